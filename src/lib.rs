@@ -1,0 +1,14 @@
+//! flasklint: a static security analyzer for Flask applications.
+//!
+//! The pipeline runs one way: `walk` picks the files, `source` reads and parses them, `model`
+//! builds the project-wide facts, `rules` report diagnostics, `report` renders them.
+
+pub mod check;
+pub mod cli;
+pub mod model;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod walk;
+
+pub use check::{Finding, Outcome, Settings, run};

@@ -1,0 +1,685 @@
+//! JWT library calls: which call is a PyJWT / python-jose / authlib decode or encode, and what
+//! its arguments are, whatever alias or positional form the code uses.
+
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+
+use super::scope::Scope;
+use super::value::Value;
+use super::{At, FileModel, ProjectModel, SigningAlgorithm};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Library {
+    /// PyJWT, imported as `jwt`.
+    PyJwt,
+    /// python-jose, `jose.jwt`.
+    Jose,
+    /// authlib, `authlib.jose.jwt` or a `JsonWebToken` instance.
+    Authlib,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Operation {
+    Decode,
+    Encode,
+}
+
+/// The qualified names flasklint recognises, after import resolution.
+fn classify(qualified: &str) -> Option<(Library, Operation)> {
+    let (receiver, method) = qualified.rsplit_once('.')?;
+    let operation = match method {
+        "decode" | "decode_complete" => Operation::Decode,
+        "encode" => Operation::Encode,
+        _ => return None,
+    };
+    let library = match receiver {
+        "jwt" | "jwt.api_jwt" | "jwt.PyJWT()" | "jwt.api_jwt.PyJWT()" => Library::PyJwt,
+        "jose.jwt" => Library::Jose,
+        "authlib.jose.jwt"
+        | "authlib.jose.rfc7519.jwt"
+        | "authlib.jose.JsonWebToken()"
+        | "authlib.jose.rfc7519.JsonWebToken()"
+        | "authlib.jose.rfc7519.jwt.JsonWebToken()" => Library::Authlib,
+        _ => return None,
+    };
+    if library == Library::Authlib && method == "decode_complete" {
+        return None;
+    }
+    Some((library, operation))
+}
+
+/// A recognised JWT call.
+#[derive(Debug)]
+pub struct JwtCall<'a> {
+    pub call: &'a ast::ExprCall,
+    pub library: Library,
+    pub operation: Operation,
+    /// The canonical name, e.g. `jwt.decode`, for messages.
+    pub callee: String,
+    /// The function scope the call is in (`None` at module level).
+    pub scope: Option<usize>,
+    /// The innermost function the call is in.
+    pub function: Option<&'a ast::StmtFunctionDef>,
+    /// `claims = jwt.decode(...)`: the name the result is assigned to.
+    pub assigned_to: Option<&'a str>,
+    /// The call's result is returned straight from its function, or the assigned name is.
+    pub returned: bool,
+}
+
+/// A decode call's arguments, by parameter, whichever way they were passed.
+#[derive(Debug, Default)]
+pub struct DecodeArguments<'a> {
+    pub key: Option<&'a Expr>,
+    pub algorithms: Option<&'a Expr>,
+    pub options: Option<&'a Expr>,
+    /// PyJWT 1.x `verify=` (keyword, or the bool in third position).
+    pub verify: Option<&'a Expr>,
+    pub audience: Option<&'a Expr>,
+    pub issuer: Option<&'a Expr>,
+    /// authlib's `claims_options=`, where it checks `iss`/`aud`/`exp`.
+    pub claims_options: Option<&'a Expr>,
+}
+
+/// An encode call's arguments.
+#[derive(Debug, Default)]
+pub struct EncodeArguments<'a> {
+    pub payload: Option<&'a Expr>,
+    pub algorithm: Option<&'a Expr>,
+    /// authlib puts the algorithm in a header dict.
+    pub header: Option<&'a Expr>,
+}
+
+impl<'a> JwtCall<'a> {
+    fn positional(&self, index: usize) -> Option<&'a Expr> {
+        let args = &self.call.arguments.args;
+        // A starred argument makes every later position unknowable.
+        if args
+            .iter()
+            .take(index + 1)
+            .any(|a| matches!(a, Expr::Starred(_)))
+        {
+            return None;
+        }
+        args.get(index)
+    }
+
+    pub fn keyword(&self, name: &str) -> Option<&'a Expr> {
+        self.call
+            .arguments
+            .keywords
+            .iter()
+            .find(|k| k.arg.as_ref().is_some_and(|arg| arg.as_str() == name))
+            .map(|k| &k.value)
+    }
+
+    fn argument(&self, name: &str, position: Option<usize>) -> Option<&'a Expr> {
+        self.keyword(name)
+            .or_else(|| position.and_then(|p| self.positional(p)))
+    }
+
+    /// `f(*args)` or `f(**kwargs)`: any parameter may be passed without being visible.
+    pub fn has_unpacked_arguments(&self) -> bool {
+        self.call.arguments.keywords.iter().any(|k| k.arg.is_none())
+            || self
+                .call
+                .arguments
+                .args
+                .iter()
+                .any(|a| matches!(a, Expr::Starred(_)))
+    }
+
+    pub fn decode_arguments(&self) -> DecodeArguments<'a> {
+        match self.library {
+            Library::PyJwt => {
+                // PyJWT 1.x: decode(jwt, key, verify, algorithms, options); 2.x: decode(jwt, key,
+                // algorithms, options). A bool in third place is 1.x's `verify`.
+                let third = self.positional(2);
+                let third_is_verify = matches!(third, Some(Expr::BooleanLiteral(_)));
+                let (verify_at, algorithms_at, options_at) = if third_is_verify {
+                    (Some(2), Some(3), Some(4))
+                } else {
+                    (None, Some(2), Some(3))
+                };
+                DecodeArguments {
+                    key: self.argument("key", Some(1)),
+                    algorithms: self.argument("algorithms", algorithms_at),
+                    options: self.argument("options", options_at),
+                    verify: self.argument("verify", verify_at),
+                    audience: self.keyword("audience"),
+                    issuer: self.keyword("issuer"),
+                    claims_options: None,
+                }
+            }
+            Library::Jose => DecodeArguments {
+                key: self.argument("key", Some(1)),
+                algorithms: self.argument("algorithms", Some(2)),
+                options: self.argument("options", Some(3)),
+                verify: None,
+                audience: self.argument("audience", Some(4)),
+                issuer: self.argument("issuer", Some(5)),
+                claims_options: None,
+            },
+            Library::Authlib => DecodeArguments {
+                key: self.argument("key", Some(1)),
+                claims_options: self.argument("claims_options", Some(3)),
+                ..DecodeArguments::default()
+            },
+        }
+    }
+
+    pub fn encode_arguments(&self) -> EncodeArguments<'a> {
+        match self.library {
+            Library::PyJwt | Library::Jose => EncodeArguments {
+                payload: self
+                    .argument("payload", Some(0))
+                    .or_else(|| self.keyword("claims")),
+                algorithm: self.argument("algorithm", Some(2)),
+                header: None,
+            },
+            Library::Authlib => EncodeArguments {
+                payload: self.argument("payload", Some(1)),
+                algorithm: None,
+                header: self.argument("header", Some(0)),
+            },
+        }
+    }
+
+    /// The algorithm an encode call signs with, when it is known.
+    pub fn signing_algorithm(
+        &self,
+        project: &ProjectModel<'a>,
+        file: &FileModel<'a>,
+    ) -> Option<String> {
+        let at = file.at(self.scope);
+        let arguments = self.encode_arguments();
+        match self.library {
+            Library::PyJwt | Library::Jose => match arguments.algorithm {
+                None if !self.has_unpacked_arguments() => Some("HS256".to_string()),
+                None => None,
+                Some(expr) => match project.value(expr, &at) {
+                    Value::Str(algorithm) => Some(algorithm),
+                    Value::None => Some("none".to_string()),
+                    _ => None,
+                },
+            },
+            Library::Authlib => {
+                let header = project.value(arguments.header?, &at);
+                header
+                    .dict_get("alg")
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+            }
+        }
+    }
+}
+
+/// Walks one file, building its function scopes and recording its JWT calls.
+pub struct CallCollector<'p, 'a> {
+    project: &'p ProjectModel<'a>,
+    module: usize,
+    package: String,
+    scopes: Vec<Scope<'a>>,
+    current: Option<usize>,
+    function: Option<&'a ast::StmtFunctionDef>,
+    class_scopes: Vec<usize>,
+    calls: Vec<JwtCall<'a>>,
+}
+
+impl<'p, 'a> CallCollector<'p, 'a> {
+    pub fn new(project: &'p ProjectModel<'a>, module: usize, package: &str) -> Self {
+        CallCollector {
+            project,
+            module,
+            package: package.to_string(),
+            scopes: Vec::new(),
+            current: None,
+            function: None,
+            class_scopes: Vec::new(),
+            calls: Vec::new(),
+        }
+    }
+
+    pub fn walk_body(&mut self, body: &'a [Stmt]) {
+        self.visit_body(body);
+    }
+
+    pub fn finish(self) -> FileModel<'a> {
+        FileModel {
+            module: self.module,
+            scopes: self.scopes,
+            jwt_calls: self.calls,
+        }
+    }
+
+    fn enter_scope(&mut self, parent: Option<usize>) -> usize {
+        self.scopes.push(Scope {
+            parent,
+            ..Scope::default()
+        });
+        self.scopes.len() - 1
+    }
+
+    /// The scope a function defined here sees as its parent: class bodies are skipped, as in
+    /// Python.
+    fn enclosing_function_scope(&self) -> Option<usize> {
+        let mut scope = self.current;
+        while let Some(index) = scope {
+            if !self.is_class_scope(index) {
+                return Some(index);
+            }
+            scope = self.scopes[index].parent;
+        }
+        None
+    }
+
+    fn is_class_scope(&self, index: usize) -> bool {
+        self.class_scopes.contains(&index)
+    }
+}
+
+impl<'a> Visitor<'a> for CallCollector<'_, 'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::FunctionDef(def) => {
+                for decorator in &def.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                for parameter in def.parameters.iter() {
+                    if let Some(default) = parameter.default() {
+                        self.visit_expr(default);
+                    }
+                }
+                let parent = self.enclosing_function_scope();
+                let scope = self.enter_scope(parent);
+                self.scopes[scope].collect_parameters(&def.parameters);
+                self.scopes[scope].collect(&def.body, &self.package);
+                let saved = (self.current, self.function);
+                self.current = Some(scope);
+                self.function = Some(def);
+                self.visit_body(&def.body);
+                (self.current, self.function) = saved;
+            }
+            Stmt::ClassDef(class) => {
+                for decorator in &class.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                if let Some(arguments) = &class.arguments {
+                    self.visit_arguments(arguments);
+                }
+                let scope = self.enter_scope(self.current);
+                self.class_scopes.push(scope);
+                self.scopes[scope].collect(&class.body, &self.package);
+                let saved = self.current;
+                self.current = Some(scope);
+                self.visit_body(&class.body);
+                self.current = saved;
+            }
+            Stmt::Assign(assign) => {
+                let before = self.calls.len();
+                visitor::walk_stmt(self, stmt);
+                if let ([Expr::Name(target)], Expr::Call(call)) =
+                    (assign.targets.as_slice(), assign.value.as_ref())
+                    && let Some(recorded) = self.calls[before..]
+                        .iter_mut()
+                        .find(|c| std::ptr::eq(c.call, call))
+                {
+                    recorded.assigned_to = Some(target.id.as_str());
+                }
+            }
+            Stmt::Return(ret) => {
+                let before = self.calls.len();
+                visitor::walk_stmt(self, stmt);
+                match ret.value.as_deref() {
+                    Some(Expr::Call(call)) => {
+                        if let Some(recorded) = self.calls[before..]
+                            .iter_mut()
+                            .find(|c| std::ptr::eq(c.call, call))
+                        {
+                            recorded.returned = true;
+                        }
+                    }
+                    Some(Expr::Name(name)) => {
+                        let function = self.function.map(|f| f.range());
+                        for recorded in &mut self.calls {
+                            if recorded.assigned_to == Some(name.id.as_str())
+                                && recorded.function.map(|f| f.range()) == function
+                            {
+                                recorded.returned = true;
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Call(call) => {
+                let at = At {
+                    module: self.module,
+                    scopes: &self.scopes,
+                    scope: self.current,
+                };
+                // Only `decode`/`encode` methods can be JWT calls: skip resolving the rest.
+                let may_be_jwt = match call.func.as_ref() {
+                    Expr::Attribute(attribute) => {
+                        matches!(
+                            attribute.attr.as_str(),
+                            "decode" | "decode_complete" | "encode"
+                        )
+                    }
+                    Expr::Name(_) => true,
+                    _ => false,
+                };
+                if may_be_jwt
+                    && let Some(qualified) = self.project.qualified_name(&call.func, &at)
+                    && let Some((library, operation)) = classify(&qualified)
+                {
+                    self.calls.push(JwtCall {
+                        call,
+                        library,
+                        operation,
+                        callee: qualified,
+                        scope: self.current,
+                        function: self.function,
+                        assigned_to: None,
+                        returned: false,
+                    });
+                }
+                visitor::walk_expr(self, expr);
+            }
+            Expr::ListComp(ast::ExprListComp { generators, .. })
+            | Expr::SetComp(ast::ExprSetComp { generators, .. })
+            | Expr::DictComp(ast::ExprDictComp { generators, .. })
+            | Expr::Generator(ast::ExprGenerator { generators, .. }) => {
+                // Comprehension variables live in a scope of their own and may shadow imports
+                // (`[jwt.decode("utf-8") for jwt in raw]`).
+                let scope = self.enter_scope(self.current);
+                for generator in generators {
+                    self.scopes[scope].bind_target(&generator.target);
+                }
+                let saved = self.current;
+                self.current = Some(scope);
+                visitor::walk_expr(self, expr);
+                self.current = saved;
+            }
+            Expr::Lambda(lambda) => {
+                let parent = self.enclosing_function_scope();
+                let scope = self.enter_scope(parent);
+                if let Some(parameters) = &lambda.parameters {
+                    self.scopes[scope].collect_parameters(parameters);
+                }
+                let saved = self.current;
+                self.current = Some(scope);
+                self.visit_expr(&lambda.body);
+                self.current = saved;
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
+/// Algorithms the project signs with: every `jwt.encode` whose algorithm is known, then every
+/// `JWT_ALGORITHM`-like constant or config entry holding a JWS algorithm name.
+pub fn collect_signing_algorithms<'a>(
+    project: &ProjectModel<'a>,
+    files: &[FileModel<'a>],
+) -> Vec<SigningAlgorithm> {
+    let mut found = Vec::new();
+    for file in files {
+        let source = project.modules[file.module].file;
+        for call in file
+            .jwt_calls
+            .iter()
+            .filter(|c| c.operation == Operation::Encode)
+        {
+            if let Some(algorithm) = call.signing_algorithm(project, file)
+                && is_algorithm_name(&algorithm)
+                && !algorithm.eq_ignore_ascii_case("none")
+            {
+                found.push(SigningAlgorithm {
+                    algorithm,
+                    path: source.display_path(),
+                    line: source.position(call.call.range().start()).line,
+                    source: call.callee.clone(),
+                    library: Some(call.library),
+                });
+            }
+        }
+    }
+    for (index, module) in project.modules.iter().enumerate() {
+        let at = At {
+            module: index,
+            scopes: &[],
+            scope: None,
+        };
+        let mut visit = |name: &str, value: &Expr, range: ruff_text_size::TextRange| {
+            if !is_algorithm_setting(name) {
+                return;
+            }
+            if let Value::Str(algorithm) = project.value(value, &at)
+                && is_algorithm_name(&algorithm)
+                && !algorithm.eq_ignore_ascii_case("none")
+            {
+                found.push(SigningAlgorithm {
+                    algorithm,
+                    path: module.file.display_path(),
+                    line: module.file.position(range.start()).line,
+                    source: name.to_string(),
+                    library: None,
+                });
+            }
+        };
+        for stmt in &module.file.module().body {
+            settings_in(stmt, &mut visit);
+            if let Stmt::ClassDef(class) = stmt {
+                for inner in &class.body {
+                    settings_in(inner, &mut visit);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// `NAME = value` and `x.config["NAME"] = value` at one statement.
+fn settings_in<'a>(
+    stmt: &'a Stmt,
+    visit: &mut impl FnMut(&str, &'a Expr, ruff_text_size::TextRange),
+) {
+    let (targets, value): (&[Expr], &Expr) = match stmt {
+        Stmt::Assign(assign) => (&assign.targets, &assign.value),
+        Stmt::AnnAssign(assign) => match &assign.value {
+            Some(value) => (std::slice::from_ref(assign.target.as_ref()), value),
+            None => return,
+        },
+        _ => return,
+    };
+    for target in targets {
+        match target {
+            Expr::Name(name) => visit(name.id.as_str(), value, stmt.range()),
+            Expr::Subscript(subscript) => {
+                if let Expr::StringLiteral(key) = subscript.slice.as_ref() {
+                    visit(key.value.to_str(), value, stmt.range());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn is_algorithm_setting(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    upper == "ALGORITHM" || upper.ends_with("_ALGORITHM") || upper == "JWT_ALGO"
+}
+
+/// A JWS `alg` value from RFC 7518 / RFC 8037.
+pub fn is_algorithm_name(name: &str) -> bool {
+    algorithm_family(name).is_some()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AlgorithmFamily {
+    None,
+    Hmac,
+    Asymmetric,
+}
+
+pub fn algorithm_family(name: &str) -> Option<AlgorithmFamily> {
+    match name.to_ascii_uppercase().as_str() {
+        "NONE" => Some(AlgorithmFamily::None),
+        "HS256" | "HS384" | "HS512" => Some(AlgorithmFamily::Hmac),
+        "RS256" | "RS384" | "RS512" | "PS256" | "PS384" | "PS512" | "ES256" | "ES256K"
+        | "ES384" | "ES512" | "EDDSA" | "ED25519" | "ED448" => Some(AlgorithmFamily::Asymmetric),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_library_entry_points_only() {
+        assert_eq!(
+            classify("jwt.decode"),
+            Some((Library::PyJwt, Operation::Decode))
+        );
+        assert_eq!(
+            classify("jwt.PyJWT().decode_complete"),
+            Some((Library::PyJwt, Operation::Decode))
+        );
+        assert_eq!(
+            classify("jose.jwt.encode"),
+            Some((Library::Jose, Operation::Encode))
+        );
+        assert_eq!(
+            classify("authlib.jose.jwt.decode"),
+            Some((Library::Authlib, Operation::Decode))
+        );
+        assert_eq!(classify("base64.b64decode"), None);
+        assert_eq!(classify("jwt.get_unverified_header"), None);
+        assert_eq!(classify("flask_jwt_extended.decode_token"), None);
+    }
+
+    #[test]
+    fn algorithm_families() {
+        assert_eq!(algorithm_family("hs256"), Some(AlgorithmFamily::Hmac));
+        assert_eq!(algorithm_family("EdDSA"), Some(AlgorithmFamily::Asymmetric));
+        assert_eq!(algorithm_family("None"), Some(AlgorithmFamily::None));
+        assert_eq!(algorithm_family("SHA256"), None);
+    }
+}
+
+/// A verification step a decode call turns off.
+#[derive(Debug)]
+pub struct DisabledCheck {
+    /// PyJWT 1.x `verify=False` rather than an options entry.
+    pub by_verify_argument: bool,
+    /// Written at the call (a dict item or keyword) rather than through a name or constant.
+    pub inline: bool,
+    /// What to point at: the dict item, the `verify=` keyword, or the options argument.
+    pub range: TextRange,
+    /// When the switch is written at the call: the ranges of it and its siblings, so a fix can
+    /// remove it from its list.
+    pub removable: Option<(TextRange, Vec<TextRange>)>,
+}
+
+impl<'a> JwtCall<'a> {
+    /// Whether `options` turns off `key` (`verify_signature`, `verify_aud`, `verify_exp`, ...).
+    pub fn disabled_option(
+        &self,
+        key: &str,
+        project: &ProjectModel<'a>,
+        file: &FileModel<'a>,
+    ) -> Option<DisabledCheck> {
+        let options = self.decode_arguments().options?;
+        let at = file.at(self.scope);
+        if let Expr::Dict(dict) = options {
+            let siblings: Vec<TextRange> = dict.items.iter().map(dict_item_range).collect();
+            for (item, range) in dict.items.iter().zip(&siblings) {
+                let Some(item_key) = &item.key else { continue };
+                if project.value(item_key, &at).as_str() == Some(key)
+                    && project.value(&item.value, &at).truthy() == Some(false)
+                {
+                    return Some(DisabledCheck {
+                        by_verify_argument: false,
+                        inline: true,
+                        range: *range,
+                        removable: Some((*range, siblings.clone())),
+                    });
+                }
+            }
+            return None;
+        }
+        let value = project.value(options, &at);
+        if value.dict_get(key).and_then(Value::truthy) == Some(false) {
+            return Some(DisabledCheck {
+                by_verify_argument: false,
+                inline: false,
+                range: options.range(),
+                removable: None,
+            });
+        }
+        None
+    }
+
+    /// How this decode skips signature verification, if it does: `verify_signature` off in
+    /// `options`, or PyJWT 1.x `verify=False`.
+    pub fn signature_disabled(
+        &self,
+        project: &ProjectModel<'a>,
+        file: &FileModel<'a>,
+    ) -> Option<DisabledCheck> {
+        if self.operation != Operation::Decode || self.library == Library::Authlib {
+            return None;
+        }
+        if let Some(disabled) = self.disabled_option("verify_signature", project, file) {
+            return Some(disabled);
+        }
+        let verify = self.decode_arguments().verify?;
+        if project.value(verify, &file.at(self.scope)).truthy() != Some(false) {
+            return None;
+        }
+        let siblings = self.argument_ranges();
+        let keyword = self
+            .call
+            .arguments
+            .keywords
+            .iter()
+            .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "verify"))
+            .map(Ranged::range);
+        Some(DisabledCheck {
+            by_verify_argument: true,
+            inline: true,
+            range: keyword.unwrap_or_else(|| verify.range()),
+            // Removing a positional `False` would shift the arguments after it.
+            removable: keyword.map(|keyword| (keyword, siblings)),
+        })
+    }
+
+    /// The ranges of every argument and keyword, in source order.
+    pub fn argument_ranges(&self) -> Vec<TextRange> {
+        let mut ranges: Vec<TextRange> = self
+            .call
+            .arguments
+            .args
+            .iter()
+            .map(Ranged::range)
+            .chain(self.call.arguments.keywords.iter().map(Ranged::range))
+            .collect();
+        ranges.sort_by_key(|r| r.start());
+        ranges
+    }
+}
+
+fn dict_item_range(item: &ast::DictItem) -> TextRange {
+    match &item.key {
+        Some(key) => TextRange::new(key.start(), item.value.end()),
+        None => item.value.range(),
+    }
+}

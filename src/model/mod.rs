@@ -1,0 +1,461 @@
+//! The Flask-aware project model: what each module binds, what names refer to across files, and
+//! the JWT library calls in each file.
+//!
+//! Built in two passes. `ModuleInfo::new` (per file, in parallel) records a module's own
+//! top-level bindings; `ProjectModel::new` merges them so that `from .config import ALGORITHMS`
+//! or `from .extensions import jwt` can be followed into another file. `FileModel::new` (per
+//! file, in parallel, read-only access to the project) then walks one file's functions and
+//! classifies its JWT calls. Rules only query these; they never re-walk imports themselves.
+
+pub mod jwt;
+pub mod scope;
+pub mod value;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use ruff_python_ast::{self as ast, Expr};
+
+use crate::source::SourceFile;
+use scope::{Binding, Scope};
+use value::Value;
+
+/// How deep name resolution may chase `a = b`, `from x import a` chains before giving up; this
+/// also ends import cycles.
+const MAX_RESOLUTION_DEPTH: usize = 24;
+
+/// One module's top-level facts.
+pub struct ModuleInfo<'a> {
+    /// Dotted module name, relative to the directory that was checked (`app.auth`).
+    pub name: String,
+    /// The package relative imports start from: the module's parent, or itself for `__init__`.
+    pub package: String,
+    pub file: &'a SourceFile,
+    pub scope: Scope<'a>,
+}
+
+impl<'a> ModuleInfo<'a> {
+    pub fn new(file: &'a SourceFile, root: &Path) -> ModuleInfo<'a> {
+        let (name, is_package) = module_name(&file.path, root);
+        let package = if is_package {
+            name.clone()
+        } else {
+            name.rsplit_once('.')
+                .map(|(p, _)| p.to_string())
+                .unwrap_or_default()
+        };
+        let mut scope = Scope::default();
+        scope.collect(&file.module().body, &package);
+        ModuleInfo {
+            name,
+            package,
+            file,
+            scope,
+        }
+    }
+}
+
+/// `app/auth.py` under `root` is `app.auth`; `app/__init__.py` is `app` (a package).
+fn module_name(path: &Path, root: &Path) -> (String, bool) {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let mut parts: Vec<String> = relative
+        .components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    let mut is_package = false;
+    if let Some(last) = parts.pop() {
+        let stem = last.strip_suffix(".py").unwrap_or(&last).to_string();
+        if stem == "__init__" {
+            is_package = true;
+        } else {
+            parts.push(stem);
+        }
+    }
+    (parts.join("."), is_package)
+}
+
+/// Everything the rules may ask about the project as a whole.
+pub struct ProjectModel<'a> {
+    pub modules: Vec<ModuleInfo<'a>>,
+    /// Module name, and every dotted suffix of it that is unambiguous, to its index.
+    by_name: HashMap<String, usize>,
+}
+
+/// An algorithm the project itself uses, and where that was seen.
+#[derive(Clone, Debug)]
+pub struct SigningAlgorithm {
+    pub algorithm: String,
+    pub path: String,
+    pub line: usize,
+    /// `jwt.encode` or the constant's name.
+    pub source: String,
+    /// The library that signs, for `jwt.encode` calls.
+    pub library: Option<jwt::Library>,
+}
+
+impl<'a> ProjectModel<'a> {
+    pub fn new(modules: Vec<ModuleInfo<'a>>) -> ProjectModel<'a> {
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        let mut ambiguous: Vec<String> = Vec::new();
+        for (index, module) in modules.iter().enumerate() {
+            let parts: Vec<&str> = module.name.split('.').filter(|p| !p.is_empty()).collect();
+            for start in 0..parts.len() {
+                let suffix = parts[start..].join(".");
+                match by_name.get(&suffix) {
+                    // The full name always wins over another module's suffix.
+                    Some(&other) if start == 0 && modules[other].name != suffix => {
+                        by_name.insert(suffix, index);
+                    }
+                    Some(&other) if other != index => {
+                        if start > 0 && modules[other].name != suffix {
+                            ambiguous.push(suffix);
+                        }
+                    }
+                    Some(_) => {}
+                    None => {
+                        by_name.insert(suffix, index);
+                    }
+                }
+            }
+        }
+        for suffix in ambiguous {
+            if let Some(&index) = by_name.get(&suffix)
+                && modules[index].name != suffix
+            {
+                by_name.remove(&suffix);
+            }
+        }
+        ProjectModel { modules, by_name }
+    }
+
+    pub fn module_index(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name).copied()
+    }
+
+    /// Follows a qualified name through the project's own modules: `extensions.jwt.decode`
+    /// becomes `jwt.decode` when `extensions` does `import jwt`. Names outside the project are
+    /// returned unchanged.
+    pub fn canonical(&self, qualified: &str) -> String {
+        let mut current = qualified.to_string();
+        for _ in 0..MAX_RESOLUTION_DEPTH {
+            match self.step_into_project(&current) {
+                Some(next) if next != current => current = next,
+                _ => break,
+            }
+        }
+        current
+    }
+
+    fn step_into_project(&self, qualified: &str) -> Option<String> {
+        let (module, rest) = self.split_module(qualified)?;
+        let mut parts = rest.splitn(2, '.');
+        let first = parts.next()?;
+        let tail = parts.next();
+        let bindings = self.modules[module].scope.get(first)?;
+        let target = match single_import(bindings)? {
+            Some(target) => target.to_string(),
+            None => return None,
+        };
+        Some(match tail {
+            Some(tail) => format!("{target}.{tail}"),
+            None => target,
+        })
+    }
+
+    /// The longest prefix of `qualified` that is a project module, and the rest of the name.
+    fn split_module<'q>(&self, qualified: &'q str) -> Option<(usize, &'q str)> {
+        let mut end = qualified.len();
+        loop {
+            end = qualified[..end].rfind('.')?;
+            if let Some(index) = self.module_index(&qualified[..end]) {
+                return Some((index, &qualified[end + 1..]));
+            }
+        }
+    }
+
+    /// The value of a module-level name in a project module, e.g. `config.ALGORITHMS`.
+    fn module_value(&self, qualified: &str, depth: usize) -> Value {
+        let Some((module, rest)) = self.split_module(qualified) else {
+            return Value::Unknown;
+        };
+        if rest.contains('.') {
+            return Value::Unknown;
+        }
+        let at = At {
+            module,
+            scopes: &[],
+            scope: None,
+        };
+        self.name_value(rest, &at, depth + 1)
+    }
+
+    /// The statically known value of `expr` evaluated at `at`.
+    pub fn value(&self, expr: &Expr, at: &At<'_, 'a>) -> Value {
+        self.value_at_depth(expr, at, 0)
+    }
+
+    fn value_at_depth(&self, expr: &Expr, at: &At<'_, 'a>, depth: usize) -> Value {
+        if depth > MAX_RESOLUTION_DEPTH {
+            return Value::Unknown;
+        }
+        match expr {
+            Expr::StringLiteral(literal) => Value::Str(literal.value.to_str().to_string()),
+            Expr::BooleanLiteral(literal) => Value::Bool(literal.value),
+            Expr::NoneLiteral(_) => Value::None,
+            Expr::NumberLiteral(number) => match &number.value {
+                ast::Number::Int(int) => int.as_i64().map_or(Value::Unknown, Value::Int),
+                _ => Value::Unknown,
+            },
+            Expr::List(list) => self.sequence(&list.elts, at, depth),
+            Expr::Tuple(tuple) => self.sequence(&tuple.elts, at, depth),
+            Expr::Set(set) => self.sequence(&set.elts, at, depth),
+            Expr::Dict(dict) => {
+                let mut entries = Vec::new();
+                let mut open = false;
+                for item in &dict.items {
+                    match &item.key {
+                        Some(key) => entries.push((
+                            self.value_at_depth(key, at, depth + 1),
+                            self.value_at_depth(&item.value, at, depth + 1),
+                        )),
+                        None => open = true,
+                    }
+                }
+                Value::Dict { entries, open }
+            }
+            Expr::Call(call) if self.is_builtin_dict(call, at) => {
+                let mut entries = Vec::new();
+                let mut open = !call.arguments.args.is_empty();
+                for keyword in &call.arguments.keywords {
+                    match &keyword.arg {
+                        Some(name) => entries.push((
+                            Value::Str(name.to_string()),
+                            self.value_at_depth(&keyword.value, at, depth + 1),
+                        )),
+                        None => open = true,
+                    }
+                }
+                Value::Dict { entries, open }
+            }
+            Expr::Name(name) => self.name_value(name.id.as_str(), at, depth + 1),
+            Expr::Attribute(_) => match self.qualified_name(expr, at) {
+                Some(qualified) => self.module_value(&qualified, depth + 1),
+                None => Value::Unknown,
+            },
+            _ => Value::Unknown,
+        }
+    }
+
+    fn sequence(&self, items: &[Expr], at: &At<'_, 'a>, depth: usize) -> Value {
+        Value::Sequence(
+            items
+                .iter()
+                .map(|item| match item {
+                    Expr::Starred(_) => Value::Unknown,
+                    _ => self.value_at_depth(item, at, depth + 1),
+                })
+                .collect(),
+        )
+    }
+
+    fn is_builtin_dict(&self, call: &ast::ExprCall, at: &At<'_, 'a>) -> bool {
+        matches!(call.func.as_ref(), Expr::Name(name) if name.id.as_str() == "dict")
+            && self.lookup(at, "dict").is_none()
+    }
+
+    /// The bindings of `name` visible from `at`: the innermost function scope that binds it,
+    /// else the module.
+    fn lookup<'s>(
+        &'s self,
+        at: &'s At<'s, 'a>,
+        name: &str,
+    ) -> Option<(&'s [Binding<'a>], At<'s, 'a>)> {
+        let mut scope = at.scope;
+        while let Some(index) = scope {
+            let local = at.scopes.get(index)?;
+            if let Some(bindings) = local.get(name) {
+                let found_at = At {
+                    module: at.module,
+                    scopes: at.scopes,
+                    scope: Some(index),
+                };
+                return Some((bindings, found_at));
+            }
+            scope = local.parent;
+        }
+        let module = self.modules.get(at.module)?;
+        module.scope.get(name).map(|bindings| {
+            (
+                bindings,
+                At {
+                    module: at.module,
+                    scopes: &[],
+                    scope: None,
+                },
+            )
+        })
+    }
+
+    /// The expression a name is assigned, when it is bound exactly once, by assignment.
+    pub fn assigned_value(&self, name: &str, at: &At<'_, 'a>) -> Option<&'a Expr> {
+        match self.lookup(at, name)?.0 {
+            [Binding::Assign(value)] => Some(value),
+            _ => None,
+        }
+    }
+
+    fn name_value(&self, name: &str, at: &At<'_, 'a>, depth: usize) -> Value {
+        let Some((bindings, found_at)) = self.lookup(at, name) else {
+            return Value::Unknown;
+        };
+        match bindings {
+            [Binding::Assign(value)] => self.value_at_depth(value, &found_at, depth + 1),
+            [Binding::Import(qualified)] => {
+                let canonical = self.canonical(qualified);
+                self.module_value(&canonical, depth + 1)
+            }
+            _ => Value::Unknown,
+        }
+    }
+
+    /// The qualified name an expression refers to, through imports and aliases: `pyjwt.decode`
+    /// after `import jwt as pyjwt` is `jwt.decode`; `jwt.PyJWT().decode` is `jwt.PyJWT().decode`;
+    /// `decoder.decode` after `decoder = jwt.PyJWT()` is the same.
+    pub fn qualified_name(&self, expr: &Expr, at: &At<'_, 'a>) -> Option<String> {
+        self.qualified_at_depth(expr, at, 0)
+            .map(|name| self.canonical(&name))
+    }
+
+    fn qualified_at_depth(&self, expr: &Expr, at: &At<'_, 'a>, depth: usize) -> Option<String> {
+        if depth > MAX_RESOLUTION_DEPTH {
+            return None;
+        }
+        match expr {
+            Expr::Name(name) => {
+                let (bindings, found_at) = self.lookup(at, name.id.as_str())?;
+                if let Some(Some(target)) = single_import(bindings) {
+                    return Some(self.canonical(target));
+                }
+                match bindings {
+                    [Binding::Assign(value)]
+                        if matches!(value, Expr::Call(_) | Expr::Name(_) | Expr::Attribute(_)) =>
+                    {
+                        self.qualified_at_depth(value, &found_at, depth + 1)
+                    }
+                    _ => None,
+                }
+            }
+            Expr::Attribute(attribute) => {
+                let base = self.qualified_at_depth(&attribute.value, at, depth + 1)?;
+                Some(self.canonical(&format!("{base}.{}", attribute.attr)))
+            }
+            Expr::Call(call) => {
+                let callee = self.qualified_at_depth(&call.func, at, depth + 1)?;
+                Some(format!("{callee}()"))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The import a name refers to when its bindings agree on one. `try: import jwt / except
+/// ImportError: jwt = None` still refers to `jwt`; an import later replaced by a real value
+/// (`jwt = JWTManager(app)`) does not. `Some(None)` means "bound, but not to an import".
+fn single_import<'b>(bindings: &'b [Binding<'_>]) -> Option<Option<&'b str>> {
+    let mut import: Option<&str> = None;
+    for binding in bindings {
+        match binding {
+            Binding::Import(target) => match import {
+                Some(existing) if existing != target => return Some(None),
+                _ => import = Some(target),
+            },
+            Binding::Assign(Expr::NoneLiteral(_)) => {}
+            _ => return Some(None),
+        }
+    }
+    Some(import)
+}
+
+/// The whole project as the rules see it.
+pub struct Project<'a> {
+    pub model: ProjectModel<'a>,
+    /// One per module, in the same order as `model.modules`.
+    pub files: Vec<FileModel<'a>>,
+    /// Every algorithm the project signs tokens with or names as its JWT algorithm, in path and
+    /// line order.
+    pub signing_algorithms: Vec<SigningAlgorithm>,
+}
+
+impl<'a> Project<'a> {
+    pub fn new(model: ProjectModel<'a>, files: Vec<FileModel<'a>>) -> Project<'a> {
+        let mut signing_algorithms = jwt::collect_signing_algorithms(&model, &files);
+        signing_algorithms.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        Project {
+            model,
+            files,
+            signing_algorithms,
+        }
+    }
+}
+
+/// Where an expression is evaluated: a module, and optionally a function scope inside it.
+#[derive(Clone, Copy)]
+pub struct At<'s, 'a> {
+    pub module: usize,
+    pub scopes: &'s [Scope<'a>],
+    pub scope: Option<usize>,
+}
+
+/// One file's model: its function scopes and its classified JWT calls.
+pub struct FileModel<'a> {
+    pub module: usize,
+    pub scopes: Vec<Scope<'a>>,
+    pub jwt_calls: Vec<jwt::JwtCall<'a>>,
+}
+
+impl<'a> FileModel<'a> {
+    pub fn new(project: &ProjectModel<'a>, module: usize) -> FileModel<'a> {
+        let info = &project.modules[module];
+        let mut builder = jwt::CallCollector::new(project, module, &info.package);
+        builder.walk_body(&info.file.module().body);
+        builder.finish()
+    }
+
+    pub fn file(&self, project: &'a ProjectModel<'a>) -> &'a SourceFile {
+        project.modules[self.module].file
+    }
+
+    pub fn at(&self, scope: Option<usize>) -> At<'_, 'a> {
+        At {
+            module: self.module,
+            scopes: &self.scopes,
+            scope,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::module_name;
+    use std::path::Path;
+
+    #[test]
+    fn module_names_follow_the_directory_layout() {
+        let root = Path::new("/p");
+        assert_eq!(
+            module_name(Path::new("/p/app/auth.py"), root),
+            ("app.auth".into(), false)
+        );
+        assert_eq!(
+            module_name(Path::new("/p/app/__init__.py"), root),
+            ("app".into(), true)
+        );
+        assert_eq!(
+            module_name(Path::new("/p/config.py"), root),
+            ("config".into(), false)
+        );
+    }
+}

@@ -1,0 +1,251 @@
+//! Name bindings of one scope (a module, a function or a class body).
+//!
+//! Collection is flow-insensitive on purpose: a linter must not guess which branch runs, so a name
+//! bound more than once is only resolved where every binding agrees (see `ProjectModel`).
+
+use std::collections::HashMap;
+
+use ruff_python_ast::{self as ast, Expr, Stmt};
+
+/// One way a name gets bound in a scope.
+#[derive(Clone, Debug)]
+pub enum Binding<'a> {
+    /// `import a.b as n`, `from a import b as n`: the qualified name the binding refers to.
+    Import(String),
+    /// `n = value` (also annotated assignments).
+    Assign(&'a Expr),
+    /// The value of `n` was changed in place: `n[k] = v`, `n.update(...)`, `n |= ...`. Whatever it
+    /// was assigned, its final contents are unknown.
+    Mutated,
+    /// Any other binding: a parameter, a loop or `with` target, a `def`, a `class`, `global`.
+    Opaque,
+}
+
+#[derive(Debug, Default)]
+pub struct Scope<'a> {
+    pub bindings: HashMap<&'a str, Vec<Binding<'a>>>,
+    /// The enclosing scope's index in the file's scope list; `None` for the module scope.
+    pub parent: Option<usize>,
+}
+
+impl<'a> Scope<'a> {
+    pub fn get(&self, name: &str) -> Option<&[Binding<'a>]> {
+        self.bindings.get(name).map(Vec::as_slice)
+    }
+
+    fn bind(&mut self, name: &'a str, binding: Binding<'a>) {
+        self.bindings.entry(name).or_default().push(binding);
+    }
+
+    /// Collects the bindings made directly in `body` (nested functions and classes bind only
+    /// their own name here; their bodies are scopes of their own).
+    pub fn collect(&mut self, body: &'a [Stmt], package: &str) {
+        for stmt in body {
+            self.collect_stmt(stmt, package);
+        }
+    }
+
+    fn collect_stmt(&mut self, stmt: &'a Stmt, package: &str) {
+        match stmt {
+            Stmt::Import(import) => {
+                for alias in &import.names {
+                    let full = alias.name.as_str();
+                    match &alias.asname {
+                        Some(asname) => self.bind(asname.as_str(), Binding::Import(full.into())),
+                        // `import a.b.c` binds `a`, which refers to the package `a`.
+                        None => {
+                            let first = full.split('.').next().unwrap_or(full);
+                            let first_name = &alias.name.as_str()[..first.len()];
+                            self.bind(first_name, Binding::Import(first.into()));
+                        }
+                    }
+                }
+            }
+            Stmt::ImportFrom(import) => {
+                let module = import.module.as_ref().map(|m| m.as_str()).unwrap_or("");
+                let base = absolute_module(package, import.level, module);
+                for alias in &import.names {
+                    if alias.name.as_str() == "*" {
+                        continue;
+                    }
+                    let bound = alias.asname.as_ref().unwrap_or(&alias.name).as_str();
+                    let qualified = if base.is_empty() {
+                        alias.name.to_string()
+                    } else {
+                        format!("{base}.{}", alias.name)
+                    };
+                    self.bind(bound, Binding::Import(qualified));
+                }
+            }
+            Stmt::Assign(assign) => {
+                for target in &assign.targets {
+                    self.collect_target(target, Some(&assign.value));
+                }
+            }
+            Stmt::AnnAssign(assign) => {
+                self.collect_target(&assign.target, assign.value.as_deref());
+            }
+            Stmt::AugAssign(assign) => self.collect_target(&assign.target, None),
+            Stmt::FunctionDef(def) => self.bind(def.name.as_str(), Binding::Opaque),
+            Stmt::ClassDef(def) => self.bind(def.name.as_str(), Binding::Opaque),
+            Stmt::For(stmt) => {
+                self.collect_target(&stmt.target, None);
+                self.collect(&stmt.body, package);
+                self.collect(&stmt.orelse, package);
+            }
+            Stmt::While(stmt) => {
+                self.collect(&stmt.body, package);
+                self.collect(&stmt.orelse, package);
+            }
+            Stmt::If(stmt) => {
+                self.collect(&stmt.body, package);
+                for clause in &stmt.elif_else_clauses {
+                    self.collect(&clause.body, package);
+                }
+            }
+            Stmt::With(stmt) => {
+                for item in &stmt.items {
+                    if let Some(target) = &item.optional_vars {
+                        self.collect_target(target, None);
+                    }
+                }
+                self.collect(&stmt.body, package);
+            }
+            Stmt::Try(stmt) => {
+                self.collect(&stmt.body, package);
+                for handler in &stmt.handlers {
+                    let ast::ExceptHandler::ExceptHandler(handler) = handler;
+                    if let Some(name) = &handler.name {
+                        self.bind(name.as_str(), Binding::Opaque);
+                    }
+                    self.collect(&handler.body, package);
+                }
+                self.collect(&stmt.orelse, package);
+                self.collect(&stmt.finalbody, package);
+            }
+            Stmt::Match(stmt) => {
+                for case in &stmt.cases {
+                    self.collect(&case.body, package);
+                }
+            }
+            Stmt::Global(stmt) => {
+                for name in &stmt.names {
+                    self.bind(name.as_str(), Binding::Opaque);
+                }
+            }
+            Stmt::Nonlocal(stmt) => {
+                for name in &stmt.names {
+                    self.bind(name.as_str(), Binding::Opaque);
+                }
+            }
+            Stmt::Expr(stmt) => self.collect_in_place_mutation(&stmt.value),
+            _ => {}
+        }
+    }
+
+    fn collect_target(&mut self, target: &'a Expr, value: Option<&'a Expr>) {
+        match target {
+            Expr::Name(name) => self.bind(
+                name.id.as_str(),
+                value.map_or(Binding::Opaque, Binding::Assign),
+            ),
+            Expr::Tuple(tuple) => {
+                for element in &tuple.elts {
+                    self.collect_target(element, None);
+                }
+            }
+            Expr::List(list) => {
+                for element in &list.elts {
+                    self.collect_target(element, None);
+                }
+            }
+            Expr::Starred(starred) => self.collect_target(&starred.value, None),
+            Expr::Subscript(subscript) => {
+                if let Expr::Name(name) = subscript.value.as_ref() {
+                    self.bind(name.id.as_str(), Binding::Mutated);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A call made for its side effect can change a dict after it was assigned:
+    /// `payload.update(exp=...)`, or a helper `add_expiry(payload)` that sets `exp` in place.
+    fn collect_in_place_mutation(&mut self, expr: &'a Expr) {
+        let Expr::Call(call) = expr else { return };
+        if let Expr::Attribute(attribute) = call.func.as_ref()
+            && let Expr::Name(name) = attribute.value.as_ref()
+            && matches!(
+                attribute.attr.as_str(),
+                "update"
+                    | "setdefault"
+                    | "pop"
+                    | "popitem"
+                    | "clear"
+                    | "append"
+                    | "extend"
+                    | "insert"
+                    | "remove"
+                    | "add"
+                    | "discard"
+            )
+        {
+            self.bind(name.id.as_str(), Binding::Mutated);
+        }
+        for argument in &call.arguments.args {
+            if let Expr::Name(name) = argument {
+                self.bind(name.id.as_str(), Binding::Mutated);
+            }
+        }
+        for keyword in &call.arguments.keywords {
+            if let Expr::Name(name) = &keyword.value {
+                self.bind(name.id.as_str(), Binding::Mutated);
+            }
+        }
+    }
+
+    /// Binds an assignment-like target (a comprehension or loop variable) to an unknown value.
+    pub fn bind_target(&mut self, target: &'a Expr) {
+        self.collect_target(target, None);
+    }
+
+    /// Binds a function's parameters: their values come from callers and are unknown here.
+    pub fn collect_parameters(&mut self, parameters: &'a ast::Parameters) {
+        for parameter in parameters.iter() {
+            self.bind(parameter.name().as_str(), Binding::Opaque);
+        }
+    }
+}
+
+/// The absolute module named by a (possibly relative) `from` import inside `package`.
+pub fn absolute_module(package: &str, level: u32, module: &str) -> String {
+    if level == 0 {
+        return module.to_string();
+    }
+    let mut parts: Vec<&str> = if package.is_empty() {
+        Vec::new()
+    } else {
+        package.split('.').collect()
+    };
+    for _ in 1..level {
+        parts.pop();
+    }
+    if !module.is_empty() {
+        parts.push(module);
+    }
+    parts.join(".")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::absolute_module;
+
+    #[test]
+    fn relative_imports_resolve_against_the_package() {
+        assert_eq!(absolute_module("app.api", 1, "config"), "app.api.config");
+        assert_eq!(absolute_module("app.api", 2, "config"), "app.config");
+        assert_eq!(absolute_module("app", 1, ""), "app");
+        assert_eq!(absolute_module("", 1, "config"), "config");
+        assert_eq!(absolute_module("", 0, "jwt"), "jwt");
+    }
+}

@@ -1,0 +1,144 @@
+//! Human output: each finding as a miette diagnostic (code, message, snippet with the flagged
+//! span, help, fix), then unreadable files and syntax errors, then a one-line summary.
+
+use std::fmt;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+
+use crate::check::{Finding, Outcome};
+use crate::rules::meta::Level;
+use crate::source::display_path;
+
+struct Rendered<'f> {
+    finding: &'f Finding,
+    source: NamedSource<std::sync::Arc<str>>,
+    help: String,
+}
+
+impl fmt::Debug for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl fmt::Display for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for Rendered<'_> {}
+
+impl miette::Diagnostic for Rendered<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(format!(
+            "{} {}",
+            self.finding.rule.id, self.finding.rule.name
+        )))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.finding.rule.severity.level() {
+            Level::Error => miette::Severity::Error,
+            Level::Warning => miette::Severity::Warning,
+            Level::Note => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.help))
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = SourceSpan::new(self.finding.offset.into(), self.finding.length);
+        let label = format!("{} severity", self.finding.rule.severity);
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(Some(label), span),
+        )))
+    }
+}
+
+pub fn render(outcome: &Outcome, color: bool) -> String {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_links(false);
+    let mut out = String::new();
+    for finding in &outcome.findings {
+        let mut help = finding.help.clone();
+        if let Some(fix) = &finding.fix {
+            help.push_str("\nfix: ");
+            help.push_str(&fix.description);
+        }
+        let rendered = Rendered {
+            finding,
+            source: NamedSource::new(finding.path.clone(), finding.source.clone()),
+            help,
+        };
+        let mut text = String::new();
+        if handler.render_report(&mut text, &rendered).is_err() {
+            text = format!(
+                "{}:{}:{}: {} {}\n",
+                finding.path,
+                finding.start.line,
+                finding.start.column,
+                finding.rule.id,
+                finding.message
+            );
+        }
+        out.push_str(&text);
+        out.push('\n');
+    }
+    for error in &outcome.errors {
+        let place = match error.position {
+            Some(p) => format!("{}:{}:{}", display_path(&error.path), p.line, p.column),
+            None => display_path(&error.path),
+        };
+        out.push_str(&format!("error: {place}: {}\n", error.message));
+    }
+    out.push_str(&summary(outcome));
+    out
+}
+
+fn summary(outcome: &Outcome) -> String {
+    let count = |level: Level| {
+        outcome
+            .findings
+            .iter()
+            .filter(|f| f.rule.severity.level() == level)
+            .count()
+    };
+    let files = plural(outcome.files_checked, "file");
+    if outcome.findings.is_empty() && outcome.errors.is_empty() {
+        return format!("No findings in {files}.\n");
+    }
+    let mut line = format!(
+        "Found {} ({} errors, {} warnings, {} notes) in {files}",
+        plural(outcome.findings.len(), "finding"),
+        count(Level::Error),
+        count(Level::Warning),
+        count(Level::Note),
+    );
+    if !outcome.errors.is_empty() {
+        line.push_str(&format!(
+            "; {} reading or parsing files",
+            plural(outcome.errors.len(), "error")
+        ));
+    }
+    line.push_str(".\n");
+    line
+}
+
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}

@@ -1,0 +1,62 @@
+//! FL104 jwt-algorithm-confusion: one `algorithms=` allow-list mixing HMAC and asymmetric
+//! algorithms.
+//!
+//! Why: when a decode accepts both `HS256` and `RS256` with one key, an attacker signs a token
+//! with HS256 using the server's *public* RSA key as the HMAC secret and it verifies (the classic
+//! RS/HS key confusion, CVE-2022-29217 in PyJWT < 2.4).
+//! Fix: accept one family per key: `["RS256"]` with the public key, or `["HS256"]` with a secret.
+
+use ruff_text_size::Ranged;
+
+use super::{Checker, Rule};
+use crate::model::jwt::{AlgorithmFamily, Library, algorithm_family};
+
+pub const RULE: Rule = Rule {
+    doc: include_str!("../../rules/FL104.md"),
+    check,
+};
+
+fn check(checker: &mut Checker<'_, '_>) {
+    for call in checker.decode_calls() {
+        if call.library == Library::Authlib
+            || call
+                .signature_disabled(&checker.project.model, checker.file)
+                .is_some()
+        {
+            continue;
+        }
+        let Some(algorithms) = call.decode_arguments().algorithms else {
+            continue;
+        };
+        let value = checker.value(algorithms, call);
+        let Some(names) = value.strings() else {
+            continue;
+        };
+        let hmac: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|n| algorithm_family(n) == Some(AlgorithmFamily::Hmac))
+            .collect();
+        let asymmetric: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|n| algorithm_family(n) == Some(AlgorithmFamily::Asymmetric))
+            .collect();
+        if hmac.is_empty() || asymmetric.is_empty() {
+            continue;
+        }
+        checker.report(
+            algorithms.range(),
+            format!(
+                "`{}` accepts both HMAC ({}) and asymmetric ({}) algorithms: a token HMAC-signed with the public key verifies",
+                call.callee,
+                hmac.join(", "),
+                asymmetric.join(", ")
+            ),
+            format!(
+                "accept one family per key: `algorithms=[\"{}\"]` with the public key, or `[\"{}\"]` with a shared secret",
+                asymmetric[0], hmac[0]
+            ),
+        );
+    }
+}

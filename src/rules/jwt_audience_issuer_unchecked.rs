@@ -1,0 +1,102 @@
+//! FL105 jwt-audience-issuer-unchecked: a verifying decode that does not check who the token was
+//! issued by or for.
+//!
+//! Why: without `audience=` and `issuer=`, a token minted for another service that trusts the
+//! same key or identity provider (a staging API, a sibling microservice) is accepted here too:
+//! cross-service token reuse. PyJWT and python-jose check `aud`/`iss` only when asked.
+//! Fix: pass `audience=` and `issuer=` with the values your issuer puts in its tokens (and keep
+//! `verify_aud`/`verify_iss` on); with authlib, give `claims_options` entries for `iss` and `aud`.
+
+use ruff_text_size::Ranged;
+
+use super::{Checker, Rule};
+use crate::model::jwt::Library;
+use crate::model::value::Value;
+
+pub const RULE: Rule = Rule {
+    doc: include_str!("../../rules/FL105.md"),
+    check,
+};
+
+fn check(checker: &mut Checker<'_, '_>) {
+    for call in checker.decode_calls() {
+        let model = &checker.project.model;
+        if call.signature_disabled(model, checker.file).is_some() {
+            continue;
+        }
+        let arguments = call.decode_arguments();
+        // `verify_aud: False` / `verify_iss: False` are reported whatever else is passed.
+        for (key, what) in [("verify_aud", "audience"), ("verify_iss", "issuer")] {
+            if let Some(disabled) = call.disabled_option(key, model, checker.file) {
+                checker.report(
+                    disabled.range,
+                    format!(
+                        "`{}` turns off `{key}`: the token's {what} is not checked",
+                        call.callee
+                    ),
+                    format!("remove `{key}: False` and pass `{what}=` with the expected value"),
+                );
+            }
+        }
+        if call.has_unpacked_arguments() {
+            continue;
+        }
+        let (missing_audience, missing_issuer) = match call.library {
+            Library::Authlib => match arguments.claims_options {
+                None => (true, true),
+                Some(options) => {
+                    let value = checker.value(options, call);
+                    (value.dict_lacks("aud"), value.dict_lacks("iss"))
+                }
+            },
+            _ => (
+                missing(checker, arguments.audience, call),
+                missing(checker, arguments.issuer, call),
+            ),
+        };
+        let (what, add) = match (missing_audience, missing_issuer, call.library) {
+            (false, false, _) => continue,
+            (true, true, Library::Authlib) => (
+                "checks neither the token's audience (`aud`) nor its issuer (`iss`)",
+                "pass `claims_options={\"iss\": {\"essential\": True, \"value\": ISSUER}, \"aud\": {\"essential\": True, \"value\": AUDIENCE}}` and call `claims.validate()`",
+            ),
+            (true, false, Library::Authlib) => (
+                "does not check the token's audience (`aud`)",
+                "add `\"aud\": {\"essential\": True, \"value\": AUDIENCE}` to `claims_options`",
+            ),
+            (false, true, Library::Authlib) => (
+                "does not check the token's issuer (`iss`)",
+                "add `\"iss\": {\"essential\": True, \"value\": ISSUER}` to `claims_options`",
+            ),
+            (true, true, _) => (
+                "checks neither the token's audience nor its issuer (no `audience=`, no `issuer=`)",
+                "pass `audience=EXPECTED_AUDIENCE, issuer=EXPECTED_ISSUER` so tokens minted for another service are refused",
+            ),
+            (true, false, _) => (
+                "does not check the token's audience (no `audience=`)",
+                "pass `audience=EXPECTED_AUDIENCE` so tokens minted for another service are refused",
+            ),
+            (false, true, _) => (
+                "does not check the token's issuer (no `issuer=`)",
+                "pass `issuer=EXPECTED_ISSUER` so tokens from another issuer are refused",
+            ),
+        };
+        checker.report(
+            call.call.func.range(),
+            format!("`{}` {what}", call.callee),
+            add.to_string(),
+        );
+    }
+}
+
+/// An argument that is absent or literally `None`.
+fn missing(
+    checker: &Checker<'_, '_>,
+    argument: Option<&ruff_python_ast::Expr>,
+    call: &crate::model::jwt::JwtCall<'_>,
+) -> bool {
+    match argument {
+        None => true,
+        Some(expr) => checker.value(expr, call) == Value::None,
+    }
+}

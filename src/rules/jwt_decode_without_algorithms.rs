@@ -1,0 +1,191 @@
+//! FL101 jwt-decode-without-algorithms: a verifying decode that lets the token choose its own
+//! algorithm.
+//!
+//! Why: PyJWT 1.x and python-jose verify with whatever `alg` the token's header names when no
+//! allow-list is given, which opens `alg=none` and RS256-to-HS256 key-confusion forgeries (PyJWT
+//! 2.x raises instead, so the call is a bug on every request). Taking `algorithms=` from
+//! `jwt.get_unverified_header(token)` is the same mistake spelled differently.
+//! Fix: pass `algorithms=[...]` naming the one algorithm your issuer signs with; the fix inserts
+//! the algorithm the project itself signs with when it can find one.
+
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{Expr, Stmt};
+use ruff_text_size::Ranged;
+
+use super::{Checker, Edit, Fix, Rule, append_argument};
+use crate::model::jwt::{JwtCall, Library};
+use crate::model::value::Value;
+
+pub const RULE: Rule = Rule {
+    doc: include_str!("../../rules/FL101.md"),
+    check,
+};
+
+fn check(checker: &mut Checker<'_, '_>) {
+    for call in checker.decode_calls() {
+        if call.library == Library::Authlib
+            || call
+                .signature_disabled(&checker.project.model, checker.file)
+                .is_some()
+        {
+            continue;
+        }
+        let arguments = call.decode_arguments();
+        match arguments.algorithms {
+            None if call.has_unpacked_arguments() => {}
+            None => report_missing(checker, call, Placement::Append),
+            Some(algorithms) => {
+                if checker.value(algorithms, call) == Value::None {
+                    // Only an inline `algorithms=None` keyword can be rewritten in place.
+                    let inline = matches!(algorithms, Expr::NoneLiteral(_))
+                        && call.keyword("algorithms").is_some();
+                    let placement = if inline {
+                        Placement::Replace(algorithms.range())
+                    } else {
+                        Placement::None
+                    };
+                    report_missing(checker, call, placement);
+                } else if comes_from_unverified_header(checker, algorithms, call, 0) {
+                    checker.report(
+                        algorithms.range(),
+                        format!(
+                            "`{}` takes its `algorithms=` from the token's own unverified header, so the token chooses how it is verified",
+                            call.callee
+                        ),
+                        "list the algorithm your issuer signs with as a constant, e.g. `algorithms=[\"RS256\"]`; read the header only to pick a key".to_string(),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Where a fix may put the allow-list.
+enum Placement {
+    /// As a new last argument.
+    Append,
+    /// In place of an inline `None`.
+    Replace(ruff_text_size::TextRange),
+    /// Nowhere: the `None` comes through a name or a position, and editing there is not safe.
+    None,
+}
+
+fn report_missing(checker: &mut Checker<'_, '_>, call: &JwtCall<'_>, placement: Placement) {
+    let library = match call.library {
+        Library::Jose => "python-jose then accepts",
+        _ => "PyJWT 1.x then accepts (and PyJWT 2.x raises on every call)",
+    };
+    let message = format!(
+        "`{}` is called without `algorithms=`: {library} whatever `alg` the token's header names",
+        call.callee
+    );
+    let known = checker
+        .signing_algorithm_for(call, call.decode_arguments().key)
+        .cloned();
+    let help = match &known {
+        Some(algorithm) => format!(
+            "pass `algorithms=[\"{}\"]`, the algorithm this project signs with ({} at {}:{})",
+            algorithm.algorithm, algorithm.source, algorithm.path, algorithm.line
+        ),
+        None => "pass `algorithms=[...]` naming the one algorithm your tokens are signed with, e.g. `algorithms=[\"RS256\"]`".to_string(),
+    };
+    let call_node = call.call;
+    let diagnostic = checker.report(call_node.func.range(), message, help);
+    let Some(algorithm) = known else { return };
+    let argument = format!("algorithms=[\"{}\"]", algorithm.algorithm);
+    let (verb, edit) = match placement {
+        Placement::Append => ("add", append_argument(call_node, &argument)),
+        Placement::Replace(range) => (
+            "set",
+            Edit {
+                range,
+                content: format!("[\"{}\"]", algorithm.algorithm),
+            },
+        ),
+        Placement::None => return,
+    };
+    diagnostic.fix = Some(Fix {
+        description: format!(
+            "{verb} `{argument}` ({} at {}:{} signs with {})",
+            algorithm.source, algorithm.path, algorithm.line, algorithm.algorithm
+        ),
+        edits: vec![edit],
+    });
+}
+
+/// Whether `expr` reads the token's header: `jwt.get_unverified_header(...)`, a subscript of
+/// it, or a local name assigned from one.
+fn comes_from_unverified_header(
+    checker: &Checker<'_, '_>,
+    expr: &Expr,
+    call: &JwtCall<'_>,
+    depth: usize,
+) -> bool {
+    if depth > 8 {
+        return false;
+    }
+    match expr {
+        Expr::Call(inner) => {
+            checker
+                .qualified_name(&inner.func, call)
+                .is_some_and(|name| name.ends_with("get_unverified_header"))
+                // `header.get("alg")`, `jwt.get_unverified_header(t).get("alg")`
+                || matches!(inner.func.as_ref(), Expr::Attribute(attribute)
+                    if comes_from_unverified_header(checker, &attribute.value, call, depth + 1))
+                || inner
+                    .arguments
+                    .args
+                    .iter()
+                    .any(|a| comes_from_unverified_header(checker, a, call, depth + 1))
+        }
+        Expr::Subscript(subscript) => {
+            comes_from_unverified_header(checker, &subscript.value, call, depth + 1)
+        }
+        Expr::Attribute(attribute) => {
+            comes_from_unverified_header(checker, &attribute.value, call, depth + 1)
+        }
+        Expr::List(list) => list
+            .elts
+            .iter()
+            .any(|e| comes_from_unverified_header(checker, e, call, depth + 1)),
+        Expr::Tuple(tuple) => tuple
+            .elts
+            .iter()
+            .any(|e| comes_from_unverified_header(checker, e, call, depth + 1)),
+        Expr::Name(name) => {
+            checker
+                .project
+                .model
+                .assigned_value(name.id.as_str(), &checker.file.at(call.scope))
+                .is_some_and(|value| comes_from_unverified_header(checker, value, call, depth + 1))
+                // `if alg not in ALLOWED: abort(401)`: the server, not the token, decides.
+                && !call.function.is_some_and(|function| is_compared(&function.body, name.id.as_str()))
+        }
+        _ => false,
+    }
+}
+
+/// Whether `name` is compared (`==`, `!=`, `in`, `not in`) anywhere in `body`.
+fn is_compared(body: &[Stmt], name: &str) -> bool {
+    struct Finder<'n> {
+        name: &'n str,
+        found: bool,
+    }
+    impl<'a> Visitor<'a> for Finder<'_> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Compare(compare) = expr {
+                let mut operands =
+                    std::iter::once(compare.left.as_ref()).chain(compare.comparators.iter());
+                if operands.any(|e| matches!(e, Expr::Name(n) if n.id.as_str() == self.name)) {
+                    self.found = true;
+                }
+            }
+            if !self.found {
+                visitor::walk_expr(self, expr);
+            }
+        }
+    }
+    let mut finder = Finder { name, found: false };
+    finder.visit_body(body);
+    finder.found
+}

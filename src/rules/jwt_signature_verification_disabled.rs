@@ -1,0 +1,121 @@
+//! FL102 jwt-signature-verification-disabled: a decode that does not check the signature.
+//!
+//! Why: with `verify_signature` off (or PyJWT 1.x `verify=False`) the claims are whatever the
+//! client wrote; anyone can mint `{"sub": "admin"}` without a key. Such a decode is reported once,
+//! here, and not also as a missing algorithm or audience.
+//! Fix: remove the switch and decode with the key and an `algorithms=` allow-list.
+
+use ruff_text_size::Ranged;
+
+use super::{Checker, Fix, Rule, append_argument, remove_list_element};
+use crate::model::jwt::JwtCall;
+use crate::model::jwt::Library;
+
+pub const RULE: Rule = Rule {
+    doc: include_str!("../../rules/FL102.md"),
+    check,
+};
+
+fn check(checker: &mut Checker<'_, '_>) {
+    for call in checker.decode_calls() {
+        let Some(disabled) = call.signature_disabled(&checker.project.model, checker.file) else {
+            continue;
+        };
+        if verified_later_in_same_function(checker, call) {
+            continue;
+        }
+        let switch = checker.source.slice(disabled.range).to_string();
+        let how = if disabled.by_verify_argument {
+            "PyJWT 1.x `verify=False`"
+        } else {
+            "`verify_signature` turned off"
+        };
+        let message = format!(
+            "`{}` is called with {how}: the token's signature is never checked, so anyone can forge its claims",
+            call.callee
+        );
+        let arguments = call.decode_arguments();
+        let known = checker.signing_algorithm_for(call, arguments.key).cloned();
+        let library = if call.library == Library::Jose {
+            "python-jose"
+        } else {
+            "PyJWT"
+        };
+        let what = if disabled.inline {
+            format!("remove `{switch}`")
+        } else {
+            format!("stop passing `{switch}`, which sets `verify_signature` to False,")
+        };
+        let help = format!(
+            "{what} and decode with the verification key and an `algorithms=` allow-list ({library}); to read a header before verifying, use `jwt.get_unverified_header`"
+        );
+        let fix = match (&disabled.removable, arguments.key) {
+            (Some((target, siblings)), Some(_)) => {
+                let mut edits = Vec::new();
+                // An options dict left empty goes with its keyword.
+                let removal = if siblings.len() == 1 && !disabled.by_verify_argument {
+                    call.call
+                        .arguments
+                        .keywords
+                        .iter()
+                        .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "options"))
+                        .and_then(|k| {
+                            remove_list_element(
+                                ruff_text_size::Ranged::range(k),
+                                &call.argument_ranges(),
+                            )
+                        })
+                } else {
+                    remove_list_element(*target, siblings)
+                };
+                edits.extend(removal);
+                let mut description = format!("remove `{switch}`");
+                if arguments.algorithms.is_none() {
+                    match &known {
+                        Some(algorithm) => {
+                            let argument = format!("algorithms=[\"{}\"]", algorithm.algorithm);
+                            description.push_str(&format!(
+                                " and add `{argument}` ({} at {}:{} signs with {})",
+                                algorithm.source,
+                                algorithm.path,
+                                algorithm.line,
+                                algorithm.algorithm
+                            ));
+                            edits.push(append_argument(call.call, &argument));
+                        }
+                        None => edits.clear(),
+                    }
+                }
+                (!edits.is_empty()).then_some(Fix { description, edits })
+            }
+            _ => None,
+        };
+        let diagnostic = checker.report(disabled.range, message, help);
+        diagnostic.fix = fix;
+    }
+}
+
+/// PyJWT's documented multi-issuer pattern: read a claim unverified only to choose the key, then
+/// verify the same token fully in the same function. The unverified claims grant nothing there.
+fn verified_later_in_same_function(checker: &Checker<'_, '_>, unverified: &JwtCall<'_>) -> bool {
+    let Some(function) = unverified.function else {
+        return false;
+    };
+    let Some(token) = unverified
+        .call
+        .arguments
+        .args
+        .first()
+        .map(|t| checker.text(t))
+    else {
+        return false;
+    };
+    checker.decode_calls().any(|other| {
+        other.function.is_some_and(|f| std::ptr::eq(f, function))
+            && other.call.start() > unverified.call.end()
+            && other.call.arguments.args.first().map(|t| checker.text(t)) == Some(token)
+            && other
+                .signature_disabled(&checker.project.model, checker.file)
+                .is_none()
+    })
+}

@@ -1,0 +1,252 @@
+//! The rule registry, rule metadata, and what a rule hands back: diagnostics with fixes.
+//!
+//! A rule is a check function plus its document under `rules/ID.md`. The document's header is
+//! the single source of the rule's id, name, severity, CWE and summary; the check reports through
+//! a `Checker`, which stamps every diagnostic with the rule that is running.
+
+mod jwt_algorithm_confusion;
+mod jwt_audience_issuer_unchecked;
+mod jwt_decode_without_algorithms;
+mod jwt_expiry_unenforced;
+mod jwt_none_algorithm;
+mod jwt_signature_verification_disabled;
+pub mod meta;
+
+use std::sync::OnceLock;
+
+use ruff_python_ast::Expr;
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use crate::model::jwt::{AlgorithmFamily, JwtCall, Operation, algorithm_family};
+use crate::model::value::Value;
+use crate::model::{FileModel, Project, SigningAlgorithm};
+use crate::source::SourceFile;
+pub use meta::{RuleMeta, Severity};
+
+/// A rule: its document (metadata header + prose) and its check.
+pub struct Rule {
+    pub doc: &'static str,
+    pub check: fn(&mut Checker<'_, '_>),
+}
+
+/// Every rule, in id order. Adding a rule adds one line here.
+const REGISTRY: &[Rule] = &[
+    jwt_decode_without_algorithms::RULE,
+    jwt_signature_verification_disabled::RULE,
+    jwt_none_algorithm::RULE,
+    jwt_algorithm_confusion::RULE,
+    jwt_audience_issuer_unchecked::RULE,
+    jwt_expiry_unenforced::RULE,
+];
+
+/// Every registered rule with its parsed metadata, in registry order.
+pub fn all() -> &'static [(RuleMeta, &'static Rule)] {
+    static ALL: OnceLock<Vec<(RuleMeta, &'static Rule)>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        REGISTRY
+            .iter()
+            .map(|rule| match RuleMeta::parse(rule.doc) {
+                Ok(meta) => (meta, rule),
+                // The documents are compiled in and checked by tests/registry.rs; a malformed
+                // one is a build defect, not an input error.
+                Err(error) => panic!("a rule document's header is malformed: {error}"),
+            })
+            .collect()
+    })
+}
+
+pub fn find(id_or_name: &str) -> Option<&'static RuleMeta> {
+    all()
+        .iter()
+        .map(|(meta, _)| meta)
+        .find(|meta| meta.id.eq_ignore_ascii_case(id_or_name) || meta.name == id_or_name)
+}
+
+/// A text edit: replace `range` with `content` (an insertion when the range is empty).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub range: TextRange,
+    pub content: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub description: String,
+    pub edits: Vec<Edit>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Diagnostic {
+    pub rule: &'static RuleMeta,
+    pub range: TextRange,
+    pub message: String,
+    pub help: String,
+    pub fix: Option<Fix>,
+}
+
+/// What a rule sees while it checks one file, and where it reports.
+pub struct Checker<'c, 'a> {
+    pub project: &'c Project<'a>,
+    pub file: &'c FileModel<'a>,
+    pub source: &'a SourceFile,
+    rule: &'static RuleMeta,
+    diagnostics: &'c mut Vec<Diagnostic>,
+}
+
+impl<'c, 'a> Checker<'c, 'a> {
+    pub fn report(&mut self, range: TextRange, message: String, help: String) -> &mut Diagnostic {
+        self.diagnostics.push(Diagnostic {
+            rule: self.rule,
+            range,
+            message,
+            help,
+            fix: None,
+        });
+        let last = self.diagnostics.len() - 1;
+        &mut self.diagnostics[last]
+    }
+
+    pub fn decode_calls(&self) -> impl Iterator<Item = &'c JwtCall<'a>> + 'c {
+        self.file
+            .jwt_calls
+            .iter()
+            .filter(|c| c.operation == Operation::Decode)
+    }
+
+    pub fn encode_calls(&self) -> impl Iterator<Item = &'c JwtCall<'a>> + 'c {
+        self.file
+            .jwt_calls
+            .iter()
+            .filter(|c| c.operation == Operation::Encode)
+    }
+
+    /// The statically known value of `expr` where `call` is.
+    pub fn value(&self, expr: &Expr, call: &JwtCall<'a>) -> Value {
+        self.project.model.value(expr, &self.file.at(call.scope))
+    }
+
+    pub fn qualified_name(&self, expr: &Expr, call: &JwtCall<'a>) -> Option<String> {
+        self.project
+            .model
+            .qualified_name(expr, &self.file.at(call.scope))
+    }
+
+    /// The algorithm a fix may put in `algorithms=` for `call`: the one the project signs with,
+    /// when the evidence agrees. Evidence from this file wins over the same library elsewhere,
+    /// which wins over the rest; a key named like a public key rules out HMAC and one named
+    /// like a secret rules out asymmetric algorithms. Disagreeing evidence gives no answer: a
+    /// wrong algorithm in a fix would break verification or invite key confusion.
+    pub fn signing_algorithm_for(
+        &self,
+        call: &JwtCall<'a>,
+        key: Option<&Expr>,
+    ) -> Option<&'c SigningAlgorithm> {
+        let wanted = key.and_then(|key| key_family(self.text(key)));
+        let here = self.source.display_path();
+        let fitting: Vec<&'c SigningAlgorithm> = self
+            .project
+            .signing_algorithms
+            .iter()
+            .filter(|a| wanted.is_none() || algorithm_family(&a.algorithm) == wanted)
+            .collect();
+        let tiers: [&dyn Fn(&SigningAlgorithm) -> bool; 3] = [
+            &|a| a.path == here,
+            &|a| a.library == Some(call.library),
+            &|_| true,
+        ];
+        for tier in tiers {
+            let candidates: Vec<&'c SigningAlgorithm> =
+                fitting.iter().copied().filter(|a| tier(a)).collect();
+            if let Some(first) = candidates.first() {
+                let agree = candidates
+                    .iter()
+                    .all(|a| a.algorithm.eq_ignore_ascii_case(&first.algorithm));
+                return agree.then_some(*first);
+            }
+        }
+        None
+    }
+
+    /// Source text of a node, for messages.
+    pub fn text(&self, node: &impl Ranged) -> &'a str {
+        self.source.slice(node.range())
+    }
+}
+
+/// The algorithm family a key's name implies, if any: `PUBLIC_KEY`, `jwks_key`, `cert` are
+/// asymmetric keys; `SECRET_KEY`, `jwt_secret` are HMAC secrets.
+fn key_family(key_text: &str) -> Option<AlgorithmFamily> {
+    let lower = key_text.to_ascii_lowercase();
+    if ["public", "pub_key", "pubkey", "pem", "jwk", "cert", "rsa"]
+        .iter()
+        .any(|hint| lower.contains(hint))
+    {
+        Some(AlgorithmFamily::Asymmetric)
+    } else if lower.contains("secret") {
+        Some(AlgorithmFamily::Hmac)
+    } else {
+        None
+    }
+}
+
+/// Runs every rule on one file; diagnostics come back in (start, rule) order.
+pub fn check_file<'a>(project: &Project<'a>, file: &FileModel<'a>) -> Vec<Diagnostic> {
+    let source = project.model.modules[file.module].file;
+    let mut diagnostics = Vec::new();
+    for (meta, rule) in all() {
+        let mut checker = Checker {
+            project,
+            file,
+            source,
+            rule: meta,
+            diagnostics: &mut diagnostics,
+        };
+        (rule.check)(&mut checker);
+    }
+    diagnostics.sort_by(|a, b| {
+        (a.range.start(), a.rule.id, a.range.end()).cmp(&(
+            b.range.start(),
+            b.rule.id,
+            b.range.end(),
+        ))
+    });
+    diagnostics
+}
+
+/// An edit that appends `text` as a new last argument of `call`.
+pub fn append_argument(call: &ruff_python_ast::ExprCall, text: &str) -> Edit {
+    let arguments = &call.arguments;
+    let last_end = arguments
+        .args
+        .iter()
+        .map(Ranged::end)
+        .chain(arguments.keywords.iter().map(Ranged::end))
+        .max();
+    match last_end {
+        Some(end) => Edit {
+            range: TextRange::empty(end),
+            content: format!(", {text}"),
+        },
+        None => Edit {
+            range: TextRange::empty(arguments.end() - TextSize::from(1)),
+            content: text.to_string(),
+        },
+    }
+}
+
+/// An edit that removes `target` (one argument or one dict item) from its comma-separated list
+/// `siblings`, taking the separating comma with it.
+pub fn remove_list_element(target: TextRange, siblings: &[TextRange]) -> Option<Edit> {
+    let index = siblings.iter().position(|r| *r == target)?;
+    let range = if index > 0 {
+        TextRange::new(siblings[index - 1].end(), target.end())
+    } else if let Some(next) = siblings.get(1) {
+        TextRange::new(target.start(), next.start())
+    } else {
+        target
+    };
+    Some(Edit {
+        range,
+        content: String::new(),
+    })
+}
