@@ -1,14 +1,20 @@
 //! One `flasklint check` run: read and parse files in parallel, build the project model, run
 //! every rule on every file, and collect findings and per-file errors in a stable order.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{Expr, Stmt};
+use ruff_text_size::{Ranged, TextSize};
 
+use crate::config::PerFileIgnore;
 use crate::model::{FileModel, ModuleInfo, Project, ProjectModel};
-use crate::rules::{self, Diagnostic, RuleMeta};
+use crate::rules::{self, Diagnostic, RuleMeta, Severity};
 use crate::source::{FileError, Position, SourceFile};
+use crate::suppress::{Directive, Suppressions};
 use crate::walk::{self, Candidate, Excludes};
 
 /// Worker threads get a large stack because parsing, walking and dropping a syntax tree all
@@ -26,6 +32,16 @@ pub struct Settings {
     /// `None`: one thread per core.
     pub threads: Option<usize>,
     pub max_file_bytes: u64,
+    /// A bare `# noqa` silences every rule (`--noqa-all`); by default it silences none.
+    pub noqa_all: bool,
+    /// The rules that report, by id; `None`: every rule (`select` / `ignore`).
+    pub rules: Option<BTreeSet<&'static str>>,
+    /// Rules silenced in the files matching a glob.
+    pub per_file_ignores: Vec<PerFileIgnore>,
+    /// Severity overrides by rule id.
+    pub severity_overrides: BTreeMap<&'static str, Severity>,
+    /// Check test files for secrets too (`include-tests`); for the secret rules.
+    pub include_tests: bool,
 }
 
 impl Settings {
@@ -35,6 +51,11 @@ impl Settings {
             excludes: Vec::new(),
             threads: None,
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            noqa_all: false,
+            rules: None,
+            per_file_ignores: Vec::new(),
+            severity_overrides: BTreeMap::new(),
+            include_tests: false,
         }
     }
 }
@@ -43,6 +64,8 @@ impl Settings {
 #[derive(Clone, Debug)]
 pub struct Finding {
     pub rule: &'static RuleMeta,
+    /// The severity in force: the rule's own, or the configuration's override.
+    pub severity: Severity,
     pub path: String,
     pub start: Position,
     pub end: Position,
@@ -53,6 +76,11 @@ pub struct Finding {
     pub help: String,
     pub fix: Option<PlacedFix>,
     pub source: Arc<str>,
+    /// Identity that survives unrelated edits: see `fingerprint`. SARIF's
+    /// `partialFingerprints` and baselines use it.
+    pub fingerprint: String,
+    /// The comment that silences this finding, for `Outcome::suppressed`.
+    pub suppressed_by: Option<Directive>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,8 +101,25 @@ pub struct PlacedEdit {
 #[derive(Debug, Default)]
 pub struct Outcome {
     pub findings: Vec<Finding>,
+    /// Findings silenced by a suppression comment; listed only with `--show-suppressed`.
+    pub suppressed: Vec<Finding>,
     pub errors: Vec<FileError>,
     pub files_checked: usize,
+    /// Every route of the project, for `flasklint routes`.
+    pub routes: Vec<crate::model::routes::RouteRow>,
+    /// Rule severities changed by the configuration, by rule id; reports that describe the
+    /// rules themselves (SARIF) need them as well as the findings.
+    pub severity_overrides: BTreeMap<&'static str, Severity>,
+}
+
+impl Outcome {
+    /// The severity `rule` had in this run.
+    pub fn severity_of(&self, rule: &RuleMeta) -> Severity {
+        self.severity_overrides
+            .get(rule.id)
+            .copied()
+            .unwrap_or(rule.severity)
+    }
 }
 
 /// Runs a check. `Err` only for what the user must fix in the invocation (a bad glob, a thread
@@ -91,14 +136,14 @@ pub fn run(settings: &Settings) -> Result<Outcome, String> {
     // Everything, including dropping the syntax trees, happens on the big-stack workers.
     Ok(pool.install(|| {
         let walk = walk::collect(&settings.paths, &excludes);
-        analyse(walk.files, walk.errors, settings.max_file_bytes)
+        analyse(walk.files, walk.errors, settings)
     }))
 }
 
-fn analyse(candidates: Vec<Candidate>, mut errors: Vec<FileError>, max_file_bytes: u64) -> Outcome {
+fn analyse(candidates: Vec<Candidate>, mut errors: Vec<FileError>, settings: &Settings) -> Outcome {
     let loaded: Vec<Result<(SourceFile, PathBuf), FileError>> = candidates
         .into_par_iter()
-        .map(|candidate| load(candidate, max_file_bytes))
+        .map(|candidate| load(candidate, settings.max_file_bytes))
         .collect();
     let mut sources = Vec::with_capacity(loaded.len());
     for result in loaded {
@@ -118,14 +163,13 @@ fn analyse(candidates: Vec<Candidate>, mut errors: Vec<FileError>, max_file_byte
         .map(|index| FileModel::new(&model, index))
         .collect();
     let project = Project::new(model, files);
+    let routes = project.routes.inventory(&project.model);
     let mut findings: Vec<Finding> = project
         .files
         .par_iter()
         .flat_map_iter(|file| {
             let source = project.model.modules[file.module].file;
-            rules::check_file(&project, file)
-                .into_iter()
-                .map(move |diagnostic| place(source, diagnostic))
+            place_file(source, rules::check_file(&project, file), settings)
         })
         .collect();
     for (source, _) in &sources {
@@ -134,13 +178,22 @@ fn analyse(candidates: Vec<Candidate>, mut errors: Vec<FileError>, max_file_byte
     findings.sort_by(|a, b| {
         (&a.path, a.start, a.rule.id, a.end).cmp(&(&b.path, b.start, b.rule.id, b.end))
     });
+    // Suppressed findings keep their occurrence numbers, so silencing one of two identical
+    // lines does not re-key the other.
+    number_occurrences(&mut findings);
+    let (suppressed, findings) = findings
+        .into_iter()
+        .partition(|finding| finding.suppressed_by.is_some());
     errors.sort_by(|a, b| (&a.path, a.position).cmp(&(&b.path, b.position)));
     drop(project);
     sources.into_par_iter().for_each(drop);
     Outcome {
         findings,
+        suppressed,
         errors,
         files_checked,
+        routes,
+        severity_overrides: settings.severity_overrides.clone(),
     }
 }
 
@@ -164,6 +217,81 @@ fn load(candidate: Candidate, max_file_bytes: u64) -> Result<(SourceFile, PathBu
     Ok((source, candidate.root))
 }
 
+/// Places one file's diagnostics and marks those a suppression comment silences: one on the
+/// flagged line, or on the first line of the statement the finding is in (a multi-line call is
+/// suppressed where it starts, as with Ruff).
+fn place_file(
+    source: &SourceFile,
+    diagnostics: Vec<Diagnostic>,
+    settings: &Settings,
+) -> Vec<Finding> {
+    let ignored: BTreeSet<&'static str> = settings
+        .per_file_ignores
+        .iter()
+        .filter(|ignore| ignore.matches(&source.path))
+        .flat_map(|ignore| ignore.rules.iter().copied())
+        .collect();
+    let diagnostics: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter(|d| {
+            settings
+                .rules
+                .as_ref()
+                .is_none_or(|rules| rules.contains(d.rule.id))
+                && !ignored.contains(d.rule.id)
+        })
+        .collect();
+    if diagnostics.is_empty() {
+        return Vec::new();
+    }
+    let suppressions = Suppressions::read(source);
+    diagnostics
+        .into_iter()
+        .map(|diagnostic| {
+            let offset = diagnostic.range.start();
+            let mut finding = place(source, diagnostic);
+            if let Some(severity) = settings.severity_overrides.get(finding.rule.id) {
+                finding.severity = *severity;
+            }
+            if !suppressions.is_empty() {
+                let mut lines = vec![finding.start.line];
+                if let Some(start) = statement_start(source, offset) {
+                    lines.push(source.position(start).line);
+                }
+                finding.suppressed_by = suppressions
+                    .find(&lines, finding.rule, settings.noqa_all)
+                    .cloned();
+            }
+            finding
+        })
+        .collect()
+}
+
+/// The start of the innermost statement containing `offset`.
+fn statement_start(source: &SourceFile, offset: TextSize) -> Option<TextSize> {
+    struct Innermost {
+        offset: TextSize,
+        start: Option<TextSize>,
+    }
+    impl<'a> Visitor<'a> for Innermost {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            if stmt.range().contains(self.offset) {
+                self.start = Some(stmt.start());
+                visitor::walk_stmt(self, stmt);
+            }
+        }
+        // Statements never sit inside expressions; skipping them keeps this a walk down one
+        // path of the tree.
+        fn visit_expr(&mut self, _expr: &'a Expr) {}
+    }
+    let mut innermost = Innermost {
+        offset,
+        start: None,
+    };
+    innermost.visit_body(&source.module().body);
+    innermost.start
+}
+
 fn place(source: &SourceFile, diagnostic: Diagnostic) -> Finding {
     let fix = diagnostic.fix.map(|fix| PlacedFix {
         description: fix.description,
@@ -178,10 +306,21 @@ fn place(source: &SourceFile, diagnostic: Diagnostic) -> Finding {
             })
             .collect(),
     });
+    let path = source.display_path();
+    let start = source.position(diagnostic.range.start());
     Finding {
         rule: diagnostic.rule,
-        path: source.display_path(),
-        start: source.position(diagnostic.range.start()),
+        severity: diagnostic.rule.severity,
+        fingerprint: format!(
+            "{:016x}",
+            line_hash(
+                diagnostic.rule.id,
+                &path,
+                &normalised_line(source, start.line)
+            )
+        ),
+        path,
+        start,
         end: source.position(diagnostic.range.end()),
         offset: diagnostic.range.start().to_usize(),
         length: diagnostic.range.len().to_usize(),
@@ -189,5 +328,60 @@ fn place(source: &SourceFile, diagnostic: Diagnostic) -> Finding {
         help: diagnostic.help,
         fix,
         source: Arc::clone(&source.text),
+        suppressed_by: None,
+    }
+}
+
+/// The text of `line` as a fingerprint sees it: without its comment (adding `# noqa: FL105`
+/// for one finding must not re-key another on the same line) and without any whitespace
+/// (re-indenting or re-wrapping spaces is not a new finding).
+fn normalised_line(source: &SourceFile, line: usize) -> String {
+    let text = source.line_text(line);
+    let code = match crate::suppress::comment_on_line(source, line) {
+        Some(comment) => {
+            let column = source.position(comment.start()).column;
+            let cut: usize = text
+                .chars()
+                .take(column.saturating_sub(1))
+                .map(char::len_utf8)
+                .sum();
+            &text[..cut]
+        }
+        None => text,
+    };
+    code.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// 64-bit FNV-1a over rule, path and normalised line, each followed by a NUL so that no two
+/// different triples hash the same input. FNV-1a rather than `std`'s `DefaultHasher`, whose
+/// output may change between Rust releases (a fingerprint must not), and rather than SHA-256
+/// because nothing here is adversarial: a fingerprint tells one finding from another in the same
+/// project, and 64 bits keep accidental collisions negligible without a new dependency.
+pub fn line_hash(rule: &str, path: &str, normalised_line: &str) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash = OFFSET;
+    for part in [rule, path, normalised_line] {
+        for &byte in part.as_bytes().iter().chain(&[0u8]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(PRIME);
+        }
+    }
+    hash
+}
+
+/// Completes each fingerprint (`<line hash>:<occurrence>`, the shape of GitHub's
+/// `primaryLocationLineHash`) with its occurrence among the findings of the same rule on
+/// identical lines of the same file, counted from 1 in file order. The occurrence is what keeps
+/// two identical `jwt.decode(token, KEY)` lines apart; lines above them may come and go.
+fn number_occurrences(findings: &mut [Finding]) {
+    let mut seen: std::collections::HashMap<(String, String), usize> =
+        std::collections::HashMap::new();
+    for finding in findings {
+        let count = seen
+            .entry((finding.path.clone(), finding.fingerprint.clone()))
+            .or_insert(0);
+        *count += 1;
+        finding.fingerprint = format!("{}:{count}", finding.fingerprint);
     }
 }

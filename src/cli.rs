@@ -6,7 +6,9 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::baseline;
 use crate::check::{self, DEFAULT_MAX_FILE_BYTES, Settings};
+use crate::config::{self, ConfigArgs};
 use crate::report::{self, Format};
 use crate::rules;
 
@@ -24,14 +26,27 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Check Python files and directories (default: the current directory).
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List every rule: id, name, severity, summary.
     Rules {
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
     },
     /// Show a rule's full documentation (by id or name, e.g. FL101).
     Rule { rule: String },
+    /// List every route: methods, URL rule, handler, authentication, identity, authorization.
+    Routes(RoutesArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct RoutesArgs {
+    /// Files and directories to map (default: the current directory).
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
+    /// Skip files and directories matching GLOB (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -43,7 +58,8 @@ pub struct CheckArgs {
     /// Write the report to FILE instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Skip files and directories matching GLOB (repeatable), on top of the default excludes.
+    /// Skip files and directories matching GLOB (repeatable), on top of the default excludes;
+    /// replaces the configuration's `exclude`.
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
     /// Worker threads (default: one per core). Output is identical whatever the count.
@@ -55,6 +71,28 @@ pub struct CheckArgs {
     /// When to colour text output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Let a bare `# noqa` (no codes) silence flasklint's findings too; by default only
+    /// `# noqa: FL101` or `# flasklint: ignore[FL101]` naming the rule does.
+    #[arg(long)]
+    pub noqa_all: bool,
+    /// Also list the findings that suppression comments silence (they never affect the exit code).
+    #[arg(long)]
+    pub show_suppressed: bool,
+    /// Record the current findings in FILE (by fingerprint) and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
+    /// Report only findings not recorded in FILE (written by --write-baseline).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+/// `flasklint rules` prints a catalogue, not findings, so only these two formats apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum RulesFormat {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -70,7 +108,8 @@ pub const EXIT_USAGE: u8 = 2;
 
 pub fn run(cli: Cli) -> u8 {
     match cli.command {
-        Command::Check(args) => check_command(args),
+        Command::Check(args) => check_command(*args),
+        Command::Routes(args) => routes_command(args),
         Command::Rules { format } => {
             print(&rules_table(format));
             EXIT_CLEAN
@@ -99,6 +138,36 @@ pub fn run(cli: Cli) -> u8 {
     }
 }
 
+fn routes_command(args: RoutesArgs) -> u8 {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths
+    };
+    if let Some(missing) = paths.iter().find(|p| std::fs::symlink_metadata(p).is_err()) {
+        eprintln!(
+            "flasklint: {}: no such file or directory",
+            missing.display()
+        );
+        return EXIT_USAGE;
+    }
+    let mut settings = Settings::new(paths);
+    settings.excludes = args.exclude;
+    match check::run(&settings) {
+        Ok(outcome) => {
+            print(&match args.format {
+                RulesFormat::Text => report::routes::render_text(&outcome),
+                RulesFormat::Json => report::routes::render_json(&outcome),
+            });
+            EXIT_CLEAN
+        }
+        Err(message) => {
+            eprintln!("flasklint: {message}");
+            EXIT_USAGE
+        }
+    }
+}
+
 fn check_command(args: CheckArgs) -> u8 {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -115,13 +184,34 @@ fn check_command(args: CheckArgs) -> u8 {
         }
         return EXIT_USAGE;
     }
+    let resolved = match config::load_for(&args.config, &paths)
+        .and_then(|config| config::resolve(config, &args.config, &args.exclude))
+    {
+        Ok(resolved) => resolved,
+        Err(message) => {
+            eprintln!("flasklint: {message}");
+            return EXIT_USAGE;
+        }
+    };
     let settings = Settings {
         paths,
-        excludes: args.exclude,
+        excludes: resolved.excludes,
         threads: args.threads.map(usize::from),
         max_file_bytes: args.max_file_size,
+        noqa_all: args.noqa_all,
+        rules: resolved.rules,
+        per_file_ignores: resolved.per_file_ignores,
+        severity_overrides: resolved.severity_overrides,
+        include_tests: resolved.include_tests,
     };
-    let outcome = match check::run(&settings) {
+    let known = match args.baseline.as_deref().map(baseline::read).transpose() {
+        Ok(known) => known,
+        Err(message) => {
+            eprintln!("flasklint: {message}");
+            return EXIT_USAGE;
+        }
+    };
+    let mut outcome = match check::run(&settings) {
         Ok(outcome) => outcome,
         Err(message) => {
             eprintln!("flasklint: {message}");
@@ -131,6 +221,21 @@ fn check_command(args: CheckArgs) -> u8 {
     if outcome.files_checked == 0 && outcome.errors.is_empty() {
         eprintln!("flasklint: no Python files found under the given paths");
         return EXIT_USAGE;
+    }
+    if let Some(path) = &args.write_baseline {
+        if let Err(error) = std::fs::write(path, baseline::render(&outcome)) {
+            eprintln!("flasklint: cannot write {}: {error}", path.display());
+            return EXIT_USAGE;
+        }
+        eprintln!(
+            "flasklint: recorded {} findings in {}",
+            outcome.findings.len(),
+            path.display()
+        );
+        return EXIT_CLEAN;
+    }
+    if let Some(known) = &known {
+        baseline::apply(&mut outcome, known);
     }
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = match args.color {
@@ -145,6 +250,7 @@ fn check_command(args: CheckArgs) -> u8 {
         &report::Options {
             format: args.format,
             color,
+            show_suppressed: args.show_suppressed,
         },
     );
     match &args.output {
@@ -156,17 +262,21 @@ fn check_command(args: CheckArgs) -> u8 {
         }
         None => print(&text),
     }
-    if outcome.findings.is_empty() && outcome.errors.is_empty() {
-        EXIT_CLEAN
-    } else {
+    let failing = outcome
+        .findings
+        .iter()
+        .any(|finding| finding.severity >= resolved.fail_on);
+    if failing || !outcome.errors.is_empty() {
         EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
     }
 }
 
-fn rules_table(format: Format) -> String {
+fn rules_table(format: RulesFormat) -> String {
     let all = rules::all();
     match format {
-        Format::Json => {
+        RulesFormat::Json => {
             let rows: Vec<serde_json::Value> = all
                 .iter()
                 .map(|(meta, _)| {
@@ -184,7 +294,7 @@ fn rules_table(format: Format) -> String {
             text.push('\n');
             text
         }
-        Format::Text => {
+        RulesFormat::Text => {
             let name_width = all.iter().map(|(m, _)| m.name.len()).max().unwrap_or(4);
             let mut text = format!(
                 "{:<6} {:<name_width$} {:<8} SUMMARY\n",

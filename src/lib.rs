@@ -3,12 +3,15 @@
 //! The pipeline runs one way: `walk` picks the files, `source` reads and parses them, `model`
 //! builds the project-wide facts, `rules` report diagnostics, `report` renders them.
 
+pub mod baseline;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod model;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 pub mod walk;
 
 pub use check::{Finding, Outcome, Settings, run};

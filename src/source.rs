@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use ruff_python_ast::ModModule;
+use ruff_python_ast::token::TokenKind;
 use ruff_python_parser::{Parsed, parse_unchecked_source};
 use ruff_source_file::LineIndex;
-use ruff_text_size::{TextRange, TextSize};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 /// A 1-based line and a 1-based column counted in Unicode characters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -68,6 +69,16 @@ impl SourceFile {
 
     pub fn module(&self) -> &ModModule {
         self.parsed.syntax()
+    }
+
+    /// The range of every comment, from the parser's token stream, so a `#` inside a string
+    /// is never taken for one (suppression comments and fingerprints rely on this).
+    pub fn comment_ranges(&self) -> impl Iterator<Item = TextRange> + '_ {
+        self.parsed
+            .tokens()
+            .iter()
+            .filter(|token| token.kind() == TokenKind::Comment)
+            .map(Ranged::range)
     }
 
     /// One entry per syntax error the parser recovered from.

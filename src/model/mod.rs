@@ -7,7 +7,9 @@
 //! file, in parallel, read-only access to the project) then walks one file's functions and
 //! classifies its JWT calls. Rules only query these; they never re-walk imports themselves.
 
+pub mod config;
 pub mod jwt;
+pub mod routes;
 pub mod scope;
 pub mod value;
 
@@ -132,7 +134,14 @@ impl<'a> ProjectModel<'a> {
     }
 
     pub fn module_index(&self, name: &str) -> Option<usize> {
-        self.by_name.get(name).copied()
+        let index = self.by_name.get(name).copied()?;
+        // A project folder `apps/jwt/` must not capture `import jwt`: well-known libraries are
+        // only project modules when the project *is* that library (an exact, full name).
+        let first = name.split('.').next().unwrap_or(name);
+        if self.modules[index].name != name && is_well_known_library(first) {
+            return None;
+        }
+        Some(index)
     }
 
     /// Follows a qualified name through the project's own modules: `extensions.jwt.decode`
@@ -166,7 +175,7 @@ impl<'a> ProjectModel<'a> {
     }
 
     /// The longest prefix of `qualified` that is a project module, and the rest of the name.
-    fn split_module<'q>(&self, qualified: &'q str) -> Option<(usize, &'q str)> {
+    pub fn split_module<'q>(&self, qualified: &'q str) -> Option<(usize, &'q str)> {
         let mut end = qualified.len();
         loop {
             end = qualified[..end].rfind('.')?;
@@ -268,7 +277,7 @@ impl<'a> ProjectModel<'a> {
 
     /// The bindings of `name` visible from `at`: the innermost function scope that binds it,
     /// else the module.
-    fn lookup<'s>(
+    pub fn lookup<'s>(
         &'s self,
         at: &'s At<'s, 'a>,
         name: &str,
@@ -297,6 +306,32 @@ impl<'a> ProjectModel<'a> {
                 },
             )
         })
+    }
+
+    /// The object an expression names, as `module.name[.attr]` of the binding that defines it,
+    /// following imports but not assignments: two blueprints are two objects even though both
+    /// are `Blueprint(...)` calls.
+    pub fn binding_name(&self, expr: &Expr, at: &At<'_, 'a>) -> Option<String> {
+        match expr {
+            Expr::Name(name) => {
+                let id = name.id.as_str();
+                let raw = match self.lookup(at, id) {
+                    Some((bindings, _)) => match single_import(bindings) {
+                        Some(Some(target)) => self.canonical(target),
+                        _ => format!("{}.{id}", self.modules[at.module].name),
+                    },
+                    None => format!("{}.{id}", self.modules[at.module].name),
+                };
+                Some(match self.split_module(&raw) {
+                    Some((module, rest)) => format!("{}.{rest}", self.modules[module].name),
+                    None => raw,
+                })
+            }
+            Expr::Attribute(attribute) => self
+                .binding_name(&attribute.value, at)
+                .map(|base| format!("{base}.{}", attribute.attr)),
+            _ => None,
+        }
     }
 
     /// The expression a name is assigned, when it is bound exactly once, by assignment.
@@ -361,6 +396,30 @@ impl<'a> ProjectModel<'a> {
     }
 }
 
+fn is_well_known_library(top_level: &str) -> bool {
+    matches!(
+        top_level,
+        "jwt"
+            | "jose"
+            | "authlib"
+            | "flask"
+            | "werkzeug"
+            | "itsdangerous"
+            | "os"
+            | "sys"
+            | "json"
+            | "base64"
+            | "datetime"
+            | "logging"
+            | "functools"
+            | "hashlib"
+            | "hmac"
+            | "secrets"
+            | "typing"
+            | "re"
+    ) || top_level.starts_with("flask_")
+}
+
 /// The import a name refers to when its bindings agree on one. `try: import jwt / except
 /// ImportError: jwt = None` still refers to `jwt`; an import later replaced by a real value
 /// (`jwt = JWTManager(app)`) does not. `Some(None)` means "bound, but not to an import".
@@ -387,16 +446,24 @@ pub struct Project<'a> {
     /// Every algorithm the project signs tokens with or names as its JWT algorithm, in path and
     /// line order.
     pub signing_algorithms: Vec<SigningAlgorithm>,
+    /// Every route, with its authentication and role checks decided.
+    pub routes: routes::RouteModel<'a>,
+    /// Every config setting, and the literal secrets the project signs with.
+    pub config: config::ConfigModel<'a>,
 }
 
 impl<'a> Project<'a> {
     pub fn new(model: ProjectModel<'a>, files: Vec<FileModel<'a>>) -> Project<'a> {
         let mut signing_algorithms = jwt::collect_signing_algorithms(&model, &files);
         signing_algorithms.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        let routes = routes::RouteModel::new(&model, &files);
+        let config = config::ConfigModel::new(&model, &files);
         Project {
             model,
             files,
             signing_algorithms,
+            routes,
+            config,
         }
     }
 }

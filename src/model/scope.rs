@@ -192,13 +192,34 @@ impl<'a> Scope<'a> {
         {
             self.bind(name.id.as_str(), Binding::Mutated);
         }
+        // A helper called for its effect (`add_expiry(payload)`) may fill the dict in; logging,
+        // printing and the JWT calls themselves only read it.
+        let Expr::Name(function) = call.func.as_ref() else {
+            return;
+        };
+        let callee = function.id.as_str().to_ascii_lowercase();
+        let reads_only = [
+            "print",
+            "len",
+            "repr",
+            "str",
+            "isinstance",
+            "log",
+            "assert",
+            "encode",
+            "decode",
+            "dump",
+            "debug",
+            "info",
+            "warn",
+        ]
+        .iter()
+        .any(|word| callee.contains(word));
+        if reads_only {
+            return;
+        }
         for argument in &call.arguments.args {
             if let Expr::Name(name) = argument {
-                self.bind(name.id.as_str(), Binding::Mutated);
-            }
-        }
-        for keyword in &call.arguments.keywords {
-            if let Expr::Name(name) = &keyword.value {
                 self.bind(name.id.as_str(), Binding::Mutated);
             }
         }

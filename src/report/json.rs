@@ -10,8 +10,24 @@ use crate::source::display_path;
 struct Report<'o> {
     version: &'static str,
     findings: Vec<JsonFinding<'o>>,
+    /// Only with `--show-suppressed`, so the default shape stays as documented.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suppressed: Option<Vec<JsonSuppressed<'o>>>,
     errors: Vec<JsonError>,
     summary: Summary,
+}
+
+#[derive(Serialize)]
+struct JsonSuppressed<'o> {
+    #[serde(flatten)]
+    finding: JsonFinding<'o>,
+    suppressed_by: JsonDirective<'o>,
+}
+
+#[derive(Serialize)]
+struct JsonDirective<'o> {
+    line: usize,
+    comment: &'o str,
 }
 
 #[derive(Serialize)]
@@ -60,10 +76,27 @@ struct Summary {
     errors: usize,
 }
 
-pub fn render(outcome: &Outcome) -> String {
+pub fn render(outcome: &Outcome, show_suppressed: bool) -> String {
+    let suppressed = show_suppressed.then(|| {
+        outcome
+            .suppressed
+            .iter()
+            .filter_map(|f| {
+                let directive = f.suppressed_by.as_ref()?;
+                Some(JsonSuppressed {
+                    finding: finding(f),
+                    suppressed_by: JsonDirective {
+                        line: directive.line,
+                        comment: &directive.text,
+                    },
+                })
+            })
+            .collect()
+    });
     let report = Report {
         version: env!("CARGO_PKG_VERSION"),
         findings: outcome.findings.iter().map(finding).collect(),
+        suppressed,
         errors: outcome
             .errors
             .iter()
@@ -90,8 +123,8 @@ fn finding(finding: &Finding) -> JsonFinding<'_> {
     JsonFinding {
         rule: finding.rule.id,
         name: finding.rule.name,
-        severity: finding.rule.severity.as_str(),
-        level: finding.rule.severity.level().as_str(),
+        severity: finding.severity.as_str(),
+        level: finding.severity.level().as_str(),
         path: &finding.path,
         line: finding.start.line,
         column: finding.start.column,

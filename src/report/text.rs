@@ -38,7 +38,7 @@ impl miette::Diagnostic for Rendered<'_> {
     }
 
     fn severity(&self) -> Option<miette::Severity> {
-        Some(match self.finding.rule.severity.level() {
+        Some(match self.finding.severity.level() {
             Level::Error => miette::Severity::Error,
             Level::Warning => miette::Severity::Warning,
             Level::Note => miette::Severity::Advice,
@@ -55,14 +55,14 @@ impl miette::Diagnostic for Rendered<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = SourceSpan::new(self.finding.offset.into(), self.finding.length);
-        let label = format!("{} severity", self.finding.rule.severity);
+        let label = format!("{} severity", self.finding.severity);
         Some(Box::new(std::iter::once(
             LabeledSpan::new_primary_with_span(Some(label), span),
         )))
     }
 }
 
-pub fn render(outcome: &Outcome, color: bool) -> String {
+pub fn render(outcome: &Outcome, color: bool, show_suppressed: bool) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -95,6 +95,23 @@ pub fn render(outcome: &Outcome, color: bool) -> String {
         out.push_str(&text);
         out.push('\n');
     }
+    if show_suppressed {
+        for finding in &outcome.suppressed {
+            let by = finding
+                .suppressed_by
+                .as_ref()
+                .map(|d| format!(" (by `{}` on line {})", d.text, d.line))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "suppressed: {}:{}:{}: {} {}{by}\n",
+                finding.path,
+                finding.start.line,
+                finding.start.column,
+                finding.rule.id,
+                finding.rule.name,
+            ));
+        }
+    }
     for error in &outcome.errors {
         let place = match error.position {
             Some(p) => format!("{}:{}:{}", display_path(&error.path), p.line, p.column),
@@ -102,21 +119,26 @@ pub fn render(outcome: &Outcome, color: bool) -> String {
         };
         out.push_str(&format!("error: {place}: {}\n", error.message));
     }
-    out.push_str(&summary(outcome));
+    out.push_str(&summary(outcome, show_suppressed));
     out
 }
 
-fn summary(outcome: &Outcome) -> String {
+fn summary(outcome: &Outcome, show_suppressed: bool) -> String {
     let count = |level: Level| {
         outcome
             .findings
             .iter()
-            .filter(|f| f.rule.severity.level() == level)
+            .filter(|f| f.severity.level() == level)
             .count()
     };
     let files = plural(outcome.files_checked, "file");
+    let suppressed = if show_suppressed && !outcome.suppressed.is_empty() {
+        format!(" ({} suppressed)", outcome.suppressed.len())
+    } else {
+        String::new()
+    };
     if outcome.findings.is_empty() && outcome.errors.is_empty() {
-        return format!("No findings in {files}.\n");
+        return format!("No findings in {files}{suppressed}.\n");
     }
     let mut line = format!(
         "Found {} ({} errors, {} warnings, {} notes) in {files}",
@@ -131,6 +153,7 @@ fn summary(outcome: &Outcome) -> String {
             plural(outcome.errors.len(), "error")
         ));
     }
+    line.push_str(&suppressed);
     line.push_str(".\n");
     line
 }

@@ -5,10 +5,7 @@
 //! here, and not also as a missing algorithm or audience.
 //! Fix: remove the switch and decode with the key and an `algorithms=` allow-list.
 
-use ruff_text_size::Ranged;
-
 use super::{Checker, Fix, Rule, append_argument, remove_list_element};
-use crate::model::jwt::JwtCall;
 use crate::model::jwt::Library;
 
 pub const RULE: Rule = Rule {
@@ -21,7 +18,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         let Some(disabled) = call.signature_disabled(&checker.project.model, checker.file) else {
             continue;
         };
-        if verified_later_in_same_function(checker, call) {
+        if checker.verified_later_in_same_function(call) {
             continue;
         }
         let switch = checker.source.slice(disabled.range).to_string();
@@ -93,29 +90,4 @@ fn check(checker: &mut Checker<'_, '_>) {
         let diagnostic = checker.report(disabled.range, message, help);
         diagnostic.fix = fix;
     }
-}
-
-/// PyJWT's documented multi-issuer pattern: read a claim unverified only to choose the key, then
-/// verify the same token fully in the same function. The unverified claims grant nothing there.
-fn verified_later_in_same_function(checker: &Checker<'_, '_>, unverified: &JwtCall<'_>) -> bool {
-    let Some(function) = unverified.function else {
-        return false;
-    };
-    let Some(token) = unverified
-        .call
-        .arguments
-        .args
-        .first()
-        .map(|t| checker.text(t))
-    else {
-        return false;
-    };
-    checker.decode_calls().any(|other| {
-        other.function.is_some_and(|f| std::ptr::eq(f, function))
-            && other.call.start() > unverified.call.end()
-            && other.call.arguments.args.first().map(|t| checker.text(t)) == Some(token)
-            && other
-                .signature_disabled(&checker.project.model, checker.file)
-                .is_none()
-    })
 }

@@ -4,13 +4,21 @@
 //! the single source of the rule's id, name, severity, CWE and summary; the check reports through
 //! a `Checker`, which stamps every diagnostic with the rule that is running.
 
+mod admin_route_without_role_check;
+mod authorization_from_unverified_claims;
+mod debug_mode_enabled;
+mod hardcoded_secret_key;
 mod jwt_algorithm_confusion;
 mod jwt_audience_issuer_unchecked;
 mod jwt_decode_without_algorithms;
 mod jwt_expiry_unenforced;
+mod jwt_extended_insecure_config;
 mod jwt_none_algorithm;
 mod jwt_signature_verification_disabled;
 pub mod meta;
+mod route_id_not_bound_to_subject;
+mod route_missing_authentication;
+mod weak_secret_key;
 
 use std::sync::OnceLock;
 
@@ -37,6 +45,14 @@ const REGISTRY: &[Rule] = &[
     jwt_algorithm_confusion::RULE,
     jwt_audience_issuer_unchecked::RULE,
     jwt_expiry_unenforced::RULE,
+    route_id_not_bound_to_subject::RULE,
+    route_missing_authentication::RULE,
+    authorization_from_unverified_claims::RULE,
+    admin_route_without_role_check::RULE,
+    hardcoded_secret_key::RULE,
+    weak_secret_key::RULE,
+    jwt_extended_insecure_config::RULE,
+    debug_mode_enabled::RULE,
 ];
 
 /// Every registered rule with its parsed metadata, in registry order.
@@ -165,6 +181,52 @@ impl<'c, 'a> Checker<'c, 'a> {
             }
         }
         None
+    }
+
+    /// PyJWT's documented multi-issuer pattern: read a claim unverified only to choose the key, then
+    /// verify the same token fully in the same function. The unverified claims grant nothing there.
+    pub fn verified_later_in_same_function(&self, unverified: &JwtCall<'a>) -> bool {
+        let checker = self;
+        let Some(function) = unverified.function else {
+            return false;
+        };
+        let Some(token) = unverified
+            .call
+            .arguments
+            .args
+            .first()
+            .map(|t| checker.text(t))
+        else {
+            return false;
+        };
+        // The same token handed on to another function after the unverified peek (a verifying
+        // helper such as `_decode_jwt(token, key)`): the peek only chose the key.
+        let handed_on = matches!(unverified.call.arguments.args.first(), Some(Expr::Name(_)))
+            && crate::model::routes::any_expr(&function.body, &mut |expr| {
+                let Expr::Call(call) = expr else { return false };
+                call.start() > unverified.call.end()
+                    && !checker
+                        .text(call.func.as_ref())
+                        .to_ascii_lowercase()
+                        .contains("log")
+                    && call
+                        .arguments
+                        .args
+                        .iter()
+                        .chain(call.arguments.keywords.iter().map(|k| &k.value))
+                        .any(|a| checker.text(a) == token)
+            });
+        if handed_on {
+            return true;
+        }
+        checker.decode_calls().any(|other| {
+            other.function.is_some_and(|f| std::ptr::eq(f, function))
+                && other.call.start() > unverified.call.end()
+                && other.call.arguments.args.first().map(|t| checker.text(t)) == Some(token)
+                && other
+                    .signature_disabled(&checker.project.model, checker.file)
+                    .is_none()
+        })
     }
 
     /// Source text of a node, for messages.

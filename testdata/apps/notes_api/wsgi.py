@@ -4,4 +4,4 @@ from notes_api import create_app
 app = create_app()
 
 if __name__ == "__main__":
-    app.run(debug=True)
+    app.run(debug=True)  # expect: FL304

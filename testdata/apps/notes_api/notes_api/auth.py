@@ -97,3 +97,9 @@ def decode_mobile_token(token):
         audience=JWT_AUDIENCE,
         issuer=JWT_ISSUER,
     )
+
+
+def check_webhook_token(token):
+    """Raises when the billing webhook's token is malformed; its claims are not used."""
+    options = {"verify_signature": False, "require": ["iat"]}
+    jwt.decode(token, current_app.config["SECRET_KEY"], algorithms=JWT_ALGORITHMS, options=options)  # expect: FL102

@@ -1,7 +1,7 @@
 import os
 from datetime import timedelta
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-change-me")
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-change-me")  # expect: FL302
 
 # Tokens this service mints and accepts.
 JWT_ALGORITHM = "HS256"

@@ -88,6 +88,7 @@ def login():
 def api_key():
     # A long-lived key for the command-line client.
     payload = {"sub": str(g.user_id), "scope": "notes:read", "iss": JWT_ISSUER, "aud": JWT_AUDIENCE}
+    current_app.logger.info("issuing API key %s", payload)
     key = jwt.encode(payload, current_app.config["SECRET_KEY"], algorithm=JWT_ALGORITHM)  # expect: FL106
     return jsonify(api_key=key), 201
 

@@ -6,7 +6,7 @@ import jwt as pyjwt
 from flask import Blueprint, abort, current_app, g, jsonify, request, url_for
 
 from . import models
-from .auth import decode_partner_token, require_auth, require_scope
+from .auth import check_webhook_token, decode_partner_token, require_auth, require_scope
 from .config import JWT_ALGORITHM
 from .tokens import issue_share_token
 
@@ -64,7 +64,7 @@ def shared_note(token):
 def admin_users():
     # Only needs to know whether the caller is an admin.
     user = pyjwt.decode(request.headers['Authorization'].split(' ')[1], options={'verify_signature': False})  # expect: FL102
-    if not user.get("admin"):
+    if not user.get("admin"):  # expect: FL203
         abort(403)
     return jsonify(users=[{"id": u["id"], "username": u["username"]} for u in models.all_users()])
 
@@ -84,3 +84,14 @@ def import_notes():
     notes = json.loads(base64.urlsafe_b64decode(raw.encode("ascii")))
     created = [models.add_note(g.user_id, n["text"]) for n in notes if n.get("text")]
     return jsonify(imported=len(created)), 201
+
+
+@bp.route("/webhooks/billing", methods=["POST"])
+def billing_webhook():
+    try:
+        check_webhook_token(request.headers.get("X-Billing-Token", ""))
+    except pyjwt.InvalidTokenError:
+        abort(401)
+    event = request.get_json(silent=True) or {}
+    current_app.logger.info("billing event %s", event.get("type"))
+    return jsonify(ok=True)

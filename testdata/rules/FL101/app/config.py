@@ -1,7 +1,7 @@
 import os
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "dev")
-JWT_SECRET_KEY = os.environ.get("JWT_SECRET_KEY", "dev-jwt")
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev")  # expect: FL302
+JWT_SECRET_KEY = os.environ.get("JWT_SECRET_KEY", "dev-jwt")  # expect: FL302
 
 # The algorithm this service signs its own tokens with.
 JWT_ALGORITHM = "HS256"

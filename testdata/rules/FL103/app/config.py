@@ -14,7 +14,7 @@ SAFE_ALGORITHMS = ("HS256", "HS512")
 
 
 class Config:
-    SECRET_KEY = os.environ.get("SECRET_KEY", "dev")
+    SECRET_KEY = os.environ.get("SECRET_KEY", "dev")  # expect: FL302
     JWT_ALGORITHM = "HS256"
     # Class-based Flask config: the same mistake, one attribute deeper.
     JWT_ALGORITHMS = ["HS256", "none"]

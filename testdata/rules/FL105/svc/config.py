@@ -1,6 +1,6 @@
 import os
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "dev")
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev")  # expect: FL302
 JWT_ALGORITHMS = ["RS256"]
 JWT_AUDIENCE = "payments-api"
 JWT_ISSUER = "https://idp.example.com/"

@@ -1,7 +1,7 @@
 import os
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "dev")
-JWT_SECRET_KEY = os.environ.get("JWT_SECRET_KEY", "dev-jwt")
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev")  # expect: FL302
+JWT_SECRET_KEY = os.environ.get("JWT_SECRET_KEY", "dev-jwt")  # expect: FL302
 JWT_ALGORITHM = "HS256"
 JWT_AUDIENCE = "notes"
 JWT_ISSUER = "https://notes.example.com/"

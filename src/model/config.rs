@@ -1,0 +1,1255 @@
+//! The project's Flask and Flask-JWT-Extended configuration: every place a config key is set,
+//! with its value classified, and the literal secrets that the keys of `jwt.encode` /
+//! `jwt.decode` lead to.
+//!
+//! Sources of settings: `app.config["K"] = v`, `app.config.update(K=v)` / `update({"K": v})`,
+//! `from_mapping(...)`, attributes of config classes (inheritance resolved
+//! across files), `app.secret_key` / `app.debug`, and upper-case constants of settings modules.
+//! Values are literals (followed through names and imports to where the literal is written),
+//! environment lookups (with the literal default that runs when the variable is missing),
+//! computed at run time, or unknown. Boundary: this module says what is configured where; the
+//! rules (FL301-FL304) decide what is a problem.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use rayon::prelude::*;
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+
+use super::jwt::{JwtCall, Library, Operation};
+use super::scope::{Binding, Scope};
+use super::value::Value;
+use super::{At, FileModel, ProjectModel};
+
+/// How deep value classification follows names, imports and class attributes.
+const MAX_DEPTH: usize = 24;
+
+/// How a config key got its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// `app.config["K"] = v`
+    Subscript,
+    /// `app.config.update(...)`, `from_mapping(...)`. (`setdefault` is left out: it states a
+    /// default, as extensions do for every key they know, not the app's decision.)
+    Mapping,
+    /// `K = v` in a config class body.
+    ClassAttribute,
+    /// `K = v` at the top of a settings module, or a secret-named constant anywhere.
+    ModuleConstant,
+    /// `app.secret_key = v`, `app.debug = v`: Flask attributes mirroring `SECRET_KEY` / `DEBUG`.
+    AppAttribute,
+}
+
+/// A literal and where it is written (maybe a constant in another file).
+#[derive(Clone, Debug)]
+pub struct Literal {
+    pub value: Value,
+    /// The bytes of a `str` or `bytes` literal.
+    pub bytes: Option<Vec<u8>>,
+    pub module: usize,
+    pub range: TextRange,
+}
+
+/// `os.environ["K"]`, `os.environ.get("K", default)`, `os.getenv("K", default)`,
+/// `os.environ.get("K") or default`.
+#[derive(Clone, Debug)]
+pub struct EnvLookup {
+    pub variable: Option<String>,
+    /// The literal that runs when the variable is missing. `None` when there is no default
+    /// (`os.environ["K"]` raises; `.get("K")` gives `None`).
+    pub default: Option<Literal>,
+    /// The whole lookup, fallback included: what a fix replaces.
+    pub module: usize,
+    pub range: TextRange,
+}
+
+#[derive(Clone, Debug)]
+pub enum ConfigValue {
+    Literal(Literal),
+    /// `timedelta(...)` of literal numbers, in seconds.
+    Duration(i64),
+    Environment(EnvLookup),
+    /// Evaluated at run time: a call, an f-string, arithmetic, a file or vault read.
+    Computed,
+    /// A name flasklint cannot follow: a parameter, a name bound several times.
+    Unknown,
+}
+
+impl ConfigValue {
+    pub fn literal(&self) -> Option<&Value> {
+        match self {
+            ConfigValue::Literal(literal) => Some(&literal.value),
+            _ => None,
+        }
+    }
+}
+
+/// One setting of one config key.
+#[derive(Debug)]
+pub struct ConfigEntry<'a> {
+    /// The config key, upper case (`app.secret_key` is `SECRET_KEY`).
+    pub key: String,
+    /// How the setting reads in messages: `app.config["SECRET_KEY"]`, `ProdConfig.DEBUG`.
+    pub display: String,
+    pub module: usize,
+    /// The value as written at the setting.
+    pub expr: &'a Expr,
+    pub value: ConfigValue,
+    pub origin: Origin,
+    /// Only a development or test configuration gets this value: a class named like one (and
+    /// every class inheriting the value unchanged is too), a `dev`/`test`/`local` settings
+    /// module, a branch such as `if app.debug:` or `if testing:`, a function such as
+    /// `create_test_app`.
+    pub dev_only: bool,
+}
+
+/// A call that starts a server: `app.run(debug=...)`, `socketio.run(app, debug=...)`.
+#[derive(Debug)]
+pub struct ServerRun {
+    pub module: usize,
+    pub call: TextRange,
+    pub callee: String,
+    pub keyword: TextRange,
+    /// Every argument of the call, for removing the keyword with its comma.
+    pub siblings: Vec<TextRange>,
+    pub value: ConfigValue,
+    pub dev_only: bool,
+}
+
+/// A literal secret: where it is written, and what it is used as.
+#[derive(Clone, Debug)]
+pub struct SecretSite {
+    pub module: usize,
+    /// The literal itself.
+    pub range: TextRange,
+    pub bytes: Vec<u8>,
+    /// `SECRET_KEY`, `the key of jwt.decode at app/auth.py:12`.
+    pub used_as: String,
+    /// The environment variable a fix should read instead.
+    pub variable: String,
+    /// The literal is the default of an environment lookup.
+    pub fallback: bool,
+    /// When that default is written inside the lookup: the whole lookup, which a fix replaces.
+    pub lookup: Option<TextRange>,
+}
+
+/// The project's configuration.
+#[derive(Debug, Default)]
+pub struct ConfigModel<'a> {
+    /// In module order, then source order.
+    pub entries: Vec<ConfigEntry<'a>>,
+    /// Where a Flask-JWT-Extended `JWTManager` is constructed.
+    pub jwt_managers: Vec<(usize, TextRange)>,
+    pub server_runs: Vec<ServerRun>,
+    /// Literal secrets, each once, in module and source order.
+    pub secrets: Vec<SecretSite>,
+    /// Per module: whether it is test code (`tests/`, `test_*.py`, `*_test.py`, `conftest.py`).
+    pub test_modules: Vec<bool>,
+    /// Report literal secrets in test code too (FL301/FL302); off by default, since test suites
+    /// are full of throwaway keys. Set by whoever builds the project from the settings.
+    pub secrets_in_tests: bool,
+}
+
+impl<'a> ConfigModel<'a> {
+    pub fn new(model: &ProjectModel<'a>, files: &[FileModel<'a>]) -> ConfigModel<'a> {
+        let per_file: Vec<FileConfig<'a>> = (0..model.modules.len())
+            .into_par_iter()
+            .map(|module| {
+                let mut collector = Collector::new(model, module);
+                collector.visit_body(&model.modules[module].file.module().body);
+                collector.out
+            })
+            .collect();
+        let test_modules: Vec<bool> = model
+            .modules
+            .iter()
+            .map(|m| is_test_module(&m.name, &m.file.path))
+            .collect();
+        let mut classes: HashMap<(usize, String), ClassRecord> = HashMap::new();
+        let mut entries = Vec::new();
+        let mut jwt_managers = Vec::new();
+        let mut server_runs = Vec::new();
+        for file in per_file {
+            for class in file.classes {
+                classes
+                    .entry((class.module, class.name.clone()))
+                    .or_insert(class);
+            }
+            entries.extend(file.entries);
+            jwt_managers.extend(file.jwt_managers);
+            server_runs.extend(file.server_runs);
+        }
+        let hierarchy = Hierarchy::new(&classes, &test_modules);
+        let mut kept = Vec::with_capacity(entries.len());
+        for (mut entry, class) in entries {
+            if let Some(class) = class {
+                if !hierarchy.is_config(&class) {
+                    continue;
+                }
+                entry.dev_only |= hierarchy.dev_only(&class, &entry.key);
+            }
+            kept.push(entry);
+        }
+        let mut config = ConfigModel {
+            entries: kept,
+            jwt_managers,
+            server_runs,
+            secrets: Vec::new(),
+            test_modules,
+            secrets_in_tests: false,
+        };
+        config.secrets = config.collect_secrets(model, files);
+        config
+    }
+
+    pub fn is_test_module(&self, module: usize) -> bool {
+        self.test_modules.get(module).copied().unwrap_or(false)
+    }
+
+    /// Whether FL301/FL302 skip `module`: test code, unless asked to report it.
+    pub fn skips_secrets_in(&self, module: usize) -> bool {
+        self.is_test_module(module) && !self.secrets_in_tests
+    }
+
+    /// Every setting of `key`.
+    pub fn settings<'s>(&'s self, key: &'s str) -> impl Iterator<Item = &'s ConfigEntry<'a>> + 's {
+        self.entries.iter().filter(move |e| e.key == key)
+    }
+
+    /// Settings of `key` that production code may get (not dev-only, not in test code).
+    pub fn production_settings<'s>(
+        &'s self,
+        key: &'s str,
+    ) -> impl Iterator<Item = &'s ConfigEntry<'a>> + 's {
+        self.settings(key)
+            .filter(move |e| !e.dev_only && !self.is_test_module(e.module))
+    }
+
+    fn collect_secrets(
+        &self,
+        model: &ProjectModel<'a>,
+        files: &[FileModel<'a>],
+    ) -> Vec<SecretSite> {
+        let mut sites: Vec<SecretSite> = Vec::new();
+        let mut seen: HashSet<(usize, TextRange)> = HashSet::new();
+        let mut add = |site: SecretSite, sites: &mut Vec<SecretSite>| {
+            if seen.insert((site.module, site.range)) {
+                sites.push(site);
+            }
+        };
+        // Settings named like secrets.
+        for entry in &self.entries {
+            if is_secret_key(&entry.key)
+                && !entry.dev_only
+                && let Some(site) =
+                    secret_site(&entry.value, &format!("`{}`", entry.display), &entry.key)
+            {
+                add(site, &mut sites);
+            }
+        }
+        // Keys handed to jwt.encode / jwt.decode, followed to a literal or to a config key.
+        for file in files {
+            let source = model.modules[file.module].file;
+            for call in &file.jwt_calls {
+                let Some(key) = jwt_key(call) else { continue };
+                let line = source.position(call.call.start()).line;
+                let what = format!(
+                    "the key of `{}` at {}:{line}",
+                    call.callee,
+                    source.display_path()
+                );
+                let used_as = match key {
+                    Expr::Name(_) | Expr::Attribute(_) => {
+                        format!("`{}` ({what})", source.slice(key.range()))
+                    }
+                    _ => what,
+                };
+                let at = file.at(call.scope);
+                if let Some(config_key) = config_read(key) {
+                    for entry in self.settings(&config_key).filter(|e| !e.dev_only) {
+                        let used_as = format!("`{}`", entry.display);
+                        if let Some(site) = secret_site(&entry.value, &used_as, &entry.key) {
+                            add(site, &mut sites);
+                        }
+                    }
+                    continue;
+                }
+                let value = classify(model, key, &at);
+                let variable = match key {
+                    Expr::Name(name) if is_constant_name(name.id.as_str()) => name.id.to_string(),
+                    Expr::Attribute(attribute) if is_constant_name(attribute.attr.as_str()) => {
+                        attribute.attr.to_string()
+                    }
+                    _ => "JWT_SECRET_KEY".to_string(),
+                };
+                if let Some(site) = secret_site(&value, &used_as, &variable)
+                    && !(call.operation == Operation::Decode && is_public_key(&site.bytes))
+                {
+                    add(site, &mut sites);
+                }
+            }
+        }
+        sites.sort_by_key(|s| (s.module, s.range.start()));
+        sites
+    }
+}
+
+/// The literal secret a value holds or falls back to.
+fn secret_site(value: &ConfigValue, used_as: &str, variable: &str) -> Option<SecretSite> {
+    let (literal, lookup, variable) = match value {
+        ConfigValue::Literal(literal) => (literal, None, variable.to_string()),
+        ConfigValue::Environment(lookup) => (
+            lookup.default.as_ref()?,
+            Some(lookup.range),
+            lookup
+                .variable
+                .clone()
+                .unwrap_or_else(|| variable.to_string()),
+        ),
+        _ => return None,
+    };
+    let bytes = literal.bytes.as_ref()?;
+    // An empty key is no secret: Flask refuses to sign sessions with it and Flask-JWT-Extended
+    // refuses to start; what runs then is not a secret anyone can read in the source.
+    if bytes.is_empty() {
+        return None;
+    }
+    // A fix replaces the whole lookup only when the default is written inside it; a default
+    // that is a constant elsewhere is replaced where it is written.
+    let fallback = lookup.is_some();
+    let lookup = lookup.filter(|range| range.contains_range(literal.range));
+    Some(SecretSite {
+        module: literal.module,
+        range: literal.range,
+        bytes: bytes.clone(),
+        used_as: used_as.to_string(),
+        variable,
+        fallback,
+        lookup,
+    })
+}
+
+/// The key argument of a JWT call.
+fn jwt_key<'a>(call: &JwtCall<'a>) -> Option<&'a Expr> {
+    match call.operation {
+        Operation::Decode => call.decode_arguments().key,
+        Operation::Encode => {
+            let position = if call.library == Library::Authlib {
+                2
+            } else {
+                1
+            };
+            let args = &call.call.arguments.args;
+            let positional = if args
+                .iter()
+                .take(position + 1)
+                .any(|a| matches!(a, Expr::Starred(_)))
+            {
+                None
+            } else {
+                args.get(position)
+            };
+            call.keyword("key").or(positional)
+        }
+    }
+}
+
+/// `X.config["K"]` or `X.config.get("K", ...)`: the key read.
+fn config_read(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::Subscript(subscript) if is_config_object(&subscript.value) => {
+            string_literal(&subscript.slice)
+        }
+        Expr::Call(call) => {
+            let Expr::Attribute(attribute) = call.func.as_ref() else {
+                return None;
+            };
+            if attribute.attr.as_str() != "get" || !is_config_object(&attribute.value) {
+                return None;
+            }
+            string_literal(call.arguments.args.first()?)
+        }
+        _ => None,
+    }
+}
+
+/// `something.config`: Flask's config object on an app, `current_app` or `self.app`.
+fn is_config_object(expr: &Expr) -> bool {
+    matches!(expr, Expr::Attribute(attribute) if attribute.attr.as_str() == "config")
+}
+
+fn string_literal(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::StringLiteral(literal) => Some(literal.value.to_str().to_string()),
+        _ => None,
+    }
+}
+
+/// `SECRET_KEY`, `JWT_SECRET_KEY`, `WTF_CSRF_SECRET_KEY`, `JWT_SECRET`, `JWT_PRIVATE_KEY`.
+pub fn is_secret_key(key: &str) -> bool {
+    key == "SECRET_KEY"
+        || key.ends_with("_SECRET_KEY")
+        || key == "JWT_SECRET"
+        || key == "JWT_PRIVATE_KEY"
+}
+
+fn is_constant_name(name: &str) -> bool {
+    name.chars().any(|c| c.is_ascii_uppercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// A PEM public key or certificate: verifying with it is what it is for.
+fn is_public_key(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    text.contains("BEGIN PUBLIC KEY")
+        || text.contains("BEGIN RSA PUBLIC KEY")
+        || text.contains("BEGIN CERTIFICATE")
+        || text.starts_with("ssh-")
+}
+
+/// Test code: under a `tests`/`test` directory, `test_*.py`, `*_test.py`, `conftest.py`. Judged
+/// on the module's name relative to the checked directory, so checking a project that happens to
+/// live under some `/home/me/tests/` does not make all of it test code.
+pub fn is_test_module(name: &str, path: &Path) -> bool {
+    let file = path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = file.strip_suffix(".py").unwrap_or(&file);
+    let mut parts: Vec<&str> = name.split('.').filter(|p| !p.is_empty()).collect();
+    if stem != "__init__" {
+        parts.pop();
+    }
+    parts.iter().any(|dir| *dir == "tests" || *dir == "test")
+        || stem.starts_with("test_")
+        || stem.ends_with("_test")
+        || stem == "conftest"
+}
+
+/// Words of an identifier or dotted name: `DevelopmentConfig` -> `development`, `config`;
+/// `create_test_app` -> `create`, `test`, `app`.
+fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut previous_lower = false;
+    for c in text.chars() {
+        if !c.is_ascii_alphanumeric() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            previous_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && previous_lower && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+        previous_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        current.push(c.to_ascii_lowercase());
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Whether a name says development or test: `DevelopmentConfig`, `TestingConfig`, `LocalConfig`,
+/// `dev_settings`, `create_test_app`.
+pub fn is_dev_name(text: &str) -> bool {
+    words(text).iter().any(|word| {
+        matches!(
+            word.as_str(),
+            "dev" | "develop" | "development" | "test" | "tests" | "testing" | "local" | "debug"
+        )
+    })
+}
+
+/// The statically known value of `expr` evaluated at `at`, classified.
+pub fn classify<'a>(model: &ProjectModel<'a>, expr: &'a Expr, at: &At<'_, 'a>) -> ConfigValue {
+    classify_depth(model, expr, at, 0)
+}
+
+fn classify_depth<'a>(
+    model: &ProjectModel<'a>,
+    expr: &'a Expr,
+    at: &At<'_, 'a>,
+    depth: usize,
+) -> ConfigValue {
+    if depth > MAX_DEPTH {
+        return ConfigValue::Unknown;
+    }
+    let literal = |value: Value, bytes: Option<Vec<u8>>| {
+        ConfigValue::Literal(Literal {
+            value,
+            bytes,
+            module: at.module,
+            range: expr.range(),
+        })
+    };
+    match expr {
+        Expr::StringLiteral(string) => {
+            let text = string.value.to_str();
+            literal(Value::Str(text.to_string()), Some(text.as_bytes().to_vec()))
+        }
+        Expr::BytesLiteral(bytes) => {
+            let bytes: Vec<u8> = bytes.value.bytes().collect();
+            literal(
+                Value::Str(String::from_utf8_lossy(&bytes).into_owned()),
+                Some(bytes),
+            )
+        }
+        Expr::BooleanLiteral(_)
+        | Expr::NoneLiteral(_)
+        | Expr::NumberLiteral(_)
+        | Expr::List(_)
+        | Expr::Tuple(_)
+        | Expr::Set(_)
+        | Expr::Dict(_) => match model.value(expr, at) {
+            Value::Unknown => ConfigValue::Computed,
+            value => literal(value, None),
+        },
+        Expr::Name(name) => {
+            let Some((bindings, found_at)) = model.lookup(at, name.id.as_str()) else {
+                return ConfigValue::Unknown;
+            };
+            match bindings {
+                [Binding::Assign(value)] => classify_depth(model, value, &found_at, depth + 1),
+                [Binding::Import(qualified)] => {
+                    classify_qualified(model, &model.canonical(qualified), depth + 1)
+                }
+                _ => ConfigValue::Unknown,
+            }
+        }
+        Expr::Attribute(_) => match model.qualified_name(expr, at) {
+            Some(qualified) => classify_qualified(model, &qualified, depth + 1),
+            None => ConfigValue::Unknown,
+        },
+        Expr::Subscript(subscript) => {
+            if model.qualified_name(&subscript.value, at).as_deref() == Some("os.environ") {
+                ConfigValue::Environment(EnvLookup {
+                    variable: string_literal(&subscript.slice),
+                    default: None,
+                    module: at.module,
+                    range: expr.range(),
+                })
+            } else {
+                ConfigValue::Unknown
+            }
+        }
+        Expr::Call(call) => {
+            let callee = model.qualified_name(&call.func, at);
+            match callee.as_deref() {
+                Some("os.environ.get" | "os.getenv" | "os.environ.setdefault") => {
+                    let default = call
+                        .arguments
+                        .args
+                        .get(1)
+                        .or_else(|| keyword(call, "default"));
+                    let default =
+                        default.and_then(|d| match classify_depth(model, d, at, depth + 1) {
+                            ConfigValue::Literal(literal) if literal.value != Value::None => {
+                                Some(literal)
+                            }
+                            _ => None,
+                        });
+                    ConfigValue::Environment(EnvLookup {
+                        variable: call.arguments.args.first().and_then(string_literal),
+                        default,
+                        module: at.module,
+                        range: expr.range(),
+                    })
+                }
+                Some("datetime.timedelta") => timedelta_seconds(model, call, at)
+                    .map_or(ConfigValue::Computed, ConfigValue::Duration),
+                _ => ConfigValue::Computed,
+            }
+        }
+        Expr::BoolOp(bool_op) if bool_op.op == ast::BoolOp::Or => {
+            // `os.environ.get("K") or "fallback"`: the fallback runs when the variable is unset.
+            let (Some(first), Some(last)) = (bool_op.values.first(), bool_op.values.last()) else {
+                return ConfigValue::Computed;
+            };
+            let ConfigValue::Environment(lookup) = classify_depth(model, first, at, depth + 1)
+            else {
+                return ConfigValue::Computed;
+            };
+            let default = match classify_depth(model, last, at, depth + 1) {
+                ConfigValue::Literal(literal) => Some(literal),
+                _ => lookup.default,
+            };
+            ConfigValue::Environment(EnvLookup {
+                variable: lookup.variable,
+                default,
+                module: at.module,
+                range: expr.range(),
+            })
+        }
+        _ => ConfigValue::Computed,
+    }
+}
+
+/// A module-level name (`config.SECRET_KEY`) or a class attribute (`config.Config.SECRET_KEY`)
+/// of a project module.
+fn classify_qualified<'a>(model: &ProjectModel<'a>, qualified: &str, depth: usize) -> ConfigValue {
+    if depth > MAX_DEPTH {
+        return ConfigValue::Unknown;
+    }
+    let Some((module, rest)) = split_module(model, qualified) else {
+        return ConfigValue::Unknown;
+    };
+    let at = At {
+        module,
+        scopes: &[],
+        scope: None,
+    };
+    match rest.split_once('.') {
+        None => match model.modules[module].scope.get(rest) {
+            Some([Binding::Assign(value)]) => classify_depth(model, value, &at, depth + 1),
+            Some([Binding::Import(target)]) => {
+                classify_qualified(model, &model.canonical(target), depth + 1)
+            }
+            _ => ConfigValue::Unknown,
+        },
+        Some((class_name, attribute)) if !attribute.contains('.') => {
+            let body = &model.modules[module].file.module().body;
+            let class = body.iter().find_map(|stmt| match stmt {
+                Stmt::ClassDef(class) if class.name.as_str() == class_name => Some(class),
+                _ => None,
+            });
+            let Some(class) = class else {
+                return ConfigValue::Unknown;
+            };
+            let mut scope = Scope::default();
+            let package = model.modules[module].package.clone();
+            scope.collect(&class.body, &package);
+            match scope.get(attribute) {
+                // Class attributes refer to module names (the class scope is gone by the time
+                // anyone reads the attribute), so evaluate at module level.
+                Some([Binding::Assign(value)]) => classify_depth(model, value, &at, depth + 1),
+                _ => ConfigValue::Unknown,
+            }
+        }
+        Some(_) => ConfigValue::Unknown,
+    }
+}
+
+/// The longest prefix of `qualified` that is a project module, and the rest.
+fn split_module<'q>(model: &ProjectModel<'_>, qualified: &'q str) -> Option<(usize, &'q str)> {
+    let mut end = qualified.len();
+    loop {
+        end = qualified[..end].rfind('.')?;
+        if let Some(index) = model.module_index(&qualified[..end]) {
+            return Some((index, &qualified[end + 1..]));
+        }
+    }
+}
+
+fn keyword<'a>(call: &'a ast::ExprCall, name: &str) -> Option<&'a Expr> {
+    call.arguments
+        .keywords
+        .iter()
+        .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == name))
+        .map(|k| &k.value)
+}
+
+/// `timedelta(days=1, hours=2)` in seconds, when every argument is a known integer.
+fn timedelta_seconds(
+    model: &ProjectModel<'_>,
+    call: &ast::ExprCall,
+    at: &At<'_, '_>,
+) -> Option<i64> {
+    // Positional order of `datetime.timedelta`.
+    const POSITIONAL: [(&str, i64); 7] = [
+        ("days", 86_400),
+        ("seconds", 1),
+        ("microseconds", 0),
+        ("milliseconds", 0),
+        ("minutes", 60),
+        ("hours", 3_600),
+        ("weeks", 604_800),
+    ];
+    let mut total: i64 = 0;
+    for (index, argument) in call.arguments.args.iter().enumerate() {
+        let (_, unit) = POSITIONAL.get(index)?;
+        let Value::Int(n) = model.value(argument, at) else {
+            return None;
+        };
+        total = total.checked_add(n.checked_mul(*unit)?)?;
+    }
+    for keyword in &call.arguments.keywords {
+        let name = keyword.arg.as_ref()?.as_str();
+        let (_, unit) = POSITIONAL.iter().find(|(n, _)| *n == name)?;
+        let Value::Int(n) = model.value(&keyword.value, at) else {
+            return None;
+        };
+        total = total.checked_add(n.checked_mul(*unit)?)?;
+    }
+    Some(total)
+}
+
+/// A class seen in some module, for inheritance.
+#[derive(Debug)]
+struct ClassRecord {
+    module: usize,
+    name: String,
+    /// Resolved bases inside the project: (module, class name).
+    bases: Vec<(usize, String)>,
+    /// Upper-case attributes the class body assigns.
+    keys: HashSet<String>,
+    /// Named like a config class, or assigns a well-known Flask key.
+    config_like: bool,
+}
+
+type ClassKey = (usize, String);
+
+/// The inheritance graph of the project's classes.
+struct Hierarchy<'c> {
+    classes: &'c HashMap<ClassKey, ClassRecord>,
+    children: HashMap<ClassKey, Vec<ClassKey>>,
+    test_modules: &'c [bool],
+}
+
+impl<'c> Hierarchy<'c> {
+    fn new(classes: &'c HashMap<ClassKey, ClassRecord>, test_modules: &'c [bool]) -> Hierarchy<'c> {
+        let mut children: HashMap<ClassKey, Vec<ClassKey>> = HashMap::new();
+        for (key, class) in classes {
+            for base in &class.bases {
+                if classes.contains_key(base) {
+                    children.entry(base.clone()).or_default().push(key.clone());
+                }
+            }
+        }
+        for list in children.values_mut() {
+            list.sort();
+        }
+        Hierarchy {
+            classes,
+            children,
+            test_modules,
+        }
+    }
+
+    /// A config class: named or shaped like one, or inheriting from one.
+    fn is_config(&self, key: &ClassKey) -> bool {
+        let mut stack = vec![key.clone()];
+        let mut seen = HashSet::new();
+        while let Some(key) = stack.pop() {
+            if !seen.insert(key.clone()) || seen.len() > 64 {
+                continue;
+            }
+            let Some(class) = self.classes.get(&key) else {
+                continue;
+            };
+            if class.config_like {
+                return true;
+            }
+            stack.extend(class.bases.iter().cloned());
+        }
+        false
+    }
+
+    /// A class production may select: not named like a development or test config, and not
+    /// defined in test code.
+    fn is_production(&self, key: &ClassKey) -> bool {
+        !is_dev_name(&key.1) && !self.test_modules.get(key.0).copied().unwrap_or(false)
+    }
+
+    /// Whether `key`'s value for `setting` reaches only development/test classes. The classes
+    /// that get it are the one defining it and its subclasses that do not override it; one of
+    /// them is production's when it is a production class and no production class derives from
+    /// it (a base with a `ProductionConfig` subclass is used through that subclass; a base whose
+    /// only subclasses are `DevelopmentConfig` and `TestingConfig` is production's own).
+    fn dev_only(&self, key: &ClassKey, setting: &str) -> bool {
+        let mut stack = vec![key.clone()];
+        let mut seen = HashSet::new();
+        while let Some(current) = stack.pop() {
+            if !seen.insert(current.clone()) || seen.len() > 256 {
+                continue;
+            }
+            let children = self.children.get(&current).map_or(&[][..], Vec::as_slice);
+            if self.is_production(&current) && !children.iter().any(|c| self.is_production(c)) {
+                return false;
+            }
+            stack.extend(
+                children
+                    .iter()
+                    .filter(|child| {
+                        self.classes
+                            .get(*child)
+                            .is_some_and(|c| !c.keys.contains(setting))
+                    })
+                    .cloned(),
+            );
+        }
+        true
+    }
+}
+
+/// What one file contributes.
+#[derive(Default)]
+struct FileConfig<'a> {
+    /// With the class the entry is an attribute of, for class attributes.
+    entries: Vec<(ConfigEntry<'a>, Option<ClassKey>)>,
+    classes: Vec<ClassRecord>,
+    jwt_managers: Vec<(usize, TextRange)>,
+    server_runs: Vec<ServerRun>,
+}
+
+/// Well-known Flask and extension keys: a class assigning one is a config class.
+fn is_flask_key(key: &str) -> bool {
+    matches!(
+        key,
+        "SECRET_KEY" | "DEBUG" | "TESTING" | "SESSION_COOKIE_SECURE" | "SERVER_NAME"
+    ) || key.starts_with("JWT_")
+        || key.starts_with("SQLALCHEMY_")
+        || key.starts_with("SESSION_")
+        || key.starts_with("MAIL_")
+        || key.starts_with("CORS_")
+        || is_secret_key(key)
+}
+
+/// Walks one file: builds its own function scopes (as the JWT collector does) so that values
+/// are evaluated where they are written.
+struct Collector<'p, 'a> {
+    model: &'p ProjectModel<'a>,
+    module: usize,
+    package: String,
+    config_module: bool,
+    dev_module: bool,
+    scopes: Vec<Scope<'a>>,
+    current: Option<usize>,
+    class_scopes: Vec<usize>,
+    /// The class whose body is being walked, with its scope.
+    class: Option<(ClassKey, usize)>,
+    /// Inside a development/test branch or function.
+    dev_depth: usize,
+    out: FileConfig<'a>,
+}
+
+impl<'p, 'a> Collector<'p, 'a> {
+    fn new(model: &'p ProjectModel<'a>, module: usize) -> Self {
+        let info = &model.modules[module];
+        let last = info.name.rsplit('.').next().unwrap_or(&info.name);
+        let config_module = words(last)
+            .iter()
+            .any(|w| matches!(w.as_str(), "config" | "configs" | "settings" | "conf"))
+            || info
+                .name
+                .split('.')
+                .any(|p| p == "config" || p == "settings");
+        Collector {
+            model,
+            module,
+            package: info.package.clone(),
+            config_module,
+            dev_module: info.name.split('.').any(is_dev_name),
+            scopes: Vec::new(),
+            current: None,
+            class_scopes: Vec::new(),
+            class: None,
+            dev_depth: 0,
+            out: FileConfig::default(),
+        }
+    }
+
+    fn at(&self) -> At<'_, 'a> {
+        At {
+            module: self.module,
+            scopes: &self.scopes,
+            scope: self.current,
+        }
+    }
+
+    fn dev(&self) -> bool {
+        self.dev_depth > 0 || self.dev_module
+    }
+
+    fn enter_scope(&mut self, parent: Option<usize>) -> usize {
+        self.scopes.push(Scope {
+            parent,
+            ..Scope::default()
+        });
+        self.scopes.len() - 1
+    }
+
+    fn enclosing_function_scope(&self) -> Option<usize> {
+        let mut scope = self.current;
+        while let Some(index) = scope {
+            if !self.class_scopes.contains(&index) {
+                return Some(index);
+            }
+            scope = self.scopes[index].parent;
+        }
+        None
+    }
+
+    fn record(&mut self, key: String, display: String, expr: &'a Expr, origin: Origin) {
+        let value = classify(self.model, expr, &self.at());
+        let class = match origin {
+            Origin::ClassAttribute => self.class.as_ref().map(|(key, _)| key.clone()),
+            _ => None,
+        };
+        let dev_only = self.dev();
+        self.out.entries.push((
+            ConfigEntry {
+                key,
+                display,
+                module: self.module,
+                expr,
+                value,
+                origin,
+                dev_only,
+            },
+            class,
+        ));
+    }
+
+    /// Whether `expr` is a Flask application object: `Flask(...)` or a name such as `app`.
+    fn is_app(&self, expr: &Expr) -> bool {
+        if let Some(qualified) = self.model.qualified_name(expr, &self.at())
+            && (qualified == "flask.Flask()" || qualified == "flask.current_app")
+        {
+            return true;
+        }
+        // `app`, `application`, `flask_app`, `core_app`, `self.app`: names are the evidence
+        // when the app object comes from a factory or another module.
+        let name = match expr {
+            Expr::Name(name) => name.id.as_str(),
+            Expr::Attribute(attribute) => attribute.attr.as_str(),
+            _ => return false,
+        };
+        words(name)
+            .last()
+            .is_some_and(|w| w == "app" || w == "application")
+    }
+
+    fn assignment(&mut self, target: &'a Expr, value: &'a Expr) {
+        match target {
+            Expr::Subscript(subscript) if is_config_object(&subscript.value) => {
+                if let Some(key) = string_literal(&subscript.slice) {
+                    let display = format!(
+                        "{}[\"{key}\"]",
+                        self.model.modules[self.module]
+                            .file
+                            .slice(subscript.value.range())
+                    );
+                    self.record(key, display, value, Origin::Subscript);
+                }
+            }
+            Expr::Attribute(attribute)
+                if matches!(attribute.attr.as_str(), "secret_key" | "debug")
+                    && self.is_app(&attribute.value) =>
+            {
+                let key = attribute.attr.to_ascii_uppercase();
+                let display = self.model.modules[self.module]
+                    .file
+                    .slice(target.range())
+                    .to_string();
+                self.record(key, display, value, Origin::AppAttribute);
+            }
+            Expr::Name(name) if is_constant_name(name.id.as_str()) => {
+                let key = name.id.to_string();
+                match &self.class {
+                    Some(((_, class_name), scope)) if self.current == Some(*scope) => {
+                        let display = format!("{class_name}.{key}");
+                        self.record(key, display, value, Origin::ClassAttribute);
+                    }
+                    _ if self.current.is_none() && (self.config_module || is_secret_key(&key)) => {
+                        self.record(key.clone(), key, value, Origin::ModuleConstant);
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn config_call(&mut self, call: &'a ast::ExprCall) {
+        let Expr::Attribute(attribute) = call.func.as_ref() else {
+            return;
+        };
+        let method = attribute.attr.as_str();
+        if is_config_object(&attribute.value) {
+            let receiver = self.model.modules[self.module]
+                .file
+                .slice(attribute.value.range())
+                .to_string();
+            match method {
+                "update" | "from_mapping" => {
+                    for keyword in &call.arguments.keywords {
+                        if let Some(arg) = &keyword.arg {
+                            let key = arg.to_string();
+                            let display = format!("{receiver}.{method}({key}=...)");
+                            self.record(key, display, &keyword.value, Origin::Mapping);
+                        }
+                    }
+                    for argument in &call.arguments.args {
+                        self.mapping_argument(argument, &receiver, method);
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
+        if method == "run"
+            && let Some(debug) = call
+                .arguments
+                .keywords
+                .iter()
+                .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "debug"))
+        {
+            let qualified = self.model.qualified_name(&attribute.value, &self.at());
+            let socketio = qualified
+                .as_deref()
+                .is_some_and(|q| q.starts_with("flask_socketio.SocketIO"))
+                || matches!(attribute.value.as_ref(), Expr::Name(n) if n.id.as_str() == "socketio");
+            if socketio || self.is_app(&attribute.value) {
+                let value = classify(self.model, &debug.value, &self.at());
+                let mut siblings: Vec<TextRange> = call
+                    .arguments
+                    .args
+                    .iter()
+                    .map(Ranged::range)
+                    .chain(call.arguments.keywords.iter().map(Ranged::range))
+                    .collect();
+                siblings.sort_by_key(|r| r.start());
+                let callee = self.model.modules[self.module]
+                    .file
+                    .slice(call.func.range())
+                    .to_string();
+                self.out.server_runs.push(ServerRun {
+                    module: self.module,
+                    call: call.range(),
+                    callee,
+                    keyword: debug.range(),
+                    siblings,
+                    value,
+                    dev_only: self.dev(),
+                });
+            }
+        }
+    }
+
+    /// `update({"K": v})`, `update(dict(K=v))`.
+    fn mapping_argument(&mut self, argument: &'a Expr, receiver: &str, method: &str) {
+        match argument {
+            Expr::Dict(dict) => {
+                for item in &dict.items {
+                    if let Some(key) = item.key.as_ref().and_then(string_literal) {
+                        let display = format!("{receiver}.{method}({{\"{key}\": ...}})");
+                        self.record(key, display, &item.value, Origin::Mapping);
+                    }
+                }
+            }
+            Expr::Call(call) if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "dict") => {
+                for keyword in &call.arguments.keywords {
+                    if let Some(arg) = &keyword.arg {
+                        let key = arg.to_string();
+                        let display = format!("{receiver}.{method}({key}=...)");
+                        self.record(key, display, &keyword.value, Origin::Mapping);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn class_record(&self, class: &'a ast::StmtClassDef) -> ClassRecord {
+        let mut bases = Vec::new();
+        if let Some(arguments) = &class.arguments {
+            for base in &arguments.args {
+                let local = match base {
+                    Expr::Name(name) => self
+                        .model
+                        .modules[self.module]
+                        .file
+                        .module()
+                        .body
+                        .iter()
+                        .any(|s| matches!(s, Stmt::ClassDef(c) if c.name.as_str() == name.id.as_str()))
+                        .then(|| (self.module, name.id.to_string())),
+                    _ => None,
+                };
+                let resolved = local.or_else(|| {
+                    let qualified = self.model.qualified_name(base, &self.at())?;
+                    let (module, rest) = split_module(self.model, &qualified)?;
+                    (!rest.contains('.')).then(|| (module, rest.to_string()))
+                });
+                if let Some(resolved) = resolved {
+                    bases.push(resolved);
+                }
+            }
+        }
+        let mut keys = HashSet::new();
+        for stmt in &class.body {
+            let targets: Vec<&Expr> = match stmt {
+                Stmt::Assign(assign) => assign.targets.iter().collect(),
+                Stmt::AnnAssign(assign) => vec![assign.target.as_ref()],
+                _ => Vec::new(),
+            };
+            for target in targets {
+                if let Expr::Name(name) = target
+                    && is_constant_name(name.id.as_str())
+                {
+                    keys.insert(name.id.to_string());
+                }
+            }
+        }
+        let name_words = words(class.name.as_str());
+        let config_like = name_words
+            .iter()
+            .any(|w| matches!(w.as_str(), "config" | "configuration" | "settings" | "conf"))
+            || keys.iter().any(|k| is_flask_key(k));
+        ClassRecord {
+            module: self.module,
+            name: class.name.to_string(),
+            bases,
+            keys,
+            config_like,
+        }
+    }
+
+    /// Whether a branch condition selects development or test settings (`if app.debug:`,
+    /// `if testing:`, `if env == "development":`), and whether it is negated.
+    fn dev_condition(&self, test: &Expr) -> Option<bool> {
+        let (inner, negated) = match test {
+            Expr::UnaryOp(op) if op.op == ast::UnaryOp::Not => (op.operand.as_ref(), true),
+            other => (other, false),
+        };
+        let text = self.model.modules[self.module].file.slice(inner.range());
+        is_dev_name(text).then_some(negated)
+    }
+}
+
+impl<'a> Visitor<'a> for Collector<'_, 'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::FunctionDef(def) => {
+                for decorator in &def.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                let parent = self.enclosing_function_scope();
+                let scope = self.enter_scope(parent);
+                self.scopes[scope].collect_parameters(&def.parameters);
+                self.scopes[scope].collect(&def.body, &self.package);
+                let dev = is_dev_name(def.name.as_str());
+                let saved = self.current;
+                self.current = Some(scope);
+                self.dev_depth += usize::from(dev);
+                self.visit_body(&def.body);
+                self.dev_depth -= usize::from(dev);
+                self.current = saved;
+            }
+            Stmt::ClassDef(class) => {
+                for decorator in &class.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                let record = self.class_record(class);
+                let key = (self.module, record.name.clone());
+                self.out.classes.push(record);
+                let scope = self.enter_scope(self.current);
+                self.class_scopes.push(scope);
+                self.scopes[scope].collect(&class.body, &self.package);
+                let saved = (self.current, self.class.take());
+                self.current = Some(scope);
+                self.class = Some((key, scope));
+                self.visit_body(&class.body);
+                (self.current, self.class) = saved;
+            }
+            Stmt::Assign(assign) => {
+                for target in &assign.targets {
+                    self.assignment(target, &assign.value);
+                }
+                visitor::walk_stmt(self, stmt);
+            }
+            Stmt::AnnAssign(assign) => {
+                if let Some(value) = &assign.value {
+                    self.assignment(&assign.target, value);
+                }
+                visitor::walk_stmt(self, stmt);
+            }
+            Stmt::If(branch) => {
+                let condition = self.dev_condition(&branch.test);
+                self.visit_expr(&branch.test);
+                let body_dev = condition == Some(false);
+                self.dev_depth += usize::from(body_dev);
+                self.visit_body(&branch.body);
+                self.dev_depth -= usize::from(body_dev);
+                let rest_dev = condition == Some(true);
+                self.dev_depth += usize::from(rest_dev);
+                for clause in &branch.elif_else_clauses {
+                    if let Some(test) = &clause.test {
+                        self.visit_expr(test);
+                    }
+                    self.visit_body(&clause.body);
+                }
+                self.dev_depth -= usize::from(rest_dev);
+            }
+            _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if let Expr::Call(call) = expr {
+            self.config_call(call);
+            let constructs_manager = match call.func.as_ref() {
+                Expr::Name(name) => name.id.as_str() == "JWTManager",
+                Expr::Attribute(attribute) => attribute.attr.as_str() == "JWTManager",
+                _ => false,
+            } && self
+                .model
+                .qualified_name(&call.func, &self.at())
+                .is_some_and(|q| q.starts_with("flask_jwt_extended"));
+            if constructs_manager {
+                self.out.jwt_managers.push((self.module, call.range()));
+            }
+        }
+        // Lambdas and comprehensions hold no settings; their bodies are walked in the
+        // enclosing scope, which can only make a name look unknown, never wrongly known.
+        visitor::walk_expr(self, expr);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_paths() {
+        assert!(is_test_module(
+            "app.tests.helpers",
+            Path::new("/p/app/tests/helpers.py")
+        ));
+        assert!(is_test_module("test_auth", Path::new("test_auth.py")));
+        assert!(is_test_module(
+            "app.auth_test",
+            Path::new("app/auth_test.py")
+        ));
+        assert!(is_test_module("conftest", Path::new("conftest.py")));
+        assert!(is_test_module("tests", Path::new("/p/tests/__init__.py")));
+        assert!(!is_test_module(
+            "app.config",
+            Path::new("/home/tests/p/app/config.py")
+        ));
+        assert!(!is_test_module(
+            "app.testing_utils.config",
+            Path::new("config.py")
+        ));
+        assert!(!is_test_module("app.contest", Path::new("app/contest.py")));
+    }
+
+    #[test]
+    fn dev_names() {
+        assert!(is_dev_name("DevelopmentConfig"));
+        assert!(is_dev_name("TestingConfig"));
+        assert!(is_dev_name("DevConfig"));
+        assert!(is_dev_name("LocalConfig"));
+        assert!(is_dev_name("create_test_app"));
+        assert!(!is_dev_name("ProductionConfig"));
+        assert!(!is_dev_name("LatestConfig"));
+        assert!(!is_dev_name("DevicesConfig"));
+    }
+}

@@ -1,0 +1,1480 @@
+//! The route model: every Flask route with its URL rule, variables, methods and handler, how it
+//! is authenticated, where the caller's identity lives, and whether it checks a role.
+//!
+//! Routes come from `@app.route`/`@bp.get` decorators, `add_url_rule` with functions or
+//! `MethodView.as_view`, and flask-restful/flask-restx `add_resource` or `@ns.route` on `Resource`
+//! classes. Authentication is decided by what code does, not by names: a project decorator counts
+//! when its body (transitively, through project helpers) decodes or verifies a token.
+
+use std::collections::{HashMap, HashSet};
+
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+
+use super::jwt::Operation;
+use super::{At, FileModel, ProjectModel};
+
+/// A `<converter:name>` part of a URL rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UrlVariable {
+    pub name: String,
+    pub converter: Option<String>,
+}
+
+/// How a route authenticates its caller.
+#[derive(Clone, Debug)]
+pub struct Authentication {
+    /// For messages: "`@jwt_required()`", "`@require_auth` (app/auth.py:12 decodes a JWT)".
+    pub how: String,
+    /// Where the caller's identity can be read in the handler, for help texts.
+    pub identity: String,
+}
+
+#[derive(Debug)]
+pub struct Route<'a> {
+    pub module: usize,
+    pub rule: String,
+    pub variables: Vec<UrlVariable>,
+    pub methods: Vec<String>,
+    pub handler: &'a ast::StmtFunctionDef,
+    /// The view or resource class the handler is a method of.
+    pub class: Option<&'a ast::StmtClassDef>,
+    /// Decorators that apply: the function's own, then class-level `decorators` /
+    /// `method_decorators` entries and the API's `decorators=`.
+    pub decorators: Vec<&'a Expr>,
+    /// The app or blueprint object the route is registered on (qualified name).
+    pub registrar: Option<String>,
+    pub authentication: Option<Authentication>,
+    /// A role, scope or permission check guards the handler.
+    pub role_check: Option<String>,
+    /// Where the route is declared, for `flasklint routes`.
+    pub declared_at: TextRange,
+    /// A `before_request` hook covers the route but does not verify a token: it may
+    /// authenticate some other way, so missing authentication is not asserted.
+    pub unknown_hook: bool,
+    /// Registered on the application object itself rather than a blueprint or API.
+    pub on_app: bool,
+}
+
+impl Route<'_> {
+    pub fn is_state_changing(&self) -> bool {
+        self.methods
+            .iter()
+            .any(|m| matches!(m.as_str(), "POST" | "PUT" | "PATCH" | "DELETE"))
+    }
+}
+
+/// Parses `/users/<int:user_id>/notes/<note_id>` into its variables.
+pub fn url_variables(rule: &str) -> Vec<UrlVariable> {
+    let mut variables = Vec::new();
+    let mut rest = rule;
+    while let Some(open) = rest.find('<') {
+        let Some(close) = rest[open..].find('>') else {
+            break;
+        };
+        let inside = &rest[open + 1..open + close];
+        let (converter, name) = match inside.rsplit_once(':') {
+            Some((converter, name)) => (
+                Some(
+                    converter
+                        .split('(')
+                        .next()
+                        .unwrap_or(converter)
+                        .trim()
+                        .to_string(),
+                ),
+                name,
+            ),
+            None => (None, inside),
+        };
+        variables.push(UrlVariable {
+            name: name.trim().to_string(),
+            converter,
+        });
+        rest = &rest[open + close + 1..];
+    }
+    variables
+}
+
+fn join_rule(prefix: &str, rule: &str) -> String {
+    if prefix.is_empty() {
+        return rule.to_string();
+    }
+    format!(
+        "{}/{}",
+        prefix.trim_end_matches('/'),
+        rule.trim_start_matches('/')
+    )
+}
+
+const HTTP_METHOD_NAMES: &[&str] = &["get", "post", "put", "patch", "delete"];
+
+/// Known decorators that authenticate, by qualified-name prefix, with the identity they offer.
+const KNOWN_AUTH_DECORATORS: &[(&str, &str)] = &[
+    ("flask_jwt_extended.jwt_required", "get_jwt_identity()"),
+    (
+        "flask_jwt_extended.fresh_jwt_required",
+        "get_jwt_identity()",
+    ),
+    (
+        "flask_jwt_extended.view_decorators.jwt_required",
+        "get_jwt_identity()",
+    ),
+    ("flask_jwt.jwt_required", "current_identity"),
+    ("flask_login.login_required", "current_user"),
+    ("flask_login.utils.login_required", "current_user"),
+    (
+        "flask_praetorian.auth_required",
+        "flask_praetorian.current_user()",
+    ),
+    (
+        "flask_praetorian.roles_required",
+        "flask_praetorian.current_user()",
+    ),
+    (
+        "flask_praetorian.roles_accepted",
+        "flask_praetorian.current_user()",
+    ),
+    ("flask_security.auth_required", "current_user"),
+    ("flask_security.login_required", "current_user"),
+    ("flask_security.auth_token_required", "current_user"),
+    ("flask_security.roles_required", "current_user"),
+    ("flask_security.roles_accepted", "current_user"),
+    ("flask_security.decorators.auth_required", "current_user"),
+];
+
+/// Calls that verify a token or session wherever they appear.
+const KNOWN_VERIFIERS: &[&str] = &[
+    "flask_jwt_extended.verify_jwt_in_request",
+    "flask_jwt_extended.verify_fresh_jwt_in_request",
+    "flask_jwt_extended.decode_token",
+    "flask_jwt_extended.jwt_required",
+    "flask_jwt_extended.view_decorators.verify_jwt_in_request",
+    "flask_login.login_required",
+    "flask_praetorian.auth_required",
+    "flask_security.auth_required",
+];
+
+/// Attributes of `flask.request` that Flask itself provides; any other attribute was set by
+/// the application (`request.user = payload`), typically by an auth decorator.
+pub const REQUEST_ATTRIBUTES: &[&str] = &[
+    "args",
+    "form",
+    "json",
+    "headers",
+    "view_args",
+    "method",
+    "path",
+    "full_path",
+    "url",
+    "base_url",
+    "url_root",
+    "host",
+    "host_url",
+    "files",
+    "values",
+    "data",
+    "cookies",
+    "get_json",
+    "get_data",
+    "remote_addr",
+    "endpoint",
+    "blueprint",
+    "scheme",
+    "is_secure",
+    "environ",
+    "mimetype",
+    "content_type",
+    "content_length",
+    "authorization",
+    "user_agent",
+    "referrer",
+    "access_route",
+    "query_string",
+    "stream",
+    "accept_mimetypes",
+    "origin",
+    "is_json",
+    "url_rule",
+];
+
+/// Decorator or function names that signal a role, scope or permission check.
+pub fn is_role_word(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [
+        "role",
+        "admin",
+        "perm",
+        "scope",
+        "privilege",
+        "staff",
+        "superuser",
+        "group",
+        "claims_required",
+        "access_required",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// The project-wide route facts.
+pub struct RouteModel<'a> {
+    pub routes: Vec<Route<'a>>,
+    /// Functions defined at module level (or in class bodies), by module and name.
+    functions: HashMap<(usize, String), &'a ast::StmtFunctionDef>,
+}
+
+impl<'a> RouteModel<'a> {
+    pub fn new(model: &ProjectModel<'a>, files: &[FileModel<'a>]) -> RouteModel<'a> {
+        let mut functions = HashMap::new();
+        for (index, module) in model.modules.iter().enumerate() {
+            collect_functions(&module.file.module().body, index, &mut functions);
+        }
+        let mut this = RouteModel {
+            routes: Vec::new(),
+            functions,
+        };
+        let mut prefixes: HashMap<String, String> = HashMap::new();
+        let mut registrations: Vec<Registration<'a>> = Vec::new();
+        let mut hooks: Vec<Hook<'a>> = Vec::new();
+        for (index, module) in model.modules.iter().enumerate() {
+            let mut collector = RouteCollector {
+                model,
+                module: index,
+                routes: Vec::new(),
+                registrations: &mut registrations,
+                prefixes: &mut prefixes,
+                hooks: &mut hooks,
+                class: None,
+            };
+            collector.visit_body(&module.file.module().body);
+            this.routes.extend(collector.routes);
+        }
+        this.resolve_registrations(model, registrations, &prefixes);
+        let context = AuthContext {
+            model,
+            files,
+            functions: &this.functions,
+        };
+        let mut routes = std::mem::take(&mut this.routes);
+        for route in &mut routes {
+            route.on_app = route
+                .registrar
+                .as_deref()
+                .is_some_and(|r| r.ends_with(".app") || r.ends_with(".application") || r == "app");
+            let covering: Vec<&Hook<'a>> = hooks
+                .iter()
+                .filter(|hook| {
+                    route.registrar.as_ref() == Some(&hook.target) || (hook.on_app && !route.on_app)
+                })
+                .collect();
+            let verifying = covering
+                .iter()
+                .find(|hook| context.authenticates(hook.module, hook.def, 0));
+            route.authentication =
+                context.authentication(route, verifying.map(|hook| (hook.def, hook.module)));
+            route.unknown_hook = !covering.is_empty();
+            route.role_check = context.role_check(route).or_else(|| {
+                covering
+                    .iter()
+                    .find(|hook| mentions_role(&hook.def.body) || forbids(&hook.def.body))
+                    .map(|hook| format!("the `before_request` hook `{}`", hook.def.name))
+            });
+        }
+        routes.sort_by(|a, b| {
+            (a.module, a.declared_at.start()).cmp(&(b.module, b.declared_at.start()))
+        });
+        this.routes = routes;
+        this
+    }
+
+    pub fn function(&self, module: usize, name: &str) -> Option<&'a ast::StmtFunctionDef> {
+        self.functions.get(&(module, name.to_string())).copied()
+    }
+
+    /// Project functions a qualified name refers to.
+    pub fn project_function(
+        &self,
+        model: &ProjectModel<'a>,
+        qualified: &str,
+    ) -> Option<(usize, &'a ast::StmtFunctionDef)> {
+        resolve_function(model, &self.functions, qualified)
+    }
+
+    fn resolve_registrations(
+        &mut self,
+        model: &ProjectModel<'a>,
+        registrations: Vec<Registration<'a>>,
+        prefixes: &HashMap<String, String>,
+    ) {
+        // `app.register_blueprint(bp, url_prefix=...)` overrides the constructor's prefix.
+        let mut registered: HashMap<String, String> = HashMap::new();
+        for registration in &registrations {
+            if let Registration::Blueprint { blueprint, prefix } = registration {
+                registered.insert(blueprint.clone(), prefix.clone());
+            }
+        }
+        for route in &mut self.routes {
+            if let Some(registrar) = &route.registrar {
+                let prefix = registered
+                    .get(registrar)
+                    .or_else(|| prefixes.get(registrar));
+                if let Some(prefix) = prefix {
+                    route.rule = join_rule(prefix, &route.rule);
+                }
+            }
+        }
+        let _ = model;
+    }
+}
+
+enum Registration<'a> {
+    Blueprint {
+        blueprint: String,
+        prefix: String,
+    },
+    #[allow(dead_code)]
+    Unused(&'a ()),
+}
+
+/// A `before_request` hook and what it is registered on.
+struct Hook<'a> {
+    target: String,
+    on_app: bool,
+    def: &'a ast::StmtFunctionDef,
+    module: usize,
+}
+
+fn collect_functions<'a>(
+    body: &'a [Stmt],
+    module: usize,
+    out: &mut HashMap<(usize, String), &'a ast::StmtFunctionDef>,
+) {
+    for stmt in body {
+        match stmt {
+            Stmt::FunctionDef(def) => {
+                out.entry((module, def.name.to_string())).or_insert(def);
+            }
+            // `Jwt.parse(token)`: methods are found as `Class.method`.
+            Stmt::ClassDef(class) => {
+                for inner in &class.body {
+                    if let Stmt::FunctionDef(def) = inner {
+                        out.entry((module, format!("{}.{}", class.name, def.name)))
+                            .or_insert(def);
+                    }
+                }
+            }
+            Stmt::If(stmt) => {
+                collect_functions(&stmt.body, module, out);
+                for clause in &stmt.elif_else_clauses {
+                    collect_functions(&clause.body, module, out);
+                }
+            }
+            Stmt::Try(stmt) => collect_functions(&stmt.body, module, out),
+            _ => {}
+        }
+    }
+}
+
+fn resolve_function<'a>(
+    model: &ProjectModel<'a>,
+    functions: &HashMap<(usize, String), &'a ast::StmtFunctionDef>,
+    qualified: &str,
+) -> Option<(usize, &'a ast::StmtFunctionDef)> {
+    let (module, rest) = model.split_module(qualified)?;
+    functions
+        .get(&(module, rest.to_string()))
+        .map(|def| (module, *def))
+}
+
+/// A name for a local function, qualified by its module, so calls and decorators can be
+/// resolved to it with the same machinery as imported names.
+fn local_function_name(model: &ProjectModel<'_>, module: usize, name: &str) -> String {
+    format!("{}.{name}", model.modules[module].name)
+}
+
+struct RouteCollector<'m, 'a> {
+    model: &'m ProjectModel<'a>,
+    module: usize,
+    routes: Vec<Route<'a>>,
+    registrations: &'m mut Vec<Registration<'a>>,
+    prefixes: &'m mut HashMap<String, String>,
+    hooks: &'m mut Vec<Hook<'a>>,
+    class: Option<&'a ast::StmtClassDef>,
+}
+
+impl<'a> RouteCollector<'_, 'a> {
+    fn at(&self) -> At<'_, 'a> {
+        At {
+            module: self.module,
+            scopes: &[],
+            scope: None,
+        }
+    }
+
+    /// The app, blueprint or API object an expression names (see `ProjectModel::binding_name`).
+    fn qualified(&self, expr: &Expr) -> Option<String> {
+        self.model.binding_name(expr, &self.at())
+    }
+
+    /// Whether an object is the Flask application (hooks on it cover every route).
+    fn is_app(&self, expr: &Expr) -> bool {
+        let constructed = self
+            .model
+            .qualified_name(expr, &self.at())
+            .is_some_and(|q| q.ends_with("Flask()"));
+        constructed
+            || matches!(expr, Expr::Name(n) if matches!(n.id.as_str(), "app" | "application"))
+    }
+
+    fn string(&self, expr: &Expr) -> Option<String> {
+        self.model
+            .value(expr, &self.at())
+            .as_str()
+            .map(str::to_string)
+    }
+
+    /// `@x.route("/r", methods=[...])`, `@x.get("/r")`: the registrar, rule and methods.
+    fn route_decorator(&self, decorator: &Expr) -> Option<(String, String, Vec<String>)> {
+        let Expr::Call(call) = decorator else {
+            return None;
+        };
+        let Expr::Attribute(attribute) = call.func.as_ref() else {
+            return None;
+        };
+        let method = attribute.attr.as_str();
+        if method != "route" && !HTTP_METHOD_NAMES.contains(&method) {
+            return None;
+        }
+        let rule = call.arguments.args.first().and_then(|r| self.string(r))?;
+        if !rule.starts_with('/') && !rule.is_empty() {
+            return None;
+        }
+        let registrar = self.qualified(&attribute.value).unwrap_or_default();
+        let methods = if method == "route" {
+            self.methods(call)
+                .unwrap_or_else(|| vec!["GET".to_string()])
+        } else {
+            vec![method.to_ascii_uppercase()]
+        };
+        Some((registrar, rule, methods))
+    }
+
+    fn methods(&self, call: &ast::ExprCall) -> Option<Vec<String>> {
+        let keyword = call
+            .arguments
+            .keywords
+            .iter()
+            .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "methods"))?;
+        let value = self.model.value(&keyword.value, &self.at());
+        value
+            .strings()
+            .map(|names| names.iter().map(|m| m.to_ascii_uppercase()).collect())
+    }
+
+    fn add_function_route(
+        &mut self,
+        def: &'a ast::StmtFunctionDef,
+        registrar: String,
+        rule: String,
+        methods: Vec<String>,
+        declared_at: TextRange,
+    ) {
+        self.routes.push(Route {
+            module: self.module,
+            variables: url_variables(&rule),
+            rule,
+            methods,
+            handler: def,
+            class: None,
+            decorators: def.decorator_list.iter().map(|d| &d.expression).collect(),
+            registrar: Some(registrar),
+            authentication: None,
+            role_check: None,
+            declared_at,
+            unknown_hook: false,
+            on_app: false,
+        });
+    }
+
+    /// Routes for each HTTP method of a view or resource class.
+    fn add_class_routes(
+        &mut self,
+        class: &'a ast::StmtClassDef,
+        registrar: String,
+        rule: String,
+        extra_decorators: Vec<&'a Expr>,
+        declared_at: TextRange,
+    ) {
+        let class_decorators: Vec<&'a Expr> = class
+            .body
+            .iter()
+            .filter_map(|stmt| match stmt {
+                Stmt::Assign(assign) if assign.targets.iter().any(|t| matches!(t, Expr::Name(n) if matches!(n.id.as_str(), "decorators" | "method_decorators"))) => {
+                    Some(assign.value.as_ref())
+                }
+                _ => None,
+            })
+            .flat_map(|value| match value {
+                Expr::List(list) => list.elts.iter().collect::<Vec<_>>(),
+                Expr::Tuple(tuple) => tuple.elts.iter().collect(),
+                Expr::Dict(dict) => dict.items.iter().flat_map(|item| match &item.value {
+                    Expr::List(list) => list.elts.iter().collect::<Vec<_>>(),
+                    other => vec![other],
+                }).collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        for stmt in &class.body {
+            let Stmt::FunctionDef(def) = stmt else {
+                continue;
+            };
+            let name = def.name.as_str();
+            if !HTTP_METHOD_NAMES.contains(&name) {
+                continue;
+            }
+            let mut decorators: Vec<&'a Expr> =
+                def.decorator_list.iter().map(|d| &d.expression).collect();
+            decorators.extend(class_decorators.iter().copied());
+            decorators.extend(
+                class
+                    .decorator_list
+                    .iter()
+                    .map(|d| &d.expression)
+                    .filter(|d| self.route_decorator(d).is_none()),
+            );
+            decorators.extend(extra_decorators.iter().copied());
+            self.routes.push(Route {
+                module: self.module,
+                variables: url_variables(&rule),
+                rule: rule.clone(),
+                methods: vec![name.to_ascii_uppercase()],
+                handler: def,
+                class: Some(class),
+                decorators,
+                registrar: Some(registrar.clone()),
+                authentication: None,
+                role_check: None,
+                declared_at,
+                unknown_hook: false,
+                on_app: false,
+            });
+        }
+    }
+
+    fn find_class(&self, expr: &Expr) -> Option<&'a ast::StmtClassDef> {
+        let name = match expr {
+            Expr::Name(name) => name.id.as_str(),
+            Expr::Call(call) => match call.func.as_ref() {
+                // `UserAPI.as_view("users")`
+                Expr::Attribute(attribute) if attribute.attr.as_str() == "as_view" => {
+                    return self.find_class(&attribute.value);
+                }
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let qualified = self.model.qualified_name(expr, &self.at());
+        let (module, class_name) = match qualified
+            .as_deref()
+            .and_then(|q| self.model.split_module(q))
+        {
+            Some((module, rest)) => (module, rest.to_string()),
+            None => (self.module, name.to_string()),
+        };
+        find_class_in(&self.model.modules[module].file.module().body, &class_name)
+    }
+
+    fn handle_call(&mut self, call: &'a ast::ExprCall) {
+        let Expr::Attribute(attribute) = call.func.as_ref() else {
+            return;
+        };
+        let receiver = || self.qualified(&attribute.value).unwrap_or_default();
+        match attribute.attr.as_str() {
+            "add_url_rule" => {
+                let Some(rule) = call.arguments.args.first().and_then(|r| self.string(r)) else {
+                    return;
+                };
+                let view = call
+                    .arguments
+                    .keywords
+                    .iter()
+                    .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "view_func"))
+                    .map(|k| &k.value)
+                    .or_else(|| call.arguments.args.get(2));
+                let Some(view) = view else { return };
+                let registrar = receiver();
+                if let Some(class) = self.find_class(view) {
+                    self.add_class_routes(class, registrar, rule, Vec::new(), call.range());
+                } else if let Expr::Name(name) = view
+                    && let Some(def) = find_function_in(
+                        &self.model.modules[self.module].file.module().body,
+                        name.id.as_str(),
+                    )
+                {
+                    let methods = self
+                        .methods(call)
+                        .unwrap_or_else(|| vec!["GET".to_string()]);
+                    self.add_function_route(def, registrar, rule, methods, call.range());
+                }
+            }
+            "add_resource" => {
+                let Some(resource) = call.arguments.args.first() else {
+                    return;
+                };
+                let Some(class) = self.find_class(resource) else {
+                    return;
+                };
+                let registrar = receiver();
+                let api_decorators = self.api_decorators(&attribute.value);
+                let rules: Vec<String> = call
+                    .arguments
+                    .args
+                    .iter()
+                    .skip(1)
+                    .filter_map(|r| self.string(r))
+                    .collect();
+                for rule in rules {
+                    self.add_class_routes(
+                        class,
+                        registrar.clone(),
+                        rule,
+                        api_decorators.clone(),
+                        call.range(),
+                    );
+                }
+            }
+            "register_blueprint" => {
+                let Some(blueprint) = call.arguments.args.first().and_then(|b| self.qualified(b))
+                else {
+                    return;
+                };
+                let prefix = call
+                    .arguments
+                    .keywords
+                    .iter()
+                    .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "url_prefix"))
+                    .and_then(|k| self.string(&k.value));
+                if let Some(prefix) = prefix {
+                    self.registrations
+                        .push(Registration::Blueprint { blueprint, prefix });
+                }
+            }
+            "before_request" | "before_app_request" => {
+                if let Some(Expr::Name(name)) = call.arguments.args.first()
+                    && let Some(def) = find_function_in(
+                        &self.model.modules[self.module].file.module().body,
+                        name.id.as_str(),
+                    )
+                {
+                    let hook = Hook {
+                        target: receiver(),
+                        on_app: self.is_app(&attribute.value),
+                        def,
+                        module: self.module,
+                    };
+                    self.hooks.push(hook);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `Api(app, decorators=[jwt_required()])` applies to every resource of that API.
+    fn api_decorators(&self, api: &'a Expr) -> Vec<&'a Expr> {
+        let Expr::Name(name) = api else {
+            return Vec::new();
+        };
+        let Some(value) = self.model.assigned_value(name.id.as_str(), &self.at()) else {
+            return Vec::new();
+        };
+        let Expr::Call(call) = value else {
+            return Vec::new();
+        };
+        call.arguments
+            .keywords
+            .iter()
+            .filter(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "decorators"))
+            .flat_map(|k| match &k.value {
+                Expr::List(list) => list.elts.iter().collect::<Vec<_>>(),
+                Expr::Tuple(tuple) => tuple.elts.iter().collect(),
+                _ => Vec::new(),
+            })
+            .collect()
+    }
+
+    /// `Blueprint("x", __name__, url_prefix="/api")` assigned to a name.
+    fn note_blueprint(&mut self, target: &Expr, value: &Expr) {
+        let Expr::Call(call) = value else { return };
+        let is_blueprint = self
+            .model
+            .qualified_name(&call.func, &self.at())
+            .is_some_and(|q| {
+                q.ends_with("Blueprint") || q.ends_with("Namespace") || q.ends_with("APIBlueprint")
+            });
+        // `api.namespace("users")` is flask-restx's other spelling of `Namespace("users")`.
+        let namespace = matches!(call.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "namespace")
+            || self
+                .model
+                .qualified_name(&call.func, &self.at())
+                .is_some_and(|q| q.ends_with("Namespace"));
+        if !is_blueprint && !namespace {
+            return;
+        }
+        let prefix = call
+            .arguments
+            .keywords
+            .iter()
+            .find(|k| {
+                k.arg
+                    .as_ref()
+                    .is_some_and(|a| matches!(a.as_str(), "url_prefix" | "path"))
+            })
+            .and_then(|k| self.string(&k.value))
+            .or_else(|| {
+                call.arguments
+                    .args
+                    .get(1)
+                    .and_then(|p| self.string(p))
+                    .filter(|p| p.starts_with('/'))
+            })
+            // A namespace serves under `/<name>` unless given a path.
+            .or_else(|| {
+                namespace
+                    .then(|| call.arguments.args.first().and_then(|n| self.string(n)))
+                    .flatten()
+                    .map(|name| format!("/{name}"))
+            });
+        if let (Some(prefix), Some(name)) = (prefix, self.qualified(target)) {
+            self.prefixes.insert(name, prefix);
+        }
+    }
+}
+
+impl<'a> Visitor<'a> for RouteCollector<'_, 'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::FunctionDef(def) => {
+                for decorator in &def.decorator_list {
+                    if let Some((registrar, rule, methods)) =
+                        self.route_decorator(&decorator.expression)
+                    {
+                        if self.class.is_none() {
+                            self.add_function_route(
+                                def,
+                                registrar,
+                                rule,
+                                methods,
+                                decorator.range(),
+                            );
+                        }
+                    } else if let Expr::Attribute(attribute) = &decorator.expression
+                        && matches!(
+                            attribute.attr.as_str(),
+                            "before_request" | "before_app_request"
+                        )
+                    {
+                        let target = self.qualified(&attribute.value).unwrap_or_default();
+                        let on_app = self.is_app(&attribute.value)
+                            || attribute.attr.as_str() == "before_app_request";
+                        self.hooks.push(Hook {
+                            target,
+                            on_app,
+                            def,
+                            module: self.module,
+                        });
+                    }
+                }
+                visitor::walk_stmt(self, stmt);
+            }
+            Stmt::ClassDef(class) => {
+                for decorator in &class.decorator_list {
+                    if let Some((registrar, rule, _)) = self.route_decorator(&decorator.expression)
+                    {
+                        self.add_class_routes(
+                            class,
+                            registrar,
+                            rule,
+                            Vec::new(),
+                            decorator.range(),
+                        );
+                    }
+                }
+                let saved = self.class.replace(class);
+                visitor::walk_stmt(self, stmt);
+                self.class = saved;
+            }
+            Stmt::Assign(assign) => {
+                for target in &assign.targets {
+                    self.note_blueprint(target, &assign.value);
+                }
+                visitor::walk_stmt(self, stmt);
+            }
+            _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if let Expr::Call(call) = expr {
+            self.handle_call(call);
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+fn find_function_in<'a>(body: &'a [Stmt], name: &str) -> Option<&'a ast::StmtFunctionDef> {
+    let mut found = None;
+    for_each_def(body, &mut |def| {
+        if found.is_none() && def.name.as_str() == name {
+            found = Some(def);
+        }
+    });
+    found
+}
+
+/// Every function definition in `body`, nested ones included (app factories define routes and
+/// hooks inside `create_app`).
+fn for_each_def<'a>(body: &'a [Stmt], visit: &mut impl FnMut(&'a ast::StmtFunctionDef)) {
+    struct Defs<'f, F> {
+        visit: &'f mut F,
+    }
+    impl<'a, F: FnMut(&'a ast::StmtFunctionDef)> Visitor<'a> for Defs<'_, F> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            if let Stmt::FunctionDef(def) = stmt {
+                (self.visit)(def);
+            }
+            visitor::walk_stmt(self, stmt);
+        }
+        fn visit_expr(&mut self, _: &'a Expr) {}
+    }
+    let mut defs = Defs { visit };
+    defs.visit_body(body);
+}
+
+fn find_class_in<'a>(body: &'a [Stmt], name: &str) -> Option<&'a ast::StmtClassDef> {
+    body.iter().find_map(|stmt| match stmt {
+        Stmt::ClassDef(class) if class.name.as_str() == name => Some(class),
+        _ => None,
+    })
+}
+
+/// Decides authentication and role checks, looking into project functions transitively.
+pub struct AuthContext<'c, 'a> {
+    pub model: &'c ProjectModel<'a>,
+    pub files: &'c [FileModel<'a>],
+    functions: &'c HashMap<(usize, String), &'a ast::StmtFunctionDef>,
+}
+
+const MAX_CALL_DEPTH: usize = 4;
+
+impl<'c, 'a> AuthContext<'c, 'a> {
+    fn at(&self, module: usize) -> At<'_, 'a> {
+        At {
+            module,
+            scopes: &[],
+            scope: None,
+        }
+    }
+
+    /// Whether running `def` (a decorator, hook, helper or handler) decodes or verifies a token,
+    /// directly or through project functions it calls.
+    pub fn authenticates(
+        &self,
+        module: usize,
+        def: &'a ast::StmtFunctionDef,
+        depth: usize,
+    ) -> bool {
+        self.authenticates_seen(module, def, depth, &mut HashSet::new())
+    }
+
+    fn authenticates_seen(
+        &self,
+        module: usize,
+        def: &'a ast::StmtFunctionDef,
+        depth: usize,
+        seen: &mut HashSet<TextRange>,
+    ) -> bool {
+        if depth > MAX_CALL_DEPTH || !seen.insert(def.range()) {
+            return false;
+        }
+        let decodes = self.files[module].jwt_calls.iter().any(|c| {
+            c.operation == Operation::Decode && def.range().contains_range(c.call.range())
+        });
+        // Reading the `Authorization` header is an authentication attempt even when the check
+        // happens in code flasklint cannot follow (a class from another package).
+        if decodes || reads_authorization_header(&def.body) {
+            return true;
+        }
+        let mut callees = Vec::new();
+        collect_calls(&def.body, &mut callees);
+        for callee in callees {
+            let Some(qualified) = self.qualified(module, callee) else {
+                continue;
+            };
+            if KNOWN_VERIFIERS.iter().any(|v| qualified.starts_with(v)) {
+                return true;
+            }
+            if let Some((target_module, target)) = self.function_for(module, &qualified)
+                && self.authenticates_seen(target_module, target, depth + 1, seen)
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    pub fn qualified(&self, module: usize, expr: &Expr) -> Option<String> {
+        self.model
+            .qualified_name(expr, &self.at(module))
+            .or_else(|| match expr {
+                Expr::Name(name) => Some(local_function_name(self.model, module, name.id.as_str())),
+                _ => None,
+            })
+    }
+
+    pub fn function_for(
+        &self,
+        module: usize,
+        qualified: &str,
+    ) -> Option<(usize, &'a ast::StmtFunctionDef)> {
+        resolve_function(self.model, self.functions, qualified).or_else(|| {
+            let name = qualified.rsplit('.').next()?;
+            let local = local_function_name(self.model, module, name);
+            (local == qualified)
+                .then(|| {
+                    self.functions
+                        .get(&(module, name.to_string()))
+                        .map(|d| (module, *d))
+                })
+                .flatten()
+        })
+    }
+
+    fn authentication(
+        &self,
+        route: &Route<'a>,
+        hook: Option<(&'a ast::StmtFunctionDef, usize)>,
+    ) -> Option<Authentication> {
+        for decorator in &route.decorators {
+            let callee = match decorator {
+                Expr::Call(call) => call.func.as_ref(),
+                other => other,
+            };
+            let Some(qualified) = self.qualified(route.module, callee) else {
+                continue;
+            };
+            if let Some((_, identity)) = KNOWN_AUTH_DECORATORS
+                .iter()
+                .find(|(name, _)| qualified.starts_with(name))
+            {
+                return Some(Authentication {
+                    how: format!(
+                        "`@{}`",
+                        self.model.modules[route.module]
+                            .file
+                            .slice(decorator.range())
+                    ),
+                    identity: identity.to_string(),
+                });
+            }
+            // flask_httpauth: `auth = HTTPTokenAuth()` ... `@auth.login_required`
+            if qualified.contains("flask_httpauth.") && qualified.ends_with(".login_required") {
+                let auth = qualified
+                    .trim_end_matches(".login_required")
+                    .rsplit('.')
+                    .next()
+                    .unwrap_or("auth");
+                let object = self.model.modules[route.module].file.slice(callee.range());
+                let object = object.trim_end_matches(".login_required");
+                let _ = auth;
+                return Some(Authentication {
+                    how: format!(
+                        "`@{}`",
+                        self.model.modules[route.module]
+                            .file
+                            .slice(decorator.range())
+                    ),
+                    identity: format!("{object}.current_user()"),
+                });
+            }
+            if let Some((module, def)) = self.function_for(route.module, &qualified)
+                && self.authenticates(module, def, 0)
+            {
+                let file = self.model.modules[module].file;
+                let line = file.position(def.range().start()).line;
+                return Some(Authentication {
+                    how: format!(
+                        "`@{}` ({}:{line} verifies a token)",
+                        self.model.modules[route.module]
+                            .file
+                            .slice(decorator.range()),
+                        file.display_path()
+                    ),
+                    identity: self.decorator_identity(module, def, route),
+                });
+            }
+        }
+        if self.authenticates(route.module, route.handler, 0) {
+            return Some(Authentication {
+                how: format!("`{}` verifies a token itself", route.handler.name),
+                identity: "the claims it decodes".to_string(),
+            });
+        }
+        if let Some((hook, module)) = hook {
+            let file = self.model.modules[module].file;
+            return Some(Authentication {
+                how: format!(
+                    "the `before_request` hook `{}` ({}:{})",
+                    hook.name,
+                    file.display_path(),
+                    file.position(hook.range().start()).line
+                ),
+                identity: self.decorator_identity(module, hook, route),
+            });
+        }
+        None
+    }
+
+    /// Where a project decorator or hook leaves the identity: `g.user_id = payload["sub"]`, or
+    /// an argument it passes to the handler (`return f(current_user, *args, **kwargs)`).
+    fn decorator_identity(
+        &self,
+        module: usize,
+        def: &'a ast::StmtFunctionDef,
+        route: &Route<'a>,
+    ) -> String {
+        let mut assigned = None;
+        visit_stmts(&def.body, &mut |stmt| {
+            if let Stmt::Assign(assign) = stmt {
+                for target in &assign.targets {
+                    if let Expr::Attribute(attribute) = target
+                        && let Expr::Name(base) = attribute.value.as_ref()
+                        && matches!(base.id.as_str(), "g" | "request")
+                        && assigned.is_none()
+                    {
+                        assigned = Some(format!("{}.{}", base.id, attribute.attr));
+                    }
+                }
+            }
+        });
+        let _ = module;
+        if let Some(assigned) = assigned {
+            return assigned;
+        }
+        if let Some(injected) = injected_parameters(route).first() {
+            return injected.to_string();
+        }
+        "the decoded token's `sub` claim".to_string()
+    }
+
+    fn role_check(&self, route: &Route<'a>) -> Option<String> {
+        for decorator in &route.decorators {
+            let source = self.model.modules[route.module]
+                .file
+                .slice(decorator.range());
+            let callee = match decorator {
+                Expr::Call(call) => call.func.as_ref(),
+                other => other,
+            };
+            // `@admin_bp.route(...)` says nothing about roles: only the decorator's own name counts.
+            let spelled = self.model.modules[route.module].file.slice(callee.range());
+            let name = spelled.rsplit('.').next().unwrap_or(spelled);
+            // `@jwt_authenticate(is_superuser=True)`, `@auth.login_required(role="admin")`
+            let role_argument = matches!(decorator, Expr::Call(call) if call.arguments.keywords.iter().any(|k| k.arg.as_ref().is_some_and(|a| is_role_word(a.as_str()))));
+            if is_role_word(name) || role_argument {
+                return Some(format!("`@{source}`"));
+            }
+            if let Some(qualified) = self.qualified(route.module, callee)
+                && let Some((module, def)) = self.function_for(route.module, &qualified)
+                && (forbids(&def.body) && self.authenticates(module, def, 0)
+                    || compares_claims_and_forbids(&def.body))
+            {
+                return Some(format!("`@{source}`"));
+            }
+        }
+        if forbids(&route.handler.body) || mentions_role(&route.handler.body) {
+            return Some(format!("a check in `{}`", route.handler.name));
+        }
+        None
+    }
+}
+
+/// Handler parameters that are not URL variables: values an auth decorator passes in.
+pub fn injected_parameters<'r>(route: &'r Route<'_>) -> Vec<&'r str> {
+    route
+        .handler
+        .parameters
+        .iter_non_variadic_params()
+        .map(|p| p.parameter.name.as_str())
+        .filter(|name| {
+            !matches!(*name, "self" | "cls") && !route.variables.iter().any(|v| v.name == *name)
+        })
+        .collect()
+}
+
+fn collect_calls<'a>(body: &'a [Stmt], out: &mut Vec<&'a Expr>) {
+    struct Calls<'o, 'a> {
+        out: &'o mut Vec<&'a Expr>,
+    }
+    impl<'a> Visitor<'a> for Calls<'_, 'a> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Call(call) = expr {
+                self.out.push(&call.func);
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    Calls { out }.visit_body(body);
+}
+
+/// Calls `visit` on every statement in `body`, nested ones included.
+pub fn visit_stmts<'a>(body: &'a [Stmt], visit: &mut impl FnMut(&'a Stmt)) {
+    struct Stmts<'f, F> {
+        visit: &'f mut F,
+    }
+    impl<'a, F: FnMut(&'a Stmt)> Visitor<'a> for Stmts<'_, F> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            (self.visit)(stmt);
+            visitor::walk_stmt(self, stmt);
+        }
+    }
+    Stmts { visit }.visit_body(body);
+}
+
+/// Whether `body` contains an expression for which `predicate` holds.
+pub fn any_expr<'a>(body: &'a [Stmt], predicate: &mut impl FnMut(&'a Expr) -> bool) -> bool {
+    struct Finder<'p, P> {
+        predicate: &'p mut P,
+        found: bool,
+    }
+    impl<'a, P: FnMut(&'a Expr) -> bool> Visitor<'a> for Finder<'_, P> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            if !self.found {
+                visitor::walk_stmt(self, stmt);
+            }
+        }
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if self.found {
+                return;
+            }
+            if (self.predicate)(expr) {
+                self.found = true;
+                return;
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    let mut finder = Finder {
+        predicate,
+        found: false,
+    };
+    finder.visit_body(body);
+    finder.found
+}
+
+/// Whether `expr` contains a sub-expression for which `predicate` holds.
+pub fn expr_contains<'a>(expr: &'a Expr, predicate: &mut impl FnMut(&'a Expr) -> bool) -> bool {
+    struct Finder<'p, P> {
+        predicate: &'p mut P,
+        found: bool,
+    }
+    impl<'a, P: FnMut(&'a Expr) -> bool> Visitor<'a> for Finder<'_, P> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if self.found {
+                return;
+            }
+            if (self.predicate)(expr) {
+                self.found = true;
+                return;
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    let mut finder = Finder {
+        predicate,
+        found: false,
+    };
+    finder.visit_expr(expr);
+    finder.found
+}
+
+/// `abort(403)`, `return ..., 403`, `raise Forbidden(...)`: the code refuses some callers.
+pub fn forbids(body: &[Stmt]) -> bool {
+    any_expr(body, &mut |expr| match expr {
+        Expr::NumberLiteral(number) => {
+            matches!(&number.value, ast::Number::Int(i) if i.as_u64() == Some(403))
+        }
+        Expr::Name(name) => matches!(name.id.as_str(), "Forbidden" | "PermissionDenied"),
+        Expr::Attribute(attribute) => matches!(attribute.attr.as_str(), "FORBIDDEN" | "Forbidden"),
+        _ => false,
+    })
+}
+
+/// A comparison or test that mentions roles, scopes, permissions or admin status.
+pub fn mentions_role(body: &[Stmt]) -> bool {
+    let mut found = false;
+    visit_stmts(body, &mut |stmt| {
+        let test = match stmt {
+            Stmt::If(stmt) => Some(stmt.test.as_ref()),
+            Stmt::Assert(stmt) => Some(stmt.test.as_ref()),
+            _ => None,
+        };
+        if let Some(test) = test {
+            found |= expr_contains(test, &mut |e| match e {
+                Expr::StringLiteral(s) => is_role_word(s.value.to_str()),
+                Expr::Attribute(a) => is_role_word(a.attr.as_str()),
+                Expr::Name(n) => is_role_word(n.id.as_str()),
+                _ => false,
+            });
+        }
+    });
+    found
+}
+
+fn compares_claims_and_forbids(body: &[Stmt]) -> bool {
+    (forbids(body)
+        || any_expr(
+            body,
+            &mut |e| matches!(e, Expr::NumberLiteral(n) if matches!(&n.value, ast::Number::Int(i) if i.as_u64() == Some(401))),
+        ))
+        && mentions_role(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_variables_with_and_without_converters() {
+        assert_eq!(
+            url_variables("/users/<int:user_id>/notes/<note_id>"),
+            vec![
+                UrlVariable {
+                    name: "user_id".into(),
+                    converter: Some("int".into())
+                },
+                UrlVariable {
+                    name: "note_id".into(),
+                    converter: None
+                },
+            ]
+        );
+        assert_eq!(url_variables("/health"), vec![]);
+        assert_eq!(join_rule("/api/", "/users"), "/api/users");
+    }
+}
+
+/// What a handler can compare a URL variable with: expressions that carry the caller's
+/// identity, and the local names that hold them.
+pub struct IdentityScan<'c, 'a> {
+    model: &'c ProjectModel<'a>,
+    module: usize,
+    /// Local names bound to identity (injected parameters, `me = get_jwt_identity()`, claims).
+    pub names: HashSet<&'a str>,
+}
+
+impl<'c, 'a> IdentityScan<'c, 'a> {
+    pub fn new(
+        model: &'c ProjectModel<'a>,
+        routes: &RouteModel<'a>,
+        files: &[FileModel<'a>],
+        route: &Route<'a>,
+    ) -> Self {
+        let mut scan = IdentityScan {
+            model,
+            module: route.module,
+            names: injected_parameters(route)
+                .into_iter()
+                .filter_map(|n| {
+                    route
+                        .handler
+                        .parameters
+                        .iter_non_variadic_params()
+                        .map(|p| p.parameter.name.as_str())
+                        .find(|p| *p == n)
+                })
+                .collect(),
+        };
+        let assignments = local_assignments(&route.handler.body);
+        let context = AuthContext {
+            model,
+            files,
+            functions: &routes.functions,
+        };
+        // A fixed point over `a = f(b)` chains; bodies are small, three rounds are plenty.
+        for _ in 0..3 {
+            for (name, value) in &assignments {
+                if scan.names.contains(name) {
+                    continue;
+                }
+                let verifying_call = expr_contains(value, &mut |e| {
+                    let Expr::Call(call) = e else { return false };
+                    let Some(qualified) = context.qualified(route.module, &call.func) else {
+                        return false;
+                    };
+                    files[route.module]
+                        .jwt_calls
+                        .iter()
+                        .any(|c| std::ptr::eq(c.call, call))
+                        || context
+                            .function_for(route.module, &qualified)
+                            .is_some_and(|(m, def)| context.authenticates(m, def, 0))
+                });
+                if verifying_call || scan.contains_identity(value) {
+                    scan.names.insert(name);
+                }
+            }
+        }
+        scan
+    }
+
+    fn at(&self) -> At<'_, 'a> {
+        At {
+            module: self.module,
+            scopes: &[],
+            scope: None,
+        }
+    }
+
+    /// Whether `expr` reads the caller's identity somewhere inside.
+    pub fn contains_identity(&self, expr: &Expr) -> bool {
+        expr_contains(expr, &mut |e| self.is_identity_atom(e))
+    }
+
+    fn is_identity_atom(&self, expr: &Expr) -> bool {
+        match expr {
+            Expr::Name(name) if self.names.contains(name.id.as_str()) => true,
+            Expr::Name(_) | Expr::Attribute(_) | Expr::Call(_) => {
+                let target = match expr {
+                    Expr::Call(call) => call.func.as_ref(),
+                    other => other,
+                };
+                let Some(qualified) = self.model.qualified_name(target, &self.at()) else {
+                    return false;
+                };
+                is_identity_name(&qualified)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Qualified names that carry the authenticated caller's identity.
+pub fn is_identity_name(qualified: &str) -> bool {
+    const EXACT_PREFIXES: &[&str] = &[
+        "flask_jwt_extended.get_jwt_identity",
+        "flask_jwt_extended.get_jwt",
+        "flask_jwt_extended.get_current_user",
+        "flask_jwt_extended.current_user",
+        "flask_login.current_user",
+        "flask_security.current_user",
+        "flask_praetorian.current_user",
+        "flask_jwt.current_identity",
+        "flask.session",
+    ];
+    if EXACT_PREFIXES.iter().any(|p| qualified.starts_with(p)) {
+        return true;
+    }
+    if let Some(attribute) = qualified.strip_prefix("flask.g.") {
+        return !attribute.is_empty();
+    }
+    if let Some(attribute) = qualified.strip_prefix("flask.request.") {
+        let first = attribute.split(['.', '(']).next().unwrap_or("");
+        return !first.is_empty() && !REQUEST_ATTRIBUTES.contains(&first);
+    }
+    // `auth.current_user()` on a flask_httpauth object, or a project's `get_current_user()`.
+    let last = qualified.rsplit('.').next().unwrap_or(qualified);
+    last.contains("current_user") || last.contains("current_identity") || last == "get_jwt_identity"
+}
+
+/// `name = value` statements anywhere in `body` (one target name each).
+pub fn local_assignments(body: &[Stmt]) -> Vec<(&str, &Expr)> {
+    let mut out = Vec::new();
+    visit_stmts(body, &mut |stmt| match stmt {
+        Stmt::Assign(assign) => {
+            for target in &assign.targets {
+                if let Expr::Name(name) = target {
+                    out.push((name.id.as_str(), assign.value.as_ref()));
+                }
+            }
+        }
+        Stmt::AnnAssign(assign) => {
+            if let (Expr::Name(name), Some(value)) =
+                (assign.target.as_ref(), assign.value.as_deref())
+            {
+                out.push((name.id.as_str(), value));
+            }
+        }
+        _ => {}
+    });
+    out
+}
+
+impl<'a> RouteModel<'a> {
+    /// The authentication context, for rules that look into project functions.
+    pub fn context<'c>(
+        &'c self,
+        model: &'c ProjectModel<'a>,
+        files: &'c [FileModel<'a>],
+    ) -> AuthContext<'c, 'a> {
+        AuthContext {
+            model,
+            files,
+            functions: &self.functions,
+        }
+    }
+}
+
+/// One row of `flasklint routes`: a route as a reviewer reads it.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct RouteRow {
+    pub methods: Vec<String>,
+    pub rule: String,
+    pub handler: String,
+    pub path: String,
+    pub line: usize,
+    /// The handler's last line, to attach findings to the route.
+    pub end_line: usize,
+    pub authentication: Option<String>,
+    pub identity: Option<String>,
+    pub authorization: Option<String>,
+}
+
+impl RouteModel<'_> {
+    /// Every route in declaration order, for `flasklint routes`.
+    pub fn inventory(&self, model: &ProjectModel<'_>) -> Vec<RouteRow> {
+        self.routes
+            .iter()
+            .map(|route| {
+                let file = model.modules[route.module].file;
+                RouteRow {
+                    methods: route.methods.clone(),
+                    rule: route.rule.clone(),
+                    handler: match route.class {
+                        Some(class) => format!("{}.{}", class.name, route.handler.name),
+                        None => route.handler.name.to_string(),
+                    },
+                    path: file.display_path(),
+                    line: file.position(route.handler.name.range().start()).line,
+                    end_line: file.position(route.handler.range().end()).line,
+                    authentication: route
+                        .authentication
+                        .as_ref()
+                        .map(|a| a.how.replace('`', "")),
+                    identity: route.authentication.as_ref().map(|a| a.identity.clone()),
+                    authorization: route.role_check.as_ref().map(|r| r.replace('`', "")),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Whether `body` reads the request's `Authorization` header (or `request.authorization`).
+pub fn reads_authorization_header(body: &[Stmt]) -> bool {
+    any_expr(body, &mut |e| match e {
+        Expr::StringLiteral(s) => s.value.to_str().eq_ignore_ascii_case("authorization"),
+        Expr::Attribute(a) => a.attr.as_str() == "authorization",
+        _ => false,
+    })
+}

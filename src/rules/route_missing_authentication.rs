@@ -1,0 +1,179 @@
+//! FL202 route-missing-authentication: in an app that protects routes with tokens, a route that
+//! changes state or takes a user/object ID and has no authentication at all.
+//!
+//! Why: an API that checks tokens on most routes and forgets one exposes exactly that one:
+//! `DELETE /notes/<id>` without a decorator lets anyone delete any note.
+//! Fix: add the same authentication as the other routes (`@jwt_required()`, the project's
+//! `@require_auth`), or make the route's public nature explicit with a suppression.
+//! Login, registration, token, refresh, health and similar public endpoints are not findings.
+
+use ruff_text_size::Ranged;
+
+use super::route_id_not_bound_to_subject::identifies_owned_object;
+use super::{Checker, Rule};
+use crate::model::routes::{IdentityScan, Route};
+
+pub const RULE: Rule = Rule {
+    doc: include_str!("../../rules/FL202.md"),
+    check,
+};
+
+/// Words that mark endpoints meant to be reachable without a token.
+const PUBLIC_WORDS: &[&str] = &[
+    "login",
+    "logout",
+    "signin",
+    "sign_in",
+    "sign-in",
+    "signup",
+    "sign_up",
+    "sign-up",
+    "register",
+    "token",
+    "refresh",
+    "auth",
+    "health",
+    "status",
+    "ping",
+    "ready",
+    "live",
+    "public",
+    "docs",
+    "swagger",
+    "openapi",
+    "index",
+    "static",
+    "callback",
+    "webhook",
+    "oauth",
+    "reset",
+    "forgot",
+    "verify",
+    "confirm",
+    "activate",
+    "invite",
+    "password",
+    "metrics",
+    "version",
+    "well-known",
+    "unsubscribe",
+];
+
+fn looks_public(route: &Route<'_>) -> bool {
+    let handler = route.handler.name.as_str().to_ascii_lowercase();
+    let rule = route.rule.to_ascii_lowercase();
+    // `POST /users`: creating an account is registration.
+    let last = rule.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    let registration = route.methods.iter().all(|m| m == "POST")
+        && matches!(last, "users" | "accounts" | "members" | "user" | "account");
+    // Whole words only: `/authors` is not `auth`, `deliver_order` is not `live`.
+    let words: Vec<&str> = handler
+        .split('_')
+        .chain(rule.split(['/', '-', '_', '.', '<', '>', ':']))
+        .filter(|w| !w.is_empty())
+        .collect();
+    registration
+        || PUBLIC_WORDS.iter().any(|public| {
+            words
+                .iter()
+                .any(|w| w == public || (public.len() >= 5 && w.starts_with(public)))
+        })
+}
+
+/// A decorator flasklint cannot see into whose name says it guards access
+/// (`@sesion.token_required(...)`, `@requires_auth` from another package).
+fn has_opaque_auth_decorator(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
+    route.decorators.iter().any(|decorator| {
+        let callee = match decorator {
+            ruff_python_ast::Expr::Call(call) => call.func.as_ref(),
+            other => other,
+        };
+        let spelled = checker.text(callee).to_ascii_lowercase();
+        let name = spelled.rsplit('.').next().unwrap_or(&spelled);
+        [
+            "auth",
+            "login",
+            "token",
+            "permission",
+            "require",
+            "protect",
+            "jwt",
+            "session",
+            "role",
+            "admin",
+            "scope",
+        ]
+        .iter()
+        .any(|word| name.contains(word))
+    })
+}
+
+fn check(checker: &mut Checker<'_, '_>) {
+    let project = checker.project;
+    let routes = &project.routes.routes;
+    let authenticated: Vec<&Route<'_>> = routes
+        .iter()
+        .filter(|r| r.authentication.is_some())
+        .collect();
+    let Some(example) = authenticated.first() else {
+        return;
+    };
+    for route in routes
+        .iter()
+        .filter(|r| r.module == checker.file.module && r.authentication.is_none())
+    {
+        let takes_id = route
+            .variables
+            .iter()
+            .any(|v| identifies_owned_object(&v.name, &route.rule));
+        if !(route.is_state_changing() || takes_id)
+            || looks_public(route)
+            || route.unknown_hook
+            || has_opaque_auth_decorator(checker, route)
+        {
+            continue;
+        }
+        // A handler that reads `current_user` or `g.user` is authenticated somewhere we cannot see.
+        let identity = IdentityScan::new(&project.model, &project.routes, &project.files, route);
+        let reads_identity = crate::model::routes::any_expr(&route.handler.body, &mut |e| {
+            identity.contains_identity(e)
+        });
+        // A handler that parses the token itself has broken, not missing, authentication: FL102
+        // and FL203 report that precisely.
+        if reads_identity || reads_token(&route.handler.body) {
+            continue;
+        }
+        let how = example
+            .authentication
+            .as_ref()
+            .map(|a| a.how.clone())
+            .unwrap_or_default();
+        checker.report(
+            route.handler.name.range(),
+            format!(
+                "`{}` handles `{} {}` with no authentication, while {} other route{} one (e.g. {how})",
+                route.handler.name,
+                route.methods.join("|"),
+                route.rule,
+                authenticated.len(),
+                if authenticated.len() == 1 { " requires" } else { "s require" },
+            ),
+            format!("add the authentication the other routes use ({how}); if the route is public by design, suppress this finding on its line"),
+        );
+    }
+}
+
+/// Whether a handler touches the request's credentials: the `Authorization` header, `headers`,
+/// or an unverified-claims helper.
+fn reads_token(body: &[ruff_python_ast::Stmt]) -> bool {
+    use ruff_python_ast::Expr;
+    crate::model::routes::any_expr(body, &mut |e| match e {
+        Expr::StringLiteral(s) => s.value.to_str().eq_ignore_ascii_case("authorization"),
+        Expr::Attribute(a) => matches!(
+            a.attr.as_str(),
+            "headers" | "authorization" | "get_unverified_claims"
+        ),
+        Expr::Name(n) => n.id.as_str().contains("bearer") || n.id.as_str().contains("token"),
+        _ => false,
+    })
+}

@@ -1,0 +1,2 @@
+AUDIENCE = "shop-api"
+ISSUER = "https://auth.shop.example"

@@ -1,0 +1,97 @@
+from functools import wraps
+
+import jwt
+from flask import Flask, abort, jsonify, request
+from flask_jwt_extended import jwt_required
+from flask_login import current_user
+
+app = Flask(__name__)
+KEY = "unused-in-this-fixture"  # expect: FL302
+
+
+def require_token(view):
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        token = request.headers.get("Authorization", "")[7:]
+        jwt.decode(token, KEY, algorithms=["HS256"], audience="api", issuer="auth")
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+@app.route("/notes", methods=["GET"])
+@jwt_required()
+def list_notes():
+    return jsonify([])
+
+
+@app.route("/notes", methods=["POST"])
+@require_token
+def create_note():
+    return jsonify({}), 201
+
+
+# --- hits ----------------------------------------------------------------------------------
+
+
+@app.route("/notes/<int:note_id>", methods=["DELETE"])
+def delete_note(note_id):  # expect: FL202
+    return "", 204
+
+
+@app.route("/users/<int:user_id>/orders")
+def user_orders(user_id):  # expect: FL202
+    return jsonify([])
+
+
+@app.put("/settings")
+def save_settings():  # expect: FL202
+    return jsonify(saved=True)
+
+
+# --- traps: public by design, or authenticated another way ---------------------------------
+
+
+@app.route("/auth/login", methods=["POST"])
+def login():
+    return jsonify(access_token="...")
+
+
+@app.route("/register", methods=["POST"])
+def register():
+    return jsonify({}), 201
+
+
+@app.route("/token/refresh", methods=["POST"])
+def refresh():
+    return jsonify({})
+
+
+@app.route("/health")
+def health():
+    return "ok"
+
+
+@app.route("/products/<int:product_id>")
+def product(product_id):
+    return jsonify({"id": product_id})
+
+
+@app.route("/password/forgot", methods=["POST"])
+def forgot():
+    return "", 202
+
+
+@app.route("/profile", methods=["PATCH"])
+def update_profile():
+    # Session-based: flask_login's current_user is only there after authentication.
+    if not current_user.is_authenticated:
+        abort(401)
+    return jsonify(updated=True)
+
+
+@app.route("/notes/<int:note_id>/share", methods=["POST"])
+def share_note(note_id):  # expect: FL201
+    # Verifies the token itself.
+    jwt.decode(request.headers["Authorization"][7:], KEY, algorithms=["HS256"], audience="api", issuer="auth")
+    return jsonify(shared=note_id)

@@ -1,0 +1,81 @@
+from functools import wraps
+
+from flask import Blueprint, abort, jsonify
+from flask_jwt_extended import get_jwt, jwt_required, verify_jwt_in_request
+
+admin_bp = Blueprint("admin", __name__, url_prefix="/admin")
+api_bp = Blueprint("api", __name__, url_prefix="/api")
+
+
+def require_role(role):
+    def decorator(view):
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            verify_jwt_in_request()
+            if role not in get_jwt().get("roles", []):
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def staff_only(view):
+    """Named innocently; what matters is that it refuses non-staff with 403."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        verify_jwt_in_request()
+        if not get_jwt().get("is_staff"):
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+@admin_bp.route("/users")
+@jwt_required()
+def list_all_users():  # expect: FL204
+    return jsonify([])
+
+
+@admin_bp.route("/users/<int:user_id>", methods=["DELETE"])
+@jwt_required()
+def delete_any_user(user_id):  # expect: FL204
+    return "", 204
+
+
+@api_bp.route("/maintenance", methods=["POST"])
+@jwt_required()
+def admin_maintenance():  # expect: FL204
+    return jsonify(started=True)
+
+
+# --- traps ----------------------------------------------------------------------------------
+
+
+@admin_bp.route("/stats")
+@require_role("admin")
+def stats():
+    return jsonify({})
+
+
+@admin_bp.route("/audit")
+@staff_only
+def audit():
+    return jsonify([])
+
+
+@admin_bp.route("/flags", methods=["PUT"])
+@jwt_required()
+def flags():
+    if get_jwt().get("role") != "admin":
+        abort(403)
+    return jsonify({})
+
+
+@api_bp.route("/notes")
+@jwt_required()
+def notes():
+    return jsonify([])

@@ -1,0 +1,2 @@
+SECRET_KEY = "test"
+JWT_SECRET_KEY = "secret"

@@ -1,0 +1,61 @@
+import os
+
+
+class Config:
+    DEBUG = False
+
+
+class ProductionConfig(Config):
+    DEBUG = True  # expect: FL304
+
+
+class StagingConfig(Config):
+    DEBUG = os.getenv("STAGING_DEBUG", "0") == "1"
+
+
+class DevelopmentConfig(Config):
+    DEBUG = True
+
+
+class TestingConfig(Config):
+    DEBUG = True
+    TESTING = True
+
+
+class LocalConfig(DevelopmentConfig):
+    pass
+
+
+class BaseSettings:
+    # Every subclass overrides it: the base is only used through them.
+    DEBUG = True
+
+
+class ProdSettings(BaseSettings):
+    DEBUG = False
+
+
+class DevSettings(BaseSettings):
+    pass
+
+
+class SharedConfig:
+    # Inherited unchanged by a production class: reported here, once.
+    DEBUG = True  # expect: FL304
+
+
+class DevSharedConfig(SharedConfig):
+    pass
+
+
+class LiveConfig(SharedConfig):
+    pass
+
+
+class DefaultConfig:
+    # Its only subclass is a test config: production uses this class itself.
+    DEBUG = True  # expect: FL304
+
+
+class UnitTestConfig(DefaultConfig):
+    pass

@@ -1,0 +1,100 @@
+//! `flasklint routes`: the route model as users see it, on the fixture apps.
+
+use std::process::Command;
+
+fn routes_json(path: &str) -> Vec<serde_json::Value> {
+    let output = Command::new(env!("CARGO_BIN_EXE_flasklint"))
+        .args(["routes", "--format", "json", path])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("JSON array")
+}
+
+fn find<'r>(routes: &'r [serde_json::Value], handler: &str) -> &'r serde_json::Value {
+    routes
+        .iter()
+        .find(|r| r["handler"] == handler)
+        .unwrap_or_else(|| panic!("no route handled by {handler}"))
+}
+
+#[test]
+fn blueprint_prefixes_class_views_and_resources_are_mapped() {
+    let routes = routes_json("testdata/rules/FL201");
+    let profile = find(&routes, "get_profile");
+    assert_eq!(profile["rule"], "/api/users/<int:user_id>/profile");
+    assert_eq!(profile["methods"], serde_json::json!(["GET"]));
+    assert_eq!(profile["path"], "testdata/rules/FL201/shop/api.py");
+    assert_eq!(profile["line"], 15);
+    assert_eq!(profile["authentication"], "@jwt_required()");
+    assert_eq!(profile["identity"], "get_jwt_identity()");
+    assert_eq!(profile["findings"], serde_json::json!(["FL201"]));
+
+    let note = find(&routes, "read_note");
+    assert_eq!(
+        note["authentication"],
+        "@token_required (testdata/rules/FL201/shop/security.py:23 verifies a token)"
+    );
+    assert_eq!(note["identity"], "g.user_id");
+
+    let view = find(&routes, "OrderAPI.delete");
+    assert_eq!(view["rule"], "/shop/orders/<int:order_id>");
+    assert_eq!(view["methods"], serde_json::json!(["DELETE"]));
+    assert_eq!(view["authentication"], "@jwt_required()");
+    assert_eq!(view["findings"], serde_json::json!([]));
+
+    let resource = find(&routes, "PaymentResource.get");
+    assert_eq!(resource["rule"], "/payments/<int:payment_id>");
+    assert_eq!(resource["findings"], serde_json::json!(["FL201"]));
+
+    let public = find(&routes, "not_authenticated");
+    assert_eq!(public["authentication"], serde_json::Value::Null);
+}
+
+#[test]
+fn hooks_and_role_checks_are_shown() {
+    let routes = routes_json("testdata/rules/FL202/hooked");
+    let record = find(&routes, "delete_record");
+    assert!(
+        record["authentication"]
+            .as_str()
+            .is_some_and(|a| a.starts_with("the before_request hook authenticate")),
+        "{record}"
+    );
+    let admin = routes_json("testdata/rules/FL204");
+    assert_eq!(
+        find(&admin, "stats")["authorization"],
+        "@require_role(\"admin\")"
+    );
+    assert_eq!(find(&admin, "audit")["authorization"], "@staff_only");
+    assert_eq!(
+        find(&admin, "list_all_users")["authorization"],
+        serde_json::Value::Null
+    );
+    assert_eq!(
+        find(&admin, "list_all_users")["findings"],
+        serde_json::json!(["FL204"])
+    );
+}
+
+#[test]
+fn text_table_lists_every_route_even_when_nothing_is_wrong() {
+    let output = Command::new(env!("CARGO_BIN_EXE_flasklint"))
+        .args(["routes", "testdata/rules/FL204"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.starts_with("METHODS  RULE"), "{text}");
+    assert!(text.contains("GET      /api/notes"), "{text}");
+    assert!(
+        text.ends_with("7 routes, 0 without authentication.\n"),
+        "{text}"
+    );
+}
