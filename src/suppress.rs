@@ -76,7 +76,7 @@ impl Suppressions {
     }
 }
 
-/// The comment ranges that start on `line` of `source`, for callers that strip comments.
+/// The comment that starts on `line` of `source`, if any, for callers that strip comments.
 pub fn comment_on_line(source: &SourceFile, line: usize) -> Option<TextRange> {
     source
         .comment_ranges()

@@ -59,8 +59,39 @@ fn pre_commit_try_repo_fails_on_a_finding_and_passes_once_suppressed() {
     write(&repo, "app/clean.py", CLEAN);
     assert!(run(git, &["add", "."], &repo).status.success());
 
+    // try-repo takes committed files plus changes to tracked ones; a copy of the working tree
+    // committed in a scratch repository tests exactly what is on disk, hook file included.
+    let hook_repo = scratch.path().join("flasklint");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for entry in [
+        "Cargo.toml",
+        "Cargo.lock",
+        "README.md",
+        ".pre-commit-hooks.yaml",
+        "src",
+        "rules",
+    ] {
+        copy(&root.join(entry), &hook_repo.join(entry));
+    }
+    for args in [
+        vec!["init", "--quiet"],
+        vec!["add", "."],
+        vec![
+            "-c",
+            "user.email=test@example.com",
+            "-c",
+            "user.name=test",
+            "commit",
+            "--quiet",
+            "-m",
+            "flasklint",
+        ],
+    ] {
+        let done = run(git, &args, &hook_repo);
+        assert!(done.status.success(), "{}", text(&done));
+    }
     let pre_commit = venv.join("bin/pre-commit");
-    let checkout = env!("CARGO_MANIFEST_DIR");
+    let checkout = hook_repo.to_str().expect("UTF-8 path");
     let try_repo = |repo: &Path| {
         run(
             &pre_commit,
@@ -82,4 +113,18 @@ fn pre_commit_try_repo_fails_on_a_finding_and_passes_once_suppressed() {
     assert!(run(git, &["add", "."], &repo).status.success());
     let passing = try_repo(&repo);
     assert!(passing.status.success(), "{}", text(&passing));
+}
+
+fn copy(from: &Path, to: &Path) {
+    if from.is_dir() {
+        std::fs::create_dir_all(to).expect("mkdir");
+        for entry in std::fs::read_dir(from).expect("readable").flatten() {
+            copy(&entry.path(), &to.join(entry.file_name()));
+        }
+    } else {
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::copy(from, to).expect("copy");
+    }
 }

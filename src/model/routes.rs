@@ -283,7 +283,11 @@ impl<'a> RouteModel<'a> {
             });
         }
         routes.sort_by(|a, b| {
-            (a.module, a.declared_at.start()).cmp(&(b.module, b.declared_at.start()))
+            (a.module, a.handler.range().start(), &a.rule).cmp(&(
+                b.module,
+                b.handler.range().start(),
+                &b.rule,
+            ))
         });
         this.routes = routes;
         this
@@ -501,7 +505,7 @@ impl<'a> RouteCollector<'_, 'a> {
     /// Routes for each HTTP method of a view or resource class.
     fn add_class_routes(
         &mut self,
-        class: &'a ast::StmtClassDef,
+        (class_module, class): (usize, &'a ast::StmtClassDef),
         registrar: String,
         rule: String,
         extra_decorators: Vec<&'a Expr>,
@@ -546,7 +550,9 @@ impl<'a> RouteCollector<'_, 'a> {
             );
             decorators.extend(extra_decorators.iter().copied());
             self.routes.push(Route {
-                module: self.module,
+                // The handler lives where the class is defined, which may not be where the
+                // resource is registered.
+                module: class_module,
                 variables: url_variables(&rule),
                 rule: rule.clone(),
                 methods: vec![name.to_ascii_uppercase()],
@@ -563,7 +569,7 @@ impl<'a> RouteCollector<'_, 'a> {
         }
     }
 
-    fn find_class(&self, expr: &Expr) -> Option<&'a ast::StmtClassDef> {
+    fn find_class(&self, expr: &Expr) -> Option<(usize, &'a ast::StmtClassDef)> {
         let name = match expr {
             Expr::Name(name) => name.id.as_str(),
             Expr::Call(call) => match call.func.as_ref() {
@@ -584,6 +590,7 @@ impl<'a> RouteCollector<'_, 'a> {
             None => (self.module, name.to_string()),
         };
         find_class_in(&self.model.modules[module].file.module().body, &class_name)
+            .map(|class| (module, class))
     }
 
     fn handle_call(&mut self, call: &'a ast::ExprCall) {
@@ -793,7 +800,7 @@ impl<'a> Visitor<'a> for RouteCollector<'_, 'a> {
                     if let Some((registrar, rule, _)) = self.route_decorator(&decorator.expression)
                     {
                         self.add_class_routes(
-                            class,
+                            (self.module, class),
                             registrar,
                             rule,
                             Vec::new(),

@@ -121,7 +121,11 @@ fn check(checker: &mut Checker<'_, '_>) {
             {
                 continue;
             }
-            if is_related_to_identity(checker, route, name, &identity) {
+            // `/user/<username>` pages are how social apps show public profiles; reading one is a
+            // design choice, changing one through a name in the URL is not.
+            let public_profile = matches!(name, "username" | "user_name")
+                && route.methods.iter().all(|m| m == "GET" || m == "HEAD");
+            if public_profile || is_related_to_identity(checker, route, name, &identity) {
                 continue;
             }
             let handler = handler_name(route);

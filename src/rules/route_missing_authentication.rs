@@ -72,7 +72,27 @@ fn looks_public(route: &Route<'_>) -> bool {
         .chain(rule.split(['/', '-', '_', '.', '<', '>', ':']))
         .filter(|w| !w.is_empty())
         .collect();
+    // A handler that creates an account (`create_user(...)`, `register(...)`) is sign-up.
+    let creates_account = route.methods.iter().all(|m| m == "POST")
+        && crate::model::routes::any_expr(&route.handler.body, &mut |e| {
+            let name = match e {
+                ruff_python_ast::Expr::Name(n) => n.id.as_str(),
+                ruff_python_ast::Expr::Attribute(a) => a.attr.as_str(),
+                _ => return false,
+            };
+            let lower = name.to_ascii_lowercase();
+            [
+                "register",
+                "signup",
+                "sign_up",
+                "create_user",
+                "create_account",
+            ]
+            .iter()
+            .any(|w| lower.contains(w))
+        });
     registration
+        || creates_account
         || PUBLIC_WORDS.iter().any(|public| {
             words
                 .iter()

@@ -1,0 +1,410 @@
+//! FL402 exception-details-in-response: the text of a caught exception, or a traceback, sent to
+//! the client.
+//!
+//! Why: `str(e)` of an unexpected exception is SQL with table names, file paths, library
+//! versions, or a JWT library's exact reason for rejecting a token; `traceback.format_exc()` is
+//! the server's source layout. Attackers use both to map the system (CWE-209).
+//! Fix: answer with a generic message (and a request or error id) and log the exception
+//! server-side with `logger.exception(...)`; logging is not a finding, only responses are.
+//!
+//! Also home to the response helpers FL401 shares: which calls build a response, which functions
+//! answer requests, which statements are logging.
+
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+
+use super::{Checker, Rule};
+use crate::model::routes::{expr_contains, visit_stmts};
+
+pub const RULE: Rule = Rule {
+    doc: include_str!("../../rules/FL402.md"),
+    check,
+};
+
+/// A function of the file, with what it is to Flask.
+pub(super) struct Function<'a> {
+    pub def: &'a ast::StmtFunctionDef,
+    /// What it returns is sent to the client: a route handler, a decorator's wrapper, an
+    /// error handler, a `before_request` hook, a view method.
+    pub answers_requests: bool,
+    /// `@app.errorhandler(X)` / `@bp.app_errorhandler(X)`: the registered exception or code.
+    pub error_handler_for: Option<Option<&'a Expr>>,
+}
+
+/// The last segment of a dotted callee or decorator: `app.errorhandler` is `errorhandler`.
+pub(super) fn last_segment(expr: &Expr) -> Option<&str> {
+    match expr {
+        Expr::Name(name) => Some(name.id.as_str()),
+        Expr::Attribute(attribute) => Some(attribute.attr.as_str()),
+        Expr::Call(call) => last_segment(&call.func),
+        _ => None,
+    }
+}
+
+/// Every function in the file (nested ones too), with its role.
+pub(super) fn functions<'a>(checker: &Checker<'_, 'a>) -> Vec<Function<'a>> {
+    fn walk<'a>(
+        body: &'a [Stmt],
+        nested: bool,
+        in_class: bool,
+        routes: &[&'a ast::StmtFunctionDef],
+        out: &mut Vec<Function<'a>>,
+    ) {
+        for stmt in body {
+            match stmt {
+                Stmt::FunctionDef(def) => {
+                    let mut answers = nested || routes.iter().any(|r| std::ptr::eq(*r, def));
+                    let mut error_handler_for = None;
+                    for decorator in &def.decorator_list {
+                        let name = last_segment(&decorator.expression).unwrap_or("");
+                        if matches!(name, "errorhandler" | "app_errorhandler") {
+                            let registered = match &decorator.expression {
+                                Expr::Call(call) => call.arguments.args.first(),
+                                _ => None,
+                            };
+                            error_handler_for = Some(registered);
+                            answers = true;
+                        }
+                        if matches!(
+                            name,
+                            "route"
+                                | "get"
+                                | "post"
+                                | "put"
+                                | "patch"
+                                | "delete"
+                                | "before_request"
+                                | "before_app_request"
+                        ) {
+                            answers = true;
+                        }
+                    }
+                    if in_class
+                        && matches!(
+                            def.name.as_str(),
+                            "get" | "post" | "put" | "patch" | "delete" | "dispatch_request"
+                        )
+                    {
+                        answers = true;
+                    }
+                    out.push(Function {
+                        def,
+                        answers_requests: answers,
+                        error_handler_for,
+                    });
+                    walk(&def.body, true, false, routes, out);
+                }
+                Stmt::ClassDef(class) => walk(&class.body, nested, true, routes, out),
+                Stmt::If(stmt) => {
+                    walk(&stmt.body, nested, in_class, routes, out);
+                    for clause in &stmt.elif_else_clauses {
+                        walk(&clause.body, nested, in_class, routes, out);
+                    }
+                }
+                Stmt::Try(stmt) => {
+                    walk(&stmt.body, nested, in_class, routes, out);
+                    for handler in &stmt.handlers {
+                        let ast::ExceptHandler::ExceptHandler(handler) = handler;
+                        walk(&handler.body, nested, in_class, routes, out);
+                    }
+                }
+                Stmt::With(stmt) => walk(&stmt.body, nested, in_class, routes, out),
+                _ => {}
+            }
+        }
+    }
+    let routes: Vec<&'a ast::StmtFunctionDef> = checker
+        .project
+        .routes
+        .routes
+        .iter()
+        .filter(|r| r.module == checker.file.module)
+        .map(|r| r.handler)
+        .collect();
+    let mut out = Vec::new();
+    walk(&checker.source.module().body, false, false, &routes, &mut out);
+    out
+}
+
+/// The innermost function of `functions` whose body holds `range`.
+pub(super) fn enclosing<'f, 'a>(
+    functions: &'f [Function<'a>],
+    range: TextRange,
+) -> Option<&'f Function<'a>> {
+    functions
+        .iter()
+        .filter(|f| f.def.range().contains_range(range))
+        .min_by_key(|f| f.def.range().len())
+}
+
+/// `jsonify(...)`, `make_response(...)`, `Response(...)`, `abort(...)`, a raised werkzeug HTTP
+/// error: calls whose arguments become the response body.
+pub(super) fn is_response_call(call: &ast::ExprCall) -> bool {
+    matches!(
+        last_segment(&call.func),
+        Some(
+            "jsonify"
+                | "make_response"
+                | "Response"
+                | "abort"
+                | "render_template"
+                | "render_template_string"
+                | "HTTPException"
+                | "BadRequest"
+                | "Unauthorized"
+                | "Forbidden"
+                | "NotFound"
+                | "Conflict"
+                | "UnprocessableEntity"
+                | "InternalServerError"
+        )
+    )
+}
+
+/// `return body, 401`: a tuple whose second element is a literal status code.
+pub(super) fn is_status_tuple(expr: &Expr) -> bool {
+    let Expr::Tuple(tuple) = expr else {
+        return false;
+    };
+    tuple.elts.len() >= 2
+        && matches!(&tuple.elts[1], Expr::NumberLiteral(n)
+            if matches!(&n.value, ast::Number::Int(i) if i.as_u64().is_some_and(|c| (100..600).contains(&c))))
+}
+
+/// `logger.info(...)`, `logging.warning(...)`, `app.logger.error(...)`, `log.exception(...)`,
+/// `print(...)`: output that stays on the server.
+pub(super) fn is_logging_call(checker: &Checker<'_, '_>, call: &ast::ExprCall) -> bool {
+    match call.func.as_ref() {
+        Expr::Name(name) => name.id.as_str() == "print",
+        Expr::Attribute(attribute) => {
+            let level = matches!(
+                attribute.attr.as_str(),
+                "debug"
+                    | "info"
+                    | "warning"
+                    | "warn"
+                    | "error"
+                    | "exception"
+                    | "critical"
+                    | "fatal"
+                    | "log"
+            );
+            let receiver = checker.text(attribute.value.as_ref()).to_ascii_lowercase();
+            level && (receiver.contains("log") || receiver == "self.app.logger")
+        }
+        _ => false,
+    }
+}
+
+/// The exception name an `except` clause binds, or an error handler's first parameter.
+fn exception_text_leak<'e>(expr: &'e Expr, name: &str) -> Option<&'e Expr> {
+    let is_e = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == name);
+    let mut found = None;
+    expr_contains(expr, &mut |e| {
+        let leak = match e {
+            Expr::Call(call) => {
+                let callee = last_segment(&call.func).unwrap_or("");
+                let first = call.arguments.args.first();
+                (matches!(call.func.as_ref(), Expr::Name(_))
+                    && matches!(callee, "str" | "repr" | "format")
+                    && first.is_some_and(is_e))
+                    || (callee == "format"
+                        && matches!(call.func.as_ref(), Expr::Attribute(a) if matches!(a.value.as_ref(), Expr::StringLiteral(_)))
+                        && call.arguments.args.iter().any(is_e))
+                    || (matches!(
+                        callee,
+                        "format_exc" | "format_exception" | "format_tb" | "format_stack"
+                    ) && matches!(call.func.as_ref(), Expr::Attribute(a)
+                        if matches!(a.value.as_ref(), Expr::Name(m) if m.id.as_str() == "traceback")))
+            }
+            Expr::FString(fstring) => fstring.value.elements().any(|element| {
+                matches!(element, ast::InterpolatedStringElement::Interpolation(i) if is_e(&i.expression))
+            }),
+            Expr::BinOp(binop) => {
+                binop.op == ast::Operator::Mod
+                    && matches!(binop.left.as_ref(), Expr::StringLiteral(_))
+                    && (is_e(&binop.right)
+                        || matches!(binop.right.as_ref(), Expr::Tuple(t) if t.elts.iter().any(is_e)))
+            }
+            Expr::Attribute(attribute) => {
+                is_e(&attribute.value)
+                    && matches!(
+                        attribute.attr.as_str(),
+                        "args" | "orig" | "statement" | "params" | "__traceback__"
+                    )
+            }
+            _ => false,
+        };
+        if leak {
+            found = Some(e);
+        }
+        leak
+    });
+    found
+}
+
+/// Whether a caught exception's text is meant for the client (validation errors, HTTP errors,
+/// the project's own exceptions) or internal (anything else: `Exception`, database, OS, JWT
+/// library errors).
+fn is_internal_exception(checker: &Checker<'_, '_>, type_: Option<&Expr>) -> bool {
+    let Some(type_) = type_ else {
+        return true;
+    };
+    if let Expr::Tuple(tuple) = type_ {
+        return tuple
+            .elts
+            .iter()
+            .any(|t| is_internal_exception(checker, Some(t)));
+    }
+    if !matches!(type_, Expr::Name(_) | Expr::Attribute(_)) {
+        return false;
+    }
+    let at = checker.file.at(None);
+    let qualified = checker
+        .project
+        .model
+        .qualified_name(type_, &at)
+        .unwrap_or_else(|| checker.text(type_).to_string());
+    let last = qualified.rsplit('.').next().unwrap_or(&qualified);
+    let designed_for_clients = last.ends_with("ValidationError")
+        || last.ends_with("SchemaError")
+        || matches!(
+            last,
+            "ValueError"
+                | "KeyError"
+                | "HTTPException"
+                | "BadRequest"
+                | "NotFound"
+                | "Forbidden"
+                | "Unauthorized"
+                | "MethodNotAllowed"
+                | "Conflict"
+                | "UnprocessableEntity"
+        )
+        || ["marshmallow", "wtforms", "pydantic", "werkzeug", "jsonschema"]
+            .iter()
+            .any(|lib| qualified.starts_with(&format!("{lib}.")));
+    // The project's own exception classes carry messages written for their callers.
+    let own = checker.project.model.split_module(&qualified).is_some()
+        || (matches!(type_, Expr::Name(_))
+            && checker
+                .project
+                .model
+                .lookup(&at, last)
+                .is_some_and(|(bindings, _)| {
+                    bindings
+                        .iter()
+                        .all(|b| !matches!(b, crate::model::scope::Binding::Import(_)))
+                }));
+    !designed_for_clients && !own
+}
+
+/// A place where the exception's text can reach a response: its name and the statements.
+struct Catch<'a> {
+    name: &'a str,
+    caught: String,
+    body: &'a [Stmt],
+}
+
+fn check(checker: &mut Checker<'_, '_>) {
+    if checker.project.config.is_test_module(checker.file.module) {
+        return;
+    }
+    let functions = functions(checker);
+    let mut catches: Vec<Catch<'_>> = Vec::new();
+    visit_stmts(&checker.source.module().body, &mut |stmt| {
+        let Stmt::Try(stmt) = stmt else { return };
+        for handler in &stmt.handlers {
+            let ast::ExceptHandler::ExceptHandler(handler) = handler;
+            let Some(name) = &handler.name else { continue };
+            if is_internal_exception(checker, handler.type_.as_deref()) {
+                catches.push(Catch {
+                    name: name.as_str(),
+                    caught: handler
+                        .type_
+                        .as_deref()
+                        .map_or("Exception".to_string(), |t| checker.text(t).to_string()),
+                    body: &handler.body,
+                });
+            }
+        }
+    });
+    for function in &functions {
+        let Some(registered) = function.error_handler_for else {
+            continue;
+        };
+        let internal = match registered {
+            Some(Expr::NumberLiteral(_)) | None => false,
+            Some(type_) => is_internal_exception(checker, Some(type_)),
+        };
+        let parameter = function.def.parameters.iter_non_variadic_params().next();
+        if let (true, Some(parameter)) = (internal, parameter) {
+            catches.push(Catch {
+                name: parameter.parameter.name.as_str(),
+                caught: registered.map_or(String::new(), |t| checker.text(t).to_string()),
+                body: &function.def.body,
+            });
+        }
+    }
+    let mut reported: Vec<TextRange> = Vec::new();
+    for catch in &catches {
+        let mut leaks: Vec<(&Expr, &str)> = Vec::new();
+        visit_stmts(catch.body, &mut |stmt| {
+            let answers = enclosing(&functions, stmt.range()).is_some_and(|f| f.answers_requests);
+            let (value, sink): (Option<&Expr>, &str) = match stmt {
+                Stmt::Return(ret) => match ret.value.as_deref() {
+                    Some(value) if answers || is_status_tuple(value) => {
+                        (Some(value), "the response")
+                    }
+                    _ => (None, ""),
+                },
+                Stmt::Raise(raise) => match raise.exc.as_deref() {
+                    Some(Expr::Call(call)) if is_response_call(call) => {
+                        (raise.exc.as_deref(), "the HTTP error")
+                    }
+                    _ => (None, ""),
+                },
+                _ => (None, ""),
+            };
+            if let Some(value) = value
+                && let Some(leak) = exception_text_leak(value, catch.name)
+            {
+                leaks.push((leak, sink));
+                return;
+            }
+            // `jsonify(...)`, `make_response(...)`, `abort(...)` anywhere in the statement.
+            if !matches!(stmt, Stmt::Expr(_) | Stmt::Assign(_) | Stmt::Return(_)) {
+                return;
+            }
+            crate::model::routes::any_expr(std::slice::from_ref(stmt), &mut |e| {
+                if let Expr::Call(call) = e
+                    && is_response_call(call)
+                    && let Some(leak) = exception_text_leak(e, catch.name)
+                {
+                    leaks.push((leak, "the response"));
+                    return true;
+                }
+                false
+            });
+        });
+        for (leak, sink) in leaks {
+            if reported.iter().any(|r| r.contains_range(leak.range())) {
+                continue;
+            }
+            reported.push(leak.range());
+            let text = checker.text(leak).to_string();
+            let caught = if catch.caught.is_empty() {
+                "the exception".to_string()
+            } else {
+                format!("the caught `{}`", catch.caught)
+            };
+            checker.report(
+                leak.range(),
+                format!(
+                    "`{text}` puts the details of {caught} into {sink}: database errors, file paths and library internals reach the client"
+                ),
+                "answer with a generic message (and a request id) and log the exception server-side with `logger.exception(...)`".to_string(),
+            );
+        }
+    }
+}
