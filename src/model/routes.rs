@@ -43,6 +43,8 @@ pub struct Route<'a> {
     /// Decorators that apply: the function's own, then class-level `decorators` /
     /// `method_decorators` entries and the API's `decorators=`.
     pub decorators: Vec<&'a Expr>,
+    /// Decorators written above the route decorator: they never run for this route.
+    pub decorators_above_route: Vec<&'a Expr>,
     /// The app or blueprint object the route is registered on (qualified name).
     pub registrar: Option<String>,
     pub authentication: Option<Authentication>,
@@ -485,6 +487,19 @@ impl<'a> RouteCollector<'_, 'a> {
         methods: Vec<String>,
         declared_at: TextRange,
     ) {
+        // Flask registers the function as decorated *below* the route decorator; decorators
+        // above it wrap a function nobody calls (`add_url_rule` routes get all of them).
+        let position = def
+            .decorator_list
+            .iter()
+            .position(|d| d.range() == declared_at);
+        let (above, below) = match position {
+            Some(index) => (
+                &def.decorator_list[..index],
+                &def.decorator_list[index + 1..],
+            ),
+            None => (&def.decorator_list[..0], &def.decorator_list[..]),
+        };
         self.routes.push(Route {
             module: self.module,
             variables: url_variables(&rule),
@@ -492,7 +507,12 @@ impl<'a> RouteCollector<'_, 'a> {
             methods,
             handler: def,
             class: None,
-            decorators: def.decorator_list.iter().map(|d| &d.expression).collect(),
+            decorators: below.iter().map(|d| &d.expression).collect(),
+            decorators_above_route: above
+                .iter()
+                .map(|d| &d.expression)
+                .filter(|d| self.route_decorator(d).is_none())
+                .collect(),
             registrar: Some(registrar),
             authentication: None,
             role_check: None,
@@ -559,6 +579,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 handler: def,
                 class: Some(class),
                 decorators,
+                decorators_above_route: Vec::new(),
                 registrar: Some(registrar.clone()),
                 authentication: None,
                 role_check: None,
@@ -956,6 +977,29 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 })
                 .flatten()
         })
+    }
+
+    /// Whether a decorator written on a view guards it: a known authentication decorator, a
+    /// project decorator that authenticates, or one named for a role or permission check.
+    pub fn guards_access(&self, module: usize, decorator: &Expr) -> bool {
+        let callee = match decorator {
+            Expr::Call(call) => call.func.as_ref(),
+            other => other,
+        };
+        let spelled = self.model.modules[module].file.slice(callee.range());
+        let name = spelled.rsplit('.').next().unwrap_or(spelled);
+        if is_role_word(name) || name == "login_required" {
+            return true;
+        }
+        let Some(qualified) = self.qualified(module, callee) else {
+            return false;
+        };
+        KNOWN_AUTH_DECORATORS
+            .iter()
+            .any(|(known, _)| qualified.starts_with(known))
+            || self
+                .function_for(module, &qualified)
+                .is_some_and(|(target, def)| self.authenticates(target, def, 0))
     }
 
     fn authentication(

@@ -6,7 +6,9 @@
 
 mod admin_route_without_role_check;
 mod authorization_from_unverified_claims;
+mod cors_credentials_any_origin;
 mod debug_mode_enabled;
+mod exception_details_in_response;
 mod hardcoded_secret_key;
 mod jwt_algorithm_confusion;
 mod jwt_audience_issuer_unchecked;
@@ -16,8 +18,11 @@ mod jwt_extended_insecure_config;
 mod jwt_none_algorithm;
 mod jwt_signature_verification_disabled;
 pub mod meta;
+mod route_decorator_order;
 mod route_id_not_bound_to_subject;
 mod route_missing_authentication;
+mod token_error_oracle;
+mod token_logged;
 mod weak_secret_key;
 
 use std::sync::OnceLock;
@@ -49,10 +54,15 @@ const REGISTRY: &[Rule] = &[
     route_missing_authentication::RULE,
     authorization_from_unverified_claims::RULE,
     admin_route_without_role_check::RULE,
+    route_decorator_order::RULE,
     hardcoded_secret_key::RULE,
     weak_secret_key::RULE,
     jwt_extended_insecure_config::RULE,
     debug_mode_enabled::RULE,
+    token_error_oracle::RULE,
+    exception_details_in_response::RULE,
+    token_logged::RULE,
+    cors_credentials_any_origin::RULE,
 ];
 
 /// Every registered rule with its parsed metadata, in registry order.

@@ -149,6 +149,8 @@ fn check(checker: &mut Checker<'_, '_>) {
         if !(route.is_state_changing() || takes_id)
             || looks_public(route)
             || route.unknown_hook
+            // An auth decorator above the route decorator is FL205's finding.
+            || !route.decorators_above_route.is_empty()
             || has_opaque_auth_decorator(checker, route)
         {
             continue;

@@ -1,0 +1,68 @@
+from functools import wraps
+
+from flask import Blueprint, Flask, abort, jsonify, request
+from flask_jwt_extended import get_jwt, get_jwt_identity, jwt_required, verify_jwt_in_request
+
+app = Flask(__name__)
+bp = Blueprint("notes", __name__, url_prefix="/notes")
+
+
+def admin_required(view):
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        verify_jwt_in_request()
+        if get_jwt().get("role") != "admin":
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+def cache_for(seconds):
+    def decorator(view):
+        return view
+
+    return decorator
+
+
+@jwt_required()  # expect: FL205
+@app.route("/notes/<int:note_id>", methods=["DELETE"])
+def delete_note(note_id):
+    return jsonify(deleted=note_id)
+
+
+@admin_required  # expect: FL205
+@bp.get("/admin/stats")
+def stats():
+    return jsonify({})
+
+
+# --- traps ----------------------------------------------------------------------------------
+
+
+@app.route("/notes/<int:note_id>/archive", methods=["POST"])
+@jwt_required()
+def archive_note(note_id):
+    if get_jwt_identity() != note_id:
+        abort(403)
+    return jsonify(archived=note_id)
+
+
+@cache_for(60)
+@app.route("/catalogue")
+def catalogue():
+    return jsonify([])
+
+
+@jwt_required()
+def exported(note_id):  # expect: FL201
+    return jsonify(id=note_id)
+
+
+app.add_url_rule("/exported/<int:note_id>", view_func=exported, methods=["PUT"])
+
+
+@app.route("/me", methods=["PATCH"])
+@jwt_required()
+def update_me():
+    return jsonify(request.json)
