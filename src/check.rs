@@ -2,7 +2,7 @@
 //! every rule on every file, and collect findings and per-file errors in a stable order.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -11,8 +11,9 @@ use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::{Ranged, TextSize};
 
 use crate::config::PerFileIgnore;
+use crate::deps::Dependencies;
 use crate::model::{FileModel, ModuleInfo, Project, ProjectModel};
-use crate::rules::{self, Diagnostic, RuleMeta, Severity};
+use crate::rules::{self, Applicability, DependencyDiagnostic, Diagnostic, RuleMeta, Severity};
 use crate::source::{FileError, Position, SourceFile};
 use crate::suppress::{Directive, Suppressions};
 use crate::walk::{self, Candidate, Excludes};
@@ -20,7 +21,7 @@ use crate::walk::{self, Candidate, Excludes};
 /// Worker threads get a large stack because parsing, walking and dropping a syntax tree all
 /// recurse with the source's nesting depth. Only touched pages are ever committed, so this costs
 /// address space, not memory.
-const WORKER_STACK_BYTES: usize = 1 << 30;
+pub(crate) const WORKER_STACK_BYTES: usize = 1 << 30;
 
 /// Files larger than this are reported instead of parsed, unless `--max-file-size` says otherwise.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -87,6 +88,7 @@ pub struct Finding {
 pub struct PlacedFix {
     pub description: String,
     pub edits: Vec<PlacedEdit>,
+    pub applicability: Applicability,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -162,7 +164,19 @@ fn analyse(candidates: Vec<Candidate>, mut errors: Vec<FileError>, settings: &Se
         .into_par_iter()
         .map(|index| FileModel::new(&model, index))
         .collect();
-    let project = Project::new(model, files);
+    let mut project = Project::new(model, files);
+    // The model skips literal secrets in test code unless the run asks for them; the secret
+    // rules read this flag, so it must be set before any rule runs.
+    project.config.secrets_in_tests = settings.include_tests;
+    // Each checked file's directory (and each checked directory) finds its own project's
+    // manifests, so every file is judged against the versions it actually runs with.
+    project.dependencies = Dependencies::discover(
+        sources
+            .iter()
+            .filter_map(|(source, _)| source.path.parent().map(Path::to_path_buf))
+            .chain(settings.paths.iter().filter(|p| p.is_dir()).cloned()),
+    );
+    errors.extend(project.dependencies.errors.iter().cloned());
     let routes = project.routes.inventory(&project.model);
     let mut findings: Vec<Finding> = project
         .files
@@ -172,6 +186,11 @@ fn analyse(candidates: Vec<Candidate>, mut errors: Vec<FileError>, settings: &Se
             place_file(source, rules::check_file(&project, file), settings)
         })
         .collect();
+    findings.extend(place_dependency_findings(
+        &project.dependencies,
+        rules::check_dependencies(&project),
+        settings,
+    ));
     for (source, _) in &sources {
         errors.extend(source.syntax_errors());
     }
@@ -295,6 +314,7 @@ fn statement_start(source: &SourceFile, offset: TextSize) -> Option<TextSize> {
 fn place(source: &SourceFile, diagnostic: Diagnostic) -> Finding {
     let fix = diagnostic.fix.map(|fix| PlacedFix {
         description: fix.description,
+        applicability: fix.applicability,
         edits: fix
             .edits
             .into_iter()
@@ -310,7 +330,7 @@ fn place(source: &SourceFile, diagnostic: Diagnostic) -> Finding {
     let start = source.position(diagnostic.range.start());
     Finding {
         rule: diagnostic.rule,
-        severity: diagnostic.rule.severity,
+        severity: diagnostic.severity.unwrap_or(diagnostic.rule.severity),
         fingerprint: format!(
             "{:016x}",
             line_hash(
@@ -330,6 +350,87 @@ fn place(source: &SourceFile, diagnostic: Diagnostic) -> Finding {
         source: Arc::clone(&source.text),
         suppressed_by: None,
     }
+}
+
+/// Places the findings in dependency files (`requirements.txt`, TOML manifests, lock files).
+/// These files have no syntax tree, so they get what every report needs and nothing more: a
+/// line index for positions, their text for snippets, `#` comments for suppressions and
+/// fingerprints; `--select`, `--ignore`, per-file ignores and severity overrides apply as to
+/// Python files.
+fn place_dependency_findings(
+    deps: &Dependencies,
+    diagnostics: Vec<DependencyDiagnostic>,
+    settings: &Settings,
+) -> Vec<Finding> {
+    let mut suppressions: BTreeMap<usize, Suppressions> = BTreeMap::new();
+    let mut out = Vec::new();
+    for DependencyDiagnostic { file, diagnostic } in diagnostics {
+        let Some(manifest) = deps.files.get(file) else {
+            continue;
+        };
+        let enabled = settings
+            .rules
+            .as_ref()
+            .is_none_or(|rules| rules.contains(diagnostic.rule.id))
+            && !settings.per_file_ignores.iter().any(|ignore| {
+                ignore.matches(&manifest.path) && ignore.rules.contains(&diagnostic.rule.id)
+            });
+        if !enabled {
+            continue;
+        }
+        let path = manifest.display_path();
+        let start = manifest.position(diagnostic.range.start());
+        let fix = diagnostic.fix.map(|fix| PlacedFix {
+            description: fix.description,
+            applicability: fix.applicability,
+            edits: fix
+                .edits
+                .into_iter()
+                .map(|edit| PlacedEdit {
+                    start: manifest.position(edit.range.start()),
+                    end: manifest.position(edit.range.end()),
+                    byte_range: (edit.range.start().to_usize(), edit.range.end().to_usize()),
+                    content: edit.content,
+                })
+                .collect(),
+        });
+        let line = manifest.line_text(start.line);
+        let code = match line
+            .match_indices('#')
+            .map(|(at, _)| at)
+            .find(|&at| at == 0 || line[..at].ends_with([' ', '\t']))
+        {
+            Some(cut) => &line[..cut],
+            None => line,
+        };
+        let normalised: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+        let severity = settings
+            .severity_overrides
+            .get(diagnostic.rule.id)
+            .copied()
+            .unwrap_or(diagnostic.severity.unwrap_or(diagnostic.rule.severity));
+        let suppressed_by = suppressions
+            .entry(file)
+            .or_insert_with(|| Suppressions::read_text(&manifest.text))
+            .find(&[start.line], diagnostic.rule, settings.noqa_all)
+            .cloned();
+        out.push(Finding {
+            rule: diagnostic.rule,
+            severity,
+            fingerprint: format!("{:016x}", line_hash(diagnostic.rule.id, &path, &normalised)),
+            path,
+            start,
+            end: manifest.position(diagnostic.range.end()),
+            offset: diagnostic.range.start().to_usize(),
+            length: diagnostic.range.len().to_usize(),
+            message: diagnostic.message,
+            help: diagnostic.help,
+            fix,
+            source: Arc::clone(&manifest.text),
+            suppressed_by,
+        });
+    }
+    out
 }
 
 /// The text of `line` as a fingerprint sees it: without its comment (adding `# noqa: FL105`

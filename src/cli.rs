@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use crate::baseline;
 use crate::check::{self, DEFAULT_MAX_FILE_BYTES, Settings};
 use crate::config::{self, ConfigArgs};
+use crate::fix;
 use crate::report::{self, Format};
 use crate::rules;
 
@@ -36,6 +37,20 @@ pub enum Command {
     Rule { rule: String },
     /// List every route: methods, URL rule, handler, authentication, identity, authorization.
     Routes(RoutesArgs),
+    /// List the token-library, Flask and Werkzeug versions the project allows, and where each is
+    /// declared (requirements files, pyproject.toml, setup.cfg, Pipfile, lock files).
+    Deps(DepsArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct DepsArgs {
+    /// Files and directories whose projects to list (default: the current directory).
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
+    /// Skip files and directories matching GLOB (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -50,6 +65,7 @@ pub struct RoutesArgs {
 }
 
 #[derive(clap::Args, Debug)]
+#[command(group(clap::ArgGroup::new("fix_mode").args(["fix", "diff"]).multiple(true)))]
 pub struct CheckArgs {
     /// Files and directories to check. Files named here are always checked.
     pub paths: Vec<PathBuf>,
@@ -84,6 +100,17 @@ pub struct CheckArgs {
     /// Report only findings not recorded in FILE (written by --write-baseline).
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Apply the safe fixes of the reported findings in place, then report what remains.
+    #[arg(long, conflicts_with = "write_baseline")]
+    pub fix: bool,
+    /// With --fix or --diff, apply the unsafe fixes too: they change behaviour on purpose
+    /// (most security fixes do), so review them.
+    #[arg(long, requires = "fix_mode")]
+    pub unsafe_fixes: bool,
+    /// Print a unified diff of what the fixes would change instead of writing it (and no
+    /// report); exit 1 when there is something to fix.
+    #[arg(long, conflicts_with = "write_baseline")]
+    pub diff: bool,
     #[command(flatten)]
     pub config: ConfigArgs,
 }
@@ -110,6 +137,7 @@ pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Check(args) => check_command(*args),
         Command::Routes(args) => routes_command(args),
+        Command::Deps(args) => deps_command(args),
         Command::Rules { format } => {
             print(&rules_table(format));
             EXIT_CLEAN
@@ -165,6 +193,67 @@ fn routes_command(args: RoutesArgs) -> u8 {
             eprintln!("flasklint: {message}");
             EXIT_USAGE
         }
+    }
+}
+
+/// `flasklint deps`: the manifests are found as `check` finds them, from the directory of every
+/// Python file under the paths and from the paths themselves. Manifests that cannot be read are
+/// listed on stderr with file and line, and make the exit code 1.
+fn deps_command(args: DepsArgs) -> u8 {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths
+    };
+    if let Some(missing) = paths.iter().find(|p| std::fs::symlink_metadata(p).is_err()) {
+        eprintln!(
+            "flasklint: {}: no such file or directory",
+            missing.display()
+        );
+        return EXIT_USAGE;
+    }
+    let excludes = match crate::walk::Excludes::new(&args.exclude) {
+        Ok(excludes) => excludes,
+        Err(message) => {
+            eprintln!("flasklint: {message}");
+            return EXIT_USAGE;
+        }
+    };
+    let walk = crate::walk::collect(&paths, &excludes);
+    let dirs = walk
+        .files
+        .iter()
+        .filter_map(|candidate| candidate.path.parent().map(std::path::Path::to_path_buf))
+        .chain(paths.iter().map(|path| {
+            if path.is_dir() {
+                path.clone()
+            } else {
+                path.parent()
+                    .map(std::path::Path::to_path_buf)
+                    .unwrap_or_default()
+            }
+        }));
+    let deps = crate::deps::Dependencies::discover(dirs);
+    let rows = deps.rows();
+    print(&match args.format {
+        RulesFormat::Text => report::deps::render_text(&rows),
+        RulesFormat::Json => report::deps::render_json(&rows),
+    });
+    for error in &deps.errors {
+        let at = error
+            .position
+            .map(|p| format!(":{}", p.line))
+            .unwrap_or_default();
+        eprintln!(
+            "flasklint: {}{at}: {}",
+            crate::source::display_path(&error.path),
+            error.message
+        );
+    }
+    if deps.errors.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_FINDINGS
     }
 }
 
@@ -237,6 +326,67 @@ fn check_command(args: CheckArgs) -> u8 {
     if let Some(known) = &known {
         baseline::apply(&mut outcome, known);
     }
+    if args.fix || args.diff {
+        // Only what the report would show gets fixed: suppressed and baselined findings stay.
+        let plan = fix::plan(&outcome.findings, args.unsafe_fixes);
+        report_fix_problems(&plan);
+        if args.diff {
+            let text = fix::diff(&plan);
+            match &args.output {
+                Some(path) => {
+                    if let Err(error) = std::fs::write(path, text) {
+                        eprintln!("flasklint: cannot write {}: {error}", path.display());
+                        return EXIT_USAGE;
+                    }
+                }
+                None => print(&text),
+            }
+            eprintln!(
+                "Would fix {}{}",
+                fixed_in(plan.fixed(), plan.files.len()),
+                unsafe_hint(plan.hidden_unsafe)
+            );
+            // As Ruff: with --diff, 1 means there is something to fix.
+            return if plan.files.is_empty() {
+                EXIT_CLEAN
+            } else {
+                EXIT_FINDINGS
+            };
+        }
+        let mut fixed = 0;
+        let mut written = 0;
+        for file in &plan.files {
+            match std::fs::write(&file.path, &file.bytes) {
+                Ok(()) => {
+                    fixed += file.fixes;
+                    written += 1;
+                }
+                // One unwritable file must not stop the others; the re-check below reports
+                // its findings as remaining.
+                Err(error) => {
+                    eprintln!("flasklint: {}: cannot write the fixes: {error}", file.path)
+                }
+            }
+        }
+        if written > 0 {
+            outcome = match check::run(&settings) {
+                Ok(outcome) => outcome,
+                Err(message) => {
+                    eprintln!("flasklint: {message}");
+                    return EXIT_USAGE;
+                }
+            };
+            if let Some(known) = &known {
+                baseline::apply(&mut outcome, known);
+            }
+        }
+        eprintln!(
+            "Fixed {}; {} remaining{}",
+            fixed_in(fixed, written),
+            outcome.findings.len(),
+            unsafe_hint(plan.hidden_unsafe)
+        );
+    }
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = match args.color {
         ColorChoice::Always => true,
@@ -270,6 +420,43 @@ fn check_command(args: CheckArgs) -> u8 {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
+    }
+}
+
+/// Tells on stderr which fixes were left out and why, one line each.
+fn report_fix_problems(plan: &fix::Plan) {
+    for skipped in &plan.skipped {
+        let why = match skipped.overlaps {
+            Some((rule, at)) => format!(
+                "it overlaps the fix of {rule} at {}:{}; run again to apply it",
+                at.line, at.column
+            ),
+            None => "its edits overlap each other".to_string(),
+        };
+        eprintln!(
+            "flasklint: {}:{}:{}: {} fix skipped: {why}",
+            skipped.path, skipped.position.line, skipped.position.column, skipped.rule
+        );
+    }
+    for refused in &plan.refused {
+        eprintln!("flasklint: {}: {}", refused.path, refused.reason);
+    }
+}
+
+/// "3 findings in 2 files".
+fn fixed_in(findings: usize, files: usize) -> String {
+    format!(
+        "{findings} finding{} in {files} file{}",
+        if findings == 1 { "" } else { "s" },
+        if files == 1 { "" } else { "s" }
+    )
+}
+
+fn unsafe_hint(hidden: usize) -> String {
+    match hidden {
+        0 => String::new(),
+        1 => " (1 more fix with --unsafe-fixes)".to_string(),
+        n => format!(" ({n} more fixes with --unsafe-fixes)"),
     }
 }
 

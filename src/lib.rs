@@ -7,6 +7,8 @@ pub mod baseline;
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod deps;
+pub mod fix;
 pub mod model;
 pub mod report;
 pub mod rules;

@@ -64,6 +64,38 @@ impl Suppressions {
         Suppressions { directives }
     }
 
+    /// The directives of a file that is not Python (`requirements.txt`, TOML, `setup.cfg`),
+    /// where a comment is a `#` at the start of a line or after whitespace, as pip and TOML
+    /// read them; a `#` inside a TOML string after a space is mistaken for one, which can only
+    /// silence a finding written on that very line.
+    pub fn read_text(text: &str) -> Suppressions {
+        let mut directives = Vec::new();
+        for (index, line) in text.lines().enumerate() {
+            let Some(at) = line
+                .match_indices('#')
+                .map(|(at, _)| at)
+                .find(|&at| at == 0 || line[..at].ends_with([' ', '\t']))
+            else {
+                continue;
+            };
+            let comment = &line[at..];
+            let lower = comment.to_ascii_lowercase();
+            if !lower.contains("noqa") && !lower.contains("flasklint") {
+                continue;
+            }
+            directives.extend(
+                parse_comment(comment)
+                    .into_iter()
+                    .map(|(text, codes)| Directive {
+                        line: index + 1,
+                        text,
+                        codes,
+                    }),
+            );
+        }
+        Suppressions { directives }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.directives.is_empty()
     }

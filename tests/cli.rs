@@ -94,7 +94,7 @@ fn json_report_has_the_documented_shape() {
     );
     assert_eq!(
         finding["message"],
-        "`jwt.decode` is called without `algorithms=`: PyJWT 1.x then accepts (and PyJWT 2.x raises on every call) whatever `alg` the token's header names"
+        "`jwt.decode` is called without `algorithms=`: PyJWT 1.x then accepts (and PyJWT 2.x raises on every call) whatever `alg` the token's header names; the PyJWT version in use is unknown"
     );
     // No signing algorithm anywhere in this project: help, but no guessed edit.
     assert_eq!(finding["fix"], serde_json::Value::Null);

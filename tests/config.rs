@@ -304,6 +304,24 @@ fn exclude_extend_exclude_and_include_tests() {
 }
 
 #[test]
+fn include_tests_reports_literal_secrets_in_test_code() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(
+        dir.path(),
+        "tests/test_app.py",
+        "from app import create_app\n\napp = create_app()\napp.config[\"SECRET_KEY\"] = \"Zq3vN8rT1xK6wP2mB9cL5hJ7dF4gS0aY\"\n",
+    );
+    // Test suites are full of throwaway keys: silent by default.
+    assert_eq!(ids(&["--isolated", "."], dir.path()), Vec::<String>::new());
+    assert_eq!(
+        ids(&["--isolated", "--include-tests", "."], dir.path()),
+        vec!["FL301"]
+    );
+    write(dir.path(), "flasklint.toml", "include-tests = true\n");
+    assert_eq!(ids(&["."], dir.path()), vec!["FL301"]);
+}
+
+#[test]
 fn bad_configuration_is_a_usage_error_naming_file_line_and_key() {
     let dir = tempfile::tempdir().expect("tmp");
     write(dir.path(), "auth.py", BOTH);

@@ -27,7 +27,21 @@ fn fixture_dirs() -> Vec<PathBuf> {
     dirs
 }
 
-fn python_files(dir: &Path, out: &mut Vec<PathBuf>) {
+/// Whether a fixture file can carry marks: Python, and the dependency files FL5xx findings sit
+/// in, all of which take `#` comments (`Pipfile.lock` is JSON and cannot: its findings are
+/// tested elsewhere).
+fn is_marked_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    name == "Pipfile"
+        || path
+            .extension()
+            .is_some_and(|e| ["py", "txt", "toml", "cfg", "lock"].iter().any(|x| e == *x))
+}
+
+fn marked_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<_> = fs::read_dir(dir)
         .expect("fixture dir readable")
         .flatten()
@@ -36,8 +50,8 @@ fn python_files(dir: &Path, out: &mut Vec<PathBuf>) {
     entries.sort();
     for path in entries {
         if path.is_dir() {
-            python_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "py") {
+            marked_files(&path, out);
+        } else if is_marked_file(&path) {
             out.push(path);
         }
     }
@@ -47,7 +61,7 @@ fn python_files(dir: &Path, out: &mut Vec<PathBuf>) {
 fn marks(dir: &Path, kind: &str) -> Marks {
     let needle = format!("# {kind}:");
     let mut files = Vec::new();
-    python_files(dir, &mut files);
+    marked_files(dir, &mut files);
     let mut marks = Marks::new();
     for file in files {
         let text = fs::read_to_string(&file).expect("fixture is UTF-8");

@@ -21,7 +21,7 @@ fn findings_become_error_and_warning_annotations() {
         lines,
         vec![
             "::warning file=auth.py,line=4,col=12,endLine=4,endColumn=22,title=FL105 jwt-audience-issuer-unchecked::`jwt.decode` checks neither the token's audience nor its issuer (no `audience=`, no `issuer=`)%0Ahelp: pass `audience=EXPECTED_AUDIENCE, issuer=EXPECTED_ISSUER` so tokens minted for another service are refused",
-            "::error file=bad.py,line=4,col=12,endLine=4,endColumn=22,title=FL101 jwt-decode-without-algorithms::`jwt.decode` is called without `algorithms=`: PyJWT 1.x then accepts (and PyJWT 2.x raises on every call) whatever `alg` the token's header names%0Ahelp: pass `algorithms=[...]` naming the one algorithm your tokens are signed with, e.g. `algorithms=[\"RS256\"]`",
+            "::error file=bad.py,line=4,col=12,endLine=4,endColumn=22,title=FL101 jwt-decode-without-algorithms::`jwt.decode` is called without `algorithms=`: PyJWT 1.x then accepts (and PyJWT 2.x raises on every call) whatever `alg` the token's header names; the PyJWT version in use is unknown%0Ahelp: pass `algorithms=[...]` naming the one algorithm your tokens are signed with, e.g. `algorithms=[\"RS256\"]`",
         ]
     );
 }

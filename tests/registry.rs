@@ -48,6 +48,7 @@ fn every_document_has_the_required_sections() {
             "## Example",
             "## How to fix",
             "## References",
+            "## Suppressing it",
         ] {
             let at = meta
                 .body

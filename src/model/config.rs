@@ -213,6 +213,14 @@ impl<'a> ConfigModel<'a> {
         self.is_test_module(module) && !self.secrets_in_tests
     }
 
+    /// Whether a setting is development-only as far as literal secrets go. Every setting in
+    /// test code counts as development-only (`tests` is a development name), but whether test
+    /// code is checked for secrets is `skips_secrets_in`'s decision (`include-tests`), so
+    /// there the test module alone does not exclude it.
+    fn dev_only_for_secrets(&self, entry: &ConfigEntry<'_>) -> bool {
+        entry.dev_only && !self.is_test_module(entry.module)
+    }
+
     /// Every setting of `key`.
     pub fn settings<'s>(&'s self, key: &'s str) -> impl Iterator<Item = &'s ConfigEntry<'a>> + 's {
         self.entries.iter().filter(move |e| e.key == key)
@@ -242,7 +250,7 @@ impl<'a> ConfigModel<'a> {
         // Settings named like secrets.
         for entry in &self.entries {
             if is_secret_key(&entry.key)
-                && !entry.dev_only
+                && !self.dev_only_for_secrets(entry)
                 && let Some(site) =
                     secret_site(&entry.value, &format!("`{}`", entry.display), &entry.key)
             {
@@ -268,7 +276,10 @@ impl<'a> ConfigModel<'a> {
                 };
                 let at = file.at(call.scope);
                 if let Some(config_key) = config_read(key) {
-                    for entry in self.settings(&config_key).filter(|e| !e.dev_only) {
+                    for entry in self
+                        .settings(&config_key)
+                        .filter(|e| !self.dev_only_for_secrets(e))
+                    {
                         let used_as = format!("`{}`", entry.display);
                         if let Some(site) = secret_site(&entry.value, &used_as, &entry.key) {
                             add(site, &mut sites);

@@ -8,6 +8,7 @@
 //! classifies its JWT calls. Rules only query these; they never re-walk imports themselves.
 
 pub mod config;
+pub mod imports;
 pub mod jwt;
 pub mod routes;
 pub mod scope;
@@ -450,6 +451,9 @@ pub struct Project<'a> {
     pub routes: routes::RouteModel<'a>,
     /// Every config setting, and the literal secrets the project signs with.
     pub config: config::ConfigModel<'a>,
+    /// The declared dependencies each file runs with; empty until `check` discovers them
+    /// (they come from manifests on disk, not from the Python files this model is built from).
+    pub dependencies: crate::deps::Dependencies,
 }
 
 impl<'a> Project<'a> {
@@ -464,6 +468,7 @@ impl<'a> Project<'a> {
             signing_algorithms,
             routes,
             config,
+            dependencies: crate::deps::Dependencies::default(),
         }
     }
 }

@@ -49,6 +49,8 @@ struct JsonFinding<'o> {
 #[derive(Serialize)]
 struct JsonFix<'o> {
     description: &'o str,
+    /// `safe` or `unsafe`: whether `--fix` applies it or it needs `--unsafe-fixes`.
+    applicability: &'static str,
     edits: Vec<JsonEdit<'o>>,
 }
 
@@ -134,6 +136,7 @@ fn finding(finding: &Finding) -> JsonFinding<'_> {
         help: &finding.help,
         fix: finding.fix.as_ref().map(|fix| JsonFix {
             description: &fix.description,
+            applicability: fix.applicability.as_str(),
             edits: fix
                 .edits
                 .iter()

@@ -1,6 +1,7 @@
 //! Rendering an `Outcome`: human text (miette), JSON, SARIF or GitHub workflow commands. Every
 //! format renders the same findings in the same order; only the presentation differs.
 
+pub mod deps;
 mod github;
 mod json;
 pub mod routes;

@@ -6,6 +6,7 @@ use std::fmt;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
 
 use crate::check::{Finding, Outcome};
+use crate::rules::Applicability;
 use crate::rules::meta::Level;
 use crate::source::display_path;
 
@@ -73,7 +74,11 @@ pub fn render(outcome: &Outcome, color: bool, show_suppressed: bool) -> String {
     for finding in &outcome.findings {
         let mut help = finding.help.clone();
         if let Some(fix) = &finding.fix {
-            help.push_str("\nfix: ");
+            // Says up front which fixes `--fix` alone leaves alone.
+            help.push_str(match fix.applicability {
+                Applicability::Safe => "\nfix: ",
+                Applicability::Unsafe => "\nfix (unsafe): ",
+            });
             help.push_str(&fix.description);
         }
         let rendered = Rendered {

@@ -36,7 +36,10 @@ enum Origins {
 
 fn is_wildcard(origin: &str) -> bool {
     let core = origin.trim().trim_start_matches('^').trim_end_matches('$');
-    matches!(core, "*" | ".*" | ".+" | "https?://.*" | "http.*" | "https://.*" | "http://.*")
+    matches!(
+        core,
+        "*" | ".*" | ".+" | "https?://.*" | "http.*" | "https://.*" | "http://.*"
+    )
 }
 
 fn origins_of(value: &Value) -> Origins {
@@ -56,11 +59,20 @@ fn keyword<'a>(call: &'a ast::ExprCall, name: &str) -> Option<&'a Expr> {
 }
 
 /// The production value of a flask-cors config key (`CORS_ORIGINS`), if the project sets one.
+/// Only settings of the same application count: a module at the top of the checked directory, or
+/// one under the same top-level package as the call.
 fn config_value(checker: &Checker<'_, '_>, key: &str) -> Option<Value> {
     let config = &checker.project.config;
+    let modules = &checker.project.model.modules;
+    let package = |name: &str| name.split('.').next().unwrap_or("").to_string();
+    let here = package(&modules[checker.file.module].name);
     let settings: Vec<_> = config
         .settings(key)
         .filter(|e| !e.dev_only && !config.is_test_module(e.module))
+        .filter(|e| {
+            let name = &modules[e.module].name;
+            !name.contains('.') || package(name) == here
+        })
         .collect();
     if settings.is_empty() {
         return None;
@@ -188,9 +200,10 @@ fn check_exposed_authorization(
     };
     let at = checker.file.at(None);
     let value = checker.project.model.value(exposed, &at);
-    let exposes = value
-        .strings()
-        .is_some_and(|h| h.iter().any(|h| h.to_ascii_lowercase().contains("authorization")));
+    let exposes = value.strings().is_some_and(|h| {
+        h.iter()
+            .any(|h| h.to_ascii_lowercase().contains("authorization"))
+    });
     if exposes && per_resource.iter().any(|(o, _, _)| *o == Origins::Any) {
         checker.report(
             exposed.range(),
@@ -257,7 +270,12 @@ fn header_sets<'a>(stmt: &'a Stmt, out: &mut Vec<HeaderSet<'a>>) {
 fn reads_origin(checker: &Checker<'_, '_>, expr: &Expr, at: &At<'_, '_>) -> bool {
     expr_contains(expr, &mut |e| match e {
         Expr::Attribute(a) if a.attr.as_str() == "origin" => {
-            checker.project.model.qualified_name(&a.value, at).as_deref() == Some("flask.request")
+            checker
+                .project
+                .model
+                .qualified_name(&a.value, at)
+                .as_deref()
+                == Some("flask.request")
         }
         Expr::StringLiteral(s) => {
             let s = s.value.to_str();
@@ -294,10 +312,9 @@ fn check_headers(checker: &mut Checker<'_, '_>) {
                     .model
                     .value(h.value, &at)
                     .as_str()
-                    .map_or(
-                        matches!(h.value, Expr::BooleanLiteral(b) if b.value),
-                        |s| s.eq_ignore_ascii_case("true"),
-                    )
+                    .map_or(matches!(h.value, Expr::BooleanLiteral(b) if b.value), |s| {
+                        s.eq_ignore_ascii_case("true")
+                    })
         });
         let origin_vars: Vec<&str> = local_assignments(body)
             .into_iter()

@@ -11,7 +11,7 @@
 
 use ruff_text_size::Ranged;
 
-use super::{Checker, Edit, Fix, Rule, remove_list_element};
+use super::{Applicability, Checker, Edit, Fix, Rule, remove_list_element};
 use crate::model::config::ConfigValue;
 
 pub const RULE: Rule = Rule {
@@ -43,6 +43,8 @@ fn check(checker: &mut Checker<'_, '_>) {
         let fix = remove_list_element(run.keyword, &run.siblings).map(|edit| Fix {
             description: format!("remove `{keyword}`"),
             edits: vec![edit],
+            // Turns off the reloader and the in-browser tracebacks someone may rely on.
+            applicability: Applicability::Unsafe,
         });
         checker
             .report(
@@ -76,6 +78,8 @@ fn check(checker: &mut Checker<'_, '_>) {
                 range,
                 content: "False".to_string(),
             }],
+            // Turns off the reloader and the in-browser tracebacks someone may rely on.
+            applicability: Applicability::Unsafe,
         });
     }
 }

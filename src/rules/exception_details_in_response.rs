@@ -122,7 +122,13 @@ pub(super) fn functions<'a>(checker: &Checker<'_, 'a>) -> Vec<Function<'a>> {
         .map(|r| r.handler)
         .collect();
     let mut out = Vec::new();
-    walk(&checker.source.module().body, false, false, &routes, &mut out);
+    walk(
+        &checker.source.module().body,
+        false,
+        false,
+        &routes,
+        &mut out,
+    );
     out
 }
 
@@ -197,7 +203,7 @@ pub(super) fn is_logging_call(checker: &Checker<'_, '_>, call: &ast::ExprCall) -
 }
 
 /// The exception name an `except` clause binds, or an error handler's first parameter.
-fn exception_text_leak<'e>(expr: &'e Expr, name: &str) -> Option<&'e Expr> {
+pub(super) fn exception_text_leak<'e>(expr: &'e Expr, name: &str) -> Option<&'e Expr> {
     let is_e = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == name);
     let mut found = None;
     expr_contains(expr, &mut |e| {
@@ -243,6 +249,53 @@ fn exception_text_leak<'e>(expr: &'e Expr, name: &str) -> Option<&'e Expr> {
     found
 }
 
+/// Where the text of the exception bound to `name` (or a traceback) reaches a response in
+/// `body`: the leaking expression and what it reaches.
+pub(super) fn leaks_in<'a>(
+    functions: &[Function<'a>],
+    name: &str,
+    body: &'a [Stmt],
+) -> Vec<(&'a Expr, &'static str)> {
+    let mut leaks: Vec<(&Expr, &str)> = Vec::new();
+    visit_stmts(body, &mut |stmt| {
+        let answers = enclosing(functions, stmt.range()).is_some_and(|f| f.answers_requests);
+        let (value, sink): (Option<&Expr>, &str) = match stmt {
+            Stmt::Return(ret) => match ret.value.as_deref() {
+                Some(value) if answers || is_status_tuple(value) => (Some(value), "the response"),
+                _ => (None, ""),
+            },
+            Stmt::Raise(raise) => match raise.exc.as_deref() {
+                Some(exc) if super::token_error_oracle::raises_http_error(exc) => {
+                    (Some(exc), "the HTTP error")
+                }
+                _ => (None, ""),
+            },
+            _ => (None, ""),
+        };
+        if let Some(value) = value
+            && let Some(leak) = exception_text_leak(value, name)
+        {
+            leaks.push((leak, sink));
+            return;
+        }
+        // `jsonify(...)`, `make_response(...)`, `abort(...)` anywhere in the statement.
+        if !matches!(stmt, Stmt::Expr(_) | Stmt::Assign(_) | Stmt::Return(_)) {
+            return;
+        }
+        crate::model::routes::any_expr(std::slice::from_ref(stmt), &mut |e| {
+            if let Expr::Call(call) = e
+                && is_response_call(call)
+                && let Some(leak) = exception_text_leak(e, name)
+            {
+                leaks.push((leak, "the response"));
+                return true;
+            }
+            false
+        });
+    });
+    leaks
+}
+
 /// Whether a caught exception's text is meant for the client (validation errors, HTTP errors,
 /// the project's own exceptions) or internal (anything else: `Exception`, database, OS, JWT
 /// library errors).
@@ -281,9 +334,15 @@ fn is_internal_exception(checker: &Checker<'_, '_>, type_: Option<&Expr>) -> boo
                 | "Conflict"
                 | "UnprocessableEntity"
         )
-        || ["marshmallow", "wtforms", "pydantic", "werkzeug", "jsonschema"]
-            .iter()
-            .any(|lib| qualified.starts_with(&format!("{lib}.")));
+        || [
+            "marshmallow",
+            "wtforms",
+            "pydantic",
+            "werkzeug",
+            "jsonschema",
+        ]
+        .iter()
+        .any(|lib| qualified.starts_with(&format!("{lib}.")));
     // The project's own exception classes carry messages written for their callers.
     let own = checker.project.model.split_module(&qualified).is_some()
         || (matches!(type_, Expr::Name(_))
@@ -296,7 +355,9 @@ fn is_internal_exception(checker: &Checker<'_, '_>, type_: Option<&Expr>) -> boo
                         .iter()
                         .all(|b| !matches!(b, crate::model::scope::Binding::Import(_)))
                 }));
-    !designed_for_clients && !own
+    // A token library's message says which check the token failed: FL401's subject.
+    let token = super::token_error_oracle::is_token_error(checker, type_);
+    !designed_for_clients && !own && !token
 }
 
 /// A place where the exception's text can reach a response: its name and the statements.
@@ -316,10 +377,11 @@ fn check(checker: &mut Checker<'_, '_>) {
         let Stmt::Try(stmt) = stmt else { return };
         for handler in &stmt.handlers {
             let ast::ExceptHandler::ExceptHandler(handler) = handler;
-            let Some(name) = &handler.name else { continue };
+            // Without `as e`, only a traceback can leak.
+            let name = handler.name.as_ref().map_or("", |n| n.as_str());
             if is_internal_exception(checker, handler.type_.as_deref()) {
                 catches.push(Catch {
-                    name: name.as_str(),
+                    name,
                     caught: handler
                         .type_
                         .as_deref()
@@ -348,45 +410,7 @@ fn check(checker: &mut Checker<'_, '_>) {
     }
     let mut reported: Vec<TextRange> = Vec::new();
     for catch in &catches {
-        let mut leaks: Vec<(&Expr, &str)> = Vec::new();
-        visit_stmts(catch.body, &mut |stmt| {
-            let answers = enclosing(&functions, stmt.range()).is_some_and(|f| f.answers_requests);
-            let (value, sink): (Option<&Expr>, &str) = match stmt {
-                Stmt::Return(ret) => match ret.value.as_deref() {
-                    Some(value) if answers || is_status_tuple(value) => {
-                        (Some(value), "the response")
-                    }
-                    _ => (None, ""),
-                },
-                Stmt::Raise(raise) => match raise.exc.as_deref() {
-                    Some(Expr::Call(call)) if is_response_call(call) => {
-                        (raise.exc.as_deref(), "the HTTP error")
-                    }
-                    _ => (None, ""),
-                },
-                _ => (None, ""),
-            };
-            if let Some(value) = value
-                && let Some(leak) = exception_text_leak(value, catch.name)
-            {
-                leaks.push((leak, sink));
-                return;
-            }
-            // `jsonify(...)`, `make_response(...)`, `abort(...)` anywhere in the statement.
-            if !matches!(stmt, Stmt::Expr(_) | Stmt::Assign(_) | Stmt::Return(_)) {
-                return;
-            }
-            crate::model::routes::any_expr(std::slice::from_ref(stmt), &mut |e| {
-                if let Expr::Call(call) = e
-                    && is_response_call(call)
-                    && let Some(leak) = exception_text_leak(e, catch.name)
-                {
-                    leaks.push((leak, "the response"));
-                    return true;
-                }
-                false
-            });
-        });
+        let leaks = leaks_in(&functions, catch.name, catch.body);
         for (leak, sink) in leaks {
             if reported.iter().any(|r| r.contains_range(leak.range())) {
                 continue;

@@ -11,7 +11,7 @@ use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::weak_secret_key::weakness;
-use super::{Checker, Edit, Fix, Rule};
+use super::{Applicability, Checker, Edit, Fix, Rule};
 use crate::model::config::SecretSite;
 use crate::model::scope::Binding;
 
@@ -91,6 +91,9 @@ pub(super) fn environment_fix(checker: &Checker<'_, '_>, site: &SecretSite) -> O
     Some(Fix {
         description: format!("read the secret with `{replacement}` (no default)"),
         edits,
+        // The app no longer starts without the variable, and sessions or tokens signed with
+        // the old literal stop verifying.
+        applicability: Applicability::Unsafe,
     })
 }
 

@@ -12,7 +12,8 @@ use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::Ranged;
 
-use super::{Checker, Edit, Fix, Rule, append_argument};
+use super::{Applicability, Checker, Edit, Fix, Rule, Severity, append_argument};
+use crate::deps::PyJwtLine;
 use crate::model::jwt::{JwtCall, Library};
 use crate::model::value::Value;
 
@@ -71,14 +72,45 @@ enum Placement {
 }
 
 fn report_missing(checker: &mut Checker<'_, '_>, call: &JwtCall<'_>, placement: Placement) {
-    let library = match call.library {
-        Library::Jose => "python-jose then accepts",
-        _ => "PyJWT 1.x then accepts (and PyJWT 2.x raises on every call)",
+    // PyJWT's behaviour depends on its major version, which the project's declared
+    // dependencies may tell; python-jose accepts any algorithm in every release.
+    let (message, severity) = match call.library {
+        Library::Jose => (
+            format!(
+                "`{}` is called without `algorithms=`: python-jose then accepts whatever `alg` the token's header names",
+                call.callee
+            ),
+            None,
+        ),
+        _ => match checker
+            .project
+            .dependencies
+            .pyjwt_line(&checker.source.path)
+        {
+            PyJwtLine::Allows1(evidence) => (
+                format!(
+                    "`{}` is called without `algorithms=`: PyJWT 1.x, which {evidence} allows, then accepts whatever `alg` the token's header names",
+                    call.callee
+                ),
+                Some(Severity::Critical),
+            ),
+            // Not exploitable, but every token is refused: a bug worth the same fix.
+            PyJwtLine::Only2(evidence) => (
+                format!(
+                    "`{}` is called without `algorithms=`: PyJWT 2.x ({evidence}) raises `DecodeError` on every call, so every token is refused",
+                    call.callee
+                ),
+                Some(Severity::Low),
+            ),
+            PyJwtLine::Unknown => (
+                format!(
+                    "`{}` is called without `algorithms=`: PyJWT 1.x then accepts (and PyJWT 2.x raises on every call) whatever `alg` the token's header names; the PyJWT version in use is unknown",
+                    call.callee
+                ),
+                None,
+            ),
+        },
     };
-    let message = format!(
-        "`{}` is called without `algorithms=`: {library} whatever `alg` the token's header names",
-        call.callee
-    );
     let known = checker
         .signing_algorithm_for(call, call.decode_arguments().key)
         .cloned();
@@ -91,6 +123,7 @@ fn report_missing(checker: &mut Checker<'_, '_>, call: &JwtCall<'_>, placement: 
     };
     let call_node = call.call;
     let diagnostic = checker.report(call_node.func.range(), message, help);
+    diagnostic.severity = severity;
     let Some(algorithm) = known else { return };
     let argument = format!("algorithms=[\"{}\"]", algorithm.algorithm);
     let (verb, edit) = match placement {
@@ -110,6 +143,8 @@ fn report_missing(checker: &mut Checker<'_, '_>, call: &JwtCall<'_>, placement: 
             algorithm.source, algorithm.path, algorithm.line, algorithm.algorithm
         ),
         edits: vec![edit],
+        // Tokens signed with any other algorithm are now refused.
+        applicability: Applicability::Unsafe,
     });
 }
 

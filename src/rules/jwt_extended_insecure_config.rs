@@ -16,7 +16,7 @@
 use ruff_text_size::{Ranged, TextRange};
 
 use super::hardcoded_secret_key::import_position;
-use super::{Checker, Edit, Fix, Rule};
+use super::{Applicability, Checker, Edit, Fix, Rule};
 use crate::model::config::{ConfigEntry, ConfigValue};
 use crate::model::jwt::{AlgorithmFamily, algorithm_family};
 use crate::model::scope::Binding;
@@ -133,6 +133,8 @@ fn check(checker: &mut Checker<'_, '_>) {
                         range: expr.range(),
                         content: "True".to_string(),
                     }],
+                    // Clients must now send the CSRF token, or use HTTPS for the cookie.
+                    applicability: Applicability::Unsafe,
                 });
             }
             "JWT_TOKEN_LOCATION"
@@ -223,5 +225,7 @@ fn timedelta_fix(checker: &Checker<'_, '_>, range: TextRange, arguments: &str) -
     Some(Fix {
         description: format!("use `{replacement}`"),
         edits,
+        // Tokens that lived forever now expire; clients must refresh them.
+        applicability: Applicability::Unsafe,
     })
 }

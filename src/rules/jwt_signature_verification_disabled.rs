@@ -5,7 +5,8 @@
 //! here, and not also as a missing algorithm or audience.
 //! Fix: remove the switch and decode with the key and an `algorithms=` allow-list.
 
-use super::{Checker, Fix, Rule, append_argument, remove_list_element};
+use super::{Applicability, Checker, Fix, Rule, Severity, append_argument, remove_list_element};
+use crate::deps::PyJwtLine;
 use crate::model::jwt::Library;
 
 pub const RULE: Rule = Rule {
@@ -22,15 +23,46 @@ fn check(checker: &mut Checker<'_, '_>) {
             continue;
         }
         let switch = checker.source.slice(disabled.range).to_string();
-        let how = if disabled.by_verify_argument {
-            "PyJWT 1.x `verify=False`"
+        // `verify=False` is PyJWT 1.x API: 2.x ignores it (with a DeprecationWarning) and
+        // verifies anyway, so what it means depends on the version the project runs.
+        let line = if disabled.by_verify_argument && call.library == Library::PyJwt {
+            checker
+                .project
+                .dependencies
+                .pyjwt_line(&checker.source.path)
         } else {
-            "`verify_signature` turned off"
+            PyJwtLine::Unknown
         };
-        let message = format!(
-            "`{}` is called with {how}: the token's signature is never checked, so anyone can forge its claims",
-            call.callee
-        );
+        let (message, severity) = match (&line, disabled.by_verify_argument) {
+            (PyJwtLine::Only2(evidence), true) => (
+                format!(
+                    "`{}` is called with PyJWT 1.x `verify=False`, which PyJWT 2.x ({evidence}) ignores: the signature is still checked, and the switch only misleads readers",
+                    call.callee
+                ),
+                Some(Severity::Low),
+            ),
+            (PyJwtLine::Allows1(evidence), true) => (
+                format!(
+                    "`{}` is called with `verify=False`, which the PyJWT 1.x that {evidence} allows honours: the token's signature is never checked, so anyone can forge its claims",
+                    call.callee
+                ),
+                None,
+            ),
+            (_, true) => (
+                format!(
+                    "`{}` is called with PyJWT 1.x `verify=False`: the token's signature is never checked, so anyone can forge its claims (PyJWT 2.x ignores it; the PyJWT version in use is unknown)",
+                    call.callee
+                ),
+                None,
+            ),
+            (_, false) => (
+                format!(
+                    "`{}` is called with `verify_signature` turned off: the token's signature is never checked, so anyone can forge its claims",
+                    call.callee
+                ),
+                None,
+            ),
+        };
         let arguments = call.decode_arguments();
         let known = checker.signing_algorithm_for(call, arguments.key).cloned();
         let library = if call.library == Library::Jose {
@@ -83,11 +115,18 @@ fn check(checker: &mut Checker<'_, '_>) {
                         None => edits.clear(),
                     }
                 }
-                (!edits.is_empty()).then_some(Fix { description, edits })
+                (!edits.is_empty()).then_some(Fix {
+                    description,
+                    edits,
+                    // Tokens that decoded unverified (forged, or signed with another key)
+                    // are now refused.
+                    applicability: Applicability::Unsafe,
+                })
             }
             _ => None,
         };
         let diagnostic = checker.report(disabled.range, message, help);
         diagnostic.fix = fix;
+        diagnostic.severity = severity;
     }
 }

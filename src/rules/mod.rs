@@ -4,6 +4,7 @@
 //! the single source of the rule's id, name, severity, CWE and summary; the check reports through
 //! a `Checker`, which stamps every diagnostic with the rule that is running.
 
+mod abandoned_token_library;
 mod admin_route_without_role_check;
 mod authorization_from_unverified_claims;
 mod cors_credentials_any_origin;
@@ -23,6 +24,7 @@ mod route_id_not_bound_to_subject;
 mod route_missing_authentication;
 mod token_error_oracle;
 mod token_logged;
+mod vulnerable_token_library;
 mod weak_secret_key;
 
 use std::sync::OnceLock;
@@ -63,6 +65,8 @@ const REGISTRY: &[Rule] = &[
     exception_details_in_response::RULE,
     token_logged::RULE,
     cors_credentials_any_origin::RULE,
+    vulnerable_token_library::RULE,
+    abandoned_token_library::RULE,
 ];
 
 /// Every registered rule with its parsed metadata, in registry order.
@@ -99,6 +103,26 @@ pub struct Edit {
 pub struct Fix {
     pub description: String,
     pub edits: Vec<Edit>,
+    pub applicability: Applicability,
+}
+
+/// Whether `--fix` may apply a fix unreviewed, as Ruff decides it: `Safe` only when the program
+/// behaves the same afterwards for every correct program. A security fix usually changes
+/// behaviour on purpose (tokens it accepted are now refused, a secret must now be set in the
+/// environment), so most are `Unsafe` and need `--unsafe-fixes`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Applicability {
+    Safe,
+    Unsafe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -108,6 +132,18 @@ pub struct Diagnostic {
     pub message: String,
     pub help: String,
     pub fix: Option<Fix>,
+    /// This finding's severity when it differs from the rule's: FL101 on a decode that can
+    /// only crash (PyJWT 2.x pinned) is a bug, not a vulnerability. `None`: the rule's own.
+    /// A configured severity override for the rule still wins over both.
+    pub severity: Option<Severity>,
+}
+
+/// A diagnostic in a dependency file (`requirements.txt`, `pyproject.toml`, a lock file)
+/// rather than in Python code: `file` indexes `Dependencies::files`.
+#[derive(Clone, Debug)]
+pub struct DependencyDiagnostic {
+    pub file: usize,
+    pub diagnostic: Diagnostic,
 }
 
 /// What a rule sees while it checks one file, and where it reports.
@@ -127,6 +163,7 @@ impl<'c, 'a> Checker<'c, 'a> {
             message,
             help,
             fix: None,
+            severity: None,
         });
         let last = self.diagnostics.len() - 1;
         &mut self.diagnostics[last]
@@ -259,6 +296,19 @@ fn key_family(key_text: &str) -> Option<AlgorithmFamily> {
     } else {
         None
     }
+}
+
+/// Runs the rules that judge the dependency declarations themselves, once per run rather than
+/// per Python file. `--select`, ignores and suppressions apply when `check` places the findings,
+/// as for every other rule.
+pub fn check_dependencies(project: &Project<'_>) -> Vec<DependencyDiagnostic> {
+    let Some((meta, _)) = all()
+        .iter()
+        .find(|(meta, _)| meta.id == vulnerable_token_library::ID)
+    else {
+        return Vec::new();
+    };
+    vulnerable_token_library::check_dependencies(&project.dependencies, meta)
 }
 
 /// Runs every rule on one file; diagnostics come back in (start, rule) order.

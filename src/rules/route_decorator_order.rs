@@ -9,7 +9,7 @@
 
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
-use super::{Checker, Edit, Fix, Rule};
+use super::{Applicability, Checker, Edit, Fix, Rule};
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL205.md"),
@@ -89,5 +89,8 @@ fn move_route_decorator_first(
                 content: String::new(),
             },
         ],
+        // The check starts running (callers without credentials are refused), and a wrapper
+        // without `functools.wraps` now renames the endpoint, which can clash with another.
+        applicability: Applicability::Unsafe,
     })
 }

@@ -18,7 +18,7 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::exception_details_in_response::{
-    Function, enclosing, functions, is_response_call, is_status_tuple, last_segment,
+    Function, enclosing, functions, is_response_call, is_status_tuple, last_segment, leaks_in,
 };
 use super::{Checker, Edit, Fix, Rule};
 use crate::model::routes::{expr_contains, local_assignments, visit_stmts};
@@ -78,7 +78,10 @@ const TOKEN_LIBRARIES: &[&str] = &[
 #[derive(Clone, Debug, PartialEq)]
 enum Kind {
     /// A token error: its library root (`jwt`, `jose`, ...) and class name.
-    Token { library: String, class: String },
+    Token {
+        library: String,
+        class: String,
+    },
     /// A bare `except:`, `Exception`, `BaseException`.
     Broad,
     Other,
@@ -135,6 +138,14 @@ fn classify(model: &ProjectModel<'_>, module: usize, type_: Option<&Expr>) -> Ki
         }
         Some(type_) => classify_one(model, module, type_),
     }
+}
+
+/// Whether `type_` (an `except` clause's or error handler's class) is a token library's error.
+pub(super) fn is_token_error(checker: &Checker<'_, '_>, type_: &Expr) -> bool {
+    matches!(
+        classify(&checker.project.model, checker.file.module, Some(type_)),
+        Kind::Token { .. }
+    )
 }
 
 /// Whether an `except` for `general` also catches `specific`, so the specific branch can go.
@@ -228,7 +239,9 @@ fn fingerprint(checker: &Checker<'_, '_>, body: &[Stmt]) -> Vec<String> {
     parts
 }
 
-fn raises_http_error(exc: &Expr) -> bool {
+/// `raise Unauthorized(...)`, `raise ApiError("...", 401)`, `raise AuthError(...)`: an exception the
+/// app turns into a response.
+pub(super) fn raises_http_error(exc: &Expr) -> bool {
     let Expr::Call(call) = exc else { return false };
     if is_response_call(call) {
         return true;
@@ -252,8 +265,10 @@ fn raises_http_error(exc: &Expr) -> bool {
 fn outcome(checker: &Checker<'_, '_>, answers: bool, body: &[Stmt]) -> Outcome {
     let assigned = local_assignments(body);
     let builds_response = |value: &Expr| {
-        expr_contains(value, &mut |e| matches!(e, Expr::Call(c) if is_response_call(c)))
-            || is_status_tuple(value)
+        expr_contains(
+            value,
+            &mut |e| matches!(e, Expr::Call(c) if is_response_call(c)),
+        ) || is_status_tuple(value)
     };
     let mut response = false;
     let mut sentinel = None;
@@ -267,16 +282,16 @@ fn outcome(checker: &Checker<'_, '_>, answers: bool, body: &[Stmt]) -> Outcome {
             {
                 response = true
             }
-            Some(
-                Expr::StringLiteral(_) | Expr::FString(_) | Expr::Dict(_) | Expr::Name(_),
-            ) if answers => response = true,
+            Some(Expr::StringLiteral(_) | Expr::FString(_) | Expr::Dict(_) | Expr::Name(_))
+                if answers =>
+            {
+                response = true
+            }
             Some(Expr::StringLiteral(s)) => sentinel = Some(s.value.to_str().to_string()),
             _ => {}
         },
-        Stmt::Raise(raise) => {
-            if raise.exc.as_deref().is_some_and(raises_http_error) {
-                response = true;
-            }
+        Stmt::Raise(raise) if raise.exc.as_deref().is_some_and(raises_http_error) => {
+            response = true;
         }
         Stmt::Expr(expr) => {
             if let Expr::Call(call) = expr.value.as_ref()
@@ -350,7 +365,30 @@ fn check(checker: &mut Checker<'_, '_>) {
     });
     for stmt in tries {
         let answers = enclosing(&functions, stmt.range()).is_some_and(|f| f.answers_requests);
-        check_try(checker, answers, stmt);
+        // One finding per `try`: branches that already differ need no second one for `str(e)`.
+        if check_try(checker, answers, stmt) {
+            continue;
+        }
+        for handler in &stmt.handlers {
+            let ast::ExceptHandler::ExceptHandler(handler) = handler;
+            if let (Some(type_), Some(name)) = (handler.type_.as_deref(), &handler.name)
+                && is_token_error(checker, type_)
+            {
+                let caught = format!("except {}", checker.text(type_));
+                check_message(checker, &functions, &caught, name.as_str(), &handler.body);
+            }
+        }
+    }
+    // `@app.errorhandler(jwt.InvalidTokenError)`: the parameter is the token error.
+    for function in &functions {
+        if let Some(Some(type_)) = function.error_handler_for
+            && is_token_error(checker, type_)
+            && let Some(parameter) = function.def.parameters.iter_non_variadic_params().next()
+        {
+            let caught = format!("errorhandler({})", checker.text(type_));
+            let name = parameter.parameter.name.as_str();
+            check_message(checker, &functions, &caught, name, &function.def.body);
+        }
     }
     for function in &functions {
         check_sentinels(checker, function);
@@ -364,14 +402,14 @@ fn difference(a: &[String], b: &[String]) -> Option<String> {
         .cloned()
 }
 
-fn check_try(checker: &mut Checker<'_, '_>, answers: bool, stmt: &ast::StmtTry) {
+fn check_try(checker: &mut Checker<'_, '_>, answers: bool, stmt: &ast::StmtTry) -> bool {
     let branches = branches(checker, checker.file.module, answers, stmt);
     let answering: Vec<&Branch<'_>> = branches
         .iter()
         .filter(|b| matches!(b.outcome, Outcome::Response(_)))
         .collect();
     if answering.len() < 2 {
-        return;
+        return false;
     }
     let fingerprint = |b: &Branch<'_>| match &b.outcome {
         Outcome::Response(parts) => parts.clone(),
@@ -391,7 +429,7 @@ fn check_try(checker: &mut Checker<'_, '_>, answers: bool, stmt: &ast::StmtTry) 
         answering.last()
     };
     let Some(general) = general else {
-        return;
+        return false;
     };
     let general_print = fingerprint(general);
     let differing: Vec<&Branch<'_>> = answering
@@ -404,7 +442,7 @@ fn check_try(checker: &mut Checker<'_, '_>, answers: bool, stmt: &ast::StmtTry) 
         })
         .collect();
     let Some(first) = differing.first() else {
-        return;
+        return false;
     };
     let type_text = |b: &Branch<'_>| {
         b.handler
@@ -444,6 +482,7 @@ fn check_try(checker: &mut Checker<'_, '_>, answers: bool, stmt: &ast::StmtTry) 
             .to_string()
     };
     checker.report(range, message, help).fix = fix;
+    true
 }
 
 /// Removes each differing specific branch when the general one after it catches the same error
@@ -487,7 +526,11 @@ fn removal_fix(
         });
         removed.push(format!(
             "`except {}`",
-            branch.handler.type_.as_deref().map_or("", |t| checker.text(t))
+            branch
+                .handler
+                .type_
+                .as_deref()
+                .map_or("", |t| checker.text(t))
         ));
     }
     Some(Fix {
@@ -497,6 +540,7 @@ fn removal_fix(
             if removed.len() > 1 { "es" } else { "" }
         ),
         edits,
+        applicability: super::Applicability::Unsafe,
     })
 }
 
@@ -528,12 +572,9 @@ fn helper_sentinels(
             if let [Stmt::Return(ret)] = handler.body.as_slice()
                 && let Some(Expr::StringLiteral(s)) = ret.value.as_deref()
             {
-                let caught = handler
-                    .type_
-                    .as_deref()
-                    .map_or("except:".to_string(), |t| {
-                        format!("except {}", file.slice(t.range()))
-                    });
+                let caught = handler.type_.as_deref().map_or("except:".to_string(), |t| {
+                    format!("except {}", file.slice(t.range()))
+                });
                 here.push((s.value.to_str().to_string(), caught));
             }
         }
@@ -553,7 +594,9 @@ fn check_sentinels(checker: &mut Checker<'_, '_>, function: &Function<'_>) {
     let project = checker.project;
     let context = project.routes.context(&project.model, &project.files);
     let module = checker.file.module;
-    let mut results: Vec<(&str, String, Vec<(String, String)>)> = Vec::new();
+    // (the variable, the helper's name, its sentinels with the branch returning each)
+    type Sentinels = Vec<(String, String)>;
+    let mut results: Vec<(&str, String, Sentinels)> = Vec::new();
     for (name, value) in local_assignments(&function.def.body) {
         let Expr::Call(call) = value else { continue };
         let Some(qualified) = context.qualified(module, &call.func) else {
@@ -620,12 +663,15 @@ fn check_sentinels(checker: &mut Checker<'_, '_>, function: &Function<'_>) {
 }
 
 /// `v == 'expired'`, `'expired' == v`, `v is 'expired'`: the sentinel compared.
-fn compared_sentinel(test: &Expr, variable: &str, sentinels: &[(String, String)]) -> Option<String> {
+fn compared_sentinel(
+    test: &Expr,
+    variable: &str,
+    sentinels: &[(String, String)],
+) -> Option<String> {
     let Expr::Compare(compare) = test else {
         return None;
     };
-    if compare.comparators.len() != 1
-        || !matches!(compare.ops[0], ast::CmpOp::Eq | ast::CmpOp::Is)
+    if compare.comparators.len() != 1 || !matches!(compare.ops[0], ast::CmpOp::Eq | ast::CmpOp::Is)
     {
         return None;
     }
@@ -638,4 +684,29 @@ fn compared_sentinel(test: &Expr, variable: &str, sentinels: &[(String, String)]
         _ => None,
     })?;
     (names_variable && sentinels.iter().any(|(s, _)| *s == literal)).then_some(literal)
+}
+
+/// `return jsonify(error=str(e)), 401` for a token error: the library's message names the check
+/// that failed ("Signature has expired", "Invalid audience"), one answer per failure.
+fn check_message(
+    checker: &mut Checker<'_, '_>,
+    functions: &[Function<'_>],
+    caught: &str,
+    name: &str,
+    body: &[Stmt],
+) {
+    let leaks: Vec<(TextRange, String)> = leaks_in(functions, name, body)
+        .into_iter()
+        .map(|(leak, _)| (leak.range(), checker.text(leak).to_string()))
+        .collect();
+    if let Some((range, text)) = leaks.first() {
+        checker.report(
+            *range,
+            format!(
+                "`{text}` sends the token library's reason from `{caught}` to the client (\"Signature has expired\", \"Invalid audience\", ...): the response tells the caller which check their token failed"
+            ),
+            "return one generic 401 body for every token failure and log the reason server-side"
+                .to_string(),
+        );
+    }
 }

@@ -118,6 +118,32 @@ fn names_a_token(name: &str) -> bool {
     tokenish && !excluded
 }
 
+/// `create_access_token(...)`, `issue_password_reset_token(user)`, `get_token()`: a call whose name
+/// says it returns a token.
+fn mints_a_token(func: &Expr) -> bool {
+    let name = match func {
+        Expr::Name(n) => n.id.as_str(),
+        Expr::Attribute(a) => a.attr.as_str(),
+        _ => return false,
+    };
+    let words = words(name);
+    names_a_token(name)
+        && words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "create"
+                    | "issue"
+                    | "generate"
+                    | "encode"
+                    | "make"
+                    | "get"
+                    | "new"
+                    | "sign"
+                    | "mint"
+            )
+        })
+}
+
 /// `request.headers`, `request.headers["Authorization"]`, `request.headers.get("Authorization")`,
 /// `request.authorization`: what it is, for the message.
 fn request_secret(checker: &Checker<'_, '_>, expr: &Expr) -> Option<&'static str> {
@@ -126,14 +152,18 @@ fn request_secret(checker: &Checker<'_, '_>, expr: &Expr) -> Option<&'static str
         matches!(e, Expr::Attribute(a) if a.attr.as_str() == "headers"
             && checker.project.model.qualified_name(&a.value, &at).as_deref() == Some("flask.request"))
     };
-    let names_authorization = |e: &Expr| {
-        matches!(e, Expr::StringLiteral(s) if s.value.to_str().eq_ignore_ascii_case("authorization"))
-    };
+    let names_authorization = |e: &Expr| matches!(e, Expr::StringLiteral(s) if s.value.to_str().eq_ignore_ascii_case("authorization"));
     match expr {
-        _ if is_request_headers(expr) => Some("the whole request headers (`Authorization` included)"),
+        _ if is_request_headers(expr) => {
+            Some("the whole request headers (`Authorization` included)")
+        }
         Expr::Attribute(a)
             if a.attr.as_str() == "authorization"
-                && checker.project.model.qualified_name(&a.value, &at).as_deref()
+                && checker
+                    .project
+                    .model
+                    .qualified_name(&a.value, &at)
+                    .as_deref()
                     == Some("flask.request") =>
         {
             Some("the request's credentials")
@@ -173,6 +203,9 @@ fn neutralised(argument: &Expr, inner: TextRange) -> bool {
 /// Values derived from a token keep being the token: `auth.split(" ")[1]`, `auth[7:]`,
 /// `auth.replace("Bearer ", "")`, `auth.removeprefix(...)`, `.strip()`.
 fn derives_from(value: &Expr, tainted: &[&str], checker: &Checker<'_, '_>) -> bool {
+    if request_secret(checker, value).is_some_and(|what| what.contains("Authorization")) {
+        return true;
+    }
     match value {
         Expr::Name(n) => tainted.contains(&n.id.as_str()),
         Expr::Subscript(s) => derives_from(&s.value, tainted, checker),
@@ -187,7 +220,7 @@ fn derives_from(value: &Expr, tainted: &[&str], checker: &Checker<'_, '_>) -> bo
             }
             _ => false,
         },
-        other => request_secret(checker, other).is_some_and(|what| what.contains("Authorization")),
+        _ => false,
     }
 }
 
@@ -238,17 +271,41 @@ fn check(checker: &mut Checker<'_, '_>) {
                 .chain(call.arguments.keywords.iter().map(|k| &k.value))
                 .collect();
             for argument in arguments {
+                // `request.headers.get("User-Agent")` reads one header, not all of them.
+                let mut accessed: Vec<TextRange> = Vec::new();
+                expr_contains(argument, &mut |e| {
+                    match e {
+                        Expr::Attribute(a) if a.attr.as_str() == "get" => {
+                            accessed.push(a.value.range())
+                        }
+                        Expr::Subscript(s) => accessed.push(s.value.range()),
+                        // A callee is not a value: `verify_token(t)` is judged as a call.
+                        Expr::Call(call) => accessed.push(call.func.range()),
+                        _ => {}
+                    }
+                    false
+                });
                 let mut found: Option<(&Expr, String)> = None;
                 expr_contains(argument, &mut |e| {
                     let what = match e {
-                        Expr::Name(n)
-                            if tainted.contains(&n.id.as_str()) || names_a_token(n.id.as_str()) =>
-                        {
-                            Some(format!("`{}`", n.id))
-                        }
-                        Expr::Attribute(a) if names_a_token(a.attr.as_str()) && !matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request") => {
+                        _ if accessed.contains(&e.range()) => None,
+                        Expr::Call(call) if mints_a_token(&call.func) => {
                             Some(format!("`{}`", checker.text(e)))
                         }
+                        Expr::Name(n) if names_a_token(n.id.as_str()) => {
+                            Some(format!("`{}`", n.id))
+                        }
+                        Expr::Name(n) if tainted.contains(&n.id.as_str()) => Some(format!(
+                            "`{}` (the `Authorization` header, or the token cut from it)",
+                            n.id
+                        )),
+                        Expr::Attribute(a)
+                            if names_a_token(a.attr.as_str())
+                                && !matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request") =>
+                        {
+                            Some(format!("`{}`", checker.text(e)))
+                        }
+                        other if accessed.contains(&other.range()) => None,
                         other => request_secret(checker, other).map(str::to_string),
                     };
                     match what {
@@ -275,12 +332,13 @@ fn check(checker: &mut Checker<'_, '_>) {
                         range: token.range(),
                         content: "\"[redacted]\"".to_string(),
                     }],
+                    applicability: super::Applicability::Unsafe,
                 });
                 checker
                     .report(
                         token.range(),
                         format!(
-                            "{what} is written to the log by `{sink}(...)`: whoever reads the logs can replay the token"
+                            "{what} goes into the log through `{sink}(...)`: whoever reads the logs can replay the token"
                         ),
                         "log a request id, the user id or the token's `jti`, never the token or the `Authorization` header".to_string(),
                     )

@@ -21,7 +21,7 @@ def require_auth(f):
             if 'sub' not in payload:
                 return jsonify({'error': 'Invalid token'}), 401
             g.user_id = payload['sub']
-        except jwt.ExpiredSignatureError:
+        except jwt.ExpiredSignatureError:  # expect: FL401
             return jsonify({'error': 'Token expired'}), 401
         except jwt.InvalidTokenError:
             return jsonify({'error': 'Invalid token'}), 401

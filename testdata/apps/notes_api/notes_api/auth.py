@@ -64,7 +64,7 @@ def require_scope(scope):
             try:
                 claims = decode_access_token(bearer_token())
             except jwt.InvalidTokenError as error:
-                return jsonify(error=str(error)), 401
+                return jsonify(error=str(error)), 401  # expect: FL401
             if scope not in claims.get("scope", "").split():
                 abort(403)
             g.user_id = int(claims["sub"])

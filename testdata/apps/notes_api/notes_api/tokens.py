@@ -115,7 +115,7 @@ def request_password_reset():
     data = request.get_json(silent=True) or {}
     user = models.find_user(data.get("username", ""))
     if user is not None:
-        current_app.logger.info("reset link: /auth/password-reset/%s", issue_password_reset_token(user))
+        current_app.logger.info("reset link: /auth/password-reset/%s", issue_password_reset_token(user))  # expect: FL403
     return jsonify(message="if the account exists, a reset link was sent"), 202
 
 

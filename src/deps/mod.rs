@@ -1,0 +1,592 @@
+//! The project's declared dependencies: which versions of the token libraries (and Flask) the
+//! code can run against, and where each was declared.
+//!
+//! Boundary: this module reads manifests and lock files and answers "which versions does this
+//! project allow for package P, as seen from file F". It never reads Python code; rules combine
+//! its answers with the project model. Version and specifier semantics are delegated to
+//! `pep440_rs` / `pep508_rs` (astral's, the ones uv resolves with) and every "does this range
+//! admit that version" question is an exact interval intersection (`version_ranges::Ranges`).
+//!
+//! Discovery: from each checked Python file's directory, walk up collecting manifests until a
+//! directory that marks a project root (`.git`, `pyproject.toml`, `setup.py`, `setup.cfg`,
+//! `Pipfile`, a lock file). Every file therefore sees the dependencies of its nearest project,
+//! so a monorepo with one `requirements.txt` per service gets each service's own versions.
+//! A lock file's exact version wins over any specifier in the same environment.
+
+pub mod advisories;
+mod parse;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::Arc;
+
+use pep440_rs::Version;
+use pep508_rs::PackageName;
+use ruff_source_file::LineIndex;
+use ruff_text_size::{TextRange, TextSize};
+use version_ranges::Ranges;
+
+use crate::source::{FileError, Position};
+
+/// The packages whose versions change what flasklint reports, as PyPI spells them. `flasklint
+/// deps` lists these; every other declaration is still parsed (for errors) but not shown.
+pub const TRACKED: &[&str] = &[
+    "PyJWT",
+    "python-jose",
+    "Authlib",
+    "Flask-JWT-Extended",
+    "Flask-JWT",
+    "itsdangerous",
+    "Flask",
+    "Werkzeug",
+];
+
+/// What kind of file a declaration came from; decides how it is parsed and how it weighs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    Requirements,
+    Pyproject,
+    SetupCfg,
+    Pipfile,
+    PipfileLock,
+    PoetryLock,
+    UvLock,
+}
+
+impl Kind {
+    /// The kind of a file by its name, for the names discovery looks for.
+    fn of(path: &Path) -> Option<Kind> {
+        let name = path.file_name()?.to_str()?;
+        Some(match name {
+            "pyproject.toml" => Kind::Pyproject,
+            "setup.cfg" => Kind::SetupCfg,
+            "Pipfile" => Kind::Pipfile,
+            "Pipfile.lock" => Kind::PipfileLock,
+            "poetry.lock" => Kind::PoetryLock,
+            "uv.lock" => Kind::UvLock,
+            _ if name.starts_with("requirements") && name.ends_with(".txt") => Kind::Requirements,
+            _ => return None,
+        })
+    }
+
+    pub fn is_lock(self) -> bool {
+        matches!(self, Kind::PipfileLock | Kind::PoetryLock | Kind::UvLock)
+    }
+}
+
+/// A manifest or lock file, with the line index findings are placed with.
+pub struct DependencyFile {
+    pub path: PathBuf,
+    pub kind: Kind,
+    pub text: Arc<str>,
+    index: LineIndex,
+}
+
+impl DependencyFile {
+    fn new(path: PathBuf, kind: Kind, text: String) -> DependencyFile {
+        let index = LineIndex::from_source_text(&text);
+        DependencyFile {
+            path,
+            kind,
+            text: Arc::from(text),
+            index,
+        }
+    }
+
+    /// The 1-based line and character column of a byte offset (clamped to the text).
+    pub fn position(&self, offset: TextSize) -> Position {
+        let end = TextSize::try_from(self.text.len()).unwrap_or(TextSize::new(u32::MAX));
+        let location = self.index.line_column(offset.min(end), &self.text);
+        Position {
+            line: location.line.get(),
+            column: location.column.get(),
+        }
+    }
+
+    pub fn slice(&self, range: TextRange) -> &str {
+        self.text
+            .get(range.start().to_usize()..range.end().to_usize())
+            .unwrap_or("")
+    }
+
+    pub fn line_text(&self, line: usize) -> &str {
+        self.text.lines().nth(line.saturating_sub(1)).unwrap_or("")
+    }
+
+    pub fn display_path(&self) -> String {
+        crate::source::display_path(&self.path)
+    }
+}
+
+/// What a declaration allows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Allowed {
+    /// No version constraint (`PyJWT`, `"*"`), or one flasklint cannot read (a URL, a path, a
+    /// git checkout): the version is unknown.
+    Any,
+    /// A specifier set, as intervals.
+    Range(Ranges<Version>),
+    /// A lock file's exact version.
+    Locked(Version),
+}
+
+/// How a declaration takes part in resolution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The project asks for the package.
+    Requirement,
+    /// `-c constraints.txt`: narrows a version only if something else asks for the package.
+    Constraint,
+    /// A lock file's entry: what is installed.
+    Lock,
+}
+
+/// One place a package is declared.
+#[derive(Clone, Debug)]
+pub struct Declaration {
+    /// PEP 503 normalised (`pyjwt`, `flask-jwt-extended`).
+    pub name: PackageName,
+    /// The requirement as written, without comments (`PyJWT>=1.5,<2`, `pyjwt 1.7.1` for locks).
+    pub written: String,
+    pub allowed: Allowed,
+    pub role: Role,
+    /// Index into `Dependencies::files`.
+    pub file: usize,
+    /// The requirement's text in its file, for placing findings.
+    pub range: TextRange,
+    /// The version specifier's text in its file (`==1.7.1` of `PyJWT==1.7.1`), where a fix may
+    /// write a new one; `None` where the declaration has no specifier of that shape.
+    pub specifier: Option<TextRange>,
+    /// `;` markers or the optional group / extra it belongs to, shown in `flasklint deps`.
+    pub context: Option<String>,
+}
+
+/// The manifests one directory's code runs with.
+#[derive(Clone, Debug, Default)]
+pub struct Environment {
+    /// The directory the walk stopped at.
+    pub root: PathBuf,
+    /// Indexes into `Dependencies::files`, nearest directory first.
+    pub files: Vec<usize>,
+}
+
+/// Every dependency file found for a run, their declarations, and what could not be read.
+#[derive(Default)]
+pub struct Dependencies {
+    pub files: Vec<DependencyFile>,
+    pub declarations: Vec<Declaration>,
+    pub environments: Vec<Environment>,
+    /// Directory of a checked file -> its environment.
+    by_dir: HashMap<PathBuf, usize>,
+    /// Malformed manifests, with file and line; reported next to the findings.
+    pub errors: Vec<FileError>,
+}
+
+/// The versions of one package an environment allows.
+#[derive(Debug)]
+pub struct PackageVersions<'d> {
+    /// Every declaration in the environment, in discovery order.
+    pub declarations: Vec<&'d Declaration>,
+    /// The lock entry, when a lock file pins the package: it wins over the specifiers.
+    pub locked: Option<&'d Declaration>,
+    /// The versions allowed: the locked version, or the intersection of every specifier;
+    /// `None` when nothing constrains the version (unknown).
+    pub ranges: Option<Ranges<Version>>,
+}
+
+impl PackageVersions<'_> {
+    /// Whether the allowed versions include one in `range`; `None` when unknown.
+    pub fn admits(&self, range: &Ranges<Version>) -> Option<bool> {
+        self.ranges
+            .as_ref()
+            .map(|allowed| !allowed.is_disjoint(range))
+    }
+
+    /// Where the version came from, for messages: `poetry.lock:12` or `requirements.txt:3`,
+    /// with what is written there.
+    pub fn evidence(&self, files: &[DependencyFile]) -> String {
+        let shown: Vec<&Declaration> = match self.locked {
+            Some(lock) => vec![lock],
+            None => self
+                .declarations
+                .iter()
+                .copied()
+                .filter(|d| d.allowed != Allowed::Any)
+                .collect(),
+        };
+        shown
+            .iter()
+            .map(|d| {
+                let file = &files[d.file];
+                let line = file.position(d.range.start()).line;
+                format!("`{}` at {}:{line}", d.written, file.display_path())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Names that end the walk up: the directory holding one is the project's root.
+const ROOT_MARKERS: &[&str] = &[
+    ".git",
+    ".hg",
+    "pyproject.toml",
+    "setup.py",
+    "setup.cfg",
+    "Pipfile",
+    "poetry.lock",
+    "uv.lock",
+];
+
+impl Dependencies {
+    /// Finds and parses the dependency files of every directory in `dirs` (the directories of
+    /// the checked files, and the checked directories themselves).
+    pub fn discover<I: IntoIterator<Item = PathBuf>>(dirs: I) -> Dependencies {
+        let mut deps = Dependencies::default();
+        let mut loaded: HashMap<PathBuf, Option<usize>> = HashMap::new();
+        let mut by_files: BTreeMap<Vec<usize>, usize> = BTreeMap::new();
+        // Many checked directories share ancestors; list each directory once.
+        let mut listed: HashMap<PathBuf, (Vec<PathBuf>, bool)> = HashMap::new();
+        for dir in dirs {
+            let dir = crate::config::absolute(&dir);
+            if deps.by_dir.contains_key(&dir) {
+                continue;
+            }
+            let mut files = Vec::new();
+            let mut root = dir.clone();
+            for ancestor in dir.ancestors() {
+                root = ancestor.to_path_buf();
+                let (candidates, is_root) = listed
+                    .entry(ancestor.to_path_buf())
+                    .or_insert_with(|| {
+                        (
+                            manifest_candidates(ancestor),
+                            ROOT_MARKERS.iter().any(|m| ancestor.join(m).exists()),
+                        )
+                    })
+                    .clone();
+                for path in candidates {
+                    deps.load(&path, &mut loaded, &mut files);
+                }
+                if is_root {
+                    break;
+                }
+            }
+            let index = match by_files.get(&files) {
+                Some(&index) => index,
+                None => {
+                    deps.environments.push(Environment {
+                        root,
+                        files: files.clone(),
+                    });
+                    by_files.insert(files, deps.environments.len() - 1);
+                    deps.environments.len() - 1
+                }
+            };
+            deps.by_dir.insert(dir, index);
+        }
+        deps
+    }
+
+    /// Loads `path` (once per run) and, for requirements files, what it includes with `-r` /
+    /// `-c`; appends the file indexes to `files`.
+    fn load(
+        &mut self,
+        path: &Path,
+        loaded: &mut HashMap<PathBuf, Option<usize>>,
+        files: &mut Vec<usize>,
+    ) {
+        self.load_as(path, None, Role::Requirement, loaded, files);
+    }
+
+    fn load_as(
+        &mut self,
+        path: &Path,
+        included_from: Option<(usize, usize)>,
+        role: Role,
+        loaded: &mut HashMap<PathBuf, Option<usize>>,
+        files: &mut Vec<usize>,
+    ) {
+        let path = crate::config::absolute(path);
+        if let Some(index) = loaded.get(&path) {
+            // Already read (or unreadable): an include cycle or a shared parent manifest.
+            if let Some(index) = index
+                && !files.contains(index)
+            {
+                files.push(*index);
+                for include in self.includes_of(*index) {
+                    self.load_as(&include.0, None, include.1, loaded, files);
+                }
+            }
+            return;
+        }
+        loaded.insert(path.clone(), None);
+        // `-r other.in` names any file; everything else is found by its name.
+        let kind = Kind::of(&path).unwrap_or(Kind::Requirements);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(error) => {
+                let (error_path, position) = match included_from {
+                    Some((file, line)) => (self.files[file].path.clone(), Some(line)),
+                    None => (path.clone(), None),
+                };
+                self.errors.push(FileError {
+                    path: error_path,
+                    position: position.map(|line| Position { line, column: 1 }),
+                    message: format!("cannot read {}: {error}", path.display()),
+                });
+                return;
+            }
+        };
+        let index = self.files.len();
+        self.files
+            .push(DependencyFile::new(path.clone(), kind, text));
+        loaded.insert(path, Some(index));
+        files.push(index);
+        let parsed = parse::parse(&self.files[index], index, role);
+        self.declarations.extend(parsed.declarations);
+        self.errors.extend(parsed.errors);
+        for (include, line, role) in parsed.includes {
+            self.load_as(&include, Some((index, line)), role, loaded, files);
+        }
+    }
+
+    /// The `-r` / `-c` files a requirements file includes (re-read from its text, since a
+    /// second environment that reaches an already loaded file needs them too).
+    fn includes_of(&self, index: usize) -> Vec<(PathBuf, Role)> {
+        parse::parse(&self.files[index], index, Role::Requirement)
+            .includes
+            .into_iter()
+            .map(|(path, _, role)| (path, role))
+            .collect()
+    }
+
+    /// The environment the code in `path` (a file or directory) runs with.
+    pub fn environment_of(&self, path: &Path) -> Option<&Environment> {
+        let absolute = crate::config::absolute(path);
+        let dir = if absolute.is_dir() {
+            absolute
+        } else {
+            absolute.parent()?.to_path_buf()
+        };
+        self.by_dir.get(&dir).map(|&i| &self.environments[i])
+    }
+
+    /// The versions of `package` (any spelling) the environment allows.
+    pub fn package<'d>(&'d self, env: &Environment, package: &str) -> Option<PackageVersions<'d>> {
+        let name = PackageName::from_str(package).ok()?;
+        let declarations: Vec<&Declaration> = env
+            .files
+            .iter()
+            .flat_map(|&file| {
+                let name = &name;
+                self.declarations
+                    .iter()
+                    .filter(move |d| d.file == file && d.name == *name)
+            })
+            .collect();
+        if declarations.is_empty() {
+            return None;
+        }
+        let locked = declarations.iter().copied().find(|d| d.role == Role::Lock);
+        let ranges = match locked.map(|d| &d.allowed) {
+            Some(Allowed::Locked(version)) => Some(Ranges::singleton(version.clone())),
+            _ => {
+                // Constraints narrow, but only a real requirement (or a lock) makes the
+                // package part of the environment at all.
+                let mut range: Option<Ranges<Version>> = None;
+                for declaration in &declarations {
+                    if let Allowed::Range(r) = &declaration.allowed {
+                        range = Some(match range {
+                            Some(so_far) => so_far.intersection(r),
+                            None => r.clone(),
+                        });
+                    }
+                }
+                range
+            }
+        };
+        Some(PackageVersions {
+            declarations,
+            locked,
+            ranges,
+        })
+    }
+
+    /// The versions of `package` the code in `path` runs with.
+    pub fn package_for(&self, path: &Path, package: &str) -> Option<PackageVersions<'_>> {
+        self.package(self.environment_of(path)?, package)
+    }
+}
+
+/// The dependency files directly in `dir`, in a fixed order: requirements first (also those in
+/// a `requirements/` folder), then the manifests, then the locks.
+fn manifest_candidates(dir: &Path) -> Vec<PathBuf> {
+    let mut requirements: Vec<PathBuf> = Vec::new();
+    for folder in [dir.to_path_buf(), dir.join("requirements")] {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().to_string();
+            let in_folder = folder != dir;
+            let wanted = if in_folder {
+                name.ends_with(".txt")
+            } else {
+                name.starts_with("requirements") && name.ends_with(".txt")
+            };
+            if wanted && path.is_file() {
+                requirements.push(path);
+            }
+        }
+    }
+    requirements.sort();
+    let mut out = requirements;
+    for name in [
+        "pyproject.toml",
+        "setup.cfg",
+        "Pipfile",
+        "Pipfile.lock",
+        "poetry.lock",
+        "uv.lock",
+    ] {
+        let path = dir.join(name);
+        if path.is_file() {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// Parses a PEP 440 version (`2.4.0`), for data files and tests.
+pub fn version(text: &str) -> Result<Version, String> {
+    Version::from_str(text.trim()).map_err(|e| e.to_string())
+}
+
+/// Parses a PEP 440 specifier set (`>=1.5.0,<2.4.0`) into intervals.
+pub fn specifier_ranges(text: &str) -> Result<Ranges<Version>, String> {
+    let specifiers = pep440_rs::VersionSpecifiers::from_str(text).map_err(|e| e.to_string())?;
+    Ok(Ranges::from(specifiers))
+}
+
+/// One row of `flasklint deps`: a tracked package as one environment declares it.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Row {
+    /// The project root the environment's walk stopped at.
+    pub root: String,
+    /// As PyPI spells it (`PyJWT`).
+    pub package: String,
+    /// What the environment allows, in words: `1.7.1 (locked)`, `>=1.5,<3 and <2.9`, `any`.
+    pub allowed: String,
+    /// The locked version, when a lock file pins one.
+    pub locked: Option<String>,
+    pub declarations: Vec<RowDeclaration>,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct RowDeclaration {
+    pub path: String,
+    pub line: usize,
+    /// The declaration as written.
+    pub requirement: String,
+    /// `requirement`, `constraint` or `lock`.
+    pub role: &'static str,
+    /// Markers, extra or group.
+    pub context: Option<String>,
+}
+
+impl Dependencies {
+    /// The tracked packages each environment declares, environments in root order.
+    pub fn rows(&self) -> Vec<Row> {
+        let mut environments: Vec<&Environment> = self.environments.iter().collect();
+        environments.sort_by(|a, b| a.root.cmp(&b.root));
+        let mut rows = Vec::new();
+        for environment in environments {
+            for package in TRACKED {
+                let Some(versions) = self.package(environment, package) else {
+                    continue;
+                };
+                let locked = versions.locked.and_then(|d| match &d.allowed {
+                    Allowed::Locked(version) => Some(version.to_string()),
+                    _ => None,
+                });
+                let specifiers: Vec<String> = versions
+                    .declarations
+                    .iter()
+                    .filter(|d| matches!(d.allowed, Allowed::Range(_)))
+                    .map(|d| match d.specifier {
+                        Some(range) => self.files[d.file].slice(range).trim().to_string(),
+                        None => d.written.clone(),
+                    })
+                    .collect();
+                let allowed = match (&locked, specifiers.is_empty()) {
+                    (Some(version), _) => format!("{version} (locked)"),
+                    (None, true) => "any".to_string(),
+                    (None, false) => specifiers.join(" and "),
+                };
+                let declarations = versions
+                    .declarations
+                    .iter()
+                    .map(|d| {
+                        let file = &self.files[d.file];
+                        RowDeclaration {
+                            path: file.display_path(),
+                            line: file.position(d.range.start()).line,
+                            requirement: d.written.clone(),
+                            role: match d.role {
+                                Role::Requirement => "requirement",
+                                Role::Constraint => "constraint",
+                                Role::Lock => "lock",
+                            },
+                            context: d.context.clone(),
+                        }
+                    })
+                    .collect();
+                rows.push(Row {
+                    root: crate::source::display_path(&environment.root),
+                    package: (*package).to_string(),
+                    allowed,
+                    locked,
+                    declarations,
+                });
+            }
+        }
+        rows
+    }
+}
+
+/// Which PyJWT API a file runs against, as far as its declared dependencies tell. The two
+/// majors differ where it matters for security: 1.x verifies with whatever algorithm a token
+/// names when `algorithms=` is missing and honours `verify=False`; 2.x raises without
+/// `algorithms=` and ignores `verify=`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PyJwtLine {
+    /// Nothing constrains the version (no declaration, no specifier, no lock).
+    Unknown,
+    /// Some 1.x release is allowed; the evidence (`PyJWT==1.7.1` at requirements.txt:3).
+    Allows1(String),
+    /// Only 2.x or later is allowed; the evidence.
+    Only2(String),
+}
+
+impl Dependencies {
+    pub fn pyjwt_line(&self, path: &Path) -> PyJwtLine {
+        let Some(versions) = self.package_for(path, "PyJWT") else {
+            return PyJwtLine::Unknown;
+        };
+        // Every 1.x release, and nothing of 2.0 (whose pre-releases already have the 2.x API).
+        let Ok(one) = specifier_ranges("<2.0.0.dev0") else {
+            return PyJwtLine::Unknown;
+        };
+        match versions.admits(&one) {
+            None => PyJwtLine::Unknown,
+            Some(true) => PyJwtLine::Allows1(versions.evidence(&self.files)),
+            Some(false) => PyJwtLine::Only2(versions.evidence(&self.files)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,128 @@
+import logging
+import traceback
+
+import jwt
+from flask import Blueprint, Flask, abort, jsonify, make_response
+from marshmallow import ValidationError
+from sqlalchemy.exc import IntegrityError
+from werkzeug.exceptions import BadRequest, HTTPException
+
+app = Flask(__name__)
+bp = Blueprint("notes", __name__)
+log = logging.getLogger(__name__)
+
+
+class NoteError(Exception):
+    """The project's own error: its messages are written for clients."""
+
+
+@bp.post("/notes")
+def create_note():
+    try:
+        save()
+    except Exception as e:
+        return jsonify({"error": str(e)}), 500  # expect: FL402
+    return jsonify(ok=True)
+
+
+@bp.put("/notes/<int:note_id>")
+def update_note(note_id):
+    try:
+        save()
+    except IntegrityError as err:
+        return {"message": f"could not save: {err}"}, 409  # expect: FL402
+    except OSError as err:
+        abort(500, description=repr(err))  # expect: FL402
+    return {"ok": True}
+
+
+@bp.delete("/notes/<int:note_id>")
+def delete_note(note_id):
+    try:
+        save()
+    except:  # noqa: E722
+        return make_response(traceback.format_exc(), 500)  # expect: FL402
+    return "", 204
+
+
+def read_token():
+    try:
+        claims = jwt.decode("t", "k" * 40, algorithms=["HS256"], audience="a", issuer="i")
+    except jwt.InvalidTokenError as e:
+        return "invalid token: %s" % e, 401  # expect: FL401
+    return claims
+
+
+def helper():
+    try:
+        save()
+    except RuntimeError as e:
+        raise BadRequest(description="failed: {}".format(e))  # expect: FL402
+
+
+@app.errorhandler(Exception)
+def handle_everything(error):
+    return jsonify(error=str(error), args=error.args), 500  # expect: FL402
+
+
+# Traps below: these must stay silent.
+
+
+@bp.post("/logged")
+def logged():
+    try:
+        save()
+    except Exception as e:
+        log.exception("saving failed: %s", e)
+        log.error(str(e))
+        print(traceback.format_exc())
+        return jsonify(error="internal error"), 500
+    return jsonify(ok=True)
+
+
+@bp.post("/validated")
+def validated():
+    try:
+        save()
+    except ValidationError as e:
+        return jsonify(errors=e.messages, message=str(e)), 400
+    except ValueError as e:
+        return jsonify(error=str(e)), 400
+    except NoteError as e:
+        return jsonify(error=str(e)), 409
+    return jsonify(ok=True)
+
+
+@app.errorhandler(404)
+def not_found(error):
+    return jsonify(error=str(error)), 404
+
+
+@app.errorhandler(HTTPException)
+def http_error(error):
+    return jsonify(error=str(error), description=error.description), error.code
+
+
+def internal_helper():
+    # Returned to a caller, not to the client.
+    try:
+        save()
+    except Exception as e:
+        return str(e)
+
+
+def save():
+    return None
+
+
+class ApiError(Exception):
+    def __init__(self, message, code=500):
+        super().__init__(message)
+        self.code = code
+
+
+def create_blackout():
+    try:
+        save()
+    except Exception as e:
+        raise ApiError(str(e), 500)  # expect: FL402

@@ -1,0 +1,67 @@
+from flask import Flask, request
+from flask_cors import CORS, cross_origin
+
+app = Flask(__name__)
+CORS(app, supports_credentials=True)  # expect: FL404
+
+ALLOWED_ORIGINS = {"https://app.example.com"}
+
+
+@app.get("/me")
+@cross_origin(origins="*", supports_credentials=True)  # expect: FL404
+def me():
+    return {"user": "alice"}
+
+
+@app.get("/wide")
+@cross_origin(origins=[r".*"], supports_credentials=True)  # expect: FL404
+def wide():
+    return {"user": "alice"}
+
+
+@app.get("/tokens")
+@cross_origin(expose_headers=["Authorization"])  # expect: FL404
+def tokens():
+    return {"ok": True}
+
+
+@app.after_request
+def add_cors(response):
+    response.headers["Access-Control-Allow-Origin"] = request.headers.get("Origin", "*")  # expect: FL404
+    response.headers["Access-Control-Allow-Credentials"] = "true"
+    return response
+
+
+def legacy_headers(response):
+    response.headers.add("Access-Control-Allow-Origin", "*")  # expect: FL404
+    response.headers.add("Access-Control-Allow-Credentials", "true")
+    return response
+
+
+# Traps below: these must stay silent.
+
+
+@app.get("/listed")
+@cross_origin(origins=["https://app.example.com"], supports_credentials=True)
+def listed():
+    return {"ok": True}
+
+
+@app.get("/public")
+@cross_origin()
+def public():
+    return {"ok": True}
+
+
+def allow_listed(response):
+    origin = request.headers.get("Origin")
+    if origin in ALLOWED_ORIGINS:
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Access-Control-Allow-Credentials"] = "true"
+    return response
+
+
+def public_headers(response):
+    response.headers.add("Access-Control-Allow-Origin", "*")
+    response.headers.add("Access-Control-Allow-Headers", "Content-Type,Authorization")
+    return response
