@@ -8,7 +8,6 @@
 //! Fix: pass `algorithms=[...]` naming the one algorithm your issuer signs with; the fix inserts
 //! the algorithm the project itself signs with when it can find one.
 
-use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::Ranged;
 
@@ -202,25 +201,12 @@ fn comes_from_unverified_header(
 
 /// Whether `name` is compared (`==`, `!=`, `in`, `not in`) anywhere in `body`.
 fn is_compared(body: &[Stmt], name: &str) -> bool {
-    struct Finder<'n> {
-        name: &'n str,
-        found: bool,
-    }
-    impl<'a> Visitor<'a> for Finder<'_> {
-        fn visit_expr(&mut self, expr: &'a Expr) {
-            if let Expr::Compare(compare) = expr {
-                let mut operands =
-                    std::iter::once(compare.left.as_ref()).chain(compare.comparators.iter());
-                if operands.any(|e| matches!(e, Expr::Name(n) if n.id.as_str() == self.name)) {
-                    self.found = true;
-                }
-            }
-            if !self.found {
-                visitor::walk_expr(self, expr);
-            }
-        }
-    }
-    let mut finder = Finder { name, found: false };
-    finder.visit_body(body);
-    finder.found
+    crate::model::routes::any_expr(body, &mut |expr| {
+        let Expr::Compare(compare) = expr else {
+            return false;
+        };
+        std::iter::once(compare.left.as_ref())
+            .chain(compare.comparators.iter())
+            .any(|e| matches!(e, Expr::Name(n) if n.id.as_str() == name))
+    })
 }

@@ -5,8 +5,7 @@
 //! `jwt.decode` checks no claims at all until `claims.validate()` is called.
 //! Fix: mint tokens with a short `exp`; keep `verify_exp` on; call `.validate()` on authlib claims.
 
-use ruff_python_ast::visitor::{self, Visitor};
-use ruff_python_ast::{Expr, Stmt};
+use ruff_python_ast::Expr;
 use ruff_text_size::Ranged;
 
 use super::{Checker, Rule};
@@ -66,43 +65,19 @@ fn claims_validated(call: &JwtCall<'_>) -> bool {
         // Module-level decodes have no function to follow the claims through; stay silent.
         return true;
     };
-    let mut finder = ValidateFinder {
-        name: call.assigned_to,
-        found: false,
-    };
-    for stmt in &function.body {
-        finder.visit_stmt(stmt);
-    }
-    finder.found
-}
-
-struct ValidateFinder<'n> {
-    name: Option<&'n str>,
-    found: bool,
-}
-
-impl<'a> Visitor<'a> for ValidateFinder<'_> {
-    fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        if !self.found {
-            visitor::walk_stmt(self, stmt);
-        }
-    }
-
-    fn visit_expr(&mut self, expr: &'a Expr) {
-        if let Expr::Call(call) = expr
-            && let Expr::Attribute(attribute) = call.func.as_ref()
-            && attribute.attr.as_str() == "validate"
-        {
-            let on_claims = match attribute.value.as_ref() {
-                Expr::Name(name) => Some(name.id.as_str()) == self.name,
+    crate::model::routes::any_expr(&function.body, &mut |expr| {
+        let Expr::Call(validate) = expr else {
+            return false;
+        };
+        let Expr::Attribute(attribute) = validate.func.as_ref() else {
+            return false;
+        };
+        attribute.attr.as_str() == "validate"
+            && match attribute.value.as_ref() {
+                Expr::Name(name) => Some(name.id.as_str()) == call.assigned_to,
                 // `jwt.decode(...).validate()` in one expression.
                 Expr::Call(_) => true,
                 _ => false,
-            };
-            self.found |= on_claims;
-        }
-        if !self.found {
-            visitor::walk_expr(self, expr);
-        }
-    }
+            }
+    })
 }
