@@ -88,8 +88,17 @@ pub fn collect(paths: &[PathBuf], excludes: &Excludes) -> Walk {
         .ok()
         .and_then(|d| d.canonicalize().ok());
     for path in paths {
-        let Ok(metadata) = std::fs::symlink_metadata(path) else {
-            continue;
+        // The CLI refuses paths that do not exist; one that vanished since is still reported.
+        let metadata = match std::fs::symlink_metadata(path) {
+            Ok(metadata) => metadata,
+            Err(error) => {
+                errors.push(FileError {
+                    path: path.clone(),
+                    position: None,
+                    message: format!("cannot be read: {error}"),
+                });
+                continue;
+            }
         };
         if metadata.file_type().is_symlink() {
             match (path.canonicalize(), &cwd) {

@@ -69,7 +69,11 @@ pub fn render(outcome: &Outcome, color: bool, show_suppressed: bool) -> String {
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let handler = GraphicalReportHandler::new_themed(theme).with_links(false);
+    // miette would print the span's column in bytes; the header is written here instead, in
+    // characters like every other format.
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_links(false)
+        .without_primary_span_start();
     let mut out = String::new();
     for finding in &outcome.findings {
         let mut help = finding.help.clone();
@@ -83,7 +87,13 @@ pub fn render(outcome: &Outcome, color: bool, show_suppressed: bool) -> String {
         }
         let rendered = Rendered {
             finding,
-            source: NamedSource::new(finding.path.clone(), finding.source.clone()),
+            source: NamedSource::new(
+                format!(
+                    "{}:{}:{}",
+                    finding.path, finding.start.line, finding.start.column
+                ),
+                finding.source.clone(),
+            ),
             help,
         };
         let mut text = String::new();
