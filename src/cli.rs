@@ -166,19 +166,28 @@ pub fn run(cli: Cli) -> u8 {
     }
 }
 
-fn routes_command(args: RoutesArgs) -> u8 {
-    let paths = if args.paths.is_empty() {
+/// The paths a command works on (the current directory when none are given); `None`, after
+/// naming each one on stderr, when some do not exist.
+fn input_paths(paths: Vec<PathBuf>) -> Option<Vec<PathBuf>> {
+    let paths = if paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
-        args.paths
+        paths
     };
-    if let Some(missing) = paths.iter().find(|p| std::fs::symlink_metadata(p).is_err()) {
-        eprintln!(
-            "flasklint: {}: no such file or directory",
-            missing.display()
-        );
-        return EXIT_USAGE;
+    let missing: Vec<&PathBuf> = paths
+        .iter()
+        .filter(|p| std::fs::symlink_metadata(p).is_err())
+        .collect();
+    for path in &missing {
+        eprintln!("flasklint: {}: no such file or directory", path.display());
     }
+    missing.is_empty().then_some(paths)
+}
+
+fn routes_command(args: RoutesArgs) -> u8 {
+    let Some(paths) = input_paths(args.paths) else {
+        return EXIT_USAGE;
+    };
     let mut settings = Settings::new(paths);
     settings.excludes = args.exclude;
     match check::run(&settings) {
@@ -200,18 +209,9 @@ fn routes_command(args: RoutesArgs) -> u8 {
 /// Python file under the paths and from the paths themselves. Manifests that cannot be read are
 /// listed on stderr with file and line, and make the exit code 1.
 fn deps_command(args: DepsArgs) -> u8 {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths
-    };
-    if let Some(missing) = paths.iter().find(|p| std::fs::symlink_metadata(p).is_err()) {
-        eprintln!(
-            "flasklint: {}: no such file or directory",
-            missing.display()
-        );
+    let Some(paths) = input_paths(args.paths) else {
         return EXIT_USAGE;
-    }
+    };
     let excludes = match crate::walk::Excludes::new(&args.exclude) {
         Ok(excludes) => excludes,
         Err(message) => {
@@ -258,21 +258,9 @@ fn deps_command(args: DepsArgs) -> u8 {
 }
 
 fn check_command(args: CheckArgs) -> u8 {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths
-    };
-    let missing: Vec<&PathBuf> = paths
-        .iter()
-        .filter(|p| std::fs::symlink_metadata(p).is_err())
-        .collect();
-    if !missing.is_empty() {
-        for path in missing {
-            eprintln!("flasklint: {}: no such file or directory", path.display());
-        }
+    let Some(paths) = input_paths(args.paths) else {
         return EXIT_USAGE;
-    }
+    };
     let resolved = match config::load_for(&args.config, &paths)
         .and_then(|config| config::resolve(config, &args.config, &args.exclude))
     {

@@ -1193,30 +1193,34 @@ pub fn visit_stmts<'a>(body: &'a [Stmt], visit: &mut impl FnMut(&'a Stmt)) {
     Stmts { visit }.visit_body(body);
 }
 
+/// Stops at the first expression for which `predicate` holds.
+struct ExprFinder<'p, P> {
+    predicate: &'p mut P,
+    found: bool,
+}
+
+impl<'a, P: FnMut(&'a Expr) -> bool> Visitor<'a> for ExprFinder<'_, P> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if !self.found {
+            visitor::walk_stmt(self, stmt);
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if self.found {
+            return;
+        }
+        if (self.predicate)(expr) {
+            self.found = true;
+            return;
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
 /// Whether `body` contains an expression for which `predicate` holds.
 pub fn any_expr<'a>(body: &'a [Stmt], predicate: &mut impl FnMut(&'a Expr) -> bool) -> bool {
-    struct Finder<'p, P> {
-        predicate: &'p mut P,
-        found: bool,
-    }
-    impl<'a, P: FnMut(&'a Expr) -> bool> Visitor<'a> for Finder<'_, P> {
-        fn visit_stmt(&mut self, stmt: &'a Stmt) {
-            if !self.found {
-                visitor::walk_stmt(self, stmt);
-            }
-        }
-        fn visit_expr(&mut self, expr: &'a Expr) {
-            if self.found {
-                return;
-            }
-            if (self.predicate)(expr) {
-                self.found = true;
-                return;
-            }
-            visitor::walk_expr(self, expr);
-        }
-    }
-    let mut finder = Finder {
+    let mut finder = ExprFinder {
         predicate,
         found: false,
     };
@@ -1226,23 +1230,7 @@ pub fn any_expr<'a>(body: &'a [Stmt], predicate: &mut impl FnMut(&'a Expr) -> bo
 
 /// Whether `expr` contains a sub-expression for which `predicate` holds.
 pub fn expr_contains<'a>(expr: &'a Expr, predicate: &mut impl FnMut(&'a Expr) -> bool) -> bool {
-    struct Finder<'p, P> {
-        predicate: &'p mut P,
-        found: bool,
-    }
-    impl<'a, P: FnMut(&'a Expr) -> bool> Visitor<'a> for Finder<'_, P> {
-        fn visit_expr(&mut self, expr: &'a Expr) {
-            if self.found {
-                return;
-            }
-            if (self.predicate)(expr) {
-                self.found = true;
-                return;
-            }
-            visitor::walk_expr(self, expr);
-        }
-    }
-    let mut finder = Finder {
+    let mut finder = ExprFinder {
         predicate,
         found: false,
     };
