@@ -311,21 +311,31 @@ fn statement_start(source: &SourceFile, offset: TextSize) -> Option<TextSize> {
     innermost.start
 }
 
-fn place(source: &SourceFile, diagnostic: Diagnostic) -> Finding {
-    let fix = diagnostic.fix.map(|fix| PlacedFix {
+/// A fix with its edits placed by `position` (a Python file's or a manifest's line index).
+fn place_fix(
+    fix: rules::Fix,
+    position: impl Fn(ruff_text_size::TextSize) -> Position,
+) -> PlacedFix {
+    PlacedFix {
         description: fix.description,
         applicability: fix.applicability,
         edits: fix
             .edits
             .into_iter()
             .map(|edit| PlacedEdit {
-                start: source.position(edit.range.start()),
-                end: source.position(edit.range.end()),
+                start: position(edit.range.start()),
+                end: position(edit.range.end()),
                 byte_range: (edit.range.start().to_usize(), edit.range.end().to_usize()),
                 content: edit.content,
             })
             .collect(),
-    });
+    }
+}
+
+fn place(source: &SourceFile, diagnostic: Diagnostic) -> Finding {
+    let fix = diagnostic
+        .fix
+        .map(|fix| place_fix(fix, |offset| source.position(offset)));
     let path = source.display_path();
     let start = source.position(diagnostic.range.start());
     Finding {
@@ -380,20 +390,9 @@ fn place_dependency_findings(
         }
         let path = manifest.display_path();
         let start = manifest.position(diagnostic.range.start());
-        let fix = diagnostic.fix.map(|fix| PlacedFix {
-            description: fix.description,
-            applicability: fix.applicability,
-            edits: fix
-                .edits
-                .into_iter()
-                .map(|edit| PlacedEdit {
-                    start: manifest.position(edit.range.start()),
-                    end: manifest.position(edit.range.end()),
-                    byte_range: (edit.range.start().to_usize(), edit.range.end().to_usize()),
-                    content: edit.content,
-                })
-                .collect(),
-        });
+        let fix = diagnostic
+            .fix
+            .map(|fix| place_fix(fix, |offset| manifest.position(offset)));
         let line = manifest.line_text(start.line);
         let code = match line
             .match_indices('#')
