@@ -15,6 +15,16 @@ use common::{flasklint, json, stderr, stdout, write};
 const SIGNS_HS256: &str = "import jwt\n\ndef mint(sub, key):\n    return jwt.encode({\"sub\": sub, \"exp\": 1}, key, algorithm=\"HS256\")\n\ndef read(token, key):\n    return jwt.decode(token, key, audience=\"api\", issuer=\"auth\")\n";
 const SIGNS_HS256_FIXED: &str = "import jwt\n\ndef mint(sub, key):\n    return jwt.encode({\"sub\": sub, \"exp\": 1}, key, algorithm=\"HS256\")\n\ndef read(token, key):\n    return jwt.decode(token, key, audience=\"api\", issuer=\"auth\", algorithms=[\"HS256\"])\n";
 
+/// FL402: a response with two leaks (one finding, whose fix replaces both) and an f-string whose
+/// only placeholder is the exception (replaced whole, in the statement's quotes).
+const LEAKS_EXCEPTIONS: &str = "from flask import Flask, jsonify\n\napp = Flask(__name__)\n\n\n@app.errorhandler(Exception)\ndef handle(error):\n    return jsonify(error=str(error), args=error.args), 500\n\n\ndef create():\n    try:\n        save()\n    except Exception as e:\n        return {'message': f\"could not save: {e}\"}, 500\n";
+const LEAKS_EXCEPTIONS_FIXED: &str = "from flask import Flask, jsonify\n\napp = Flask(__name__)\n\n\n@app.errorhandler(Exception)\ndef handle(error):\n    return jsonify(error=\"an internal error occurred\", args=\"an internal error occurred\"), 500\n\n\ndef create():\n    try:\n        save()\n    except Exception as e:\n        return {'message': 'an internal error occurred'}, 500\n";
+
+/// FL404: flask-cors with credentials and the default `*` origin gets its origins from the
+/// environment (and `import os`); hand-set `*` with credentials loses the credentials header.
+const CORS_ANY_ORIGIN: &str = "from flask import Flask\nfrom flask_cors import CORS\n\napp = Flask(__name__)\nCORS(app, supports_credentials=True)\n\n\ndef add_headers(response):\n    response.headers[\"Access-Control-Allow-Origin\"] = \"*\"\n    response.headers[\"Access-Control-Allow-Credentials\"] = \"true\"\n    return response\n";
+const CORS_ANY_ORIGIN_FIXED: &str = "import os\nfrom flask import Flask\nfrom flask_cors import CORS\n\napp = Flask(__name__)\nCORS(app, supports_credentials=True, origins=os.environ[\"CORS_ORIGINS\"].split(\",\"))\n\n\ndef add_headers(response):\n    response.headers[\"Access-Control-Allow-Origin\"] = \"*\"\n    return response\n";
+
 fn copy_tree(from: &Path, to: &Path) {
     fs::create_dir_all(to).expect("mkdir");
     for entry in fs::read_dir(from).expect("readable").flatten() {
@@ -291,4 +301,49 @@ fn a_fix_that_would_break_the_syntax_is_refused() {
     );
     assert_eq!(stdout(&output), "");
     assert!(stderr(&output).contains("it would break the syntax"));
+}
+
+/// Runs `--fix --unsafe-fixes` on one file holding `text` and checks it becomes `fixed`, with
+/// every finding of `rule` fixed by an unsafe fix and none left.
+fn assert_fixed_to(rule: &str, text: &str, fixed: &str, findings: usize) {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(dir.path(), "app.py", text);
+    let before = report(&["app.py"], dir.path());
+    let of_rule: Vec<&serde_json::Value> = before["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .collect();
+    assert_eq!(of_rule.len(), findings, "{before}");
+    assert!(
+        of_rule
+            .iter()
+            .all(|f| f["fix"]["applicability"] == "unsafe"),
+        "{before}"
+    );
+    let output = flasklint(
+        &["check", "--isolated", "--fix", "--unsafe-fixes", "app.py"],
+        dir.path(),
+    );
+    assert!(
+        stderr(&output).contains(&format!("Fixed {findings} findings in 1 file; 0 remaining")),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("app.py")).expect("read"),
+        fixed
+    );
+}
+
+#[test]
+fn exception_details_are_replaced_with_a_generic_message() {
+    assert_fixed_to("FL402", LEAKS_EXCEPTIONS, LEAKS_EXCEPTIONS_FIXED, 2);
+}
+
+#[test]
+fn cors_origins_come_from_the_environment_and_refused_credentials_go() {
+    assert_fixed_to("FL404", CORS_ANY_ORIGIN, CORS_ANY_ORIGIN_FIXED, 2);
 }

@@ -8,15 +8,20 @@
 //! is refused by browsers, and "fixing" that by echoing the origin is how the hole appears.
 //! Exposing the `Authorization` response header to any origin hands tokens to every page.
 //! Fix: list the trusted origins (`origins=["https://app.example.com"]`, `CORS_ORIGINS`), or drop
-//! credentials for a public API.
+//! credentials for a public API. The fix reads flask-cors origins from the `CORS_ORIGINS`
+//! environment variable (or lets a configured list apply), stops exposing `Authorization`, and
+//! drops a hand-set `Access-Control-Allow-Credentials` that browsers refuse next to `*`; an echoed
+//! origin gets help only, since the allow-list check it needs is the user's code.
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
-use super::{Checker, Rule};
+use super::hardcoded_secret_key::import_position;
+use super::{Applicability, Checker, Edit, Fix, Rule};
 use crate::model::At;
 use crate::model::config::ConfigValue;
 use crate::model::routes::{any_expr, expr_contains, local_assignments, visit_stmts};
+use crate::model::scope::Binding;
 use crate::model::value::Value;
 
 pub const RULE: Rule = Rule {
@@ -129,63 +134,218 @@ fn check_flask_cors(checker: &mut Checker<'_, '_>) {
             },
         };
         // `resources={r"/api/*": {"origins": "*", "supports_credentials": True}}`
-        let mut per_resource: Vec<(Origins, bool, Option<TextRange>)> = Vec::new();
+        let mut per_resource: Vec<Resource<'_>> = Vec::new();
         if let Some(Expr::Dict(resources)) = keyword(call, "resources") {
             for item in &resources.items {
                 let Expr::Dict(options) = &item.value else {
-                    per_resource.push((Origins::Unknown, false, None));
+                    per_resource.push(Resource {
+                        origins: Origins::Unknown,
+                        credentials: false,
+                        credentials_at: None,
+                        own_origins: None,
+                    });
                     continue;
                 };
-                let mut origins = top_origins;
-                let mut creds = credentials;
-                let mut at_range = None;
+                let mut resource = Resource {
+                    origins: top_origins,
+                    credentials,
+                    credentials_at: None,
+                    own_origins: None,
+                };
                 for option in &options.items {
                     let Some(Expr::StringLiteral(key)) = &option.key else {
                         continue;
                     };
                     match key.value.to_str() {
-                        "origins" => origins = origins_of(&value(&option.value)),
+                        "origins" => {
+                            resource.origins = origins_of(&value(&option.value));
+                            resource.own_origins = Some(&option.value);
+                        }
                         "supports_credentials" => {
-                            creds = value(&option.value).truthy() == Some(true);
-                            at_range = Some(option.value.range());
+                            resource.credentials = value(&option.value).truthy() == Some(true);
+                            resource.credentials_at = Some(option.value.range());
                         }
                         _ => {}
                     }
                 }
-                per_resource.push((origins, creds, at_range));
+                per_resource.push(resource);
             }
         } else {
-            per_resource.push((top_origins, credentials, None));
+            per_resource.push(Resource {
+                origins: top_origins,
+                credentials,
+                credentials_at: None,
+                own_origins: None,
+            });
         }
-        let Some((_, _, resource_range)) = per_resource
+        let open = |r: &Resource<'_>| r.credentials && r.origins == Origins::Any;
+        let Some((resource_range, own_origins)) = per_resource
             .iter()
-            .find(|(origins, creds, _)| *creds && *origins == Origins::Any)
+            .find(|r| open(r))
+            .map(|r| (r.credentials_at, r.own_origins))
         else {
             check_exposed_authorization(checker, call, &callee, &per_resource);
             continue;
         };
+        let fix = origins_fix(checker, call, &per_resource, open);
         let range = resource_range
             .or_else(|| credentials_keyword.map(Ranged::range))
             .unwrap_or(call.range());
-        let origin_source = match keyword(call, "origins") {
-            Some(e) => format!("`origins={}`", checker.text(e)),
-            None if config_value(checker, "CORS_ORIGINS").is_some() => {
+        let origin_source = match (own_origins, keyword(call, "origins")) {
+            (Some(e), _) => format!("`\"origins\": {}`", checker.text(e)),
+            (None, Some(e)) => format!("`origins={}`", checker.text(e)),
+            (None, None) if config_value(checker, "CORS_ORIGINS").is_some() => {
                 "a wildcard `CORS_ORIGINS`".to_string()
             }
-            None => "no `origins` (flask-cors defaults to `*`)".to_string(),
+            (None, None) => "no `origins` (flask-cors defaults to `*`)".to_string(),
         };
         let credentials_source = if credentials_keyword.is_some() || resource_range.is_some() {
             "`supports_credentials=True`".to_string()
         } else {
             "`CORS_SUPPORTS_CREDENTIALS = True`".to_string()
         };
-        checker.report(
-            range,
-            format!(
-                "`{callee}(...)` with {credentials_source} and {origin_source} answers every origin with its own `Origin` and `Access-Control-Allow-Credentials: true`: any web page can make authenticated requests and read the responses"
-            ),
-            "list the trusted origins (`origins=[\"https://app.example.com\"]` or `CORS_ORIGINS`), or drop `supports_credentials` for a public API".to_string(),
-        );
+        checker
+            .report(
+                range,
+                format!(
+                    "`{callee}(...)` with {credentials_source} and {origin_source} answers every origin with its own `Origin` and `Access-Control-Allow-Credentials: true`: any web page can make authenticated requests and read the responses"
+                ),
+                "list the trusted origins (`origins=[\"https://app.example.com\"]` or `CORS_ORIGINS`), or drop `supports_credentials` for a public API".to_string(),
+            )
+            .fix = fix;
+    }
+}
+
+/// The options flask-cors applies to one resource (the whole app when there is no
+/// `resources={...}` dict).
+struct Resource<'a> {
+    origins: Origins,
+    credentials: bool,
+    /// The resource's own `"supports_credentials"` value.
+    credentials_at: Option<TextRange>,
+    /// The resource's own `"origins"` value; `None`: it inherits the call's.
+    own_origins: Option<&'a Expr>,
+}
+
+/// The environment variable the fix reads the trusted origins from: flask-cors's own name for
+/// the setting.
+const ORIGINS_VARIABLE: &str = "CORS_ORIGINS";
+
+/// Makes every resource that `needs_fix` read its origins from the environment:
+/// `origins=os.environ["CORS_ORIGINS"].split(",")`, replacing the wildcard (the resource's own
+/// `"origins"`, else the call's `origins=`) or adding `origins=` when flask-cors's default `*`
+/// applies. A wildcard that comes from the configuration (`CORS_ORIGINS = "*"`) is left to the
+/// user: overriding the setting in code would leave it lying about what the app does.
+fn origins_fix(
+    checker: &Checker<'_, '_>,
+    call: &ast::ExprCall,
+    resources: &[Resource<'_>],
+    needs_fix: impl Fn(&Resource<'_>) -> bool,
+) -> Option<Fix> {
+    let (environ, import) = environ_access(checker)?;
+    let origins = format!("{environ}[\"{ORIGINS_VARIABLE}\"].split(\",\")");
+    let configured = config_value(checker, "CORS_ORIGINS");
+    let mut edits: Vec<Edit> = Vec::new();
+    let mut reads_environment = false;
+    let mut dropped = None;
+    for resource in resources.iter().filter(|r| needs_fix(r)) {
+        let edit = match (resource.own_origins, keyword(call, "origins")) {
+            (Some(own), _) => {
+                reads_environment = true;
+                Edit {
+                    range: own.range(),
+                    content: origins.clone(),
+                }
+            }
+            // `origins="*"` overriding a configured list: without it, the list applies.
+            (None, Some(top))
+                if configured
+                    .as_ref()
+                    .is_some_and(|v| origins_of(v) == Origins::Listed) =>
+            {
+                let keyword = call
+                    .arguments
+                    .keywords
+                    .iter()
+                    .find(|k| k.value.range() == top.range())?;
+                dropped = Some(checker.text(keyword));
+                remove_argument(call, keyword.range())?
+            }
+            (None, Some(top)) => {
+                reads_environment = true;
+                Edit {
+                    range: top.range(),
+                    content: origins.clone(),
+                }
+            }
+            (None, None) => {
+                // A `**options` may hold `origins` too: a second one is a `TypeError`.
+                let unpacked = call.arguments.keywords.iter().any(|k| k.arg.is_none());
+                if configured.is_some() || unpacked {
+                    return None;
+                }
+                reads_environment = true;
+                super::append_argument(call, &format!("origins={origins}"))
+            }
+        };
+        if !edits.contains(&edit) {
+            edits.push(edit);
+        }
+    }
+    let mut description = Vec::new();
+    if let Some(dropped) = dropped {
+        description.push(format!(
+            "remove `{dropped}`, so the configured `CORS_ORIGINS` list applies"
+        ));
+    }
+    if reads_environment {
+        edits.extend(import);
+        description.push(format!(
+            "read the trusted origins from the `{ORIGINS_VARIABLE}` environment variable (comma-separated, e.g. `https://app.example.com,https://admin.example.com`): `{origins}`"
+        ));
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    Some(Fix {
+        description: description.join("; "),
+        edits,
+        // Cross-origin callers not listed are refused, and the app no longer starts without
+        // the variable.
+        applicability: Applicability::Unsafe,
+    })
+}
+
+/// An edit removing the argument at `target` from `call`, with its comma.
+fn remove_argument(call: &ast::ExprCall, target: TextRange) -> Option<Edit> {
+    let mut siblings: Vec<TextRange> = call
+        .arguments
+        .args
+        .iter()
+        .map(Ranged::range)
+        .chain(call.arguments.keywords.iter().map(Ranged::range))
+        .collect();
+    siblings.sort_by_key(|r| r.start());
+    super::remove_list_element(target, &siblings)
+}
+
+/// How this module reaches `os.environ`, and the `import os` to add when it has no `os` yet.
+fn environ_access(checker: &Checker<'_, '_>) -> Option<(&'static str, Option<Edit>)> {
+    let scope = &checker.project.model.modules[checker.file.module].scope;
+    match (scope.get("os"), scope.get("environ")) {
+        (Some([Binding::Import(target)]), _) if target == "os" => Some(("os.environ", None)),
+        (_, Some([Binding::Import(target)])) if target == "os.environ" => Some(("environ", None)),
+        (None, _) => {
+            let at = import_position(&checker.source.module().body)?;
+            Some((
+                "os.environ",
+                Some(Edit {
+                    range: TextRange::empty(at),
+                    content: "import os\n".to_string(),
+                }),
+            ))
+        }
+        _ => None,
     }
 }
 
@@ -193,7 +353,7 @@ fn check_exposed_authorization(
     checker: &mut Checker<'_, '_>,
     call: &ast::ExprCall,
     callee: &str,
-    per_resource: &[(Origins, bool, Option<TextRange>)],
+    per_resource: &[Resource<'_>],
 ) {
     let Some(exposed) = keyword(call, "expose_headers") else {
         return;
@@ -204,21 +364,109 @@ fn check_exposed_authorization(
         h.iter()
             .any(|h| h.to_ascii_lowercase().contains("authorization"))
     });
-    if exposes && per_resource.iter().any(|(o, _, _)| *o == Origins::Any) {
-        checker.report(
-            exposed.range(),
-            format!(
-                "`{callee}(...)` exposes the `Authorization` response header to every origin: any web page can read the tokens the API sends in it"
-            ),
-            "list the trusted origins (`origins=[...]`), or stop exposing `Authorization`".to_string(),
-        );
+    if exposes && per_resource.iter().any(|r| r.origins == Origins::Any) {
+        let fix = unexpose_keyword_fix(checker, call, exposed);
+        checker
+            .report(
+                exposed.range(),
+                format!(
+                    "`{callee}(...)` exposes the `Authorization` response header to every origin: any web page can read the tokens the API sends in it"
+                ),
+                "list the trusted origins (`origins=[...]`), or stop exposing `Authorization`".to_string(),
+            )
+            .fix = fix;
     }
 }
 
-/// A header set in code: its name (lower case), value and the statement.
+/// Whether a header name in an expose list is `Authorization`.
+fn is_authorization(header: &str) -> bool {
+    header.trim().eq_ignore_ascii_case("authorization")
+}
+
+/// Drops `Authorization` from a flask-cors `expose_headers=` written as a literal list, tuple or
+/// string, and the keyword itself when nothing else is left.
+fn unexpose_keyword_fix(
+    checker: &Checker<'_, '_>,
+    call: &ast::ExprCall,
+    exposed: &Expr,
+) -> Option<Fix> {
+    let kept: Option<String> = match exposed {
+        Expr::List(ast::ExprList { elts, .. })
+        | Expr::Tuple(ast::ExprTuple { elts, .. })
+        | Expr::Set(ast::ExprSet { elts, .. }) => {
+            let mut kept = Vec::new();
+            for element in elts {
+                let Expr::StringLiteral(s) = element else {
+                    return None;
+                };
+                if !is_authorization(s.value.to_str()) {
+                    kept.push(checker.text(element));
+                }
+            }
+            (!kept.is_empty()).then(|| format!("[{}]", kept.join(", ")))
+        }
+        Expr::StringLiteral(s) => kept_headers(checker, s)?,
+        _ => return None,
+    };
+    let edit = match kept {
+        Some(content) => Edit {
+            range: exposed.range(),
+            content,
+        },
+        None => {
+            let keyword = call.arguments.keywords.iter().find(|k| {
+                k.arg
+                    .as_ref()
+                    .is_some_and(|a| a.as_str() == "expose_headers")
+            })?;
+            remove_argument(call, keyword.range())?
+        }
+    };
+    Some(Fix {
+        description: "stop exposing the `Authorization` response header to other origins"
+            .to_string(),
+        edits: vec![edit],
+        // Pages on other origins that read the header (a front end taking a refreshed token
+        // from it) no longer can.
+        applicability: Applicability::Unsafe,
+    })
+}
+
+/// A comma-separated header list written as one plain string literal, without `Authorization`:
+/// `Some(None)` when nothing is left, `None` when the literal cannot be rewritten safely.
+fn kept_headers(
+    checker: &Checker<'_, '_>,
+    literal: &ast::ExprStringLiteral,
+) -> Option<Option<String>> {
+    let text = checker.text(literal);
+    let quote = text.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let value = literal.value.to_str();
+    if literal.value.is_implicit_concatenated() || value.contains(['\\', '"', '\'', '\n']) {
+        return None;
+    }
+    let kept: Vec<&str> = value
+        .split(',')
+        .map(str::trim)
+        .filter(|h| !h.is_empty() && !is_authorization(h))
+        .collect();
+    Some((!kept.is_empty()).then(|| format!("{quote}{}{quote}", kept.join(", "))))
+}
+
+/// A header set in code: its name (lower case), its value, and how to take it out.
 struct HeaderSet<'a> {
     name: String,
     value: &'a Expr,
+    site: Site<'a>,
+}
+
+/// Where a header is set, for a fix that removes it.
+enum Site<'a> {
+    /// The whole statement: `resp.headers["X"] = v`, `resp.headers.add("X", v)`.
+    Statement(&'a Stmt),
+    /// One item of a dict literal: the item (key to value) and every item of the dict.
+    DictItem(TextRange, Vec<TextRange>),
+    /// Inside a larger expression: no mechanical removal.
+    Nested,
 }
 
 fn header_sets<'a>(stmt: &'a Stmt, out: &mut Vec<HeaderSet<'a>>) {
@@ -234,10 +482,18 @@ fn header_sets<'a>(stmt: &'a Stmt, out: &mut Vec<HeaderSet<'a>>) {
                 out.push(HeaderSet {
                     name,
                     value: &assign.value,
+                    site: match assign.targets.len() {
+                        1 => Site::Statement(stmt),
+                        _ => Site::Nested,
+                    },
                 });
             }
         }
     }
+    let whole = match stmt {
+        Stmt::Expr(expr) => Some(expr.value.range()),
+        _ => None,
+    };
     any_expr(std::slice::from_ref(stmt), &mut |e| {
         match e {
             Expr::Call(call) => {
@@ -246,15 +502,37 @@ fn header_sets<'a>(stmt: &'a Stmt, out: &mut Vec<HeaderSet<'a>>) {
                     && let [name, value, ..] = &call.arguments.args[..]
                     && let Some(name) = literal(name)
                 {
-                    out.push(HeaderSet { name, value });
+                    let site = match whole == Some(call.range()) {
+                        true => Site::Statement(stmt),
+                        false => Site::Nested,
+                    };
+                    out.push(HeaderSet { name, value, site });
                 }
             }
             Expr::Dict(dict) => {
+                // `{**defaults, ...}`: an unpacked item's range does not hold its `**`.
+                let items: Option<Vec<TextRange>> = dict
+                    .items
+                    .iter()
+                    .map(|item| {
+                        item.key
+                            .as_ref()
+                            .map(|key| TextRange::new(key.start(), item.value.end()))
+                    })
+                    .collect();
                 for item in &dict.items {
                     if let Some(name) = item.key.as_ref().and_then(literal) {
+                        let site = match (&items, &item.key) {
+                            (Some(items), Some(key)) => Site::DictItem(
+                                TextRange::new(key.start(), item.value.end()),
+                                items.clone(),
+                            ),
+                            _ => Site::Nested,
+                        };
                         out.push(HeaderSet {
                             name,
                             value: &item.value,
+                            site,
                         });
                     }
                 }
@@ -305,7 +583,25 @@ fn check_headers(checker: &mut Checker<'_, '_>) {
                 guarded.push(stmt.range());
             }
         });
-        let credentials = sets.iter().any(|h| {
+        // A compound statement's walk also sees the header sets of the statements inside it,
+        // which are visited on their own too: keep one entry per set, the one that knows its
+        // statement.
+        let mut unique: Vec<HeaderSet<'_>> = Vec::new();
+        for set in sets {
+            match unique
+                .iter_mut()
+                .find(|u| u.name == set.name && u.value.range() == set.value.range())
+            {
+                Some(known) => {
+                    if matches!(known.site, Site::Nested) {
+                        known.site = set.site;
+                    }
+                }
+                None => unique.push(set),
+            }
+        }
+        let sets = unique;
+        let is_credentials = |h: &HeaderSet<'_>| {
             h.name == "access-control-allow-credentials"
                 && checker
                     .project
@@ -315,7 +611,17 @@ fn check_headers(checker: &mut Checker<'_, '_>) {
                     .map_or(matches!(h.value, Expr::BooleanLiteral(b) if b.value), |s| {
                         s.eq_ignore_ascii_case("true")
                     })
-        });
+        };
+        let credentials = sets.iter().any(is_credentials);
+        let is_exposing = |h: &HeaderSet<'_>| {
+            h.name == "access-control-expose-headers"
+                && checker
+                    .project
+                    .model
+                    .value(h.value, &at)
+                    .as_str()
+                    .is_some_and(|v| v.to_ascii_lowercase().contains("authorization"))
+        };
         let origin_vars: Vec<&str> = local_assignments(body)
             .into_iter()
             .filter(|(_, v)| reads_origin(checker, v, &at))
@@ -333,33 +639,65 @@ fn check_headers(checker: &mut Checker<'_, '_>) {
             let reflected = reads_origin(checker, set.value, &at)
                 || matches!(set.value, Expr::Name(n) if origin_vars.contains(&n.id.as_str()));
             let allow_listed = guarded.iter().any(|g| g.contains_range(set.value.range()));
-            let exposes_authorization = sets.iter().any(|h| {
-                h.name == "access-control-expose-headers"
-                    && checker
-                        .project
-                        .model
-                        .value(h.value, &at)
-                        .as_str()
-                        .is_some_and(|v| v.to_ascii_lowercase().contains("authorization"))
-            });
+            let exposes_authorization = sets.iter().any(is_exposing);
             let text = checker.text(set.value).to_string();
-            let message = if credentials && reflected && !allow_listed {
-                format!(
-                    "`Access-Control-Allow-Origin` echoes the request's origin (`{text}`) with `Access-Control-Allow-Credentials: true`: any web page can make authenticated requests and read the responses"
+            // An echoed origin needs an allow-list check around it, which only the user can
+            // write: no fix.
+            let (message, fix) = if credentials && reflected && !allow_listed {
+                (
+                    format!(
+                        "`Access-Control-Allow-Origin` echoes the request's origin (`{text}`) with `Access-Control-Allow-Credentials: true`: any web page can make authenticated requests and read the responses"
+                    ),
+                    None,
                 )
             } else if credentials && wildcard {
-                "`Access-Control-Allow-Origin: *` with `Access-Control-Allow-Credentials: true`: browsers refuse the pair, and echoing the origin to make it work opens the API to every site".to_string()
+                // Browsers refuse credentials with `*`, so dropping the credentials header
+                // changes nothing that works today; it removes the reason to "fix" the pair by
+                // echoing the origin. `Authorization` goes too, or it would be reported next.
+                let mut removed: Vec<&HeaderSet<'_>> =
+                    sets.iter().filter(|h| is_credentials(h)).collect();
+                let exposing: Vec<&HeaderSet<'_>> =
+                    sets.iter().filter(|h| is_exposing(h)).collect();
+                let fix = header_fix(checker, &mut removed, &exposing).map(|edits| Fix {
+                    description: match exposing.is_empty() {
+                        true => "remove `Access-Control-Allow-Credentials: true`, which browsers refuse with `*` anyway".to_string(),
+                        false => "remove `Access-Control-Allow-Credentials: true`, which browsers refuse with `*` anyway, and stop exposing `Authorization`".to_string(),
+                    },
+                    edits,
+                    // The response loses a header; a client that reads it sees the change.
+                    applicability: Applicability::Unsafe,
+                });
+                (
+                    "`Access-Control-Allow-Origin: *` with `Access-Control-Allow-Credentials: true`: browsers refuse the pair, and echoing the origin to make it work opens the API to every site".to_string(),
+                    fix,
+                )
             } else if wildcard && exposes_authorization {
-                "`Access-Control-Expose-Headers` exposes `Authorization` with `Access-Control-Allow-Origin: *`: any web page can read the tokens the API sends in it".to_string()
+                let exposing: Vec<&HeaderSet<'_>> =
+                    sets.iter().filter(|h| is_exposing(h)).collect();
+                let fix = header_fix(checker, &mut Vec::new(), &exposing).map(|edits| Fix {
+                    description:
+                        "stop exposing the `Authorization` response header to every origin"
+                            .to_string(),
+                    edits,
+                    // Pages that read the header (a front end taking a refreshed token from
+                    // it) no longer can.
+                    applicability: Applicability::Unsafe,
+                });
+                (
+                    "`Access-Control-Expose-Headers` exposes `Authorization` with `Access-Control-Allow-Origin: *`: any web page can read the tokens the API sends in it".to_string(),
+                    fix,
+                )
             } else {
                 continue;
             };
             reported.push(set.value.range());
-            checker.report(
-                set.value.range(),
-                message,
-                "answer only origins from an allow-list (`if origin in ALLOWED_ORIGINS:`), or leave credentials off for a public API".to_string(),
-            );
+            checker
+                .report(
+                    set.value.range(),
+                    message,
+                    "answer only origins from an allow-list (`if origin in ALLOWED_ORIGINS:`), or leave credentials off for a public API".to_string(),
+                )
+                .fix = fix;
         }
     }
 }
@@ -381,4 +719,125 @@ fn reads_origin_name(
             test,
             &mut |e| matches!(e, Expr::Name(n) if origin_vars.contains(&n.id.as_str())),
         )
+}
+
+/// The edits that remove the header sets in `removed` and take `Authorization` out of the
+/// `Access-Control-Expose-Headers` sets in `exposing` (removing those that name nothing else).
+/// `None` when one of them cannot be edited mechanically: a value that is not a plain string
+/// literal, a header set inside a larger expression, a statement sharing its line.
+fn header_fix<'h, 'a>(
+    checker: &Checker<'_, '_>,
+    removed: &mut Vec<&'h HeaderSet<'a>>,
+    exposing: &[&'h HeaderSet<'a>],
+) -> Option<Vec<Edit>> {
+    let mut edits = Vec::new();
+    for set in exposing {
+        let Expr::StringLiteral(literal) = set.value else {
+            return None;
+        };
+        match kept_headers(checker, literal)? {
+            Some(content) => edits.push(Edit {
+                range: set.value.range(),
+                content,
+            }),
+            None => removed.push(set),
+        }
+    }
+    let statements: Vec<&Stmt> = removed
+        .iter()
+        .filter_map(|set| match set.site {
+            Site::Statement(stmt) => Some(stmt),
+            _ => None,
+        })
+        .collect();
+    for set in removed.iter() {
+        let edit = match &set.site {
+            Site::Statement(stmt) => remove_statement(checker, stmt, &statements)?,
+            Site::DictItem(item, items) => super::remove_list_element(*item, items)?,
+            Site::Nested => return None,
+        };
+        if !edits.contains(&edit) {
+            edits.push(edit);
+        }
+    }
+    // Two items removed from one dict, or a statement's line and an item in it: edits that
+    // overlap have no order; leave those to the user.
+    edits.sort_by_key(|e| e.range.start());
+    if edits.is_empty()
+        || edits
+            .windows(2)
+            .any(|pair| pair[0].range.end() > pair[1].range.start())
+    {
+        return None;
+    }
+    Some(edits)
+}
+
+/// An edit deleting `stmt` with its line, when it stands alone on its lines (a trailing comment
+/// goes with it). When every statement of its block is being removed (`all`), the first becomes
+/// `pass` so the block stays valid.
+fn remove_statement(checker: &Checker<'_, '_>, stmt: &Stmt, all: &[&Stmt]) -> Option<Edit> {
+    let text = checker
+        .source
+        .slice(TextRange::up_to(checker.source.text_len()));
+    let start = stmt.start().to_usize();
+    let end = stmt.end().to_usize();
+    let line_start = text.get(..start)?.rfind('\n').map_or(0, |i| i + 1);
+    let rest = text.get(end..)?;
+    let line_end = rest.find('\n').map_or(text.len(), |i| end + i + 1);
+    let before = text.get(line_start..start)?;
+    let after = text.get(end..line_end)?.trim();
+    if !before.chars().all(|c| c == ' ' || c == '\t')
+        || !(after.is_empty() || after.starts_with('#'))
+    {
+        return None;
+    }
+    let block = containing_body(&checker.source.module().body, stmt.range())?;
+    let emptied = block
+        .iter()
+        .all(|s| all.iter().any(|r| r.range() == s.range()));
+    if emptied && block.first().is_some_and(|s| s.range() == stmt.range()) {
+        return Some(Edit {
+            range: stmt.range(),
+            content: "pass".to_string(),
+        });
+    }
+    Some(Edit {
+        range: TextRange::new(
+            TextSize::try_from(line_start).ok()?,
+            TextSize::try_from(line_end).ok()?,
+        ),
+        content: String::new(),
+    })
+}
+
+/// The statement list (a module, function, class or branch body) that holds the statement at
+/// `target` directly.
+fn containing_body(body: &[Stmt], target: TextRange) -> Option<&[Stmt]> {
+    if body.iter().any(|s| s.range() == target) {
+        return Some(body);
+    }
+    let stmt = body.iter().find(|s| s.range().contains_range(target))?;
+    let children: Vec<&[Stmt]> = match stmt {
+        Stmt::FunctionDef(s) => vec![&s.body],
+        Stmt::ClassDef(s) => vec![&s.body],
+        Stmt::If(s) => std::iter::once(&s.body[..])
+            .chain(s.elif_else_clauses.iter().map(|c| &c.body[..]))
+            .collect(),
+        Stmt::For(s) => vec![&s.body, &s.orelse],
+        Stmt::While(s) => vec![&s.body, &s.orelse],
+        Stmt::With(s) => vec![&s.body],
+        Stmt::Try(s) => std::iter::once(&s.body[..])
+            .chain(s.handlers.iter().map(|h| {
+                let ast::ExceptHandler::ExceptHandler(h) = h;
+                &h.body[..]
+            }))
+            .chain([&s.orelse[..], &s.finalbody[..]])
+            .collect(),
+        Stmt::Match(s) => s.cases.iter().map(|c| &c.body[..]).collect(),
+        _ => Vec::new(),
+    };
+    children
+        .into_iter()
+        .find_map(|child| containing_body(child, target))
 }

@@ -5,7 +5,9 @@
 //! versions, or a JWT library's exact reason for rejecting a token; `traceback.format_exc()` is
 //! the server's source layout. Attackers use both to map the system (CWE-209).
 //! Fix: answer with a generic message (and a request or error id) and log the exception
-//! server-side with `logger.exception(...)`; logging is not a finding, only responses are.
+//! server-side with `logger.exception(...)`; logging is not a finding, only responses are. The
+//! fix replaces every leak of a statement with `"an internal error occurred"`: one finding per
+//! statement, so that applying one finding's fix leaves nothing of that statement leaking.
 //!
 //! Also home to the response helpers FL401 shares: which calls build a response, which functions
 //! answer requests, which statements are logging.
@@ -13,7 +15,7 @@
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::{Checker, Rule};
+use super::{Applicability, Checker, Edit, Fix, Rule};
 use crate::model::routes::{expr_contains, visit_stmts};
 
 pub const RULE: Rule = Rule {
@@ -202,61 +204,76 @@ pub(super) fn is_logging_call(checker: &Checker<'_, '_>, call: &ast::ExprCall) -
     }
 }
 
-/// The exception name an `except` clause binds, or an error handler's first parameter.
-pub(super) fn exception_text_leak<'e>(expr: &'e Expr, name: &str) -> Option<&'e Expr> {
+/// Whether `e` itself is a leak of the exception bound to `name` (or, for any name, a
+/// traceback): `str(e)`, `repr(e)`, `f"{e}"`, `"%s" % e`, `"{}".format(e)`, `e.args`,
+/// `traceback.format_exc()`.
+fn is_leak(e: &Expr, name: &str) -> bool {
     let is_e = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == name);
-    let mut found = None;
-    expr_contains(expr, &mut |e| {
-        let leak = match e {
-            Expr::Call(call) => {
-                let callee = last_segment(&call.func).unwrap_or("");
-                let first = call.arguments.args.first();
-                (matches!(call.func.as_ref(), Expr::Name(_))
-                    && matches!(callee, "str" | "repr" | "format")
-                    && first.is_some_and(is_e))
-                    || (callee == "format"
-                        && matches!(call.func.as_ref(), Expr::Attribute(a) if matches!(a.value.as_ref(), Expr::StringLiteral(_)))
-                        && call.arguments.args.iter().any(is_e))
-                    || (matches!(
-                        callee,
-                        "format_exc" | "format_exception" | "format_tb" | "format_stack"
-                    ) && matches!(call.func.as_ref(), Expr::Attribute(a)
-                        if matches!(a.value.as_ref(), Expr::Name(m) if m.id.as_str() == "traceback")))
-            }
-            Expr::FString(fstring) => fstring.value.elements().any(|element| {
-                matches!(element, ast::InterpolatedStringElement::Interpolation(i) if is_e(&i.expression))
-            }),
-            Expr::BinOp(binop) => {
-                binop.op == ast::Operator::Mod
-                    && matches!(binop.left.as_ref(), Expr::StringLiteral(_))
-                    && (is_e(&binop.right)
-                        || matches!(binop.right.as_ref(), Expr::Tuple(t) if t.elts.iter().any(is_e)))
-            }
-            Expr::Attribute(attribute) => {
-                is_e(&attribute.value)
-                    && matches!(
-                        attribute.attr.as_str(),
-                        "args" | "orig" | "statement" | "params" | "__traceback__"
-                    )
-            }
-            _ => false,
-        };
-        if leak {
-            found = Some(e);
+    match e {
+        Expr::Call(call) => {
+            let callee = last_segment(&call.func).unwrap_or("");
+            let first = call.arguments.args.first();
+            (matches!(call.func.as_ref(), Expr::Name(_))
+                && matches!(callee, "str" | "repr" | "format")
+                && first.is_some_and(is_e))
+                || (callee == "format"
+                    && matches!(call.func.as_ref(), Expr::Attribute(a) if matches!(a.value.as_ref(), Expr::StringLiteral(_)))
+                    && call.arguments.args.iter().any(is_e))
+                || (matches!(
+                    callee,
+                    "format_exc" | "format_exception" | "format_tb" | "format_stack"
+                ) && matches!(call.func.as_ref(), Expr::Attribute(a)
+                    if matches!(a.value.as_ref(), Expr::Name(m) if m.id.as_str() == "traceback")))
         }
-        leak
+        Expr::FString(fstring) => fstring.value.elements().any(|element| {
+            matches!(element, ast::InterpolatedStringElement::Interpolation(i) if is_e(&i.expression))
+        }),
+        Expr::BinOp(binop) => {
+            binop.op == ast::Operator::Mod
+                && matches!(binop.left.as_ref(), Expr::StringLiteral(_))
+                && (is_e(&binop.right)
+                    || matches!(binop.right.as_ref(), Expr::Tuple(t) if t.elts.iter().any(is_e)))
+        }
+        Expr::Attribute(attribute) => {
+            is_e(&attribute.value)
+                && matches!(
+                    attribute.attr.as_str(),
+                    "args" | "orig" | "statement" | "params" | "__traceback__"
+                )
+        }
+        _ => false,
+    }
+}
+
+/// Every place in `expr` where the exception's text appears, in source order; a leak inside
+/// another (`f"{str(e)}"`) is part of the outer one.
+fn all_leaks<'e>(expr: &'e Expr, name: &str) -> Vec<&'e Expr> {
+    let mut found: Vec<&Expr> = Vec::new();
+    expr_contains(expr, &mut |e| {
+        if !found.iter().any(|f| f.range().contains_range(e.range())) && is_leak(e, name) {
+            found.push(e);
+        }
+        false
     });
     found
 }
 
+/// A statement whose value reaches the client, with every leak of the exception in it.
+struct StatementLeaks<'a> {
+    stmt: &'a Stmt,
+    /// In source order, none inside another; never empty.
+    leaks: Vec<&'a Expr>,
+    sink: &'static str,
+}
+
 /// Where the text of the exception bound to `name` (or a traceback) reaches a response in
-/// `body`: the leaking expression and what it reaches.
-pub(super) fn leaks_in<'a>(
+/// `body`: one entry per statement, with every leak in it, so one fix can remove them all.
+fn statement_leaks<'a>(
     functions: &[Function<'a>],
     name: &str,
     body: &'a [Stmt],
-) -> Vec<(&'a Expr, &'static str)> {
-    let mut leaks: Vec<(&Expr, &str)> = Vec::new();
+) -> Vec<StatementLeaks<'a>> {
+    let mut out: Vec<StatementLeaks<'a>> = Vec::new();
     visit_stmts(body, &mut |stmt| {
         let answers = enclosing(functions, stmt.range()).is_some_and(|f| f.answers_requests);
         let (value, sink): (Option<&Expr>, &str) = match stmt {
@@ -272,28 +289,55 @@ pub(super) fn leaks_in<'a>(
             },
             _ => (None, ""),
         };
-        if let Some(value) = value
-            && let Some(leak) = exception_text_leak(value, name)
-        {
-            leaks.push((leak, sink));
-            return;
+        if let Some(value) = value {
+            let leaks = all_leaks(value, name);
+            if !leaks.is_empty() {
+                out.push(StatementLeaks { stmt, leaks, sink });
+                return;
+            }
         }
         // `jsonify(...)`, `make_response(...)`, `abort(...)` anywhere in the statement.
         if !matches!(stmt, Stmt::Expr(_) | Stmt::Assign(_) | Stmt::Return(_)) {
             return;
         }
+        let mut responses: Vec<&Expr> = Vec::new();
         crate::model::routes::any_expr(std::slice::from_ref(stmt), &mut |e| {
             if let Expr::Call(call) = e
                 && is_response_call(call)
-                && let Some(leak) = exception_text_leak(e, name)
+                && !responses
+                    .iter()
+                    .any(|r| r.range().contains_range(e.range()))
             {
-                leaks.push((leak, "the response"));
-                return true;
+                responses.push(e);
             }
             false
         });
+        let leaks: Vec<&Expr> = responses
+            .into_iter()
+            .flat_map(|response| all_leaks(response, name))
+            .collect();
+        if !leaks.is_empty() {
+            out.push(StatementLeaks {
+                stmt,
+                leaks,
+                sink: "the response",
+            });
+        }
     });
-    leaks
+    out
+}
+
+/// Where the text of the exception bound to `name` (or a traceback) reaches a response in
+/// `body`: the first leaking expression of each statement and what it reaches.
+pub(super) fn leaks_in<'a>(
+    functions: &[Function<'a>],
+    name: &str,
+    body: &'a [Stmt],
+) -> Vec<(&'a Expr, &'static str)> {
+    statement_leaks(functions, name, body)
+        .into_iter()
+        .filter_map(|found| found.leaks.first().map(|leak| (*leak, found.sink)))
+        .collect()
 }
 
 /// Whether a caught exception's text is meant for the client (validation errors, HTTP errors,
@@ -408,27 +452,250 @@ fn check(checker: &mut Checker<'_, '_>) {
             });
         }
     }
-    let mut reported: Vec<TextRange> = Vec::new();
+    // One finding per statement, holding every leak in it: a fix that replaced only one of
+    // `jsonify(error=str(e), args=e.args)` would leave the statement leaking.
+    let mut groups: Vec<Group<'_>> = Vec::new();
     for catch in &catches {
-        let leaks = leaks_in(&functions, catch.name, catch.body);
-        for (leak, sink) in leaks {
-            if reported.iter().any(|r| r.contains_range(leak.range())) {
-                continue;
+        for found in statement_leaks(&functions, catch.name, catch.body) {
+            let leaks = found.leaks.into_iter().map(|leak| (leak, catch.name));
+            match groups
+                .iter_mut()
+                .find(|g| g.stmt.range() == found.stmt.range())
+            {
+                Some(group) => {
+                    // The same statement seen from an outer `except` too (another name).
+                    for (leak, name) in leaks {
+                        if !group
+                            .leaks
+                            .iter()
+                            .any(|(l, _)| l.range().contains_range(leak.range()))
+                        {
+                            group
+                                .leaks
+                                .retain(|(l, _)| !leak.range().contains_range(l.range()));
+                            group.leaks.push((leak, name));
+                        }
+                    }
+                    group.leaks.sort_by_key(|(l, _)| l.start());
+                }
+                None => groups.push(Group {
+                    stmt: found.stmt,
+                    leaks: leaks.collect(),
+                    sink: found.sink,
+                    caught: &catch.caught,
+                }),
             }
-            reported.push(leak.range());
-            let text = checker.text(leak).to_string();
-            let caught = if catch.caught.is_empty() {
-                "the exception".to_string()
-            } else {
-                format!("the caught `{}`", catch.caught)
-            };
-            checker.report(
-                leak.range(),
-                format!(
-                    "`{text}` puts the details of {caught} into {sink}: database errors, file paths and library internals reach the client"
-                ),
-                "answer with a generic message (and a request id) and log the exception server-side with `logger.exception(...)`".to_string(),
-            );
         }
     }
+    for group in groups {
+        let Some((first, _)) = group.leaks.first() else {
+            continue;
+        };
+        let texts: Vec<String> = group
+            .leaks
+            .iter()
+            .map(|(leak, _)| format!("`{}`", checker.text(*leak)))
+            .collect();
+        let (what, verb) = match texts.len() {
+            1 => (texts.join(""), "puts"),
+            _ => (and_list(&texts), "put"),
+        };
+        let caught = if group.caught.is_empty() {
+            "the exception".to_string()
+        } else {
+            format!("the caught `{}`", group.caught)
+        };
+        let sink = group.sink;
+        let fix = generic_message_fix(checker, group.stmt, &group.leaks);
+        checker
+            .report(
+                first.range(),
+                format!(
+                    "{what} {verb} the details of {caught} into {sink}: database errors, file paths and library internals reach the client"
+                ),
+                "answer with a generic message (and a request id) and log the exception server-side with `logger.exception(...)`".to_string(),
+            )
+            .fix = fix;
+    }
+}
+
+/// The leaks of one statement, each with the exception name it leaks.
+struct Group<'a> {
+    stmt: &'a Stmt,
+    leaks: Vec<(&'a Expr, &'a str)>,
+    sink: &'static str,
+    caught: &'a str,
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
+/// What the client is told instead of the exception.
+const GENERIC_MESSAGE: &str = "an internal error occurred";
+
+/// Replaces every leak of `stmt` with [`GENERIC_MESSAGE`], in the quotes the statement already
+/// uses. A leak inside an f-string's `{...}` replaces that placeholder with the plain words (a
+/// string literal inside an f-string needs other quotes before Python 3.12); an f-string whose
+/// every placeholder leaks becomes the plain literal. A subscript, attribute or method call on a
+/// leak (`e.args[0]`, `str(e).lower()`) goes with it: `"..."[0]` would send one letter.
+fn generic_message_fix(
+    checker: &Checker<'_, '_>,
+    stmt: &Stmt,
+    leaks: &[(&Expr, &str)],
+) -> Option<Fix> {
+    let quote = quote_of(checker, stmt);
+    let literal = format!("{quote}{GENERIC_MESSAGE}{quote}");
+    let mut fstrings: Vec<&ast::ExprFString> = Vec::new();
+    crate::model::routes::any_expr(std::slice::from_ref(stmt), &mut |e| {
+        if let Expr::FString(fstring) = e
+            && !fstrings
+                .iter()
+                .any(|outer| outer.range.contains_range(fstring.range))
+        {
+            fstrings.push(fstring);
+        }
+        false
+    });
+    let mut edits: Vec<Edit> = Vec::new();
+    // Per f-string: the placeholders that leak.
+    let mut placeholders: Vec<(&ast::ExprFString, Vec<TextRange>)> = Vec::new();
+    for (leak, name) in leaks {
+        let Some(fstring) = fstrings
+            .iter()
+            .find(|f| f.range.contains_range(leak.range()))
+        else {
+            edits.push(Edit {
+                range: widen(stmt, leak.range()),
+                content: literal.clone(),
+            });
+            continue;
+        };
+        let is_whole = fstring.range == leak.range();
+        let leaking: Vec<TextRange> = fstring
+            .value
+            .elements()
+            .filter_map(ast::InterpolatedStringElement::as_interpolation)
+            .filter(|i| {
+                i.range.contains_range(leak.range())
+                    || (is_whole
+                        && (matches!(i.expression.as_ref(), Expr::Name(n) if n.id.as_str() == *name)
+                            || !all_leaks(&i.expression, name).is_empty()))
+            })
+            .map(|i| i.range)
+            .collect();
+        if leaking.is_empty() {
+            return None;
+        }
+        match placeholders
+            .iter_mut()
+            .find(|(f, _)| std::ptr::eq(*f, *fstring))
+        {
+            Some((_, ranges)) => ranges.extend(leaking),
+            None => placeholders.push((fstring, leaking)),
+        }
+    }
+    for (fstring, ranges) in placeholders {
+        let every = fstring
+            .value
+            .elements()
+            .filter_map(ast::InterpolatedStringElement::as_interpolation)
+            .all(|i| ranges.contains(&i.range));
+        if every {
+            edits.push(Edit {
+                range: fstring.range,
+                content: literal.clone(),
+            });
+        } else {
+            edits.extend(ranges.into_iter().map(|range| Edit {
+                range,
+                content: GENERIC_MESSAGE.to_string(),
+            }));
+        }
+    }
+    // A widened leak may hold another leak (`str(e).replace("x", repr(e))`): the outer edit
+    // covers it.
+    let ranges: Vec<TextRange> = edits.iter().map(|e| e.range).collect();
+    edits.retain(|edit| {
+        !ranges
+            .iter()
+            .any(|r| *r != edit.range && r.contains_range(edit.range))
+    });
+    edits.sort_by_key(|e| e.range.start());
+    edits.dedup();
+    if edits
+        .windows(2)
+        .any(|pair| pair[0].range.end() > pair[1].range.start())
+    {
+        return None;
+    }
+    let mut replaced: Vec<String> = Vec::new();
+    for content in [&literal, GENERIC_MESSAGE] {
+        let originals: Vec<String> = edits
+            .iter()
+            .filter(|e| e.content == content)
+            .map(|e| format!("`{}`", checker.source.slice(e.range)))
+            .collect();
+        if !originals.is_empty() {
+            replaced.push(format!("{} with `{content}`", and_list(&originals)));
+        }
+    }
+    Some(Fix {
+        description: format!(
+            "replace {}; log the exception server-side with `logger.exception(...)`",
+            replaced.join(", and ")
+        ),
+        edits,
+        // The client no longer sees the message it used to get.
+        applicability: Applicability::Unsafe,
+    })
+}
+
+/// `range`, widened over the subscripts, attributes and method calls applied to it in `stmt`.
+fn widen(stmt: &Stmt, mut range: TextRange) -> TextRange {
+    loop {
+        let mut parent = None;
+        crate::model::routes::any_expr(std::slice::from_ref(stmt), &mut |e| {
+            let inner = match e {
+                Expr::Subscript(s) => s.value.range(),
+                Expr::Attribute(a) => a.value.range(),
+                Expr::Call(c) => c.func.range(),
+                _ => return false,
+            };
+            if inner == range {
+                parent = Some(e.range());
+            }
+            inner == range
+        });
+        match parent {
+            Some(wider) => range = wider,
+            None => return range,
+        }
+    }
+}
+
+/// The quote character of the first string in `stmt`, `"` when it has none.
+fn quote_of(checker: &Checker<'_, '_>, stmt: &Stmt) -> char {
+    let mut quote = '"';
+    crate::model::routes::any_expr(std::slice::from_ref(stmt), &mut |e| {
+        if !matches!(e, Expr::StringLiteral(_) | Expr::FString(_)) {
+            return false;
+        }
+        let text = checker.text(e);
+        if let Some(c) = text
+            .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+            .chars()
+            .next()
+            && (c == '\'' || c == '"')
+        {
+            quote = c;
+        }
+        true
+    });
+    quote
 }

@@ -126,3 +126,27 @@ def create_blackout():
         save()
     except Exception as e:
         raise ApiError(str(e), 500)  # expect: FL402
+
+
+def request_id():
+    return "r-1"
+
+
+def import_notes():
+    # Two leaks in one response: one finding, whose fix replaces both.
+    try:
+        save()
+    except Exception as e:
+        return jsonify(
+            error=f"import {request_id()} failed: {e}",  # expect: FL402
+            detail=e.args[0],
+        ), 500
+    return jsonify(ok=True)
+
+
+def export_notes():
+    try:
+        save()
+    except Exception as exc:
+        return {'error': str(exc).splitlines()[0]}, 500  # expect: FL402
+    return {"ok": True}

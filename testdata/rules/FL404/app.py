@@ -38,6 +38,19 @@ def legacy_headers(response):
     return response
 
 
+CORS(app, resources={r"/api/*": {"origins": "*", "supports_credentials": True}})  # expect: FL404
+
+
+def legacy_dict_headers():
+    return {"ok": True}, 200, {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Credentials": "true"}  # expect: FL404
+
+
+def token_headers(response):
+    response.headers["Access-Control-Allow-Origin"] = "*"  # expect: FL404
+    response.headers["Access-Control-Expose-Headers"] = "Content-Type, Authorization"
+    return response
+
+
 # Traps below: these must stay silent.
 
 
