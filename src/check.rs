@@ -12,7 +12,8 @@ use ruff_text_size::{Ranged, TextSize};
 
 use crate::config::PerFileIgnore;
 use crate::deps::Dependencies;
-use crate::model::{FileModel, ModuleInfo, Project, ProjectModel};
+use crate::model::{FileModel, ModuleInfo, ModuleNames, Project, ProjectModel};
+use crate::prefilter::{self, FileLinks};
 use crate::rules::{self, Applicability, DependencyDiagnostic, Diagnostic, RuleMeta, Severity};
 use crate::source::{FileError, Position, SourceFile};
 use crate::suppress::{Directive, Suppressions};
@@ -43,6 +44,8 @@ pub struct Settings {
     pub severity_overrides: BTreeMap<&'static str, Severity>,
     /// Check test files for secrets too (`include-tests`); for the secret rules.
     pub include_tests: bool,
+    /// Skip files that cannot hold a finding without parsing them (`--all-files` turns it off).
+    pub prefilter: bool,
 }
 
 impl Settings {
@@ -57,6 +60,7 @@ impl Settings {
             per_file_ignores: Vec::new(),
             severity_overrides: BTreeMap::new(),
             include_tests: false,
+            prefilter: true,
         }
     }
 }
@@ -107,6 +111,8 @@ pub struct Outcome {
     pub suppressed: Vec<Finding>,
     pub errors: Vec<FileError>,
     pub files_checked: usize,
+    /// How many of them were parsed: the pre-check skips files that cannot hold a finding.
+    pub files_parsed: usize,
     /// Every route of the project, for `flasklint routes`.
     pub routes: Vec<crate::model::routes::RouteRow>,
     /// Rule severities changed by the configuration, by rule id; reports that describe the
@@ -143,23 +149,218 @@ pub fn run(settings: &Settings) -> Result<Outcome, String> {
 }
 
 fn analyse(candidates: Vec<Candidate>, mut errors: Vec<FileError>, settings: &Settings) -> Outcome {
-    let loaded: Vec<Result<(SourceFile, PathBuf), FileError>> = candidates
-        .into_par_iter()
-        .map(|candidate| load(candidate, settings.max_file_bytes))
-        .collect();
-    let mut sources = Vec::with_capacity(loaded.len());
-    for result in loaded {
-        match result {
-            Ok(source) => sources.push(source),
-            Err(error) => errors.push(error),
+    let names = ModuleNames::new(
+        candidates
+            .iter()
+            .map(|candidate| (candidate.path.as_path(), candidate.root.as_path())),
+    );
+    let Selection {
+        mut kept,
+        readable,
+        relevant,
+        mut wanted,
+    } = select(&candidates, &names, settings, &mut errors);
+    let files_checked = readable.iter().filter(|r| **r).count();
+    // Each checked file's directory (and each checked directory) finds its own project's
+    // manifests, so every file is judged against the versions it actually runs with; skipped
+    // files count too, so the pre-check never changes which manifests apply.
+    let mut dependencies = Dependencies::discover(
+        candidates
+            .iter()
+            .zip(&readable)
+            .filter(|(_, readable)| **readable)
+            .filter_map(|(candidate, _)| candidate.path.parent().map(Path::to_path_buf))
+            .chain(settings.paths.iter().filter(|p| p.is_dir()).cloned()),
+    );
+    errors.extend(dependencies.errors.iter().cloned());
+    let mut sources: Vec<(SourceFile, usize)> = Vec::new();
+    let mut parsed = vec![false; candidates.len()];
+    loop {
+        let batch: Vec<(usize, Option<Vec<u8>>)> = (0..candidates.len())
+            .filter(|&index| wanted[index] && readable[index] && !parsed[index])
+            .map(|index| (index, kept[index].take()))
+            .collect();
+        let indices: Vec<usize> = batch.iter().map(|(index, _)| *index).collect();
+        let loaded: Vec<Result<(SourceFile, usize), FileError>> = batch
+            .into_par_iter()
+            .map(|(index, bytes)| {
+                let bytes = match bytes {
+                    Some(bytes) => bytes,
+                    None => read(&candidates[index], settings.max_file_bytes)?,
+                };
+                let source = SourceFile::parse(candidates[index].path.clone(), bytes)?;
+                Ok((source, index))
+            })
+            .collect();
+        for (index, result) in indices.iter().zip(loaded) {
+            parsed[*index] = true;
+            match result {
+                Ok(source) => sources.push(source),
+                Err(error) => errors.push(error),
+            }
+        }
+        let (outcome, requested) =
+            analyse_loaded(&sources, &names, &relevant, dependencies, settings);
+        dependencies = outcome.dependencies;
+        let new: Vec<usize> = requested
+            .into_iter()
+            .filter(|&index| readable[index] && !parsed[index])
+            .collect();
+        if new.is_empty() {
+            for (source, _) in &sources {
+                errors.extend(source.syntax_errors());
+            }
+            errors.sort_by(|a, b| (&a.path, a.position).cmp(&(&b.path, b.position)));
+            sources.into_par_iter().for_each(drop);
+            return Outcome {
+                findings: outcome.findings,
+                suppressed: outcome.suppressed,
+                errors,
+                files_checked,
+                files_parsed: parsed.iter().filter(|p| **p).count(),
+                routes: outcome.routes,
+                severity_overrides: settings.severity_overrides.clone(),
+            };
+        }
+        // Name resolution asked for a module the pre-check skipped: parse it and run again,
+        // so findings never depend on the pre-check having seen an import.
+        for index in new {
+            wanted[index] = true;
         }
     }
-    let files_checked = sources.len();
+}
+
+/// Which files are read, analysed and parsed: see `prefilter`.
+struct Selection {
+    /// The bytes of files sure to be parsed, so they are not read twice.
+    kept: Vec<Option<Vec<u8>>>,
+    readable: Vec<bool>,
+    /// Analysed and reported on.
+    relevant: Vec<bool>,
+    /// Parsed: the relevant files and the modules their names come from.
+    wanted: Vec<bool>,
+}
+
+fn select(
+    candidates: &[Candidate],
+    names: &ModuleNames,
+    settings: &Settings,
+    errors: &mut Vec<FileError>,
+) -> Selection {
+    // Every file is read once and its bytes scanned; only the bytes of files the pre-check
+    // lets through by themselves are kept, the rest are read again if they turn out to matter.
+    let scanned: Vec<Result<ScannedFile, FileError>> = candidates
+        .par_iter()
+        .enumerate()
+        .map(|(index, candidate)| {
+            let bytes = read(candidate, settings.max_file_bytes)?;
+            if !settings.prefilter {
+                return Ok(ScannedFile {
+                    bytes: Some(bytes),
+                    links: FileLinks::default(),
+                    resolves_to: Vec::new(),
+                });
+            }
+            let scan = prefilter::scan(&bytes);
+            let package = &names.packages[index];
+            let mut links = FileLinks {
+                uses_library: scan.uses_library,
+                names_setting: scan.names_setting,
+                imports: Vec::new(),
+            };
+            let mut resolves_to = Vec::new();
+            for import in &scan.imports {
+                for target in import.targets(package) {
+                    links
+                        .imports
+                        .extend(names.files_seen_from(package, &target));
+                    resolves_to.extend(names.file(&target));
+                }
+            }
+            let keep = links.uses_library || links.names_setting || candidate.named;
+            Ok(ScannedFile {
+                bytes: keep.then_some(bytes),
+                links,
+                resolves_to,
+            })
+        })
+        .collect();
+    let mut kept: Vec<Option<Vec<u8>>> = Vec::with_capacity(scanned.len());
+    let mut links: Vec<Option<FileLinks>> = Vec::with_capacity(scanned.len());
+    let mut resolves_to: Vec<Vec<usize>> = Vec::with_capacity(scanned.len());
+    for result in scanned {
+        match result {
+            Ok(file) => {
+                kept.push(file.bytes);
+                links.push(Some(file.links));
+                resolves_to.push(file.resolves_to);
+            }
+            Err(error) => {
+                errors.push(error);
+                kept.push(None);
+                links.push(None);
+                resolves_to.push(Vec::new());
+            }
+        }
+    }
+    let readable: Vec<bool> = links.iter().map(Option::is_some).collect();
+    let relevant: Vec<bool> = if settings.prefilter {
+        let mut relevant = prefilter::relevant_files(&links);
+        for (index, candidate) in candidates.iter().enumerate() {
+            relevant[index] |= candidate.named && readable[index];
+        }
+        relevant
+    } else {
+        readable.clone()
+    };
+    drop(links);
+    let mut wanted = relevant.clone();
+    // What the relevant files import is parsed up front, for name resolution: most of what the
+    // analysis would otherwise ask for in a second round.
+    for (file, targets) in resolves_to.iter().enumerate() {
+        if relevant[file] {
+            for &target in targets {
+                wanted[target] = true;
+            }
+        }
+    }
+    Selection {
+        kept,
+        readable,
+        relevant,
+        wanted,
+    }
+}
+
+/// One file after the pre-check.
+struct ScannedFile {
+    /// Kept when the file is parsed for sure.
+    bytes: Option<Vec<u8>>,
+    links: FileLinks,
+    /// The files its imports name as the project model resolves names (by dotted suffix too).
+    resolves_to: Vec<usize>,
+}
+
+/// What one analysis of the parsed files found, and the files it would have liked to see.
+struct Round {
+    findings: Vec<Finding>,
+    suppressed: Vec<Finding>,
+    routes: Vec<crate::model::routes::RouteRow>,
+    dependencies: Dependencies,
+}
+
+fn analyse_loaded(
+    sources: &[(SourceFile, usize)],
+    names: &ModuleNames,
+    relevant: &[bool],
+    dependencies: Dependencies,
+    settings: &Settings,
+) -> (Round, BTreeSet<usize>) {
     let modules: Vec<ModuleInfo<'_>> = sources
         .par_iter()
-        .map(|(source, root)| ModuleInfo::new(source, root))
+        .map(|(source, index)| ModuleInfo::new(source, names, *index, relevant[*index]))
         .collect();
-    let model = ProjectModel::new(modules);
+    let model = ProjectModel::new(modules, names);
     let files: Vec<FileModel<'_>> = (0..model.modules.len())
         .into_par_iter()
         .map(|index| FileModel::new(&model, index))
@@ -168,19 +369,12 @@ fn analyse(candidates: Vec<Candidate>, mut errors: Vec<FileError>, settings: &Se
     // The model skips literal secrets in test code unless the run asks for them; the secret
     // rules read this flag, so it must be set before any rule runs.
     project.config.secrets_in_tests = settings.include_tests;
-    // Each checked file's directory (and each checked directory) finds its own project's
-    // manifests, so every file is judged against the versions it actually runs with.
-    project.dependencies = Dependencies::discover(
-        sources
-            .iter()
-            .filter_map(|(source, _)| source.path.parent().map(Path::to_path_buf))
-            .chain(settings.paths.iter().filter(|p| p.is_dir()).cloned()),
-    );
-    errors.extend(project.dependencies.errors.iter().cloned());
+    project.dependencies = dependencies;
     let routes = project.routes.inventory(&project.model);
     let mut findings: Vec<Finding> = project
         .files
         .par_iter()
+        .filter(|file| project.model.modules[file.module].analysed)
         .flat_map_iter(|file| {
             let source = project.model.modules[file.module].file;
             place_file(source, rules::check_file(&project, file), settings)
@@ -191,9 +385,6 @@ fn analyse(candidates: Vec<Candidate>, mut errors: Vec<FileError>, settings: &Se
         rules::check_dependencies(&project),
         settings,
     ));
-    for (source, _) in &sources {
-        errors.extend(source.syntax_errors());
-    }
     findings.sort_by(|a, b| {
         (&a.path, a.start, a.rule.id, a.end).cmp(&(&b.path, b.start, b.rule.id, b.end))
     });
@@ -203,20 +394,20 @@ fn analyse(candidates: Vec<Candidate>, mut errors: Vec<FileError>, settings: &Se
     let (suppressed, findings) = findings
         .into_iter()
         .partition(|finding| finding.suppressed_by.is_some());
-    errors.sort_by(|a, b| (&a.path, a.position).cmp(&(&b.path, b.position)));
-    drop(project);
-    sources.into_par_iter().for_each(drop);
-    Outcome {
-        findings,
-        suppressed,
-        errors,
-        files_checked,
-        routes,
-        severity_overrides: settings.severity_overrides.clone(),
-    }
+    let requested = project.model.take_requested();
+    let dependencies = std::mem::take(&mut project.dependencies);
+    (
+        Round {
+            findings,
+            suppressed,
+            routes,
+            dependencies,
+        },
+        requested,
+    )
 }
 
-fn load(candidate: Candidate, max_file_bytes: u64) -> Result<(SourceFile, PathBuf), FileError> {
+fn read(candidate: &Candidate, max_file_bytes: u64) -> Result<Vec<u8>, FileError> {
     let error = |message: String| FileError {
         path: candidate.path.clone(),
         position: None,
@@ -232,8 +423,9 @@ fn load(candidate: Candidate, max_file_bytes: u64) -> Result<(SourceFile, PathBu
     }
     let bytes =
         std::fs::read(&candidate.path).map_err(|e| error(format!("cannot be read: {e}")))?;
-    let source = SourceFile::parse(candidate.path.clone(), bytes)?;
-    Ok((source, candidate.root))
+    // Encoding errors are reported for every file, parsed or not.
+    crate::source::check_decodable(&bytes).map_err(error)?;
+    Ok(bytes)
 }
 
 /// Places one file's diagnostics and marks those a suppression comment silences: one on the

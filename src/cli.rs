@@ -94,6 +94,11 @@ pub struct CheckArgs {
     /// Also list the findings that suppression comments silence (they never affect the exit code).
     #[arg(long)]
     pub show_suppressed: bool,
+    /// Parse every Python file, not only those that can hold a finding (files that use Flask or
+    /// a token library, name a Flask secret or debug setting, or are linked to one by imports).
+    /// Slower; findings are the same, but syntax errors are reported for every file.
+    #[arg(long)]
+    pub all_files: bool,
     /// Record the current findings in FILE (by fingerprint) and exit 0.
     #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
     pub write_baseline: Option<PathBuf>,
@@ -280,6 +285,7 @@ fn check_command(args: CheckArgs) -> u8 {
         per_file_ignores: resolved.per_file_ignores,
         severity_overrides: resolved.severity_overrides,
         include_tests: resolved.include_tests,
+        prefilter: !args.all_files,
     };
     let known = match args.baseline.as_deref().map(baseline::read).transpose() {
         Ok(known) => known,

@@ -10,6 +10,7 @@ pub mod config;
 pub mod deps;
 pub mod fix;
 pub mod model;
+pub mod prefilter;
 pub mod report;
 pub mod rules;
 pub mod source;

@@ -4,6 +4,7 @@
 //! PEP 263 Latin-1 family when the file declares it), parses it with Ruff's error-recovering
 //! parser, and maps byte offsets to 1-based lines and character columns for every report format.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -263,12 +264,27 @@ pub fn display_path(path: &Path) -> String {
 /// Decodes a Python source file. UTF-8 (with or without BOM) is the default (PEP 3120); a PEP 263
 /// declaration of Latin-1 is honoured because every byte sequence is valid Latin-1 and its
 /// decoding is exact. Other declared encodings are refused with their name rather than guessed.
-fn decode(bytes: &[u8]) -> Result<String, String> {
+/// Whether `bytes` decode as Python source, without keeping the text: for files the pre-check
+/// skips, whose encoding errors are still reported.
+pub fn check_decodable(bytes: &[u8]) -> Result<(), String> {
+    decode(bytes).map(drop)
+}
+
+fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
     let declared = declared_encoding(bytes);
+    if bytes.starts_with(b"\xef\xbb\xbf")
+        && let Some(other) = declared
+            .as_deref()
+            .filter(|name| !matches!(*name, "utf-8" | "utf8" | "utf_8" | "utf-8-sig"))
+    {
+        return Err(format!(
+            "starts with a UTF-8 byte order mark but declares the encoding `{other}`; CPython refuses such a file too: remove one of the two"
+        ));
+    }
     match declared.as_deref() {
         None | Some("utf-8") | Some("utf8") | Some("utf_8") | Some("utf-8-sig") => {
             match std::str::from_utf8(bytes) {
-                Ok(text) => Ok(text.to_string()),
+                Ok(text) => Ok(Cow::Borrowed(text)),
                 Err(error) => {
                     let line = bytes[..error.valid_up_to()]
                         .iter()
@@ -283,11 +299,11 @@ fn decode(bytes: &[u8]) -> Result<String, String> {
             }
         }
         Some("latin-1" | "latin1" | "latin_1" | "iso-8859-1" | "iso8859-1" | "iso_8859_1") => {
-            Ok(bytes.iter().map(|&b| char::from(b)).collect())
+            Ok(Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect()))
         }
         Some(other) => match std::str::from_utf8(bytes) {
             // An ASCII-only file reads the same in any ASCII-compatible encoding.
-            Ok(text) if text.is_ascii() => Ok(text.to_string()),
+            Ok(text) if text.is_ascii() => Ok(Cow::Borrowed(text)),
             _ => Err(format!(
                 "declares the encoding `{other}`, which flasklint does not decode; re-save the file as UTF-8"
             )),

@@ -29,6 +29,9 @@ pub const DEFAULT_EXCLUDES: &[&str] = &[
 pub struct Candidate {
     pub path: PathBuf,
     pub root: PathBuf,
+    /// Named on the command line (as pre-commit names changed files), not found in a directory:
+    /// always parsed, so its syntax errors are reported.
+    pub named: bool,
 }
 
 pub struct Walk {
@@ -119,6 +122,7 @@ pub fn collect(paths: &[PathBuf], excludes: &Excludes) -> Walk {
             files.push(Candidate {
                 path: path.clone(),
                 root,
+                named: true,
             });
             continue;
         }
@@ -144,6 +148,7 @@ pub fn collect(paths: &[PathBuf], excludes: &Excludes) -> Walk {
                         files.push(Candidate {
                             path: entry.path().to_path_buf(),
                             root: path.clone(),
+                            named: false,
                         });
                     }
                 }

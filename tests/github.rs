@@ -30,7 +30,8 @@ fn findings_become_error_and_warning_annotations() {
 fn properties_are_escaped_and_unreadable_files_are_errors() {
     let dir = tempfile::tempdir().expect("tmp");
     write(dir.path(), "a,b:c%.py", BAD);
-    write(dir.path(), "broken.py", "def f(:\n    pass\n");
+    // The import keeps the pre-check from skipping the file: it must be parsed to fail.
+    write(dir.path(), "broken.py", "def f(:\n    pass\nimport jwt\n");
     let output = flasklint(&["check", "--format", "github", "."], dir.path());
     let text = stdout(&output);
     assert!(

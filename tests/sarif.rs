@@ -263,7 +263,8 @@ fn apply_replacements(text: &str, change: &Value) -> String {
 fn unanalysable_files_are_tool_notifications_and_the_run_still_succeeds() {
     let dir = tempfile::tempdir().expect("tmp");
     write(dir.path(), "bad.py", BAD);
-    write(dir.path(), "broken.py", "def f(:\n    pass\n");
+    // The import keeps the pre-check from skipping the file: it must be parsed to fail.
+    write(dir.path(), "broken.py", "def f(:\n    pass\nimport jwt\n");
     write(dir.path(), "latin.py", b"x = 1\ny = '\xff'\n");
     let (code, log) = sarif(&["."], dir.path());
     assert_eq!(code, Some(1));

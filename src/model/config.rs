@@ -158,7 +158,9 @@ impl<'a> ConfigModel<'a> {
             .into_par_iter()
             .map(|module| {
                 let mut collector = Collector::new(model, module);
-                collector.visit_body(&model.modules[module].file.module().body);
+                if model.modules[module].analysed {
+                    collector.visit_body(&model.modules[module].file.module().body);
+                }
                 collector.out
             })
             .collect();

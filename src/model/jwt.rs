@@ -452,6 +452,9 @@ pub fn collect_signing_algorithms<'a>(
         }
     }
     for (index, module) in project.modules.iter().enumerate() {
+        if !module.analysed {
+            continue;
+        }
         let at = At {
             module: index,
             scopes: &[],

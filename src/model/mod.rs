@@ -6,6 +6,12 @@
 //! or `from .extensions import jwt` can be followed into another file. `FileModel::new` (per
 //! file, in parallel, read-only access to the project) then walks one file's functions and
 //! classifies its JWT calls. Rules only query these; they never re-walk imports themselves.
+//!
+//! Not every file is parsed (see `prefilter`): `ModuleNames` knows every file of the run by name,
+//! so a name means the same file either way, and when resolution reaches a file that was not
+//! parsed, `ProjectModel` records it (`take_requested`) for the caller to parse and run again.
+//! Modules parsed only for resolution (`ModuleInfo::analysed` false) lend their bindings and
+//! function bodies; nothing else of them is collected.
 
 pub mod config;
 pub mod imports;
@@ -14,8 +20,9 @@ pub mod routes;
 pub mod scope;
 pub mod value;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
+use std::sync::Mutex;
 
 use ruff_python_ast::{self as ast, Expr};
 
@@ -35,18 +42,23 @@ pub struct ModuleInfo<'a> {
     pub package: String,
     pub file: &'a SourceFile,
     pub scope: Scope<'a>,
+    /// The file's index among every file of the run (`ModuleNames`), loaded or not.
+    pub file_index: usize,
+    /// Checked, rather than parsed only because an analysed file's names lead into it: such a
+    /// module lends its bindings and function bodies to name resolution, and nothing else of it
+    /// is collected or reported (the pre-check found nothing in it that could be).
+    pub analysed: bool,
 }
 
 impl<'a> ModuleInfo<'a> {
-    pub fn new(file: &'a SourceFile, root: &Path) -> ModuleInfo<'a> {
-        let (name, is_package) = module_name(&file.path, root);
-        let package = if is_package {
-            name.clone()
-        } else {
-            name.rsplit_once('.')
-                .map(|(p, _)| p.to_string())
-                .unwrap_or_default()
-        };
+    pub fn new(
+        file: &'a SourceFile,
+        names: &ModuleNames,
+        file_index: usize,
+        analysed: bool,
+    ) -> ModuleInfo<'a> {
+        let name = names.names[file_index].clone();
+        let package = names.packages[file_index].clone();
         let mut scope = Scope::default();
         scope.collect(&file.module().body, &package);
         ModuleInfo {
@@ -54,12 +66,120 @@ impl<'a> ModuleInfo<'a> {
             package,
             file,
             scope,
+            file_index,
+            analysed,
         }
     }
 }
 
+/// The module name of every Python file of the run, parsed or not, and which name refers to
+/// which file. Built from paths alone, so a name means the same file whichever files the
+/// pre-check lets through.
+pub struct ModuleNames {
+    pub names: Vec<String>,
+    pub packages: Vec<String>,
+    /// Module name, and every dotted suffix of it that is unambiguous, to its file.
+    by_name: HashMap<String, usize>,
+    /// Full names to files (several when two checked roots hold the same name).
+    by_full_name: HashMap<String, Vec<usize>>,
+}
+
+impl ModuleNames {
+    /// `files`: each file's path and the directory it was found under.
+    pub fn new<'p>(files: impl IntoIterator<Item = (&'p Path, &'p Path)>) -> ModuleNames {
+        let mut names = Vec::new();
+        let mut packages = Vec::new();
+        for (path, root) in files {
+            let (name, is_package) = module_name(path, root);
+            let package = if is_package {
+                name.clone()
+            } else {
+                name.rsplit_once('.')
+                    .map(|(p, _)| p.to_string())
+                    .unwrap_or_default()
+            };
+            names.push(name);
+            packages.push(package);
+        }
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        let mut by_full_name: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut ambiguous: Vec<String> = Vec::new();
+        for (index, name) in names.iter().enumerate() {
+            by_full_name.entry(name.clone()).or_default().push(index);
+            let parts: Vec<&str> = name.split('.').filter(|p| !p.is_empty()).collect();
+            for start in 0..parts.len() {
+                let suffix = parts[start..].join(".");
+                match by_name.get(&suffix) {
+                    // The full name always wins over another module's suffix.
+                    Some(&other) if start == 0 && names[other] != suffix => {
+                        by_name.insert(suffix, index);
+                    }
+                    Some(&other) if other != index => {
+                        if start > 0 && names[other] != suffix {
+                            ambiguous.push(suffix);
+                        }
+                    }
+                    Some(_) => {}
+                    None => {
+                        by_name.insert(suffix, index);
+                    }
+                }
+            }
+        }
+        for suffix in ambiguous {
+            if let Some(&index) = by_name.get(&suffix)
+                && names[index] != suffix
+            {
+                by_name.remove(&suffix);
+            }
+        }
+        ModuleNames {
+            names,
+            packages,
+            by_name,
+            by_full_name,
+        }
+    }
+
+    /// The file a module name refers to for name resolution: its full name, or a dotted suffix
+    /// of exactly one file's name (the checked directory may be above the import root).
+    pub fn file(&self, name: &str) -> Option<usize> {
+        let index = self.by_name.get(name).copied()?;
+        // A project folder `apps/jwt/` must not capture `import jwt`: well-known libraries are
+        // only project modules when the project *is* that library (an exact, full name).
+        let first = name.split('.').next().unwrap_or(name);
+        if self.names[index] != name && is_well_known_library(first) {
+            return None;
+        }
+        Some(index)
+    }
+
+    /// The files `import name` may load when written in file `importer`: the module under the
+    /// importer's package or any package above it (the directories a script or test runner puts
+    /// on `sys.path`), or under the checked directory. Narrower than `file`: a deep
+    /// `geos/collections.py` does not stand for `import collections`.
+    pub fn files_seen_from(&self, importer: &str, name: &str) -> Vec<usize> {
+        let mut found = Vec::new();
+        let mut prefix: Vec<&str> = importer.split('.').filter(|p| !p.is_empty()).collect();
+        loop {
+            let candidate = if prefix.is_empty() {
+                name.to_string()
+            } else {
+                format!("{}.{name}", prefix.join("."))
+            };
+            if let Some(files) = self.by_full_name.get(&candidate) {
+                found.extend(files.iter().copied());
+            }
+            if prefix.pop().is_none() {
+                break;
+            }
+        }
+        found
+    }
+}
+
 /// `app/auth.py` under `root` is `app.auth`; `app/__init__.py` is `app` (a package).
-fn module_name(path: &Path, root: &Path) -> (String, bool) {
+pub fn module_name(path: &Path, root: &Path) -> (String, bool) {
     let relative = path.strip_prefix(root).unwrap_or(path);
     let mut parts: Vec<String> = relative
         .components()
@@ -83,8 +203,11 @@ fn module_name(path: &Path, root: &Path) -> (String, bool) {
 /// Everything the rules may ask about the project as a whole.
 pub struct ProjectModel<'a> {
     pub modules: Vec<ModuleInfo<'a>>,
-    /// Module name, and every dotted suffix of it that is unambiguous, to its index.
-    by_name: HashMap<String, usize>,
+    pub names: &'a ModuleNames,
+    /// For every file of the run, its index in `modules` when it was parsed.
+    loaded: Vec<Option<usize>>,
+    /// Files the analysis looked for but were not parsed: `check.rs` loads them and runs again.
+    requested: Mutex<BTreeSet<usize>>,
 }
 
 /// An algorithm the project itself uses, and where that was seen.
@@ -100,49 +223,41 @@ pub struct SigningAlgorithm {
 }
 
 impl<'a> ProjectModel<'a> {
-    pub fn new(modules: Vec<ModuleInfo<'a>>) -> ProjectModel<'a> {
-        let mut by_name: HashMap<String, usize> = HashMap::new();
-        let mut ambiguous: Vec<String> = Vec::new();
+    pub fn new(modules: Vec<ModuleInfo<'a>>, names: &'a ModuleNames) -> ProjectModel<'a> {
+        let mut loaded = vec![None; names.names.len()];
         for (index, module) in modules.iter().enumerate() {
-            let parts: Vec<&str> = module.name.split('.').filter(|p| !p.is_empty()).collect();
-            for start in 0..parts.len() {
-                let suffix = parts[start..].join(".");
-                match by_name.get(&suffix) {
-                    // The full name always wins over another module's suffix.
-                    Some(&other) if start == 0 && modules[other].name != suffix => {
-                        by_name.insert(suffix, index);
-                    }
-                    Some(&other) if other != index => {
-                        if start > 0 && modules[other].name != suffix {
-                            ambiguous.push(suffix);
-                        }
-                    }
-                    Some(_) => {}
-                    None => {
-                        by_name.insert(suffix, index);
-                    }
-                }
+            if let Some(slot) = loaded.get_mut(module.file_index) {
+                *slot = Some(index);
             }
         }
-        for suffix in ambiguous {
-            if let Some(&index) = by_name.get(&suffix)
-                && modules[index].name != suffix
-            {
-                by_name.remove(&suffix);
-            }
+        ProjectModel {
+            modules,
+            names,
+            loaded,
+            requested: Mutex::new(BTreeSet::new()),
         }
-        ProjectModel { modules, by_name }
     }
 
     pub fn module_index(&self, name: &str) -> Option<usize> {
-        let index = self.by_name.get(name).copied()?;
-        // A project folder `apps/jwt/` must not capture `import jwt`: well-known libraries are
-        // only project modules when the project *is* that library (an exact, full name).
-        let first = name.split('.').next().unwrap_or(name);
-        if self.modules[index].name != name && is_well_known_library(first) {
-            return None;
+        let file = self.names.file(name)?;
+        let index = self.loaded.get(file).copied().flatten();
+        if index.is_none() {
+            self.requested
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .insert(file);
         }
-        Some(index)
+        index
+    }
+
+    /// The files name resolution asked for that were not parsed.
+    pub fn take_requested(&self) -> BTreeSet<usize> {
+        std::mem::take(
+            &mut *self
+                .requested
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
     }
 
     /// Follows a qualified name through the project's own modules: `extensions.jwt.decode`
@@ -492,7 +607,9 @@ impl<'a> FileModel<'a> {
     pub fn new(project: &ProjectModel<'a>, module: usize) -> FileModel<'a> {
         let info = &project.modules[module];
         let mut builder = jwt::CallCollector::new(project, module, &info.package);
-        builder.walk_body(&info.file.module().body);
+        if info.analysed {
+            builder.walk_body(&info.file.module().body);
+        }
         builder.finish()
     }
 

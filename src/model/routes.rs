@@ -241,6 +241,9 @@ impl<'a> RouteModel<'a> {
         let mut registrations: Vec<Registration<'a>> = Vec::new();
         let mut hooks: Vec<Hook<'a>> = Vec::new();
         for (index, module) in model.modules.iter().enumerate() {
+            if !module.analysed {
+                continue;
+            }
             let mut collector = RouteCollector {
                 model,
                 module: index,

@@ -74,6 +74,8 @@ struct JsonError {
 #[derive(Serialize)]
 struct Summary {
     files_checked: usize,
+    /// Of those, the files parsed: the pre-check skips those that cannot hold a finding.
+    files_parsed: usize,
     findings: usize,
     errors: usize,
 }
@@ -111,6 +113,7 @@ pub fn render(outcome: &Outcome, show_suppressed: bool) -> String {
             .collect(),
         summary: Summary {
             files_checked: outcome.files_checked,
+            files_parsed: outcome.files_parsed,
             findings: outcome.findings.len(),
             errors: outcome.errors.len(),
         },
