@@ -370,6 +370,18 @@ fn analyse_loaded(
     // rules read this flag, so it must be set before any rule runs.
     project.config.secrets_in_tests = settings.include_tests;
     project.dependencies = dependencies;
+    // Building the model already needed files that were not parsed: the rules would run again
+    // anyway, so this round ends here.
+    let requested = project.model.take_requested();
+    if !requested.is_empty() {
+        let round = Round {
+            findings: Vec::new(),
+            suppressed: Vec::new(),
+            routes: Vec::new(),
+            dependencies: std::mem::take(&mut project.dependencies),
+        };
+        return (round, requested);
+    }
     let routes = project.routes.inventory(&project.model);
     let mut findings: Vec<Finding> = project
         .files

@@ -104,17 +104,23 @@ pub fn collect(paths: &[PathBuf], excludes: &Excludes) -> Walk {
             }
         };
         if metadata.file_type().is_symlink() {
-            match (path.canonicalize(), &cwd) {
-                (Ok(target), Some(cwd)) if target.starts_with(cwd) => {}
+            let refused = match (path.canonicalize(), &cwd) {
+                (Ok(target), Some(cwd)) if target.starts_with(cwd) => None,
+                // A loop or a dangling link has no target to judge.
+                (Err(error), _) => Some(format!(
+                    "is a symlink that cannot be resolved ({error}); not followed"
+                )),
                 _ => {
-                    errors.push(FileError {
-                        path: path.clone(),
-                        position: None,
-                        message: "is a symlink to outside the current directory; not followed"
-                            .into(),
-                    });
-                    continue;
+                    Some("is a symlink to outside the current directory; not followed".to_string())
                 }
+            };
+            if let Some(message) = refused {
+                errors.push(FileError {
+                    path: path.clone(),
+                    position: None,
+                    message,
+                });
+                continue;
             }
         }
         if path.is_file() {

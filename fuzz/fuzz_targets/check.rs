@@ -13,6 +13,7 @@
 //! - spliced: generated Python with raw bytes inserted at a byte-chosen offset, i.e. almost-valid
 //!   code that the error-recovering parser must still survive.
 //!
+//! The byte-level pre-check (`prefilter::scan`) reads every input first.
 //! Each input is written to a fresh temporary directory and checked with `flasklint::run`, then
 //! rendered as text (with and without colour), JSON, SARIF, GitHub commands, the routes table and
 //! JSON, and a baseline; finally every fix (safe and unsafe) is applied in memory, re-parsed by
@@ -57,8 +58,13 @@ fuzz_target!(|data: &[u8]| {
             write(dir.path(), "app.py", &text);
         }
     }
+    // The byte-level pre-check sees every input directly; the run then parses every file (bit 2
+    // of the mode byte clear), so raw bytes still reach the parser, or goes through the pre-check
+    // and its on-demand loading (bit 2 set).
+    std::hint::black_box(flasklint::prefilter::scan(rest));
     let mut settings = flasklint::Settings::new(vec![dir.path().to_path_buf()]);
     settings.threads = Some(1);
+    settings.prefilter = mode & 4 != 0;
     let outcome = flasklint::run(&settings).expect("a run over a readable temp dir starts");
     for format in [Format::Text, Format::Json, Format::Sarif, Format::Github] {
         for (color, show_suppressed) in [(false, false), (true, true)] {
