@@ -20,6 +20,8 @@ SDISTS=(
 )
 
 [ -x "$FLASKLINT" ] || { echo "smoke: no flasklint binary at $FLASKLINT (run cargo build first)" >&2; exit 2; }
+# The runs happen inside the corpus directory, so a relative binary path must be made absolute.
+FLASKLINT=$(cd "$(dirname "$FLASKLINT")" && pwd)/$(basename "$FLASKLINT")
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use ruff_python_ast::ModModule;
 use ruff_python_ast::token::TokenKind;
-use ruff_python_parser::{Parsed, parse_unchecked_source};
+use ruff_python_parser::parse_unchecked_source;
 use ruff_source_file::LineIndex;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
@@ -37,7 +37,12 @@ pub struct SourceFile {
     /// Shared with the findings, which render snippets from it after analysis.
     pub text: Arc<str>,
     index: LineIndex,
-    parsed: Parsed<ModModule>,
+    module: ModModule,
+    /// The range of every comment, from the parser's token stream (the tokens themselves, about
+    /// three times the size of the source, are not kept).
+    comments: Vec<TextRange>,
+    /// Where the parser recovered from an error, and its message.
+    errors: Vec<(TextSize, String)>,
 }
 
 impl SourceFile {
@@ -59,38 +64,46 @@ impl SourceFile {
             });
         }
         let parsed = parse_unchecked_source(&text, ruff_python_ast::PySourceType::Python);
+        let comments = parsed
+            .tokens()
+            .iter()
+            .filter(|token| token.kind() == TokenKind::Comment)
+            .map(Ranged::range)
+            .collect();
+        let errors = parsed
+            .errors()
+            .iter()
+            .map(|error| (error.location.start(), error.error.to_string()))
+            .collect();
         let index = LineIndex::from_source_text(&text);
         Ok(SourceFile {
             path,
             text: Arc::from(text),
             index,
-            parsed,
+            module: parsed.into_syntax(),
+            comments,
+            errors,
         })
     }
 
     pub fn module(&self) -> &ModModule {
-        self.parsed.syntax()
+        &self.module
     }
 
     /// The range of every comment, from the parser's token stream, so a `#` inside a string
     /// is never taken for one (suppression comments and fingerprints rely on this).
     pub fn comment_ranges(&self) -> impl Iterator<Item = TextRange> + '_ {
-        self.parsed
-            .tokens()
-            .iter()
-            .filter(|token| token.kind() == TokenKind::Comment)
-            .map(Ranged::range)
+        self.comments.iter().copied()
     }
 
     /// One entry per syntax error the parser recovered from.
     pub fn syntax_errors(&self) -> Vec<FileError> {
-        self.parsed
-            .errors()
+        self.errors
             .iter()
-            .map(|error| FileError {
+            .map(|(offset, message)| FileError {
                 path: self.path.clone(),
-                position: Some(self.position(error.location.start())),
-                message: format!("syntax error: {}", error.error),
+                position: Some(self.position(*offset)),
+                message: format!("syntax error: {message}"),
             })
             .collect()
     }
