@@ -7,10 +7,12 @@
 //! Fix: pass `audience=` and `issuer=` with the values your issuer puts in its tokens (and keep
 //! `verify_aud`/`verify_iss` on); with authlib, give `claims_options` entries for `iss` and `aud`.
 
+use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::Ranged;
 
 use super::{Checker, Rule};
-use crate::model::jwt::Library;
+use crate::model::jwt::{JwtCall, Library};
+use crate::model::routes::{any_expr, visit_stmts};
 use crate::model::value::Value;
 
 pub const RULE: Rule = Rule {
@@ -50,8 +52,8 @@ fn check(checker: &mut Checker<'_, '_>) {
                 }
             },
             _ => (
-                missing(checker, arguments.audience, call),
-                missing(checker, arguments.issuer, call),
+                missing(checker, arguments.audience, call) && !compared_later(call, "aud"),
+                missing(checker, arguments.issuer, call) && !compared_later(call, "iss"),
             ),
         };
         let (what, add) = match (missing_audience, missing_issuer, call.library) {
@@ -89,11 +91,69 @@ fn check(checker: &mut Checker<'_, '_>) {
     }
 }
 
+/// Whether the decoded claims' `claim` is compared after the call in the same function: the
+/// check done by hand (`payload = jwt.decode(...)`, then `if payload["iss"] != ISSUER: raise`,
+/// also through a variable: `issuer = payload.get("iss")`, `if issuer != ISSUER`).
+fn compared_later(call: &JwtCall<'_>, claim: &str) -> bool {
+    let Some(function) = call.function else {
+        return false;
+    };
+    let mut claims_name = None;
+    visit_stmts(&function.body, &mut |stmt| {
+        if let Stmt::Assign(assign) = stmt
+            && assign.value.range() == call.call.range()
+            && let [Expr::Name(name)] = assign.targets.as_slice()
+        {
+            claims_name = Some(name.id.as_str());
+        }
+    });
+    let Some(claims) = claims_name else {
+        return false;
+    };
+    let reads_claim = |expr: &Expr| {
+        let (receiver, key) = match expr {
+            Expr::Subscript(subscript) => (subscript.value.as_ref(), subscript.slice.as_ref()),
+            Expr::Call(get) => match (get.func.as_ref(), get.arguments.args.first()) {
+                (Expr::Attribute(attribute), Some(key)) if attribute.attr.as_str() == "get" => {
+                    (attribute.value.as_ref(), key)
+                }
+                _ => return false,
+            },
+            _ => return false,
+        };
+        matches!(receiver, Expr::Name(n) if n.id.as_str() == claims)
+            && matches!(key, Expr::StringLiteral(s) if s.value.to_str() == claim)
+    };
+    // Variables holding the claim: `issuer = payload["iss"]`.
+    let mut holders: Vec<&str> = Vec::new();
+    visit_stmts(&function.body, &mut |stmt| {
+        if let Stmt::Assign(assign) = stmt
+            && assign.start() > call.call.end()
+            && reads_claim(&assign.value)
+            && let [Expr::Name(name)] = assign.targets.as_slice()
+        {
+            holders.push(name.id.as_str());
+        }
+    });
+    any_expr(&function.body, &mut |expr| {
+        let Expr::Compare(compare) = expr else {
+            return false;
+        };
+        compare.start() > call.call.end()
+            && std::iter::once(compare.left.as_ref())
+                .chain(compare.comparators.iter())
+                .any(|side| {
+                    reads_claim(side)
+                        || matches!(side, Expr::Name(n) if holders.contains(&n.id.as_str()))
+                })
+    })
+}
+
 /// An argument that is absent or literally `None`.
 fn missing(
     checker: &Checker<'_, '_>,
     argument: Option<&ruff_python_ast::Expr>,
-    call: &crate::model::jwt::JwtCall<'_>,
+    call: &JwtCall<'_>,
 ) -> bool {
     match argument {
         None => true,

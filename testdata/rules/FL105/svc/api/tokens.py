@@ -175,3 +175,27 @@ def claims_passthrough(token, **kwargs):
 def claims_unverified(token):
     # Signature off: reported once, as FL102, not again for audience and issuer.
     return jwt.decode(token, options={"verify_signature": False, "verify_aud": False})  # expect: FL102
+
+
+def claims_issuer_checked_by_hand(token, expected_audience, expected_issuer):
+    # The issuer compared after decoding (Redash's IAP check): checked, not missing.
+    payload = jwt.decode(token, public_key(), audience=expected_audience, algorithms=JWT_ALGORITHMS)
+    issuer = payload["iss"]
+    if issuer != expected_issuer:
+        raise ValueError("wrong issuer")
+    return payload
+
+
+def claims_both_checked_by_hand(token):
+    claims = jwt.decode(token, public_key(), algorithms=JWT_ALGORITHMS)
+    if claims.get("aud") != JWT_AUDIENCE or claims["iss"] not in (JWT_ISSUER,):
+        raise ValueError("not for us")
+    return claims
+
+
+# A hit after the traps, kept last so the lines above stay put: reading the issuer is not
+# checking it.
+def claims_issuer_only_logged(token):
+    claims = jwt.decode(token, public_key(), algorithms=JWT_ALGORITHMS, audience=JWT_AUDIENCE)  # expect: FL105
+    current_app.logger.info("token from %s", claims["iss"])
+    return claims
