@@ -1021,14 +1021,7 @@ impl<'p, 'a> Collector<'p, 'a> {
                 || matches!(attribute.value.as_ref(), Expr::Name(n) if n.id.as_str() == "socketio");
             if socketio || self.is_app(&attribute.value) {
                 let value = classify(self.model, &debug.value, &self.at());
-                let mut siblings: Vec<TextRange> = call
-                    .arguments
-                    .args
-                    .iter()
-                    .map(Ranged::range)
-                    .chain(call.arguments.keywords.iter().map(Ranged::range))
-                    .collect();
-                siblings.sort_by_key(|r| r.start());
+                let siblings = super::argument_ranges(call);
                 let callee = self.model.modules[self.module]
                     .file
                     .slice(call.func.range())

@@ -667,16 +667,7 @@ impl<'a> JwtCall<'a> {
 
     /// The ranges of every argument and keyword, in source order.
     pub fn argument_ranges(&self) -> Vec<TextRange> {
-        let mut ranges: Vec<TextRange> = self
-            .call
-            .arguments
-            .args
-            .iter()
-            .map(Ranged::range)
-            .chain(self.call.arguments.keywords.iter().map(Ranged::range))
-            .collect();
-        ranges.sort_by_key(|r| r.start());
-        ranges
+        super::argument_ranges(self.call)
     }
 }
 

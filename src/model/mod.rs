@@ -178,6 +178,21 @@ impl ModuleNames {
     }
 }
 
+/// Every argument of a call, positional and keyword, in source order: what an edit that removes
+/// one argument (with its comma) needs to see.
+pub fn argument_ranges(call: &ast::ExprCall) -> Vec<ruff_text_size::TextRange> {
+    use ruff_text_size::Ranged;
+    let mut ranges: Vec<ruff_text_size::TextRange> = call
+        .arguments
+        .args
+        .iter()
+        .map(Ranged::range)
+        .chain(call.arguments.keywords.iter().map(Ranged::range))
+        .collect();
+    ranges.sort_by_key(|r| r.start());
+    ranges
+}
+
 /// `app/auth.py` under `root` is `app.auth`; `app/__init__.py` is `app` (a package).
 pub fn module_name(path: &Path, root: &Path) -> (String, bool) {
     let relative = path.strip_prefix(root).unwrap_or(path);

@@ -318,15 +318,7 @@ fn origins_fix(
 
 /// An edit removing the argument at `target` from `call`, with its comma.
 fn remove_argument(call: &ast::ExprCall, target: TextRange) -> Option<Edit> {
-    let mut siblings: Vec<TextRange> = call
-        .arguments
-        .args
-        .iter()
-        .map(Ranged::range)
-        .chain(call.arguments.keywords.iter().map(Ranged::range))
-        .collect();
-    siblings.sort_by_key(|r| r.start());
-    super::remove_list_element(target, &siblings)
+    super::remove_list_element(target, &crate::model::argument_ranges(call))
 }
 
 /// How this module reaches `os.environ`, and the `import os` to add when it has no `os` yet.
