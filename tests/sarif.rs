@@ -7,10 +7,9 @@
 
 mod common;
 
-use std::fs;
 use std::path::Path;
 
-use common::{BAD, CLEAN, assert_valid_sarif, flasklint, stderr, write};
+use common::{BAD, CLEAN, assert_valid_sarif, compare_golden as compare, flasklint, stderr, write};
 use serde_json::{Value, json};
 
 fn sarif(args: &[&str], cwd: &Path) -> (Option<i32>, Value) {
@@ -81,31 +80,6 @@ fn sarif_report_matches_the_golden_file() {
             "\"[VERSION]\"",
         );
     compare("sarif-project.sarif", &(text + "\n"));
-}
-
-fn compare(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("FLASKLINT_BLESS").is_some() {
-        fs::write(&path, actual).expect("write golden file");
-        return;
-    }
-    let expected = fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} is missing; run with FLASKLINT_BLESS=1", path.display()));
-    if expected != actual {
-        let first = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{name} differs from the golden file at line {}:\n expected: {:?}\n actual:   {:?}\n(regenerate with FLASKLINT_BLESS=1 if intended)",
-            first + 1,
-            expected.lines().nth(first),
-            actual.lines().nth(first)
-        );
-    }
 }
 
 #[test]

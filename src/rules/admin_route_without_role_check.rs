@@ -34,13 +34,7 @@ fn is_administrative(route: &Route<'_>) -> bool {
 }
 
 fn check(checker: &mut Checker<'_, '_>) {
-    let project = checker.project;
-    for route in project
-        .routes
-        .routes
-        .iter()
-        .filter(|r| r.module == checker.file.module)
-    {
+    for route in checker.routes() {
         let Some(authentication) = &route.authentication else {
             continue;
         };

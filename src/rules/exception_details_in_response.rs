@@ -115,14 +115,7 @@ pub(super) fn functions<'a>(checker: &Checker<'_, 'a>) -> Vec<Function<'a>> {
             }
         }
     }
-    let routes: Vec<&'a ast::StmtFunctionDef> = checker
-        .project
-        .routes
-        .routes
-        .iter()
-        .filter(|r| r.module == checker.file.module)
-        .map(|r| r.handler)
-        .collect();
+    let routes: Vec<&'a ast::StmtFunctionDef> = checker.routes().map(|r| r.handler).collect();
     let mut out = Vec::new();
     walk(
         &checker.source.module().body,

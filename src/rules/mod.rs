@@ -33,6 +33,7 @@ use ruff_python_ast::Expr;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::model::jwt::{AlgorithmFamily, JwtCall, Operation, algorithm_family};
+use crate::model::routes::Route;
 use crate::model::value::Value;
 use crate::model::{FileModel, Project, SigningAlgorithm};
 use crate::source::SourceFile;
@@ -167,6 +168,16 @@ impl<'c, 'a> Checker<'c, 'a> {
         });
         let last = self.diagnostics.len() - 1;
         &mut self.diagnostics[last]
+    }
+
+    /// The routes whose handlers are in this file.
+    pub fn routes(&self) -> impl Iterator<Item = &'c Route<'a>> + 'c {
+        let module = self.file.module;
+        self.project
+            .routes
+            .routes
+            .iter()
+            .filter(move |route| route.module == module)
     }
 
     pub fn decode_calls(&self) -> impl Iterator<Item = &'c JwtCall<'a>> + 'c {

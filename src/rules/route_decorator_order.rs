@@ -19,12 +19,7 @@ pub const RULE: Rule = Rule {
 fn check(checker: &mut Checker<'_, '_>) {
     let project = checker.project;
     let context = project.routes.context(&project.model, &project.files);
-    for route in project
-        .routes
-        .routes
-        .iter()
-        .filter(|r| r.module == checker.file.module)
-    {
+    for route in checker.routes() {
         let Some(guard) = route
             .decorators_above_route
             .iter()

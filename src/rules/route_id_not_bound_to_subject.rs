@@ -100,12 +100,7 @@ fn previous_segment(rule: &str, name: &str) -> Option<String> {
 
 fn check(checker: &mut Checker<'_, '_>) {
     let project = checker.project;
-    for route in project
-        .routes
-        .routes
-        .iter()
-        .filter(|r| r.module == checker.file.module)
-    {
+    for route in checker.routes() {
         let Some(authentication) = &route.authentication else {
             continue;
         };

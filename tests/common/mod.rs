@@ -229,3 +229,30 @@ fn region_problems(region: &serde_json::Value, what: &str) -> Vec<String> {
     }
     problems
 }
+
+/// Compares `actual` with `tests/golden/NAME`, or rewrites that file when `FLASKLINT_BLESS` is
+/// set; on a difference, names the first line that differs.
+pub fn compare_golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("FLASKLINT_BLESS").is_some() {
+        fs::write(&path, actual).expect("write golden file");
+        return;
+    }
+    let expected = fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} is missing; run with FLASKLINT_BLESS=1", path.display()));
+    if expected != actual {
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "{name} differs from the golden file at line {}:\n expected: {:?}\n actual:   {:?}\n(regenerate with FLASKLINT_BLESS=1 if intended)",
+            first + 1,
+            expected.lines().nth(first),
+            actual.lines().nth(first)
+        );
+    }
+}
