@@ -271,10 +271,13 @@ fn select(
             let mut resolves_to = Vec::new();
             for import in &scan.imports {
                 for target in import.targets(package) {
-                    links
-                        .imports
-                        .extend(names.files_seen_from(package, &target));
-                    resolves_to.extend(names.file(&target));
+                    let files = if import.level == 0 {
+                        names.files_seen_from(package, &target)
+                    } else {
+                        names.file(&target).into_iter().collect()
+                    };
+                    resolves_to.extend(files.iter().copied());
+                    links.imports.extend(files);
                 }
             }
             let keep = links.uses_library || links.names_setting || candidate.named;
@@ -382,7 +385,7 @@ fn analyse_loaded(
         };
         return (round, requested);
     }
-    let routes = project.routes.inventory(&project.model);
+    let routes = project.routes.inventory(&project.model, &project.apps);
     let mut findings: Vec<Finding> = project
         .files
         .par_iter()

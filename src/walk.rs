@@ -124,7 +124,13 @@ pub fn collect(paths: &[PathBuf], excludes: &Excludes) -> Walk {
             }
         }
         if path.is_file() {
-            let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+            // A file named alone (pre-commit passes changed files) takes its module name from
+            // its project, so `app/views.py` is `app.views` and its imports resolve as in a
+            // run over the whole folder.
+            let root = path
+                .parent()
+                .map(|parent| project_root(parent).unwrap_or_else(|| parent.to_path_buf()))
+                .unwrap_or_default();
             files.push(Candidate {
                 path: path.clone(),
                 root,
@@ -177,6 +183,25 @@ pub fn collect(paths: &[PathBuf], excludes: &Excludes) -> Walk {
     files.sort();
     files.dedup_by(|a, b| a.path == b.path);
     Walk { files, errors }
+}
+
+/// Files that mark the top of a Python project.
+const PROJECT_MARKERS: &[&str] = &[".git", "pyproject.toml", "setup.py", "setup.cfg"];
+
+/// The nearest directory at or above `dir` that holds a project marker (`.git`,
+/// `pyproject.toml`, `setup.py`, `setup.cfg`), spelled as `dir` is (relative stays relative).
+pub fn project_root(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors().find_map(|ancestor| {
+        let probe = if ancestor.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            ancestor
+        };
+        PROJECT_MARKERS
+            .iter()
+            .any(|marker| probe.join(marker).exists())
+            .then(|| ancestor.to_path_buf())
+    })
 }
 
 #[cfg(test)]

@@ -128,32 +128,26 @@ fn unrelated_files_are_read_but_not_parsed() {
 
 #[test]
 fn a_module_reached_only_through_name_resolution_is_loaded_in_a_second_round() {
-    // `web/app.py` imports `lib/shared/helpers.py` by its dotted suffix (`helpers`), so it is
-    // parsed up front for name resolution; `helpers` re-exports `ALGORITHMS` from `settings`,
-    // which is `conf/shared/settings.py` by suffix too. Neither file is on the importer's path,
-    // so the byte-level import graph links neither: only the analysis, following the name,
-    // finds `settings`, asks for it, and the run parses it and goes again.
+    // `web/app.py` imports the package `conf` and reads `conf.settings.ALGORITHMS`: the
+    // byte-level import graph links `conf/__init__.py` only, so `conf/settings.py` is neither
+    // relevant nor imported by a relevant file. Only the analysis, following the attribute
+    // chain, finds `conf.settings`, asks for it, and the run parses it and goes again.
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path();
     write(
         root,
         "web/app.py",
-        "import jwt\nfrom helpers import ALGORITHMS\n\ndef read(token, key):\n    return jwt.decode(token, key, algorithms=ALGORITHMS)\n",
+        "import jwt\nimport conf\n\ndef read(token, key):\n    return jwt.decode(token, key, algorithms=conf.settings.ALGORITHMS)\n",
     );
-    write(root, "lib/shared/__init__.py", "");
-    write(
-        root,
-        "lib/shared/helpers.py",
-        "from settings import ALGORITHMS\n",
-    );
-    write(root, "conf/shared/__init__.py", "");
-    write(root, "conf/shared/settings.py", "ALGORITHMS = ['none']\n");
+    write(root, "conf/__init__.py", "");
+    write(root, "conf/settings.py", "ALGORITHMS = ['none']\n");
+    write(root, "tools/unrelated.py", "print('hello')\n");
     let on = check(vec![root.to_path_buf()], true);
     let off = check(vec![root.to_path_buf()], false);
     assert_eq!(described(&on), described(&off));
     let rules: Vec<&str> = on.findings.iter().map(|f| f.rule.id).collect();
     assert!(rules.contains(&"FL103"), "{rules:?}");
-    // app.py, helpers.py and settings.py; not the two empty `__init__.py`.
+    // app.py, conf/__init__.py (imported) and conf/settings.py (asked for); not unrelated.py.
     assert_eq!(on.files_parsed, 3);
 }
 

@@ -153,7 +153,11 @@ pub struct ConfigModel<'a> {
 }
 
 impl<'a> ConfigModel<'a> {
-    pub fn new(model: &ProjectModel<'a>, files: &[FileModel<'a>]) -> ConfigModel<'a> {
+    pub fn new(
+        model: &ProjectModel<'a>,
+        files: &[FileModel<'a>],
+        apps: &super::apps::Apps,
+    ) -> ConfigModel<'a> {
         let per_file: Vec<FileConfig<'a>> = (0..model.modules.len())
             .into_par_iter()
             .map(|module| {
@@ -202,7 +206,7 @@ impl<'a> ConfigModel<'a> {
             test_modules,
             secrets_in_tests: false,
         };
-        config.secrets = config.collect_secrets(model, files);
+        config.secrets = config.collect_secrets(model, files, apps);
         config
     }
 
@@ -241,6 +245,7 @@ impl<'a> ConfigModel<'a> {
         &self,
         model: &ProjectModel<'a>,
         files: &[FileModel<'a>],
+        apps: &super::apps::Apps,
     ) -> Vec<SecretSite> {
         let mut sites: Vec<SecretSite> = Vec::new();
         let mut seen: HashSet<(usize, TextRange)> = HashSet::new();
@@ -278,9 +283,11 @@ impl<'a> ConfigModel<'a> {
                 };
                 let at = file.at(call.scope);
                 if let Some(config_key) = config_read(key) {
+                    // Only the application that decodes reads its own config key.
                     for entry in self
                         .settings(&config_key)
                         .filter(|e| !self.dev_only_for_secrets(e))
+                        .filter(|e| apps.share(e.module, file.module))
                     {
                         let used_as = format!("`{}`", entry.display);
                         if let Some(site) = secret_site(&entry.value, &used_as, &entry.key) {
@@ -610,7 +617,7 @@ fn classify_qualified<'a>(model: &ProjectModel<'a>, qualified: &str, depth: usiz
     if depth > MAX_DEPTH {
         return ConfigValue::Unknown;
     }
-    let Some((module, rest)) = split_module(model, qualified) else {
+    let Some((module, rest)) = model.split_module(qualified) else {
         return ConfigValue::Unknown;
     };
     let at = At {
@@ -636,8 +643,11 @@ fn classify_qualified<'a>(model: &ProjectModel<'a>, qualified: &str, depth: usiz
                 return ConfigValue::Unknown;
             };
             let mut scope = Scope::default();
-            let package = model.modules[module].package.clone();
-            scope.collect(&class.body, &package);
+            let importer = super::Importer {
+                package: &model.modules[module].package,
+                names: model.names,
+            };
+            scope.collect(&class.body, importer);
             match scope.get(attribute) {
                 // Class attributes refer to module names (the class scope is gone by the time
                 // anyone reads the attribute), so evaluate at module level.
@@ -646,17 +656,6 @@ fn classify_qualified<'a>(model: &ProjectModel<'a>, qualified: &str, depth: usiz
             }
         }
         Some(_) => ConfigValue::Unknown,
-    }
-}
-
-/// The longest prefix of `qualified` that is a project module, and the rest.
-fn split_module<'q>(model: &ProjectModel<'_>, qualified: &'q str) -> Option<(usize, &'q str)> {
-    let mut end = qualified.len();
-    loop {
-        end = qualified[..end].rfind('.')?;
-        if let Some(index) = model.module_index(&qualified[..end]) {
-            return Some((index, &qualified[end + 1..]));
-        }
     }
 }
 
@@ -1081,7 +1080,7 @@ impl<'p, 'a> Collector<'p, 'a> {
                 };
                 let resolved = local.or_else(|| {
                     let qualified = self.model.qualified_name(base, &self.at())?;
-                    let (module, rest) = split_module(self.model, &qualified)?;
+                    let (module, rest) = self.model.split_module(&qualified)?;
                     (!rest.contains('.')).then(|| (module, rest.to_string()))
                 });
                 if let Some(resolved) = resolved {
@@ -1140,7 +1139,11 @@ impl<'a> Visitor<'a> for Collector<'_, 'a> {
                 let parent = self.enclosing_function_scope();
                 let scope = self.enter_scope(parent);
                 self.scopes[scope].collect_parameters(&def.parameters);
-                self.scopes[scope].collect(&def.body, &self.package);
+                let importer = super::Importer {
+                    package: &self.package,
+                    names: self.model.names,
+                };
+                self.scopes[scope].collect(&def.body, importer);
                 let dev = is_dev_name(def.name.as_str());
                 let saved = self.current;
                 self.current = Some(scope);
@@ -1158,7 +1161,11 @@ impl<'a> Visitor<'a> for Collector<'_, 'a> {
                 self.out.classes.push(record);
                 let scope = self.enter_scope(self.current);
                 self.class_scopes.push(scope);
-                self.scopes[scope].collect(&class.body, &self.package);
+                let importer = super::Importer {
+                    package: &self.package,
+                    names: self.model.names,
+                };
+                self.scopes[scope].collect(&class.body, importer);
                 let saved = (self.current, self.class.take());
                 self.current = Some(scope);
                 self.class = Some((key, scope));

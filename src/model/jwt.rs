@@ -5,6 +5,7 @@ use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
+use super::apps::{AppConstruction, is_app_constructor, may_construct_app};
 use super::scope::Scope;
 use super::value::Value;
 use super::{At, FileModel, ProjectModel, SigningAlgorithm};
@@ -224,6 +225,8 @@ pub struct CallCollector<'p, 'a> {
     function: Option<&'a ast::StmtFunctionDef>,
     class_scopes: Vec<usize>,
     calls: Vec<JwtCall<'a>>,
+    apps: Vec<AppConstruction<'a>>,
+    string_imports: Vec<String>,
 }
 
 impl<'p, 'a> CallCollector<'p, 'a> {
@@ -237,6 +240,8 @@ impl<'p, 'a> CallCollector<'p, 'a> {
             function: None,
             class_scopes: Vec::new(),
             calls: Vec::new(),
+            apps: Vec::new(),
+            string_imports: Vec::new(),
         }
     }
 
@@ -249,6 +254,8 @@ impl<'p, 'a> CallCollector<'p, 'a> {
             module: self.module,
             scopes: self.scopes,
             jwt_calls: self.calls,
+            app_constructions: self.apps,
+            string_imports: self.string_imports,
         }
     }
 
@@ -293,7 +300,11 @@ impl<'a> Visitor<'a> for CallCollector<'_, 'a> {
                 let parent = self.enclosing_function_scope();
                 let scope = self.enter_scope(parent);
                 self.scopes[scope].collect_parameters(&def.parameters);
-                self.scopes[scope].collect(&def.body, &self.package);
+                let importer = super::Importer {
+                    package: &self.package,
+                    names: self.project.names,
+                };
+                self.scopes[scope].collect(&def.body, importer);
                 let saved = (self.current, self.function);
                 self.current = Some(scope);
                 self.function = Some(def);
@@ -309,7 +320,11 @@ impl<'a> Visitor<'a> for CallCollector<'_, 'a> {
                 }
                 let scope = self.enter_scope(self.current);
                 self.class_scopes.push(scope);
-                self.scopes[scope].collect(&class.body, &self.package);
+                let importer = super::Importer {
+                    package: &self.package,
+                    names: self.project.names,
+                };
+                self.scopes[scope].collect(&class.body, importer);
                 let saved = self.current;
                 self.current = Some(scope);
                 self.visit_body(&class.body);
@@ -317,7 +332,16 @@ impl<'a> Visitor<'a> for CallCollector<'_, 'a> {
             }
             Stmt::Assign(assign) => {
                 let before = self.calls.len();
+                let apps_before = self.apps.len();
                 visitor::walk_stmt(self, stmt);
+                if let ([Expr::Name(target)], Expr::Call(call)) =
+                    (assign.targets.as_slice(), assign.value.as_ref())
+                    && let Some(app) = self.apps[apps_before..]
+                        .iter_mut()
+                        .find(|a| std::ptr::eq(a.call, call))
+                {
+                    app.assigned_to = Some(target.id.as_str());
+                }
                 if let ([Expr::Name(target)], Expr::Call(call)) =
                     (assign.targets.as_slice(), assign.value.as_ref())
                     && let Some(recorded) = self.calls[before..]
@@ -375,6 +399,34 @@ impl<'a> Visitor<'a> for CallCollector<'_, 'a> {
                     Expr::Name(_) => true,
                     _ => false,
                 };
+                let callee_name = match call.func.as_ref() {
+                    Expr::Attribute(attribute) => attribute.attr.as_str(),
+                    Expr::Name(name) => name.id.as_str(),
+                    _ => "",
+                };
+                // `config.from_object("settings.Production")`, `import_string("app.views")`:
+                // a module loaded by name belongs to whoever loads it.
+                if matches!(
+                    callee_name,
+                    "from_object" | "import_string" | "import_module"
+                ) && let Some(Expr::StringLiteral(literal)) = call.arguments.args.first()
+                    && let Some(full) = self
+                        .project
+                        .names
+                        .resolve_import(&self.package, literal.value.to_str())
+                {
+                    self.string_imports.push(full);
+                }
+                if may_construct_app(callee_name)
+                    && let Some(qualified) = self.project.qualified_name(&call.func, &at)
+                    && (is_app_constructor(&qualified) || self.project.is_app_subclass(&qualified))
+                {
+                    self.apps.push(AppConstruction {
+                        call,
+                        assigned_to: None,
+                        function: self.function,
+                    });
+                }
                 if may_be_jwt
                     && let Some(qualified) = self.project.qualified_name(&call.func, &at)
                     && let Some((library, operation)) = classify(&qualified)

@@ -13,6 +13,7 @@
 //! Modules parsed only for resolution (`ModuleInfo::analysed` false) lend their bindings and
 //! function bodies; nothing else of them is collected.
 
+pub mod apps;
 pub mod config;
 pub mod imports;
 pub mod jwt;
@@ -20,8 +21,8 @@ pub mod routes;
 pub mod scope;
 pub mod value;
 
-use std::collections::{BTreeSet, HashMap};
-use std::path::Path;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use ruff_python_ast::{self as ast, Expr};
@@ -60,7 +61,11 @@ impl<'a> ModuleInfo<'a> {
         let name = names.names[file_index].clone();
         let package = names.packages[file_index].clone();
         let mut scope = Scope::default();
-        scope.collect(&file.module().body, &package);
+        let importer = Importer {
+            package: &package,
+            names,
+        };
+        scope.collect(&file.module().body, importer);
         ModuleInfo {
             name,
             package,
@@ -75,22 +80,34 @@ impl<'a> ModuleInfo<'a> {
 /// The module name of every Python file of the run, parsed or not, and which name refers to
 /// which file. Built from paths alone, so a name means the same file whichever files the
 /// pre-check lets through.
+///
+/// Names are dotted paths from the deepest directory holding every checked root, so two checked
+/// folders that each hold an `app.py` give two names. An import is resolved the way Python finds
+/// it from the importing file's own source root (`resolve_import`): the nearest ancestor package
+/// or folder that holds the imported name wins, so 35 course folders that each hold
+/// `resources/user.py` each import their own, and a name no ancestor holds is not a project
+/// module at all.
 pub struct ModuleNames {
     pub names: Vec<String>,
     pub packages: Vec<String>,
-    /// Module name, and every dotted suffix of it that is unambiguous, to its file.
-    by_name: HashMap<String, usize>,
-    /// Full names to files (several when two checked roots hold the same name).
+    /// Full names to files (several only when one path was given twice in different spellings).
     by_full_name: HashMap<String, Vec<usize>>,
+    /// Every package a module name implies (`a` and `a.b` for `a.b.c`), regular or namespace.
+    package_names: HashSet<String>,
 }
 
 impl ModuleNames {
     /// `files`: each file's path and the directory it was found under.
     pub fn new<'p>(files: impl IntoIterator<Item = (&'p Path, &'p Path)>) -> ModuleNames {
-        let mut names = Vec::new();
-        let mut packages = Vec::new();
+        let files: Vec<(&Path, &Path)> = files.into_iter().collect();
+        let base = common_base(files.iter().map(|(_, root)| *root));
+        let mut names = Vec::with_capacity(files.len());
+        let mut packages = Vec::with_capacity(files.len());
         for (path, root) in files {
-            let (name, is_package) = module_name(path, root);
+            let (name, is_package) = match &base {
+                Some(base) => module_name(&absolute(path), base),
+                None => module_name(path, root),
+            };
             let package = if is_package {
                 name.clone()
             } else {
@@ -101,81 +118,156 @@ impl ModuleNames {
             names.push(name);
             packages.push(package);
         }
-        let mut by_name: HashMap<String, usize> = HashMap::new();
         let mut by_full_name: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut ambiguous: Vec<String> = Vec::new();
+        let mut package_names: HashSet<String> = HashSet::new();
         for (index, name) in names.iter().enumerate() {
             by_full_name.entry(name.clone()).or_default().push(index);
-            let parts: Vec<&str> = name.split('.').filter(|p| !p.is_empty()).collect();
-            for start in 0..parts.len() {
-                let suffix = parts[start..].join(".");
-                match by_name.get(&suffix) {
-                    // The full name always wins over another module's suffix.
-                    Some(&other) if start == 0 && names[other] != suffix => {
-                        by_name.insert(suffix, index);
-                    }
-                    Some(&other) if other != index => {
-                        if start > 0 && names[other] != suffix {
-                            ambiguous.push(suffix);
-                        }
-                    }
-                    Some(_) => {}
-                    None => {
-                        by_name.insert(suffix, index);
-                    }
+            let mut end = name.len();
+            while let Some(dot) = name[..end].rfind('.') {
+                if !package_names.insert(name[..dot].to_string()) {
+                    break;
                 }
-            }
-        }
-        for suffix in ambiguous {
-            if let Some(&index) = by_name.get(&suffix)
-                && names[index] != suffix
-            {
-                by_name.remove(&suffix);
+                end = dot;
             }
         }
         ModuleNames {
             names,
             packages,
-            by_name,
             by_full_name,
+            package_names,
         }
     }
 
-    /// The file a module name refers to for name resolution: its full name, or a dotted suffix
-    /// of exactly one file's name (the checked directory may be above the import root).
+    /// The file a full module name refers to.
     pub fn file(&self, name: &str) -> Option<usize> {
-        let index = self.by_name.get(name).copied()?;
-        // A project folder `apps/jwt/` must not capture `import jwt`: well-known libraries are
-        // only project modules when the project *is* that library (an exact, full name).
-        let first = name.split('.').next().unwrap_or(name);
-        if self.names[index] != name && is_well_known_library(first) {
+        self.by_full_name.get(name)?.first().copied()
+    }
+
+    /// Whether `name` is a package with an `__init__.py` (not a namespace package).
+    pub fn is_regular_package(&self, name: &str) -> bool {
+        self.by_full_name
+            .get(name)
+            .is_some_and(|files| files.iter().any(|&f| self.packages[f] == self.names[f]))
+    }
+
+    fn exists(&self, name: &str) -> bool {
+        self.by_full_name.contains_key(name) || self.package_names.contains(name)
+    }
+
+    /// The full name of what an absolute import of `dotted` written in a module of `package`
+    /// refers to, when it is a project module: `resources.user` from `course.step3.app` is
+    /// `course.step3.resources.user` when that folder holds `resources`. The nearest ancestor
+    /// (the importer's package, then each package above it, then the top) that holds the first
+    /// component wins, as the folder of an entry script or a source root on `sys.path` would.
+    /// `None` for anything else: a library, or a module no ancestor holds.
+    pub fn resolve_import(&self, package: &str, dotted: &str) -> Option<String> {
+        let first = dotted.split('.').next().unwrap_or(dotted);
+        if first.is_empty() {
             return None;
         }
-        Some(index)
+        let mut prefix = package;
+        let mut candidate = String::with_capacity(package.len() + dotted.len() + 1);
+        loop {
+            candidate.clear();
+            if !prefix.is_empty() {
+                candidate.push_str(prefix);
+                candidate.push('.');
+            }
+            candidate.push_str(first);
+            // A project folder `apps/jwt/` must not capture `import jwt`: well-known libraries
+            // are only project modules when the project *is* that library (found at the top).
+            let shadowing_library = !prefix.is_empty() && is_well_known_library(first);
+            if !shadowing_library && self.exists(&candidate) {
+                candidate.push_str(&dotted[first.len()..]);
+                return Some(candidate);
+            }
+            if prefix.is_empty() {
+                return None;
+            }
+            prefix = prefix.rsplit_once('.').map_or("", |(parent, _)| parent);
+        }
     }
 
-    /// The files `import name` may load when written in file `importer`: the module under the
-    /// importer's package or any package above it (the directories a script or test runner puts
-    /// on `sys.path`), or under the checked directory. Narrower than `file`: a deep
-    /// `geos/collections.py` does not stand for `import collections`.
-    pub fn files_seen_from(&self, importer: &str, name: &str) -> Vec<usize> {
-        let mut found = Vec::new();
-        let mut prefix: Vec<&str> = importer.split('.').filter(|p| !p.is_empty()).collect();
-        loop {
-            let candidate = if prefix.is_empty() {
-                name.to_string()
-            } else {
-                format!("{}.{name}", prefix.join("."))
-            };
-            if let Some(files) = self.by_full_name.get(&candidate) {
-                found.extend(files.iter().copied());
-            }
-            if prefix.pop().is_none() {
-                break;
-            }
-        }
-        found
+    /// The files `import name` loads when written in a module of `package` (see
+    /// `resolve_import`): the module itself, or the package it names.
+    pub fn files_seen_from(&self, package: &str, name: &str) -> Vec<usize> {
+        self.resolve_import(package, name)
+            .and_then(|full| self.by_full_name.get(&full).cloned())
+            .unwrap_or_default()
     }
+}
+
+/// Resolves absolute imports for one module while its scopes are collected.
+#[derive(Clone, Copy)]
+pub struct Importer<'n> {
+    /// The package relative imports start from.
+    pub package: &'n str,
+    pub names: &'n ModuleNames,
+}
+
+impl Importer<'_> {
+    /// The qualified name `from module import ...` (at `level`) or `import module` refers to:
+    /// a project module's full name, or the name as written for anything else.
+    pub fn module(&self, level: u32, module: &str) -> String {
+        if level > 0 {
+            return scope::absolute_module(self.package, level, module);
+        }
+        self.names
+            .resolve_import(self.package, module)
+            .unwrap_or_else(|| module.to_string())
+    }
+}
+
+/// The deepest directory holding every root, as an absolute path; `None` when there is none
+/// (roots on different drives).
+fn common_base<'p>(roots: impl Iterator<Item = &'p Path>) -> Option<PathBuf> {
+    let mut seen: HashSet<&Path> = HashSet::new();
+    let mut base: Option<PathBuf> = None;
+    for root in roots {
+        if !seen.insert(root) {
+            continue;
+        }
+        let root = absolute(root);
+        base = Some(match base {
+            None => root,
+            Some(base) => {
+                let common: PathBuf = base
+                    .components()
+                    .zip(root.components())
+                    .take_while(|(a, b)| a == b)
+                    .map(|(a, _)| a)
+                    .collect();
+                if common.as_os_str().is_empty() {
+                    return None;
+                }
+                common
+            }
+        });
+    }
+    base
+}
+
+/// `path` made absolute against the current directory, without touching the file system
+/// (symlinks stay as they are, so names follow the paths the user gave).
+fn absolute(path: &Path) -> PathBuf {
+    let path = if path.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        path
+    };
+    let joined = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    // `std::path::absolute` keeps `..`; fold it so `a/../b` and `b` share a base.
+    let mut folded = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            std::path::Component::ParentDir => {
+                folded.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => folded.push(other),
+        }
+    }
+    folded
 }
 
 /// Every argument of a call, positional and keyword, in source order: what an edit that removes
@@ -263,6 +355,53 @@ impl<'a> ProjectModel<'a> {
                 .insert(file);
         }
         index
+    }
+
+    /// The loaded module a qualified name lies in (`app.views.bp` is in `app.views`), without
+    /// asking for modules that were not parsed.
+    pub fn loaded_module_of(&self, qualified: &str) -> Option<usize> {
+        let mut end = qualified.len();
+        loop {
+            let name = &qualified[..end];
+            if let Some(index) = self
+                .names
+                .file(name)
+                .and_then(|file| self.loaded.get(file).copied().flatten())
+            {
+                return Some(index);
+            }
+            end = name.rfind('.')?;
+        }
+    }
+
+    /// Whether a qualified name is a project class derived from `Flask` (or another application
+    /// class): constructing it constructs an application.
+    pub fn is_app_subclass(&self, qualified: &str) -> bool {
+        let Some((module, class_name)) = self.split_module(qualified) else {
+            return false;
+        };
+        let at = At {
+            module,
+            scopes: &[],
+            scope: None,
+        };
+        self.modules[module].file.module().body.iter().any(|stmt| {
+            matches!(stmt, ast::Stmt::ClassDef(class)
+            if class.name.as_str() == class_name
+                && class.arguments.as_ref().is_some_and(|arguments| {
+                    arguments.args.iter().any(|base| {
+                        self.qualified_name(base, &at)
+                            .is_some_and(|q| apps::is_app_constructor(&q))
+                    })
+                }))
+        })
+    }
+
+    /// Whether a module is test code (`tests/`, `test_*.py`, `*_test.py`, `conftest.py`).
+    pub fn is_test_module(&self, module: usize) -> bool {
+        self.modules
+            .get(module)
+            .is_some_and(|m| config::is_test_module(&m.name, &m.file.path))
     }
 
     /// The files name resolution asked for that were not parsed.
@@ -577,6 +716,8 @@ pub struct Project<'a> {
     /// Every algorithm the project signs tokens with or names as its JWT algorithm, in path and
     /// line order.
     pub signing_algorithms: Vec<SigningAlgorithm>,
+    /// The applications, and which modules each owns.
+    pub apps: apps::Apps,
     /// Every route, with its authentication and role checks decided.
     pub routes: routes::RouteModel<'a>,
     /// Every config setting, and the literal secrets the project signs with.
@@ -590,12 +731,14 @@ impl<'a> Project<'a> {
     pub fn new(model: ProjectModel<'a>, files: Vec<FileModel<'a>>) -> Project<'a> {
         let mut signing_algorithms = jwt::collect_signing_algorithms(&model, &files);
         signing_algorithms.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
-        let routes = routes::RouteModel::new(&model, &files);
-        let config = config::ConfigModel::new(&model, &files);
+        let apps = apps::Apps::new(&model, &files);
+        let routes = routes::RouteModel::new(&model, &files, &apps);
+        let config = config::ConfigModel::new(&model, &files, &apps);
         Project {
             model,
             files,
             signing_algorithms,
+            apps,
             routes,
             config,
             dependencies: crate::deps::Dependencies::default(),
@@ -616,6 +759,10 @@ pub struct FileModel<'a> {
     pub module: usize,
     pub scopes: Vec<Scope<'a>>,
     pub jwt_calls: Vec<jwt::JwtCall<'a>>,
+    /// Flask applications constructed in the file.
+    pub app_constructions: Vec<apps::AppConstruction<'a>>,
+    /// Project modules named in strings the file loads: `app.config.from_object("cfg.Prod")`.
+    pub string_imports: Vec<String>,
 }
 
 impl<'a> FileModel<'a> {
@@ -643,8 +790,65 @@ impl<'a> FileModel<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::module_name;
+    use super::{ModuleNames, module_name};
     use std::path::Path;
+
+    fn names(paths: &[&str]) -> ModuleNames {
+        let root = Path::new("/p");
+        let paths: Vec<std::path::PathBuf> = paths.iter().map(|p| root.join(p)).collect();
+        ModuleNames::new(paths.iter().map(|p| (p.as_path(), root)))
+    }
+
+    #[test]
+    fn an_import_resolves_to_the_nearest_folder_that_holds_it() {
+        let names = names(&[
+            "course/step1/app.py",
+            "course/step1/resources/user.py",
+            "course/step2/app.py",
+            "course/step2/resources/user.py",
+            "resources/user.py",
+            "lib/pkg/__init__.py",
+            "lib/pkg/jwt.py",
+            "lib/pkg/views.py",
+        ]);
+        assert_eq!(
+            names
+                .resolve_import("course.step1", "resources.user")
+                .as_deref(),
+            Some("course.step1.resources.user")
+        );
+        assert_eq!(
+            names
+                .resolve_import("course.step2", "resources.user.User")
+                .as_deref(),
+            Some("course.step2.resources.user.User")
+        );
+        // Nothing nearer holds `resources`: the top does.
+        assert_eq!(
+            names.resolve_import("lib.pkg", "resources").as_deref(),
+            Some("resources")
+        );
+        // A namespace package (no `__init__.py`) resolves too.
+        assert_eq!(
+            names.resolve_import("", "course.step1.app").as_deref(),
+            Some("course.step1.app")
+        );
+        // A project file named like a well-known library does not capture it.
+        assert_eq!(names.resolve_import("lib.pkg", "jwt"), None);
+        // Not a project module from anywhere.
+        assert_eq!(names.resolve_import("course.step1", "flask"), None);
+        assert_eq!(names.resolve_import("course.step1", "models"), None);
+    }
+
+    #[test]
+    fn two_checked_folders_give_two_names() {
+        let a = Path::new("/p/a");
+        let b = Path::new("/p/b");
+        let (app_a, app_b) = (a.join("app.py"), b.join("app.py"));
+        let names = ModuleNames::new([(app_a.as_path(), a), (app_b.as_path(), b)]);
+        assert_eq!(names.names, vec!["a.app".to_string(), "b.app".to_string()]);
+        assert_eq!(names.resolve_import("a", "app").as_deref(), Some("a.app"));
+    }
 
     #[test]
     fn module_names_follow_the_directory_layout() {

@@ -12,6 +12,7 @@ use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
+use super::apps::{Apps, overlap};
 use super::jwt::Operation;
 use super::{At, FileModel, ProjectModel};
 
@@ -57,9 +58,21 @@ pub struct Route<'a> {
     pub unknown_hook: bool,
     /// Registered on the application object itself rather than a blueprint or API.
     pub on_app: bool,
+    /// The module the route is registered in (`add_resource(...)`, the decorator's module).
+    pub registered_in: usize,
+    /// The applications the route belongs to (`apps::Apps` units), sorted.
+    pub units: Vec<usize>,
 }
 
 impl Route<'_> {
+    /// `delete_note`, or `NoteResource.delete` for a method of a view class.
+    pub fn handler_name(&self) -> String {
+        match self.class {
+            Some(class) => format!("{}.{}", class.name, self.handler.name),
+            None => self.handler.name.to_string(),
+        }
+    }
+
     pub fn is_state_changing(&self) -> bool {
         self.methods
             .iter()
@@ -228,7 +241,7 @@ pub struct RouteModel<'a> {
 }
 
 impl<'a> RouteModel<'a> {
-    pub fn new(model: &ProjectModel<'a>, files: &[FileModel<'a>]) -> RouteModel<'a> {
+    pub fn new(model: &ProjectModel<'a>, files: &[FileModel<'a>], apps: &Apps) -> RouteModel<'a> {
         let mut functions = HashMap::new();
         for (index, module) in model.modules.iter().enumerate() {
             collect_functions(&module.file.module().body, index, &mut functions);
@@ -238,7 +251,7 @@ impl<'a> RouteModel<'a> {
             functions,
         };
         let mut prefixes: HashMap<String, String> = HashMap::new();
-        let mut registrations: Vec<Registration<'a>> = Vec::new();
+        let mut registrations: Vec<Registration> = Vec::new();
         let mut hooks: Vec<Hook<'a>> = Vec::new();
         for (index, module) in model.modules.iter().enumerate() {
             if !module.analysed {
@@ -252,11 +265,22 @@ impl<'a> RouteModel<'a> {
                 prefixes: &mut prefixes,
                 hooks: &mut hooks,
                 class: None,
+                function_scopes: files.get(index).map_or(&[], |f| f.scopes.as_slice()),
             };
             collector.visit_body(&module.file.module().body);
             this.routes.extend(collector.routes);
         }
-        this.resolve_registrations(model, registrations, &prefixes);
+        let blueprint_apps = this.resolve_registrations(&registrations, &prefixes, apps);
+        for route in &mut this.routes {
+            route.units = route_units(route, apps, &blueprint_apps);
+        }
+        let hook_units: Vec<Vec<usize>> = hooks
+            .iter()
+            .map(|hook| match apps.app_bound_to(&hook.target) {
+                Some(app) => vec![app],
+                None => apps.of_module(hook.module).to_vec(),
+            })
+            .collect();
         let context = AuthContext {
             model,
             files,
@@ -264,15 +288,22 @@ impl<'a> RouteModel<'a> {
         };
         let mut routes = std::mem::take(&mut this.routes);
         for route in &mut routes {
-            route.on_app = route
-                .registrar
-                .as_deref()
-                .is_some_and(|r| r.ends_with(".app") || r.ends_with(".application") || r == "app");
+            route.on_app = route.registrar.as_deref().is_some_and(|r| {
+                apps.app_bound_to(r).is_some()
+                    || r.ends_with(".app")
+                    || r.ends_with(".application")
+                    || r == "app"
+            });
+            // A hook covers the routes of its own blueprint, and an application-wide hook
+            // covers every route of its application, never another application's.
             let covering: Vec<&Hook<'a>> = hooks
                 .iter()
-                .filter(|hook| {
-                    route.registrar.as_ref() == Some(&hook.target) || (hook.on_app && !route.on_app)
+                .zip(&hook_units)
+                .filter(|(hook, units)| {
+                    route.registrar.as_ref() == Some(&hook.target)
+                        || (hook.on_app && overlap(units, &route.units))
                 })
+                .map(|(hook, _)| hook)
                 .collect();
             let verifying = covering
                 .iter()
@@ -311,40 +342,69 @@ impl<'a> RouteModel<'a> {
         resolve_function(model, &self.functions, qualified)
     }
 
+    /// Applies blueprint prefixes, and returns which applications register each blueprint.
     fn resolve_registrations(
         &mut self,
-        model: &ProjectModel<'a>,
-        registrations: Vec<Registration<'a>>,
+        registrations: &[Registration],
         prefixes: &HashMap<String, String>,
-    ) {
+        apps: &Apps,
+    ) -> HashMap<String, Vec<usize>> {
         // `app.register_blueprint(bp, url_prefix=...)` overrides the constructor's prefix.
-        let mut registered: HashMap<String, String> = HashMap::new();
-        for registration in &registrations {
-            if let Registration::Blueprint { blueprint, prefix } = registration {
-                registered.insert(blueprint.clone(), prefix.clone());
+        let mut registered: HashMap<&str, &str> = HashMap::new();
+        let mut blueprint_apps: HashMap<String, Vec<usize>> = HashMap::new();
+        for registration in registrations {
+            if let Some(prefix) = &registration.prefix {
+                registered.insert(&registration.blueprint, prefix);
+            }
+            if let Some(app) = apps.app_bound_to(&registration.receiver) {
+                let list = blueprint_apps
+                    .entry(registration.blueprint.clone())
+                    .or_default();
+                if !list.contains(&app) {
+                    list.push(app);
+                    list.sort_unstable();
+                }
             }
         }
         for route in &mut self.routes {
             if let Some(registrar) = &route.registrar {
                 let prefix = registered
-                    .get(registrar)
-                    .or_else(|| prefixes.get(registrar));
+                    .get(registrar.as_str())
+                    .copied()
+                    .or_else(|| prefixes.get(registrar).map(String::as_str));
                 if let Some(prefix) = prefix {
                     route.rule = join_rule(prefix, &route.rule);
                 }
             }
         }
-        let _ = model;
+        blueprint_apps
     }
 }
 
-enum Registration<'a> {
-    Blueprint {
-        blueprint: String,
-        prefix: String,
-    },
-    #[allow(dead_code)]
-    Unused(&'a ()),
+/// The applications a route belongs to: the app object it is registered on, else the apps that
+/// register its blueprint, else those that own the module it is registered in.
+fn route_units(
+    route: &Route<'_>,
+    apps: &Apps,
+    blueprint_apps: &HashMap<String, Vec<usize>>,
+) -> Vec<usize> {
+    if let Some(registrar) = &route.registrar {
+        if let Some(app) = apps.app_bound_to(registrar) {
+            return vec![app];
+        }
+        if let Some(list) = blueprint_apps.get(registrar) {
+            return list.clone();
+        }
+    }
+    apps.of_module(route.registered_in).to_vec()
+}
+
+/// `x.register_blueprint(bp, url_prefix=...)`.
+struct Registration {
+    /// The object registered on (an app, or a parent blueprint).
+    receiver: String,
+    blueprint: String,
+    prefix: Option<String>,
 }
 
 /// A `before_request` hook and what it is registered on.
@@ -407,10 +467,12 @@ struct RouteCollector<'m, 'a> {
     model: &'m ProjectModel<'a>,
     module: usize,
     routes: Vec<Route<'a>>,
-    registrations: &'m mut Vec<Registration<'a>>,
+    registrations: &'m mut Vec<Registration>,
     prefixes: &'m mut HashMap<String, String>,
     hooks: &'m mut Vec<Hook<'a>>,
     class: Option<&'a ast::StmtClassDef>,
+    /// The file's function scopes: a factory imports its blueprints inside the function.
+    function_scopes: &'m [super::scope::Scope<'a>],
 }
 
 impl<'a> RouteCollector<'_, 'a> {
@@ -424,7 +486,31 @@ impl<'a> RouteCollector<'_, 'a> {
 
     /// The app, blueprint or API object an expression names (see `ProjectModel::binding_name`).
     fn qualified(&self, expr: &Expr) -> Option<String> {
+        if let Expr::Name(name) = expr
+            && self.model.lookup(&self.at(), name.id.as_str()).is_none()
+            && let Some(imported) = self.imported_in_a_function(name.id.as_str())
+        {
+            return Some(self.model.canonical(&imported));
+        }
         self.model.binding_name(expr, &self.at())
+    }
+
+    /// `from .views import bp` inside `create_app()`: the import a name not bound at module
+    /// level refers to, when the file's functions that import it agree on one.
+    fn imported_in_a_function(&self, name: &str) -> Option<String> {
+        let mut found: Option<&str> = None;
+        for scope in self.function_scopes {
+            for binding in scope.get(name).unwrap_or(&[]) {
+                match binding {
+                    super::scope::Binding::Import(target) => match found {
+                        Some(existing) if existing != target => return None,
+                        _ => found = Some(target),
+                    },
+                    _ => return None,
+                }
+            }
+        }
+        found.map(str::to_string)
     }
 
     /// Whether an object is the Flask application (hooks on it cover every route).
@@ -522,6 +608,8 @@ impl<'a> RouteCollector<'_, 'a> {
             declared_at,
             unknown_hook: false,
             on_app: false,
+            registered_in: self.module,
+            units: Vec::new(),
         });
     }
 
@@ -589,6 +677,8 @@ impl<'a> RouteCollector<'_, 'a> {
                 declared_at,
                 unknown_hook: false,
                 on_app: false,
+                registered_in: self.module,
+                units: Vec::new(),
             });
         }
     }
@@ -687,10 +777,11 @@ impl<'a> RouteCollector<'_, 'a> {
                     .iter()
                     .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "url_prefix"))
                     .and_then(|k| self.string(&k.value));
-                if let Some(prefix) = prefix {
-                    self.registrations
-                        .push(Registration::Blueprint { blueprint, prefix });
-                }
+                self.registrations.push(Registration {
+                    receiver: receiver(),
+                    blueprint,
+                    prefix,
+                });
             }
             "before_request" | "before_app_request" => {
                 if let Some(Expr::Name(name)) = call.arguments.args.first()
@@ -1481,11 +1572,13 @@ pub struct RouteRow {
     pub authentication: Option<String>,
     pub identity: Option<String>,
     pub authorization: Option<String>,
+    /// The applications the route belongs to: "create_app() (app/__init__.py:12)".
+    pub apps: Vec<String>,
 }
 
 impl RouteModel<'_> {
     /// Every route in declaration order, for `flasklint routes`.
-    pub fn inventory(&self, model: &ProjectModel<'_>) -> Vec<RouteRow> {
+    pub fn inventory(&self, model: &ProjectModel<'_>, apps: &Apps) -> Vec<RouteRow> {
         self.routes
             .iter()
             .map(|route| {
@@ -1493,10 +1586,7 @@ impl RouteModel<'_> {
                 RouteRow {
                     methods: route.methods.clone(),
                     rule: route.rule.clone(),
-                    handler: match route.class {
-                        Some(class) => format!("{}.{}", class.name, route.handler.name),
-                        None => route.handler.name.to_string(),
-                    },
+                    handler: route.handler_name(),
                     path: file.display_path(),
                     line: file.position(route.handler.name.range().start()).line,
                     end_line: file.position(route.handler.range().end()).line,
@@ -1506,6 +1596,12 @@ impl RouteModel<'_> {
                         .map(|a| a.how.replace('`', "")),
                     identity: route.authentication.as_ref().map(|a| a.identity.clone()),
                     authorization: route.role_check.as_ref().map(|r| r.replace('`', "")),
+                    apps: route
+                        .units
+                        .iter()
+                        .filter_map(|&unit| apps.units.get(unit))
+                        .map(|unit| unit.label.replace('`', ""))
+                        .collect(),
                 }
             })
             .collect()

@@ -7,6 +7,8 @@ use std::collections::HashMap;
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
 
+use super::Importer;
+
 /// One way a name gets bound in a scope.
 #[derive(Clone, Debug)]
 pub enum Binding<'a> {
@@ -24,6 +26,9 @@ pub enum Binding<'a> {
 #[derive(Debug, Default)]
 pub struct Scope<'a> {
     pub bindings: HashMap<&'a str, Vec<Binding<'a>>>,
+    /// The full names of the project modules (or names in them) the scope's import statements
+    /// load: `import app.views` loads `app.views` though it binds only `app`.
+    pub imports: Vec<String>,
     /// The enclosing scope's index in the file's scope list; `None` for the module scope.
     pub parent: Option<usize>,
 }
@@ -39,31 +44,41 @@ impl<'a> Scope<'a> {
 
     /// Collects the bindings made directly in `body` (nested functions and classes bind only
     /// their own name here; their bodies are scopes of their own).
-    pub fn collect(&mut self, body: &'a [Stmt], package: &str) {
+    pub fn collect(&mut self, body: &'a [Stmt], importer: Importer<'_>) {
         for stmt in body {
-            self.collect_stmt(stmt, package);
+            self.collect_stmt(stmt, importer);
         }
     }
 
-    fn collect_stmt(&mut self, stmt: &'a Stmt, package: &str) {
+    fn collect_stmt(&mut self, stmt: &'a Stmt, importer: Importer<'_>) {
         match stmt {
             Stmt::Import(import) => {
                 for alias in &import.names {
-                    let full = alias.name.as_str();
+                    let written = alias.name.as_str();
+                    let full = importer.module(0, written);
+                    if full != written {
+                        self.imports.push(full.clone());
+                    }
                     match &alias.asname {
-                        Some(asname) => self.bind(asname.as_str(), Binding::Import(full.into())),
-                        // `import a.b.c` binds `a`, which refers to the package `a`.
+                        Some(asname) => self.bind(asname.as_str(), Binding::Import(full)),
+                        // `import a.b.c` binds `a`, which refers to the package `a` (the
+                        // resolved name keeps the folder prefix: `step3.a.b.c` binds `step3.a`).
                         None => {
-                            let first = full.split('.').next().unwrap_or(full);
-                            let first_name = &alias.name.as_str()[..first.len()];
-                            self.bind(first_name, Binding::Import(first.into()));
+                            let first = written.split('.').next().unwrap_or(written);
+                            let rest = written.len() - first.len();
+                            let bound = &full[..full.len() - rest];
+                            self.bind(first, Binding::Import(bound.into()));
                         }
                     }
                 }
             }
             Stmt::ImportFrom(import) => {
                 let module = import.module.as_ref().map(|m| m.as_str()).unwrap_or("");
-                let base = absolute_module(package, import.level, module);
+                let base = importer.module(import.level, module);
+                let project = import.level > 0 || base != module;
+                if project && !base.is_empty() {
+                    self.imports.push(base.clone());
+                }
                 for alias in &import.names {
                     if alias.name.as_str() == "*" {
                         continue;
@@ -74,6 +89,9 @@ impl<'a> Scope<'a> {
                     } else {
                         format!("{base}.{}", alias.name)
                     };
+                    if project {
+                        self.imports.push(qualified.clone());
+                    }
                     self.bind(bound, Binding::Import(qualified));
                 }
             }
@@ -90,17 +108,17 @@ impl<'a> Scope<'a> {
             Stmt::ClassDef(def) => self.bind(def.name.as_str(), Binding::Opaque),
             Stmt::For(stmt) => {
                 self.collect_target(&stmt.target, None);
-                self.collect(&stmt.body, package);
-                self.collect(&stmt.orelse, package);
+                self.collect(&stmt.body, importer);
+                self.collect(&stmt.orelse, importer);
             }
             Stmt::While(stmt) => {
-                self.collect(&stmt.body, package);
-                self.collect(&stmt.orelse, package);
+                self.collect(&stmt.body, importer);
+                self.collect(&stmt.orelse, importer);
             }
             Stmt::If(stmt) => {
-                self.collect(&stmt.body, package);
+                self.collect(&stmt.body, importer);
                 for clause in &stmt.elif_else_clauses {
-                    self.collect(&clause.body, package);
+                    self.collect(&clause.body, importer);
                 }
             }
             Stmt::With(stmt) => {
@@ -109,23 +127,23 @@ impl<'a> Scope<'a> {
                         self.collect_target(target, None);
                     }
                 }
-                self.collect(&stmt.body, package);
+                self.collect(&stmt.body, importer);
             }
             Stmt::Try(stmt) => {
-                self.collect(&stmt.body, package);
+                self.collect(&stmt.body, importer);
                 for handler in &stmt.handlers {
                     let ast::ExceptHandler::ExceptHandler(handler) = handler;
                     if let Some(name) = &handler.name {
                         self.bind(name.as_str(), Binding::Opaque);
                     }
-                    self.collect(&handler.body, package);
+                    self.collect(&handler.body, importer);
                 }
-                self.collect(&stmt.orelse, package);
-                self.collect(&stmt.finalbody, package);
+                self.collect(&stmt.orelse, importer);
+                self.collect(&stmt.finalbody, importer);
             }
             Stmt::Match(stmt) => {
                 for case in &stmt.cases {
-                    self.collect(&case.body, package);
+                    self.collect(&case.body, importer);
                 }
             }
             Stmt::Global(stmt) => {

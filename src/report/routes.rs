@@ -1,6 +1,7 @@
 //! `flasklint routes`: the attack surface as a reviewer reads it. One row per route: methods,
 //! full URL rule, handler and place, how it authenticates, where the identity comes from, which
-//! role check guards it, and the findings on it. Listed whether or not anything is wrong.
+//! role check guards it, and the findings on it. Listed whether or not anything is wrong. When
+//! the run holds several applications, routes are grouped under the application they belong to.
 
 use serde::Serialize;
 
@@ -93,8 +94,23 @@ pub fn render_text(outcome: &Outcome) -> String {
         out.trim_end().to_string() + "\n"
     };
     let mut out = line(&header.map(str::to_string));
-    for row in &rows {
-        out.push_str(&line(row));
+    // Several applications: one section each, headed by the app, in the order first seen.
+    let mut groups: Vec<(String, Vec<&[String; 7]>)> = Vec::new();
+    for (route, row) in outcome.routes.iter().zip(&rows) {
+        let app = route.apps.join(", ");
+        match groups.iter_mut().find(|(name, _)| *name == app) {
+            Some((_, members)) => members.push(row),
+            None => groups.push((app, vec![row])),
+        }
+    }
+    let sectioned = groups.len() > 1;
+    for (app, members) in &groups {
+        if sectioned {
+            out.push_str(&format!("\n{}:\n", app));
+        }
+        for row in members {
+            out.push_str(&line(*row));
+        }
     }
     out.push_str(&format!(
         "{} routes, {} without authentication.\n",

@@ -44,11 +44,12 @@ fn check(checker: &mut Checker<'_, '_>) {
         checker.report(
             route.handler.name.range(),
             format!(
-                "`{}` serves the administrative route `{} {}` to any authenticated caller ({}): no role, scope or permission is checked",
+                "`{}` serves the administrative route `{} {}` to any authenticated caller ({}): no role, scope or permission is checked{}",
                 route.handler.name,
                 route.methods.join("|"),
                 route.rule,
-                authentication.how
+                authentication.how,
+                checker.app_of(route)
             ),
             "require an administrator role, e.g. a decorator that aborts with 403 unless the verified claims say `\"role\": \"admin\"`".to_string(),
         );

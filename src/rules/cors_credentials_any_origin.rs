@@ -63,21 +63,15 @@ fn keyword<'a>(call: &'a ast::ExprCall, name: &str) -> Option<&'a Expr> {
         .map(|k| &k.value)
 }
 
-/// The production value of a flask-cors config key (`CORS_ORIGINS`), if the project sets one.
-/// Only settings of the same application count: a module at the top of the checked directory, or
-/// one under the same top-level package as the call.
+/// The production value of a flask-cors config key (`CORS_ORIGINS`), if the application the
+/// call belongs to sets one.
 fn config_value(checker: &Checker<'_, '_>, key: &str) -> Option<Value> {
     let config = &checker.project.config;
-    let modules = &checker.project.model.modules;
-    let package = |name: &str| name.split('.').next().unwrap_or("").to_string();
-    let here = package(&modules[checker.file.module].name);
+    let apps = &checker.project.apps;
+    let here = checker.file.module;
     let settings: Vec<_> = config
-        .settings(key)
-        .filter(|e| !e.dev_only && !config.is_test_module(e.module))
-        .filter(|e| {
-            let name = &modules[e.module].name;
-            !name.contains('.') || package(name) == here
-        })
+        .production_settings(key)
+        .filter(|e| apps.share(e.module, here))
         .collect();
     if settings.is_empty() {
         return None;

@@ -37,7 +37,9 @@ fn check(checker: &mut Checker<'_, '_>) {
     if config.is_test_module(module) {
         return;
     }
-    let cookies = config.production_settings("JWT_TOKEN_LOCATION").any(
+    let apps = &checker.project.apps;
+    // Only settings of the application this module belongs to count.
+    let cookies = config.production_settings("JWT_TOKEN_LOCATION").filter(|e| apps.share(e.module, module)).any(
         |e| matches!(e.value.literal().and_then(Value::strings), Some(l) if l.contains(&"cookies")),
     );
     let here: Vec<&ConfigEntry<'_>> = config
@@ -141,7 +143,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                 if cookies
                     && config
                         .production_settings("JWT_COOKIE_SECURE")
-                        .next()
+                        .find(|e| apps.share(e.module, module))
                         .is_none()
                     && matches!(entry.value.literal().and_then(Value::strings), Some(l) if l.contains(&"cookies")) =>
             {
@@ -166,7 +168,11 @@ fn check(checker: &mut Checker<'_, '_>) {
     }
     let has_audience_or_issuer = ["JWT_DECODE_AUDIENCE", "JWT_DECODE_ISSUER"]
         .iter()
-        .any(|key| config.production_settings(key).next().is_some());
+        .any(|key| {
+            config
+                .production_settings(key)
+                .any(|e| apps.share(e.module, module))
+        });
     if !has_audience_or_issuer {
         for (_, range) in config.jwt_managers.iter().filter(|(m, _)| *m == module) {
             // Test code builds managers for fixtures; the app's own manager is what counts.

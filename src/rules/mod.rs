@@ -180,6 +180,25 @@ impl<'c, 'a> Checker<'c, 'a> {
             .filter(move |route| route.module == module)
     }
 
+    /// " in app `create_app()` (app/__init__.py:12)" for a route finding's message when the
+    /// run holds more than one application; empty otherwise.
+    pub fn app_of(&self, route: &Route<'a>) -> String {
+        let apps = &self.project.apps;
+        if apps.app_count() < 2 {
+            return String::new();
+        }
+        let labels: Vec<String> = route
+            .units
+            .iter()
+            .filter_map(|&unit| apps.units.get(unit))
+            .map(|unit| unit.describe())
+            .collect();
+        if labels.is_empty() {
+            return String::new();
+        }
+        format!(" [in {}]", labels.join(", "))
+    }
+
     pub fn decode_calls(&self) -> impl Iterator<Item = &'c JwtCall<'a>> + 'c {
         self.file
             .jwt_calls

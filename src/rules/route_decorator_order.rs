@@ -34,8 +34,8 @@ fn check(checker: &mut Checker<'_, '_>) {
         let diagnostic = checker.report(
             guard.range(),
             format!(
-                "`@{guard_text}` is above `{route_text}`: Flask registered `{}` before this decorator wrapped it, so `{}` is served without it",
-                route.handler.name, route.rule
+                "`@{guard_text}` is above `{route_text}`: Flask registered `{}` before this decorator wrapped it, so `{}` is served without it{}",
+                route.handler.name, route.rule, checker.app_of(route)
             ),
             format!("make the route decorator the outermost: put `{route_text}` above `@{guard_text}`"),
         );

@@ -123,12 +123,12 @@ fn check(checker: &mut Checker<'_, '_>) {
             if public_profile || is_related_to_identity(checker, route, name, &identity) {
                 continue;
             }
-            let handler = handler_name(route);
+            let handler = route.handler_name();
             checker.report(
                 route.handler.name.range(),
                 format!(
-                    "`{handler}` uses `{name}` from `{}` without relating it to the caller's identity ({} is available, authenticated by {}): any authenticated user can reach another user's data by changing `{name}`",
-                    route.rule, backticked(&authentication.identity), authentication.how
+                    "`{handler}` uses `{name}` from `{}` without relating it to the caller's identity ({} is available, authenticated by {}): any authenticated user can reach another user's data by changing `{name}`{}",
+                    route.rule, backticked(&authentication.identity), authentication.how, checker.app_of(route)
                 ),
                 format!(
                     "compare it with the caller before use, e.g. `if str({name}) != str({}): abort(403)`, or constrain the query by owner, e.g. `filter_by(id={name}, owner_id={})`",
@@ -144,13 +144,6 @@ fn backticked(identity: &str) -> String {
         identity.to_string()
     } else {
         format!("`{identity}`")
-    }
-}
-
-fn handler_name(route: &Route<'_>) -> String {
-    match route.class {
-        Some(class) => format!("{}.{}", class.name, route.handler.name),
-        None => route.handler.name.to_string(),
     }
 }
 

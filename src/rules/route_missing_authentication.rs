@@ -11,6 +11,7 @@ use ruff_text_size::Ranged;
 
 use super::route_id_not_bound_to_subject::identifies_owned_object;
 use super::{Checker, Rule};
+use crate::model::apps::overlap;
 use crate::model::routes::{IdentityScan, Route};
 
 pub const RULE: Rule = Rule {
@@ -131,17 +132,18 @@ fn has_opaque_auth_decorator(checker: &Checker<'_, '_>, route: &Route<'_>) -> bo
 fn check(checker: &mut Checker<'_, '_>) {
     let project = checker.project;
     let routes = &project.routes.routes;
-    let authenticated: Vec<&Route<'_>> = routes
-        .iter()
-        .filter(|r| r.authentication.is_some())
-        .collect();
-    let Some(example) = authenticated.first() else {
-        return;
-    };
     for route in routes
         .iter()
         .filter(|r| r.module == checker.file.module && r.authentication.is_none())
     {
+        // Only the route's own application says what its routes should require.
+        let authenticated: Vec<&Route<'_>> = routes
+            .iter()
+            .filter(|r| r.authentication.is_some() && overlap(&r.units, &route.units))
+            .collect();
+        let Some(example) = authenticated.first() else {
+            continue;
+        };
         let takes_id = route
             .variables
             .iter()
@@ -173,12 +175,13 @@ fn check(checker: &mut Checker<'_, '_>) {
         checker.report(
             route.handler.name.range(),
             format!(
-                "`{}` handles `{} {}` with no authentication, while {} other route{} one (e.g. {how})",
-                route.handler.name,
+                "`{}` handles `{} {}` with no authentication, while {} other route{} one (e.g. {how}){}",
+                route.handler_name(),
                 route.methods.join("|"),
                 route.rule,
                 authenticated.len(),
                 if authenticated.len() == 1 { " requires" } else { "s require" },
+                checker.app_of(route),
             ),
             format!("add the authentication the other routes use ({how}); if the route is public by design, suppress this finding on its line"),
         );

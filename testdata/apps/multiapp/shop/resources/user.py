@@ -1,0 +1,10 @@
+from flask_restful import Resource
+
+from auth import token_required
+
+
+class User(Resource):
+    method_decorators = [token_required]
+
+    def get(self, customer_id, user_id):  # expect: FL201
+        return {"id": user_id}
