@@ -16,6 +16,7 @@
 pub mod config;
 pub mod imports;
 pub mod jwt;
+pub mod openapi;
 pub mod routes;
 pub mod scope;
 pub mod value;
