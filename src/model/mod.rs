@@ -17,6 +17,7 @@ pub mod apps;
 pub mod config;
 pub mod imports;
 pub mod jwt;
+pub mod openapi;
 pub mod routes;
 pub mod scope;
 pub mod value;
