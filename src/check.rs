@@ -1,9 +1,9 @@
 //! One `flasklint check` run: read and parse files in parallel, build the project model, run
 //! every rule on every file, and collect findings and per-file errors in a stable order.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 use ruff_python_ast::visitor::{self, Visitor};
@@ -12,6 +12,8 @@ use ruff_text_size::{Ranged, TextSize};
 
 use crate::config::PerFileIgnore;
 use crate::deps::Dependencies;
+use crate::model::openapi::parse_spec;
+use crate::model::routes::{LoadedSpec, SpecSource};
 use crate::model::{FileModel, ModuleInfo, ModuleNames, Project, ProjectModel};
 use crate::prefilter::{self, FileLinks};
 use crate::rules::{self, Applicability, DependencyDiagnostic, Diagnostic, RuleMeta, Severity};
@@ -157,9 +159,10 @@ fn analyse(candidates: Vec<Candidate>, mut errors: Vec<FileError>, settings: &Se
     let Selection {
         mut kept,
         readable,
-        relevant,
+        mut relevant,
         mut wanted,
     } = select(&candidates, &names, settings, &mut errors);
+    let specs = DiskSpecs::new(settings);
     let files_checked = readable.iter().filter(|r| **r).count();
     // Each checked file's directory (and each checked directory) finds its own project's
     // manifests, so every file is judged against the versions it actually runs with; skipped
@@ -199,14 +202,24 @@ fn analyse(candidates: Vec<Candidate>, mut errors: Vec<FileError>, settings: &Se
                 Err(error) => errors.push(error),
             }
         }
-        let (outcome, requested) =
-            analyse_loaded(&sources, &names, &relevant, dependencies, settings);
+        let (outcome, requested, analysis_requested) =
+            analyse_loaded(&sources, &names, &relevant, dependencies, settings, &specs);
         dependencies = outcome.dependencies;
         let new: Vec<usize> = requested
             .into_iter()
             .filter(|&index| readable[index] && !parsed[index])
             .collect();
-        if new.is_empty() {
+        // A connexion handler's module is named only by the spec: analyse it like the rest.
+        let mut newly_relevant = false;
+        for index in analysis_requested {
+            if readable[index] && !relevant[index] {
+                relevant[index] = true;
+                wanted[index] = true;
+                newly_relevant = true;
+            }
+        }
+        if new.is_empty() && !newly_relevant {
+            errors.extend(specs.take_errors());
             for (source, _) in &sources {
                 errors.extend(source.syntax_errors());
             }
@@ -358,7 +371,8 @@ fn analyse_loaded(
     relevant: &[bool],
     dependencies: Dependencies,
     settings: &Settings,
-) -> (Round, BTreeSet<usize>) {
+    specs: &DiskSpecs,
+) -> (Round, BTreeSet<usize>, BTreeSet<usize>) {
     let modules: Vec<ModuleInfo<'_>> = sources
         .par_iter()
         .map(|(source, index)| ModuleInfo::new(source, names, *index, relevant[*index]))
@@ -368,7 +382,7 @@ fn analyse_loaded(
         .into_par_iter()
         .map(|index| FileModel::new(&model, index))
         .collect();
-    let mut project = Project::new(model, files);
+    let mut project = Project::new(model, files, specs);
     // The model skips literal secrets in test code unless the run asks for them; the secret
     // rules read this flag, so it must be set before any rule runs.
     project.config.secrets_in_tests = settings.include_tests;
@@ -376,14 +390,15 @@ fn analyse_loaded(
     // Building the model already needed files that were not parsed: the rules would run again
     // anyway, so this round ends here.
     let requested = project.model.take_requested();
-    if !requested.is_empty() {
+    let analysis_requested = project.model.take_analysis_requested();
+    if !requested.is_empty() || !analysis_requested.is_empty() {
         let round = Round {
             findings: Vec::new(),
             suppressed: Vec::new(),
             routes: Vec::new(),
             dependencies: std::mem::take(&mut project.dependencies),
         };
-        return (round, requested);
+        return (round, requested, analysis_requested);
     }
     let routes = project.routes.inventory(&project.model, &project.apps);
     let mut findings: Vec<Finding> = project
@@ -410,6 +425,7 @@ fn analyse_loaded(
         .into_iter()
         .partition(|finding| finding.suppressed_by.is_some());
     let requested = project.model.take_requested();
+    let analysis_requested = project.model.take_analysis_requested();
     let dependencies = std::mem::take(&mut project.dependencies);
     (
         Round {
@@ -419,7 +435,114 @@ fn analyse_loaded(
             dependencies,
         },
         requested,
+        analysis_requested,
     )
+}
+
+/// connexion spec files, read from disk the first time an `add_api` call names them and kept
+/// for the rest of the run. Only files inside the current directory or a checked directory are
+/// read (an `add_api("../../x.yaml")` or a symlink out of the tree is not followed), within the
+/// size limit; a spec that does not parse is reported with its line and column, once.
+struct DiskSpecs {
+    allowed: Vec<PathBuf>,
+    max_file_bytes: u64,
+    loaded: Mutex<HashMap<PathBuf, Option<Arc<LoadedSpec>>>>,
+    errors: Mutex<Vec<FileError>>,
+}
+
+impl DiskSpecs {
+    fn new(settings: &Settings) -> DiskSpecs {
+        let mut allowed: Vec<PathBuf> = settings
+            .paths
+            .iter()
+            .filter(|p| p.is_dir())
+            .filter_map(|p| p.canonicalize().ok())
+            .collect();
+        allowed.extend(
+            std::env::current_dir()
+                .ok()
+                .and_then(|d| d.canonicalize().ok()),
+        );
+        DiskSpecs {
+            allowed,
+            max_file_bytes: settings.max_file_bytes,
+            loaded: Mutex::new(HashMap::new()),
+            errors: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn take_errors(&self) -> Vec<FileError> {
+        std::mem::take(&mut *self.errors.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    fn read(&self, path: &Path) -> Result<Option<LoadedSpec>, FileError> {
+        let error = |position: Option<Position>, message: String| FileError {
+            path: path.to_path_buf(),
+            position,
+            message,
+        };
+        // A spec that is not there is connexion's start-up error, not a file to report.
+        let Ok(real) = path.canonicalize() else {
+            return Ok(None);
+        };
+        if !self.allowed.iter().any(|root| real.starts_with(root)) {
+            return Ok(None);
+        }
+        let metadata =
+            std::fs::metadata(&real).map_err(|e| error(None, format!("cannot be read: {e}")))?;
+        if metadata.len() > self.max_file_bytes {
+            return Err(error(
+                None,
+                format!(
+                    "is {} bytes, larger than the {}-byte limit; raise it with --max-file-size",
+                    metadata.len(),
+                    self.max_file_bytes
+                ),
+            ));
+        }
+        let bytes =
+            std::fs::read(&real).map_err(|e| error(None, format!("cannot be read: {e}")))?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            error(
+                None,
+                "is not UTF-8 text (an OpenAPI spec must be)".to_string(),
+            )
+        })?;
+        let spec = parse_spec(&text).map_err(|e| {
+            error(
+                Some(Position {
+                    line: e.line,
+                    column: e.column,
+                }),
+                format!("is not a spec connexion can load: {}", e.message),
+            )
+        })?;
+        Ok(Some(LoadedSpec {
+            display_path: crate::source::display_path(path),
+            spec,
+        }))
+    }
+}
+
+impl SpecSource for DiskSpecs {
+    fn spec(&self, path: &Path) -> Option<Arc<LoadedSpec>> {
+        let mut loaded = self.loaded.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(known) = loaded.get(path) {
+            return known.clone();
+        }
+        let spec = match self.read(path) {
+            Ok(spec) => spec.map(Arc::new),
+            Err(error) => {
+                self.errors
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .push(error);
+                None
+            }
+        };
+        loaded.insert(path.to_path_buf(), spec.clone());
+        spec
+    }
 }
 
 fn read(candidate: &Candidate, max_file_bytes: u64) -> Result<Vec<u8>, FileError> {

@@ -3,7 +3,8 @@
 //!
 //! Most files of a large tree use neither Flask nor a token library, and nothing flasklint reports
 //! can be in them; parsing them is most of what a run would cost. A file is analysed when
-//! - it imports Flask, a Flask extension or a token library (`flask*`, `jwt`, `jose`, `authlib`,
+//! - it imports Flask, a Flask extension, connexion or a token library (`flask*`, `connexion`,
+//!   `jwt`, `jose`, `authlib`,
 //!   `itsdangerous`, anything with `jwt` in its name): the libraries every rule is about;
 //! - it imports, directly or through other project modules, a file of the first kind: its names
 //!   may be that file's app, blueprint, `jwt` alias or auth decorator;
@@ -89,7 +90,7 @@ pub fn is_modelled_library(module: &str) -> bool {
         || top.contains("jwt")
         || matches!(
             top.as_str(),
-            "jose" | "authlib" | "itsdangerous" | "jwcrypto"
+            "jose" | "authlib" | "itsdangerous" | "jwcrypto" | "connexion" | "apiflask" | "quart"
         )
 }
 

@@ -98,3 +98,70 @@ fn text_table_lists_every_route_even_when_nothing_is_wrong() {
         "{text}"
     );
 }
+
+#[test]
+fn connexion_routes_come_from_the_spec_with_its_security() {
+    let routes = routes_json("testdata/rules/FL202-connexion3");
+    let get = routes
+        .iter()
+        .find(|r| r["rule"] == "/v2/users/<int:user_id>" && r["methods"][0] == "GET")
+        .expect("RestyResolver's GET /users/{user_id} -> api.users.get, under base_path /v2");
+    assert_eq!(get["handler"], "get");
+    assert!(
+        get["authentication"]
+            .as_str()
+            .is_some_and(|a| a.contains("bearerAuth") && a.contains("app.verify")),
+        "{get}"
+    );
+    assert!(
+        get["declared_in"]
+            .as_str()
+            .is_some_and(|d| d.ends_with("FL202-connexion3/openapi.yaml:25")),
+        "{get}"
+    );
+    let delete = routes
+        .iter()
+        .find(|r| r["methods"][0] == "DELETE")
+        .expect("the DELETE operation");
+    assert!(delete["authentication"].is_null(), "{delete}");
+    assert_eq!(delete["findings"], serde_json::json!(["FL202"]));
+}
+
+#[test]
+fn a_malformed_spec_is_reported_with_its_line_and_the_rest_is_checked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    std::fs::write(
+        root.join("app.py"),
+        "import connexion\nimport jwt\n\napp = connexion.App(__name__)\napp.add_api(\"openapi.yaml\")\n\ndef read(token, key):\n    return jwt.decode(token, key)\n",
+    )
+    .expect("write");
+    std::fs::write(
+        root.join("openapi.yaml"),
+        "openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get: [unclosed\n",
+    )
+    .expect("write");
+    let output = Command::new(env!("CARGO_BIN_EXE_flasklint"))
+        .args(["check", "--format", "json", "."])
+        .current_dir(root)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let errors = report["errors"].as_array().expect("errors");
+    assert!(
+        errors.iter().any(|e| e["path"] == "openapi.yaml"
+            && e["line"].as_u64().is_some_and(|l| l >= 5)
+            && e["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("not a spec connexion can load"))),
+        "{errors:?}"
+    );
+    let rules: Vec<&str> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert!(rules.contains(&"FL101"), "{rules:?}");
+}

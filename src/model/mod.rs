@@ -316,6 +316,8 @@ pub struct ProjectModel<'a> {
     loaded: Vec<Option<usize>>,
     /// Files the analysis looked for but were not parsed: `check.rs` loads them and runs again.
     requested: Mutex<BTreeSet<usize>>,
+    /// Files that must be analysed, not only parsed for names (a connexion handler's module).
+    analysis_requested: Mutex<BTreeSet<usize>>,
 }
 
 /// An algorithm the project itself uses, and where that was seen.
@@ -343,6 +345,7 @@ impl<'a> ProjectModel<'a> {
             names,
             loaded,
             requested: Mutex::new(BTreeSet::new()),
+            analysis_requested: Mutex::new(BTreeSet::new()),
         }
     }
 
@@ -403,6 +406,28 @@ impl<'a> ProjectModel<'a> {
         self.modules
             .get(module)
             .is_some_and(|m| config::is_test_module(&m.name, &m.file.path))
+    }
+
+    /// Asks for a module to be analysed (its findings reported), not only parsed for names.
+    pub fn request_analysis(&self, module: usize) {
+        if let Some(info) = self.modules.get(module)
+            && !info.analysed
+        {
+            self.analysis_requested
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .insert(info.file_index);
+        }
+    }
+
+    /// The files that must be analysed but were parsed for names only.
+    pub fn take_analysis_requested(&self) -> BTreeSet<usize> {
+        std::mem::take(
+            &mut *self
+                .analysis_requested
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
     }
 
     /// The files name resolution asked for that were not parsed.
@@ -729,11 +754,15 @@ pub struct Project<'a> {
 }
 
 impl<'a> Project<'a> {
-    pub fn new(model: ProjectModel<'a>, files: Vec<FileModel<'a>>) -> Project<'a> {
+    pub fn new(
+        model: ProjectModel<'a>,
+        files: Vec<FileModel<'a>>,
+        specs: &dyn routes::SpecSource,
+    ) -> Project<'a> {
         let mut signing_algorithms = jwt::collect_signing_algorithms(&model, &files);
         signing_algorithms.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
         let apps = apps::Apps::new(&model, &files);
-        let routes = routes::RouteModel::new(&model, &files, &apps);
+        let routes = routes::RouteModel::new(&model, &files, &apps, specs);
         let config = config::ConfigModel::new(&model, &files, &apps);
         Project {
             model,

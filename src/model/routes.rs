@@ -12,6 +12,11 @@ use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
+mod connexion;
+
+pub use connexion::{LoadedSpec, NoSpecs, SpecSource};
+use connexion::{SpecSecurity, declared_public};
+
 use super::apps::{Apps, overlap};
 use super::jwt::Operation;
 use super::{At, FileModel, ProjectModel};
@@ -62,6 +67,10 @@ pub struct Route<'a> {
     pub registered_in: usize,
     /// The applications the route belongs to (`apps::Apps` units), sorted.
     pub units: Vec<usize>,
+    /// A connexion route: what its spec says about security.
+    pub spec: Option<SpecSecurity>,
+    /// The spec lets anonymous callers in on purpose (`security: []`).
+    pub declared_public: bool,
 }
 
 impl Route<'_> {
@@ -241,7 +250,12 @@ pub struct RouteModel<'a> {
 }
 
 impl<'a> RouteModel<'a> {
-    pub fn new(model: &ProjectModel<'a>, files: &[FileModel<'a>], apps: &Apps) -> RouteModel<'a> {
+    pub fn new(
+        model: &ProjectModel<'a>,
+        files: &[FileModel<'a>],
+        apps: &Apps,
+        specs: &dyn SpecSource,
+    ) -> RouteModel<'a> {
         let mut functions = HashMap::new();
         for (index, module) in model.modules.iter().enumerate() {
             collect_functions(&module.file.module().body, index, &mut functions);
@@ -266,6 +280,8 @@ impl<'a> RouteModel<'a> {
                 hooks: &mut hooks,
                 class: None,
                 function_scopes: files.get(index).map_or(&[], |f| f.scopes.as_slice()),
+                functions: &this.functions,
+                specs,
             };
             collector.visit_body(&module.file.module().body);
             this.routes.extend(collector.routes);
@@ -308,8 +324,13 @@ impl<'a> RouteModel<'a> {
             let verifying = covering
                 .iter()
                 .find(|hook| context.authenticates(hook.module, hook.def, 0));
-            route.authentication =
-                context.authentication(route, verifying.map(|hook| (hook.def, hook.module)));
+            let from_spec = route.spec.as_ref().and_then(|spec| {
+                route.declared_public = declared_public(&spec.security);
+                context.spec_authentication(spec)
+            });
+            route.authentication = from_spec.or_else(|| {
+                context.authentication(route, verifying.map(|hook| (hook.def, hook.module)))
+            });
             route.unknown_hook = !covering.is_empty();
             route.role_check = context.role_check(route).or_else(|| {
                 covering
@@ -318,11 +339,15 @@ impl<'a> RouteModel<'a> {
                     .map(|hook| format!("the `before_request` hook `{}`", hook.def.name))
             });
         }
+        // By file path, not module index: the order modules are loaded in depends on the
+        // pre-check, the listing must not.
         routes.sort_by(|a, b| {
-            (a.module, a.handler.range().start(), &a.rule).cmp(&(
-                b.module,
+            let path = |route: &Route<'_>| &model.modules[route.module].file.path;
+            (path(a), a.handler.range().start(), &a.rule, &a.methods).cmp(&(
+                path(b),
                 b.handler.range().start(),
                 &b.rule,
+                &b.methods,
             ))
         });
         this.routes = routes;
@@ -473,6 +498,8 @@ struct RouteCollector<'m, 'a> {
     class: Option<&'a ast::StmtClassDef>,
     /// The file's function scopes: a factory imports its blueprints inside the function.
     function_scopes: &'m [super::scope::Scope<'a>],
+    functions: &'m HashMap<(usize, String), &'a ast::StmtFunctionDef>,
+    specs: &'m dyn SpecSource,
 }
 
 impl<'a> RouteCollector<'_, 'a> {
@@ -493,6 +520,25 @@ impl<'a> RouteCollector<'_, 'a> {
             return Some(self.model.canonical(&imported));
         }
         self.model.binding_name(expr, &self.at())
+    }
+
+    /// The expression a name is assigned: at module level, or in one of the file's functions
+    /// when only one assignment there binds it (`app = connexion.App(...)` in a factory).
+    fn assigned_anywhere(&self, name: &str) -> Option<&'a Expr> {
+        if let Some(value) = self.model.assigned_value(name, &self.at()) {
+            return Some(value);
+        }
+        let mut found = None;
+        for scope in self.function_scopes {
+            match scope.get(name) {
+                Some([super::scope::Binding::Assign(value)]) if found.is_none() => {
+                    found = Some(*value);
+                }
+                Some(_) if found.is_some() => return None,
+                _ => {}
+            }
+        }
+        found
     }
 
     /// `from .views import bp` inside `create_app()`: the import a name not bound at module
@@ -610,6 +656,8 @@ impl<'a> RouteCollector<'_, 'a> {
             on_app: false,
             registered_in: self.module,
             units: Vec::new(),
+            spec: None,
+            declared_public: false,
         });
     }
 
@@ -679,6 +727,8 @@ impl<'a> RouteCollector<'_, 'a> {
                 on_app: false,
                 registered_in: self.module,
                 units: Vec::new(),
+                spec: None,
+                declared_public: false,
             });
         }
     }
@@ -713,6 +763,7 @@ impl<'a> RouteCollector<'_, 'a> {
         };
         let receiver = || self.qualified(&attribute.value).unwrap_or_default();
         match attribute.attr.as_str() {
+            "add_api" => self.add_connexion_api(call, &attribute.value),
             "add_url_rule" => {
                 let Some(rule) = call.arguments.args.first().and_then(|r| self.string(r)) else {
                     return;
@@ -1572,6 +1623,8 @@ pub struct RouteRow {
     pub authentication: Option<String>,
     pub identity: Option<String>,
     pub authorization: Option<String>,
+    /// Where a connexion route's operation is declared: `openapi.yaml:12`.
+    pub declared_in: Option<String>,
     /// The applications the route belongs to: "create_app() (app/__init__.py:12)".
     pub apps: Vec<String>,
 }
@@ -1596,6 +1649,7 @@ impl RouteModel<'_> {
                         .map(|a| a.how.replace('`', "")),
                     identity: route.authentication.as_ref().map(|a| a.identity.clone()),
                     authorization: route.role_check.as_ref().map(|r| r.replace('`', "")),
+                    declared_in: route.spec.as_ref().map(|spec| spec.place.clone()),
                     apps: route
                         .units
                         .iter()

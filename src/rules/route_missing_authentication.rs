@@ -149,6 +149,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             .iter()
             .any(|v| identifies_owned_object(&v.name, &route.rule));
         if !(route.is_state_changing() || takes_id)
+            || route.declared_public
             || looks_public(route)
             || route.unknown_hook
             // An auth decorator above the route decorator is FL205's finding.
@@ -183,7 +184,11 @@ fn check(checker: &mut Checker<'_, '_>) {
                 if authenticated.len() == 1 { " requires" } else { "s require" },
                 checker.app_of(route),
             ),
-            format!("add the authentication the other routes use ({how}); if the route is public by design, suppress this finding on its line"),
+            match &route.spec {
+                // connexion: the spec decides, so the fix belongs there.
+                Some(spec) => format!("give the operation at {} a `security` requirement like the other routes' ({how}); if it is public by design, say so with `security: []`", spec.place),
+                None => format!("add the authentication the other routes use ({how}); if the route is public by design, suppress this finding on its line"),
+            },
         );
     }
 }
