@@ -50,7 +50,8 @@ fn blueprint_prefixes_class_views_and_resources_are_mapped() {
     assert_eq!(view["findings"], serde_json::json!([]));
 
     let resource = find(&routes, "PaymentResource.get");
-    assert_eq!(resource["rule"], "/payments/<int:payment_id>");
+    // `Api(orders_bp)`: flask-restful registers the resources on the blueprint, under its prefix.
+    assert_eq!(resource["rule"], "/shop/payments/<int:payment_id>");
     assert_eq!(resource["findings"], serde_json::json!(["FL201"]));
 
     let public = find(&routes, "not_authenticated");
@@ -164,4 +165,54 @@ fn a_malformed_spec_is_reported_with_its_line_and_the_rest_is_checked() {
         .filter_map(|f| f["rule"].as_str())
         .collect();
     assert!(rules.contains(&"FL101"), "{rules:?}");
+}
+
+#[test]
+fn routes_are_found_wherever_the_app_assembles_them() {
+    let routes = routes_json("testdata/rules/FL202-assembly");
+    let mut listed: Vec<String> = routes
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                r["methods"][0].as_str().unwrap_or(""),
+                r["rule"].as_str().unwrap_or(""),
+                r["handler"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    listed.sort();
+    assert_eq!(
+        listed,
+        [
+            // `Api(app, prefix="/api")` and a resource named by dotted reference.
+            "DELETE /api/accounts/<int:account_id> Account.delete",
+            // A project helper that calls `add_url_rule` on its parameters.
+            "DELETE /exports/<int:export_id> ExportView.delete",
+            // A blueprint nested in another: both prefixes.
+            "DELETE /outer/inner/items/<int:item_id> delete_item",
+            "GET /api/accounts AccountList.get",
+            // A loop over a literal table of resources, on an `Api` with its own prefix.
+            "GET /reports-api/reports ReportList.get",
+            // flask-restx `add_namespace(ns, path=...)` inside the factory.
+            "GET /v2/users/<int:user_id> User.get",
+            // A loop over a literal table of (view, rule) pairs.
+            "POST /archive/<int:note_id> archive",
+            "POST /ping ping",
+            "PUT /reports-api/reports/<int:report_id> ReportItem.put",
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+    );
+    let archive = routes
+        .iter()
+        .find(|r| r["handler"] == "archive")
+        .expect("archive");
+    assert!(
+        archive["path"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("service/views.py")),
+        "the handler lives where it is defined: {archive}"
+    );
 }

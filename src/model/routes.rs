@@ -282,13 +282,15 @@ impl<'a> RouteModel<'a> {
                 function_scopes: files.get(index).map_or(&[], |f| f.scopes.as_slice()),
                 functions: &this.functions,
                 specs,
+                env: HashMap::new(),
+                following: Vec::new(),
             };
             collector.visit_body(&module.file.module().body);
             this.routes.extend(collector.routes);
         }
-        let blueprint_apps = this.resolve_registrations(&registrations, &prefixes, apps);
+        let parents = this.resolve_registrations(&registrations, &prefixes);
         for route in &mut this.routes {
-            route.units = route_units(route, apps, &blueprint_apps);
+            route.units = route_units(route, apps, &parents);
         }
         let hook_units: Vec<Vec<usize>> = hooks
             .iter()
@@ -339,6 +341,17 @@ impl<'a> RouteModel<'a> {
                     .map(|hook| format!("the `before_request` hook `{}`", hook.def.name))
             });
         }
+        // A helper followed from its callers is also walked where it is defined, and a loop
+        // body once per entry: one route per handler, rule and method.
+        let mut seen: HashSet<(usize, TextRange, String, Vec<String>)> = HashSet::new();
+        routes.retain(|route| {
+            seen.insert((
+                route.module,
+                route.handler.range(),
+                route.rule.clone(),
+                route.methods.clone(),
+            ))
+        });
         // By file path, not module index: the order modules are loaded in depends on the
         // pre-check, the listing must not.
         routes.sort_by(|a, b| {
@@ -367,61 +380,124 @@ impl<'a> RouteModel<'a> {
         resolve_function(model, &self.functions, qualified)
     }
 
-    /// Applies blueprint prefixes, and returns which applications register each blueprint.
+    /// Applies the prefixes of the chain each route is registered through (an API on a
+    /// blueprint on a parent blueprint on the app), and returns the objects each object is
+    /// registered on.
     fn resolve_registrations(
         &mut self,
         registrations: &[Registration],
         prefixes: &HashMap<String, String>,
-        apps: &Apps,
-    ) -> HashMap<String, Vec<usize>> {
+    ) -> HashMap<String, Vec<String>> {
         // `app.register_blueprint(bp, url_prefix=...)` overrides the constructor's prefix.
-        let mut registered: HashMap<&str, &str> = HashMap::new();
-        let mut blueprint_apps: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut own_prefix: HashMap<&str, &str> = prefixes
+            .iter()
+            .map(|(object, prefix)| (object.as_str(), prefix.as_str()))
+            .collect();
+        let mut parents: HashMap<String, Vec<String>> = HashMap::new();
         for registration in registrations {
             if let Some(prefix) = &registration.prefix {
-                registered.insert(&registration.blueprint, prefix);
+                own_prefix.insert(&registration.blueprint, prefix);
             }
-            if let Some(app) = apps.app_bound_to(&registration.receiver) {
-                let list = blueprint_apps
-                    .entry(registration.blueprint.clone())
-                    .or_default();
-                if !list.contains(&app) {
-                    list.push(app);
-                    list.sort_unstable();
-                }
+            let list = parents.entry(registration.blueprint.clone()).or_default();
+            if !list.contains(&registration.receiver)
+                && registration.receiver != registration.blueprint
+            {
+                list.push(registration.receiver.clone());
             }
         }
         for route in &mut self.routes {
-            if let Some(registrar) = &route.registrar {
-                let prefix = registered
-                    .get(registrar.as_str())
-                    .copied()
-                    .or_else(|| prefixes.get(registrar).map(String::as_str));
-                if let Some(prefix) = prefix {
-                    route.rule = join_rule(prefix, &route.rule);
+            let Some(registrar) = &route.registrar else {
+                continue;
+            };
+            // The first registration of each object gives the path (a blueprint registered on
+            // two apps under two prefixes is listed under the first).
+            let mut chain: Vec<&str> = Vec::new();
+            let mut visited: Vec<&str> = Vec::new();
+            let mut current = registrar.as_str();
+            while visited.len() < MAX_REGISTRATION_DEPTH && !visited.contains(&current) {
+                visited.push(current);
+                if let Some(prefix) = own_prefix.get(current) {
+                    chain.push(prefix);
+                }
+                match parents.get(current).and_then(|p| p.first()) {
+                    Some(parent) => current = parent,
+                    None => break,
                 }
             }
+            for prefix in chain {
+                route.rule = join_rule(prefix, &route.rule);
+            }
         }
-        blueprint_apps
+        parents
     }
 }
 
-/// The applications a route belongs to: the app object it is registered on, else the apps that
-/// register its blueprint, else those that own the module it is registered in.
+/// How many entries of a literal route table are followed.
+const MAX_TABLE_ENTRIES: usize = 512;
+
+/// How deep helpers that register routes are followed into one another.
+const MAX_HELPER_DEPTH: usize = 3;
+
+/// Whether a body registers routes or blueprints itself (the cheap test before a helper or a
+/// loop is followed).
+fn registers_routes(body: &[Stmt]) -> bool {
+    any_expr(body, &mut |expr| {
+        matches!(expr, Expr::Call(call) if matches!(
+            call.func.as_ref(),
+            Expr::Attribute(attribute) if matches!(
+                attribute.attr.as_str(),
+                "add_url_rule" | "add_resource" | "register_blueprint" | "add_namespace"
+            )
+        ))
+    })
+}
+
+/// How many registrations deep a chain is followed (an API on a blueprint on a blueprint...);
+/// also ends registration cycles.
+const MAX_REGISTRATION_DEPTH: usize = 8;
+
+/// The applications a route belongs to: the app object it is registered on, directly or through
+/// blueprints and APIs, else those that own the module it is registered in.
 fn route_units(
     route: &Route<'_>,
     apps: &Apps,
-    blueprint_apps: &HashMap<String, Vec<usize>>,
+    parents: &HashMap<String, Vec<String>>,
 ) -> Vec<usize> {
+    let mut found: Vec<usize> = Vec::new();
     if let Some(registrar) = &route.registrar {
-        if let Some(app) = apps.app_bound_to(registrar) {
-            return vec![app];
-        }
-        if let Some(list) = blueprint_apps.get(registrar) {
-            return list.clone();
+        let mut frontier: Vec<&str> = vec![registrar.as_str()];
+        let mut seen: HashSet<&str> = HashSet::new();
+        for _ in 0..MAX_REGISTRATION_DEPTH {
+            let mut next = Vec::new();
+            for object in frontier {
+                if !seen.insert(object) {
+                    continue;
+                }
+                if let Some(app) = apps.app_bound_to(object) {
+                    if !found.contains(&app) {
+                        found.push(app);
+                    }
+                    continue;
+                }
+                next.extend(
+                    parents
+                        .get(object)
+                        .into_iter()
+                        .flatten()
+                        .map(String::as_str),
+                );
+            }
+            if next.is_empty() {
+                break;
+            }
+            frontier = next;
         }
     }
-    apps.of_module(route.registered_in).to_vec()
+    if found.is_empty() {
+        return apps.of_module(route.registered_in).to_vec();
+    }
+    found.sort_unstable();
+    found
 }
 
 /// `x.register_blueprint(bp, url_prefix=...)`.
@@ -500,6 +576,12 @@ struct RouteCollector<'m, 'a> {
     function_scopes: &'m [super::scope::Scope<'a>],
     functions: &'m HashMap<(usize, String), &'a ast::StmtFunctionDef>,
     specs: &'m dyn SpecSource,
+    /// What names stand for while a helper's body or a loop over a route table is followed:
+    /// a parameter bound to the caller's argument, a loop variable to one entry of the table,
+    /// each with the module its expression is written in.
+    env: HashMap<&'a str, (&'a Expr, usize)>,
+    /// Helpers being followed, innermost last: ends recursion.
+    following: Vec<TextRange>,
 }
 
 impl<'a> RouteCollector<'_, 'a> {
@@ -511,8 +593,34 @@ impl<'a> RouteCollector<'_, 'a> {
         }
     }
 
+    fn at_in(&self, module: usize) -> At<'_, 'a> {
+        At {
+            module,
+            scopes: &[],
+            scope: None,
+        }
+    }
+
+    /// The expression a name stands for while a helper or a route table is followed, and the
+    /// module it is written in; anything else as it is, in the current module.
+    fn substituted<'e>(&self, expr: &'e Expr) -> (&'e Expr, usize)
+    where
+        'a: 'e,
+    {
+        if let Expr::Name(name) = expr
+            && let Some(&(bound, module)) = self.env.get(name.id.as_str())
+        {
+            return (bound, module);
+        }
+        (expr, self.module)
+    }
+
     /// The app, blueprint or API object an expression names (see `ProjectModel::binding_name`).
     fn qualified(&self, expr: &Expr) -> Option<String> {
+        let (expr, module) = self.substituted(expr);
+        if module != self.module {
+            return self.model.binding_name(expr, &self.at_in(module));
+        }
         if let Expr::Name(name) = expr
             && self.model.lookup(&self.at(), name.id.as_str()).is_none()
             && let Some(imported) = self.imported_in_a_function(name.id.as_str())
@@ -570,8 +678,9 @@ impl<'a> RouteCollector<'_, 'a> {
     }
 
     fn string(&self, expr: &Expr) -> Option<String> {
+        let (expr, module) = self.substituted(expr);
         self.model
-            .value(expr, &self.at())
+            .value(expr, &self.at_in(module))
             .as_str()
             .map(str::to_string)
     }
@@ -616,7 +725,7 @@ impl<'a> RouteCollector<'_, 'a> {
 
     fn add_function_route(
         &mut self,
-        def: &'a ast::StmtFunctionDef,
+        (module, def): (usize, &'a ast::StmtFunctionDef),
         registrar: String,
         rule: String,
         methods: Vec<String>,
@@ -636,7 +745,7 @@ impl<'a> RouteCollector<'_, 'a> {
             None => (&def.decorator_list[..0], &def.decorator_list[..]),
         };
         self.routes.push(Route {
-            module: self.module,
+            module,
             variables: url_variables(&rule),
             rule,
             methods,
@@ -734,27 +843,163 @@ impl<'a> RouteCollector<'_, 'a> {
     }
 
     fn find_class(&self, expr: &Expr) -> Option<(usize, &'a ast::StmtClassDef)> {
+        let (expr, module) = self.substituted(expr);
+        self.find_class_in_module(expr, module)
+    }
+
+    fn find_class_in_module(
+        &self,
+        expr: &Expr,
+        here: usize,
+    ) -> Option<(usize, &'a ast::StmtClassDef)> {
         let name = match expr {
             Expr::Name(name) => name.id.as_str(),
+            // `api.add_resource(resources.AllUsers, "/users")`: only a project class by its
+            // qualified name will do.
+            Expr::Attribute(_) => {
+                let qualified = self.model.qualified_name(expr, &self.at_in(here))?;
+                let (module, class_name) = self.model.split_module(&qualified)?;
+                return find_class_in(&self.model.modules[module].file.module().body, class_name)
+                    .map(|class| (module, class));
+            }
             Expr::Call(call) => match call.func.as_ref() {
                 // `UserAPI.as_view("users")`
                 Expr::Attribute(attribute) if attribute.attr.as_str() == "as_view" => {
-                    return self.find_class(&attribute.value);
+                    return self.find_class_in_module(&attribute.value, here);
                 }
                 _ => return None,
             },
             _ => return None,
         };
-        let qualified = self.model.qualified_name(expr, &self.at());
+        let qualified = self.model.qualified_name(expr, &self.at_in(here));
         let (module, class_name) = match qualified
             .as_deref()
             .and_then(|q| self.model.split_module(q))
         {
             Some((module, rest)) => (module, rest.to_string()),
-            None => (self.module, name.to_string()),
+            None => (here, name.to_string()),
         };
         find_class_in(&self.model.modules[module].file.module().body, &class_name)
             .map(|class| (module, class))
+    }
+
+    /// The function a `view_func=` names: defined in the module, or imported into it.
+    fn view_function(&self, view: &Expr) -> Option<(usize, &'a ast::StmtFunctionDef)> {
+        let (view, module) = self.substituted(view);
+        let Expr::Name(name) = view else {
+            return None;
+        };
+        find_function_in(
+            &self.model.modules[module].file.module().body,
+            name.id.as_str(),
+        )
+        .map(|def| (module, def))
+        .or_else(|| {
+            let qualified = self.model.qualified_name(view, &self.at_in(module))?;
+            resolve_function(self.model, self.functions, &qualified)
+        })
+    }
+
+    /// `for view, rule in ROUTES: app.add_url_rule(rule, view_func=view)`: the body once per
+    /// entry of a literal route table, with the loop variables standing for that entry.
+    fn follow_route_table(&mut self, stmt: &'a ast::StmtFor) -> bool {
+        if !registers_routes(&stmt.body) {
+            return false;
+        }
+        let (iter, module) = self.substituted(&stmt.iter);
+        let table = match iter {
+            Expr::Name(name) if module == self.module => self.assigned_anywhere(name.id.as_str()),
+            Expr::Name(name) => self
+                .model
+                .assigned_value(name.id.as_str(), &self.at_in(module)),
+            other => Some(other),
+        };
+        let entries: &'a [Expr] = match table {
+            Some(Expr::List(list)) => &list.elts,
+            Some(Expr::Tuple(tuple)) => &tuple.elts,
+            _ => return false,
+        };
+        let saved = self.env.clone();
+        for entry in entries.iter().take(MAX_TABLE_ENTRIES) {
+            let (entry, entry_module) = self.substituted(entry);
+            let mut bound = true;
+            match (&*stmt.target, entry) {
+                (Expr::Name(target), _) => {
+                    self.env.insert(target.id.as_str(), (entry, entry_module));
+                }
+                (Expr::Tuple(targets), Expr::Tuple(ast::ExprTuple { elts, .. }))
+                | (Expr::Tuple(targets), Expr::List(ast::ExprList { elts, .. }))
+                    if targets.elts.len() == elts.len() =>
+                {
+                    for (target, value) in targets.elts.iter().zip(elts) {
+                        if let Expr::Name(target) = target {
+                            self.env.insert(target.id.as_str(), (value, entry_module));
+                        }
+                    }
+                }
+                _ => bound = false,
+            }
+            if bound {
+                self.visit_body(&stmt.body);
+            }
+        }
+        self.env = saved;
+        true
+    }
+
+    /// `register_view(bp, ["/a", "/b"], view_func=SomeView.as_view("x"))`: a project helper
+    /// whose body registers routes on its parameters is followed with them bound to the call's
+    /// arguments.
+    fn follow_helper(&mut self, call: &'a ast::ExprCall) {
+        if self.following.len() >= MAX_HELPER_DEPTH {
+            return;
+        }
+        let Some(qualified) = self.model.qualified_name(&call.func, &self.at()) else {
+            return;
+        };
+        let Some((module, def)) = resolve_function(self.model, self.functions, &qualified) else {
+            return;
+        };
+        if self.following.contains(&def.range()) || !registers_routes(&def.body) {
+            return;
+        }
+        let mut env = HashMap::new();
+        let positional: Vec<&'a ast::ParameterWithDefault> = def
+            .parameters
+            .posonlyargs
+            .iter()
+            .chain(&def.parameters.args)
+            .collect();
+        for (parameter, argument) in positional.iter().zip(&call.arguments.args) {
+            if matches!(argument, Expr::Starred(_)) {
+                break;
+            }
+            let (value, value_module) = self.substituted(argument);
+            env.insert(parameter.parameter.name.as_str(), (value, value_module));
+        }
+        for keyword in &call.arguments.keywords {
+            let Some(name) = &keyword.arg else { continue };
+            if let Some(parameter) = def
+                .parameters
+                .iter_non_variadic_params()
+                .find(|p| p.parameter.name.as_str() == name.as_str())
+            {
+                let (value, value_module) = self.substituted(&keyword.value);
+                env.insert(parameter.parameter.name.as_str(), (value, value_module));
+            }
+        }
+        let saved_env = std::mem::replace(&mut self.env, env);
+        let saved_module = std::mem::replace(&mut self.module, module);
+        let saved_scopes = self.function_scopes;
+        if saved_module != module {
+            self.function_scopes = &[];
+        }
+        self.following.push(def.range());
+        self.visit_body(&def.body);
+        self.following.pop();
+        self.function_scopes = saved_scopes;
+        self.module = saved_module;
+        self.env = saved_env;
     }
 
     fn handle_call(&mut self, call: &'a ast::ExprCall) {
@@ -779,16 +1024,11 @@ impl<'a> RouteCollector<'_, 'a> {
                 let registrar = receiver();
                 if let Some(class) = self.find_class(view) {
                     self.add_class_routes(class, registrar, rule, Vec::new(), call.range());
-                } else if let Expr::Name(name) = view
-                    && let Some(def) = find_function_in(
-                        &self.model.modules[self.module].file.module().body,
-                        name.id.as_str(),
-                    )
-                {
+                } else if let Some(view) = self.view_function(view) {
                     let methods = self
                         .methods(call)
                         .unwrap_or_else(|| vec!["GET".to_string()]);
-                    self.add_function_route(def, registrar, rule, methods, call.range());
+                    self.add_function_route(view, registrar, rule, methods, call.range());
                 }
             }
             "add_resource" => {
@@ -817,22 +1057,44 @@ impl<'a> RouteCollector<'_, 'a> {
                     );
                 }
             }
-            "register_blueprint" => {
+            // `app.register_blueprint(bp, url_prefix=...)`, `parent.register_blueprint(child)`,
+            // flask-restx's `api.add_namespace(ns, path=...)`.
+            "register_blueprint" | "add_namespace" => {
                 let Some(blueprint) = call.arguments.args.first().and_then(|b| self.qualified(b))
                 else {
                     return;
+                };
+                let prefix_keyword = if attribute.attr.as_str() == "add_namespace" {
+                    "path"
+                } else {
+                    "url_prefix"
                 };
                 let prefix = call
                     .arguments
                     .keywords
                     .iter()
-                    .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "url_prefix"))
-                    .and_then(|k| self.string(&k.value));
+                    .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == prefix_keyword))
+                    .and_then(|k| self.string(&k.value))
+                    .or_else(|| {
+                        (attribute.attr.as_str() == "add_namespace")
+                            .then(|| call.arguments.args.get(1).and_then(|p| self.string(p)))
+                            .flatten()
+                    });
                 self.registrations.push(Registration {
                     receiver: receiver(),
                     blueprint,
                     prefix,
                 });
+            }
+            // `api.init_app(app)`: the API's resources are the app's.
+            "init_app" => {
+                if let Some(parent) = call.arguments.args.first().and_then(|p| self.qualified(p)) {
+                    self.registrations.push(Registration {
+                        receiver: parent,
+                        blueprint: receiver(),
+                        prefix: None,
+                    });
+                }
             }
             "before_request" | "before_app_request" => {
                 if let Some(Expr::Name(name)) = call.arguments.args.first()
@@ -880,6 +1142,39 @@ impl<'a> RouteCollector<'_, 'a> {
     /// `Blueprint("x", __name__, url_prefix="/api")` assigned to a name.
     fn note_blueprint(&mut self, target: &Expr, value: &Expr) {
         let Expr::Call(call) = value else { return };
+        // flask-restful / flask-restx `Api(app_or_blueprint, prefix="/api")`: its resources
+        // serve under the prefix, within whatever the app or blueprint adds.
+        let is_api = self
+            .model
+            .qualified_name(&call.func, &self.at())
+            .is_some_and(|q| {
+                matches!(
+                    q.as_str(),
+                    "flask_restful.Api" | "flask_restx.Api" | "flask_restplus.Api"
+                )
+            });
+        if is_api {
+            let Some(name) = self.qualified(target) else {
+                return;
+            };
+            if let Some(prefix) = call
+                .arguments
+                .keywords
+                .iter()
+                .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "prefix"))
+                .and_then(|k| self.string(&k.value))
+            {
+                self.prefixes.insert(name.clone(), prefix);
+            }
+            if let Some(parent) = call.arguments.args.first().and_then(|p| self.qualified(p)) {
+                self.registrations.push(Registration {
+                    receiver: parent,
+                    blueprint: name,
+                    prefix: None,
+                });
+            }
+            return;
+        }
         let is_blueprint = self
             .model
             .qualified_name(&call.func, &self.at())
@@ -935,7 +1230,7 @@ impl<'a> Visitor<'a> for RouteCollector<'_, 'a> {
                     {
                         if self.class.is_none() {
                             self.add_function_route(
-                                def,
+                                (self.module, def),
                                 registrar,
                                 rule,
                                 methods,
@@ -984,6 +1279,11 @@ impl<'a> Visitor<'a> for RouteCollector<'_, 'a> {
                 }
                 visitor::walk_stmt(self, stmt);
             }
+            Stmt::For(for_stmt) => {
+                if !self.follow_route_table(for_stmt) {
+                    visitor::walk_stmt(self, stmt);
+                }
+            }
             _ => visitor::walk_stmt(self, stmt),
         }
     }
@@ -991,6 +1291,9 @@ impl<'a> Visitor<'a> for RouteCollector<'_, 'a> {
     fn visit_expr(&mut self, expr: &'a Expr) {
         if let Expr::Call(call) = expr {
             self.handle_call(call);
+            if matches!(call.func.as_ref(), Expr::Name(_) | Expr::Attribute(_)) {
+                self.follow_helper(call);
+            }
         }
         visitor::walk_expr(self, expr);
     }
