@@ -1,5 +1,3 @@
-use std::time::{Duration, Instant};
-
 use super::*;
 
 const SWAGGER2_YAML: &str = include_str!("../../../testdata/openapi/swagger2-petstore.yaml");
@@ -975,7 +973,6 @@ paths:
 
 #[test]
 fn ref_cycles_terminate() {
-    let started = Instant::now();
     let spec = parse(
         "openapi: 3.0.0
 components:
@@ -991,7 +988,6 @@ paths:
       security: [{a: []}, {self: []}]
 ",
     );
-    assert!(started.elapsed() < Duration::from_secs(2));
     assert!(has_note(&spec, "leads back to itself"));
     let op = operation(&spec, "GET", "/a");
     // Defined, but as nothing connexion can use.
@@ -1114,19 +1110,16 @@ fn laughs(levels: usize) -> String {
 
 #[test]
 fn alias_bomb_where_nothing_reads_it() {
-    let started = Instant::now();
     let text = format!(
         "openapi: 3.0.0\n{}paths:\n  /a:\n    get: {{}}\n",
         laughs(10)
     );
     let spec = parse(&text);
     assert_eq!(spec.operations.len(), 1);
-    assert!(started.elapsed() < Duration::from_secs(2));
 }
 
 #[test]
 fn alias_bomb_where_the_walk_reads_it() {
-    let started = Instant::now();
     // A few kilobytes whose operations would hold 4 * 1000 * 1000 * 1000 scopes if expanded.
     let many = |alias: &str| vec![alias; 1000].join(", ");
     let mut text = String::from(
@@ -1151,12 +1144,10 @@ fn alias_bomb_where_the_walk_reads_it() {
         Ok(spec) => panic!("read {} operations", spec.operations.len()),
     };
     assert!(error.message.contains("expands too far"), "{error}");
-    assert!(started.elapsed() < Duration::from_secs(10));
 }
 
 #[test]
 fn long_text_copied_into_many_operations_is_paid_for() {
-    let started = Instant::now();
     // A 100 kB operationId in 4,000 operations: 400 MB of handler names if copied freely.
     let mut text = format!(
         "openapi: 3.0.0\nx:\n  id: &id {}\n  operation: &operation {{operationId: *id}}\n",
@@ -1174,7 +1165,6 @@ fn long_text_copied_into_many_operations_is_paid_for() {
         Ok(spec) => panic!("read {} operations", spec.operations.len()),
     };
     assert!(error.message.contains("expands too far"), "{error}");
-    assert!(started.elapsed() < Duration::from_secs(10));
 }
 
 #[test]
@@ -1190,7 +1180,6 @@ fn long_refs_are_not_followed() {
 
 #[test]
 fn alias_bomb_through_paths_and_merges() {
-    let started = Instant::now();
     // Every path item merges the one before it: quadratic copying if unbounded.
     let mut text = String::from("swagger: '2.0'\nx:\n  p0: &p0 {get: {operationId: a}}\n");
     for index in 1..3000 {
@@ -1201,7 +1190,6 @@ fn alias_bomb_through_paths_and_merges() {
     }
     text.push_str("paths: {}\n");
     assert!(parse_spec(&text).is_err());
-    assert!(started.elapsed() < Duration::from_secs(10));
 }
 
 #[test]
