@@ -334,21 +334,24 @@ impl<'a> Visitor<'a> for CallCollector<'_, 'a> {
                 let before = self.calls.len();
                 let apps_before = self.apps.len();
                 visitor::walk_stmt(self, stmt);
+                // `claims = jwt.decode(...)`, `app = Flask(__name__)`: the name the call's
+                // result is bound to.
                 if let ([Expr::Name(target)], Expr::Call(call)) =
                     (assign.targets.as_slice(), assign.value.as_ref())
-                    && let Some(app) = self.apps[apps_before..]
+                {
+                    let name = Some(target.id.as_str());
+                    if let Some(app) = self.apps[apps_before..]
                         .iter_mut()
                         .find(|a| std::ptr::eq(a.call, call))
-                {
-                    app.assigned_to = Some(target.id.as_str());
-                }
-                if let ([Expr::Name(target)], Expr::Call(call)) =
-                    (assign.targets.as_slice(), assign.value.as_ref())
-                    && let Some(recorded) = self.calls[before..]
+                    {
+                        app.assigned_to = name;
+                    }
+                    if let Some(recorded) = self.calls[before..]
                         .iter_mut()
                         .find(|c| std::ptr::eq(c.call, call))
-                {
-                    recorded.assigned_to = Some(target.id.as_str());
+                    {
+                        recorded.assigned_to = name;
+                    }
                 }
             }
             Stmt::Return(ret) => {

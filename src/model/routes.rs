@@ -1071,9 +1071,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 };
                 let prefix = call
                     .arguments
-                    .keywords
-                    .iter()
-                    .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == prefix_keyword))
+                    .find_keyword(prefix_keyword)
                     .and_then(|k| self.string(&k.value))
                     .or_else(|| {
                         (attribute.attr.as_str() == "add_namespace")
@@ -1159,9 +1157,7 @@ impl<'a> RouteCollector<'_, 'a> {
             };
             if let Some(prefix) = call
                 .arguments
-                .keywords
-                .iter()
-                .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "prefix"))
+                .find_keyword("prefix")
                 .and_then(|k| self.string(&k.value))
             {
                 self.prefixes.insert(name.clone(), prefix);

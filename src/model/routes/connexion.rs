@@ -73,13 +73,7 @@ impl<'a> RouteCollector<'_, 'a> {
         let Some(loaded) = self.specs.spec(&path) else {
             return;
         };
-        let keyword = |name: &str| {
-            call.arguments
-                .keywords
-                .iter()
-                .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == name))
-                .map(|k| &k.value)
-        };
+        let keyword = |name: &str| call.arguments.find_keyword(name).map(|k| &k.value);
         let base_path = match keyword("base_path").and_then(|b| self.string(b)) {
             Some(base) => openapi::canonical_base_path(&base),
             None => loaded.spec.base_path.clone().unwrap_or_default(),
@@ -175,9 +169,7 @@ impl<'a> RouteCollector<'_, 'a> {
         };
         constructor
             .arguments
-            .keywords
-            .iter()
-            .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == name))
+            .find_keyword(name)
             .and_then(|k| self.string(&k.value))
     }
 
@@ -201,13 +193,7 @@ impl<'a> RouteCollector<'_, 'a> {
             .unwrap_or_default();
         let collection = call
             .arguments
-            .keywords
-            .iter()
-            .find(|k| {
-                k.arg
-                    .as_ref()
-                    .is_some_and(|a| a.as_str() == "collection_endpoint_name")
-            })
+            .find_keyword("collection_endpoint_name")
             .and_then(|k| self.string(&k.value));
         Some((kind, module, collection))
     }
