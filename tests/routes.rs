@@ -117,7 +117,7 @@ fn connexion_routes_come_from_the_spec_with_its_security() {
     assert!(
         get["declared_in"]
             .as_str()
-            .is_some_and(|d| d.ends_with("FL202-connexion3/openapi.yaml:25")),
+            .is_some_and(|d| d.ends_with("FL202-connexion3/openapi.yaml:33")),
         "{get}"
     );
     let delete = routes

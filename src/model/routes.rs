@@ -1462,6 +1462,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             if let Some((_, identity)) = KNOWN_AUTH_DECORATORS
                 .iter()
                 .find(|(name, _)| qualified.starts_with(name))
+                .filter(|_| !allows_anonymous(decorator))
             {
                 return Some(Authentication {
                     how: format!(
@@ -1595,17 +1596,44 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     }
 }
 
-/// Handler parameters that are not URL variables: values an auth decorator passes in.
+/// Handler parameters that are not URL variables: values an auth decorator passes in. Not the
+/// request data that argument decorators inject (flask-smorest `@blp.arguments(Schema)`,
+/// webargs `@use_args`, APIFlask `@app.input`: one parameter each, before the URL variables),
+/// and for a connexion route only `user` / `token_info`: connexion passes the body and query
+/// parameters by name too.
 pub fn injected_parameters<'r>(route: &'r Route<'_>) -> Vec<&'r str> {
-    route
+    let names = route
         .handler
         .parameters
         .iter_non_variadic_params()
         .map(|p| p.parameter.name.as_str())
         .filter(|name| {
             !matches!(*name, "self" | "cls") && !route.variables.iter().any(|v| v.name == *name)
+        });
+    if route.spec.is_some() {
+        return names
+            .filter(|name| matches!(*name, "user" | "token_info"))
+            .collect();
+    }
+    let data_arguments = route
+        .decorators
+        .iter()
+        .filter(|decorator| {
+            matches!(decorator, Expr::Call(call) if matches!(
+                call.func.as_ref(),
+                Expr::Attribute(a) if matches!(a.attr.as_str(), "arguments" | "input")
+            ) || matches!(call.func.as_ref(), Expr::Name(n) if matches!(n.id.as_str(), "use_args" | "use_kwargs")))
         })
-        .collect()
+        .count();
+    names.skip(data_arguments).collect()
+}
+
+/// `@jwt_required(optional=True)`: the view also runs for callers without a token.
+pub fn allows_anonymous(decorator: &Expr) -> bool {
+    matches!(decorator, Expr::Call(call) if call
+        .arguments
+        .find_keyword("optional")
+        .is_some_and(|k| matches!(k.value, Expr::BooleanLiteral(ast::ExprBooleanLiteral { value: true, .. }))))
 }
 
 fn collect_calls<'a>(body: &'a [Stmt], out: &mut Vec<&'a Expr>) {

@@ -12,7 +12,7 @@ use ruff_text_size::Ranged;
 use super::route_id_not_bound_to_subject::identifies_owned_object;
 use super::{Checker, Rule};
 use crate::model::apps::overlap;
-use crate::model::routes::{IdentityScan, Route};
+use crate::model::routes::{IdentityScan, Route, allows_anonymous};
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL202.md"),
@@ -104,29 +104,34 @@ fn looks_public(route: &Route<'_>) -> bool {
 /// A decorator flasklint cannot see into whose name says it guards access
 /// (`@sesion.token_required(...)`, `@requires_auth` from another package).
 fn has_opaque_auth_decorator(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
-    route.decorators.iter().any(|decorator| {
-        let callee = match decorator {
-            ruff_python_ast::Expr::Call(call) => call.func.as_ref(),
-            other => other,
-        };
-        let spelled = checker.text(callee).to_ascii_lowercase();
-        let name = spelled.rsplit('.').next().unwrap_or(&spelled);
-        [
-            "auth",
-            "login",
-            "token",
-            "permission",
-            "require",
-            "protect",
-            "jwt",
-            "session",
-            "role",
-            "admin",
-            "scope",
-        ]
+    // `@jwt_required(optional=True)` lets anyone in: it guards nothing.
+    route
+        .decorators
         .iter()
-        .any(|word| name.contains(word))
-    })
+        .filter(|d| !allows_anonymous(d))
+        .any(|decorator| {
+            let callee = match decorator {
+                ruff_python_ast::Expr::Call(call) => call.func.as_ref(),
+                other => other,
+            };
+            let spelled = checker.text(callee).to_ascii_lowercase();
+            let name = spelled.rsplit('.').next().unwrap_or(&spelled);
+            [
+                "auth",
+                "login",
+                "token",
+                "permission",
+                "require",
+                "protect",
+                "jwt",
+                "session",
+                "role",
+                "admin",
+                "scope",
+            ]
+            .iter()
+            .any(|word| name.contains(word))
+        })
 }
 
 fn check(checker: &mut Checker<'_, '_>) {

@@ -1,0 +1,42 @@
+"""FL202: parameters a decorator injects are not always an identity, and an optional token is no
+authentication."""
+from flask import Flask
+from flask.views import MethodView
+from flask_jwt_extended import JWTManager, get_jwt_identity, jwt_required
+from flask_smorest import Api, Blueprint
+
+app = Flask(__name__)
+jwt = JWTManager(app)  # expect: FL303
+blp = Blueprint("items", __name__)
+
+
+@blp.route("/items/<int:item_id>")
+class Item(MethodView):
+    @jwt_required()
+    def get(self, item_id):
+        if item_id != get_jwt_identity():
+            return {}, 403
+        return {}
+
+    # flask-smorest injects the parsed body as `item_data`: not who the caller is.
+    @blp.arguments(dict)
+    def put(self, item_data, item_id):  # expect: FL202
+        return item_data
+
+
+@app.delete("/notes/<int:note_id>")
+@jwt_required(optional=True)
+def delete_note(note_id):  # expect: FL202
+    return {"deleted": note_id}
+
+
+# Trap: a required token, with the identity it injects through `get_jwt_identity()`.
+@app.put("/notes/<int:note_id>")
+@jwt_required()
+def update_note(note_id):
+    if note_id != get_jwt_identity():
+        return {}, 403
+    return {}
+
+
+Api(app).register_blueprint(blp)
