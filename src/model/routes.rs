@@ -1628,6 +1628,11 @@ pub fn injected_parameters<'r>(route: &'r Route<'_>) -> Vec<&'r str> {
     names.skip(data_arguments).collect()
 }
 
+/// A decorator written over several lines, as one line for a table cell.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// `@jwt_required(optional=True)`: the view also runs for callers without a token.
 pub fn allows_anonymous(decorator: &Expr) -> bool {
     matches!(decorator, Expr::Call(call) if call
@@ -1973,9 +1978,12 @@ impl RouteModel<'_> {
                     authentication: route
                         .authentication
                         .as_ref()
-                        .map(|a| a.how.replace('`', "")),
+                        .map(|a| one_line(&a.how.replace('`', ""))),
                     identity: route.authentication.as_ref().map(|a| a.identity.clone()),
-                    authorization: route.role_check.as_ref().map(|r| r.replace('`', "")),
+                    authorization: route
+                        .role_check
+                        .as_ref()
+                        .map(|r| one_line(&r.replace('`', ""))),
                     declared_in: route.spec.as_ref().map(|spec| spec.place.clone()),
                     apps: route
                         .units
