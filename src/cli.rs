@@ -256,6 +256,18 @@ fn deps_command(args: DepsArgs) -> u8 {
             error.message
         );
     }
+    // Lines pip accepts but flasklint cannot use: worth knowing, never a failure.
+    for note in &deps.skipped {
+        let at = note
+            .position
+            .map(|p| format!(":{}", p.line))
+            .unwrap_or_default();
+        eprintln!(
+            "flasklint: note: {}{at}: {}",
+            crate::source::display_path(&note.path),
+            note.message
+        );
+    }
     if deps.errors.is_empty() {
         EXIT_CLEAN
     } else {
@@ -302,7 +314,15 @@ fn check_command(args: CheckArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
-    if outcome.files_checked == 0 && outcome.errors.is_empty() {
+    if outcome.files_checked == 0 && outcome.errors.is_empty() && outcome.manifests_named == 0 {
+        if !outcome.passed_over.is_empty() {
+            // Files named on purpose (by pre-commit, say) that flasklint has no use for: there
+            // is nothing wrong with them, and nothing to report.
+            eprintln!(
+                "flasklint: nothing to check: the named files are neither Python nor dependency manifests"
+            );
+            return EXIT_CLEAN;
+        }
         eprintln!("flasklint: no Python files found under the given paths");
         return EXIT_USAGE;
     }
