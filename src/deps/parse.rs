@@ -75,7 +75,32 @@ fn comment_start(line: &str) -> Option<usize> {
         .find(|&at| at == 0 || line[..at].ends_with([' ', '\t']))
 }
 
+/// Jinja markup: a project template's manifest (cookiecutter, copier), a requirement once
+/// rendered and, as written, neither a requirement nor a mistake.
+fn has_template_markup(text: &str) -> bool {
+    text.contains("{{") || text.contains("{%")
+}
+
 impl Reader<'_> {
+    /// A line pip accepts (or a template renders into one) that flasklint cannot use: recorded
+    /// as a note for `flasklint deps`, never an error.
+    fn skip(&mut self, at: usize, text: &str, why: &str) {
+        let position = self.file.position(offset(at));
+        self.out.skipped.push(FileError {
+            path: self.file.path.clone(),
+            position: Some(position),
+            message: format!("`{text}` skipped: {why}"),
+        });
+    }
+
+    fn skip_template(&mut self, at: usize, text: &str) {
+        self.skip(
+            at,
+            text,
+            "template markup (a cookiecutter or Jinja template), not a requirement yet",
+        );
+    }
+
     fn error(&mut self, at: usize, message: String) {
         let position = self.file.position(offset(at));
         self.out.errors.push(FileError {
@@ -122,17 +147,8 @@ impl Reader<'_> {
     /// One PEP 508 requirement written verbatim at `start` of the file (the raw text equals
     /// `text`, so specifier ranges can be computed from it).
     fn requirement(&mut self, text: &str, start: usize, context: Option<String>, verbatim: bool) {
-        if text.contains("{{") || text.contains("{%") {
-            // A project template's manifest (cookiecutter, copier): rendered, it is a
-            // requirement; as written, it is neither a requirement nor a mistake.
-            let position = self.file.position(offset(start));
-            self.out.skipped.push(FileError {
-                path: self.file.path.clone(),
-                position: Some(position),
-                message: format!(
-                    "`{text}` skipped: template markup (a cookiecutter or Jinja template), not a requirement yet"
-                ),
-            });
+        if has_template_markup(text) {
+            self.skip_template(start, text);
             return;
         }
         let requirement = match Requirement::<VerbatimUrl>::from_str(text) {

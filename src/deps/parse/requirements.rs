@@ -25,7 +25,7 @@ use ruff_text_size::TextRange;
 use version_ranges::Ranges;
 
 use super::super::{Allowed, Role};
-use super::{Reader, offset, range};
+use super::{Reader, has_template_markup, offset, range};
 
 /// pip's `is_url` schemes: plain URLs and every VCS scheme pip's backends register.
 const URL_SCHEMES: &[&str] = &[
@@ -224,10 +224,6 @@ fn unexpanded_variables(text: &str) -> Vec<&str> {
     names
 }
 
-fn has_template_markup(text: &str) -> bool {
-    text.contains("{{") || text.contains("{%")
-}
-
 /// pip's `is_url`: a scheme pip knows before the first `:`.
 fn is_url(text: &str) -> bool {
     text.split_once(':').is_some_and(|(scheme, _)| {
@@ -365,17 +361,6 @@ fn option_value<'w>(
 }
 
 impl Reader<'_> {
-    /// A line pip accepts that flasklint cannot use: recorded as a note for `flasklint deps`,
-    /// never an error.
-    fn skip(&mut self, at: usize, text: &str, why: &str) {
-        let position = self.file.position(offset(at));
-        self.out.skipped.push(crate::source::FileError {
-            path: self.file.path.clone(),
-            position: Some(position),
-            message: format!("`{text}` skipped: {why}"),
-        });
-    }
-
     /// `requirements*.txt` and the files they include.
     pub(super) fn requirements(&mut self) {
         let file = self.file;
@@ -547,11 +532,7 @@ impl Reader<'_> {
         verbatim_at: Option<usize>,
     ) {
         if has_template_markup(requirement) {
-            self.skip(
-                line.start,
-                requirement,
-                "template markup (a cookiecutter or Jinja template), not a requirement yet",
-            );
+            self.skip_template(line.start, requirement);
             return;
         }
         let url = is_url(requirement);
