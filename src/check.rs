@@ -120,6 +120,11 @@ pub struct Outcome {
     /// Rule severities changed by the configuration, by rule id; reports that describe the
     /// rules themselves (SARIF) need them as well as the findings.
     pub severity_overrides: BTreeMap<&'static str, Severity>,
+    /// Dependency manifests named on the command line.
+    pub manifests_named: usize,
+    /// Files named on the command line that are neither Python nor manifests (a pre-commit hook
+    /// passing a YAML file): not checked.
+    pub passed_over: Vec<PathBuf>,
 }
 
 impl Outcome {
@@ -144,13 +149,16 @@ pub fn run(settings: &Settings) -> Result<Outcome, String> {
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
     // Everything, including dropping the syntax trees, happens on the big-stack workers.
-    Ok(pool.install(|| {
-        let walk = walk::collect(&settings.paths, &excludes);
-        analyse(walk.files, walk.errors, settings)
-    }))
+    Ok(pool.install(|| analyse(walk::collect(&settings.paths, &excludes), settings)))
 }
 
-fn analyse(candidates: Vec<Candidate>, mut errors: Vec<FileError>, settings: &Settings) -> Outcome {
+fn analyse(walk: walk::Walk, settings: &Settings) -> Outcome {
+    let walk::Walk {
+        files: candidates,
+        mut errors,
+        manifests,
+        passed_over,
+    } = walk;
     let names = ModuleNames::new(
         candidates
             .iter()
@@ -173,7 +181,14 @@ fn analyse(candidates: Vec<Candidate>, mut errors: Vec<FileError>, settings: &Se
             .zip(&readable)
             .filter(|(_, readable)| **readable)
             .filter_map(|(candidate, _)| candidate.path.parent().map(Path::to_path_buf))
-            .chain(settings.paths.iter().filter(|p| p.is_dir()).cloned()),
+            .chain(settings.paths.iter().filter(|p| p.is_dir()).cloned())
+            // A manifest named on the command line (pre-commit passing a changed
+            // requirements.txt) is read with the rest of its project's manifests.
+            .chain(
+                manifests
+                    .iter()
+                    .map(|manifest| manifest.parent().map(Path::to_path_buf).unwrap_or_default()),
+            ),
     );
     errors.extend(dependencies.errors.iter().cloned());
     let mut sources: Vec<(SourceFile, usize)> = Vec::new();
@@ -233,6 +248,8 @@ fn analyse(candidates: Vec<Candidate>, mut errors: Vec<FileError>, settings: &Se
                 files_parsed: parsed.iter().filter(|p| **p).count(),
                 routes: outcome.routes,
                 severity_overrides: settings.severity_overrides.clone(),
+                manifests_named: manifests.len(),
+                passed_over,
             };
         }
         // Name resolution asked for a module the pre-check skipped: parse it and run again,

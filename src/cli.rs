@@ -12,6 +12,7 @@ use crate::config::{self, ConfigArgs};
 use crate::fix;
 use crate::report::{self, Format};
 use crate::rules;
+use crate::write;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -255,6 +256,18 @@ fn deps_command(args: DepsArgs) -> u8 {
             error.message
         );
     }
+    // Lines pip accepts but flasklint cannot use: worth knowing, never a failure.
+    for note in &deps.skipped {
+        let at = note
+            .position
+            .map(|p| format!(":{}", p.line))
+            .unwrap_or_default();
+        eprintln!(
+            "flasklint: note: {}{at}: {}",
+            crate::source::display_path(&note.path),
+            note.message
+        );
+    }
     if deps.errors.is_empty() {
         EXIT_CLEAN
     } else {
@@ -301,12 +314,20 @@ fn check_command(args: CheckArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
-    if outcome.files_checked == 0 && outcome.errors.is_empty() {
+    if outcome.files_checked == 0 && outcome.errors.is_empty() && outcome.manifests_named == 0 {
+        if !outcome.passed_over.is_empty() {
+            // Files named on purpose (by pre-commit, say) that flasklint has no use for: there
+            // is nothing wrong with them, and nothing to report.
+            eprintln!(
+                "flasklint: nothing to check: the named files are neither Python nor dependency manifests"
+            );
+            return EXIT_CLEAN;
+        }
         eprintln!("flasklint: no Python files found under the given paths");
         return EXIT_USAGE;
     }
     if let Some(path) = &args.write_baseline {
-        if let Err(error) = std::fs::write(path, baseline::render(&outcome)) {
+        if let Err(error) = write::replace(path, baseline::render(&outcome).as_bytes()) {
             eprintln!("flasklint: cannot write {}: {error}", path.display());
             return EXIT_USAGE;
         }
@@ -328,7 +349,7 @@ fn check_command(args: CheckArgs) -> u8 {
             let text = fix::diff(&plan);
             match &args.output {
                 Some(path) => {
-                    if let Err(error) = std::fs::write(path, text) {
+                    if let Err(error) = write::replace(path, text.as_bytes()) {
                         eprintln!("flasklint: cannot write {}: {error}", path.display());
                         return EXIT_USAGE;
                     }
@@ -347,22 +368,13 @@ fn check_command(args: CheckArgs) -> u8 {
                 EXIT_FINDINGS
             };
         }
-        let mut fixed = 0;
-        let mut written = 0;
-        for file in &plan.files {
-            match std::fs::write(&file.path, &file.bytes) {
-                Ok(()) => {
-                    fixed += file.fixes;
-                    written += 1;
-                }
-                // One unwritable file must not stop the others; the re-check below reports
-                // its findings as remaining.
-                Err(error) => {
-                    eprintln!("flasklint: {}: cannot write the fixes: {error}", file.path)
-                }
-            }
+        // A file that cannot be written (or changed since it was read) keeps its findings,
+        // which the re-check below reports as remaining.
+        let written = fix::write(&plan);
+        for (path, reason) in &written.failed {
+            eprintln!("flasklint: {path}: {reason}");
         }
-        if written > 0 {
+        if written.files > 0 {
             outcome = match check::run(&settings) {
                 Ok(outcome) => outcome,
                 Err(message) => {
@@ -376,7 +388,7 @@ fn check_command(args: CheckArgs) -> u8 {
         }
         eprintln!(
             "Fixed {}; {} remaining{}",
-            fixed_in(fixed, written),
+            fixed_in(written.fixes, written.files),
             outcome.findings.len(),
             unsafe_hint(plan.hidden_unsafe)
         );
@@ -399,7 +411,7 @@ fn check_command(args: CheckArgs) -> u8 {
     );
     match &args.output {
         Some(path) => {
-            if let Err(error) = std::fs::write(path, text) {
+            if let Err(error) = write::replace(path, text.as_bytes()) {
                 eprintln!("flasklint: cannot write {}: {error}", path.display());
                 return EXIT_USAGE;
             }

@@ -10,7 +10,7 @@
 //! that does not import).
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::check::{Finding, PlacedEdit, WORKER_STACK_BYTES};
@@ -47,6 +47,9 @@ pub struct FixedFile {
     pub fixed: String,
     /// `fixed` in the file's own encoding, ready to be written.
     pub bytes: Vec<u8>,
+    /// The bytes on disk the fixes were computed from: the file is written only while it still
+    /// holds them.
+    pub read: Vec<u8>,
     /// How many findings' fixes it applies.
     pub fixes: usize,
 }
@@ -122,6 +125,42 @@ pub fn plan(findings: &[Finding], unsafe_fixes: bool) -> Plan {
     plan
 }
 
+/// What writing a plan's files did.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// Findings fixed in the files written.
+    pub fixes: usize,
+    /// Files written.
+    pub files: usize,
+    /// Files left as they were: path and why (changed since read, or the write failed).
+    pub failed: Vec<(String, String)>,
+}
+
+/// Writes the fixed files (see `crate::write`: never a truncated file, permissions and symlinks
+/// kept). A file whose contents changed since the fixes were computed is skipped and listed in
+/// `failed`: writing it would throw that change away. One file that cannot be written does not
+/// stop the others.
+pub fn write(plan: &Plan) -> Written {
+    let mut written = Written::default();
+    for file in &plan.files {
+        match crate::write::replace_if_unchanged(Path::new(&file.path), &file.bytes, &file.read) {
+            Ok(()) => {
+                written.fixes += file.fixes;
+                written.files += 1;
+            }
+            Err(crate::write::WriteError::Changed) => written.failed.push((
+                file.path.clone(),
+                "fix not applied: the file changed since it was read; run again".to_string(),
+            )),
+            Err(crate::write::WriteError::Io(error)) => written.failed.push((
+                file.path.clone(),
+                format!("cannot write the fixes: {error}"),
+            )),
+        }
+    }
+    written
+}
+
 struct FilePlan {
     skipped: Vec<Skipped>,
     result: Result<Option<FixedFile>, Refused>,
@@ -156,12 +195,13 @@ fn plan_file(path: &str, findings: &[&Finding]) -> FilePlan {
                             .to_string(),
                     )
                 })?;
-                guard_syntax(path, on_disk, bytes.clone()).map_err(refuse)?;
+                guard_syntax(path, on_disk.clone(), bytes.clone()).map_err(refuse)?;
                 Ok(Some(FixedFile {
                     path: path.to_string(),
                     original: Arc::clone(&original),
                     fixed: applied.text,
                     bytes,
+                    read: on_disk,
                     fixes,
                 }))
             })

@@ -16,5 +16,6 @@ pub mod rules;
 pub mod source;
 pub mod suppress;
 pub mod walk;
+pub mod write;
 
 pub use check::{Finding, Outcome, Settings, run};

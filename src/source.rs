@@ -325,7 +325,7 @@ fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
 }
 
 /// The encoding named by a PEP 263 comment on one of the first two lines, lower-cased.
-fn declared_encoding(bytes: &[u8]) -> Option<String> {
+pub(crate) fn declared_encoding(bytes: &[u8]) -> Option<String> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     for line in bytes.split(|&b| b == b'\n' || b == b'\r').take(2) {
         let line = String::from_utf8_lossy(line);

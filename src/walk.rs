@@ -1,5 +1,13 @@
 //! Which files to check: every `*.py` under the given directories (minus virtualenvs, caches,
-//! build output and `--exclude` globs), plus every file named explicitly.
+//! build output, project templates and `--exclude` globs), plus every Python file named
+//! explicitly.
+//!
+//! A file named explicitly is checked as Python when it is one: `*.py`, `*.pyw`, `*.pyi`, or a
+//! script without an extension whose first line runs Python (as pre-commit's `python` type
+//! reads it). A dependency manifest named explicitly (`requirements.txt`, `pyproject.toml`,
+//! `poetry.lock`, ...) is read as one: its project's dependencies are judged. Any other file is
+//! passed over without a word, so a pre-commit hook may hand flasklint every file it might
+//! care about.
 //!
 //! Symlinks are never followed while walking a directory; a symlink named on the command line is
 //! followed only when its target stays inside the current directory, so a link cannot lead the
@@ -38,6 +46,29 @@ pub struct Walk {
     pub files: Vec<Candidate>,
     /// Entries that could not be read or were refused (broken directory, outward symlink).
     pub errors: Vec<FileError>,
+    /// Dependency manifests named on the command line: their projects' dependencies are read.
+    pub manifests: Vec<PathBuf>,
+    /// Files named on the command line that are neither Python nor manifests: not checked.
+    pub passed_over: Vec<PathBuf>,
+}
+
+/// Whether a file named on the command line is Python source: by its extension, or, without
+/// one, by a `#!` line that runs Python (`#!/usr/bin/env python3`), as pre-commit's `identify`
+/// tells Python scripts apart.
+pub fn is_python_file(path: &Path) -> bool {
+    match path.extension().and_then(|ext| ext.to_str()) {
+        Some(ext) => matches!(ext, "py" | "pyw" | "pyi"),
+        None => {
+            use std::io::Read;
+            let mut first = [0u8; 128];
+            let read = std::fs::File::open(path)
+                .and_then(|mut file| file.read(&mut first))
+                .unwrap_or(0);
+            let head = &first[..read];
+            let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
+            line.starts_with(b"#!") && memchr::memmem::find(line, b"python").is_some()
+        }
+    }
 }
 
 pub struct Excludes {
@@ -80,13 +111,25 @@ impl Excludes {
 }
 
 fn is_default_excluded_dir(name: &str) -> bool {
-    (name.starts_with('.') && name.len() > 1 && name != "..") || DEFAULT_EXCLUDES.contains(&name)
+    (name.starts_with('.') && name.len() > 1 && name != "..")
+        || DEFAULT_EXCLUDES.contains(&name)
+        || is_template_dir(name)
+}
+
+/// A project template's folder, named by its templating engine (`{{cookiecutter.project_slug}}`,
+/// copier's `{{ project_name }}` or `{% if docs %}docs{% endif %}`): its files are Jinja
+/// templates, not the Python and manifests they render to, so reading them yields only syntax
+/// errors and unparseable requirements.
+fn is_template_dir(name: &str) -> bool {
+    (name.contains("{{") && name.contains("}}")) || (name.contains("{%") && name.contains("%}"))
 }
 
 /// Collects the files to check, sorted by path so output order never depends on the file system.
 pub fn collect(paths: &[PathBuf], excludes: &Excludes) -> Walk {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut manifests = Vec::new();
+    let mut passed_over = Vec::new();
     let cwd = std::env::current_dir()
         .ok()
         .and_then(|d| d.canonicalize().ok());
@@ -124,18 +167,24 @@ pub fn collect(paths: &[PathBuf], excludes: &Excludes) -> Walk {
             }
         }
         if path.is_file() {
-            // A file named alone (pre-commit passes changed files) takes its module name from
-            // its project, so `app/views.py` is `app.views` and its imports resolve as in a
-            // run over the whole folder.
-            let root = path
-                .parent()
-                .map(|parent| project_root(parent).unwrap_or_else(|| parent.to_path_buf()))
-                .unwrap_or_default();
-            files.push(Candidate {
-                path: path.clone(),
-                root,
-                named: true,
-            });
+            if is_python_file(path) {
+                // A file named alone (pre-commit passes changed files) takes its module name
+                // from its project, so `app/views.py` is `app.views` and its imports resolve as
+                // in a run over the whole folder.
+                let root = path
+                    .parent()
+                    .map(|parent| project_root(parent).unwrap_or_else(|| parent.to_path_buf()))
+                    .unwrap_or_default();
+                files.push(Candidate {
+                    path: path.clone(),
+                    root,
+                    named: true,
+                });
+            } else if crate::deps::is_manifest(path) {
+                manifests.push(path.clone());
+            } else {
+                passed_over.push(path.clone());
+            }
             continue;
         }
         let walker = WalkDir::new(path)
@@ -182,7 +231,12 @@ pub fn collect(paths: &[PathBuf], excludes: &Excludes) -> Walk {
     }
     files.sort();
     files.dedup_by(|a, b| a.path == b.path);
-    Walk { files, errors }
+    Walk {
+        files,
+        errors,
+        manifests,
+        passed_over,
+    }
 }
 
 /// Files that mark the top of a Python project.
@@ -224,5 +278,13 @@ mod tests {
         assert!(is_default_excluded_dir(".git"));
         assert!(is_default_excluded_dir("venv"));
         assert!(!is_default_excluded_dir("app"));
+    }
+
+    #[test]
+    fn template_folders_are_skipped() {
+        assert!(is_default_excluded_dir("{{cookiecutter.project_slug}}"));
+        assert!(is_default_excluded_dir("{{ project_name }}"));
+        assert!(is_default_excluded_dir("{% if docs %}docs{% endif %}"));
+        assert!(!is_default_excluded_dir("braces{"));
     }
 }

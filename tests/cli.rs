@@ -353,3 +353,67 @@ fn rules_and_rule_commands_list_and_document_every_rule() {
         assert!(doc.contains("## Why it matters"), "{}", meta.id);
     }
 }
+
+/// What pre-commit hands the hook besides Python files: manifests are read, other files are
+/// passed over, and none of them is parsed as Python.
+#[test]
+fn named_files_that_are_not_python_are_read_as_manifests_or_passed_over() {
+    let dir = tempfile::tempdir().expect("tmp");
+    fs::create_dir(dir.path().join(".git")).expect("marker");
+    write(dir.path(), "requirements.txt", "PyJWT==1.7.1\n");
+    write(dir.path(), "config.yaml", "jwt: {algorithm: none}\n");
+    write(dir.path(), "settings.json", "{\"SECRET_KEY\": \"x\"}\n");
+    write(dir.path(), ".env", "SECRET_KEY=changeme\n");
+    write(dir.path(), "notes.txt", "import jwt; jwt.decode(t, k)\n");
+
+    let output = flasklint(
+        &[
+            "check",
+            "--format",
+            "json",
+            "requirements.txt",
+            "config.yaml",
+            "settings.json",
+            ".env",
+            "notes.txt",
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let report = json(&output);
+    assert_eq!(report["errors"], serde_json::json!([]), "{report:#}");
+    let findings = report["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 1, "{report:#}");
+    assert_eq!(findings[0]["rule"], "FL501");
+    assert_eq!(findings[0]["path"], "requirements.txt");
+    let text = String::from_utf8_lossy(
+        &flasklint(
+            &["check", "--color", "never", "requirements.txt"],
+            dir.path(),
+        )
+        .stdout,
+    )
+    .into_owned();
+    assert!(text.contains("in 1 dependency manifest."), "{text}");
+
+    // Nothing flasklint reads: a clean exit, with a word on stderr.
+    let output = flasklint(&["check", "config.yaml", ".env"], dir.path());
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("nothing to check"),
+        "{output:?}"
+    );
+
+    // A Python script without an extension is Python, as pre-commit's `python` type says.
+    write(
+        dir.path(),
+        "manage",
+        "#!/usr/bin/env python3\nimport jwt\n\ndef who(t, k):\n    return jwt.decode(t, k, audience='a', issuer='i')\n",
+    );
+    let report = json(&flasklint(
+        &["check", "--format", "json", "--ignore", "FL501", "manage"],
+        dir.path(),
+    ));
+    assert_eq!(report["findings"][0]["rule"], "FL101", "{report:#}");
+    assert_eq!(report["findings"][0]["path"], "manage");
+}

@@ -251,3 +251,264 @@ fn deps_lists_the_tracked_packages_with_where_they_were_declared() {
         stderr(&broken)
     );
 }
+
+/// The fixture holding every line form of pip's requirements file format.
+const PIP_FORMS: &str = "testdata/deps/pip-requirements";
+
+/// Runs the binary from the crate root with `PYTHON_JOSE_VERSION` set to `jose` (or unset).
+fn flasklint_with_jose(args: &[&str], jose: Option<&str>) -> std::process::Output {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_flasklint"));
+    command
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .env_remove("PYTHON_JOSE_VERSION")
+        .env_remove("PRIVATE_TOKEN")
+        .env_remove("PRIVATE_INDEX_HOST");
+    if let Some(version) = jose {
+        command.env("PYTHON_JOSE_VERSION", version);
+    }
+    command.output().expect("the binary runs")
+}
+
+/// `PATH:LINE requirement` of every declaration of a `flasklint deps --format json` row.
+fn declared(row: &serde_json::Value) -> Vec<String> {
+    row["declarations"]
+        .as_array()
+        .expect("declarations")
+        .iter()
+        .map(|d| {
+            format!(
+                "{}:{} {}",
+                d["path"].as_str().unwrap_or(""),
+                d["line"],
+                d["requirement"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_line_form_pip_documents_is_read_or_skipped_never_an_error() {
+    let output = flasklint_with_jose(&["deps", "--format", "json", PIP_FORMS], None);
+    let notes = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{notes}");
+    let rows = json(&output);
+    let rows = rows.as_array().expect("rows");
+    let row = |package: &str| {
+        rows.iter()
+            .find(|r| r["package"] == package)
+            .unwrap_or_else(|| panic!("no {package} row in {rows:#?}"))
+    };
+    let req = "testdata/deps/pip-requirements/requirements.txt";
+    let base = "testdata/deps/pip-requirements/requirements-base.txt";
+    let constraints = "testdata/deps/pip-requirements/constraints.txt";
+
+    // A requirement continued over two lines, and a wheel file named by its path.
+    assert_eq!(row("PyJWT")["allowed"], ">=2.4, <3 and ==2.8.0");
+    assert_eq!(
+        declared(row("PyJWT")),
+        vec![
+            format!("{req}:39 PyJWT >=2.4,<3"),
+            format!("{req}:63 PyJWT==2.8.0"),
+        ]
+    );
+    assert_eq!(
+        row("PyJWT")["declarations"][1]["context"],
+        "from `./wheelhouse/PyJWT-2.8.0-py3-none-any.whl`"
+    );
+    // A remote wheel: `file:` URL, the name's underscores read as pip reads them.
+    assert_eq!(row("Flask-JWT-Extended")["allowed"], "==4.6.0");
+    // `name @ vcs-url`: declared, version unknown.
+    assert_eq!(row("Authlib")["allowed"], "any");
+    assert_eq!(
+        declared(row("Authlib")),
+        vec![format!(
+            "{req}:47 Authlib @ git+https://github.com/lepture/authlib@v1.3.1"
+        )]
+    );
+    // `--hash` options after the requirement, on the same line and on continuation lines.
+    assert_eq!(row("itsdangerous")["allowed"], "==2.1.2");
+    assert_eq!(
+        declared(row("Werkzeug")),
+        vec![
+            format!("{req}:36 Werkzeug==3.0.3"),
+            format!("{constraints}:3 Werkzeug<3.1"),
+        ]
+    );
+    assert_eq!(row("Werkzeug")["declarations"][1]["role"], "constraint");
+    // `-r` include, the old parenthesised form, and a VCS URL named by `#egg=`.
+    assert_eq!(
+        declared(row("Flask")),
+        vec![
+            format!("{base}:2 Flask>=2.3,<4"),
+            format!("{req}:34 Flask (>=2.0)"),
+            format!("{req}:48 git+https://github.com/pallets/flask@3.0.3#egg=Flask"),
+        ]
+    );
+    // `${PYTHON_JOSE_VERSION}` is not set: the line is skipped, the constraint stays.
+    assert_eq!(
+        declared(row("python-jose")),
+        vec![format!("{constraints}:2 python-jose>=3.4")]
+    );
+
+    // Every line flasklint cannot use is named once, with why, and none is an error.
+    let noted: Vec<&str> = notes.lines().collect();
+    let expected_lines = [25, 53, 56, 57, 58, 67, 68, 69, 70, 71, 72, 74, 77];
+    assert_eq!(noted.len(), expected_lines.len(), "{notes}");
+    for (note, line) in noted.iter().zip(expected_lines) {
+        assert!(
+            note.starts_with(&format!("flasklint: note: {req}:{line}: `")),
+            "{note}\n{notes}"
+        );
+        assert!(note.contains("` skipped: "), "{note}");
+    }
+    assert!(notes.contains("`git+https://github.com/org/pkg@main` skipped: no package name"));
+    assert!(notes.contains("`-e .` skipped: a local project"));
+    assert!(notes.contains("which is not set here"));
+    assert!(!notes.contains("error"), "{notes}");
+
+    // `check` reads the same files: no error, nothing vulnerable declared, exit 0.
+    let output = flasklint_with_jose(&["check", "--format", "json", PIP_FORMS], None);
+    let report = json(&output);
+    assert_eq!(output.status.code(), Some(0), "{report:#}");
+    assert_eq!(report["errors"], serde_json::json!([]));
+}
+
+#[test]
+fn variables_in_requirements_expand_as_pip_expands_them_and_are_never_shown() {
+    let output = flasklint_with_jose(&["deps", "--format", "json", PIP_FORMS], Some("3.5.0"));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let rows = json(&output);
+    let jose = rows
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r["package"] == "python-jose"))
+        .expect("python-jose row");
+    assert_eq!(jose["allowed"], "==3.5.0 and >=3.4");
+    // What the file says, not the variable's value.
+    assert_eq!(
+        jose["declarations"][0]["requirement"],
+        "python-jose[cryptography]==${PYTHON_JOSE_VERSION}"
+    );
+
+    // The expanded version is the one judged.
+    let dir = project(&[
+        ("app.py", "import jwt\n"),
+        ("requirements.txt", "PyJWT==${FLASKLINT_TEST_PYJWT}\n"),
+    ]);
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_flasklint"))
+        .args(["check", "--format", "json", "."])
+        .current_dir(dir.path())
+        .env("FLASKLINT_TEST_PYJWT", "1.7.1")
+        .output()
+        .expect("the binary runs");
+    let report = json(&output);
+    let fl501 = finding(&report, "FL501");
+    assert!(
+        fl501["message"].as_str().unwrap_or("").starts_with(
+            "`PyJWT==${FLASKLINT_TEST_PYJWT}` allows PyJWT versions with known vulnerabilities"
+        ),
+        "{fl501}"
+    );
+}
+
+#[test]
+fn a_wheel_file_pins_the_version_it_names() {
+    let dir = project(&[
+        ("app.py", "import jwt\n"),
+        (
+            "requirements.txt",
+            "./wheels/PyJWT-1.7.1-py2.py3-none-any.whl\n",
+        ),
+    ]);
+    let report = json(&flasklint(&["check", "--format", "json", "."], dir.path()));
+    let fl501 = finding(&report, "FL501");
+    assert_eq!(fl501["path"], "requirements.txt");
+    assert_eq!(fl501["line"], 1);
+    assert!(
+        fl501["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("`PyJWT==1.7.1`"),
+        "{fl501}"
+    );
+}
+
+#[test]
+fn a_vcs_url_without_a_name_is_not_an_error() {
+    let dir = project(&[
+        ("app.py", common::CLEAN),
+        (
+            "requirements.txt",
+            "git+https://github.com/org/pkg@main\nPyJWT>=2.4\n",
+        ),
+    ]);
+    let output = flasklint(&["check", "--format", "json", "."], dir.path());
+    let report = json(&output);
+    assert_eq!(output.status.code(), Some(0), "{report:#}");
+    assert_eq!(report["errors"], serde_json::json!([]));
+    let output = flasklint(&["deps", "."], dir.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(
+            "note: requirements.txt:1: `git+https://github.com/org/pkg@main` skipped: no package name"
+        ),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn requirements_files_in_utf16_or_with_a_bom_or_in_latin1_are_read() {
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("PyJWT==1.7.1\r\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let dir = project(&[("app.py", "import jwt\n"), ("requirements.txt", "")]);
+    for bytes in [
+        utf16,
+        b"\xEF\xBB\xBFPyJWT==1.7.1\n".to_vec(),
+        b"# -*- coding: latin-1 -*-\n# caf\xE9\nPyJWT==1.7.1\n".to_vec(),
+    ] {
+        std::fs::write(dir.path().join("requirements.txt"), &bytes).expect("write");
+        let report = json(&flasklint(&["check", "--format", "json", "."], dir.path()));
+        assert_eq!(report["errors"], serde_json::json!([]), "{report:#}");
+        assert!(
+            finding(&report, "FL501")["message"]
+                .as_str()
+                .unwrap_or("")
+                .contains("PyJWT==1.7.1")
+        );
+    }
+}
+
+#[test]
+fn project_template_folders_are_not_walked_and_templated_lines_are_notes() {
+    let dir = project(&[
+        ("app.py", common::CLEAN),
+        (
+            "{{cookiecutter.project_slug}}/app.py",
+            "import jwt\n{% if cookiecutter.use_jwt %}\njwt.decode(t, k)\n{% endif %}\n",
+        ),
+        (
+            "{{cookiecutter.project_slug}}/requirements.txt",
+            "Flask=={{ cookiecutter.flask_version }}\nPyJWT>=2.4\n",
+        ),
+    ]);
+    let output = flasklint(&["check", "--format", "json", "."], dir.path());
+    let report = json(&output);
+    assert_eq!(output.status.code(), Some(0), "{report:#}");
+    assert_eq!(report["summary"]["files_checked"], 1);
+    // Named explicitly, the template's manifest is read; its templated line is a note.
+    let output = flasklint(
+        &["deps", "{{cookiecutter.project_slug}}/requirements.txt"],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output)
+            .contains("`Flask=={{ cookiecutter.flask_version }}` skipped: template markup"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -1,7 +1,9 @@
 //! The pre-commit hook, tested with the real client: installs `pre-commit` from PyPI into a
-//! temporary virtualenv and runs `pre-commit try-repo` against this checkout in a scratch git
-//! repository. Ignored by default (it needs the network and builds flasklint in release mode);
-//! run it with `cargo test --test pre_commit -- --ignored`.
+//! temporary virtualenv and runs `pre-commit run` with this checkout as the hook repository in a
+//! scratch git repository: findings fail the commit, a suppression passes it, a changed manifest is read
+//! (FL501), and YAML, `.env` and project-template files never reach flasklint as Python.
+//! Ignored by default (it needs the network and builds flasklint in release mode); run it with
+//! `cargo test --test pre_commit -- --ignored`.
 
 mod common;
 
@@ -29,7 +31,7 @@ fn text(output: &Output) -> String {
 
 #[test]
 #[ignore = "needs PyPI and a release build; run with --ignored"]
-fn pre_commit_try_repo_fails_on_a_finding_and_passes_once_suppressed() {
+fn pre_commit_hook_fails_on_findings_passes_once_suppressed_and_reads_manifests() {
     let scratch = tempfile::tempdir().expect("tmp");
     let venv = scratch.path().join("venv");
     let made = run(
@@ -59,8 +61,8 @@ fn pre_commit_try_repo_fails_on_a_finding_and_passes_once_suppressed() {
     write(&repo, "app/clean.py", CLEAN);
     assert!(run(git, &["add", "."], &repo).status.success());
 
-    // try-repo takes committed files plus changes to tracked ones; a copy of the working tree
-    // committed in a scratch repository tests exactly what is on disk, hook file included.
+    // A copy of the working tree committed in a scratch repository: the hook is tested exactly
+    // as it is on disk, hook file included.
     let hook_repo = scratch.path().join("flasklint");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     // Everything but build output and history: a hand-kept list broke when `data/` appeared.
@@ -92,15 +94,23 @@ fn pre_commit_try_repo_fails_on_a_finding_and_passes_once_suppressed() {
         assert!(done.status.success(), "{}", text(&done));
     }
     let pre_commit = venv.join("bin/pre-commit");
+    // A configuration naming the hook repository by path and commit, as a user's names it by
+    // URL and tag: pre-commit builds the hook once into PRE_COMMIT_HOME and reuses it for every
+    // run below (`try-repo` would build it again for each call, minutes apiece).
+    let head = run(git, &["rev-parse", "HEAD"], &hook_repo);
+    assert!(head.status.success(), "{}", text(&head));
+    let rev = String::from_utf8_lossy(&head.stdout).trim().to_string();
     let checkout = hook_repo.to_str().expect("UTF-8 path");
-    let try_repo = |repo: &Path| {
-        run(
-            &pre_commit,
-            &["try-repo", checkout, "flasklint", "--all-files"],
-            repo,
-        )
-    };
-    let failing = try_repo(&repo);
+    write(
+        &repo,
+        ".pre-commit-config.yaml",
+        format!(
+            "repos:\n  - repo: {checkout}\n    rev: {rev}\n    hooks:\n      - id: flasklint\n"
+        ),
+    );
+    assert!(run(git, &["add", "."], &repo).status.success());
+    let run_all = |repo: &Path| run(&pre_commit, &["run", "flasklint", "--all-files"], repo);
+    let failing = run_all(&repo);
     let output = text(&failing);
     assert!(!failing.status.success(), "{output}");
     assert!(output.contains("FL101"), "{output}");
@@ -112,8 +122,49 @@ fn pre_commit_try_repo_fails_on_a_finding_and_passes_once_suppressed() {
         BAD.replace("issuer='auth')", "issuer='auth')  # noqa: FL101"),
     );
     assert!(run(git, &["add", "."], &repo).status.success());
-    let passing = try_repo(&repo);
+    let passing = run_all(&repo);
     assert!(passing.status.success(), "{}", text(&passing));
+
+    // Files besides Python: a manifest with a vulnerable pin, configuration flasklint has no
+    // use for, and a cookiecutter template whose "Python" is Jinja.
+    write(&repo, "requirements.txt", "Flask>=3\nPyJWT==1.7.1\n");
+    write(&repo, "config.yaml", "jwt:\n  algorithm: HS256\n");
+    write(&repo, ".env", "SECRET_KEY=change-me\n");
+    write(
+        &repo,
+        "{{cookiecutter.project_slug}}/app.py",
+        "import jwt\n{% if cookiecutter.use_jwt %}\njwt.decode(token, key)\n{% endif %}\n",
+    );
+    assert!(run(git, &["add", "."], &repo).status.success());
+    let try_files = |files: &[&str]| {
+        let mut args = vec!["run", "flasklint", "--files"];
+        args.extend_from_slice(files);
+        run(&pre_commit, &args, &repo)
+    };
+    // Only the manifest changed: it is read, and its pin is reported where it is written.
+    let manifest = try_files(&["requirements.txt", "config.yaml", ".env"]);
+    let output = text(&manifest);
+    assert!(!manifest.status.success(), "{output}");
+    assert!(output.contains("FL501"), "{output}");
+    assert!(output.contains("requirements.txt:2"), "{output}");
+    assert!(!output.contains("syntax error"), "{output}");
+    // Nothing flasklint reads: the hook does not even run.
+    let other = try_files(&["config.yaml", ".env"]);
+    let output = text(&other);
+    assert!(other.status.success(), "{output}");
+    assert!(output.contains("no files to check"), "{output}");
+    // Every file: the manifest's finding, nothing from the template.
+    let all = run_all(&repo);
+    let output = text(&all);
+    assert!(!all.status.success(), "{output}");
+    assert!(output.contains("FL501"), "{output}");
+    assert!(!output.contains("cookiecutter"), "{output}");
+    assert!(!output.contains("syntax error"), "{output}");
+    // Fixed pin: clean again.
+    write(&repo, "requirements.txt", "Flask>=3\nPyJWT>=2.4\n");
+    assert!(run(git, &["add", "."], &repo).status.success());
+    let fixed = run_all(&repo);
+    assert!(fixed.status.success(), "{}", text(&fixed));
 }
 
 fn copy(from: &Path, to: &Path) {

@@ -70,9 +70,29 @@ impl Kind {
         })
     }
 
+    /// The kind of a dependency file: by its name, or, for a `.txt` file in a `requirements/`
+    /// folder, as a requirements file (discovery reads those too).
+    pub fn of_manifest(path: &Path) -> Option<Kind> {
+        Kind::of(path).or_else(|| {
+            let in_requirements_folder = path
+                .parent()
+                .and_then(Path::file_name)
+                .is_some_and(|name| name == "requirements");
+            let is_text = path.extension().is_some_and(|ext| ext == "txt");
+            (in_requirements_folder && is_text).then_some(Kind::Requirements)
+        })
+    }
+
     pub fn is_lock(self) -> bool {
         matches!(self, Kind::PipfileLock | Kind::PoetryLock | Kind::UvLock)
     }
+}
+
+/// Whether flasklint reads `path` as a dependency manifest or lock file (what discovery looks
+/// for: `requirements*.txt`, `requirements/*.txt`, `pyproject.toml`, `setup.cfg`, `Pipfile`,
+/// `Pipfile.lock`, `poetry.lock`, `uv.lock`).
+pub fn is_manifest(path: &Path) -> bool {
+    Kind::of_manifest(path).is_some()
 }
 
 /// A manifest or lock file, with the line index findings are placed with.
@@ -158,6 +178,9 @@ pub struct Declaration {
     /// The version specifier's text in its file (`==1.7.1` of `PyJWT==1.7.1`), where a fix may
     /// write a new one; `None` where the declaration has no specifier of that shape.
     pub specifier: Option<TextRange>,
+    /// The version constraint in PEP 440 words (`>=2.4, <3`), for `flasklint deps` when
+    /// `specifier` has no span to show (a requirement joined from several lines, a wheel file).
+    pub version_text: Option<String>,
     /// `;` markers or the optional group / extra it belongs to, shown in `flasklint deps`.
     pub context: Option<String>,
 }
@@ -181,6 +204,10 @@ pub struct Dependencies {
     by_dir: HashMap<PathBuf, usize>,
     /// Malformed manifests, with file and line; reported next to the findings.
     pub errors: Vec<FileError>,
+    /// Lines pip accepts that flasklint cannot use (a URL without a package name, a local
+    /// project, an unset `${VAR}`): `flasklint deps` prints them as notes; they never change
+    /// the exit code.
+    pub skipped: Vec<FileError>,
 }
 
 /// The versions of one package an environment allows.
@@ -324,7 +351,10 @@ impl Dependencies {
         loaded.insert(path.clone(), None);
         // `-r other.in` names any file; everything else is found by its name.
         let kind = Kind::of(&path).unwrap_or(Kind::Requirements);
-        let text = match std::fs::read_to_string(&path) {
+        let text = match std::fs::read(&path)
+            .map_err(|error| error.to_string())
+            .and_then(|bytes| decode_manifest(bytes, kind))
+        {
             Ok(text) => text,
             Err(error) => {
                 let (error_path, position) = match included_from {
@@ -347,6 +377,7 @@ impl Dependencies {
         let parsed = parse::parse(&self.files[index], index, role);
         self.declarations.extend(parsed.declarations);
         self.errors.extend(parsed.errors);
+        self.skipped.extend(parsed.skipped);
         for (include, line, role) in parsed.includes {
             self.load_as(&include, Some((index, line)), role, loaded, files);
         }
@@ -460,6 +491,61 @@ fn manifest_candidates(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// A manifest's text. UTF-8, with or without a byte-order mark; requirements files may also be
+/// UTF-16 with a byte-order mark (what Windows PowerShell's `pip freeze > requirements.txt`
+/// writes) or declare Latin-1 in a PEP 263 comment on one of their first two lines, as pip reads
+/// them. TOML and JSON files are UTF-8 by their specifications.
+fn decode_manifest(bytes: Vec<u8>, kind: Kind) -> Result<String, String> {
+    const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+    let utf16 = |bytes: &[u8], little_endian: bool| -> Result<String, String> {
+        let units: Vec<u16> = bytes
+            .chunks(2)
+            .map(|pair| match (pair, little_endian) {
+                ([low, high], true) => u16::from_le_bytes([*low, *high]),
+                ([high, low], false) => u16::from_be_bytes([*high, *low]),
+                // An odd trailing byte cannot be UTF-16: decoding fails on it below.
+                _ => 0xD800,
+            })
+            .collect();
+        String::from_utf16(&units).map_err(|_| "not valid UTF-16".to_string())
+    };
+    if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
+        return String::from_utf8(rest.to_vec()).map_err(|_| "not valid UTF-8".to_string());
+    }
+    if kind == Kind::Requirements {
+        if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+            return utf16(rest, true);
+        }
+        if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+            return utf16(rest, false);
+        }
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(error) => {
+            let bytes = error.into_bytes();
+            let declared = crate::source::declared_encoding(&bytes);
+            match declared {
+                Some(encoding) if kind == Kind::Requirements && is_latin1(&encoding) => {
+                    Ok(bytes.iter().map(|&b| char::from(b)).collect())
+                }
+                Some(encoding) => Err(format!(
+                    "declares the encoding `{encoding}`, which flasklint does not decode (it reads UTF-8, UTF-16 with a byte-order mark and Latin-1)"
+                )),
+                None => Err("not valid UTF-8".to_string()),
+            }
+        }
+    }
+}
+
+fn is_latin1(encoding: &str) -> bool {
+    let normalised = encoding.to_ascii_lowercase().replace(['_', '-'], "");
+    matches!(
+        normalised.as_str(),
+        "latin1" | "iso88591" | "l1" | "iso885915" | "cp819"
+    )
+}
+
 /// Parses a PEP 440 version (`2.4.0`), for data files and tests.
 pub fn version(text: &str) -> Result<Version, String> {
     Version::from_str(text.trim()).map_err(|e| e.to_string())
@@ -516,9 +602,10 @@ impl Dependencies {
                     .declarations
                     .iter()
                     .filter(|d| matches!(d.allowed, Allowed::Range(_)))
-                    .map(|d| match d.specifier {
-                        Some(range) => self.files[d.file].slice(range).trim().to_string(),
-                        None => d.written.clone(),
+                    .map(|d| match (d.specifier, &d.version_text) {
+                        (Some(range), _) => self.files[d.file].slice(range).trim().to_string(),
+                        (None, Some(text)) => text.clone(),
+                        (None, None) => d.written.clone(),
                     })
                     .collect();
                 let allowed = match (&locked, specifiers.is_empty()) {

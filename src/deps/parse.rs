@@ -19,11 +19,16 @@ use version_ranges::Ranges;
 use super::{Allowed, Declaration, DependencyFile, Kind, Role};
 use crate::source::{FileError, Position};
 
+mod requirements;
+
 pub(super) struct Parsed {
     pub declarations: Vec<Declaration>,
     pub errors: Vec<FileError>,
     /// `-r` / `-c` includes of a requirements file: path, line of the option, role.
     pub includes: Vec<(PathBuf, usize, Role)>,
+    /// Lines pip accepts that name no version flasklint can use (a URL without a package name,
+    /// a local project, an unset `${VAR}`), with why: notes, never errors.
+    pub skipped: Vec<FileError>,
 }
 
 struct Reader<'f> {
@@ -42,6 +47,7 @@ pub(super) fn parse(file: &DependencyFile, index: usize, role: Role) -> Parsed {
             declarations: Vec::new(),
             errors: Vec::new(),
             includes: Vec::new(),
+            skipped: Vec::new(),
         },
     };
     match file.kind {
@@ -69,7 +75,32 @@ fn comment_start(line: &str) -> Option<usize> {
         .find(|&at| at == 0 || line[..at].ends_with([' ', '\t']))
 }
 
+/// Jinja markup: a project template's manifest (cookiecutter, copier), a requirement once
+/// rendered and, as written, neither a requirement nor a mistake.
+fn has_template_markup(text: &str) -> bool {
+    text.contains("{{") || text.contains("{%")
+}
+
 impl Reader<'_> {
+    /// A line pip accepts (or a template renders into one) that flasklint cannot use: recorded
+    /// as a note for `flasklint deps`, never an error.
+    fn skip(&mut self, at: usize, text: &str, why: &str) {
+        let position = self.file.position(offset(at));
+        self.out.skipped.push(FileError {
+            path: self.file.path.clone(),
+            position: Some(position),
+            message: format!("`{text}` skipped: {why}"),
+        });
+    }
+
+    fn skip_template(&mut self, at: usize, text: &str) {
+        self.skip(
+            at,
+            text,
+            "template markup (a cookiecutter or Jinja template), not a requirement yet",
+        );
+    }
+
     fn error(&mut self, at: usize, message: String) {
         let position = self.file.position(offset(at));
         self.out.errors.push(FileError {
@@ -108,6 +139,7 @@ impl Reader<'_> {
             file: self.index,
             range: at,
             specifier,
+            version_text: None,
             context,
         });
     }
@@ -115,6 +147,10 @@ impl Reader<'_> {
     /// One PEP 508 requirement written verbatim at `start` of the file (the raw text equals
     /// `text`, so specifier ranges can be computed from it).
     fn requirement(&mut self, text: &str, start: usize, context: Option<String>, verbatim: bool) {
+        if has_template_markup(text) {
+            self.skip_template(start, text);
+            return;
+        }
         let requirement = match Requirement::<VerbatimUrl>::from_str(text) {
             Ok(requirement) => requirement,
             Err(error) => {
@@ -138,6 +174,14 @@ impl Reader<'_> {
         } else {
             None
         };
+        let version_text = match &requirement.version_or_url {
+            Some(VersionOrUrl::VersionSpecifier(specifiers))
+                if !specifiers.is_empty() && specifier.is_none() =>
+            {
+                Some(specifiers.to_string())
+            }
+            _ => None,
+        };
         let marker = text
             .split_once(';')
             .map(|(_, marker)| marker.trim().to_string());
@@ -145,6 +189,7 @@ impl Reader<'_> {
             (Some(c), Some(m)) => Some(format!("{c}; {m}")),
             (c, m) => c.or(m),
         };
+        let before = self.out.declarations.len();
         self.push(
             requirement.name.as_ref(),
             text.to_string(),
@@ -153,94 +198,8 @@ impl Reader<'_> {
             specifier,
             context,
         );
-    }
-
-    /// `requirements*.txt`: one requirement per logical line, `\` continuations, comments,
-    /// `-r` / `-c` includes, pip options skipped.
-    fn requirements(&mut self) {
-        let file = self.file;
-        let text: &str = &file.text;
-        let dir = file
-            .path
-            .parent()
-            .map(std::path::Path::to_path_buf)
-            .unwrap_or_default();
-        let mut at = 0;
-        let mut lines = text.split_inclusive('\n').peekable();
-        while let Some(first) = lines.next() {
-            let start = at;
-            at += first.len();
-            let mut logical = first.trim_end_matches(['\n', '\r']).to_string();
-            // A continued line is read whole; its finding sits on the first physical line.
-            let continued = logical.ends_with('\\');
-            while logical.ends_with('\\') {
-                logical.pop();
-                match lines.next() {
-                    Some(next) => {
-                        at += next.len();
-                        logical.push_str(next.trim_end_matches(['\n', '\r']));
-                    }
-                    None => break,
-                }
-            }
-            let code = match comment_start(&logical) {
-                Some(cut) => &logical[..cut],
-                None => &logical[..],
-            };
-            let leading = code.len() - code.trim_start().len();
-            let code = code.trim();
-            if code.is_empty() {
-                continue;
-            }
-            let line = file.position(offset(start)).line;
-            let option = |long: &str, short: &str| -> Option<String> {
-                for flag in [long, short] {
-                    if let Some(rest) = code.strip_prefix(flag)
-                        && (rest.starts_with([' ', '\t', '='])
-                            || (flag == short && !rest.is_empty()))
-                    {
-                        return Some(rest.trim_start_matches([' ', '\t', '=']).trim().to_string());
-                    }
-                }
-                None
-            };
-            if let Some(path) = option("--requirement", "-r") {
-                self.out.includes.push((dir.join(path), line, self.role));
-                continue;
-            }
-            if let Some(path) = option("--constraint", "-c") {
-                self.out
-                    .includes
-                    .push((dir.join(path), line, Role::Constraint));
-                continue;
-            }
-            if code.starts_with('-') {
-                // `-e`, `--index-url`, `--hash` lines...: no version of a named package.
-                continue;
-            }
-            // Per-requirement options (`--hash=...`) follow the requirement.
-            let requirement = match code.find(" --") {
-                Some(cut) => code[..cut].trim_end(),
-                None => code,
-            };
-            // A local path or a bare URL names no package flasklint could look up.
-            if requirement.starts_with(['.', '/', '~'])
-                || (requirement.contains("://") && !requirement.contains('@'))
-            {
-                continue;
-            }
-            let first_line_end = start + first.trim_end_matches(['\n', '\r']).len();
-            let before = self.out.declarations.len();
-            self.requirement(requirement, start + leading, None, !continued);
-            if continued
-                && self.out.declarations.len() > before
-                && let Some(last) = self.out.declarations.last_mut()
-            {
-                // The joined text is shorter than the lines it came from; keep the range on the
-                // first line, where the finding is shown.
-                let end = last.range.end().min(offset(first_line_end));
-                last.range = TextRange::new(last.range.start(), end.max(last.range.start()));
-            }
+        if let Some(declaration) = self.out.declarations.get_mut(before) {
+            declaration.version_text = version_text;
         }
     }
 

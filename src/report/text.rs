@@ -146,7 +146,15 @@ fn summary(outcome: &Outcome, show_suppressed: bool) -> String {
             .filter(|f| f.severity.level() == level)
             .count()
     };
-    let files = plural(outcome.files_checked, "file");
+    let files = match (outcome.files_checked, outcome.manifests_named) {
+        (_, 0) => plural(outcome.files_checked, "file"),
+        (0, manifests) => plural(manifests, "dependency manifest"),
+        (files, manifests) => format!(
+            "{} and {}",
+            plural(files, "file"),
+            plural(manifests, "dependency manifest")
+        ),
+    };
     let suppressed = if show_suppressed && !outcome.suppressed.is_empty() {
         format!(" ({} suppressed)", outcome.suppressed.len())
     } else {
