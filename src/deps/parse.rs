@@ -601,12 +601,26 @@ pub(super) fn poetry_ranges(text: &str) -> Result<Allowed, String> {
     let mut union: Ranges<Version> = Ranges::empty();
     for alternative in text.split("||") {
         let mut both: Ranges<Version> = Ranges::full();
+        // Poetry accepts a space after the operator (`>= 2.4`): an operator standing alone
+        // belongs to the version after it.
+        let mut operator = String::new();
         for part in alternative
             .split(',')
             .flat_map(|p| p.split_whitespace())
             .filter(|p| !p.is_empty())
         {
-            both = both.intersection(&poetry_single(part)?);
+            if part
+                .chars()
+                .all(|c| matches!(c, '<' | '>' | '=' | '!' | '~' | '^'))
+            {
+                operator.push_str(part);
+                continue;
+            }
+            let joined = std::mem::take(&mut operator) + part;
+            both = both.intersection(&poetry_single(&joined)?);
+        }
+        if !operator.is_empty() {
+            return Err(format!("`{operator}` is not followed by a version"));
         }
         union = union.union(&both);
     }

@@ -173,6 +173,11 @@ fn poetry_constraints_translate_to_pep440() {
     check("1.7.1", &["1.7.1"], &["1.7.2"]);
     check("1.7.*", &["1.7.9"], &["1.8"]);
     check("^1.0 || ^3.0", &["1.5", "3.1"], &["2.0"]);
+    // Poetry accepts a space after the operator (connexion's own pyproject does this).
+    check(">= 2.4", &["2.4", "3.0"], &["2.3"]);
+    check(">= 1.1.0, < 2", &["1.5"], &["1.0", "2.0"]);
+    check("^ 1.2", &["1.9"], &["2.0"]);
+    assert!(parse::poetry_ranges(">=").is_err());
     assert_eq!(parse::poetry_ranges("*"), Ok(Allowed::Any));
 }
 
