@@ -40,6 +40,21 @@ const PUBLISHED: &[(&[u8], &str)] = &[
     (b"A0Zr98j/3yX R~XHH!jmN]LWX/,?RT", "Flask's old quickstart"),
 ];
 
+/// Words by which a literal says it is a placeholder to replace.
+const PLACEHOLDER_MARKERS: &[&str] = &[
+    "change",
+    "changeme",
+    "replace",
+    "replaceme",
+    "placeholder",
+    "your",
+    "example",
+    "sample",
+    "dummy",
+    "todo",
+    "fixme",
+];
+
 const KEYBOARD_ROWS: &[&str] = &[
     "qwertyuiop",
     "asdfghjkl",
@@ -70,6 +85,8 @@ pub(super) struct Strength {
     pub published: Option<&'static str>,
     /// The dictionary words found in it, for the message.
     pub words: Vec<String>,
+    /// How many of its bytes those words cover.
+    pub word_bytes: usize,
 }
 
 /// Size of the alphabet a literal's characters are drawn from: each class present counts
@@ -128,6 +145,7 @@ pub(super) fn strength(bytes: &[u8]) -> Strength {
             bits: 0.0,
             published: Some(place),
             words: Vec::new(),
+            word_bytes: 0,
         };
     }
     let words = word_list();
@@ -212,11 +230,13 @@ pub(super) fn strength(bytes: &[u8]) -> Strength {
         }
     }
     let mut found_words = Vec::new();
+    let mut word_bytes = 0;
     let mut end = n;
     while end > 0 {
         let step = best[end];
         if step.word {
             found_words.push(String::from_utf8_lossy(&bytes[step.from..end]).to_lowercase());
+            word_bytes += end - step.from;
         }
         end = step.from;
     }
@@ -226,6 +246,7 @@ pub(super) fn strength(bytes: &[u8]) -> Strength {
         bits: best[n].bits,
         published: None,
         words: found_words,
+        word_bytes,
     }
 }
 
@@ -237,10 +258,24 @@ pub(super) fn weakness(bytes: &[u8]) -> Option<String> {
             "the example key printed in {place}, which cracking word lists carry"
         ));
     }
+    let bits = strength.bits.round() as i64;
+    // A phrase that asks to be replaced is a template's value: whoever has the template (or
+    // any copy of the code) has the key, however long the phrase.
+    let marker = strength
+        .words
+        .iter()
+        .find(|w| PLACEHOLDER_MARKERS.contains(&w.as_str()));
+    if let Some(marker) = marker
+        && strength.word_bytes * 2 >= bytes.len()
+        && strength.bits >= STRONG_BITS
+    {
+        return Some(format!(
+            "a placeholder that asks to be replaced (`{marker}`): it is the same in every copy of the template, so it is public whatever its length (about {bits} bits as a phrase)"
+        ));
+    }
     if strength.bits >= STRONG_BITS {
         return None;
     }
-    let bits = strength.bits.round() as i64;
     let words = match strength.words.as_slice() {
         [] => String::new(),
         words => format!(
@@ -367,6 +402,11 @@ mod tests {
         assert!(weakness(b"this-is-a-complicated-secret").is_some());
         assert!(weakness(b"CHANGE_ME_TO_A_COMPLEX_RANDOM_SECRET").is_some());
         assert!(weakness(b"reallyhardtoguess").is_some());
+        // A long phrase that asks to be changed is a template's value.
+        assert!(
+            weakness(b"change-this-key-to-something-different-in-the-application-config")
+                .is_some_and(|why| why.contains("asks to be replaced (`change`)"))
+        );
         assert!(weakness(b"Passw0rd!Passw0rd!Passw0rd!Passw0rd!").is_some());
         assert!(weakness(b"_5#y2L\"F4Q8z\n\xec]/").is_some());
     }
