@@ -216,3 +216,23 @@ fn routes_are_found_wherever_the_app_assembles_them() {
         "the handler lives where it is defined: {archive}"
     );
 }
+
+#[test]
+fn a_handler_that_mints_a_token_is_a_login_not_a_verifier() {
+    let routes = routes_json("testdata/rules/FL202-login");
+    // Basic credentials for a token, with the token written into a response header.
+    assert_eq!(
+        find(&routes, "login")["authentication"],
+        serde_json::Value::Null
+    );
+    // An identity provider's token decoded, and an outgoing `Authorization` header written.
+    assert_eq!(
+        find(&routes, "sso_callback")["authentication"],
+        serde_json::Value::Null
+    );
+    // A refresh checks the token its caller sent.
+    assert_eq!(
+        find(&routes, "renew")["authentication"],
+        "renew verifies a token itself"
+    );
+}

@@ -133,6 +133,19 @@ pub struct SecretSite {
     pub fallback: bool,
     /// When that default is written inside the lookup: the whole lookup, which a fix replaces.
     pub lookup: Option<TextRange>,
+    /// The application refuses to start with this very value (`if SECRET_KEY == "changeme":
+    /// raise ...`), so it is a placeholder that never signs, or signs only in development.
+    pub startup_guard: Option<StartupGuard>,
+}
+
+/// A start-up check that refuses a placeholder secret.
+#[derive(Clone, Debug)]
+pub struct StartupGuard {
+    /// `superset/initialization/__init__.py:644`
+    pub place: String,
+    /// Refused in every configuration: no debug, testing or development condition lets it
+    /// through, and it is not an `assert` (which `python -O` removes).
+    pub everywhere: bool,
 }
 
 /// The project's configuration.
@@ -311,8 +324,168 @@ impl<'a> ConfigModel<'a> {
                 }
             }
         }
+        let guards = startup_guards(model);
+        for site in &mut sites {
+            site.startup_guard = guards
+                .iter()
+                .filter(|(refused, module, _)| {
+                    *refused == site.bytes && apps.share(*module, site.module)
+                })
+                .map(|(_, _, guard)| guard.clone())
+                // A guard that refuses the value everywhere decides, wherever it is.
+                .max_by_key(|guard| guard.everywhere);
+        }
         sites.sort_by_key(|s| (s.module, s.range.start()));
         sites
+    }
+}
+
+/// Every literal a start-up check refuses as the secret: `if app.config["SECRET_KEY"] ==
+/// DEFAULT: raise RuntimeError(...)` (or `sys.exit(...)`), `if SECRET_KEY in ("dev",
+/// "changeme") and not app.debug: raise ...`, `assert SECRET_KEY != "dev"`.
+fn startup_guards(model: &ProjectModel<'_>) -> Vec<(Vec<u8>, usize, StartupGuard)> {
+    let mut guards = Vec::new();
+    for (index, module) in model.modules.iter().enumerate() {
+        if !module.analysed {
+            continue;
+        }
+        let at = At {
+            module: index,
+            scopes: &[],
+            scope: None,
+        };
+        super::routes::visit_stmts(&module.file.module().body, &mut |stmt| {
+            let (test, refuses_here, is_assert, branch): (&Expr, bool, bool, &[Stmt]) = match stmt {
+                Stmt::If(branch) => (&branch.test, false, false, &branch.body),
+                Stmt::Assert(assert) => (&assert.test, true, true, &[]),
+                _ => return,
+            };
+            if !(refuses_here || stops_start_up(branch)) {
+                return;
+            }
+            let refused = refused_secrets(model, test, &at, is_assert);
+            if refused.is_empty() {
+                return;
+            }
+            let mentions_development = |text: &str| is_dev_name(text) || text.contains("is_test");
+            let conditional = mentions_development(module.file.slice(test.range()))
+                || branch
+                    .iter()
+                    .any(|inner| mentions_development(module.file.slice(inner.range())));
+            let guard = StartupGuard {
+                place: format!(
+                    "{}:{}",
+                    module.file.display_path(),
+                    module.file.position(stmt.start()).line
+                ),
+                everywhere: !conditional && !is_assert,
+            };
+            for bytes in refused {
+                guards.push((bytes, index, guard.clone()));
+            }
+        });
+    }
+    guards
+}
+
+/// Whether a branch stops the application: it raises or exits (perhaps after letting
+/// development through).
+fn stops_start_up(branch: &[Stmt]) -> bool {
+    let mut stops = false;
+    super::routes::visit_stmts(branch, &mut |stmt| match stmt {
+        Stmt::Raise(_) => stops = true,
+        Stmt::Expr(expr) => {
+            if let Expr::Call(call) = expr.value.as_ref() {
+                let callee = match call.func.as_ref() {
+                    Expr::Name(name) => name.id.as_str(),
+                    Expr::Attribute(attribute) => attribute.attr.as_str(),
+                    _ => "",
+                };
+                stops |= matches!(callee, "exit" | "_exit" | "quit");
+            }
+        }
+        _ => {}
+    });
+    stops
+}
+
+/// The literals a test compares a secret with so that the test holds when the secret is one
+/// of them: `SECRET == "dev"`, `SECRET in ("dev", X)`, or for an `assert`, `SECRET != "dev"`.
+fn refused_secrets(
+    model: &ProjectModel<'_>,
+    test: &Expr,
+    at: &At<'_, '_>,
+    is_assert: bool,
+) -> Vec<Vec<u8>> {
+    let mut refused = Vec::new();
+    super::routes::expr_contains(test, &mut |e| {
+        let Expr::Compare(compare) = e else {
+            return false;
+        };
+        let (Some(op), [right]) = (compare.ops.first(), compare.comparators.as_ref()) else {
+            return false;
+        };
+        let left = compare.left.as_ref();
+        let wanted = if is_assert {
+            matches!(
+                op,
+                ast::CmpOp::NotEq | ast::CmpOp::IsNot | ast::CmpOp::NotIn
+            )
+        } else {
+            matches!(op, ast::CmpOp::Eq | ast::CmpOp::Is | ast::CmpOp::In)
+        };
+        if !wanted {
+            return false;
+        }
+        let literal = if reads_secret(left) {
+            right
+        } else if reads_secret(right) && !matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn) {
+            left
+        } else {
+            return false;
+        };
+        let candidates: Vec<&Expr> = match literal {
+            Expr::Tuple(tuple) => tuple.elts.iter().collect(),
+            Expr::List(list) => list.elts.iter().collect(),
+            Expr::Set(set) => set.elts.iter().collect(),
+            other => vec![other],
+        };
+        for candidate in candidates {
+            match candidate {
+                Expr::BytesLiteral(bytes) => {
+                    refused.push(bytes.value.bytes().collect::<Vec<u8>>());
+                }
+                other => {
+                    if let super::value::Value::Str(text) = model.value(other, at) {
+                        refused.push(text.into_bytes());
+                    }
+                }
+            }
+        }
+        false
+    });
+    refused
+}
+
+/// `app.config["SECRET_KEY"]`, `app.config.get("SECRET_KEY")`, `app.secret_key`,
+/// `settings.JWT_SECRET_KEY`, `SECRET_KEY`.
+fn reads_secret(expr: &Expr) -> bool {
+    match expr {
+        Expr::Subscript(subscript) => {
+            string_literal(&subscript.slice).is_some_and(|key| is_secret_key(&key))
+        }
+        Expr::Call(call) => {
+            matches!(call.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "get")
+                && call
+                    .arguments
+                    .args
+                    .first()
+                    .and_then(string_literal)
+                    .is_some_and(|key| is_secret_key(&key))
+        }
+        Expr::Attribute(attribute) => is_secret_key(&attribute.attr.as_str().to_ascii_uppercase()),
+        Expr::Name(name) => is_secret_key(&name.id.as_str().to_ascii_uppercase()),
+        _ => false,
     }
 }
 
@@ -348,6 +521,7 @@ fn secret_site(value: &ConfigValue, used_as: &str, variable: &str) -> Option<Sec
         variable,
         fallback,
         lookup,
+        startup_guard: None,
     })
 }
 

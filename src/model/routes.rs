@@ -180,6 +180,15 @@ const KNOWN_VERIFIERS: &[&str] = &[
     "flask_security.auth_required",
 ];
 
+/// Calls that mint a token wherever they appear: what a login handler does, not a check.
+const KNOWN_MINTERS: &[&str] = &[
+    "flask_jwt_extended.create_access_token",
+    "flask_jwt_extended.create_refresh_token",
+    "flask_jwt_extended.utils.create_access_token",
+    "flask_jwt_extended.utils.create_refresh_token",
+    "flask_jwt.JWT().jwt_encode_callback",
+];
+
 /// Attributes of `flask.request` that Flask itself provides; any other attribute was set by
 /// the application (`request.user = payload`), typically by an auth decorator.
 pub const REQUEST_ATTRIBUTES: &[&str] = &[
@@ -1350,7 +1359,10 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     }
 
     /// Whether running `def` (a decorator, hook, helper or handler) decodes or verifies a token,
-    /// directly or through project functions it calls.
+    /// directly or through project functions it calls. A function that mints a token (a login
+    /// handler calling `jwt.encode` / `create_access_token`) counts only when it also checks a
+    /// token its caller sent (a refresh): reading the `Authorization` header for a password or
+    /// decoding an identity provider's answer does not authenticate the caller with a token.
     pub fn authenticates(
         &self,
         module: usize,
@@ -1370,9 +1382,10 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         if depth > MAX_CALL_DEPTH || !seen.insert(def.range()) {
             return false;
         }
-        let decodes = self.files[module].jwt_calls.iter().any(|c| {
-            c.operation == Operation::Decode && def.range().contains_range(c.call.range())
-        });
+        if self.mints(module, def, depth, &mut HashSet::new()) {
+            return self.checks_a_received_token(module, def, depth);
+        }
+        let decodes = self.decodes(module, def).next().is_some();
         // Reading the `Authorization` header is an authentication attempt even when the check
         // happens in code flasklint cannot follow (a class from another package).
         if decodes || reads_authorization_header(&def.body) {
@@ -1394,6 +1407,185 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             }
         }
         false
+    }
+
+    /// The JWT decode calls written in `def` itself.
+    fn decodes(
+        &self,
+        module: usize,
+        def: &'a ast::StmtFunctionDef,
+    ) -> impl Iterator<Item = &'c super::jwt::JwtCall<'a>> + '_ {
+        self.files[module].jwt_calls.iter().filter(move |c| {
+            c.operation == Operation::Decode && def.range().contains_range(c.call.range())
+        })
+    }
+
+    /// Whether `def` mints a token: a JWT library encode, Flask-JWT-Extended's
+    /// `create_access_token` / `create_refresh_token`, an itsdangerous `dumps`, directly or
+    /// through project functions.
+    fn mints(
+        &self,
+        module: usize,
+        def: &'a ast::StmtFunctionDef,
+        depth: usize,
+        seen: &mut HashSet<TextRange>,
+    ) -> bool {
+        if depth > MAX_CALL_DEPTH || !seen.insert(def.range()) {
+            return false;
+        }
+        let encodes = self.files[module].jwt_calls.iter().any(|c| {
+            c.operation == Operation::Encode && def.range().contains_range(c.call.range())
+        });
+        if encodes {
+            return true;
+        }
+        let mut callees = Vec::new();
+        collect_calls(&def.body, &mut callees);
+        callees.into_iter().any(|callee| {
+            let Some(qualified) = self.qualified(module, callee) else {
+                return false;
+            };
+            KNOWN_MINTERS.iter().any(|m| qualified.starts_with(m))
+                || (qualified.starts_with("itsdangerous.") && qualified.ends_with(".dumps"))
+                || self
+                    .function_for(module, &qualified)
+                    .is_some_and(|(target_module, target)| {
+                        self.mints(target_module, target, depth + 1, seen)
+                    })
+        })
+    }
+
+    /// Whether a function that mints also checks a token its caller sent: a decode of a value
+    /// that comes from the request or from its parameters (a refresh token), a known verifier
+    /// (`verify_jwt_in_request`), or a project helper that authenticates and is handed such a
+    /// value or reads the request itself.
+    fn checks_a_received_token(
+        &self,
+        module: usize,
+        def: &'a ast::StmtFunctionDef,
+        depth: usize,
+    ) -> bool {
+        let assignments = local_assignments(&def.body);
+        if self.decodes(module, def).any(|call| {
+            call.call
+                .arguments
+                .args
+                .first()
+                .is_some_and(|token| comes_from_caller(def, &assignments, token, 0))
+        }) {
+            return true;
+        }
+        let mut calls: Vec<&'a ast::ExprCall> = Vec::new();
+        any_expr(&def.body, &mut |e| {
+            if let Expr::Call(call) = e {
+                calls.push(call);
+            }
+            false
+        });
+        calls.into_iter().any(|call| {
+            let Some(qualified) = self.qualified(module, &call.func) else {
+                return false;
+            };
+            if KNOWN_VERIFIERS.iter().any(|v| qualified.starts_with(v)) {
+                return true;
+            }
+            let Some((target_module, target)) = self.function_for(module, &qualified) else {
+                return false;
+            };
+            let handed_received = call
+                .arguments
+                .args
+                .iter()
+                .chain(call.arguments.keywords.iter().map(|k| &k.value))
+                .any(|argument| comes_from_caller(def, &assignments, argument, 0));
+            (handed_received || reads_request(&target.body))
+                && !self.mints(target_module, target, depth + 1, &mut HashSet::new())
+                && self.authenticates(target_module, target, depth + 1)
+        })
+    }
+
+    /// How a function that authenticates does it, for messages: "verifies a token" when it
+    /// (transitively) runs a verifying decode or a known verifier, "decodes a token without
+    /// verifying it" when every decode it runs skips the signature, else "reads the
+    /// `Authorization` header".
+    pub fn how_it_authenticates(
+        &self,
+        module: usize,
+        def: &'a ast::StmtFunctionDef,
+    ) -> &'static str {
+        if self.verifies_token(module, def) {
+            "verifies a token"
+        } else if self.decodes_anything(module, def, 0, &mut HashSet::new()) {
+            "decodes a token without verifying its signature"
+        } else {
+            "reads the `Authorization` header"
+        }
+    }
+
+    /// Whether running `def` verifies a token's signature: a decode that does not turn
+    /// verification off, or a known verifier (`verify_jwt_in_request`, `decode_token`), directly
+    /// or through project functions.
+    pub fn verifies_token(&self, module: usize, def: &'a ast::StmtFunctionDef) -> bool {
+        self.verifies_seen(module, def, 0, &mut HashSet::new())
+    }
+
+    fn verifies_seen(
+        &self,
+        module: usize,
+        def: &'a ast::StmtFunctionDef,
+        depth: usize,
+        seen: &mut HashSet<TextRange>,
+    ) -> bool {
+        if depth > MAX_CALL_DEPTH || !seen.insert(def.range()) {
+            return false;
+        }
+        let file = &self.files[module];
+        if self
+            .decodes(module, def)
+            .any(|call| call.signature_disabled(self.model, file).is_none())
+        {
+            return true;
+        }
+        let mut callees = Vec::new();
+        collect_calls(&def.body, &mut callees);
+        callees.into_iter().any(|callee| {
+            let Some(qualified) = self.qualified(module, callee) else {
+                return false;
+            };
+            KNOWN_VERIFIERS
+                .iter()
+                .filter(|v| !v.starts_with("flask_login") && !v.starts_with("flask_security"))
+                .any(|v| qualified.starts_with(v))
+                || self
+                    .function_for(module, &qualified)
+                    .is_some_and(|(target_module, target)| {
+                        self.verifies_seen(target_module, target, depth + 1, seen)
+                    })
+        })
+    }
+
+    fn decodes_anything(
+        &self,
+        module: usize,
+        def: &'a ast::StmtFunctionDef,
+        depth: usize,
+        seen: &mut HashSet<TextRange>,
+    ) -> bool {
+        if depth > MAX_CALL_DEPTH || !seen.insert(def.range()) {
+            return false;
+        }
+        if self.decodes(module, def).next().is_some() {
+            return true;
+        }
+        let mut callees = Vec::new();
+        collect_calls(&def.body, &mut callees);
+        callees.into_iter().any(|callee| {
+            self.qualified(module, callee)
+                .and_then(|qualified| self.function_for(module, &qualified))
+                .is_some_and(|(target_module, target)| {
+                    self.decodes_anything(target_module, target, depth + 1, seen)
+                })
+        })
     }
 
     pub fn qualified(&self, module: usize, expr: &Expr) -> Option<String> {
@@ -1501,11 +1693,12 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 let line = file.position(def.range().start()).line;
                 return Some(Authentication {
                     how: format!(
-                        "`@{}` ({}:{line} verifies a token)",
+                        "`@{}` ({}:{line} {})",
                         self.model.modules[route.module]
                             .file
                             .slice(decorator.range()),
-                        file.display_path()
+                        file.display_path(),
+                        self.how_it_authenticates(module, def)
                     ),
                     identity: self.decorator_identity(module, def, route),
                 });
@@ -1513,7 +1706,11 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         }
         if self.authenticates(route.module, route.handler, 0) {
             return Some(Authentication {
-                how: format!("`{}` verifies a token itself", route.handler.name),
+                how: format!(
+                    "`{}` {} itself",
+                    route.handler.name,
+                    self.how_it_authenticates(route.module, route.handler)
+                ),
                 identity: "the claims it decodes".to_string(),
             });
         }
@@ -1998,10 +2195,94 @@ impl RouteModel<'_> {
 }
 
 /// Whether `body` reads the request's `Authorization` header (or `request.authorization`).
+/// Writing one is not reading it: `{"Authorization": f"Bearer {token}"}` for an outgoing call,
+/// `headers["Authorization"] = ...`, `response.headers["Authorization"] = token`.
 pub fn reads_authorization_header(body: &[Stmt]) -> bool {
+    let mut written: Vec<TextRange> = Vec::new();
+    visit_stmts(body, &mut |stmt| {
+        if let Stmt::Assign(assign) = stmt {
+            for target in &assign.targets {
+                if let Expr::Subscript(subscript) = target {
+                    written.push(subscript.slice.range());
+                }
+            }
+        }
+    });
+    any_expr(body, &mut |e| {
+        if let Expr::Dict(dict) = e {
+            written.extend(
+                dict.items
+                    .iter()
+                    .filter_map(|item| item.key.as_ref().map(Ranged::range)),
+            );
+        }
+        false
+    });
     any_expr(body, &mut |e| match e {
-        Expr::StringLiteral(s) => s.value.to_str().eq_ignore_ascii_case("authorization"),
+        Expr::StringLiteral(s) => {
+            s.value.to_str().eq_ignore_ascii_case("authorization") && !written.contains(&s.range())
+        }
         Expr::Attribute(a) => a.attr.as_str() == "authorization",
         _ => false,
     })
+}
+
+/// Whether a value comes from the caller: the request (`request.json["refresh_token"]`,
+/// the `Authorization` header, a cookie), a parameter of `def` (a URL variable), or a local
+/// cut from those. Not the answer of an outgoing call (`requests.post(...).json()`), nor a
+/// token `def` just minted.
+fn comes_from_caller(
+    def: &ast::StmtFunctionDef,
+    assignments: &[(&str, &Expr)],
+    value: &Expr,
+    depth: usize,
+) -> bool {
+    if depth > MAX_CALL_DEPTH {
+        return false;
+    }
+    match value {
+        Expr::Name(name) => {
+            let id = name.id.as_str();
+            if id == "request" {
+                return true;
+            }
+            if def
+                .parameters
+                .iter_non_variadic_params()
+                .any(|p| p.parameter.name.as_str() == id && !matches!(id, "self" | "cls"))
+            {
+                return true;
+            }
+            assignments
+                .iter()
+                .filter(|(target, _)| *target == id)
+                .any(|(_, assigned)| comes_from_caller(def, assignments, assigned, depth + 1))
+        }
+        Expr::Attribute(attribute) => {
+            comes_from_caller(def, assignments, &attribute.value, depth + 1)
+        }
+        Expr::Subscript(subscript) => {
+            comes_from_caller(def, assignments, &subscript.value, depth + 1)
+        }
+        Expr::Call(call) => match call.func.as_ref() {
+            // `auth.split()[1]`, `request.get_json()`, `data.get("token")`
+            Expr::Attribute(attribute) => {
+                comes_from_caller(def, assignments, &attribute.value, depth + 1)
+            }
+            _ => false,
+        },
+        Expr::BoolOp(boolop) => boolop
+            .values
+            .iter()
+            .any(|v| comes_from_caller(def, assignments, v, depth + 1)),
+        _ => false,
+    }
+}
+
+/// Whether `body` reads anything of the request (`request.headers`, `request.json`, ...).
+fn reads_request(body: &[Stmt]) -> bool {
+    any_expr(
+        body,
+        &mut |e| matches!(e, Expr::Name(n) if n.id.as_str() == "request"),
+    )
 }

@@ -1,15 +1,17 @@
-//! FL106 jwt-expiry-unenforced: tokens that never expire, or whose expiry is not checked.
+//! FL106 jwt-expiry-unenforced: tokens that never expire, or whose expiry is not checked. A token
+//! without `exp` that wraps a database record whose own expiry the app checks is bounded by it.
 //!
 //! Why: a token without `exp` (or decoded with `verify_exp` off) stays valid forever: one leaked
 //! from a log, a browser or a proxy works until the signing key is rotated. authlib's
 //! `jwt.decode` checks no claims at all until `claims.validate()` is called.
 //! Fix: mint tokens with a short `exp`; keep `verify_exp` on; call `.validate()` on authlib claims.
 
-use ruff_python_ast::Expr;
+use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
 
 use super::{Checker, Rule};
-use crate::model::jwt::{JwtCall, Library};
+use crate::model::jwt::{JwtCall, Library, Operation};
+use crate::model::routes::{any_expr, expr_contains, visit_stmts};
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL106.md"),
@@ -49,7 +51,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             continue;
         };
         let value = checker.value(payload, call);
-        if value.dict_lacks("exp") {
+        if value.dict_lacks("exp") && !record_expiry_enforced(checker, call, payload) {
             checker.report(
                 payload.range(),
                 format!("`{}` mints a token with no `exp` claim: it never expires", call.callee),
@@ -79,5 +81,222 @@ fn claims_validated(call: &JwtCall<'_>) -> bool {
                 Expr::Call(_) => true,
                 _ => false,
             }
+    })
+}
+
+/// The claims of a payload that carry a database record's reference: `{"token": api_token.token}`,
+/// `{"id": reset.id}`, `{"reset_id": str(reset.id)}`. Their names, as written in the payload.
+fn record_claims(checker: &Checker<'_, '_>, call: &JwtCall<'_>, payload: &Expr) -> Vec<String> {
+    let at = checker.file.at(call.scope);
+    let payload = match payload {
+        Expr::Name(name) => checker
+            .project
+            .model
+            .assigned_value(name.id.as_str(), &at)
+            .unwrap_or(payload),
+        other => other,
+    };
+    let entries: Vec<(String, &Expr)> = match payload {
+        Expr::Dict(dict) => dict
+            .items
+            .iter()
+            .filter_map(|item| match &item.key {
+                Some(Expr::StringLiteral(key)) => {
+                    Some((key.value.to_str().to_string(), &item.value))
+                }
+                _ => None,
+            })
+            .collect(),
+        Expr::Call(dict) if matches!(dict.func.as_ref(), Expr::Name(n) if n.id.as_str() == "dict") => {
+            dict.arguments
+                .keywords
+                .iter()
+                .filter_map(|k| k.arg.as_ref().map(|arg| (arg.to_string(), &k.value)))
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    entries
+        .into_iter()
+        .filter(|(_, value)| references_a_record(value))
+        .map(|(key, _)| key)
+        .collect()
+}
+
+/// `api_token.token`, `reset.id`, `str(reset.id)`, `record_id`: a record's id or token.
+fn references_a_record(value: &Expr) -> bool {
+    let is_reference = |name: &str| {
+        let lower = name.to_ascii_lowercase();
+        matches!(
+            lower.as_str(),
+            "id" | "pk" | "uuid" | "token" | "key" | "code"
+        ) || ["_id", "_token", "_uuid", "_key", "_code"]
+            .iter()
+            .any(|suffix| lower.ends_with(suffix))
+    };
+    match value {
+        Expr::Attribute(attribute) => is_reference(attribute.attr.as_str()),
+        Expr::Name(name) => is_reference(name.id.as_str()),
+        Expr::Call(call) => {
+            matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "str")
+                && call.arguments.args.first().is_some_and(references_a_record)
+        }
+        _ => false,
+    }
+}
+
+/// Whether a token without `exp` wraps a record whose own expiry the same application checks:
+/// a function that decodes such tokens (or receives their decoded claims from a helper) reads
+/// the record claim and, there or in the project function it hands that claim to, compares an
+/// expiry with the current time (`record.expires_at < datetime.utcnow()`, `record.is_expired()`,
+/// a query filter `Model.expires > now`). The token then lives exactly as long as the record.
+fn record_expiry_enforced(checker: &Checker<'_, '_>, call: &JwtCall<'_>, payload: &Expr) -> bool {
+    let claims = record_claims(checker, call, payload);
+    if claims.is_empty() {
+        return false;
+    }
+    let project = checker.project;
+    let context = project.routes.context(&project.model, &project.files);
+    // (module, function, name holding the decoded claims)
+    let mut readers: Vec<(usize, &ast::StmtFunctionDef, &str)> = Vec::new();
+    let mut returning: Vec<(usize, &str)> = Vec::new();
+    for file in &project.files {
+        if !project.apps.share(file.module, checker.file.module) {
+            continue;
+        }
+        for decode in file
+            .jwt_calls
+            .iter()
+            .filter(|c| c.operation == Operation::Decode)
+        {
+            let Some(function) = decode.function else {
+                continue;
+            };
+            if let Some(name) = decode.assigned_to {
+                readers.push((file.module, function, name));
+            }
+            if decode.returned {
+                returning.push((file.module, function.name.as_str()));
+            }
+        }
+    }
+    // Callers of a decoding helper hold the claims it returns: `data = load_token(t)`.
+    if !returning.is_empty() {
+        for file in &project.files {
+            if !project.apps.share(file.module, checker.file.module) {
+                continue;
+            }
+            let body = &project.model.modules[file.module].file.module().body;
+            visit_stmts(body, &mut |stmt| {
+                let Stmt::FunctionDef(function) = stmt else {
+                    return;
+                };
+                visit_stmts(&function.body, &mut |inner| {
+                    if let Stmt::Assign(assign) = inner
+                        && let ([Expr::Name(target)], Expr::Call(called)) =
+                            (assign.targets.as_slice(), assign.value.as_ref())
+                    {
+                        let callee = match called.func.as_ref() {
+                            Expr::Name(n) => n.id.as_str(),
+                            Expr::Attribute(a) => a.attr.as_str(),
+                            _ => return,
+                        };
+                        if returning.iter().any(|(_, name)| *name == callee) {
+                            readers.push((file.module, function, target.id.as_str()));
+                        }
+                    }
+                });
+            });
+        }
+    }
+    readers.into_iter().any(|(module, function, holder)| {
+        let reads_claim = |e: &Expr| claim_read(e, holder).is_some_and(|k| claims.contains(&k));
+        if !any_expr(&function.body, &mut |e| reads_claim(e)) {
+            return false;
+        }
+        if checks_expiry(&function.body) {
+            return true;
+        }
+        // The claim handed to a project function that checks the expiry: `ApiToken.find(data["token"])`.
+        let mut handed: Vec<&ast::ExprCall> = Vec::new();
+        any_expr(&function.body, &mut |e| {
+            if let Expr::Call(inner) = e
+                && inner
+                    .arguments
+                    .args
+                    .iter()
+                    .chain(inner.arguments.keywords.iter().map(|k| &k.value))
+                    .any(|argument| expr_contains(argument, &mut |x| reads_claim(x)))
+            {
+                handed.push(inner);
+            }
+            false
+        });
+        handed.into_iter().any(|inner| {
+            context
+                .qualified(module, &inner.func)
+                .and_then(|qualified| context.function_for(module, &qualified))
+                .is_some_and(|(_, target)| checks_expiry(&target.body))
+        })
+    })
+}
+
+/// `holder["token"]`, `holder.get("token")`: the claim read, if `e` is one.
+fn claim_read(e: &Expr, holder: &str) -> Option<String> {
+    let is_holder = |x: &Expr| matches!(x, Expr::Name(n) if n.id.as_str() == holder);
+    match e {
+        Expr::Subscript(subscript) if is_holder(&subscript.value) => match subscript.slice.as_ref()
+        {
+            Expr::StringLiteral(key) => Some(key.value.to_str().to_string()),
+            _ => None,
+        },
+        Expr::Call(call) => match (call.func.as_ref(), call.arguments.args.first()) {
+            (Expr::Attribute(a), Some(Expr::StringLiteral(key)))
+                if a.attr.as_str() == "get" && is_holder(&a.value) =>
+            {
+                Some(key.value.to_str().to_string())
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// An expiry compared with the current time, or asked of the record: `r.expires_at <
+/// datetime.utcnow()`, `Model.expires > now()`, `time.time() > r.expiry`, `r.is_expired()`.
+fn checks_expiry(body: &[Stmt]) -> bool {
+    let names_expiry = |name: &str| {
+        let lower = name.to_ascii_lowercase();
+        lower.contains("expir") || lower.contains("valid_until") || lower.contains("valid_to")
+    };
+    any_expr(body, &mut |e| match e {
+        Expr::Compare(compare) => {
+            let operands: Vec<&Expr> = std::iter::once(compare.left.as_ref())
+                .chain(compare.comparators.iter())
+                .collect();
+            let mentions_expiry = operands.iter().any(|o| {
+                expr_contains(
+                    o,
+                    &mut |x| matches!(x, Expr::Attribute(a) if names_expiry(a.attr.as_str())),
+                )
+            });
+            let mentions_now = operands.iter().any(|o| {
+                expr_contains(o, &mut |x| match x {
+                    Expr::Call(now) => match now.func.as_ref() {
+                        Expr::Attribute(a) => {
+                            matches!(a.attr.as_str(), "utcnow" | "now" | "time" | "today")
+                        }
+                        Expr::Name(n) => matches!(n.id.as_str(), "utcnow" | "now" | "time"),
+                        _ => false,
+                    },
+                    Expr::Name(n) => matches!(n.id.as_str(), "now" | "utcnow" | "current_time"),
+                    _ => false,
+                })
+            });
+            mentions_expiry && mentions_now
+        }
+        Expr::Call(asked) => matches!(asked.func.as_ref(), Expr::Attribute(a)
+            if matches!(a.attr.as_str(), "is_expired" | "has_expired" | "check_expiry" | "check_expired")),
+        _ => false,
     })
 }

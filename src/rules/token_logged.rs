@@ -1,5 +1,6 @@
-//! FL403 token-logged: a bearer token, the `Authorization` header or the whole request headers
-//! written to a log or to standard output.
+//! FL403 token-logged: a bearer token (named for what it holds, or just minted), the
+//! `Authorization` header or the whole request headers
+//! written to a log or to standard output; not a token logged where it was just refused.
 //!
 //! Why: logs are copied to aggregators, tickets and laptops, kept for months and read by many
 //! more people than the API's users; a token in them is a working credential until it expires
@@ -44,104 +45,128 @@ fn words(name: &str) -> Vec<String> {
     words
 }
 
-/// A name that holds a token or the `Authorization` header: `token`, `access_token`,
-/// `auth_header`, `bearer`, `encoded_jwt`. Not `token_type`, `decoded_token`, `token_id`, ...
+/// A name that holds a token or the `Authorization` header, judged by what it names: the last
+/// word of an identifier is what it holds (`access_token`, `id_token`, `bearer`, `auth_header`,
+/// `encoded_jwt`), so `token_limit` (an LLM token budget), `token_alg`, `token_type`,
+/// `tokens_used` and `max_tokens` hold something else. A trailing `str` / `value` / `raw` keeps
+/// the meaning (`token_str`, `jwt_string`).
 fn names_a_token(name: &str) -> bool {
-    let words = words(name);
+    let mut words = words(name);
+    while words.len() > 1
+        && matches!(
+            words.last().map(String::as_str),
+            Some("str" | "string" | "value" | "raw" | "text" | "bytes" | "b64" | "encoded")
+        )
+    {
+        words.pop();
+    }
+    let Some(head) = words.last().map(String::as_str) else {
+        return false;
+    };
     let has = |w: &str| words.iter().any(|x| x == w);
-    let tokenish = has("token")
-        || has("bearer")
-        || has("authorization")
-        || (has("auth") && has("header"))
-        || (has("jwt") && (has("encoded") || has("raw") || has("string") || has("str")));
-    const NOT_THE_TOKEN: &[&str] = &[
-        "id",
-        "ids",
-        "type",
-        "types",
-        "expired",
-        "expires",
-        "expiry",
-        "exp",
-        "count",
-        "len",
-        "length",
-        "name",
-        "names",
-        "url",
-        "uri",
-        "endpoint",
-        "blacklist",
-        "blocklist",
-        "blacklisted",
-        "revoked",
+    let names_credential = match head {
+        "token" | "bearer" | "authorization" => true,
+        // `auth_header`, `authorization_header`; `token_header` is a JWT's decoded header.
+        "header" => has("auth") || has("authorization"),
+        // `jwt` alone is usually the library; `encoded_jwt`, `raw_jwt`, `signed_jwt` are tokens.
+        "jwt" => [
+            "encoded", "raw", "signed", "access", "refresh", "auth", "bearer", "new",
+        ]
+        .iter()
+        .any(|w| has(w)),
+        _ => false,
+    };
+    // Modifiers that make it something other than a working credential: its decoded claims, a
+    // digest of it, a token already refused, or a token in another sense (pagination, LLM).
+    const NOT_A_CREDENTIAL: &[&str] = &[
         "decoded",
-        "payload",
-        "claims",
-        "claim",
-        "data",
-        "identity",
-        "valid",
-        "is",
-        "has",
-        "required",
-        "location",
-        "locations",
-        "manager",
-        "error",
-        "errors",
-        "model",
-        "class",
+        "expired",
+        "revoked",
+        "blacklisted",
+        "blocklisted",
+        "invalid",
         "hash",
         "hashed",
         "digest",
         "fingerprint",
-        "prefix",
-        "scheme",
-        "kind",
-        "status",
-        "info",
-        "jti",
-        "ttl",
-        "age",
-        "key",
-        "secret",
-        "user",
-        "verified",
-        "header",
-        "headers",
+        "masked",
+        "redacted",
+        "page",
+        "next",
+        "continuation",
+        "pagination",
+        "cursor",
+        "sync",
+        "max",
+        "min",
+        "num",
+        "total",
+        "prompt",
+        "completion",
+        "input",
+        "output",
+        "llm",
+        "is",
+        "has",
     ];
-    // `auth_header` is the header; `token_header` is the JWT's decoded header.
-    let excluded = words
-        .iter()
-        .any(|w| NOT_THE_TOKEN.contains(&w.as_str()) && !(w == "header" && has("auth")));
-    tokenish && !excluded
+    names_credential
+        && !words[..words.len() - 1]
+            .iter()
+            .any(|w| NOT_A_CREDENTIAL.contains(&w.as_str()))
 }
 
-/// `create_access_token(...)`, `issue_password_reset_token(user)`, `get_token()`: a call whose name
-/// says it returns a token.
-fn mints_a_token(func: &Expr) -> bool {
-    let name = match func {
+/// A call that returns a new token: `create_access_token(...)`, `issue_password_reset_token(u)`,
+/// `get_token()` (named for what they return), `jwt.encode(...)` (a JWT library encode) and
+/// `serializer.dumps(...)` on an itsdangerous serializer.
+fn mints_a_token(checker: &Checker<'_, '_>, call: &ast::ExprCall) -> bool {
+    if checker
+        .file
+        .jwt_calls
+        .iter()
+        .any(|c| c.operation == crate::model::jwt::Operation::Encode && std::ptr::eq(c.call, call))
+    {
+        return true;
+    }
+    let name = match call.func.as_ref() {
         Expr::Name(n) => n.id.as_str(),
         Expr::Attribute(a) => a.attr.as_str(),
         _ => return false,
     };
+    if name == "dumps"
+        && let Expr::Attribute(a) = call.func.as_ref()
+        && checker
+            .project
+            .model
+            .qualified_name(&a.value, &checker.file.at(None))
+            .is_some_and(|q| q.starts_with("itsdangerous."))
+    {
+        return true;
+    }
     let words = words(name);
-    names_a_token(name)
+    // `get_jwt()` (Flask-JWT-Extended) returns the verified claims, not a token.
+    let makes_a_jwt = words.last().is_some_and(|w| w == "jwt")
         && words.iter().any(|w| {
             matches!(
                 w.as_str(),
-                "create"
-                    | "issue"
-                    | "generate"
-                    | "encode"
-                    | "make"
-                    | "get"
-                    | "new"
-                    | "sign"
-                    | "mint"
+                "create" | "encode" | "issue" | "generate" | "make" | "sign" | "mint"
             )
-        })
+        });
+    makes_a_jwt
+        || names_a_token(name)
+            && words.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "create"
+                        | "issue"
+                        | "generate"
+                        | "encode"
+                        | "make"
+                        | "get"
+                        | "new"
+                        | "sign"
+                        | "mint"
+                )
+            })
 }
 
 /// `request.headers`, `request.headers["Authorization"]`, `request.headers.get("Authorization")`,
@@ -201,7 +226,8 @@ fn neutralised(argument: &Expr, inner: TextRange) -> bool {
 }
 
 /// Values derived from a token keep being the token: `auth.split(" ")[1]`, `auth[7:]`,
-/// `auth.replace("Bearer ", "")`, `auth.removeprefix(...)`, `.strip()`.
+/// `auth.replace("Bearer ", "")`, `auth.removeprefix(...)`, `.strip()`; so is the result of a
+/// call that mints one (`token = jwt.encode(...)`).
 fn derives_from(value: &Expr, tainted: &[&str], checker: &Checker<'_, '_>) -> bool {
     if request_secret(checker, value).is_some_and(|what| what.contains("Authorization")) {
         return true;
@@ -210,6 +236,7 @@ fn derives_from(value: &Expr, tainted: &[&str], checker: &Checker<'_, '_>) -> bo
         Expr::Name(n) => tainted.contains(&n.id.as_str()),
         Expr::Subscript(s) => derives_from(&s.value, tainted, checker),
         Expr::Call(call) => match call.func.as_ref() {
+            _ if mints_a_token(checker, call) => true,
             Expr::Attribute(a)
                 if matches!(
                     a.attr.as_str(),
@@ -222,6 +249,178 @@ fn derives_from(value: &Expr, tainted: &[&str], checker: &Checker<'_, '_>) -> bo
         },
         _ => false,
     }
+}
+
+/// Exceptions raised only for a token that will never be accepted: expired, badly signed or
+/// malformed (PyJWT, python-jose, authlib, itsdangerous). Not `ImmatureSignatureError` (it
+/// becomes valid later) nor a catch-all `Exception`.
+const REFUSALS: &[&str] = &[
+    "ExpiredSignatureError",
+    "InvalidSignatureError",
+    "InvalidTokenError",
+    "DecodeError",
+    "BadSignature",
+    "BadTimeSignature",
+    "SignatureExpired",
+    "BadSignatureError",
+    "ExpiredTokenError",
+];
+
+const TOKEN_LIBRARIES: &[&str] = &[
+    "jwt",
+    "jose",
+    "authlib",
+    "itsdangerous",
+    "flask_jwt_extended",
+];
+
+/// Whether an `except` clause catches only refusals of a token.
+fn catches_only_refusals(
+    checker: &Checker<'_, '_>,
+    handler: &ast::ExceptHandlerExceptHandler,
+) -> bool {
+    let Some(caught) = handler.type_.as_deref() else {
+        return false;
+    };
+    let classes: Vec<&Expr> = match caught {
+        Expr::Tuple(tuple) => tuple.elts.iter().collect(),
+        other => vec![other],
+    };
+    let at = checker.file.at(None);
+    !classes.is_empty()
+        && classes.iter().all(|class| {
+            let last = match class {
+                Expr::Name(n) => n.id.as_str(),
+                Expr::Attribute(a) => a.attr.as_str(),
+                _ => return false,
+            };
+            let from_token_library = match checker.project.model.qualified_name(class, &at) {
+                Some(qualified) => {
+                    let root = qualified.split('.').next().unwrap_or("");
+                    TOKEN_LIBRARIES.contains(&root) || qualified == last
+                }
+                // Not resolvable: judged by its name alone.
+                None => true,
+            };
+            REFUSALS.contains(&last) && from_token_library
+        })
+}
+
+/// A branch where a token was just refused: the body of an `except` that catches only
+/// refusals, with the names of the tokens its `try` handed to a decode or a validating call
+/// (`jwt.decode(token, ...)`, `validate_token(token)`, `serializer.loads(token)`), together with
+/// the names they were cut from (`auth` for `token = auth.split()[1]`).
+struct Refusal {
+    branch: TextRange,
+    tokens: Vec<String>,
+    /// The refused token was read from the `Authorization` header.
+    from_header: bool,
+}
+
+impl Refusal {
+    /// Whether `e` is the refused token.
+    fn covers(&self, checker: &Checker<'_, '_>, e: &Expr) -> bool {
+        match e {
+            Expr::Name(n) => self.tokens.iter().any(|t| t == n.id.as_str()),
+            // The header the token came from; not the whole header set (cookies too).
+            other => {
+                self.from_header
+                    && request_secret(checker, other).is_some_and(|what| {
+                        what == "the `Authorization` header" || what == "the request's credentials"
+                    })
+            }
+        }
+    }
+}
+
+fn refusals(
+    checker: &Checker<'_, '_>,
+    body: &[Stmt],
+    assignments: &[(&str, &Expr)],
+) -> Vec<Refusal> {
+    let mut found = Vec::new();
+    visit_stmts(body, &mut |stmt| {
+        let Stmt::Try(try_stmt) = stmt else { return };
+        let mut tokens: Vec<String> = Vec::new();
+        any_expr(&try_stmt.body, &mut |e| {
+            if let Expr::Call(call) = e
+                && validates(checker, call)
+            {
+                for argument in &call.arguments.args {
+                    if let Expr::Name(n) = argument {
+                        tokens.push(n.id.to_string());
+                    }
+                }
+            }
+            false
+        });
+        // The names a refused token was cut from are the same token.
+        let mut from_header = false;
+        for _ in 0..3 {
+            for (name, value) in assignments {
+                if !tokens.iter().any(|t| t == name) {
+                    continue;
+                }
+                if request_secret(checker, value).is_some() {
+                    from_header = true;
+                }
+                expr_contains(value, &mut |e| {
+                    if request_secret(checker, e).is_some() {
+                        from_header = true;
+                    }
+                    if let Expr::Name(n) = e
+                        && !tokens.iter().any(|t| t == n.id.as_str())
+                    {
+                        tokens.push(n.id.to_string());
+                    }
+                    false
+                });
+            }
+        }
+        for handler in &try_stmt.handlers {
+            let ast::ExceptHandler::ExceptHandler(handler) = handler;
+            if catches_only_refusals(checker, handler) {
+                found.push(Refusal {
+                    branch: handler.range(),
+                    tokens: tokens.clone(),
+                    from_header,
+                });
+            }
+        }
+    });
+    found
+}
+
+/// A call that checks a token: a JWT library decode, or a function named for it
+/// (`validate_token`, `serializer.loads`, `verify_auth_token`, `decode_token`).
+fn validates(checker: &Checker<'_, '_>, call: &ast::ExprCall) -> bool {
+    if checker
+        .file
+        .jwt_calls
+        .iter()
+        .any(|c| c.operation == crate::model::jwt::Operation::Decode && std::ptr::eq(c.call, call))
+    {
+        return true;
+    }
+    let name = match call.func.as_ref() {
+        Expr::Name(n) => n.id.as_str(),
+        Expr::Attribute(a) => a.attr.as_str(),
+        _ => return false,
+    };
+    words(name).iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "decode"
+                | "verify"
+                | "validate"
+                | "loads"
+                | "load"
+                | "check"
+                | "parse"
+                | "unsign"
+                | "confirm"
+        )
+    })
 }
 
 fn check(checker: &mut Checker<'_, '_>) {
@@ -247,12 +446,19 @@ fn check(checker: &mut Checker<'_, '_>) {
                 }
             }
         }
+        // Locals holding a token minted right here.
+        let minted: Vec<&str> = assignments
+            .iter()
+            .filter(|(_, value)| matches!(value, Expr::Call(call) if mints_a_token(checker, call)))
+            .map(|(name, _)| *name)
+            .collect();
+        let refused = refusals(checker, body, &assignments);
         let mut calls: Vec<&ast::ExprCall> = Vec::new();
         visit_stmts(body, &mut |stmt| {
             if matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
                 return;
             }
-            let Stmt::Expr(expr) = stmt else { return };
+            let Stmt::Expr(_) = stmt else { return };
             any_expr(std::slice::from_ref(stmt), &mut |e| {
                 if let Expr::Call(call) = e
                     && is_logging_call(checker, call)
@@ -261,9 +467,12 @@ fn check(checker: &mut Checker<'_, '_>) {
                 }
                 false
             });
-            let _ = expr;
         });
         for call in calls {
+            // An expired or forged token logged where it was refused cannot be replayed.
+            let refusal = refused
+                .iter()
+                .find(|r| r.branch.contains_range(call.range()));
             let arguments: Vec<&Expr> = call
                 .arguments
                 .args
@@ -289,11 +498,15 @@ fn check(checker: &mut Checker<'_, '_>) {
                 expr_contains(argument, &mut |e| {
                     let what = match e {
                         _ if accessed.contains(&e.range()) => None,
-                        Expr::Call(call) if mints_a_token(&call.func) => {
+                        _ if refusal.is_some_and(|r| r.covers(checker, e)) => None,
+                        Expr::Call(call) if mints_a_token(checker, call) => {
                             Some(format!("`{}`", checker.text(e)))
                         }
                         Expr::Name(n) if names_a_token(n.id.as_str()) => {
                             Some(format!("`{}`", n.id))
+                        }
+                        Expr::Name(n) if minted.contains(&n.id.as_str()) => {
+                            Some(format!("`{}` (a token just minted)", n.id))
                         }
                         Expr::Name(n) if tainted.contains(&n.id.as_str()) => Some(format!(
                             "`{}` (the `Authorization` header, or the token cut from it)",
@@ -305,7 +518,6 @@ fn check(checker: &mut Checker<'_, '_>) {
                         {
                             Some(format!("`{}`", checker.text(e)))
                         }
-                        other if accessed.contains(&other.range()) => None,
                         other => request_secret(checker, other).map(str::to_string),
                     };
                     match what {

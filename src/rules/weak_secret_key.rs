@@ -1,5 +1,5 @@
-//! FL302 weak-secret-key: a signing secret that can be guessed: a placeholder, fewer than 32
-//! bytes, or too little variety.
+//! FL302 weak-secret-key: a signing secret worth under 128 bits of guessing: a placeholder, a
+//! few dictionary words, a short or repetitive string (see `strength`).
 //!
 //! Why: an HMAC secret is only as strong as it is unpredictable. `dev`, `changeme` or
 //! `super-secret-key` are in every wordlist, and tools such as `flask-unsign` and `jwt_tool`
@@ -8,88 +8,295 @@
 //! Fix: generate 32+ random bytes (`python -c "import secrets; print(secrets.token_hex(32))"`)
 //! and read them from the environment with no default.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use super::hardcoded_secret_key::environment_fix;
-use super::{Checker, Rule};
+use super::{Checker, Rule, Severity};
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL302.md"),
     check,
 };
 
-/// RFC 7518 §3.2: a key of the same size as the hash output (HS256) or larger.
-const MIN_SECRET_BYTES: usize = 32;
+/// The guessing work a signing secret must cost, in bits. NIST SP 800-57 asks for 128 bits of
+/// security strength from any symmetric key used beyond 2030, and an HMAC key gives at most its
+/// own entropy; RFC 7518 §3.2 sizes HS256 keys at 256 bits for the same reason. Below this a
+/// literal is weak (FL302); at or above it, it is a strong secret that is merely in the source
+/// (FL301).
+pub(super) const STRONG_BITS: f64 = 128.0;
 
-/// Markers of a placeholder secret, matched in the lower-cased value. Random secrets (hex,
-/// base64) essentially never contain these words.
-const PLACEHOLDERS: &[&str] = &[
-    "secret",
+/// Under this, guessing is within reach of one attacker with GPUs and word lists today
+/// (2^64 HMAC-SHA256 guesses is weeks on a rented cluster; word-list secrets fall in seconds).
+const GUESSABLE_BITS: f64 = 64.0;
+
+/// What one word of the embedded list costs an attacker: it is among the few thousand most
+/// common words that cracking word lists try first (log2 of 4096).
+const WORD_BITS: f64 = 12.0;
+
+/// Example keys printed in documentation, which cracking word lists carry verbatim.
+const PUBLISHED: &[(&[u8], &str)] = &[
+    (b"_5#y2L\"F4Q8z\n\xec]/", "Flask's quickstart"),
+    (b"A0Zr98j/3yX R~XHH!jmN]LWX/,?RT", "Flask's old quickstart"),
+];
+
+/// Words by which a literal says it is a placeholder to replace.
+const PLACEHOLDER_MARKERS: &[&str] = &[
     "change",
+    "changeme",
+    "replace",
+    "replaceme",
+    "placeholder",
     "your",
     "example",
     "sample",
     "dummy",
-    "default",
-    "placeholder",
-    "insecure",
-    "replace",
     "todo",
     "fixme",
-    "password",
-    "passw0rd",
-    "test",
-    "dev",
-    "demo",
-    "guess",
-    "super",
-    "qwerty",
-    "letmein",
-    "1234",
-    "xxxx",
-    "abcdef",
 ];
 
-/// Why a secret is weak, or `None` when it looks random enough.
-pub(super) fn weakness(bytes: &[u8]) -> Option<String> {
-    let text = String::from_utf8_lossy(bytes).to_lowercase();
-    if let Some(marker) = PLACEHOLDERS.iter().find(|m| text.contains(*m)) {
-        return Some(format!("a placeholder (it contains `{marker}`)"));
-    }
-    if bytes.len() < MIN_SECRET_BYTES {
-        return Some(format!(
-            "only {} bytes long, under the {MIN_SECRET_BYTES} bytes HS256 needs",
-            bytes.len()
-        ));
-    }
-    let distinct = {
-        let mut seen = [false; 256];
-        bytes.iter().for_each(|b| seen[usize::from(*b)] = true);
-        seen.iter().filter(|s| **s).count()
-    };
-    let entropy = shannon_bits_per_byte(bytes);
-    if distinct < 10 || entropy < 3.0 {
-        // `+ 0.0` turns the -0.0 of a one-character string into 0.0 for display.
-        return Some(format!(
-            "low in entropy ({distinct} distinct characters, {:.1} bits per character)",
-            entropy + 0.0
-        ));
-    }
-    None
+const KEYBOARD_ROWS: &[&str] = &[
+    "qwertyuiop",
+    "asdfghjkl",
+    "zxcvbnm",
+    "1234567890",
+    "qwertzuiop",
+    "azertyuiop",
+];
+
+fn word_list() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        include_str!("../../data/secret_words.txt")
+            .lines()
+            .map(|line| line.split('#').next().unwrap_or(""))
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
 }
 
-fn shannon_bits_per_byte(bytes: &[u8]) -> f64 {
-    let mut counts = [0usize; 256];
-    for b in bytes {
-        counts[usize::from(*b)] += 1;
+/// How hard a literal is to guess, estimated the way cracking tools attack it: dictionary
+/// words, repeats, sequences and keyboard rows cost little; every other character costs
+/// log2 of the alphabet its character classes imply.
+#[derive(Debug)]
+pub(super) struct Strength {
+    pub bits: f64,
+    /// Where the literal was published, when it is a documentation example.
+    pub published: Option<&'static str>,
+    /// The dictionary words found in it, for the message.
+    pub words: Vec<String>,
+    /// How many of its bytes those words cover.
+    pub word_bytes: usize,
+}
+
+/// Size of the alphabet a literal's characters are drawn from: each class present counts
+/// whole; a string of hex digits in one case is hex.
+fn alphabet(bytes: &[u8]) -> f64 {
+    let hex = bytes.iter().all(u8::is_ascii_hexdigit)
+        && !(bytes.iter().any(u8::is_ascii_lowercase) && bytes.iter().any(u8::is_ascii_uppercase));
+    if hex {
+        return 16.0;
     }
-    let total = bytes.len() as f64;
-    counts
+    let mut size = 0.0;
+    if bytes.iter().any(u8::is_ascii_lowercase) {
+        size += 26.0;
+    }
+    if bytes.iter().any(u8::is_ascii_uppercase) {
+        size += 26.0;
+    }
+    if bytes.iter().any(u8::is_ascii_digit) {
+        size += 10.0;
+    }
+    if bytes.iter().any(|b| b.is_ascii_punctuation() || *b == b' ') {
+        size += 33.0;
+    }
+    if bytes.iter().any(|b| !b.is_ascii_graphic() && *b != b' ') {
+        // Control characters and bytes beyond ASCII: the rest of the byte range.
+        size += 128.0 + 33.0;
+    }
+    f64::max(size, 2.0)
+}
+
+/// `0` for `o`, `3` for `e`, ...: the substitutions every cracking rule set tries.
+fn unleet(b: u8) -> u8 {
+    match b {
+        b'0' => b'o',
+        b'1' => b'i',
+        b'3' => b'e',
+        b'4' | b'@' => b'a',
+        b'5' | b'$' => b's',
+        b'7' => b't',
+        other => other.to_ascii_lowercase(),
+    }
+}
+
+/// The cheapest way found to produce the first `i` bytes, and where the step that ended there
+/// started when it was a dictionary word.
+#[derive(Clone, Copy)]
+struct Step {
+    bits: f64,
+    from: usize,
+    word: bool,
+}
+
+pub(super) fn strength(bytes: &[u8]) -> Strength {
+    if let Some((_, place)) = PUBLISHED.iter().find(|(key, _)| *key == bytes) {
+        return Strength {
+            bits: 0.0,
+            published: Some(place),
+            words: Vec::new(),
+            word_bytes: 0,
+        };
+    }
+    let words = word_list();
+    let per_char = alphabet(bytes).log2();
+    let n = bytes.len();
+    let unreached = Step {
+        bits: f64::INFINITY,
+        from: 0,
+        word: false,
+    };
+    let mut best: Vec<Step> = vec![unreached; n + 1];
+    best[0].bits = 0.0;
+    for i in 0..n {
+        let here = best[i].bits;
+        let mut relax = |end: usize, cost: f64, word: bool| {
+            if here + cost < best[end].bits {
+                best[end] = Step {
+                    bits: here + cost,
+                    from: i,
+                    word,
+                };
+            }
+        };
+        // A separator repeated from the previous one (`a-b-c`) is nearly free.
+        let repeated_separator = !bytes[i].is_ascii_alphanumeric()
+            && bytes[..i]
+                .iter()
+                .rev()
+                .find(|b| !b.is_ascii_alphanumeric())
+                .is_some_and(|previous| *previous == bytes[i]);
+        relax(
+            i + 1,
+            if repeated_separator { 1.0 } else { per_char },
+            false,
+        );
+        // Runs of one character: `aaaa`.
+        let run = bytes[i..].iter().take_while(|b| **b == bytes[i]).count();
+        if run >= 3 {
+            relax(i + run, per_char + (run as f64).log2(), false);
+        }
+        // Sequences: `abcd`, `1234`, `9876`.
+        for step in [1i16, -1] {
+            let length = 1 + bytes[i..]
+                .windows(2)
+                .take_while(|pair| i16::from(pair[1]) - i16::from(pair[0]) == step)
+                .count();
+            if length >= 3 {
+                relax(i + length, per_char + (length as f64).log2() + 1.0, false);
+            }
+        }
+        // Keyboard rows: `qwerty`, `asdf`.
+        for row in KEYBOARD_ROWS {
+            let row = row.as_bytes();
+            let longest = (3..=row.len().min(n - i)).rev().find(|&len| {
+                let piece: Vec<u8> = bytes[i..i + len]
+                    .iter()
+                    .map(u8::to_ascii_lowercase)
+                    .collect();
+                row.windows(len).any(|w| w == piece.as_slice())
+            });
+            if let Some(length) = longest {
+                relax(i + length, 6.0 + (length as f64).log2(), false);
+            }
+        }
+        // Dictionary words, capitalised or in leetspeak.
+        for end in i + 2..=n.min(i + 16) {
+            let piece = &bytes[i..end];
+            let plain: String = piece
+                .iter()
+                .map(|b| char::from(b.to_ascii_lowercase()))
+                .collect();
+            let leeted = !words.contains(plain.as_str());
+            if leeted {
+                let unleeted: String = piece.iter().map(|b| char::from(unleet(*b))).collect();
+                if !words.contains(unleeted.as_str()) {
+                    continue;
+                }
+            }
+            let capitalised = piece.iter().any(u8::is_ascii_uppercase);
+            let cost = WORD_BITS + f64::from(u8::from(capitalised)) + f64::from(u8::from(leeted));
+            relax(end, cost, true);
+        }
+    }
+    let mut found_words = Vec::new();
+    let mut word_bytes = 0;
+    let mut end = n;
+    while end > 0 {
+        let step = best[end];
+        if step.word {
+            found_words.push(String::from_utf8_lossy(&bytes[step.from..end]).to_lowercase());
+            word_bytes += end - step.from;
+        }
+        end = step.from;
+    }
+    found_words.reverse();
+    found_words.dedup();
+    Strength {
+        bits: best[n].bits,
+        published: None,
+        words: found_words,
+        word_bytes,
+    }
+}
+
+/// Why a secret is weak, or `None` when it is strong enough to be FL301's instead.
+pub(super) fn weakness(bytes: &[u8]) -> Option<String> {
+    let strength = strength(bytes);
+    if let Some(place) = strength.published {
+        return Some(format!(
+            "the example key printed in {place}, which cracking word lists carry"
+        ));
+    }
+    let bits = strength.bits.round() as i64;
+    // A phrase that asks to be replaced is a template's value: whoever has the template (or
+    // any copy of the code) has the key, however long the phrase.
+    let marker = strength
+        .words
         .iter()
-        .filter(|c| **c > 0)
-        .map(|c| {
-            let p = *c as f64 / total;
-            -p * p.log2()
-        })
-        .sum()
+        .find(|w| PLACEHOLDER_MARKERS.contains(&w.as_str()));
+    if let Some(marker) = marker
+        && strength.word_bytes * 2 >= bytes.len()
+        && strength.bits >= STRONG_BITS
+    {
+        return Some(format!(
+            "a placeholder that asks to be replaced (`{marker}`): it is the same in every copy of the template, so it is public whatever its length (about {bits} bits as a phrase)"
+        ));
+    }
+    if strength.bits >= STRONG_BITS {
+        return None;
+    }
+    let words = match strength.words.as_slice() {
+        [] => String::new(),
+        words => format!(
+            ", made of the common word{} {}",
+            if words.len() == 1 { "" } else { "s" },
+            words
+                .iter()
+                .map(|w| format!("`{w}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    Some(if strength.bits < GUESSABLE_BITS {
+        format!(
+            "worth about {bits} bits of guessing{words}: under 64 bits, cracking tools find it offline from one signed cookie or token"
+        )
+    } else {
+        format!(
+            "worth about {bits} bits of guessing{words}: under the 128 bits a signing key needs"
+        )
+    })
 }
 
 /// A literal for a message: printable, escaped where it is not, cut after 40 characters.
@@ -129,17 +336,24 @@ fn check(checker: &mut Checker<'_, '_>) {
         let Some(why) = weakness(&site.bytes) else {
             continue;
         };
+        // A placeholder the app refuses to start with never signs anything.
+        if site.startup_guard.as_ref().is_some_and(|g| g.everywhere) {
+            continue;
+        }
         let value = shown(&site.bytes);
-        let message = match site.fallback {
+        let mut message = match site.fallback {
             true => format!(
-                "{} falls back to `{value}` when `{}` is unset, which is {why}: it is guessed offline from one signed cookie or token",
+                "{} falls back to `{value}` when `{}` is unset, {why}",
                 site.used_as, site.variable
             ),
-            false => format!(
-                "{} is `{value}`, which is {why}: it is guessed offline from one signed cookie or token",
-                site.used_as
-            ),
+            false => format!("{} is `{value}`, {why}", site.used_as),
         };
+        if let Some(guard) = &site.startup_guard {
+            message.push_str(&format!(
+                "; {} refuses it only outside development, so it signs only development servers",
+                guard.place
+            ));
+        }
         let help = format!(
             "generate 32 random bytes (`secrets.token_hex(32)`), keep them out of the code and read `os.environ[\"{}\"]` with no default",
             site.variable
@@ -147,12 +361,30 @@ fn check(checker: &mut Checker<'_, '_>) {
         let fix = environment_fix(checker, site);
         let diagnostic = checker.report(site.range, message, help);
         diagnostic.fix = fix;
+        if site.startup_guard.is_some() {
+            diagnostic.severity = Some(Severity::Low);
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::weakness;
+    use super::{strength, weakness};
+
+    #[test]
+    fn strength_counts_words_repeats_and_sequences_cheaply() {
+        let bits = |s: &[u8]| strength(s).bits;
+        assert!((bits(b"hV3kPq9ZrW2xLm7TbN4cYs8FdJ6gQa") - 30.0 * 62f64.log2()).abs() < 6.0);
+        assert!(bits(b"dev") <= 12.0);
+        assert!(bits(b"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa") < 12.0);
+        assert!(bits(b"1234567890abcdefghij") < 30.0);
+        assert!(bits(b"qwertyuiop") < 12.0);
+        assert_eq!(
+            strength(b"super-secret-key").words,
+            ["super", "secret", "key"]
+        );
+        assert!(bits(b"") == 0.0);
+    }
 
     #[test]
     fn weak_and_strong_secrets() {
@@ -163,5 +395,19 @@ mod tests {
         assert!(weakness(&[b'a'; 64]).is_some());
         assert!(weakness(b"0f3c9a7e21b84d6f5a0c3e9b7d1f24a68c5e0b3d9f7a1c2e").is_none());
         assert!(weakness(b"N8kq2ZrV5wL0pXyT7bHc3MdJ9sGf1RaQ").is_none());
+        // 30 random-looking mixed-case alphanumerics: about 178 bits, strong.
+        assert!(weakness(b"hV3kPq9ZrW2xLm7TbN4cYs8FdJ6gQa").is_none());
+        // secrets.token_hex(16): 128 bits exactly.
+        assert!(weakness(b"9f86d081884c7d659a2feaa0c55ad015").is_none());
+        assert!(weakness(b"this-is-a-complicated-secret").is_some());
+        assert!(weakness(b"CHANGE_ME_TO_A_COMPLEX_RANDOM_SECRET").is_some());
+        assert!(weakness(b"reallyhardtoguess").is_some());
+        // A long phrase that asks to be changed is a template's value.
+        assert!(
+            weakness(b"change-this-key-to-something-different-in-the-application-config")
+                .is_some_and(|why| why.contains("asks to be replaced (`change`)"))
+        );
+        assert!(weakness(b"Passw0rd!Passw0rd!Passw0rd!Passw0rd!").is_some());
+        assert!(weakness(b"_5#y2L\"F4Q8z\n\xec]/").is_some());
     }
 }

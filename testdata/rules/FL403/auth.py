@@ -59,3 +59,75 @@ def me():
     except jwt.InvalidTokenError:
         log.exception("token rejected")
     return {"ok": True}
+
+
+# --- by meaning, not by prefix ---------------------------------------------------------------
+
+
+class BudgetMiddleware:
+    def __init__(self, token_limit, token_alg):
+        self.token_limit = token_limit
+        self.token_alg = token_alg
+
+    def check(self, used):
+        # An LLM token budget and an algorithm name are not credentials.
+        log.warning("token limit %s exceeded (%s used), alg %s", self.token_limit, used, self.token_alg)
+        token_count = used
+        tokens_used = used
+        max_tokens = self.token_limit
+        log.info("count %s used %s max %s", token_count, tokens_used, max_tokens)
+        next_page_token = "abc"
+        log.info("next page %s", next_page_token)
+
+
+def oidc_callback(id_token, api_token):
+    log.info("id token %s", id_token)  # expect: FL403
+    log.info("api token %s", api_token.token)  # expect: FL403
+
+
+@app.post("/token")
+def issue():
+    signed = jwt.encode({"sub": "alice", "exp": 1}, KEY, algorithm="HS256")
+    log.info("issued %s", signed)  # expect: FL403
+    log.debug("fresh: %s", create_access_token(identity="bob"))  # expect: FL403
+    return {"token": signed}
+
+
+# --- refused tokens --------------------------------------------------------------------------
+
+
+def validate(token):
+    try:
+        return jwt.decode(token, KEY, algorithms=["HS256"], audience="api", issuer="me")
+    except jwt.ExpiredSignatureError:
+        # An expired token is refused for good: logging it gives nobody a working credential.
+        log.warning("expired token %s", token)
+    except (jwt.InvalidSignatureError, jwt.DecodeError):
+        log.warning("forged token %s", token)
+    except jwt.InvalidAudienceError:
+        # A token for another audience still works there.
+        log.warning("token for another service %s", token)  # expect: FL403
+    except Exception:
+        log.exception("could not check token %s", token)  # expect: FL403
+    return None
+
+
+def refresh_or_refuse(refresh_token, fresh_token):
+    try:
+        claims = jwt.decode(refresh_token, KEY, algorithms=["HS256"], audience="api", issuer="me")
+    except jwt.ExpiredSignatureError:
+        # The refused token is silent; the valid one beside it is not.
+        log.warning("expired %s, current %s", refresh_token, fresh_token)  # expect: FL403
+        return None
+    return claims
+
+
+def header_refused():
+    auth = request.headers.get("Authorization", "")
+    raw = auth.split(" ")[1]
+    try:
+        return jwt.decode(raw, KEY, algorithms=["HS256"], audience="api", issuer="me")
+    except jwt.InvalidTokenError:
+        log.info("refused %s from header %s (%s)", raw, auth, request.headers.get("Authorization"))
+        log.info("all headers %s", request.headers)  # expect: FL403
+    return None

@@ -21,6 +21,8 @@ def create_quickstart_app():
     app.secret_key = b'_5#y2L"F4Q8z\n\xec]/'  # expect: FL302
     app.config["JWT_SECRET_KEY"] = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"  # expect: FL302
     app.config["REMEMBER_SECRET_KEY"] = "Zq8vR2pLk9"  # expect: FL302
+    # A course template's phrase: long, but the same in every copy of the code.
+    app.config["SIGNUP_SECRET_KEY"] = "change-this-key-to-something-different-in-the-application-config"  # expect: FL302
     # Strong: FL301, not FL302.
     app.config["SESSION_SECRET_KEY"] = "N8kq2ZrV5wL0pXyT7bHc3MdJ9sGf1RaQ"  # expect: FL301
     return app
