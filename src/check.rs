@@ -782,7 +782,7 @@ fn place_dependency_findings(
 /// The text of `line` as a fingerprint sees it: without its comment (adding `# noqa: FL105`
 /// for one finding must not re-key another on the same line) and without any whitespace
 /// (re-indenting or re-wrapping spaces is not a new finding).
-fn normalised_line(source: &SourceFile, line: usize) -> String {
+pub(crate) fn normalised_line(source: &SourceFile, line: usize) -> String {
     let text = source.line_text(line);
     let code = match crate::suppress::comment_on_line(source, line) {
         Some(comment) => {

@@ -408,7 +408,12 @@ pub fn select_rules(selector: &str) -> Option<Vec<&'static str>> {
         all.iter()
             .map(|(meta, _)| meta)
             .filter(|meta| {
-                meta.name == selector || (!upper.is_empty() && meta.id.starts_with(&upper))
+                meta.name == selector
+                    || (!upper.is_empty() && meta.id.starts_with(&upper))
+                    // A rule split off another keeps answering to the old id and name.
+                    || crate::rules::former_codes(meta.id)
+                        .iter()
+                        .any(|former| former.eq_ignore_ascii_case(selector))
             })
             .map(|meta| meta.id)
             .collect()

@@ -27,13 +27,19 @@ pub struct Directive {
 }
 
 impl Directive {
-    /// Whether this directive silences `rule`.
+    /// Whether this directive silences `rule`: by its id or name, or by an id or name its
+    /// findings had before (`# noqa: FL303` on a `JWTManager` line still silences FL306, which
+    /// was FL303's note), so an existing suppression never starts failing CI.
     pub fn covers(&self, rule: &RuleMeta, noqa_all: bool) -> bool {
         match &self.codes {
             None => noqa_all,
-            Some(codes) => codes
-                .iter()
-                .any(|code| code.eq_ignore_ascii_case(rule.id) || code == rule.name),
+            Some(codes) => codes.iter().any(|code| {
+                code.eq_ignore_ascii_case(rule.id)
+                    || code == rule.name
+                    || crate::rules::former_codes(rule.id)
+                        .iter()
+                        .any(|former| code.eq_ignore_ascii_case(former))
+            }),
         }
     }
 }
@@ -248,6 +254,23 @@ mod tests {
     fn several_directives_in_one_comment() {
         let found = codes("# type: ignore[attr-defined]  # noqa: FL102");
         assert_eq!(found, vec![("# noqa: FL102".into(), list(&["FL102"]))]);
+    }
+
+    #[test]
+    fn a_former_id_of_the_rule_counts() {
+        let fl306 = crate::rules::find("FL306").expect("FL306 is registered");
+        let fl303 = crate::rules::find("FL303").expect("FL303 is registered");
+        let directive = |codes: &[&str]| Directive {
+            line: 1,
+            text: String::new(),
+            codes: list(codes),
+        };
+        assert!(directive(&["FL303"]).covers(fl306, false));
+        assert!(directive(&["fl303"]).covers(fl306, false));
+        assert!(directive(&["jwt-extended-insecure-config"]).covers(fl306, false));
+        // Not the other way round: FL303's own findings are not FL306's.
+        assert!(!directive(&["FL306"]).covers(fl303, false));
+        assert!(!directive(&["FL304"]).covers(fl306, false));
     }
 
     #[test]

@@ -94,3 +94,59 @@ fn a_bad_baseline_is_a_usage_error() {
     );
     assert_eq!(missing.status.code(), Some(2));
 }
+
+/// FL306 was FL303's `JWTManager` note. A baseline written before the split recorded the note
+/// under FL303, with FL303 in its fingerprint: it must keep silencing the note, now FL306.
+#[test]
+fn a_baseline_that_recorded_the_note_as_fl303_still_silences_fl306() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(
+        dir.path(),
+        "app/__init__.py",
+        "import os\n\nfrom flask import Flask\nfrom flask_jwt_extended import JWTManager\n\napp = Flask(__name__)\napp.config[\"JWT_SECRET_KEY\"] = os.environ[\"JWT_SECRET_KEY\"]\njwt = JWTManager(app)  # set up in 2019\n",
+    );
+    let check = |baseline: &str| {
+        flasklint(
+            &["check", "--format", "json", "--baseline", baseline, "app"],
+            dir.path(),
+        )
+    };
+    // What an older flasklint wrote: the same line hash, under FL303 (comments and spaces are
+    // not part of it).
+    let old = |line: &str| {
+        format!(
+            "{:016x}:1",
+            flasklint::check::line_hash("FL303", "app/__init__.py", line)
+        )
+    };
+    let baseline = |fingerprint: String| {
+        format!(
+            "{{\"version\": 1, \"findings\": [{{\"rule\": \"FL303\", \"path\": \"app/__init__.py\", \"line\": 8, \"fingerprint\": \"{fingerprint}\"}}]}}\n"
+        )
+    };
+    write(dir.path(), "old.json", baseline(old("jwt=JWTManager(app)")));
+    let output = check("old.json");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(rule_ids(&json(&output)), Vec::<String>::new());
+
+    // A baseline whose FL303 entry is another line does not hide the note.
+    write(
+        dir.path(),
+        "other.json",
+        baseline(old("jwt=JWTManager(other_app)")),
+    );
+    let output = check("other.json");
+    assert_eq!(rule_ids(&json(&output)), vec!["FL306".to_string()]);
+
+    // New baselines record the new id, and match it.
+    let written = flasklint(
+        &["check", "--write-baseline", "new.json", "app"],
+        dir.path(),
+    );
+    assert_eq!(written.status.code(), Some(0), "{}", stderr(&written));
+    let recorded: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("new.json")).expect("written"))
+            .expect("JSON");
+    assert_eq!(recorded["findings"][0]["rule"], "FL306");
+    assert_eq!(rule_ids(&json(&check("new.json"))), Vec::<String>::new());
+}

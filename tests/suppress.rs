@@ -193,3 +193,42 @@ fn suppressing_one_twin_keeps_the_other_fingerprint() {
     assert_eq!(both, first_silenced);
     assert_eq!(both, second_silenced);
 }
+
+/// FL306 was FL303's `JWTManager` note: what silenced or selected it under FL303 still does, so
+/// an existing suppression never starts failing CI.
+#[test]
+fn fl303_suppressions_and_selectors_still_cover_the_jwtmanager_note() {
+    let app = |comment: &str| {
+        format!(
+            "import os\n\nfrom flask import Flask\nfrom flask_jwt_extended import JWTManager\n\napp = Flask(__name__)\napp.config[\"JWT_SECRET_KEY\"] = os.environ[\"JWT_SECRET_KEY\"]\njwt = JWTManager(app){comment}\n"
+        )
+    };
+    let run = |comment: &str, extra: &[&str]| {
+        let dir = tempfile::tempdir().expect("tmp");
+        write(dir.path(), "app.py", app(comment));
+        let mut args = vec!["check", "--format", "json"];
+        args.extend_from_slice(extra);
+        args.push("app.py");
+        let output = flasklint(&args, dir.path());
+        (output.status.code(), rule_ids(&json(&output)))
+    };
+    assert_eq!(run("", &[]), (Some(1), vec!["FL306".to_string()]));
+    for comment in [
+        "  # noqa: FL303",
+        "  # noqa: FL306",
+        "  # flasklint: ignore[jwt-extended-insecure-config]",
+        "  # flasklint: ignore[jwt-extended-audience-unchecked]",
+    ] {
+        assert_eq!(run(comment, &[]), (Some(0), Vec::new()), "{comment}");
+    }
+    // A code that is no former id of FL306 does not silence it.
+    assert_eq!(
+        run("  # noqa: FL304", &[]),
+        (Some(1), vec!["FL306".to_string()])
+    );
+    assert_eq!(run("", &["--ignore", "FL303"]), (Some(0), Vec::new()));
+    assert_eq!(
+        run("", &["--select", "FL303"]),
+        (Some(1), vec!["FL306".to_string()])
+    );
+}

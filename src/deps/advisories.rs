@@ -30,6 +30,30 @@ struct Entry {
     fixed: String,
     summary: String,
     reference: String,
+    #[serde(default)]
+    requires: Vec<String>,
+}
+
+/// What an application must do for an advisory to reach it: a vulnerable release is worth an
+/// upgrade either way, but an attack that needs a public-key verifier cannot reach an
+/// application that verifies only with HMAC secrets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Requirement {
+    /// The application verifies tokens with public keys (PEM, JWKS, certificates): the
+    /// algorithm-confusion advisories turn a public key into an HMAC secret.
+    AsymmetricKeys,
+    /// The application decrypts JWE (python-jose `jwe.decrypt`).
+    JweDecryption,
+}
+
+impl Requirement {
+    fn parse(text: &str) -> Option<Requirement> {
+        match text {
+            "asymmetric-keys" => Some(Requirement::AsymmetricKeys),
+            "jwe-decryption" => Some(Requirement::JweDecryption),
+            _ => None,
+        }
+    }
 }
 
 /// One advisory, parsed.
@@ -46,6 +70,8 @@ pub struct Advisory {
     pub fixed: Version,
     pub summary: String,
     pub reference: String,
+    /// What the application must do for the advisory to reach it; empty: it always does.
+    pub requires: Vec<Requirement>,
 }
 
 /// Parses advisory data; `Err` names the entry and what is wrong with it.
@@ -69,6 +95,20 @@ pub fn parse(text: &str) -> Result<Vec<Advisory>, String> {
                     format!("`{}` still admits {} or later", entry.affected, entry.fixed),
                 ));
             }
+            let requires = entry
+                .requires
+                .iter()
+                .map(|r| {
+                    Requirement::parse(r).ok_or_else(|| {
+                        context(
+                            "requires",
+                            format!(
+                                "unknown condition `{r}`; known: asymmetric-keys, jwe-decryption"
+                            ),
+                        )
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
             Ok(Advisory {
                 id: entry.id,
                 aliases: entry.aliases,
@@ -79,6 +119,7 @@ pub fn parse(text: &str) -> Result<Vec<Advisory>, String> {
                 fixed,
                 summary: entry.summary,
                 reference: entry.reference,
+                requires,
             })
         })
         .collect()
@@ -122,14 +163,33 @@ mod tests {
                 advisory.affected_text
             );
         }
-        for id in [
-            "CVE-2022-29217",
-            "CVE-2024-33663",
-            "CVE-2024-33664",
-            "CVE-2017-11424",
+        for (id, requires) in [
+            ("CVE-2022-29217", Requirement::AsymmetricKeys),
+            ("CVE-2024-33663", Requirement::AsymmetricKeys),
+            ("CVE-2024-33664", Requirement::JweDecryption),
+            ("CVE-2017-11424", Requirement::AsymmetricKeys),
         ] {
-            assert!(advisories.iter().any(|a| a.id == id), "{id} is listed");
+            let advisory = advisories.iter().find(|a| a.id == id);
+            assert!(advisory.is_some(), "{id} is listed");
+            assert_eq!(
+                advisory.map(|a| a.requires.clone()),
+                Some(vec![requires]),
+                "{id}: what it needs"
+            );
         }
+    }
+
+    #[test]
+    fn unknown_conditions_are_refused() {
+        let entry = "[[advisory]]\nid = \"CVE-1\"\npackage = \"PyJWT\"\naffected = \"<2\"\nfixed = \"2\"\nsummary = \"s\"\nreference = \"https://x\"\nrequires = [\"moon-phase\"]\n";
+        let Err(error) = parse(entry) else {
+            panic!("an unknown condition is refused")
+        };
+        assert!(
+            error.contains("CVE-1") && error.contains("moon-phase"),
+            "{error}"
+        );
+        assert!(parse(&entry.replace("moon-phase", "jwe-decryption")).is_ok());
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod apps;
 pub mod config;
 pub mod imports;
 pub mod jwt;
+pub mod keys;
 pub mod openapi;
 pub mod routes;
 pub mod scope;
@@ -748,6 +749,8 @@ pub struct Project<'a> {
     pub routes: routes::RouteModel<'a>,
     /// Every config setting, and the literal secrets the project signs with.
     pub config: config::ConfigModel<'a>,
+    /// Which keys verify tokens, and where the same keys mint them.
+    pub keys: keys::TokenKeys,
     /// The declared dependencies each file runs with; empty until `check` discovers them
     /// (they come from manifests on disk, not from the Python files this model is built from).
     pub dependencies: crate::deps::Dependencies,
@@ -764,6 +767,7 @@ impl<'a> Project<'a> {
         let apps = apps::Apps::new(&model, &files);
         let routes = routes::RouteModel::new(&model, &files, &apps, specs);
         let config = config::ConfigModel::new(&model, &files, &apps);
+        let keys = keys::TokenKeys::new(&model, &files, &apps, &config);
         Project {
             model,
             files,
@@ -771,6 +775,7 @@ impl<'a> Project<'a> {
             apps,
             routes,
             config,
+            keys,
             dependencies: crate::deps::Dependencies::default(),
         }
     }

@@ -4,14 +4,20 @@
 //! Why: without `audience=` and `issuer=`, a token minted for another service that trusts the
 //! same key or identity provider (a staging API, a sibling microservice) is accepted here too:
 //! cross-service token reuse. PyJWT and python-jose check `aud`/`iss` only when asked.
+//! How much that matters depends on where the tokens come from, so the severity follows the key:
+//! low when the same application mints the tokens with the same key (or the key is generated at
+//! start-up), medium (the rule's) when they come from elsewhere: a public key, a JWKS, an
+//! identity provider's `id_token`, a secret the application never signs with, or a key that
+//! cannot be followed.
 //! Fix: pass `audience=` and `issuer=` with the values your issuer puts in its tokens (and keep
 //! `verify_aud`/`verify_iss` on); with authlib, give `claims_options` entries for `iss` and `aud`.
 
 use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::Ranged;
 
-use super::{Checker, Rule};
+use super::{Checker, Rule, Severity};
 use crate::model::jwt::{JwtCall, Library};
+use crate::model::keys::{KeyKind, KeySource, OwnTokens};
 use crate::model::routes::{any_expr, visit_stmts};
 use crate::model::value::Value;
 
@@ -27,17 +33,20 @@ fn check(checker: &mut Checker<'_, '_>) {
             continue;
         }
         let arguments = call.decode_arguments();
+        let (severity, why) = provenance(checker, call);
         // `verify_aud: False` / `verify_iss: False` are reported whatever else is passed.
         for (key, what) in [("verify_aud", "audience"), ("verify_iss", "issuer")] {
             if let Some(disabled) = call.disabled_option(key, model, checker.file) {
-                checker.report(
-                    disabled.range,
-                    format!(
-                        "`{}` turns off `{key}`: the token's {what} is not checked",
-                        call.callee
-                    ),
-                    format!("remove `{key}: False` and pass `{what}=` with the expected value"),
-                );
+                checker
+                    .report(
+                        disabled.range,
+                        format!(
+                            "`{}` turns off `{key}`: the token's {what} is not checked{why}",
+                            call.callee
+                        ),
+                        format!("remove `{key}: False` and pass `{what}=` with the expected value"),
+                    )
+                    .severity = severity;
             }
         }
         if call.has_unpacked_arguments() {
@@ -83,11 +92,92 @@ fn check(checker: &mut Checker<'_, '_>) {
                 "pass `issuer=EXPECTED_ISSUER` so tokens from another issuer are refused",
             ),
         };
-        checker.report(
-            call.call.func.range(),
-            format!("`{}` {what}", call.callee),
-            add.to_string(),
+        checker
+            .report(
+                call.call.func.range(),
+                format!("`{}` {what}{why}", call.callee),
+                add.to_string(),
+            )
+            .severity = severity;
+    }
+}
+
+/// Where the tokens a decode verifies come from, as a severity and the end of the message that
+/// says why: low when the same application mints them with the same key (or the key exists only
+/// in this process), the rule's own severity otherwise.
+fn provenance(checker: &Checker<'_, '_>, call: &JwtCall<'_>) -> (Option<Severity>, String) {
+    let project = checker.project;
+    let module = checker.file.module;
+    let key = project.keys.verification_key(
+        &project.model,
+        &project.config,
+        &project.apps,
+        checker.file,
+        call,
+    );
+    let token = call
+        .call
+        .arguments
+        .args
+        .first()
+        .map(|t| checker.text(t).to_ascii_lowercase())
+        .unwrap_or_default();
+    if token.contains("id_token") || token.contains("idtoken") {
+        return (
+            None,
+            ": an `id_token` comes from an identity provider, which mints tokens for many clients"
+                .to_string(),
         );
+    }
+    if let Some(issuer) = call.decode_arguments().issuer
+        && checker
+            .value(issuer, call)
+            .as_str()
+            .is_some_and(|i| i.starts_with("https://") || i.starts_with("http://"))
+    {
+        return (
+            None,
+            ": the tokens come from an identity provider (its issuer is a URL), which mints tokens for other clients too".to_string(),
+        );
+    }
+    match project.keys.own_tokens(&project.apps, module, &key) {
+        Some(OwnTokens::SignedAt(mint)) => (
+            Some(Severity::Low),
+            format!(
+                "; low severity: this app mints these tokens itself with the same key ({} at {}), so only a service holding {} could mint one it accepts",
+                if mint.site.what.starts_with("create_") {
+                    format!("`{}`, which signs with `JWT_SECRET_KEY`", mint.site.what)
+                } else {
+                    format!("`{}`", mint.site.what)
+                },
+                mint.site.location(),
+                key.evidence
+            ),
+        ),
+        Some(OwnTokens::GeneratedKey) => (
+            Some(Severity::Low),
+            format!(
+                "; low severity: the key ({}) is generated by this app, so no other service can have minted the tokens",
+                key.evidence
+            ),
+        ),
+        None => {
+            let why = match (key.kind, &key.source) {
+                (KeyKind::Asymmetric, _) => format!(
+                    ": it verifies with a public key ({}), so every token the key's owner mints, for any service, is accepted",
+                    key.evidence
+                ),
+                (KeyKind::Hmac, Some(KeySource::Literal(_))) | (KeyKind::Hmac, None) => {
+                    String::new()
+                }
+                (KeyKind::Hmac, Some(_)) => format!(
+                    ": no code of this app signs with its key ({}), so the tokens come from another service that holds it",
+                    key.evidence
+                ),
+                (KeyKind::Unknown, _) => String::new(),
+            };
+            (None, why)
+        }
     }
 }
 

@@ -5,6 +5,9 @@
 //! allow-list is given, which opens `alg=none` and RS256-to-HS256 key-confusion forgeries (PyJWT
 //! 2.x raises instead, so the call is a bug on every request). Taking `algorithms=` from
 //! `jwt.get_unverified_header(token)` is the same mistake spelled differently.
+//! Both forgeries need something public to verify with: `none` is refused with a non-empty key,
+//! and key confusion needs a public key. A decode whose key is an HMAC secret is therefore a
+//! missing allow-list rather than an open door, and is reported at medium severity at most.
 //! Fix: pass `algorithms=[...]` naming the one algorithm your issuer signs with; the fix inserts
 //! the algorithm the project itself signs with when it can find one.
 
@@ -14,6 +17,7 @@ use ruff_text_size::Ranged;
 use super::{Applicability, Checker, Edit, Fix, Rule, Severity, append_argument};
 use crate::deps::PyJwtLine;
 use crate::model::jwt::{JwtCall, Library};
+use crate::model::keys::KeyKind;
 use crate::model::value::Value;
 
 pub const RULE: Rule = Rule {
@@ -46,14 +50,18 @@ fn check(checker: &mut Checker<'_, '_>) {
                     };
                     report_missing(checker, call, placement);
                 } else if comes_from_unverified_header(checker, algorithms, call, 0) {
-                    checker.report(
-                        algorithms.range(),
-                        format!(
-                            "`{}` takes its `algorithms=` from the token's own unverified header, so the token chooses how it is verified",
-                            call.callee
-                        ),
-                        "list the algorithm your issuer signs with as a constant, e.g. `algorithms=[\"RS256\"]`; read the header only to pick a key".to_string(),
+                    let message = format!(
+                        "`{}` takes its `algorithms=` from the token's own unverified header, so the token chooses how it is verified",
+                        call.callee
                     );
+                    let (message, severity) = by_key(checker, call, message, None);
+                    checker
+                        .report(
+                            algorithms.range(),
+                            message,
+                            "list the algorithm your issuer signs with as a constant, e.g. `algorithms=[\"RS256\"]`; read the header only to pick a key".to_string(),
+                        )
+                        .severity = severity;
                 }
             }
         }
@@ -110,6 +118,7 @@ fn report_missing(checker: &mut Checker<'_, '_>, call: &JwtCall<'_>, placement: 
             ),
         },
     };
+    let (message, severity) = by_key(checker, call, message, severity);
     let known = checker
         .signing_algorithm_for(call, call.decode_arguments().key)
         .cloned();
@@ -145,6 +154,48 @@ fn report_missing(checker: &mut Checker<'_, '_>, call: &JwtCall<'_>, placement: 
         // Tokens signed with any other algorithm are now refused.
         applicability: Applicability::Unsafe,
     });
+}
+
+/// The severity once the key is known: algorithm confusion turns a public key into an HMAC
+/// secret, and PyJWT and python-jose refuse `none` with a non-empty key, so with a secret as the
+/// key a forger still needs the secret. Only a key known to be one lowers the severity (to
+/// medium at most); a public key, a JWKS or a key that cannot be followed keeps it.
+fn by_key(
+    checker: &Checker<'_, '_>,
+    call: &JwtCall<'_>,
+    message: String,
+    severity: Option<Severity>,
+) -> (String, Option<Severity>) {
+    let project = checker.project;
+    let key = project.keys.verification_key(
+        &project.model,
+        &project.config,
+        &project.apps,
+        checker.file,
+        call,
+    );
+    let current = severity.unwrap_or(checker.rule.severity);
+    // PyJWT before 1.0 accepted `alg: none` whatever the key (fixed after the 2015 disclosures):
+    // there the secret does not help.
+    let before_one = call.library == Library::PyJwt
+        && crate::deps::specifier_ranges("<1.0.0").is_ok_and(|range| {
+            project
+                .dependencies
+                .package_for(&checker.source.path, "PyJWT")
+                .and_then(|versions| versions.admits(&range))
+                .unwrap_or(false)
+        });
+    if key.kind == KeyKind::Hmac && current > Severity::Medium && !before_one {
+        (
+            format!(
+                "{message}; medium severity: it verifies with an HMAC secret ({}), so a forged token still needs that secret (a missing allow-list, not an open door)",
+                key.evidence
+            ),
+            Some(Severity::Medium),
+        )
+    } else {
+        (message, severity)
+    }
 }
 
 /// Whether `expr` reads the token's header: `jwt.get_unverified_header(...)`, a subscript of

@@ -7,9 +7,8 @@
 //! `JWT_DECODE_ALGORITHMS` lets forged tokens through; with cookies as a token location,
 //! `JWT_COOKIE_CSRF_PROTECT = False` opens every state-changing route to CSRF and
 //! `JWT_COOKIE_SECURE` off (its default) sends the token over plain HTTP; a large
-//! `JWT_DECODE_LEEWAY` keeps expired tokens alive. A `JWTManager` with neither
-//! `JWT_DECODE_AUDIENCE` nor `JWT_DECODE_ISSUER` accepts tokens minted for other services that
-//! share its key (reported as a note in the message).
+//! `JWT_DECODE_LEEWAY` keeps expired tokens alive. (A `JWTManager` without audience or issuer
+//! checks is FL306's.)
 //! Fix: `timedelta(minutes=15)` access tokens, bounded refresh tokens, one algorithm family,
 //! CSRF protection and secure cookies on, a leeway of seconds.
 
@@ -164,23 +163,6 @@ fn check(checker: &mut Checker<'_, '_>) {
                 }
             }
             _ => {}
-        }
-    }
-    let has_audience_or_issuer = ["JWT_DECODE_AUDIENCE", "JWT_DECODE_ISSUER"]
-        .iter()
-        .any(|key| {
-            config
-                .production_settings(key)
-                .any(|e| apps.share(e.module, module))
-        });
-    if !has_audience_or_issuer {
-        for (_, range) in config.jwt_managers.iter().filter(|(m, _)| *m == module) {
-            // Test code builds managers for fixtures; the app's own manager is what counts.
-            checker.report(
-                *range,
-                "note: this `JWTManager` checks neither `aud` nor `iss` (no `JWT_DECODE_AUDIENCE` / `JWT_DECODE_ISSUER`): a token minted by another service that shares the key is accepted".to_string(),
-                "set `JWT_ENCODE_AUDIENCE` / `JWT_DECODE_AUDIENCE` (and the issuer pair) to this API's own values".to_string(),
-            );
         }
     }
 }

@@ -15,6 +15,7 @@ mod jwt_algorithm_confusion;
 mod jwt_audience_issuer_unchecked;
 mod jwt_decode_without_algorithms;
 mod jwt_expiry_unenforced;
+mod jwt_extended_audience_unchecked;
 mod jwt_extended_insecure_config;
 mod jwt_none_algorithm;
 mod jwt_signature_verification_disabled;
@@ -62,6 +63,7 @@ const REGISTRY: &[Rule] = &[
     weak_secret_key::RULE,
     jwt_extended_insecure_config::RULE,
     debug_mode_enabled::RULE,
+    jwt_extended_audience_unchecked::RULE,
     token_error_oracle::RULE,
     exception_details_in_response::RULE,
     token_logged::RULE,
@@ -91,6 +93,15 @@ pub fn find(id_or_name: &str) -> Option<&'static RuleMeta> {
         .iter()
         .map(|(meta, _)| meta)
         .find(|meta| meta.id.eq_ignore_ascii_case(id_or_name) || meta.name == id_or_name)
+}
+
+/// The ids and names a rule's findings were reported under before the rule had its own: a
+/// suppression comment, a selector or a baseline written for them still applies to it.
+pub fn former_codes(id: &str) -> &'static [&'static str] {
+    match id {
+        "FL306" => jwt_extended_audience_unchecked::FORMER_CODES,
+        _ => &[],
+    }
 }
 
 /// A text edit: replace `range` with `content` (an insertion when the range is empty).
@@ -338,7 +349,7 @@ pub fn check_dependencies(project: &Project<'_>) -> Vec<DependencyDiagnostic> {
     else {
         return Vec::new();
     };
-    vulnerable_token_library::check_dependencies(&project.dependencies, meta)
+    vulnerable_token_library::check_dependencies(project, meta)
 }
 
 /// Runs every rule on one file; diagnostics come back in (start, rule) order.

@@ -3,18 +3,26 @@
 //!
 //! Why: the algorithm-confusion bugs in PyJWT < 2.4.0 and python-jose <= 3.3.0 let anyone forge
 //! tokens even when the application code is written correctly; no code rule can see them.
-//! Fix: require the first fixed release. The finding sits on the declaration line (or the lock
-//! file entry, which wins when there is one), so it is reported once per manifest line and not
-//! once per Python file.
+//! Whether an advisory reaches the project depends on what its code does: each advisory in
+//! `data/advisories.toml` says what it needs (public-key verification, JWE decryption), and when
+//! the project's code is known not to do it, the finding is low and says why. Unknown keeps the
+//! rule's severity.
+//! Fix: require the first fixed release. The finding sits on the declaration line: once per
+//! package and project, at the lock file entry when a lock pins the package, else at the first
+//! declaration in discovery order, naming the other places it is declared.
 
 use std::collections::BTreeSet;
 
 use pep440_rs::Version;
+use ruff_text_size::Ranged;
 use version_ranges::Ranges;
 
-use super::{Checker, DependencyDiagnostic, Diagnostic, Rule, RuleMeta};
-use crate::deps::advisories::{self, Advisory};
+use super::{Checker, DependencyDiagnostic, Diagnostic, Rule, RuleMeta, Severity};
+use crate::deps::advisories::{self, Advisory, Requirement};
 use crate::deps::{Allowed, Declaration, Dependencies, Role};
+use crate::model::Project;
+use crate::model::jwt::{Library, Operation};
+use crate::model::keys::KeyKind;
 
 pub const ID: &str = "FL501";
 
@@ -27,9 +35,10 @@ pub const RULE: Rule = Rule {
 fn check(_checker: &mut Checker<'_, '_>) {}
 
 pub fn check_dependencies(
-    deps: &Dependencies,
+    project: &Project<'_>,
     meta: &'static RuleMeta,
 ) -> Vec<DependencyDiagnostic> {
+    let deps = &project.dependencies;
     // One entry per package however the data file spells it; messages use its first spelling.
     let mut packages: Vec<&str> = Vec::new();
     for advisory in advisories::all() {
@@ -40,9 +49,10 @@ pub fn check_dependencies(
             packages.push(advisory.package.as_str());
         }
     }
+    let usage = usage_by_environment(project);
     let mut reported: BTreeSet<(usize, u32)> = BTreeSet::new();
     let mut out = Vec::new();
-    for environment in &deps.environments {
+    for (index, environment) in deps.environments.iter().enumerate() {
         for package in &packages {
             let Some(versions) = deps.package(environment, package) else {
                 continue;
@@ -70,32 +80,248 @@ pub fn check_dependencies(
                 continue;
             }
             let safe = minimum_safe(&known);
-            let targets: Vec<&Declaration> = match versions.locked {
-                Some(lock) => vec![lock],
-                None => versions
-                    .declarations
-                    .iter()
-                    .copied()
-                    .filter(|d| match &d.allowed {
-                        Allowed::Range(range) => {
-                            affecting.iter().any(|a| !range.is_disjoint(&a.affected))
-                        }
-                        _ => false,
-                    })
-                    .collect(),
+            // One cause, one finding: the lock entry when a lock pins the package (it is what
+            // gets installed), else the first declaration that admits an affected release.
+            let admits_affected = |d: &&Declaration| match &d.allowed {
+                Allowed::Range(range) => affecting.iter().any(|a| !range.is_disjoint(&a.affected)),
+                _ => false,
             };
-            for declaration in targets {
-                if !reported.insert((declaration.file, declaration.range.start().to_u32())) {
-                    continue;
+            let (target, others): (&Declaration, Vec<&Declaration>) = match versions.locked {
+                Some(lock) => (
+                    lock,
+                    versions
+                        .declarations
+                        .iter()
+                        .copied()
+                        .filter(|d| d.role != Role::Lock)
+                        .collect(),
+                ),
+                None => {
+                    let mut admitting = versions
+                        .declarations
+                        .iter()
+                        .copied()
+                        .filter(admits_affected);
+                    let Some(first) = admitting.next() else {
+                        continue;
+                    };
+                    (first, admitting.collect())
                 }
-                out.push(DependencyDiagnostic {
-                    file: declaration.file,
-                    diagnostic: diagnostic(meta, deps, declaration, &affecting, package, &safe),
-                });
+            };
+            if !reported.insert((target.file, target.range.start().to_u32())) {
+                continue;
             }
+            let library = usage.get(index).and_then(|u| u.library(package));
+            out.push(DependencyDiagnostic {
+                file: target.file,
+                diagnostic: diagnostic(
+                    meta, deps, target, &others, &affecting, package, &safe, library,
+                ),
+            });
         }
     }
     out
+}
+
+/// What one environment's code does with a token library.
+#[derive(Default)]
+struct LibraryUsage {
+    /// The code imports or calls it (directly, or through Flask-JWT-Extended / Flask-JWT for
+    /// PyJWT).
+    used: bool,
+    /// Each verification: the key's kind, what it is and where (`app/auth.py:12`).
+    verifications: Vec<(KeyKind, String, String)>,
+    /// Where it decrypts JWE.
+    jwe: Option<String>,
+}
+
+#[derive(Default)]
+struct EnvironmentUsage {
+    pyjwt: LibraryUsage,
+    jose: LibraryUsage,
+}
+
+impl EnvironmentUsage {
+    fn library(&self, package: &str) -> Option<&LibraryUsage> {
+        match package.to_ascii_lowercase().as_str() {
+            "pyjwt" => Some(&self.pyjwt),
+            "python-jose" => Some(&self.jose),
+            _ => None,
+        }
+    }
+}
+
+/// Per environment (index into `Dependencies::environments`): how its code, outside tests,
+/// uses PyJWT and python-jose.
+fn usage_by_environment(project: &Project<'_>) -> Vec<EnvironmentUsage> {
+    let deps = &project.dependencies;
+    let keys = &project.keys;
+    let config = &project.config;
+    let apps = &project.apps;
+    let mut usage: Vec<EnvironmentUsage> = deps
+        .environments
+        .iter()
+        .map(|_| EnvironmentUsage::default())
+        .collect();
+    for file in &project.files {
+        let module = &project.model.modules[file.module];
+        if !module.analysed || config.is_test_module(file.module) {
+            continue;
+        }
+        let Some(index) = deps
+            .environment_of(&module.file.path)
+            .and_then(|env| deps.environments.iter().position(|e| std::ptr::eq(e, env)))
+        else {
+            continue;
+        };
+        let Some(environment) = usage.get_mut(index) else {
+            continue;
+        };
+        let source = module.file;
+        let location = |offset: ruff_text_size::TextSize| {
+            format!("{}:{}", source.display_path(), source.position(offset).line)
+        };
+        let libraries = keys
+            .library_use
+            .get(file.module)
+            .copied()
+            .unwrap_or_default();
+        environment.pyjwt.used |=
+            libraries.pyjwt || libraries.flask_jwt || libraries.flask_jwt_extended;
+        environment.jose.used |= libraries.jose;
+        for call in &file.jwt_calls {
+            let library = match call.library {
+                Library::PyJwt => &mut environment.pyjwt,
+                Library::Jose => &mut environment.jose,
+                Library::Authlib => continue,
+            };
+            library.used = true;
+            if call.operation != Operation::Decode
+                || call.signature_disabled(&project.model, file).is_some()
+            {
+                continue;
+            }
+            let key = keys.verification_key(&project.model, config, apps, file, call);
+            library.verifications.push((
+                key.kind,
+                format!("`{}` with {}", call.callee, key.evidence),
+                location(call.call.start()),
+            ));
+        }
+        // Flask-JWT-Extended and Flask-JWT verify with PyJWT, with the keys their settings name.
+        let managers = config
+            .jwt_managers
+            .iter()
+            .filter(|(m, _)| *m == file.module)
+            .map(|(_, range)| ("Flask-JWT-Extended", range.start()));
+        // Flask-JWT reads the same settings; its `JWT(app, ...)` is not tracked, so the module
+        // stands for it.
+        let flask_jwt = libraries
+            .flask_jwt
+            .then_some(("Flask-JWT", ruff_text_size::TextSize::default()));
+        for (library, offset) in managers.chain(flask_jwt) {
+            let key = keys.extended_key(config, apps, file.module);
+            environment.pyjwt.verifications.push((
+                key.kind,
+                format!("{library} with {}", key.evidence),
+                location(offset),
+            ));
+        }
+        for client in keys.jwks_clients.iter().filter(|s| s.module == file.module) {
+            environment.pyjwt.verifications.push((
+                KeyKind::Asymmetric,
+                "keys from a JWKS (`PyJWKClient`)".to_string(),
+                client.location(),
+            ));
+        }
+        for site in keys
+            .jwe_decryptions
+            .iter()
+            .filter(|s| s.module == file.module)
+        {
+            environment.jose.jwe.get_or_insert_with(|| site.location());
+        }
+    }
+    usage
+}
+
+/// Whether the project's code meets what an advisory needs.
+enum Reach {
+    /// It does, or the advisory needs nothing; the fact, if one is worth saying.
+    Yes(Option<String>),
+    /// It does not: what the advisory needs, and what the code does instead.
+    No { needs: &'static str, fact: String },
+    /// Unknown.
+    Unknown,
+}
+
+fn reach(requirement: Requirement, package: &str, usage: Option<&LibraryUsage>) -> Reach {
+    let Some(usage) = usage.filter(|u| u.used) else {
+        return Reach::Unknown;
+    };
+    match requirement {
+        Requirement::AsymmetricKeys => {
+            let needs = "a verifier with public keys";
+            if let Some((_, what, at)) = usage
+                .verifications
+                .iter()
+                .find(|(kind, _, _)| *kind == KeyKind::Asymmetric)
+            {
+                return Reach::Yes(Some(format!(
+                    "this project verifies {package} tokens with a public key ({what} at {at})"
+                )));
+            }
+            if usage
+                .verifications
+                .iter()
+                .any(|(kind, _, _)| *kind == KeyKind::Unknown)
+            {
+                return Reach::Unknown;
+            }
+            let fact = match usage.verifications.as_slice() {
+                [] => format!(
+                    "this project's code only signs tokens with {package}, it never verifies them"
+                ),
+                [(_, what, at), rest @ ..] => format!(
+                    "this project's code verifies {package} tokens only with HMAC secrets ({what} at {at}{})",
+                    if rest.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", and {} more", rest.len())
+                    }
+                ),
+            };
+            Reach::No { needs, fact }
+        }
+        Requirement::JweDecryption => match &usage.jwe {
+            Some(at) => Reach::Yes(Some(format!(
+                "this project decrypts JWE (`jwe.decrypt` at {at})"
+            ))),
+            None => Reach::No {
+                needs: "JWE decryption",
+                fact: format!("this project's code never calls {package}'s `jwe.decrypt`"),
+            },
+        },
+    }
+}
+
+/// The advisory's reach: every requirement must hold, so one that does not is enough to say
+/// no; one that is unknown keeps it possible.
+fn advisory_reach(advisory: &Advisory, package: &str, usage: Option<&LibraryUsage>) -> Reach {
+    let mut facts = Vec::new();
+    let mut unknown = false;
+    for requirement in &advisory.requires {
+        match reach(*requirement, package, usage) {
+            no @ Reach::No { .. } => return no,
+            Reach::Unknown => unknown = true,
+            Reach::Yes(fact) => facts.extend(fact),
+        }
+    }
+    if unknown {
+        Reach::Unknown
+    } else {
+        Reach::Yes(facts.into_iter().next())
+    }
 }
 
 /// The lowest fixed release from which on no advisory of the package applies; the highest
@@ -116,29 +342,108 @@ fn minimum_safe(advisories: &[&Advisory]) -> Version {
         .unwrap_or_else(|| Version::new([0]))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn diagnostic(
     meta: &'static RuleMeta,
     deps: &Dependencies,
     declaration: &Declaration,
+    others: &[&Declaration],
     affecting: &[&Advisory],
     package: &str,
     safe: &Version,
+    usage: Option<&LibraryUsage>,
 ) -> Diagnostic {
+    let reaches: Vec<Reach> = affecting
+        .iter()
+        .map(|a| advisory_reach(a, package, usage))
+        .collect();
+    let lowered = reaches.iter().all(|r| matches!(r, Reach::No { .. }));
     let issues = affecting
         .iter()
-        .map(|a| format!("{} ({}, {} {})", a.id, a.summary, package, a.affected_text))
+        .zip(&reaches)
+        .map(|(a, reach)| {
+            let note = match reach {
+                Reach::No { needs, fact } if !lowered => {
+                    format!("; not reachable here: it needs {needs}, and {fact}")
+                }
+                _ => String::new(),
+            };
+            format!(
+                "{} ({}, {} {}{note})",
+                a.id, a.summary, package, a.affected_text
+            )
+        })
         .collect::<Vec<_>>()
         .join("; ");
+    // Why the finding is low, or why it is not: each reason once.
+    let mut reasons: Vec<String> = Vec::new();
+    if lowered {
+        let mut needs_seen: Vec<(&str, &str, Vec<&str>)> = Vec::new();
+        for (advisory, reach) in affecting.iter().zip(&reaches) {
+            if let Reach::No { needs, fact } = reach {
+                match needs_seen
+                    .iter_mut()
+                    .find(|(n, f, _)| n == needs && f == fact)
+                {
+                    Some((_, _, ids)) => ids.push(&advisory.id),
+                    None => needs_seen.push((needs, fact, vec![&advisory.id])),
+                }
+            }
+        }
+        for (needs, fact, ids) in needs_seen {
+            let verb = if ids.len() == 1 { "needs" } else { "need" };
+            reasons.push(format!("{} {verb} {needs}, and {fact}", ids.join(" and ")));
+        }
+    } else {
+        for reach in &reaches {
+            if let Reach::Yes(Some(fact)) = reach
+                && !reasons.contains(fact)
+            {
+                reasons.push(fact.clone());
+            }
+        }
+    }
+    let why = match (lowered, reasons.is_empty()) {
+        (_, true) => String::new(),
+        (true, false) => format!("; low severity: {}", reasons.join("; ")),
+        (false, false) => format!("; {}", reasons.join("; ")),
+    };
     let references = affecting
         .iter()
         .map(|a| a.reference.as_str())
         .collect::<Vec<_>>()
         .join(", ");
+    let place = |d: &Declaration| {
+        let file = &deps.files[d.file];
+        format!(
+            "{}:{} `{}`",
+            file.display_path(),
+            file.position(d.range.start()).line,
+            d.written
+        )
+    };
+    let elsewhere = if others.is_empty() {
+        String::new()
+    } else {
+        let verb = if declaration.role == Role::Lock {
+            "required at"
+        } else {
+            "also allowed at"
+        };
+        format!(
+            " ({verb} {})",
+            others
+                .iter()
+                .map(|d| place(d))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
     let file = &deps.files[declaration.file];
     let (message, help) = if declaration.role == Role::Lock {
         (
             format!(
-                "{} locks {package} to {}, a version with known vulnerabilities: {issues}",
+                "{} locks {package} to {}{elsewhere}, a version with known vulnerabilities: {issues}{why}",
                 file.display_path(),
                 declaration.written.rsplit(' ').next().unwrap_or(""),
             ),
@@ -150,7 +455,7 @@ fn diagnostic(
     } else {
         (
             format!(
-                "`{}` allows {package} versions with known vulnerabilities: {issues}",
+                "`{}` allows {package} versions with known vulnerabilities{elsewhere}: {issues}{why}",
                 declaration.written
             ),
             format!("require `{package}>={safe}`, the first release without them ({references})"),
@@ -166,6 +471,6 @@ fn diagnostic(
         message,
         help,
         fix: None,
-        severity: None,
+        severity: lowered.then_some(Severity::Low),
     }
 }

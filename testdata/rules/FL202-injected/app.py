@@ -6,7 +6,7 @@ from flask_jwt_extended import JWTManager, get_jwt_identity, jwt_required
 from flask_smorest import Api, Blueprint
 
 app = Flask(__name__)
-jwt = JWTManager(app)  # expect: FL303
+jwt = JWTManager(app)  # expect: FL306
 blp = Blueprint("items", __name__)
 
 

@@ -12,7 +12,7 @@ from .views import ExportView, archive, ping
 
 def create_app():
     app = Flask(__name__)
-    JWTManager(app)  # expect: FL303
+    JWTManager(app)  # expect: FL306
 
     api = Api(app, prefix="/api")
     api.add_resource(resources.accounts.AccountList, "/accounts")

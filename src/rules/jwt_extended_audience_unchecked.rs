@@ -1,0 +1,136 @@
+//! FL306 jwt-extended-audience-unchecked: a Flask-JWT-Extended `JWTManager` that checks neither
+//! the audience nor the issuer of the tokens it accepts.
+//!
+//! Why: without `JWT_DECODE_AUDIENCE` / `JWT_DECODE_ISSUER`, any token signed with the key the
+//! manager verifies with passes, whoever minted it for whichever service. That matters when the
+//! tokens come from elsewhere (an identity provider's public key, keys chosen per token, a
+//! secret the app never signs with) and little when the app mints its tokens itself with its own
+//! key: then only a service that shares that key could mint one. The severity follows (low for
+//! an app's own tokens, medium otherwise).
+//! Fix: set `JWT_ENCODE_AUDIENCE` / `JWT_DECODE_AUDIENCE` (and the issuer pair) to this API's own
+//! values. This note used to be part of FL303; suppressions, selectors and baselines written for
+//! it under FL303 still apply (`FORMER_CODES`).
+
+use super::{Checker, Rule, Severity};
+use crate::model::keys::{KeyKind, OwnTokens};
+
+pub const RULE: Rule = Rule {
+    doc: include_str!("../../rules/FL306.md"),
+    check,
+};
+
+/// The id and name this finding was reported under before it became a rule of its own.
+pub const FORMER_CODES: &[&str] = &["FL303", "jwt-extended-insecure-config"];
+
+fn check(checker: &mut Checker<'_, '_>) {
+    let project = checker.project;
+    let config = &project.config;
+    let module = checker.file.module;
+    // Test code builds managers for fixtures; the app's own manager is what counts.
+    if config.is_test_module(module) {
+        return;
+    }
+    let managers: Vec<_> = config
+        .jwt_managers
+        .iter()
+        .filter(|(m, _)| *m == module)
+        .map(|(_, range)| *range)
+        .collect();
+    if managers.is_empty() {
+        return;
+    }
+    let apps = &project.apps;
+    let checks_audience_or_issuer =
+        ["JWT_DECODE_AUDIENCE", "JWT_DECODE_ISSUER"]
+            .iter()
+            .any(|key| {
+                config
+                    .production_settings(key)
+                    .any(|e| apps.share(e.module, module))
+            });
+    if checks_audience_or_issuer {
+        return;
+    }
+    let keys = &project.keys;
+    let key = keys.extended_key(config, apps, module);
+    let minting = keys
+        .extended_mints
+        .iter()
+        .find(|site| apps.share(site.module, module));
+    let signs_with_private_key = config
+        .production_settings("JWT_PRIVATE_KEY")
+        .any(|e| apps.share(e.module, module));
+    // The app's own tokens: it mints with Flask-JWT-Extended, and the key it verifies with is
+    // its own (its HMAC secret, or the public half of a private key it signs with).
+    let own = match (minting, key.kind) {
+        (Some(site), KeyKind::Hmac) => Some(format!(
+            "this app mints its tokens itself (`{}` at {}) and verifies them with its own secret {}, so only a service holding that secret could mint one it accepts",
+            site.what,
+            site.location(),
+            key.evidence
+        )),
+        (Some(site), KeyKind::Asymmetric) if signs_with_private_key => Some(format!(
+            "this app mints its tokens itself (`{}` at {}) with its own private key",
+            site.what,
+            site.location()
+        )),
+        _ => None,
+    }
+    .or_else(|| {
+        matches!(
+            keys.own_tokens(apps, module, &key),
+            Some(OwnTokens::GeneratedKey)
+        )
+        .then(|| {
+            format!(
+                "its secret {} is generated at start-up, so no other service can mint a token it accepts",
+                key.evidence
+            )
+        })
+    });
+    let (message, severity) = match own {
+        Some(why) => (
+            format!(
+                "note: this `JWTManager` checks neither `aud` nor `iss` (no `JWT_DECODE_AUDIENCE` / `JWT_DECODE_ISSUER`); low severity: {why}"
+            ),
+            Some(Severity::Low),
+        ),
+        None => {
+            let origin = match (key.kind, minting) {
+                (KeyKind::Asymmetric, _) => format!(
+                    "it verifies with a public key ({}), so every token the key's owner mints, for any service, is accepted",
+                    key.evidence
+                ),
+                (KeyKind::Unknown, _) if !key.evidence.is_empty() => format!(
+                    "its keys come from {}, so tokens minted elsewhere for other services are accepted",
+                    key.evidence
+                ),
+                (_, None) => format!(
+                    "this app mints no tokens itself, so the tokens it accepts come from another service, and any token signed with {} is accepted, whichever service it was minted for",
+                    if key.evidence.is_empty() {
+                        "its key"
+                    } else {
+                        key.evidence.as_str()
+                    }
+                ),
+                _ => {
+                    "a token minted by another service that shares the key is accepted".to_string()
+                }
+            };
+            (
+                format!(
+                    "note: this `JWTManager` checks neither `aud` nor `iss` (no `JWT_DECODE_AUDIENCE` / `JWT_DECODE_ISSUER`): {origin}"
+                ),
+                None,
+            )
+        }
+    };
+    for range in managers {
+        let diagnostic = checker.report(
+            range,
+            message.clone(),
+            "set `JWT_ENCODE_AUDIENCE` / `JWT_DECODE_AUDIENCE` (and the issuer pair) to this API's own values".to_string(),
+        );
+        diagnostic.severity = severity;
+    }
+}

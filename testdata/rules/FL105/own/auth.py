@@ -1,0 +1,78 @@
+import os
+from datetime import datetime, timedelta, timezone
+
+import jwt
+from flask import Blueprint, current_app, jsonify, request, session
+
+bp = Blueprint("auth", __name__)
+
+SESSION_SECRET = os.environ["SESSION_SECRET"]
+jwks = jwt.PyJWKClient("https://idp.example.com/.well-known/jwks.json")
+
+
+def expiry():
+    return datetime.now(tz=timezone.utc) + timedelta(minutes=15)
+
+
+def issue(user_id):
+    return jwt.encode({"sub": user_id, "exp": expiry()}, current_app.config["SECRET_KEY"], algorithm="HS256")
+
+
+def issue_session(user_id):
+    return jwt.encode({"sub": user_id, "exp": expiry()}, SESSION_SECRET, algorithm="HS256")
+
+
+def issue_reset(user_id):
+    return jwt.encode({"sub": user_id, "exp": expiry()}, current_app.config["RESET_KEY"], algorithm="HS256")
+
+
+# --- low: this app mints these tokens with the same key -----------------------------------------
+
+
+def verify(token):
+    # Signed by `issue` above with the same config key.
+    return jwt.decode(token, current_app.config["SECRET_KEY"], algorithms=["HS256"])  # expect: FL105 (low)
+
+
+def verify_session(token):
+    key = SESSION_SECRET
+    return jwt.decode(token, key, algorithms=["HS256"], audience="sessions")  # expect: FL105 (low)
+
+
+def verify_reset(token):
+    # RESET_KEY is generated at start-up: nothing outside this process can have signed with it.
+    return jwt.decode(token, current_app.config.get("RESET_KEY"), algorithms=["HS256"], options={"verify_aud": False})  # expect: FL105 (low), FL105 (low)
+
+
+def verify_oauth_state(state):
+    # An OAuth `state` signed with a random string kept in the user's session.
+    return jwt.decode(state, session["oauth_state"], algorithms=["HS256"])  # expect: FL105 (low)
+
+
+# --- medium: the tokens come from elsewhere -----------------------------------------------------
+
+
+def verify_partner(token):
+    # Signed by a partner service with a secret this app never signs with.
+    return jwt.decode(token, os.environ["PARTNER_SECRET"], algorithms=["HS256"])  # expect: FL105 (medium)
+
+
+def verify_idp(token):
+    signing_key = jwks.get_signing_key_from_jwt(token)
+    return jwt.decode(token, signing_key.key, algorithms=["RS256"])  # expect: FL105 (medium)
+
+
+def verify_id_token(id_token):
+    # An OIDC id_token signed with the client secret (HS256): minted by the identity provider.
+    return jwt.decode(id_token, current_app.config["SECRET_KEY"], algorithms=["HS256"], audience="client-id")  # expect: FL105 (medium)
+
+
+def verify_any(token, key):
+    # A key that cannot be followed: the rule's own severity.
+    return jwt.decode(token, key, algorithms=["HS256", "HS512"])  # expect: FL105 (medium)
+
+
+@bp.route("/me")
+def me():
+    claims = verify(request.headers.get("Authorization", "")[7:])
+    return jsonify(sub=claims["sub"])
