@@ -77,6 +77,18 @@ fn check(checker: &mut Checker<'_, '_>) {
         _ => None,
     }
     .or_else(|| {
+        // A lesson that sets up the manager before any login or protected route: the app takes
+        // no token anywhere yet, so nothing depends on the audience today.
+        let here = apps.of_module(module);
+        let requires_a_token = project.routes.routes.iter().any(|route| {
+            route.authentication.is_some() && route.units.iter().any(|u| here.contains(u))
+        });
+        // A public key or JWKS names an issuer that does mint tokens elsewhere: that stays.
+        (minting.is_none() && !requires_a_token && matches!(key.kind, KeyKind::Hmac)).then(|| {
+            "no route of this app requires a token yet and it mints none, so no token is accepted today; set the audience before adding the first protected route".to_string()
+        })
+    })
+    .or_else(|| {
         matches!(
             keys.own_tokens(apps, module, &key),
             Some(OwnTokens::GeneratedKey)
