@@ -1369,7 +1369,11 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         def: &'a ast::StmtFunctionDef,
         depth: usize,
     ) -> bool {
+        // Minting is judged once, on what would otherwise authenticate: most functions do not,
+        // and following every callee twice would double the cost of the route model.
         self.authenticates_seen(module, def, depth, &mut HashSet::new())
+            && (!self.mints(module, def, depth, &mut HashSet::new())
+                || self.checks_a_received_token(module, def, depth))
     }
 
     fn authenticates_seen(
@@ -1381,9 +1385,6 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     ) -> bool {
         if depth > MAX_CALL_DEPTH || !seen.insert(def.range()) {
             return false;
-        }
-        if self.mints(module, def, depth, &mut HashSet::new()) {
-            return self.checks_a_received_token(module, def, depth);
         }
         let decodes = self.decodes(module, def).next().is_some();
         // Reading the `Authorization` header is an authentication attempt even when the check
@@ -2198,6 +2199,15 @@ impl RouteModel<'_> {
 /// Writing one is not reading it: `{"Authorization": f"Bearer {token}"}` for an outgoing call,
 /// `headers["Authorization"] = ...`, `response.headers["Authorization"] = token`.
 pub fn reads_authorization_header(body: &[Stmt]) -> bool {
+    let mentions = |e: &Expr| match e {
+        Expr::StringLiteral(s) => s.value.to_str().eq_ignore_ascii_case("authorization"),
+        Expr::Attribute(a) => a.attr.as_str() == "authorization",
+        _ => false,
+    };
+    // Most bodies never mention it: decide those in one pass.
+    if !any_expr(body, &mut |e| mentions(e)) {
+        return false;
+    }
     let mut written: Vec<TextRange> = Vec::new();
     visit_stmts(body, &mut |stmt| {
         if let Stmt::Assign(assign) = stmt {
