@@ -225,9 +225,6 @@ fn derives_from(value: &Expr, tainted: &[&str], checker: &Checker<'_, '_>) -> bo
 }
 
 fn check(checker: &mut Checker<'_, '_>) {
-    if checker.project.config.is_test_module(checker.file.module) {
-        return;
-    }
     let module = checker.source.module();
     let mut bodies: Vec<&[Stmt]> = vec![&module.body];
     visit_stmts(&module.body, &mut |stmt| {
