@@ -53,8 +53,8 @@ impl Development {
 /// One module's context facts.
 #[derive(Debug, Default)]
 pub struct FileContext {
-    /// The whole module is test code: by its name (`tests/`, `test_*.py`, `*_test.py`,
-    /// `conftest.py`), or a `test.py` / `tests.py` that is not application code.
+    /// The whole module is test code: by its name or folder (`tests/`, `test_*.py`,
+    /// `*_test.py`, `conftest.py`), or a `test.py` / `tests.py` that is not application code.
     pub test_module: bool,
     /// Tests pytest or unittest would collect, in a module that is not test code as a whole:
     /// a module-level `def test_*`, a `Test*` class with test methods, a `TestCase` subclass.
@@ -103,8 +103,9 @@ pub enum TestName {
 }
 
 /// Test code by name: under a `tests`/`test` directory, `test_*.py`, `*_test.py`,
-/// `conftest.py`. Judged on the module's name relative to the checked directory, so checking a
-/// project that happens to live under some `/home/me/tests/` does not make all of it test code.
+/// `conftest.py`. Judged on the module's name relative to the checked directory (and, through
+/// `Location::test_folder`, on its path relative to its project root), so checking a project
+/// that happens to live under some `/home/me/tests/` does not make all of it test code.
 pub fn test_name(name: &str, path: &Path) -> TestName {
     let file = path
         .file_name()
