@@ -105,6 +105,15 @@ fn the_include_tests_flag_reaches_every_rule_from_the_command_line() {
     );
 }
 
+/// The line of `testdata/apps/context/<file>` that holds `needle`.
+fn line_of(file: &str, needle: &str) -> usize {
+    let text = std::fs::read_to_string(format!("{TREE}/{file}")).expect("fixture");
+    text.lines()
+        .position(|line| line.contains(needle))
+        .map(|index| index + 1)
+        .expect("needle in fixture")
+}
+
 #[test]
 fn development_findings_say_why_they_are_low() {
     let outcome = run(&Settings::new(vec![TREE.into()])).expect("check runs");
@@ -116,14 +125,22 @@ fn development_findings_say_why_they_are_low() {
             .map(|f| f.message.clone())
             .unwrap_or_default()
     };
+    let main = message("app.py", line_of("app.py", "print(jwt.encode"));
     assert!(
-        message("app.py", 56).ends_with("[development only: under `if __name__ == \"__main__\":`]"),
-        "{}",
-        message("app.py", 56)
+        main.ends_with("[development only: under `if __name__ == \"__main__\":`]"),
+        "{main}"
     );
-    assert!(message("examples/todo/app.py", 7).contains("/examples/`]"));
+    let example = message(
+        "examples/todo/app.py",
+        line_of("examples/todo/app.py", "TOKEN = "),
+    );
+    assert!(example.ends_with("/examples/`]"), "{example}");
     // Findings at the rule's own severity carry no note.
-    assert!(!message("app.py", 13).contains("development only"));
+    let app = message("app.py", line_of("app.py", "return jwt.encode"));
+    assert!(
+        !app.is_empty() && !app.contains("development only"),
+        "{app}"
+    );
 }
 
 #[test]

@@ -1074,12 +1074,7 @@ impl<'p, 'a> Collector<'p, 'a> {
     /// Whether a branch condition selects development or test settings (`if app.debug:`,
     /// `if testing:`, `if env == "development":`), and whether it is negated.
     fn dev_condition(&self, test: &Expr) -> Option<bool> {
-        let (inner, negated) = match test {
-            Expr::UnaryOp(op) if op.op == ast::UnaryOp::Not => (op.operand.as_ref(), true),
-            other => (other, false),
-        };
-        let text = self.model.modules[self.module].file.slice(inner.range());
-        is_dev_name(text).then_some(negated)
+        super::context::dev_condition(test, self.model.modules[self.module].file)
     }
 }
 

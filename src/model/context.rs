@@ -315,6 +315,47 @@ fn registers_view(decorator: &Expr) -> bool {
             if matches!(call.arguments.args.first(), Some(Expr::StringLiteral(s)) if s.value.to_str().starts_with('/')))
 }
 
+/// Whether a branch condition selects development or testing, and whether it is negated: `if
+/// app.debug:` and `if env == "development":` are `Some(false)` (the body is development code),
+/// `if not app.testing:`, `if not app.debug and not app.testing:` and `if env != "development":`
+/// are `Some(true)` (the `else` is). A condition that mixes (`if not app.debug or testing:`) or
+/// reads the request (`if request.args.get("debug"):`, a switch any caller flips) says nothing.
+pub fn dev_condition(test: &Expr, source: &SourceFile) -> Option<bool> {
+    match test {
+        Expr::UnaryOp(op) if op.op == ast::UnaryOp::Not => {
+            dev_condition(&op.operand, source).map(|negated| !negated)
+        }
+        Expr::BoolOp(bool_op) => {
+            let parts: Vec<Option<bool>> = bool_op
+                .values
+                .iter()
+                .map(|value| dev_condition(value, source))
+                .collect();
+            let first = *parts.first()?;
+            if first.is_some() && parts.iter().all(|p| *p == first) {
+                return first;
+            }
+            // `app.debug and user.is_admin`: the body still needs debug mode.
+            (bool_op.op == ast::BoolOp::And && parts.contains(&Some(false))).then_some(false)
+        }
+        Expr::Compare(compare) => {
+            let text = source.slice(compare.range());
+            if !is_dev_name(text) || text.contains("request") {
+                return None;
+            }
+            match &*compare.ops {
+                [ast::CmpOp::Eq | ast::CmpOp::Is | ast::CmpOp::In] => Some(false),
+                [ast::CmpOp::NotEq | ast::CmpOp::IsNot | ast::CmpOp::NotIn] => Some(true),
+                _ => None,
+            }
+        }
+        _ => {
+            let text = source.slice(test.range());
+            (is_dev_name(text) && !text.contains("request")).then_some(false)
+        }
+    }
+}
+
 /// Whether `test` is `__name__ == "__main__"` (either way round).
 fn is_main_check(test: &Expr) -> bool {
     let Expr::Compare(compare) = test else {
@@ -422,16 +463,9 @@ impl ContextCollector {
             }
             return;
         }
-        let (inner, negated) = match branch.test.as_ref() {
-            Expr::UnaryOp(op) if op.op == ast::UnaryOp::Not => (op.operand.as_ref(), true),
-            other => (other, false),
-        };
-        let text = source.slice(inner.range());
-        // A request decides nothing about the deployment: `if request.args.get("debug"):` is
-        // a switch any caller can flip.
-        if !is_dev_name(text) || text.contains("request") {
+        let Some(negated) = dev_condition(&branch.test, source) else {
             return;
-        }
+        };
         let ranges: Vec<TextRange> = if negated {
             branch
                 .elif_else_clauses
@@ -532,6 +566,32 @@ mod tests {
         assert!(!is_dev_script("dev_tools"));
         assert!(!is_dev_script("run"));
         assert!(!is_dev_script("devices_server"));
+    }
+
+    #[test]
+    fn development_conditions() {
+        let condition = |code: &str| {
+            let source = SourceFile::parse(
+                std::path::PathBuf::from("c.py"),
+                format!("if {code}:\n    pass\n").into_bytes(),
+            )
+            .expect("parses");
+            match source.module().body.first() {
+                Some(Stmt::If(branch)) => dev_condition(&branch.test, &source),
+                _ => panic!("an if statement"),
+            }
+        };
+        assert_eq!(condition("app.debug"), Some(false));
+        assert_eq!(condition("app.config['TESTING']"), Some(false));
+        assert_eq!(condition("env == 'development'"), Some(false));
+        assert_eq!(condition("not app.testing"), Some(true));
+        assert_eq!(condition("not app.debug and not app.testing"), Some(true));
+        assert_eq!(condition("env != 'development'"), Some(true));
+        assert_eq!(condition("app.debug and user.is_admin"), Some(false));
+        assert_eq!(condition("app.debug or user.is_admin"), None);
+        assert_eq!(condition("not app.debug or app.testing"), None);
+        assert_eq!(condition("request.args.get('debug')"), None);
+        assert_eq!(condition("env == 'production'"), None);
     }
 
     #[test]

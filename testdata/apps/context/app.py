@@ -29,6 +29,12 @@ def create_test_app():
 if app.debug:
     DEBUG_TOKEN = jwt.encode({"sub": "1", "exp": EXPIRY}, None, algorithm="none")  # expect: FL103(low)
 
+if not app.debug and not app.testing:
+    # Production: neither debugging nor testing.
+    AUDIT_TOKEN = jwt.encode({"sub": "1", "exp": EXPIRY}, None, algorithm="none")  # expect: FL103(critical)
+else:
+    LOCAL_TOKEN = jwt.encode({"sub": "1", "exp": EXPIRY}, None, algorithm="none")  # expect: FL103(low)
+
 
 def test_none_tokens_are_refused():
     # A test pytest would collect, in an application module: minting a bad token is its job.
