@@ -12,6 +12,7 @@ use ruff_text_size::{Ranged, TextSize};
 
 use crate::config::PerFileIgnore;
 use crate::deps::Dependencies;
+use crate::model::context::Location;
 use crate::model::openapi::parse_spec;
 use crate::model::routes::{LoadedSpec, SpecSource};
 use crate::model::{FileModel, ModuleInfo, ModuleNames, Project, ProjectModel};
@@ -171,6 +172,7 @@ fn analyse(walk: walk::Walk, settings: &Settings) -> Outcome {
         mut wanted,
     } = select(&candidates, &names, settings, &mut errors);
     let specs = DiskSpecs::new(settings);
+    let locations = locations(&candidates);
     let files_checked = readable.iter().filter(|r| **r).count();
     // Each checked file's directory (and each checked directory) finds its own project's
     // manifests, so every file is judged against the versions it actually runs with; skipped
@@ -217,8 +219,15 @@ fn analyse(walk: walk::Walk, settings: &Settings) -> Outcome {
                 Err(error) => errors.push(error),
             }
         }
-        let (outcome, requested, analysis_requested) =
-            analyse_loaded(&sources, &names, &relevant, dependencies, settings, &specs);
+        let (outcome, requested, analysis_requested) = analyse_loaded(
+            &sources,
+            &names,
+            &relevant,
+            &locations,
+            dependencies,
+            settings,
+            &specs,
+        );
         dependencies = outcome.dependencies;
         let new: Vec<usize> = requested
             .into_iter()
@@ -258,6 +267,73 @@ fn analyse(walk: walk::Walk, settings: &Settings) -> Outcome {
             wanted[index] = true;
         }
     }
+}
+
+/// Where each file's code runs decides what its findings weigh, for every rule at once: nothing
+/// is reported in test code (unless `include-tests`), and findings in development-only code
+/// (`examples/`, `if __name__ == "__main__":`, a `DevelopmentConfig`) are reported at `low`,
+/// with the reason at the end of the message. Lowering sets `low` rather than stepping down, so
+/// a finding a rule already lowered (FL304's development servers) is not lowered twice.
+fn in_context(
+    file: &FileModel<'_>,
+    diagnostics: Vec<Diagnostic>,
+    settings: &Settings,
+) -> Vec<Diagnostic> {
+    diagnostics
+        .into_iter()
+        .filter(|d| settings.include_tests || !file.context.is_test(d.range))
+        .map(|mut d| {
+            if let Some(why) = file.context.development_at(d.range)
+                && d.severity.unwrap_or(d.rule.severity) > Severity::Low
+            {
+                d.severity = Some(Severity::Low);
+                d.message
+                    .push_str(&format!(" [development only: {}]", why.describe()));
+            }
+            d
+        })
+        .collect()
+}
+
+/// For each file, what its folders say (`context::Location`: a `tests/` folder, a folder of
+/// examples, documentation or tutorial steps), read from its path relative to its project root
+/// (the nearest ancestor holding `.git`, `pyproject.toml`, `setup.py` or `setup.cfg`; the
+/// checked directory when there is none), so checking `examples/a` or `tests/` alone judges
+/// them as checking the whole repository does.
+fn locations(candidates: &[Candidate]) -> Vec<Location> {
+    let mut roots: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
+    let mut packages: HashMap<PathBuf, bool> = HashMap::new();
+    candidates
+        .iter()
+        .map(|candidate| {
+            // Absolute, so the project root may lie above the current directory.
+            let Some(dir) = candidate.path.parent().map(crate::model::absolute) else {
+                return Location::default();
+            };
+            let root = roots
+                .entry(dir.clone())
+                .or_insert_with(|| walk::project_root(&dir))
+                .clone()
+                .unwrap_or_else(|| crate::model::absolute(&candidate.root));
+            let Ok(relative) = dir.strip_prefix(&root) else {
+                return Location::default();
+            };
+            let folders: Vec<String> = relative
+                .components()
+                .filter_map(|c| match c {
+                    std::path::Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
+                    _ => None,
+                })
+                .collect();
+            let names: Vec<&str> = folders.iter().map(String::as_str).collect();
+            Location::of(&names, |index| {
+                let parent: PathBuf = root.join(folders[..index].iter().collect::<PathBuf>());
+                *packages
+                    .entry(parent.clone())
+                    .or_insert_with(|| parent.join("__init__.py").is_file())
+            })
+        })
+        .collect()
 }
 
 /// Which files are read, analysed and parsed: see `prefilter`.
@@ -386,6 +462,7 @@ fn analyse_loaded(
     sources: &[(SourceFile, usize)],
     names: &ModuleNames,
     relevant: &[bool],
+    locations: &[Location],
     dependencies: Dependencies,
     settings: &Settings,
     specs: &DiskSpecs,
@@ -397,7 +474,13 @@ fn analyse_loaded(
     let model = ProjectModel::new(modules, names);
     let files: Vec<FileModel<'_>> = (0..model.modules.len())
         .into_par_iter()
-        .map(|index| FileModel::new(&model, index))
+        .map(|index| {
+            let location = locations
+                .get(model.modules[index].file_index)
+                .cloned()
+                .unwrap_or_default();
+            FileModel::new(&model, index, location)
+        })
         .collect();
     let mut project = Project::new(model, files, specs);
     // The model skips literal secrets in test code unless the run asks for them; the secret
@@ -424,7 +507,8 @@ fn analyse_loaded(
         .filter(|file| project.model.modules[file.module].analysed)
         .flat_map_iter(|file| {
             let source = project.model.modules[file.module].file;
-            place_file(source, rules::check_file(&project, file), settings)
+            let diagnostics = in_context(file, rules::check_file(&project, file), settings);
+            place_file(source, diagnostics, settings)
         })
         .collect();
     findings.extend(place_dependency_findings(

@@ -147,9 +147,10 @@ fn per_file_ignores_are_relative_to_the_configuration() {
     write(
         dir.path(),
         "pyproject.toml",
-        "[tool.flasklint.per-file-ignores]\n\"tests/**\" = [\"FL101\", \"FL105\"]\n\"legacy_*.py\" = [\"FL105\"]\n",
+        "[tool.flasklint.per-file-ignores]\n\"scripts/**\" = [\"FL101\", \"FL105\"]\n\"legacy_*.py\" = [\"FL105\"]\n",
     );
-    write(dir.path(), "tests/unit/test_auth.py", BOTH);
+    // Not `tests/`: test code is never reported, per-file-ignores or not.
+    write(dir.path(), "scripts/unit/rotate_keys.py", BOTH);
     write(dir.path(), "app/legacy_auth.py", BOTH);
     write(dir.path(), "app/auth.py", BOTH);
     let report = json(&flasklint(&["check", "--format", "json", "."], dir.path()));
@@ -173,7 +174,10 @@ fn per_file_ignores_are_relative_to_the_configuration() {
         ]
     );
     // The same from inside `app/`: globs stay anchored at the configuration's directory.
-    assert_eq!(ids(&["."], &dir.path().join("tests")), Vec::<String>::new());
+    assert_eq!(
+        ids(&["."], &dir.path().join("scripts")),
+        Vec::<String>::new()
+    );
     // `--per-file-ignores` replaces the file's table.
     assert_eq!(
         ids(

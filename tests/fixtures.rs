@@ -1,6 +1,7 @@
 //! The fixture harness: every directory under `testdata/rules/` and `testdata/apps/` is checked
 //! as one project, and its findings must equal the `# expect: FLxxx` marks on the flagged lines,
-//! no more, no fewer. `# todo: FLxxx` marks a known miss: it must stay a miss until the rule
+//! no more, no fewer. A mark may name the severity too (`# expect: FL304(low)`): then the
+//! finding must have it. `# todo: FLxxx` marks a known miss: it must stay a miss until the rule
 //! learns it (then the mark becomes `expect`).
 
 use std::collections::BTreeMap;
@@ -91,7 +92,38 @@ fn marks(dir: &Path, kind: &str) -> Marks {
     marks
 }
 
-fn found(dir: &Path) -> Marks {
+/// The rule id of a mark: `FL304(low)` is `FL304`.
+fn mark_id(mark: &str) -> &str {
+    mark.split('(').next().unwrap_or(mark)
+}
+
+/// Findings as marks: `FL304`, or `FL304(low)` where the expected mark on that line names a
+/// severity for that rule.
+fn as_marks(found: &BTreeMap<(String, usize), Vec<(String, String)>>, expected: &Marks) -> Marks {
+    let mut marks = Marks::new();
+    for (key, findings) in found {
+        let with_severity = |id: &str| {
+            expected
+                .get(key)
+                .is_some_and(|marks| marks.iter().any(|m| mark_id(m) == id && m.contains('(')))
+        };
+        let mut ids: Vec<String> = findings
+            .iter()
+            .map(|(id, severity)| {
+                if with_severity(id) {
+                    format!("{id}({severity})")
+                } else {
+                    id.clone()
+                }
+            })
+            .collect();
+        ids.sort();
+        marks.insert(key.clone(), ids);
+    }
+    marks
+}
+
+fn found(dir: &Path) -> BTreeMap<(String, usize), Vec<(String, String)>> {
     let outcome = run(&Settings::new(vec![dir.to_path_buf()])).expect("check runs");
     assert!(
         outcome.errors.is_empty(),
@@ -99,7 +131,7 @@ fn found(dir: &Path) -> Marks {
         dir.display(),
         outcome.errors
     );
-    let mut marks = Marks::new();
+    let mut marks: BTreeMap<(String, usize), Vec<(String, String)>> = BTreeMap::new();
     for finding in &outcome.findings {
         assert!(
             !finding.message.ends_with('.') && !finding.help.ends_with('.'),
@@ -112,10 +144,10 @@ fn found(dir: &Path) -> Marks {
         marks
             .entry((finding.path.clone(), finding.start.line))
             .or_default()
-            .push(finding.rule.id.to_string());
-    }
-    for ids in marks.values_mut() {
-        ids.sort();
+            .push((
+                finding.rule.id.to_string(),
+                finding.severity.as_str().to_string(),
+            ));
     }
     marks
 }
@@ -128,7 +160,7 @@ fn every_fixture_yields_exactly_its_marked_findings() {
     for dir in &dirs {
         let expected = marks(dir, "expect");
         let todo = marks(dir, "todo");
-        let actual = found(dir);
+        let actual = as_marks(&found(dir), &expected);
         let mut keys: Vec<_> = expected.keys().chain(actual.keys()).cloned().collect();
         keys.sort();
         keys.dedup();
@@ -145,7 +177,7 @@ fn every_fixture_yields_exactly_its_marked_findings() {
         for (key, ids) in &todo {
             let got = actual.get(key).cloned().unwrap_or_default();
             for id in ids {
-                if got.contains(id) {
+                if got.iter().any(|g| mark_id(g) == mark_id(id)) {
                     failures.push(format!(
                         "{}:{}: `# todo: {id}` is now found; make it `# expect`",
                         key.0, key.1
@@ -173,7 +205,7 @@ fn every_rule_has_fixtures_with_hits_and_silent_lines() {
         );
         let expected = marks(&dir, "expect");
         assert!(
-            expected.values().flatten().any(|id| id == meta.id),
+            expected.values().flatten().any(|id| mark_id(id) == meta.id),
             "{}: its fixtures mark no expected finding",
             meta.id
         );

@@ -144,7 +144,9 @@ impl Apps {
             members.insert(home);
             queue.push_back(home);
             for &importer in &importers[home] {
-                if members.insert(importer) && !model.is_test_module(importer) {
+                if members.insert(importer)
+                    && !files.get(importer).is_some_and(FileModel::is_test_module)
+                {
                     queue.push_back(importer);
                 }
             }

@@ -11,13 +11,13 @@
 //! rules (FL301-FL304) decide what is a problem.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
 
 use rayon::prelude::*;
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
+use super::context::{is_dev_name, words};
 use super::jwt::{JwtCall, Library, Operation};
 use super::scope::{Binding, Scope};
 use super::value::Value;
@@ -158,7 +158,7 @@ pub struct ConfigModel<'a> {
     pub server_runs: Vec<ServerRun>,
     /// Literal secrets, each once, in module and source order.
     pub secrets: Vec<SecretSite>,
-    /// Per module: whether it is test code (`tests/`, `test_*.py`, `*_test.py`, `conftest.py`).
+    /// Per module: whether it is test code (see `context::FileContext::test_module`).
     pub test_modules: Vec<bool>,
     /// Report literal secrets in test code too (FL301/FL302); off by default, since test suites
     /// are full of throwaway keys. Set by whoever builds the project from the settings.
@@ -181,10 +181,8 @@ impl<'a> ConfigModel<'a> {
                 collector.out
             })
             .collect();
-        let test_modules: Vec<bool> = model
-            .modules
-            .iter()
-            .map(|m| is_test_module(&m.name, &m.file.path))
+        let test_modules: Vec<bool> = (0..model.modules.len())
+            .map(|module| files.get(module).is_some_and(FileModel::is_test_module))
             .collect();
         let mut classes: HashMap<(usize, String), ClassRecord> = HashMap::new();
         let mut entries = Vec::new();
@@ -605,62 +603,6 @@ fn is_public_key(bytes: &[u8]) -> bool {
         || text.starts_with("ssh-")
 }
 
-/// Test code: under a `tests`/`test` directory, `test_*.py`, `*_test.py`, `conftest.py`. Judged
-/// on the module's name relative to the checked directory, so checking a project that happens to
-/// live under some `/home/me/tests/` does not make all of it test code.
-pub fn is_test_module(name: &str, path: &Path) -> bool {
-    let file = path
-        .file_name()
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let stem = file.strip_suffix(".py").unwrap_or(&file);
-    let mut parts: Vec<&str> = name.split('.').filter(|p| !p.is_empty()).collect();
-    if stem != "__init__" {
-        parts.pop();
-    }
-    parts.iter().any(|dir| *dir == "tests" || *dir == "test")
-        || stem.starts_with("test_")
-        || stem.ends_with("_test")
-        || stem == "conftest"
-}
-
-/// Words of an identifier or dotted name: `DevelopmentConfig` -> `development`, `config`;
-/// `create_test_app` -> `create`, `test`, `app`.
-fn words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    let mut previous_lower = false;
-    for c in text.chars() {
-        if !c.is_ascii_alphanumeric() {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
-            previous_lower = false;
-            continue;
-        }
-        if c.is_ascii_uppercase() && previous_lower && !current.is_empty() {
-            out.push(std::mem::take(&mut current));
-        }
-        previous_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-        current.push(c.to_ascii_lowercase());
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
-}
-
-/// Whether a name says development or test: `DevelopmentConfig`, `TestingConfig`, `LocalConfig`,
-/// `dev_settings`, `create_test_app`.
-pub fn is_dev_name(text: &str) -> bool {
-    words(text).iter().any(|word| {
-        matches!(
-            word.as_str(),
-            "dev" | "develop" | "development" | "test" | "tests" | "testing" | "local" | "debug"
-        )
-    })
-}
-
 /// The statically known value of `expr` evaluated at `at`, classified.
 pub fn classify<'a>(model: &ProjectModel<'a>, expr: &'a Expr, at: &At<'_, 'a>) -> ConfigValue {
     classify_depth(model, expr, at, 0)
@@ -1004,6 +946,10 @@ struct Collector<'p, 'a> {
     module: usize,
     package: String,
     config_module: bool,
+    /// A development settings module (`dev_settings.py`, `config/local.py`) or a module in a
+    /// development package (`app/dev/...`, `tests/...`): every setting in it is
+    /// development-only. A script merely named for development (`debug-server.py`) is not a
+    /// configuration: its settings are reported, at low severity (see `context`).
     dev_module: bool,
     scopes: Vec<Scope<'a>>,
     current: Option<usize>,
@@ -1026,12 +972,20 @@ impl<'p, 'a> Collector<'p, 'a> {
                 .name
                 .split('.')
                 .any(|p| p == "config" || p == "settings");
+        let parts: Vec<&str> = info.name.split('.').collect();
+        let folders = if info.package == info.name {
+            &parts[..]
+        } else {
+            &parts[..parts.len().saturating_sub(1)]
+        };
+        let dev_module = (config_module && parts.iter().any(|p| is_dev_name(p)))
+            || folders.iter().any(|p| is_dev_name(p));
         Collector {
             model,
             module,
             package: info.package.clone(),
             config_module,
-            dev_module: info.name.split('.').any(is_dev_name),
+            dev_module,
             scopes: Vec::new(),
             current: None,
             class_scopes: Vec::new(),
@@ -1294,12 +1248,7 @@ impl<'p, 'a> Collector<'p, 'a> {
     /// Whether a branch condition selects development or test settings (`if app.debug:`,
     /// `if testing:`, `if env == "development":`), and whether it is negated.
     fn dev_condition(&self, test: &Expr) -> Option<bool> {
-        let (inner, negated) = match test {
-            Expr::UnaryOp(op) if op.op == ast::UnaryOp::Not => (op.operand.as_ref(), true),
-            other => (other, false),
-        };
-        let text = self.model.modules[self.module].file.slice(inner.range());
-        is_dev_name(text).then_some(negated)
+        super::context::dev_condition(test, self.model.modules[self.module].file)
     }
 }
 
@@ -1397,46 +1346,5 @@ impl<'a> Visitor<'a> for Collector<'_, 'a> {
         // Lambdas and comprehensions hold no settings; their bodies are walked in the
         // enclosing scope, which can only make a name look unknown, never wrongly known.
         visitor::walk_expr(self, expr);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn test_paths() {
-        assert!(is_test_module(
-            "app.tests.helpers",
-            Path::new("/p/app/tests/helpers.py")
-        ));
-        assert!(is_test_module("test_auth", Path::new("test_auth.py")));
-        assert!(is_test_module(
-            "app.auth_test",
-            Path::new("app/auth_test.py")
-        ));
-        assert!(is_test_module("conftest", Path::new("conftest.py")));
-        assert!(is_test_module("tests", Path::new("/p/tests/__init__.py")));
-        assert!(!is_test_module(
-            "app.config",
-            Path::new("/home/tests/p/app/config.py")
-        ));
-        assert!(!is_test_module(
-            "app.testing_utils.config",
-            Path::new("config.py")
-        ));
-        assert!(!is_test_module("app.contest", Path::new("app/contest.py")));
-    }
-
-    #[test]
-    fn dev_names() {
-        assert!(is_dev_name("DevelopmentConfig"));
-        assert!(is_dev_name("TestingConfig"));
-        assert!(is_dev_name("DevConfig"));
-        assert!(is_dev_name("LocalConfig"));
-        assert!(is_dev_name("create_test_app"));
-        assert!(!is_dev_name("ProductionConfig"));
-        assert!(!is_dev_name("LatestConfig"));
-        assert!(!is_dev_name("DevicesConfig"));
     }
 }

@@ -6,6 +6,8 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::apps::{AppConstruction, is_app_constructor, may_construct_app};
+use super::context::{ContextCollector, TestName};
+use super::exceptions::{HandlerCall, raised_with_own_text};
 use super::scope::Scope;
 use super::value::Value;
 use super::{At, FileModel, ProjectModel, SigningAlgorithm};
@@ -215,7 +217,8 @@ impl<'a> JwtCall<'a> {
     }
 }
 
-/// Walks one file, building its function scopes and recording its JWT calls.
+/// Walks one file, building its function scopes and recording its JWT calls, the applications it
+/// constructs, and the facts `context` and `exceptions` describe.
 pub struct CallCollector<'p, 'a> {
     project: &'p ProjectModel<'a>,
     module: usize,
@@ -227,10 +230,21 @@ pub struct CallCollector<'p, 'a> {
     calls: Vec<JwtCall<'a>>,
     apps: Vec<AppConstruction<'a>>,
     string_imports: Vec<String>,
+    context: ContextCollector,
+    /// The `except` handlers around the statement being visited, innermost last.
+    handlers: Vec<(&'a str, Option<&'a Expr>)>,
+    handler_calls: Vec<HandlerCall<'a>>,
+    own_text_raises: Vec<String>,
+    error_handler_types: Vec<String>,
 }
 
 impl<'p, 'a> CallCollector<'p, 'a> {
-    pub fn new(project: &'p ProjectModel<'a>, module: usize, package: &str) -> Self {
+    pub fn new(
+        project: &'p ProjectModel<'a>,
+        module: usize,
+        package: &str,
+        test_name: TestName,
+    ) -> Self {
         CallCollector {
             project,
             module,
@@ -242,6 +256,11 @@ impl<'p, 'a> CallCollector<'p, 'a> {
             calls: Vec::new(),
             apps: Vec::new(),
             string_imports: Vec::new(),
+            context: ContextCollector::new(test_name),
+            handlers: Vec::new(),
+            handler_calls: Vec::new(),
+            own_text_raises: Vec::new(),
+            error_handler_types: Vec::new(),
         }
     }
 
@@ -250,13 +269,43 @@ impl<'p, 'a> CallCollector<'p, 'a> {
     }
 
     pub fn finish(self) -> FileModel<'a> {
+        let context = self.context.finish(!self.apps.is_empty());
         FileModel {
             module: self.module,
             scopes: self.scopes,
             jwt_calls: self.calls,
             app_constructions: self.apps,
             string_imports: self.string_imports,
+            context,
+            handler_calls: self.handler_calls,
+            own_text_raises: self.own_text_raises,
+            error_handler_types: self.error_handler_types,
         }
+    }
+
+    /// A call returned or raised inside an `except` handler: `return helper(str(e))`,
+    /// `return helper(str(e)), 500`.
+    fn record_handler_call(&mut self, value: &'a Expr) {
+        if self.handlers.is_empty() {
+            return;
+        }
+        let call = match value {
+            Expr::Call(call) => call,
+            Expr::Tuple(tuple) => match tuple.elts.first() {
+                Some(Expr::Call(call)) => call,
+                _ => return,
+            },
+            _ => return,
+        };
+        if !matches!(call.func.as_ref(), Expr::Name(_) | Expr::Attribute(_)) {
+            return;
+        }
+        self.handler_calls.push(HandlerCall {
+            call,
+            handlers: self.handlers.iter().rev().copied().collect(),
+            scope: self.current,
+            function: self.function,
+        });
     }
 
     fn enter_scope(&mut self, parent: Option<usize>) -> usize {
@@ -289,6 +338,7 @@ impl<'a> Visitor<'a> for CallCollector<'_, 'a> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         match stmt {
             Stmt::FunctionDef(def) => {
+                self.context.function(def, self.current.is_none());
                 for decorator in &def.decorator_list {
                     self.visit_decorator(decorator);
                 }
@@ -312,6 +362,7 @@ impl<'a> Visitor<'a> for CallCollector<'_, 'a> {
                 (self.current, self.function) = saved;
             }
             Stmt::ClassDef(class) => {
+                self.context.class(class);
                 for decorator in &class.decorator_list {
                     self.visit_decorator(decorator);
                 }
@@ -354,7 +405,48 @@ impl<'a> Visitor<'a> for CallCollector<'_, 'a> {
                     }
                 }
             }
+            Stmt::If(branch) => {
+                let source = self.project.modules[self.module].file;
+                self.context.branch(branch, source);
+                visitor::walk_stmt(self, stmt);
+            }
+            Stmt::Raise(raise) => {
+                if let Some(exc) = raise.exc.as_deref() {
+                    self.record_handler_call(exc);
+                    let at = At {
+                        module: self.module,
+                        scopes: &self.scopes,
+                        scope: self.current,
+                    };
+                    let project = self.project;
+                    if let Some(class) =
+                        raised_with_own_text(exc, |name| project.lookup(&at, name).is_none())
+                        && !self.own_text_raises.iter().any(|c| c == class)
+                    {
+                        self.own_text_raises.push(class.to_string());
+                    }
+                }
+                visitor::walk_stmt(self, stmt);
+            }
+            Stmt::Try(try_stmt) => {
+                self.visit_body(&try_stmt.body);
+                for handler in &try_stmt.handlers {
+                    let ast::ExceptHandler::ExceptHandler(handler) = handler;
+                    if let Some(type_) = &handler.type_ {
+                        self.visit_expr(type_);
+                    }
+                    let name = handler.name.as_ref().map_or("", |n| n.as_str());
+                    self.handlers.push((name, handler.type_.as_deref()));
+                    self.visit_body(&handler.body);
+                    self.handlers.pop();
+                }
+                self.visit_body(&try_stmt.orelse);
+                self.visit_body(&try_stmt.finalbody);
+            }
             Stmt::Return(ret) => {
+                if let Some(value) = ret.value.as_deref() {
+                    self.record_handler_call(value);
+                }
                 let before = self.calls.len();
                 visitor::walk_stmt(self, stmt);
                 match ret.value.as_deref() {
@@ -407,6 +499,24 @@ impl<'a> Visitor<'a> for CallCollector<'_, 'a> {
                     Expr::Name(name) => name.id.as_str(),
                     _ => "",
                 };
+                self.context.call(callee_name);
+                // `@app.errorhandler(ApiError)`, `app.register_error_handler(ApiError, f)`:
+                // raising that class answers the request.
+                if matches!(
+                    callee_name,
+                    "errorhandler" | "app_errorhandler" | "register_error_handler"
+                ) && let Some(type_) = call.arguments.args.first()
+                    && match type_ {
+                        // A built-in (`Exception`) is every exception: no class in particular.
+                        Expr::Name(name) => self.project.lookup(&at, name.id.as_str()).is_some(),
+                        Expr::Attribute(_) => true,
+                        _ => false,
+                    }
+                    && let Some(qualified) = self.project.binding_name(type_, &at)
+                    && !self.error_handler_types.contains(&qualified)
+                {
+                    self.error_handler_types.push(qualified);
+                }
                 // `config.from_object("settings.Production")`, `import_string("app.views")`:
                 // a module loaded by name belongs to whoever loads it.
                 if matches!(

@@ -15,6 +15,8 @@
 
 pub mod apps;
 pub mod config;
+pub mod context;
+pub mod exceptions;
 pub mod imports;
 pub mod jwt;
 pub mod keys;
@@ -251,7 +253,7 @@ fn common_base<'p>(roots: impl Iterator<Item = &'p Path>) -> Option<PathBuf> {
 
 /// `path` made absolute against the current directory, without touching the file system
 /// (symlinks stay as they are, so names follow the paths the user gave).
-fn absolute(path: &Path) -> PathBuf {
+pub(crate) fn absolute(path: &Path) -> PathBuf {
     let path = if path.as_os_str().is_empty() {
         Path::new(".")
     } else {
@@ -400,13 +402,6 @@ impl<'a> ProjectModel<'a> {
                     })
                 }))
         })
-    }
-
-    /// Whether a module is test code (`tests/`, `test_*.py`, `*_test.py`, `conftest.py`).
-    pub fn is_test_module(&self, module: usize) -> bool {
-        self.modules
-            .get(module)
-            .is_some_and(|m| config::is_test_module(&m.name, &m.file.path))
     }
 
     /// Asks for a module to be analysed (its findings reported), not only parsed for names.
@@ -766,6 +761,15 @@ impl<'a> Project<'a> {
         signing_algorithms.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
         let apps = apps::Apps::new(&model, &files);
         let routes = routes::RouteModel::new(&model, &files, &apps, specs);
+        let mut files = files;
+        // A `def test_health()` that a route serves answers requests: it is not a test, whatever
+        // pytest would make of its name.
+        for route in &routes.routes {
+            if let Some(file) = files.get_mut(route.module) {
+                let handler = ruff_text_size::Ranged::range(route.handler);
+                file.context.tests.retain(|test| *test != handler);
+            }
+        }
         let config = config::ConfigModel::new(&model, &files, &apps);
         let keys = keys::TokenKeys::new(&model, &files, &apps, &config);
         Project {
@@ -798,16 +802,55 @@ pub struct FileModel<'a> {
     pub app_constructions: Vec<apps::AppConstruction<'a>>,
     /// Project modules named in strings the file loads: `app.config.from_object("cfg.Prod")`.
     pub string_imports: Vec<String>,
+    /// Test code, development-only code and code outside requests in this file.
+    pub context: context::FileContext,
+    /// Calls an `except` handler returns or raises, for following exception text into helpers.
+    pub handler_calls: Vec<exceptions::HandlerCall<'a>>,
+    /// Built-in exception classes this file raises with its own message (`LookupError`).
+    pub own_text_raises: Vec<String>,
+    /// Exception classes this file registers an error handler for, by binding
+    /// (`@app.errorhandler(ApiError)`, `app.register_error_handler(ApiError, handle)`).
+    pub error_handler_types: Vec<String>,
 }
 
 impl<'a> FileModel<'a> {
-    pub fn new(project: &ProjectModel<'a>, module: usize) -> FileModel<'a> {
+    /// `location`: what the file's folders say, relative to its project root
+    /// (`context::Location`); the caller reads it from the file system, since the project root
+    /// may lie above every checked path.
+    pub fn new(
+        project: &ProjectModel<'a>,
+        module: usize,
+        location: context::Location,
+    ) -> FileModel<'a> {
         let info = &project.modules[module];
-        let mut builder = jwt::CallCollector::new(project, module, &info.package);
+        let test_name = match context::test_name(&info.name, &info.file.path) {
+            _ if location.test_folder => context::TestName::Always,
+            by_name => by_name,
+        };
+        let mut builder = jwt::CallCollector::new(project, module, &info.package, test_name);
         if info.analysed {
             builder.walk_body(&info.file.module().body);
         }
-        builder.finish()
+        let mut file = builder.finish();
+        // A module-level reason applies under every range-level one: the folder first (a
+        // whole tree of examples), then the script's own name.
+        let stem = info
+            .file
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        file.context.development_module = match location.development_folder {
+            Some(folder) => Some(context::Development::Folder(folder)),
+            None => context::is_dev_script(&stem)
+                .then(|| context::Development::Script(format!("{stem}.py"))),
+        };
+        file
+    }
+
+    /// Whether the module is test code as a whole.
+    pub fn is_test_module(&self) -> bool {
+        self.context.test_module
     }
 
     pub fn file(&self, project: &'a ProjectModel<'a>) -> &'a SourceFile {

@@ -92,9 +92,6 @@ fn config_value(checker: &Checker<'_, '_>, key: &str) -> Option<Value> {
 }
 
 fn check(checker: &mut Checker<'_, '_>) {
-    if checker.project.config.is_test_module(checker.file.module) {
-        return;
-    }
     check_flask_cors(checker);
     check_headers(checker);
 }

@@ -1,23 +1,32 @@
 //! FL304 debug-mode-enabled: the Werkzeug debugger switched on outside a development config.
 //!
-//! Why: Flask's debug mode serves the interactive Werkzeug debugger on every error page; whoever
-//! reaches it (or guesses / leaks its PIN) runs Python on the server. `app.run(debug=True)`,
+//! Why: Flask's debug mode serves the interactive Werkzeug debugger on every error page, and its
+//! console runs Python for whoever enters the debugger PIN. The PIN is a hash of facts about the
+//! machine (the user name, the app's module path, the MAC address, the machine id), which an
+//! attacker who can read files on the server can recompute. `app.run(debug=True)`,
 //! `app.debug = True` and `DEBUG = True` in a production-selected config all turn it on.
-//! Development and test configs (a class named like `DevelopmentConfig` / `TestingConfig` /
-//! `LocalConfig`, a `dev`/`test` settings module, an `if app.testing:` branch) and test files are
-//! not reported.
+//! Development configs (a class named like `DevelopmentConfig` / `TestingConfig` /
+//! `LocalConfig`, a `dev`/`test` settings module, an `if app.testing:` branch, a function such
+//! as `create_test_app`) are where debug mode belongs: not reported. A debug server started in
+//! development-only code (`if __name__ == "__main__":`, `examples/`, a `run_dev.py` script, a
+//! development function or branch) is reported at low severity; test code is not reported
+//! (both decided centrally, see `model::context`, except the development functions, branches
+//! and packages only the config model knows, which this rule lowers itself).
 //! Fix: remove `debug=True`, set `DEBUG = False`, and drive debugging from the environment on
 //! development machines (`flask run --debug`).
 
 use ruff_text_size::Ranged;
 
-use super::{Applicability, Checker, Edit, Fix, Rule, remove_list_element};
+use super::{Applicability, Checker, Edit, Fix, Rule, Severity, remove_list_element};
 use crate::model::config::ConfigValue;
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL304.md"),
     check,
 };
+
+/// What the Werkzeug debugger exposes, as its documentation and `get_pin_and_cookie_name` say.
+const CONSEQUENCE: &str = "its console runs Python on the server for whoever reaches an error page and enters the debugger PIN, and the PIN is derived from machine facts (user name, app path, MAC address, machine id) that anyone able to read files on the server can recompute";
 
 fn truthy_literal(value: &ConfigValue) -> bool {
     matches!(value, ConfigValue::Literal(l) if l.value.truthy() == Some(true))
@@ -26,13 +35,10 @@ fn truthy_literal(value: &ConfigValue) -> bool {
 fn check(checker: &mut Checker<'_, '_>) {
     let config = &checker.project.config;
     let module = checker.file.module;
-    if config.is_test_module(module) {
-        return;
-    }
     for run in config
         .server_runs
         .iter()
-        .filter(|r| r.module == module && !r.dev_only && truthy_literal(&r.value))
+        .filter(|r| r.module == module && truthy_literal(&r.value))
     {
         let keyword = checker.source.slice(run.keyword).to_string();
         let shown = if run.siblings.len() > 1 {
@@ -46,15 +52,23 @@ fn check(checker: &mut Checker<'_, '_>) {
             // Turns off the reloader and the in-browser tracebacks someone may rely on.
             applicability: Applicability::Unsafe,
         });
-        checker
-            .report(
-                run.keyword,
-                format!(
-                    "`{shown}` starts the Werkzeug debugger: anyone who reaches an error page can run Python on the server"
-                ),
-                "remove `debug=True`; on a development machine use `flask run --debug` or read it from the environment".to_string(),
-            )
-            .fix = fix;
+        // The central pass lowers (and explains) what it knows to be development-only; a
+        // debug server in a development function, branch or package is known only here.
+        let lowered_here =
+            run.dev_only && checker.file.context.development_at(run.keyword).is_none();
+        let mut message = format!("`{shown}` starts the Werkzeug debugger: {CONSEQUENCE}");
+        if lowered_here {
+            message.push_str(" [development only: in a development function, branch or package]");
+        }
+        let diagnostic = checker.report(
+            run.keyword,
+            message,
+            "remove `debug=True`; on a development machine use `flask run --debug` or read it from the environment".to_string(),
+        );
+        diagnostic.fix = fix;
+        if lowered_here {
+            diagnostic.severity = Some(Severity::Low);
+        }
     }
     for entry in config
         .entries
@@ -67,7 +81,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             .report(
                 range,
                 format!(
-                    "`{}` turns on debug mode outside a development config: the Werkzeug debugger lets anyone who reaches an error page run Python on the server",
+                    "`{}` turns on debug mode outside a development config: {CONSEQUENCE}",
                     entry.display
                 ),
                 "set it to False (or read it from the environment) and enable debugging only in a development config or with `flask run --debug`".to_string(),

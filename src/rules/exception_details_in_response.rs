@@ -3,20 +3,30 @@
 //!
 //! Why: `str(e)` of an unexpected exception is SQL with table names, file paths, library
 //! versions, or a JWT library's exact reason for rejecting a token; `traceback.format_exc()` is
-//! the server's source layout. Attackers use both to map the system (CWE-209).
+//! the server's source layout. Attackers use both to map the system (CWE-209). How much it
+//! matters depends on who reads the response: medium where that may be anyone (a route without
+//! authentication, an app-wide error handler, code whose caller is unknown), low behind
+//! authentication. Text the project wrote itself (its own exception classes, a built-in
+//! exception it raises with a literal or translated message) is meant for clients, and code
+//! that answers no request (a Celery task, a CLI command) leaks nothing.
 //! Fix: answer with a generic message (and a request or error id) and log the exception
 //! server-side with `logger.exception(...)`; logging is not a finding, only responses are. The
 //! fix replaces every leak of a statement with `"an internal error occurred"`: one finding per
-//! statement, so that applying one finding's fix leaves nothing of that statement leaking.
+//! statement, so that applying one finding's fix leaves nothing of that statement leaking. A
+//! project helper that many handlers pass `str(e)` to (`internal_server_error(errormsg=str(e))`)
+//! is reported once, where it puts the text into its response, with the number of calls.
 //!
 //! Also home to the response helpers FL401 shares: which calls build a response, which functions
 //! answer requests, which statements are logging.
 
-use ruff_python_ast::{self as ast, Expr, Stmt};
-use ruff_text_size::{Ranged, TextRange};
+use std::collections::HashMap;
 
-use super::{Applicability, Checker, Edit, Fix, Rule};
-use crate::model::routes::{expr_contains, visit_stmts};
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use super::{Applicability, Checker, Edit, Fix, Rule, Severity};
+use crate::model::routes::{Route, expr_contains, visit_stmts};
+use crate::model::{FileModel, Project};
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL402.md"),
@@ -197,11 +207,33 @@ pub(super) fn is_logging_call(checker: &Checker<'_, '_>, call: &ast::ExprCall) -
     }
 }
 
-/// Whether `e` itself is a leak of the exception bound to `name` (or, for any name, a
-/// traceback): `str(e)`, `repr(e)`, `f"{e}"`, `"%s" % e`, `"{}".format(e)`, `e.args`,
+/// What the caught exception is bound to in the code that may leak it: the `as e` name, or, in
+/// an `errorhandler(500)` function, the original exception Flask attaches to the generic
+/// `InternalServerError` (`e.original_exception`); `str(e)` of that generic error is Flask's
+/// own text and leaks nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Bound<'a> {
+    Name(&'a str),
+    Original(&'a str),
+}
+
+impl Bound<'_> {
+    /// Whether `expr` is the exception itself.
+    fn is(self, expr: &Expr) -> bool {
+        match self {
+            Bound::Name(name) => matches!(expr, Expr::Name(n) if n.id.as_str() == name),
+            Bound::Original(name) => matches!(expr, Expr::Attribute(a)
+                if a.attr.as_str() == "original_exception"
+                    && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == name)),
+        }
+    }
+}
+
+/// Whether `e` itself is a leak of the exception `bound` (or, for any binding, a traceback):
+/// `str(e)`, `repr(e)`, `f"{e}"`, `"%s" % e`, `"{}".format(e)`, `e.args`,
 /// `traceback.format_exc()`.
-fn is_leak(e: &Expr, name: &str) -> bool {
-    let is_e = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == name);
+fn is_leak(e: &Expr, bound: Bound<'_>) -> bool {
+    let is_e = |e: &Expr| bound.is(e);
     match e {
         Expr::Call(call) => {
             let callee = last_segment(&call.func).unwrap_or("");
@@ -240,10 +272,10 @@ fn is_leak(e: &Expr, name: &str) -> bool {
 
 /// Every place in `expr` where the exception's text appears, in source order; a leak inside
 /// another (`f"{str(e)}"`) is part of the outer one.
-fn all_leaks<'e>(expr: &'e Expr, name: &str) -> Vec<&'e Expr> {
+fn all_leaks<'e>(expr: &'e Expr, bound: Bound<'_>) -> Vec<&'e Expr> {
     let mut found: Vec<&Expr> = Vec::new();
     expr_contains(expr, &mut |e| {
-        if !found.iter().any(|f| f.range().contains_range(e.range())) && is_leak(e, name) {
+        if !found.iter().any(|f| f.range().contains_range(e.range())) && is_leak(e, bound) {
             found.push(e);
         }
         false
@@ -259,12 +291,15 @@ struct StatementLeaks<'a> {
     sink: &'static str,
 }
 
-/// Where the text of the exception bound to `name` (or a traceback) reaches a response in
-/// `body`: one entry per statement, with every leak in it, so one fix can remove them all.
+/// Where the text of the exception `bound` (or a traceback) reaches a response in `body`: one
+/// entry per statement, with every leak in it, so one fix can remove them all. `raises_http`
+/// says which raised exceptions become the response, given whether the raising function answers
+/// requests itself.
 fn statement_leaks<'a>(
     functions: &[Function<'a>],
-    name: &str,
+    bound: Bound<'_>,
     body: &'a [Stmt],
+    raises_http: &dyn Fn(&Expr, bool) -> bool,
 ) -> Vec<StatementLeaks<'a>> {
     let mut out: Vec<StatementLeaks<'a>> = Vec::new();
     visit_stmts(body, &mut |stmt| {
@@ -274,8 +309,9 @@ fn statement_leaks<'a>(
                 Some(value) if answers || is_status_tuple(value) => (Some(value), "the response"),
                 _ => (None, ""),
             },
+            // Resolving what is raised costs more than looking for the exception's text.
             Stmt::Raise(raise) => match raise.exc.as_deref() {
-                Some(exc) if super::token_error_oracle::raises_http_error(exc) => {
+                Some(exc) if !all_leaks(exc, bound).is_empty() && raises_http(exc, answers) => {
                     (Some(exc), "the HTTP error")
                 }
                 _ => (None, ""),
@@ -283,7 +319,7 @@ fn statement_leaks<'a>(
             _ => (None, ""),
         };
         if let Some(value) = value {
-            let leaks = all_leaks(value, name);
+            let leaks = all_leaks(value, bound);
             if !leaks.is_empty() {
                 out.push(StatementLeaks { stmt, leaks, sink });
                 return;
@@ -307,7 +343,7 @@ fn statement_leaks<'a>(
         });
         let leaks: Vec<&Expr> = responses
             .into_iter()
-            .flat_map(|response| all_leaks(response, name))
+            .flat_map(|response| all_leaks(response, bound))
             .collect();
         if !leaks.is_empty() {
             out.push(StatementLeaks {
@@ -321,21 +357,90 @@ fn statement_leaks<'a>(
 }
 
 /// Where the text of the exception bound to `name` (or a traceback) reaches a response in
-/// `body`: the first leaking expression of each statement and what it reaches.
+/// `body`: the first leaking expression of each statement and what it reaches. FL401 shares it,
+/// with its own reading of which raised errors are HTTP errors.
 pub(super) fn leaks_in<'a>(
     functions: &[Function<'a>],
     name: &str,
     body: &'a [Stmt],
 ) -> Vec<(&'a Expr, &'static str)> {
-    statement_leaks(functions, name, body)
-        .into_iter()
-        .filter_map(|found| found.leaks.first().map(|leak| (*leak, found.sink)))
-        .collect()
+    statement_leaks(functions, Bound::Name(name), body, &|exc: &Expr, _| {
+        super::token_error_oracle::raises_http_error(exc)
+    })
+    .into_iter()
+    .filter_map(|found| found.leaks.first().map(|leak| (*leak, found.sink)))
+    .collect()
+}
+
+/// Whether raising `exc` answers the request with it: a werkzeug `HTTPException` (any class of
+/// `werkzeug.exceptions`, as Flask re-exports them), or, raised by a function that answers
+/// requests itself (`in_view`: a route handler, a view method, a decorator's wrapper), a class
+/// the application registers an error handler for (`app.register_error_handler(ApiError, ...)`,
+/// `@app.errorhandler(ApiError)`), directly or through a project base class. The same class
+/// raised from a helper or a command object may be raised in a Celery worker, where no error
+/// handler runs; any other exception is not a response where it is raised, and an app-wide
+/// `errorhandler(Exception)` that leaks it is reported where it does.
+fn answers_when_raised(checker: &Checker<'_, '_>, exc: &Expr, in_view: bool) -> bool {
+    let Expr::Call(call) = exc else { return false };
+    let model = &checker.project.model;
+    let Some(qualified) = model.binding_name(&call.func, &checker.file.at(None)) else {
+        return false;
+    };
+    let handled = |class: &str| {
+        checker.project.files.iter().any(|file| {
+            file.error_handler_types.iter().any(|t| t == class)
+                && checker.project.apps.share(file.module, checker.file.module)
+        })
+    };
+    let mut classes = vec![qualified];
+    let mut seen = 0;
+    while let Some(class) = classes.pop() {
+        seen += 1;
+        if seen > 16 {
+            break;
+        }
+        if is_werkzeug_error(&class) || (in_view && handled(&class)) {
+            return true;
+        }
+        // The project class's bases.
+        let Some((module, class_name)) = model.split_module(&class) else {
+            continue;
+        };
+        let at = crate::model::At {
+            module,
+            scopes: &[],
+            scope: None,
+        };
+        for stmt in &model.modules[module].file.module().body {
+            if let Stmt::ClassDef(def) = stmt
+                && def.name.as_str() == class_name
+                && let Some(arguments) = &def.arguments
+            {
+                classes.extend(
+                    arguments
+                        .args
+                        .iter()
+                        .filter_map(|base| model.binding_name(base, &at)),
+                );
+            }
+        }
+    }
+    false
+}
+
+fn is_werkzeug_error(qualified: &str) -> bool {
+    qualified.starts_with("werkzeug.exceptions.")
+        || qualified.starts_with("werkzeug.")
+            && qualified
+                .rsplit('.')
+                .next()
+                .is_some_and(|last| last == "HTTPException" || last == "abort")
+        || matches!(qualified, "flask.abort")
 }
 
 /// Whether a caught exception's text is meant for the client (validation errors, HTTP errors,
-/// the project's own exceptions) or internal (anything else: `Exception`, database, OS, JWT
-/// library errors).
+/// lookups, the project's own exceptions, built-in exceptions the project raises with its own
+/// message) or internal (anything else: `Exception`, database, OS, JWT library errors).
 fn is_internal_exception(checker: &Checker<'_, '_>, type_: Option<&Expr>) -> bool {
     let Some(type_) = type_ else {
         return true;
@@ -361,7 +466,10 @@ fn is_internal_exception(checker: &Checker<'_, '_>, type_: Option<&Expr>) -> boo
         || matches!(
             last,
             "ValueError"
+                // A lookup's text is the key or index that was missing.
+                | "LookupError"
                 | "KeyError"
+                | "IndexError"
                 | "HTTPException"
                 | "BadRequest"
                 | "NotFound"
@@ -392,22 +500,411 @@ fn is_internal_exception(checker: &Checker<'_, '_>, type_: Option<&Expr>) -> boo
                         .iter()
                         .all(|b| !matches!(b, crate::model::scope::Binding::Import(_)))
                 }));
+    // `raise PermissionError(gettext("Access denied"))` somewhere in the same application: the
+    // project uses this built-in class for its own messages.
+    let raised_by_project = || {
+        matches!(type_, Expr::Name(_))
+            && !matches!(last, "Exception" | "BaseException")
+            && checker.project.files.iter().any(|file| {
+                file.own_text_raises.iter().any(|class| class == last)
+                    && checker.project.apps.share(file.module, checker.file.module)
+            })
+    };
     // A token library's message says which check the token failed: FL401's subject.
-    let token = super::token_error_oracle::is_token_error(checker, type_);
-    !designed_for_clients && !own && !token
+    !designed_for_clients
+        && !own
+        && !super::token_error_oracle::is_token_error(checker, type_)
+        && !raised_by_project()
 }
 
-/// A place where the exception's text can reach a response: its name and the statements.
+/// A place where the exception's text can reach a response: its binding and the statements.
 struct Catch<'a> {
-    name: &'a str,
+    bound: Bound<'a>,
     caught: String,
     body: &'a [Stmt],
+    /// An error handler: every failing request of its app (or blueprint) reaches it.
+    error_handler: bool,
 }
 
-fn check(checker: &mut Checker<'_, '_>) {
-    if checker.project.config.is_test_module(checker.file.module) {
-        return;
+/// Who reads a response built at some place, which decides how much its content matters.
+#[derive(Clone, Debug)]
+enum Audience {
+    /// An error handler: whoever makes a request fail.
+    AnyFailingRequest,
+    /// A route with no authentication.
+    Anyone(String),
+    /// Routes that all authenticate their caller, or code behind a decorator that guards access:
+    /// who that is.
+    Authenticated(String),
+    /// Not a known route (a helper, a decorator's wrapper, a view method flasklint does not
+    /// route): the caller may be anyone.
+    Unknown,
+}
+
+impl Audience {
+    fn severity(&self) -> Severity {
+        match self {
+            Audience::Authenticated(_) => Severity::Low,
+            _ => Severity::Medium,
+        }
     }
+
+    fn describe(&self) -> String {
+        match self {
+            Audience::AnyFailingRequest => {
+                "any client whose request fails (an app-wide error handler)".to_string()
+            }
+            Audience::Anyone(route) => format!("anyone: `{route}` has no authentication"),
+            Audience::Authenticated(who) => who.clone(),
+            Audience::Unknown => "the client".to_string(),
+        }
+    }
+}
+
+/// `GET /reports`.
+fn route_label(route: &Route<'_>) -> String {
+    match route.methods.as_slice() {
+        [] => route.rule.clone(),
+        methods => format!("{} {}", methods.join(","), route.rule),
+    }
+}
+
+/// Who reads what the code at `range` of `file` answers. `around`: the functions that hold it.
+/// An error handler serves every failing request; a route serves its callers, authenticated
+/// when flasklint knows its authentication or a decorator says it guards access
+/// (`@pga_login_required`, `@protect()`, `@permissions_required(...)`); code outside any route
+/// is judged by its own functions' decorators, and is otherwise open to anyone for all
+/// flasklint knows.
+fn audience(
+    project: &Project<'_>,
+    file: &FileModel<'_>,
+    around: &[&ast::StmtFunctionDef],
+    range: TextRange,
+) -> Audience {
+    let source = project.model.modules[file.module].file;
+    if around.iter().any(|def| {
+        def.decorator_list.iter().any(|d| {
+            matches!(
+                last_segment(&d.expression),
+                Some("errorhandler" | "app_errorhandler")
+            )
+        })
+    }) {
+        return Audience::AnyFailingRequest;
+    }
+    let routes: Vec<&Route<'_>> = project
+        .routes
+        .routes
+        .iter()
+        .filter(|r| r.module == file.module && r.handler.range().contains_range(range))
+        .collect();
+    let guard = |decorators: Vec<&Expr>| {
+        decorators
+            .into_iter()
+            .find(|d| guards_access(d))
+            .map(|d| format!("callers `@{}` lets through", source.slice(d.range())))
+    };
+    if let Some(first) = routes.first() {
+        let authenticated = |route: &Route<'_>| match &route.authentication {
+            Some(how) => Some(format!(
+                "the authenticated caller of `{}` ({})",
+                route_label(route),
+                how.how
+            )),
+            None => guard(route.decorators.clone()),
+        };
+        if let Some(open) = routes
+            .iter()
+            .find(|r| authenticated(r).is_none() && !r.unknown_hook)
+        {
+            return Audience::Anyone(route_label(open));
+        }
+        return match authenticated(first) {
+            Some(who) if routes.iter().all(|r| authenticated(r).is_some()) => {
+                Audience::Authenticated(who)
+            }
+            _ => Audience::Unknown,
+        };
+    }
+    let decorators = around
+        .iter()
+        .flat_map(|def| def.decorator_list.iter().map(|d| &d.expression))
+        .collect();
+    match guard(decorators) {
+        Some(who) => Audience::Authenticated(who),
+        None => Audience::Unknown,
+    }
+}
+
+/// A decorator whose name says it guards access: `login_required`, `pga_login_required`,
+/// `permissions_required(...)`, `protect()`, `has_access`, `jwt_required()`, `roles_accepted`.
+fn guards_access(decorator: &Expr) -> bool {
+    let name = last_segment(decorator).unwrap_or("").to_ascii_lowercase();
+    [
+        "auth",
+        "login",
+        "permission",
+        "require",
+        "protect",
+        "access",
+        "jwt",
+        "role",
+        "admin",
+    ]
+    .iter()
+    .any(|word| name.contains(word))
+}
+
+/// A project function a leak is handed to, and the parameter that receives it.
+struct Helper<'a> {
+    module: usize,
+    def: &'a ast::StmtFunctionDef,
+    parameter: &'a str,
+    /// Where the helper puts that parameter into its response.
+    puts_in_response: TextRange,
+}
+
+/// The project function `call` calls, and its parameter that `argument` (one of the call's
+/// arguments) binds, when that parameter reaches the helper's response.
+fn helper_for<'a>(
+    project: &Project<'a>,
+    file: &FileModel<'a>,
+    scope: Option<usize>,
+    call: &ast::ExprCall,
+    argument: TextRange,
+) -> Option<Helper<'a>> {
+    let model = &project.model;
+    let qualified = model.qualified_name(&call.func, &file.at(scope))?;
+    let (module, name) = model.split_module(&qualified)?;
+    if name.contains('.') || !model.modules[module].analysed {
+        return None;
+    }
+    let def = model.modules[module]
+        .file
+        .module()
+        .body
+        .iter()
+        .find_map(|stmt| match stmt {
+            Stmt::FunctionDef(def) if def.name.as_str() == name => Some(def),
+            _ => None,
+        })?;
+    let parameter = bound_parameter(def, call, argument)?;
+    let puts_in_response = response_use(def, parameter)?;
+    Some(Helper {
+        module,
+        def,
+        parameter,
+        puts_in_response,
+    })
+}
+
+/// The parameter of `def` that the argument at `argument` of `call` binds.
+fn bound_parameter<'a>(
+    def: &'a ast::StmtFunctionDef,
+    call: &ast::ExprCall,
+    argument: TextRange,
+) -> Option<&'a str> {
+    if let Some(keyword) = call
+        .arguments
+        .keywords
+        .iter()
+        .find(|k| k.value.range() == argument)
+    {
+        let name = keyword.arg.as_ref()?.as_str();
+        return def
+            .parameters
+            .iter_non_variadic_params()
+            .find(|p| p.parameter.name.as_str() == name)
+            .map(|p| p.parameter.name.as_str());
+    }
+    let index = call
+        .arguments
+        .args
+        .iter()
+        .take_while(|a| !matches!(a, Expr::Starred(_)))
+        .position(|a| a.range() == argument)?;
+    def.parameters
+        .posonlyargs
+        .iter()
+        .chain(&def.parameters.args)
+        .nth(index)
+        .map(|p| p.parameter.name.as_str())
+}
+
+/// Where `parameter` of `def` goes into what the function answers with: the parameter itself in
+/// a returned value, a response call or a raised werkzeug error, or in the assignment that
+/// carries it there (`doc["errormsg"] = errormsg` before `return Response(json.dumps(doc))`).
+fn response_use(def: &ast::StmtFunctionDef, parameter: &str) -> Option<TextRange> {
+    // Names carrying the parameter's text, each with where the parameter entered it.
+    let mut carriers: Vec<(String, TextRange)> = Vec::new();
+    let mentions = |expr: &Expr, carriers: &[(String, TextRange)]| -> Option<TextRange> {
+        let mut at = None;
+        expr_contains(expr, &mut |e| match e {
+            Expr::Name(n) if n.id.as_str() == parameter => {
+                at = Some(n.range());
+                true
+            }
+            Expr::Name(n) => {
+                if let Some((_, origin)) = carriers.iter().find(|(c, _)| c == n.id.as_str()) {
+                    at = Some(*origin);
+                    true
+                } else {
+                    false
+                }
+            }
+            _ => false,
+        });
+        at
+    };
+    // Two passes reach `msg = text; doc["m"] = msg`.
+    for _ in 0..2 {
+        visit_stmts(&def.body, &mut |stmt| {
+            let (targets, value): (Vec<&Expr>, &Expr) = match stmt {
+                Stmt::Assign(assign) => (assign.targets.iter().collect(), &assign.value),
+                Stmt::AnnAssign(assign) => match &assign.value {
+                    Some(value) => (vec![assign.target.as_ref()], value),
+                    None => return,
+                },
+                Stmt::AugAssign(assign) => (vec![assign.target.as_ref()], &assign.value),
+                _ => return,
+            };
+            let Some(origin) = mentions(value, &carriers) else {
+                return;
+            };
+            for target in targets {
+                let mut base = target;
+                while let Expr::Subscript(s) = base {
+                    base = &s.value;
+                }
+                if let Expr::Name(n) = base
+                    && n.id.as_str() != parameter
+                    && !carriers.iter().any(|(c, _)| c == n.id.as_str())
+                {
+                    carriers.push((n.id.to_string(), origin));
+                }
+            }
+        });
+    }
+    let mut found = None;
+    visit_stmts(&def.body, &mut |stmt| {
+        if found.is_some() {
+            return;
+        }
+        let value = match stmt {
+            Stmt::Return(ret) => ret.value.as_deref(),
+            Stmt::Raise(raise) => raise
+                .exc
+                .as_deref()
+                .filter(|exc| matches!(exc, Expr::Call(c) if is_response_call(c))),
+            Stmt::Expr(expr) => Some(expr.value.as_ref())
+                .filter(|e| matches!(e, Expr::Call(c) if is_response_call(c))),
+            _ => None,
+        };
+        if let Some(value) = value {
+            found = mentions(value, &carriers);
+        }
+    });
+    found
+}
+
+/// A call that hands the text of an internal exception to a helper, from an `except` handler.
+struct CallSite<'c, 'a> {
+    file: &'c FileModel<'a>,
+    range: TextRange,
+    function: Option<&'a ast::StmtFunctionDef>,
+}
+
+/// The calls in the project that hand the text of a caught internal exception to `helper`'s
+/// parameter and answer with the helper's result, outside test code and outside Celery tasks
+/// and CLI commands; at most `limit` of them.
+fn call_sites<'c, 'a>(
+    checker: &Checker<'c, 'a>,
+    helper: &Helper<'_>,
+    limit: usize,
+) -> Vec<CallSite<'c, 'a>> {
+    let project = checker.project;
+    let helper_name = helper.def.name.as_str();
+    let qualified = format!(
+        "{}.{helper_name}",
+        project.model.modules[helper.module].name
+    );
+    let mut sites = Vec::new();
+    let mut scratch = Vec::new();
+    for file in &project.files {
+        if file.handler_calls.is_empty() || file.is_test_module() {
+            continue;
+        }
+        let source = project.model.modules[file.module].file;
+        let other = Checker {
+            project,
+            file,
+            source,
+            rule: checker.rule,
+            diagnostics: &mut scratch,
+        };
+        for handler_call in &file.handler_calls {
+            if last_segment(&handler_call.call.func) != Some(helper_name)
+                || file.context.is_test(handler_call.call.range())
+                || file.context.outside_request(handler_call.call.range())
+            {
+                continue;
+            }
+            let leaked = handler_call
+                .call
+                .arguments
+                .args
+                .iter()
+                .chain(
+                    handler_call
+                        .call
+                        .arguments
+                        .keywords
+                        .iter()
+                        .map(|k| &k.value),
+                )
+                .find_map(|argument| {
+                    let (_, type_) = handler_call
+                        .handlers
+                        .iter()
+                        .find(|(name, _)| is_leak(argument, Bound::Name(name)))?;
+                    is_internal_exception(&other, *type_).then_some(argument.range())
+                });
+            let Some(argument) = leaked else { continue };
+            let resolved = project
+                .model
+                .qualified_name(&handler_call.call.func, &file.at(handler_call.scope));
+            if resolved.as_deref() != Some(qualified.as_str())
+                || bound_parameter(helper.def, handler_call.call, argument)
+                    != Some(helper.parameter)
+            {
+                continue;
+            }
+            sites.push(CallSite {
+                file,
+                range: handler_call.call.range(),
+                function: handler_call.function,
+            });
+            if sites.len() >= limit {
+                return sites;
+            }
+        }
+    }
+    sites
+}
+
+/// The leaks of one statement, each with the binding it leaks.
+struct Group<'a> {
+    stmt: &'a Stmt,
+    leaks: Vec<(&'a Expr, Bound<'a>)>,
+    sink: &'static str,
+    caught: &'a str,
+    error_handler: bool,
+}
+
+/// From how many call sites on a helper is reported once, at the helper.
+const HELPER_CALLS: usize = 2;
+
+fn check(checker: &mut Checker<'_, '_>) {
     let functions = functions(checker);
     let mut catches: Vec<Catch<'_>> = Vec::new();
     visit_stmts(&checker.source.module().body, &mut |stmt| {
@@ -418,12 +915,13 @@ fn check(checker: &mut Checker<'_, '_>) {
             let name = handler.name.as_ref().map_or("", |n| n.as_str());
             if is_internal_exception(checker, handler.type_.as_deref()) {
                 catches.push(Catch {
-                    name,
+                    bound: Bound::Name(name),
                     caught: handler
                         .type_
                         .as_deref()
-                        .map_or("Exception".to_string(), |t| checker.text(t).to_string()),
+                        .map_or("Exception".to_string(), |t| one_line(checker.text(t))),
                     body: &handler.body,
+                    error_handler: false,
                 });
             }
         }
@@ -432,32 +930,57 @@ fn check(checker: &mut Checker<'_, '_>) {
         let Some(registered) = function.error_handler_for else {
             continue;
         };
-        let internal = match registered {
-            Some(Expr::NumberLiteral(_)) | None => false,
-            Some(type_) => is_internal_exception(checker, Some(type_)),
+        let Some(parameter) = function.def.parameters.iter_non_variadic_params().next() else {
+            continue;
         };
-        let parameter = function.def.parameters.iter_non_variadic_params().next();
-        if let (true, Some(parameter)) = (internal, parameter) {
-            catches.push(Catch {
-                name: parameter.parameter.name.as_str(),
-                caught: registered.map_or(String::new(), |t| checker.text(t).to_string()),
-                body: &function.def.body,
-            });
-        }
+        let name = parameter.parameter.name.as_str();
+        // Flask hands a 500 handler the generic `InternalServerError`, with the exception
+        // that caused it as `original_exception`.
+        let internal_server_error = match registered {
+            Some(Expr::NumberLiteral(n)) => {
+                matches!(&n.value, ast::Number::Int(i) if i.as_u64() == Some(500))
+            }
+            Some(type_) => last_segment(type_) == Some("InternalServerError"),
+            None => false,
+        };
+        let bound = if internal_server_error {
+            Bound::Original(name)
+        } else {
+            match registered {
+                Some(Expr::NumberLiteral(_)) | None => continue,
+                Some(type_) if is_internal_exception(checker, Some(type_)) => Bound::Name(name),
+                Some(_) => continue,
+            }
+        };
+        catches.push(Catch {
+            bound,
+            caught: match (bound, registered) {
+                (Bound::Original(_), _) | (_, None) => String::new(),
+                (_, Some(type_)) => checker.text(type_).to_string(),
+            },
+            body: &function.def.body,
+            error_handler: true,
+        });
     }
+    let raises_http = |exc: &Expr, answers: bool| answers_when_raised(checker, exc, answers);
     // One finding per statement, holding every leak in it: a fix that replaced only one of
     // `jsonify(error=str(e), args=e.args)` would leave the statement leaking.
     let mut groups: Vec<Group<'_>> = Vec::new();
     for catch in &catches {
-        for found in statement_leaks(&functions, catch.name, catch.body) {
-            let leaks = found.leaks.into_iter().map(|leak| (leak, catch.name));
+        for found in statement_leaks(&functions, catch.bound, catch.body, &raises_http) {
+            // A Celery task or a CLI command answers no request: its text goes to a worker's
+            // result or a terminal.
+            if checker.file.context.outside_request(found.stmt.range()) {
+                continue;
+            }
+            let leaks = found.leaks.into_iter().map(|leak| (leak, catch.bound));
             match groups
                 .iter_mut()
                 .find(|g| g.stmt.range() == found.stmt.range())
             {
                 Some(group) => {
                     // The same statement seen from an outer `except` too (another name).
-                    for (leak, name) in leaks {
+                    for (leak, bound) in leaks {
                         if !group
                             .leaks
                             .iter()
@@ -466,7 +989,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                             group
                                 .leaks
                                 .retain(|(l, _)| !leak.range().contains_range(l.range()));
-                            group.leaks.push((leak, name));
+                            group.leaks.push((leak, bound));
                         }
                     }
                     group.leaks.sort_by_key(|(l, _)| l.start());
@@ -476,11 +999,18 @@ fn check(checker: &mut Checker<'_, '_>) {
                     leaks: leaks.collect(),
                     sink: found.sink,
                     caught: &catch.caught,
+                    error_handler: catch.error_handler,
                 }),
             }
         }
     }
-    for group in groups {
+    let mut counts = HashMap::new();
+    for mut group in groups {
+        // A leak handed to a project helper that many calls share is reported once, at the
+        // helper (below, when its file is checked).
+        group
+            .leaks
+            .retain(|(leak, _)| !delegated(checker, &mut counts, group.stmt, leak.range()));
         let Some((first, _)) = group.leaks.first() else {
             continue;
         };
@@ -493,31 +1023,207 @@ fn check(checker: &mut Checker<'_, '_>) {
             1 => (texts.join(""), "puts"),
             _ => (and_list(&texts), "put"),
         };
-        let caught = if group.caught.is_empty() {
+        let caught = if matches!(group.leaks.first(), Some((_, Bound::Original(_)))) {
+            "the exception behind the 500".to_string()
+        } else if group.caught.is_empty() {
             "the exception".to_string()
         } else {
             format!("the caught `{}`", group.caught)
         };
         let sink = group.sink;
+        let audience = if group.error_handler {
+            Audience::AnyFailingRequest
+        } else {
+            let around: Vec<&ast::StmtFunctionDef> = functions
+                .iter()
+                .filter(|f| f.def.range().contains_range(group.stmt.range()))
+                .map(|f| f.def)
+                .collect();
+            audience(checker.project, checker.file, &around, group.stmt.range())
+        };
         let fix = generic_message_fix(checker, group.stmt, &group.leaks);
-        checker
-            .report(
-                first.range(),
-                format!(
-                    "{what} {verb} the details of {caught} into {sink}: database errors, file paths and library internals reach the client"
-                ),
-                "answer with a generic message (and a request id) and log the exception server-side with `logger.exception(...)`".to_string(),
-            )
-            .fix = fix;
+        let diagnostic = checker.report(
+            first.range(),
+            format!(
+                "{what} {verb} the details of {caught} into {sink}: database errors, file paths and library internals reach {}",
+                audience.describe()
+            ),
+            "answer with a generic message (and a request id) and log the exception server-side with `logger.exception(...)`".to_string(),
+        );
+        diagnostic.fix = fix;
+        diagnostic.severity = Some(audience.severity());
+    }
+    report_helpers(checker);
+}
+
+/// Whether the leak at `leak` in `stmt` is an argument of a call to a project helper that
+/// puts it in its response and that enough calls share to be reported at the helper.
+fn delegated(
+    checker: &Checker<'_, '_>,
+    counts: &mut HashMap<(TextSize, usize, String), usize>,
+    stmt: &Stmt,
+    leak: TextRange,
+) -> bool {
+    let mut call: Option<&ast::ExprCall> = None;
+    crate::model::routes::any_expr(std::slice::from_ref(stmt), &mut |e| {
+        if let Expr::Call(c) = e
+            && c.arguments
+                .args
+                .iter()
+                .chain(c.arguments.keywords.iter().map(|k| &k.value))
+                .any(|a| a.range() == leak)
+        {
+            call = Some(c);
+            return true;
+        }
+        false
+    });
+    let Some(call) = call else { return false };
+    // Only a call whose result the handler answers with is counted at the helper.
+    let Some(handler_call) = checker
+        .file
+        .handler_calls
+        .iter()
+        .find(|h| std::ptr::eq(h.call, call))
+    else {
+        return false;
+    };
+    let Some(helper) = helper_for(
+        checker.project,
+        checker.file,
+        handler_call.scope,
+        call,
+        leak,
+    ) else {
+        return false;
+    };
+    let key = (
+        helper.def.range().start(),
+        helper.module,
+        helper.parameter.to_string(),
+    );
+    *counts
+        .entry(key)
+        .or_insert_with(|| call_sites(checker, &helper, HELPER_CALLS).len())
+        >= HELPER_CALLS
+}
+
+/// Helpers of this file that many calls hand the text of an internal exception to
+/// (`internal_server_error(errormsg=str(e))`, 90 times): one finding each, where the helper
+/// puts the parameter into its response, with the number of calls.
+fn report_helpers(checker: &mut Checker<'_, '_>) {
+    let project = checker.project;
+    let module = checker.file.module;
+    let names: Vec<&str> = checker
+        .source
+        .module()
+        .body
+        .iter()
+        .filter_map(|stmt| match stmt {
+            Stmt::FunctionDef(def) => Some(def.name.as_str()),
+            _ => None,
+        })
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    // The calls anywhere in the project that could be calls of this file's helpers.
+    let mut candidates: Vec<(&FileModel<'_>, &crate::model::exceptions::HandlerCall<'_>)> =
+        Vec::new();
+    for file in &project.files {
+        for handler_call in &file.handler_calls {
+            if last_segment(&handler_call.call.func).is_some_and(|n| names.contains(&n)) {
+                candidates.push((file, handler_call));
+            }
+        }
+    }
+    let mut helpers: Vec<Helper<'_>> = Vec::new();
+    for (file, handler_call) in candidates {
+        for argument in handler_call.call.arguments.args.iter().chain(
+            handler_call
+                .call
+                .arguments
+                .keywords
+                .iter()
+                .map(|k| &k.value),
+        ) {
+            if !handler_call
+                .handlers
+                .iter()
+                .any(|(name, _)| is_leak(argument, Bound::Name(name)))
+            {
+                continue;
+            }
+            if let Some(helper) = helper_for(
+                project,
+                file,
+                handler_call.scope,
+                handler_call.call,
+                argument.range(),
+            ) && helper.module == module
+                && !helpers
+                    .iter()
+                    .any(|h| std::ptr::eq(h.def, helper.def) && h.parameter == helper.parameter)
+            {
+                helpers.push(helper);
+            }
+        }
+    }
+    helpers.sort_by_key(|h| h.puts_in_response.start());
+    for helper in helpers {
+        let sites = call_sites(checker, &helper, usize::MAX);
+        if sites.len() < HELPER_CALLS {
+            continue;
+        }
+        let audiences: Vec<Audience> = sites
+            .iter()
+            .map(|site| {
+                let around: Vec<&ast::StmtFunctionDef> = site.function.into_iter().collect();
+                audience(project, site.file, &around, site.range)
+            })
+            .collect();
+        let severity = audiences
+            .iter()
+            .map(Audience::severity)
+            .max()
+            .unwrap_or(Severity::Medium);
+        // The call that decides the severity is the one to name.
+        let Some((deciding, deciding_audience)) = sites
+            .iter()
+            .zip(&audiences)
+            .find(|(_, a)| a.severity() == severity)
+        else {
+            continue;
+        };
+        let deciding_file = project.model.modules[deciding.file.module].file;
+        let diagnostic = checker.report(
+            helper.puts_in_response,
+            format!(
+                "`{}` puts its `{}` into the response, and {} calls pass it the text of a caught internal exception: database errors, file paths and library internals reach {} (the call at {}:{})",
+                helper.def.name,
+                helper.parameter,
+                sites.len(),
+                deciding_audience.describe(),
+                deciding_file.display_path(),
+                deciding_file.position(deciding.range.start()).line
+            ),
+            format!(
+                "have the callers pass a generic message (and a request id) and log the exception server-side with `logger.exception(...)`, or let `{}` log what it gets and answer with a generic message",
+                helper.def.name
+            ),
+        );
+        diagnostic.severity = Some(severity);
     }
 }
 
-/// The leaks of one statement, each with the exception name it leaks.
-struct Group<'a> {
-    stmt: &'a Stmt,
-    leaks: Vec<(&'a Expr, &'a str)>,
-    sink: &'static str,
-    caught: &'a str,
+/// Source text on one line: `(\n    OSError,\n    ValueError,\n)` is `(OSError, ValueError)`.
+fn one_line(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("( ", "(")
+        .replace(", )", ")")
+        .replace(",)", ")")
 }
 
 /// `a`, `a and b`, `a, b and c`.
@@ -540,7 +1246,7 @@ const GENERIC_MESSAGE: &str = "an internal error occurred";
 fn generic_message_fix(
     checker: &Checker<'_, '_>,
     stmt: &Stmt,
-    leaks: &[(&Expr, &str)],
+    leaks: &[(&Expr, Bound<'_>)],
 ) -> Option<Fix> {
     let quote = quote_of(checker, stmt);
     let literal = format!("{quote}{GENERIC_MESSAGE}{quote}");
@@ -558,7 +1264,7 @@ fn generic_message_fix(
     let mut edits: Vec<Edit> = Vec::new();
     // Per f-string: the placeholders that leak.
     let mut placeholders: Vec<(&ast::ExprFString, Vec<TextRange>)> = Vec::new();
-    for (leak, name) in leaks {
+    for (leak, bound) in leaks {
         let Some(fstring) = fstrings
             .iter()
             .find(|f| f.range.contains_range(leak.range()))
@@ -577,8 +1283,8 @@ fn generic_message_fix(
             .filter(|i| {
                 i.range.contains_range(leak.range())
                     || (is_whole
-                        && (matches!(i.expression.as_ref(), Expr::Name(n) if n.id.as_str() == *name)
-                            || !all_leaks(&i.expression, name).is_empty()))
+                        && (bound.is(&i.expression)
+                            || !all_leaks(&i.expression, *bound).is_empty()))
             })
             .map(|i| i.range)
             .collect();

@@ -33,9 +33,6 @@ const MAX_LEEWAY_SECONDS: i64 = 300;
 fn check(checker: &mut Checker<'_, '_>) {
     let config = &checker.project.config;
     let module = checker.file.module;
-    if config.is_test_module(module) {
-        return;
-    }
     let apps = &checker.project.apps;
     // Only settings of the application this module belongs to count.
     let cookies = config.production_settings("JWT_TOKEN_LOCATION").filter(|e| apps.share(e.module, module)).any(

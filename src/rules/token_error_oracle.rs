@@ -353,9 +353,6 @@ fn branches<'a>(
 }
 
 fn check(checker: &mut Checker<'_, '_>) {
-    if checker.project.config.is_test_module(checker.file.module) {
-        return;
-    }
     let functions = functions(checker);
     let mut tries: Vec<&ast::StmtTry> = Vec::new();
     visit_stmts(&checker.source.module().body, &mut |stmt| {

@@ -424,9 +424,6 @@ fn validates(checker: &Checker<'_, '_>, call: &ast::ExprCall) -> bool {
 }
 
 fn check(checker: &mut Checker<'_, '_>) {
-    if checker.project.config.is_test_module(checker.file.module) {
-        return;
-    }
     let module = checker.source.module();
     let mut bodies: Vec<&[Stmt]> = vec![&module.body];
     visit_stmts(&module.body, &mut |stmt| {

@@ -21,7 +21,7 @@ def create_note():
     try:
         save()
     except Exception as e:
-        return jsonify({"error": str(e)}), 500  # expect: FL402
+        return jsonify({"error": str(e)}), 500  # expect: FL402(medium)
     return jsonify(ok=True)
 
 
@@ -30,9 +30,9 @@ def update_note(note_id):
     try:
         save()
     except IntegrityError as err:
-        return {"message": f"could not save: {err}"}, 409  # expect: FL402
+        return {"message": f"could not save: {err}"}, 409  # expect: FL402(medium)
     except OSError as err:
-        abort(500, description=repr(err))  # expect: FL402
+        abort(500, description=repr(err))  # expect: FL402(medium)
     return {"ok": True}
 
 
@@ -41,7 +41,7 @@ def delete_note(note_id):
     try:
         save()
     except:  # noqa: E722
-        return make_response(traceback.format_exc(), 500)  # expect: FL402
+        return make_response(traceback.format_exc(), 500)  # expect: FL402(medium)
     return "", 204
 
 
@@ -57,12 +57,12 @@ def helper():
     try:
         save()
     except RuntimeError as e:
-        raise BadRequest(description="failed: {}".format(e))  # expect: FL402
+        raise BadRequest(description="failed: {}".format(e))  # expect: FL402(medium)
 
 
 @app.errorhandler(Exception)
 def handle_everything(error):
-    return jsonify(error=str(error), args=error.args), 500  # expect: FL402
+    return jsonify(error=str(error), args=error.args), 500  # expect: FL402(medium)
 
 
 # Traps below: these must stay silent.
@@ -122,10 +122,13 @@ class ApiError(Exception):
 
 
 def create_blackout():
+    # Only werkzeug's HTTP errors answer a request when raised; the project's own `ApiError`
+    # goes to whatever handles it (a Celery worker's result, an error handler checked where it
+    # is).
     try:
         save()
     except Exception as e:
-        raise ApiError(str(e), 500)  # expect: FL402
+        raise ApiError(str(e), 500)
 
 
 def request_id():
@@ -138,7 +141,7 @@ def import_notes():
         save()
     except Exception as e:
         return jsonify(
-            error=f"import {request_id()} failed: {e}",  # expect: FL402
+            error=f"import {request_id()} failed: {e}",  # expect: FL402(medium)
             detail=e.args[0],
         ), 500
     return jsonify(ok=True)
@@ -148,5 +151,5 @@ def export_notes():
     try:
         save()
     except Exception as exc:
-        return {'error': str(exc).splitlines()[0]}, 500  # expect: FL402
+        return {'error': str(exc).splitlines()[0]}, 500  # expect: FL402(medium)
     return {"ok": True}

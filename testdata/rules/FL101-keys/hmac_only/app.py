@@ -11,13 +11,13 @@ app.config["JWT_SECRET"] = os.environ["JWT_SECRET"]
 
 
 def claims(token):
-    return jwt.decode(token, app.config["JWT_SECRET"], audience="api", issuer="orders")  # expect: FL101 (medium)
+    return jwt.decode(token, app.config["JWT_SECRET"], audience="api", issuer="orders")  # expect: FL101(medium)
 
 
 def claims_from_header(token):
     # The token names its own algorithm; with only a secret to verify with, still medium.
     alg = jwt.get_unverified_header(token)["alg"]
-    return jwt.decode(token, app.config["JWT_SECRET"], algorithms=[alg], audience="api", issuer="orders")  # expect: FL101 (medium)
+    return jwt.decode(token, app.config["JWT_SECRET"], algorithms=[alg], audience="api", issuer="orders")  # expect: FL101(medium)
 
 
 def claims_pinned(token):

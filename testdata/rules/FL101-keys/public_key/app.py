@@ -8,8 +8,8 @@ PUBLIC_KEY = open("keys/rsa-public.pem").read()
 
 
 def claims(token):
-    return jwt.decode(token, PUBLIC_KEY, audience="api", issuer="https://auth.example.com")  # expect: FL101 (high)
+    return jwt.decode(token, PUBLIC_KEY, audience="api", issuer="https://auth.example.com")  # expect: FL101(high)
 
 
 def claims_with(token, key):
-    return jwt.decode(token, key, audience="api", issuer="https://auth.example.com")  # expect: FL101 (high)
+    return jwt.decode(token, key, audience="api", issuer="https://auth.example.com")  # expect: FL101(high)

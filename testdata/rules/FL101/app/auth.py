@@ -42,7 +42,7 @@ def login_required(view):
     @wraps(view)
     def wrapper(*args, **kwargs):
         token = bearer_token()
-        g.claims = jwt.decode(  # expect: FL101 (medium)
+        g.claims = jwt.decode(  # expect: FL101(medium)
             token,
             current_app.config["JWT_SECRET_KEY"],
             audience=JWT_AUDIENCE,
@@ -89,7 +89,7 @@ def claims_with_none_algorithms(token):
 
 def claims_with_unset_partner_algorithms(token, key):
     # PARTNER_ALGORITHMS is None in config.py: no allow-list.
-    return jwt.decode(token, key, algorithms=PARTNER_ALGORITHMS, audience=JWT_AUDIENCE, issuer=JWT_ISSUER)  # expect: FL101 (high)
+    return jwt.decode(token, key, algorithms=PARTNER_ALGORITHMS, audience=JWT_AUDIENCE, issuer=JWT_ISSUER)  # expect: FL101(high)
 
 
 def claims_with_local_none(token, key):

@@ -31,22 +31,22 @@ def issue_reset(user_id):
 
 def verify(token):
     # Signed by `issue` above with the same config key.
-    return jwt.decode(token, current_app.config["SECRET_KEY"], algorithms=["HS256"])  # expect: FL105 (low)
+    return jwt.decode(token, current_app.config["SECRET_KEY"], algorithms=["HS256"])  # expect: FL105(low)
 
 
 def verify_session(token):
     key = SESSION_SECRET
-    return jwt.decode(token, key, algorithms=["HS256"], audience="sessions")  # expect: FL105 (low)
+    return jwt.decode(token, key, algorithms=["HS256"], audience="sessions")  # expect: FL105(low)
 
 
 def verify_reset(token):
     # RESET_KEY is generated at start-up: nothing outside this process can have signed with it.
-    return jwt.decode(token, current_app.config.get("RESET_KEY"), algorithms=["HS256"], options={"verify_aud": False})  # expect: FL105 (low), FL105 (low)
+    return jwt.decode(token, current_app.config.get("RESET_KEY"), algorithms=["HS256"], options={"verify_aud": False})  # expect: FL105(low), FL105(low)
 
 
 def verify_oauth_state(state):
     # An OAuth `state` signed with a random string kept in the user's session.
-    return jwt.decode(state, session["oauth_state"], algorithms=["HS256"])  # expect: FL105 (low)
+    return jwt.decode(state, session["oauth_state"], algorithms=["HS256"])  # expect: FL105(low)
 
 
 # --- medium: the tokens come from elsewhere -----------------------------------------------------
@@ -54,22 +54,22 @@ def verify_oauth_state(state):
 
 def verify_partner(token):
     # Signed by a partner service with a secret this app never signs with.
-    return jwt.decode(token, os.environ["PARTNER_SECRET"], algorithms=["HS256"])  # expect: FL105 (medium)
+    return jwt.decode(token, os.environ["PARTNER_SECRET"], algorithms=["HS256"])  # expect: FL105(medium)
 
 
 def verify_idp(token):
     signing_key = jwks.get_signing_key_from_jwt(token)
-    return jwt.decode(token, signing_key.key, algorithms=["RS256"])  # expect: FL105 (medium)
+    return jwt.decode(token, signing_key.key, algorithms=["RS256"])  # expect: FL105(medium)
 
 
 def verify_id_token(id_token):
     # An OIDC id_token signed with the client secret (HS256): minted by the identity provider.
-    return jwt.decode(id_token, current_app.config["SECRET_KEY"], algorithms=["HS256"], audience="client-id")  # expect: FL105 (medium)
+    return jwt.decode(id_token, current_app.config["SECRET_KEY"], algorithms=["HS256"], audience="client-id")  # expect: FL105(medium)
 
 
 def verify_any(token, key):
     # A key that cannot be followed: the rule's own severity.
-    return jwt.decode(token, key, algorithms=["HS256", "HS512"])  # expect: FL105 (medium)
+    return jwt.decode(token, key, algorithms=["HS256", "HS512"])  # expect: FL105(medium)
 
 
 @bp.route("/me")

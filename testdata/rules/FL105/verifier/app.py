@@ -10,4 +10,4 @@ app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]
 
 
 def claims(token):
-    return jwt.decode(token, current_app.config["SECRET_KEY"], algorithms=["HS256"])  # expect: FL105 (medium)
+    return jwt.decode(token, current_app.config["SECRET_KEY"], algorithms=["HS256"])  # expect: FL105(medium)

@@ -6,7 +6,7 @@ class Config:
 
 
 class ProductionConfig(Config):
-    DEBUG = True  # expect: FL304
+    DEBUG = True  # expect: FL304(high)
 
 
 class StagingConfig(Config):
@@ -41,7 +41,7 @@ class DevSettings(BaseSettings):
 
 class SharedConfig:
     # Inherited unchanged by a production class: reported here, once.
-    DEBUG = True  # expect: FL304
+    DEBUG = True  # expect: FL304(high)
 
 
 class DevSharedConfig(SharedConfig):
@@ -54,7 +54,7 @@ class LiveConfig(SharedConfig):
 
 class DefaultConfig:
     # Its only subclass is a test config: production uses this class itself.
-    DEBUG = True  # expect: FL304
+    DEBUG = True  # expect: FL304(high)
 
 
 class UnitTestConfig(DefaultConfig):

@@ -1,2 +1,2 @@
 # A settings module loaded with from_object / from_pyfile.
-DEBUG = True  # expect: FL304
+DEBUG = True  # expect: FL304(high)

@@ -5,4 +5,4 @@ from flask_jwt_extended import JWTManager
 app = Flask(__name__)
 app.config["JWT_ALGORITHM"] = "RS256"
 app.config["JWT_PUBLIC_KEY"] = open("keys/idp-public.pem").read()
-jwt = JWTManager(app)  # expect: FL306 (medium)
+jwt = JWTManager(app)  # expect: FL306(medium)

@@ -7,7 +7,7 @@ from flask_jwt_extended import JWTManager, jwt_required
 
 app = Flask(__name__)
 app.config["JWT_SECRET_KEY"] = os.environ["JWT_SECRET_KEY"]
-JWTManager(app)  # expect: FL306 (medium)
+JWTManager(app)  # expect: FL306(medium)
 
 
 @app.get("/orders")

@@ -28,7 +28,7 @@ def public_key():
 
 
 def claims_unscoped(token):
-    return jwt.decode(token, public_key(), algorithms=JWT_ALGORITHMS)  # expect: FL105 (medium)
+    return jwt.decode(token, public_key(), algorithms=JWT_ALGORITHMS)  # expect: FL105(medium)
 
 
 def claims_audience_only(token):
@@ -96,7 +96,7 @@ def claims_missing_and_off(token):
 
 
 def claims_jose(token):
-    return jose_jwt.decode(token, public_key(), algorithms=JWT_ALGORITHMS)  # expect: FL105 (medium)
+    return jose_jwt.decode(token, public_key(), algorithms=JWT_ALGORITHMS)  # expect: FL105(medium)
 
 
 def claims_jose_positional_audience(token):

@@ -1,0 +1,644 @@
+//! Where a piece of code runs, as far as a finding's weight goes: test code, code that runs only
+//! during development, code that runs outside any request (Celery tasks, CLI commands), or the
+//! application itself.
+//!
+//! These are facts about modules and source ranges. They come from the module's name and path
+//! and from the one walk `FileModel` already makes of every file (`jwt::CallCollector` calls
+//! `ContextCollector` as it visits functions, classes and `if` statements), so no rule and no
+//! extra pass re-walks a tree for them. `check` applies them to every rule's findings in one
+//! place: findings in test code are dropped (unless `include-tests`), findings in
+//! development-only code are reported at `low`. Rules that need a sharper judgement (FL304 on
+//! debug servers, FL402 on who can read a response) read the same facts.
+
+use std::path::Path;
+
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+
+use crate::source::SourceFile;
+
+/// Why a piece of code runs only during development.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Development {
+    /// `if __name__ == "__main__":`: what `python app.py` runs, the development server.
+    MainBlock,
+    /// A branch taken only in development or testing: `if app.debug:`, `if app.testing:`,
+    /// `if env == "development":`.
+    Branch,
+    /// A development or test configuration class: `DevelopmentConfig`, `TestingConfig`.
+    ConfigClass(String),
+    /// A factory or runner named for development: `create_test_app`, `run_dev_server`.
+    Function(String),
+    /// A script named for development: `debug-server.py`, `run_dev.py`, `devserver.py`.
+    Script(String),
+    /// A folder of examples, documentation or tutorial steps, relative to the project root:
+    /// `examples/`, `docs/`, `lesson-04/`, `10_blacklisting/`.
+    Folder(String),
+}
+
+impl Development {
+    /// For messages: "in `examples/` (a folder of examples)".
+    pub fn describe(&self) -> String {
+        match self {
+            Development::MainBlock => "under `if __name__ == \"__main__\":`".to_string(),
+            Development::Branch => "in a development-only branch".to_string(),
+            Development::ConfigClass(name) => format!("in the development config `{name}`"),
+            Development::Function(name) => format!("in the development function `{name}`"),
+            Development::Script(name) => format!("in the development script `{name}`"),
+            Development::Folder(folder) => format!("under `{folder}/`"),
+        }
+    }
+}
+
+/// One module's context facts.
+#[derive(Debug, Default)]
+pub struct FileContext {
+    /// The whole module is test code: by its name or folder (`tests/`, `test_*.py`,
+    /// `*_test.py`, `conftest.py`), or a `test.py` / `tests.py` that is not application code.
+    pub test_module: bool,
+    /// Tests pytest or unittest would collect, in a module that is not test code as a whole:
+    /// a module-level `def test_*`, a `Test*` class with test methods, a `TestCase` subclass.
+    pub tests: Vec<TextRange>,
+    /// Development-only code inside the module, innermost last.
+    pub development: Vec<(TextRange, Development)>,
+    /// The whole module is development-only (its folder or its name says so).
+    pub development_module: Option<Development>,
+    /// Functions that run outside any HTTP request: Celery tasks (`@celery.task`,
+    /// `@shared_task`), CLI commands (`@click.command`, `@app.cli.command`,
+    /// `@manager.command`).
+    pub outside_request: Vec<TextRange>,
+}
+
+impl FileContext {
+    /// Whether `range` lies in test code.
+    pub fn is_test(&self, range: TextRange) -> bool {
+        self.test_module || self.tests.iter().any(|t| t.contains_range(range))
+    }
+
+    /// Why `range` runs only during development, if it does: the innermost reason.
+    pub fn development_at(&self, range: TextRange) -> Option<&Development> {
+        self.development
+            .iter()
+            .filter(|(r, _)| r.contains_range(range))
+            .min_by_key(|(r, _)| r.len())
+            .map(|(_, why)| why)
+            .or(self.development_module.as_ref())
+    }
+
+    /// Whether `range` runs outside any request (a Celery task, a CLI command).
+    pub fn outside_request(&self, range: TextRange) -> bool {
+        self.outside_request.iter().any(|r| r.contains_range(range))
+    }
+}
+
+/// What a module's name says about it as test code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TestName {
+    /// `tests/`, `test_*.py`, `*_test.py`, `conftest.py`: test code whatever it holds.
+    Always,
+    /// `test.py`, `tests.py`: test code unless it is application code (routes or an app, and
+    /// no tests), as a tutorial's `test.py` holding the whole app is.
+    UnlessApplication,
+    Never,
+}
+
+/// Test code by name: under a `tests`/`test` directory, `test_*.py`, `*_test.py`,
+/// `conftest.py`. Judged on the module's name relative to the checked directory (and, through
+/// `Location::test_folder`, on its path relative to its project root), so checking a project
+/// that happens to live under some `/home/me/tests/` does not make all of it test code.
+pub fn test_name(name: &str, path: &Path) -> TestName {
+    let file = path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = file.strip_suffix(".py").unwrap_or(&file);
+    let mut parts: Vec<&str> = name.split('.').filter(|p| !p.is_empty()).collect();
+    if stem != "__init__" {
+        parts.pop();
+    }
+    if parts.iter().any(|dir| *dir == "tests" || *dir == "test")
+        || stem.starts_with("test_")
+        || stem.ends_with("_test")
+        || stem == "conftest"
+    {
+        TestName::Always
+    } else if stem == "test" || stem == "tests" {
+        TestName::UnlessApplication
+    } else {
+        TestName::Never
+    }
+}
+
+/// Words of an identifier or dotted name: `DevelopmentConfig` -> `development`, `config`;
+/// `create_test_app` -> `create`, `test`, `app`.
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut previous_lower = false;
+    for c in text.chars() {
+        if !c.is_ascii_alphanumeric() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            previous_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && previous_lower && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+        previous_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        current.push(c.to_ascii_lowercase());
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Whether a name says development or test: `DevelopmentConfig`, `TestingConfig`, `LocalConfig`,
+/// `dev_settings`, `create_test_app`.
+pub fn is_dev_name(text: &str) -> bool {
+    words(text).iter().any(|word| {
+        matches!(
+            word.as_str(),
+            "dev" | "develop" | "development" | "test" | "tests" | "testing" | "local" | "debug"
+        )
+    })
+}
+
+/// A script named for running in development: a development word (`dev`, `develop`,
+/// `development`, `debug`) with a word that says it starts something (`run`, `server`, `serve`,
+/// `start`, `manage`, `main`, `app`, `wsgi`), or `devserver` / `rundev`. A module named only
+/// `debug.py` or `dev_tools.py` may be a blueprint production serves, so it does not count.
+pub fn is_dev_script(stem: &str) -> bool {
+    let words = words(stem);
+    let dev = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "dev" | "develop" | "development" | "debug"));
+    let starts = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "run" | "runner" | "server" | "serve" | "start" | "manage" | "main" | "app" | "wsgi"
+        )
+    });
+    (dev && starts)
+        || words
+            .iter()
+            .any(|w| matches!(w.as_str(), "devserver" | "rundev" | "debugserver"))
+}
+
+/// What a module's folders, from its project root down, say about it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Location {
+    /// The folder of examples, documentation or tutorial steps it lies in (`development_folder`).
+    pub development_folder: Option<String>,
+    /// It lies under a `tests` or `test` folder of its project.
+    pub test_folder: bool,
+}
+
+impl Location {
+    /// `folders`: the directories from the project root down to the module, in order;
+    /// `is_package(i)`: whether the folder at `i` sits inside a regular package.
+    pub fn of(folders: &[&str], is_package: impl FnOnce(usize) -> bool) -> Location {
+        Location {
+            development_folder: development_folder(folders, is_package),
+            test_folder: folders.iter().any(|f| *f == "tests" || *f == "test"),
+        }
+    }
+}
+
+/// The development folder among `folders` (the directories from the project root down to a
+/// module, in order), if any: `examples`, `example`, `docs`, `doc`, `tutorial`, `tutorials`;
+/// tutorial step folders (`step_3`, `step-3`, `step3`, `lesson-04`, `lesson_4`, `lecture2`,
+/// `part2`, `chapter_5`, `section3`, `exercise-1`); and numbered lesson folders of a course
+/// repository (`10_blacklisting`, `3-login`: digits, then `_` or `-`, then a letter).
+/// `is_package(i)` says whether the folder at `i` sits inside a regular package (its parent
+/// holds `__init__.py`): such a folder is part of the package's runtime code
+/// (`superset/examples/` loads example data from the CLI), not a folder of examples.
+pub fn development_folder(
+    folders: &[&str],
+    is_package: impl FnOnce(usize) -> bool,
+) -> Option<String> {
+    let found = folders
+        .iter()
+        .position(|name| is_development_folder_name(name))?;
+    if is_package(found) {
+        return None;
+    }
+    Some(folders[..=found].join("/"))
+}
+
+fn is_development_folder_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    if matches!(
+        lower.as_str(),
+        "examples" | "example" | "docs" | "doc" | "tutorial" | "tutorials"
+    ) {
+        return true;
+    }
+    // `10_blacklisting`, `3-login-with-jwt`: a course's numbered lessons.
+    let digits = lower.chars().take_while(char::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let mut rest = lower[digits..].chars();
+        if matches!(rest.next(), Some('_' | '-'))
+            && rest.next().is_some_and(|c| c.is_ascii_alphabetic())
+        {
+            return true;
+        }
+    }
+    // `step_3`, `lesson-04`, `part2`, `chapter_5_auth`.
+    const STEPS: &[&str] = &[
+        "step", "lesson", "lecture", "part", "chapter", "section", "exercise",
+    ];
+    STEPS.iter().any(|step| {
+        lower.strip_prefix(step).is_some_and(|rest| {
+            let rest = rest.strip_prefix(['_', '-']).unwrap_or(rest);
+            let number = rest.chars().take_while(char::is_ascii_digit).count();
+            number > 0
+                && rest[number..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c == '_' || c == '-')
+        })
+    })
+}
+
+/// The last name of a decorator or callee: `app.cli.command()` is `command`.
+fn last_name(expr: &Expr) -> Option<&str> {
+    match expr {
+        Expr::Name(name) => Some(name.id.as_str()),
+        Expr::Attribute(attribute) => Some(attribute.attr.as_str()),
+        Expr::Call(call) => last_name(&call.func),
+        _ => None,
+    }
+}
+
+/// `@celery.task`, `@app.task(bind=True)`, `@shared_task`, `@periodic_task`, `@job` (RQ),
+/// `@dramatiq.actor`; `@click.command()`, `@app.cli.command("seed")`, `@group.command()`,
+/// `@manager.command`, `@manager.option(...)`: the function runs in a worker or a terminal,
+/// never in answer to a request.
+pub fn runs_outside_request(decorator: &Expr) -> bool {
+    let name = last_name(decorator).unwrap_or("");
+    if matches!(name, "task" | "shared_task" | "periodic_task" | "actor") {
+        return true;
+    }
+    if name == "job" {
+        return matches!(decorator, Expr::Call(_) | Expr::Name(_));
+    }
+    if matches!(name, "command" | "group") {
+        // `@bp.cli.command`, `@app.cli.command`, `@click.command`, `@manager.command`, and a
+        // click group's `@users.command()`; never a route.
+        return true;
+    }
+    if name == "option" || name == "argument" {
+        // `@manager.option("-n")` (Flask-Script), `@click.option(...)` above a command.
+        return matches!(decorator, Expr::Call(call) if matches!(call.func.as_ref(), Expr::Attribute(a)
+            if matches!(last_name(&a.value), Some("manager" | "click"))));
+    }
+    false
+}
+
+/// A decorator that registers the function as a route, a hook or an error handler: such a
+/// function answers requests even when it is named `test_*`.
+fn registers_view(decorator: &Expr) -> bool {
+    let name = last_name(decorator).unwrap_or("");
+    if matches!(
+        name,
+        "route" | "errorhandler" | "app_errorhandler" | "before_request" | "after_request"
+    ) {
+        return true;
+    }
+    matches!(
+        name,
+        "get" | "post" | "put" | "patch" | "delete" | "websocket"
+    ) && matches!(decorator, Expr::Call(call)
+            if matches!(call.arguments.args.first(), Some(Expr::StringLiteral(s)) if s.value.to_str().starts_with('/')))
+}
+
+/// Whether a branch condition selects development or testing, and whether it is negated: `if
+/// app.debug:` and `if env == "development":` are `Some(false)` (the body is development code),
+/// `if not app.testing:`, `if not app.debug and not app.testing:` and `if env != "development":`
+/// are `Some(true)` (the `else` is). A condition that mixes (`if not app.debug or testing:`) or
+/// reads the request (`if request.args.get("debug"):`, a switch any caller flips) says nothing.
+pub fn dev_condition(test: &Expr, source: &SourceFile) -> Option<bool> {
+    match test {
+        Expr::UnaryOp(op) if op.op == ast::UnaryOp::Not => {
+            dev_condition(&op.operand, source).map(|negated| !negated)
+        }
+        Expr::BoolOp(bool_op) => {
+            let parts: Vec<Option<bool>> = bool_op
+                .values
+                .iter()
+                .map(|value| dev_condition(value, source))
+                .collect();
+            let first = *parts.first()?;
+            if first.is_some() && parts.iter().all(|p| *p == first) {
+                return first;
+            }
+            // `app.debug and user.is_admin`: the body still needs debug mode.
+            (bool_op.op == ast::BoolOp::And && parts.contains(&Some(false))).then_some(false)
+        }
+        Expr::Compare(compare) => {
+            let text = source.slice(compare.range());
+            if !is_dev_name(text) || text.contains("request") {
+                return None;
+            }
+            match &*compare.ops {
+                [ast::CmpOp::Eq | ast::CmpOp::Is | ast::CmpOp::In] => Some(false),
+                [ast::CmpOp::NotEq | ast::CmpOp::IsNot | ast::CmpOp::NotIn] => Some(true),
+                _ => None,
+            }
+        }
+        _ => {
+            let text = source.slice(test.range());
+            (is_dev_name(text) && !text.contains("request")).then_some(false)
+        }
+    }
+}
+
+/// Whether `test` is `__name__ == "__main__"` (either way round).
+fn is_main_check(test: &Expr) -> bool {
+    let Expr::Compare(compare) = test else {
+        return false;
+    };
+    let ([op], [right]) = (&*compare.ops, &*compare.comparators) else {
+        return false;
+    };
+    if *op != ast::CmpOp::Eq {
+        return false;
+    }
+    let is_name = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == "__name__");
+    let is_main = |e: &Expr| matches!(e, Expr::StringLiteral(s) if s.value.to_str() == "__main__");
+    (is_name(&compare.left) && is_main(right)) || (is_main(&compare.left) && is_name(right))
+}
+
+/// Collects one module's context facts while `jwt::CallCollector` walks it.
+pub struct ContextCollector {
+    test_name: TestName,
+    context: FileContext,
+    /// The module defines routes, registers blueprints or resources, or constructs an app.
+    application_code: bool,
+    defines_tests: bool,
+}
+
+impl ContextCollector {
+    pub fn new(test_name: TestName) -> ContextCollector {
+        ContextCollector {
+            test_name,
+            context: FileContext::default(),
+            application_code: false,
+            defines_tests: false,
+        }
+    }
+
+    /// A function definition. `module_level`: not inside a class or another function.
+    pub fn function(&mut self, def: &ast::StmtFunctionDef, module_level: bool) {
+        let registers = def
+            .decorator_list
+            .iter()
+            .any(|d| registers_view(&d.expression));
+        self.application_code |= registers;
+        if def
+            .decorator_list
+            .iter()
+            .any(|d| runs_outside_request(&d.expression))
+        {
+            self.context.outside_request.push(def.range());
+        }
+        if module_level && def.name.as_str().starts_with("test_") && !registers {
+            self.defines_tests = true;
+            self.context.tests.push(def.range());
+        }
+        let name = def.name.as_str();
+        let starts = words(name).iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "app" | "application" | "config" | "settings" | "server"
+            )
+        });
+        if is_dev_name(name) && starts && !registers {
+            self.context
+                .development
+                .push((def.range(), Development::Function(name.to_string())));
+        }
+    }
+
+    /// A class definition: a test class, or a development config class.
+    pub fn class(&mut self, class: &ast::StmtClassDef) {
+        let name = class.name.as_str();
+        let test_case = class.arguments.as_ref().is_some_and(|arguments| {
+            arguments
+                .args
+                .iter()
+                .any(|base| last_name(base).is_some_and(|b| b.ends_with("TestCase")))
+        });
+        let collected = name.starts_with("Test")
+            && class
+                .body
+                .iter()
+                .any(|s| matches!(s, Stmt::FunctionDef(f) if f.name.as_str().starts_with("test")));
+        if test_case || collected {
+            self.defines_tests = true;
+            self.context.tests.push(class.range());
+            return;
+        }
+        let config = words(name)
+            .iter()
+            .any(|w| matches!(w.as_str(), "config" | "configuration" | "settings" | "conf"));
+        if config && is_dev_name(name) {
+            self.context
+                .development
+                .push((class.range(), Development::ConfigClass(name.to_string())));
+        }
+    }
+
+    /// An `if` statement: `if __name__ == "__main__":`, or a condition that names development
+    /// or testing (as FL304's development configs do: `if app.debug:`, `if not app.testing:`).
+    pub fn branch(&mut self, branch: &ast::StmtIf, source: &SourceFile) {
+        if is_main_check(&branch.test) {
+            if let Some(range) = body_range(&branch.body) {
+                self.context
+                    .development
+                    .push((range, Development::MainBlock));
+            }
+            return;
+        }
+        let Some(negated) = dev_condition(&branch.test, source) else {
+            return;
+        };
+        let ranges: Vec<TextRange> = if negated {
+            branch
+                .elif_else_clauses
+                .iter()
+                .filter_map(|clause| body_range(&clause.body))
+                .collect()
+        } else {
+            body_range(&branch.body).into_iter().collect()
+        };
+        for range in ranges {
+            self.context.development.push((range, Development::Branch));
+        }
+    }
+
+    /// A call: `add_url_rule`, `add_resource`, `register_blueprint` and `add_api` make a module
+    /// application code.
+    pub fn call(&mut self, callee_name: &str) {
+        if matches!(
+            callee_name,
+            "add_url_rule" | "add_resource" | "register_blueprint" | "add_api"
+        ) {
+            self.application_code = true;
+        }
+    }
+
+    /// `constructs_app`: the module constructs a Flask application.
+    pub fn finish(mut self, constructs_app: bool) -> FileContext {
+        let application = (self.application_code || constructs_app) && !self.defines_tests;
+        self.context.test_module = match self.test_name {
+            TestName::Always => true,
+            TestName::UnlessApplication => !application,
+            TestName::Never => false,
+        };
+        if self.context.test_module {
+            self.context.tests.clear();
+        }
+        self.context
+    }
+}
+
+/// The range from the first statement of a body to the end of its last.
+fn body_range(body: &[Stmt]) -> Option<TextRange> {
+    let first = body.first()?;
+    let last = body.last()?;
+    Some(TextRange::new(first.start(), last.end()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_paths() {
+        let name = |n: &str, p: &str| test_name(n, Path::new(p));
+        assert_eq!(
+            name("app.tests.helpers", "/p/app/tests/helpers.py"),
+            TestName::Always
+        );
+        assert_eq!(name("test_auth", "test_auth.py"), TestName::Always);
+        assert_eq!(name("app.auth_test", "app/auth_test.py"), TestName::Always);
+        assert_eq!(name("conftest", "conftest.py"), TestName::Always);
+        assert_eq!(name("tests", "/p/tests/__init__.py"), TestName::Always);
+        assert_eq!(name("test", "/p/test.py"), TestName::UnlessApplication);
+        assert_eq!(
+            name("app.tests", "/p/app/tests.py"),
+            TestName::UnlessApplication
+        );
+        assert_eq!(
+            name("app.config", "/home/tests/p/app/config.py"),
+            TestName::Never
+        );
+        assert_eq!(
+            name("app.testing_utils.config", "config.py"),
+            TestName::Never
+        );
+        assert_eq!(name("app.contest", "app/contest.py"), TestName::Never);
+    }
+
+    #[test]
+    fn dev_names() {
+        assert!(is_dev_name("DevelopmentConfig"));
+        assert!(is_dev_name("TestingConfig"));
+        assert!(is_dev_name("DevConfig"));
+        assert!(is_dev_name("LocalConfig"));
+        assert!(is_dev_name("create_test_app"));
+        assert!(!is_dev_name("ProductionConfig"));
+        assert!(!is_dev_name("LatestConfig"));
+        assert!(!is_dev_name("DevicesConfig"));
+    }
+
+    #[test]
+    fn dev_scripts() {
+        assert!(is_dev_script("debug-server"));
+        assert!(is_dev_script("run_dev"));
+        assert!(is_dev_script("dev_app"));
+        assert!(is_dev_script("devserver"));
+        assert!(!is_dev_script("debug"));
+        assert!(!is_dev_script("dev_tools"));
+        assert!(!is_dev_script("run"));
+        assert!(!is_dev_script("devices_server"));
+    }
+
+    #[test]
+    fn development_conditions() {
+        let condition = |code: &str| {
+            let source = SourceFile::parse(
+                std::path::PathBuf::from("c.py"),
+                format!("if {code}:\n    pass\n").into_bytes(),
+            )
+            .expect("parses");
+            match source.module().body.first() {
+                Some(Stmt::If(branch)) => dev_condition(&branch.test, &source),
+                _ => panic!("an if statement"),
+            }
+        };
+        assert_eq!(condition("app.debug"), Some(false));
+        assert_eq!(condition("app.config['TESTING']"), Some(false));
+        assert_eq!(condition("env == 'development'"), Some(false));
+        assert_eq!(condition("not app.testing"), Some(true));
+        assert_eq!(condition("not app.debug and not app.testing"), Some(true));
+        assert_eq!(condition("env != 'development'"), Some(true));
+        assert_eq!(condition("app.debug and user.is_admin"), Some(false));
+        assert_eq!(condition("app.debug or user.is_admin"), None);
+        assert_eq!(condition("not app.debug or app.testing"), None);
+        assert_eq!(condition("request.args.get('debug')"), None);
+        assert_eq!(condition("env == 'production'"), None);
+    }
+
+    #[test]
+    fn development_folders() {
+        let folder = |path: &str| {
+            let parts: Vec<&str> = path.split('/').collect();
+            development_folder(&parts, |_| false)
+        };
+        assert_eq!(folder("examples/todo").as_deref(), Some("examples"));
+        assert_eq!(folder("docs").as_deref(), Some("docs"));
+        assert_eq!(folder("course/step_3").as_deref(), Some("course/step_3"));
+        for lesson in [
+            "step-3",
+            "step3",
+            "lesson-04",
+            "lesson_4",
+            "part2",
+            "chapter_5",
+            "section3",
+            "10_blacklisting",
+            "3-login",
+            "lesson_4_auth",
+            "Section-2",
+        ] {
+            assert!(folder(lesson).is_some(), "{lesson}");
+        }
+        for other in [
+            "app",
+            "api",
+            "v2",
+            "2fa",
+            "steps",
+            "partners",
+            "sections",
+            "party3",
+            "lessons",
+            "py3_compat",
+            "_10_x",
+            "1234_a",
+            "example_app",
+            "documents",
+            "v1_api",
+        ] {
+            assert!(folder(other).is_none(), "{other}");
+        }
+        // A subpackage of a regular package is runtime code: `superset/examples/`.
+        let parts = ["superset", "examples"];
+        assert_eq!(development_folder(&parts, |i| i == 1), None);
+    }
+}
