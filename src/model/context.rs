@@ -210,7 +210,8 @@ impl Location {
 /// The development folder among `folders` (the directories from the project root down to a
 /// module, in order), if any: `examples`, `example`, `docs`, `doc`, `tutorial`, `tutorials`;
 /// tutorial step folders (`step_3`, `step-3`, `step3`, `lesson-04`, `lesson_4`, `lecture2`,
-/// `part2`, `chapter_5`, `section3`, `exercise-1`); and numbered lesson folders of a course
+/// `part2`, `chapter_5`, `section3`, `exercise-1`, a training's `day3` / `week_2`); and numbered
+/// lesson folders of a course
 /// repository (`10_blacklisting`, `3-login`: digits, then `_` or `-`, then a letter).
 /// `is_package(i)` says whether the folder at `i` sits inside a regular package (its parent
 /// holds `__init__.py`): such a folder is part of the package's runtime code
@@ -248,7 +249,7 @@ fn is_development_folder_name(name: &str) -> bool {
     }
     // `step_3`, `lesson-04`, `part2`, `chapter_5_auth`.
     const STEPS: &[&str] = &[
-        "step", "lesson", "lecture", "part", "chapter", "section", "exercise",
+        "step", "lesson", "lecture", "part", "chapter", "section", "exercise", "day", "week",
     ];
     STEPS.iter().any(|step| {
         lower.strip_prefix(step).is_some_and(|rest| {
@@ -615,6 +616,9 @@ mod tests {
             "3-login",
             "lesson_4_auth",
             "Section-2",
+            "day1",
+            "day_12",
+            "week-2",
         ] {
             assert!(folder(lesson).is_some(), "{lesson}");
         }
@@ -627,6 +631,8 @@ mod tests {
             "partners",
             "sections",
             "party3",
+            "daylight",
+            "weekly",
             "lessons",
             "py3_compat",
             "_10_x",
