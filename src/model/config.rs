@@ -347,11 +347,7 @@ fn startup_guards(model: &ProjectModel<'_>) -> Vec<(Vec<u8>, usize, StartupGuard
         if !module.analysed {
             continue;
         }
-        let at = At {
-            module: index,
-            scopes: &[],
-            scope: None,
-        };
+        let at = At::top(index);
         super::routes::visit_stmts(&module.file.module().body, &mut |stmt| {
             let (test, refuses_here, is_assert, branch): (&Expr, bool, bool, &[Stmt]) = match stmt {
                 Stmt::If(branch) => (&branch.test, false, false, &branch.body),
@@ -736,11 +732,7 @@ fn classify_qualified<'a>(model: &ProjectModel<'a>, qualified: &str, depth: usiz
     let Some((module, rest)) = model.split_module(qualified) else {
         return ConfigValue::Unknown;
     };
-    let at = At {
-        module,
-        scopes: &[],
-        scope: None,
-    };
+    let at = At::top(module);
     match rest.split_once('.') {
         None => match model.modules[module].scope.get(rest) {
             Some([Binding::Assign(value)]) => classify_depth(model, value, &at, depth + 1),

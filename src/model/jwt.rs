@@ -620,11 +620,7 @@ pub fn collect_signing_algorithms<'a>(
         if !module.analysed {
             continue;
         }
-        let at = At {
-            module: index,
-            scopes: &[],
-            scope: None,
-        };
+        let at = At::top(index);
         let mut visit = |name: &str, value: &Expr, range: ruff_text_size::TextRange| {
             if !is_algorithm_setting(name) {
                 return;

@@ -553,11 +553,7 @@ impl<'a> Tracer<'_, 'a> {
                     if let Some((module, rest)) = self.model.split_module(&qualified)
                         && !rest.contains('.')
                     {
-                        let module_at = At {
-                            module,
-                            scopes: &[],
-                            scope: None,
-                        };
+                        let module_at = At::top(module);
                         return self.trace_name(rest, binding, &module_at, depth + 1);
                     }
                 }
@@ -618,11 +614,7 @@ impl<'a> Tracer<'_, 'a> {
                 }
                 match self.model.split_module(&canonical) {
                     Some((module, rest)) if !rest.contains('.') => {
-                        let module_at = At {
-                            module,
-                            scopes: &[],
-                            scope: None,
-                        };
+                        let module_at = At::top(module);
                         self.trace_name(rest, binding, &module_at, depth + 1)
                     }
                     _ => VerificationKey::unknown(),

@@ -387,11 +387,7 @@ impl<'a> ProjectModel<'a> {
         let Some((module, class_name)) = self.split_module(qualified) else {
             return false;
         };
-        let at = At {
-            module,
-            scopes: &[],
-            scope: None,
-        };
+        let at = At::top(module);
         self.modules[module].file.module().body.iter().any(|stmt| {
             matches!(stmt, ast::Stmt::ClassDef(class)
             if class.name.as_str() == class_name
@@ -485,11 +481,7 @@ impl<'a> ProjectModel<'a> {
         if rest.contains('.') {
             return Value::Unknown;
         }
-        let at = At {
-            module,
-            scopes: &[],
-            scope: None,
-        };
+        let at = At::top(module);
         self.name_value(rest, &at, depth + 1)
     }
 
@@ -588,16 +580,10 @@ impl<'a> ProjectModel<'a> {
             scope = local.parent;
         }
         let module = self.modules.get(at.module)?;
-        module.scope.get(name).map(|bindings| {
-            (
-                bindings,
-                At {
-                    module: at.module,
-                    scopes: &[],
-                    scope: None,
-                },
-            )
-        })
+        module
+            .scope
+            .get(name)
+            .map(|bindings| (bindings, At::top(at.module)))
     }
 
     /// The object an expression names, as `module.name[.attr]` of the binding that defines it,
@@ -791,6 +777,17 @@ pub struct At<'s, 'a> {
     pub module: usize,
     pub scopes: &'s [Scope<'a>],
     pub scope: Option<usize>,
+}
+
+impl At<'_, '_> {
+    /// A module's top level, where module-level names are looked up.
+    pub fn top(module: usize) -> Self {
+        At {
+            module,
+            scopes: &[],
+            scope: None,
+        }
+    }
 }
 
 /// One file's model: its function scopes and its classified JWT calls.

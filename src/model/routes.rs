@@ -595,19 +595,11 @@ struct RouteCollector<'m, 'a> {
 
 impl<'a> RouteCollector<'_, 'a> {
     fn at(&self) -> At<'_, 'a> {
-        At {
-            module: self.module,
-            scopes: &[],
-            scope: None,
-        }
+        At::top(self.module)
     }
 
     fn at_in(&self, module: usize) -> At<'_, 'a> {
-        At {
-            module,
-            scopes: &[],
-            scope: None,
-        }
+        At::top(module)
     }
 
     /// The expression a name stands for while a helper or a route table is followed, and the
@@ -1351,11 +1343,7 @@ const MAX_CALL_DEPTH: usize = 4;
 
 impl<'c, 'a> AuthContext<'c, 'a> {
     fn at(&self, module: usize) -> At<'_, 'a> {
-        At {
-            module,
-            scopes: &[],
-            scope: None,
-        }
+        At::top(module)
     }
 
     /// Whether running `def` (a decorator, hook, helper or handler) decodes or verifies a token,
@@ -2044,11 +2032,7 @@ impl<'c, 'a> IdentityScan<'c, 'a> {
     }
 
     fn at(&self) -> At<'_, 'a> {
-        At {
-            module: self.module,
-            scopes: &[],
-            scope: None,
-        }
+        At::top(self.module)
     }
 
     /// Whether `expr` reads the caller's identity somewhere inside.

@@ -406,11 +406,7 @@ fn answers_when_raised(checker: &Checker<'_, '_>, exc: &Expr, in_view: bool) -> 
         let Some((module, class_name)) = model.split_module(&class) else {
             continue;
         };
-        let at = crate::model::At {
-            module,
-            scopes: &[],
-            scope: None,
-        };
+        let at = crate::model::At::top(module);
         for stmt in &model.modules[module].file.module().body {
             if let Stmt::ClassDef(def) = stmt
                 && def.name.as_str() == class_name

@@ -88,11 +88,7 @@ enum Kind {
 }
 
 fn classify_one(model: &ProjectModel<'_>, module: usize, type_: &Expr) -> Kind {
-    let at = At {
-        module,
-        scopes: &[],
-        scope: None,
-    };
+    let at = At::top(module);
     let text = model.modules[module].file.slice(type_.range());
     let qualified = model
         .qualified_name(type_, &at)
