@@ -277,7 +277,7 @@ fn import_graph(model: &ProjectModel<'_>, files: &[FileModel<'_>]) -> Vec<Vec<us
 
 /// The folder above a module's top package, as a dotted prefix: `course.step3` for
 /// `course.step3.resources.user` when `resources` is a package and `step3` is not.
-fn source_root(model: &ProjectModel<'_>, module: usize) -> String {
+pub(crate) fn source_root(model: &ProjectModel<'_>, module: usize) -> String {
     let mut root = model.modules[module].package.as_str();
     while !root.is_empty() && model.names.is_regular_package(root) {
         root = root.rsplit_once('.').map_or("", |(parent, _)| parent);

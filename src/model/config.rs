@@ -964,7 +964,16 @@ impl<'p, 'a> Collector<'p, 'a> {
                 .name
                 .split('.')
                 .any(|p| p == "config" || p == "settings");
-        let parts: Vec<&str> = info.name.split('.').collect();
+        // Only the packages below the module's source root name it: folders above that depend
+        // on which directory was checked (a course folder `2_user_resource_for_testing` is a
+        // lesson, which development context already lowers), and an app must get the same
+        // findings checked alone or in its tree.
+        let root = super::apps::source_root(model, module);
+        let inside = info
+            .name
+            .strip_prefix(root.as_str())
+            .map_or(info.name.as_str(), |rest| rest.trim_start_matches('.'));
+        let parts: Vec<&str> = inside.split('.').filter(|p| !p.is_empty()).collect();
         let folders = if info.package == info.name {
             &parts[..]
         } else {
