@@ -1419,13 +1419,39 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         depth: usize,
         seen: &mut HashSet<TextRange>,
     ) -> bool {
+        self.reaches(
+            module,
+            def,
+            depth,
+            seen,
+            &|module, def| {
+                self.files[module].jwt_calls.iter().any(|c| {
+                    c.operation == Operation::Encode && def.range().contains_range(c.call.range())
+                })
+            },
+            &|qualified| {
+                KNOWN_MINTERS.iter().any(|m| qualified.starts_with(m))
+                    || (qualified.starts_with("itsdangerous.") && qualified.ends_with(".dumps"))
+            },
+        )
+    }
+
+    /// Whether `def`, or a project function it calls (followed `MAX_CALL_DEPTH` deep, each
+    /// function once), does what `here` looks for, or calls a library function `known`
+    /// recognises by its qualified name.
+    fn reaches(
+        &self,
+        module: usize,
+        def: &'a ast::StmtFunctionDef,
+        depth: usize,
+        seen: &mut HashSet<TextRange>,
+        here: &dyn Fn(usize, &'a ast::StmtFunctionDef) -> bool,
+        known: &dyn Fn(&str) -> bool,
+    ) -> bool {
         if depth > MAX_CALL_DEPTH || !seen.insert(def.range()) {
             return false;
         }
-        let encodes = self.files[module].jwt_calls.iter().any(|c| {
-            c.operation == Operation::Encode && def.range().contains_range(c.call.range())
-        });
-        if encodes {
+        if here(module, def) {
             return true;
         }
         let mut callees = Vec::new();
@@ -1434,12 +1460,11 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             let Some(qualified) = self.qualified(module, callee) else {
                 return false;
             };
-            KNOWN_MINTERS.iter().any(|m| qualified.starts_with(m))
-                || (qualified.starts_with("itsdangerous.") && qualified.ends_with(".dumps"))
+            known(&qualified)
                 || self
                     .function_for(module, &qualified)
                     .is_some_and(|(target_module, target)| {
-                        self.mints(target_module, target, depth + 1, seen)
+                        self.reaches(target_module, target, depth + 1, seen, here, known)
                     })
         })
     }
@@ -1504,7 +1529,14 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     ) -> &'static str {
         if self.verifies_token(module, def) {
             "verifies a token"
-        } else if self.decodes_anything(module, def, 0, &mut HashSet::new()) {
+        } else if self.reaches(
+            module,
+            def,
+            0,
+            &mut HashSet::new(),
+            &|module, def| self.decodes(module, def).next().is_some(),
+            &|_| false,
+        ) {
             "decodes a token without verifying its signature"
         } else {
             "reads the `Authorization` header"
@@ -1515,66 +1547,23 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     /// verification off, or a known verifier (`verify_jwt_in_request`, `decode_token`), directly
     /// or through project functions.
     pub fn verifies_token(&self, module: usize, def: &'a ast::StmtFunctionDef) -> bool {
-        self.verifies_seen(module, def, 0, &mut HashSet::new())
-    }
-
-    fn verifies_seen(
-        &self,
-        module: usize,
-        def: &'a ast::StmtFunctionDef,
-        depth: usize,
-        seen: &mut HashSet<TextRange>,
-    ) -> bool {
-        if depth > MAX_CALL_DEPTH || !seen.insert(def.range()) {
-            return false;
-        }
-        let file = &self.files[module];
-        if self
-            .decodes(module, def)
-            .any(|call| call.signature_disabled(self.model, file).is_none())
-        {
-            return true;
-        }
-        let mut callees = Vec::new();
-        collect_calls(&def.body, &mut callees);
-        callees.into_iter().any(|callee| {
-            let Some(qualified) = self.qualified(module, callee) else {
-                return false;
-            };
-            KNOWN_VERIFIERS
-                .iter()
-                .filter(|v| !v.starts_with("flask_login") && !v.starts_with("flask_security"))
-                .any(|v| qualified.starts_with(v))
-                || self
-                    .function_for(module, &qualified)
-                    .is_some_and(|(target_module, target)| {
-                        self.verifies_seen(target_module, target, depth + 1, seen)
-                    })
-        })
-    }
-
-    fn decodes_anything(
-        &self,
-        module: usize,
-        def: &'a ast::StmtFunctionDef,
-        depth: usize,
-        seen: &mut HashSet<TextRange>,
-    ) -> bool {
-        if depth > MAX_CALL_DEPTH || !seen.insert(def.range()) {
-            return false;
-        }
-        if self.decodes(module, def).next().is_some() {
-            return true;
-        }
-        let mut callees = Vec::new();
-        collect_calls(&def.body, &mut callees);
-        callees.into_iter().any(|callee| {
-            self.qualified(module, callee)
-                .and_then(|qualified| self.function_for(module, &qualified))
-                .is_some_and(|(target_module, target)| {
-                    self.decodes_anything(target_module, target, depth + 1, seen)
-                })
-        })
+        self.reaches(
+            module,
+            def,
+            0,
+            &mut HashSet::new(),
+            &|module, def| {
+                let file = &self.files[module];
+                self.decodes(module, def)
+                    .any(|call| call.signature_disabled(self.model, file).is_none())
+            },
+            &|qualified| {
+                KNOWN_VERIFIERS
+                    .iter()
+                    .filter(|v| !v.starts_with("flask_login") && !v.starts_with("flask_security"))
+                    .any(|v| qualified.starts_with(v))
+            },
+        )
     }
 
     pub fn qualified(&self, module: usize, expr: &Expr) -> Option<String> {
