@@ -116,6 +116,45 @@ pub struct ServerRun {
     pub siblings: Vec<TextRange>,
     pub value: ConfigValue,
     pub dev_only: bool,
+    /// The address the server listens on.
+    pub host: ServerHost,
+}
+
+/// Where a development server listens, which decides who reaches its debugger.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ServerHost {
+    /// No host given: `app.run` and `socketio.run` listen on 127.0.0.1.
+    DefaultLoopback,
+    /// A literal loopback address (`127.0.0.1`, `localhost`, `::1`).
+    Loopback(String),
+    /// Every interface, another address, or a value read at run time.
+    Reachable,
+}
+
+impl ServerHost {
+    /// `host` is the `host=` argument of `app.run` (or its first positional one), if any.
+    fn of<'a>(model: &ProjectModel<'a>, host: Option<&'a Expr>, at: &At<'_, 'a>) -> ServerHost {
+        let Some(host) = host else {
+            return ServerHost::DefaultLoopback;
+        };
+        if host.is_none_literal_expr() {
+            return ServerHost::DefaultLoopback;
+        }
+        match classify(model, host, at).literal().and_then(|v| v.as_str()) {
+            Some(text) if is_loopback(text) => ServerHost::Loopback(text.to_string()),
+            _ => ServerHost::Reachable,
+        }
+    }
+}
+
+fn is_loopback(host: &str) -> bool {
+    let host = host.trim();
+    host.eq_ignore_ascii_case("localhost")
+        || host == "::1"
+        || host == "[::1]"
+        || host
+            .parse::<std::net::Ipv4Addr>()
+            .is_ok_and(|address| address.is_loopback())
 }
 
 /// A literal secret: where it is written, and what it is used as.
@@ -1154,6 +1193,19 @@ impl<'p, 'a> Collector<'p, 'a> {
                     .file
                     .slice(call.func.range())
                     .to_string();
+                // `app.run(host, port, ...)`; `socketio.run(app, host=...)` takes the app first.
+                let host = call
+                    .arguments
+                    .find_keyword("host")
+                    .map(|k| &k.value)
+                    .or_else(|| {
+                        if socketio {
+                            None
+                        } else {
+                            call.arguments.args.first()
+                        }
+                    });
+                let host = ServerHost::of(self.model, host, &self.at());
                 self.out.server_runs.push(ServerRun {
                     module: self.module,
                     call: call.range(),
@@ -1162,6 +1214,7 @@ impl<'p, 'a> Collector<'p, 'a> {
                     siblings,
                     value,
                     dev_only: self.dev(),
+                    host,
                 });
             }
         }

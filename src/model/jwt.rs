@@ -94,6 +94,53 @@ pub struct EncodeArguments<'a> {
 }
 
 impl<'a> JwtCall<'a> {
+    /// Whether the token this call mints goes into the `Authorization` header of a request the
+    /// app sends (`headers["Authorization"] = f"Bearer {token}"`, `{"Authorization": ...}`):
+    /// the token authenticates the app to another service, whose protocol decides its claims.
+    pub fn sent_in_authorization_header(&self) -> bool {
+        use super::routes::{any_expr, expr_contains, local_assignments, visit_stmts};
+        let Some(function) = self.function else {
+            return false;
+        };
+        let call = self.call;
+        let mut names: Vec<&str> = self.assigned_to.into_iter().collect();
+        let carries = |expr: &'a Expr, names: &[&str]| {
+            expr_contains(expr, &mut |e| match e {
+                Expr::Name(n) => names.contains(&n.id.as_str()),
+                Expr::Call(c) => std::ptr::eq(c, call),
+                _ => false,
+            })
+        };
+        // The names the token is copied or formatted into: `auth = "Bearer %s" % token`.
+        let assignments = local_assignments(&function.body);
+        for _ in 0..3 {
+            for (name, value) in &assignments {
+                if !names.contains(name) && carries(value, &names) {
+                    names.push(name);
+                }
+            }
+        }
+        let is_authorization = |key: &Expr| matches!(key, Expr::StringLiteral(s) if s.value.to_str().eq_ignore_ascii_case("authorization"));
+        let in_dict = any_expr(&function.body, &mut |e| {
+            matches!(e, Expr::Dict(dict) if dict.items.iter().any(|item| {
+                item.key.as_ref().is_some_and(is_authorization) && carries(&item.value, &names)
+            }))
+        });
+        let mut in_subscript = false;
+        visit_stmts(&function.body, &mut |stmt| {
+            if let Stmt::Assign(assign) = stmt
+                && assign.targets.iter().any(|target| {
+                    matches!(target, Expr::Subscript(sub) if is_authorization(&sub.slice)
+                        && !on_a_response(&sub.value, &assignments))
+                })
+                && carries(&assign.value, &names)
+            {
+                in_subscript = true;
+            }
+        });
+        in_dict || in_subscript
+    }
+
     fn positional(&self, index: usize) -> Option<&'a Expr> {
         let args = &self.call.arguments.args;
         // A starred argument makes every later position unknowable.
@@ -837,4 +884,27 @@ fn dict_item_range(item: &ast::DictItem) -> TextRange {
         Some(key) => TextRange::new(key.start(), item.value.end()),
         None => item.value.range(),
     }
+}
+
+/// `response.headers` where `response` is built by the app for its client (`jsonify(...)`,
+/// `make_response(...)`, `Response(...)`): a header written there goes back to the caller.
+fn on_a_response(headers: &Expr, assignments: &[(&str, &Expr)]) -> bool {
+    let Expr::Attribute(attribute) = headers else {
+        return false;
+    };
+    let Expr::Name(owner) = attribute.value.as_ref() else {
+        return false;
+    };
+    attribute.attr.as_str() == "headers"
+        && assignments.iter().any(|(name, value)| {
+            *name == owner.id.as_str()
+                && matches!(value, Expr::Call(call) if matches!(
+                    match call.func.as_ref() {
+                        Expr::Name(n) => n.id.as_str(),
+                        Expr::Attribute(a) => a.attr.as_str(),
+                        _ => "",
+                    },
+                    "jsonify" | "make_response" | "Response" | "redirect"
+                ))
+        })
 }

@@ -1308,7 +1308,7 @@ fn find_function_in<'a>(body: &'a [Stmt], name: &str) -> Option<&'a ast::StmtFun
 
 /// Every function definition in `body`, nested ones included (app factories define routes and
 /// hooks inside `create_app`).
-fn for_each_def<'a>(body: &'a [Stmt], visit: &mut impl FnMut(&'a ast::StmtFunctionDef)) {
+pub fn for_each_def<'a>(body: &'a [Stmt], visit: &mut impl FnMut(&'a ast::StmtFunctionDef)) {
     struct Defs<'f, F> {
         visit: &'f mut F,
     }

@@ -9,7 +9,9 @@
 //! `LocalConfig`, a `dev`/`test` settings module, an `if app.testing:` branch, a function such
 //! as `create_test_app`) are where debug mode belongs: not reported. A debug server started in
 //! development-only code (`if __name__ == "__main__":`, `examples/`, a `run_dev.py` script, a
-//! development function or branch) is reported at low severity; test code is not reported
+//! development function or branch) is reported at low severity, and so is one that listens only
+//! on the loopback interface (`host="127.0.0.1"`, or no host: `run`'s default), which only the
+//! machine itself reaches; test code is not reported
 //! (both decided centrally, see `model::context`, except the development functions, branches
 //! and packages only the config model knows, which this rule lowers itself).
 //! Fix: remove `debug=True`, set `DEBUG = False`, and drive debugging from the environment on
@@ -18,7 +20,7 @@
 use ruff_text_size::Ranged;
 
 use super::{Applicability, Checker, Edit, Fix, Rule, Severity, remove_list_element};
-use crate::model::config::ConfigValue;
+use crate::model::config::{ConfigValue, ServerHost};
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL304.md"),
@@ -56,9 +58,21 @@ fn check(checker: &mut Checker<'_, '_>) {
         // debug server in a development function, branch or package is known only here.
         let lowered_here =
             run.dev_only && checker.file.context.development_at(run.keyword).is_none();
+        // Who reaches the debugger decides how bad it is: a server that listens on the loopback
+        // interface answers only this machine (a reverse proxy in front of it would change that).
+        let loopback = match &run.host {
+            ServerHost::DefaultLoopback => Some("127.0.0.1, `run`'s default".to_string()),
+            ServerHost::Loopback(host) => Some(format!("`{host}`")),
+            ServerHost::Reachable => None,
+        };
         let mut message = format!("`{shown}` starts the Werkzeug debugger: {CONSEQUENCE}");
         if lowered_here {
             message.push_str(" [development only: in a development function, branch or package]");
+        }
+        if let Some(host) = &loopback {
+            message.push_str(&format!(
+                " [listens on {host}: only this machine reaches it, unless a proxy on it forwards requests there]"
+            ));
         }
         let diagnostic = checker.report(
             run.keyword,
@@ -66,7 +80,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             "remove `debug=True`; on a development machine use `flask run --debug` or read it from the environment".to_string(),
         );
         diagnostic.fix = fix;
-        if lowered_here {
+        if lowered_here || loopback.is_some() {
             diagnostic.severity = Some(Severity::Low);
         }
     }

@@ -25,7 +25,7 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::{Applicability, Checker, Edit, Fix, Rule, Severity};
-use crate::model::routes::{Route, expr_contains, visit_stmts};
+use crate::model::routes::{Route, any_expr, expr_contains, for_each_def, visit_stmts};
 use crate::model::{FileModel, Project};
 
 pub const RULE: Rule = Rule {
@@ -572,6 +572,77 @@ fn route_label(route: &Route<'_>) -> String {
 /// is judged by its own functions' decorators, and is otherwise open to anyone for all
 /// flasklint knows.
 fn audience(
+    project: &Project<'_>,
+    file: &FileModel<'_>,
+    around: &[&ast::StmtFunctionDef],
+    range: TextRange,
+) -> Audience {
+    audience_within(project, file, around, range, 0)
+}
+
+/// How many callers deep a helper method is followed to the views that run it.
+const CALLER_DEPTH: usize = 2;
+
+fn audience_within(
+    project: &Project<'_>,
+    file: &FileModel<'_>,
+    around: &[&ast::StmtFunctionDef],
+    range: TextRange,
+    depth: usize,
+) -> Audience {
+    let found = audience_here(project, file, around, range);
+    if !matches!(found, Audience::Unknown) || depth >= CALLER_DEPTH {
+        return found;
+    }
+    // A helper no route runs directly (`self.delete_shared_server(...)` from a view method):
+    // its audience is its callers' in the same module, when it has any and all are known.
+    let Some(helper) = around.iter().min_by_key(|def| def.range().len()) else {
+        return found;
+    };
+    let name = helper.name.as_str();
+    let module = project.model.modules[file.module].file.module();
+    let mut callers: Vec<&ast::StmtFunctionDef> = Vec::new();
+    for_each_def(&module.body, &mut |def| {
+        if !std::ptr::eq(def, *helper)
+            && !def.range().contains_range(helper.range())
+            && any_expr(&def.body, &mut |e| {
+                matches!(e, Expr::Call(call) if match call.func.as_ref() {
+                    Expr::Name(n) => n.id.as_str() == name,
+                    Expr::Attribute(a) => a.attr.as_str() == name
+                        && matches!(a.value.as_ref(), Expr::Name(owner) if matches!(owner.id.as_str(), "self" | "cls")),
+                    _ => false,
+                })
+            })
+        {
+            callers.push(def);
+        }
+    });
+    let mut verdicts = callers.iter().map(|caller| {
+        let outer: Vec<&ast::StmtFunctionDef> = std::iter::once(*caller).collect();
+        audience_within(project, file, &outer, caller.range(), depth + 1)
+    });
+    let Some(first) = verdicts.next() else {
+        return found;
+    };
+    let mut combined = first;
+    for verdict in verdicts {
+        combined = match (combined, verdict) {
+            (anyone @ Audience::Anyone(_), _) | (_, anyone @ Audience::Anyone(_)) => anyone,
+            (failing @ Audience::AnyFailingRequest, _)
+            | (_, failing @ Audience::AnyFailingRequest) => failing,
+            (Audience::Unknown, _) | (_, Audience::Unknown) => Audience::Unknown,
+            (known @ Audience::Authenticated(_), Audience::Authenticated(_)) => known,
+        };
+    }
+    match combined {
+        Audience::Authenticated(who) => {
+            Audience::Authenticated(format!("{who}, through `{name}`'s callers"))
+        }
+        other => other,
+    }
+}
+
+fn audience_here(
     project: &Project<'_>,
     file: &FileModel<'_>,
     around: &[&ast::StmtFunctionDef],

@@ -4,12 +4,14 @@
 //! Why: a token without `exp` (or decoded with `verify_exp` off) stays valid forever: one leaked
 //! from a log, a browser or a proxy works until the signing key is rotated. authlib's
 //! `jwt.decode` checks no claims at all until `claims.validate()` is called.
+//! A token the app sends to another service in an `Authorization` header is reported at low:
+//! that service's protocol decides which claims it needs.
 //! Fix: mint tokens with a short `exp`; keep `verify_exp` on; call `.validate()` on authlib claims.
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
 
-use super::{Checker, Rule};
+use super::{Checker, Rule, Severity};
 use crate::model::jwt::{JwtCall, Library, Operation};
 use crate::model::routes::{any_expr, expr_contains, visit_stmts};
 
@@ -52,11 +54,24 @@ fn check(checker: &mut Checker<'_, '_>) {
         };
         let value = checker.value(payload, call);
         if value.dict_lacks("exp") && !record_expiry_enforced(checker, call, payload) {
-            checker.report(
+            // A token the app sends to another service: that service decides what it accepts,
+            // and one leaked from a request log still works there, so it is said, at low.
+            let outbound = call.sent_in_authorization_header();
+            let mut message = format!(
+                "`{}` mints a token with no `exp` claim: it never expires",
+                call.callee
+            );
+            if outbound {
+                message.push_str(" [sent to another service in an `Authorization` header: its protocol decides the claims it needs]");
+            }
+            let diagnostic = checker.report(
                 payload.range(),
-                format!("`{}` mints a token with no `exp` claim: it never expires", call.callee),
+                message,
                 "add `\"exp\": datetime.now(tz=timezone.utc) + timedelta(minutes=15)` to the payload".to_string(),
             );
+            if outbound {
+                diagnostic.severity = Some(Severity::Low);
+            }
         }
     }
 }

@@ -108,6 +108,9 @@ fn check(checker: &mut Checker<'_, '_>) {
             continue;
         }
         let identity = IdentityScan::new(&project.model, &project.routes, &project.files, route);
+        // One finding per handler, naming every unrelated variable: `/users/<user_id>/addresses/<id>`
+        // is one missing ownership check, not two.
+        let mut unrelated: Vec<&str> = Vec::new();
         for variable in &route.variables {
             let name = variable.name.as_str();
             if !identifies_owned_object(name, &route.rule)
@@ -123,19 +126,34 @@ fn check(checker: &mut Checker<'_, '_>) {
             if public_profile || is_related_to_identity(checker, route, name, &identity) {
                 continue;
             }
-            let handler = route.handler_name();
-            checker.report(
-                route.handler.name.range(),
-                format!(
-                    "`{handler}` uses `{name}` from `{}` without relating it to the caller's identity ({} is available, authenticated by {}): any authenticated user can reach another user's data by changing `{name}`{}",
-                    route.rule, backticked(&authentication.identity), authentication.how, checker.app_of(route)
-                ),
-                format!(
-                    "compare it with the caller before use, e.g. `if str({name}) != str({}): abort(403)`, or constrain the query by owner, e.g. `filter_by(id={name}, owner_id={})`",
-                    authentication.identity, authentication.identity
-                ),
-            );
+            unrelated.push(name);
         }
+        let Some(first) = unrelated.first() else {
+            continue;
+        };
+        let names = unrelated
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(" and ");
+        let changing = unrelated
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(" or ");
+        let it = if unrelated.len() > 1 { "them" } else { "it" };
+        let handler = route.handler_name();
+        checker.report(
+            route.handler.name.range(),
+            format!(
+                "`{handler}` uses {names} from `{}` without relating {it} to the caller's identity ({} is available, authenticated by {}): any authenticated user can reach another user's data by changing {changing}{}",
+                route.rule, backticked(&authentication.identity), authentication.how, checker.app_of(route)
+            ),
+            format!(
+                "compare it with the caller before use, e.g. `if str({first}) != str({}): abort(403)`, or constrain the query by owner, e.g. `filter_by(id={first}, owner_id={})`",
+                authentication.identity, authentication.identity
+            ),
+        );
     }
 }
 

@@ -5,6 +5,7 @@
 //! `super-secret-key` are in every wordlist, and tools such as `flask-unsign` and `jwt_tool`
 //! recover them from one session cookie or one token offline; RFC 7518 §3.2 requires a key at
 //! least as long as the hash (32 bytes for HS256). Reported instead of FL301, not beside it.
+//! A weak `WTF_CSRF_SECRET_KEY` is low: Flask-WTF's token also needs a value from the session.
 //! Fix: generate 32+ random bytes (`python -c "import secrets; print(secrets.token_hex(32))"`)
 //! and read them from the environment with no default.
 
@@ -354,6 +355,12 @@ fn check(checker: &mut Checker<'_, '_>) {
                 guard.place
             ));
         }
+        // Flask-WTF signs a random value it keeps in the session with this key and compares the
+        // two: forging a CSRF token needs the victim's session value, not only the key.
+        let csrf_only = site.variable == "WTF_CSRF_SECRET_KEY";
+        if csrf_only {
+            message.push_str(" [it signs only Flask-WTF's CSRF tokens, and forging one also needs the random value in the victim's session]");
+        }
         let help = format!(
             "generate 32 random bytes (`secrets.token_hex(32)`), keep them out of the code and read `os.environ[\"{}\"]` with no default",
             site.variable
@@ -361,7 +368,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         let fix = environment_fix(checker, site);
         let diagnostic = checker.report(site.range, message, help);
         diagnostic.fix = fix;
-        if site.startup_guard.is_some() {
+        if site.startup_guard.is_some() || csrf_only {
             diagnostic.severity = Some(Severity::Low);
         }
     }

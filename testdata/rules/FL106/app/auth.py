@@ -194,3 +194,27 @@ def build_claims(user):
 
 def authenticate(email, password):
     raise NotImplementedError
+
+
+def partner_api_headers(key, secret):
+    # A token the app sends to another service (Redash's Uptycs runner): that service's protocol
+    # decides the claims, so it is reported at low.
+    auth_var = jwt.encode({"iss": key}, secret, algorithm="HS256")  # expect: FL106(low)
+    authorization = "Bearer %s" % (auth_var)
+    header = {}
+    header["Authorization"] = authorization
+    return header
+
+
+def partner_session(session, key, secret):
+    session.headers.update(
+        {"Authorization": f"Bearer {jwt.encode({'iss': key}, secret, algorithm='HS256')}"}  # expect: FL106(low)
+    )
+
+
+def token_in_response_header(user_id):
+    # An `Authorization` header on the app's own response hands its own token to its client.
+    token = jwt.encode({"sub": user_id}, _secret(), algorithm="HS256")  # expect: FL106(medium)
+    response = jsonify(ok=True)
+    response.headers["Authorization"] = f"Bearer {token}"
+    return response

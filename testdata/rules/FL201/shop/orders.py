@@ -39,3 +39,12 @@ class PaymentResource(Resource):
 
     def get(self, payment_id):  # expect: FL201
         return Order.query.get_or_404(payment_id).to_dict()
+
+
+@ns.route("/customers/<int:customer_id>/addresses/<int:address_id>")
+class AddressResource(Resource):
+    # Two ids of the caller's data and no ownership check: one finding naming both.
+    method_decorators = [jwt_required()]
+
+    def get(self, customer_id, address_id):  # expect: FL201
+        return Order.query.filter_by(customer_id=customer_id, id=address_id).first_or_404().to_dict()

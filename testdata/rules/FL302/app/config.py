@@ -5,6 +5,8 @@ class Config:
     # Flasky (Grinberg): the fallback runs whenever SECRET_KEY is unset.
     SECRET_KEY = os.environ.get("SECRET_KEY") or "hard to guess string"  # expect: FL302
     JWT_SECRET_KEY = os.getenv("JWT_SECRET_KEY", "changeme")  # expect: FL302
+    # Flask-WTF's CSRF key: a forged token also needs the session's random value (low).
+    WTF_CSRF_SECRET_KEY = "reallyhardtoguess"  # expect: FL302(low)
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "smtp.googlemail.com")
 
 

@@ -20,7 +20,21 @@ def serve():
 
 
 def serve_socketio():
-    socketio.run(app, debug=True)  # expect: FL304(high)
+    socketio.run(app, host="0.0.0.0", debug=True)  # expect: FL304(high)
+
+
+def serve_on_every_interface():
+    app.run("0.0.0.0", 8000, debug=True)  # expect: FL304(high)
+    app.run(host=os.environ.get("HOST", "127.0.0.1"), debug=True)  # expect: FL304(high)
+    app.run(host="10.0.0.5", debug=True)  # expect: FL304(high)
+
+
+def serve_on_loopback():
+    # Only this machine reaches a loopback-bound debugger: reported, at low severity.
+    app.run(debug=True, threaded=True, host="127.0.0.1", port=4000)  # expect: FL304(low)
+    app.run("localhost", debug=True)  # expect: FL304(low)
+    app.run(debug=True)  # expect: FL304(low)
+    socketio.run(app, debug=True)  # expect: FL304(low)
 
 
 def configure(app):
