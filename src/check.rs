@@ -307,14 +307,14 @@ fn locations(candidates: &[Candidate]) -> Vec<Location> {
         .iter()
         .map(|candidate| {
             // Absolute, so the project root may lie above the current directory.
-            let Some(dir) = candidate.path.parent().map(crate::model::absolute) else {
+            let Some(dir) = candidate.path.parent().map(crate::paths::absolute) else {
                 return Location::default();
             };
             let root = roots
                 .entry(dir.clone())
                 .or_insert_with(|| walk::project_root(&dir))
                 .clone()
-                .unwrap_or_else(|| crate::model::absolute(&candidate.root));
+                .unwrap_or_else(|| crate::paths::absolute(&candidate.root));
             let Ok(relative) = dir.strip_prefix(&root) else {
                 return Location::default();
             };

@@ -12,12 +12,13 @@
 
 use std::collections::BTreeSet;
 use std::fmt;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobMatcher};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+pub use crate::paths::absolute;
 use crate::rules::{self, Severity};
 
 /// Every key, in the order the README documents them.
@@ -619,29 +620,6 @@ impl PerFileIgnore {
         path.strip_prefix(&self.base)
             .is_ok_and(|relative| self.glob.is_match(relative))
     }
-}
-
-/// `path` made absolute against the working directory, with `.` and `..` resolved lexically
-/// (symlinks are left alone, as the walker leaves them).
-pub fn absolute(path: &Path) -> PathBuf {
-    let joined = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir()
-            .map(|cwd| cwd.join(path))
-            .unwrap_or_else(|_| path.to_path_buf())
-    };
-    let mut out = PathBuf::new();
-    for component in joined.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! flasklint: a static security analyzer for Flask applications.
 //!
-//! The pipeline runs one way: `walk` picks the files, `source` reads and parses them, `model`
+//! The pipeline runs one way (`paths` holds the helpers every layer shares): `walk` picks the files, `source` reads and parses them, `model`
 //! builds the project-wide facts, `rules` report diagnostics, `report` renders them.
 
 pub mod baseline;
@@ -10,6 +10,7 @@ pub mod config;
 pub mod deps;
 pub mod fix;
 pub mod model;
+pub mod paths;
 pub mod prefilter;
 pub mod report;
 pub mod rules;

@@ -276,7 +276,7 @@ impl Dependencies {
         // Many checked directories share ancestors; list each directory once.
         let mut listed: HashMap<PathBuf, (Vec<PathBuf>, bool)> = HashMap::new();
         for dir in dirs {
-            let dir = crate::config::absolute(&dir);
+            let dir = crate::paths::absolute(&dir);
             if deps.by_dir.contains_key(&dir) {
                 continue;
             }
@@ -335,7 +335,7 @@ impl Dependencies {
         loaded: &mut HashMap<PathBuf, Option<usize>>,
         files: &mut Vec<usize>,
     ) {
-        let path = crate::config::absolute(path);
+        let path = crate::paths::absolute(path);
         if let Some(index) = loaded.get(&path) {
             // Already read (or unreadable): an include cycle or a shared parent manifest.
             if let Some(index) = index
@@ -395,7 +395,7 @@ impl Dependencies {
 
     /// The environment the code in `path` (a file or directory) runs with.
     pub fn environment_of(&self, path: &Path) -> Option<&Environment> {
-        let absolute = crate::config::absolute(path);
+        let absolute = crate::paths::absolute(path);
         let dir = if absolute.is_dir() {
             absolute
         } else {

@@ -31,6 +31,7 @@ use std::sync::Mutex;
 
 use ruff_python_ast::{self as ast, Expr};
 
+use crate::paths::absolute;
 use crate::source::SourceFile;
 use scope::{Binding, Scope};
 use value::Value;
@@ -249,29 +250,6 @@ fn common_base<'p>(roots: impl Iterator<Item = &'p Path>) -> Option<PathBuf> {
         });
     }
     base
-}
-
-/// `path` made absolute against the current directory, without touching the file system
-/// (symlinks stay as they are, so names follow the paths the user gave).
-pub(crate) fn absolute(path: &Path) -> PathBuf {
-    let path = if path.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        path
-    };
-    let joined = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    // `std::path::absolute` keeps `..`; fold it so `a/../b` and `b` share a base.
-    let mut folded = PathBuf::new();
-    for component in joined.components() {
-        match component {
-            std::path::Component::ParentDir => {
-                folded.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => folded.push(other),
-        }
-    }
-    folded
 }
 
 /// Every argument of a call, positional and keyword, in source order: what an edit that removes
