@@ -283,10 +283,11 @@ fn in_context(
         .into_iter()
         .filter(|d| settings.include_tests || !file.context.is_test(d.range))
         .map(|mut d| {
+            let floor = d.development_severity.unwrap_or(Severity::Low);
             if let Some(why) = file.context.development_at(d.range)
-                && d.severity.unwrap_or(d.rule.severity) > Severity::Low
+                && d.severity.unwrap_or(d.rule.severity) > floor
             {
-                d.severity = Some(Severity::Low);
+                d.severity = Some(floor);
                 d.message
                     .push_str(&format!(" [development only: {}]", why.describe()));
             }

@@ -31,6 +31,9 @@ pub enum Development {
     Function(String),
     /// A script named for development: `debug-server.py`, `run_dev.py`, `devserver.py`.
     Script(String),
+    /// A module-level function that only its module's `if __name__ == "__main__":` calls
+    /// (`def run_server(): app.run(...)` ... `if __name__ == "__main__": run_server()`).
+    RunFromMain(String),
     /// A folder of examples, documentation or tutorial steps, relative to the project root:
     /// `examples/`, `docs/`, `lesson-04/`, `10_blacklisting/`.
     Folder(String),
@@ -45,6 +48,9 @@ impl Development {
             Development::ConfigClass(name) => format!("in the development config `{name}`"),
             Development::Function(name) => format!("in the development function `{name}`"),
             Development::Script(name) => format!("in the development script `{name}`"),
+            Development::RunFromMain(name) => {
+                format!("in `{name}`, which only `if __name__ == \"__main__\":` calls")
+            }
             Development::Folder(folder) => format!("under `{folder}/`"),
         }
     }
@@ -478,6 +484,55 @@ impl ContextCollector {
         };
         for range in ranges {
             self.context.development.push((range, Development::Branch));
+        }
+    }
+
+    /// The module-level functions of `body` that only its `if __name__ == "__main__":` blocks
+    /// call, and that nothing else in the module names (no decorator registers them, no other
+    /// code passes them on): what `python module.py` runs, as the block itself.
+    pub fn functions_run_from_main(&mut self, body: &[Stmt]) {
+        let mains: Vec<&Stmt> = body
+            .iter()
+            .filter(|stmt| matches!(stmt, Stmt::If(branch) if is_main_check(&branch.test)))
+            .collect();
+        if mains.is_empty() {
+            return;
+        }
+        let mut called: Vec<&str> = Vec::new();
+        for main in &mains {
+            crate::model::routes::any_expr(std::slice::from_ref(*main), &mut |e| {
+                if let Expr::Call(call) = e
+                    && let Expr::Name(name) = call.func.as_ref()
+                {
+                    called.push(name.id.as_str());
+                }
+                false
+            });
+        }
+        for stmt in body {
+            let Stmt::FunctionDef(def) = stmt else {
+                continue;
+            };
+            let name = def.name.as_str();
+            if !def.decorator_list.is_empty() || !called.contains(&name) {
+                continue;
+            }
+            let named_elsewhere = body
+                .iter()
+                .filter(|other| {
+                    !std::ptr::eq(*other, stmt) && !mains.iter().any(|m| std::ptr::eq(*m, *other))
+                })
+                .any(|other| {
+                    crate::model::routes::any_expr(
+                        std::slice::from_ref(other),
+                        &mut |e| matches!(e, Expr::Name(n) if n.id.as_str() == name),
+                    )
+                });
+            if !named_elsewhere {
+                self.context
+                    .development
+                    .push((def.range(), Development::RunFromMain(name.to_string())));
+            }
         }
     }
 

@@ -274,6 +274,7 @@ pub struct CallCollector<'p, 'a> {
     current: Option<usize>,
     function: Option<&'a ast::StmtFunctionDef>,
     class_scopes: Vec<usize>,
+    function_scopes: Vec<(TextRange, usize)>,
     calls: Vec<JwtCall<'a>>,
     apps: Vec<AppConstruction<'a>>,
     string_imports: Vec<String>,
@@ -300,6 +301,7 @@ impl<'p, 'a> CallCollector<'p, 'a> {
             current: None,
             function: None,
             class_scopes: Vec::new(),
+            function_scopes: Vec::new(),
             calls: Vec::new(),
             apps: Vec::new(),
             string_imports: Vec::new(),
@@ -313,6 +315,7 @@ impl<'p, 'a> CallCollector<'p, 'a> {
 
     pub fn walk_body(&mut self, body: &'a [Stmt]) {
         self.visit_body(body);
+        self.context.functions_run_from_main(body);
     }
 
     pub fn finish(self) -> FileModel<'a> {
@@ -320,6 +323,7 @@ impl<'p, 'a> CallCollector<'p, 'a> {
         FileModel {
             module: self.module,
             scopes: self.scopes,
+            function_scopes: self.function_scopes,
             jwt_calls: self.calls,
             app_constructions: self.apps,
             string_imports: self.string_imports,
@@ -396,6 +400,7 @@ impl<'a> Visitor<'a> for CallCollector<'_, 'a> {
                 }
                 let parent = self.enclosing_function_scope();
                 let scope = self.enter_scope(parent);
+                self.function_scopes.push((def.range(), scope));
                 self.scopes[scope].collect_parameters(&def.parameters);
                 let importer = super::Importer {
                     package: &self.package,

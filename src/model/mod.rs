@@ -772,6 +772,8 @@ impl At<'_, '_> {
 pub struct FileModel<'a> {
     pub module: usize,
     pub scopes: Vec<Scope<'a>>,
+    /// Each function's definition and its scope's index in `scopes`, in source order.
+    pub function_scopes: Vec<(ruff_text_size::TextRange, usize)>,
     pub jwt_calls: Vec<jwt::JwtCall<'a>>,
     /// Flask applications constructed in the file.
     pub app_constructions: Vec<apps::AppConstruction<'a>>,
@@ -830,6 +832,15 @@ impl<'a> FileModel<'a> {
 
     pub fn file(&self, project: &'a ProjectModel<'a>) -> &'a SourceFile {
         project.modules[self.module].file
+    }
+
+    /// The scope of the innermost function around `range`; `None` at module level.
+    pub fn scope_around(&self, range: ruff_text_size::TextRange) -> Option<usize> {
+        self.function_scopes
+            .iter()
+            .filter(|(def, _)| def.contains_range(range))
+            .min_by_key(|(def, _)| def.len())
+            .map(|(_, scope)| *scope)
     }
 
     pub fn at(&self, scope: Option<usize>) -> At<'_, 'a> {

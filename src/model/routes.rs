@@ -1377,7 +1377,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         let decodes = self.decodes(module, def).next().is_some();
         // Reading the `Authorization` header is an authentication attempt even when the check
         // happens in code flasklint cannot follow (a class from another package).
-        if decodes || reads_authorization_header(&def.body) {
+        if decodes || reads_authorization_header(&def.body) || refuses_without_login(&def.body) {
             return true;
         }
         let mut callees = Vec::new();
@@ -1538,6 +1538,8 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             &|_| false,
         ) {
             "decodes a token without verifying its signature"
+        } else if refuses_without_login(&def.body) {
+            "refuses requests without a logged-in user"
         } else {
             "reads the `Authorization` header"
         }
@@ -1735,6 +1737,9 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         }
         if let Some(injected) = injected_parameters(route).first() {
             return injected.to_string();
+        }
+        if let Some(user) = logged_in_user(&def.body) {
+            return user;
         }
         "the decoded token's `sub` claim".to_string()
     }
@@ -2208,6 +2213,194 @@ pub fn reads_authorization_header(body: &[Stmt]) -> bool {
         Expr::Attribute(a) => a.attr.as_str() == "authorization",
         _ => false,
     })
+}
+
+/// Whether `body` refuses a request that has no logged-in user: an `if` on a negative login
+/// state (`not current_user.is_authenticated`, `current_user.is_anonymous`, `g.user is None`,
+/// `not g.user`, `"user_id" not in session`, `session.get("user_id") is None`), alone or as
+/// part of an `and`, whose branch refuses somewhere (`abort(401)`/`abort(403)`, a redirect, a
+/// 401/403 response, `login_manager.unauthorized()`, `raise Unauthorized(...)`). Flask's
+/// tutorial's `login_required` and a `before_request` hook guarding a whole app are such code;
+/// a login view's `if current_user.is_authenticated: return redirect(...)` (the positive test)
+/// is not.
+pub fn refuses_without_login(body: &[Stmt]) -> bool {
+    let mut found = false;
+    visit_stmts(body, &mut |stmt| {
+        if found {
+            return;
+        }
+        if let Stmt::If(branch) = stmt
+            && lacks_login(&branch.test)
+            && branch_refuses(&branch.body)
+        {
+            found = true;
+        }
+    });
+    found
+}
+
+/// The logged-in user a session check tests (`g.user`, `current_user`, `session["user_id"]`),
+/// as written, when `body` refuses requests without one.
+fn logged_in_user(body: &[Stmt]) -> Option<String> {
+    if !refuses_without_login(body) {
+        return None;
+    }
+    let mut user = None;
+    any_expr(body, &mut |e| {
+        if login_state(e) {
+            user = Some(match e {
+                // `current_user.is_authenticated`: the user is `current_user`.
+                Expr::Attribute(a) if matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "current_user") => {
+                    "current_user".to_string()
+                }
+                Expr::Attribute(a) => match a.value.as_ref() {
+                    Expr::Name(n) => format!("{}.{}", n.id, a.attr),
+                    _ => "current_user".to_string(),
+                },
+                Expr::Subscript(sub) => match sub.slice.as_ref() {
+                    Expr::StringLiteral(k) => format!("session[\"{}\"]", k.value.to_str()),
+                    _ => "the session's user".to_string(),
+                },
+                _ => "the session's user".to_string(),
+            });
+            return true;
+        }
+        if let Expr::Compare(compare) = e
+            && matches!(compare.ops.as_ref(), [ast::CmpOp::NotIn])
+            && matches!(compare.comparators.as_ref(), [Expr::Name(n)] if n.id.as_str() == "session")
+            && let Expr::StringLiteral(key) = compare.left.as_ref()
+        {
+            user = Some(format!("session[\"{}\"]", key.value.to_str()));
+            return true;
+        }
+        matches!(e, Expr::Name(n) if n.id.as_str() == "current_user")
+            .then(|| user = Some("current_user".to_string()))
+            .is_some()
+    });
+    user
+}
+
+/// A user-session value: `current_user` (Flask-Login, Flask-Security), `g.user`,
+/// `g.current_user`, `session["user_id"]`, `session.get("logged_in")`.
+fn login_state(expr: &Expr) -> bool {
+    let user_word = |text: &str| {
+        let lower = text.to_ascii_lowercase();
+        lower.contains("user") || lower.contains("login") || lower.contains("logged")
+    };
+    match expr {
+        Expr::Attribute(attribute) => match attribute.value.as_ref() {
+            Expr::Name(base) => {
+                base.id.as_str() == "g" && user_word(attribute.attr.as_str())
+                    || base.id.as_str() == "current_user"
+            }
+            Expr::Attribute(inner) => inner.attr.as_str() == "current_user",
+            _ => false,
+        },
+        Expr::Subscript(subscript) => {
+            matches!(subscript.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session")
+                && matches!(subscript.slice.as_ref(), Expr::StringLiteral(k) if user_word(k.value.to_str()))
+        }
+        Expr::Call(call) => {
+            matches!(call.func.as_ref(), Expr::Attribute(a)
+                if a.attr.as_str() == "get"
+                    && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session"))
+                && matches!(call.arguments.args.first(), Some(Expr::StringLiteral(k)) if user_word(k.value.to_str()))
+        }
+        _ => false,
+    }
+}
+
+/// A test that holds when nobody is logged in.
+fn lacks_login(test: &Expr) -> bool {
+    match test {
+        Expr::BoolOp(op) if op.op == ast::BoolOp::And => op.values.iter().any(lacks_login),
+        Expr::UnaryOp(op) if op.op == ast::UnaryOp::Not => match op.operand.as_ref() {
+            Expr::Attribute(a) if a.attr.as_str() == "is_authenticated" => true,
+            other => login_state(other),
+        },
+        Expr::Attribute(a) => a.attr.as_str() == "is_anonymous",
+        Expr::Compare(compare) => {
+            let [operator] = compare.ops.as_ref() else {
+                return false;
+            };
+            let [right] = compare.comparators.as_ref() else {
+                return false;
+            };
+            match operator {
+                ast::CmpOp::Is | ast::CmpOp::Eq => {
+                    right.is_none_literal_expr() && login_state(&compare.left)
+                        || matches!(right, Expr::BooleanLiteral(b) if !b.value)
+                            && matches!(compare.left.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "is_authenticated")
+                }
+                ast::CmpOp::NotIn => {
+                    matches!(right, Expr::Name(n) if n.id.as_str() == "session")
+                        && matches!(compare.left.as_ref(), Expr::StringLiteral(k) if {
+                            let key = k.value.to_str().to_ascii_lowercase();
+                            key.contains("user") || key.contains("login") || key.contains("logged")
+                        })
+                }
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+/// Whether a branch refuses the request somewhere in it.
+fn branch_refuses(body: &[Stmt]) -> bool {
+    let status = |e: &Expr| {
+        matches!(e, Expr::NumberLiteral(n)
+            if matches!(&n.value, ast::Number::Int(i) if matches!(i.as_u64(), Some(401 | 403))))
+    };
+    let mut refuses = false;
+    visit_stmts(body, &mut |stmt| match stmt {
+        Stmt::Return(ret) => {
+            if let Some(value) = ret.value.as_deref() {
+                let refusal = match value {
+                    Expr::Tuple(tuple) => tuple.elts.iter().any(status),
+                    Expr::Call(call) => {
+                        matches!(
+                            call.func.as_ref(),
+                            Expr::Name(n) if matches!(n.id.as_str(), "redirect" | "unauthorized")
+                        ) || matches!(
+                            call.func.as_ref(),
+                            Expr::Attribute(a) if matches!(a.attr.as_str(), "redirect" | "unauthorized")
+                        ) || call.arguments.args.iter().any(status)
+                            || call.arguments.keywords.iter().any(|k| status(&k.value))
+                    }
+                    _ => false,
+                };
+                refuses |= refusal;
+            }
+        }
+        Stmt::Raise(raise) => {
+            refuses |= raise.exc.as_deref().is_some_and(|exc| {
+                let callee = match exc {
+                    Expr::Call(call) => call.func.as_ref(),
+                    other => other,
+                };
+                let name = match callee {
+                    Expr::Name(n) => n.id.as_str(),
+                    Expr::Attribute(a) => a.attr.as_str(),
+                    _ => "",
+                };
+                matches!(
+                    name,
+                    "Unauthorized" | "Forbidden" | "Unauthenticated" | "NotAuthorized"
+                )
+            });
+        }
+        Stmt::Expr(expression) => {
+            if let Expr::Call(call) = expression.value.as_ref()
+                && matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "abort")
+                && call.arguments.args.first().is_some_and(status)
+            {
+                refuses = true;
+            }
+        }
+        _ => {}
+    });
+    refuses
 }
 
 /// Whether a value comes from the caller: the request (`request.json["refresh_token"]`,

@@ -21,6 +21,7 @@ use ruff_text_size::Ranged;
 
 use super::{Applicability, Checker, Edit, Fix, Rule, Severity, remove_list_element};
 use crate::model::config::{ConfigValue, ServerHost};
+use crate::model::context::Development;
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL304.md"),
@@ -65,7 +66,20 @@ fn check(checker: &mut Checker<'_, '_>) {
             ServerHost::Loopback(host) => Some(format!("`{host}`")),
             ServerHost::Reachable => None,
         };
+        // `python app.py` is how many small apps are served: a debug server on every interface
+        // under `__main__` is then on the network, so that context lowers it to medium only.
+        // Not in a folder of examples or lessons, nor a script named for development: those
+        // say the file is not how the app is served.
+        let run_as_script = run.host == ServerHost::Reachable
+            && checker.file.context.development_module.is_none()
+            && matches!(
+                checker.file.context.development_at(run.keyword),
+                Some(Development::MainBlock | Development::RunFromMain(_))
+            );
         let mut message = format!("`{shown}` starts the Werkzeug debugger: {CONSEQUENCE}");
+        if run_as_script {
+            message.push_str(" [it listens beyond this machine: running the file on a server puts the debugger on the network]");
+        }
         if lowered_here {
             message.push_str(" [development only: in a development function, branch or package]");
         }
@@ -82,6 +96,9 @@ fn check(checker: &mut Checker<'_, '_>) {
         diagnostic.fix = fix;
         if lowered_here || loopback.is_some() {
             diagnostic.severity = Some(Severity::Low);
+        }
+        if run_as_script {
+            diagnostic.development_severity = Some(Severity::Medium);
         }
     }
     for entry in config

@@ -450,7 +450,8 @@ fn is_internal_exception(checker: &Checker<'_, '_>, type_: Option<&Expr>) -> boo
     if !matches!(type_, Expr::Name(_) | Expr::Attribute(_)) {
         return false;
     }
-    let at = checker.file.at(None);
+    // Where the handler is: `from .errors import ApiError` inside the function counts.
+    let at = checker.file.at(checker.file.scope_around(type_.range()));
     let qualified = checker
         .project
         .model
@@ -462,6 +463,8 @@ fn is_internal_exception(checker: &Checker<'_, '_>, type_: Option<&Expr>) -> boo
         || matches!(
             last,
             "ValueError"
+                // A `ValueError` whose text says where the client's JSON stopped parsing.
+                | "JSONDecodeError"
                 // A lookup's text is the key or index that was missing.
                 | "LookupError"
                 | "KeyError"

@@ -92,6 +92,29 @@ fn check(checker: &mut Checker<'_, '_>) {
                 "pass `issuer=EXPECTED_ISSUER` so tokens from another issuer are refused",
             ),
         };
+        // PyJWT and python-jose refuse a token that carries `aud` when no `audience=` is
+        // given, and an identity provider's tokens always carry one: another client's token
+        // fails here rather than being accepted.
+        let fails_closed = missing_audience
+            && call.library != Library::Authlib
+            && call
+                .disabled_option("verify_aud", model, checker.file)
+                .is_none()
+            && from_identity_provider(checker, call);
+        let (severity, why) = if fails_closed {
+            let library = match call.library {
+                Library::Jose => "python-jose",
+                _ => "PyJWT",
+            };
+            (
+                Some(Severity::Low),
+                format!(
+                    "; low severity: identity providers put an `aud` claim in every token, and {library} refuses a token with one when no `audience=` is given, so another client's token fails here rather than being accepted (and so does this app's own: pass `audience=` with your client id)"
+                ),
+            )
+        } else {
+            (severity, why)
+        };
         checker
             .report(
                 call.call.func.range(),
@@ -100,6 +123,26 @@ fn check(checker: &mut Checker<'_, '_>) {
             )
             .severity = severity;
     }
+}
+
+/// Whether a decode reads an identity provider's token: an `id_token`, or an issuer that is a
+/// URL.
+fn from_identity_provider(checker: &Checker<'_, '_>, call: &JwtCall<'_>) -> bool {
+    let token = call
+        .call
+        .arguments
+        .args
+        .first()
+        .map(|t| checker.text(t).to_ascii_lowercase())
+        .unwrap_or_default();
+    token.contains("id_token")
+        || token.contains("idtoken")
+        || call.decode_arguments().issuer.is_some_and(|issuer| {
+            checker
+                .value(issuer, call)
+                .as_str()
+                .is_some_and(|i| i.starts_with("https://") || i.starts_with("http://"))
+        })
 }
 
 /// Where the tokens a decode verifies come from, as a severity and the end of the message that

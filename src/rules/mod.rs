@@ -148,6 +148,10 @@ pub struct Diagnostic {
     /// only crash (PyJWT 2.x pinned) is a bug, not a vulnerability. `None`: the rule's own.
     /// A configured severity override for the rule still wins over both.
     pub severity: Option<Severity>,
+    /// The severity this finding keeps in development-only code, when the rule knows better
+    /// than the central lowering to low: FL304's debug server on every interface under
+    /// `if __name__ == "__main__":` is what `python app.py` exposes. `None`: low.
+    pub development_severity: Option<Severity>,
 }
 
 /// A diagnostic in a dependency file (`requirements.txt`, `pyproject.toml`, a lock file)
@@ -176,6 +180,7 @@ impl<'c, 'a> Checker<'c, 'a> {
             help,
             fix: None,
             severity: None,
+            development_severity: None,
         });
         let last = self.diagnostics.len() - 1;
         &mut self.diagnostics[last]

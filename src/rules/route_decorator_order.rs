@@ -5,11 +5,15 @@
 //! it wrap the already-registered function and the wrapper is never called, so
 //! `@jwt_required()` over `@app.route("/notes/<id>")` leaves the route wide open while reading
 //! as protected. Flask's documentation: the route decorator must be the outermost.
+//! When other authentication covers the route (an app-wide `before_request` hook that refuses
+//! anonymous requests), a misplaced authentication decorator is reported at low: the route is
+//! not open; a misplaced role or permission decorator stays high, since that check is lost.
 //! Fix: move the route decorator to the top of the decorator list (the fix does exactly that).
 
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
-use super::{Applicability, Checker, Edit, Fix, Rule};
+use super::{Applicability, Checker, Edit, Fix, Rule, Severity};
+use crate::model::routes::is_role_word;
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL205.md"),
@@ -31,15 +35,34 @@ fn check(checker: &mut Checker<'_, '_>) {
         let route_text = checker.text(&route.declared_at).to_string();
         // `declared_at` is the whole decorator, `@` included.
         let fix = move_route_decorator_first(checker, route.handler, route.declared_at);
+        // Authentication the route gets elsewhere (an app-wide hook) keeps it closed: the dead
+        // decorator then only misleads, unless it also checked a role the hook does not.
+        let covered = route
+            .authentication
+            .as_ref()
+            .filter(|_| !is_role_word(&guard_text));
+        let mut message = format!(
+            "`@{guard_text}` is above `{route_text}`: Flask registered `{}` before this decorator wrapped it, so `{}` is served without it",
+            route.handler.name, route.rule
+        );
+        if let Some(authentication) = covered {
+            message.push_str(&format!(
+                " [{} authenticates the route anyway, so it is not open; the decorator never runs]",
+                authentication.how
+            ));
+        }
+        message.push_str(&checker.app_of(route));
         let diagnostic = checker.report(
             guard.range(),
+            message,
             format!(
-                "`@{guard_text}` is above `{route_text}`: Flask registered `{}` before this decorator wrapped it, so `{}` is served without it{}",
-                route.handler.name, route.rule, checker.app_of(route)
+                "make the route decorator the outermost: put `{route_text}` above `@{guard_text}`"
             ),
-            format!("make the route decorator the outermost: put `{route_text}` above `@{guard_text}`"),
         );
         diagnostic.fix = fix;
+        if covered.is_some() {
+            diagnostic.severity = Some(Severity::Low);
+        }
     }
 }
 

@@ -143,6 +143,10 @@ fn mints_a_token(checker: &Checker<'_, '_>, call: &ast::ExprCall) -> bool {
         return true;
     }
     let words = words(name);
+    // `get_user_from_token(token)`, `user_by_token(...)`: what a token names, not a token.
+    if words.iter().any(|w| w == "from" || w == "by") {
+        return false;
+    }
     // `get_jwt()` (Flask-JWT-Extended) returns the verified claims, not a token.
     let makes_a_jwt = words.last().is_some_and(|w| w == "jwt")
         && words.iter().any(|w| {

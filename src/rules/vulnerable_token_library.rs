@@ -472,5 +472,6 @@ fn diagnostic(
         help,
         fix: None,
         severity: lowered.then_some(Severity::Low),
+        development_severity: None,
     }
 }

@@ -1,4 +1,6 @@
 """Helpers no route runs directly are judged by the functions of their module that call them."""
+import json
+
 from flask import jsonify
 from flask.views import MethodView
 from flask_login import login_required
@@ -48,3 +50,18 @@ def rename(sid):
 @login_required
 def rename_logged_in(sid):
     return rename_server(sid)
+
+
+@app.post("/servers/import")
+@login_required
+def import_servers():
+    # The project's own exception, imported where it is caught: its text is the project's.
+    from store import StoreError
+
+    try:
+        return load()
+    except StoreError as e:
+        return jsonify(errormsg=str(e)), 400
+    except (ValueError, json.JSONDecodeError) as e:
+        # A parse error of the client's own JSON.
+        return jsonify(errormsg=str(e)), 400

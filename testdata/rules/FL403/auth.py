@@ -93,6 +93,25 @@ def issue():
     return {"token": signed}
 
 
+def get_user_from_token(token):
+    return {"name": token[:4]}
+
+
+def generate_auth_token(user):
+    return jwt.encode({"sub": user, "exp": 1}, KEY, algorithm="HS256")
+
+
+@app.get("/whoami")
+def whoami():
+    # CKAN's API token lookup: the user a token names, and a 10-character prefix of the token.
+    apitoken = request.args.get("api_token", "")
+    user = get_user_from_token(apitoken)
+    log.debug("Received API Token: %s[...]. Identified user: %s", apitoken[:10], user)
+    fresh = generate_auth_token("carol")
+    log.debug("new token %s", fresh)  # expect: FL403
+    return {"user": user}
+
+
 # --- refused tokens --------------------------------------------------------------------------
 
 

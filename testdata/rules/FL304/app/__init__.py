@@ -66,7 +66,31 @@ def run_dev_server():
     app.run(debug=True)  # expect: FL304(low)
 
 
+def run_public_server():
+    # Only `__main__` below calls it: development-only, like the block itself.
+    app.debug = True  # expect: FL304(low)
+    app.run(host="127.0.0.1")
+
+
+def run_on_the_network():
+    # Only `__main__` calls it, but it listens on every interface: `python app.py` on a server
+    # exposes the debugger, so development context lowers it to medium only.
+    app.run(debug=True, host="0.0.0.0", port=9191)  # expect: FL304(medium)
+
+
+def run_from_elsewhere():
+    # Also handed to a runner outside `__main__`: not development-only.
+    app.run(debug=True, host="0.0.0.0")  # expect: FL304(high)
+
+
+RUNNERS = [run_from_elsewhere]
+
+
 if __name__ == "__main__":
     # `python app.py`: the development server. Reported, at low severity.
     app.run(debug=True)  # expect: FL304(low)
     app.debug = True  # expect: FL304(low)
+    app.run(host="0.0.0.0", debug=True)  # expect: FL304(medium)
+    run_public_server()
+    run_on_the_network()
+    run_from_elsewhere()
