@@ -1002,7 +1002,7 @@ impl<'p, 'a> Collector<'p, 'a> {
             || info
                 .name
                 .split('.')
-                .any(|p| p == "config" || p == "settings");
+                .any(|p| matches!(p, "config" | "configs" | "settings" | "conf"));
         // Only the packages below the module's source root name it: folders above that depend
         // on which directory was checked (a course folder `2_user_resource_for_testing` is a
         // lesson, which development context already lowers), and an app must get the same

@@ -60,6 +60,7 @@ pub(super) fn functions<'a>(checker: &Checker<'_, 'a>) -> Vec<Function<'a>> {
         nested: bool,
         in_class: bool,
         routes: &[&'a ast::StmtFunctionDef],
+        registered: &[(&str, &'a Expr)],
         out: &mut Vec<Function<'a>>,
     ) {
         for stmt in body {
@@ -67,6 +68,15 @@ pub(super) fn functions<'a>(checker: &Checker<'_, 'a>) -> Vec<Function<'a>> {
                 Stmt::FunctionDef(def) => {
                     let mut answers = nested || routes.iter().any(|r| std::ptr::eq(*r, def));
                     let mut error_handler_for = None;
+                    if !nested
+                        && !in_class
+                        && let Some((_, type_)) = registered
+                            .iter()
+                            .find(|(name, _)| *name == def.name.as_str())
+                    {
+                        error_handler_for = Some(Some(*type_));
+                        answers = true;
+                    }
                     for decorator in &def.decorator_list {
                         let name = last_segment(&decorator.expression).unwrap_or("");
                         if matches!(name, "errorhandler" | "app_errorhandler") {
@@ -104,36 +114,61 @@ pub(super) fn functions<'a>(checker: &Checker<'_, 'a>) -> Vec<Function<'a>> {
                         answers_requests: answers,
                         error_handler_for,
                     });
-                    walk(&def.body, true, false, routes, out);
+                    walk(&def.body, true, false, routes, registered, out);
                 }
-                Stmt::ClassDef(class) => walk(&class.body, nested, true, routes, out),
+                Stmt::ClassDef(class) => walk(&class.body, nested, true, routes, registered, out),
                 Stmt::If(stmt) => {
-                    walk(&stmt.body, nested, in_class, routes, out);
+                    walk(&stmt.body, nested, in_class, routes, registered, out);
                     for clause in &stmt.elif_else_clauses {
-                        walk(&clause.body, nested, in_class, routes, out);
+                        walk(&clause.body, nested, in_class, routes, registered, out);
                     }
                 }
                 Stmt::Try(stmt) => {
-                    walk(&stmt.body, nested, in_class, routes, out);
+                    walk(&stmt.body, nested, in_class, routes, registered, out);
                     for handler in &stmt.handlers {
                         let ast::ExceptHandler::ExceptHandler(handler) = handler;
-                        walk(&handler.body, nested, in_class, routes, out);
+                        walk(&handler.body, nested, in_class, routes, registered, out);
                     }
                 }
-                Stmt::With(stmt) => walk(&stmt.body, nested, in_class, routes, out),
+                Stmt::With(stmt) => walk(&stmt.body, nested, in_class, routes, registered, out),
                 _ => {}
             }
         }
     }
     let routes: Vec<&'a ast::StmtFunctionDef> = checker.routes().map(|r| r.handler).collect();
+    // `app.register_error_handler(Exception, handle_exception)` in this module: the handler is
+    // an error handler as `@app.errorhandler(Exception)` would make it, for the catch-alls
+    // (`Exception`, `BaseException`, 500, `InternalServerError`) that every failing request
+    // reaches; not for a loop variable over `default_exceptions`.
+    let module = checker.source.module();
+    let at = checker.file.at(None);
+    let mut registered: Vec<(&str, &'a Expr)> = Vec::new();
+    any_expr(&module.body, &mut |e| {
+        if let Expr::Call(call) = e
+            && last_segment(&call.func) == Some("register_error_handler")
+            && let [type_, Expr::Name(handler)] = call.arguments.args.as_ref()
+        {
+            // The catch-alls: what every failing request reaches.
+            let catch_all = match type_ {
+                Expr::NumberLiteral(n) => {
+                    matches!(&n.value, ast::Number::Int(i) if i.as_u64() == Some(500))
+                }
+                Expr::Name(n) if matches!(n.id.as_str(), "Exception" | "BaseException") => true,
+                Expr::Name(_) | Expr::Attribute(_) => checker
+                    .project
+                    .model
+                    .qualified_name(type_, &at)
+                    .is_some_and(|q| q.ends_with("InternalServerError")),
+                _ => false,
+            };
+            if catch_all {
+                registered.push((handler.id.as_str(), type_));
+            }
+        }
+        false
+    });
     let mut out = Vec::new();
-    walk(
-        &checker.source.module().body,
-        false,
-        false,
-        &routes,
-        &mut out,
-    );
+    walk(&module.body, false, false, &routes, &registered, &mut out);
     out
 }
 

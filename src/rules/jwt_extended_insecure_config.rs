@@ -15,7 +15,7 @@
 use ruff_text_size::{Ranged, TextRange};
 
 use super::hardcoded_secret_key::import_position;
-use super::{Applicability, Checker, Edit, Fix, Rule};
+use super::{Applicability, Checker, Edit, Fix, Rule, Severity};
 use crate::model::config::{ConfigEntry, ConfigValue};
 use crate::model::jwt::{AlgorithmFamily, algorithm_family};
 use crate::model::scope::Binding;
@@ -110,7 +110,29 @@ fn check(checker: &mut Checker<'_, '_>) {
                 if cookies
                     && matches!(&entry.value, ConfigValue::Literal(l) if l.value.truthy() == Some(false)) =>
             {
-                let message = if entry.key == "JWT_COOKIE_CSRF_PROTECT" {
+                // `SameSite=Lax`/`Strict` keeps browsers from sending the cookie with another
+                // site's POST, PUT or DELETE: what is left is same-site pages and GETs.
+                let same_site = (entry.key == "JWT_COOKIE_CSRF_PROTECT")
+                    .then(|| {
+                        config
+                            .production_settings("JWT_COOKIE_SAMESITE")
+                            .filter(|e| apps.share(e.module, module))
+                            .find_map(|e| {
+                                e.value
+                                    .literal()
+                                    .and_then(Value::as_str)
+                                    .map(str::to_string)
+                            })
+                            .filter(|v| {
+                                v.eq_ignore_ascii_case("lax") || v.eq_ignore_ascii_case("strict")
+                            })
+                    })
+                    .flatten();
+                let message = if let Some(same_site) = &same_site {
+                    format!(
+                        "{name} is off while tokens travel in cookies [low: `JWT_COOKIE_SAMESITE = \"{same_site}\"` keeps browsers from sending the cookie with another site's POST, PUT or DELETE; same-site pages, subdomains and state-changing GET routes are still open]"
+                    )
+                } else if entry.key == "JWT_COOKIE_CSRF_PROTECT" {
                     format!(
                         "{name} is off while tokens travel in cookies: any site can make the browser send authenticated state-changing requests"
                     )
@@ -119,13 +141,12 @@ fn check(checker: &mut Checker<'_, '_>) {
                         "{name} is off while tokens travel in cookies: the token cookie is sent over plain HTTP"
                     )
                 };
-                checker
-                    .report(
-                        expr.range(),
-                        message,
-                        format!("set `{}` to True", entry.key),
-                    )
-                    .fix = Some(Fix {
+                let diagnostic = checker.report(
+                    expr.range(),
+                    message,
+                    format!("set `{}` to True", entry.key),
+                );
+                diagnostic.fix = Some(Fix {
                     description: "set it to True".to_string(),
                     edits: vec![Edit {
                         range: expr.range(),
@@ -134,6 +155,9 @@ fn check(checker: &mut Checker<'_, '_>) {
                     // Clients must now send the CSRF token, or use HTTPS for the cookie.
                     applicability: Applicability::Unsafe,
                 });
+                if same_site.is_some() {
+                    diagnostic.severity = Some(Severity::Low);
+                }
             }
             "JWT_TOKEN_LOCATION"
                 if cookies
