@@ -1,7 +1,8 @@
 //! One `flasklint check` run: read and parse files in parallel, build the project model, run
 //! every rule on every file, and collect findings and per-file errors in a stable order.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -302,8 +303,8 @@ fn in_context(
 /// checked directory when there is none), so checking `examples/a` or `tests/` alone judges
 /// them as checking the whole repository does.
 fn locations(candidates: &[Candidate]) -> Vec<Location> {
-    let mut roots: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
-    let mut packages: HashMap<PathBuf, bool> = HashMap::new();
+    let mut roots: HashMap<PathBuf, Option<PathBuf>> = HashMap::default();
+    let mut packages: HashMap<PathBuf, bool> = HashMap::default();
     candidates
         .iter()
         .map(|candidate| {
@@ -568,7 +569,7 @@ impl DiskSpecs {
         DiskSpecs {
             allowed,
             max_file_bytes: settings.max_file_bytes,
-            loaded: Mutex::new(HashMap::new()),
+            loaded: Mutex::new(HashMap::default()),
             errors: Mutex::new(Vec::new()),
         }
     }
@@ -908,7 +909,7 @@ pub fn line_hash(rule: &str, path: &str, normalised_line: &str) -> u64 {
 /// two identical `jwt.decode(token, KEY)` lines apart; lines above them may come and go.
 fn number_occurrences(findings: &mut [Finding]) {
     let mut seen: std::collections::HashMap<(String, String), usize> =
-        std::collections::HashMap::new();
+        std::collections::HashMap::default();
     for finding in findings {
         let count = seen
             .entry((finding.path.clone(), finding.fingerprint.clone()))

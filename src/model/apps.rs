@@ -17,7 +17,8 @@
 //! Routes and hooks refine this by object where they can: a route registered on an app object
 //! belongs to that app alone (see `routes`).
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::VecDeque;
 
 use ruff_python_ast as ast;
 use ruff_text_size::{Ranged, TextRange};
@@ -104,7 +105,7 @@ impl Apps {
     pub fn new(model: &ProjectModel<'_>, files: &[FileModel<'_>]) -> Apps {
         let count = model.modules.len();
         let mut units: Vec<Unit> = Vec::new();
-        let mut by_binding: HashMap<String, usize> = HashMap::new();
+        let mut by_binding: HashMap<String, usize> = HashMap::default();
         for file in files {
             let module = &model.modules[file.module];
             for construction in &file.app_constructions {
@@ -139,7 +140,7 @@ impl Apps {
         let mut module_units: Vec<Vec<usize>> = vec![Vec::new(); count];
         for (unit, app) in units.iter().enumerate() {
             let Some(home) = app.module else { continue };
-            let mut members: HashSet<usize> = HashSet::new();
+            let mut members: HashSet<usize> = HashSet::default();
             let mut queue: VecDeque<usize> = VecDeque::new();
             members.insert(home);
             queue.push_back(home);
@@ -167,7 +168,7 @@ impl Apps {
         // Modules no application reaches through imports (helpers loaded by a string, code only
         // unparsed files import) run in the applications of their own source root; where that
         // root holds no application, they are a unit of their own.
-        let mut apps_by_root: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut apps_by_root: HashMap<String, Vec<usize>> = HashMap::default();
         for (unit, app) in units.iter().enumerate() {
             if let Some(home) = app.module {
                 apps_by_root
@@ -176,7 +177,7 @@ impl Apps {
                     .push(unit);
             }
         }
-        let mut loose: HashMap<String, usize> = HashMap::new();
+        let mut loose: HashMap<String, usize> = HashMap::default();
         for (module, owners) in module_units.iter_mut().enumerate() {
             if !owners.is_empty() {
                 continue;

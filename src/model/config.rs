@@ -10,7 +10,7 @@
 //! computed at run time, or unknown. Boundary: this module says what is configured where; the
 //! rules (FL301-FL304) decide what is a problem.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rayon::prelude::*;
 use ruff_python_ast::visitor::{self, Visitor};
@@ -223,7 +223,7 @@ impl<'a> ConfigModel<'a> {
         let test_modules: Vec<bool> = (0..model.modules.len())
             .map(|module| files.get(module).is_some_and(FileModel::is_test_module))
             .collect();
-        let mut classes: HashMap<(usize, String), ClassRecord> = HashMap::new();
+        let mut classes: HashMap<(usize, String), ClassRecord> = HashMap::default();
         let mut entries = Vec::new();
         let mut jwt_managers = Vec::new();
         let mut server_runs = Vec::new();
@@ -298,7 +298,7 @@ impl<'a> ConfigModel<'a> {
         apps: &super::apps::Apps,
     ) -> Vec<SecretSite> {
         let mut sites: Vec<SecretSite> = Vec::new();
-        let mut seen: HashSet<(usize, TextRange)> = HashSet::new();
+        let mut seen: HashSet<(usize, TextRange)> = HashSet::default();
         let mut add = |site: SecretSite, sites: &mut Vec<SecretSite>| {
             if seen.insert((site.module, site.range)) {
                 sites.push(site);
@@ -873,7 +873,7 @@ struct Hierarchy<'c> {
 
 impl<'c> Hierarchy<'c> {
     fn new(classes: &'c HashMap<ClassKey, ClassRecord>, test_modules: &'c [bool]) -> Hierarchy<'c> {
-        let mut children: HashMap<ClassKey, Vec<ClassKey>> = HashMap::new();
+        let mut children: HashMap<ClassKey, Vec<ClassKey>> = HashMap::default();
         for (key, class) in classes {
             for base in &class.bases {
                 if classes.contains_key(base) {
@@ -894,7 +894,7 @@ impl<'c> Hierarchy<'c> {
     /// A config class: named or shaped like one, or inheriting from one.
     fn is_config(&self, key: &ClassKey) -> bool {
         let mut stack = vec![key.clone()];
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         while let Some(key) = stack.pop() {
             if !seen.insert(key.clone()) || seen.len() > 64 {
                 continue;
@@ -923,7 +923,7 @@ impl<'c> Hierarchy<'c> {
     /// only subclasses are `DevelopmentConfig` and `TestingConfig` is production's own).
     fn dev_only(&self, key: &ClassKey, setting: &str) -> bool {
         let mut stack = vec![key.clone()];
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         while let Some(current) = stack.pop() {
             if !seen.insert(current.clone()) || seen.len() > 256 {
                 continue;
@@ -1270,7 +1270,7 @@ impl<'p, 'a> Collector<'p, 'a> {
                 }
             }
         }
-        let mut keys = HashSet::new();
+        let mut keys = HashSet::default();
         for stmt in &class.body {
             let targets: Vec<&Expr> = match stmt {
                 Stmt::Assign(assign) => assign.targets.iter().collect(),

@@ -25,7 +25,8 @@ pub mod routes;
 pub mod scope;
 pub mod value;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -123,8 +124,8 @@ impl ModuleNames {
             names.push(name);
             packages.push(package);
         }
-        let mut by_full_name: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut package_names: HashSet<String> = HashSet::new();
+        let mut by_full_name: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut package_names: HashSet<String> = HashSet::default();
         for (index, name) in names.iter().enumerate() {
             by_full_name.entry(name.clone()).or_default().push(index);
             let mut end = name.len();
@@ -226,7 +227,7 @@ impl Importer<'_> {
 /// The deepest directory holding every root, as an absolute path; `None` when there is none
 /// (roots on different drives).
 fn common_base<'p>(roots: impl Iterator<Item = &'p Path>) -> Option<PathBuf> {
-    let mut seen: HashSet<&Path> = HashSet::new();
+    let mut seen: HashSet<&Path> = HashSet::default();
     let mut base: Option<PathBuf> = None;
     for root in roots {
         if !seen.insert(root) {

@@ -21,7 +21,7 @@
 //! nodes rather than copy them, and every step that can repeat work (merge keys, `$ref`
 //! chasing, walking lists reached through aliases) is paid for from one expansion budget.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::rc::Rc;
 
@@ -509,7 +509,7 @@ pub fn parse_spec(text: &str) -> Result<Spec, SpecError> {
         version,
         budget,
         notes,
-        schemes: HashMap::new(),
+        schemes: HashMap::default(),
     };
     let base_path = reader.base_path()?;
     let operations = reader.operations()?;
@@ -747,7 +747,7 @@ enum Frame {
 fn build_tree(text: &str, budget: &mut Budget) -> Result<Rc<Node>, SpecError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut stack: Vec<Frame> = Vec::new();
-    let mut anchors: HashMap<usize, Rc<Node>> = HashMap::new();
+    let mut anchors: HashMap<usize, Rc<Node>> = HashMap::default();
     let mut root: Option<Rc<Node>> = None;
     let mut documents = 0;
     for event in Parser::new_from_str(text) {
@@ -1153,7 +1153,7 @@ impl Reader {
             self.note(url_node.line, "`servers[0].url` is not a string");
             return Ok(None);
         };
-        let mut defaults: HashMap<String, String> = HashMap::new();
+        let mut defaults: HashMap<String, String> = HashMap::default();
         if let Some(variables) = self.field(&first, "variables")? {
             for entry in variables.entries() {
                 self.budget.spend(entry.line, 1)?;
@@ -1307,7 +1307,7 @@ impl Reader {
             None => Vec::new(),
         };
         parameters.extend(path_parameters.iter().cloned());
-        let mut types: HashMap<String, String> = HashMap::new();
+        let mut types: HashMap<String, String> = HashMap::default();
         for parameter in &parameters {
             self.budget.spend(parameter.line, parameter.column)?;
             if self.field(parameter, "in")?.as_deref().and_then(Node::text) != Some("path") {

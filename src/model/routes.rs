@@ -6,7 +6,7 @@
 //! classes. Authentication is decided by what code does, not by names: a project decorator counts
 //! when its body (transitively, through project helpers) decodes or verifies a token.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr, Stmt};
@@ -265,7 +265,7 @@ impl<'a> RouteModel<'a> {
         apps: &Apps,
         specs: &dyn SpecSource,
     ) -> RouteModel<'a> {
-        let mut functions = HashMap::new();
+        let mut functions = HashMap::default();
         for (index, module) in model.modules.iter().enumerate() {
             collect_functions(&module.file.module().body, index, &mut functions);
         }
@@ -273,7 +273,7 @@ impl<'a> RouteModel<'a> {
             routes: Vec::new(),
             functions,
         };
-        let mut prefixes: HashMap<String, String> = HashMap::new();
+        let mut prefixes: HashMap<String, String> = HashMap::default();
         let mut registrations: Vec<Registration> = Vec::new();
         let mut hooks: Vec<Hook<'a>> = Vec::new();
         for (index, module) in model.modules.iter().enumerate() {
@@ -291,7 +291,7 @@ impl<'a> RouteModel<'a> {
                 function_scopes: files.get(index).map_or(&[], |f| f.scopes.as_slice()),
                 functions: &this.functions,
                 specs,
-                env: HashMap::new(),
+                env: HashMap::default(),
                 following: Vec::new(),
             };
             collector.visit_body(&module.file.module().body);
@@ -352,7 +352,7 @@ impl<'a> RouteModel<'a> {
         }
         // A helper followed from its callers is also walked where it is defined, and a loop
         // body once per entry: one route per handler, rule and method.
-        let mut seen: HashSet<(usize, TextRange, String, Vec<String>)> = HashSet::new();
+        let mut seen: HashSet<(usize, TextRange, String, Vec<String>)> = HashSet::default();
         routes.retain(|route| {
             seen.insert((
                 route.module,
@@ -402,7 +402,7 @@ impl<'a> RouteModel<'a> {
             .iter()
             .map(|(object, prefix)| (object.as_str(), prefix.as_str()))
             .collect();
-        let mut parents: HashMap<String, Vec<String>> = HashMap::new();
+        let mut parents: HashMap<String, Vec<String>> = HashMap::default();
         for registration in registrations {
             if let Some(prefix) = &registration.prefix {
                 own_prefix.insert(&registration.blueprint, prefix);
@@ -475,7 +475,7 @@ fn route_units(
     let mut found: Vec<usize> = Vec::new();
     if let Some(registrar) = &route.registrar {
         let mut frontier: Vec<&str> = vec![registrar.as_str()];
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: HashSet<&str> = HashSet::default();
         for _ in 0..MAX_REGISTRATION_DEPTH {
             let mut next = Vec::new();
             for object in frontier {
@@ -964,7 +964,7 @@ impl<'a> RouteCollector<'_, 'a> {
         if self.following.contains(&def.range()) || !registers_routes(&def.body) {
             return;
         }
-        let mut env = HashMap::new();
+        let mut env = HashMap::default();
         let positional: Vec<&'a ast::ParameterWithDefault> = def
             .parameters
             .posonlyargs
@@ -1359,8 +1359,8 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     ) -> bool {
         // Minting is judged once, on what would otherwise authenticate: most functions do not,
         // and following every callee twice would double the cost of the route model.
-        self.authenticates_seen(module, def, depth, &mut HashSet::new())
-            && (!self.mints(module, def, depth, &mut HashSet::new())
+        self.authenticates_seen(module, def, depth, &mut HashSet::default())
+            && (!self.mints(module, def, depth, &mut HashSet::default())
                 || self.checks_a_received_token(module, def, depth))
     }
 
@@ -1513,7 +1513,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 .chain(call.arguments.keywords.iter().map(|k| &k.value))
                 .any(|argument| comes_from_caller(def, &assignments, argument, 0));
             (handed_received || reads_request(&target.body))
-                && !self.mints(target_module, target, depth + 1, &mut HashSet::new())
+                && !self.mints(target_module, target, depth + 1, &mut HashSet::default())
                 && self.authenticates(target_module, target, depth + 1)
         })
     }
@@ -1533,7 +1533,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             module,
             def,
             0,
-            &mut HashSet::new(),
+            &mut HashSet::default(),
             &|module, def| self.decodes(module, def).next().is_some(),
             &|_| false,
         ) {
@@ -1553,7 +1553,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             module,
             def,
             0,
-            &mut HashSet::new(),
+            &mut HashSet::default(),
             &|module, def| {
                 let file = &self.files[module];
                 self.decodes(module, def)

@@ -3,7 +3,7 @@
 //! Collection is flow-insensitive on purpose: a linter must not guess which branch runs, so a name
 //! bound more than once is only resolved where every binding agrees (see `ProjectModel`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
 

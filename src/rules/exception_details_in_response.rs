@@ -19,7 +19,7 @@
 //! Also home to the response helpers FL401 shares: which calls build a response, which functions
 //! answer requests, which statements are logging.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
@@ -1109,7 +1109,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             }
         }
     }
-    let mut counts = HashMap::new();
+    let mut counts = HashMap::default();
     for mut group in groups {
         // A leak handed to a project helper that many calls share is reported once, at the
         // helper (below, when its file is checked).

@@ -9,7 +9,7 @@
 //! Fix: generate 32+ random bytes (`python -c "import secrets; print(secrets.token_hex(32))"`)
 //! and read them from the environment with no default.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use super::hardcoded_secret_key::environment_fix;

@@ -611,7 +611,7 @@ paths:
 
 #[test]
 fn flaskify_edge_cases() {
-    let none = HashMap::new();
+    let none = HashMap::default();
     assert_eq!(flaskify_path("/a/{b}/c", &none), "/a/<b>/c");
     assert_eq!(flaskify_path("/a/{unclosed", &none), "/a/{unclosed");
     assert_eq!(flaskify_path("/{a{b}", &none), "/<a{b>");
