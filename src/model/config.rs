@@ -127,6 +127,8 @@ pub enum ServerHost {
     DefaultLoopback,
     /// A literal loopback address (`127.0.0.1`, `localhost`, `::1`).
     Loopback(String),
+    /// An environment variable whose default is a loopback address.
+    LoopbackByDefault { host: String, variable: String },
     /// Every interface, another address, or a value read at run time.
     Reachable,
 }
@@ -140,8 +142,22 @@ impl ServerHost {
         if host.is_none_literal_expr() {
             return ServerHost::DefaultLoopback;
         }
-        match classify(model, host, at).literal().and_then(|v| v.as_str()) {
-            Some(text) if is_loopback(text) => ServerHost::Loopback(text.to_string()),
+        match classify(model, host, at) {
+            ConfigValue::Literal(literal) => match literal.value.as_str() {
+                Some(text) if is_loopback(text) => ServerHost::Loopback(text.to_string()),
+                _ => ServerHost::Reachable,
+            },
+            // `os.getenv("DEBUG_HOST", "127.0.0.1")`: loopback unless the operator says
+            // otherwise, as `run`'s own default is.
+            ConfigValue::Environment(lookup) => {
+                match lookup.default.as_ref().and_then(|d| d.value.as_str()) {
+                    Some(text) if is_loopback(text) => ServerHost::LoopbackByDefault {
+                        host: text.to_string(),
+                        variable: lookup.variable.clone().unwrap_or_default(),
+                    },
+                    _ => ServerHost::Reachable,
+                }
+            }
             _ => ServerHost::Reachable,
         }
     }
@@ -366,7 +382,11 @@ impl<'a> ConfigModel<'a> {
             site.startup_guard = guards
                 .iter()
                 .filter(|(refused, module, _)| {
-                    *refused == site.bytes && apps.share(*module, site.module)
+                    let same = match refused {
+                        Refused::Literal(bytes) => *bytes == site.bytes,
+                        Refused::Unset(variable) => *variable == site.variable,
+                    };
+                    same && apps.share(*module, site.module)
                 })
                 .map(|(_, _, guard)| guard.clone())
                 // A guard that refuses the value everywhere decides, wherever it is.
@@ -380,7 +400,49 @@ impl<'a> ConfigModel<'a> {
 /// Every literal a start-up check refuses as the secret: `if app.config["SECRET_KEY"] ==
 /// DEFAULT: raise RuntimeError(...)` (or `sys.exit(...)`), `if SECRET_KEY in ("dev",
 /// "changeme") and not app.debug: raise ...`, `assert SECRET_KEY != "dev"`.
-fn startup_guards(model: &ProjectModel<'_>) -> Vec<(Vec<u8>, usize, StartupGuard)> {
+/// What a start-up check refuses.
+#[derive(Debug, PartialEq, Eq)]
+enum Refused {
+    /// This literal as the secret.
+    Literal(Vec<u8>),
+    /// Starting without this environment variable (`assert os.environ.get("SECRET_KEY")`): the
+    /// literal the code falls back to when it is unset never signs there.
+    Unset(String),
+}
+
+/// `os.environ.get("X")`, `os.getenv("X")`, `os.environ["X"]`, `"X" in os.environ`: the
+/// variable whose presence `expr` tests.
+fn environment_presence(model: &ProjectModel<'_>, expr: &Expr, at: &At<'_, '_>) -> Option<String> {
+    let environ = |e: &Expr| model.qualified_name(e, at).as_deref() == Some("os.environ");
+    match expr {
+        Expr::Call(call) => {
+            let is_lookup = match call.func.as_ref() {
+                Expr::Attribute(a) => a.attr.as_str() == "get" && environ(&a.value),
+                other => model.qualified_name(other, at).as_deref() == Some("os.getenv"),
+            };
+            match (is_lookup, call.arguments.args.first()) {
+                (true, Some(Expr::StringLiteral(name))) => Some(name.value.to_str().to_string()),
+                _ => None,
+            }
+        }
+        Expr::Subscript(subscript) if environ(&subscript.value) => match subscript.slice.as_ref() {
+            Expr::StringLiteral(name) => Some(name.value.to_str().to_string()),
+            _ => None,
+        },
+        Expr::Compare(compare)
+            if matches!(compare.ops.as_ref(), [ast::CmpOp::In])
+                && matches!(compare.comparators.as_ref(), [right] if environ(right)) =>
+        {
+            match compare.left.as_ref() {
+                Expr::StringLiteral(name) => Some(name.value.to_str().to_string()),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+fn startup_guards(model: &ProjectModel<'_>) -> Vec<(Refused, usize, StartupGuard)> {
     let mut guards = Vec::new();
     for (index, module) in model.modules.iter().enumerate() {
         if !module.analysed {
@@ -396,7 +458,19 @@ fn startup_guards(model: &ProjectModel<'_>) -> Vec<(Vec<u8>, usize, StartupGuard
             if !(refuses_here || stops_start_up(branch)) {
                 return;
             }
-            let refused = refused_secrets(model, test, &at, is_assert);
+            let mut refused: Vec<Refused> = refused_secrets(model, test, &at, is_assert)
+                .into_iter()
+                .map(Refused::Literal)
+                .collect();
+            // `assert os.environ.get("SECRET_KEY")`, `if not os.getenv("SECRET_KEY"): raise`.
+            let required = match (is_assert, test) {
+                (true, test) => environment_presence(model, test, &at),
+                (false, Expr::UnaryOp(op)) if op.op == ast::UnaryOp::Not => {
+                    environment_presence(model, &op.operand, &at)
+                }
+                _ => None,
+            };
+            refused.extend(required.map(Refused::Unset));
             if refused.is_empty() {
                 return;
             }
@@ -413,8 +487,8 @@ fn startup_guards(model: &ProjectModel<'_>) -> Vec<(Vec<u8>, usize, StartupGuard
                 ),
                 everywhere: !conditional && !is_assert,
             };
-            for bytes in refused {
-                guards.push((bytes, index, guard.clone()));
+            for what in refused {
+                guards.push((what, index, guard.clone()));
             }
         });
     }

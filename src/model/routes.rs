@@ -1684,7 +1684,11 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 });
             }
         }
-        if self.authenticates(route.module, route.handler, 0) {
+        // A handler that logs its caller in (`login_user(user)` after checking an identity
+        // provider's token) is a login, not a route that requires one.
+        if !starts_a_login_session(&route.handler.body)
+            && self.authenticates(route.module, route.handler, 0)
+        {
             return Some(Authentication {
                 how: format!(
                     "`{}` {} itself",
@@ -2239,6 +2243,23 @@ pub fn refuses_without_login(body: &[Stmt]) -> bool {
     found
 }
 
+/// Whether `body` logs a user in: Flask-Login's `login_user(...)`, Flask-Principal's
+/// `identity_changed.send(...)`.
+fn starts_a_login_session(body: &[Stmt]) -> bool {
+    any_expr(body, &mut |e| {
+        let Expr::Call(call) = e else { return false };
+        match call.func.as_ref() {
+            Expr::Name(n) => n.id.as_str() == "login_user",
+            Expr::Attribute(a) => {
+                a.attr.as_str() == "login_user"
+                    || a.attr.as_str() == "send"
+                        && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "identity_changed")
+            }
+            _ => false,
+        }
+    })
+}
+
 /// The logged-in user a session check tests (`g.user`, `current_user`, `session["user_id"]`),
 /// as written, when `body` refuses requests without one.
 fn logged_in_user(body: &[Stmt]) -> Option<String> {
@@ -2288,14 +2309,10 @@ fn login_state(expr: &Expr) -> bool {
         lower.contains("user") || lower.contains("login") || lower.contains("logged")
     };
     match expr {
-        Expr::Attribute(attribute) => match attribute.value.as_ref() {
-            Expr::Name(base) => {
-                base.id.as_str() == "g" && user_word(attribute.attr.as_str())
-                    || base.id.as_str() == "current_user"
-            }
-            Expr::Attribute(inner) => inner.attr.as_str() == "current_user",
-            _ => false,
-        },
+        // `g.user`, `g.current_user`; not an attribute of `current_user` (`current_user.confirmed`
+        // is a fact about a user who is logged in).
+        Expr::Attribute(attribute) => matches!(attribute.value.as_ref(), Expr::Name(base)
+            if base.id.as_str() == "g" && user_word(attribute.attr.as_str())),
         Expr::Subscript(subscript) => {
             matches!(subscript.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session")
                 && matches!(subscript.slice.as_ref(), Expr::StringLiteral(k) if user_word(k.value.to_str()))
@@ -2313,7 +2330,15 @@ fn login_state(expr: &Expr) -> bool {
 /// A test that holds when nobody is logged in.
 fn lacks_login(test: &Expr) -> bool {
     match test {
-        Expr::BoolOp(op) if op.op == ast::BoolOp::And => op.values.iter().any(lacks_login),
+        // `if has_password and not current_user.is_authenticated:`; not
+        // `if current_user.is_authenticated and not current_user.confirmed:`, which applies to
+        // logged-in users only.
+        Expr::BoolOp(op) if op.op == ast::BoolOp::And => {
+            op.values.iter().any(lacks_login)
+                && !op.values.iter().any(|value| {
+                    matches!(value, Expr::Attribute(a) if a.attr.as_str() == "is_authenticated")
+                })
+        }
         Expr::UnaryOp(op) if op.op == ast::UnaryOp::Not => match op.operand.as_ref() {
             Expr::Attribute(a) if a.attr.as_str() == "is_authenticated" => true,
             other => login_state(other),

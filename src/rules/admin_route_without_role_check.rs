@@ -4,12 +4,15 @@
 //! Why: a valid token proves who the caller is, not that they are an administrator. `/admin/*`
 //! routes behind `@jwt_required()` alone are open to every registered user (broken function
 //! level authorization, OWASP API5).
+//! In an app with one kind of account (no route checks a role, none lets a visitor sign up) the
+//! finding is low: every account may be an administrator.
 //! Fix: require a role: a decorator such as `@admin_required` that aborts with 403 unless the
 //! verified claims carry the role, or an explicit check in the handler.
 
 use ruff_text_size::Ranged;
 
-use super::{Checker, Rule};
+use super::{Checker, Rule, Severity};
+use crate::model::apps::overlap;
 use crate::model::routes::Route;
 
 pub const RULE: Rule = Rule {
@@ -33,12 +36,80 @@ fn is_administrative(route: &Route<'_>) -> bool {
         || class.starts_with("admin")
 }
 
+/// An application with one kind of account: no route checks a role anywhere, and no route
+/// lets a visitor create an account. Every account is then its operator's (cve-search's
+/// admins); a role check would separate nobody.
+fn single_role_app(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
+    let mut app_routes = checker
+        .project
+        .routes
+        .routes
+        .iter()
+        .filter(|r| overlap(&r.units, &route.units));
+    app_routes.all(|r| {
+        if r.role_check.is_some() {
+            return false;
+        }
+        let open_sign_up = r.authentication.is_none()
+            && r.methods.iter().any(|m| m == "POST" || m == "PUT")
+            && words(&format!("{} {}", r.rule, r.handler.name))
+                .iter()
+                .any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "register" | "registration" | "signup" | "join" | "enroll" | "enrol"
+                    )
+                });
+        !open_sign_up
+    })
+}
+
+fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            current.push(c.to_ascii_lowercase());
+        } else if !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    // `sign_up`, `sign-up`: one word.
+    let joined: Vec<String> = out
+        .windows(2)
+        .filter(|pair| pair[0] == "sign" && pair[1] == "up")
+        .map(|_| "signup".to_string())
+        .collect();
+    out.extend(joined);
+    out
+}
+
 fn check(checker: &mut Checker<'_, '_>) {
     for route in checker.routes() {
         let Some(authentication) = &route.authentication else {
             continue;
         };
         if route.role_check.is_some() || !is_administrative(route) {
+            continue;
+        }
+        if single_role_app(checker, route) {
+            checker
+                .report(
+                    route.handler.name.range(),
+                    format!(
+                        "`{}` serves the administrative route `{} {}` to any authenticated caller ({}): no role, scope or permission is checked [low: no route of this app checks a role and none lets a visitor create an account, so every account may be an administrator; if ordinary users can get accounts, this is high]{}",
+                        route.handler.name,
+                        route.methods.join("|"),
+                        route.rule,
+                        authentication.how,
+                        checker.app_of(route)
+                    ),
+                    "if the app has ordinary users, require an administrator role, e.g. a decorator that aborts with 403 unless the verified claims say `\"role\": \"admin\"`".to_string(),
+                )
+                .severity = Some(Severity::Low);
             continue;
         }
         checker.report(

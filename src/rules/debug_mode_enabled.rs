@@ -64,6 +64,9 @@ fn check(checker: &mut Checker<'_, '_>) {
         let loopback = match &run.host {
             ServerHost::DefaultLoopback => Some("127.0.0.1, `run`'s default".to_string()),
             ServerHost::Loopback(host) => Some(format!("`{host}`")),
+            ServerHost::LoopbackByDefault { host, variable } => {
+                Some(format!("`{host}` unless `{variable}` says otherwise"))
+            }
             ServerHost::Reachable => None,
         };
         // `python app.py` is how many small apps are served: a debug server on every interface

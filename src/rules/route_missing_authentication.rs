@@ -92,8 +92,13 @@ fn looks_public(route: &Route<'_>) -> bool {
             .iter()
             .any(|w| lower.contains(w))
         });
+    // `sign_up`, `/sign-up`, `sign_in`: two words that are one public word.
+    let joined = words
+        .windows(2)
+        .any(|pair| pair[0] == "sign" && matches!(pair[1], "up" | "in" | "out"));
     registration
         || creates_account
+        || joined
         || PUBLIC_WORDS.iter().any(|public| {
             words
                 .iter()
@@ -114,23 +119,30 @@ fn has_opaque_auth_decorator(checker: &Checker<'_, '_>, route: &Route<'_>) -> bo
                 ruff_python_ast::Expr::Call(call) => call.func.as_ref(),
                 other => other,
             };
+            // Every segment: `rbac.allow(["View"], ["GET"])` names its guard by its owner.
             let spelled = checker.text(callee).to_ascii_lowercase();
-            let name = spelled.rsplit('.').next().unwrap_or(&spelled);
-            [
-                "auth",
-                "login",
-                "token",
-                "permission",
-                "require",
-                "protect",
-                "jwt",
-                "session",
-                "role",
-                "admin",
-                "scope",
-            ]
-            .iter()
-            .any(|word| name.contains(word))
+            spelled.split('.').any(|name| {
+                [
+                    "auth",
+                    "login",
+                    "token",
+                    "permission",
+                    "permit",
+                    "require",
+                    "protect",
+                    "jwt",
+                    "session",
+                    "role",
+                    "rbac",
+                    "acl",
+                    "allow",
+                    "guard",
+                    "admin",
+                    "scope",
+                ]
+                .iter()
+                .any(|word| name.contains(word))
+            })
         })
 }
 

@@ -95,3 +95,23 @@ def share_note(note_id):  # expect: FL201
     # Verifies the token itself.
     jwt.decode(request.headers["Authorization"][7:], KEY, algorithms=["HS256"], audience="api", issuer="auth")
     return jsonify(shared=note_id)
+
+
+class RBAC:
+    """An access-control extension from another package: flasklint cannot see into it."""
+
+    def allow(self, roles, methods):
+        def decorator(view):
+            return view
+
+        return decorator
+
+
+rbac = RBAC()
+
+
+@app.route("/accounts/<int:account_id>", methods=["DELETE"])
+@rbac.allow(["Admin"], ["DELETE"])
+def delete_account(account_id):
+    # Guarded by an access-control object named for it (security_monkey's `rbac.allow`).
+    return "", 204

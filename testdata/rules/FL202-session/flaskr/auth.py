@@ -52,3 +52,15 @@ def login():
         session["user_id"] = request.form["username"]
         return redirect(url_for("index"))
     return render_template("auth/login.html")
+
+
+def confirmed_only(view):
+    # Sends logged-in users with an unconfirmed address elsewhere; lets anonymous callers
+    # through (flask-base's hook): not authentication.
+    @functools.wraps(view)
+    def wrapped_view(**kwargs):
+        if current_user.is_authenticated and not current_user.confirmed:
+            return redirect(url_for("auth.unconfirmed"))
+        return view(**kwargs)
+
+    return wrapped_view

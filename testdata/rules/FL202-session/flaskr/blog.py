@@ -1,6 +1,6 @@
 from flask import Blueprint, g, redirect, request, url_for
 
-from .auth import login_required, remembers_user, session_required
+from .auth import confirmed_only, login_required, remembers_user, session_required
 
 bp = Blueprint("blog", __name__)
 POSTS = {}
@@ -30,4 +30,11 @@ def delete(title):  # expect: FL202
 @bp.route("/purge", methods=("POST",))
 def purge():  # expect: FL202
     POSTS.clear()
+    return redirect(url_for("index"))
+
+
+@bp.route("/<title>/archive", methods=("POST",))
+@confirmed_only
+def archive(title):  # expect: FL202
+    POSTS[title]["archived"] = True
     return redirect(url_for("index"))

@@ -25,7 +25,8 @@ def serve_socketio():
 
 def serve_on_every_interface():
     app.run("0.0.0.0", 8000, debug=True)  # expect: FL304(high)
-    app.run(host=os.environ.get("HOST", "127.0.0.1"), debug=True)  # expect: FL304(high)
+    app.run(host=os.environ.get("HOST", "0.0.0.0"), debug=True)  # expect: FL304(high)
+    app.run(host=os.environ["HOST"], debug=True)  # expect: FL304(high)
     app.run(host="10.0.0.5", debug=True)  # expect: FL304(high)
 
 
@@ -35,6 +36,8 @@ def serve_on_loopback():
     app.run("localhost", debug=True)  # expect: FL304(low)
     app.run(debug=True)  # expect: FL304(low)
     socketio.run(app, debug=True)  # expect: FL304(low)
+    # zou's debug.py: 127.0.0.1 unless the operator sets DEBUG_HOST.
+    socketio.run(app, host=os.getenv("DEBUG_HOST", "127.0.0.1"), debug=True)  # expect: FL304(low)
 
 
 def configure(app):

@@ -1,0 +1,22 @@
+"""The same admin route in an app where visitors can sign up: any of them reaches it (high)."""
+import os
+
+from flask import Flask, jsonify, request
+from flask_login import LoginManager, login_required
+
+app = Flask(__name__)
+app.secret_key = os.environ["SECRET_KEY"]
+login_manager = LoginManager(app)
+USERS = {}
+
+
+@app.post("/sign-up")
+def sign_up():
+    USERS[request.form["email"]] = request.form["password"]
+    return jsonify(created=True), 201
+
+
+@app.post("/admin/updatedb")
+@login_required
+def admin_update_db():  # expect: FL204(high)
+    return jsonify(started=True)
