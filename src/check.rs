@@ -435,6 +435,22 @@ fn select(
             }
         }
     }
+    // Importing `a.b.c` runs `a/__init__.py` and `a/b/__init__.py`, and name resolution reads
+    // them for what a package re-exports: parse them with the modules below them.
+    for file in 0..wanted.len() {
+        if !wanted[file] {
+            continue;
+        }
+        let mut package = names.packages[file].as_str();
+        while !package.is_empty() {
+            if let Some(init) = names.file(package)
+                && readable.get(init).copied().unwrap_or(false)
+            {
+                wanted[init] = true;
+            }
+            package = package.rsplit_once('.').map_or("", |(parent, _)| parent);
+        }
+    }
     Selection {
         kept,
         readable,

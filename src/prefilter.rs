@@ -170,11 +170,19 @@ pub fn imports(bytes: &[u8]) -> Vec<ImportRef> {
         {
             continue;
         }
-        let line_start = bytes[..at]
+        let mut line_start = bytes[..at]
             .iter()
             .rposition(|b| matches!(b, b'\n' | b'\r' | b';'))
             .map_or(0, |p| p + 1);
-        let mut head = trim(&bytes[line_start..at]);
+        // `from a.b\` + newline + `    .c import d`: the statement began on an earlier line.
+        while line_start > 0 && continues_previous_line(&bytes[..line_start]) {
+            line_start = bytes[..line_start - 1]
+                .iter()
+                .rposition(|b| matches!(b, b'\n' | b';'))
+                .map_or(0, |p| p + 1);
+        }
+        let joined = join_continued_lines(&bytes[line_start..at]);
+        let mut head = trim(&joined);
         if head.contains(&b'#') {
             continue;
         }
@@ -222,6 +230,31 @@ pub fn imports(bytes: &[u8]) -> Vec<ImportRef> {
         }
     }
     found
+}
+
+/// Whether the line that ends just before `before`'s end ends with a backslash continuation.
+fn continues_previous_line(before: &[u8]) -> bool {
+    let text = before.strip_suffix(b"\n").unwrap_or(before);
+    let text = text.strip_suffix(b"\r").unwrap_or(text);
+    text.len() < before.len() && text.ends_with(b"\\")
+}
+
+/// A statement's lines with their backslash continuations and indentation removed.
+fn join_continued_lines(text: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut index = 0;
+    while index < text.len() {
+        if text[index] == b'\\' && matches!(text.get(index + 1), Some(b'\n' | b'\r')) {
+            index += 1;
+            while index < text.len() && text[index].is_ascii_whitespace() {
+                index += 1;
+            }
+            continue;
+        }
+        out.push(text[index]);
+        index += 1;
+    }
+    out
 }
 
 fn trim(bytes: &[u8]) -> &[u8] {
@@ -385,6 +418,24 @@ mod tests {
                     "werkzeug.security".into(),
                     owned(&["check_password_hash"])
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_a_module_name_continued_over_lines() {
+        // pgAdmin writes long module paths with backslash continuations.
+        let text = "from pgadmin.browser.schemas\\\n    .tables.base_partition_table import BasePartitionTable\n\
+                    from a.b \\\r\n  import c\n";
+        assert_eq!(
+            modules(text),
+            vec![
+                (
+                    0,
+                    "pgadmin.browser.schemas.tables.base_partition_table".to_string(),
+                    owned(&["BasePartitionTable"])
+                ),
+                (0, "a.b".to_string(), owned(&["c"])),
             ]
         );
     }

@@ -164,8 +164,9 @@ impl ModuleNames {
     /// refers to, when it is a project module: `resources.user` from `course.step3.app` is
     /// `course.step3.resources.user` when that folder holds `resources`. The nearest ancestor
     /// (the importer's package, then each package above it, then the top) that holds the first
-    /// component wins, as the folder of an entry script or a source root on `sys.path` would.
-    /// `None` for anything else: a library, or a module no ancestor holds.
+    /// component wins, as the folder of an entry script or a source root on `sys.path` would;
+    /// a regular package's folder is skipped (it is never on `sys.path`). `None` for anything
+    /// else: a library, or a module no ancestor holds.
     pub fn resolve_import(&self, package: &str, dotted: &str) -> Option<String> {
         let first = dotted.split('.').next().unwrap_or(dotted);
         if first.is_empty() {
@@ -183,7 +184,13 @@ impl ModuleNames {
             // A project folder `apps/jwt/` must not capture `import jwt`: well-known libraries
             // are only project modules when the project *is* that library (found at the top).
             let shadowing_library = !prefix.is_empty() && is_well_known_library(first);
-            if !shadowing_library && self.exists(&candidate) {
+            // Inside a regular package, an absolute import starts from the folder above the
+            // top package (`sys.path`), never from the package's own folder: `import shillelagh`
+            // in `superset/db_engine_specs/gsheets.py` is the library, not the sibling
+            // `shillelagh.py`. Only folders that are not regular packages (an entry script's
+            // folder, a lesson folder) hold modules imported by their bare name.
+            let package_folder = !prefix.is_empty() && self.is_regular_package(prefix);
+            if !shadowing_library && !package_folder && self.exists(&candidate) {
                 candidate.push_str(&dotted[first.len()..]);
                 return Some(candidate);
             }
@@ -902,6 +909,26 @@ mod tests {
         assert_eq!(names.resolve_import("lib.pkg", "jwt"), None);
         // Not a project module from anywhere.
         assert_eq!(names.resolve_import("course.step1", "flask"), None);
+        // Inside a regular package, a sibling module does not capture a library of its name.
+        let names = super::tests::names(&[
+            "superset/__init__.py",
+            "superset/db_engine_specs/__init__.py",
+            "superset/db_engine_specs/shillelagh.py",
+            "superset/db_engine_specs/gsheets.py",
+        ]);
+        assert_eq!(
+            names.resolve_import("superset.db_engine_specs", "shillelagh.adapters.base"),
+            None
+        );
+        assert_eq!(
+            names
+                .resolve_import(
+                    "superset.db_engine_specs",
+                    "superset.db_engine_specs.shillelagh"
+                )
+                .as_deref(),
+            Some("superset.db_engine_specs.shillelagh")
+        );
         assert_eq!(names.resolve_import("course.step1", "models"), None);
     }
 
