@@ -5,7 +5,9 @@
 //! never crosses a file system), which is flushed to disk and then renamed over the target: a
 //! reader sees the old file or the new one, never a truncated mix, whether the run is killed, the
 //! disk fills up or the machine loses power. The target keeps its permission bits. A symlink is
-//! written through: its target gets the new contents and the link itself stays a link.
+//! written through: its target gets the new contents and the link itself stays a link. A target
+//! that is not a regular file (`/dev/null`, `/dev/stdout`, a named pipe) is written to directly:
+//! replacing it would put a regular file where the device was.
 //!
 //! What a rename cannot keep: the owner (the new file belongs to whoever runs flasklint) and
 //! other hard links to the old file (they keep the old contents), as with any editor that saves
@@ -72,6 +74,15 @@ fn write_atomically(
     let existing = match fs::metadata(&target) {
         Ok(metadata) if metadata.is_dir() => {
             return Err(io::Error::new(io::ErrorKind::IsADirectory, "is a directory").into());
+        }
+        // `-o /dev/null`, `-o /dev/stdout`, a named pipe: not a file that can be replaced. A
+        // rename would put a regular file where the device was (as root, `/dev/null` itself),
+        // so the contents are written to it as they are.
+        Ok(metadata) if !metadata.is_file() => {
+            let mut device = fs::OpenOptions::new().write(true).open(&target)?;
+            device.write_all(contents)?;
+            device.flush()?;
+            return Ok(());
         }
         Ok(metadata) => Some(metadata),
         Err(error) if error.kind() == io::ErrorKind::NotFound => None,

@@ -222,3 +222,55 @@ fn a_file_edited_between_reading_and_writing_is_skipped_and_reported() {
             .contains("algorithms=[\"HS256\"]")
     );
 }
+
+#[test]
+fn output_to_a_named_pipe_writes_into_it_and_leaves_it_a_pipe() {
+    // `-o /dev/null`, `-o /dev/stdout` and pipes are not files to replace: a rename would put a
+    // regular file where the device was (as root, over /dev/null itself). A named pipe shows it
+    // without touching the machine's devices.
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().expect("tmp");
+    write(dir.path(), "app.py", BAD);
+    let pipe = dir.path().join("report.pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let reader_path = pipe.clone();
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        fs::File::open(&reader_path)
+            .expect("open the pipe for reading")
+            .read_to_string(&mut text)
+            .expect("read the report");
+        text
+    });
+    let output = flasklint(
+        &[
+            "check",
+            "--isolated",
+            "--format",
+            "json",
+            "-o",
+            "report.pipe",
+            "app.py",
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    // Checked before joining: had the pipe been replaced, its reader would wait forever.
+    let kind = fs::symlink_metadata(&pipe)
+        .expect("still there")
+        .file_type();
+    assert!(kind.is_fifo(), "the pipe was replaced by a regular file");
+    let report: serde_json::Value =
+        serde_json::from_str(&reader.join().expect("reader")).expect("the report came through");
+    assert!(report["findings"].as_array().is_some_and(|f| !f.is_empty()));
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+}
