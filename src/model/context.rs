@@ -164,12 +164,26 @@ pub fn words(text: &str) -> Vec<String> {
 /// Whether a name says development or test: `DevelopmentConfig`, `TestingConfig`, `LocalConfig`,
 /// `dev_settings`, `create_test_app`.
 pub fn is_dev_name(text: &str) -> bool {
-    words(text).iter().any(|word| {
-        matches!(
-            word.as_str(),
-            "dev" | "develop" | "development" | "test" | "tests" | "testing" | "local" | "debug"
-        )
-    })
+    // Every development word contains one of these: most names are decided without splitting.
+    let mentions = ["dev", "test", "local", "debug"].iter().any(|needle| {
+        text.as_bytes()
+            .windows(needle.len())
+            .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+    });
+    mentions
+        && words(text).iter().any(|word| {
+            matches!(
+                word.as_str(),
+                "dev"
+                    | "develop"
+                    | "development"
+                    | "test"
+                    | "tests"
+                    | "testing"
+                    | "local"
+                    | "debug"
+            )
+        })
 }
 
 /// A script named for running in development: a development word (`dev`, `develop`,

@@ -156,6 +156,13 @@ impl ModuleNames {
             .is_some_and(|files| files.iter().any(|&f| self.packages[f] == self.names[f]))
     }
 
+    /// Whether the first part of a dotted name is a project module or package: the cheap test
+    /// that rules out library names before any longer prefix is looked up.
+    pub fn holds_top_level(&self, dotted: &str) -> bool {
+        let first = dotted.split('.').next().unwrap_or(dotted);
+        self.exists(first)
+    }
+
     fn exists(&self, name: &str) -> bool {
         self.by_full_name.contains_key(name) || self.package_names.contains(name)
     }
@@ -353,6 +360,9 @@ impl<'a> ProjectModel<'a> {
     /// The loaded module a qualified name lies in (`app.views.bp` is in `app.views`), without
     /// asking for modules that were not parsed.
     pub fn loaded_module_of(&self, qualified: &str) -> Option<usize> {
+        if !self.names.holds_top_level(qualified) {
+            return None;
+        }
         let mut end = qualified.len();
         loop {
             let name = &qualified[..end];
@@ -450,6 +460,11 @@ impl<'a> ProjectModel<'a> {
 
     /// The longest prefix of `qualified` that is a project module, and the rest of the name.
     pub fn split_module<'q>(&self, qualified: &'q str) -> Option<(usize, &'q str)> {
+        // Library names (`flask.Flask`, `sqlalchemy.orm.Session`) are most of what is asked:
+        // no project module starts with their first part.
+        if !self.names.holds_top_level(qualified) {
+            return None;
+        }
         let mut end = qualified.len();
         loop {
             end = qualified[..end].rfind('.')?;

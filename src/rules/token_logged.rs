@@ -20,6 +20,18 @@ pub const RULE: Rule = Rule {
     check,
 };
 
+/// Whether `name` contains, in any case, a word a token's name ends with (`token`, `bearer`,
+/// `authorization`, `header`, `jwt`): a cheap test before splitting it into words.
+fn mentions_a_credential_word(name: &str) -> bool {
+    ["token", "bearer", "authorization", "header", "jwt"]
+        .iter()
+        .any(|needle| {
+            name.as_bytes()
+                .windows(needle.len())
+                .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+        })
+}
+
 /// Words of an identifier: `accessToken`, `access_token` are `access`, `token`.
 fn words(name: &str) -> Vec<String> {
     let mut words = Vec::new();
@@ -51,6 +63,10 @@ fn words(name: &str) -> Vec<String> {
 /// `tokens_used` and `max_tokens` hold something else. A trailing `str` / `value` / `raw` keeps
 /// the meaning (`token_str`, `jwt_string`).
 fn names_a_token(name: &str) -> bool {
+    // Most names hold none of the head words: decide those without splitting into words.
+    if !mentions_a_credential_word(name) {
+        return false;
+    }
     let mut words = words(name);
     while words.len() > 1
         && matches!(
@@ -141,6 +157,10 @@ fn mints_a_token(checker: &Checker<'_, '_>, call: &ast::ExprCall) -> bool {
             .is_some_and(|q| q.starts_with("itsdangerous."))
     {
         return true;
+    }
+    // Both ways below need `jwt` or a token word in the name.
+    if !mentions_a_credential_word(name) {
+        return false;
     }
     let words = words(name);
     // `get_user_from_token(token)`, `user_by_token(...)`: what a token names, not a token.
