@@ -32,6 +32,7 @@
 #                                      N hard-linked copies of a tree (cp -al; flasklint does not
 #                                      follow symlinks, so symlinked copies would not count)
 #   target/bench-venv/                 Ruff and Bandit, pinned
+#   target/bench-corpus/runs.json      every timed run of the latest run (wall, CPU, RSS, load)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
