@@ -135,6 +135,16 @@ pub fn test_name(name: &str, path: &Path) -> TestName {
     }
 }
 
+/// Whether `text` contains any of `needles` (lower case), in any case, without allocating: the
+/// cheap test that decides most names before they are split into `words`.
+pub fn contains_any_ignoring_case(text: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|needle| {
+        text.as_bytes()
+            .windows(needle.len())
+            .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+    })
+}
+
 /// Words of an identifier or dotted name: `DevelopmentConfig` -> `development`, `config`;
 /// `create_test_app` -> `create`, `test`, `app`.
 pub fn words(text: &str) -> Vec<String> {
@@ -165,12 +175,7 @@ pub fn words(text: &str) -> Vec<String> {
 /// `dev_settings`, `create_test_app`.
 pub fn is_dev_name(text: &str) -> bool {
     // Every development word contains one of these: most names are decided without splitting.
-    let mentions = ["dev", "test", "local", "debug"].iter().any(|needle| {
-        text.as_bytes()
-            .windows(needle.len())
-            .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
-    });
-    mentions
+    contains_any_ignoring_case(text, &["dev", "test", "local", "debug"])
         && words(text).iter().any(|word| {
             matches!(
                 word.as_str(),

@@ -13,6 +13,7 @@ use ruff_text_size::Ranged;
 
 use super::{Checker, Rule, Severity};
 use crate::model::apps::overlap;
+use crate::model::context::words;
 use crate::model::routes::Route;
 
 pub const RULE: Rule = Rule {
@@ -50,41 +51,23 @@ fn single_role_app(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
         if r.role_check.is_some() {
             return false;
         }
-        let open_sign_up = r.authentication.is_none()
-            && r.methods.iter().any(|m| m == "POST" || m == "PUT")
-            && words(&format!("{} {}", r.rule, r.handler.name))
-                .iter()
-                .any(|w| {
-                    matches!(
-                        w.as_str(),
-                        "register" | "registration" | "signup" | "join" | "enroll" | "enrol"
-                    )
-                });
+        if r.authentication.is_some() || !r.methods.iter().any(|m| m == "POST" || m == "PUT") {
+            return true;
+        }
+        let words = words(&format!("{} {}", r.rule, r.handler.name));
+        // `sign_up`, `/sign-up`: one word.
+        let sign_up = words
+            .windows(2)
+            .any(|pair| pair[0] == "sign" && pair[1] == "up");
+        let open_sign_up = sign_up
+            || words.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "register" | "registration" | "signup" | "join" | "enroll" | "enrol"
+                )
+            });
         !open_sign_up
     })
-}
-
-fn words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            current.push(c.to_ascii_lowercase());
-        } else if !current.is_empty() {
-            out.push(std::mem::take(&mut current));
-        }
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    // `sign_up`, `sign-up`: one word.
-    let joined: Vec<String> = out
-        .windows(2)
-        .filter(|pair| pair[0] == "sign" && pair[1] == "up")
-        .map(|_| "signup".to_string())
-        .collect();
-    out.extend(joined);
-    out
 }
 
 fn check(checker: &mut Checker<'_, '_>) {
@@ -95,34 +78,29 @@ fn check(checker: &mut Checker<'_, '_>) {
         if route.role_check.is_some() || !is_administrative(route) {
             continue;
         }
-        if single_role_app(checker, route) {
-            checker
-                .report(
-                    route.handler.name.range(),
-                    format!(
-                        "`{}` serves the administrative route `{} {}` to any authenticated caller ({}): no role, scope or permission is checked [low: no route of this app checks a role and none lets a visitor create an account, so every account may be an administrator; if ordinary users can get accounts, this is high]{}",
-                        route.handler.name,
-                        route.methods.join("|"),
-                        route.rule,
-                        authentication.how,
-                        checker.app_of(route)
-                    ),
-                    "if the app has ordinary users, require an administrator role, e.g. a decorator that aborts with 403 unless the verified claims say `\"role\": \"admin\"`".to_string(),
-                )
-                .severity = Some(Severity::Low);
-            continue;
-        }
-        checker.report(
+        let single_role = single_role_app(checker, route);
+        let why_low = if single_role {
+            " [low: no route of this app checks a role and none lets a visitor create an account, so every account may be an administrator; if ordinary users can get accounts, this is high]"
+        } else {
+            ""
+        };
+        let diagnostic = checker.report(
             route.handler.name.range(),
             format!(
-                "`{}` serves the administrative route `{} {}` to any authenticated caller ({}): no role, scope or permission is checked{}",
+                "`{}` serves the administrative route `{} {}` to any authenticated caller ({}): no role, scope or permission is checked{why_low}{}",
                 route.handler.name,
                 route.methods.join("|"),
                 route.rule,
                 authentication.how,
                 checker.app_of(route)
             ),
-            "require an administrator role, e.g. a decorator that aborts with 403 unless the verified claims say `\"role\": \"admin\"`".to_string(),
+            format!(
+                "{}require an administrator role, e.g. a decorator that aborts with 403 unless the verified claims say `\"role\": \"admin\"`",
+                if single_role { "if the app has ordinary users, " } else { "" }
+            ),
         );
+        if single_role {
+            diagnostic.severity = Some(Severity::Low);
+        }
     }
 }

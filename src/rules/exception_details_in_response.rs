@@ -143,7 +143,13 @@ pub(super) fn functions<'a>(checker: &Checker<'_, 'a>) -> Vec<Function<'a>> {
     let module = checker.source.module();
     let at = checker.file.at(None);
     let mut registered: Vec<(&str, &'a Expr)> = Vec::new();
-    any_expr(&module.body, &mut |e| {
+    // A whole-module walk only where the text can hold a registration: most files do not.
+    let searched: &[Stmt] = if checker.source.text.contains("register_error_handler") {
+        &module.body
+    } else {
+        &[]
+    };
+    any_expr(searched, &mut |e| {
         if let Expr::Call(call) = e
             && last_segment(&call.func) == Some("register_error_handler")
             && let [type_, Expr::Name(handler)] = call.arguments.args.as_ref()

@@ -128,21 +128,25 @@ fn check(checker: &mut Checker<'_, '_>) {
 /// Whether a decode reads an identity provider's token: an `id_token`, or an issuer that is a
 /// URL.
 fn from_identity_provider(checker: &Checker<'_, '_>, call: &JwtCall<'_>) -> bool {
-    let token = call
-        .call
-        .arguments
-        .args
-        .first()
-        .map(|t| checker.text(t).to_ascii_lowercase())
-        .unwrap_or_default();
-    token.contains("id_token")
-        || token.contains("idtoken")
-        || call.decode_arguments().issuer.is_some_and(|issuer| {
-            checker
-                .value(issuer, call)
-                .as_str()
-                .is_some_and(|i| i.starts_with("https://") || i.starts_with("http://"))
-        })
+    decodes_an_id_token(checker, call) || issuer_is_a_url(checker, call)
+}
+
+/// The decoded token is named `id_token` (`token["id_token"]`, `idToken`).
+fn decodes_an_id_token(checker: &Checker<'_, '_>, call: &JwtCall<'_>) -> bool {
+    call.call.arguments.args.first().is_some_and(|token| {
+        let text = checker.text(token).to_ascii_lowercase();
+        text.contains("id_token") || text.contains("idtoken")
+    })
+}
+
+/// The expected issuer is a URL: an identity provider's.
+fn issuer_is_a_url(checker: &Checker<'_, '_>, call: &JwtCall<'_>) -> bool {
+    call.decode_arguments().issuer.is_some_and(|issuer| {
+        checker
+            .value(issuer, call)
+            .as_str()
+            .is_some_and(|i| i.starts_with("https://") || i.starts_with("http://"))
+    })
 }
 
 /// Where the tokens a decode verifies come from, as a severity and the end of the message that
@@ -158,26 +162,14 @@ fn provenance(checker: &Checker<'_, '_>, call: &JwtCall<'_>) -> (Option<Severity
         checker.file,
         call,
     );
-    let token = call
-        .call
-        .arguments
-        .args
-        .first()
-        .map(|t| checker.text(t).to_ascii_lowercase())
-        .unwrap_or_default();
-    if token.contains("id_token") || token.contains("idtoken") {
+    if decodes_an_id_token(checker, call) {
         return (
             None,
             ": an `id_token` comes from an identity provider, which mints tokens for many clients"
                 .to_string(),
         );
     }
-    if let Some(issuer) = call.decode_arguments().issuer
-        && checker
-            .value(issuer, call)
-            .as_str()
-            .is_some_and(|i| i.starts_with("https://") || i.starts_with("http://"))
-    {
+    if issuer_is_a_url(checker, call) {
         return (
             None,
             ": the tokens come from an identity provider (its issuer is a URL), which mints tokens for other clients too".to_string(),

@@ -13,6 +13,7 @@ use ruff_text_size::{Ranged, TextRange};
 
 use super::exception_details_in_response::is_logging_call;
 use super::{Checker, Edit, Fix, Rule};
+use crate::model::context::contains_any_ignoring_case;
 use crate::model::routes::{any_expr, expr_contains, local_assignments, visit_stmts};
 
 pub const RULE: Rule = Rule {
@@ -23,13 +24,7 @@ pub const RULE: Rule = Rule {
 /// Whether `name` contains, in any case, a word a token's name ends with (`token`, `bearer`,
 /// `authorization`, `header`, `jwt`): a cheap test before splitting it into words.
 fn mentions_a_credential_word(name: &str) -> bool {
-    ["token", "bearer", "authorization", "header", "jwt"]
-        .iter()
-        .any(|needle| {
-            name.as_bytes()
-                .windows(needle.len())
-                .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
-        })
+    contains_any_ignoring_case(name, &["token", "bearer", "authorization", "header", "jwt"])
 }
 
 /// Words of an identifier: `accessToken`, `access_token` are `access`, `token`.
