@@ -16,10 +16,11 @@ use crate::deps::Dependencies;
 use crate::model::context::Location;
 use crate::model::openapi::parse_spec;
 use crate::model::routes::{LoadedSpec, SpecSource};
+use crate::model::settings_files::{SettingsFiles, SettingsRequest};
 use crate::model::{FileModel, ModuleInfo, ModuleNames, Project, ProjectModel};
 use crate::prefilter::{self, FileLinks};
 use crate::rules::{self, Applicability, DependencyDiagnostic, Diagnostic, RuleMeta, Severity};
-use crate::source::{FileError, Position, SourceFile};
+use crate::source::{FileError, PlacedText, Position, SourceFile};
 use crate::suppress::{Directive, Suppressions};
 use crate::walk::{self, Candidate, Excludes};
 
@@ -124,6 +125,8 @@ pub struct Outcome {
     pub severity_overrides: BTreeMap<&'static str, Severity>,
     /// Dependency manifests named on the command line.
     pub manifests_named: usize,
+    /// Settings files read (dotenv, compose, loaded settings files).
+    pub settings_files_read: usize,
     /// Files named on the command line that are neither Python nor manifests (a pre-commit hook
     /// passing a YAML file): not checked.
     pub passed_over: Vec<PathBuf>,
@@ -160,6 +163,7 @@ fn analyse(walk: walk::Walk, settings: &Settings) -> Outcome {
         mut errors,
         manifests,
         passed_over,
+        settings_files,
     } = walk;
     let names = ModuleNames::new(
         candidates
@@ -174,6 +178,22 @@ fn analyse(walk: walk::Walk, settings: &Settings) -> Outcome {
     } = select(&candidates, &names, settings, &mut errors);
     let specs = DiskSpecs::new(settings);
     let locations = locations(&candidates);
+    let settings_requests = {
+        let mut finder = Locations::default();
+        settings_files
+            .iter()
+            .filter_map(|path| {
+                let format = walk::SettingsFormat::of_path(path)?;
+                let root = path.parent().unwrap_or(Path::new("."));
+                Some(SettingsRequest {
+                    path: path.clone(),
+                    format,
+                    location: finder.of(path, root),
+                    loaded_by: None,
+                })
+            })
+            .collect::<Vec<_>>()
+    };
     let files_checked = readable.iter().filter(|r| **r).count();
     // Each checked file's directory (and each checked directory) finds its own project's
     // manifests, so every file is judged against the versions it actually runs with; skipped
@@ -220,15 +240,16 @@ fn analyse(walk: walk::Walk, settings: &Settings) -> Outcome {
                 Err(error) => errors.push(error),
             }
         }
-        let (outcome, requested, analysis_requested) = analyse_loaded(
-            &sources,
-            &names,
-            &relevant,
-            &locations,
-            dependencies,
+        let run = RunInputs {
+            names: &names,
+            locations: &locations,
             settings,
-            &specs,
-        );
+            specs: &specs,
+            settings_requests: &settings_requests,
+        };
+        let (outcome, requested, analysis_requested) =
+            analyse_loaded(&sources, &relevant, dependencies, &run);
+        errors.extend(outcome.settings_errors.iter().cloned());
         dependencies = outcome.dependencies;
         let new: Vec<usize> = requested
             .into_iter()
@@ -259,6 +280,7 @@ fn analyse(walk: walk::Walk, settings: &Settings) -> Outcome {
                 routes: outcome.routes,
                 severity_overrides: settings.severity_overrides.clone(),
                 manifests_named: manifests.len(),
+                settings_files_read: outcome.settings_files_read,
                 passed_over,
             };
         }
@@ -303,39 +325,52 @@ fn in_context(
 /// checked directory when there is none), so checking `examples/a` or `tests/` alone judges
 /// them as checking the whole repository does.
 fn locations(candidates: &[Candidate]) -> Vec<Location> {
-    let mut roots: HashMap<PathBuf, Option<PathBuf>> = HashMap::default();
-    let mut packages: HashMap<PathBuf, bool> = HashMap::default();
+    let mut finder = Locations::default();
     candidates
         .iter()
-        .map(|candidate| {
-            // Absolute, so the project root may lie above the current directory.
-            let Some(dir) = candidate.path.parent().map(crate::paths::absolute) else {
-                return Location::default();
-            };
-            let root = roots
-                .entry(dir.clone())
-                .or_insert_with(|| walk::project_root(&dir))
-                .clone()
-                .unwrap_or_else(|| crate::paths::absolute(&candidate.root));
-            let Ok(relative) = dir.strip_prefix(&root) else {
-                return Location::default();
-            };
-            let folders: Vec<String> = relative
-                .components()
-                .filter_map(|c| match c {
-                    std::path::Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
-                    _ => None,
-                })
-                .collect();
-            let names: Vec<&str> = folders.iter().map(String::as_str).collect();
-            Location::of(&names, |index| {
-                let parent: PathBuf = root.join(folders[..index].iter().collect::<PathBuf>());
-                *packages
-                    .entry(parent.clone())
-                    .or_insert_with(|| parent.join("__init__.py").is_file())
-            })
-        })
+        .map(|candidate| finder.of(&candidate.path, &candidate.root))
         .collect()
+}
+
+/// `Location`s, with the project roots and package folders they are read from cached.
+#[derive(Default)]
+struct Locations {
+    roots: HashMap<PathBuf, Option<PathBuf>>,
+    packages: HashMap<PathBuf, bool>,
+}
+
+impl Locations {
+    /// `root`: the directory the file was found under, for a file outside any project.
+    fn of(&mut self, path: &Path, root: &Path) -> Location {
+        // Absolute, so the project root may lie above the current directory.
+        let Some(dir) = path.parent().map(crate::paths::absolute) else {
+            return Location::default();
+        };
+        let root = self
+            .roots
+            .entry(dir.clone())
+            .or_insert_with(|| walk::project_root(&dir))
+            .clone()
+            .unwrap_or_else(|| crate::paths::absolute(root));
+        let Ok(relative) = dir.strip_prefix(&root) else {
+            return Location::default();
+        };
+        let folders: Vec<String> = relative
+            .components()
+            .filter_map(|c| match c {
+                std::path::Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
+                _ => None,
+            })
+            .collect();
+        let names: Vec<&str> = folders.iter().map(String::as_str).collect();
+        let packages = &mut self.packages;
+        Location::of(&names, |index| {
+            let parent: PathBuf = root.join(folders[..index].iter().collect::<PathBuf>());
+            *packages
+                .entry(parent.clone())
+                .or_insert_with(|| parent.join("__init__.py").is_file())
+        })
+    }
 }
 
 /// Which files are read, analysed and parsed: see `prefilter`.
@@ -474,17 +509,34 @@ struct Round {
     suppressed: Vec<Finding>,
     routes: Vec<crate::model::routes::RouteRow>,
     dependencies: Dependencies,
+    /// Settings files that could not be read or parsed (only in the round that reports).
+    settings_errors: Vec<FileError>,
+    settings_files_read: usize,
+}
+
+/// What every analysis round of one run shares.
+struct RunInputs<'r> {
+    names: &'r ModuleNames,
+    locations: &'r [Location],
+    settings: &'r Settings,
+    specs: &'r DiskSpecs,
+    /// The settings files the walk found.
+    settings_requests: &'r [SettingsRequest],
 }
 
 fn analyse_loaded(
     sources: &[(SourceFile, usize)],
-    names: &ModuleNames,
     relevant: &[bool],
-    locations: &[Location],
     dependencies: Dependencies,
-    settings: &Settings,
-    specs: &DiskSpecs,
+    run: &RunInputs<'_>,
 ) -> (Round, BTreeSet<usize>, BTreeSet<usize>) {
+    let RunInputs {
+        names,
+        locations,
+        settings,
+        specs,
+        settings_requests,
+    } = *run;
     let modules: Vec<ModuleInfo<'_>> = sources
         .par_iter()
         .map(|(source, index)| ModuleInfo::new(source, names, *index, relevant[*index]))
@@ -515,9 +567,12 @@ fn analyse_loaded(
             suppressed: Vec::new(),
             routes: Vec::new(),
             dependencies: std::mem::take(&mut project.dependencies),
+            settings_errors: Vec::new(),
+            settings_files_read: 0,
         };
         return (round, requested, analysis_requested);
     }
+    project.settings_files = load_settings_files(&project, settings_requests, settings);
     let routes = project.routes.inventory(&project.model, &project.apps);
     let mut findings: Vec<Finding> = project
         .files
@@ -534,6 +589,17 @@ fn analyse_loaded(
         rules::check_dependencies(&project),
         settings,
     ));
+    let settings_files = &project.settings_files;
+    findings.extend(place_text_findings(
+        |file| {
+            settings_files
+                .files
+                .get(file)
+                .map(|f| &f.file as &dyn PlacedText)
+        },
+        rules::check_settings_files(&project, settings.include_tests),
+        settings,
+    ));
     findings.sort_by(|a, b| {
         (&a.path, a.start, a.rule.id, a.end).cmp(&(&b.path, b.start, b.rule.id, b.end))
     });
@@ -546,16 +612,127 @@ fn analyse_loaded(
     let requested = project.model.take_requested();
     let analysis_requested = project.model.take_analysis_requested();
     let dependencies = std::mem::take(&mut project.dependencies);
+    let settings_errors = std::mem::take(&mut project.settings_files.errors);
     (
         Round {
             findings,
             suppressed,
             routes,
             dependencies,
+            settings_errors,
+            settings_files_read: project.settings_files.files.len(),
         },
         requested,
         analysis_requested,
     )
+}
+
+/// Reads the settings files the walk found and the ones the code loads (`from_pyfile`,
+/// `from_file`, `from_envvar` through a dotenv file's value). A loaded file is read only inside
+/// the checked directories or the current one, and only where it exists as a regular file:
+/// flasklint never follows a path out of the tree it was given.
+fn load_settings_files(
+    project: &Project<'_>,
+    found: &[SettingsRequest],
+    settings: &Settings,
+) -> SettingsFiles {
+    use crate::model::config::LoadedFrom;
+    let allowed = allowed_roots(settings);
+    let inside = |path: &Path| {
+        path.canonicalize()
+            .is_ok_and(|real| allowed.iter().any(|root| real.starts_with(root)) && real.is_file())
+    };
+    let mut finder = Locations::default();
+    // Files the code loads first: a file both loaded and found (`instance/settings.cfg`) is
+    // described by the code that loads it.
+    let mut requests: Vec<SettingsRequest> = Vec::new();
+    let mut by_variable = Vec::new();
+    for loaded in &project.config.loaded_files {
+        let info = &project.model.modules[loaded.module];
+        let source = info.file;
+        let loaded_by = format!(
+            "{}:{}",
+            source.display_path(),
+            source.position(loaded.call.start()).line
+        );
+        let written = match &loaded.source {
+            LoadedFrom::Path(written) => written,
+            LoadedFrom::Variable(variable) => {
+                by_variable.push((variable.clone(), loaded_by));
+                continue;
+            }
+        };
+        let module_dir = source.path.parent().unwrap_or(Path::new("."));
+        let Some(path) = crate::model::settings_files::loaded_file_candidates(module_dir, written)
+            .into_iter()
+            .find(|candidate| inside(candidate))
+        else {
+            continue;
+        };
+        // A `.py` file the walk found is checked as Python already.
+        if loaded.format == walk::SettingsFormat::Python
+            && path.extension().is_some_and(|ext| ext == "py")
+        {
+            continue;
+        }
+        requests.push(SettingsRequest {
+            location: finder.of(&path, module_dir),
+            path,
+            format: loaded.format,
+            loaded_by: Some(loaded_by),
+        });
+    }
+    requests.extend(found.iter().cloned());
+    let mut files = SettingsFiles::load(requests, settings.max_file_bytes);
+    // `from_envvar("APP_SETTINGS")` with `APP_SETTINGS=config/production.cfg` in a dotenv file:
+    // the path is relative to where `flask` runs, the dotenv file's folder.
+    let mut second = Vec::new();
+    for (variable, loaded_by) in by_variable {
+        let Some((entry, dotenv)) = files.value_of(&variable) else {
+            continue;
+        };
+        let Some(written) = entry.value.as_deref() else {
+            continue;
+        };
+        let base = dotenv.file.path.parent().unwrap_or(Path::new("."));
+        let path = base.join(written);
+        if !inside(&path) || path.extension().is_some_and(|ext| ext == "py") {
+            continue;
+        }
+        second.push(SettingsRequest {
+            location: finder.of(&path, base),
+            path,
+            format: walk::SettingsFormat::Python,
+            loaded_by: Some(loaded_by),
+        });
+    }
+    files.add(second, settings.max_file_bytes);
+    files
+}
+
+/// The directories a path named by the code may lie in: the checked directories and the
+/// current one, resolved.
+fn allowed_roots(settings: &Settings) -> Vec<PathBuf> {
+    settings
+        .paths
+        .iter()
+        .map(|path| {
+            if path.is_dir() {
+                path.clone()
+            } else {
+                path.parent().map(Path::to_path_buf).unwrap_or_default()
+            }
+        })
+        .chain(std::env::current_dir().ok())
+        .filter_map(|dir| {
+            let dir = if dir.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                dir
+            };
+            dir.canonicalize().ok()
+        })
+        .collect()
 }
 
 /// connexion spec files, read from disk the first time an `add_api` call names them and kept
@@ -821,10 +998,27 @@ fn place_dependency_findings(
     diagnostics: Vec<DependencyDiagnostic>,
     settings: &Settings,
 ) -> Vec<Finding> {
+    place_text_findings(
+        |file| deps.files.get(file).map(|f| f as &dyn PlacedText),
+        diagnostics
+            .into_iter()
+            .map(|d| (d.file, d.diagnostic))
+            .collect(),
+        settings,
+    )
+}
+
+/// Places findings in files that are not Python (manifests, settings files): comments start
+/// with `#` after whitespace, as in requirements files, dotenv, TOML and YAML.
+fn place_text_findings<'f>(
+    file_of: impl Fn(usize) -> Option<&'f dyn PlacedText>,
+    diagnostics: Vec<(usize, Diagnostic)>,
+    settings: &Settings,
+) -> Vec<Finding> {
     let mut suppressions: BTreeMap<usize, Suppressions> = BTreeMap::new();
     let mut out = Vec::new();
-    for DependencyDiagnostic { file, diagnostic } in diagnostics {
-        let Some(manifest) = deps.files.get(file) else {
+    for (file, diagnostic) in diagnostics {
+        let Some(manifest) = file_of(file) else {
             continue;
         };
         let enabled = settings
@@ -832,7 +1026,7 @@ fn place_dependency_findings(
             .as_ref()
             .is_none_or(|rules| rules.contains(diagnostic.rule.id))
             && !settings.per_file_ignores.iter().any(|ignore| {
-                ignore.matches(&manifest.path) && ignore.rules.contains(&diagnostic.rule.id)
+                ignore.matches(manifest.path()) && ignore.rules.contains(&diagnostic.rule.id)
             });
         if !enabled {
             continue;
@@ -859,7 +1053,7 @@ fn place_dependency_findings(
             .unwrap_or(diagnostic.severity.unwrap_or(diagnostic.rule.severity));
         let suppressed_by = suppressions
             .entry(file)
-            .or_insert_with(|| Suppressions::read_text(&manifest.text))
+            .or_insert_with(|| Suppressions::read_text(manifest.shared_text()))
             .find(&[start.line], diagnostic.rule, settings.noqa_all)
             .cloned();
         out.push(Finding {
@@ -874,7 +1068,7 @@ fn place_dependency_findings(
             message: diagnostic.message,
             help: diagnostic.help,
             fix,
-            source: Arc::clone(&manifest.text),
+            source: Arc::clone(manifest.shared_text()),
             suppressed_by,
         });
     }

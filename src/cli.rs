@@ -314,12 +314,16 @@ fn check_command(args: CheckArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
-    if outcome.files_checked == 0 && outcome.errors.is_empty() && outcome.manifests_named == 0 {
+    if outcome.files_checked == 0
+        && outcome.errors.is_empty()
+        && outcome.manifests_named == 0
+        && outcome.settings_files_read == 0
+    {
         if !outcome.passed_over.is_empty() {
             // Files named on purpose (by pre-commit, say) that flasklint has no use for: there
             // is nothing wrong with them, and nothing to report.
             eprintln!(
-                "flasklint: nothing to check: the named files are neither Python nor dependency manifests"
+                "flasklint: nothing to check: the named files are neither Python, dependency manifests nor settings files"
             );
             return EXIT_CLEAN;
         }

@@ -146,6 +146,93 @@ impl SourceFile {
     }
 }
 
+/// A file findings are placed in by byte offset: a manifest, a settings file.
+pub trait PlacedText {
+    fn position(&self, offset: TextSize) -> Position;
+    fn line_text(&self, line: usize) -> &str;
+    fn display_path(&self) -> String;
+    fn path(&self) -> &Path;
+    fn shared_text(&self) -> &Arc<str>;
+}
+
+impl PlacedText for TextFile {
+    fn position(&self, offset: TextSize) -> Position {
+        TextFile::position(self, offset)
+    }
+    fn line_text(&self, line: usize) -> &str {
+        TextFile::line_text(self, line)
+    }
+    fn display_path(&self) -> String {
+        TextFile::display_path(self)
+    }
+    fn path(&self) -> &Path {
+        &self.path
+    }
+    fn shared_text(&self) -> &Arc<str> {
+        &self.text
+    }
+}
+
+/// A text file that is not Python (a dotenv file, a compose file, a TOML or JSON settings
+/// file), with the line index its findings are placed with.
+pub struct TextFile {
+    pub path: PathBuf,
+    pub text: Arc<str>,
+    index: LineIndex,
+}
+
+impl TextFile {
+    pub fn new(path: PathBuf, text: String) -> TextFile {
+        let index = LineIndex::from_source_text(&text);
+        TextFile {
+            path,
+            text: Arc::from(text),
+            index,
+        }
+    }
+
+    /// The 1-based line and character column of a byte offset (clamped to the text).
+    pub fn position(&self, offset: TextSize) -> Position {
+        let end = TextSize::try_from(self.text.len()).unwrap_or(TextSize::new(u32::MAX));
+        let location = self.index.line_column(offset.min(end), &self.text);
+        Position {
+            line: location.line.get(),
+            column: location.column.get(),
+        }
+    }
+
+    /// The byte offset of a 1-based line and a 0-based character column (clamped to the line).
+    pub fn offset(&self, line: usize, column: usize) -> TextSize {
+        let Some(one_indexed) = ruff_source_file::OneIndexed::new(line) else {
+            return TextSize::default();
+        };
+        if line > self.index.line_count() {
+            return TextSize::try_from(self.text.len()).unwrap_or_default();
+        }
+        let range = self.index.line_range(one_indexed, &self.text);
+        let line_text = self.slice(range);
+        let within = line_text
+            .char_indices()
+            .nth(column)
+            .map_or(line_text.len(), |(at, _)| at);
+        range.start() + TextSize::try_from(within).unwrap_or_default()
+    }
+
+    pub fn slice(&self, range: TextRange) -> &str {
+        self.text
+            .get(range.start().to_usize()..range.end().to_usize())
+            .unwrap_or("")
+    }
+
+    pub fn line_text(&self, line: usize) -> &str {
+        self.text.lines().nth(line.saturating_sub(1)).unwrap_or("")
+    }
+
+    pub fn display_path(&self) -> String {
+        display_path(&self.path)
+    }
+}
+
 /// The deepest expression nesting flasklint parses. Parsing, walking and dropping a syntax tree
 /// recurse once per level; real code stays under a few dozen levels and CPython itself gives up
 /// long before this, while the worker stacks (see `check`) hold several times this many even in

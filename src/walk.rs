@@ -20,6 +20,66 @@ use walkdir::WalkDir;
 
 use crate::source::FileError;
 
+/// How a settings file is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SettingsFormat {
+    /// python-dotenv syntax: `KEY=value`, `export KEY="value"`, comments, `${VAR}` expansion.
+    Dotenv,
+    /// A docker-compose file: only `environment:` entries are read.
+    Compose,
+    /// Python executed by `from_pyfile` (whatever its extension): its upper-case top-level names.
+    Python,
+    /// A TOML file loaded by `from_file(..., load=tomllib.load)`: its upper-case top-level keys.
+    Toml,
+    /// A JSON file loaded by `from_file(..., load=json.load)` or `from_json`.
+    Json,
+}
+
+impl SettingsFormat {
+    /// The format a file is read as by its name alone: dotenv files, compose files, and the
+    /// `.cfg` / `.toml` / `.json` / `.py` files of an `instance/` folder.
+    pub fn of_path(path: &Path) -> Option<SettingsFormat> {
+        let name = path.file_name()?.to_str()?;
+        let lower = name.to_ascii_lowercase();
+        if is_dotenv_name(&lower) {
+            return Some(SettingsFormat::Dotenv);
+        }
+        if is_compose_name(&lower) {
+            return Some(SettingsFormat::Compose);
+        }
+        let in_instance = path
+            .parent()
+            .and_then(Path::file_name)
+            .is_some_and(|folder| folder == "instance");
+        if in_instance {
+            return match lower.rsplit_once('.').map(|(_, ext)| ext) {
+                Some("cfg") => Some(SettingsFormat::Python),
+                Some("toml") => Some(SettingsFormat::Toml),
+                Some("json") => Some(SettingsFormat::Json),
+                _ => None,
+            };
+        }
+        None
+    }
+}
+
+/// `.env`, `.flaskenv`, `.env.production`, `.env-dev`, `prod.env`, `env.example`.
+fn is_dotenv_name(lower: &str) -> bool {
+    lower == ".env"
+        || lower == ".flaskenv"
+        || lower.starts_with(".env.")
+        || lower.starts_with(".env-")
+        || lower.starts_with(".env_")
+        || (lower.ends_with(".env") && lower.len() > 4 && !lower.ends_with("/.env"))
+        || (lower.starts_with("env.") && !lower.ends_with(".py"))
+}
+
+/// `docker-compose.yml`, `docker-compose.prod.yaml`, `compose.yml`, `compose.override.yaml`.
+fn is_compose_name(lower: &str) -> bool {
+    (lower.starts_with("docker-compose") || lower.starts_with("compose"))
+        && (lower.ends_with(".yml") || lower.ends_with(".yaml"))
+}
+
 /// Directory names skipped by default, as Ruff and Bandit users expect.
 pub const DEFAULT_EXCLUDES: &[&str] = &[
     ".venv",
@@ -50,6 +110,9 @@ pub struct Walk {
     pub manifests: Vec<PathBuf>,
     /// Files named on the command line that are neither Python nor manifests: not checked.
     pub passed_over: Vec<PathBuf>,
+    /// Settings written outside Python (`model::settings_files`): dotenv and compose files,
+    /// and the settings files of `instance/` folders, found or named.
+    pub settings_files: Vec<PathBuf>,
 }
 
 /// Whether a file named on the command line is Python source: by its extension, or, without
@@ -130,6 +193,7 @@ pub fn collect(paths: &[PathBuf], excludes: &Excludes) -> Walk {
     let mut errors = Vec::new();
     let mut manifests = Vec::new();
     let mut passed_over = Vec::new();
+    let mut settings_files = Vec::new();
     let cwd = std::env::current_dir()
         .ok()
         .and_then(|d| d.canonicalize().ok());
@@ -182,6 +246,8 @@ pub fn collect(paths: &[PathBuf], excludes: &Excludes) -> Walk {
                 });
             } else if crate::deps::is_manifest(path) {
                 manifests.push(path.clone());
+            } else if SettingsFormat::of_path(path).is_some() {
+                settings_files.push(path.clone());
             } else {
                 passed_over.push(path.clone());
             }
@@ -211,6 +277,10 @@ pub fn collect(paths: &[PathBuf], excludes: &Excludes) -> Walk {
                             root: path.clone(),
                             named: false,
                         });
+                    } else if entry.file_type().is_file()
+                        && SettingsFormat::of_path(entry.path()).is_some()
+                    {
+                        settings_files.push(entry.path().to_path_buf());
                     }
                 }
                 Err(error) => errors.push(FileError {
@@ -231,11 +301,14 @@ pub fn collect(paths: &[PathBuf], excludes: &Excludes) -> Walk {
     }
     files.sort();
     files.dedup_by(|a, b| a.path == b.path);
+    settings_files.sort();
+    settings_files.dedup();
     Walk {
         files,
         errors,
         manifests,
         passed_over,
+        settings_files,
     }
 }
 

@@ -357,7 +357,7 @@ fn rules_and_rule_commands_list_and_document_every_rule() {
 /// What pre-commit hands the hook besides Python files: manifests are read, other files are
 /// passed over, and none of them is parsed as Python.
 #[test]
-fn named_files_that_are_not_python_are_read_as_manifests_or_passed_over() {
+fn named_files_that_are_not_python_are_read_as_manifests_settings_or_passed_over() {
     let dir = tempfile::tempdir().expect("tmp");
     fs::create_dir(dir.path().join(".git")).expect("marker");
     write(dir.path(), "requirements.txt", "PyJWT==1.7.1\n");
@@ -383,9 +383,12 @@ fn named_files_that_are_not_python_are_read_as_manifests_or_passed_over() {
     let report = json(&output);
     assert_eq!(report["errors"], serde_json::json!([]), "{report:#}");
     let findings = report["findings"].as_array().expect("findings");
-    assert_eq!(findings.len(), 1, "{report:#}");
-    assert_eq!(findings[0]["rule"], "FL501");
-    assert_eq!(findings[0]["path"], "requirements.txt");
+    assert_eq!(findings.len(), 2, "{report:#}");
+    // A dotenv file is settings: its weak key is judged (see tests/settings_files.rs).
+    assert_eq!(findings[0]["rule"], "FL302");
+    assert_eq!(findings[0]["path"], ".env");
+    assert_eq!(findings[1]["rule"], "FL501");
+    assert_eq!(findings[1]["path"], "requirements.txt");
     let text = String::from_utf8_lossy(
         &flasklint(
             &["check", "--color", "never", "requirements.txt"],
@@ -397,7 +400,7 @@ fn named_files_that_are_not_python_are_read_as_manifests_or_passed_over() {
     assert!(text.contains("in 1 dependency manifest."), "{text}");
 
     // Nothing flasklint reads: a clean exit, with a word on stderr.
-    let output = flasklint(&["check", "config.yaml", ".env"], dir.path());
+    let output = flasklint(&["check", "config.yaml", "notes.txt"], dir.path());
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     assert!(
         String::from_utf8_lossy(&output.stderr).contains("nothing to check"),

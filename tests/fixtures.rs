@@ -37,9 +37,13 @@ fn is_marked_file(path: &Path) -> bool {
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
     name == "Pipfile"
-        || path
-            .extension()
-            .is_some_and(|e| ["py", "txt", "toml", "cfg", "lock"].iter().any(|x| e == *x))
+        || name.starts_with(".env")
+        || name == ".flaskenv"
+        || path.extension().is_some_and(|e| {
+            ["py", "txt", "toml", "cfg", "lock", "env", "yml", "yaml"]
+                .iter()
+                .any(|x| e == *x)
+        })
 }
 
 fn marked_files(dir: &Path, out: &mut Vec<PathBuf>) {

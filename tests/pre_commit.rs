@@ -142,14 +142,22 @@ fn pre_commit_hook_fails_on_findings_passes_once_suppressed_and_reads_manifests(
         run(&pre_commit, &args, &repo)
     };
     // Only the manifest changed: it is read, and its pin is reported where it is written.
-    let manifest = try_files(&["requirements.txt", "config.yaml", ".env"]);
+    let manifest = try_files(&["requirements.txt", "config.yaml"]);
     let output = text(&manifest);
     assert!(!manifest.status.success(), "{output}");
     assert!(output.contains("FL501"), "{output}");
     assert!(output.contains("requirements.txt:2"), "{output}");
     assert!(!output.contains("syntax error"), "{output}");
+    // A dotenv file is settings: its weak key is reported where it is written.
+    let dotenv = try_files(&[".env"]);
+    let output = text(&dotenv);
+    assert!(!dotenv.status.success(), "{output}");
+    assert!(output.contains("FL302"), "{output}");
+    assert!(output.contains(".env:1"), "{output}");
+    std::fs::remove_file(repo.join(".env")).expect("rm .env");
+    assert!(run(git, &["add", "-A"], &repo).status.success());
     // Nothing flasklint reads: the hook does not even run.
-    let other = try_files(&["config.yaml", ".env"]);
+    let other = try_files(&["config.yaml"]);
     let output = text(&other);
     assert!(other.status.success(), "{output}");
     assert!(output.contains("no files to check"), "{output}");

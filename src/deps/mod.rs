@@ -139,6 +139,24 @@ impl DependencyFile {
     }
 }
 
+impl crate::source::PlacedText for DependencyFile {
+    fn position(&self, offset: TextSize) -> Position {
+        DependencyFile::position(self, offset)
+    }
+    fn line_text(&self, line: usize) -> &str {
+        DependencyFile::line_text(self, line)
+    }
+    fn display_path(&self) -> String {
+        DependencyFile::display_path(self)
+    }
+    fn path(&self) -> &Path {
+        &self.path
+    }
+    fn shared_text(&self) -> &Arc<str> {
+        &self.text
+    }
+}
+
 /// What a declaration allows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Allowed {

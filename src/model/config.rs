@@ -203,9 +203,30 @@ pub struct StartupGuard {
     pub everywhere: bool,
 }
 
+/// `app.config.from_pyfile(...)`, `from_file(...)`, `from_json(...)`, `from_envvar(...)`: a
+/// settings file the app loads, read by `check` through `settings_files`.
+#[derive(Clone, Debug)]
+pub struct LoadedSettings {
+    pub module: usize,
+    pub source: LoadedFrom,
+    pub format: super::settings_files::SettingsFormat,
+    pub call: TextRange,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadedFrom {
+    /// A path as written (for `os.path.join(..., "config.cfg")`, the last part): relative to
+    /// the app's root path or its instance folder.
+    Path(String),
+    /// The environment variable that holds the path (`from_envvar`).
+    Variable(String),
+}
+
 /// The project's configuration.
 #[derive(Debug, Default)]
 pub struct ConfigModel<'a> {
+    /// Settings files the code loads, in module and source order.
+    pub loaded_files: Vec<LoadedSettings>,
     /// In module order, then source order.
     pub entries: Vec<ConfigEntry<'a>>,
     /// Where a Flask-JWT-Extended `JWTManager` is constructed.
@@ -243,7 +264,9 @@ impl<'a> ConfigModel<'a> {
         let mut entries = Vec::new();
         let mut jwt_managers = Vec::new();
         let mut server_runs = Vec::new();
+        let mut loaded_files = Vec::new();
         for file in per_file {
+            loaded_files.extend(file.loaded_files);
             for class in file.classes {
                 classes
                     .entry((class.module, class.name.clone()))
@@ -265,6 +288,7 @@ impl<'a> ConfigModel<'a> {
             kept.push(entry);
         }
         let mut config = ConfigModel {
+            loaded_files,
             entries: kept,
             jwt_managers,
             server_runs,
@@ -1029,6 +1053,7 @@ struct FileConfig<'a> {
     classes: Vec<ClassRecord>,
     jwt_managers: Vec<(usize, TextRange)>,
     server_runs: Vec<ServerRun>,
+    loaded_files: Vec<LoadedSettings>,
 }
 
 /// Well-known Flask and extension keys: a class assigning one is a config class.
@@ -1244,6 +1269,9 @@ impl<'p, 'a> Collector<'p, 'a> {
                         self.mapping_argument(argument, &receiver, method);
                     }
                 }
+                "from_pyfile" | "from_file" | "from_json" | "from_envvar" => {
+                    self.loader_call(call, method);
+                }
                 _ => {}
             }
             return;
@@ -1292,6 +1320,60 @@ impl<'p, 'a> Collector<'p, 'a> {
                 });
             }
         }
+    }
+
+    /// A settings file loaded by `method` of a config object.
+    fn loader_call(&mut self, call: &'a ast::ExprCall, method: &str) {
+        use super::settings_files::SettingsFormat;
+        let Some(first) = call.arguments.args.first().or_else(|| {
+            ["filename", "variable_name"]
+                .iter()
+                .find_map(|name| keyword(call, name))
+        }) else {
+            return;
+        };
+        let written = match self.model.value(first, &self.at()) {
+            Value::Str(text) => Some(text),
+            // `os.path.join(os.path.dirname(__file__), "settings.cfg")`: the file name.
+            _ => match first {
+                Expr::Call(join) => join.arguments.args.last().and_then(|last| {
+                    match self.model.value(last, &self.at()) {
+                        Value::Str(text) => Some(text),
+                        _ => None,
+                    }
+                }),
+                _ => None,
+            },
+        };
+        let Some(written) = written.filter(|w| !w.is_empty()) else {
+            return;
+        };
+        let (source, format) = match method {
+            "from_envvar" => (LoadedFrom::Variable(written), SettingsFormat::Python),
+            "from_pyfile" => (LoadedFrom::Path(written), SettingsFormat::Python),
+            "from_json" => (LoadedFrom::Path(written), SettingsFormat::Json),
+            _ => {
+                // `from_file(path, load=tomllib.load)`: the loader decides the format.
+                let load = keyword(call, "load").or_else(|| call.arguments.args.get(1));
+                let loader = load
+                    .and_then(|load| self.model.qualified_name(load, &self.at()))
+                    .unwrap_or_default();
+                let format = if loader.contains("toml") {
+                    SettingsFormat::Toml
+                } else if loader.starts_with("json") {
+                    SettingsFormat::Json
+                } else {
+                    return;
+                };
+                (LoadedFrom::Path(written), format)
+            }
+        };
+        self.out.loaded_files.push(LoadedSettings {
+            module: self.module,
+            source,
+            format,
+            call: call.range(),
+        });
     }
 
     /// `update({"K": v})`, `update(dict(K=v))`.

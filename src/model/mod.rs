@@ -23,6 +23,7 @@ pub mod keys;
 pub mod openapi;
 pub mod routes;
 pub mod scope;
+pub mod settings_files;
 pub mod value;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -736,6 +737,9 @@ pub struct Project<'a> {
     /// The declared dependencies each file runs with; empty until `check` discovers them
     /// (they come from manifests on disk, not from the Python files this model is built from).
     pub dependencies: crate::deps::Dependencies,
+    /// Settings written outside Python (dotenv, compose, loaded settings files); empty until
+    /// `check` reads them (which files the code loads is known only once this model is built).
+    pub settings_files: settings_files::SettingsFiles,
 }
 
 impl<'a> Project<'a> {
@@ -768,6 +772,7 @@ impl<'a> Project<'a> {
             config,
             keys,
             dependencies: crate::deps::Dependencies::default(),
+            settings_files: settings_files::SettingsFiles::default(),
         }
     }
 }

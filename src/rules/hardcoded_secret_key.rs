@@ -11,9 +11,11 @@ use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::weak_secret_key::weakness;
-use super::{Applicability, Checker, Edit, Fix, Rule};
-use crate::model::config::SecretSite;
+use super::{Applicability, Checker, Diagnostic, Edit, Fix, Rule, SettingsChecker, Severity};
+use crate::model::config::{SecretSite, is_secret_key};
 use crate::model::scope::Binding;
+
+pub const ID: &str = "FL301";
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL301.md"),
@@ -58,6 +60,41 @@ fn check(checker: &mut Checker<'_, '_>) {
         let fix = environment_fix(checker, site);
         let diagnostic = checker.report(site.range, message, help);
         diagnostic.fix = fix;
+    }
+}
+
+/// Signing secrets written in dotenv, compose and loaded settings files.
+pub(super) fn check_settings_files(
+    checker: &SettingsChecker<'_, '_>,
+    out: &mut Vec<(usize, Diagnostic)>,
+) {
+    for (entry, file) in checker.entries() {
+        let Some(value) = entry.value.as_deref() else {
+            continue;
+        };
+        if !is_secret_key(&entry.key) || value.is_empty() || weakness(value.as_bytes()).is_some() {
+            continue;
+        }
+        let weight = checker.weight(file, Severity::Medium);
+        let place = file.file.display_path();
+        let loaded = file
+            .loaded_by
+            .as_deref()
+            .map(|by| format!(" (loaded by {by})"))
+            .unwrap_or_default();
+        let message = format!(
+            "`{}` in `{place}`{loaded} is a {}-byte secret written in a file: anyone who can read the repository, or an image the file is copied into, can forge what it signs{}",
+            entry.key,
+            value.len(),
+            weight.note.as_deref().unwrap_or("")
+        );
+        let help = format!(
+            "keep the value out of the repository: set `{}` in the deployment's environment or secret store (ignore local files such as `.env` in `.gitignore`), and rotate the committed value",
+            entry.key
+        );
+        let mut diagnostic = checker.diagnostic(entry.range, message, help);
+        diagnostic.severity = weight.severity;
+        out.push((entry.file, diagnostic));
     }
 }
 

@@ -358,6 +358,111 @@ pub fn check_dependencies(project: &Project<'_>) -> Vec<DependencyDiagnostic> {
 }
 
 /// Runs every rule on one file; diagnostics come back in (start, rule) order.
+/// Findings in settings files that are not Python (`model::settings_files`), by file index.
+pub fn check_settings_files(
+    project: &Project<'_>,
+    include_tests: bool,
+) -> Vec<(usize, Diagnostic)> {
+    let mut out = Vec::new();
+    for (meta, _) in all() {
+        let check: fn(&SettingsChecker<'_, '_>, &mut Vec<(usize, Diagnostic)>) = match meta.id {
+            hardcoded_secret_key::ID => hardcoded_secret_key::check_settings_files,
+            weak_secret_key::ID => weak_secret_key::check_settings_files,
+            _ => continue,
+        };
+        let checker = SettingsChecker {
+            project,
+            rule: meta,
+            include_tests,
+        };
+        check(&checker, &mut out);
+    }
+    out.sort_by_key(|(file, d)| (*file, d.range.start(), d.rule.id));
+    out
+}
+
+/// What a rule needs to judge the entries of settings files.
+pub struct SettingsChecker<'c, 'a> {
+    pub project: &'c Project<'a>,
+    pub rule: &'static RuleMeta,
+    pub include_tests: bool,
+}
+
+/// How much a finding in a settings file weighs, by what the file is for.
+pub struct FileWeight {
+    /// Reported at this severity instead of the rule's.
+    pub severity: Option<Severity>,
+    /// Said at the end of the message: why it weighs less.
+    pub note: Option<String>,
+}
+
+impl<'c, 'a> SettingsChecker<'c, 'a> {
+    /// The entries of files this run reports on (test files only with `include-tests`).
+    pub fn entries(
+        &self,
+    ) -> impl Iterator<
+        Item = (
+            &'c crate::model::settings_files::SettingsEntry,
+            &'c crate::model::settings_files::SettingsFile,
+        ),
+    > + '_ {
+        let files = &self.project.settings_files;
+        files.entries.iter().filter_map(move |entry| {
+            let file = files.files.get(entry.file)?;
+            let reported =
+                self.include_tests || file.role != crate::model::settings_files::FileRole::Test;
+            reported.then_some((entry, file))
+        })
+    }
+
+    /// A live file weighs the rule's severity; a development file, or one a `.gitignore`
+    /// keeps out of the repository, weighs low; an example file only `example` (the rule decides
+    /// what an example may hold).
+    pub fn weight(
+        &self,
+        file: &crate::model::settings_files::SettingsFile,
+        example: Severity,
+    ) -> FileWeight {
+        use crate::model::settings_files::FileRole;
+        match &file.role {
+            FileRole::Development(why) => FileWeight {
+                severity: Some(Severity::Low),
+                note: Some(format!(" [development only: {why}]")),
+            },
+            FileRole::Example => FileWeight {
+                severity: Some(example.min(self.rule.severity)),
+                note: Some(
+                    " [in an example file: if this is a real value, everyone who reads the repository has it]"
+                        .to_string(),
+                ),
+            },
+            _ if file.git_ignored == Some(true) => FileWeight {
+                severity: Some(Severity::Low),
+                note: Some(
+                    " [if this file is committed: a `.gitignore` excludes it, so it is probably a local file]"
+                        .to_string(),
+                ),
+            },
+            _ => FileWeight {
+                severity: None,
+                note: None,
+            },
+        }
+    }
+
+    pub fn diagnostic(&self, range: TextRange, message: String, help: String) -> Diagnostic {
+        Diagnostic {
+            rule: self.rule,
+            range,
+            message,
+            help,
+            fix: None,
+            severity: None,
+            development_severity: None,
+        }
+    }
+}
+
 pub fn check_file<'a>(project: &Project<'a>, file: &FileModel<'a>) -> Vec<Diagnostic> {
     let source = project.model.modules[file.module].file;
     let mut diagnostics = Vec::new();

@@ -13,7 +13,11 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use super::hardcoded_secret_key::environment_fix;
-use super::{Checker, Rule, Severity};
+use super::{Checker, Diagnostic, Rule, SettingsChecker, Severity};
+use crate::model::config::is_secret_key;
+use crate::model::settings_files::FileRole;
+
+pub const ID: &str = "FL302";
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL302.md"),
@@ -325,6 +329,45 @@ fn shown(bytes: &[u8]) -> String {
         out.push('…');
     }
     out
+}
+
+/// Weak signing secrets written in dotenv, compose and loaded settings files. An example file's
+/// placeholders are what it is for: not reported.
+pub(super) fn check_settings_files(
+    checker: &SettingsChecker<'_, '_>,
+    out: &mut Vec<(usize, Diagnostic)>,
+) {
+    for (entry, file) in checker.entries() {
+        let Some(value) = entry.value.as_deref() else {
+            continue;
+        };
+        if !is_secret_key(&entry.key) || value.is_empty() || file.role == FileRole::Example {
+            continue;
+        }
+        let Some(why) = weakness(value.as_bytes()) else {
+            continue;
+        };
+        let weight = checker.weight(file, Severity::Low);
+        let loaded = file
+            .loaded_by
+            .as_deref()
+            .map(|by| format!(" (loaded by {by})"))
+            .unwrap_or_default();
+        let message = format!(
+            "`{}` in `{}`{loaded} is `{}`, {why}{}",
+            entry.key,
+            file.file.display_path(),
+            shown(value.as_bytes()),
+            weight.note.as_deref().unwrap_or("")
+        );
+        let help = format!(
+            "generate 32 random bytes (`secrets.token_hex(32)`), set `{}` in the deployment's environment or secret store, and keep it out of the repository",
+            entry.key
+        );
+        let mut diagnostic = checker.diagnostic(entry.range, message, help);
+        diagnostic.severity = weight.severity;
+        out.push((entry.file, diagnostic));
+    }
 }
 
 fn check(checker: &mut Checker<'_, '_>) {

@@ -1,0 +1,812 @@
+//! Settings written outside Python: dotenv files (`.env`, `.flaskenv`, `.env.production`,
+//! `prod.env`), the `environment:` entries of docker-compose files, and the files an app loads
+//! with `app.config.from_pyfile` / `from_file` / `from_envvar` or keeps in an `instance/` folder
+//! (Python, TOML or JSON).
+//!
+//! Each file is read into `SettingsEntry`s: a key, its literal value (when the file writes one
+//! rather than interpolating `${VAR}`), and where the value is written. What a file is for decides
+//! what its values weigh (`FileRole`: a live file, an example that documents the keys, a
+//! development or test file), and whether a `.gitignore` of its repository keeps it out of git.
+//! Boundary: this module says what is written where; the secret rules decide what is a problem.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use ruff_python_ast::{Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange, TextSize};
+use rustc_hash::FxHashMap as HashMap;
+use saphyr_parser::{Event, Parser, ScalarStyle};
+
+use super::context::{is_dev_name, words};
+use crate::source::{FileError, SourceFile, TextFile};
+
+/// Collections nested deeper than this in a compose or JSON file are not read further; real
+/// settings files nest a handful of levels.
+const MAX_NESTING: usize = 64;
+
+pub use crate::walk::SettingsFormat;
+
+/// What a settings file is for, which decides what its values weigh.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileRole {
+    /// Read by a running app or container.
+    Live,
+    /// Documents the keys for someone to fill in (`.env.example`, `.env.sample`,
+    /// `.env.template`, `.env.dist`): placeholders are its point.
+    Example,
+    /// Only development runs read it (`.env.development`, `.env.local`, `.flaskenv`,
+    /// `docker-compose.dev.yml`, a file under `examples/`): the reason.
+    Development(String),
+    /// A test suite's settings (`.env.test`, a file under `tests/`).
+    Test,
+}
+
+impl FileRole {
+    fn of(path: &Path, location: &super::context::Location) -> FileRole {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        let name_words = words(&name);
+        let has = |wanted: &[&str]| name_words.iter().any(|w| wanted.contains(&w.as_str()));
+        if location.test_folder || has(&["test", "tests", "testing"]) {
+            return FileRole::Test;
+        }
+        if has(&[
+            "example", "examples", "sample", "template", "tmpl", "dist", "defaults", "default",
+        ]) {
+            return FileRole::Example;
+        }
+        if name == ".flaskenv" {
+            return FileRole::Development(
+                "`.flaskenv` configures the `flask` command, the development server".to_string(),
+            );
+        }
+        if is_dev_name(&name) || has(&["override"]) {
+            return FileRole::Development(format!("`{name}` is named for development"));
+        }
+        if let Some(folder) = &location.development_folder {
+            return FileRole::Development(format!("in `{folder}/`"));
+        }
+        FileRole::Live
+    }
+}
+
+/// A settings file and what reading it found.
+pub struct SettingsFile {
+    pub file: TextFile,
+    pub format: SettingsFormat,
+    pub role: FileRole,
+    /// `Some(true)` when a `.gitignore` (or `.git/info/exclude`) of its repository matches it:
+    /// the usual place for a local secret. `None` outside a git work tree (an sdist, a copy),
+    /// where nothing says the file stays out of what is shipped.
+    pub git_ignored: Option<bool>,
+    /// The code that loads it, for messages (`app/__init__.py:12`), when one does.
+    pub loaded_by: Option<String>,
+}
+
+/// One key set in a settings file.
+#[derive(Clone, Debug)]
+pub struct SettingsEntry {
+    pub file: usize,
+    pub key: String,
+    /// The value as the app reads it, when the file writes it out: `None` for a value built
+    /// from other variables (`${DB_PASSWORD}`), a number, a list or a table.
+    pub value: Option<String>,
+    /// Where the value is written (inside its quotes); the key's place when there is no value.
+    pub range: TextRange,
+}
+
+/// A settings file to read, and why.
+#[derive(Clone, Debug)]
+pub struct SettingsRequest {
+    pub path: PathBuf,
+    pub format: SettingsFormat,
+    /// The file's folders, as `check` reads them for Python files.
+    pub location: super::context::Location,
+    /// A Python module loads it (`from_pyfile("config.cfg")`): where, for messages.
+    pub loaded_by: Option<String>,
+}
+
+/// Every settings file of the run and the entries read from them.
+#[derive(Default)]
+pub struct SettingsFiles {
+    pub files: Vec<SettingsFile>,
+    pub entries: Vec<SettingsEntry>,
+    /// Files that could not be read, or do not parse in the format they are loaded with.
+    pub errors: Vec<FileError>,
+    seen: rustc_hash::FxHashSet<PathBuf>,
+}
+
+impl SettingsFiles {
+    /// Reads every requested file once (the first request for a path decides its format).
+    pub fn load(requests: Vec<SettingsRequest>, max_file_bytes: u64) -> SettingsFiles {
+        let mut out = SettingsFiles::default();
+        out.add(requests, max_file_bytes);
+        out
+    }
+
+    /// Reads more files; a path already read is not read again.
+    pub fn add(&mut self, requests: Vec<SettingsRequest>, max_file_bytes: u64) {
+        let out = self;
+        let mut ignores = GitIgnores::default();
+        for request in requests {
+            let key = crate::paths::absolute(&request.path);
+            if !out.seen.insert(key) {
+                continue;
+            }
+            let text = match read_text(&request.path, max_file_bytes) {
+                Ok(text) => text,
+                Err(message) => {
+                    out.errors.push(FileError {
+                        path: request.path.clone(),
+                        position: None,
+                        message,
+                    });
+                    continue;
+                }
+            };
+            let file = TextFile::new(request.path.clone(), text);
+            let index = out.files.len();
+            let entries = match request.format {
+                SettingsFormat::Dotenv => Ok(dotenv_entries(&file, index)),
+                SettingsFormat::Compose => yaml_entries(&file, index, YamlShape::Compose),
+                SettingsFormat::Json => yaml_entries(&file, index, YamlShape::TopLevel),
+                SettingsFormat::Toml => toml_entries(&file, index),
+                SettingsFormat::Python => python_entries(&file, index),
+            };
+            match entries {
+                Ok(entries) => out.entries.extend(entries),
+                Err(error) => {
+                    // A compose or instance file that is not what its name says is not a
+                    // settings file worth a word; one the app loads is.
+                    if request.loaded_by.is_some() {
+                        out.errors.push(FileError {
+                            path: request.path.clone(),
+                            position: Some(file.position(error.offset)),
+                            message: error.message,
+                        });
+                    }
+                    continue;
+                }
+            }
+            let role = FileRole::of(&request.path, &request.location);
+            let git_ignored = ignores.is_ignored(&request.path);
+            out.files.push(SettingsFile {
+                file,
+                format: request.format,
+                role,
+                git_ignored,
+                loaded_by: request.loaded_by,
+            });
+        }
+    }
+
+    /// The value the settings files give `key` (for `from_envvar`): the first live one.
+    pub fn value_of(&self, key: &str) -> Option<(&SettingsEntry, &SettingsFile)> {
+        self.entries
+            .iter()
+            .filter(|e| e.key == key)
+            .filter_map(|e| Some((e, self.files.get(e.file)?)))
+            .find(|(e, file)| e.value.is_some() && file.format == SettingsFormat::Dotenv)
+    }
+}
+
+fn read_text(path: &Path, max_file_bytes: u64) -> Result<String, String> {
+    let metadata = std::fs::metadata(path).map_err(|e| format!("cannot be read: {e}"))?;
+    if metadata.len() > max_file_bytes {
+        return Err(format!(
+            "is {} bytes, over the {max_file_bytes}-byte limit; not checked",
+            metadata.len()
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
+    let bytes = bytes
+        .strip_prefix(b"\xef\xbb\xbf")
+        .map(<[u8]>::to_vec)
+        .unwrap_or(bytes);
+    String::from_utf8(bytes).map_err(|_| "is not UTF-8 text; not checked".to_string())
+}
+
+/// Why a file does not parse, and where.
+struct ParseError {
+    offset: TextSize,
+    message: String,
+}
+
+fn size(at: usize) -> TextSize {
+    TextSize::try_from(at).unwrap_or(TextSize::new(u32::MAX))
+}
+
+fn range(start: usize, end: usize) -> TextRange {
+    TextRange::new(size(start), size(end.max(start)))
+}
+
+/// python-dotenv's syntax, as `load_dotenv` reads it: `[export] KEY = value` per line, `#`
+/// comments, single quotes verbatim, double quotes with escapes and `${VAR}` expansion, unquoted
+/// values up to a ` #` comment. A line that is none of these is skipped, as python-dotenv skips it.
+fn dotenv_entries(file: &TextFile, index: usize) -> Vec<SettingsEntry> {
+    let text: &str = &file.text;
+    let bytes = text.as_bytes();
+    let mut entries = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+        let line = &text[at..line_end];
+        let indent = line.len() - line.trim_start().len();
+        let mut rest = &line[indent..];
+        if rest.is_empty() || rest.starts_with('#') {
+            at = line_end + 1;
+            continue;
+        }
+        if let Some(after) = rest.strip_prefix("export ") {
+            rest = after.trim_start();
+        }
+        let key_len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')))
+            .unwrap_or(rest.len());
+        let key = &rest[..key_len];
+        let after_key = rest[key_len..].trim_start_matches([' ', '\t']);
+        let Some(after_equals) = after_key.strip_prefix('=') else {
+            at = line_end + 1;
+            continue;
+        };
+        if key.is_empty() {
+            at = line_end + 1;
+            continue;
+        }
+        let value_start = line_end - after_equals.len()
+            + (after_equals.len() - after_equals.trim_start_matches([' ', '\t']).len());
+        let (value, value_range, next) = dotenv_value(text, value_start, line_end);
+        entries.push(SettingsEntry {
+            file: index,
+            key: key.to_string(),
+            value,
+            range: value_range,
+        });
+        at = next;
+    }
+    entries
+}
+
+/// The value starting at `start`: what the app reads (or `None` when it expands other
+/// variables), where it is written, and where the next line starts.
+fn dotenv_value(text: &str, start: usize, line_end: usize) -> (Option<String>, TextRange, usize) {
+    let bytes = text.as_bytes();
+    match bytes.get(start) {
+        Some(&quote @ (b'\'' | b'"')) => {
+            let mut value = String::new();
+            let mut at = start + 1;
+            let mut expands = false;
+            while at < bytes.len() {
+                let b = bytes[at];
+                if b == quote {
+                    let next = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+                    let value = (!expands).then_some(value);
+                    return (value, range(start + 1, at), next + 1);
+                }
+                if quote == b'"' && b == b'\\' && at + 1 < bytes.len() {
+                    let escaped = bytes[at + 1];
+                    value.push(match escaped {
+                        b'n' => '\n',
+                        b't' => '\t',
+                        b'r' => '\r',
+                        other => char::from(other),
+                    });
+                    at += 2;
+                    continue;
+                }
+                if quote == b'"' && text[at..].starts_with("${") {
+                    expands = true;
+                }
+                let Some(c) = text[at..].chars().next() else {
+                    break;
+                };
+                value.push(c);
+                at += c.len_utf8();
+            }
+            // No closing quote: python-dotenv gives up on the line; so does this.
+            (None, range(start, line_end), line_end + 1)
+        }
+        _ => {
+            let raw = &text[start..line_end];
+            // A `#` after whitespace starts a comment.
+            let cut = raw
+                .char_indices()
+                .find(|&(i, c)| c == '#' && (i == 0 || raw[..i].ends_with([' ', '\t'])))
+                .map_or(raw.len(), |(i, _)| i);
+            let value = raw[..cut].trim_end_matches([' ', '\t', '\r']);
+            let expands = value.contains("${");
+            (
+                (!expands).then(|| value.to_string()),
+                range(start, start + value.len()),
+                line_end + 1,
+            )
+        }
+    }
+}
+
+/// What to read of a YAML (or JSON) document.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum YamlShape {
+    /// A compose file: the mappings and lists under every `environment:` key.
+    Compose,
+    /// A JSON settings file: the upper-case keys of the top-level mapping.
+    TopLevel,
+}
+
+/// One open collection while reading YAML events.
+struct YamlFrame {
+    mapping: bool,
+    /// The key this collection is the value of.
+    under: Option<String>,
+    /// A mapping's key waiting for its value.
+    pending: Option<(String, TextRange)>,
+    depth: usize,
+}
+
+fn yaml_entries(
+    file: &TextFile,
+    index: usize,
+    shape: YamlShape,
+) -> Result<Vec<SettingsEntry>, ParseError> {
+    let text: &str = &file.text;
+    let mut entries = Vec::new();
+    let mut stack: Vec<YamlFrame> = Vec::new();
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event.map_err(|error| ParseError {
+            offset: file.offset(error.marker().line(), error.marker().col()),
+            message: format!("not valid YAML: {}", error.info()),
+        })?;
+        let start = file.offset(span.start.line(), span.start.col());
+        let end = file.offset(span.end.line(), span.end.col());
+        match event {
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                let mapping = matches!(event, Event::MappingStart(..));
+                let depth = stack.len();
+                if depth >= MAX_NESTING {
+                    return Err(ParseError {
+                        offset: start,
+                        message: format!("collections nested deeper than {MAX_NESTING} levels"),
+                    });
+                }
+                let under = stack
+                    .last_mut()
+                    .and_then(|parent| parent.pending.take())
+                    .map(|(key, _)| key);
+                stack.push(YamlFrame {
+                    mapping,
+                    under,
+                    pending: None,
+                    depth,
+                });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                stack.pop();
+            }
+            Event::Scalar(value, style, ..) => {
+                let Some(frame) = stack.last_mut() else {
+                    continue;
+                };
+                let wanted = match shape {
+                    YamlShape::Compose => frame.under.as_deref() == Some("environment"),
+                    YamlShape::TopLevel => frame.depth == 0,
+                };
+                let value_range = scalar_range(text, start, end, style);
+                if frame.mapping {
+                    match frame.pending.take() {
+                        None => frame.pending = Some((value.into_owned(), value_range)),
+                        Some((key, _)) if wanted => {
+                            let keep = shape == YamlShape::Compose || is_upper_key(&key);
+                            if keep {
+                                let value = yaml_value(&value, style, shape);
+                                entries.push(SettingsEntry {
+                                    file: index,
+                                    key,
+                                    value,
+                                    range: value_range,
+                                });
+                            }
+                        }
+                        Some(_) => {}
+                    }
+                } else if wanted && shape == YamlShape::Compose {
+                    // `- KEY=value` in a list.
+                    if let Some((key, written)) = value.split_once('=') {
+                        let offset = value_range.start().to_usize()
+                            + text
+                                .get(value_range.start().to_usize()..value_range.end().to_usize())
+                                .and_then(|raw| raw.find('='))
+                                .map_or(key.len(), |at| at + 1);
+                        let value = yaml_value(written, ScalarStyle::DoubleQuoted, shape);
+                        entries.push(SettingsEntry {
+                            file: index,
+                            key: key.trim().to_string(),
+                            value,
+                            range: range(offset, value_range.end().to_usize()),
+                        });
+                    }
+                }
+            }
+            Event::Alias(_) => {
+                if let Some(frame) = stack.last_mut() {
+                    frame.pending = frame.pending.take().filter(|_| !frame.mapping);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(entries)
+}
+
+/// The range of a scalar's text: inside its quotes when it is quoted.
+fn scalar_range(text: &str, start: TextSize, end: TextSize, style: ScalarStyle) -> TextRange {
+    let (start, end) = (start.to_usize(), end.to_usize());
+    let quoted = matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted);
+    let raw = text.get(start..end).unwrap_or("");
+    if quoted && raw.len() >= 2 {
+        range(start + 1, end - 1)
+    } else {
+        range(start, start + raw.trim_end().len())
+    }
+}
+
+/// A scalar as the app reads it: compose interpolates `$VAR` / `${VAR}` (`$$` is a literal
+/// `$`); a plain `null` or `~` sets nothing.
+fn yaml_value(value: &str, style: ScalarStyle, shape: YamlShape) -> Option<String> {
+    if style == ScalarStyle::Plain && matches!(value, "" | "~" | "null" | "Null" | "NULL") {
+        return None;
+    }
+    if shape == YamlShape::Compose {
+        let without_escapes = value.replace("$$", "");
+        if without_escapes.contains('$') {
+            return None;
+        }
+        return Some(value.replace("$$", "$"));
+    }
+    let quoted = matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted);
+    // JSON strings are quoted; numbers and booleans are not settings values of interest.
+    quoted.then(|| value.to_string())
+}
+
+/// Flask's `from_mapping` (which `from_file` and `from_pyfile` feed) keeps upper-case keys only.
+fn is_upper_key(key: &str) -> bool {
+    key.chars().any(|c| c.is_ascii_uppercase()) && !key.chars().any(|c| c.is_ascii_lowercase())
+}
+
+fn toml_entries(file: &TextFile, index: usize) -> Result<Vec<SettingsEntry>, ParseError> {
+    let document = toml::de::DeTable::parse(&file.text).map_err(|error| ParseError {
+        offset: size(error.span().map_or(0, |span| span.start)),
+        message: format!("not valid TOML: {}", error.message()),
+    })?;
+    let mut entries = Vec::new();
+    for (key, value) in document.get_ref().iter() {
+        if !is_upper_key(key.get_ref()) {
+            continue;
+        }
+        let span = value.span();
+        let (text, written) = match value.get_ref() {
+            toml::de::DeValue::String(text) => (Some(text.to_string()), true),
+            _ => (None, false),
+        };
+        // A string's span holds its quotes.
+        let value_range = if written && span.end >= span.start + 2 {
+            range(span.start + 1, span.end - 1)
+        } else {
+            range(span.start, span.end)
+        };
+        entries.push(SettingsEntry {
+            file: index,
+            key: key.get_ref().to_string(),
+            value: text,
+            range: value_range,
+        });
+    }
+    // The table's map is not in document order.
+    entries.sort_by_key(|e| e.range.start());
+    Ok(entries)
+}
+
+/// A file `from_pyfile` executes: its upper-case top-level assignments of string literals.
+fn python_entries(file: &TextFile, index: usize) -> Result<Vec<SettingsEntry>, ParseError> {
+    let source =
+        SourceFile::parse(file.path.clone(), file.text.as_bytes().to_vec()).map_err(|error| {
+            ParseError {
+                offset: TextSize::default(),
+                message: error.message,
+            }
+        })?;
+    if let Some(first) = source.syntax_errors().first() {
+        let offset = first.position.map_or(TextSize::default(), |p| {
+            file.offset(p.line, p.column.saturating_sub(1))
+        });
+        return Err(ParseError {
+            offset,
+            message: first.message.clone(),
+        });
+    }
+    let mut entries = Vec::new();
+    for stmt in &source.module().body {
+        let (targets, value): (Vec<&Expr>, &Expr) = match stmt {
+            Stmt::Assign(assign) => (assign.targets.iter().collect(), &assign.value),
+            Stmt::AnnAssign(assign) => match &assign.value {
+                Some(value) => (vec![assign.target.as_ref()], value),
+                None => continue,
+            },
+            _ => continue,
+        };
+        for target in targets {
+            let Expr::Name(name) = target else { continue };
+            if !is_upper_key(name.id.as_str()) {
+                continue;
+            }
+            let (text, value_range) = match value {
+                Expr::StringLiteral(literal) => (
+                    Some(literal.value.to_str().to_string()),
+                    string_contents(&file.text, literal.range()),
+                ),
+                other => (None, other.range()),
+            };
+            entries.push(SettingsEntry {
+                file: index,
+                key: name.id.to_string(),
+                value: text,
+                range: value_range,
+            });
+        }
+    }
+    Ok(entries)
+}
+
+/// The range inside a simple string literal's quotes (prefixes and triple quotes included).
+fn string_contents(text: &str, literal: TextRange) -> TextRange {
+    let raw = text
+        .get(literal.start().to_usize()..literal.end().to_usize())
+        .unwrap_or("");
+    let prefix = raw.find(['\'', '"']).unwrap_or(0);
+    let quote = &raw[prefix..];
+    let quote_len = if quote.starts_with("\"\"\"") || quote.starts_with("'''") {
+        3
+    } else {
+        1
+    };
+    let start = literal.start().to_usize() + prefix + quote_len;
+    let end = literal.end().to_usize().saturating_sub(quote_len);
+    if end >= start && raw.len() >= prefix + 2 * quote_len {
+        range(start, end)
+    } else {
+        literal
+    }
+}
+
+/// `.gitignore` matchers by repository, read once each.
+#[derive(Default)]
+struct GitIgnores {
+    /// Repository root (the folder holding `.git`) of each folder asked about.
+    roots: HashMap<PathBuf, Option<PathBuf>>,
+    matchers: HashMap<PathBuf, ignore::gitignore::Gitignore>,
+}
+
+impl GitIgnores {
+    /// Whether git would ignore `path`, by the `.gitignore` files from its repository's root
+    /// down to its folder and `.git/info/exclude`; `None` outside a git work tree. (flasklint
+    /// never runs git, so a file committed before it was ignored still reads as ignored.)
+    fn is_ignored(&mut self, path: &Path) -> Option<bool> {
+        let path = crate::paths::absolute(path);
+        let folder = path.parent()?.to_path_buf();
+        let root = self
+            .roots
+            .entry(folder.clone())
+            .or_insert_with(|| {
+                folder
+                    .ancestors()
+                    .find(|dir| dir.join(".git").exists())
+                    .map(Path::to_path_buf)
+            })
+            .clone()?;
+        // The deepest `.gitignore` that decides wins, as git reads them.
+        let mut folders: Vec<PathBuf> = folder
+            .ancestors()
+            .take_while(|dir| dir.starts_with(&root))
+            .map(Path::to_path_buf)
+            .collect();
+        folders.reverse();
+        let mut ignored = false;
+        for dir in &folders {
+            let matcher = self.matchers.entry(dir.clone()).or_insert_with(|| {
+                let mut builder = ignore::gitignore::GitignoreBuilder::new(dir);
+                builder.add(dir.join(".gitignore"));
+                if *dir == root {
+                    builder.add(dir.join(".git").join("info").join("exclude"));
+                }
+                builder
+                    .build()
+                    .unwrap_or_else(|_| ignore::gitignore::Gitignore::empty())
+            });
+            match matcher.matched_path_or_any_parents(&path, false) {
+                ignore::Match::Ignore(_) => ignored = true,
+                ignore::Match::Whitelist(_) => ignored = false,
+                ignore::Match::None => {}
+            }
+        }
+        Some(ignored)
+    }
+}
+
+/// A loader call's path as Flask resolves it: relative to the app's root path (the folder of
+/// the module that creates it, here the calling module's folder), or to the instance folder
+/// (`instance/` beside that folder, or inside it for an app that is a single module) when the
+/// app says `instance_relative_config=True`, which flasklint does not track: every candidate
+/// that exists is tried, nearest first.
+pub fn loaded_file_candidates(module_dir: &Path, written: &str) -> Vec<PathBuf> {
+    let written = Path::new(written);
+    if written.is_absolute() {
+        return Vec::new();
+    }
+    let mut candidates = vec![
+        module_dir.join(written),
+        module_dir.join("instance").join(written),
+    ];
+    if let Some(parent) = module_dir.parent() {
+        candidates.push(parent.join("instance").join(written));
+        candidates.push(parent.join(written));
+    }
+    candidates.iter().map(|c| lexically_normal(c)).collect()
+}
+
+/// `shop/../config/x.toml` as `config/x.toml`, without asking the file system (a `..` after a
+/// symlink is then resolved as written, and the caller still checks where the file really is).
+fn lexically_normal(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::ParentDir => {
+                let popped =
+                    matches!(out.components().next_back(), Some(Component::Normal(_))) && out.pop();
+                if !popped {
+                    out.push("..");
+                }
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The display form of a literal for messages, without control characters.
+pub fn shown(value: &str) -> Cow<'_, str> {
+    if value.chars().any(char::is_control) {
+        Cow::Owned(value.escape_default().to_string())
+    } else {
+        Cow::Borrowed(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries_of(format: SettingsFormat, text: &str) -> Vec<(String, Option<String>, String)> {
+        let file = TextFile::new(PathBuf::from("x"), text.to_string());
+        let entries = match format {
+            SettingsFormat::Dotenv => dotenv_entries(&file, 0),
+            SettingsFormat::Compose => {
+                yaml_entries(&file, 0, YamlShape::Compose).unwrap_or_default()
+            }
+            SettingsFormat::Json => yaml_entries(&file, 0, YamlShape::TopLevel).unwrap_or_default(),
+            SettingsFormat::Toml => toml_entries(&file, 0).unwrap_or_default(),
+            SettingsFormat::Python => python_entries(&file, 0).unwrap_or_default(),
+        };
+        entries
+            .into_iter()
+            .map(|e| (e.key, e.value, file.slice(e.range).to_string()))
+            .collect()
+    }
+
+    fn kv(key: &str, value: Option<&str>, written: &str) -> (String, Option<String>, String) {
+        (
+            key.to_string(),
+            value.map(str::to_string),
+            written.to_string(),
+        )
+    }
+
+    #[test]
+    fn dotenv_syntax() {
+        let text = "# comment\nexport SECRET_KEY=abc123 # trailing\nJWT_SECRET_KEY = 'x#y'\nDB=\"a\\\"b\"\nURL=${HOST}/x\nEMPTY=\nnot a line\nMULTI=\"one\ntwo\"\nAFTER=1\n";
+        assert_eq!(
+            entries_of(SettingsFormat::Dotenv, text),
+            vec![
+                kv("SECRET_KEY", Some("abc123"), "abc123"),
+                kv("JWT_SECRET_KEY", Some("x#y"), "x#y"),
+                kv("DB", Some("a\"b"), "a\\\"b"),
+                kv("URL", None, "${HOST}/x"),
+                kv("EMPTY", Some(""), ""),
+                kv("MULTI", Some("one\ntwo"), "one\ntwo"),
+                kv("AFTER", Some("1"), "1"),
+            ]
+        );
+    }
+
+    #[test]
+    fn dotenv_never_panics_on_odd_input() {
+        for text in [
+            "=",
+            "A=\"",
+            "A='unterminated\n",
+            "export",
+            "é=1\nA=é",
+            "A=\"\\",
+            "\n\n",
+        ] {
+            let _ = entries_of(SettingsFormat::Dotenv, text);
+        }
+    }
+
+    #[test]
+    fn compose_environment_mappings_and_lists() {
+        let text = "services:\n  web:\n    image: x\n    environment:\n      SECRET_KEY: \"s3cr3t-value\"\n      DB_URL: ${DB_URL}\n  worker:\n    environment:\n      - MAIL_PASSWORD=hunter22\n      - PRICE=$$5\n";
+        assert_eq!(
+            entries_of(SettingsFormat::Compose, text),
+            vec![
+                kv("SECRET_KEY", Some("s3cr3t-value"), "s3cr3t-value"),
+                kv("DB_URL", None, "${DB_URL}"),
+                kv("MAIL_PASSWORD", Some("hunter22"), "hunter22"),
+                kv("PRICE", Some("$5"), "$$5"),
+            ]
+        );
+    }
+
+    #[test]
+    fn json_toml_and_python_top_level_keys() {
+        assert_eq!(
+            entries_of(
+                SettingsFormat::Json,
+                "{\"SECRET_KEY\": \"abc\", \"lower\": \"x\", \"N\": {\"SECRET_KEY\": \"inner\"}}"
+            ),
+            vec![kv("SECRET_KEY", Some("abc"), "abc")]
+        );
+        assert_eq!(
+            entries_of(
+                SettingsFormat::Toml,
+                "SECRET_KEY = \"abc\"\nDEBUG = true\n[t]\nX = \"y\"\n"
+            ),
+            vec![
+                kv("SECRET_KEY", Some("abc"), "abc"),
+                kv("DEBUG", None, "true")
+            ]
+        );
+        assert_eq!(
+            entries_of(
+                SettingsFormat::Python,
+                "import os\nSECRET_KEY = 'abc'\nDEBUG = False\nlower = 'x'\n"
+            ),
+            vec![
+                kv("SECRET_KEY", Some("abc"), "abc"),
+                kv("DEBUG", None, "False")
+            ]
+        );
+    }
+
+    #[test]
+    fn file_names_and_roles() {
+        let of = |p: &str| SettingsFormat::of_path(Path::new(p));
+        assert_eq!(of("a/.env"), Some(SettingsFormat::Dotenv));
+        assert_eq!(of("a/.env.production"), Some(SettingsFormat::Dotenv));
+        assert_eq!(of("a/prod.env"), Some(SettingsFormat::Dotenv));
+        assert_eq!(of("a/docker-compose.yml"), Some(SettingsFormat::Compose));
+        assert_eq!(of("a/instance/config.cfg"), Some(SettingsFormat::Python));
+        assert_eq!(of("a/config.cfg"), None);
+        assert_eq!(of("a/environment.py"), None);
+        let role =
+            |p: &str| FileRole::of(Path::new(p), &super::super::context::Location::default());
+        assert_eq!(role(".env"), FileRole::Live);
+        assert_eq!(role(".env.example"), FileRole::Example);
+        assert_eq!(role(".env.test"), FileRole::Test);
+        assert!(matches!(role(".env.development"), FileRole::Development(_)));
+        assert!(matches!(role(".flaskenv"), FileRole::Development(_)));
+        assert_eq!(role(".env.production"), FileRole::Live);
+    }
+}
