@@ -51,6 +51,8 @@ pub struct Settings {
     pub include_tests: bool,
     /// Skip files that cannot hold a finding without parsing them (`--all-files` turns it off).
     pub prefilter: bool,
+    /// Setting names FL305 reports as credentials besides its own (`secret-settings`).
+    pub credential_settings: Vec<String>,
 }
 
 impl Settings {
@@ -66,6 +68,7 @@ impl Settings {
             severity_overrides: BTreeMap::new(),
             include_tests: false,
             prefilter: true,
+            credential_settings: Vec::new(),
         }
     }
 }
@@ -574,13 +577,21 @@ fn analyse_loaded(
     }
     project.settings_files = load_settings_files(&project, settings_requests, settings);
     let routes = project.routes.inventory(&project.model, &project.apps);
+    let rule_options = rules::RuleOptions {
+        include_tests: settings.include_tests,
+        credential_settings: settings.credential_settings.clone(),
+    };
     let mut findings: Vec<Finding> = project
         .files
         .par_iter()
         .filter(|file| project.model.modules[file.module].analysed)
         .flat_map_iter(|file| {
             let source = project.model.modules[file.module].file;
-            let diagnostics = in_context(file, rules::check_file(&project, file), settings);
+            let diagnostics = in_context(
+                file,
+                rules::check_file(&project, file, &rule_options),
+                settings,
+            );
             place_file(source, diagnostics, settings)
         })
         .collect();
@@ -597,7 +608,7 @@ fn analyse_loaded(
                 .get(file)
                 .map(|f| &f.file as &dyn PlacedText)
         },
-        rules::check_settings_files(&project, settings.include_tests),
+        rules::check_settings_files(&project, &rule_options),
         settings,
     ));
     findings.sort_by(|a, b| {

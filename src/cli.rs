@@ -299,6 +299,7 @@ fn check_command(args: CheckArgs) -> u8 {
         severity_overrides: resolved.severity_overrides,
         include_tests: resolved.include_tests,
         prefilter: !args.all_files,
+        credential_settings: resolved.secret_settings,
     };
     let known = match args.baseline.as_deref().map(baseline::read).transpose() {
         Ok(known) => known,

@@ -31,6 +31,7 @@ pub const KEYS: &[&str] = &[
     "severity",
     "fail-on",
     "include-tests",
+    "secret-settings",
 ];
 
 /// File names searched in each directory, most specific first.
@@ -50,6 +51,8 @@ pub struct Config {
     pub severity: Vec<(&'static str, Severity)>,
     pub fail_on: Option<Severity>,
     pub include_tests: Option<bool>,
+    /// Setting names FL305 reports as credentials, besides its own.
+    pub secret_settings: Vec<String>,
 }
 
 impl Config {
@@ -266,6 +269,23 @@ impl Reader<'_> {
                     }
                 }
                 "fail-on" => config.fail_on = Some(self.severity(value, &full)?),
+                "secret-settings" => {
+                    let mut names = Vec::new();
+                    for (name, span) in self.strings(value, &full)? {
+                        let valid = !name.is_empty()
+                            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                        if !valid {
+                            return Err(self.error(
+                                span,
+                                &full,
+                                format!("`{name}` is not a setting name (letters, digits and `_`)"),
+                            ));
+                        }
+                        // Settings are matched as Flask reads them: upper case.
+                        names.push(name.to_ascii_uppercase());
+                    }
+                    config.secret_settings = names;
+                }
                 "include-tests" => match value.get_ref() {
                     DeValue::Boolean(flag) => config.include_tests = Some(*flag),
                     other => {
@@ -488,6 +508,7 @@ pub struct Resolved {
     pub severity_overrides: std::collections::BTreeMap<&'static str, Severity>,
     pub fail_on: Severity,
     pub include_tests: bool,
+    pub secret_settings: Vec<String>,
 }
 
 /// Finds and reads the configuration `args` asks for (none with `--isolated`).
@@ -576,6 +597,7 @@ pub fn resolve(
         severity_overrides,
         fail_on: args.fail_on.or(config.fail_on).unwrap_or(Severity::Low),
         include_tests: args.include_tests || config.include_tests.unwrap_or(false),
+        secret_settings: config.secret_settings.clone(),
     })
 }
 
@@ -679,7 +701,7 @@ FL105 = "high"
     fn errors_name_file_line_and_key() {
         assert_eq!(
             parse_err("select = [\"FL101\"]\nselcet = [\"FL102\"]\n", false),
-            "flasklint.toml:2: key `selcet`: unknown key; known keys: select, ignore, exclude, extend-exclude, per-file-ignores, severity, fail-on, include-tests"
+            "flasklint.toml:2: key `selcet`: unknown key; known keys: select, ignore, exclude, extend-exclude, per-file-ignores, severity, fail-on, include-tests, secret-settings"
         );
         assert_eq!(
             parse_err(

@@ -11,7 +11,10 @@
 //! - a file of those two kinds imports it (again transitively): helpers a view calls, config
 //!   classes, constants;
 //! - it names a setting a rule judges (`SECRET_KEY`, `*_SECRET_KEY`, `secret_key`, `DEBUG`, any
-//!   `JWT_*` or `CORS_*` key): config modules loaded by path or by a string;
+//!   `JWT_*` or `CORS_*` key, a credential-named setting such as `MAIL_PASSWORD`), writes a URL
+//!   with a password, passes `password=`, or calls `hmac`: config modules loaded by path or by a
+//!   string, connections made with credentials;
+//! - it imports a settings reader (`decouple`, `environs`, `dotenv`, `pydantic_settings`);
 //! - or the analysis of an analysed file asks for one of its names (`check.rs` loads those in
 //!   further rounds, so name resolution never depends on this module getting an import right).
 //!
@@ -90,7 +93,18 @@ pub fn is_modelled_library(module: &str) -> bool {
         || top.contains("jwt")
         || matches!(
             top.as_str(),
-            "jose" | "authlib" | "itsdangerous" | "jwcrypto" | "connexion" | "apiflask" | "quart"
+            "jose"
+                | "authlib"
+                | "itsdangerous"
+                | "jwcrypto"
+                | "connexion"
+                | "apiflask"
+                | "quart"
+                // Settings readers: the files that use them are settings modules.
+                | "decouple"
+                | "environs"
+                | "dotenv"
+                | "pydantic_settings"
         )
 }
 
@@ -142,6 +156,59 @@ fn names_setting(bytes: &[u8]) -> bool {
         || set_at(b"DEBUG", &|word| word == b"DEBUG")
         || set_at(b"JWT_", &|word| word.starts_with(b"JWT_"))
         || set_at(b"CORS_", &|word| word.starts_with(b"CORS_"))
+        || names_credential(bytes, &set_at)
+}
+
+/// `set_at(needle, word_matches)`: whether a word around a `needle` match is set (`names_setting`).
+type SetAt<'s> = dyn Fn(&[u8], &dyn Fn(&[u8]) -> bool) -> bool + 's;
+
+/// A credential FL305 judges: a credential-named upper-case setting assigned (`MAIL_PASSWORD =`,
+/// `STRIPE_API_KEY:`), a URL with a password in it (`://user:pw@`), a `password=` keyword, or
+/// a key handed to `hmac`.
+fn names_credential(bytes: &[u8], set_at: &SetAt<'_>) -> bool {
+    const SUFFIXES: &[&[u8]] = &[
+        b"PASSWORD",
+        b"PASSWD",
+        b"_PASS",
+        b"_PWD",
+        b"API_KEY",
+        b"APIKEY",
+        b"_API_SECRET",
+        b"TOKEN",
+        b"SECRET",
+        b"_PRIVATE_KEY",
+        b"_ACCESS_KEY",
+        b"_AUTH_KEY",
+        b"_SALT",
+    ];
+    let upper = |word: &[u8]| word.iter().all(|b| !b.is_ascii_lowercase());
+    let named = [
+        b"PASS".as_slice(),
+        b"TOKEN",
+        b"SECRET",
+        b"KEY",
+        b"SALT",
+        b"PWD",
+    ]
+    .iter()
+    .any(|needle| {
+        set_at(needle, &|word: &[u8]| {
+            upper(word) && SUFFIXES.iter().any(|suffix| word.ends_with(suffix))
+        })
+    });
+    named
+        || memmem::find_iter(bytes, b"://").any(|at| {
+            let tail = &bytes[at + 3..bytes.len().min(at + 3 + 256)];
+            let end = tail
+                .iter()
+                .position(|b| matches!(b, b'"' | b'\'' | b' ' | b'\n' | b'/'))
+                .unwrap_or(tail.len());
+            let authority = &tail[..end];
+            authority.contains(&b'@') && authority.contains(&b':')
+        })
+        || memmem::find(bytes, b"password=").is_some()
+        || memmem::find(bytes, b"passwd=").is_some()
+        || memmem::find(bytes, b"hmac.").is_some()
 }
 
 /// Whether the word at `start..end` is assigned, passed as a keyword, annotated, or quoted.

@@ -160,3 +160,42 @@ fn a_loaded_file_outside_the_checked_tree_is_not_read() {
     ));
     assert_eq!(findings(&report), vec![]);
 }
+
+#[test]
+fn secret_settings_extend_the_credential_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "app.py", APP);
+    write(
+        dir.path(),
+        "config.py",
+        "PAYMENT_KEY = 'pk_Wq4fennelDrum88'\nSTRIPE_API_KEY = 'sk_Rf4Tg5Yh6Uj7Ik8'\n",
+    );
+    write(dir.path(), ".env", "PAYMENT_KEY=pk_Wq4fennelDrum88\n");
+    let without = json(&flasklint(&["check", ".", "--format", "json"], dir.path()));
+    assert_eq!(
+        findings(&without),
+        vec![finding("FL305", "medium", "config.py", 2)]
+    );
+    write(
+        dir.path(),
+        "pyproject.toml",
+        "[tool.flasklint]\nsecret-settings = [\"payment_key\"]\n",
+    );
+    let with = json(&flasklint(&["check", ".", "--format", "json"], dir.path()));
+    assert_eq!(
+        findings(&with),
+        vec![
+            finding("FL305", "medium", ".env", 1),
+            finding("FL305", "medium", "config.py", 1),
+            finding("FL305", "medium", "config.py", 2)
+        ]
+    );
+    write(
+        dir.path(),
+        "pyproject.toml",
+        "[tool.flasklint]\nsecret-settings = [\"payment key\"]\n",
+    );
+    let refused = flasklint(&["check", "."], dir.path());
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(common::stderr(&refused).contains("not a setting name"));
+}

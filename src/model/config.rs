@@ -203,6 +203,21 @@ pub struct StartupGuard {
     pub everywhere: bool,
 }
 
+/// A database, broker or cache connection made in code: `create_engine("postgresql://...")`,
+/// `psycopg2.connect(password=...)`, `redis.Redis(password=...)`.
+#[derive(Clone, Debug)]
+pub struct Connection {
+    pub module: usize,
+    /// How the call reads (`create_engine`).
+    pub callee: String,
+    /// The URL or DSN argument.
+    pub url: Option<ConfigValue>,
+    /// A `password=` / `passwd=` argument.
+    pub password: Option<ConfigValue>,
+    pub call: TextRange,
+    pub dev_only: bool,
+}
+
 /// `app.config.from_pyfile(...)`, `from_file(...)`, `from_json(...)`, `from_envvar(...)`: a
 /// settings file the app loads, read by `check` through `settings_files`.
 #[derive(Clone, Debug)]
@@ -227,6 +242,8 @@ pub enum LoadedFrom {
 pub struct ConfigModel<'a> {
     /// Settings files the code loads, in module and source order.
     pub loaded_files: Vec<LoadedSettings>,
+    /// Connections made in code, in module and source order.
+    pub connections: Vec<Connection>,
     /// In module order, then source order.
     pub entries: Vec<ConfigEntry<'a>>,
     /// Where a Flask-JWT-Extended `JWTManager` is constructed.
@@ -265,8 +282,12 @@ impl<'a> ConfigModel<'a> {
         let mut jwt_managers = Vec::new();
         let mut server_runs = Vec::new();
         let mut loaded_files = Vec::new();
+        let mut connections = Vec::new();
+        let mut signing_keys = Vec::new();
         for file in per_file {
             loaded_files.extend(file.loaded_files);
+            connections.extend(file.connections);
+            signing_keys.extend(file.signing_keys);
             for class in file.classes {
                 classes
                     .entry((class.module, class.name.clone()))
@@ -289,6 +310,7 @@ impl<'a> ConfigModel<'a> {
         }
         let mut config = ConfigModel {
             loaded_files,
+            connections,
             entries: kept,
             jwt_managers,
             server_runs,
@@ -296,7 +318,7 @@ impl<'a> ConfigModel<'a> {
             test_modules,
             secrets_in_tests: false,
         };
-        config.secrets = config.collect_secrets(model, files, apps);
+        config.secrets = config.collect_secrets(model, files, apps, signing_keys);
         config
     }
 
@@ -336,6 +358,7 @@ impl<'a> ConfigModel<'a> {
         model: &ProjectModel<'a>,
         files: &[FileModel<'a>],
         apps: &super::apps::Apps,
+        signing_keys: Vec<SigningKeyUse>,
     ) -> Vec<SecretSite> {
         let mut sites: Vec<SecretSite> = Vec::new();
         let mut seen: HashSet<(usize, TextRange)> = HashSet::default();
@@ -399,6 +422,17 @@ impl<'a> ConfigModel<'a> {
                 {
                     add(site, &mut sites);
                 }
+            }
+        }
+        // Keys handed to itsdangerous serializers and `hmac`, whatever their name.
+        for key in signing_keys {
+            if self.is_test_module(key.module) && !self.secrets_in_tests {
+                continue;
+            }
+            if let Some(site) = secret_site(&key.value, &key.used_as, &key.variable)
+                && !is_public_key(&site.bytes)
+            {
+                add(site, &mut sites);
             }
         }
         let guards = startup_guards(model);
@@ -720,6 +754,48 @@ pub fn is_secret_key(key: &str) -> bool {
         || key == "JWT_PRIVATE_KEY"
 }
 
+/// A setting named for a credential that is not a signing secret (FL301's): `MAIL_PASSWORD`,
+/// `STRIPE_API_KEY`, `GITHUB_TOKEN`, `GOOGLE_CLIENT_SECRET`, `AWS_SECRET_ACCESS_KEY`,
+/// `SECURITY_PASSWORD_SALT`. Not `SECURITY_PASSWORD_HASH`, `JWT_TOKEN_LOCATION` or
+/// `JWT_ACCESS_TOKEN_EXPIRES`: the name must end in the credential word.
+pub fn is_credential_key(key: &str) -> bool {
+    if is_secret_key(key) {
+        return false;
+    }
+    matches!(
+        key,
+        "PASSWORD"
+            | "PASSWD"
+            | "API_KEY"
+            | "APIKEY"
+            | "TOKEN"
+            | "SECRET"
+            | "AWS_SECRET_ACCESS_KEY"
+            | "SECURITY_PASSWORD_SALT"
+    ) || [
+        "_PASSWORD",
+        "_PASSWD",
+        "_PASS",
+        "_PWD",
+        "_API_KEY",
+        "_APIKEY",
+        "_API_SECRET",
+        "_TOKEN",
+        "_SECRET",
+        "_PRIVATE_KEY",
+        "_SECRET_ACCESS_KEY",
+        "_AUTH_KEY",
+    ]
+    .iter()
+    .any(|suffix| key.ends_with(suffix))
+}
+
+/// A setting named for a connection string: `SQLALCHEMY_DATABASE_URI`, `DATABASE_URL`,
+/// `CELERY_BROKER_URL`, `SENTRY_DSN`.
+pub fn is_connection_key(key: &str) -> bool {
+    key.ends_with("_URI") || key.ends_with("_URL") || key.ends_with("_DSN") || key == "DSN"
+}
+
 fn is_constant_name(name: &str) -> bool {
     name.chars().any(|c| c.is_ascii_uppercase())
         && name
@@ -797,7 +873,11 @@ fn classify_depth<'a>(
             None => ConfigValue::Unknown,
         },
         Expr::Subscript(subscript) => {
-            if model.qualified_name(&subscript.value, at).as_deref() == Some("os.environ") {
+            let mapping = model.qualified_name(&subscript.value, at);
+            if matches!(
+                mapping.as_deref(),
+                Some("os.environ" | "dotenv.dotenv_values()" | "dotenv.main.dotenv_values()")
+            ) {
                 ConfigValue::Environment(EnvLookup {
                     variable: string_literal(&subscript.slice),
                     default: None,
@@ -812,6 +892,26 @@ fn classify_depth<'a>(
             let callee = model.qualified_name(&call.func, at);
             match callee.as_deref() {
                 Some("os.environ.get" | "os.getenv" | "os.environ.setdefault") => {
+                    let default = call
+                        .arguments
+                        .args
+                        .get(1)
+                        .or_else(|| keyword(call, "default"));
+                    let default =
+                        default.and_then(|d| match classify_depth(model, d, at, depth + 1) {
+                            ConfigValue::Literal(literal) if literal.value != Value::None => {
+                                Some(literal)
+                            }
+                            _ => None,
+                        });
+                    ConfigValue::Environment(EnvLookup {
+                        variable: call.arguments.args.first().and_then(string_literal),
+                        default,
+                        module: at.module,
+                        range: expr.range(),
+                    })
+                }
+                Some(callee) if is_environment_reader(callee) => {
                     let default = call
                         .arguments
                         .args
@@ -858,6 +958,29 @@ fn classify_depth<'a>(
         }
         _ => ConfigValue::Computed,
     }
+}
+
+/// A call that reads an environment variable and takes its fallback second (or as `default=`):
+/// python-decouple's `config("K", default=...)` (and `AutoConfig()` / `Config(...)`
+/// instances), environs' `env("K", ...)` / `env.str("K", ...)`, and `.get("K", ...)` on a
+/// `dotenv_values()` mapping.
+fn is_environment_reader(callee: &str) -> bool {
+    matches!(
+        callee,
+        "decouple.config"
+            | "decouple.AutoConfig()"
+            | "decouple.Config()"
+            | "environs.Env()"
+            | "dotenv.dotenv_values().get"
+            | "dotenv.main.dotenv_values().get"
+    ) || callee
+        .strip_prefix("environs.Env().")
+        .is_some_and(|method| {
+            matches!(
+                method,
+                "str" | "int" | "bool" | "float" | "decimal" | "list" | "dict" | "json" | "url"
+            )
+        })
 }
 
 /// A module-level name (`config.SECRET_KEY`) or a class attribute (`config.Config.SECRET_KEY`)
@@ -1054,6 +1177,74 @@ struct FileConfig<'a> {
     jwt_managers: Vec<(usize, TextRange)>,
     server_runs: Vec<ServerRun>,
     loaded_files: Vec<LoadedSettings>,
+    connections: Vec<Connection>,
+    signing_keys: Vec<SigningKeyUse>,
+}
+
+/// A key passed to a signer that is not a JWT library: itsdangerous, `hmac`.
+struct SigningKeyUse {
+    module: usize,
+    value: ConfigValue,
+    used_as: String,
+    variable: String,
+}
+
+/// What a call does with a secret or a credential, by its qualified name.
+enum KeyedCall {
+    /// Signs or verifies with its first argument (or `secret_key=` / `key=`).
+    Signer,
+    /// Connects with a URL first (or `url=` / `dsn=`), and maybe a `password=`.
+    Connection,
+}
+
+fn keyed_call(callee: &str) -> Option<KeyedCall> {
+    const SIGNERS: &[&str] = &[
+        "itsdangerous.URLSafeTimedSerializer",
+        "itsdangerous.URLSafeSerializer",
+        "itsdangerous.TimedSerializer",
+        "itsdangerous.Serializer",
+        "itsdangerous.Signer",
+        "itsdangerous.TimestampSigner",
+        "itsdangerous.TimedJSONWebSignatureSerializer",
+        "itsdangerous.JSONWebSignatureSerializer",
+        "itsdangerous.url_safe.URLSafeTimedSerializer",
+        "itsdangerous.url_safe.URLSafeSerializer",
+        "itsdangerous.serializer.Serializer",
+        "itsdangerous.timed.TimedSerializer",
+        "itsdangerous.timed.TimestampSigner",
+        "itsdangerous.signer.Signer",
+        "hmac.new",
+        "hmac.digest",
+        "hmac.HMAC",
+    ];
+    const CONNECTIONS: &[&str] = &[
+        "sqlalchemy.create_engine",
+        "sqlalchemy.engine.create_engine",
+        "sqlalchemy.ext.asyncio.create_async_engine",
+        "psycopg2.connect",
+        "psycopg.connect",
+        "psycopg.AsyncConnection.connect",
+        "pymysql.connect",
+        "MySQLdb.connect",
+        "mysql.connector.connect",
+        "asyncpg.connect",
+        "asyncpg.create_pool",
+        "redis.Redis",
+        "redis.StrictRedis",
+        "redis.from_url",
+        "redis.Redis.from_url",
+        "redis.StrictRedis.from_url",
+        "pymongo.MongoClient",
+        "motor.motor_asyncio.AsyncIOMotorClient",
+        "celery.Celery",
+    ];
+    if SIGNERS.contains(&callee) {
+        Some(KeyedCall::Signer)
+    } else if CONNECTIONS.contains(&callee) {
+        Some(KeyedCall::Connection)
+    } else {
+        None
+    }
 }
 
 /// Well-known Flask and extension keys: a class assigning one is a config class.
@@ -1086,6 +1277,9 @@ struct Collector<'p, 'a> {
     class_scopes: Vec<usize>,
     /// The class whose body is being walked, with its scope.
     class: Option<(ClassKey, usize)>,
+    /// The class being walked is a pydantic-settings `BaseSettings`: its fields are settings
+    /// read from the environment, whatever their case.
+    pydantic_settings: bool,
     /// Inside a development/test branch or function.
     dev_depth: usize,
     out: FileConfig<'a>,
@@ -1129,6 +1323,7 @@ impl<'p, 'a> Collector<'p, 'a> {
             current: None,
             class_scopes: Vec::new(),
             class: None,
+            pydantic_settings: false,
             dev_depth: 0,
             out: FileConfig::default(),
         }
@@ -1167,6 +1362,17 @@ impl<'p, 'a> Collector<'p, 'a> {
 
     fn record(&mut self, key: String, display: String, expr: &'a Expr, origin: Origin) {
         let value = classify(self.model, expr, &self.at());
+        self.record_value(key, display, expr, origin, value);
+    }
+
+    fn record_value(
+        &mut self,
+        key: String,
+        display: String,
+        expr: &'a Expr,
+        origin: Origin,
+        value: ConfigValue,
+    ) {
         let class = match origin {
             Origin::ClassAttribute => self.class.as_ref().map(|(key, _)| key.clone()),
             _ => None,
@@ -1229,6 +1435,45 @@ impl<'p, 'a> Collector<'p, 'a> {
                     .to_string();
                 self.record(key, display, value, Origin::AppAttribute);
             }
+            Expr::Name(name)
+                if self.pydantic_settings
+                    && matches!(&self.class, Some((_, scope)) if self.current == Some(*scope))
+                    && !name.id.as_str().starts_with('_')
+                    && name.id.as_str() != "model_config" =>
+            {
+                // A pydantic-settings field: the environment variable of its name (case does
+                // not matter to pydantic) wins, the default runs when it is unset.
+                let key = name.id.to_ascii_uppercase();
+                let class_name = self
+                    .class
+                    .as_ref()
+                    .map(|((_, c), _)| c.clone())
+                    .unwrap_or_default();
+                let display = format!("{class_name}.{}", name.id);
+                let default = match value {
+                    Expr::Call(call)
+                        if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "Field")
+                            || matches!(call.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "Field") =>
+                    {
+                        call.arguments
+                            .args
+                            .first()
+                            .or_else(|| keyword(call, "default"))
+                    }
+                    other => Some(other),
+                };
+                let default = default.and_then(|d| match classify(self.model, d, &self.at()) {
+                    ConfigValue::Literal(literal) if literal.value != Value::None => Some(literal),
+                    _ => None,
+                });
+                let environment = ConfigValue::Environment(EnvLookup {
+                    variable: Some(key.clone()),
+                    default,
+                    module: self.module,
+                    range: value.range(),
+                });
+                self.record_value(key, display, value, Origin::ClassAttribute, environment);
+            }
             Expr::Name(name) if is_constant_name(name.id.as_str()) => {
                 let key = name.id.to_string();
                 match &self.class {
@@ -1236,7 +1481,12 @@ impl<'p, 'a> Collector<'p, 'a> {
                         let display = format!("{class_name}.{key}");
                         self.record(key, display, value, Origin::ClassAttribute);
                     }
-                    _ if self.current.is_none() && (self.config_module || is_secret_key(&key)) => {
+                    _ if self.current.is_none()
+                        && (self.config_module
+                            || is_secret_key(&key)
+                            || is_credential_key(&key)
+                            || is_connection_key(&key)) =>
+                    {
                         self.record(key.clone(), key, value, Origin::ModuleConstant);
                     }
                     _ => {}
@@ -1317,6 +1567,96 @@ impl<'p, 'a> Collector<'p, 'a> {
                     value,
                     dev_only: self.dev(),
                     host,
+                });
+            }
+        }
+    }
+
+    /// A signer's key or a connection's credentials, classified where they are written.
+    fn keyed_call(&mut self, call: &'a ast::ExprCall) {
+        // Every name below ends in one of these: most calls are decided without resolving.
+        let last = match call.func.as_ref() {
+            Expr::Name(name) => name.id.as_str(),
+            Expr::Attribute(attribute) => attribute.attr.as_str(),
+            _ => return,
+        };
+        let candidate = last.ends_with("Serializer")
+            || last.ends_with("Signer")
+            || matches!(
+                last,
+                "new"
+                    | "digest"
+                    | "HMAC"
+                    | "create_engine"
+                    | "create_async_engine"
+                    | "connect"
+                    | "create_pool"
+                    | "Redis"
+                    | "StrictRedis"
+                    | "from_url"
+                    | "MongoClient"
+                    | "AsyncIOMotorClient"
+                    | "Celery"
+            );
+        if !candidate {
+            return;
+        }
+        let Some(callee) = self.model.qualified_name(&call.func, &self.at()) else {
+            return;
+        };
+        let Some(kind) = keyed_call(&callee) else {
+            return;
+        };
+        let file = self.model.modules[self.module].file;
+        let written = file.slice(call.func.range()).to_string();
+        match kind {
+            KeyedCall::Signer => {
+                let Some(key) = call
+                    .arguments
+                    .args
+                    .first()
+                    .or_else(|| keyword(call, "secret_key"))
+                    .or_else(|| keyword(call, "key"))
+                else {
+                    return;
+                };
+                let line = file.position(call.start()).line;
+                let used_as = format!("the key of `{written}` at {}:{line}", file.display_path());
+                let variable = match key {
+                    Expr::Name(name) if is_constant_name(name.id.as_str()) => name.id.to_string(),
+                    _ => "SECRET_KEY".to_string(),
+                };
+                let value = classify(self.model, key, &self.at());
+                self.out.signing_keys.push(SigningKeyUse {
+                    module: self.module,
+                    value,
+                    used_as,
+                    variable,
+                });
+            }
+            KeyedCall::Connection => {
+                // Celery takes its broker as `broker=`; the rest take a URL or DSN first.
+                let url = if callee == "celery.Celery" {
+                    keyword(call, "broker").or_else(|| keyword(call, "backend"))
+                } else {
+                    call.arguments
+                        .args
+                        .first()
+                        .or_else(|| keyword(call, "url"))
+                        .or_else(|| keyword(call, "dsn"))
+                        .or_else(|| keyword(call, "host"))
+                };
+                let password = keyword(call, "password").or_else(|| keyword(call, "passwd"));
+                let at = self.at();
+                let url = url.map(|url| classify(self.model, url, &at));
+                let password = password.map(|password| classify(self.model, password, &at));
+                self.out.connections.push(Connection {
+                    module: self.module,
+                    callee: written,
+                    url,
+                    password,
+                    call: call.range(),
+                    dev_only: self.dev(),
                 });
             }
         }
@@ -1442,9 +1782,10 @@ impl<'p, 'a> Collector<'p, 'a> {
             }
         }
         let name_words = words(class.name.as_str());
-        let config_like = name_words
-            .iter()
-            .any(|w| matches!(w.as_str(), "config" | "configuration" | "settings" | "conf"))
+        let config_like = self.is_pydantic_settings(class)
+            || name_words
+                .iter()
+                .any(|w| matches!(w.as_str(), "config" | "configuration" | "settings" | "conf"))
             || keys.iter().any(|k| is_flask_key(k));
         ClassRecord {
             module: self.module,
@@ -1453,6 +1794,25 @@ impl<'p, 'a> Collector<'p, 'a> {
             keys,
             config_like,
         }
+    }
+
+    /// A class deriving from pydantic-settings' `BaseSettings` (pydantic 1's too).
+    fn is_pydantic_settings(&self, class: &ast::StmtClassDef) -> bool {
+        class.arguments.as_ref().is_some_and(|arguments| {
+            arguments.args.iter().any(|base| {
+                self.model
+                    .qualified_name(base, &self.at())
+                    .is_some_and(|q| {
+                        matches!(
+                            q.as_str(),
+                            "pydantic_settings.BaseSettings"
+                                | "pydantic.BaseSettings"
+                                | "pydantic.v1.BaseSettings"
+                                | "pydantic_settings.main.BaseSettings"
+                        )
+                    })
+            })
+        })
     }
 
     /// Whether a branch condition selects development or test settings (`if app.debug:`,
@@ -1499,11 +1859,13 @@ impl<'a> Visitor<'a> for Collector<'_, 'a> {
                     names: self.model.names,
                 };
                 self.scopes[scope].collect(&class.body, importer);
-                let saved = (self.current, self.class.take());
+                let pydantic = self.is_pydantic_settings(class);
+                let saved = (self.current, self.class.take(), self.pydantic_settings);
                 self.current = Some(scope);
                 self.class = Some((key, scope));
+                self.pydantic_settings = pydantic;
                 self.visit_body(&class.body);
-                (self.current, self.class) = saved;
+                (self.current, self.class, self.pydantic_settings) = saved;
             }
             Stmt::Assign(assign) => {
                 for target in &assign.targets {
@@ -1541,6 +1903,7 @@ impl<'a> Visitor<'a> for Collector<'_, 'a> {
     fn visit_expr(&mut self, expr: &'a Expr) {
         if let Expr::Call(call) = expr {
             self.config_call(call);
+            self.keyed_call(call);
             let constructs_manager = match call.func.as_ref() {
                 Expr::Name(name) => name.id.as_str() == "JWTManager",
                 Expr::Attribute(attribute) => attribute.attr.as_str() == "JWTManager",

@@ -948,6 +948,7 @@ fn call_sites<'c, 'a>(
         let source = project.model.modules[file.module].file;
         let other = Checker {
             project,
+            options: checker.options,
             file,
             source,
             rule: checker.rule,

@@ -8,6 +8,7 @@ mod abandoned_token_library;
 mod admin_route_without_role_check;
 mod authorization_from_unverified_claims;
 mod cors_credentials_any_origin;
+mod credentials_in_settings;
 mod debug_mode_enabled;
 mod exception_details_in_response;
 mod hardcoded_secret_key;
@@ -61,6 +62,7 @@ const REGISTRY: &[Rule] = &[
     route_decorator_order::RULE,
     hardcoded_secret_key::RULE,
     weak_secret_key::RULE,
+    credentials_in_settings::RULE,
     jwt_extended_insecure_config::RULE,
     debug_mode_enabled::RULE,
     jwt_extended_audience_unchecked::RULE,
@@ -165,6 +167,7 @@ pub struct DependencyDiagnostic {
 /// What a rule sees while it checks one file, and where it reports.
 pub struct Checker<'c, 'a> {
     pub project: &'c Project<'a>,
+    pub options: &'c RuleOptions,
     pub file: &'c FileModel<'a>,
     pub source: &'a SourceFile,
     rule: &'static RuleMeta,
@@ -357,23 +360,32 @@ pub fn check_dependencies(project: &Project<'_>) -> Vec<DependencyDiagnostic> {
     vulnerable_token_library::check_dependencies(project, meta)
 }
 
-/// Runs every rule on one file; diagnostics come back in (start, rule) order.
+/// What the user's configuration tells the rules.
+#[derive(Clone, Debug, Default)]
+pub struct RuleOptions {
+    /// Report test code and test settings files too (`include-tests`).
+    pub include_tests: bool,
+    /// Setting names FL305 treats as credentials besides its own (`secret-settings`).
+    pub credential_settings: Vec<String>,
+}
+
 /// Findings in settings files that are not Python (`model::settings_files`), by file index.
 pub fn check_settings_files(
     project: &Project<'_>,
-    include_tests: bool,
+    options: &RuleOptions,
 ) -> Vec<(usize, Diagnostic)> {
     let mut out = Vec::new();
     for (meta, _) in all() {
         let check: fn(&SettingsChecker<'_, '_>, &mut Vec<(usize, Diagnostic)>) = match meta.id {
             hardcoded_secret_key::ID => hardcoded_secret_key::check_settings_files,
             weak_secret_key::ID => weak_secret_key::check_settings_files,
+            credentials_in_settings::ID => credentials_in_settings::check_settings_files,
             _ => continue,
         };
         let checker = SettingsChecker {
             project,
             rule: meta,
-            include_tests,
+            options,
         };
         check(&checker, &mut out);
     }
@@ -385,7 +397,7 @@ pub fn check_settings_files(
 pub struct SettingsChecker<'c, 'a> {
     pub project: &'c Project<'a>,
     pub rule: &'static RuleMeta,
-    pub include_tests: bool,
+    pub options: &'c RuleOptions,
 }
 
 /// How much a finding in a settings file weighs, by what the file is for.
@@ -409,8 +421,8 @@ impl<'c, 'a> SettingsChecker<'c, 'a> {
         let files = &self.project.settings_files;
         files.entries.iter().filter_map(move |entry| {
             let file = files.files.get(entry.file)?;
-            let reported =
-                self.include_tests || file.role != crate::model::settings_files::FileRole::Test;
+            let reported = self.options.include_tests
+                || file.role != crate::model::settings_files::FileRole::Test;
             reported.then_some((entry, file))
         })
     }
@@ -463,12 +475,18 @@ impl<'c, 'a> SettingsChecker<'c, 'a> {
     }
 }
 
-pub fn check_file<'a>(project: &Project<'a>, file: &FileModel<'a>) -> Vec<Diagnostic> {
+/// Runs every rule on one file; diagnostics come back in (start, rule) order.
+pub fn check_file<'a>(
+    project: &Project<'a>,
+    file: &FileModel<'a>,
+    options: &RuleOptions,
+) -> Vec<Diagnostic> {
     let source = project.model.modules[file.module].file;
     let mut diagnostics = Vec::new();
     for (meta, rule) in all() {
         let mut checker = Checker {
             project,
+            options,
             file,
             source,
             rule: meta,

@@ -25,8 +25,8 @@ def link_serializer():
 __all__ = ["create_access_token", "JWT", "jwt_required", "Serializer", "flask_jwt", "flask_jwt_extended"]
 
 
-def legacy_serializer():
+def legacy_serializer(key):
     import itsdangerous
 
     # Known miss: the removed class reached through the module's attribute.
-    return itsdangerous.TimedJSONWebSignatureSerializer("k")  # todo: FL502
+    return itsdangerous.TimedJSONWebSignatureSerializer(key)  # todo: FL502

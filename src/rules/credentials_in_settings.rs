@@ -1,0 +1,478 @@
+//! FL305 credentials-in-settings: a password, API key or token written in the settings.
+//!
+//! Why: a database password in `SQLALCHEMY_DATABASE_URI`, a `MAIL_PASSWORD`, a `STRIPE_API_KEY`
+//! or an `AWS_SECRET_ACCESS_KEY` written in the code or in a committed `.env` is known to everyone
+//! who can read the repository, a wheel or an image; whoever reaches the service logs in. Signing
+//! secrets (`SECRET_KEY`, `JWT_SECRET_KEY`) are FL301/FL302's.
+//! Fix: read the credential from the environment with no default (`os.environ["DB_PASSWORD"]`,
+//! or the whole URL from `os.environ["DATABASE_URL"]`), keep `.env` files out of git, and rotate
+//! the value that was committed.
+
+use ruff_python_ast::Expr;
+use ruff_text_size::{Ranged, TextRange};
+use rustc_hash::FxHashSet as HashSet;
+
+use super::hardcoded_secret_key::environment_fix;
+use super::weak_secret_key::weakness;
+use super::{Checker, Diagnostic, Rule, SettingsChecker, Severity};
+use crate::model::config::{ConfigValue, Literal, SecretSite, is_credential_key};
+use crate::model::settings_files::FileRole;
+
+pub const ID: &str = "FL305";
+
+pub const RULE: Rule = Rule {
+    doc: include_str!("../../rules/FL305.md"),
+    check,
+};
+
+/// What a literal holds that is worth reporting.
+#[derive(Debug, PartialEq, Eq)]
+enum Credential {
+    /// A value of a credential-named setting.
+    Named,
+    /// A URL with a password in it; `host` is where it logs in.
+    InUrl { host: String },
+}
+
+/// The password part of `scheme://user:password@host/...`, with the host, when the password is
+/// written out (not `{}` / `%s` / `${VAR}` filled in at run time).
+fn url_password(text: &str) -> Option<(&str, String)> {
+    let (_, rest) = text.split_once("://")?;
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..authority_end];
+    let (userinfo, host) = authority.rsplit_once('@')?;
+    let (_, password) = userinfo.split_once(':')?;
+    if password.is_empty() || is_filled_in(password) || is_placeholder(password) {
+        return None;
+    }
+    let host = match host.strip_prefix('[') {
+        // `[::1]:6379`
+        Some(bracketed) => bracketed.split(']').next().unwrap_or(bracketed),
+        None => match host.rsplit_once(':') {
+            Some((name, port)) if port.chars().all(|c| c.is_ascii_digit()) => name,
+            _ => host,
+        },
+    };
+    Some((password, host.to_ascii_lowercase()))
+}
+
+/// Text a template or formatter fills in at run time.
+fn is_filled_in(text: &str) -> bool {
+    text.contains(['{', '$', '\0']) || text.contains("%s") || text.contains("%(")
+}
+
+/// A value that stands for one still to be filled in: `<password>`, `your-api-key`,
+/// `changeme`, `xxx`, `***`, `TODO`.
+fn is_placeholder(value: &str) -> bool {
+    let lower = value.trim().to_ascii_lowercase();
+    if lower.is_empty()
+        || (lower.starts_with('<') && lower.ends_with('>'))
+        || (lower.starts_with('[') && lower.ends_with(']'))
+        || lower
+            .chars()
+            .all(|c| matches!(c, 'x' | '*' | '.' | '-' | '_' | '#'))
+    {
+        return true;
+    }
+    let words = [
+        "your", "change", "replace", "enter", "insert", "put-", "put_", "fill",
+    ];
+    words.iter().any(|w| lower.starts_with(w))
+        || [
+            "xxx",
+            "***",
+            "...",
+            "todo",
+            "tbd",
+            "placeholder",
+            "redacted",
+            "example",
+            "dummy",
+            "fake",
+            "notset",
+            "not-set",
+            "none",
+            "null",
+            "undefined",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+fn is_loopback(host: &str) -> bool {
+    matches!(host, "localhost" | "::1" | "0.0.0.0") || host.starts_with("127.")
+}
+
+/// What `value` under setting `key` holds, if anything worth reporting.
+fn credential(key: &str, value: &str, extra: &[String]) -> Option<Credential> {
+    if let Some((_, host)) = url_password(value) {
+        return Some(Credential::InUrl { host });
+    }
+    let named = is_credential_key(key) || extra.iter().any(|name| name == key);
+    // A URL without a password under a credential-like name (`REDIS_TOKEN_URL`) is no secret.
+    let plain = !value.contains("://") && !is_filled_in(value) && !is_placeholder(value);
+    (named && plain && !value.trim().is_empty()).then_some(Credential::Named)
+}
+
+/// Passwords that installers, images and tutorials ship with: whoever reaches the service tries
+/// them first, so writing one down discloses little.
+fn is_default_password(password: &str, user: Option<&str>) -> bool {
+    let lower = password.to_ascii_lowercase();
+    user.is_some_and(|user| user.eq_ignore_ascii_case(password))
+        || matches!(
+            lower.as_str(),
+            "postgres"
+                | "password"
+                | "passw0rd"
+                | "pass"
+                | "root"
+                | "admin"
+                | "guest"
+                | "secret"
+                | "test"
+                | "dev"
+                | "mysql"
+                | "redis"
+                | "rabbitmq"
+                | "mongo"
+                | "mongodb"
+                | "example"
+                | "123456"
+                | "12345678"
+                | "qwerty"
+                | "toor"
+                | "default"
+        )
+}
+
+/// The user of a URL's credentials.
+fn url_user(text: &str) -> Option<&str> {
+    let (_, rest) = text.split_once("://")?;
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let (userinfo, _) = authority.rsplit_once('@')?;
+    userinfo.split_once(':').map(|(user, _)| user)
+}
+
+/// How much a credential weighs, and why it weighs less.
+fn weigh(credential: &Credential, value: &str) -> (Option<Severity>, Option<String>) {
+    let default = |password: &str, user: Option<&str>| {
+        is_default_password(password, user).then(|| {
+            (
+                Some(Severity::Low),
+                Some(format!(
+                    " [`{password}` is a default password: whoever reaches the service tries it first; the deployment must set its own]"
+                )),
+            )
+        })
+    };
+    match credential {
+        Credential::InUrl { host } if is_loopback(host) => (
+            Some(Severity::Low),
+            Some(format!(
+                " [it logs in to `{host}`, a service on the same machine, which only a local user reaches]"
+            )),
+        ),
+        Credential::InUrl { .. } => url_password(value)
+            .and_then(|(password, _)| default(password, url_user(value)))
+            .unwrap_or((None, None)),
+        // A default password under an application setting (`ADMIN_PASSWORD`) is the password
+        // the app creates or checks accounts with: not lowered. Settings files lower it
+        // (`check_settings_files`): there it configures infrastructure such as a database
+        // container.
+        Credential::Named => (None, None),
+    }
+}
+
+/// `weigh`, plus the default-password lowering for named credentials in settings files
+/// (`POSTGRES_PASSWORD: postgres` in a compose file).
+fn weigh_in_file(credential: &Credential, value: &str) -> (Option<Severity>, Option<String>) {
+    match credential {
+        Credential::Named if is_default_password(value, None) => (
+            Some(Severity::Low),
+            Some(format!(
+                " [`{value}` is a default password: whoever reaches the service tries it first; the deployment must set its own]"
+            )),
+        ),
+        _ => weigh(credential, value),
+    }
+}
+
+fn describe(credential: &Credential, what: &str, written_in: &str) -> String {
+    match credential {
+        Credential::InUrl { host } => {
+            format!("{what} holds a password for `{host}` written in the URL")
+        }
+        Credential::Named => format!("{what} is a credential written in {written_in}"),
+    }
+}
+
+fn check(checker: &mut Checker<'_, '_>) {
+    let module = checker.file.module;
+    let config = &checker.project.config;
+    if config.skips_secrets_in(module) {
+        return;
+    }
+    let extra = &checker.options.credential_settings;
+    // A literal used as a signing key is FL301/FL302's, whatever its name.
+    let mut seen: HashSet<TextRange> = config
+        .secrets
+        .iter()
+        .filter(|site| site.module == module)
+        .map(|site| site.range)
+        .collect();
+    for entry in &config.entries {
+        // `SQLALCHEMY_BINDS = {"users": "postgresql://app:pw@db/users"}`.
+        if let Expr::Dict(dict) = entry.expr {
+            if entry.module != module {
+                continue;
+            }
+            for item in &dict.items {
+                let Expr::StringLiteral(text) = &item.value else {
+                    continue;
+                };
+                let value = text.value.to_str();
+                if let Some(found) = credential(&entry.key, value, extra)
+                    && seen.insert(item.value.range())
+                {
+                    let what = format!("`{}`", entry.display);
+                    let place = Place {
+                        range: item.value.range(),
+                        what: &what,
+                        dev_only: entry.dev_only,
+                        variable: None,
+                    };
+                    report(checker, &found, value, place, None);
+                }
+            }
+            continue;
+        }
+        let (literal, fallback) = match &entry.value {
+            ConfigValue::Literal(literal) => (literal, None),
+            ConfigValue::Environment(lookup) => match &lookup.default {
+                Some(literal) => (literal, Some(lookup)),
+                None => continue,
+            },
+            _ => continue,
+        };
+        if literal.module != module {
+            continue;
+        }
+        let Some(value) = literal_text(literal) else {
+            continue;
+        };
+        let Some(found) = credential(&entry.key, &value, extra) else {
+            continue;
+        };
+        if !seen.insert(literal.range) {
+            continue;
+        }
+        let mut what = format!("`{}`", entry.display);
+        if let Some(lookup) = fallback {
+            let variable = lookup.variable.as_deref().unwrap_or(&entry.key);
+            what = format!("{what} falls back, when `{variable}` is unset, to a literal that");
+        }
+        let site = SecretSite {
+            module,
+            range: literal.range,
+            bytes: value.as_bytes().to_vec(),
+            used_as: what.clone(),
+            variable: fallback
+                .and_then(|l| l.variable.clone())
+                .unwrap_or_else(|| entry.key.clone()),
+            fallback: fallback.is_some(),
+            lookup: fallback
+                .map(|l| l.range)
+                .filter(|r| r.contains_range(literal.range)),
+            startup_guard: None,
+        };
+        let fix = environment_fix(checker, &site);
+        let place = Place {
+            range: literal.range,
+            what: &what,
+            dev_only: entry.dev_only,
+            variable: Some(&site.variable),
+        };
+        report(checker, &found, &value, place, fix);
+    }
+    for connection in config.connections.iter().filter(|c| c.module == module) {
+        let what = format!("the `{}` call", connection.callee);
+        if let Some(ConfigValue::Literal(literal)) = &connection.url
+            && literal.module == module
+            && let Some(value) = literal_text(literal)
+            && let Some(found @ Credential::InUrl { .. }) = credential("", &value, extra)
+            && seen.insert(literal.range)
+        {
+            let place = Place {
+                range: literal.range,
+                what: &what,
+                dev_only: connection.dev_only,
+                variable: None,
+            };
+            report(checker, &found, &value, place, None);
+        }
+        if let Some(ConfigValue::Literal(literal)) = &connection.password
+            && literal.module == module
+            && let Some(value) = literal_text(literal)
+            && !value.is_empty()
+            && !is_placeholder(&value)
+            && seen.insert(literal.range)
+        {
+            let what = format!("the `password=` of {what}");
+            let place = Place {
+                range: literal.range,
+                what: &what,
+                dev_only: connection.dev_only,
+                variable: None,
+            };
+            report(checker, &Credential::Named, &value, place, None);
+        }
+    }
+}
+
+fn literal_text(literal: &Literal) -> Option<String> {
+    let bytes = literal.bytes.as_ref()?;
+    Some(String::from_utf8_lossy(bytes).into_owned())
+}
+
+/// Where a credential is written and how the message names it.
+struct Place<'w> {
+    range: TextRange,
+    /// `` `ProdConfig.MAIL_PASSWORD` ``
+    what: &'w str,
+    dev_only: bool,
+    /// The environment variable a fix reads instead.
+    variable: Option<&'w str>,
+}
+
+fn report(
+    checker: &mut Checker<'_, '_>,
+    found: &Credential,
+    value: &str,
+    place: Place<'_>,
+    fix: Option<super::Fix>,
+) {
+    let Place {
+        range,
+        what,
+        dev_only,
+        variable,
+    } = place;
+    let (severity, note) = weigh(found, value);
+    let message = format!(
+        "{}: anyone who can read the code can use it{}",
+        describe(found, what, "the source"),
+        note.as_deref().unwrap_or("")
+    );
+    let help = match (found, variable) {
+        (Credential::InUrl { .. }, Some(variable)) => format!(
+            "read the whole URL from the environment, `os.environ[\"{variable}\"]`, with no default, and change the password that was committed"
+        ),
+        (_, Some(variable)) => format!(
+            "read it from the environment with no default, `os.environ[\"{variable}\"]`, and rotate the committed value"
+        ),
+        _ => "read it from the environment with no default (`os.environ[...]`) and rotate the committed value".to_string(),
+    };
+    let diagnostic = checker.report(range, message, help);
+    diagnostic.fix = fix;
+    diagnostic.severity = if dev_only {
+        Some(Severity::Low)
+    } else {
+        severity
+    };
+    if dev_only {
+        diagnostic
+            .message
+            .push_str(" [development only: a development or test configuration]");
+    }
+}
+
+/// Credentials written in dotenv, compose and loaded settings files.
+pub(super) fn check_settings_files(
+    checker: &SettingsChecker<'_, '_>,
+    out: &mut Vec<(usize, Diagnostic)>,
+) {
+    let extra = &checker.options.credential_settings;
+    for (entry, file) in checker.entries() {
+        let Some(value) = entry.value.as_deref() else {
+            continue;
+        };
+        let Some(found) = credential(&entry.key, value, extra) else {
+            continue;
+        };
+        // Example files document the keys: only a value that looks real is worth a word.
+        let secret = match &found {
+            Credential::InUrl { .. } => url_password(value).map_or(value, |(p, _)| p),
+            Credential::Named => value,
+        };
+        if file.role == FileRole::Example && weakness(secret.as_bytes()).is_some() {
+            continue;
+        }
+        let (severity, note) = weigh_in_file(&found, value);
+        let weight = checker.weight(file, Severity::Low);
+        let loaded = file
+            .loaded_by
+            .as_deref()
+            .map(|by| format!(" (loaded by {by})"))
+            .unwrap_or_default();
+        let what = format!("`{}` in `{}`{loaded}", entry.key, file.file.display_path());
+        let message = format!(
+            "{}: anyone who can read the repository, or an image the file is copied into, can use it{}{}",
+            describe(&found, &what, "a file"),
+            note.as_deref().unwrap_or(""),
+            weight.note.as_deref().unwrap_or("")
+        );
+        let help = format!(
+            "keep the value out of the repository: set `{}` in the deployment's environment or secret store (ignore local files such as `.env` in `.gitignore`), and rotate the committed value",
+            entry.key
+        );
+        let mut diagnostic = checker.diagnostic(entry.range, message, help);
+        diagnostic.severity = match (weight.severity, severity) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        out.push((entry.file, diagnostic));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_in_urls() {
+        assert_eq!(
+            url_password("postgresql://app:S3cr3t@db.internal:5432/prod"),
+            Some(("S3cr3t", "db.internal".to_string()))
+        );
+        assert_eq!(
+            url_password("redis://:hunter2@[::1]:6379/0").map(|(_, h)| h),
+            Some("::1".to_string())
+        );
+        assert_eq!(url_password("postgresql://app@db/prod"), None);
+        assert_eq!(url_password("postgresql://app:{}@db/prod"), None);
+        assert_eq!(
+            url_password("postgresql://app:${DB_PASSWORD}@db/prod"),
+            None
+        );
+        assert_eq!(url_password("postgresql://app:<password>@db/prod"), None);
+        assert_eq!(url_password("sqlite:///app.db"), None);
+        assert_eq!(url_password("https://example.com/a:b@c"), None);
+    }
+
+    #[test]
+    fn credential_names_and_values() {
+        assert_eq!(
+            credential("MAIL_PASSWORD", "hunter22", &[]),
+            Some(Credential::Named)
+        );
+        assert_eq!(credential("MAIL_PASSWORD", "your-password", &[]), None);
+        assert_eq!(credential("MAIL_PASSWORD", "", &[]), None);
+        assert_eq!(credential("SECURITY_PASSWORD_HASH", "argon2", &[]), None);
+        assert_eq!(credential("JWT_TOKEN_LOCATION", "headers", &[]), None);
+        assert_eq!(credential("PAYMENT_KEY", "pk_123", &[]), None);
+        assert_eq!(
+            credential("PAYMENT_KEY", "pk_123", &["PAYMENT_KEY".to_string()]),
+            Some(Credential::Named)
+        );
+    }
+}

@@ -1,0 +1,37 @@
+"""Settings of the shop, by environment."""
+import os
+
+
+class Config:
+    SQLALCHEMY_DATABASE_URI = "postgresql://shop:Tr4ck-Mule-88@db.internal:5432/shop"  # expect: FL305(medium)
+    SQLALCHEMY_BINDS = {
+        "audit": "mysql+pymysql://audit:Qz7-kettle-Pine@audit-db/audit",  # expect: FL305(medium)
+        "cache": os.environ["CACHE_DATABASE_URL"],
+    }
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "k9#Lw2vQ-orchid")  # expect: FL305(medium)
+    STRIPE_API_KEY = "sk_live_51HqLyjWDarjtT1zdp7dc"  # expect: FL305(medium)
+    AWS_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+    SECURITY_PASSWORD_SALT = "146585145368132386173505678016728509634"  # expect: FL305(medium)
+    # Traps: the name must end in the credential word; placeholders and run-time values are fine.
+    SECURITY_PASSWORD_HASH = "argon2"
+    JWT_TOKEN_LOCATION = ["headers"]
+    JWT_ACCESS_TOKEN_EXPIRES = 3600
+    GITHUB_TOKEN = os.environ["GITHUB_TOKEN"]
+    SENDGRID_API_KEY = "<your sendgrid key>"
+    ADMIN_PASSWORD = ""
+    REDIS_URL = f"redis://:{os.environ['REDIS_PASSWORD']}@cache:6379/0"
+    BROKER_URL = "amqp://guest@rabbit//"
+    TEMPLATE_URL = "postgresql://%s:%s@%s/%s"
+
+
+class DevelopmentConfig(Config):
+    SQLALCHEMY_DATABASE_URI = "postgresql://dev:Corvid-Dev-91x@db.internal/shop_dev"  # expect: FL305(low)
+
+
+class LocalConfig(Config):
+    SQLALCHEMY_DATABASE_URI = "postgresql://postgres:postgres@localhost/shop"  # expect: FL305(low)
+
+
+class SetupConfig:
+    # The app creates its first admin account with this when the variable is unset.
+    ADMIN_PASSWORD = os.environ.get("ADMIN_PASSWORD", "password")  # expect: FL305(medium)
