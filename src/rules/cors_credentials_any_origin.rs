@@ -96,6 +96,27 @@ fn check(checker: &mut Checker<'_, '_>) {
     check_headers(checker);
 }
 
+/// `cors` in `cors.init_app(app, ...)`: a `CORS()` made here or in another module.
+fn is_cors_instance(checker: &Checker<'_, '_>, receiver: &Expr, at: &At<'_, '_>) -> bool {
+    let model = &checker.project.model;
+    let Some(qualified) = model.qualified_name(receiver, at) else {
+        return false;
+    };
+    if qualified == "flask_cors.CORS()" {
+        return true;
+    }
+    // `from .extensions import cors`: the name's own assignment in its module.
+    let Some((module, name)) = model.split_module(&qualified) else {
+        return false;
+    };
+    match model.modules[module].scope.get(name) {
+        Some([Binding::Assign(value)]) => {
+            model.qualified_name(value, &At::top(module)).as_deref() == Some("flask_cors.CORS()")
+        }
+        _ => false,
+    }
+}
+
 fn check_flask_cors(checker: &mut Checker<'_, '_>) {
     let at = checker.file.at(None);
     let model = &checker.project.model;
@@ -106,6 +127,14 @@ fn check_flask_cors(checker: &mut Checker<'_, '_>) {
             && (q == "flask_cors.CORS" || q == "flask_cors.cross_origin")
         {
             calls.push((call, q.rsplit('.').next().unwrap_or("CORS").to_string()));
+        } else if let Expr::Call(call) = e
+            && let Expr::Attribute(method) = call.func.as_ref()
+            && method.attr.as_str() == "init_app"
+            && is_cors_instance(checker, &method.value, &at)
+        {
+            // `cors = CORS()` in an extensions module, `cors.init_app(app, ...)` in the factory:
+            // `init_app` takes the same options.
+            calls.push((call, "CORS.init_app".to_string()));
         }
         false
     });

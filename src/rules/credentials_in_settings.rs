@@ -110,7 +110,12 @@ fn credential(key: &str, value: &str, extra: &[String]) -> Option<Credential> {
     }
     let named = is_credential_key(key) || extra.iter().any(|name| name == key);
     // A URL without a password under a credential-like name (`REDIS_TOKEN_URL`) is no secret.
-    let plain = !value.contains("://") && !is_filled_in(value) && !is_placeholder(value);
+    // `MYSQL_ALLOW_EMPTY_PASSWORD=yes`, `MYSQL_RANDOM_ROOT_PASSWORD=true`: switches, not secrets.
+    let switch = matches!(
+        value.trim().to_ascii_lowercase().as_str(),
+        "yes" | "no" | "true" | "false" | "1" | "0" | "on" | "off"
+    );
+    let plain = !value.contains("://") && !is_filled_in(value) && !is_placeholder(value) && !switch;
     (named && plain && !value.trim().is_empty()).then_some(Credential::Named)
 }
 
@@ -392,6 +397,19 @@ pub(super) fn check_settings_files(
     out: &mut Vec<(usize, Diagnostic)>,
 ) {
     let extra = &checker.options.credential_settings;
+    // The user names each file sets (`POSTGRES_USER=shop`): a password equal to one of them is
+    // a default (`POSTGRES_PASSWORD=shop`).
+    let mut user_names: HashSet<(usize, &str)> = HashSet::default();
+    for (entry, _) in checker.entries() {
+        let key = entry.key.to_ascii_uppercase();
+        if ["USER", "USERNAME", "_DB", "DATABASE", "_NAME"]
+            .iter()
+            .any(|suffix| key.ends_with(suffix))
+            && let Some(value) = entry.value.as_deref()
+        {
+            user_names.insert((entry.file, value));
+        }
+    }
     for (entry, file) in checker.entries() {
         let Some(value) = entry.value.as_deref() else {
             continue;
@@ -399,6 +417,7 @@ pub(super) fn check_settings_files(
         let Some(found) = credential(&entry.key, value, extra) else {
             continue;
         };
+        let same_as_user = found == Credential::Named && user_names.contains(&(entry.file, value));
         // Example files document the keys: only a value that looks real is worth a word.
         let secret = match &found {
             Credential::InUrl { .. } => url_password(value).map_or(value, |(p, _)| p),
@@ -407,7 +426,17 @@ pub(super) fn check_settings_files(
         if file.role == FileRole::Example && weakness(secret.as_bytes()).is_some() {
             continue;
         }
-        let (severity, note) = weigh_in_file(&found, value);
+        let (severity, note) = if same_as_user {
+            (
+                Some(Severity::Low),
+                Some(
+                    " [it is the user name set beside it: whoever reaches the service tries it first; the deployment must set its own]"
+                        .to_string(),
+                ),
+            )
+        } else {
+            weigh_in_file(&found, value)
+        };
         let weight = checker.weight(file, Severity::Low);
         let loaded = file
             .loaded_by

@@ -1,0 +1,4 @@
+from flask_cors import CORS
+
+cors = CORS()
+public_cors = CORS()
