@@ -65,6 +65,14 @@ impl SettingsFormat {
 
 /// `.env`, `.flaskenv`, `.env.production`, `.env-dev`, `prod.env`, `env.example`.
 fn is_dotenv_name(lower: &str) -> bool {
+    // Editor swap files, backups and encrypted copies are not settings anyone loads.
+    const NOT_SETTINGS: &[&str] = &[
+        ".swp", ".swo", ".swx", ".bak", ".orig", ".tmp", "~", ".gpg", ".enc", ".age", ".asc",
+        ".vault", ".sops",
+    ];
+    if NOT_SETTINGS.iter().any(|suffix| lower.ends_with(suffix)) {
+        return false;
+    }
     lower == ".env"
         || lower == ".flaskenv"
         || lower.starts_with(".env.")

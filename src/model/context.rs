@@ -278,7 +278,8 @@ fn is_development_folder_name(name: &str) -> bool {
     ];
     STEPS.iter().any(|step| {
         lower.strip_prefix(step).is_some_and(|rest| {
-            let rest = rest.strip_prefix(['_', '-']).unwrap_or(rest);
+            // `part_3`, `part-3`, `Part - 3`.
+            let rest = rest.trim_start_matches([' ', '_', '-']);
             let number = rest.chars().take_while(char::is_ascii_digit).count();
             number > 0
                 && rest[number..]
@@ -693,6 +694,7 @@ mod tests {
             "day1",
             "day_12",
             "week-2",
+            "Part - 3",
         ] {
             assert!(folder(lesson).is_some(), "{lesson}");
         }

@@ -796,6 +796,8 @@ mod tests {
         assert_eq!(of("a/.env"), Some(SettingsFormat::Dotenv));
         assert_eq!(of("a/.env.production"), Some(SettingsFormat::Dotenv));
         assert_eq!(of("a/prod.env"), Some(SettingsFormat::Dotenv));
+        assert_eq!(of("a/.env.swp"), None);
+        assert_eq!(of("a/.env.gpg"), None);
         assert_eq!(of("a/docker-compose.yml"), Some(SettingsFormat::Compose));
         assert_eq!(of("a/instance/config.cfg"), Some(SettingsFormat::Python));
         assert_eq!(of("a/config.cfg"), None);
