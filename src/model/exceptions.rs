@@ -10,6 +10,9 @@
 //! them an answer to the request.
 
 use ruff_python_ast::{self as ast, Expr};
+use ruff_text_size::Ranged;
+
+use super::routes::expr_contains;
 
 /// A call returned or raised from inside an `except` handler, directly (`return helper(...)`)
 /// or as the first item of a returned tuple (`return helper(...), 500`).
@@ -23,6 +26,111 @@ pub struct HandlerCall<'a> {
     pub scope: Option<usize>,
     /// The innermost function the call is in.
     pub function: Option<&'a ast::StmtFunctionDef>,
+}
+
+/// What the caught exception is bound to in the code that may leak it: the `as e` name, or, in
+/// an `errorhandler(500)` function, the original exception Flask attaches to the generic
+/// `InternalServerError` (`e.original_exception`); `str(e)` of that generic error is Flask's
+/// own text and leaks nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound<'a> {
+    Name(&'a str),
+    Original(&'a str),
+    /// A local that holds the exception's text (`err = str(e)`, `tb = traceback.format_exc()`,
+    /// `msg = f"failed: {err}"`): the name itself is the leak.
+    Text(&'a str),
+}
+
+impl Bound<'_> {
+    /// Whether `expr` is the exception itself.
+    pub fn is(self, expr: &Expr) -> bool {
+        match self {
+            Bound::Name(name) | Bound::Text(name) => {
+                matches!(expr, Expr::Name(n) if n.id.as_str() == name)
+            }
+            Bound::Original(name) => matches!(expr, Expr::Attribute(a)
+                if a.attr.as_str() == "original_exception"
+                    && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == name)),
+        }
+    }
+}
+
+/// Whether `e` itself is a leak of the exception `bound` (or, for any binding, a traceback):
+/// `str(e)`, `repr(e)`, `f"{e}"`, `"%s" % e`, `"{}".format(e)`, `e.args`,
+/// `traceback.format_exc()`.
+pub fn is_leak(e: &Expr, bound: Bound<'_>) -> bool {
+    let is_e = |e: &Expr| bound.is(e);
+    if matches!(bound, Bound::Text(_)) && is_e(e) {
+        return true;
+    }
+    match e {
+        Expr::Call(call) => {
+            let callee = last_call_segment(&call.func).unwrap_or("");
+            let first = call.arguments.args.first();
+            (matches!(call.func.as_ref(), Expr::Name(_))
+                && matches!(callee, "str" | "repr" | "format")
+                && first.is_some_and(is_e))
+                || (callee == "format"
+                    && matches!(call.func.as_ref(), Expr::Attribute(a) if matches!(a.value.as_ref(), Expr::StringLiteral(_)))
+                    && call.arguments.args.iter().any(is_e))
+                || (matches!(
+                    callee,
+                    "format_exc" | "format_exception" | "format_tb" | "format_stack"
+                ) && matches!(call.func.as_ref(), Expr::Attribute(a)
+                    if matches!(a.value.as_ref(), Expr::Name(m) if m.id.as_str() == "traceback")))
+        }
+        Expr::FString(fstring) => fstring.value.elements().any(|element| {
+            matches!(element, ast::InterpolatedStringElement::Interpolation(i) if is_e(&i.expression))
+        }),
+        Expr::BinOp(binop) => {
+            binop.op == ast::Operator::Mod
+                && matches!(binop.left.as_ref(), Expr::StringLiteral(_))
+                && (is_e(&binop.right)
+                    || matches!(binop.right.as_ref(), Expr::Tuple(t) if t.elts.iter().any(is_e)))
+        }
+        Expr::Attribute(attribute) => {
+            is_e(&attribute.value)
+                && matches!(
+                    attribute.attr.as_str(),
+                    "args" | "orig" | "statement" | "params" | "__traceback__"
+                )
+        }
+        _ => false,
+    }
+}
+
+/// Every place in `expr` where the exception's text appears, in source order; a leak inside
+/// another (`f"{str(e)}"`) is part of the outer one.
+pub fn all_leaks<'e>(expr: &'e Expr, bound: Bound<'_>) -> Vec<&'e Expr> {
+    let mut found: Vec<&Expr> = Vec::new();
+    expr_contains(expr, &mut |e| {
+        if !found.iter().any(|f| f.range().contains_range(e.range())) && is_leak(e, bound) {
+            found.push(e);
+        }
+        false
+    });
+    found
+}
+
+/// The last segment of a callee: `traceback.format_exc` is `format_exc`.
+fn last_call_segment(expr: &Expr) -> Option<&str> {
+    match expr {
+        Expr::Name(name) => Some(name.id.as_str()),
+        Expr::Attribute(attribute) => Some(attribute.attr.as_str()),
+        _ => None,
+    }
+}
+
+/// A function that returns the text of an exception it caught (`except Exception as e: return
+/// str(e)`, `return f"invalid: {e}"`, `return traceback.format_exc()`): its callers hold that
+/// text in what it returns.
+#[derive(Debug)]
+pub struct TextReturn<'a> {
+    pub function: &'a ast::StmtFunctionDef,
+    /// The type the handler catches (`None` for a bare `except`).
+    pub caught: Option<&'a Expr>,
+    /// The returned value.
+    pub value: &'a Expr,
 }
 
 /// Whether `expr` is a message the project wrote: a string literal, an f-string, a `%` or

@@ -282,6 +282,7 @@ pub struct CallCollector<'p, 'a> {
     /// The `except` handlers around the statement being visited, innermost last.
     handlers: Vec<(&'a str, Option<&'a Expr>)>,
     handler_calls: Vec<HandlerCall<'a>>,
+    text_returns: Vec<super::exceptions::TextReturn<'a>>,
     own_text_raises: Vec<String>,
     error_handler_types: Vec<String>,
 }
@@ -308,6 +309,7 @@ impl<'p, 'a> CallCollector<'p, 'a> {
             context: ContextCollector::new(test_name),
             handlers: Vec::new(),
             handler_calls: Vec::new(),
+            text_returns: Vec::new(),
             own_text_raises: Vec::new(),
             error_handler_types: Vec::new(),
         }
@@ -329,6 +331,7 @@ impl<'p, 'a> CallCollector<'p, 'a> {
             string_imports: self.string_imports,
             context,
             handler_calls: self.handler_calls,
+            text_returns: self.text_returns,
             own_text_raises: self.own_text_raises,
             error_handler_types: self.error_handler_types,
         }
@@ -357,6 +360,23 @@ impl<'p, 'a> CallCollector<'p, 'a> {
             scope: self.current,
             function: self.function,
         });
+    }
+
+    /// A value returned inside an `except` handler that holds the caught exception's text.
+    fn record_text_return(&mut self, value: &'a Expr) {
+        let Some(function) = self.function else {
+            return;
+        };
+        let leaking = self.handlers.iter().rev().find(|(name, _)| {
+            !super::exceptions::all_leaks(value, super::exceptions::Bound::Name(name)).is_empty()
+        });
+        if let Some((_, caught)) = leaking {
+            self.text_returns.push(super::exceptions::TextReturn {
+                function,
+                caught: *caught,
+                value,
+            });
+        }
     }
 
     fn enter_scope(&mut self, parent: Option<usize>) -> usize {
@@ -498,6 +518,7 @@ impl<'a> Visitor<'a> for CallCollector<'_, 'a> {
             Stmt::Return(ret) => {
                 if let Some(value) = ret.value.as_deref() {
                     self.record_handler_call(value);
+                    self.record_text_return(value);
                 }
                 let before = self.calls.len();
                 visitor::walk_stmt(self, stmt);

@@ -811,6 +811,9 @@ pub struct FileModel<'a> {
     pub context: context::FileContext,
     /// Calls an `except` handler returns or raises, for following exception text into helpers.
     pub handler_calls: Vec<exceptions::HandlerCall<'a>>,
+    /// Functions that return the text of an exception they caught, for following that text
+    /// into their callers.
+    pub text_returns: Vec<exceptions::TextReturn<'a>>,
     /// Built-in exception classes this file raises with its own message (`LookupError`).
     pub own_text_raises: Vec<String>,
     /// Exception classes this file registers an error handler for, by binding

@@ -25,6 +25,7 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::{Applicability, Checker, Edit, Fix, Rule, Severity};
+use crate::model::exceptions::{Bound, all_leaks, is_leak};
 use crate::model::routes::{Route, any_expr, expr_contains, for_each_def, visit_stmts};
 use crate::model::{FileModel, Project};
 
@@ -248,82 +249,6 @@ pub(super) fn is_logging_call(checker: &Checker<'_, '_>, call: &ast::ExprCall) -
     }
 }
 
-/// What the caught exception is bound to in the code that may leak it: the `as e` name, or, in
-/// an `errorhandler(500)` function, the original exception Flask attaches to the generic
-/// `InternalServerError` (`e.original_exception`); `str(e)` of that generic error is Flask's
-/// own text and leaks nothing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Bound<'a> {
-    Name(&'a str),
-    Original(&'a str),
-}
-
-impl Bound<'_> {
-    /// Whether `expr` is the exception itself.
-    fn is(self, expr: &Expr) -> bool {
-        match self {
-            Bound::Name(name) => matches!(expr, Expr::Name(n) if n.id.as_str() == name),
-            Bound::Original(name) => matches!(expr, Expr::Attribute(a)
-                if a.attr.as_str() == "original_exception"
-                    && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == name)),
-        }
-    }
-}
-
-/// Whether `e` itself is a leak of the exception `bound` (or, for any binding, a traceback):
-/// `str(e)`, `repr(e)`, `f"{e}"`, `"%s" % e`, `"{}".format(e)`, `e.args`,
-/// `traceback.format_exc()`.
-fn is_leak(e: &Expr, bound: Bound<'_>) -> bool {
-    let is_e = |e: &Expr| bound.is(e);
-    match e {
-        Expr::Call(call) => {
-            let callee = last_segment(&call.func).unwrap_or("");
-            let first = call.arguments.args.first();
-            (matches!(call.func.as_ref(), Expr::Name(_))
-                && matches!(callee, "str" | "repr" | "format")
-                && first.is_some_and(is_e))
-                || (callee == "format"
-                    && matches!(call.func.as_ref(), Expr::Attribute(a) if matches!(a.value.as_ref(), Expr::StringLiteral(_)))
-                    && call.arguments.args.iter().any(is_e))
-                || (matches!(
-                    callee,
-                    "format_exc" | "format_exception" | "format_tb" | "format_stack"
-                ) && matches!(call.func.as_ref(), Expr::Attribute(a)
-                    if matches!(a.value.as_ref(), Expr::Name(m) if m.id.as_str() == "traceback")))
-        }
-        Expr::FString(fstring) => fstring.value.elements().any(|element| {
-            matches!(element, ast::InterpolatedStringElement::Interpolation(i) if is_e(&i.expression))
-        }),
-        Expr::BinOp(binop) => {
-            binop.op == ast::Operator::Mod
-                && matches!(binop.left.as_ref(), Expr::StringLiteral(_))
-                && (is_e(&binop.right)
-                    || matches!(binop.right.as_ref(), Expr::Tuple(t) if t.elts.iter().any(is_e)))
-        }
-        Expr::Attribute(attribute) => {
-            is_e(&attribute.value)
-                && matches!(
-                    attribute.attr.as_str(),
-                    "args" | "orig" | "statement" | "params" | "__traceback__"
-                )
-        }
-        _ => false,
-    }
-}
-
-/// Every place in `expr` where the exception's text appears, in source order; a leak inside
-/// another (`f"{str(e)}"`) is part of the outer one.
-fn all_leaks<'e>(expr: &'e Expr, bound: Bound<'_>) -> Vec<&'e Expr> {
-    let mut found: Vec<&Expr> = Vec::new();
-    expr_contains(expr, &mut |e| {
-        if !found.iter().any(|f| f.range().contains_range(e.range())) && is_leak(e, bound) {
-            found.push(e);
-        }
-        false
-    });
-    found
-}
-
 /// A statement whose value reaches the client, with every leak of the exception in it.
 struct StatementLeaks<'a> {
     stmt: &'a Stmt,
@@ -373,7 +298,7 @@ fn statement_leaks<'a>(
         let mut responses: Vec<&Expr> = Vec::new();
         crate::model::routes::any_expr(std::slice::from_ref(stmt), &mut |e| {
             if let Expr::Call(call) = e
-                && is_response_call(call)
+                && (is_response_call(call) || is_flash(call))
                 && !responses
                     .iter()
                     .any(|r| r.range().contains_range(e.range()))
@@ -384,7 +309,12 @@ fn statement_leaks<'a>(
         });
         let leaks: Vec<&Expr> = responses
             .into_iter()
-            .flat_map(|response| all_leaks(response, bound))
+            .flat_map(|response| {
+                let mut leaks = all_leaks(response, bound);
+                leaks.extend(rendered_exceptions(response, bound));
+                leaks.sort_by_key(|l| l.start());
+                leaks
+            })
             .collect();
         if !leaks.is_empty() {
             out.push(StatementLeaks {
@@ -395,6 +325,33 @@ fn statement_leaks<'a>(
         }
     });
     out
+}
+
+/// `flash(...)`: the message is shown on the next page the user loads.
+fn is_flash(call: &ast::ExprCall) -> bool {
+    last_segment(&call.func) == Some("flash")
+}
+
+/// The exception object itself handed to a template or to `flash` (`render_template(
+/// "login.html", error=e)`, `flash(e)`): Jinja and `flash` render it with `str()`.
+fn rendered_exceptions<'e>(response: &'e Expr, bound: Bound<'_>) -> Vec<&'e Expr> {
+    let Expr::Call(call) = response else {
+        return Vec::new();
+    };
+    let renders = is_flash(call)
+        || matches!(
+            last_segment(&call.func),
+            Some("render_template" | "render_template_string")
+        );
+    if !renders || matches!(bound, Bound::Text(_)) {
+        return Vec::new();
+    }
+    call.arguments
+        .args
+        .iter()
+        .chain(call.arguments.keywords.iter().map(|k| &k.value))
+        .filter(|argument| bound.is(argument))
+        .collect()
 }
 
 /// Where the text of the exception bound to `name` (or a traceback) reaches a response in
@@ -564,6 +521,11 @@ struct Catch<'a> {
     body: &'a [Stmt],
     /// An error handler: every failing request of its app (or blueprint) reaches it.
     error_handler: bool,
+    /// For a local holding the exception's text: only what runs after its assignment counts.
+    after: Option<TextSize>,
+    /// The local holds a helper's result, which is the exception's text only when the helper
+    /// failed: only answers that say so (an error status, `abort`, a raised HTTP error) count.
+    on_failure_only: bool,
 }
 
 /// Who reads a response built at some place, which decides how much its content matters.
@@ -1034,6 +996,8 @@ fn check(checker: &mut Checker<'_, '_>) {
                         .map_or("Exception".to_string(), |t| one_line(checker.text(t))),
                     body: &handler.body,
                     error_handler: false,
+                    after: None,
+                    on_failure_only: false,
                 });
             }
         }
@@ -1072,14 +1036,34 @@ fn check(checker: &mut Checker<'_, '_>) {
             },
             body: &function.def.body,
             error_handler: true,
+            after: None,
+            on_failure_only: false,
         });
     }
+    let holders = text_holders(checker, &functions, &catches);
+    let held: Vec<Catch<'_>> = holders
+        .iter()
+        .map(|holder| Catch {
+            bound: Bound::Text(holder.name),
+            caught: holder.caught.clone(),
+            body: holder.scope,
+            error_handler: holder.error_handler,
+            after: Some(holder.assigned.end()),
+            on_failure_only: holder.from_helper,
+        })
+        .collect();
+    catches.extend(held);
     let raises_http = |exc: &Expr, answers: bool| answers_when_raised(checker, exc, answers);
     // One finding per statement, holding every leak in it: a fix that replaced only one of
     // `jsonify(error=str(e), args=e.args)` would leave the statement leaking.
     let mut groups: Vec<Group<'_>> = Vec::new();
     for catch in &catches {
         for found in statement_leaks(&functions, catch.bound, catch.body, &raises_http) {
+            if catch.after.is_some_and(|after| found.stmt.start() < after)
+                || (catch.on_failure_only && !answers_with_error(found.stmt))
+            {
+                continue;
+            }
             // A Celery task or a CLI command answers no request: its text goes to a worker's
             // result or a terminal.
             if checker.file.context.outside_request(found.stmt.range()) {
@@ -1129,7 +1113,25 @@ fn check(checker: &mut Checker<'_, '_>) {
         let texts: Vec<String> = group
             .leaks
             .iter()
-            .map(|(leak, _)| format!("`{}`", checker.text(*leak)))
+            .map(|(leak, bound)| {
+                let held = match bound {
+                    Bound::Text(name) => holders
+                        .iter()
+                        .filter(|h| h.name == *name && h.assigned.end() <= group.stmt.start())
+                        .max_by_key(|h| h.assigned.end())
+                        .map(|h| {
+                            let line = checker.source.position(h.assigned.start()).line;
+                            let mut value = one_line(checker.text(h.value));
+                            if value.chars().count() > 60 {
+                                value = value.chars().take(60).collect::<String>() + "…";
+                            }
+                            format!(" (holding `{value}` from line {line})")
+                        })
+                        .unwrap_or_default(),
+                    _ => String::new(),
+                };
+                format!("`{}`{held}", checker.text(*leak))
+            })
             .collect();
         let (what, verb) = match texts.len() {
             1 => (texts.join(""), "puts"),
@@ -1166,6 +1168,247 @@ fn check(checker: &mut Checker<'_, '_>) {
         diagnostic.severity = Some(audience.severity());
     }
     report_helpers(checker);
+}
+
+/// A local assigned the exception's text, and where to look for its uses.
+struct TextHolder<'a> {
+    name: &'a str,
+    /// The assignment (`err = str(e)`).
+    assigned: &'a Stmt,
+    value: &'a Expr,
+    /// The body of the function the assignment is in (the module's, at top level): the local
+    /// is used anywhere after it there, inside the `except` or after it.
+    scope: &'a [Stmt],
+    /// What was caught, for the message (`Exception`).
+    caught: String,
+    /// Held in an error handler: every failing request reaches it.
+    error_handler: bool,
+    /// Assigned a helper's result (`resp = decode_auth_token(t)`): the text only on failure.
+    from_helper: bool,
+}
+
+/// Where to look for locals built from a leak: the bound, the statements, only after this
+/// offset, what was caught, and whether in an error handler.
+type Search<'a> = (Bound<'a>, &'a [Stmt], Option<TextSize>, String, bool);
+
+/// How many steps of `a = str(e)`, `b = f"failed: {a}"` are followed.
+const MAX_TEXT_STEPS: usize = 4;
+
+/// Locals holding a caught exception's text: assigned a leak of it inside the handler
+/// (`err = str(e)`, `tb = traceback.format_exc()`), or built later from such a local
+/// (`msg = "failed: " + err`, `msg = f"{err}"`), within the same function.
+fn text_holders<'a>(
+    checker: &Checker<'_, 'a>,
+    functions: &[Function<'a>],
+    catches: &[Catch<'a>],
+) -> Vec<TextHolder<'a>> {
+    let module_body = &checker.source.module().body;
+    let mut holders: Vec<TextHolder<'a>> = Vec::new();
+    let mut frontier: Vec<Search<'a>> = catches
+        .iter()
+        .map(|c| (c.bound, c.body, None, c.caught.clone(), c.error_handler))
+        .collect();
+    // `resp = decode_auth_token(token)` where that function returns `str(e)` of an exception
+    // it caught: `resp` holds the text.
+    visit_stmts(module_body, &mut |stmt| {
+        let Stmt::Assign(assign) = stmt else { return };
+        let ([Expr::Name(target)], Expr::Call(call)) =
+            (assign.targets.as_slice(), assign.value.as_ref())
+        else {
+            return;
+        };
+        let Some(returned) = text_returning(checker, call) else {
+            return;
+        };
+        let scope = enclosing(functions, stmt.range())
+            .map_or(module_body.as_slice(), |f| f.def.body.as_slice());
+        let caught = returned.caught.map_or("Exception".to_string(), |t| {
+            one_line(text_of(checker, returned, t))
+        });
+        holders.push(TextHolder {
+            name: target.id.as_str(),
+            assigned: stmt,
+            value: &assign.value,
+            scope,
+            caught: format!("{caught}` in `{}()", returned.function.name),
+            error_handler: false,
+            from_helper: true,
+        });
+        frontier.push((
+            Bound::Text(target.id.as_str()),
+            scope,
+            Some(stmt.end()),
+            holders.last().map(|h| h.caught.clone()).unwrap_or_default(),
+            false,
+        ));
+    });
+    for _ in 0..MAX_TEXT_STEPS {
+        let mut next = Vec::new();
+        for (bound, body, after, caught, error_handler) in frontier {
+            visit_stmts(body, &mut |stmt| {
+                let Stmt::Assign(assign) = stmt else { return };
+                // `err = str(e)`, or `response["message"] = str(e)`: the dict then holds it.
+                let target = match assign.targets.as_slice() {
+                    [Expr::Name(target)] => target,
+                    [Expr::Subscript(subscript)] => match subscript.value.as_ref() {
+                        Expr::Name(container) => container,
+                        _ => return,
+                    },
+                    _ => return,
+                };
+                if after.is_some_and(|after| stmt.start() < after)
+                    || all_leaks(&assign.value, bound).is_empty()
+                    || holders.iter().any(|h| std::ptr::eq(h.assigned, stmt))
+                {
+                    return;
+                }
+                // A handler that always returns or raises hands nothing to the code after it:
+                // there the name holds what the other paths assigned.
+                let scope = if after.is_none() && always_exits(body) {
+                    body
+                } else {
+                    enclosing(functions, stmt.range())
+                        .map_or(module_body.as_slice(), |f| f.def.body.as_slice())
+                };
+                holders.push(TextHolder {
+                    name: target.id.as_str(),
+                    assigned: stmt,
+                    value: &assign.value,
+                    scope,
+                    caught: caught.clone(),
+                    error_handler,
+                    from_helper: false,
+                });
+                next.push((
+                    Bound::Text(target.id.as_str()),
+                    scope,
+                    Some(stmt.end()),
+                    caught.clone(),
+                    error_handler,
+                ));
+            });
+        }
+        if next.is_empty() {
+            break;
+        }
+        frontier = next;
+    }
+    holders
+}
+
+/// Whether a block always ends by returning or raising.
+fn always_exits(body: &[Stmt]) -> bool {
+    match body.last() {
+        Some(Stmt::Return(_) | Stmt::Raise(_)) => true,
+        Some(Stmt::If(branch)) => {
+            always_exits(&branch.body)
+                && branch.elif_else_clauses.iter().any(|c| c.test.is_none())
+                && branch
+                    .elif_else_clauses
+                    .iter()
+                    .all(|c| always_exits(&c.body))
+        }
+        _ => false,
+    }
+}
+
+/// Whether `stmt` answers with an error: a returned tuple with a 4xx/5xx status, `abort(...)`,
+/// or a raise.
+fn answers_with_error(stmt: &Stmt) -> bool {
+    let status = |expr: &Expr| {
+        matches!(expr, Expr::Tuple(tuple) if tuple.elts.get(1).is_some_and(|code| matches!(code,
+            Expr::NumberLiteral(n) if matches!(&n.value, ast::Number::Int(i) if i.as_u64().is_some_and(|c| c >= 400)))
+            || matches!(code, Expr::Attribute(a) if !a.attr.as_str().starts_with("OK") && !a.attr.as_str().starts_with("CREATED"))))
+    };
+    match stmt {
+        Stmt::Raise(_) => true,
+        Stmt::Return(ret) => ret.value.as_deref().is_some_and(status),
+        _ => any_expr(
+            std::slice::from_ref(stmt),
+            &mut |e| matches!(e, Expr::Call(call) if last_segment(&call.func) == Some("abort")),
+        ),
+    }
+}
+
+/// The project function `call` runs, when it returns the text of an internal exception it
+/// caught (`FileModel::text_returns`): in this module by name, or in another through the
+/// import (`auth.decode_auth_token`, `Auth.decode_auth_token`).
+fn text_returning<'c, 'a>(
+    checker: &Checker<'c, 'a>,
+    call: &ast::ExprCall,
+) -> Option<&'c crate::model::exceptions::TextReturn<'a>> {
+    let name = last_segment(&call.func)?;
+    let project = checker.project;
+    // Only names some module's functions return text under are worth resolving.
+    let candidates = || {
+        project.files.iter().flat_map(|file| {
+            file.text_returns
+                .iter()
+                .filter(move |r| r.function.name.as_str() == name)
+                .map(move |r| (file.module, r))
+        })
+    };
+    candidates().next()?;
+    let module = match call.func.as_ref() {
+        Expr::Name(_) => project
+            .model
+            .qualified_name(
+                &call.func,
+                &checker.file.at(checker.file.scope_around(call.range())),
+            )
+            .and_then(|q| project.model.split_module(&q).map(|(m, _)| m))
+            .unwrap_or(checker.file.module),
+        _ => {
+            let qualified = project.model.qualified_name(
+                &call.func,
+                &checker.file.at(checker.file.scope_around(call.range())),
+            )?;
+            project.model.split_module(&qualified)?.0
+        }
+    };
+    candidates()
+        .filter(|(m, _)| *m == module)
+        .map(|(_, r)| r)
+        .find(|r| summary_caught_is_internal(r.caught.map(|t| text_of(checker, r, t))))
+}
+
+/// The source text of an expression of the function a summary describes (maybe another file).
+fn text_of<'a>(
+    checker: &Checker<'_, 'a>,
+    returned: &crate::model::exceptions::TextReturn<'a>,
+    expr: &Expr,
+) -> &'a str {
+    let module = checker
+        .project
+        .files
+        .iter()
+        .find(|f| f.text_returns.iter().any(|r| std::ptr::eq(r, returned)))
+        .map_or(checker.file.module, |f| f.module);
+    checker.project.model.modules[module]
+        .file
+        .slice(expr.range())
+}
+
+/// Whether the exception a helper caught, named as written there, is one whose text is
+/// internal: a bare `except`, `Exception`, or a library error that is not a token library's
+/// (FL401's) nor written for clients (validation, lookups, werkzeug's HTTP errors).
+fn summary_caught_is_internal(caught: Option<&str>) -> bool {
+    let Some(caught) = caught else { return true };
+    let caught = caught.trim_start_matches('(').trim_end_matches(')');
+    caught.split(',').map(str::trim).any(|one| {
+        let last = one.rsplit('.').next().unwrap_or(one);
+        let lower = one.to_ascii_lowercase();
+        let token = lower.contains("jwt")
+            || lower.contains("jose")
+            || last.contains("Token")
+            || last.contains("Signature");
+        let for_clients = last.ends_with("ValidationError")
+            || matches!(
+                last,
+                "ValueError" | "KeyError" | "IndexError" | "LookupError" | "HTTPException"
+            );
+        !token && !for_clients && (last.ends_with("Error") || last.ends_with("Exception"))
+    })
 }
 
 /// Whether the leak at `leak` in `stmt` is an argument of a call to a project helper that

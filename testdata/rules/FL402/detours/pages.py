@@ -1,0 +1,81 @@
+"""Exception text that takes a detour before it reaches the response."""
+import traceback
+
+from flask import Flask, flash, jsonify, redirect, render_template
+
+
+app = Flask(__name__)
+
+
+@app.post("/items")
+def create_item():
+    try:
+        save()
+    except Exception as e:
+        err = str(e)
+        msg = "could not save: " + err
+        return jsonify(error=msg), 500  # expect: FL402(medium)
+
+
+@app.get("/report")
+def report():
+    error = None
+    try:
+        build()
+    except Exception:
+        error = traceback.format_exc()
+    if error:
+        return jsonify(trace=error), 500  # expect: FL402(medium)
+    return jsonify(ok=True)
+
+
+@app.route("/login", methods=["GET", "POST"])
+def login():
+    try:
+        authenticate()
+    except Exception as e:
+        # Jinja renders the exception object with str().
+        return render_template("login.html", error=e)  # expect: FL402(medium)
+    return redirect("/")
+
+
+@app.post("/upload")
+def upload():
+    try:
+        store()
+    except OSError as e:
+        flash(str(e))  # expect: FL402(medium)
+        return redirect("/")
+    return redirect("/")
+
+
+@app.post("/users")
+def create_user():
+    response = {"resultCode": 500}
+    try:
+        insert_user()
+    except Exception as ex:
+        response["resultMsg"] = ex.args[0]
+        return response, 500  # expect: FL402(medium)
+    return response
+
+
+@app.post("/quiet")
+def quiet():
+    try:
+        save()
+    except Exception as e:
+        err = str(e)
+        app.logger.error(err)
+        return jsonify(error="internal error"), 500
+
+
+@app.post("/reassigned")
+def reassigned():
+    try:
+        save()
+    except Exception as e:
+        app.logger.exception(e)
+        return redirect("/")
+    err = "nothing went wrong"
+    return jsonify(status=err)
