@@ -358,12 +358,14 @@ fn check(checker: &mut Checker<'_, '_>) {
     });
     for stmt in tries {
         let answers = enclosing(&functions, stmt.range()).is_some_and(|f| f.answers_requests);
-        // One finding per `try`: branches that already differ need no second one for `str(e)`.
-        if check_try(checker, answers, stmt) {
-            continue;
-        }
+        // One finding per leaking response: a branch reported (and removed by the fix) for
+        // answering differently needs no second finding for the `str(e)` it answers with.
+        let differing = check_try(checker, answers, stmt);
         for handler in &stmt.handlers {
             let ast::ExceptHandler::ExceptHandler(handler) = handler;
+            if differing.contains(&handler.range()) {
+                continue;
+            }
             if let (Some(type_), Some(name)) = (handler.type_.as_deref(), &handler.name)
                 && is_token_error(checker, type_)
             {
@@ -395,14 +397,16 @@ fn difference(a: &[String], b: &[String]) -> Option<String> {
         .cloned()
 }
 
-fn check_try(checker: &mut Checker<'_, '_>, answers: bool, stmt: &ast::StmtTry) -> bool {
+/// Reports the first token branch of `stmt` that answers differently from the others; returns
+/// the handlers that differ (empty when none is reported).
+fn check_try(checker: &mut Checker<'_, '_>, answers: bool, stmt: &ast::StmtTry) -> Vec<TextRange> {
     let branches = branches(checker, checker.file.module, answers, stmt);
     let answering: Vec<&Branch<'_>> = branches
         .iter()
         .filter(|b| matches!(b.outcome, Outcome::Response(_)))
         .collect();
     if answering.len() < 2 {
-        return false;
+        return Vec::new();
     }
     let fingerprint = |b: &Branch<'_>| match &b.outcome {
         Outcome::Response(parts) => parts.clone(),
@@ -422,7 +426,7 @@ fn check_try(checker: &mut Checker<'_, '_>, answers: bool, stmt: &ast::StmtTry) 
         answering.last()
     };
     let Some(general) = general else {
-        return false;
+        return Vec::new();
     };
     let general_print = fingerprint(general);
     let differing: Vec<&Branch<'_>> = answering
@@ -435,7 +439,7 @@ fn check_try(checker: &mut Checker<'_, '_>, answers: bool, stmt: &ast::StmtTry) 
         })
         .collect();
     let Some(first) = differing.first() else {
-        return false;
+        return Vec::new();
     };
     let type_text = |b: &Branch<'_>| {
         b.handler
@@ -475,7 +479,7 @@ fn check_try(checker: &mut Checker<'_, '_>, answers: bool, stmt: &ast::StmtTry) 
             .to_string()
     };
     checker.report(range, message, help).fix = fix;
-    true
+    differing.iter().map(|b| b.handler.range()).collect()
 }
 
 /// Removes each differing specific branch when the general one after it catches the same error
@@ -692,7 +696,7 @@ fn check_message(
         .into_iter()
         .map(|(leak, _)| (leak.range(), checker.text(leak).to_string()))
         .collect();
-    if let Some((range, text)) = leaks.first() {
+    for (range, text) in &leaks {
         checker.report(
             *range,
             format!(

@@ -191,3 +191,34 @@ def message_from_library(f):
         return f(*args, **kwargs)
 
     return decorated
+
+
+def every_leaking_answer(f):
+    # One finding per response that carries the library's reason.
+    @wraps(f)
+    def decorated(*args, **kwargs):
+        try:
+            g.claims = jwt.decode(request.headers["Authorization"], KEY, algorithms=["HS256"], audience="api", issuer="me")
+        except jwt.InvalidTokenError as e:
+            if request.is_json:
+                return jsonify({"error": str(e)}), 401  # expect: FL401
+            return f"invalid token: {e}", 401  # expect: FL401
+        return f(*args, **kwargs)
+
+    return decorated
+
+
+def differing_and_leaking(f):
+    # The branch that differs is one finding (its fix removes it); the general branch that
+    # sends the reason is another.
+    @wraps(f)
+    def decorated(*args, **kwargs):
+        try:
+            g.claims = jwt.decode(request.headers["Authorization"], KEY, algorithms=["HS256"], audience="api", issuer="me")
+        except jwt.ExpiredSignatureError:  # expect: FL401
+            return jsonify({"error": "expired"}), 401
+        except jwt.InvalidTokenError as e:
+            return jsonify({"error": repr(e)}), 401  # expect: FL401
+        return f(*args, **kwargs)
+
+    return decorated
