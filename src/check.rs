@@ -151,10 +151,60 @@ pub fn run(settings: &Settings) -> Result<Outcome, String> {
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
     // Everything, including dropping the syntax trees, happens on the big-stack workers.
-    Ok(pool.install(|| analyse(walk::collect(&settings.paths, &excludes), settings)))
+    Ok(pool.install(|| {
+        analyse(
+            walk::collect(&settings.paths, &excludes),
+            settings,
+            &Overlay::default(),
+        )
+    }))
 }
 
-fn analyse(walk: walk::Walk, settings: &Settings) -> Outcome {
+/// Unsaved editor buffers standing in for files on disk (`flasklint server`), keyed by
+/// absolute path: a file in it is read from this text instead of from disk.
+#[derive(Clone, Debug, Default)]
+pub struct Overlay {
+    pub texts: std::collections::HashMap<PathBuf, Arc<str>>,
+}
+
+/// `run` with the files of `overlay` read from their buffers. An overlaid Python file that is
+/// not on disk yet (a new buffer never saved) is checked as if it were, when it lies under one
+/// of the checked directories.
+pub fn run_with_overlay(settings: &Settings, overlay: &Overlay) -> Result<Outcome, String> {
+    let excludes = Excludes::new(&settings.excludes)?;
+    let mut builder = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK_BYTES);
+    if let Some(threads) = settings.threads {
+        builder = builder.num_threads(threads.max(1));
+    }
+    let pool = builder
+        .build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let mut walk = walk::collect(&settings.paths, &excludes);
+    let walked = walk.files.len();
+    for path in overlay.texts.keys() {
+        let is_python = path.extension().is_some_and(|ext| ext == "py");
+        if !is_python || path.exists() {
+            continue;
+        }
+        if let Some(root) = settings
+            .paths
+            .iter()
+            .find(|root| root.is_dir() && path.starts_with(root))
+        {
+            walk.files.push(Candidate {
+                path: path.clone(),
+                root: root.clone(),
+                named: false,
+            });
+        }
+    }
+    if walk.files.len() > walked {
+        walk.files.sort();
+    }
+    Ok(pool.install(|| analyse(walk, settings, overlay)))
+}
+
+fn analyse(walk: walk::Walk, settings: &Settings, overlay: &Overlay) -> Outcome {
     let walk::Walk {
         files: candidates,
         mut errors,
@@ -171,7 +221,7 @@ fn analyse(walk: walk::Walk, settings: &Settings) -> Outcome {
         readable,
         mut relevant,
         mut wanted,
-    } = select(&candidates, &names, settings, &mut errors);
+    } = select(&candidates, &names, settings, overlay, &mut errors);
     let specs = DiskSpecs::new(settings);
     let locations = locations(&candidates);
     let files_checked = readable.iter().filter(|r| **r).count();
@@ -207,7 +257,7 @@ fn analyse(walk: walk::Walk, settings: &Settings) -> Outcome {
             .map(|(index, bytes)| {
                 let bytes = match bytes {
                     Some(bytes) => bytes,
-                    None => read(&candidates[index], settings.max_file_bytes)?,
+                    None => read(&candidates[index], settings.max_file_bytes, overlay)?,
                 };
                 let source = SourceFile::parse(candidates[index].path.clone(), bytes)?;
                 Ok((source, index))
@@ -353,6 +403,7 @@ fn select(
     candidates: &[Candidate],
     names: &ModuleNames,
     settings: &Settings,
+    overlay: &Overlay,
     errors: &mut Vec<FileError>,
 ) -> Selection {
     // Every file is read once and its bytes scanned; only the bytes of files the pre-check
@@ -361,7 +412,7 @@ fn select(
         .par_iter()
         .enumerate()
         .map(|(index, candidate)| {
-            let bytes = read(candidate, settings.max_file_bytes)?;
+            let bytes = read(candidate, settings.max_file_bytes, overlay)?;
             if !settings.prefilter {
                 return Ok(ScannedFile {
                     bytes: Some(bytes),
@@ -664,12 +715,25 @@ impl SpecSource for DiskSpecs {
     }
 }
 
-fn read(candidate: &Candidate, max_file_bytes: u64) -> Result<Vec<u8>, FileError> {
+fn read(
+    candidate: &Candidate,
+    max_file_bytes: u64,
+    overlay: &Overlay,
+) -> Result<Vec<u8>, FileError> {
     let error = |message: String| FileError {
         path: candidate.path.clone(),
         position: None,
         message,
     };
+    if let Some(text) = overlay.texts.get(&candidate.path) {
+        if text.len() as u64 > max_file_bytes {
+            return Err(error(format!(
+                "is {} bytes, larger than the {max_file_bytes}-byte limit; raise it with --max-file-size",
+                text.len()
+            )));
+        }
+        return Ok(text.as_bytes().to_vec());
+    }
     let metadata =
         std::fs::metadata(&candidate.path).map_err(|e| error(format!("cannot be read: {e}")))?;
     if metadata.len() > max_file_bytes {
@@ -736,7 +800,7 @@ fn place_file(
 }
 
 /// The start of the innermost statement containing `offset`.
-fn statement_start(source: &SourceFile, offset: TextSize) -> Option<TextSize> {
+pub(crate) fn statement_start(source: &SourceFile, offset: TextSize) -> Option<TextSize> {
     struct Innermost {
         offset: TextSize,
         start: Option<TextSize>,
