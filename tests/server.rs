@@ -148,6 +148,17 @@ impl Client {
             .clone()
     }
 
+    /// The `publishDiagnostics` for version `version` of the open buffer `uri`.
+    fn diagnostics_at(&mut self, uri: &str, version: i64) -> Value {
+        self.until(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && m["params"]["version"] == version
+        })
+        .0["params"]
+            .clone()
+    }
+
     fn initialize(&mut self, root: &Path, capabilities: Value, options: Value) -> Value {
         let id = self.request(
             "initialize",
@@ -660,8 +671,81 @@ fn configuration_suppressions_and_baseline_apply_as_in_check() {
         2,
         json!([{"range": range((8, 0), (8, 0)), "text": "\n\ndef again(token, key):\n    return jwt.decode(token, key, audience=\"api\", issuer=\"auth\", options={})\n"}]),
     );
-    let published = client.diagnostics(&uri(&c));
+    // Opened as it is on disk: confirmed at once, with the baselined finding left out.
+    let published = client.diagnostics_at(&uri(&c), 1);
+    assert_eq!(published["diagnostics"], json!([]));
+    let published = client.diagnostics_at(&uri(&c), 2);
     assert_eq!(codes(&published), vec!["FL101"], "{published}");
     assert_eq!(published["diagnostics"][0]["range"]["start"]["line"], 11);
     client.stop(0);
+}
+
+/// The README's Neovim setup, in headless Neovim (tests/editors/neovim.lua): the diagnostics
+/// reach the editor with their code and range, and the code actions are offered. Skipped, with a
+/// message, only when `nvim` is not installed and the run does not demand it (`.ci/run`
+/// installs Debian's `neovim` and sets `FLASKLINT_REQUIRE_NEOVIM=1`).
+#[test]
+fn neovim_shows_the_diagnostics() {
+    let installed = Command::new("nvim")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
+    if !installed {
+        assert!(
+            std::env::var_os("FLASKLINT_REQUIRE_NEOVIM").is_none(),
+            "FLASKLINT_REQUIRE_NEOVIM is set but `nvim` cannot be run"
+        );
+        eprintln!(
+            "neovim_shows_the_diagnostics: skipped: `nvim` is not installed (apt-get install neovim)"
+        );
+        return;
+    }
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (_dir, root) = workspace();
+    let fixture = root.join("app.py");
+    std::fs::copy(repo.join("testdata/server/neovim/app.py"), &fixture).expect("copy");
+    let out = root.join("out.json");
+    let status = Command::new("nvim")
+        .args(["--headless", "--clean", "-n", "-c"])
+        .arg(format!(
+            "luafile {}",
+            repo.join("tests/editors/neovim.lua").display()
+        ))
+        .env("FLASKLINT", env!("CARGO_BIN_EXE_flasklint"))
+        .env("FIXTURE", &fixture)
+        .env("OUT", &out)
+        .current_dir(&root)
+        .stdin(Stdio::null())
+        .output()
+        .expect("nvim runs");
+    assert!(status.status.success(), "{status:?}");
+    let result: Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("neovim.lua wrote its output"))
+            .expect("JSON");
+    let diagnostics = result["diagnostics"].as_array().expect("diagnostics");
+    assert_eq!(diagnostics.len(), 1, "{result}");
+    let d = &diagnostics[0];
+    assert_eq!(d["code"], "FL101", "{result}");
+    assert_eq!(d["source"], "flasklint");
+    assert_eq!(
+        (&d["lnum"], &d["col"], &d["end_lnum"], &d["end_col"]),
+        (&json!(6), &json!(11), &json!(6), &json!(21)),
+        "{result}"
+    );
+    assert!(
+        d["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("`jwt.decode` is called without `algorithms=`")),
+        "{result}"
+    );
+    assert_eq!(
+        result["actions"],
+        json!(["Suppress FL101 on this line"]),
+        "{result}"
+    );
+    eprintln!(
+        "neovim_shows_the_diagnostics: Neovim {} with {}",
+        result["version"], result["setup"]
+    );
 }

@@ -117,6 +117,9 @@ struct Server {
     documents: HashMap<Url, Document>,
     /// The last published report of every file with diagnostics.
     published: BTreeMap<Url, FileReport>,
+    /// The buffer version each open file's diagnostics were last published for: every version
+    /// analysed is confirmed, even when its diagnostics did not change.
+    published_versions: HashMap<Url, i32>,
     /// When the next analysis should start.
     due: Option<Instant>,
     /// The generation of the analysis in flight.
@@ -142,6 +145,7 @@ impl Server {
             roots: Arc::new(Vec::new()),
             documents: HashMap::new(),
             published: BTreeMap::new(),
+            published_versions: HashMap::new(),
             due: None,
             running: None,
             generation: 0,
@@ -434,9 +438,13 @@ impl Server {
         );
         if !analysed || self.running.is_some() {
             self.analyse_now();
-        } else if let Some(report) = self.published.get(&item.uri) {
+        } else {
             // Already analysed as it is: tell the editor, with the buffer's version.
-            let diagnostics = report.diagnostics.clone();
+            let diagnostics = self
+                .published
+                .get(&item.uri)
+                .map(|report| report.diagnostics.clone())
+                .unwrap_or_default();
             self.publish(item.uri, diagnostics, Some(item.version));
         }
     }
@@ -457,6 +465,7 @@ impl Server {
         let Some(document) = self.documents.remove(&params.text_document.uri) else {
             return;
         };
+        self.published_versions.remove(&params.text_document.uri);
         // Unsaved changes are dropped with the buffer: the file on disk is what counts now.
         let saved = std::fs::read(&document.path).is_ok_and(|b| b == document.text.as_bytes());
         if !saved {
@@ -598,6 +607,14 @@ impl Server {
 
     fn finish(&mut self, analysis: Analysis) {
         self.running = None;
+        self.log(
+            MessageType::LOG,
+            format!(
+                "analysis {} took {} ms",
+                analysis.generation,
+                analysis.elapsed.as_millis()
+            ),
+        );
         let mut findings = 0;
         for (root, result) in analysis.roots.into_iter().enumerate() {
             match result {
@@ -609,14 +626,6 @@ impl Server {
                 Err(message) => self.log(MessageType::ERROR, message),
             }
         }
-        self.log(
-            MessageType::LOG,
-            format!(
-                "analysis {} took {} ms",
-                analysis.generation,
-                analysis.elapsed.as_millis()
-            ),
-        );
         if self.progress == Some(analysis.generation) {
             self.progress = None;
             self.send_progress(WorkDoneProgress::End(WorkDoneProgressEnd {
@@ -660,7 +669,8 @@ impl Server {
             let changed = self
                 .published
                 .get(&uri)
-                .is_none_or(|old| old.diagnostics != report.diagnostics);
+                .is_none_or(|old| old.diagnostics != report.diagnostics)
+                || self.unconfirmed(&uri, versions);
             let diagnostics = changed.then(|| report.diagnostics.clone());
             self.published.insert(uri.clone(), report);
             if let Some(diagnostics) = diagnostics {
@@ -668,6 +678,32 @@ impl Server {
                 self.publish(uri, diagnostics, version);
             }
         }
+        // Open buffers of this root without findings: confirm the version analysed.
+        let clean: Vec<Url> = versions
+            .keys()
+            .filter(|uri| {
+                !self.published.contains_key(*uri)
+                    && self.roots.get(root).is_some_and(|r| {
+                        self.documents
+                            .get(*uri)
+                            .is_some_and(|d| d.path.starts_with(&r.path))
+                    })
+                    && !moved_on(uri, &self.documents)
+                    && self.unconfirmed(uri, versions)
+            })
+            .cloned()
+            .collect();
+        for uri in clean {
+            let version = versions.get(&uri).copied();
+            self.publish(uri, Vec::new(), version);
+        }
+    }
+
+    /// Whether `uri` is an open buffer whose analysed version has not been published yet.
+    fn unconfirmed(&self, uri: &Url, versions: &HashMap<Url, i32>) -> bool {
+        versions
+            .get(uri)
+            .is_some_and(|version| self.published_versions.get(uri) != Some(version))
     }
 
     /// Reads the configuration (and baseline) of every folder again.
@@ -697,7 +733,10 @@ impl Server {
         RequestId::from(self.next_request)
     }
 
-    fn publish(&self, uri: Url, diagnostics: Vec<lsp_types::Diagnostic>, version: Option<i32>) {
+    fn publish(&mut self, uri: Url, diagnostics: Vec<lsp_types::Diagnostic>, version: Option<i32>) {
+        if let Some(version) = version {
+            self.published_versions.insert(uri.clone(), version);
+        }
         self.notify(
             "textDocument/publishDiagnostics",
             PublishDiagnosticsParams {
