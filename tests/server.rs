@@ -327,11 +327,11 @@ fn diagnostics_fixes_hover_and_cross_file_findings_over_a_session() {
     // The initial build: watchers registered, settings pulled, progress from begin to end, and
     // the one finding of the workspace published in between.
     let (_, before) = client.until(|m| m["params"]["value"]["kind"] == "end");
-    let methods: Vec<&str> = before
-        .iter()
-        .filter_map(|m| m["method"].as_str())
-        .filter(|m| *m != "window/logMessage")
+    let before: Vec<Value> = before
+        .into_iter()
+        .filter(|m| m["method"] != "window/logMessage")
         .collect();
+    let methods: Vec<&str> = before.iter().filter_map(|m| m["method"].as_str()).collect();
     assert_eq!(
         methods,
         vec![
