@@ -749,3 +749,55 @@ fn neovim_shows_the_diagnostics() {
         result["version"], result["setup"]
     );
 }
+
+#[test]
+fn fix_all_applies_unsafe_fixes_only_when_the_editor_asks() {
+    let (_dir, root) = workspace();
+    let tokens = write(&root, "tokens.py", TOKENS);
+    let tokens_uri = uri(&tokens);
+    let mut client = Client::start(&root);
+    client.initialize(
+        &root,
+        json!({}),
+        json!({"flasklint": {"unsafeFixes": true}}),
+    );
+    client.open(&tokens, TOKENS, 1);
+    let published = client.diagnostics_at(&tokens_uri, 1);
+    assert_eq!(codes(&published), vec!["FL101"]);
+    let id = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": tokens_uri},
+            "range": range((0, 0), (0, 0)),
+            "context": {"diagnostics": [], "only": ["source.fixAll.flasklint"]},
+        }),
+    );
+    let actions = client.response(id)["result"].clone();
+    assert_eq!(
+        actions,
+        json!([{
+            "title": "Fix all flasklint findings (unsafe fixes included)",
+            "kind": "source.fixAll.flasklint",
+            "edit": {"changes": {tokens_uri.clone(): [
+                {"range": range((13, 92), (13, 92)), "newText": ", algorithms=[\"HS256\"]"},
+            ]}},
+        }]),
+    );
+    // A quickfix-only request gets no fix-all.
+    let id = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": tokens_uri},
+            "range": range((13, 12), (13, 12)),
+            "context": {"diagnostics": [], "only": ["quickfix"]},
+        }),
+    );
+    let kinds: Vec<Value> = client.response(id)["result"]
+        .as_array()
+        .expect("actions")
+        .iter()
+        .map(|a| a["kind"].clone())
+        .collect();
+    assert_eq!(kinds, vec![json!("quickfix"), json!("quickfix")]);
+    client.stop(0);
+}
