@@ -162,9 +162,59 @@ pub fn run(settings: &Settings) -> Result<Outcome, String> {
 
 /// Unsaved editor buffers standing in for files on disk (`flasklint server`), keyed by
 /// absolute path: a file in it is read from this text instead of from disk.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct Overlay {
     pub texts: std::collections::HashMap<PathBuf, Arc<str>>,
+    /// Files parsed by earlier runs, reused while their text is unchanged.
+    pub parsed: Option<Arc<ParseCache>>,
+}
+
+/// Parsed files kept from one run to the next (`flasklint server` re-checks the workspace after
+/// every change, and most files have not changed). A file is reused only when its bytes are
+/// exactly the text it was parsed from; a run drops the files it did not parse or reuse.
+#[derive(Default)]
+pub struct ParseCache {
+    files: Mutex<HashMap<PathBuf, Arc<SourceFile>>>,
+    used: Mutex<BTreeSet<PathBuf>>,
+}
+
+impl ParseCache {
+    fn parse(&self, path: &Path, bytes: Vec<u8>) -> Result<Arc<SourceFile>, FileError> {
+        self.used
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(path.to_path_buf());
+        let known = self
+            .files
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(path)
+            .cloned();
+        if let Some(source) = known
+            && source.text.as_bytes() == bytes.as_slice()
+        {
+            return Ok(source);
+        }
+        let source = Arc::new(SourceFile::parse(path.to_path_buf(), bytes)?);
+        self.files
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(path.to_path_buf(), Arc::clone(&source));
+        Ok(source)
+    }
+
+    /// Drops the files the last run did not use. Dropping a syntax tree recurses with its depth:
+    /// call this on a big-stack worker.
+    fn forget_unused(&self) {
+        let used = std::mem::take(&mut *self.used.lock().unwrap_or_else(PoisonError::into_inner));
+        let mut files = self.files.lock().unwrap_or_else(PoisonError::into_inner);
+        let unused: Vec<Arc<SourceFile>> = files
+            .extract_if(|path, _| !used.contains(path))
+            .map(|(_, source)| source)
+            .collect();
+        drop(files);
+        unused.into_par_iter().for_each(drop);
+    }
 }
 
 /// `run` with the files of `overlay` read from their buffers. An overlaid Python file that is
@@ -201,7 +251,13 @@ pub fn run_with_overlay(settings: &Settings, overlay: &Overlay) -> Result<Outcom
     if walk.files.len() > walked {
         walk.files.sort();
     }
-    Ok(pool.install(|| analyse(walk, settings, overlay)))
+    Ok(pool.install(|| {
+        let outcome = analyse(walk, settings, overlay);
+        if let Some(cache) = &overlay.parsed {
+            cache.forget_unused();
+        }
+        outcome
+    }))
 }
 
 fn analyse(walk: walk::Walk, settings: &Settings, overlay: &Overlay) -> Outcome {
@@ -244,7 +300,7 @@ fn analyse(walk: walk::Walk, settings: &Settings, overlay: &Overlay) -> Outcome 
             ),
     );
     errors.extend(dependencies.errors.iter().cloned());
-    let mut sources: Vec<(SourceFile, usize)> = Vec::new();
+    let mut sources: Vec<(Arc<SourceFile>, usize)> = Vec::new();
     let mut parsed = vec![false; candidates.len()];
     loop {
         let batch: Vec<(usize, Option<Vec<u8>>)> = (0..candidates.len())
@@ -252,14 +308,17 @@ fn analyse(walk: walk::Walk, settings: &Settings, overlay: &Overlay) -> Outcome 
             .map(|index| (index, kept[index].take()))
             .collect();
         let indices: Vec<usize> = batch.iter().map(|(index, _)| *index).collect();
-        let loaded: Vec<Result<(SourceFile, usize), FileError>> = batch
+        let loaded: Vec<Result<(Arc<SourceFile>, usize), FileError>> = batch
             .into_par_iter()
             .map(|(index, bytes)| {
                 let bytes = match bytes {
                     Some(bytes) => bytes,
                     None => read(&candidates[index], settings.max_file_bytes, overlay)?,
                 };
-                let source = SourceFile::parse(candidates[index].path.clone(), bytes)?;
+                let source = match &overlay.parsed {
+                    Some(cache) => cache.parse(&candidates[index].path, bytes)?,
+                    None => Arc::new(SourceFile::parse(candidates[index].path.clone(), bytes)?),
+                };
                 Ok((source, index))
             })
             .collect();
@@ -528,7 +587,7 @@ struct Round {
 }
 
 fn analyse_loaded(
-    sources: &[(SourceFile, usize)],
+    sources: &[(Arc<SourceFile>, usize)],
     names: &ModuleNames,
     relevant: &[bool],
     locations: &[Location],

@@ -23,7 +23,7 @@ use serde_json::json;
 use super::Event;
 use super::text::LineIndex;
 use super::workspace::Root;
-use crate::check::{Finding, Outcome, Overlay};
+use crate::check::{Finding, Outcome, Overlay, ParseCache};
 use crate::rules::meta::Level;
 
 /// What one analysis starts from: the roots and the open buffers at that moment.
@@ -74,8 +74,9 @@ pub fn spawn_worker(snapshots: Receiver<Snapshot>, events: Sender<Event>) -> std
         // big-stack workers. This is for the few conversions that walk the tree.
         .stack_size(crate::check::WORKER_STACK_BYTES)
         .spawn(move || {
+            let mut parsed = HashMap::new();
             for snapshot in snapshots {
-                let analysis = analyse(&snapshot, |done, total| {
+                let analysis = analyse(&snapshot, &mut parsed, |done, total| {
                     let _ = events.send(Event::RootDone {
                         generation: snapshot.generation,
                         done,
@@ -90,9 +91,16 @@ pub fn spawn_worker(snapshots: Receiver<Snapshot>, events: Sender<Event>) -> std
         .map(drop)
 }
 
-pub fn analyse(snapshot: &Snapshot, mut on_root: impl FnMut(usize, usize)) -> Analysis {
+/// Runs one snapshot. `parsed` keeps each root's parsed files for the next analysis: an edit
+/// re-parses the files whose text changed, not the workspace.
+pub fn analyse(
+    snapshot: &Snapshot,
+    parsed: &mut HashMap<PathBuf, Arc<ParseCache>>,
+    mut on_root: impl FnMut(usize, usize),
+) -> Analysis {
     let started = Instant::now();
     let total = snapshot.roots.len();
+    parsed.retain(|path, _| snapshot.roots.iter().any(|root| root.path == *path));
     let roots = snapshot
         .roots
         .iter()
@@ -105,6 +113,7 @@ pub fn analyse(snapshot: &Snapshot, mut on_root: impl FnMut(usize, usize)) -> An
                     .filter(|buffer| buffer.path.starts_with(&root.path))
                     .map(|buffer| (buffer.path.clone(), Arc::clone(&buffer.text)))
                     .collect(),
+                parsed: Some(Arc::clone(parsed.entry(root.path.clone()).or_default())),
             };
             let result = guarded(|| crate::check::run_with_overlay(&root.settings, &overlay))
                 .and_then(|outcome| outcome)
