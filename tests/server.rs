@@ -26,8 +26,13 @@ struct Client {
 
 impl Client {
     fn start(cwd: &Path) -> Client {
+        Client::start_with(cwd, &[])
+    }
+
+    fn start_with(cwd: &Path, env: &[(&str, &str)]) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_flasklint"))
             .arg("server")
+            .envs(env.iter().copied())
             .current_dir(cwd)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -799,5 +804,77 @@ fn fix_all_applies_unsafe_fixes_only_when_the_editor_asks() {
         .map(|a| a["kind"].clone())
         .collect();
     assert_eq!(kinds, vec![json!("quickfix"), json!("quickfix")]);
+    client.stop(0);
+}
+
+#[test]
+fn settings_changed_by_the_editor_apply_at_once() {
+    let (_dir, root) = workspace();
+    let a = write(
+        &root,
+        "a.py",
+        "import jwt\n\n\ndef who(token, key):\n    return jwt.decode(token, key, audience=\"api\", issuer=\"auth\")\n",
+    );
+    let written = Command::new(env!("CARGO_BIN_EXE_flasklint"))
+        .args(["check", "--write-baseline", "known.json", "."])
+        .current_dir(&root)
+        .output()
+        .expect("check runs");
+    assert!(written.status.success(), "{written:?}");
+    let mut client = Client::start(&root);
+    client.initialize(&root, json!({}), Value::Null);
+    assert_eq!(codes(&client.diagnostics(&uri(&a))), vec!["FL101"]);
+    // The editor names a baseline in its settings: the recorded finding is withdrawn.
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"flasklint": {"baseline": "known.json"}}}),
+    );
+    assert_eq!(client.diagnostics(&uri(&a))["diagnostics"], json!([]));
+    // A setting that is not flasklint's is reported, and the last good settings stay.
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"flasklint": {"baseline": 3}}}),
+    );
+    let (shown, _) = client.until(|m| m["method"] == "window/showMessage");
+    assert_eq!(shown["params"]["type"], 1);
+    assert!(
+        shown["params"]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("flasklint settings are not valid")),
+        "{shown}"
+    );
+    client.stop(0);
+}
+
+#[test]
+fn a_panic_in_an_analysis_is_logged_and_the_server_keeps_serving() {
+    let (_dir, root) = workspace();
+    let text = "import jwt\n\n\ndef who(token, key):\n    return jwt.decode(token, key, audience=\"api\", issuer=\"auth\")\n";
+    let a = write(&root, "a.py", text);
+    let mut client = Client::start_with(&root, &[("FLASKLINT_TEST_PANIC_MARKER", "PANIC-HERE")]);
+    client.initialize(&root, json!({}), Value::Null);
+    assert_eq!(codes(&client.diagnostics(&uri(&a))), vec!["FL101"]);
+    client.open(&a, text, 1);
+    client.change(
+        &a,
+        2,
+        json!([{"range": range((0, 0), (0, 0)), "text": "# PANIC-HERE\n"}]),
+    );
+    let (logged, _) =
+        client.until(|m| m["method"] == "window/logMessage" && m["params"]["type"] == 1);
+    let message = logged["params"]["message"].as_str().expect("message");
+    assert!(
+        message.contains("the analysis panicked: a buffer holds the test marker PANIC-HERE"),
+        "{message}"
+    );
+    // Still serving: requests are answered and the next change is analysed.
+    let id = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri(&a)}, "position": {"line": 4, "character": 12}}),
+    );
+    assert!(client.response(id).get("result").is_some());
+    client.change(&a, 3, json!([{"range": range((0, 0), (1, 0)), "text": ""}]));
+    let published = client.diagnostics_at(&uri(&a), 3);
+    assert_eq!(codes(&published), vec!["FL101"]);
     client.stop(0);
 }

@@ -115,15 +115,18 @@ pub fn analyse(
                     .collect(),
                 parsed: Some(Arc::clone(parsed.entry(root.path.clone()).or_default())),
             };
-            let result = guarded(|| crate::check::run_with_overlay(&root.settings, &overlay))
-                .and_then(|outcome| outcome)
-                .map(|mut outcome| {
-                    if let Some(known) = &root.baseline {
-                        crate::baseline::apply(&mut outcome, known);
-                    }
-                    reports(outcome, index)
-                })
-                .map_err(|message| format!("{}: {message}", root.path.display()));
+            let result = guarded(|| {
+                panic_if_asked(&overlay);
+                crate::check::run_with_overlay(&root.settings, &overlay)
+            })
+            .and_then(|outcome| outcome)
+            .map(|mut outcome| {
+                if let Some(known) = &root.baseline {
+                    crate::baseline::apply(&mut outcome, known);
+                }
+                reports(outcome, index)
+            })
+            .map_err(|message| format!("{}: {message}", root.path.display()));
             on_root(index + 1, total);
             result
         })
@@ -138,6 +141,21 @@ pub fn analyse(
         roots,
         elapsed: started.elapsed(),
     }
+}
+
+/// The end-to-end test of panic recovery (tests/server.rs) needs an analysis that panics, and
+/// no input makes a correct build panic: debug builds panic on purpose when a buffer holds the
+/// marker named by `FLASKLINT_TEST_PANIC_MARKER`. Release builds have no such path.
+fn panic_if_asked(overlay: &Overlay) {
+    #[cfg(debug_assertions)]
+    if let Some(marker) = std::env::var_os("FLASKLINT_TEST_PANIC_MARKER")
+        && let Some(marker) = marker.to_str()
+        && overlay.texts.values().any(|text| text.contains(marker))
+    {
+        panic!("a buffer holds the test marker {marker}");
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = overlay;
 }
 
 /// Runs `work`, turning a panic into an error that names it: a bug in one rule must not take
