@@ -878,3 +878,33 @@ fn a_panic_in_an_analysis_is_logged_and_the_server_keeps_serving() {
     assert_eq!(codes(&published), vec!["FL101"]);
     client.stop(0);
 }
+
+#[test]
+fn workspace_folders_added_and_removed() {
+    let (_dir, root) = workspace();
+    let text = "import jwt\n\n\ndef who(token, key):\n    return jwt.decode(token, key, audience=\"api\", issuer=\"auth\")\n";
+    let first = write(&root, "first/a.py", text);
+    let second = write(&root, "second/b.py", text);
+    let mut client = Client::start(&root.join("first"));
+    client.initialize(&root.join("first"), json!({}), Value::Null);
+    assert_eq!(codes(&client.diagnostics(&uri(&first))), vec!["FL101"]);
+    client.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {
+            "added": [{"uri": uri(&root.join("second")), "name": "second"}],
+            "removed": [{"uri": uri(&root.join("first")), "name": "first"}],
+        }}),
+    );
+    // The removed folder's diagnostics are withdrawn, the added folder's published.
+    let (added, before) = client.until(|m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri(&second)
+    });
+    assert_eq!(codes(&added["params"]), vec!["FL101"]);
+    let withdrawn = before.iter().any(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri(&first)
+            && m["params"]["diagnostics"] == json!([])
+    });
+    assert!(withdrawn, "{}", client.transcript());
+    client.stop(0);
+}
