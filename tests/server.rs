@@ -851,7 +851,14 @@ fn a_panic_in_an_analysis_is_logged_and_the_server_keeps_serving() {
     let (_dir, root) = workspace();
     let text = "import jwt\n\n\ndef who(token, key):\n    return jwt.decode(token, key, audience=\"api\", issuer=\"auth\")\n";
     let a = write(&root, "a.py", text);
-    let mut client = Client::start_with(&root, &[("FLASKLINT_TEST_PANIC_MARKER", "PANIC-HERE")]);
+    // The panic is on purpose: no backtrace in the test log.
+    let mut client = Client::start_with(
+        &root,
+        &[
+            ("FLASKLINT_TEST_PANIC_MARKER", "PANIC-HERE"),
+            ("RUST_BACKTRACE", "0"),
+        ],
+    );
     client.initialize(&root, json!({}), Value::Null);
     assert_eq!(codes(&client.diagnostics(&uri(&a))), vec!["FL101"]);
     client.open(&a, text, 1);
