@@ -157,10 +157,116 @@ pub fn run(settings: &Settings) -> Result<Outcome, String> {
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
     // Everything, including dropping the syntax trees, happens on the big-stack workers.
-    Ok(pool.install(|| analyse(walk::collect(&settings.paths, &excludes), settings)))
+    Ok(pool.install(|| {
+        analyse(
+            walk::collect(&settings.paths, &excludes),
+            settings,
+            &Overlay::default(),
+        )
+    }))
 }
 
-fn analyse(walk: walk::Walk, settings: &Settings) -> Outcome {
+/// Unsaved editor buffers standing in for files on disk (`flasklint server`), keyed by
+/// absolute path: a file in it is read from this text instead of from disk.
+#[derive(Clone, Default)]
+pub struct Overlay {
+    pub texts: std::collections::HashMap<PathBuf, Arc<str>>,
+    /// Files parsed by earlier runs, reused while their text is unchanged.
+    pub parsed: Option<Arc<ParseCache>>,
+}
+
+/// Parsed files kept from one run to the next (`flasklint server` re-checks the workspace after
+/// every change, and most files have not changed). A file is reused only when its bytes are
+/// exactly the text it was parsed from; a run drops the files it did not parse or reuse.
+#[derive(Default)]
+pub struct ParseCache {
+    files: Mutex<HashMap<PathBuf, Arc<SourceFile>>>,
+    used: Mutex<BTreeSet<PathBuf>>,
+}
+
+impl ParseCache {
+    fn parse(&self, path: &Path, bytes: Vec<u8>) -> Result<Arc<SourceFile>, FileError> {
+        self.used
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(path.to_path_buf());
+        let known = self
+            .files
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(path)
+            .cloned();
+        if let Some(source) = known
+            && source.text.as_bytes() == bytes.as_slice()
+        {
+            return Ok(source);
+        }
+        let source = Arc::new(SourceFile::parse(path.to_path_buf(), bytes)?);
+        self.files
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(path.to_path_buf(), Arc::clone(&source));
+        Ok(source)
+    }
+
+    /// Drops the files the last run did not use. Dropping a syntax tree recurses with its depth:
+    /// call this on a big-stack worker.
+    fn forget_unused(&self) {
+        let used = std::mem::take(&mut *self.used.lock().unwrap_or_else(PoisonError::into_inner));
+        let mut files = self.files.lock().unwrap_or_else(PoisonError::into_inner);
+        let unused: Vec<Arc<SourceFile>> = files
+            .extract_if(|path, _| !used.contains(path))
+            .map(|(_, source)| source)
+            .collect();
+        drop(files);
+        unused.into_par_iter().for_each(drop);
+    }
+}
+
+/// `run` with the files of `overlay` read from their buffers. An overlaid Python file that is
+/// not on disk yet (a new buffer never saved) is checked as if it were, when it lies under one
+/// of the checked directories.
+pub fn run_with_overlay(settings: &Settings, overlay: &Overlay) -> Result<Outcome, String> {
+    let excludes = Excludes::new(&settings.excludes)?;
+    let mut builder = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK_BYTES);
+    if let Some(threads) = settings.threads {
+        builder = builder.num_threads(threads.max(1));
+    }
+    let pool = builder
+        .build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let mut walk = walk::collect(&settings.paths, &excludes);
+    let walked = walk.files.len();
+    for path in overlay.texts.keys() {
+        let is_python = path.extension().is_some_and(|ext| ext == "py");
+        if !is_python || path.exists() {
+            continue;
+        }
+        if let Some(root) = settings
+            .paths
+            .iter()
+            .find(|root| root.is_dir() && path.starts_with(root))
+        {
+            walk.files.push(Candidate {
+                path: path.clone(),
+                root: root.clone(),
+                named: false,
+            });
+        }
+    }
+    if walk.files.len() > walked {
+        walk.files.sort();
+    }
+    Ok(pool.install(|| {
+        let outcome = analyse(walk, settings, overlay);
+        if let Some(cache) = &overlay.parsed {
+            cache.forget_unused();
+        }
+        outcome
+    }))
+}
+
+fn analyse(walk: walk::Walk, settings: &Settings, overlay: &Overlay) -> Outcome {
     let walk::Walk {
         files: candidates,
         mut errors,
@@ -178,7 +284,7 @@ fn analyse(walk: walk::Walk, settings: &Settings) -> Outcome {
         readable,
         mut relevant,
         mut wanted,
-    } = select(&candidates, &names, settings, &mut errors);
+    } = select(&candidates, &names, settings, overlay, &mut errors);
     let specs = DiskSpecs::new(settings);
     let locations = locations(&candidates);
     let settings_requests = {
@@ -217,7 +323,7 @@ fn analyse(walk: walk::Walk, settings: &Settings) -> Outcome {
             ),
     );
     errors.extend(dependencies.errors.iter().cloned());
-    let mut sources: Vec<(SourceFile, usize)> = Vec::new();
+    let mut sources: Vec<(Arc<SourceFile>, usize)> = Vec::new();
     let mut parsed = vec![false; candidates.len()];
     loop {
         let batch: Vec<(usize, Option<Vec<u8>>)> = (0..candidates.len())
@@ -225,14 +331,17 @@ fn analyse(walk: walk::Walk, settings: &Settings) -> Outcome {
             .map(|index| (index, kept[index].take()))
             .collect();
         let indices: Vec<usize> = batch.iter().map(|(index, _)| *index).collect();
-        let loaded: Vec<Result<(SourceFile, usize), FileError>> = batch
+        let loaded: Vec<Result<(Arc<SourceFile>, usize), FileError>> = batch
             .into_par_iter()
             .map(|(index, bytes)| {
                 let bytes = match bytes {
                     Some(bytes) => bytes,
-                    None => read(&candidates[index], settings.max_file_bytes)?,
+                    None => read(&candidates[index], settings.max_file_bytes, overlay)?,
                 };
-                let source = SourceFile::parse(candidates[index].path.clone(), bytes)?;
+                let source = match &overlay.parsed {
+                    Some(cache) => cache.parse(&candidates[index].path, bytes)?,
+                    None => Arc::new(SourceFile::parse(candidates[index].path.clone(), bytes)?),
+                };
                 Ok((source, index))
             })
             .collect();
@@ -391,6 +500,7 @@ fn select(
     candidates: &[Candidate],
     names: &ModuleNames,
     settings: &Settings,
+    overlay: &Overlay,
     errors: &mut Vec<FileError>,
 ) -> Selection {
     // Every file is read once and its bytes scanned; only the bytes of files the pre-check
@@ -399,7 +509,7 @@ fn select(
         .par_iter()
         .enumerate()
         .map(|(index, candidate)| {
-            let bytes = read(candidate, settings.max_file_bytes)?;
+            let bytes = read(candidate, settings.max_file_bytes, overlay)?;
             if !settings.prefilter {
                 return Ok(ScannedFile {
                     bytes: Some(bytes),
@@ -528,7 +638,7 @@ struct RunInputs<'r> {
 }
 
 fn analyse_loaded(
-    sources: &[(SourceFile, usize)],
+    sources: &[(Arc<SourceFile>, usize)],
     relevant: &[bool],
     dependencies: Dependencies,
     run: &RunInputs<'_>,
@@ -852,12 +962,25 @@ impl SpecSource for DiskSpecs {
     }
 }
 
-fn read(candidate: &Candidate, max_file_bytes: u64) -> Result<Vec<u8>, FileError> {
+fn read(
+    candidate: &Candidate,
+    max_file_bytes: u64,
+    overlay: &Overlay,
+) -> Result<Vec<u8>, FileError> {
     let error = |message: String| FileError {
         path: candidate.path.clone(),
         position: None,
         message,
     };
+    if let Some(text) = overlay.texts.get(&candidate.path) {
+        if text.len() as u64 > max_file_bytes {
+            return Err(error(format!(
+                "is {} bytes, larger than the {max_file_bytes}-byte limit; raise it with --max-file-size",
+                text.len()
+            )));
+        }
+        return Ok(text.as_bytes().to_vec());
+    }
     let metadata =
         std::fs::metadata(&candidate.path).map_err(|e| error(format!("cannot be read: {e}")))?;
     if metadata.len() > max_file_bytes {
@@ -924,7 +1047,7 @@ fn place_file(
 }
 
 /// The start of the innermost statement containing `offset`.
-fn statement_start(source: &SourceFile, offset: TextSize) -> Option<TextSize> {
+pub(crate) fn statement_start(source: &SourceFile, offset: TextSize) -> Option<TextSize> {
     struct Innermost {
         offset: TextSize,
         start: Option<TextSize>,

@@ -41,6 +41,17 @@ pub enum Command {
     /// List the token-library, Flask and Werkzeug versions the project allows, and where each is
     /// declared (requirements files, pyproject.toml, setup.cfg, Pipfile, lock files).
     Deps(DepsArgs),
+    /// Run the language server (LSP over standard input and output) for editors: live
+    /// diagnostics, quick fixes and rule documentation on hover. See the README's "Editors".
+    Server(ServerArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ServerArgs {
+    /// Accepted and ignored: standard input and output are the only transport, and some
+    /// editors' LSP clients add this flag to the command.
+    #[arg(long, hide = true)]
+    pub stdio: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -144,6 +155,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Check(args) => check_command(*args),
         Command::Routes(args) => routes_command(args),
         Command::Deps(args) => deps_command(args),
+        Command::Server(_) => crate::server::run(),
         Command::Rules { format } => {
             print(&rules_table(format));
             EXIT_CLEAN

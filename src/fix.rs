@@ -212,6 +212,15 @@ fn plan_file(path: &str, findings: &[&Finding]) -> FilePlan {
     }
 }
 
+/// The text of one file (`original`, the text its findings were computed on) with the fixes of
+/// `findings` applied as `plan` applies them, and how many findings they fix; no syntax guard
+/// and no disk: for an editor's unsaved buffer (`flasklint server`'s fix-all action), which runs
+/// `guard_syntax` itself.
+pub fn apply_text(original: &str, findings: &[&Finding]) -> (String, usize) {
+    let applied = apply(original, findings);
+    (applied.text, applied.taken)
+}
+
 struct Applied {
     text: String,
     /// How many findings' fixes are in `text`.

@@ -14,6 +14,7 @@ pub mod paths;
 pub mod prefilter;
 pub mod report;
 pub mod rules;
+pub mod server;
 pub mod source;
 pub mod suppress;
 pub mod walk;

@@ -6,6 +6,7 @@ mod github;
 mod json;
 pub mod routes;
 mod sarif;
+pub use sarif::rule_url;
 mod text;
 
 use crate::check::Outcome;

@@ -90,7 +90,7 @@ fn descriptor(meta: &RuleMeta, severity: Severity) -> Value {
         "shortDescription": {"text": meta.summary},
         "fullDescription": {"text": full_description(meta)},
         "help": {"text": meta.body, "markdown": meta.body},
-        "helpUri": format!("{}/blob/main/rules/{}.md", env!("CARGO_PKG_REPOSITORY"), meta.id),
+        "helpUri": rule_url(meta.id),
         "defaultConfiguration": {"level": severity.level().as_str()},
         "properties": {
             "tags": tags,
@@ -259,6 +259,12 @@ fn percent_encode_path(path: &str) -> String {
         }
     }
     out
+}
+
+/// The page of a rule's documentation: SARIF's `helpUri`, and the link of the language
+/// server's diagnostics.
+pub fn rule_url(id: &str) -> String {
+    format!("{}/blob/main/rules/{id}.md", env!("CARGO_PKG_REPOSITORY"))
 }
 
 #[cfg(test)]
