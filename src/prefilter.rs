@@ -180,6 +180,7 @@ fn names_credential(bytes: &[u8], set_at: &SetAt<'_>) -> bool {
         b"_ACCESS_KEY",
         b"_AUTH_KEY",
         b"_SALT",
+        b"PEPPER",
     ];
     let upper = |word: &[u8]| word.iter().all(|b| !b.is_ascii_lowercase());
     let named = [
@@ -189,6 +190,7 @@ fn names_credential(bytes: &[u8], set_at: &SetAt<'_>) -> bool {
         b"KEY",
         b"SALT",
         b"PWD",
+        b"PEPPER",
     ]
     .iter()
     .any(|needle| {

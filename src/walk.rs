@@ -33,6 +33,8 @@ pub enum SettingsFormat {
     Toml,
     /// A JSON file loaded by `from_file(..., load=json.load)` or `from_json`.
     Json,
+    /// A Dockerfile: its `ENV` values and `ARG` defaults, which the built image carries.
+    Dockerfile,
 }
 
 impl SettingsFormat {
@@ -46,6 +48,13 @@ impl SettingsFormat {
         }
         if is_compose_name(&lower) {
             return Some(SettingsFormat::Compose);
+        }
+        // `Dockerfile`, `Dockerfile.prod`, `api.Dockerfile`.
+        if lower == "dockerfile"
+            || lower.starts_with("dockerfile.")
+            || lower.ends_with(".dockerfile")
+        {
+            return Some(SettingsFormat::Dockerfile);
         }
         let in_instance = path
             .parent()

@@ -39,6 +39,7 @@ fn is_marked_file(path: &Path) -> bool {
     name == "Pipfile"
         || name.starts_with(".env")
         || name == ".flaskenv"
+        || name == "Dockerfile"
         || path.extension().is_some_and(|e| {
             ["py", "txt", "toml", "cfg", "lock", "env", "yml", "yaml"]
                 .iter()

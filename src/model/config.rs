@@ -772,6 +772,7 @@ pub fn is_credential_key(key: &str) -> bool {
             | "SECRET"
             | "AWS_SECRET_ACCESS_KEY"
             | "SECURITY_PASSWORD_SALT"
+            | "PEPPER"
     ) || [
         "_PASSWORD",
         "_PASSWD",
@@ -785,6 +786,8 @@ pub fn is_credential_key(key: &str) -> bool {
         "_PRIVATE_KEY",
         "_SECRET_ACCESS_KEY",
         "_AUTH_KEY",
+        // A pepper is a secret mixed into password hashes (privacyidea's `PI_PEPPER`).
+        "_PEPPER",
     ]
     .iter()
     .any(|suffix| key.ends_with(suffix))

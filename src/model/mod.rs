@@ -734,6 +734,9 @@ pub struct Project<'a> {
     pub config: config::ConfigModel<'a>,
     /// Which keys verify tokens, and where the same keys mint them.
     pub keys: keys::TokenKeys,
+    /// Functions that return the text of an exception they caught, by function name: the
+    /// module and the index into that file's `text_returns`.
+    pub text_returns: HashMap<String, Vec<(usize, usize)>>,
     /// The declared dependencies each file runs with; empty until `check` discovers them
     /// (they come from manifests on disk, not from the Python files this model is built from).
     pub dependencies: crate::deps::Dependencies,
@@ -763,6 +766,15 @@ impl<'a> Project<'a> {
         }
         let config = config::ConfigModel::new(&model, &files, &apps);
         let keys = keys::TokenKeys::new(&model, &files, &apps, &config);
+        let mut text_returns: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
+        for file in &files {
+            for (index, returned) in file.text_returns.iter().enumerate() {
+                text_returns
+                    .entry(returned.function.name.to_string())
+                    .or_default()
+                    .push((file.module, index));
+            }
+        }
         Project {
             model,
             files,
@@ -771,6 +783,7 @@ impl<'a> Project<'a> {
             routes,
             config,
             keys,
+            text_returns,
             dependencies: crate::deps::Dependencies::default(),
             settings_files: settings_files::SettingsFiles::default(),
         }

@@ -154,6 +154,7 @@ impl SettingsFiles {
                 SettingsFormat::Json => yaml_entries(&file, index, YamlShape::TopLevel),
                 SettingsFormat::Toml => toml_entries(&file, index),
                 SettingsFormat::Python => python_entries(&file, index),
+                SettingsFormat::Dockerfile => Ok(dockerfile_entries(&file, index)),
             };
             match entries {
                 Ok(entries) => out.entries.extend(entries),
@@ -296,7 +297,10 @@ fn dotenv_value(text: &str, start: usize, line_end: usize) -> (Option<String>, T
                     at += 2;
                     continue;
                 }
-                if quote == b'"' && text[at..].starts_with("${") {
+                if (quote == b'"' && text[at..].starts_with("${"))
+                    || text[at..].starts_with("{{")
+                    || text[at..].starts_with("{%")
+                {
                     expands = true;
                 }
                 let Some(c) = text[at..].chars().next() else {
@@ -316,13 +320,120 @@ fn dotenv_value(text: &str, start: usize, line_end: usize) -> (Option<String>, T
                 .find(|&(i, c)| c == '#' && (i == 0 || raw[..i].ends_with([' ', '\t'])))
                 .map_or(raw.len(), |(i, _)| i);
             let value = raw[..cut].trim_end_matches([' ', '\t', '\r']);
-            let expands = value.contains("${");
+            // `${VAR}` expansion, or a template a setup tool renders (`{{ secret(16) }}`).
+            let expands = value.contains("${") || value.contains("{{") || value.contains("{%");
             (
                 (!expands).then(|| value.to_string()),
                 range(start, start + value.len()),
                 line_end + 1,
             )
         }
+    }
+}
+
+/// A Dockerfile's `ENV KEY=value ...` (and the legacy `ENV KEY value`) and `ARG NAME=default`
+/// instructions, with `\` continuations: both end up in the image (`docker history` shows
+/// `ARG` values). A value that expands `$VAR` is not a literal.
+fn dockerfile_entries(file: &TextFile, index: usize) -> Vec<SettingsEntry> {
+    let text: &str = &file.text;
+    let mut entries = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        // One logical line: physical lines joined by a trailing `\`.
+        let mut end = at;
+        loop {
+            let line_end = text[end..].find('\n').map_or(text.len(), |n| end + n);
+            if text[end..line_end].trim_end().ends_with('\\') && line_end < text.len() {
+                end = line_end + 1;
+                continue;
+            }
+            end = line_end;
+            break;
+        }
+        let line = &text[at..end];
+        let indent = line.len() - line.trim_start().len();
+        let trimmed = &line[indent..];
+        let word_end = trimmed
+            .find(|c: char| c.is_whitespace())
+            .unwrap_or(trimmed.len());
+        let instruction = trimmed[..word_end].to_ascii_uppercase();
+        if instruction == "ENV" || instruction == "ARG" {
+            let start = at + indent + word_end;
+            dockerfile_pairs(text, start, end, instruction == "ENV", index, &mut entries);
+        }
+        at = end + 1;
+    }
+    entries
+}
+
+/// The `KEY=value` pairs of one instruction's arguments (`text[start..end]`).
+fn dockerfile_pairs(
+    text: &str,
+    start: usize,
+    end: usize,
+    legacy_allowed: bool,
+    index: usize,
+    entries: &mut Vec<SettingsEntry>,
+) {
+    let bytes = text.as_bytes();
+    let skip_space = |mut at: usize| {
+        while at < end && (bytes[at].is_ascii_whitespace() || bytes[at] == b'\\') {
+            at += 1;
+        }
+        at
+    };
+    let mut at = skip_space(start);
+    let first_key_end = text[at..end]
+        .find(|c: char| c == '=' || c.is_whitespace())
+        .map_or(end, |n| at + n);
+    // `ENV KEY value with spaces`: the rest of the line is the value.
+    if legacy_allowed && bytes.get(first_key_end) != Some(&b'=') && first_key_end < end {
+        let key = &text[at..first_key_end];
+        let value_start = skip_space(first_key_end);
+        let value = text[value_start..end].trim_end();
+        entries.push(SettingsEntry {
+            file: index,
+            key: key.to_string(),
+            value: (!value.contains('$')).then(|| value.to_string()),
+            range: range(value_start, value_start + value.len()),
+        });
+        return;
+    }
+    while at < end {
+        let key_end = text[at..end]
+            .find(|c: char| c == '=' || c.is_whitespace())
+            .map_or(end, |n| at + n);
+        let key = &text[at..key_end];
+        if bytes.get(key_end) != Some(&b'=') {
+            // `ARG NAME` without a default.
+            at = skip_space(key_end);
+            continue;
+        }
+        let value_at = key_end + 1;
+        let (value, value_range, next) = match bytes.get(value_at) {
+            Some(&quote @ (b'"' | b'\'')) => {
+                let close = text[value_at + 1..end]
+                    .find(char::from(quote))
+                    .map_or(end, |n| value_at + 1 + n);
+                let raw = &text[value_at + 1..close];
+                (raw, range(value_at + 1, close), (close + 1).min(end))
+            }
+            _ => {
+                let stop = text[value_at..end]
+                    .find(char::is_whitespace)
+                    .map_or(end, |n| value_at + n);
+                (&text[value_at..stop], range(value_at, stop), stop)
+            }
+        };
+        if !key.is_empty() {
+            entries.push(SettingsEntry {
+                file: index,
+                key: key.to_string(),
+                value: (!value.contains('$')).then(|| value.to_string()),
+                range: value_range,
+            });
+        }
+        at = skip_space(next);
     }
 }
 
@@ -698,6 +809,7 @@ mod tests {
             SettingsFormat::Json => yaml_entries(&file, 0, YamlShape::TopLevel).unwrap_or_default(),
             SettingsFormat::Toml => toml_entries(&file, 0).unwrap_or_default(),
             SettingsFormat::Python => python_entries(&file, 0).unwrap_or_default(),
+            SettingsFormat::Dockerfile => dockerfile_entries(&file, 0),
         };
         entries
             .into_iter()
@@ -742,6 +854,28 @@ mod tests {
             "\n\n",
         ] {
             let _ = entries_of(SettingsFormat::Dotenv, text);
+        }
+    }
+
+    #[test]
+    fn dockerfile_env_and_arg() {
+        let text = "FROM python:3.12\nARG APP_TOKEN=Kq7-dock-Tern\nENV SECRET_KEY=\"tralala\" \\\n    DEBUG=0 URL=$BASE/x\nENV LEGACY_PASSWORD old style value\nRUN echo ENV NOT=this\nARG ONLY_NAME\n";
+        assert_eq!(
+            entries_of(SettingsFormat::Dockerfile, text),
+            vec![
+                kv("APP_TOKEN", Some("Kq7-dock-Tern"), "Kq7-dock-Tern"),
+                kv("SECRET_KEY", Some("tralala"), "tralala"),
+                kv("DEBUG", Some("0"), "0"),
+                kv("URL", None, "$BASE/x"),
+                kv(
+                    "LEGACY_PASSWORD",
+                    Some("old style value"),
+                    "old style value"
+                ),
+            ]
+        );
+        for odd in ["ENV", "ENV A=\"", "ARG =", "ENV \\\n", "env a b\\"] {
+            let _ = entries_of(SettingsFormat::Dockerfile, odd);
         }
     }
 

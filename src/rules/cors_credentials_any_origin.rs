@@ -130,6 +130,8 @@ fn check_flask_cors(checker: &mut Checker<'_, '_>) {
         } else if let Expr::Call(call) = e
             && let Expr::Attribute(method) = call.func.as_ref()
             && method.attr.as_str() == "init_app"
+            // `cors.init_app(app)` alone applies what `CORS(...)` was given, judged there.
+            && !call.arguments.keywords.is_empty()
             && is_cors_instance(checker, &method.value, &at)
         {
             // `cors = CORS()` in an extensions module, `cors.init_app(app, ...)` in the factory:

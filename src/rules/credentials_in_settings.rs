@@ -108,7 +108,8 @@ fn credential(key: &str, value: &str, extra: &[String]) -> Option<Credential> {
     if let Some((_, host)) = url_password(value) {
         return Some(Credential::InUrl { host });
     }
-    let named = is_credential_key(key) || extra.iter().any(|name| name == key);
+    let named = (is_credential_key(key) || extra.iter().any(|name| name == key))
+        && !super::names_rather_than_holds(key, value);
     // A URL without a password under a credential-like name (`REDIS_TOKEN_URL`) is no secret.
     // `MYSQL_ALLOW_EMPTY_PASSWORD=yes`, `MYSQL_RANDOM_ROOT_PASSWORD=true`: switches, not secrets.
     let switch = matches!(

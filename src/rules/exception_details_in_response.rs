@@ -1340,35 +1340,23 @@ fn text_returning<'c, 'a>(
     let name = last_segment(&call.func)?;
     let project = checker.project;
     // Only names some module's functions return text under are worth resolving.
-    let candidates = || {
-        project.files.iter().flat_map(|file| {
-            file.text_returns
-                .iter()
-                .filter(move |r| r.function.name.as_str() == name)
-                .map(move |r| (file.module, r))
-        })
-    };
-    candidates().next()?;
+    let candidates = project.text_returns.get(name)?;
+    let at = checker.file.at(checker.file.scope_around(call.range()));
     let module = match call.func.as_ref() {
         Expr::Name(_) => project
             .model
-            .qualified_name(
-                &call.func,
-                &checker.file.at(checker.file.scope_around(call.range())),
-            )
+            .qualified_name(&call.func, &at)
             .and_then(|q| project.model.split_module(&q).map(|(m, _)| m))
             .unwrap_or(checker.file.module),
         _ => {
-            let qualified = project.model.qualified_name(
-                &call.func,
-                &checker.file.at(checker.file.scope_around(call.range())),
-            )?;
+            let qualified = project.model.qualified_name(&call.func, &at)?;
             project.model.split_module(&qualified)?.0
         }
     };
-    candidates()
+    candidates
+        .iter()
         .filter(|(m, _)| *m == module)
-        .map(|(_, r)| r)
+        .filter_map(|(m, index)| project.files.get(*m)?.text_returns.get(*index))
         .find(|r| summary_caught_is_internal(r.caught.map(|t| text_of(checker, r, t))))
 }
 

@@ -10,6 +10,7 @@
 use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
+use super::names_rather_than_holds;
 use super::weak_secret_key::weakness;
 use super::{Applicability, Checker, Diagnostic, Edit, Fix, Rule, SettingsChecker, Severity};
 use crate::model::config::{SecretSite, is_secret_key};
@@ -29,7 +30,9 @@ fn check(checker: &mut Checker<'_, '_>) {
         return;
     }
     for site in config.secrets.iter().filter(|s| s.module == module) {
-        if weakness(&site.bytes).is_some() {
+        if weakness(&site.bytes).is_some()
+            || names_rather_than_holds(&site.variable, &String::from_utf8_lossy(&site.bytes))
+        {
             continue;
         }
         let (message, help) = match site.fallback {

@@ -360,6 +360,32 @@ pub fn check_dependencies(project: &Project<'_>) -> Vec<DependencyDiagnostic> {
     vulnerable_token_library::check_dependencies(project, meta)
 }
 
+/// Whether a setting's literal value is a name rather than a secret: the setting's own name
+/// (`SECRET_KEY = "SECRET_KEY"` in a list of names, `CLIENT_SECRET = "client_secret"` as a
+/// dict key), an environment variable's name that ends with it (`DB_PASSWORD =
+/// "PI_DB_PASSWORD"`), or a message about it (`FAILED_TO_DECRYPT_PASSWORD = "FAILED TO DECRYPT
+/// PASSWORD!"`: three words or more, one of them the setting's).
+pub fn names_rather_than_holds(key: &str, value: &str) -> bool {
+    let normal = |text: &str| text.trim().to_ascii_lowercase().replace('-', "_");
+    let (key, value_normal) = (normal(key), normal(value));
+    let identifier = !value.is_empty()
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.');
+    let named = identifier
+        && !key.is_empty()
+        && (value_normal == key
+            || value_normal.ends_with(&format!("_{key}"))
+            || value_normal.ends_with(&format!(".{key}")));
+    // A message about the credential names one of its words; a passphrase need not.
+    let message = value.split_whitespace().count() >= 3
+        && key
+            .split('_')
+            .filter(|word| word.len() >= 3)
+            .any(|word| value_normal.contains(word));
+    named || message
+}
+
 /// What the user's configuration tells the rules.
 #[derive(Clone, Debug, Default)]
 pub struct RuleOptions {

@@ -13,6 +13,7 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use super::hardcoded_secret_key::environment_fix;
+use super::names_rather_than_holds;
 use super::{Checker, Diagnostic, Rule, SettingsChecker, Severity};
 use crate::model::config::is_secret_key;
 use crate::model::settings_files::FileRole;
@@ -380,6 +381,9 @@ fn check(checker: &mut Checker<'_, '_>) {
         let Some(why) = weakness(&site.bytes) else {
             continue;
         };
+        if names_rather_than_holds(&site.variable, &String::from_utf8_lossy(&site.bytes)) {
+            continue;
+        }
         // A placeholder the app refuses to start with never signs anything.
         if site.startup_guard.as_ref().is_some_and(|g| g.everywhere) {
             continue;

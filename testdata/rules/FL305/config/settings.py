@@ -35,3 +35,15 @@ class LocalConfig(Config):
 class SetupConfig:
     # The app creates its first admin account with this when the variable is unset.
     ADMIN_PASSWORD = os.environ.get("ADMIN_PASSWORD", "password")  # expect: FL305(medium)
+
+
+class HashingConfig:
+    PI_PEPPER = "Zr8-Quail-Fathom-21"  # expect: FL305(medium)
+
+
+class SettingNames:
+    # Names of settings and of environment variables, not their values.
+    SECRET_KEY = "SECRET_KEY"
+    DB_PASSWORD = "PI_DB_PASSWORD"
+    CLIENT_SECRET = "client_secret"
+    FAILED_TO_DECRYPT_PASSWORD = "FAILED TO DECRYPT PASSWORD!"
