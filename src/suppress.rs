@@ -27,9 +27,10 @@ pub struct Directive {
 }
 
 impl Directive {
-    /// Whether this directive silences `rule`: by its id or name, or by an id or name its
+    /// Whether this directive silences `rule`: by its id or name, by an id or name its
     /// findings had before (`# noqa: FL303` on a `JWTManager` line still silences FL306, which
-    /// was FL303's note), so an existing suppression never starts failing CI.
+    /// was FL303's note), so an existing suppression never starts failing CI, or by another
+    /// linter's code for the same finding (`# noqa: S105` for FL305).
     pub fn covers(&self, rule: &RuleMeta, noqa_all: bool) -> bool {
         match &self.codes {
             None => noqa_all,
@@ -38,7 +39,8 @@ impl Directive {
                     || code == rule.name
                     || crate::rules::former_codes(rule.id)
                         .iter()
-                        .any(|former| code.eq_ignore_ascii_case(former))
+                        .chain(crate::rules::equivalent_codes(rule.id))
+                        .any(|other| code.eq_ignore_ascii_case(other))
             }),
         }
     }

@@ -191,6 +191,10 @@ fn routes_are_found_wherever_the_app_assembles_them() {
             "DELETE /exports/<int:export_id> ExportView.delete",
             // A blueprint nested in another: both prefixes.
             "DELETE /outer/inner/items/<int:item_id> delete_item",
+            // Resources authenticated through a base class's `method_decorators`, and one whose
+            // own empty list replaces it.
+            "DELETE /reports-api/reports/<int:report_id>/archive ReportArchive.delete",
+            "DELETE /reports-api/reports/<int:report_id>/mirror ReportMirror.delete",
             "GET /api/accounts AccountList.get",
             // A loop over a literal table of resources, on an `Api` with its own prefix.
             "GET /reports-api/reports ReportList.get",

@@ -780,22 +780,20 @@ impl<'a> RouteCollector<'_, 'a> {
         extra_decorators: Vec<&'a Expr>,
         declared_at: TextRange,
     ) {
-        let class_decorators: Vec<&'a Expr> = class
-            .body
-            .iter()
-            .filter_map(|stmt| match stmt {
-                Stmt::Assign(assign) if assign.targets.iter().any(|t| matches!(t, Expr::Name(n) if matches!(n.id.as_str(), "decorators" | "method_decorators"))) => {
-                    Some(assign.value.as_ref())
-                }
-                _ => None,
-            })
+        let class_decorators: Vec<&'a Expr> = self
+            .decorators_assignment((class_module, class))
+            .into_iter()
             .flat_map(|value| match value {
                 Expr::List(list) => list.elts.iter().collect::<Vec<_>>(),
                 Expr::Tuple(tuple) => tuple.elts.iter().collect(),
-                Expr::Dict(dict) => dict.items.iter().flat_map(|item| match &item.value {
-                    Expr::List(list) => list.elts.iter().collect::<Vec<_>>(),
-                    other => vec![other],
-                }).collect(),
+                Expr::Dict(dict) => dict
+                    .items
+                    .iter()
+                    .flat_map(|item| match &item.value {
+                        Expr::List(list) => list.elts.iter().collect::<Vec<_>>(),
+                        other => vec![other],
+                    })
+                    .collect(),
                 _ => Vec::new(),
             })
             .collect();
@@ -841,6 +839,50 @@ impl<'a> RouteCollector<'_, 'a> {
                 declared_public: false,
             });
         }
+    }
+
+    /// The `decorators = [...]` / `method_decorators = [...]` a view or resource class applies:
+    /// its own, or else the nearest project base class's (lemur's `AuthenticatedResource` sets
+    /// `method_decorators = [login_required]` for every resource deriving from it), as Python's
+    /// attribute lookup finds it.
+    fn decorators_assignment(
+        &self,
+        (module, class): (usize, &'a ast::StmtClassDef),
+    ) -> Vec<&'a Expr> {
+        const MAX_BASES: usize = 8;
+        let mut frontier = vec![(module, class)];
+        for _ in 0..MAX_BASES {
+            let mut next = Vec::new();
+            for (module, class) in frontier {
+                let own: Vec<&'a Expr> = class
+                    .body
+                    .iter()
+                    .filter_map(|stmt| match stmt {
+                        Stmt::Assign(assign) if assign.targets.iter().any(|t| matches!(t, Expr::Name(n) if matches!(n.id.as_str(), "decorators" | "method_decorators"))) => {
+                            Some(assign.value.as_ref())
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                if !own.is_empty() {
+                    return own;
+                }
+                if let Some(arguments) = &class.arguments {
+                    next.extend(
+                        arguments
+                            .args
+                            .iter()
+                            .filter_map(|base| self.find_class_in_module(base, module))
+                            .filter(|(m, c)| !(*m == module && std::ptr::eq(*c, class))),
+                    );
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            frontier = next;
+        }
+        Vec::new()
     }
 
     fn find_class(&self, expr: &Expr) -> Option<(usize, &'a ast::StmtClassDef)> {

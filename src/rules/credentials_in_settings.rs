@@ -20,6 +20,10 @@ use crate::model::settings_files::FileRole;
 
 pub const ID: &str = "FL305";
 
+/// Ruff's flake8-bandit codes for hardcoded passwords (a string, a keyword argument, a
+/// default argument): `# noqa: S105` on a line silences FL305 there too.
+pub const EQUIVALENT_CODES: &[&str] = &["S105", "S106", "S107"];
+
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL305.md"),
     check,
@@ -79,6 +83,10 @@ fn is_placeholder(value: &str) -> bool {
     ];
     words.iter().any(|w| lower.starts_with(w))
         || [
+            "changeme",
+            "change-me",
+            "change_me",
+            "change me",
             "xxx",
             "***",
             "...",

@@ -307,12 +307,16 @@ fn statement_leaks<'a>(
             }
             false
         });
+        let mut only_flashed = true;
         let leaks: Vec<&Expr> = responses
             .into_iter()
             .flat_map(|response| {
                 let mut leaks = all_leaks(response, bound);
                 leaks.extend(rendered_exceptions(response, bound));
                 leaks.sort_by_key(|l| l.start());
+                if !leaks.is_empty() {
+                    only_flashed &= matches!(response, Expr::Call(call) if is_flash(call));
+                }
                 leaks
             })
             .collect();
@@ -320,12 +324,19 @@ fn statement_leaks<'a>(
             out.push(StatementLeaks {
                 stmt,
                 leaks,
-                sink: "the response",
+                sink: if only_flashed {
+                    FLASHED
+                } else {
+                    "the response"
+                },
             });
         }
     });
     out
 }
+
+/// The sink of a leak that only `flash(...)` carries.
+const FLASHED: &str = "a flashed message";
 
 /// `flash(...)`: the message is shown on the next page the user loads.
 fn is_flash(call: &ast::ExprCall) -> bool {
@@ -1166,6 +1177,16 @@ fn check(checker: &mut Checker<'_, '_>) {
         );
         diagnostic.fix = fix;
         diagnostic.severity = Some(audience.severity());
+        // A flashed message shows on the next page of the session whose action failed: in the
+        // server-rendered admin screens that flash errors (Flask-Admin, Flask-AppBuilder), the
+        // operator's. Where flasklint cannot see who calls the code, that is low; a route
+        // without authentication stays medium.
+        if sink == FLASHED && matches!(audience, Audience::Unknown) {
+            diagnostic.severity = Some(Severity::Low);
+            diagnostic.message.push_str(
+                " (a flashed message, shown only to the session whose action failed; who calls this code is not known)",
+            );
+        }
     }
     report_helpers(checker);
 }

@@ -99,6 +99,16 @@ pub fn find(id_or_name: &str) -> Option<&'static RuleMeta> {
 
 /// The ids and names a rule's findings were reported under before the rule had its own: a
 /// suppression comment, a selector or a baseline written for them still applies to it.
+/// Other linters' codes for the same finding, which a suppression comment may name instead:
+/// a line already triaged as `# noqa: S105` for Ruff's flake8-bandit hardcoded-password check
+/// is not reported again as FL305.
+pub fn equivalent_codes(id: &str) -> &'static [&'static str] {
+    match id {
+        credentials_in_settings::ID => credentials_in_settings::EQUIVALENT_CODES,
+        _ => &[],
+    }
+}
+
 pub fn former_codes(id: &str) -> &'static [&'static str] {
     match id {
         "FL306" => jwt_extended_audience_unchecked::FORMER_CODES,

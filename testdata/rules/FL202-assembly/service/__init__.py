@@ -6,7 +6,7 @@ from flask_restx import Api as RestxApi
 from . import resources
 from .helpers import register_view
 from .resources import accounts
-from .resources.reports import ReportList, ReportItem
+from .resources.reports import ReportArchive, ReportItem, ReportList, ReportMirror
 from .views import ExportView, archive, ping
 
 
@@ -52,4 +52,6 @@ ROUTES = [
 REPORT_RESOURCES = (
     (ReportList, "/reports"),
     (ReportItem, "/reports/<int:report_id>"),
+    (ReportArchive, "/reports/<int:report_id>/archive"),
+    (ReportMirror, "/reports/<int:report_id>/mirror"),
 )

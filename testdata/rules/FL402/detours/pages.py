@@ -79,3 +79,15 @@ def reassigned():
         return redirect("/")
     err = "nothing went wrong"
     return jsonify(status=err)
+
+
+class ItemAdmin:
+    # A helper method whose caller flasklint cannot see: a flashed error is shown only to the
+    # session whose action failed (low); in a route without authentication it is medium.
+    def create_model(self, form):
+        try:
+            save()
+        except Exception as ex:
+            flash(f"Failed to create record. {ex}", "error")  # expect: FL402(low)
+            return False
+        return True
