@@ -746,11 +746,13 @@ fn string_literal(expr: &Expr) -> Option<String> {
     }
 }
 
-/// `SECRET_KEY`, `JWT_SECRET_KEY`, `WTF_CSRF_SECRET_KEY`, `JWT_SECRET`, `JWT_PRIVATE_KEY`.
+/// `SECRET_KEY`, `JWT_SECRET_KEY`, `WTF_CSRF_SECRET_KEY`, `JWT_SECRET`, `JWT_PRIVATE_KEY`, and
+/// any `*_JWT_SECRET` (superset's `GUEST_TOKEN_JWT_SECRET` signs guest tokens).
 pub fn is_secret_key(key: &str) -> bool {
     key == "SECRET_KEY"
         || key.ends_with("_SECRET_KEY")
         || key == "JWT_SECRET"
+        || key.ends_with("_JWT_SECRET")
         || key == "JWT_PRIVATE_KEY"
 }
 

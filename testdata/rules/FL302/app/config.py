@@ -26,3 +26,8 @@ class TestingConfig(Config):
 
 class LocalConfig(Config):
     SECRET_KEY = "local"
+
+
+class EmbeddingConfig:
+    # Signs embedded-dashboard guest tokens: a signing secret whatever its suffix.
+    GUEST_TOKEN_JWT_SECRET = "test-guest-secret-change-me"  # expect: FL302
