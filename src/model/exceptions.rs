@@ -92,7 +92,17 @@ pub fn is_leak(e: &Expr, bound: Bound<'_>) -> bool {
             is_e(&attribute.value)
                 && matches!(
                     attribute.attr.as_str(),
-                    "args" | "orig" | "statement" | "params" | "__traceback__"
+                    // `e.message` / `e.msg`: the text itself, on exceptions that keep it there
+                    // (botocore, older libraries); `strerror` / `filename` of an `OSError`.
+                    "args"
+                        | "orig"
+                        | "statement"
+                        | "params"
+                        | "__traceback__"
+                        | "message"
+                        | "msg"
+                        | "strerror"
+                        | "filename"
                 )
         }
         _ => false,

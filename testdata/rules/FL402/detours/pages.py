@@ -1,7 +1,7 @@
 """Exception text that takes a detour before it reaches the response."""
 import traceback
 
-from flask import Flask, flash, jsonify, redirect, render_template
+from flask import Flask, abort, flash, jsonify, redirect, render_template
 
 
 app = Flask(__name__)
@@ -91,3 +91,22 @@ class ItemAdmin:
             flash(f"Failed to create record. {ex}", "error")  # expect: FL402(low)
             return False
         return True
+
+
+@app.get("/files/<name>")
+def read_file(name):
+    try:
+        return open_upload(name)
+    except KeyError:
+        # A status with no exception text in it.
+        abort(404)
+    except OSError as e:
+        return jsonify(error=str(e.strerror), path=e.filename), 500  # expect: FL402(medium)
+
+
+@app.post("/sync")
+def sync():
+    try:
+        push()
+    except Exception as e:
+        return {"error": str(e.message)}, 502  # expect: FL402(medium)
