@@ -44,6 +44,11 @@ pub(super) struct Function<'a> {
     pub error_handler_for: Option<Option<&'a Expr>>,
 }
 
+/// `format_error`, `custom_format_error`, `error_formatter`, `graphql_error_formatter`.
+fn is_graphql_error_formatter(name: &str) -> bool {
+    name.contains("format_error") || name.contains("error_formatter")
+}
+
 /// The last segment of a dotted callee or decorator: `app.errorhandler` is `errorhandler`.
 pub(super) fn last_segment(expr: &Expr) -> Option<&str> {
     match expr {
@@ -101,6 +106,11 @@ pub(super) fn functions<'a>(checker: &Checker<'_, 'a>) -> Vec<Function<'a>> {
                         ) {
                             answers = true;
                         }
+                    }
+                    // A GraphQL error formatter (graphene's `format_error`, ariadne's
+                    // `error_formatter=`): what it returns is the error sent to the client.
+                    if is_graphql_error_formatter(def.name.as_str()) {
+                        answers = true;
                     }
                     if in_class
                         && matches!(
@@ -1050,6 +1060,21 @@ fn check(checker: &mut Checker<'_, '_>) {
             after: None,
             on_failure_only: false,
         });
+    }
+    // A GraphQL error formatter answers every failing query: a traceback it adds reaches the
+    // client. (The error's own message is the library's default answer, not the formatter's
+    // choice, so only tracebacks count here.)
+    for function in &functions {
+        if is_graphql_error_formatter(function.def.name.as_str()) {
+            catches.push(Catch {
+                bound: Bound::Name(""),
+                caught: String::new(),
+                body: &function.def.body,
+                error_handler: true,
+                after: None,
+                on_failure_only: false,
+            });
+        }
     }
     let holders = text_holders(checker, &functions, &catches);
     let held: Vec<Catch<'_>> = holders

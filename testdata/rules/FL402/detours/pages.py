@@ -110,3 +110,10 @@ def sync():
         push()
     except Exception as e:
         return {"error": str(e.message)}, 502  # expect: FL402(medium)
+
+
+def format_error(error):
+    # A GraphQL error formatter: its result is the error every failing query gets.
+    formatted = {"message": str(error)}
+    formatted["trace"] = traceback.format_exception(error.original_error)
+    return formatted  # expect: FL402(medium)
