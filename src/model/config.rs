@@ -795,6 +795,14 @@ pub fn is_credential_key(key: &str) -> bool {
     .any(|suffix| key.ends_with(suffix))
 }
 
+/// A module-level dict of settings: `DEFAULT_CONFIG`, `SETTINGS`, `APP_DEFAULTS`.
+fn is_settings_table_name(name: &str) -> bool {
+    is_constant_name(name)
+        && name
+            .split('_')
+            .any(|word| matches!(word, "CONFIG" | "SETTINGS" | "DEFAULTS" | "CONF"))
+}
+
 /// A setting named for a connection string: `SQLALCHEMY_DATABASE_URI`, `DATABASE_URL`,
 /// `CELERY_BROKER_URL`, `SENTRY_DSN`.
 pub fn is_connection_key(key: &str) -> bool {
@@ -1478,6 +1486,24 @@ impl<'p, 'a> Collector<'p, 'a> {
                     range: value.range(),
                 });
                 self.record_value(key, display, value, Origin::ClassAttribute, environment);
+            }
+            // `DEFAULT_CONFIG = {"SECRET_KEY": "changeMe", ...}`: a module's table of settings
+            // (Mailu's defaults, applied when the environment lacks a key).
+            Expr::Name(name)
+                if self.current.is_none()
+                    && self.class.is_none()
+                    && is_settings_table_name(name.id.as_str())
+                    && matches!(value, Expr::Dict(_)) =>
+            {
+                let Expr::Dict(dict) = value else { return };
+                for item in &dict.items {
+                    if let Some(key) = item.key.as_ref().and_then(string_literal)
+                        && is_constant_name(&key)
+                    {
+                        let display = format!("{}[\"{key}\"]", name.id);
+                        self.record(key, display, &item.value, Origin::Mapping);
+                    }
+                }
             }
             Expr::Name(name) if is_constant_name(name.id.as_str()) => {
                 let key = name.id.to_string();
