@@ -20,6 +20,7 @@ use connexion::{SpecSecurity, declared_public};
 use super::apps::{Apps, overlap};
 use super::jwt::Operation;
 use super::{At, FileModel, ProjectModel};
+use crate::source::SourceFile;
 
 /// A `<converter:name>` part of a URL rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -1860,6 +1861,49 @@ fn one_line(text: &str) -> String {
 }
 
 /// `@jwt_required(optional=True)`: the view also runs for callers without a token.
+/// Decorators written in comments directly above a handler or between its decorators
+/// (`#@token_required`, `# @jwt_required()`), as they are spelled after the `@`: the trace of an
+/// authentication someone switched off. Only the block of decorator and comment lines that
+/// ends at the `def` counts.
+pub fn commented_out_decorators(
+    source: &SourceFile,
+    handler: &ast::StmtFunctionDef,
+) -> Vec<String> {
+    let def_line = source.position(handler.name.range().start()).line;
+    let mut found = Vec::new();
+    let mut line = def_line;
+    while line > 1 {
+        line -= 1;
+        let text = source.line_text(line).trim();
+        if let Some(comment) = text.strip_prefix('#') {
+            let comment = comment.trim_start();
+            if let Some(decorator) = comment.strip_prefix('@') {
+                let name: String = decorator
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.'))
+                    .collect();
+                if !name.is_empty() {
+                    found.push(name);
+                }
+            }
+            continue;
+        }
+        // Decorators (and their continuation lines) belong to the block; anything else ends it.
+        let decorator_line = text.starts_with('@')
+            || handler.decorator_list.iter().any(|d| {
+                let start = source.position(d.range().start()).line;
+                let end = source.position(d.range().end()).line;
+                (start..=end).contains(&line)
+            });
+        if !decorator_line {
+            break;
+        }
+    }
+    found.reverse();
+    found
+}
+
 pub fn allows_anonymous(decorator: &Expr) -> bool {
     matches!(decorator, Expr::Call(call) if call
         .arguments

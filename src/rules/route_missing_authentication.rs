@@ -12,7 +12,7 @@ use ruff_text_size::Ranged;
 use super::route_id_not_bound_to_subject::identifies_owned_object;
 use super::{Checker, Rule};
 use crate::model::apps::overlap;
-use crate::model::routes::{IdentityScan, Route, allows_anonymous};
+use crate::model::routes::{IdentityScan, Route, allows_anonymous, commented_out_decorators};
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL202.md"),
@@ -106,6 +106,33 @@ fn looks_public(route: &Route<'_>) -> bool {
         })
 }
 
+/// Whether a decorator's spelling says it guards access (`token_required`, `auth.login_required`,
+/// `rbac.allow`): every dotted segment is read.
+fn names_a_guard(spelled: &str) -> bool {
+    spelled.to_ascii_lowercase().split('.').any(|name| {
+        [
+            "auth",
+            "login",
+            "token",
+            "permission",
+            "permit",
+            "require",
+            "protect",
+            "jwt",
+            "session",
+            "role",
+            "rbac",
+            "acl",
+            "allow",
+            "guard",
+            "admin",
+            "scope",
+        ]
+        .iter()
+        .any(|word| name.contains(word))
+    })
+}
+
 /// A decorator flasklint cannot see into whose name says it guards access
 /// (`@sesion.token_required(...)`, `@requires_auth` from another package).
 fn has_opaque_auth_decorator(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
@@ -120,29 +147,7 @@ fn has_opaque_auth_decorator(checker: &Checker<'_, '_>, route: &Route<'_>) -> bo
                 other => other,
             };
             // Every segment: `rbac.allow(["View"], ["GET"])` names its guard by its owner.
-            let spelled = checker.text(callee).to_ascii_lowercase();
-            spelled.split('.').any(|name| {
-                [
-                    "auth",
-                    "login",
-                    "token",
-                    "permission",
-                    "permit",
-                    "require",
-                    "protect",
-                    "jwt",
-                    "session",
-                    "role",
-                    "rbac",
-                    "acl",
-                    "allow",
-                    "guard",
-                    "admin",
-                    "scope",
-                ]
-                .iter()
-                .any(|word| name.contains(word))
-            })
+            names_a_guard(checker.text(callee))
         })
 }
 
@@ -161,13 +166,20 @@ fn check(checker: &mut Checker<'_, '_>) {
         let Some(example) = authenticated.first() else {
             continue;
         };
+        // `#@token_required` directly above the handler: an authentication switched off, on
+        // whatever the route does.
+        let commented_out = commented_out_decorators(checker.source, route.handler)
+            .into_iter()
+            .find(|name| names_a_guard(name));
         let takes_id = route
             .variables
             .iter()
             .any(|v| identifies_owned_object(&v.name, &route.rule));
-        if !(route.is_state_changing() || takes_id)
-            || route.declared_public
+        // A public endpoint whose decorator was commented out (`POST /register`) was opened on
+        // purpose; elsewhere the comment is the evidence.
+        if (commented_out.is_none() && !(route.is_state_changing() || takes_id))
             || looks_public(route)
+            || route.declared_public
             || route.unknown_hook
             // An auth decorator above the route decorator is FL205's finding.
             || !route.decorators_above_route.is_empty()
@@ -190,10 +202,20 @@ fn check(checker: &mut Checker<'_, '_>) {
             .as_ref()
             .map(|a| a.how.clone())
             .unwrap_or_default();
+        let evidence = commented_out
+            .as_ref()
+            .map(|decorator| format!(": `@{decorator}` is commented out above it"))
+            .unwrap_or_default();
+        let help = match (&route.spec, &commented_out) {
+            (None, Some(decorator)) => format!(
+                "restore `@{decorator}` (or the authentication the other routes use: {how}); if the route is public by design, delete the commented-out decorator and suppress this finding on its line"
+            ),
+            _ => String::new(),
+        };
         checker.report(
             route.handler.name.range(),
             format!(
-                "`{}` handles `{} {}` with no authentication, while {} other route{} one (e.g. {how}){}",
+                "`{}` handles `{} {}` with no authentication{evidence}, while {} other route{} one (e.g. {how}){}",
                 route.handler_name(),
                 route.methods.join("|"),
                 route.rule,
@@ -202,6 +224,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                 checker.app_of(route),
             ),
             match &route.spec {
+                _ if !help.is_empty() => help,
                 // connexion: the spec decides, so the fix belongs there.
                 Some(spec) => format!("give the operation at {} a `security` requirement like the other routes' ({how}); if it is public by design, say so with `security: []`", spec.place),
                 None => format!("add the authentication the other routes use ({how}); if the route is public by design, suppress this finding on its line"),

@@ -115,3 +115,30 @@ rbac = RBAC()
 def delete_account(account_id):
     # Guarded by an access-control object named for it (security_monkey's `rbac.allow`).
     return "", 204
+
+
+# A read-only collection: reported only because its authentication was switched off.
+@app.route("/users")
+#@jwt_required()
+def list_users():  # expect: FL202
+    return jsonify([{"email": "a@example.com", "password_hash": "..."}])
+
+
+#  @require_token
+@app.get("/reports")
+def list_reports():  # expect: FL202
+    return jsonify([])
+
+
+# A note about the route, not a decorator: stays silent.
+# @see docs/api.md for the format
+@app.get("/catalogue")
+def catalogue():
+    return jsonify([])
+
+
+# Registration opened on purpose: the commented-out decorator is not evidence here.
+@app.route("/signup", methods=["POST"])
+# @jwt_required()
+def signup():
+    return jsonify(ok=True), 201
