@@ -1861,6 +1861,174 @@ fn one_line(text: &str) -> String {
 }
 
 /// `@jwt_required(optional=True)`: the view also runs for callers without a token.
+/// Fields that identify a person or hold their credentials, as a serializer writes them.
+const PERSONAL_FIELDS: &[&str] = &[
+    "password",
+    "password_hash",
+    "hashed_password",
+    "passwd",
+    "pwd",
+    "email",
+    "token",
+    "access_token",
+    "refresh_token",
+    "api_key",
+    "apikey",
+    "secret",
+    "otp_secret",
+    "ssn",
+];
+
+/// The people-resource a collection route lists (`/users`, `/api/accounts`): its singular,
+/// when the rule ends in one (no URL variable after it).
+pub fn people_collection(rule: &str) -> Option<&'static str> {
+    let last = rule.trim_end_matches('/').rsplit('/').next()?;
+    let last = last.to_ascii_lowercase();
+    const PEOPLE: &[(&str, &str)] = &[
+        ("users", "user"),
+        ("accounts", "account"),
+        ("admins", "admin"),
+        ("members", "member"),
+        ("customers", "customer"),
+        ("employees", "employee"),
+        ("profiles", "profile"),
+        ("people", "person"),
+        ("staff", "staff"),
+    ];
+    PEOPLE
+        .iter()
+        .find(|(plural, _)| *plural == last)
+        .map(|(_, singular)| *singular)
+}
+
+/// Credential or personal fields a handler sends back: keys of dicts it builds, the keys a
+/// project serializer method of the resource's model writes (`User.to_dict`, `.serialize`,
+/// `.as_json`), and the fields of a marshmallow schema it dumps (`UserSchema(many=True)`),
+/// except `load_only` ones. Each with where it comes from.
+pub fn returned_personal_fields(
+    model: &ProjectModel<'_>,
+    route: &Route<'_>,
+    singular: &str,
+) -> Vec<(String, Option<String>)> {
+    let mut found: Vec<(String, Option<String>)> = Vec::new();
+    let add = |field: &str, via: Option<String>, found: &mut Vec<(String, Option<String>)>| {
+        if PERSONAL_FIELDS.contains(&field) && !found.iter().any(|(f, _)| f == field) {
+            found.push((field.to_string(), via));
+        }
+    };
+    let dict_keys =
+        |body: &[Stmt], found: &mut Vec<(String, Option<String>)>, via: Option<String>| {
+            let mut keys = Vec::new();
+            any_expr(body, &mut |e| {
+                if let Expr::Dict(dict) = e {
+                    for item in &dict.items {
+                        if let Some(Expr::StringLiteral(key)) = &item.key {
+                            keys.push(key.value.to_str().to_ascii_lowercase());
+                        }
+                    }
+                }
+                false
+            });
+            for key in keys {
+                add(&key, via.clone(), found);
+            }
+        };
+    dict_keys(&route.handler.body, &mut found, None);
+    let at = At::top(route.module);
+    let mut methods: Vec<&str> = Vec::new();
+    let mut schemas: Vec<(usize, String)> = Vec::new();
+    any_expr(&route.handler.body, &mut |e| {
+        match e {
+            Expr::Attribute(attribute)
+                if matches!(
+                    attribute.attr.as_str(),
+                    "to_dict" | "serialize" | "serialized" | "as_json" | "to_json" | "as_dict"
+                ) =>
+            {
+                methods.push(attribute.attr.as_str());
+            }
+            Expr::Call(call) => {
+                let callee = match call.func.as_ref() {
+                    Expr::Attribute(a) if a.attr.as_str() == "dump" => Some(a.value.as_ref()),
+                    _ => None,
+                };
+                // `UserSchema(many=True).dump(...)`, `users_schema.dump(...)`.
+                let Some(callee) = callee else { return false };
+                let resolved = model.qualified_name(callee, &at).and_then(|q| {
+                    let q = q.trim_end_matches("()");
+                    model
+                        .split_module(q)
+                        .map(|(module, name)| (module, name.to_string()))
+                });
+                // A class defined in the handler's own module.
+                let local = || match callee {
+                    Expr::Call(call) => match call.func.as_ref() {
+                        Expr::Name(name) => Some((route.module, name.id.to_string())),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let Some(schema) = resolved.or_else(local) {
+                    schemas.push(schema);
+                }
+            }
+            _ => {}
+        }
+        false
+    });
+    // The resource's model: a project class named for it (`User` for `/users`).
+    if !methods.is_empty() {
+        for info in &model.modules {
+            let body = &info.file.module().body;
+            for stmt in body {
+                let Stmt::ClassDef(class) = stmt else {
+                    continue;
+                };
+                if !class.name.as_str().eq_ignore_ascii_case(singular) {
+                    continue;
+                }
+                for item in &class.body {
+                    if let Stmt::FunctionDef(def) = item
+                        && methods.contains(&def.name.as_str())
+                    {
+                        let via = format!("`{}.{}`", class.name, def.name);
+                        dict_keys(&def.body, &mut found, Some(via));
+                    }
+                }
+            }
+        }
+    }
+    for (module, name) in schemas {
+        let Some(class) = find_class_in(&model.modules[module].file.module().body, &name) else {
+            continue;
+        };
+        for item in &class.body {
+            let (target, value) = match item {
+                Stmt::Assign(assign) => match assign.targets.as_slice() {
+                    [target] => (target, Some(assign.value.as_ref())),
+                    _ => continue,
+                },
+                Stmt::AnnAssign(assign) => (assign.target.as_ref(), assign.value.as_deref()),
+                _ => continue,
+            };
+            let Expr::Name(field) = target else { continue };
+            // `password = fields.String(load_only=True)`: read from requests, never dumped.
+            let load_only = matches!(value, Some(Expr::Call(call)) if call.arguments.keywords.iter().any(|k| {
+                k.arg.as_ref().is_some_and(|a| a.as_str() == "load_only")
+                    && matches!(&k.value, Expr::BooleanLiteral(b) if b.value)
+            }));
+            if !load_only {
+                add(
+                    &field.id.to_ascii_lowercase(),
+                    Some(format!("`{}`", class.name)),
+                    &mut found,
+                );
+            }
+        }
+    }
+    found
+}
+
 /// Decorators written in comments directly above a handler or between its decorators
 /// (`#@token_required`, `# @jwt_required()`), as they are spelled after the `@`: the trace of an
 /// authentication someone switched off. Only the block of decorator and comment lines that

@@ -12,7 +12,10 @@ use ruff_text_size::Ranged;
 use super::route_id_not_bound_to_subject::identifies_owned_object;
 use super::{Checker, Rule};
 use crate::model::apps::overlap;
-use crate::model::routes::{IdentityScan, Route, allows_anonymous, commented_out_decorators};
+use crate::model::routes::{
+    IdentityScan, Route, allows_anonymous, commented_out_decorators, people_collection,
+    returned_personal_fields,
+};
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL202.md"),
@@ -175,9 +178,16 @@ fn check(checker: &mut Checker<'_, '_>) {
             .variables
             .iter()
             .any(|v| identifies_owned_object(&v.name, &route.rule));
+        // `GET /users` that sends `password_hash` or `email` of every user: a read that matters.
+        let exposed: Vec<(String, Option<String>)> = match people_collection(&route.rule) {
+            Some(singular) if route.methods.iter().all(|m| m == "GET") => {
+                returned_personal_fields(&project.model, route, singular)
+            }
+            _ => Vec::new(),
+        };
         // A public endpoint whose decorator was commented out (`POST /register`) was opened on
         // purpose; elsewhere the comment is the evidence.
-        if (commented_out.is_none() && !(route.is_state_changing() || takes_id))
+        if (commented_out.is_none() && exposed.is_empty() && !(route.is_state_changing() || takes_id))
             || looks_public(route)
             || route.declared_public
             || route.unknown_hook
@@ -202,10 +212,24 @@ fn check(checker: &mut Checker<'_, '_>) {
             .as_ref()
             .map(|a| a.how.clone())
             .unwrap_or_default();
-        let evidence = commented_out
+        let mut evidence = commented_out
             .as_ref()
             .map(|decorator| format!(": `@{decorator}` is commented out above it"))
             .unwrap_or_default();
+        if !exposed.is_empty() {
+            let fields: Vec<String> = exposed
+                .iter()
+                .map(|(field, via)| match via {
+                    Some(via) => format!("`{field}` (through {via})"),
+                    None => format!("`{field}`"),
+                })
+                .collect();
+            evidence.push_str(&format!(
+                "{} and it returns {} of every record",
+                if evidence.is_empty() { "" } else { ";" },
+                fields.join(", ")
+            ));
+        }
         let help = match (&route.spec, &commented_out) {
             (None, Some(decorator)) => format!(
                 "restore `@{decorator}` (or the authentication the other routes use: {how}); if the route is public by design, delete the commented-out decorator and suppress this finding on its line"

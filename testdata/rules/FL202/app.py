@@ -2,6 +2,7 @@ from functools import wraps
 
 import jwt
 from flask import Flask, abort, jsonify, request
+from marshmallow import fields
 from flask_jwt_extended import jwt_required
 from flask_login import current_user
 
@@ -142,3 +143,41 @@ def catalogue():
 # @jwt_required()
 def signup():
     return jsonify(ok=True), 201
+
+
+class Account:
+    query = None
+
+    def to_dict(self):
+        return {"id": 1, "email": "a@example.com", "password_hash": "..."}
+
+
+class MemberSchema:
+    name = "fields.String()"
+    password = fields.String(load_only=True)
+
+
+class ProfileSchema:
+    email = "fields.Email()"
+
+
+@app.get("/accounts")
+def list_accounts():  # expect: FL202
+    return jsonify([a.to_dict() for a in Account.query.all()])
+
+
+@app.get("/members")
+def list_members():
+    # The schema dumps only the name: `password` is load_only.
+    return jsonify(MemberSchema(many=True).dump([]))
+
+
+@app.get("/profiles")
+def list_profiles():  # expect: FL202
+    return jsonify(ProfileSchema(many=True).dump([]))
+
+
+@app.get("/products")
+def list_products():
+    # A public catalogue: not people, whatever its fields.
+    return jsonify([{"name": "tea", "email": "shop@example.com"}])
