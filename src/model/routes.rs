@@ -1782,7 +1782,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         if let Some(assigned) = assigned {
             return assigned;
         }
-        if let Some(injected) = injected_parameters(route).first() {
+        if let Some(injected) = injected_parameters(self.model, route).first() {
             return injected.to_string();
         }
         if let Some(user) = logged_in_user(&def.body) {
@@ -1828,7 +1828,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
 /// webargs `@use_args`, APIFlask `@app.input`: one parameter each, before the URL variables),
 /// and for a connexion route only `user` / `token_info`: connexion passes the body and query
 /// parameters by name too.
-pub fn injected_parameters<'r>(route: &'r Route<'_>) -> Vec<&'r str> {
+pub fn injected_parameters<'r>(model: &ProjectModel<'_>, route: &'r Route<'_>) -> Vec<&'r str> {
     let names = route
         .handler
         .parameters
@@ -1842,17 +1842,104 @@ pub fn injected_parameters<'r>(route: &'r Route<'_>) -> Vec<&'r str> {
             .filter(|name| matches!(*name, "user" | "token_info"))
             .collect();
     }
-    let data_arguments = route
+    let callee_name = |decorator: &Expr| -> String {
+        let callee = match decorator {
+            Expr::Call(call) => call.func.as_ref(),
+            other => other,
+        };
+        match callee {
+            Expr::Name(name) => name.id.to_string(),
+            Expr::Attribute(attribute) => attribute.attr.to_string(),
+            _ => String::new(),
+        }
+    };
+    let decorators: Vec<String> = route.decorators.iter().map(|d| callee_name(d)).collect();
+    // Only a decorator that may call the view with an extra argument injects an identity:
+    // the libraries' own guards and the request-data decorators below never pass one, while a
+    // project decorator may, whatever its name (`def login_required(f): ... f(user, ...)`).
+    let at = At::top(route.module);
+    let from_project = |decorator: &Expr| {
+        let callee = match decorator {
+            Expr::Call(call) => call.func.as_ref(),
+            other => other,
+        };
+        model
+            .qualified_name(callee, &at)
+            .is_some_and(|q| model.split_module(&q).is_some())
+            || matches!(callee, Expr::Name(name) if model.modules[route.module]
+                .file
+                .module()
+                .body
+                .iter()
+                .any(|stmt| matches!(stmt, Stmt::FunctionDef(def) if def.name.as_str() == name.id.as_str())))
+    };
+    let may_inject = route
         .decorators
         .iter()
-        .filter(|decorator| {
-            matches!(decorator, Expr::Call(call) if matches!(
-                call.func.as_ref(),
-                Expr::Attribute(a) if matches!(a.attr.as_str(), "arguments" | "input")
-            ) || matches!(call.func.as_ref(), Expr::Name(n) if matches!(n.id.as_str(), "use_args" | "use_kwargs")))
-        })
+        .zip(&decorators)
+        .any(|(decorator, name)| !passes_no_identity(name) || from_project(decorator));
+    if !may_inject {
+        return Vec::new();
+    }
+    // webargs `@use_kwargs(...)` passes every field by name: no other parameter is known.
+    if decorators.iter().any(|name| name == "use_kwargs") {
+        return Vec::new();
+    }
+    // One positional parameter each: flask-smorest / APIFlask `arguments` / `input`, webargs
+    // `use_args`.
+    let data_arguments = decorators
+        .iter()
+        .filter(|name| matches!(name.as_str(), "arguments" | "input" | "use_args"))
         .count();
-    names.skip(data_arguments).collect()
+    // Injected by name: flask-smorest `@blp.paginate()` (`pagination_parameters`),
+    // flask-pydantic `@validate()` (`body`, `query`, `form`).
+    let paginates = decorators.iter().any(|name| name == "paginate");
+    let validates = decorators.iter().any(|name| name == "validate");
+    names
+        .skip(data_arguments)
+        .filter(|name| !(paginates && *name == "pagination_parameters"))
+        .filter(|name| !(validates && matches!(*name, "body" | "query" | "form")))
+        .collect()
+}
+
+/// Decorators that never call the view with an argument of their own: Flask-JWT-Extended's,
+/// Flask-Login's and flask-httpauth's guards, Flask-Security's, request-data and documentation
+/// decorators, caching and rate limits. A project decorator may (`f(current_user, *args)`).
+fn passes_no_identity(name: &str) -> bool {
+    matches!(
+        name,
+        "jwt_required"
+            | "fresh_jwt_required"
+            | "jwt_optional"
+            | "jwt_refresh_token_required"
+            | "login_required"
+            | "fresh_login_required"
+            | "auth_required"
+            | "auth_token_required"
+            | "roles_required"
+            | "roles_accepted"
+            | "permissions_required"
+            | "permissions_accepted"
+            | "arguments"
+            | "input"
+            | "output"
+            | "response"
+            | "alt_response"
+            | "doc"
+            | "paginate"
+            | "etag"
+            | "use_args"
+            | "use_kwargs"
+            | "validate"
+            | "expect"
+            | "marshal_with"
+            | "marshal_list_with"
+            | "cross_origin"
+            | "limit"
+            | "exempt"
+            | "cached"
+            | "memoize"
+    )
 }
 
 /// A decorator written over several lines, as one line for a table cell.
@@ -1860,7 +1947,6 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `@jwt_required(optional=True)`: the view also runs for callers without a token.
 /// Fields that identify a person or hold their credentials, as a serializer writes them.
 const PERSONAL_FIELDS: &[&str] = &[
     "password",
@@ -2072,6 +2158,7 @@ pub fn commented_out_decorators(
     found
 }
 
+/// `@jwt_required(optional=True)`: the view also runs for callers without a token.
 pub fn allows_anonymous(decorator: &Expr) -> bool {
     matches!(decorator, Expr::Call(call) if call
         .arguments
@@ -2238,7 +2325,7 @@ impl<'c, 'a> IdentityScan<'c, 'a> {
         let mut scan = IdentityScan {
             model,
             module: route.module,
-            names: injected_parameters(route)
+            names: injected_parameters(model, route)
                 .into_iter()
                 .filter_map(|n| {
                     route
