@@ -1947,6 +1947,125 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Attributes that decide what an account may do: setting one is an administrator's act.
+const PRIVILEGE_ATTRIBUTES: &[&str] = &[
+    "is_admin",
+    "is_staff",
+    "is_superuser",
+    "is_moderator",
+    "admin",
+    "superuser",
+    "role",
+    "roles",
+    "role_id",
+    "permissions",
+    "scopes",
+    "user_type",
+    "account_type",
+];
+
+/// What a handler does that only an administrator should: sets a privilege attribute of an
+/// account (`user.is_admin = True`, `user.role = data["role"]`, `user["role"] = ...`,
+/// `setattr(user, "role", ...)`), or grants one (`user.roles.append(role)`, `add_role(...)`,
+/// `grant_role(...)`, `set_role(...)`). A literal that grants nothing (`is_admin = False`,
+/// `role = "user"`) is not one. Each with where it happens and how it reads, and whether the
+/// value comes from the request (a caller choosing their own privileges).
+pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
+    let grants_nothing = |value: &Expr| match value {
+        Expr::BooleanLiteral(b) => !b.value,
+        Expr::NoneLiteral(_) => true,
+        Expr::StringLiteral(text) => matches!(
+            text.value.to_str().to_ascii_lowercase().as_str(),
+            "user"
+                | "member"
+                | "customer"
+                | "viewer"
+                | "guest"
+                | "reader"
+                | "basic"
+                | "default"
+                | ""
+        ),
+        Expr::NumberLiteral(_) => false,
+        _ => false,
+    };
+    let from_request = |value: &Expr| {
+        expr_contains(value, &mut |e| match e {
+            Expr::Name(name) => matches!(
+                name.id.as_str(),
+                "request" | "data" | "payload" | "body" | "json_data" | "args" | "form"
+            ),
+            Expr::Attribute(attribute) => matches!(
+                attribute.attr.as_str(),
+                "json" | "form" | "args" | "get_json" | "values"
+            ),
+            _ => false,
+        })
+    };
+    let mut found = Vec::new();
+    visit_stmts(body, &mut |stmt| {
+        if let Stmt::Assign(assign) = stmt {
+            for target in &assign.targets {
+                let attribute = match target {
+                    Expr::Attribute(attribute) => Some(attribute.attr.as_str()),
+                    Expr::Subscript(subscript) => match subscript.slice.as_ref() {
+                        Expr::StringLiteral(key) => Some(key.value.to_str()),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                if let Some(attribute) = attribute
+                    && PRIVILEGE_ATTRIBUTES.contains(&attribute.to_ascii_lowercase().as_str())
+                    && !grants_nothing(&assign.value)
+                {
+                    found.push((
+                        stmt.range(),
+                        format!("sets `{attribute}`"),
+                        from_request(&assign.value),
+                    ));
+                }
+            }
+        }
+    });
+    any_expr(body, &mut |e| {
+        let Expr::Call(call) = e else { return false };
+        let (name, receiver) = match call.func.as_ref() {
+            Expr::Name(name) => (name.id.as_str(), None),
+            Expr::Attribute(attribute) => (attribute.attr.as_str(), Some(attribute.value.as_ref())),
+            _ => return false,
+        };
+        let grants = matches!(
+            name,
+            "add_role"
+                | "grant_role"
+                | "set_role"
+                | "add_permission"
+                | "grant_permission"
+                | "promote"
+        ) || (matches!(name, "append" | "add" | "extend")
+            && matches!(receiver, Some(Expr::Attribute(a)) if matches!(a.attr.as_str(), "roles" | "permissions")))
+            || (name == "setattr"
+                && matches!(call.arguments.args.get(1), Some(Expr::StringLiteral(key))
+                    if PRIVILEGE_ATTRIBUTES.contains(&key.value.to_str())));
+        if grants {
+            let argument_from_request = call
+                .arguments
+                .args
+                .iter()
+                .chain(call.arguments.keywords.iter().map(|k| &k.value))
+                .any(&from_request);
+            found.push((
+                call.range(),
+                format!("calls `{name}(...)`"),
+                argument_from_request,
+            ));
+        }
+        false
+    });
+    found.sort_by_key(|(range, _, _)| range.start());
+    found
+}
+
 /// Fields that identify a person or hold their credentials, as a serializer writes them.
 const PERSONAL_FIELDS: &[&str] = &[
     "password",

@@ -6,6 +6,10 @@
 //! level authorization, OWASP API5).
 //! In an app with one kind of account (no route checks a role, none lets a visitor sign up) the
 //! finding is low: every account may be an administrator.
+//! A route is administrative by its URL or handler name (`/admin/...`, `admin_*`) or by what it
+//! does: setting a privilege attribute (`user.is_admin = True`, `user.role = data["role"]`) or
+//! granting a role (`user.roles.append(...)`); high when the request chooses the privilege,
+//! medium otherwise.
 //! Fix: require a role: a decorator such as `@admin_required` that aborts with 403 unless the
 //! verified claims carry the role, or an explicit check in the handler.
 
@@ -14,7 +18,7 @@ use ruff_text_size::Ranged;
 use super::{Checker, Rule, Severity};
 use crate::model::apps::overlap;
 use crate::model::context::words;
-use crate::model::routes::Route;
+use crate::model::routes::{Route, administrative_effects};
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL204.md"),
@@ -75,7 +79,39 @@ fn check(checker: &mut Checker<'_, '_>) {
         let Some(authentication) = &route.authentication else {
             continue;
         };
-        if route.role_check.is_some() || !is_administrative(route) {
+        if route.role_check.is_some() {
+            continue;
+        }
+        // Administrative by effect: the handler grants privileges, whatever the route is called.
+        let effects = administrative_effects(&route.handler.body);
+        if !is_administrative(route) {
+            let Some((_, what, from_request)) = effects.first() else {
+                continue;
+            };
+            let chosen = effects.iter().any(|(_, _, r)| *r);
+            let single_role = single_role_app(checker, route);
+            let diagnostic = checker.report(
+                route.handler.name.range(),
+                format!(
+                    "`{}` ({} {}) {what}{}, which only an administrator should do, for any authenticated caller ({}): no role, scope or permission is checked{}",
+                    route.handler.name,
+                    route.methods.join("|"),
+                    route.rule,
+                    if *from_request || chosen { " from the request data" } else { "" },
+                    authentication.how,
+                    checker.app_of(route)
+                ),
+                "require an administrator role before changing privileges (a decorator that aborts with 403 unless the verified claims carry it), and never take a role or admin flag from the request body of a user's own update".to_string(),
+            );
+            // A caller who picks their own privileges escalates; a fixed grant on a route whose
+            // purpose flasklint cannot see is worth a look.
+            if !chosen {
+                diagnostic.severity = Some(Severity::Medium);
+            }
+            if single_role {
+                diagnostic.severity = Some(Severity::Low);
+                diagnostic.message.push_str(" [low: no route of this app checks a role and none lets a visitor create an account, so every account may be an administrator]");
+            }
             continue;
         }
         let single_role = single_role_app(checker, route);

@@ -1,6 +1,9 @@
 from functools import wraps
 
-from flask import Blueprint, abort, jsonify
+from flask import Blueprint, abort, jsonify, request
+from flask_login import current_user
+
+from .models import User
 from flask_jwt_extended import get_jwt, jwt_required, verify_jwt_in_request
 
 admin_bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -79,3 +82,38 @@ def flags():
 @jwt_required()
 def notes():
     return jsonify([])
+
+
+# Administrative by effect, whatever the route is called.
+@api_bp.route("/users/<int:user_id>", methods=["PUT"])
+@jwt_required()
+def update_user(user_id):  # expect: FL201, FL204(high)
+    user = User.query.get_or_404(user_id)
+    # The caller chooses the role: any account can make itself an administrator.
+    user.role = request.json["role"]
+    return jsonify(ok=True)
+
+
+@api_bp.route("/users/<int:user_id>/promote", methods=["POST"])
+@jwt_required()
+def promote(user_id):  # expect: FL201, FL204(medium)
+    user = User.query.get_or_404(user_id)
+    user.is_admin = True
+    return jsonify(ok=True)
+
+
+@api_bp.route("/users/<int:user_id>/roles", methods=["POST"])
+@require_role("admin")
+def grant(user_id):
+    # Trap: the caller's role is checked.
+    User.query.get_or_404(user_id).roles.append(request.json["role"])
+    return jsonify(ok=True)
+
+
+@api_bp.route("/profile", methods=["PUT"])
+@jwt_required()
+def update_profile():
+    # Trap: a field that grants nothing.
+    current_user.role = "member"
+    current_user.display_name = request.json["name"]
+    return jsonify(ok=True)
