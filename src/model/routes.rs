@@ -1816,7 +1816,12 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 return Some(format!("`@{source}`"));
             }
         }
-        if forbids(&route.handler.body) || mentions_role(&route.handler.body) {
+        // A 403 for a missing credential (`if not token: abort(403)`) refuses anonymous callers,
+        // not other users: it is no check of what the caller may do.
+        let variables: Vec<&str> = route.variables.iter().map(|v| v.name.as_str()).collect();
+        if refuses_other_callers(&route.handler.body, &variables)
+            || mentions_role(&route.handler.body)
+        {
             return Some(format!("a check in `{}`", route.handler.name));
         }
         None
@@ -2369,6 +2374,82 @@ pub fn forbids(body: &[Stmt]) -> bool {
         Expr::Attribute(attribute) => matches!(attribute.attr.as_str(), "FORBIDDEN" | "Forbidden"),
         _ => false,
     })
+}
+
+/// Whether the handler can answer 403 for some reason other than a missing credential: a 403
+/// under `if not token:` / `if "Authorization" not in request.headers:` refuses anonymous
+/// callers, not other users' objects, unless the test also involves a URL variable.
+pub fn refuses_other_callers(body: &[Stmt], variables: &[&str]) -> bool {
+    body.iter().any(|stmt| match stmt {
+        Stmt::If(branch) => {
+            let only_credential =
+                tests_credential_presence(&branch.test) && !mentions_name(&branch.test, variables);
+            (!only_credential && refuses_other_callers(&branch.body, variables))
+                || branch.elif_else_clauses.iter().any(|clause| {
+                    let only_credential = clause.test.as_ref().is_some_and(|test| {
+                        tests_credential_presence(test) && !mentions_name(test, variables)
+                    });
+                    !only_credential && refuses_other_callers(&clause.body, variables)
+                })
+        }
+        Stmt::For(stmt) => {
+            refuses_other_callers(&stmt.body, variables)
+                || refuses_other_callers(&stmt.orelse, variables)
+        }
+        Stmt::While(stmt) => {
+            refuses_other_callers(&stmt.body, variables)
+                || refuses_other_callers(&stmt.orelse, variables)
+        }
+        Stmt::With(stmt) => refuses_other_callers(&stmt.body, variables),
+        Stmt::Try(stmt) => {
+            refuses_other_callers(&stmt.body, variables)
+                || stmt.handlers.iter().any(|handler| {
+                    let ast::ExceptHandler::ExceptHandler(handler) = handler;
+                    refuses_other_callers(&handler.body, variables)
+                })
+                || refuses_other_callers(&stmt.orelse, variables)
+                || refuses_other_callers(&stmt.finalbody, variables)
+        }
+        Stmt::FunctionDef(_) | Stmt::ClassDef(_) => false,
+        other => forbids(std::slice::from_ref(other)),
+    })
+}
+
+/// `not token`, `token is None`, `"Authorization" not in request.headers`, `not auth_header`:
+/// a test of whether the caller sent a credential at all.
+fn tests_credential_presence(test: &Expr) -> bool {
+    use ast::CmpOp;
+    // A comparison of values (`owner != get_jwt_identity()`) is a check, not a presence test.
+    let compares_values = expr_contains(test, &mut |e| {
+        matches!(e, Expr::Compare(compare) if compare.ops.iter().any(|op| !matches!(
+            op,
+            CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn
+        )))
+    });
+    if compares_values {
+        return false;
+    }
+    expr_contains(test, &mut |e| match e {
+        Expr::Name(name) => {
+            let lower = name.id.to_ascii_lowercase();
+            !lower.contains("identity")
+                && ["token", "auth", "bearer", "header", "api_key", "apikey"]
+                    .iter()
+                    .any(|word| lower.contains(word))
+        }
+        Expr::StringLiteral(text) => text.value.to_str().eq_ignore_ascii_case("authorization"),
+        Expr::Attribute(attribute) => {
+            matches!(attribute.attr.as_str(), "headers" | "authorization")
+        }
+        _ => false,
+    })
+}
+
+fn mentions_name(expr: &Expr, names: &[&str]) -> bool {
+    expr_contains(
+        expr,
+        &mut |e| matches!(e, Expr::Name(n) if names.contains(&n.id.as_str())),
+    )
 }
 
 /// A comparison or test that mentions roles, scopes, permissions or admin status.

@@ -14,7 +14,7 @@ use ruff_text_size::Ranged;
 
 use super::{Checker, Rule};
 use crate::model::routes::{
-    IdentityScan, Route, any_expr, expr_contains, forbids, local_assignments,
+    IdentityScan, Route, any_expr, expr_contains, forbids, local_assignments, refuses_other_callers,
 };
 
 pub const RULE: Rule = Rule {
@@ -104,7 +104,8 @@ fn check(checker: &mut Checker<'_, '_>) {
         let Some(authentication) = &route.authentication else {
             continue;
         };
-        if route.role_check.is_some() || forbids(&route.handler.body) {
+        let variables: Vec<&str> = route.variables.iter().map(|v| v.name.as_str()).collect();
+        if route.role_check.is_some() || refuses_other_callers(&route.handler.body, &variables) {
             continue;
         }
         let identity = IdentityScan::new(&project.model, &project.routes, &project.files, route);
@@ -211,6 +212,9 @@ fn is_related_to_identity(
                     .iter()
                     .any(|o| mentions_any(o, &derived) && identity.contains_identity(o))
         }
+        // Both values merely handed to a response, a log line or a formatter
+        // (`jsonify(NOTES.get(note_id), viewer=claims["sub"])`) relate nothing.
+        Expr::Call(call) if only_carries(call) => false,
         Expr::Call(call) => {
             let mut parts: Vec<&Expr> = call.arguments.args.iter().collect();
             parts.extend(call.arguments.keywords.iter().map(|k| &k.value));
@@ -238,6 +242,35 @@ fn is_related_to_identity(
         }
         _ => false,
     })
+}
+
+/// A call that only carries its arguments somewhere (a response, a log, a string) without
+/// comparing or looking anything up with them.
+fn only_carries(call: &ruff_python_ast::ExprCall) -> bool {
+    let name = match call.func.as_ref() {
+        Expr::Name(name) => name.id.as_str(),
+        Expr::Attribute(attribute) => attribute.attr.as_str(),
+        _ => return false,
+    };
+    matches!(
+        name,
+        "jsonify"
+            | "make_response"
+            | "Response"
+            | "render_template"
+            | "dict"
+            | "print"
+            | "format"
+            | "str"
+            | "dumps"
+            | "debug"
+            | "info"
+            | "warning"
+            | "warn"
+            | "error"
+            | "exception"
+            | "log"
+    )
 }
 
 fn mentions_any(expr: &Expr, names: &[&str]) -> bool {

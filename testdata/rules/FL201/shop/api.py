@@ -1,4 +1,4 @@
-from flask import Blueprint, abort, g, jsonify
+from flask import Blueprint, abort, g, jsonify, request
 from flask_jwt_extended import get_jwt_identity, jwt_required
 
 from .models import Address, Note, User
@@ -131,3 +131,40 @@ class Product:
     @staticmethod
     def get(product_id):
         return {"id": product_id}
+
+
+NOTES = {}
+
+
+@api_bp.route("/notes/<int:note_id>/shared")
+@jwt_required()
+def shared_note(note_id):  # expect: FL201
+    # Both values handed to the response relate nothing: any caller reads any note.
+    return jsonify(NOTES.get(note_id), viewer=get_jwt_identity())
+
+
+@api_bp.route("/notes/<int:note_id>/audited")
+@jwt_required()
+def audited_note(note_id):  # expect: FL201
+    print("note", note_id, "read by", get_jwt_identity())
+    return jsonify(NOTES.get(note_id))
+
+
+@api_bp.route("/notes/<int:note_id>/raw")
+@jwt_required()
+def raw_note(note_id):  # expect: FL201
+    token = request.headers.get("Authorization")
+    # A 403 for a missing credential refuses anonymous callers, not other users' notes.
+    if not token:
+        abort(403)
+    return jsonify(NOTES.get(note_id))
+
+
+@api_bp.route("/notes/<int:note_id>/checked")
+@jwt_required()
+def checked_note(note_id):
+    note = NOTES.get(note_id)
+    # Trap: the 403 answers a caller who does not own the note.
+    if note["owner"] != get_jwt_identity():
+        abort(403)
+    return jsonify(note)
