@@ -247,6 +247,8 @@ pub fn is_role_word(name: &str) -> bool {
         "group",
         "claims_required",
         "access_required",
+        // mwdb's `@requires_capabilities(Capabilities.manage_users)`.
+        "capabilit",
     ]
     .iter()
     .any(|w| lower.contains(w))
@@ -723,6 +725,26 @@ impl<'a> RouteCollector<'_, 'a> {
         value
             .strings()
             .map(|names| names.iter().map(|m| m.to_ascii_uppercase()).collect())
+            .or_else(|| {
+                // `methods=[HTTPMethod.POST]` (Python's `http.HTTPMethod` enum).
+                let items = match &keyword.value {
+                    Expr::List(list) => &list.elts,
+                    Expr::Tuple(tuple) => &tuple.elts,
+                    _ => return None,
+                };
+                items
+                    .iter()
+                    .map(|item| match item {
+                        Expr::Attribute(attribute)
+                            if HTTP_METHOD_NAMES
+                                .contains(&attribute.attr.to_ascii_lowercase().as_str()) =>
+                        {
+                            Some(attribute.attr.to_ascii_uppercase())
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            })
     }
 
     fn add_function_route(
@@ -1805,7 +1827,10 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             let name = spelled.rsplit('.').next().unwrap_or(spelled);
             // `@jwt_authenticate(is_superuser=True)`, `@auth.login_required(role="admin")`
             let role_argument = matches!(decorator, Expr::Call(call) if call.arguments.keywords.iter().any(|k| k.arg.as_ref().is_some_and(|a| is_role_word(a.as_str()))));
-            if is_role_word(name) || role_argument {
+            // Flask-Principal: `@admin_permission.require(http_exception=403)` names the role by
+            // the permission it asks of.
+            let generic_verb = matches!(name, "require" | "required" | "can" | "test");
+            if is_role_word(name) || role_argument || (generic_verb && is_role_word(spelled)) {
                 return Some(format!("`@{source}`"));
             }
             if let Some(qualified) = self.qualified(route.module, callee)
@@ -2052,6 +2077,20 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
             || (name == "setattr"
                 && matches!(call.arguments.args.get(1), Some(Expr::StringLiteral(key))
                     if PRIVILEGE_ATTRIBUTES.contains(&key.value.to_str())));
+        // `User(name=..., is_admin=True)`, `create_user(..., role=data["role"])`.
+        for keyword in &call.arguments.keywords {
+            if let Some(arg) = &keyword.arg
+                && PRIVILEGE_ATTRIBUTES.contains(&arg.as_str())
+                && !grants_nothing(&keyword.value)
+                && !matches!(&keyword.value, Expr::Name(_) | Expr::Attribute(_))
+            {
+                found.push((
+                    keyword.range(),
+                    format!("passes `{arg}=...`"),
+                    from_request(&keyword.value),
+                ));
+            }
+        }
         if grants {
             let argument_from_request = call
                 .arguments

@@ -77,6 +77,36 @@ fn single_role_app(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
 fn check(checker: &mut Checker<'_, '_>) {
     for route in checker.routes() {
         let Some(authentication) = &route.authentication else {
+            // A route anyone may call that grants privileges: `POST /register-admin` creating
+            // `User(..., is_admin=True)`, a sign-up taking `role` from the body.
+            if route.role_check.is_none()
+                && !route.declared_public
+                && let Some((_, what, _)) = administrative_effects(&route.handler.body).first()
+            {
+                let diagnostic = checker.report(
+                    route.handler.name.range(),
+                    format!(
+                        "`{}` ({} {}) {what} with no authentication at all: anyone can make themselves an administrator{}",
+                        route.handler.name,
+                        route.methods.join("|"),
+                        route.rule,
+                        checker.app_of(route)
+                    ),
+                    "require an administrator's authenticated request to grant privileges, and create ordinary accounts with a fixed, unprivileged role".to_string(),
+                );
+                diagnostic.severity = Some(Severity::Critical);
+                // A debug login (`/login/debug/<name>` in anitya's debug-only blueprint) exists
+                // for development servers.
+                let debug = words(&format!("{} {}", route.rule, route.handler.name))
+                    .iter()
+                    .any(|w| w == "debug" || w == "dev");
+                if debug {
+                    diagnostic.severity = Some(Severity::Low);
+                    diagnostic
+                        .message
+                        .push_str(" [low: a debug route, for development servers]");
+                }
+            }
             continue;
         };
         if route.role_check.is_some() {

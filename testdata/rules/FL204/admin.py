@@ -117,3 +117,61 @@ def update_profile():
     current_user.role = "member"
     current_user.display_name = request.json["name"]
     return jsonify(ok=True)
+
+
+# Traps: role checks that libraries and projects spell differently.
+from flask_principal import Permission, RoleNeed
+
+admin_permission = Permission(RoleNeed("admin"))
+
+
+@admin_bp.route("/feeds/<int:feed_id>", methods=["DELETE"])
+@jwt_required()
+@admin_permission.require(http_exception=403)
+def delete_feed(feed_id):
+    return jsonify(ok=True)
+
+
+def requires_capabilities(*capabilities):
+    def decorator(view):
+        return view
+
+    return decorator
+
+
+@admin_bp.route("/server")
+@jwt_required()
+@requires_capabilities("manage_users")
+def server_admin():
+    return jsonify(ok=True)
+
+
+from http import HTTPMethod
+
+
+# `methods=[HTTPMethod.DELETE]`: a DELETE route, not a GET.
+@admin_bp.route("/sessions", methods=[HTTPMethod.DELETE])
+@jwt_required()
+def admin_purge_sessions():  # expect: FL204
+    return jsonify(ok=True)
+
+
+# Anyone may call these: privileges granted with no authentication at all.
+@api_bp.route("/register-admin", methods=["POST"])
+def register_admin():  # expect: FL204(critical)
+    user = User(username=request.json["username"], is_admin=True)
+    return jsonify(id=user.id), 201
+
+
+@api_bp.route("/signup", methods=["POST"])
+def signup():  # expect: FL204(critical)
+    # The body picks the role: a visitor signs up as an administrator.
+    user = User(username=request.json["username"], role=request.json.get("role", "user"))
+    return jsonify(id=user.id), 201
+
+
+@api_bp.route("/register", methods=["POST"])
+def register():
+    # Trap: a fixed, unprivileged role.
+    user = User(username=request.json["username"], role="member", is_admin=False)
+    return jsonify(id=user.id), 201
