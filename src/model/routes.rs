@@ -2016,7 +2016,9 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
                 | "default"
                 | ""
         ),
-        Expr::NumberLiteral(_) => false,
+        Expr::List(list) => list.elts.is_empty(),
+        Expr::Tuple(tuple) => tuple.elts.is_empty(),
+        Expr::Dict(dict) => dict.items.is_empty(),
         _ => false,
     };
     let from_request = |value: &Expr| {
@@ -2077,9 +2079,16 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
             || (name == "setattr"
                 && matches!(call.arguments.args.get(1), Some(Expr::StringLiteral(key))
                     if PRIVILEGE_ATTRIBUTES.contains(&key.value.to_str())));
-        // `User(name=..., is_admin=True)`, `create_user(..., role=data["role"])`.
+        // `User(name=..., is_admin=True)`, `create_user(..., role=data["role"])`: an account
+        // made with privileges. Other calls pass roles around to read them (filters, audit
+        // records), which grants nothing.
+        let makes_account = name.starts_with(|c: char| c.is_ascii_uppercase())
+            || ["create_", "add_", "register", "new_"]
+                .iter()
+                .any(|prefix| name.starts_with(prefix));
         for keyword in &call.arguments.keywords {
-            if let Some(arg) = &keyword.arg
+            if makes_account
+                && let Some(arg) = &keyword.arg
                 && PRIVILEGE_ATTRIBUTES.contains(&arg.as_str())
                 && !grants_nothing(&keyword.value)
                 && !matches!(&keyword.value, Expr::Name(_) | Expr::Attribute(_))
