@@ -2513,12 +2513,36 @@ pub fn mentions_role(body: &[Stmt]) -> bool {
             found |= expr_contains(test, &mut |e| match e {
                 Expr::StringLiteral(s) => is_role_word(s.value.to_str()),
                 Expr::Attribute(a) => is_role_word(a.attr.as_str()),
-                Expr::Name(n) => is_role_word(n.id.as_str()),
+                Expr::Name(n) => is_role_word(n.id.as_str()) && !names_data(n.id.as_str()),
                 _ => false,
             });
         }
     });
     found
+}
+
+/// A local holding request data about a role rather than the caller's role: `admin_data`,
+/// `admin_form`, `role_name`, `admin_email` (smorest's `/register-admin` tested
+/// `admin_data["username"]`, which is no role check).
+fn names_data(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.rsplit('_').next().is_some_and(|last| {
+        matches!(
+            last,
+            "data"
+                | "form"
+                | "json"
+                | "payload"
+                | "body"
+                | "schema"
+                | "name"
+                | "username"
+                | "email"
+                | "id"
+                | "list"
+                | "args"
+        )
+    }) && lower.contains('_')
 }
 
 fn compares_claims_and_forbids(body: &[Stmt]) -> bool {

@@ -175,3 +175,13 @@ def register():
     # Trap: a fixed, unprivileged role.
     user = User(username=request.json["username"], role="member", is_admin=False)
     return jsonify(id=user.id), 201
+
+
+@api_bp.route("/register-owner", methods=["POST"])
+def register_owner():  # expect: FL204(critical)
+    # A test of request data about the new admin is no role check of the caller.
+    admin_data = request.json
+    if User.query.filter(User.username == admin_data["username"]).first():
+        abort(409)
+    owner = User(username=admin_data["username"], is_admin=True)
+    return jsonify(id=owner.id), 201
