@@ -20,7 +20,7 @@ use crate::model::settings_files::{SettingsFiles, SettingsRequest};
 use crate::model::{FileModel, ModuleInfo, ModuleNames, Project, ProjectModel};
 use crate::prefilter::{self, FileLinks};
 use crate::rules::{self, Applicability, DependencyDiagnostic, Diagnostic, RuleMeta, Severity};
-use crate::source::{FileError, PlacedText, Position, SourceFile};
+use crate::source::{FileError, Position, SourceFile, TextFile};
 use crate::suppress::{Directive, Suppressions};
 use crate::walk::{self, Candidate, Excludes};
 
@@ -145,17 +145,22 @@ impl Outcome {
     }
 }
 
-/// Runs a check. `Err` only for what the user must fix in the invocation (a bad glob, a thread
-/// pool that cannot start); problems with individual files are `Outcome::errors`.
-pub fn run(settings: &Settings) -> Result<Outcome, String> {
-    let excludes = Excludes::new(&settings.excludes)?;
+/// The big-stack workers a run happens on (see `WORKER_STACK_BYTES`).
+fn worker_pool(settings: &Settings) -> Result<rayon::ThreadPool, String> {
     let mut builder = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK_BYTES);
     if let Some(threads) = settings.threads {
         builder = builder.num_threads(threads.max(1));
     }
-    let pool = builder
+    builder
         .build()
-        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+        .map_err(|e| format!("cannot start worker threads: {e}"))
+}
+
+/// Runs a check. `Err` only for what the user must fix in the invocation (a bad glob, a thread
+/// pool that cannot start); problems with individual files are `Outcome::errors`.
+pub fn run(settings: &Settings) -> Result<Outcome, String> {
+    let excludes = Excludes::new(&settings.excludes)?;
+    let pool = worker_pool(settings)?;
     // Everything, including dropping the syntax trees, happens on the big-stack workers.
     Ok(pool.install(|| {
         analyse(
@@ -228,13 +233,7 @@ impl ParseCache {
 /// of the checked directories.
 pub fn run_with_overlay(settings: &Settings, overlay: &Overlay) -> Result<Outcome, String> {
     let excludes = Excludes::new(&settings.excludes)?;
-    let mut builder = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK_BYTES);
-    if let Some(threads) = settings.threads {
-        builder = builder.num_threads(threads.max(1));
-    }
-    let pool = builder
-        .build()
-        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let pool = worker_pool(settings)?;
     let mut walk = walk::collect(&settings.paths, &excludes);
     let walked = walk.files.len();
     for path in overlay.texts.keys() {
@@ -712,12 +711,7 @@ fn analyse_loaded(
     ));
     let settings_files = &project.settings_files;
     findings.extend(place_text_findings(
-        |file| {
-            settings_files
-                .files
-                .get(file)
-                .map(|f| &f.file as &dyn PlacedText)
-        },
+        |file| settings_files.files.get(file).map(|f| &f.file),
         rules::check_settings_files(&project, &rule_options),
         settings,
     ));
@@ -1133,7 +1127,7 @@ fn place_dependency_findings(
     settings: &Settings,
 ) -> Vec<Finding> {
     place_text_findings(
-        |file| deps.files.get(file).map(|f| f as &dyn PlacedText),
+        |file| deps.files.get(file).map(|f| &f.file),
         diagnostics
             .into_iter()
             .map(|d| (d.file, d.diagnostic))
@@ -1145,7 +1139,7 @@ fn place_dependency_findings(
 /// Places findings in files that are not Python (manifests, settings files): comments start
 /// with `#` after whitespace, as in requirements files, dotenv, TOML and YAML.
 fn place_text_findings<'f>(
-    file_of: impl Fn(usize) -> Option<&'f dyn PlacedText>,
+    file_of: impl Fn(usize) -> Option<&'f TextFile>,
     diagnostics: Vec<(usize, Diagnostic)>,
     settings: &Settings,
 ) -> Vec<Finding> {
@@ -1160,7 +1154,7 @@ fn place_text_findings<'f>(
             .as_ref()
             .is_none_or(|rules| rules.contains(diagnostic.rule.id))
             && !settings.per_file_ignores.iter().any(|ignore| {
-                ignore.matches(manifest.path()) && ignore.rules.contains(&diagnostic.rule.id)
+                ignore.matches(&manifest.path) && ignore.rules.contains(&diagnostic.rule.id)
             });
         if !enabled {
             continue;
@@ -1187,7 +1181,7 @@ fn place_text_findings<'f>(
             .unwrap_or(diagnostic.severity.unwrap_or(diagnostic.rule.severity));
         let suppressed_by = suppressions
             .entry(file)
-            .or_insert_with(|| Suppressions::read_text(manifest.shared_text()))
+            .or_insert_with(|| Suppressions::read_text(&manifest.text))
             .find(&[start.line], diagnostic.rule, settings.noqa_all)
             .cloned();
         out.push(Finding {
@@ -1202,7 +1196,7 @@ fn place_text_findings<'f>(
             message: diagnostic.message,
             help: diagnostic.help,
             fix,
-            source: Arc::clone(manifest.shared_text()),
+            source: Arc::clone(&manifest.text),
             suppressed_by,
         });
     }

@@ -146,33 +146,6 @@ impl SourceFile {
     }
 }
 
-/// A file findings are placed in by byte offset: a manifest, a settings file.
-pub trait PlacedText {
-    fn position(&self, offset: TextSize) -> Position;
-    fn line_text(&self, line: usize) -> &str;
-    fn display_path(&self) -> String;
-    fn path(&self) -> &Path;
-    fn shared_text(&self) -> &Arc<str>;
-}
-
-impl PlacedText for TextFile {
-    fn position(&self, offset: TextSize) -> Position {
-        TextFile::position(self, offset)
-    }
-    fn line_text(&self, line: usize) -> &str {
-        TextFile::line_text(self, line)
-    }
-    fn display_path(&self) -> String {
-        TextFile::display_path(self)
-    }
-    fn path(&self) -> &Path {
-        &self.path
-    }
-    fn shared_text(&self) -> &Arc<str> {
-        &self.text
-    }
-}
-
 /// A text file that is not Python (a dotenv file, a compose file, a TOML or JSON settings
 /// file), with the line index its findings are placed with.
 pub struct TextFile {

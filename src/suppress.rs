@@ -166,7 +166,7 @@ fn parse_comment(comment: &str) -> Vec<(String, Option<Vec<String>>)> {
 }
 
 /// `text` after a leading `word` (ASCII case-insensitive) that is not the start of a longer word.
-fn strip_word<'t>(text: &'t str, word: &str) -> Option<&'t str> {
+pub(crate) fn strip_word<'t>(text: &'t str, word: &str) -> Option<&'t str> {
     let head = text.get(..word.len())?;
     if !head.eq_ignore_ascii_case(word) {
         return None;
@@ -179,7 +179,7 @@ fn strip_word<'t>(text: &'t str, word: &str) -> Option<&'t str> {
 
 /// Codes after `noqa:`, flake8 style: letters then digits, separated by commas or spaces; the
 /// list ends at the first word that is not a code. Returns the codes and the bytes consumed.
-fn parse_codes(list: &str) -> (Vec<String>, usize) {
+pub(crate) fn parse_codes(list: &str) -> (Vec<String>, usize) {
     let mut codes = Vec::new();
     let mut at = 0;
     let mut consumed = 0;

@@ -19,12 +19,10 @@ mod parse;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::sync::Arc;
 
 use pep440_rs::Version;
 use pep508_rs::PackageName;
-use ruff_source_file::LineIndex;
-use ruff_text_size::{TextRange, TextSize};
+use ruff_text_size::TextRange;
 use version_ranges::Ranges;
 
 use crate::source::{FileError, Position};
@@ -95,65 +93,18 @@ pub fn is_manifest(path: &Path) -> bool {
     Kind::of_manifest(path).is_some()
 }
 
-/// A manifest or lock file, with the line index findings are placed with.
+/// A manifest or lock file: its text, with the line index findings are placed with.
 pub struct DependencyFile {
-    pub path: PathBuf,
+    pub file: crate::source::TextFile,
     pub kind: Kind,
-    pub text: Arc<str>,
-    index: LineIndex,
 }
 
 impl DependencyFile {
     fn new(path: PathBuf, kind: Kind, text: String) -> DependencyFile {
-        let index = LineIndex::from_source_text(&text);
         DependencyFile {
-            path,
+            file: crate::source::TextFile::new(path, text),
             kind,
-            text: Arc::from(text),
-            index,
         }
-    }
-
-    /// The 1-based line and character column of a byte offset (clamped to the text).
-    pub fn position(&self, offset: TextSize) -> Position {
-        let end = TextSize::try_from(self.text.len()).unwrap_or(TextSize::new(u32::MAX));
-        let location = self.index.line_column(offset.min(end), &self.text);
-        Position {
-            line: location.line.get(),
-            column: location.column.get(),
-        }
-    }
-
-    pub fn slice(&self, range: TextRange) -> &str {
-        self.text
-            .get(range.start().to_usize()..range.end().to_usize())
-            .unwrap_or("")
-    }
-
-    pub fn line_text(&self, line: usize) -> &str {
-        self.text.lines().nth(line.saturating_sub(1)).unwrap_or("")
-    }
-
-    pub fn display_path(&self) -> String {
-        crate::source::display_path(&self.path)
-    }
-}
-
-impl crate::source::PlacedText for DependencyFile {
-    fn position(&self, offset: TextSize) -> Position {
-        DependencyFile::position(self, offset)
-    }
-    fn line_text(&self, line: usize) -> &str {
-        DependencyFile::line_text(self, line)
-    }
-    fn display_path(&self) -> String {
-        DependencyFile::display_path(self)
-    }
-    fn path(&self) -> &Path {
-        &self.path
-    }
-    fn shared_text(&self) -> &Arc<str> {
-        &self.text
     }
 }
 
@@ -264,8 +215,8 @@ impl PackageVersions<'_> {
             .iter()
             .map(|d| {
                 let file = &files[d.file];
-                let line = file.position(d.range.start()).line;
-                format!("`{}` at {}:{line}", d.written, file.display_path())
+                let line = file.file.position(d.range.start()).line;
+                format!("`{}` at {}:{line}", d.written, file.file.display_path())
             })
             .collect::<Vec<_>>()
             .join(", ")
@@ -376,7 +327,7 @@ impl Dependencies {
             Ok(text) => text,
             Err(error) => {
                 let (error_path, position) = match included_from {
-                    Some((file, line)) => (self.files[file].path.clone(), Some(line)),
+                    Some((file, line)) => (self.files[file].file.path.clone(), Some(line)),
                     None => (path.clone(), None),
                 };
                 self.errors.push(FileError {
@@ -621,7 +572,7 @@ impl Dependencies {
                     .iter()
                     .filter(|d| matches!(d.allowed, Allowed::Range(_)))
                     .map(|d| match (d.specifier, &d.version_text) {
-                        (Some(range), _) => self.files[d.file].slice(range).trim().to_string(),
+                        (Some(range), _) => self.files[d.file].file.slice(range).trim().to_string(),
                         (None, Some(text)) => text.clone(),
                         (None, None) => d.written.clone(),
                     })
@@ -637,8 +588,8 @@ impl Dependencies {
                     .map(|d| {
                         let file = &self.files[d.file];
                         RowDeclaration {
-                            path: file.display_path(),
-                            line: file.position(d.range.start()).line,
+                            path: file.file.display_path(),
+                            line: file.file.position(d.range.start()).line,
                             requirement: d.written.clone(),
                             role: match d.role {
                                 Role::Requirement => "requirement",

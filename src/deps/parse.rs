@@ -85,9 +85,9 @@ impl Reader<'_> {
     /// A line pip accepts (or a template renders into one) that flasklint cannot use: recorded
     /// as a note for `flasklint deps`, never an error.
     fn skip(&mut self, at: usize, text: &str, why: &str) {
-        let position = self.file.position(offset(at));
+        let position = self.file.file.position(offset(at));
         self.out.skipped.push(FileError {
-            path: self.file.path.clone(),
+            path: self.file.file.path.clone(),
             position: Some(position),
             message: format!("`{text}` skipped: {why}"),
         });
@@ -102,9 +102,9 @@ impl Reader<'_> {
     }
 
     fn error(&mut self, at: usize, message: String) {
-        let position = self.file.position(offset(at));
+        let position = self.file.file.position(offset(at));
         self.out.errors.push(FileError {
-            path: self.file.path.clone(),
+            path: self.file.file.path.clone(),
             position: Some(Position {
                 line: position.line,
                 column: position.column,
@@ -207,7 +207,7 @@ impl Reader<'_> {
     /// requirement per line of the (possibly multi-line) value.
     fn setup_cfg(&mut self) {
         let file = self.file;
-        let text: &str = &file.text;
+        let text: &str = &file.file.text;
         let mut section = String::new();
         let mut key: Option<String> = None;
         let mut at = 0;
@@ -259,7 +259,7 @@ impl Reader<'_> {
 
     fn toml(&mut self) {
         let file = self.file;
-        let document = match DeTable::parse(&file.text) {
+        let document = match DeTable::parse(&file.file.text) {
             Ok(document) => document,
             Err(error) => {
                 let at = error.span().map_or(0, |span| span.start);
@@ -283,8 +283,8 @@ impl Reader<'_> {
         let DeValue::String(text) = item.get_ref() else {
             return;
         };
-        let (start, end) = string_inner(&self.file.text, item.span());
-        let verbatim = self.file.text.get(start..end) == Some(text.as_ref());
+        let (start, end) = string_inner(&self.file.file.text, item.span());
+        let verbatim = self.file.file.text.get(start..end) == Some(text.as_ref());
         self.requirement(text.as_ref(), start, context, verbatim);
     }
 
@@ -362,11 +362,11 @@ impl Reader<'_> {
                     _ => None,
                 };
                 let at = range(name.span().start, entry.span().end);
-                let written = self.file.slice(at).to_string();
+                let written = self.file.file.slice(at).to_string();
                 let (allowed, specifier) = match constraint.map(|c| (c, c.get_ref())) {
                     Some((spanned, DeValue::String(text))) => match poetry_ranges(text.as_ref()) {
                         Ok(allowed) => {
-                            let (s, e) = string_inner(&self.file.text, spanned.span());
+                            let (s, e) = string_inner(&self.file.file.text, spanned.span());
                             (allowed, Some(range(s, e)))
                         }
                         Err(message) => {
@@ -408,12 +408,12 @@ impl Reader<'_> {
                     _ => None,
                 };
                 let at = range(name.span().start, value.span().end);
-                let written = self.file.slice(at).to_string();
+                let written = self.file.file.slice(at).to_string();
                 let (allowed, specifier) = match constraint.map(|c| (c, c.get_ref())) {
                     Some((spanned, DeValue::String(text))) if text.trim() != "*" => {
                         match super::specifier_ranges(text) {
                             Ok(ranges) => {
-                                let (s, e) = string_inner(&self.file.text, spanned.span());
+                                let (s, e) = string_inner(&self.file.file.text, spanned.span());
                                 (Allowed::Range(ranges), Some(range(s, e)))
                             }
                             Err(message) => {
@@ -482,7 +482,7 @@ impl Reader<'_> {
     /// its section and package key, which is how pipenv writes the file.
     fn pipfile_lock(&mut self) {
         let file = self.file;
-        let text: &str = &file.text;
+        let text: &str = &file.file.text;
         let value: serde_json::Value = match serde_json::from_str(text) {
             Ok(value) => value,
             Err(error) => {

@@ -32,6 +32,7 @@ fn allowed(deps: &Dependencies, dir: &Path, package: &str) -> Option<String> {
 
 fn line_of(deps: &Dependencies, declaration: &Declaration) -> usize {
     deps.files[declaration.file]
+        .file
         .position(declaration.range.start())
         .line
 }
@@ -101,7 +102,7 @@ fn specifier_span_is_the_version_part() {
     let declaration = &deps.declarations[0];
     let file = &deps.files[declaration.file];
     assert_eq!(
-        file.slice(declaration.specifier.expect("specifier")),
+        file.file.slice(declaration.specifier.expect("specifier")),
         "== 1.7.1"
     );
 }
@@ -309,7 +310,7 @@ fn discovery_stops_at_the_project_root_and_nearest_files_come_first() {
     assert!(
         deps.files
             .iter()
-            .all(|f| !f.path.ends_with("requirements.txt"))
+            .all(|f| !f.file.path.ends_with("requirements.txt"))
     );
     assert!(!admits_at(
         &deps,

@@ -904,26 +904,6 @@ fn classify_depth<'a>(
         Expr::Call(call) => {
             let callee = model.qualified_name(&call.func, at);
             match callee.as_deref() {
-                Some("os.environ.get" | "os.getenv" | "os.environ.setdefault") => {
-                    let default = call
-                        .arguments
-                        .args
-                        .get(1)
-                        .or_else(|| keyword(call, "default"));
-                    let default =
-                        default.and_then(|d| match classify_depth(model, d, at, depth + 1) {
-                            ConfigValue::Literal(literal) if literal.value != Value::None => {
-                                Some(literal)
-                            }
-                            _ => None,
-                        });
-                    ConfigValue::Environment(EnvLookup {
-                        variable: call.arguments.args.first().and_then(string_literal),
-                        default,
-                        module: at.module,
-                        range: expr.range(),
-                    })
-                }
                 Some(callee) if is_environment_reader(callee) => {
                     let default = call
                         .arguments
@@ -974,13 +954,16 @@ fn classify_depth<'a>(
 }
 
 /// A call that reads an environment variable and takes its fallback second (or as `default=`):
-/// python-decouple's `config("K", default=...)` (and `AutoConfig()` / `Config(...)`
+/// `os.environ.get` / `os.getenv` / `os.environ.setdefault`, python-decouple's `config("K", default=...)` (and `AutoConfig()` / `Config(...)`
 /// instances), environs' `env("K", ...)` / `env.str("K", ...)`, and `.get("K", ...)` on a
 /// `dotenv_values()` mapping.
 fn is_environment_reader(callee: &str) -> bool {
     matches!(
         callee,
-        "decouple.config"
+        "os.environ.get"
+            | "os.getenv"
+            | "os.environ.setdefault"
+            | "decouple.config"
             | "decouple.AutoConfig()"
             | "decouple.Config()"
             | "environs.Env()"

@@ -65,7 +65,7 @@ pub fn is_leak(e: &Expr, bound: Bound<'_>) -> bool {
     }
     match e {
         Expr::Call(call) => {
-            let callee = last_call_segment(&call.func).unwrap_or("");
+            let callee = last_segment(&call.func).unwrap_or("");
             let first = call.arguments.args.first();
             (matches!(call.func.as_ref(), Expr::Name(_))
                 && matches!(callee, "str" | "repr" | "format")
@@ -122,11 +122,13 @@ pub fn all_leaks<'e>(expr: &'e Expr, bound: Bound<'_>) -> Vec<&'e Expr> {
     found
 }
 
-/// The last segment of a callee: `traceback.format_exc` is `format_exc`.
-fn last_call_segment(expr: &Expr) -> Option<&str> {
+/// The last segment of a dotted callee or decorator: `app.errorhandler` is `errorhandler`,
+/// `traceback.format_exc` is `format_exc`, and a call's is its callee's.
+pub fn last_segment(expr: &Expr) -> Option<&str> {
     match expr {
         Expr::Name(name) => Some(name.id.as_str()),
         Expr::Attribute(attribute) => Some(attribute.attr.as_str()),
+        Expr::Call(call) => last_segment(&call.func),
         _ => None,
     }
 }

@@ -447,22 +447,14 @@ pub(super) fn check_settings_files(
             weigh_in_file(&found, value)
         };
         let weight = checker.weight(file, Severity::Low);
-        let loaded = file
-            .loaded_by
-            .as_deref()
-            .map(|by| format!(" (loaded by {by})"))
-            .unwrap_or_default();
-        let what = format!("`{}` in `{}`{loaded}", entry.key, file.file.display_path());
+        let what = SettingsChecker::entry_place(entry, file);
         let message = format!(
             "{}: anyone who can read the repository, or an image the file is copied into, can use it{}{}",
             describe(&found, &what, "a file"),
             note.as_deref().unwrap_or(""),
             weight.note.as_deref().unwrap_or("")
         );
-        let help = format!(
-            "keep the value out of the repository: set `{}` in the deployment's environment or secret store (ignore local files such as `.env` in `.gitignore`), and rotate the committed value",
-            entry.key
-        );
+        let help = SettingsChecker::keep_out_help(&entry.key);
         let mut diagnostic = checker.diagnostic(entry.range, message, help);
         diagnostic.severity = match (weight.severity, severity) {
             (Some(a), Some(b)) => Some(a.min(b)),

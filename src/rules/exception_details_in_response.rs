@@ -49,15 +49,7 @@ fn is_graphql_error_formatter(name: &str) -> bool {
     name.contains("format_error") || name.contains("error_formatter")
 }
 
-/// The last segment of a dotted callee or decorator: `app.errorhandler` is `errorhandler`.
-pub(super) fn last_segment(expr: &Expr) -> Option<&str> {
-    match expr {
-        Expr::Name(name) => Some(name.id.as_str()),
-        Expr::Attribute(attribute) => Some(attribute.attr.as_str()),
-        Expr::Call(call) => last_segment(&call.func),
-        _ => None,
-    }
-}
+pub(super) use crate::model::exceptions::last_segment;
 
 /// Every function in the file (nested ones too), with its role.
 pub(super) fn functions<'a>(checker: &Checker<'_, 'a>) -> Vec<Function<'a>> {
@@ -1263,13 +1255,13 @@ fn text_holders<'a>(
         else {
             return;
         };
-        let Some(returned) = text_returning(checker, call) else {
+        let Some((module, returned)) = text_returning(checker, call) else {
             return;
         };
         let scope = enclosing(functions, stmt.range())
             .map_or(module_body.as_slice(), |f| f.def.body.as_slice());
         let caught = returned.caught.map_or("Exception".to_string(), |t| {
-            one_line(text_of(checker, returned, t))
+            one_line(text_in(checker, module, t))
         });
         holders.push(TextHolder {
             name: target.id.as_str(),
@@ -1382,7 +1374,7 @@ fn answers_with_error(stmt: &Stmt) -> bool {
 fn text_returning<'c, 'a>(
     checker: &Checker<'c, 'a>,
     call: &ast::ExprCall,
-) -> Option<&'c crate::model::exceptions::TextReturn<'a>> {
+) -> Option<(usize, &'c crate::model::exceptions::TextReturn<'a>)> {
     let name = last_segment(&call.func)?;
     let project = checker.project;
     // Only names some module's functions return text under are worth resolving.
@@ -1402,22 +1394,12 @@ fn text_returning<'c, 'a>(
     candidates
         .iter()
         .filter(|(m, _)| *m == module)
-        .filter_map(|(m, index)| project.files.get(*m)?.text_returns.get(*index))
-        .find(|r| summary_caught_is_internal(r.caught.map(|t| text_of(checker, r, t))))
+        .filter_map(|(m, index)| Some((*m, project.files.get(*m)?.text_returns.get(*index)?)))
+        .find(|(m, r)| summary_caught_is_internal(r.caught.map(|t| text_in(checker, *m, t))))
 }
 
-/// The source text of an expression of the function a summary describes (maybe another file).
-fn text_of<'a>(
-    checker: &Checker<'_, 'a>,
-    returned: &crate::model::exceptions::TextReturn<'a>,
-    expr: &Expr,
-) -> &'a str {
-    let module = checker
-        .project
-        .files
-        .iter()
-        .find(|f| f.text_returns.iter().any(|r| std::ptr::eq(r, returned)))
-        .map_or(checker.file.module, |f| f.module);
+/// The source text of an expression of `module` (a summary's function may be in another file).
+fn text_in<'a>(checker: &Checker<'_, 'a>, module: usize, expr: &Expr) -> &'a str {
     checker.project.model.modules[module]
         .file
         .slice(expr.range())

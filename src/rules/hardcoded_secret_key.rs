@@ -79,22 +79,13 @@ pub(super) fn check_settings_files(
             continue;
         }
         let weight = checker.weight(file, Severity::Medium);
-        let place = file.file.display_path();
-        let loaded = file
-            .loaded_by
-            .as_deref()
-            .map(|by| format!(" (loaded by {by})"))
-            .unwrap_or_default();
         let message = format!(
-            "`{}` in `{place}`{loaded} is a {}-byte secret written in a file: anyone who can read the repository, or an image the file is copied into, can forge what it signs{}",
-            entry.key,
+            "{} is a {}-byte secret written in a file: anyone who can read the repository, or an image the file is copied into, can forge what it signs{}",
+            SettingsChecker::entry_place(entry, file),
             value.len(),
             weight.note.as_deref().unwrap_or("")
         );
-        let help = format!(
-            "keep the value out of the repository: set `{}` in the deployment's environment or secret store (ignore local files such as `.env` in `.gitignore`), and rotate the committed value",
-            entry.key
-        );
+        let help = SettingsChecker::keep_out_help(&entry.key);
         let mut diagnostic = checker.diagnostic(entry.range, message, help);
         diagnostic.severity = weight.severity;
         out.push((entry.file, diagnostic));

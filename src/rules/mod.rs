@@ -166,6 +166,26 @@ pub struct Diagnostic {
     pub development_severity: Option<Severity>,
 }
 
+impl Diagnostic {
+    /// A finding at the rule's own severity, without a fix.
+    pub fn new(
+        rule: &'static RuleMeta,
+        range: TextRange,
+        message: String,
+        help: String,
+    ) -> Diagnostic {
+        Diagnostic {
+            rule,
+            range,
+            message,
+            help,
+            fix: None,
+            severity: None,
+            development_severity: None,
+        }
+    }
+}
+
 /// A diagnostic in a dependency file (`requirements.txt`, `pyproject.toml`, a lock file)
 /// rather than in Python code: `file` indexes `Dependencies::files`.
 #[derive(Clone, Debug)]
@@ -186,15 +206,8 @@ pub struct Checker<'c, 'a> {
 
 impl<'c, 'a> Checker<'c, 'a> {
     pub fn report(&mut self, range: TextRange, message: String, help: String) -> &mut Diagnostic {
-        self.diagnostics.push(Diagnostic {
-            rule: self.rule,
-            range,
-            message,
-            help,
-            fix: None,
-            severity: None,
-            development_severity: None,
-        });
+        self.diagnostics
+            .push(Diagnostic::new(self.rule, range, message, help));
         let last = self.diagnostics.len() - 1;
         &mut self.diagnostics[last]
     }
@@ -499,15 +512,28 @@ impl<'c, 'a> SettingsChecker<'c, 'a> {
     }
 
     pub fn diagnostic(&self, range: TextRange, message: String, help: String) -> Diagnostic {
-        Diagnostic {
-            rule: self.rule,
-            range,
-            message,
-            help,
-            fix: None,
-            severity: None,
-            development_severity: None,
-        }
+        Diagnostic::new(self.rule, range, message, help)
+    }
+
+    /// How a message names an entry: `` `SECRET_KEY` in `.env` `` and, for a file the code
+    /// loads, `(loaded by app/__init__.py:9)`.
+    pub fn entry_place(
+        entry: &crate::model::settings_files::SettingsEntry,
+        file: &crate::model::settings_files::SettingsFile,
+    ) -> String {
+        let loaded = file
+            .loaded_by
+            .as_deref()
+            .map(|by| format!(" (loaded by {by})"))
+            .unwrap_or_default();
+        format!("`{}` in `{}`{loaded}", entry.key, file.file.display_path())
+    }
+
+    /// The help for a value committed in a settings file.
+    pub fn keep_out_help(key: &str) -> String {
+        format!(
+            "keep the value out of the repository: set `{key}` in the deployment's environment or secret store (ignore local files such as `.env` in `.gitignore`), and rotate the committed value"
+        )
     }
 }
 

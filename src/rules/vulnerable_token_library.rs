@@ -417,8 +417,8 @@ fn diagnostic(
         let file = &deps.files[d.file];
         format!(
             "{}:{} `{}`",
-            file.display_path(),
-            file.position(d.range.start()).line,
+            file.file.display_path(),
+            file.file.position(d.range.start()).line,
             d.written
         )
     };
@@ -444,12 +444,12 @@ fn diagnostic(
         (
             format!(
                 "{} locks {package} to {}{elsewhere}, a version with known vulnerabilities: {issues}{why}",
-                file.display_path(),
+                file.file.display_path(),
                 declaration.written.rsplit(' ').next().unwrap_or(""),
             ),
             format!(
                 "require `{package}>={safe}` in the manifest and regenerate {} ({references})",
-                file.display_path()
+                file.file.display_path()
             ),
         )
     } else {

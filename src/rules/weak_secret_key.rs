@@ -349,15 +349,9 @@ pub(super) fn check_settings_files(
             continue;
         };
         let weight = checker.weight(file, Severity::Low);
-        let loaded = file
-            .loaded_by
-            .as_deref()
-            .map(|by| format!(" (loaded by {by})"))
-            .unwrap_or_default();
         let message = format!(
-            "`{}` in `{}`{loaded} is `{}`, {why}{}",
-            entry.key,
-            file.file.display_path(),
+            "{} is `{}`, {why}{}",
+            SettingsChecker::entry_place(entry, file),
             shown(value.as_bytes()),
             weight.note.as_deref().unwrap_or("")
         );

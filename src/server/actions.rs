@@ -23,6 +23,7 @@ use super::text::{LineIndex, minimal_edit};
 use crate::check::Finding;
 use crate::rules::Applicability;
 use crate::source::SourceFile;
+use crate::suppress::strip_word;
 
 pub const FIX_ALL: &str = "source.fixAll.flasklint";
 
@@ -261,7 +262,7 @@ fn merge_into_comment(comment: &str, id: &str) -> (usize, String) {
                 return (comment.len(), format!("  # flasklint: ignore[{id}]"));
             };
             let list_at = comment.len() - list.len();
-            let end = codes_end(list);
+            let end = crate::suppress::parse_codes(list).1;
             return if end == 0 {
                 (list_at, format!(" {id}"))
             } else {
@@ -282,43 +283,6 @@ fn merge_into_comment(comment: &str, id: &str) -> (usize, String) {
         }
     }
     (comment.len(), format!("  # noqa: {id}"))
-}
-
-/// `text` after a leading `word` (ASCII case-insensitive) that does not go on as a longer word.
-fn strip_word<'t>(text: &'t str, word: &str) -> Option<&'t str> {
-    let head = text.get(..word.len())?;
-    if !head.eq_ignore_ascii_case(word) {
-        return None;
-    }
-    let rest = &text[word.len()..];
-    let continues = word.ends_with(|c: char| c.is_ascii_alphanumeric())
-        && rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
-    (!continues).then_some(rest)
-}
-
-/// How many bytes of `list` (what follows `noqa:`) its codes take, read as `suppress` reads
-/// them: letters then digits, separated by commas or blanks, up to the first other word.
-fn codes_end(list: &str) -> usize {
-    let mut at = 0;
-    loop {
-        let rest = &list[at..];
-        let start = at + (rest.len() - rest.trim_start_matches([',', ' ', '\t']).len());
-        let word_len = list[start..]
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .unwrap_or(list.len() - start);
-        let word = &list[start..start + word_len];
-        let letters = word.len()
-            - word
-                .trim_start_matches(|c: char| c.is_ascii_alphabetic())
-                .len();
-        let is_code = letters > 0
-            && letters < word.len()
-            && word[letters..].chars().all(|c| c.is_ascii_digit());
-        if !is_code {
-            return at;
-        }
-        at = start + word_len;
-    }
 }
 
 /// Whether byte `offset` lies inside a string literal (a triple-quoted string or f-string going

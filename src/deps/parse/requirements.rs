@@ -365,14 +365,15 @@ impl Reader<'_> {
     pub(super) fn requirements(&mut self) {
         let file = self.file;
         let dir = file
+            .file
             .path
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_default();
-        for line in logical_lines(&file.text) {
+        for line in logical_lines(&file.file.text) {
             let expanded = expand_variables(&line.text);
             let verbatim_at = line.verbatim_at.filter(|_| expanded == line.text);
-            let line_number = file.position(offset(line.start)).line;
+            let line_number = file.file.position(offset(line.start)).line;
             let counts = (
                 self.out.declarations.len(),
                 self.out.errors.len(),
