@@ -501,11 +501,23 @@ fn environment_presence(model: &ProjectModel<'_>, expr: &Expr, at: &At<'_, '_>) 
 }
 
 fn startup_guards(model: &ProjectModel<'_>) -> Vec<(Refused, usize, StartupGuard)> {
+    let per_module: Vec<Vec<(Refused, usize, StartupGuard)>> = model
+        .modules
+        .par_iter()
+        .enumerate()
+        .filter(|(_, module)| module.analysed)
+        .map(|(index, module)| module_startup_guards(model, index, module))
+        .collect();
+    per_module.into_iter().flatten().collect()
+}
+
+fn module_startup_guards(
+    model: &ProjectModel<'_>,
+    index: usize,
+    module: &super::ModuleInfo<'_>,
+) -> Vec<(Refused, usize, StartupGuard)> {
     let mut guards = Vec::new();
-    for (index, module) in model.modules.iter().enumerate() {
-        if !module.analysed {
-            continue;
-        }
+    {
         let at = At::top(index);
         super::routes::visit_stmts(&module.file.module().body, &mut |stmt| {
             let (test, refuses_here, is_assert, branch): (&Expr, bool, bool, &[Stmt]) = match stmt {

@@ -640,8 +640,10 @@ impl<'a> ProjectModel<'a> {
     /// after `import jwt as pyjwt` is `jwt.decode`; `jwt.PyJWT().decode` is `jwt.PyJWT().decode`;
     /// `decoder.decode` after `decoder = jwt.PyJWT()` is the same.
     pub fn qualified_name(&self, expr: &Expr, at: &At<'_, 'a>) -> Option<String> {
+        // Every name `qualified_at_depth` returns is canonical already: a `Name` resolves to a
+        // canonical import, an `Attribute` is made canonical as it is built, and a call's `()`
+        // is no name a module binds.
         self.qualified_at_depth(expr, at, 0)
-            .map(|name| self.canonical(&name))
     }
 
     fn qualified_at_depth(&self, expr: &Expr, at: &At<'_, 'a>, depth: usize) -> Option<String> {

@@ -6,6 +6,7 @@
 //! classes. Authentication is decided by what code does, not by names: a project decorator counts
 //! when its body (transitively, through project helpers) decodes or verifies a token.
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use ruff_python_ast::visitor::{self, Visitor};
@@ -259,7 +260,12 @@ pub struct RouteModel<'a> {
     pub routes: Vec<Route<'a>>,
     /// Functions defined at module level (or in class bodies), by module and name.
     functions: HashMap<(usize, String), &'a ast::StmtFunctionDef>,
+    /// Whether a function authenticates, by module and definition start: decided once per
+    /// function, since every route it guards asks again.
+    authenticating: AuthenticatingMemo,
 }
+
+type AuthenticatingMemo = std::sync::Mutex<HashMap<(usize, ruff_text_size::TextSize), bool>>;
 
 impl<'a> RouteModel<'a> {
     pub fn new(
@@ -268,37 +274,61 @@ impl<'a> RouteModel<'a> {
         apps: &Apps,
         specs: &dyn SpecSource,
     ) -> RouteModel<'a> {
+        // Each module's functions and routes are collected on its own (in parallel), then merged
+        // in module order, so what a later module registers wins exactly as in a serial walk.
+        let per_module_functions: Vec<HashMap<(usize, String), &'a ast::StmtFunctionDef>> = model
+            .modules
+            .par_iter()
+            .enumerate()
+            .map(|(index, module)| {
+                let mut functions = HashMap::default();
+                collect_functions(&module.file.module().body, index, &mut functions);
+                functions
+            })
+            .collect();
         let mut functions = HashMap::default();
-        for (index, module) in model.modules.iter().enumerate() {
-            collect_functions(&module.file.module().body, index, &mut functions);
+        for module_functions in per_module_functions {
+            functions.extend(module_functions);
         }
         let mut this = RouteModel {
             routes: Vec::new(),
             functions,
+            authenticating: AuthenticatingMemo::default(),
         };
+        let collected: Vec<CollectedRoutes<'a>> = model
+            .modules
+            .par_iter()
+            .enumerate()
+            .filter(|(_, module)| module.analysed)
+            .map(|(index, module)| {
+                let mut found = CollectedRoutes::default();
+                let mut collector = RouteCollector {
+                    model,
+                    module: index,
+                    routes: Vec::new(),
+                    registrations: &mut found.registrations,
+                    prefixes: &mut found.prefixes,
+                    hooks: &mut found.hooks,
+                    class: None,
+                    function_scopes: files.get(index).map_or(&[], |f| f.scopes.as_slice()),
+                    functions: &this.functions,
+                    specs,
+                    env: HashMap::default(),
+                    following: Vec::new(),
+                };
+                collector.visit_body(&module.file.module().body);
+                found.routes = collector.routes;
+                found
+            })
+            .collect();
         let mut prefixes: HashMap<String, String> = HashMap::default();
         let mut registrations: Vec<Registration> = Vec::new();
         let mut hooks: Vec<Hook<'a>> = Vec::new();
-        for (index, module) in model.modules.iter().enumerate() {
-            if !module.analysed {
-                continue;
-            }
-            let mut collector = RouteCollector {
-                model,
-                module: index,
-                routes: Vec::new(),
-                registrations: &mut registrations,
-                prefixes: &mut prefixes,
-                hooks: &mut hooks,
-                class: None,
-                function_scopes: files.get(index).map_or(&[], |f| f.scopes.as_slice()),
-                functions: &this.functions,
-                specs,
-                env: HashMap::default(),
-                following: Vec::new(),
-            };
-            collector.visit_body(&module.file.module().body);
-            this.routes.extend(collector.routes);
+        for found in collected {
+            this.routes.extend(found.routes);
+            registrations.extend(found.registrations);
+            prefixes.extend(found.prefixes);
+            hooks.extend(found.hooks);
         }
         let parents = this.resolve_registrations(&registrations, &prefixes);
         for route in &mut this.routes {
@@ -315,9 +345,11 @@ impl<'a> RouteModel<'a> {
             model,
             files,
             functions: &this.functions,
+            authenticating: &this.authenticating,
         };
         let mut routes = std::mem::take(&mut this.routes);
-        for route in &mut routes {
+        // Each route's authentication is decided on its own: in parallel.
+        routes.par_iter_mut().for_each(|route| {
             route.on_app = route.registrar.as_deref().is_some_and(|r| {
                 apps.app_bound_to(r).is_some()
                     || r.ends_with(".app")
@@ -352,7 +384,7 @@ impl<'a> RouteModel<'a> {
                     .find(|hook| mentions_role(&hook.def.body) || forbids(&hook.def.body))
                     .map(|hook| format!("the `before_request` hook `{}`", hook.def.name))
             });
-        }
+        });
         // A helper followed from its callers is also walked where it is defined, and a loop
         // body once per entry: one route per handler, rule and method.
         let mut seen: HashSet<(usize, TextRange, String, Vec<String>)> = HashSet::default();
@@ -521,6 +553,15 @@ struct Registration {
 }
 
 /// A `before_request` hook and what it is registered on.
+/// What one module's walk finds, merged with the others' in module order.
+#[derive(Default)]
+struct CollectedRoutes<'a> {
+    routes: Vec<Route<'a>>,
+    registrations: Vec<Registration>,
+    prefixes: Vec<(String, String)>,
+    hooks: Vec<Hook<'a>>,
+}
+
 struct Hook<'a> {
     target: String,
     on_app: bool,
@@ -581,7 +622,8 @@ struct RouteCollector<'m, 'a> {
     module: usize,
     routes: Vec<Route<'a>>,
     registrations: &'m mut Vec<Registration>,
-    prefixes: &'m mut HashMap<String, String>,
+    /// Prefixes objects are constructed with, in the order they are seen.
+    prefixes: &'m mut Vec<(String, String)>,
     hooks: &'m mut Vec<Hook<'a>>,
     class: Option<&'a ast::StmtClassDef>,
     /// The file's function scopes: a factory imports its blueprints inside the function.
@@ -1226,7 +1268,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 .find_keyword("prefix")
                 .and_then(|k| self.string(&k.value))
             {
-                self.prefixes.insert(name.clone(), prefix);
+                self.prefixes.push((name.clone(), prefix));
             }
             if let Some(parent) = call.arguments.args.first().and_then(|p| self.qualified(p)) {
                 self.registrations.push(Registration {
@@ -1277,7 +1319,7 @@ impl<'a> RouteCollector<'_, 'a> {
                     .map(|name| format!("/{name}"))
             });
         if let (Some(prefix), Some(name)) = (prefix, self.qualified(target)) {
-            self.prefixes.insert(name, prefix);
+            self.prefixes.push((name, prefix));
         }
     }
 }
@@ -1402,6 +1444,7 @@ pub struct AuthContext<'c, 'a> {
     pub model: &'c ProjectModel<'a>,
     pub files: &'c [FileModel<'a>],
     functions: &'c HashMap<(usize, String), &'a ast::StmtFunctionDef>,
+    authenticating: &'c AuthenticatingMemo,
 }
 
 const MAX_CALL_DEPTH: usize = 4;
@@ -1422,11 +1465,27 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         def: &'a ast::StmtFunctionDef,
         depth: usize,
     ) -> bool {
+        let key = (module, def.start());
+        if depth == 0
+            && let Some(known) = self
+                .authenticating
+                .lock()
+                .ok()
+                .and_then(|m| m.get(&key).copied())
+        {
+            return known;
+        }
         // Minting is judged once, on what would otherwise authenticate: most functions do not,
         // and following every callee twice would double the cost of the route model.
-        self.authenticates_seen(module, def, depth, &mut HashSet::default())
+        let authenticates = self.authenticates_seen(module, def, depth, &mut HashSet::default())
             && (!self.mints(module, def, depth, &mut HashSet::default())
-                || self.checks_a_received_token(module, def, depth))
+                || self.checks_a_received_token(module, def, depth));
+        if depth == 0
+            && let Ok(mut memo) = self.authenticating.lock()
+        {
+            memo.insert(key, authenticates);
+        }
+        authenticates
     }
 
     fn authenticates_seen(
@@ -2614,6 +2673,7 @@ impl<'c, 'a> IdentityScan<'c, 'a> {
             model,
             files,
             functions: &routes.functions,
+            authenticating: &routes.authenticating,
         };
         // A fixed point over `a = f(b)` chains; bodies are small, three rounds are plenty.
         for _ in 0..3 {
@@ -2731,6 +2791,7 @@ impl<'a> RouteModel<'a> {
             model,
             files,
             functions: &self.functions,
+            authenticating: &self.authenticating,
         }
     }
 }

@@ -588,15 +588,27 @@ fn check_headers(checker: &mut Checker<'_, '_>) {
     let at = checker.file.at(None);
     for body in bodies {
         let mut sets: Vec<HeaderSet<'_>> = Vec::new();
-        let mut guarded: Vec<TextRange> = Vec::new();
+        let mut branches: Vec<&ast::StmtIf> = Vec::new();
         visit_stmts(body, &mut |stmt| {
             header_sets(stmt, &mut sets);
-            if let Stmt::If(stmt) = stmt
-                && reads_origin_name(checker, &stmt.test, body, &at)
-            {
-                guarded.push(stmt.range());
+            if let Stmt::If(stmt) = stmt {
+                branches.push(stmt);
             }
         });
+        // Everything below judges an `Access-Control-Allow-Origin` set: most functions have none.
+        if !sets.iter().any(|h| h.name == "access-control-allow-origin") {
+            continue;
+        }
+        let origin_vars: Vec<&str> = local_assignments(body)
+            .into_iter()
+            .filter(|(_, v)| reads_origin(checker, v, &at))
+            .map(|(n, _)| n)
+            .collect();
+        let guarded: Vec<TextRange> = branches
+            .iter()
+            .filter(|branch| reads_origin_name(checker, &branch.test, &origin_vars, &at))
+            .map(|branch| branch.range())
+            .collect();
         // A compound statement's walk also sees the header sets of the statements inside it,
         // which are visited on their own too: keep one entry per set, the one that knows its
         // statement.
@@ -636,11 +648,6 @@ fn check_headers(checker: &mut Checker<'_, '_>) {
                     .as_str()
                     .is_some_and(|v| v.to_ascii_lowercase().contains("authorization"))
         };
-        let origin_vars: Vec<&str> = local_assignments(body)
-            .into_iter()
-            .filter(|(_, v)| reads_origin(checker, v, &at))
-            .map(|(n, _)| n)
-            .collect();
         let mut reported = Vec::new();
         for set in sets
             .iter()
@@ -717,17 +724,13 @@ fn check_headers(checker: &mut Checker<'_, '_>) {
 }
 
 /// An `if` that checks the origin against something: `if origin in ALLOWED:`.
+/// `origin_vars`: the function's locals that hold the request's origin.
 fn reads_origin_name(
     checker: &Checker<'_, '_>,
     test: &Expr,
-    body: &[Stmt],
+    origin_vars: &[&str],
     at: &At<'_, '_>,
 ) -> bool {
-    let origin_vars: Vec<&str> = local_assignments(body)
-        .into_iter()
-        .filter(|(_, v)| reads_origin(checker, v, at))
-        .map(|(n, _)| n)
-        .collect();
     reads_origin(checker, test, at)
         || expr_contains(
             test,
