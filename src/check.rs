@@ -446,7 +446,7 @@ fn locations(candidates: &[Candidate]) -> Vec<Location> {
 /// `Location`s, with the project roots and package folders they are read from cached.
 #[derive(Default)]
 struct Locations {
-    roots: HashMap<PathBuf, Option<PathBuf>>,
+    roots: walk::ProjectRoots,
     packages: HashMap<PathBuf, bool>,
 }
 
@@ -459,9 +459,7 @@ impl Locations {
         };
         let root = self
             .roots
-            .entry(dir.clone())
-            .or_insert_with(|| walk::project_root(&dir))
-            .clone()
+            .of(&dir)
             .unwrap_or_else(|| crate::paths::absolute(root));
         let Ok(relative) = dir.strip_prefix(&root) else {
             return Location::default();

@@ -348,9 +348,60 @@ pub fn project_root(dir: &Path) -> Option<PathBuf> {
     })
 }
 
+/// `project_root` for many directories at once: a tree of files shares its ancestors, and each
+/// directory is probed for the markers once, not once per directory below it.
+#[derive(Default)]
+pub struct ProjectRoots {
+    known: std::collections::HashMap<PathBuf, Option<PathBuf>>,
+}
+
+impl ProjectRoots {
+    pub fn of(&mut self, dir: &Path) -> Option<PathBuf> {
+        let mut below: Vec<&Path> = Vec::new();
+        let mut found: Option<PathBuf> = None;
+        for ancestor in dir.ancestors() {
+            if let Some(known) = self.known.get(ancestor) {
+                found = known.clone();
+                break;
+            }
+            let probe = if ancestor.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                ancestor
+            };
+            below.push(ancestor);
+            if PROJECT_MARKERS
+                .iter()
+                .any(|marker| probe.join(marker).exists())
+            {
+                found = Some(ancestor.to_path_buf());
+                break;
+            }
+        }
+        for directory in below {
+            self.known.insert(directory.to_path_buf(), found.clone());
+        }
+        found
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn project_roots_agree_with_project_root() {
+        let base = std::env::temp_dir().join(format!("flasklint-roots-{}", std::process::id()));
+        let inner = base.join("repo/pkg/sub");
+        std::fs::create_dir_all(&inner).expect("temp dirs");
+        std::fs::write(base.join("repo/pyproject.toml"), "").expect("marker");
+        let mut roots = ProjectRoots::default();
+        for dir in [&inner, &base.join("repo/pkg"), &base.join("repo"), &inner] {
+            assert_eq!(roots.of(dir), project_root(dir), "{}", dir.display());
+        }
+        assert_eq!(roots.of(&inner), Some(base.join("repo")));
+        let _ = std::fs::remove_dir_all(&base);
+    }
 
     #[test]
     fn exclude_globs_match_names_anywhere_and_paths() {
