@@ -502,6 +502,14 @@ fn owner_word(name: &str) -> Option<Link> {
 }
 
 fn strip_id_suffix(lower: &str) -> &str {
+    // `id_user`, `fk_owner`: the id written first.
+    if let Some(stem) = lower
+        .strip_prefix("id_")
+        .or_else(|| lower.strip_prefix("fk_"))
+        && !stem.is_empty()
+    {
+        return stem;
+    }
     for suffix in ["_id", "_uuid", "_pk", "_key", "id"] {
         if let Some(stem) = lower.strip_suffix(suffix)
             && !stem.is_empty()
@@ -578,9 +586,10 @@ pub fn names_an_identifier(column: &str) -> bool {
     matches!(
         lower.as_str(),
         "id" | "pk" | "uuid" | "guid" | "slug" | "username" | "email"
-    ) || ["_id", "id", "_uuid", "uuid", "_pk", "_slug"]
-        .iter()
-        .any(|suffix| lower.len() > suffix.len() && lower.ends_with(suffix))
+    ) || lower.starts_with("id_")
+        || ["_id", "id", "_uuid", "uuid", "_pk", "_slug"]
+            .iter()
+            .any(|suffix| lower.len() > suffix.len() && lower.ends_with(suffix))
 }
 
 /// Flask-SQLAlchemy's default table name: `NoteItem` -> `note_item`.
@@ -1483,6 +1492,7 @@ mod tests {
         assert_eq!(owner_word("username"), None);
         assert_eq!(owner_word("last_post_user_id"), None);
         assert_eq!(owner_word("client_id"), None);
+        assert_eq!(owner_word("id_user"), Some(Link::Owner));
         assert_eq!(owner_word("price"), None);
         assert_eq!(owner_word("product_id"), None);
         assert_eq!(owner_word("id"), None);
@@ -1493,6 +1503,8 @@ mod tests {
         assert!(names_an_identifier("id"));
         assert!(names_an_identifier("public_id"));
         assert!(names_an_identifier("slug"));
+        assert!(names_an_identifier("id_note"));
+        assert!(!names_an_identifier("token"));
         assert!(!names_an_identifier("status"));
         assert!(!names_an_identifier("category"));
         assert_eq!(snake_case("NoteItem"), "note_item");

@@ -1,9 +1,15 @@
-//! FL201 route-id-not-bound-to-subject: an authenticated route that takes a user or object ID from
-//! the URL and never relates it to the caller's identity (IDOR / BOLA, OWASP API1).
+//! FL201 route-id-not-bound-to-subject: an authenticated route that takes an id selecting
+//! someone's record (from the URL, the body, the query string or the form) and never relates it
+//! to the caller's identity (IDOR / BOLA, OWASP API1).
 //!
 //! Why: authentication says who the caller is, not what they may touch. `GET /users/42/notes`
 //! behind `@jwt_required()` that loads user 42's notes without comparing 42 with the token's
 //! subject lets any logged-in user read anyone's data by changing the number.
+//! What is an object id is decided by use: the value reaches a lookup of an owned record or of
+//! the account table (facts from `model::records`); lookups of records nobody owns and files or
+//! pages are not objects; the name list decides only where no lookup can be read. Body, query and
+//! form ids (`model::request_data`) count when the record they select is returned, changed or
+//! deleted, at medium.
 //! Fix: compare the ID with the identity (`if user_id != get_jwt_identity(): abort(403)`) or
 //! constrain the query by the owner (`filter_by(id=note_id, owner_id=get_jwt_identity())`).
 //! Silent when any such comparison, owner-constrained query, 403 or role check exists, or when the

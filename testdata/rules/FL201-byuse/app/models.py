@@ -57,6 +57,13 @@ class Wallet(db.Model):
     balance = db.Column(db.Numeric)
 
 
+class Ticket(db.Model):
+    __tablename__ = "Ticket"
+    id_ticket = db.Column(db.Integer(), primary_key=True)
+    id_user = db.Column(db.Integer(), db.ForeignKey("users.id"), nullable=False)
+    subject = db.Column(db.String(128))
+
+
 class Product(db.Model):
     id = db.Column(db.Integer, primary_key=True)
     name = db.Column(db.String(80))

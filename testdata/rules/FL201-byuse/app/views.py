@@ -6,7 +6,7 @@ from flask_jwt_extended import current_user, get_jwt_identity, jwt_required
 
 from .extensions import db
 from .models import HelpDoc, Invoice, Note, Page, Post, Product, Report, User, Workspace
-from .models import Customer
+from .models import Customer, Ticket
 
 bp = Blueprint("views", __name__)
 
@@ -60,6 +60,16 @@ def delete_post(post_id):  # expect: FL201
     db.session.delete(post)
     db.session.commit()
     return "", 204
+
+
+@bp.patch("/tickets/<id_ticket>")
+@jwt_required()
+def edit_ticket(id_ticket):  # expect: FL201
+    # `id_user` names the owner with the id written first.
+    ticket = Ticket.query.filter_by(id_ticket=int(id_ticket)).first_or_404()
+    ticket.subject = request.json["subject"]
+    db.session.commit()
+    return jsonify(ok=True)
 
 
 @bp.post("/docs")
