@@ -128,6 +128,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             .records
             .lookups(&project.model, &at, &route.handler.body);
         let assignments = local_assignments(&route.handler.body);
+        let lookup_ranges: Vec<TextRange> = lookups.iter().map(|l| l.range).collect();
         // One finding per handler, naming every unrelated variable: `/users/<user_id>/addresses/<id>`
         // is one missing ownership check, not two.
         let mut unrelated: Vec<&str> = Vec::new();
@@ -137,8 +138,9 @@ fn check(checker: &mut Checker<'_, '_>) {
             if !has_parameter(route, name) || !reads(&route.handler.body, name) {
                 continue;
             }
-            let flow = Flow::new(&assignments, &[name], None);
-            let found = match select(checker, route, &lookups, &flow) {
+            let flow = Flow::new(&assignments, &[name], None, &[]);
+            let key_flow = Flow::new(&assignments, &[name], None, &lookup_ranges);
+            let found = match select(checker, route, &lookups, &key_flow) {
                 Use::Selects(found) => {
                     // Authored rows (posts, comments) are read by everyone: only changing
                     // one needs its author.
@@ -149,7 +151,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                 }
                 Use::Shared => continue,
                 Use::Unknown => {
-                    if serves_file_or_page(&route.handler.body, &flow)
+                    if serves_file_or_page(&route.handler.body, &key_flow)
                         || !identifies_owned_object(name, &route.rule)
                     {
                         continue;
@@ -157,10 +159,12 @@ fn check(checker: &mut Checker<'_, '_>) {
                     None
                 }
             };
-            // `/user/<username>` pages are how social apps show public profiles; reading one is a
-            // design choice, changing one through a name in the URL is not.
-            let public_profile = matches!(name, "username" | "user_name")
-                && route.methods.iter().all(|m| m == "GET" || m == "HEAD");
+            // `/user/<username>` (or `<handle>`) pages are how social apps show public profiles;
+            // reading one is a design choice, changing one through a name in the URL is not.
+            let public_profile = matches!(
+                name,
+                "username" | "user_name" | "handle" | "nickname" | "screen_name" | "login"
+            ) && route.methods.iter().all(|m| m == "GET" || m == "HEAD");
             if public_profile || is_related_to_identity(checker, route, &flow, &identity) {
                 continue;
             }
@@ -240,8 +244,11 @@ fn report_request_ids(
                 .collect(),
             (None, None) => Vec::new(),
         };
-        let flow = Flow::new(assignments, &seeds, read.expr.map(Ranged::range));
-        let Use::Selects(found) = select(checker, route, lookups, &flow) else {
+        let read_range = read.expr.map(Ranged::range);
+        let flow = Flow::new(assignments, &seeds, read_range, &[]);
+        let lookup_ranges: Vec<TextRange> = lookups.iter().map(|l| l.range).collect();
+        let key_flow = Flow::new(assignments, &seeds, read_range, &lookup_ranges);
+        let Use::Selects(found) = select(checker, route, lookups, &key_flow) else {
             continue;
         };
         let acted_on = found.changed || (found.returned && !found.authored);
@@ -337,19 +344,28 @@ struct Flow<'n> {
 }
 
 impl<'n> Flow<'n> {
+    /// `skip`: lookups whose results do not carry the value on. What selects a row is the id
+    /// and its conversions (`nid = int(note_id)`), not the row it loaded: in
+    /// `project = Project.query.get(pid)`, `Task.query.filter_by(project_id=project.id)`, the
+    /// URL variable selects a project, whatever the tasks are. Relating an id to the caller
+    /// goes through the loaded row too (`note.owner_id != me`): that flow skips nothing.
     fn new(
         assignments: &[(&'n str, &'n Expr)],
         seeds: &[&'n str],
         read: Option<TextRange>,
+        skip: &[TextRange],
     ) -> Self {
         let mut flow = Flow {
             names: seeds.to_vec(),
             read,
         };
+        let loads_a_row = |value: &Expr| {
+            !skip.is_empty() && expr_contains(value, &mut |e| skip.contains(&e.range()))
+        };
         // `nid = int(note_id)`, `note = Note.query.get(nid)`: three rounds cover handler chains.
         for _ in 0..3 {
             for (name, value) in assignments {
-                if !flow.names.contains(name) && flow.reaches(value) {
+                if !flow.names.contains(name) && flow.reaches(value) && !loads_a_row(value) {
                     flow.names.push(name);
                 }
             }

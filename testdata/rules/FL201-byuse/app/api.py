@@ -3,6 +3,7 @@ from flask.views import MethodView
 from flask_jwt_extended import get_jwt_identity, jwt_required
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields
+from webargs.flaskparser import use_kwargs
 
 from .extensions import db
 from .models import Wallet
@@ -35,3 +36,14 @@ class MyTopUp(MethodView):
         wallet.balance += args["amount"]
         db.session.commit()
         return {"balance": str(wallet.balance)}
+
+
+@blp.route("/wallets/close")
+class CloseWallet(MethodView):
+    # webargs `@use_kwargs` hands each field to the view by name.
+    @jwt_required()
+    @use_kwargs({"wallet_id": fields.Int(required=True)}, location="json")
+    def post(self, wallet_id):  # expect: FL201(medium)
+        db.session.delete(Wallet.query.get_or_404(wallet_id))
+        db.session.commit()
+        return {"closed": wallet_id}

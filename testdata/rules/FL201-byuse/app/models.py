@@ -64,6 +64,17 @@ class Ticket(db.Model):
     subject = db.Column(db.String(128))
 
 
+class Board(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    title = db.Column(db.String(80))
+
+
+class Card(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    board_id = db.Column(db.Integer, db.ForeignKey("board.id"))
+    owner_id = db.Column(db.Integer, db.ForeignKey("users.id"))
+
+
 class Product(db.Model):
     id = db.Column(db.Integer, primary_key=True)
     name = db.Column(db.String(80))
