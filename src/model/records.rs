@@ -1530,6 +1530,131 @@ mod tests {
         assert_eq!(tables[0].columns, vec!["id", "owner_id", "body"]);
     }
 
+    /// Builds the model of a small project (`(path, source)` pairs under one root) and hands
+    /// its records to `check`.
+    fn with_records(files: &[(&str, &str)], check: impl FnOnce(&ProjectModel<'_>, &Records)) {
+        use crate::model::{ModuleInfo, ModuleNames};
+        use crate::source::SourceFile;
+        let root = std::path::Path::new("/p");
+        let sources: Vec<SourceFile> = files
+            .iter()
+            .map(|(path, text)| {
+                SourceFile::parse(root.join(path), text.as_bytes().to_vec()).expect("parses")
+            })
+            .collect();
+        let names = ModuleNames::new(sources.iter().map(|s| (s.path.as_path(), root)));
+        let modules = sources
+            .iter()
+            .enumerate()
+            .map(|(index, source)| ModuleInfo::new(source, &names, index, true))
+            .collect();
+        let model = ProjectModel::new(modules, &names);
+        let records = Records::new(&model);
+        check(&model, &records);
+    }
+
+    fn class_ownership(model: &ProjectModel<'_>, records: &Records, name: &str) -> Ownership {
+        let module = model.module_index("app.models").expect("loaded");
+        records.ownership(
+            model,
+            &RecordRef::Class {
+                module,
+                name: name.to_string(),
+            },
+        )
+    }
+
+    #[test]
+    fn whose_rows_are_whose() {
+        let models = r#"
+from .db import db, Base
+
+class OwnedMixin:
+    owner_id = db.Column(db.Integer, db.ForeignKey("users.id"))
+
+class User(db.Model):
+    __tablename__ = "users"
+    id = db.Column(db.Integer, primary_key=True)
+    posts = db.relationship("Post", backref="author")
+
+class Report(OwnedMixin, db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+
+class Post(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    user_id = db.Column(db.Integer, db.ForeignKey("users.id"))
+
+class Product(Base):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    price: Mapped[int]
+
+class Listing(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    seller_id = db.Column(db.Integer, db.ForeignKey("users.id"))
+
+class Reflected(db.Model):
+    __table__ = db.Table("reflected", db.metadata, autoload_with=db.engine)
+
+class Plain:
+    owner_id = 0
+
+NOTES = {}
+PRICES = {"a": {"price": 1}}
+
+def add(key, me):
+    NOTES[key] = {"owner": me, "text": ""}
+"#;
+        let db = "db = None\nBase = object\n";
+        with_records(
+            &[
+                ("app/models.py", models),
+                ("app/db.py", db),
+                ("app/__init__.py", ""),
+            ],
+            |model, records| {
+                let owned = |link: &str, authored: bool| Ownership::Owned {
+                    link: link.to_string(),
+                    authored,
+                };
+                assert_eq!(class_ownership(model, records, "User"), Ownership::Account);
+                assert_eq!(
+                    class_ownership(model, records, "Report"),
+                    owned("owner_id", false)
+                );
+                // The backref from `User` names the author: the row is authored content.
+                assert_eq!(
+                    class_ownership(model, records, "Post"),
+                    owned("user_id", true)
+                );
+                assert_eq!(
+                    class_ownership(model, records, "Product"),
+                    Ownership::Public
+                );
+                assert_eq!(
+                    class_ownership(model, records, "Listing"),
+                    owned("seller_id", true)
+                );
+                assert_eq!(
+                    class_ownership(model, records, "Reflected"),
+                    Ownership::Unknown
+                );
+                assert_eq!(class_ownership(model, records, "Plain"), Ownership::Unknown);
+                let module = model.module_index("app.models").expect("loaded");
+                let store = |name: &str| {
+                    records.ownership(
+                        model,
+                        &RecordRef::Store {
+                            module,
+                            name: name.to_string(),
+                        },
+                    )
+                };
+                assert_eq!(store("NOTES"), owned("owner", false));
+                assert_eq!(store("PRICES"), Ownership::Public);
+            },
+        );
+    }
+
     #[test]
     fn relationship_annotations() {
         assert_eq!(annotated_class("Mapped[\"User\"]").as_deref(), Some("User"));
