@@ -21,6 +21,8 @@ pub mod imports;
 pub mod jwt;
 pub mod keys;
 pub mod openapi;
+pub mod records;
+pub mod request_data;
 pub mod routes;
 pub mod scope;
 pub mod settings_files;
@@ -732,6 +734,8 @@ pub struct Project<'a> {
     pub apps: apps::Apps,
     /// Every route, with its authentication and role checks decided.
     pub routes: routes::RouteModel<'a>,
+    /// The project's ORM model classes and in-memory stores, and whom their rows belong to.
+    pub records: records::Records,
     /// Every config setting, and the literal secrets the project signs with.
     pub config: config::ConfigModel<'a>,
     /// Which keys verify tokens, and where the same keys mint them.
@@ -757,6 +761,7 @@ impl<'a> Project<'a> {
         signing_algorithms.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
         let apps = apps::Apps::new(&model, &files);
         let routes = routes::RouteModel::new(&model, &files, &apps, specs);
+        let records = records::Records::new(&model);
         let mut files = files;
         // A `def test_health()` that a route serves answers requests: it is not a test, whatever
         // pytest would make of its name.
@@ -783,6 +788,7 @@ impl<'a> Project<'a> {
             signing_algorithms,
             apps,
             routes,
+            records,
             config,
             keys,
             text_returns,

@@ -1,18 +1,27 @@
-//! FL201 route-id-not-bound-to-subject: an authenticated route that takes a user or object ID from
-//! the URL and never relates it to the caller's identity (IDOR / BOLA, OWASP API1).
+//! FL201 route-id-not-bound-to-subject: an authenticated route that takes an id selecting
+//! someone's record (from the URL, the body, the query string or the form) and never relates it
+//! to the caller's identity (IDOR / BOLA, OWASP API1).
 //!
 //! Why: authentication says who the caller is, not what they may touch. `GET /users/42/notes`
 //! behind `@jwt_required()` that loads user 42's notes without comparing 42 with the token's
 //! subject lets any logged-in user read anyone's data by changing the number.
+//! What is an object id is decided by use: the value reaches a lookup of an owned record or of
+//! the account table (facts from `model::records`); lookups of records nobody owns and files or
+//! pages are not objects; the name list decides only where no lookup can be read. Body, query and
+//! form ids (`model::request_data`) count when the record they select is returned, changed or
+//! deleted, at medium.
 //! Fix: compare the ID with the identity (`if user_id != get_jwt_identity(): abort(403)`) or
 //! constrain the query by the owner (`filter_by(id=note_id, owner_id=get_jwt_identity())`).
 //! Silent when any such comparison, owner-constrained query, 403 or role check exists, or when the
 //! ID goes to a project helper that reads the identity itself.
 
 use ruff_python_ast::{Expr, Stmt};
-use ruff_text_size::Ranged;
+use ruff_text_size::{Ranged, TextRange};
 
 use super::{Checker, Rule};
+use crate::model::At;
+use crate::model::records::{Lookup, Ownership, RecordRef, effects};
+use crate::model::request_data::request_reads;
 use crate::model::routes::{
     IdentityScan, Route, any_expr, expr_contains, forbids, local_assignments, refuses_other_callers,
 };
@@ -105,57 +114,378 @@ fn check(checker: &mut Checker<'_, '_>) {
             continue;
         };
         let variables: Vec<&str> = route.variables.iter().map(|v| v.name.as_str()).collect();
-        if route.role_check.is_some() || refuses_other_callers(&route.handler.body, &variables) {
+        if route.role_check.is_some()
+            || refuses_other_callers(&route.handler.body, &variables)
+            || has_permission_requirement(checker, route)
+        {
             continue;
         }
         let identity = IdentityScan::new(&project.model, &project.routes, &project.files, route);
+        let at = checker
+            .file
+            .at(checker.file.scope_around(route.handler.range()));
+        let lookups = project
+            .records
+            .lookups(&project.model, &at, &route.handler.body);
+        let assignments = local_assignments(&route.handler.body);
+        let lookup_ranges: Vec<TextRange> = lookups.iter().map(|l| l.range).collect();
         // One finding per handler, naming every unrelated variable: `/users/<user_id>/addresses/<id>`
         // is one missing ownership check, not two.
         let mut unrelated: Vec<&str> = Vec::new();
+        let mut selected: Option<Selected> = None;
         for variable in &route.variables {
             let name = variable.name.as_str();
-            if !identifies_owned_object(name, &route.rule)
-                || !has_parameter(route, name)
-                || !reads(&route.handler.body, name)
-            {
+            if !has_parameter(route, name) || !reads(&route.handler.body, name) {
                 continue;
             }
-            // `/user/<username>` pages are how social apps show public profiles; reading one is a
-            // design choice, changing one through a name in the URL is not.
-            let public_profile = matches!(name, "username" | "user_name")
-                && route.methods.iter().all(|m| m == "GET" || m == "HEAD");
-            if public_profile || is_related_to_identity(checker, route, name, &identity) {
+            let flow = Flow::new(&assignments, &[name], None, &[]);
+            let key_flow = Flow::new(&assignments, &[name], None, &lookup_ranges);
+            let found = match select(checker, route, &lookups, &key_flow) {
+                Use::Selects(found) => {
+                    // Authored rows (posts, comments) are read by everyone: only changing
+                    // one needs its author.
+                    if found.authored && !found.changed {
+                        continue;
+                    }
+                    Some(found)
+                }
+                Use::Shared => continue,
+                Use::Unknown => {
+                    if serves_file_or_page(&route.handler.body, &key_flow)
+                        || !identifies_owned_object(name, &route.rule)
+                    {
+                        continue;
+                    }
+                    None
+                }
+            };
+            // `/user/<username>` (or `<handle>`) pages are how social apps show public profiles;
+            // reading one is a design choice, changing one through a name in the URL is not.
+            let public_profile = matches!(
+                name,
+                "username" | "user_name" | "handle" | "nickname" | "screen_name" | "login"
+            ) && route.methods.iter().all(|m| m == "GET" || m == "HEAD");
+            if public_profile || is_related_to_identity(checker, route, &flow, &identity) {
                 continue;
             }
             unrelated.push(name);
+            if selected.is_none() {
+                selected = found;
+            }
         }
-        let Some(first) = unrelated.first() else {
-            continue;
-        };
-        let names = unrelated
-            .iter()
-            .map(|n| format!("`{n}`"))
-            .collect::<Vec<_>>()
-            .join(" and ");
-        let changing = unrelated
-            .iter()
-            .map(|n| format!("`{n}`"))
-            .collect::<Vec<_>>()
-            .join(" or ");
-        let it = if unrelated.len() > 1 { "them" } else { "it" };
-        let handler = route.handler_name();
-        checker.report(
-            route.handler.name.range(),
-            format!(
-                "`{handler}` uses {names} from `{}` without relating {it} to the caller's identity ({} is available, authenticated by {}): any authenticated user can reach another user's data by changing {changing}{}",
-                route.rule, backticked(&authentication.identity), authentication.how, checker.app_of(route)
-            ),
-            format!(
-                "compare it with the caller before use, e.g. `if str({first}) != str({}): abort(403)`, or constrain the query by owner, e.g. `filter_by(id={first}, owner_id={})`",
-                authentication.identity, authentication.identity
-            ),
+        if let Some(first) = unrelated.first() {
+            let names = unrelated
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(" and ");
+            let changing = unrelated
+                .iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(" or ");
+            let it = if unrelated.len() > 1 { "them" } else { "it" };
+            let handler = route.handler_name();
+            let what = selected
+                .as_ref()
+                .map(|s| format!(" to select {}", s.describe()))
+                .unwrap_or_default();
+            checker.report(
+                route.handler.name.range(),
+                format!(
+                    "`{handler}` uses {names} from `{}`{what} without relating {it} to the caller's identity ({} is available, authenticated by {}): any authenticated user can reach another user's data by changing {changing}{}",
+                    route.rule, backticked(&authentication.identity), authentication.how, checker.app_of(route)
+                ),
+                format!(
+                    "compare it with the caller before use, e.g. `if str({first}) != str({}): abort(403)`, or constrain the query by owner, e.g. `filter_by(id={first}, owner_id={})`",
+                    authentication.identity, authentication.identity
+                ),
+            );
+        }
+        report_request_ids(
+            checker,
+            route,
+            &lookups,
+            &assignments,
+            &identity,
+            authentication,
         );
     }
+}
+
+/// Ids read from the body, query string or form (`request.json["note_id"]`) that select an
+/// owned record the handler then returns, changes or deletes. Only records the model can read
+/// count here (no name-list fallback): a body carries many ids that name no record.
+fn report_request_ids(
+    checker: &mut Checker<'_, '_>,
+    route: &Route<'_>,
+    lookups: &[Lookup<'_>],
+    assignments: &[(&str, &Expr)],
+    identity: &IdentityScan<'_, '_>,
+    authentication: &crate::model::routes::Authentication,
+) {
+    let project = checker.project;
+    let at = checker
+        .file
+        .at(checker.file.scope_around(route.handler.range()));
+    let mut reported: Vec<String> = Vec::new();
+    for read in request_reads(&project.model, &at, route) {
+        if reported.contains(&read.key) || names_a_secret(&read.key) {
+            continue;
+        }
+        // The local the value is stored in (`note_id = request.json["note_id"]`), or the
+        // `@use_kwargs` parameter it arrives as.
+        let seeds: Vec<&str> = match (read.parameter, read.expr) {
+            (Some(parameter), _) => vec![parameter],
+            (None, Some(expr)) => assignments
+                .iter()
+                .filter(|(_, value)| contains_range(value, expr.range()))
+                .map(|(name, _)| *name)
+                .collect(),
+            (None, None) => Vec::new(),
+        };
+        let read_range = read.expr.map(Ranged::range);
+        let flow = Flow::new(assignments, &seeds, read_range, &[]);
+        let lookup_ranges: Vec<TextRange> = lookups.iter().map(|l| l.range).collect();
+        let key_flow = Flow::new(assignments, &seeds, read_range, &lookup_ranges);
+        let Use::Selects(found) = select(checker, route, lookups, &key_flow) else {
+            continue;
+        };
+        let acted_on = found.changed || (found.returned && !found.authored);
+        if !acted_on || is_related_to_identity(checker, route, &flow, identity) {
+            continue;
+        }
+        reported.push(read.key.clone());
+        let source = match read.expr {
+            Some(expr) => checker.text(expr).to_string(),
+            None => format!("the `{}` field of `@use_kwargs`", read.key),
+        };
+        let effect = if found.changed {
+            "changes or deletes"
+        } else {
+            "returns"
+        };
+        let handler = route.handler_name();
+        let key = &read.key;
+        let diagnostic = checker.report(
+            read.range,
+            format!(
+                "`{handler}` ({} `{}`) takes `{key}` from the request (`{source}`) to select {} and {effect} it without relating the id to the caller's identity ({} is available, authenticated by {}): any authenticated user can reach another user's record by sending another id{}",
+                route.methods.join("/"),
+                route.rule,
+                found.describe(),
+                backticked(&authentication.identity),
+                authentication.how,
+                checker.app_of(route)
+            ),
+            format!(
+                "load the record through the caller, e.g. `filter_by(id={key}, owner_id={})`, or compare its owner with the caller and `abort(403)`",
+                authentication.identity
+            ),
+        );
+        // A body id more often names a counterpart the caller acts with (a transfer's
+        // destination, a message's recipient) than a URL id does: see rules/FL201.md.
+        diagnostic.severity = Some(crate::rules::Severity::Medium);
+    }
+}
+
+/// flask-allows (or its fork flask-allows2) `@allows.requires(CanDeleteTopic, ...)`: a requirement object decides, with the
+/// request's object in reach (`current_topic`), whether the caller may go on; the check is
+/// there even though this handler shows none.
+fn has_permission_requirement(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
+    let model = &checker.project.model;
+    let from_allows = |qualified: &str| qualified.starts_with("flask_allows");
+    route.decorators.iter().any(|decorator| {
+        let Expr::Call(call) = decorator else {
+            return false;
+        };
+        let Some(qualified) = model.qualified_name(&call.func, &At::top(route.module)) else {
+            return false;
+        };
+        if call.arguments.args.is_empty() {
+            return false;
+        }
+        if from_allows(&qualified) {
+            return true;
+        }
+        // `allows = Allows(...)` in the project's extensions module.
+        let Some((module, rest)) = model.split_module(&qualified) else {
+            return false;
+        };
+        let object = rest.split('.').next().unwrap_or(rest);
+        matches!(model.assigned_value(object, &At::top(module)), Some(Expr::Call(made))
+            if model.qualified_name(&made.func, &At::top(module)).is_some_and(|q| from_allows(&q)))
+    })
+}
+
+/// A reset token, a confirmation code, a password: a secret that proves possession picks its
+/// row as a capability, not as an id another caller could guess.
+fn names_a_secret(key: &str) -> bool {
+    let lower = key.to_ascii_lowercase();
+    [
+        "token",
+        "secret",
+        "otp",
+        "nonce",
+        "signature",
+        "password",
+        "hash",
+        "code",
+    ]
+    .iter()
+    .any(|word| lower.contains(word))
+}
+
+/// Where a value goes in a handler: the locals derived from it, and (for a request read used
+/// inline) the read expression itself.
+struct Flow<'n> {
+    names: Vec<&'n str>,
+    read: Option<TextRange>,
+}
+
+impl<'n> Flow<'n> {
+    /// `skip`: lookups whose results do not carry the value on. What selects a row is the id
+    /// and its conversions (`nid = int(note_id)`), not the row it loaded: in
+    /// `project = Project.query.get(pid)`, `Task.query.filter_by(project_id=project.id)`, the
+    /// URL variable selects a project, whatever the tasks are. Relating an id to the caller
+    /// goes through the loaded row too (`note.owner_id != me`): that flow skips nothing.
+    fn new(
+        assignments: &[(&'n str, &'n Expr)],
+        seeds: &[&'n str],
+        read: Option<TextRange>,
+        skip: &[TextRange],
+    ) -> Self {
+        let mut flow = Flow {
+            names: seeds.to_vec(),
+            read,
+        };
+        let loads_a_row = |value: &Expr| {
+            !skip.is_empty() && expr_contains(value, &mut |e| skip.contains(&e.range()))
+        };
+        // `nid = int(note_id)`, `note = Note.query.get(nid)`: three rounds cover handler chains.
+        for _ in 0..3 {
+            for (name, value) in assignments {
+                if !flow.names.contains(name) && flow.reaches(value) && !loads_a_row(value) {
+                    flow.names.push(name);
+                }
+            }
+        }
+        flow
+    }
+
+    fn reaches(&self, expr: &Expr) -> bool {
+        mentions_any(expr, &self.names) || self.read.is_some_and(|read| contains_range(expr, read))
+    }
+}
+
+fn contains_range(expr: &Expr, range: TextRange) -> bool {
+    expr_contains(expr, &mut |e| e.range() == range)
+}
+
+/// What a value selects, by its use in the handler.
+enum Use {
+    /// A row of an owned record or of the account table.
+    Selects(Selected),
+    /// Only rows nobody owns (a catalogue): not an object id of this rule's kind.
+    Shared,
+    /// No lookup the model can read: the name decides.
+    Unknown,
+}
+
+struct Selected {
+    record: String,
+    /// The owner column, or `None` for the account table itself.
+    link: Option<String>,
+    authored: bool,
+    changed: bool,
+    returned: bool,
+}
+
+impl Selected {
+    fn describe(&self) -> String {
+        match &self.link {
+            Some(link) => format!("{} (owned through `{link}`)", self.record),
+            None => format!("{} (an account)", self.record),
+        }
+    }
+}
+
+fn select(
+    checker: &Checker<'_, '_>,
+    route: &Route<'_>,
+    lookups: &[Lookup<'_>],
+    flow: &Flow<'_>,
+) -> Use {
+    let project = checker.project;
+    let mut shared = false;
+    let mut best: Option<Selected> = None;
+    for lookup in lookups {
+        if !lookup.keys.iter().any(|key| flow.reaches(key)) {
+            continue;
+        }
+        for record in &lookup.records {
+            let ownership = project.records.ownership(&project.model, record);
+            let (link, authored) = match ownership {
+                Ownership::Account => (None, false),
+                Ownership::Owned { link, authored } => (Some(link), authored),
+                Ownership::Public => {
+                    shared = true;
+                    continue;
+                }
+                Ownership::Unknown => continue,
+            };
+            let effects = effects(&route.handler.body, lookup);
+            let candidate = Selected {
+                record: record_name(record),
+                link,
+                authored,
+                changed: effects.changed,
+                returned: effects.returned,
+            };
+            // An owner beats an author; a change beats a read.
+            let better = best.as_ref().is_none_or(|b| {
+                (b.authored && !candidate.authored)
+                    || (b.authored == candidate.authored && !b.changed && candidate.changed)
+            });
+            if better {
+                best = Some(candidate);
+            } else if let Some(b) = best.as_mut() {
+                b.changed |= effects.changed;
+                b.returned |= effects.returned;
+            }
+        }
+    }
+    match best {
+        Some(found) => Use::Selects(found),
+        None if shared => Use::Shared,
+        None => Use::Unknown,
+    }
+}
+
+fn record_name(record: &RecordRef) -> String {
+    match record {
+        RecordRef::Class { name, .. } => format!("a row of `{name}`"),
+        RecordRef::Store { name, .. } => format!("an entry of `{name}`"),
+        RecordRef::Table(table) => format!("a row of table `{table}`"),
+    }
+}
+
+/// The value names a file to serve or a page to render (`send_from_directory(folder, name)`,
+/// `render_template(f"{page}.html")`): not a record of anyone's. This one check walks the
+/// handler in the rule: it is a question about this use, not a fact the model keeps.
+fn serves_file_or_page(body: &[Stmt], flow: &Flow<'_>) -> bool {
+    any_expr(body, &mut |expr| {
+        let Expr::Call(call) = expr else { return false };
+        let name = match call.func.as_ref() {
+            Expr::Name(name) => name.id.as_str(),
+            Expr::Attribute(attribute) => attribute.attr.as_str(),
+            _ => return false,
+        };
+        matches!(
+            name,
+            "send_from_directory" | "send_file" | "safe_join" | "render_template"
+        ) && call.arguments.args.iter().any(|a| flow.reaches(a))
+    })
 }
 
 fn backticked(identity: &str) -> String {
@@ -187,18 +517,9 @@ fn reads(body: &[Stmt], name: &str) -> bool {
 fn is_related_to_identity(
     checker: &Checker<'_, '_>,
     route: &Route<'_>,
-    variable: &str,
+    flow: &Flow<'_>,
     identity: &IdentityScan<'_, '_>,
 ) -> bool {
-    let mut derived: Vec<&str> = vec![variable];
-    let assignments = local_assignments(&route.handler.body);
-    for _ in 0..3 {
-        for (name, value) in &assignments {
-            if !derived.contains(name) && mentions_any(value, &derived) {
-                derived.push(name);
-            }
-        }
-    }
     let project = checker.project;
     let context = project.routes.context(&project.model, &project.files);
     any_expr(&route.handler.body, &mut |expr| match expr {
@@ -206,11 +527,11 @@ fn is_related_to_identity(
             let operands: Vec<&Expr> = std::iter::once(compare.left.as_ref())
                 .chain(compare.comparators.iter())
                 .collect();
-            operands.iter().any(|o| mentions_any(o, &derived))
+            operands.iter().any(|o| flow.reaches(o))
                 && operands.iter().any(|o| identity.contains_identity(o))
                 || operands
                     .iter()
-                    .any(|o| mentions_any(o, &derived) && identity.contains_identity(o))
+                    .any(|o| flow.reaches(o) && identity.contains_identity(o))
         }
         // Both values merely handed to a response, a log line or a formatter
         // (`jsonify(NOTES.get(note_id), viewer=claims["sub"])`) relate nothing.
@@ -221,7 +542,7 @@ fn is_related_to_identity(
             if let Expr::Attribute(attribute) = call.func.as_ref() {
                 parts.push(&attribute.value);
             }
-            let with_id = parts.iter().any(|p| mentions_any(p, &derived));
+            let with_id = parts.iter().any(|p| flow.reaches(p));
             if with_id && parts.iter().any(|p| identity.contains_identity(p)) {
                 return true;
             }

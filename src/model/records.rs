@@ -1,0 +1,1668 @@
+//! Records: the project's ORM model classes and in-memory stores, whom their rows belong to, and
+//! the lookups a function makes in them.
+//!
+//! A value is an object id because of what it selects, not because of its name: `report_id`
+//! that reaches `Report.query.get_or_404(...)` selects a row of a table with an `owner_id`
+//! column; `product_id` that reaches `Product.query.get(...)` selects a row nobody owns. This
+//! module holds the facts such a judgement needs:
+//! - which classes are SQLAlchemy / Flask-SQLAlchemy models (columns, relationships, foreign
+//!   keys, primary and unique keys, `__tablename__`), their bases followed through the project;
+//! - which module-level dicts are in-memory stores, and which keys their entries carry;
+//! - tables created by `CREATE TABLE` statements written in the project's Python strings;
+//! - per function, the lookups it makes: ORM `get` / `get_or_404` / `filter_by` / `filter` /
+//!   `where` / `session.get`, a raw SQL statement's parameters, a store's subscript or `.get`;
+//! - who a record belongs to (`Ownership`): an account table itself, a row with an owner or
+//!   author column or relationship, a row nobody owns, or unknown (no readable definition).
+//!
+//! Boundary: facts only. Whether an id that selects an owned record is a finding is the rules'
+//! call (FL201); this module knows nothing of rules or configuration.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+
+use super::scope::Binding;
+use super::{At, ProjectModel};
+
+/// How far model-class inheritance is followed (mixins, abstract bases).
+const MAX_BASE_DEPTH: usize = 6;
+
+/// One column or relationship of a model class.
+#[derive(Clone, Debug, Default)]
+pub struct Column {
+    pub name: String,
+    /// `relationship(...)`, not a column.
+    pub relationship: bool,
+    /// Primary key, unique, or a foreign key: a value that picks out rows, not a property.
+    pub identifying: bool,
+    /// The table a foreign key points to (`users` of `ForeignKey("users.id")`), or the class a
+    /// foreign key or relationship names (`User` of `ForeignKey(User.id)`, `relationship("User")`).
+    pub points_to: Option<String>,
+}
+
+/// An ORM model class of the project.
+#[derive(Clone, Debug)]
+pub struct RecordClass {
+    pub module: usize,
+    pub name: String,
+    /// `__tablename__`, else Flask-SQLAlchemy's default (`NoteItem` -> `note_item`).
+    pub table: String,
+    pub columns: Vec<Column>,
+    /// Base classes as written, with the module they are resolved in.
+    bases: Vec<String>,
+    /// `__table__ = Table(...)` or reflection: the columns are not written in the class.
+    opaque: bool,
+}
+
+/// A module-level dict the code keeps records in (`NOTES = {}`).
+#[derive(Clone, Debug)]
+pub struct Store {
+    pub module: usize,
+    pub name: String,
+    /// The keys (or keyword names) of the entries put into it, as far as they are visible.
+    pub entry_keys: Vec<String>,
+    /// Some entry's shape is visible: an initial entry or an assignment `NOTES[k] = {...}`.
+    pub entries_known: bool,
+}
+
+/// A table created by a `CREATE TABLE` statement in a Python string.
+#[derive(Clone, Debug)]
+pub struct SqlTable {
+    pub name: String,
+    pub columns: Vec<String>,
+}
+
+/// Which record a lookup reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecordRef {
+    Class {
+        module: usize,
+        name: String,
+    },
+    Store {
+        module: usize,
+        name: String,
+    },
+    /// A table a raw SQL statement names.
+    Table(String),
+}
+
+/// Whom a record belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ownership {
+    /// The user or account table itself (`User`, `__tablename__ = "accounts"`, a `USERS` store).
+    Account,
+    /// Rows carry an owner: `link` is the column, relationship or entry key that says whose
+    /// they are. `authored` when a link names an author (`author_id`, `created_by`), or every
+    /// link is a role other than owner (`seller_id`): such rows (posts, comments, listings) are
+    /// usually published for every reader, though only their author may change them.
+    Owned { link: String, authored: bool },
+    /// The definition is readable and names no owner: a shared catalogue.
+    Public,
+    /// No readable definition (a plain class, a reflected table, an empty store never filled).
+    Unknown,
+}
+
+/// A lookup a function makes: the record(s) it reads and the values that select the row.
+#[derive(Clone, Debug)]
+pub struct Lookup<'b> {
+    pub range: TextRange,
+    pub records: Vec<RecordRef>,
+    /// The expressions that pick the row: `x` of `get(x)`, `filter_by(id=x)`, `Note.id == x`,
+    /// `NOTES[x]`, or every argument of a raw SQL call (the statement included, for
+    /// interpolated SQL).
+    pub keys: Vec<&'b Expr>,
+    /// The lookup itself changes the row: `UPDATE` / `DELETE` SQL, `NOTES[x] = ...`,
+    /// `del NOTES[x]`, `NOTES.pop(x)`.
+    pub changes: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct Records {
+    classes: HashMap<(usize, String), RecordClass>,
+    stores: HashMap<(usize, String), Store>,
+    /// Table name (lowercase) to the class that maps it.
+    tables: HashMap<String, (usize, String)>,
+    sql_tables: HashMap<String, SqlTable>,
+}
+
+impl Records {
+    pub fn new(model: &ProjectModel<'_>) -> Records {
+        let mut records = Records::default();
+        // `posts = relationship("Post", backref="author")` in `User` gives `Post` an `author`.
+        let mut backrefs: Vec<(String, Column)> = Vec::new();
+        for (module, info) in model.modules.iter().enumerate() {
+            let body = &info.file.module().body;
+            for stmt in body {
+                match stmt {
+                    Stmt::ClassDef(class) => {
+                        if let Some(record) = read_class(model, module, class, &mut backrefs) {
+                            records
+                                .classes
+                                .insert((module, record.name.clone()), record);
+                        }
+                    }
+                    Stmt::Assign(assign) => {
+                        for target in &assign.targets {
+                            if let Expr::Name(name) = target
+                                && is_dict_value(&assign.value)
+                            {
+                                records.add_store(module, name.id.as_str(), &assign.value);
+                            }
+                        }
+                    }
+                    Stmt::AnnAssign(assign) => {
+                        if let (Expr::Name(name), Some(value)) =
+                            (assign.target.as_ref(), assign.value.as_deref())
+                            && is_dict_value(value)
+                        {
+                            records.add_store(module, name.id.as_str(), value);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if records.stores.keys().any(|(m, _)| *m == module) {
+                records.fill_stores(module, body);
+            }
+            if contains_ignore_case(info.file.slice(info.file.module().range()), "create table") {
+                collect_sql_tables(body, &mut records.sql_tables);
+            }
+        }
+        for (target, column) in backrefs {
+            let owners: Vec<(usize, String)> = records
+                .classes
+                .keys()
+                .filter(|(_, name)| *name == target)
+                .cloned()
+                .collect();
+            for key in owners {
+                if let Some(class) = records.classes.get_mut(&key)
+                    && !class.columns.iter().any(|c| c.name == column.name)
+                {
+                    class.columns.push(column.clone());
+                }
+            }
+        }
+        let tables: Vec<(String, (usize, String))> = records
+            .classes
+            .iter()
+            .map(|(key, class)| (class.table.to_ascii_lowercase(), key.clone()))
+            .collect();
+        records.tables.extend(tables);
+        records
+    }
+
+    fn add_store(&mut self, module: usize, name: &str, value: &Expr) {
+        let mut store = Store {
+            module,
+            name: name.to_string(),
+            entry_keys: Vec::new(),
+            entries_known: false,
+        };
+        if let Expr::Dict(dict) = value {
+            for item in &dict.items {
+                store.entries_known |= entry_keys(&item.value, &mut store.entry_keys);
+            }
+        }
+        self.stores.insert((module, name.to_string()), store);
+    }
+
+    /// `NOTES[k] = {...}` and `NOTES.setdefault(k, {...})` anywhere in the module show what the
+    /// store's entries carry.
+    fn fill_stores(&mut self, module: usize, body: &[Stmt]) {
+        let mut found: Vec<(String, Vec<String>)> = Vec::new();
+        super::routes::visit_stmts(body, &mut |stmt| {
+            if let Stmt::Assign(assign) = stmt {
+                for target in &assign.targets {
+                    if let Expr::Subscript(subscript) = target
+                        && let Expr::Name(name) = subscript.value.as_ref()
+                    {
+                        let mut keys = Vec::new();
+                        if entry_keys(&assign.value, &mut keys) {
+                            found.push((name.id.to_string(), keys));
+                        }
+                    }
+                }
+            }
+        });
+        for (name, keys) in found {
+            if let Some(store) = self.stores.get_mut(&(module, name)) {
+                store.entries_known = true;
+                for key in keys {
+                    if !store.entry_keys.contains(&key) {
+                        store.entry_keys.push(key);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The model class of the project named by `module` and `name`.
+    pub fn class(&self, module: usize, name: &str) -> Option<&RecordClass> {
+        self.classes.get(&(module, name.to_string()))
+    }
+
+    pub fn store(&self, module: usize, name: &str) -> Option<&Store> {
+        self.stores.get(&(module, name.to_string()))
+    }
+
+    /// The model class an expression names (`Note`, `models.Note`), followed through imports.
+    pub fn class_named(
+        &self,
+        model: &ProjectModel<'_>,
+        module: usize,
+        expr: &Expr,
+    ) -> Option<&RecordClass> {
+        if self.classes.is_empty() {
+            return None;
+        }
+        let (found_module, name) = resolve_top_level(model, module, expr)?;
+        self.class(found_module, &name)
+    }
+
+    /// The store a name refers to at module level, unless a local of the function shadows it.
+    fn store_named(
+        &self,
+        model: &ProjectModel<'_>,
+        at: &At<'_, '_>,
+        expr: &Expr,
+    ) -> Option<&Store> {
+        if self.stores.is_empty() {
+            return None;
+        }
+        if let Expr::Name(name) = expr
+            && let Some((_, found_at)) = model.lookup(at, name.id.as_str())
+            && found_at.scope.is_some()
+        {
+            return None;
+        }
+        let (found_module, name) = resolve_top_level(model, at.module, expr)?;
+        self.store(found_module, &name)
+    }
+
+    /// Every column and relationship of a class, its bases' included (nearest first).
+    pub fn all_columns(&self, model: &ProjectModel<'_>, class: &RecordClass) -> Vec<Column> {
+        let mut columns = Vec::new();
+        self.collect_columns(model, class, 0, &mut columns);
+        columns
+    }
+
+    fn collect_columns(
+        &self,
+        model: &ProjectModel<'_>,
+        class: &RecordClass,
+        depth: usize,
+        out: &mut Vec<Column>,
+    ) {
+        for column in &class.columns {
+            if !out.iter().any(|c: &Column| c.name == column.name) {
+                out.push(column.clone());
+            }
+        }
+        if depth >= MAX_BASE_DEPTH {
+            return;
+        }
+        for base in &class.bases {
+            let Some((module, name)) = resolve_written(model, class.module, base) else {
+                continue;
+            };
+            if let Some(base_class) = self.class(module, &name)
+                && !(base_class.module == class.module && base_class.name == class.name)
+            {
+                self.collect_columns(model, base_class, depth + 1, out);
+            }
+        }
+    }
+
+    /// Whom the rows of a record belong to.
+    pub fn ownership(&self, model: &ProjectModel<'_>, record: &RecordRef) -> Ownership {
+        match record {
+            RecordRef::Class { module, name } => match self.class(*module, name) {
+                Some(class) => self.class_ownership(model, class),
+                None => Ownership::Unknown,
+            },
+            RecordRef::Store { module, name } => match self.store(*module, name) {
+                Some(store) => store_ownership(store),
+                None => Ownership::Unknown,
+            },
+            RecordRef::Table(table) => {
+                let lower = table.to_ascii_lowercase();
+                if let Some((module, name)) = self.tables.get(&lower)
+                    && let Some(class) = self.class(*module, name)
+                {
+                    return self.class_ownership(model, class);
+                }
+                if is_account_name(&lower) {
+                    return Ownership::Account;
+                }
+                match self.sql_tables.get(&lower) {
+                    Some(table) => links_ownership(
+                        table
+                            .columns
+                            .iter()
+                            .filter_map(|c| owner_link(c, None, self).map(|a| (c.clone(), a))),
+                    ),
+                    None => Ownership::Unknown,
+                }
+            }
+        }
+    }
+
+    fn class_ownership(&self, model: &ProjectModel<'_>, class: &RecordClass) -> Ownership {
+        if is_account_name(&class.name) || is_account_name(&class.table) {
+            return Ownership::Account;
+        }
+        let columns = self.all_columns(model, class);
+        if class.opaque || columns.is_empty() {
+            return Ownership::Unknown;
+        }
+        links_ownership(columns.iter().filter_map(|c| {
+            owner_link(&c.name, c.points_to.as_deref(), self).map(|a| (c.name.clone(), a))
+        }))
+    }
+
+    /// Whether a column of the class (or, when the class is unknown, a column so named) picks
+    /// out rows: a primary, unique or foreign key, or an id by its name.
+    fn identifying_column(
+        &self,
+        model: &ProjectModel<'_>,
+        class: Option<&RecordClass>,
+        column: &str,
+    ) -> bool {
+        if let Some(class) = class
+            && let Some(found) = self
+                .all_columns(model, class)
+                .into_iter()
+                .find(|c| c.name == column)
+            && found.identifying
+        {
+            return true;
+        }
+        names_an_identifier(column)
+    }
+
+    /// Whether a table name (a foreign key's target) is an account table.
+    fn is_account_table(&self, table: &str) -> bool {
+        let lower = table.to_ascii_lowercase();
+        if let Some((module, name)) = self.tables.get(&lower)
+            && let Some(class) = self.class(*module, name)
+        {
+            return is_account_name(&class.name) || is_account_name(&class.table);
+        }
+        is_account_name(&lower)
+    }
+
+    /// The record lookups made in `body`, a function of `module` (`at` is its scope).
+    pub fn lookups<'b>(
+        &self,
+        model: &ProjectModel<'_>,
+        at: &At<'_, '_>,
+        body: &'b [Stmt],
+    ) -> Vec<Lookup<'b>> {
+        let mut finder = LookupFinder {
+            records: self,
+            model,
+            at,
+            locals: super::routes::local_assignments(body),
+            found: Vec::new(),
+        };
+        finder.visit_body(body);
+        finder.found
+    }
+}
+
+fn store_ownership(store: &Store) -> Ownership {
+    if is_account_name(&store.name) {
+        return Ownership::Account;
+    }
+    if !store.entries_known {
+        return Ownership::Unknown;
+    }
+    links_ownership(
+        store
+            .entry_keys
+            .iter()
+            .filter_map(|k| owner_word(k).map(|a| (k.clone(), a))),
+    )
+}
+
+fn links_ownership(links: impl Iterator<Item = (String, Link)>) -> Ownership {
+    let links: Vec<(String, Link)> = links.collect();
+    if links.is_empty() {
+        return Ownership::Public;
+    }
+    // A post with an `author` relationship and a `user_id` foreign key is authored content:
+    // the foreign key is the author's.
+    let authored = links.iter().any(|(_, kind)| *kind == Link::Author)
+        || links.iter().all(|(_, kind)| *kind == Link::Other);
+    let link = links
+        .iter()
+        .find(|(_, kind)| *kind == Link::Owner)
+        .or(links.first())
+        .map(|(name, _)| name.clone())
+        .unwrap_or_default();
+    Ownership::Owned { link, authored }
+}
+
+/// How a column ties a row to an account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Link {
+    /// `owner_id`, `user`, `customer_id`: the row is the account's.
+    Owner,
+    /// `author_id`, `created_by`: the account wrote it.
+    Author,
+    /// Another foreign key into the account table (`seller_id`, `assignee_id`): a role, not
+    /// necessarily ownership.
+    Other,
+}
+
+/// Whether a column says whose the row is. A foreign key or relationship into the account
+/// table counts whatever its name (`assignee_id`), as `Link::Other`.
+fn owner_link(name: &str, points_to: Option<&str>, records: &Records) -> Option<Link> {
+    if let Some(link) = owner_word(name) {
+        return Some(link);
+    }
+    let target = points_to?;
+    let table = target.split('.').next().unwrap_or(target);
+    (records.is_account_table(table) || is_account_name(table)).then_some(Link::Other)
+}
+
+/// `Link::Author` for an author word (`author_id`, `created_by`), `Link::Owner` for an owner
+/// word (`owner_id`, `user`, `customer_uuid`), `None` otherwise.
+fn owner_word(name: &str) -> Option<Link> {
+    let lower = name.to_ascii_lowercase();
+    let stem = strip_id_suffix(&lower);
+    const AUTHOR: &[&str] = &[
+        "author",
+        "creator",
+        "created_by",
+        "createdby",
+        "poster",
+        "posted_by",
+        "writer",
+        "submitter",
+        "submitted_by",
+        "uploader",
+        "uploaded_by",
+        "publisher",
+    ];
+    const OWNER: &[&str] = &[
+        "owner", "owned_by", "user", "account", "customer", "member", "patient", "student",
+        "employee", "person", "tenant", "buyer", "holder", "profile",
+    ];
+    // The whole name, not a part of it: `last_post_user_id` points at a user without saying
+    // whose the row is (a foreign key into the account table still counts, as `Link::Other`).
+    if AUTHOR.contains(&stem) {
+        return Some(Link::Author);
+    }
+    (OWNER.contains(&stem) || lower == "uid").then_some(Link::Owner)
+}
+
+fn strip_id_suffix(lower: &str) -> &str {
+    // `id_user`, `fk_owner`: the id written first.
+    if let Some(stem) = lower
+        .strip_prefix("id_")
+        .or_else(|| lower.strip_prefix("fk_"))
+        && !stem.is_empty()
+    {
+        return stem;
+    }
+    for suffix in ["_id", "_uuid", "_pk", "_key", "id"] {
+        if let Some(stem) = lower.strip_suffix(suffix)
+            && !stem.is_empty()
+        {
+            return stem.trim_end_matches('_');
+        }
+    }
+    lower
+}
+
+/// A user or account table or store: `User`, `UserModel`, `AppUser`, `accounts`, `USERS_DB`.
+pub fn is_account_name(name: &str) -> bool {
+    let words = split_words(name);
+    let mut words: Vec<&str> = words.iter().map(String::as_str).collect();
+    while let Some(last) = words.last()
+        && matches!(
+            *last,
+            "model" | "table" | "entity" | "record" | "orm" | "db" | "store" | "data" | "by"
+        )
+        && words.len() > 1
+    {
+        words.pop();
+    }
+    words.last().is_some_and(|last| {
+        let singular = last
+            .strip_suffix('s')
+            .filter(|s| !s.is_empty())
+            .unwrap_or(last);
+        matches!(
+            singular,
+            "user"
+                | "account"
+                | "customer"
+                | "member"
+                | "person"
+                | "employee"
+                | "patient"
+                | "student"
+        ) || *last == "people"
+    })
+}
+
+/// `AppUser` -> [app, user]; `users_db` -> [users, db].
+fn split_words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let mut previous_lower = false;
+    for c in name.chars() {
+        if c == '_' || c == '-' || c == '.' {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            previous_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && previous_lower && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        previous_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        current.push(c.to_ascii_lowercase());
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+/// `id`, `pk`, `uuid`, `note_id`, `publicId`, `slug`, `username`, `email`: a value that names one
+/// row rather than a property many rows share.
+pub fn names_an_identifier(column: &str) -> bool {
+    let lower = column.to_ascii_lowercase();
+    // Not `token` or `code`: a secret that proves possession selects a row as a capability,
+    // not as an id anyone could change.
+    matches!(
+        lower.as_str(),
+        "id" | "pk" | "uuid" | "guid" | "slug" | "username" | "email"
+    ) || lower.starts_with("id_")
+        || ["_id", "id", "_uuid", "uuid", "_pk", "_slug"]
+            .iter()
+            .any(|suffix| lower.len() > suffix.len() && lower.ends_with(suffix))
+}
+
+/// Flask-SQLAlchemy's default table name: `NoteItem` -> `note_item`.
+fn snake_case(name: &str) -> String {
+    split_words(name).join("_")
+}
+
+fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+fn callee_last(func: &Expr) -> Option<&str> {
+    match func {
+        Expr::Name(name) => Some(name.id.as_str()),
+        Expr::Attribute(attribute) => Some(attribute.attr.as_str()),
+        _ => None,
+    }
+}
+
+fn is_dict_value(value: &Expr) -> bool {
+    match value {
+        Expr::Dict(_) => true,
+        Expr::Call(call) => matches!(
+            callee_last(&call.func),
+            Some("dict" | "defaultdict" | "OrderedDict")
+        ),
+        _ => false,
+    }
+}
+
+/// The keys an entry value carries: a dict literal's string keys, a constructor's keyword
+/// names. `false` when the value's shape is not visible.
+fn entry_keys(value: &Expr, out: &mut Vec<String>) -> bool {
+    match value {
+        Expr::Dict(dict) => {
+            for item in &dict.items {
+                if let Some(Expr::StringLiteral(key)) = &item.key {
+                    out.push(key.value.to_str().to_string());
+                }
+            }
+            true
+        }
+        Expr::Call(call) if !call.arguments.keywords.is_empty() => {
+            for keyword in &call.arguments.keywords {
+                if let Some(arg) = &keyword.arg {
+                    out.push(arg.to_string());
+                }
+            }
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The module and top-level name an expression refers to: a name bound at the top of `module`,
+/// or one imported from another project module.
+fn resolve_top_level(
+    model: &ProjectModel<'_>,
+    module: usize,
+    expr: &Expr,
+) -> Option<(usize, String)> {
+    let at = At::top(module);
+    if let Expr::Name(name) = expr
+        && let Some((bindings, _)) = model.lookup(&at, name.id.as_str())
+        && !bindings.iter().any(|b| matches!(b, Binding::Import(_)))
+    {
+        return Some((module, name.id.to_string()));
+    }
+    let qualified = match expr {
+        Expr::Name(_) | Expr::Attribute(_) => model.qualified_name(expr, &at)?,
+        _ => return None,
+    };
+    let (found, rest) = model.split_module(&qualified)?;
+    (!rest.contains('.')).then(|| (found, rest.to_string()))
+}
+
+/// The module and top-level name a dotted name written in `module` refers to (a base class:
+/// `Base`, `models.OwnedMixin`).
+fn resolve_written(model: &ProjectModel<'_>, module: usize, text: &str) -> Option<(usize, String)> {
+    if text.is_empty()
+        || !text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+    {
+        return None;
+    }
+    let (first, rest) = match text.split_once('.') {
+        Some((first, rest)) => (first, Some(rest)),
+        None => (text, None),
+    };
+    let bindings = model.modules.get(module)?.scope.get(first)?;
+    let target = bindings.iter().find_map(|b| match b {
+        Binding::Import(target) => Some(target.as_str()),
+        _ => None,
+    });
+    let qualified = match (target, rest) {
+        (None, None) => return Some((module, first.to_string())),
+        (None, Some(_)) => return None,
+        (Some(target), None) => model.canonical(target),
+        (Some(target), Some(rest)) => model.canonical(&format!("{target}.{rest}")),
+    };
+    let (found, name) = model.split_module(&qualified)?;
+    (!name.contains('.')).then(|| (found, name.to_string()))
+}
+
+/// A class is a model when it declares columns or relationships (`db.Column`, `mapped_column`,
+/// `Mapped[...]`, `relationship`) or derives from an ORM base (`db.Model`, a declarative `Base`,
+/// another class of this kind, which `all_columns` follows).
+fn read_class(
+    model: &ProjectModel<'_>,
+    module: usize,
+    class: &ast::StmtClassDef,
+    backrefs: &mut Vec<(String, Column)>,
+) -> Option<RecordClass> {
+    let source = model.modules[module].file;
+    let bases: Vec<String> = class
+        .arguments
+        .as_ref()
+        .map(|arguments| {
+            arguments
+                .args
+                .iter()
+                .map(|base| source.slice(base.range()).to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    let orm_base = bases.iter().any(|base| {
+        let last = base.rsplit('.').next().unwrap_or(base);
+        last == "Model" || last.ends_with("Base") || last.ends_with("Mixin")
+    });
+    let mut record = RecordClass {
+        module,
+        name: class.name.to_string(),
+        table: snake_case(class.name.as_str()),
+        columns: Vec::new(),
+        bases,
+        opaque: false,
+    };
+    let mut declares = false;
+    for stmt in &class.body {
+        let (target, value, annotation) = match stmt {
+            Stmt::Assign(assign) if assign.targets.len() == 1 => {
+                (&assign.targets[0], Some(assign.value.as_ref()), None)
+            }
+            Stmt::AnnAssign(assign) => (
+                assign.target.as_ref(),
+                assign.value.as_deref(),
+                Some(assign.annotation.as_ref()),
+            ),
+            _ => continue,
+        };
+        let Expr::Name(target) = target else { continue };
+        let name = target.id.as_str();
+        match (name, value) {
+            ("__tablename__", Some(Expr::StringLiteral(table))) => {
+                record.table = table.value.to_str().to_string();
+                continue;
+            }
+            ("__table__", Some(_)) => {
+                record.opaque = true;
+                declares = true;
+                continue;
+            }
+            ("__table_args__", Some(value)) => {
+                if source.slice(value.range()).contains("autoload") {
+                    record.opaque = true;
+                }
+                continue;
+            }
+            _ => {}
+        }
+        let mapped = annotation.is_some_and(|a| source.slice(a.range()).contains("Mapped"));
+        let call = match value {
+            Some(Expr::Call(call)) => Some(call),
+            _ => None,
+        };
+        let kind = call.and_then(|call| callee_last(&call.func));
+        let relationship = matches!(kind, Some("relationship" | "relation"));
+        let column = matches!(kind, Some("Column" | "mapped_column" | "column_property"));
+        if !(relationship || column || mapped) {
+            continue;
+        }
+        declares = true;
+        let mut entry = Column {
+            name: name.to_string(),
+            relationship,
+            ..Column::default()
+        };
+        if let Some(call) = call {
+            read_column_call(source, call, &mut entry);
+            if relationship
+                && let Some(backref) = backref_name(call)
+                && let Some(target) = entry.points_to.clone()
+            {
+                backrefs.push((
+                    target,
+                    Column {
+                        name: backref,
+                        relationship: true,
+                        identifying: false,
+                        points_to: Some(record.name.clone()),
+                    },
+                ));
+            }
+        }
+        if entry.points_to.is_none()
+            && let Some(annotation) = annotation
+        {
+            entry.points_to = annotated_class(source.slice(annotation.range()));
+            entry.relationship |= entry.points_to.is_some();
+        }
+        record.columns.push(entry);
+    }
+    (declares || orm_base).then_some(record)
+}
+
+fn read_column_call(source: &crate::source::SourceFile, call: &ast::ExprCall, entry: &mut Column) {
+    for keyword in &call.arguments.keywords {
+        let Some(arg) = &keyword.arg else { continue };
+        if matches!(arg.as_str(), "primary_key" | "unique")
+            && matches!(&keyword.value, Expr::BooleanLiteral(b) if b.value)
+        {
+            entry.identifying = true;
+        }
+    }
+    let mut foreign: Option<String> = None;
+    for argument in &call.arguments.args {
+        match argument {
+            Expr::Call(inner) if callee_last(&inner.func) == Some("ForeignKey") => {
+                foreign = inner.arguments.args.first().map(|target| match target {
+                    Expr::StringLiteral(text) => text.value.to_str().to_string(),
+                    other => source.slice(other.range()).to_string(),
+                });
+            }
+            Expr::StringLiteral(text) if entry.relationship && entry.points_to.is_none() => {
+                entry.points_to = Some(text.value.to_str().to_string());
+            }
+            Expr::Name(name) if entry.relationship && entry.points_to.is_none() => {
+                entry.points_to = Some(name.id.to_string());
+            }
+            _ => {}
+        }
+    }
+    if let Some(target) = foreign {
+        entry.identifying = true;
+        // `users.id` names a table; `User.id` a class: keep the part before the column.
+        let owner = target
+            .rsplit_once('.')
+            .map_or(target.as_str(), |(table, _)| table);
+        entry.points_to = Some(owner.rsplit('.').next().unwrap_or(owner).to_string());
+    }
+}
+
+fn backref_name(call: &ast::ExprCall) -> Option<String> {
+    call.arguments.keywords.iter().find_map(|keyword| {
+        (keyword.arg.as_ref()?.as_str() == "backref").then_some(())?;
+        match &keyword.value {
+            Expr::StringLiteral(text) => Some(text.value.to_str().to_string()),
+            Expr::Call(inner) => match inner.arguments.args.first() {
+                Some(Expr::StringLiteral(text)) => Some(text.value.to_str().to_string()),
+                _ => None,
+            },
+            _ => None,
+        }
+    })
+}
+
+/// `Mapped["User"]`, `Mapped[User]`, `so.Mapped[Optional["User"]]`: the class a relationship
+/// annotation names; `None` for plain values (`Mapped[int]`, `Mapped[str]`).
+fn annotated_class(annotation: &str) -> Option<String> {
+    let inner = annotation
+        .split_once('[')
+        .map(|(_, rest)| rest)?
+        .trim_end_matches(']');
+    let name = inner
+        .rsplit(['[', ',', ' ', '|'])
+        .find(|part| !part.is_empty() && *part != "None")?
+        .trim_matches(|c| c == '"' || c == '\'' || c == ']');
+    let last = name.rsplit('.').next().unwrap_or(name);
+    let plain = matches!(
+        last,
+        "int"
+            | "str"
+            | "float"
+            | "bool"
+            | "bytes"
+            | "datetime"
+            | "date"
+            | "time"
+            | "Decimal"
+            | "dict"
+            | "list"
+            | "Any"
+            | "UUID"
+            | "uuid"
+            | "JSON"
+            | "timedelta"
+    );
+    (!plain && last.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
+        .then(|| last.to_string())
+}
+
+/// `CREATE TABLE [IF NOT EXISTS] notes (id INTEGER PRIMARY KEY, owner_id INTEGER, ...)` in any
+/// string literal of the module.
+fn collect_sql_tables(body: &[Stmt], out: &mut HashMap<String, SqlTable>) {
+    struct Strings<'o> {
+        out: &'o mut HashMap<String, SqlTable>,
+    }
+    impl<'a> Visitor<'a> for Strings<'_> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::StringLiteral(text) = expr {
+                for table in parse_create_tables(text.value.to_str()) {
+                    self.out.insert(table.name.to_ascii_lowercase(), table);
+                }
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    Strings { out }.visit_body(body);
+}
+
+fn parse_create_tables(sql: &str) -> Vec<SqlTable> {
+    let mut tables = Vec::new();
+    let lower = sql.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find("create table") {
+        let start = from + found + "create table".len();
+        from = start;
+        let rest = &sql[start..];
+        let Some(open) = rest.find('(') else { break };
+        let name = rest[..open]
+            .split_whitespace()
+            .rfind(|w| !matches!(w.to_ascii_lowercase().as_str(), "if" | "not" | "exists"))
+            .unwrap_or("")
+            .trim_matches(|c| c == '"' || c == '`' || c == '[' || c == ']');
+        if name.is_empty() {
+            continue;
+        }
+        let mut depth = 0usize;
+        let mut columns = Vec::new();
+        let mut part = String::new();
+        for c in rest[open + 1..].chars() {
+            match c {
+                '(' => depth += 1,
+                ')' if depth == 0 => break,
+                ')' => depth -= 1,
+                ',' if depth == 0 => {
+                    columns.extend(column_of_definition(&part));
+                    part.clear();
+                    continue;
+                }
+                _ => {}
+            }
+            part.push(c);
+        }
+        columns.extend(column_of_definition(&part));
+        tables.push(SqlTable {
+            name: name.rsplit('.').next().unwrap_or(name).to_string(),
+            columns,
+        });
+    }
+    tables
+}
+
+fn column_of_definition(definition: &str) -> Option<String> {
+    let first = definition
+        .split_whitespace()
+        .next()?
+        .trim_matches(|c| c == '"' || c == '`' || c == '[' || c == ']');
+    let keyword = matches!(
+        first.to_ascii_lowercase().as_str(),
+        "primary" | "foreign" | "unique" | "constraint" | "check" | "key" | "index"
+    );
+    (!keyword && !first.is_empty()).then(|| first.to_string())
+}
+
+/// Methods that select rows by a key: the ORM's, and a store's.
+const KEY_METHODS: &[&str] = &[
+    "get",
+    "get_or_404",
+    "get_or_none",
+    "one_or_404",
+    "first_or_404",
+];
+const FILTER_METHODS: &[&str] = &["filter_by", "filter", "where"];
+const SQL_METHODS: &[&str] = &["execute", "executemany", "exec_driver_sql"];
+const STORE_METHODS: &[&str] = &["get", "pop", "setdefault"];
+
+struct LookupFinder<'r, 'm, 's, 'b> {
+    records: &'r Records,
+    model: &'m ProjectModel<'m>,
+    at: &'s At<'s, 's>,
+    locals: Vec<(&'b str, &'b Expr)>,
+    found: Vec<Lookup<'b>>,
+}
+
+impl<'b> LookupFinder<'_, '_, '_, 'b> {
+    /// Every model class an ORM chain names: its receiver (`Note.query`), the argument of
+    /// `session.query(Note)` / `select(Note)` / `session.get(Note, x)`.
+    fn classes_in_chain(&self, expr: &Expr, out: &mut Vec<RecordRef>) {
+        let mut current = expr;
+        for _ in 0..16 {
+            match current {
+                Expr::Call(call) => {
+                    for argument in &call.arguments.args {
+                        self.push_class(argument, out);
+                    }
+                    current = call.func.as_ref();
+                }
+                Expr::Attribute(attribute) => {
+                    self.push_class(current, out);
+                    current = attribute.value.as_ref();
+                }
+                Expr::Name(_) => {
+                    self.push_class(current, out);
+                    return;
+                }
+                _ => return,
+            }
+        }
+    }
+
+    fn push_class(&self, expr: &Expr, out: &mut Vec<RecordRef>) {
+        if !matches!(expr, Expr::Name(_) | Expr::Attribute(_)) {
+            return;
+        }
+        if let Some(class) = self.records.class_named(self.model, self.at.module, expr) {
+            let record = RecordRef::Class {
+                module: class.module,
+                name: class.name.clone(),
+            };
+            if !out.contains(&record) {
+                out.push(record);
+            }
+        }
+    }
+
+    fn orm_call(&mut self, call: &'b ast::ExprCall, method: &str, receiver: &'b Expr) {
+        let mut records = Vec::new();
+        self.classes_in_chain(receiver, &mut records);
+        let mut keys: Vec<&'b Expr> = Vec::new();
+        if KEY_METHODS.contains(&method) {
+            let mut class_argument = false;
+            for argument in &call.arguments.args {
+                // `session.get(Note, x)`, `db.get_or_404(Note, x)`: the class is not a key.
+                let before = records.len();
+                self.push_class(argument, &mut records);
+                if records.len() > before || self.is_class(argument) {
+                    class_argument = true;
+                    continue;
+                }
+                keys.push(argument);
+            }
+            if records.is_empty() && !class_argument {
+                return;
+            }
+            for keyword in &call.arguments.keywords {
+                if keyword
+                    .arg
+                    .as_ref()
+                    .is_some_and(|a| matches!(a.as_str(), "ident" | "id" | "pk"))
+                {
+                    keys.push(&keyword.value);
+                }
+            }
+        } else if method == "filter_by" {
+            if records.is_empty() {
+                return;
+            }
+            let class = self.first_class(&records);
+            for keyword in &call.arguments.keywords {
+                if let Some(arg) = &keyword.arg
+                    && self
+                        .records
+                        .identifying_column(self.model, class, arg.as_str())
+                {
+                    keys.push(&keyword.value);
+                }
+            }
+        } else {
+            // `filter(Note.id == x)`, `where(Note.owner_id == x, ...)`, `and_(...)` inside.
+            let mut compared: Vec<RecordRef> = Vec::new();
+            for argument in &call.arguments.args {
+                self.compared_keys(argument, &mut compared, &mut keys);
+            }
+            if compared.is_empty() {
+                return;
+            }
+            records = compared;
+        }
+        if keys.is_empty() || records.is_empty() {
+            return;
+        }
+        self.found.push(Lookup {
+            range: call.range(),
+            records,
+            keys,
+            changes: false,
+        });
+    }
+
+    fn is_class(&self, expr: &Expr) -> bool {
+        self.records
+            .class_named(self.model, self.at.module, expr)
+            .is_some()
+    }
+
+    fn first_class(&self, records: &[RecordRef]) -> Option<&RecordClass> {
+        records.iter().find_map(|record| match record {
+            RecordRef::Class { module, name } => self.records.class(*module, name),
+            _ => None,
+        })
+    }
+
+    /// `Note.id == x` (either side), `x == Note.id`, `Note.id.in_(...)`, nested in
+    /// `and_` / `or_` / boolean operators: the compared value is a key when the column picks
+    /// out rows.
+    fn compared_keys(
+        &self,
+        expr: &'b Expr,
+        compared: &mut Vec<RecordRef>,
+        keys: &mut Vec<&'b Expr>,
+    ) {
+        match expr {
+            Expr::Compare(compare) if compare.comparators.len() == 1 => {
+                let left = compare.left.as_ref();
+                let right = &compare.comparators[0];
+                for (column, value) in [(left, right), (right, left)] {
+                    let Expr::Attribute(attribute) = column else {
+                        continue;
+                    };
+                    let Some(class) =
+                        self.records
+                            .class_named(self.model, self.at.module, &attribute.value)
+                    else {
+                        continue;
+                    };
+                    if !self.records.identifying_column(
+                        self.model,
+                        Some(class),
+                        attribute.attr.as_str(),
+                    ) {
+                        continue;
+                    }
+                    let record = RecordRef::Class {
+                        module: class.module,
+                        name: class.name.clone(),
+                    };
+                    if !compared.contains(&record) {
+                        compared.push(record);
+                    }
+                    keys.push(value);
+                }
+            }
+            Expr::BoolOp(bool_op) => {
+                for value in &bool_op.values {
+                    self.compared_keys(value, compared, keys);
+                }
+            }
+            Expr::Call(call)
+                if matches!(callee_last(&call.func), Some("and_" | "or_"))
+                    || matches!(call.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "in_") =>
+            {
+                if let Expr::Attribute(attribute) = call.func.as_ref()
+                    && attribute.attr.as_str() == "in_"
+                {
+                    if let Expr::Attribute(column) = attribute.value.as_ref()
+                        && let Some(class) =
+                            self.records
+                                .class_named(self.model, self.at.module, &column.value)
+                    {
+                        let record = RecordRef::Class {
+                            module: class.module,
+                            name: class.name.clone(),
+                        };
+                        if !compared.contains(&record) {
+                            compared.push(record);
+                        }
+                        keys.extend(call.arguments.args.iter());
+                    }
+                    return;
+                }
+                for argument in &call.arguments.args {
+                    self.compared_keys(argument, compared, keys);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn sql_call(&mut self, call: &'b ast::ExprCall) {
+        let Some(statement) = call.arguments.args.first() else {
+            return;
+        };
+        let text = self.sql_text(statement);
+        let tables = sql_tables(&text);
+        if tables.is_empty() {
+            return;
+        }
+        let mut keys: Vec<&'b Expr> = call.arguments.args.iter().collect();
+        keys.extend(call.arguments.keywords.iter().map(|k| &k.value));
+        // `execute(text("... :id").bindparams(id=x))`, `text(...)` with its parameters.
+        let verb = text
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .find(|w| {
+                !w.is_empty()
+                    && !matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "f" | "r" | "rf" | "fr" | "b" | "u"
+                    )
+            })
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        self.found.push(Lookup {
+            range: call.range(),
+            records: tables.into_iter().map(RecordRef::Table).collect(),
+            keys,
+            changes: matches!(verb.as_str(), "update" | "delete" | "insert"),
+        });
+    }
+
+    /// The SQL a statement argument holds: a literal, an f-string's literal parts, `text(...)`,
+    /// `"..." % x`, `"..." + x`, `"...".format(x)`, or a local assigned one of these.
+    fn sql_text(&self, expr: &Expr) -> String {
+        let source = self.model.modules[self.at.module].file;
+        let mut current = expr;
+        for _ in 0..4 {
+            match current {
+                Expr::Name(name) => {
+                    match self
+                        .locals
+                        .iter()
+                        .rev()
+                        .find(|(local, _)| *local == name.id.as_str())
+                    {
+                        Some((_, value)) => current = value,
+                        None => match self.model.assigned_value(name.id.as_str(), self.at) {
+                            Some(value) => current = value,
+                            None => return String::new(),
+                        },
+                    }
+                }
+                Expr::Call(call) if callee_last(&call.func) == Some("text") => {
+                    match call.arguments.args.first() {
+                        Some(first) => current = first,
+                        None => return String::new(),
+                    }
+                }
+                _ => break,
+            }
+        }
+        source.slice(current.range()).to_string()
+    }
+
+    fn store_lookup(&mut self, range: TextRange, store: &'b Expr, key: &'b Expr, changes: bool) {
+        if let Some(found) = self.records.store_named(self.model, self.at, store) {
+            self.found.push(Lookup {
+                range,
+                records: vec![RecordRef::Store {
+                    module: found.module,
+                    name: found.name.clone(),
+                }],
+                keys: vec![key],
+                changes,
+            });
+        }
+    }
+}
+
+impl<'b> Visitor<'b> for LookupFinder<'_, '_, '_, 'b> {
+    fn visit_expr(&mut self, expr: &'b Expr) {
+        match expr {
+            Expr::Call(call) => {
+                if let Expr::Attribute(attribute) = call.func.as_ref() {
+                    let method = attribute.attr.as_str();
+                    if STORE_METHODS.contains(&method)
+                        && matches!(attribute.value.as_ref(), Expr::Name(_))
+                        && let Some(key) = call.arguments.args.first()
+                        && self
+                            .records
+                            .store_named(self.model, self.at, &attribute.value)
+                            .is_some()
+                    {
+                        self.store_lookup(call.range(), &attribute.value, key, method == "pop");
+                    } else if KEY_METHODS.contains(&method) || FILTER_METHODS.contains(&method) {
+                        self.orm_call(call, method, &attribute.value);
+                    } else if SQL_METHODS.contains(&method) {
+                        self.sql_call(call);
+                    } else if !call.arguments.args.is_empty()
+                        && let Some(class) =
+                            self.records
+                                .class_named(self.model, self.at.module, &attribute.value)
+                        && looks_like_finder(method)
+                    {
+                        // A model's own finder: `User.find_by_id(x)`, `Note.get_by_uuid(x)`.
+                        let record = RecordRef::Class {
+                            module: class.module,
+                            name: class.name.clone(),
+                        };
+                        self.found.push(Lookup {
+                            range: call.range(),
+                            records: vec![record],
+                            keys: call.arguments.args.iter().collect(),
+                            changes: method.starts_with("delete") || method.starts_with("update"),
+                        });
+                    }
+                }
+            }
+            Expr::Subscript(subscript) if matches!(subscript.value.as_ref(), Expr::Name(_)) => {
+                let changes = !matches!(subscript.ctx, ast::ExprContext::Load);
+                self.store_lookup(
+                    subscript.range(),
+                    &subscript.value,
+                    &subscript.slice,
+                    changes,
+                );
+            }
+            _ => {}
+        }
+        visitor::walk_expr(self, expr);
+    }
+
+    fn visit_stmt(&mut self, stmt: &'b Stmt) {
+        // Nested functions and classes are other scopes, looked at when they are called.
+        if matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+            return;
+        }
+        visitor::walk_stmt(self, stmt);
+    }
+}
+
+/// What a function does with the row a lookup selected.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Effects {
+    /// An attribute or entry of the row is assigned, the row is deleted, or the query / SQL
+    /// statement updates or deletes (`note.title = ...`, `db.session.delete(note)`,
+    /// `query.delete()`, `UPDATE notes ...`, `NOTES[x] = ...`, `NOTES.pop(x)`).
+    pub changed: bool,
+    /// The row (or something made from it) is returned to the caller.
+    pub returned: bool,
+}
+
+/// What `body` does with the row `lookup` selected: through the lookup expression itself and
+/// through the locals assigned from it (`note = Note.query.get_or_404(x)`).
+pub fn effects(body: &[Stmt], lookup: &Lookup<'_>) -> Effects {
+    let inside =
+        |expr: &Expr| super::routes::expr_contains(expr, &mut |e| e.range() == lookup.range);
+    let mut holders: Vec<&str> = Vec::new();
+    for (name, value) in super::routes::local_assignments(body) {
+        if inside(value) && !holders.contains(&name) {
+            holders.push(name);
+        }
+    }
+    let holds = |expr: &Expr| {
+        inside(expr)
+            || super::routes::expr_contains(
+                expr,
+                &mut |e| matches!(e, Expr::Name(n) if holders.contains(&n.id.as_str())),
+            )
+    };
+    // The row held directly: `note.x`, `note["x"]`, not `other[note.id]`.
+    let is_row = |expr: &Expr| {
+        let mut current = expr;
+        loop {
+            if current.range() == lookup.range {
+                return true;
+            }
+            match current {
+                Expr::Attribute(attribute) => current = &attribute.value,
+                Expr::Subscript(subscript) => current = &subscript.value,
+                Expr::Name(name) => return holders.contains(&name.id.as_str()),
+                other => return other.range() == lookup.range,
+            }
+        }
+    };
+    let mut effects = Effects {
+        changed: lookup.changes,
+        returned: false,
+    };
+    super::routes::visit_stmts(body, &mut |stmt| match stmt {
+        Stmt::Assign(assign) => {
+            effects.changed |= assign.targets.iter().any(|target| {
+                matches!(target, Expr::Attribute(_) | Expr::Subscript(_)) && is_row(target)
+            });
+        }
+        Stmt::AugAssign(assign) => {
+            effects.changed |= matches!(
+                assign.target.as_ref(),
+                Expr::Attribute(_) | Expr::Subscript(_)
+            ) && is_row(&assign.target);
+        }
+        Stmt::Delete(delete) => effects.changed |= delete.targets.iter().any(&is_row),
+        Stmt::Return(ret) => effects.returned |= ret.value.as_deref().is_some_and(&holds),
+        _ => {}
+    });
+    super::routes::any_expr(body, &mut |expr| {
+        if let Expr::Call(call) = expr
+            && let Expr::Attribute(attribute) = call.func.as_ref()
+        {
+            let method = attribute.attr.as_str();
+            let on_row = matches!(
+                method,
+                "delete" | "update" | "pop" | "remove" | "set" | "setdefault"
+            ) && (is_row(&attribute.value) || inside(&attribute.value));
+            let row_argument = matches!(method, "delete" | "remove" | "merge")
+                && call.arguments.args.iter().any(&is_row);
+            effects.changed |= on_row || row_argument;
+        }
+        false
+    });
+    // `STORE.pop(x)`, `NOTES[x] = ...`, `UPDATE notes SET ...` are lookups that change.
+    effects
+}
+
+/// `find_by_id`, `get_by_username`, `by_public_id`, `lookup`, `load`, `fetch_one`: a model's
+/// own method that selects a row.
+fn looks_like_finder(method: &str) -> bool {
+    let lower = method.to_ascii_lowercase();
+    [
+        "find", "get", "by_", "lookup", "load", "fetch", "retrieve", "delete", "update",
+    ]
+    .iter()
+    .any(|word| lower.starts_with(word))
+        || lower.contains("_by_")
+}
+
+/// The tables a SQL statement reads or changes: after `FROM`, `JOIN`, `UPDATE`, `INTO`.
+pub fn sql_tables(sql: &str) -> Vec<String> {
+    let words: Vec<&str> = sql
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // A string prefix (`f"`, `rb"`) splits off as a word of its own.
+    let is_statement = words
+        .iter()
+        .find(|w| {
+            !matches!(
+                w.to_ascii_lowercase().as_str(),
+                "f" | "r" | "rf" | "fr" | "b" | "u"
+            )
+        })
+        .is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "select" | "update" | "delete" | "insert" | "with"
+            )
+        });
+    if !is_statement {
+        return Vec::new();
+    }
+    let mut tables: Vec<String> = Vec::new();
+    for pair in words.windows(2) {
+        let keyword = pair[0].to_ascii_lowercase();
+        if matches!(keyword.as_str(), "from" | "join" | "update" | "into") {
+            let table = pair[1].rsplit('.').next().unwrap_or(pair[1]).to_string();
+            let lower = table.to_ascii_lowercase();
+            if !matches!(lower.as_str(), "select" | "set" | "where" | "")
+                && !tables.contains(&table)
+            {
+                tables.push(table);
+            }
+        }
+    }
+    tables
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn account_names() {
+        for name in [
+            "User",
+            "UserModel",
+            "AppUser",
+            "users",
+            "ACCOUNTS",
+            "users_db",
+            "Customer",
+        ] {
+            assert!(is_account_name(name), "{name}");
+        }
+        for name in ["UserRole", "Product", "NOTES", "user_settings", "Post"] {
+            assert!(!is_account_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn owner_columns() {
+        assert_eq!(owner_word("owner_id"), Some(Link::Owner));
+        assert_eq!(owner_word("user"), Some(Link::Owner));
+        assert_eq!(owner_word("uid"), Some(Link::Owner));
+        assert_eq!(owner_word("customer_uuid"), Some(Link::Owner));
+        assert_eq!(owner_word("author_id"), Some(Link::Author));
+        assert_eq!(owner_word("created_by"), Some(Link::Author));
+        assert_eq!(owner_word("username"), None);
+        assert_eq!(owner_word("last_post_user_id"), None);
+        assert_eq!(owner_word("client_id"), None);
+        assert_eq!(owner_word("id_user"), Some(Link::Owner));
+        assert_eq!(owner_word("price"), None);
+        assert_eq!(owner_word("product_id"), None);
+        assert_eq!(owner_word("id"), None);
+    }
+
+    #[test]
+    fn identifiers_and_tables() {
+        assert!(names_an_identifier("id"));
+        assert!(names_an_identifier("public_id"));
+        assert!(names_an_identifier("slug"));
+        assert!(names_an_identifier("id_note"));
+        assert!(!names_an_identifier("token"));
+        assert!(!names_an_identifier("status"));
+        assert!(!names_an_identifier("category"));
+        assert_eq!(snake_case("NoteItem"), "note_item");
+        assert_eq!(
+            sql_tables("SELECT * FROM notes n JOIN users u ON n.owner_id = u.id WHERE n.id = ?"),
+            vec!["notes".to_string(), "users".to_string()]
+        );
+        assert_eq!(
+            sql_tables("UPDATE main.accounts SET x = 1"),
+            vec!["accounts"]
+        );
+        assert!(sql_tables("hello from here").is_empty());
+        assert!(sql_tables("f\"hello from {x}\"").is_empty());
+        assert_eq!(
+            sql_tables("f\"DELETE FROM notes WHERE id={x}\""),
+            vec!["notes"]
+        );
+        let tables = parse_create_tables(
+            "CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY, owner_id INTEGER, body TEXT, FOREIGN KEY(owner_id) REFERENCES users(id))",
+        );
+        assert_eq!(tables.len(), 1);
+        assert_eq!(tables[0].name, "notes");
+        assert_eq!(tables[0].columns, vec!["id", "owner_id", "body"]);
+    }
+
+    /// Builds the model of a small project (`(path, source)` pairs under one root) and hands
+    /// its records to `check`.
+    fn with_records(files: &[(&str, &str)], check: impl FnOnce(&ProjectModel<'_>, &Records)) {
+        use crate::model::{ModuleInfo, ModuleNames};
+        use crate::source::SourceFile;
+        let root = std::path::Path::new("/p");
+        let sources: Vec<SourceFile> = files
+            .iter()
+            .map(|(path, text)| {
+                SourceFile::parse(root.join(path), text.as_bytes().to_vec()).expect("parses")
+            })
+            .collect();
+        let names = ModuleNames::new(sources.iter().map(|s| (s.path.as_path(), root)));
+        let modules = sources
+            .iter()
+            .enumerate()
+            .map(|(index, source)| ModuleInfo::new(source, &names, index, true))
+            .collect();
+        let model = ProjectModel::new(modules, &names);
+        let records = Records::new(&model);
+        check(&model, &records);
+    }
+
+    fn class_ownership(model: &ProjectModel<'_>, records: &Records, name: &str) -> Ownership {
+        let module = model.module_index("app.models").expect("loaded");
+        records.ownership(
+            model,
+            &RecordRef::Class {
+                module,
+                name: name.to_string(),
+            },
+        )
+    }
+
+    #[test]
+    fn whose_rows_are_whose() {
+        let models = r#"
+from .db import db, Base
+
+class OwnedMixin:
+    owner_id = db.Column(db.Integer, db.ForeignKey("users.id"))
+
+class User(db.Model):
+    __tablename__ = "users"
+    id = db.Column(db.Integer, primary_key=True)
+    posts = db.relationship("Post", backref="author")
+
+class Report(OwnedMixin, db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+
+class Post(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    user_id = db.Column(db.Integer, db.ForeignKey("users.id"))
+
+class Product(Base):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    price: Mapped[int]
+
+class Listing(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    seller_id = db.Column(db.Integer, db.ForeignKey("users.id"))
+
+class Reflected(db.Model):
+    __table__ = db.Table("reflected", db.metadata, autoload_with=db.engine)
+
+class Plain:
+    owner_id = 0
+
+NOTES = {}
+PRICES = {"a": {"price": 1}}
+
+def add(key, me):
+    NOTES[key] = {"owner": me, "text": ""}
+"#;
+        let db = "db = None\nBase = object\n";
+        with_records(
+            &[
+                ("app/models.py", models),
+                ("app/db.py", db),
+                ("app/__init__.py", ""),
+            ],
+            |model, records| {
+                let owned = |link: &str, authored: bool| Ownership::Owned {
+                    link: link.to_string(),
+                    authored,
+                };
+                assert_eq!(class_ownership(model, records, "User"), Ownership::Account);
+                assert_eq!(
+                    class_ownership(model, records, "Report"),
+                    owned("owner_id", false)
+                );
+                // The backref from `User` names the author: the row is authored content.
+                assert_eq!(
+                    class_ownership(model, records, "Post"),
+                    owned("user_id", true)
+                );
+                assert_eq!(
+                    class_ownership(model, records, "Product"),
+                    Ownership::Public
+                );
+                assert_eq!(
+                    class_ownership(model, records, "Listing"),
+                    owned("seller_id", true)
+                );
+                assert_eq!(
+                    class_ownership(model, records, "Reflected"),
+                    Ownership::Unknown
+                );
+                assert_eq!(class_ownership(model, records, "Plain"), Ownership::Unknown);
+                let module = model.module_index("app.models").expect("loaded");
+                let store = |name: &str| {
+                    records.ownership(
+                        model,
+                        &RecordRef::Store {
+                            module,
+                            name: name.to_string(),
+                        },
+                    )
+                };
+                assert_eq!(store("NOTES"), owned("owner", false));
+                assert_eq!(store("PRICES"), Ownership::Public);
+            },
+        );
+    }
+
+    #[test]
+    fn relationship_annotations() {
+        assert_eq!(annotated_class("Mapped[\"User\"]").as_deref(), Some("User"));
+        assert_eq!(
+            annotated_class("so.Mapped[Optional['User']]").as_deref(),
+            Some("User")
+        );
+        assert_eq!(annotated_class("Mapped[int]"), None);
+        assert_eq!(annotated_class("Mapped[str]"), None);
+    }
+}

@@ -1,0 +1,227 @@
+"""Object ids by use: what a value selects decides, not its name."""
+import sqlite3
+
+from flask import Blueprint, jsonify, render_template, request, send_from_directory
+from flask_allows import Allows, Requirement
+from flask_jwt_extended import current_user, get_jwt_identity, jwt_required
+
+from .extensions import db
+from .models import HelpDoc, Invoice, Note, Page, Post, Product, Report, User, Workspace
+from .models import Board, Card, Customer, Ticket
+
+bp = Blueprint("views", __name__)
+
+DOCS = {}
+
+
+# --- hits: URL variables that select someone's record, whatever their names -------------------
+
+
+@bp.get("/reports/<int:report_id>")
+@jwt_required()
+def read_report(report_id):  # expect: FL201
+    # `Report` inherits `owner_id` from a mixin.
+    return jsonify(body=Report.query.get_or_404(report_id).body)
+
+
+@bp.get("/workspaces/<public_id>")
+@jwt_required()
+def read_workspace(public_id):  # expect: FL201
+    workspace = Workspace.query.filter_by(public_id=public_id).first_or_404()
+    return jsonify(plan=workspace.plan)
+
+
+@bp.get("/customers/<int:cust_id>")
+@jwt_required()
+def read_customer(cust_id):  # expect: FL201
+    # The customer table is an account table itself.
+    return jsonify(name=db.session.get(Customer, cust_id).name)
+
+
+@bp.get("/billing/<int:inv>")
+@jwt_required()
+def read_invoice(inv):  # expect: FL201
+    invoice = db.session.execute(db.select(Invoice).where(Invoice.id == inv)).scalar_one()
+    return jsonify(total=str(invoice.total))
+
+
+@bp.get("/statements/<crn>")
+@jwt_required()
+def read_statement(crn):  # expect: FL201
+    connection = sqlite3.connect("bank.db")
+    row = connection.execute("SELECT amount FROM statements WHERE crn = ?", (crn,)).fetchone()
+    return jsonify(amount=row[0])
+
+
+@bp.delete("/posts/<int:post_id>")
+@jwt_required()
+def delete_post(post_id):  # expect: FL201
+    # Anyone may read a post; deleting one needs its author.
+    post = Post.query.get_or_404(post_id)
+    db.session.delete(post)
+    db.session.commit()
+    return "", 204
+
+
+@bp.patch("/tickets/<id_ticket>")
+@jwt_required()
+def edit_ticket(id_ticket):  # expect: FL201
+    # `id_user` names the owner with the id written first.
+    ticket = Ticket.query.filter_by(id_ticket=int(id_ticket)).first_or_404()
+    ticket.subject = request.json["subject"]
+    db.session.commit()
+    return jsonify(ok=True)
+
+
+@bp.post("/docs")
+@jwt_required()
+def create_doc():
+    key = str(len(DOCS) + 1)
+    DOCS[key] = {"owner": get_jwt_identity(), "body": request.json["body"]}
+    return jsonify(key=key), 201
+
+
+@bp.get("/docs/<key>")
+@jwt_required()
+def read_doc(key):  # expect: FL201
+    # The store's entries carry an `owner`.
+    return jsonify(DOCS.get(key))
+
+
+# --- hits: ids from the body and the query string -----------------------------------------------
+
+
+@bp.post("/notes/delete")
+@jwt_required()
+def delete_note_by_body():
+    note_id = request.json["note_id"]  # expect: FL201(medium)
+    note = Note.query.get_or_404(note_id)
+    db.session.delete(note)
+    db.session.commit()
+    return "", 204
+
+
+@bp.get("/notes/find")
+@jwt_required()
+def find_note():
+    note = Note.query.get_or_404(request.args.get("id"))  # expect: FL201(medium)
+    return jsonify(text=note.text)
+
+
+@bp.post("/notes/rename")
+@jwt_required()
+def rename_note():
+    data = request.get_json()
+    note = Note.query.filter_by(id=data["id"]).first_or_404()  # expect: FL201(medium)
+    note.text = data["text"]
+    db.session.commit()
+    return jsonify(ok=True)
+
+
+# --- traps: scoped by the caller, shared records, files and pages -------------------------------
+
+
+@bp.get("/reports/<int:report_id>/mine")
+@jwt_required()
+def read_own_report(report_id):
+    report = Report.query.filter_by(id=report_id, owner_id=get_jwt_identity()).first_or_404()
+    return jsonify(body=report.body)
+
+
+@bp.get("/products/<product_id>")
+@jwt_required()
+def read_product(product_id):
+    # No owner column: a catalogue every caller may read.
+    return jsonify(name=Product.query.get_or_404(product_id).name)
+
+
+@bp.get("/help/<int:doc_id>")
+@jwt_required()
+def read_help(doc_id):
+    # Named like an owned object, but `HelpDoc` has no owner: the use decides.
+    return jsonify(title=HelpDoc.query.get_or_404(doc_id).title)
+
+
+@bp.get("/uploads/<file_id>")
+@jwt_required()
+def download(file_id):
+    # A static file, not a record of anyone's.
+    return send_from_directory("static/uploads", file_id)
+
+
+@bp.get("/pages/<slug>")
+@jwt_required()
+def read_page(slug):
+    page = Page.query.filter_by(slug=slug).first_or_404()
+    return render_template("page.html", page=page)
+
+
+@bp.get("/posts/<int:post_id>")
+@jwt_required()
+def read_post(post_id):
+    # Authored content: every reader may see it.
+    return jsonify(title=Post.query.get_or_404(post_id).title)
+
+
+@bp.get("/notes/category/<category>")
+@jwt_required()
+def notes_in_category(category):
+    # `category` picks out no row: not an object id.
+    notes = Note.query.filter_by(category=category, owner_id=get_jwt_identity()).all()
+    return jsonify([n.text for n in notes])
+
+
+@bp.get("/boards/<int:board_id>/cards")
+@jwt_required()
+def board_cards(board_id):
+    # The variable selects a board, which nobody owns; the cards are found through the board row
+    # it loaded, not by the id.
+    board = Board.query.get_or_404(board_id)
+    cards = Card.query.filter_by(board_id=board.id).all()
+    return jsonify(title=board.title, cards=[c.id for c in cards])
+
+
+@bp.post("/notes/read")
+@jwt_required()
+def read_note_checked():
+    note = Note.query.get_or_404(request.json["note_id"])
+    # The body id is related to the caller before the note is returned.
+    if note.owner_id != int(get_jwt_identity()):
+        return jsonify(error="not found"), 404
+    return jsonify(text=note.text)
+
+
+@bp.post("/follow")
+@jwt_required()
+def follow():
+    # The user the body names is a counterpart: nothing of theirs is read, changed or deleted.
+    user = User.query.get_or_404(request.json["user_id"])
+    current_user.follow(user)
+    db.session.commit()
+    return jsonify(ok=True)
+
+
+@bp.post("/cart")
+@jwt_required()
+def add_to_cart():
+    product = Product.query.get_or_404(request.json["product_id"])
+    return jsonify(name=product.name)
+
+
+allows = Allows()
+
+
+class CanEditReport(Requirement):
+    def fulfill(self, user):
+        return Report.query.get(request.view_args["report_id"]).owner_id == user.id
+
+
+@bp.put("/reports/<int:report_id>")
+@jwt_required()
+@allows.requires(CanEditReport())
+def edit_report(report_id):
+    # A flask-allows requirement decides, with the report in reach.
+    report = Report.query.get_or_404(report_id)
+    report.body = request.json["body"]
+    db.session.commit()
+    return jsonify(ok=True)
