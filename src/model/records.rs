@@ -597,11 +597,23 @@ fn snake_case(name: &str) -> String {
     split_words(name).join("_")
 }
 
+/// Runs over every file's text: jumps between occurrences of the needle's first letter (SIMD
+/// search) instead of comparing a window at every byte.
 fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(
+        first.to_ascii_lowercase(),
+        first.to_ascii_uppercase(),
+        haystack,
+    )
+    .any(|at| {
+        haystack
+            .get(at..at + needle.len())
+            .is_some_and(|window| window.eq_ignore_ascii_case(needle))
+    })
 }
 
 fn callee_last(func: &Expr) -> Option<&str> {
