@@ -669,7 +669,13 @@ impl<'a> ProjectModel<'a> {
             }
             Expr::Attribute(attribute) => {
                 let base = self.qualified_at_depth(&attribute.value, at, depth + 1)?;
-                Some(self.canonical(&format!("{base}.{}", attribute.attr)))
+                let name = format!("{base}.{}", attribute.attr);
+                // `base` is canonical: unless it names a project module, the binding that
+                // stopped its resolution stops `base.attr`'s too (`db.session.add`, `self.x`).
+                Some(match self.module_index(&base) {
+                    Some(_) => self.canonical(&name),
+                    None => name,
+                })
             }
             Expr::Call(call) => {
                 let callee = self.qualified_at_depth(&call.func, at, depth + 1)?;
