@@ -14,9 +14,11 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 mod connexion;
+mod hook_scope;
 
 pub use connexion::{LoadedSpec, NoSpecs, SpecSource};
 use connexion::{SpecSecurity, declared_public};
+use hook_scope::{HookScope, RouteShape};
 
 use super::apps::{Apps, overlap};
 use super::jwt::Operation;
@@ -309,6 +311,7 @@ impl<'a> RouteModel<'a> {
                     registrations: &mut found.registrations,
                     prefixes: &mut found.prefixes,
                     hooks: &mut found.hooks,
+                    blueprint_names: &mut found.blueprint_names,
                     class: None,
                     function_scopes: files.get(index).map_or(&[], |f| f.scopes.as_slice()),
                     functions: &this.functions,
@@ -324,11 +327,13 @@ impl<'a> RouteModel<'a> {
         let mut prefixes: HashMap<String, String> = HashMap::default();
         let mut registrations: Vec<Registration> = Vec::new();
         let mut hooks: Vec<Hook<'a>> = Vec::new();
+        let mut blueprint_names: HashMap<String, String> = HashMap::default();
         for found in collected {
             this.routes.extend(found.routes);
             registrations.extend(found.registrations);
             prefixes.extend(found.prefixes);
             hooks.extend(found.hooks);
+            blueprint_names.extend(found.blueprint_names);
         }
         let parents = this.resolve_registrations(&registrations, &prefixes);
         for route in &mut this.routes {
@@ -341,33 +346,60 @@ impl<'a> RouteModel<'a> {
                 None => apps.of_module(hook.module).to_vec(),
             })
             .collect();
+        // A hook registered on an application object another module constructs
+        // (`@api_app.before_request` beside the routes' namespaces) covers that application.
+        for hook in &mut hooks {
+            hook.on_app |= apps.app_bound_to(&hook.target).is_some();
+        }
         let context = AuthContext {
             model,
             files,
             functions: &this.functions,
             authenticating: &this.authenticating,
         };
+        let scopes: Vec<HookScope<'_, '_, 'a>> = hooks
+            .iter()
+            .map(|hook| HookScope::new(&context, hook.module, hook.def))
+            .collect();
         let mut routes = std::mem::take(&mut this.routes);
         // Each route's authentication is decided on its own: in parallel.
         routes.par_iter_mut().for_each(|route| {
-            route.on_app = route.registrar.as_deref().is_some_and(|r| {
-                apps.app_bound_to(r).is_some()
-                    || r.ends_with(".app")
-                    || r.ends_with(".application")
-                    || r == "app"
-            });
+            route.on_app = route_on_app(route, apps);
             // A hook covers the routes of its own blueprint, and an application-wide hook
             // covers every route of its application, never another application's.
-            let covering: Vec<&Hook<'a>> = hooks
+            let covering: Vec<(&Hook<'a>, &HookScope<'_, '_, 'a>)> = hooks
                 .iter()
                 .zip(&hook_units)
-                .filter(|(hook, units)| {
+                .zip(&scopes)
+                .filter(|((hook, units), _)| {
                     route.registrar.as_ref() == Some(&hook.target)
                         || (hook.on_app && overlap(units, &route.units))
                 })
-                .map(|(hook, _)| hook)
+                .map(|((hook, _), scope)| (hook, scope))
                 .collect();
-            let verifying = covering
+            let view = match route.class {
+                Some(class) => class.name.as_str(),
+                None => route.handler.name.as_str(),
+            };
+            let blueprint = match &route.registrar {
+                _ if route_on_app(route, apps) => Some(""),
+                Some(registrar) => blueprint_names.get(registrar).map(String::as_str),
+                None => None,
+            };
+            let shape = RouteShape {
+                rule: &route.rule,
+                methods: &route.methods,
+                view,
+                blueprint,
+            };
+            // A hook that exempts the route (`if request.path.startswith("/login"): return`)
+            // does not authenticate it.
+            let applying: Vec<&Hook<'a>> = covering
+                .iter()
+                .filter(|(_, scope)| scope.covers(&shape))
+                .map(|(hook, _)| *hook)
+                .collect();
+            let verifying = applying
                 .iter()
                 .find(|hook| context.authenticates(hook.module, hook.def, 0));
             let from_spec = route.spec.as_ref().and_then(|spec| {
@@ -378,10 +410,14 @@ impl<'a> RouteModel<'a> {
                 context.authentication(route, verifying.map(|hook| (hook.def, hook.module)))
             });
             route.unknown_hook = !covering.is_empty();
+            // A 403 for a request without a logged-in user is authentication, not a check of
+            // what the caller may do.
             route.role_check = context.role_check(route).or_else(|| {
-                covering
+                applying
                     .iter()
-                    .find(|hook| mentions_role(&hook.def.body) || forbids(&hook.def.body))
+                    .find(|hook| {
+                        mentions_role(&hook.def.body) || refuses_other_callers(&hook.def.body, &[])
+                    })
                     .map(|hook| format!("the `before_request` hook `{}`", hook.def.name))
             });
         });
@@ -476,6 +512,16 @@ impl<'a> RouteModel<'a> {
     }
 }
 
+/// Whether a route is registered on the application object itself.
+fn route_on_app(route: &Route<'_>, apps: &Apps) -> bool {
+    route.registrar.as_deref().is_some_and(|r| {
+        apps.app_bound_to(r).is_some()
+            || r.ends_with(".app")
+            || r.ends_with(".application")
+            || r == "app"
+    })
+}
+
 /// How many entries of a literal route table are followed.
 const MAX_TABLE_ENTRIES: usize = 512;
 
@@ -560,6 +606,9 @@ struct CollectedRoutes<'a> {
     registrations: Vec<Registration>,
     prefixes: Vec<(String, String)>,
     hooks: Vec<Hook<'a>>,
+    /// `bp = Blueprint("main", ...)`: the blueprint object and its name (endpoints are
+    /// `main.view`).
+    blueprint_names: Vec<(String, String)>,
 }
 
 struct Hook<'a> {
@@ -625,6 +674,7 @@ struct RouteCollector<'m, 'a> {
     /// Prefixes objects are constructed with, in the order they are seen.
     prefixes: &'m mut Vec<(String, String)>,
     hooks: &'m mut Vec<Hook<'a>>,
+    blueprint_names: &'m mut Vec<(String, String)>,
     class: Option<&'a ast::StmtClassDef>,
     /// The file's function scopes: a factory imports its blueprints inside the function.
     function_scopes: &'m [super::scope::Scope<'a>],
@@ -1168,7 +1218,11 @@ impl<'a> RouteCollector<'_, 'a> {
             // `app.register_blueprint(bp, url_prefix=...)`, `parent.register_blueprint(child)`,
             // flask-restx's `api.add_namespace(ns, path=...)`.
             "register_blueprint" | "add_namespace" => {
-                let Some(blueprint) = call.arguments.args.first().and_then(|b| self.qualified(b))
+                let Some(blueprint) = call
+                    .arguments
+                    .args
+                    .first()
+                    .and_then(|b| self.made_blueprint(b).or_else(|| self.qualified(b)))
                 else {
                     return;
                 };
@@ -1220,6 +1274,55 @@ impl<'a> RouteCollector<'_, 'a> {
             }
             _ => {}
         }
+    }
+
+    /// The blueprint a factory returns: `app.register_blueprint(api.make_blueprint())`, or
+    /// `bp = api.make_blueprint()` first, where `make_blueprint` builds `bp = Blueprint(...)`,
+    /// adds its routes and returns it.
+    fn made_blueprint(&self, expr: &'a Expr) -> Option<String> {
+        let call = match expr {
+            Expr::Call(call) => call,
+            Expr::Name(name) => match self.assigned_anywhere(name.id.as_str())? {
+                Expr::Call(call) => call,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let qualified = self
+            .model
+            .qualified_name(&call.func, &self.at())
+            .or_else(|| {
+                let Expr::Name(name) = call.func.as_ref() else {
+                    return None;
+                };
+                Some(local_function_name(
+                    self.model,
+                    self.module,
+                    name.id.as_str(),
+                ))
+            })?;
+        let (module, def) = resolve_function(self.model, self.functions, &qualified)?;
+        let mut returned = None;
+        visit_stmts(&def.body, &mut |stmt| {
+            if let Stmt::Return(ret) = stmt
+                && let Some(Expr::Name(name)) = ret.value.as_deref()
+                && returned.is_none()
+            {
+                returned = Some(name);
+            }
+        });
+        let returned = returned?;
+        // Only a name the factory binds to a blueprint it constructs.
+        let constructs = def.body.iter().any(|stmt| {
+            matches!(stmt, Stmt::Assign(assign)
+                if assign.targets.iter().any(|t| matches!(t, Expr::Name(n) if n.id == returned.id))
+                    && matches!(assign.value.as_ref(), Expr::Call(_)))
+        });
+        if !constructs {
+            return None;
+        }
+        let at = self.at_in(module);
+        self.model.binding_name(&Expr::Name(returned.clone()), &at)
     }
 
     /// `Api(app, decorators=[jwt_required()])` applies to every resource of that API.
@@ -1293,6 +1396,15 @@ impl<'a> RouteCollector<'_, 'a> {
                 .is_some_and(|q| q.ends_with("Namespace"));
         if !is_blueprint && !namespace {
             return;
+        }
+        if is_blueprint
+            && !namespace
+            && let (Some(name), Some(object)) = (
+                call.arguments.args.first().and_then(|n| self.string(n)),
+                self.qualified(target),
+            )
+        {
+            self.blueprint_names.push((object, name));
         }
         let prefix = call
             .arguments
@@ -1520,6 +1632,28 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             }
         }
         false
+    }
+
+    /// Whether `expr` is a call that checks a credential: a known verifier, a JWT decode, or a
+    /// project function that authenticates.
+    pub fn checks_credential(&self, module: usize, expr: &Expr) -> bool {
+        let Expr::Call(call) = expr else {
+            return false;
+        };
+        if self.files[module]
+            .jwt_calls
+            .iter()
+            .any(|c| c.operation == Operation::Decode && c.call.range() == call.range())
+        {
+            return true;
+        }
+        let Some(qualified) = self.qualified(module, &call.func) else {
+            return false;
+        };
+        KNOWN_VERIFIERS.iter().any(|v| qualified.starts_with(v))
+            || self
+                .function_for(module, &qualified)
+                .is_some_and(|(target, def)| self.authenticates(target, def, 0))
     }
 
     /// The JWT decode calls written in `def` itself.
@@ -1845,20 +1979,36 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         def: &'a ast::StmtFunctionDef,
         route: &Route<'a>,
     ) -> String {
-        let mut assigned = None;
+        // `g.user = ...` over `g.organization_name = ...` when a hook stores both.
+        let mut assigned: Option<(bool, String)> = None;
         visit_stmts(&def.body, &mut |stmt| {
             if let Stmt::Assign(assign) = stmt {
                 for target in &assign.targets {
                     if let Expr::Attribute(attribute) = target
                         && let Expr::Name(base) = attribute.value.as_ref()
                         && matches!(base.id.as_str(), "g" | "request")
-                        && assigned.is_none()
                     {
-                        assigned = Some(format!("{}.{}", base.id, attribute.attr));
+                        let attr = attribute.attr.to_ascii_lowercase();
+                        let about_caller =
+                            ["user", "identity", "account", "sub", "claims", "token"]
+                                .iter()
+                                .any(|w| attr.contains(w));
+                        if assigned
+                            .as_ref()
+                            .is_none_or(|(caller, _)| !caller && about_caller)
+                        {
+                            assigned =
+                                Some((about_caller, format!("{}.{}", base.id, attribute.attr)));
+                        }
                     }
                 }
             }
         });
+        let assigned = match assigned {
+            Some((true, name)) => Some(name),
+            Some((false, name)) => logged_in_user(&def.body).or(Some(name)),
+            None => None,
+        };
         let _ = module;
         if let Some(assigned) = assigned {
             return assigned;
@@ -2489,12 +2639,14 @@ pub fn forbids(body: &[Stmt]) -> bool {
 pub fn refuses_other_callers(body: &[Stmt], variables: &[&str]) -> bool {
     body.iter().any(|stmt| match stmt {
         Stmt::If(branch) => {
-            let only_credential =
-                tests_credential_presence(&branch.test) && !mentions_name(&branch.test, variables);
+            let only_credential = (tests_credential_presence(&branch.test)
+                || lacks_login(&branch.test))
+                && !mentions_name(&branch.test, variables);
             (!only_credential && refuses_other_callers(&branch.body, variables))
                 || branch.elif_else_clauses.iter().any(|clause| {
                     let only_credential = clause.test.as_ref().is_some_and(|test| {
-                        tests_credential_presence(test) && !mentions_name(test, variables)
+                        (tests_credential_presence(test) || lacks_login(test))
+                            && !mentions_name(test, variables)
                     });
                     !only_credential && refuses_other_callers(&clause.body, variables)
                 })
@@ -2992,10 +3144,24 @@ fn login_state(expr: &Expr) -> bool {
                 && matches!(subscript.slice.as_ref(), Expr::StringLiteral(k) if user_word(k.value.to_str()))
         }
         Expr::Call(call) => {
-            matches!(call.func.as_ref(), Expr::Attribute(a)
+            // `session.logged_in()`, `is_logged_in()`, `current_user.is_authenticated()` (an
+            // old Flask-Login), `auth.is_authenticated()`: asked of the session, without
+            // arguments.
+            let name = match call.func.as_ref() {
+                Expr::Attribute(a) => a.attr.as_str(),
+                Expr::Name(n) => n.id.as_str(),
+                _ => "",
+            };
+            let asks_login = call.arguments.is_empty()
+                && matches!(
+                    name,
+                    "logged_in" | "is_logged_in" | "user_logged_in" | "is_authenticated"
+                );
+            asks_login
+                || matches!(call.func.as_ref(), Expr::Attribute(a)
                 if a.attr.as_str() == "get"
                     && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session"))
-                && matches!(call.arguments.args.first(), Some(Expr::StringLiteral(k)) if user_word(k.value.to_str()))
+                    && matches!(call.arguments.args.first(), Some(Expr::StringLiteral(k)) if user_word(k.value.to_str()))
         }
         _ => false,
     }
