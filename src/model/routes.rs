@@ -399,9 +399,13 @@ impl<'a> RouteModel<'a> {
                 .filter(|(_, scope)| scope.covers(&shape))
                 .map(|(hook, _)| *hook)
                 .collect();
-            let verifying = applying
-                .iter()
-                .find(|hook| context.authenticates(hook.module, hook.def, 0));
+            // A hook that reads, logs or stores the header but can refuse nothing does not
+            // authenticate; it still covers the route (`unknown_hook`), so missing
+            // authentication is not asserted either.
+            let verifying = applying.iter().find(|hook| {
+                context.authenticates(hook.module, hook.def, 0)
+                    && context.can_refuse(hook.module, hook.def)
+            });
             let from_spec = route.spec.as_ref().and_then(|spec| {
                 route.declared_public = declared_public(&spec.security);
                 context.spec_authentication(spec)
@@ -1613,11 +1617,30 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         let decodes = self.decodes(module, def).next().is_some();
         // Reading the `Authorization` header is an authentication attempt even when the check
         // happens in code flasklint cannot follow (a class from another package).
-        if decodes || reads_authorization_header(&def.body) || refuses_without_login(&def.body) {
+        if decodes
+            || reads_authorization_header(&def.body)
+            || refuses_without_login(&def.body)
+            || wrapper_answers_unauthorized(def)
+        {
             return true;
         }
         let mut callees = Vec::new();
-        collect_calls(&def.body, &mut callees);
+        // `verify_jwt_in_request(optional=True)` lets callers without a token through.
+        any_expr(&def.body, &mut |e| {
+            if let Expr::Call(call) = e
+                && !allows_anonymous(e)
+            {
+                callees.push(call.func.as_ref());
+            }
+            false
+        });
+        // `@require_login` on the wrapper a decorator returns (picoCTF's `require_admin`).
+        for_each_def(&def.body, &mut |inner| {
+            callees.extend(inner.decorator_list.iter().map(|d| match &d.expression {
+                Expr::Call(call) => call.func.as_ref(),
+                other => other,
+            }));
+        });
         for callee in callees {
             let Some(qualified) = self.qualified(module, callee) else {
                 continue;
@@ -1632,6 +1655,34 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             }
         }
         false
+    }
+
+    /// Whether running `def` can refuse a request: it aborts, raises, answers 401/403 or a
+    /// redirect, or calls something that checks a credential (a verifier, a decode, a project
+    /// function that authenticates). A hook that only reads the `Authorization` header to log
+    /// or store it cannot.
+    pub fn can_refuse(&self, module: usize, def: &'a ast::StmtFunctionDef) -> bool {
+        let refuses_here = |module: usize, def: &'a ast::StmtFunctionDef| {
+            let mut raises = false;
+            visit_stmts(&def.body, &mut |stmt| {
+                raises |= matches!(stmt, Stmt::Raise(_))
+            });
+            raises
+                || branch_refuses(&def.body)
+                || self.decodes(module, def).next().is_some()
+                || any_expr(&def.body, &mut |e| {
+                    matches!(e, Expr::Call(call) if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "abort")
+                        || matches!(call.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "unauthorized"))
+                })
+        };
+        self.reaches(
+            module,
+            def,
+            0,
+            &mut HashSet::default(),
+            &refuses_here,
+            &|qualified| KNOWN_VERIFIERS.iter().any(|v| qualified.starts_with(v)),
+        )
     }
 
     /// Whether `expr` is a call that checks a credential: a known verifier, a JWT decode, or a
@@ -1650,7 +1701,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         let Some(qualified) = self.qualified(module, &call.func) else {
             return false;
         };
-        KNOWN_VERIFIERS.iter().any(|v| qualified.starts_with(v))
+        (KNOWN_VERIFIERS.iter().any(|v| qualified.starts_with(v)) && !allows_anonymous(expr))
             || self
                 .function_for(module, &qualified)
                 .is_some_and(|(target, def)| self.authenticates(target, def, 0))
@@ -1714,6 +1765,12 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         }
         let mut callees = Vec::new();
         collect_calls(&def.body, &mut callees);
+        for_each_def(&def.body, &mut |inner| {
+            callees.extend(inner.decorator_list.iter().map(|d| match &d.expression {
+                Expr::Call(call) => call.func.as_ref(),
+                other => other,
+            }));
+        });
         callees.into_iter().any(|callee| {
             let Some(qualified) = self.qualified(module, callee) else {
                 return false;
@@ -1796,8 +1853,24 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             &|_| false,
         ) {
             "decodes a token without verifying its signature"
-        } else if refuses_without_login(&def.body) {
+        } else if self.reaches(
+            module,
+            def,
+            0,
+            &mut HashSet::default(),
+            &|_, def| refuses_without_login(&def.body),
+            &|qualified| qualified.starts_with("flask_login"),
+        ) {
             "refuses requests without a logged-in user"
+        } else if self.reaches(
+            module,
+            def,
+            0,
+            &mut HashSet::default(),
+            &|_, def| wrapper_answers_unauthorized(def),
+            &|_| false,
+        ) {
+            "answers 401 unless its credential check passes"
         } else {
             "reads the `Authorization` header"
         }
@@ -2640,12 +2713,12 @@ pub fn refuses_other_callers(body: &[Stmt], variables: &[&str]) -> bool {
     body.iter().any(|stmt| match stmt {
         Stmt::If(branch) => {
             let only_credential = (tests_credential_presence(&branch.test)
-                || lacks_login(&branch.test))
+                || only_tests_login(&branch.test))
                 && !mentions_name(&branch.test, variables);
             (!only_credential && refuses_other_callers(&branch.body, variables))
                 || branch.elif_else_clauses.iter().any(|clause| {
                     let only_credential = clause.test.as_ref().is_some_and(|test| {
-                        (tests_credential_presence(test) || lacks_login(test))
+                        (tests_credential_presence(test) || only_tests_login(test))
                             && !mentions_name(test, variables)
                     });
                     !only_credential && refuses_other_callers(&clause.body, variables)
@@ -2721,8 +2794,23 @@ pub fn mentions_role(body: &[Stmt]) -> bool {
             _ => None,
         };
         if let Some(test) = test {
+            // `request.endpoint not in ("admin.db_configuration", ...)` names views, not roles.
+            let mut about_request: Vec<TextRange> = Vec::new();
+            expr_contains(test, &mut |e| {
+                if let Expr::Compare(compare) = e
+                    && std::iter::once(compare.left.as_ref())
+                        .chain(compare.comparators.iter())
+                        .any(names_request_target)
+                {
+                    about_request.push(compare.range());
+                }
+                false
+            });
             found |= expr_contains(test, &mut |e| match e {
-                Expr::StringLiteral(s) => is_role_word(s.value.to_str()),
+                Expr::StringLiteral(s) => {
+                    is_role_word(s.value.to_str())
+                        && !about_request.iter().any(|r| r.contains_range(s.range()))
+                }
                 Expr::Attribute(a) => is_role_word(a.attr.as_str()),
                 Expr::Name(n) => is_role_word(n.id.as_str()) && !names_data(n.id.as_str()),
                 _ => false,
@@ -2730,6 +2818,16 @@ pub fn mentions_role(body: &[Stmt]) -> bool {
         }
     });
     found
+}
+
+/// `request.endpoint`, `request.path`, `request.blueprint`: which view a request is for.
+fn names_request_target(expr: &Expr) -> bool {
+    matches!(expr, Expr::Attribute(a)
+    if matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request")
+        && matches!(
+            a.attr.as_str(),
+            "endpoint" | "path" | "full_path" | "url" | "blueprint" | "url_rule"
+        ))
 }
 
 /// A local holding request data about a role rather than the caller's role: `admin_data`,
@@ -3059,13 +3157,59 @@ pub fn refuses_without_login(body: &[Stmt]) -> bool {
         if found {
             return;
         }
-        if let Stmt::If(branch) = stmt
-            && lacks_login(&branch.test)
-            && branch_refuses(&branch.body)
-        {
-            found = true;
+        if let Stmt::If(branch) = stmt {
+            // `elif not current_user.is_authenticated:` after an exemption (Flask-Login's own
+            // `login_required`, vendored by calibre-web) refuses as well as an `if` does.
+            let clauses = std::iter::once((Some(branch.test.as_ref()), &branch.body)).chain(
+                branch
+                    .elif_else_clauses
+                    .iter()
+                    .map(|clause| (clause.test.as_ref(), &clause.body)),
+            );
+            for (test, body) in clauses {
+                if test.is_some_and(lacks_login) && branch_refuses(body) {
+                    found = true;
+                }
+            }
         }
     });
+    found
+}
+
+/// Whether `def` is a decorator whose wrapper answers 401 instead of calling the view:
+/// `if token_matches(...): return f(*args, **kwargs)` then `abort(401)` (calibre-web's
+/// `requires_kobo_auth`), or `raise AuthError(..., 401)`. A 401 says "authenticate first"; the
+/// test before it is whatever the project checks the credential with.
+fn wrapper_answers_unauthorized(def: &ast::StmtFunctionDef) -> bool {
+    let Some(view) = def
+        .parameters
+        .iter_non_variadic_params()
+        .next()
+        .map(|p| p.parameter.name.as_str())
+    else {
+        return false;
+    };
+    let unauthorized = |e: &Expr| {
+        matches!(e, Expr::NumberLiteral(n)
+            if matches!(&n.value, ast::Number::Int(i) if i.as_u64() == Some(401)))
+    };
+    let mut found = false;
+    for stmt in &def.body {
+        let Stmt::FunctionDef(wrapper) = stmt else {
+            continue;
+        };
+        let calls_view = any_expr(
+            &wrapper.body,
+            &mut |e| matches!(e, Expr::Call(call) if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == view)),
+        );
+        let refuses = branch_refuses(&wrapper.body)
+            && (any_expr(&wrapper.body, &mut |e| unauthorized(e))
+                || any_expr(&wrapper.body, &mut |e| {
+                    matches!(e, Expr::Name(n) if n.id.as_str() == "Unauthorized")
+                        || matches!(e, Expr::Attribute(a) if a.attr.as_str() == "Unauthorized")
+                }));
+        found |= calls_view && refuses;
+    }
     found
 }
 
@@ -3167,9 +3311,19 @@ fn login_state(expr: &Expr) -> bool {
     }
 }
 
+/// A test of the login state alone: `not current_user.is_authenticated`, possibly with an
+/// exemption (`request.endpoint not in PUBLIC and not session.logged_in()`); not
+/// `current_user.is_anonymous or not current_user.is_admin`, which also checks a role.
+fn only_tests_login(test: &Expr) -> bool {
+    lacks_login(test) && !matches!(test, Expr::BoolOp(op) if op.op == ast::BoolOp::Or)
+}
+
 /// A test that holds when nobody is logged in.
 fn lacks_login(test: &Expr) -> bool {
     match test {
+        // `if current_user.is_anonymous or not current_user.is_administrator: abort(403)`
+        // (OpenOversight's `admin_required`): anonymous callers are refused too.
+        Expr::BoolOp(op) if op.op == ast::BoolOp::Or => op.values.iter().any(lacks_login),
         // `if has_password and not current_user.is_authenticated:`; not
         // `if current_user.is_authenticated and not current_user.confirmed:`, which applies to
         // logged-in users only.
@@ -3213,9 +3367,16 @@ fn lacks_login(test: &Expr) -> bool {
 
 /// Whether a branch refuses the request somewhere in it.
 fn branch_refuses(body: &[Stmt]) -> bool {
-    let status = |e: &Expr| {
-        matches!(e, Expr::NumberLiteral(n)
-            if matches!(&n.value, ast::Number::Int(i) if matches!(i.as_u64(), Some(401 | 403))))
+    // `401`, `403`, `HTTPStatus.FORBIDDEN`, `status.HTTP_401_UNAUTHORIZED`.
+    let status = |e: &Expr| match e {
+        Expr::NumberLiteral(n) => {
+            matches!(&n.value, ast::Number::Int(i) if matches!(i.as_u64(), Some(401 | 403)))
+        }
+        Expr::Attribute(a) => matches!(
+            a.attr.as_str(),
+            "FORBIDDEN" | "UNAUTHORIZED" | "HTTP_401_UNAUTHORIZED" | "HTTP_403_FORBIDDEN"
+        ),
+        _ => false,
     };
     let mut refuses = false;
     visit_stmts(body, &mut |stmt| match stmt {
@@ -3240,6 +3401,14 @@ fn branch_refuses(body: &[Stmt]) -> bool {
         }
         Stmt::Raise(raise) => {
             refuses |= raise.exc.as_deref().is_some_and(|exc| {
+                // `raise PicoException("You must be logged in", 401)`: a project exception
+                // carrying the status its error handler answers with.
+                if let Expr::Call(call) = exc
+                    && (call.arguments.args.iter().any(status)
+                        || call.arguments.keywords.iter().any(|k| status(&k.value)))
+                {
+                    return true;
+                }
                 let callee = match exc {
                     Expr::Call(call) => call.func.as_ref(),
                     other => other,
