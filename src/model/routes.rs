@@ -413,7 +413,11 @@ impl<'a> RouteModel<'a> {
             route.authentication = from_spec.or_else(|| {
                 context.authentication(route, verifying.map(|hook| (hook.def, hook.module)))
             });
-            route.unknown_hook = !covering.is_empty();
+            // A hook that looks neither at the request nor at the caller (`db.create_all()` on
+            // the first request) cannot authenticate: it leaves the question open for nobody.
+            route.unknown_hook = covering
+                .iter()
+                .any(|(hook, _)| context.may_concern_caller(hook.module, hook.def));
             // A 403 for a request without a logged-in user is authentication, not a check of
             // what the caller may do.
             route.role_check = context.role_check(route).or_else(|| {
@@ -537,6 +541,27 @@ const MAX_HELPER_DEPTH: usize = 3;
 fn registers_routes(body: &[Stmt]) -> bool {
     any_expr(body, &mut |expr| {
         matches!(expr, Expr::Call(call) if matches!(
+            call.func.as_ref(),
+            Expr::Attribute(attribute) if matches!(
+                attribute.attr.as_str(),
+                "add_url_rule" | "add_resource" | "register_blueprint" | "add_namespace"
+            )
+        ))
+    })
+}
+
+/// What a route table's entries are run through: a `for` loop's body, or a comprehension's
+/// element.
+#[derive(Clone, Copy)]
+enum TableBody<'a> {
+    Statements(&'a [Stmt]),
+    Expression(&'a Expr),
+}
+
+/// Whether an expression registers routes itself (a comprehension's element).
+fn registers_routes_in(expr: &Expr) -> bool {
+    expr_contains(expr, &mut |e| {
+        matches!(e, Expr::Call(call) if matches!(
             call.func.as_ref(),
             Expr::Attribute(attribute) if matches!(
                 attribute.attr.as_str(),
@@ -1068,13 +1093,48 @@ impl<'a> RouteCollector<'_, 'a> {
         if !registers_routes(&stmt.body) {
             return false;
         }
-        let (iter, module) = self.substituted(&stmt.iter);
-        let table = match iter {
-            Expr::Name(name) if module == self.module => self.assigned_anywhere(name.id.as_str()),
-            Expr::Name(name) => self
-                .model
-                .assigned_value(name.id.as_str(), &self.at_in(module)),
-            other => Some(other),
+        self.follow_table(&stmt.target, &stmt.iter, TableBody::Statements(&stmt.body))
+    }
+
+    /// `[api.add_resource(*r) for r in routes]`: a comprehension evaluated for its calls.
+    fn follow_route_comprehension(&mut self, expr: &'a Expr) -> bool {
+        let (element, generators) = match expr {
+            Expr::ListComp(comp) => (&comp.elt, &comp.generators),
+            Expr::SetComp(comp) => (&comp.elt, &comp.generators),
+            Expr::Generator(comp) => (&comp.elt, &comp.generators),
+            _ => return false,
+        };
+        let [generator] = generators.as_slice() else {
+            return false;
+        };
+        if !generator.ifs.is_empty() || !registers_routes_in(element) {
+            return false;
+        }
+        self.follow_table(
+            &generator.target,
+            &generator.iter,
+            TableBody::Expression(element),
+        )
+    }
+
+    /// Visits `body` once per entry of a literal table, with `target` bound to the entry. The
+    /// table may be imported (`from resources.routes import routes`): its entries are read in
+    /// the module that writes them.
+    fn follow_table(&mut self, target: &'a Expr, iter: &'a Expr, body: TableBody<'a>) -> bool {
+        let (iter, module) = self.substituted(iter);
+        let (table, table_module) = match iter {
+            Expr::Name(name) if module == self.module => {
+                match self.assigned_anywhere(name.id.as_str()) {
+                    Some(table) => (Some(table), module),
+                    None => self.imported_table(iter),
+                }
+            }
+            Expr::Name(name) => (
+                self.model
+                    .assigned_value(name.id.as_str(), &self.at_in(module)),
+                module,
+            ),
+            other => (Some(other), module),
         };
         let entries: &'a [Expr] = match table {
             Some(Expr::List(list)) => &list.elts,
@@ -1083,9 +1143,14 @@ impl<'a> RouteCollector<'_, 'a> {
         };
         let saved = self.env.clone();
         for entry in entries.iter().take(MAX_TABLE_ENTRIES) {
-            let (entry, entry_module) = self.substituted(entry);
+            let (entry, entry_module) = match entry {
+                Expr::Name(name) if self.env.contains_key(name.id.as_str()) => {
+                    self.substituted(entry)
+                }
+                other => (other, table_module),
+            };
             let mut bound = true;
-            match (&*stmt.target, entry) {
+            match (target, entry) {
                 (Expr::Name(target), _) => {
                     self.env.insert(target.id.as_str(), (entry, entry_module));
                 }
@@ -1102,11 +1167,30 @@ impl<'a> RouteCollector<'_, 'a> {
                 _ => bound = false,
             }
             if bound {
-                self.visit_body(&stmt.body);
+                match body {
+                    TableBody::Statements(statements) => self.visit_body(statements),
+                    TableBody::Expression(element) => self.visit_expr(element),
+                }
             }
         }
         self.env = saved;
         true
+    }
+
+    /// A table imported from another project module, and that module.
+    fn imported_table(&self, name: &Expr) -> (Option<&'a Expr>, usize) {
+        let Some((module, rest)) = self
+            .model
+            .qualified_name(name, &self.at())
+            .as_deref()
+            .and_then(|q| self.model.split_module(q).map(|(m, r)| (m, r.to_string())))
+        else {
+            return (None, self.module);
+        };
+        (
+            self.model.assigned_value(&rest, &self.at_in(module)),
+            module,
+        )
     }
 
     /// `register_view(bp, ["/a", "/b"], view_func=SomeView.as_view("x"))`: a project helper
@@ -1194,20 +1278,39 @@ impl<'a> RouteCollector<'_, 'a> {
                 }
             }
             "add_resource" => {
-                let Some(resource) = call.arguments.args.first() else {
+                // `api.add_resource(*entry)` over a table of `(Resource, "/rule")` entries.
+                let mut arguments: Vec<(&'a Expr, usize)> = Vec::new();
+                for argument in &call.arguments.args {
+                    if let Expr::Starred(starred) = argument {
+                        let (value, module) = self.substituted(&starred.value);
+                        match value {
+                            Expr::Tuple(ast::ExprTuple { elts, .. })
+                            | Expr::List(ast::ExprList { elts, .. }) => {
+                                arguments.extend(elts.iter().map(|e| (e, module)));
+                            }
+                            _ => return,
+                        }
+                    } else {
+                        arguments.push(self.substituted(argument));
+                    }
+                }
+                let Some(&(resource, resource_module)) = arguments.first() else {
                     return;
                 };
-                let Some(class) = self.find_class(resource) else {
+                let Some(class) = self.find_class_in_module(resource, resource_module) else {
                     return;
                 };
                 let registrar = receiver();
                 let api_decorators = self.api_decorators(&attribute.value);
-                let rules: Vec<String> = call
-                    .arguments
-                    .args
+                let rules: Vec<String> = arguments
                     .iter()
                     .skip(1)
-                    .filter_map(|r| self.string(r))
+                    .filter_map(|&(rule, module)| {
+                        self.model
+                            .value(rule, &self.at_in(module))
+                            .as_str()
+                            .map(str::to_string)
+                    })
                     .collect();
                 for rule in rules {
                     self.add_class_routes(
@@ -1509,6 +1612,9 @@ impl<'a> Visitor<'a> for RouteCollector<'_, 'a> {
     }
 
     fn visit_expr(&mut self, expr: &'a Expr) {
+        if self.follow_route_comprehension(expr) {
+            return;
+        }
         if let Expr::Call(call) = expr {
             self.handle_call(call);
             if matches!(call.func.as_ref(), Expr::Name(_) | Expr::Attribute(_)) {
@@ -1683,6 +1789,57 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             &refuses_here,
             &|qualified| KNOWN_VERIFIERS.iter().any(|v| qualified.starts_with(v)),
         )
+    }
+
+    /// Whether a hook may look at the request or the caller: it reads `request`, `session`,
+    /// `g`, `current_user` or anything of Flask-Login, itself or in a project function it calls.
+    pub fn may_concern_caller(&self, module: usize, def: &'a ast::StmtFunctionDef) -> bool {
+        let mentions_caller = |_: usize, def: &'a ast::StmtFunctionDef| {
+            any_expr(&def.body, &mut |e| match e {
+                Expr::Name(name) => matches!(
+                    name.id.as_str(),
+                    "request" | "session" | "g" | "current_user" | "current_identity" | "abort"
+                ),
+                Expr::Attribute(attribute) => {
+                    matches!(attribute.attr.as_str(), "headers" | "cookies")
+                }
+                _ => false,
+            })
+        };
+        self.reaches(
+            module,
+            def,
+            0,
+            &mut HashSet::default(),
+            &mentions_caller,
+            &|qualified| {
+                [
+                    "flask_login",
+                    "flask_jwt_extended",
+                    "flask.request",
+                    "flask.session",
+                    "flask.g",
+                ]
+                .iter()
+                .any(|library| qualified.starts_with(library))
+            },
+        )
+    }
+
+    /// Whether a project object is a flask-httpauth `HTTPTokenAuth()` / `HTTPBasicAuth()`
+    /// (`auth` built in `managers/auth_manager.py`, imported where the routes are).
+    fn is_httpauth_object(&self, qualified: &str) -> bool {
+        let Some((module, name)) = self.model.split_module(qualified) else {
+            return false;
+        };
+        let at = self.at(module);
+        self.model
+            .assigned_value(name, &at)
+            .and_then(|value| match value {
+                Expr::Call(call) => self.model.qualified_name(&call.func, &at),
+                _ => None,
+            })
+            .is_some_and(|constructor| constructor.starts_with("flask_httpauth."))
     }
 
     /// Whether `expr` is a call that checks a credential: a known verifier, a JWT decode, or a
@@ -1978,7 +2135,10 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 });
             }
             // flask_httpauth: `auth = HTTPTokenAuth()` ... `@auth.login_required`
-            if qualified.contains("flask_httpauth.") && qualified.ends_with(".login_required") {
+            if qualified.ends_with(".login_required")
+                && (qualified.contains("flask_httpauth.")
+                    || self.is_httpauth_object(qualified.trim_end_matches(".login_required")))
+            {
                 let auth = qualified
                     .trim_end_matches(".login_required")
                     .rsplit('.')
