@@ -2461,6 +2461,12 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
         Expr::List(list) => list.elts.is_empty(),
         Expr::Tuple(tuple) => tuple.elts.is_empty(),
         Expr::Dict(dict) => dict.items.is_empty(),
+        // The role the operator configured for new accounts (calibre-web's
+        // `content.role = config.config_default_role`): their choice, not a grant.
+        Expr::Attribute(attribute) => attribute.attr.to_ascii_lowercase().contains("default"),
+        Expr::Name(name) => name.id.to_ascii_lowercase().contains("default"),
+        Expr::Subscript(subscript) => matches!(subscript.slice.as_ref(),
+            Expr::StringLiteral(key) if key.value.to_str().to_ascii_lowercase().contains("default")),
         _ => false,
     };
     let from_request = |value: &Expr| {

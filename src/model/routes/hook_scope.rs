@@ -312,7 +312,7 @@ impl<'h, 'c, 'a> HookScope<'h, 'c, 'a> {
             Some(strings) => strings.into_iter().map(str::to_string).collect(),
             None => return Tri::Unknown,
         };
-        let result = match (op, reversed) {
+        match (op, reversed) {
             (CmpOp::Eq | CmpOp::NotEq, _) => {
                 let [one] = strings.as_slice() else {
                     return Tri::Unknown;
@@ -341,8 +341,7 @@ impl<'h, 'c, 'a> HookScope<'h, 'c, 'a> {
                 }
             }
             _ => Tri::Unknown,
-        };
-        result
+        }
     }
 
     /// `request.path.startswith("/api")` (a string or a tuple of them), `.endswith(...)`.

@@ -10,9 +10,16 @@ login_manager = LoginManager(app)
 USERS = {}
 
 
+class Account(dict):
+    pass
+
+
 @app.post("/sign-up")
 def sign_up():
-    USERS[request.form["email"]] = request.form["password"]
+    account = Account(password=request.form["password"])
+    # The role the operator configured for new accounts is no grant of the visitor's choosing.
+    account.role = app.config["DEFAULT_ROLE"]
+    USERS[request.form["email"]] = account
     return jsonify(created=True), 201
 
 

@@ -1,4 +1,4 @@
-from flask import jsonify
+from flask import jsonify, redirect
 
 from shelf import app
 from shelf.auth import admin_required
@@ -62,3 +62,15 @@ def admin_settings():  # expect: FL204
 def delete_note(note_id):  # expect: FL202
     SHELVES.pop(note_id, None)
     return "", 204
+
+
+# Only redirects to the authenticated API, or only refuses: nothing to protect here.
+@app.route("/v1/notes/<note_id>", methods=["DELETE"])
+def legacy_delete_note(note_id):
+    return redirect(f"/notes/{note_id}", 307)
+
+
+@app.route("/bundles/<bundle_id>", methods=["PATCH"])
+def patch_bundle(bundle_id):
+    """Not implemented."""
+    raise NotImplementedError(bundle_id)
