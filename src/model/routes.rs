@@ -2483,6 +2483,8 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
         })
     };
     let mut found = Vec::new();
+    let mut statements: Vec<&Stmt> = Vec::new();
+    visit_stmts(body, &mut |stmt| statements.push(stmt));
     visit_stmts(body, &mut |stmt| {
         if let Stmt::Assign(assign) = stmt {
             for target in &assign.targets {
@@ -2548,7 +2550,24 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
                 ));
             }
         }
-        if grants {
+        // `sketch = Sketch(...)` then `sketch.grant_permission("write", user=current_user)`:
+        // the creator's rights on the object this handler just made (timesketch), not a grant
+        // of privileges over others.
+        let on_new_object = matches!(receiver, Some(Expr::Name(object)) if statements.iter().any(|stmt| {
+            matches!(stmt, Stmt::Assign(assign)
+                if assign.targets.iter().any(|t| matches!(t, Expr::Name(n) if n.id == object.id))
+                    && matches!(assign.value.as_ref(), Expr::Call(made) if match made.func.as_ref() {
+                        // `Sketch(...)`, `SearchIndex.get_or_create(...)`
+                        Expr::Name(class) => class.id.starts_with(|c: char| c.is_ascii_uppercase()),
+                        Expr::Attribute(factory) => {
+                            matches!(factory.attr.as_str(), "create" | "get_or_create")
+                                && matches!(factory.value.as_ref(), Expr::Name(class)
+                                    if class.id.starts_with(|c: char| c.is_ascii_uppercase()))
+                        }
+                        _ => false,
+                    }))
+        }));
+        if grants && !on_new_object {
             let argument_from_request = call
                 .arguments
                 .args

@@ -27,3 +27,17 @@ def sign_up():
 @login_required
 def admin_update_db():  # expect: FL204(high)
     return jsonify(started=True)
+
+
+class Sketch(dict):
+    def grant_permission(self, permission, user):
+        self.setdefault(permission, []).append(user)
+
+
+# The creator's rights on the sketch this handler makes: no privilege over anyone else.
+@app.post("/sketches")
+@login_required
+def create_sketch():
+    sketch = Sketch(name=request.form["name"])
+    sketch.grant_permission(permission="write", user=request.form["owner"])
+    return jsonify(sketch)
