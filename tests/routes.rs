@@ -240,3 +240,60 @@ fn a_handler_that_mints_a_token_is_a_login_not_a_verifier() {
         "renew verifies a token itself"
     );
 }
+
+#[test]
+fn a_hook_authenticates_only_the_routes_it_does_not_let_through() {
+    let hook =
+        "the before_request hook setup_g (testdata/rules/FL201-hook-scope/newsroom/__init__.py:16)";
+    let routes = routes_json("testdata/rules/FL201-hook-scope");
+    // Listed in `_insecure_views` / `_insecure_api_views` by endpoint: public.
+    for public in ["login", "get_token", "get_endpoints"] {
+        assert_eq!(
+            find(&routes, public)["authentication"],
+            serde_json::Value::Null,
+            "{public}"
+        );
+    }
+    // The factory's blueprints, the API one under `/api/v1` through `api_blueprint = ...`.
+    let api = find(&routes, "delete_notes");
+    assert_eq!(api["rule"], "/api/v1/users/<user_id>/notes");
+    assert_eq!(api["authentication"], hook);
+    assert_eq!(find(&routes, "index")["authentication"], hook);
+    // The hook's 403 refuses callers without a session: authentication, not a role check.
+    assert_eq!(
+        find(&routes, "admin_update_config")["authorization"],
+        serde_json::Value::Null
+    );
+    assert_eq!(
+        find(&routes, "reset_two_factor")["authorization"],
+        "@admin_required"
+    );
+
+    let routes = routes_json("testdata/rules/FL201-hook-paths");
+    for public in ["login", "api_login", "avatar"] {
+        assert_eq!(
+            find(&routes, public)["authentication"],
+            serde_json::Value::Null,
+            "{public}"
+        );
+    }
+    assert_eq!(
+        find(&routes, "delete_notes")["authentication"],
+        "the before_request hook check_perms (testdata/rules/FL201-hook-paths/app.py:14)"
+    );
+
+    // A hook in another module than the routes, on an app object the package re-exports.
+    let routes = routes_json("testdata/rules/FL201-hook-elsewhere");
+    assert_eq!(
+        find(&routes, "UserAPI.put")["authentication"],
+        "the before_request hook check_valid_login (testdata/rules/FL201-hook-elsewhere/flexapp/auth.py:12)"
+    );
+    assert_eq!(
+        find(&routes, "PublicProfile.get")["authentication"],
+        serde_json::Value::Null
+    );
+    assert_eq!(
+        find(&routes, "LoginAPI.post")["authentication"],
+        serde_json::Value::Null
+    );
+}

@@ -14,9 +14,11 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 mod connexion;
+mod hook_scope;
 
 pub use connexion::{LoadedSpec, NoSpecs, SpecSource};
 use connexion::{SpecSecurity, declared_public};
+use hook_scope::{HookScope, RouteShape};
 
 use super::apps::{Apps, overlap};
 use super::jwt::Operation;
@@ -309,6 +311,7 @@ impl<'a> RouteModel<'a> {
                     registrations: &mut found.registrations,
                     prefixes: &mut found.prefixes,
                     hooks: &mut found.hooks,
+                    blueprint_names: &mut found.blueprint_names,
                     class: None,
                     function_scopes: files.get(index).map_or(&[], |f| f.scopes.as_slice()),
                     functions: &this.functions,
@@ -324,11 +327,13 @@ impl<'a> RouteModel<'a> {
         let mut prefixes: HashMap<String, String> = HashMap::default();
         let mut registrations: Vec<Registration> = Vec::new();
         let mut hooks: Vec<Hook<'a>> = Vec::new();
+        let mut blueprint_names: HashMap<String, String> = HashMap::default();
         for found in collected {
             this.routes.extend(found.routes);
             registrations.extend(found.registrations);
             prefixes.extend(found.prefixes);
             hooks.extend(found.hooks);
+            blueprint_names.extend(found.blueprint_names);
         }
         let parents = this.resolve_registrations(&registrations, &prefixes);
         for route in &mut this.routes {
@@ -341,35 +346,66 @@ impl<'a> RouteModel<'a> {
                 None => apps.of_module(hook.module).to_vec(),
             })
             .collect();
+        // A hook registered on an application object another module constructs
+        // (`@api_app.before_request` beside the routes' namespaces) covers that application.
+        for hook in &mut hooks {
+            hook.on_app |= apps.app_bound_to(&hook.target).is_some();
+        }
         let context = AuthContext {
             model,
             files,
             functions: &this.functions,
             authenticating: &this.authenticating,
         };
+        let scopes: Vec<HookScope<'_, '_, 'a>> = hooks
+            .iter()
+            .map(|hook| HookScope::new(&context, hook.module, hook.def))
+            .collect();
         let mut routes = std::mem::take(&mut this.routes);
         // Each route's authentication is decided on its own: in parallel.
         routes.par_iter_mut().for_each(|route| {
-            route.on_app = route.registrar.as_deref().is_some_and(|r| {
-                apps.app_bound_to(r).is_some()
-                    || r.ends_with(".app")
-                    || r.ends_with(".application")
-                    || r == "app"
-            });
+            route.on_app = route_on_app(route, apps);
             // A hook covers the routes of its own blueprint, and an application-wide hook
             // covers every route of its application, never another application's.
-            let covering: Vec<&Hook<'a>> = hooks
+            let covering: Vec<(&Hook<'a>, &HookScope<'_, '_, 'a>)> = hooks
                 .iter()
                 .zip(&hook_units)
-                .filter(|(hook, units)| {
+                .zip(&scopes)
+                .filter(|((hook, units), _)| {
                     route.registrar.as_ref() == Some(&hook.target)
                         || (hook.on_app && overlap(units, &route.units))
                 })
-                .map(|(hook, _)| hook)
+                .map(|((hook, _), scope)| (hook, scope))
                 .collect();
-            let verifying = covering
+            let view = match route.class {
+                Some(class) => class.name.as_str(),
+                None => route.handler.name.as_str(),
+            };
+            let blueprint = match &route.registrar {
+                _ if route_on_app(route, apps) => Some(""),
+                Some(registrar) => blueprint_names.get(registrar).map(String::as_str),
+                None => None,
+            };
+            let shape = RouteShape {
+                rule: &route.rule,
+                methods: &route.methods,
+                view,
+                blueprint,
+            };
+            // A hook that exempts the route (`if request.path.startswith("/login"): return`)
+            // does not authenticate it.
+            let applying: Vec<&Hook<'a>> = covering
                 .iter()
-                .find(|hook| context.authenticates(hook.module, hook.def, 0));
+                .filter(|(_, scope)| scope.covers(&shape))
+                .map(|(hook, _)| *hook)
+                .collect();
+            // A hook that reads, logs or stores the header but can refuse nothing does not
+            // authenticate; it still covers the route (`unknown_hook`), so missing
+            // authentication is not asserted either.
+            let verifying = applying.iter().find(|hook| {
+                context.authenticates(hook.module, hook.def, 0)
+                    && context.can_refuse(hook.module, hook.def)
+            });
             let from_spec = route.spec.as_ref().and_then(|spec| {
                 route.declared_public = declared_public(&spec.security);
                 context.spec_authentication(spec)
@@ -377,11 +413,19 @@ impl<'a> RouteModel<'a> {
             route.authentication = from_spec.or_else(|| {
                 context.authentication(route, verifying.map(|hook| (hook.def, hook.module)))
             });
-            route.unknown_hook = !covering.is_empty();
+            // A hook that looks neither at the request nor at the caller (`db.create_all()` on
+            // the first request) cannot authenticate: it leaves the question open for nobody.
+            route.unknown_hook = covering
+                .iter()
+                .any(|(hook, _)| context.may_concern_caller(hook.module, hook.def));
+            // A 403 for a request without a logged-in user is authentication, not a check of
+            // what the caller may do.
             route.role_check = context.role_check(route).or_else(|| {
-                covering
+                applying
                     .iter()
-                    .find(|hook| mentions_role(&hook.def.body) || forbids(&hook.def.body))
+                    .find(|hook| {
+                        mentions_role(&hook.def.body) || refuses_other_callers(&hook.def.body, &[])
+                    })
                     .map(|hook| format!("the `before_request` hook `{}`", hook.def.name))
             });
         });
@@ -476,6 +520,16 @@ impl<'a> RouteModel<'a> {
     }
 }
 
+/// Whether a route is registered on the application object itself.
+fn route_on_app(route: &Route<'_>, apps: &Apps) -> bool {
+    route.registrar.as_deref().is_some_and(|r| {
+        apps.app_bound_to(r).is_some()
+            || r.ends_with(".app")
+            || r.ends_with(".application")
+            || r == "app"
+    })
+}
+
 /// How many entries of a literal route table are followed.
 const MAX_TABLE_ENTRIES: usize = 512;
 
@@ -487,6 +541,27 @@ const MAX_HELPER_DEPTH: usize = 3;
 fn registers_routes(body: &[Stmt]) -> bool {
     any_expr(body, &mut |expr| {
         matches!(expr, Expr::Call(call) if matches!(
+            call.func.as_ref(),
+            Expr::Attribute(attribute) if matches!(
+                attribute.attr.as_str(),
+                "add_url_rule" | "add_resource" | "register_blueprint" | "add_namespace"
+            )
+        ))
+    })
+}
+
+/// What a route table's entries are run through: a `for` loop's body, or a comprehension's
+/// element.
+#[derive(Clone, Copy)]
+enum TableBody<'a> {
+    Statements(&'a [Stmt]),
+    Expression(&'a Expr),
+}
+
+/// Whether an expression registers routes itself (a comprehension's element).
+fn registers_routes_in(expr: &Expr) -> bool {
+    expr_contains(expr, &mut |e| {
+        matches!(e, Expr::Call(call) if matches!(
             call.func.as_ref(),
             Expr::Attribute(attribute) if matches!(
                 attribute.attr.as_str(),
@@ -560,6 +635,9 @@ struct CollectedRoutes<'a> {
     registrations: Vec<Registration>,
     prefixes: Vec<(String, String)>,
     hooks: Vec<Hook<'a>>,
+    /// `bp = Blueprint("main", ...)`: the blueprint object and its name (endpoints are
+    /// `main.view`).
+    blueprint_names: Vec<(String, String)>,
 }
 
 struct Hook<'a> {
@@ -625,6 +703,7 @@ struct RouteCollector<'m, 'a> {
     /// Prefixes objects are constructed with, in the order they are seen.
     prefixes: &'m mut Vec<(String, String)>,
     hooks: &'m mut Vec<Hook<'a>>,
+    blueprint_names: &'m mut Vec<(String, String)>,
     class: Option<&'a ast::StmtClassDef>,
     /// The file's function scopes: a factory imports its blueprints inside the function.
     function_scopes: &'m [super::scope::Scope<'a>],
@@ -1014,13 +1093,48 @@ impl<'a> RouteCollector<'_, 'a> {
         if !registers_routes(&stmt.body) {
             return false;
         }
-        let (iter, module) = self.substituted(&stmt.iter);
-        let table = match iter {
-            Expr::Name(name) if module == self.module => self.assigned_anywhere(name.id.as_str()),
-            Expr::Name(name) => self
-                .model
-                .assigned_value(name.id.as_str(), &self.at_in(module)),
-            other => Some(other),
+        self.follow_table(&stmt.target, &stmt.iter, TableBody::Statements(&stmt.body))
+    }
+
+    /// `[api.add_resource(*r) for r in routes]`: a comprehension evaluated for its calls.
+    fn follow_route_comprehension(&mut self, expr: &'a Expr) -> bool {
+        let (element, generators) = match expr {
+            Expr::ListComp(comp) => (&comp.elt, &comp.generators),
+            Expr::SetComp(comp) => (&comp.elt, &comp.generators),
+            Expr::Generator(comp) => (&comp.elt, &comp.generators),
+            _ => return false,
+        };
+        let [generator] = generators.as_slice() else {
+            return false;
+        };
+        if !generator.ifs.is_empty() || !registers_routes_in(element) {
+            return false;
+        }
+        self.follow_table(
+            &generator.target,
+            &generator.iter,
+            TableBody::Expression(element),
+        )
+    }
+
+    /// Visits `body` once per entry of a literal table, with `target` bound to the entry. The
+    /// table may be imported (`from resources.routes import routes`): its entries are read in
+    /// the module that writes them.
+    fn follow_table(&mut self, target: &'a Expr, iter: &'a Expr, body: TableBody<'a>) -> bool {
+        let (iter, module) = self.substituted(iter);
+        let (table, table_module) = match iter {
+            Expr::Name(name) if module == self.module => {
+                match self.assigned_anywhere(name.id.as_str()) {
+                    Some(table) => (Some(table), module),
+                    None => self.imported_table(iter),
+                }
+            }
+            Expr::Name(name) => (
+                self.model
+                    .assigned_value(name.id.as_str(), &self.at_in(module)),
+                module,
+            ),
+            other => (Some(other), module),
         };
         let entries: &'a [Expr] = match table {
             Some(Expr::List(list)) => &list.elts,
@@ -1029,9 +1143,14 @@ impl<'a> RouteCollector<'_, 'a> {
         };
         let saved = self.env.clone();
         for entry in entries.iter().take(MAX_TABLE_ENTRIES) {
-            let (entry, entry_module) = self.substituted(entry);
+            let (entry, entry_module) = match entry {
+                Expr::Name(name) if self.env.contains_key(name.id.as_str()) => {
+                    self.substituted(entry)
+                }
+                other => (other, table_module),
+            };
             let mut bound = true;
-            match (&*stmt.target, entry) {
+            match (target, entry) {
                 (Expr::Name(target), _) => {
                     self.env.insert(target.id.as_str(), (entry, entry_module));
                 }
@@ -1048,11 +1167,30 @@ impl<'a> RouteCollector<'_, 'a> {
                 _ => bound = false,
             }
             if bound {
-                self.visit_body(&stmt.body);
+                match body {
+                    TableBody::Statements(statements) => self.visit_body(statements),
+                    TableBody::Expression(element) => self.visit_expr(element),
+                }
             }
         }
         self.env = saved;
         true
+    }
+
+    /// A table imported from another project module, and that module.
+    fn imported_table(&self, name: &Expr) -> (Option<&'a Expr>, usize) {
+        let Some((module, rest)) = self
+            .model
+            .qualified_name(name, &self.at())
+            .as_deref()
+            .and_then(|q| self.model.split_module(q).map(|(m, r)| (m, r.to_string())))
+        else {
+            return (None, self.module);
+        };
+        (
+            self.model.assigned_value(&rest, &self.at_in(module)),
+            module,
+        )
     }
 
     /// `register_view(bp, ["/a", "/b"], view_func=SomeView.as_view("x"))`: a project helper
@@ -1140,20 +1278,39 @@ impl<'a> RouteCollector<'_, 'a> {
                 }
             }
             "add_resource" => {
-                let Some(resource) = call.arguments.args.first() else {
+                // `api.add_resource(*entry)` over a table of `(Resource, "/rule")` entries.
+                let mut arguments: Vec<(&'a Expr, usize)> = Vec::new();
+                for argument in &call.arguments.args {
+                    if let Expr::Starred(starred) = argument {
+                        let (value, module) = self.substituted(&starred.value);
+                        match value {
+                            Expr::Tuple(ast::ExprTuple { elts, .. })
+                            | Expr::List(ast::ExprList { elts, .. }) => {
+                                arguments.extend(elts.iter().map(|e| (e, module)));
+                            }
+                            _ => return,
+                        }
+                    } else {
+                        arguments.push(self.substituted(argument));
+                    }
+                }
+                let Some(&(resource, resource_module)) = arguments.first() else {
                     return;
                 };
-                let Some(class) = self.find_class(resource) else {
+                let Some(class) = self.find_class_in_module(resource, resource_module) else {
                     return;
                 };
                 let registrar = receiver();
                 let api_decorators = self.api_decorators(&attribute.value);
-                let rules: Vec<String> = call
-                    .arguments
-                    .args
+                let rules: Vec<String> = arguments
                     .iter()
                     .skip(1)
-                    .filter_map(|r| self.string(r))
+                    .filter_map(|&(rule, module)| {
+                        self.model
+                            .value(rule, &self.at_in(module))
+                            .as_str()
+                            .map(str::to_string)
+                    })
                     .collect();
                 for rule in rules {
                     self.add_class_routes(
@@ -1168,7 +1325,11 @@ impl<'a> RouteCollector<'_, 'a> {
             // `app.register_blueprint(bp, url_prefix=...)`, `parent.register_blueprint(child)`,
             // flask-restx's `api.add_namespace(ns, path=...)`.
             "register_blueprint" | "add_namespace" => {
-                let Some(blueprint) = call.arguments.args.first().and_then(|b| self.qualified(b))
+                let Some(blueprint) = call
+                    .arguments
+                    .args
+                    .first()
+                    .and_then(|b| self.made_blueprint(b).or_else(|| self.qualified(b)))
                 else {
                     return;
                 };
@@ -1220,6 +1381,55 @@ impl<'a> RouteCollector<'_, 'a> {
             }
             _ => {}
         }
+    }
+
+    /// The blueprint a factory returns: `app.register_blueprint(api.make_blueprint())`, or
+    /// `bp = api.make_blueprint()` first, where `make_blueprint` builds `bp = Blueprint(...)`,
+    /// adds its routes and returns it.
+    fn made_blueprint(&self, expr: &'a Expr) -> Option<String> {
+        let call = match expr {
+            Expr::Call(call) => call,
+            Expr::Name(name) => match self.assigned_anywhere(name.id.as_str())? {
+                Expr::Call(call) => call,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let qualified = self
+            .model
+            .qualified_name(&call.func, &self.at())
+            .or_else(|| {
+                let Expr::Name(name) = call.func.as_ref() else {
+                    return None;
+                };
+                Some(local_function_name(
+                    self.model,
+                    self.module,
+                    name.id.as_str(),
+                ))
+            })?;
+        let (module, def) = resolve_function(self.model, self.functions, &qualified)?;
+        let mut returned = None;
+        visit_stmts(&def.body, &mut |stmt| {
+            if let Stmt::Return(ret) = stmt
+                && let Some(Expr::Name(name)) = ret.value.as_deref()
+                && returned.is_none()
+            {
+                returned = Some(name);
+            }
+        });
+        let returned = returned?;
+        // Only a name the factory binds to a blueprint it constructs.
+        let constructs = def.body.iter().any(|stmt| {
+            matches!(stmt, Stmt::Assign(assign)
+                if assign.targets.iter().any(|t| matches!(t, Expr::Name(n) if n.id == returned.id))
+                    && matches!(assign.value.as_ref(), Expr::Call(_)))
+        });
+        if !constructs {
+            return None;
+        }
+        let at = self.at_in(module);
+        self.model.binding_name(&Expr::Name(returned.clone()), &at)
     }
 
     /// `Api(app, decorators=[jwt_required()])` applies to every resource of that API.
@@ -1293,6 +1503,15 @@ impl<'a> RouteCollector<'_, 'a> {
                 .is_some_and(|q| q.ends_with("Namespace"));
         if !is_blueprint && !namespace {
             return;
+        }
+        if is_blueprint
+            && !namespace
+            && let (Some(name), Some(object)) = (
+                call.arguments.args.first().and_then(|n| self.string(n)),
+                self.qualified(target),
+            )
+        {
+            self.blueprint_names.push((object, name));
         }
         let prefix = call
             .arguments
@@ -1393,6 +1612,9 @@ impl<'a> Visitor<'a> for RouteCollector<'_, 'a> {
     }
 
     fn visit_expr(&mut self, expr: &'a Expr) {
+        if self.follow_route_comprehension(expr) {
+            return;
+        }
         if let Expr::Call(call) = expr {
             self.handle_call(call);
             if matches!(call.func.as_ref(), Expr::Name(_) | Expr::Attribute(_)) {
@@ -1501,11 +1723,30 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         let decodes = self.decodes(module, def).next().is_some();
         // Reading the `Authorization` header is an authentication attempt even when the check
         // happens in code flasklint cannot follow (a class from another package).
-        if decodes || reads_authorization_header(&def.body) || refuses_without_login(&def.body) {
+        if decodes
+            || reads_authorization_header(&def.body)
+            || refuses_without_login(&def.body)
+            || wrapper_answers_unauthorized(def)
+        {
             return true;
         }
         let mut callees = Vec::new();
-        collect_calls(&def.body, &mut callees);
+        // `verify_jwt_in_request(optional=True)` lets callers without a token through.
+        any_expr(&def.body, &mut |e| {
+            if let Expr::Call(call) = e
+                && !allows_anonymous(e)
+            {
+                callees.push(call.func.as_ref());
+            }
+            false
+        });
+        // `@require_login` on the wrapper a decorator returns (picoCTF's `require_admin`).
+        for_each_def(&def.body, &mut |inner| {
+            callees.extend(inner.decorator_list.iter().map(|d| match &d.expression {
+                Expr::Call(call) => call.func.as_ref(),
+                other => other,
+            }));
+        });
         for callee in callees {
             let Some(qualified) = self.qualified(module, callee) else {
                 continue;
@@ -1520,6 +1761,107 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             }
         }
         false
+    }
+
+    /// Whether running `def` can refuse a request: it aborts, raises, answers 401/403 or a
+    /// redirect, or calls something that checks a credential (a verifier, a decode, a project
+    /// function that authenticates). A hook that only reads the `Authorization` header to log
+    /// or store it cannot.
+    pub fn can_refuse(&self, module: usize, def: &'a ast::StmtFunctionDef) -> bool {
+        let refuses_here = |module: usize, def: &'a ast::StmtFunctionDef| {
+            let mut raises = false;
+            visit_stmts(&def.body, &mut |stmt| {
+                raises |= matches!(stmt, Stmt::Raise(_))
+            });
+            raises
+                || branch_refuses(&def.body)
+                || self.decodes(module, def).next().is_some()
+                || any_expr(&def.body, &mut |e| {
+                    matches!(e, Expr::Call(call) if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "abort")
+                        || matches!(call.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "unauthorized"))
+                })
+        };
+        self.reaches(
+            module,
+            def,
+            0,
+            &mut HashSet::default(),
+            &refuses_here,
+            &|qualified| KNOWN_VERIFIERS.iter().any(|v| qualified.starts_with(v)),
+        )
+    }
+
+    /// Whether a hook may look at the request or the caller: it reads `request`, `session`,
+    /// `g`, `current_user` or anything of Flask-Login, itself or in a project function it calls.
+    pub fn may_concern_caller(&self, module: usize, def: &'a ast::StmtFunctionDef) -> bool {
+        let mentions_caller = |_: usize, def: &'a ast::StmtFunctionDef| {
+            any_expr(&def.body, &mut |e| match e {
+                Expr::Name(name) => matches!(
+                    name.id.as_str(),
+                    "request" | "session" | "g" | "current_user" | "current_identity" | "abort"
+                ),
+                Expr::Attribute(attribute) => {
+                    matches!(attribute.attr.as_str(), "headers" | "cookies")
+                }
+                _ => false,
+            })
+        };
+        self.reaches(
+            module,
+            def,
+            0,
+            &mut HashSet::default(),
+            &mentions_caller,
+            &|qualified| {
+                [
+                    "flask_login",
+                    "flask_jwt_extended",
+                    "flask.request",
+                    "flask.session",
+                    "flask.g",
+                ]
+                .iter()
+                .any(|library| qualified.starts_with(library))
+            },
+        )
+    }
+
+    /// Whether a project object is a flask-httpauth `HTTPTokenAuth()` / `HTTPBasicAuth()`
+    /// (`auth` built in `managers/auth_manager.py`, imported where the routes are).
+    fn is_httpauth_object(&self, qualified: &str) -> bool {
+        let Some((module, name)) = self.model.split_module(qualified) else {
+            return false;
+        };
+        let at = self.at(module);
+        self.model
+            .assigned_value(name, &at)
+            .and_then(|value| match value {
+                Expr::Call(call) => self.model.qualified_name(&call.func, &at),
+                _ => None,
+            })
+            .is_some_and(|constructor| constructor.starts_with("flask_httpauth."))
+    }
+
+    /// Whether `expr` is a call that checks a credential: a known verifier, a JWT decode, or a
+    /// project function that authenticates.
+    pub fn checks_credential(&self, module: usize, expr: &Expr) -> bool {
+        let Expr::Call(call) = expr else {
+            return false;
+        };
+        if self.files[module]
+            .jwt_calls
+            .iter()
+            .any(|c| c.operation == Operation::Decode && c.call.range() == call.range())
+        {
+            return true;
+        }
+        let Some(qualified) = self.qualified(module, &call.func) else {
+            return false;
+        };
+        (KNOWN_VERIFIERS.iter().any(|v| qualified.starts_with(v)) && !allows_anonymous(expr))
+            || self
+                .function_for(module, &qualified)
+                .is_some_and(|(target, def)| self.authenticates(target, def, 0))
     }
 
     /// The JWT decode calls written in `def` itself.
@@ -1580,6 +1922,12 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         }
         let mut callees = Vec::new();
         collect_calls(&def.body, &mut callees);
+        for_each_def(&def.body, &mut |inner| {
+            callees.extend(inner.decorator_list.iter().map(|d| match &d.expression {
+                Expr::Call(call) => call.func.as_ref(),
+                other => other,
+            }));
+        });
         callees.into_iter().any(|callee| {
             let Some(qualified) = self.qualified(module, callee) else {
                 return false;
@@ -1662,8 +2010,24 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             &|_| false,
         ) {
             "decodes a token without verifying its signature"
-        } else if refuses_without_login(&def.body) {
+        } else if self.reaches(
+            module,
+            def,
+            0,
+            &mut HashSet::default(),
+            &|_, def| refuses_without_login(&def.body),
+            &|qualified| qualified.starts_with("flask_login"),
+        ) {
             "refuses requests without a logged-in user"
+        } else if self.reaches(
+            module,
+            def,
+            0,
+            &mut HashSet::default(),
+            &|_, def| wrapper_answers_unauthorized(def),
+            &|_| false,
+        ) {
+            "answers 401 unless its credential check passes"
         } else {
             "reads the `Authorization` header"
         }
@@ -1771,7 +2135,10 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 });
             }
             // flask_httpauth: `auth = HTTPTokenAuth()` ... `@auth.login_required`
-            if qualified.contains("flask_httpauth.") && qualified.ends_with(".login_required") {
+            if qualified.ends_with(".login_required")
+                && (qualified.contains("flask_httpauth.")
+                    || self.is_httpauth_object(qualified.trim_end_matches(".login_required")))
+            {
                 let auth = qualified
                     .trim_end_matches(".login_required")
                     .rsplit('.')
@@ -1845,20 +2212,36 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         def: &'a ast::StmtFunctionDef,
         route: &Route<'a>,
     ) -> String {
-        let mut assigned = None;
+        // `g.user = ...` over `g.organization_name = ...` when a hook stores both.
+        let mut assigned: Option<(bool, String)> = None;
         visit_stmts(&def.body, &mut |stmt| {
             if let Stmt::Assign(assign) = stmt {
                 for target in &assign.targets {
                     if let Expr::Attribute(attribute) = target
                         && let Expr::Name(base) = attribute.value.as_ref()
                         && matches!(base.id.as_str(), "g" | "request")
-                        && assigned.is_none()
                     {
-                        assigned = Some(format!("{}.{}", base.id, attribute.attr));
+                        let attr = attribute.attr.to_ascii_lowercase();
+                        let about_caller =
+                            ["user", "identity", "account", "sub", "claims", "token"]
+                                .iter()
+                                .any(|w| attr.contains(w));
+                        if assigned
+                            .as_ref()
+                            .is_none_or(|(caller, _)| !caller && about_caller)
+                        {
+                            assigned =
+                                Some((about_caller, format!("{}.{}", base.id, attribute.attr)));
+                        }
                     }
                 }
             }
         });
+        let assigned = match assigned {
+            Some((true, name)) => Some(name),
+            Some((false, name)) => logged_in_user(&def.body).or(Some(name)),
+            None => None,
+        };
         let _ = module;
         if let Some(assigned) = assigned {
             return assigned;
@@ -2078,6 +2461,12 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
         Expr::List(list) => list.elts.is_empty(),
         Expr::Tuple(tuple) => tuple.elts.is_empty(),
         Expr::Dict(dict) => dict.items.is_empty(),
+        // The role the operator configured for new accounts (calibre-web's
+        // `content.role = config.config_default_role`): their choice, not a grant.
+        Expr::Attribute(attribute) => attribute.attr.to_ascii_lowercase().contains("default"),
+        Expr::Name(name) => name.id.to_ascii_lowercase().contains("default"),
+        Expr::Subscript(subscript) => matches!(subscript.slice.as_ref(),
+            Expr::StringLiteral(key) if key.value.to_str().to_ascii_lowercase().contains("default")),
         _ => false,
     };
     let from_request = |value: &Expr| {
@@ -2094,6 +2483,8 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
         })
     };
     let mut found = Vec::new();
+    let mut statements: Vec<&Stmt> = Vec::new();
+    visit_stmts(body, &mut |stmt| statements.push(stmt));
     visit_stmts(body, &mut |stmt| {
         if let Stmt::Assign(assign) = stmt {
             for target in &assign.targets {
@@ -2159,7 +2550,24 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
                 ));
             }
         }
-        if grants {
+        // `sketch = Sketch(...)` then `sketch.grant_permission("write", user=current_user)`:
+        // the creator's rights on the object this handler just made (timesketch), not a grant
+        // of privileges over others.
+        let on_new_object = matches!(receiver, Some(Expr::Name(object)) if statements.iter().any(|stmt| {
+            matches!(stmt, Stmt::Assign(assign)
+                if assign.targets.iter().any(|t| matches!(t, Expr::Name(n) if n.id == object.id))
+                    && matches!(assign.value.as_ref(), Expr::Call(made) if match made.func.as_ref() {
+                        // `Sketch(...)`, `SearchIndex.get_or_create(...)`
+                        Expr::Name(class) => class.id.starts_with(|c: char| c.is_ascii_uppercase()),
+                        Expr::Attribute(factory) => {
+                            matches!(factory.attr.as_str(), "create" | "get_or_create")
+                                && matches!(factory.value.as_ref(), Expr::Name(class)
+                                    if class.id.starts_with(|c: char| c.is_ascii_uppercase()))
+                        }
+                        _ => false,
+                    }))
+        }));
+        if grants && !on_new_object {
             let argument_from_request = call
                 .arguments
                 .args
@@ -2227,9 +2635,37 @@ pub fn returned_personal_fields(
     route: &Route<'_>,
     singular: &str,
 ) -> Vec<(String, Option<String>)> {
+    let mut fields = returned_fields(model, route, singular).fields;
+    fields.retain(|(field, _)| PERSONAL_FIELDS.contains(&field.as_str()));
+    fields
+}
+
+/// Whether a field sent back is a credential or personal data (`password`, `email`, ...).
+pub fn is_personal_field(field: &str) -> bool {
+    PERSONAL_FIELDS.contains(&field)
+}
+
+/// The fields a handler sends back, as far as they can be read.
+pub struct ReturnedFields {
+    /// Each field, with the serializer or schema that writes it (`None`: a dict in the handler).
+    pub fields: Vec<(String, Option<String>)>,
+    /// A serializer method of the resource's model or a schema was found and read: `fields`
+    /// is what the response holds, not only the part written in the handler.
+    pub serializer_read: bool,
+}
+
+/// The keys of dicts the handler builds, the keys a project serializer method of the
+/// resource's model writes (`User.to_dict`, `.serialize`, `.as_json`), and the fields of a
+/// marshmallow schema it dumps (`UserSchema(many=True)`), except `load_only` ones.
+pub fn returned_fields(
+    model: &ProjectModel<'_>,
+    route: &Route<'_>,
+    singular: &str,
+) -> ReturnedFields {
     let mut found: Vec<(String, Option<String>)> = Vec::new();
+    let mut serializer_read = false;
     let add = |field: &str, via: Option<String>, found: &mut Vec<(String, Option<String>)>| {
-        if PERSONAL_FIELDS.contains(&field) && !found.iter().any(|(f, _)| f == field) {
+        if !found.iter().any(|(f, _)| f == field) {
             found.push((field.to_string(), via));
         }
     };
@@ -2310,6 +2746,7 @@ pub fn returned_personal_fields(
                     {
                         let via = format!("`{}.{}`", class.name, def.name);
                         dict_keys(&def.body, &mut found, Some(via));
+                        serializer_read = true;
                     }
                 }
             }
@@ -2319,6 +2756,7 @@ pub fn returned_personal_fields(
         let Some(class) = find_class_in(&model.modules[module].file.module().body, &name) else {
             continue;
         };
+        serializer_read = true;
         for item in &class.body {
             let (target, value) = match item {
                 Stmt::Assign(assign) => match assign.targets.as_slice() {
@@ -2343,7 +2781,10 @@ pub fn returned_personal_fields(
             }
         }
     }
-    found
+    ReturnedFields {
+        fields: found,
+        serializer_read,
+    }
 }
 
 /// Decorators written in comments directly above a handler or between its decorators
@@ -2489,12 +2930,14 @@ pub fn forbids(body: &[Stmt]) -> bool {
 pub fn refuses_other_callers(body: &[Stmt], variables: &[&str]) -> bool {
     body.iter().any(|stmt| match stmt {
         Stmt::If(branch) => {
-            let only_credential =
-                tests_credential_presence(&branch.test) && !mentions_name(&branch.test, variables);
+            let only_credential = (tests_credential_presence(&branch.test)
+                || only_tests_login(&branch.test))
+                && !mentions_name(&branch.test, variables);
             (!only_credential && refuses_other_callers(&branch.body, variables))
                 || branch.elif_else_clauses.iter().any(|clause| {
                     let only_credential = clause.test.as_ref().is_some_and(|test| {
-                        tests_credential_presence(test) && !mentions_name(test, variables)
+                        (tests_credential_presence(test) || only_tests_login(test))
+                            && !mentions_name(test, variables)
                     });
                     !only_credential && refuses_other_callers(&clause.body, variables)
                 })
@@ -2569,8 +3012,23 @@ pub fn mentions_role(body: &[Stmt]) -> bool {
             _ => None,
         };
         if let Some(test) = test {
+            // `request.endpoint not in ("admin.db_configuration", ...)` names views, not roles.
+            let mut about_request: Vec<TextRange> = Vec::new();
+            expr_contains(test, &mut |e| {
+                if let Expr::Compare(compare) = e
+                    && std::iter::once(compare.left.as_ref())
+                        .chain(compare.comparators.iter())
+                        .any(names_request_target)
+                {
+                    about_request.push(compare.range());
+                }
+                false
+            });
             found |= expr_contains(test, &mut |e| match e {
-                Expr::StringLiteral(s) => is_role_word(s.value.to_str()),
+                Expr::StringLiteral(s) => {
+                    is_role_word(s.value.to_str())
+                        && !about_request.iter().any(|r| r.contains_range(s.range()))
+                }
                 Expr::Attribute(a) => is_role_word(a.attr.as_str()),
                 Expr::Name(n) => is_role_word(n.id.as_str()) && !names_data(n.id.as_str()),
                 _ => false,
@@ -2578,6 +3036,16 @@ pub fn mentions_role(body: &[Stmt]) -> bool {
         }
     });
     found
+}
+
+/// `request.endpoint`, `request.path`, `request.blueprint`: which view a request is for.
+fn names_request_target(expr: &Expr) -> bool {
+    matches!(expr, Expr::Attribute(a)
+    if matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request")
+        && matches!(
+            a.attr.as_str(),
+            "endpoint" | "path" | "full_path" | "url" | "blueprint" | "url_rule"
+        ))
 }
 
 /// A local holding request data about a role rather than the caller's role: `admin_data`,
@@ -2907,13 +3375,59 @@ pub fn refuses_without_login(body: &[Stmt]) -> bool {
         if found {
             return;
         }
-        if let Stmt::If(branch) = stmt
-            && lacks_login(&branch.test)
-            && branch_refuses(&branch.body)
-        {
-            found = true;
+        if let Stmt::If(branch) = stmt {
+            // `elif not current_user.is_authenticated:` after an exemption (Flask-Login's own
+            // `login_required`, vendored by calibre-web) refuses as well as an `if` does.
+            let clauses = std::iter::once((Some(branch.test.as_ref()), &branch.body)).chain(
+                branch
+                    .elif_else_clauses
+                    .iter()
+                    .map(|clause| (clause.test.as_ref(), &clause.body)),
+            );
+            for (test, body) in clauses {
+                if test.is_some_and(lacks_login) && branch_refuses(body) {
+                    found = true;
+                }
+            }
         }
     });
+    found
+}
+
+/// Whether `def` is a decorator whose wrapper answers 401 instead of calling the view:
+/// `if token_matches(...): return f(*args, **kwargs)` then `abort(401)` (calibre-web's
+/// `requires_kobo_auth`), or `raise AuthError(..., 401)`. A 401 says "authenticate first"; the
+/// test before it is whatever the project checks the credential with.
+fn wrapper_answers_unauthorized(def: &ast::StmtFunctionDef) -> bool {
+    let Some(view) = def
+        .parameters
+        .iter_non_variadic_params()
+        .next()
+        .map(|p| p.parameter.name.as_str())
+    else {
+        return false;
+    };
+    let unauthorized = |e: &Expr| {
+        matches!(e, Expr::NumberLiteral(n)
+            if matches!(&n.value, ast::Number::Int(i) if i.as_u64() == Some(401)))
+    };
+    let mut found = false;
+    for stmt in &def.body {
+        let Stmt::FunctionDef(wrapper) = stmt else {
+            continue;
+        };
+        let calls_view = any_expr(
+            &wrapper.body,
+            &mut |e| matches!(e, Expr::Call(call) if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == view)),
+        );
+        let refuses = branch_refuses(&wrapper.body)
+            && (any_expr(&wrapper.body, &mut |e| unauthorized(e))
+                || any_expr(&wrapper.body, &mut |e| {
+                    matches!(e, Expr::Name(n) if n.id.as_str() == "Unauthorized")
+                        || matches!(e, Expr::Attribute(a) if a.attr.as_str() == "Unauthorized")
+                }));
+        found |= calls_view && refuses;
+    }
     found
 }
 
@@ -2992,18 +3506,42 @@ fn login_state(expr: &Expr) -> bool {
                 && matches!(subscript.slice.as_ref(), Expr::StringLiteral(k) if user_word(k.value.to_str()))
         }
         Expr::Call(call) => {
-            matches!(call.func.as_ref(), Expr::Attribute(a)
+            // `session.logged_in()`, `is_logged_in()`, `current_user.is_authenticated()` (an
+            // old Flask-Login), `auth.is_authenticated()`: asked of the session, without
+            // arguments.
+            let name = match call.func.as_ref() {
+                Expr::Attribute(a) => a.attr.as_str(),
+                Expr::Name(n) => n.id.as_str(),
+                _ => "",
+            };
+            let asks_login = call.arguments.is_empty()
+                && matches!(
+                    name,
+                    "logged_in" | "is_logged_in" | "user_logged_in" | "is_authenticated"
+                );
+            asks_login
+                || matches!(call.func.as_ref(), Expr::Attribute(a)
                 if a.attr.as_str() == "get"
                     && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session"))
-                && matches!(call.arguments.args.first(), Some(Expr::StringLiteral(k)) if user_word(k.value.to_str()))
+                    && matches!(call.arguments.args.first(), Some(Expr::StringLiteral(k)) if user_word(k.value.to_str()))
         }
         _ => false,
     }
 }
 
+/// A test of the login state alone: `not current_user.is_authenticated`, possibly with an
+/// exemption (`request.endpoint not in PUBLIC and not session.logged_in()`); not
+/// `current_user.is_anonymous or not current_user.is_admin`, which also checks a role.
+fn only_tests_login(test: &Expr) -> bool {
+    lacks_login(test) && !matches!(test, Expr::BoolOp(op) if op.op == ast::BoolOp::Or)
+}
+
 /// A test that holds when nobody is logged in.
 fn lacks_login(test: &Expr) -> bool {
     match test {
+        // `if current_user.is_anonymous or not current_user.is_administrator: abort(403)`
+        // (OpenOversight's `admin_required`): anonymous callers are refused too.
+        Expr::BoolOp(op) if op.op == ast::BoolOp::Or => op.values.iter().any(lacks_login),
         // `if has_password and not current_user.is_authenticated:`; not
         // `if current_user.is_authenticated and not current_user.confirmed:`, which applies to
         // logged-in users only.
@@ -3047,9 +3585,16 @@ fn lacks_login(test: &Expr) -> bool {
 
 /// Whether a branch refuses the request somewhere in it.
 fn branch_refuses(body: &[Stmt]) -> bool {
-    let status = |e: &Expr| {
-        matches!(e, Expr::NumberLiteral(n)
-            if matches!(&n.value, ast::Number::Int(i) if matches!(i.as_u64(), Some(401 | 403))))
+    // `401`, `403`, `HTTPStatus.FORBIDDEN`, `status.HTTP_401_UNAUTHORIZED`.
+    let status = |e: &Expr| match e {
+        Expr::NumberLiteral(n) => {
+            matches!(&n.value, ast::Number::Int(i) if matches!(i.as_u64(), Some(401 | 403)))
+        }
+        Expr::Attribute(a) => matches!(
+            a.attr.as_str(),
+            "FORBIDDEN" | "UNAUTHORIZED" | "HTTP_401_UNAUTHORIZED" | "HTTP_403_FORBIDDEN"
+        ),
+        _ => false,
     };
     let mut refuses = false;
     visit_stmts(body, &mut |stmt| match stmt {
@@ -3074,6 +3619,14 @@ fn branch_refuses(body: &[Stmt]) -> bool {
         }
         Stmt::Raise(raise) => {
             refuses |= raise.exc.as_deref().is_some_and(|exc| {
+                // `raise PicoException("You must be logged in", 401)`: a project exception
+                // carrying the status its error handler answers with.
+                if let Expr::Call(call) = exc
+                    && (call.arguments.args.iter().any(status)
+                        || call.arguments.keywords.iter().any(|k| status(&k.value)))
+                {
+                    return true;
+                }
                 let callee = match exc {
                     Expr::Call(call) => call.func.as_ref(),
                     other => other,

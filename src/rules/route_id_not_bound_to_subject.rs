@@ -23,7 +23,8 @@ use crate::model::At;
 use crate::model::records::{Lookup, Ownership, RecordRef, effects};
 use crate::model::request_data::request_reads;
 use crate::model::routes::{
-    IdentityScan, Route, any_expr, expr_contains, forbids, local_assignments, refuses_other_callers,
+    IdentityScan, Route, any_expr, expr_contains, forbids, is_personal_field, local_assignments,
+    refuses_other_callers, returned_fields,
 };
 
 pub const RULE: Rule = Rule {
@@ -161,10 +162,14 @@ fn check(checker: &mut Checker<'_, '_>) {
             };
             // `/user/<username>` (or `<handle>`) pages are how social apps show public profiles;
             // reading one is a design choice, changing one through a name in the URL is not.
-            let public_profile = matches!(
-                name,
-                "username" | "user_name" | "handle" | "nickname" | "screen_name" | "login"
-            ) && route.methods.iter().all(|m| m == "GET" || m == "HEAD");
+            let reads_only = route.methods.iter().all(|m| m == "GET" || m == "HEAD");
+            let public_profile = reads_only
+                && (matches!(
+                    name,
+                    "username" | "user_name" | "handle" | "nickname" | "screen_name" | "login"
+                ) || found
+                    .as_ref()
+                    .is_some_and(|found| shows_public_profile(checker, route, found)));
             if public_profile || is_related_to_identity(checker, route, &flow, &identity) {
                 continue;
             }
@@ -394,6 +399,8 @@ enum Use {
 
 struct Selected {
     record: String,
+    /// The model class, for a row of one (`User`).
+    class: Option<String>,
     /// The owner column, or `None` for the account table itself.
     link: Option<String>,
     authored: bool,
@@ -437,6 +444,10 @@ fn select(
             let effects = effects(&route.handler.body, lookup);
             let candidate = Selected {
                 record: record_name(record),
+                class: match record {
+                    RecordRef::Class { name, .. } => Some(name.to_string()),
+                    _ => None,
+                },
                 link,
                 authored,
                 changed: effects.changed,
@@ -460,6 +471,22 @@ fn select(
         None if shared => Use::Shared,
         None => Use::Unknown,
     }
+}
+
+/// An account row read by id and sent back through a serializer whose fields are all public
+/// (microblog's `User.to_dict()`: name, about, counts, links): a profile page, like
+/// `/user/<username>`. Only when the serializer was read: an unknown response may hold anything.
+fn shows_public_profile(checker: &Checker<'_, '_>, route: &Route<'_>, found: &Selected) -> bool {
+    let (None, false, Some(class)) = (&found.link, found.changed, &found.class) else {
+        return false;
+    };
+    let returned = returned_fields(&checker.project.model, route, class);
+    returned.serializer_read
+        && !returned.fields.is_empty()
+        && !returned
+            .fields
+            .iter()
+            .any(|(field, _)| is_personal_field(field))
 }
 
 fn record_name(record: &RecordRef) -> String {

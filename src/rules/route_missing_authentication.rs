@@ -194,6 +194,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             // An auth decorator above the route decorator is FL205's finding.
             || !route.decorators_above_route.is_empty()
             || has_opaque_auth_decorator(checker, route)
+            || does_nothing(route.handler)
         {
             continue;
         }
@@ -254,6 +255,30 @@ fn check(checker: &mut Checker<'_, '_>) {
                 None => format!("add the authentication the other routes use ({how}); if the route is public by design, suppress this finding on its line"),
             },
         );
+    }
+}
+
+/// A handler that only redirects (`return redirect(request.url.replace("/v1", ""), 307)`, which
+/// sends the caller to a route with its own authentication) or only refuses
+/// (`raise NotImplemented(..., 501)`): it reads and changes nothing itself.
+fn does_nothing(handler: &ruff_python_ast::StmtFunctionDef) -> bool {
+    use ruff_python_ast::{Expr, Stmt};
+    let body: Vec<&Stmt> = handler
+        .body
+        .iter()
+        .filter(|stmt| !matches!(stmt, Stmt::Expr(e) if e.value.is_string_literal_expr()))
+        .collect();
+    let redirects = |value: &Expr| {
+        matches!(value, Expr::Call(call) if match call.func.as_ref() {
+            Expr::Name(n) => n.id.as_str() == "redirect",
+            Expr::Attribute(a) => a.attr.as_str() == "redirect",
+            _ => false,
+        })
+    };
+    match body.as_slice() {
+        [Stmt::Return(ret)] => ret.value.as_deref().is_some_and(redirects),
+        [Stmt::Raise(_)] => true,
+        _ => false,
     }
 }
 

@@ -10,9 +10,16 @@ login_manager = LoginManager(app)
 USERS = {}
 
 
+class Account(dict):
+    pass
+
+
 @app.post("/sign-up")
 def sign_up():
-    USERS[request.form["email"]] = request.form["password"]
+    account = Account(password=request.form["password"])
+    # The role the operator configured for new accounts is no grant of the visitor's choosing.
+    account.role = app.config["DEFAULT_ROLE"]
+    USERS[request.form["email"]] = account
     return jsonify(created=True), 201
 
 
@@ -20,3 +27,17 @@ def sign_up():
 @login_required
 def admin_update_db():  # expect: FL204(high)
     return jsonify(started=True)
+
+
+class Sketch(dict):
+    def grant_permission(self, permission, user):
+        self.setdefault(permission, []).append(user)
+
+
+# The creator's rights on the sketch this handler makes: no privilege over anyone else.
+@app.post("/sketches")
+@login_required
+def create_sketch():
+    sketch = Sketch(name=request.form["name"])
+    sketch.grant_permission(permission="write", user=request.form["owner"])
+    return jsonify(sketch)

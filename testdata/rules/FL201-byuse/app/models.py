@@ -100,3 +100,29 @@ CREATE TABLE IF NOT EXISTS statements (
     FOREIGN KEY (customer_id) REFERENCES customer(id)
 )
 """
+
+
+class Member(db.Model):
+    """An account whose serializer shows only what a profile page shows."""
+
+    __tablename__ = "members"
+    id = db.Column(db.Integer, primary_key=True)
+    username = db.Column(db.String(64), unique=True)
+    email = db.Column(db.String(120), unique=True)
+
+    def to_dict(self, include_email=False):
+        data = {"id": self.id, "username": self.username, "about_me": "", "post_count": 0}
+        if include_email:
+            data["email"] = self.email
+        return data
+
+
+class Patient(db.Model):
+    """An account whose serializer sends personal data."""
+
+    __tablename__ = "patients"
+    id = db.Column(db.Integer, primary_key=True)
+    email = db.Column(db.String(120), unique=True)
+
+    def to_dict(self):
+        return {"id": self.id, "email": self.email}

@@ -7,7 +7,7 @@ from flask_jwt_extended import current_user, get_jwt_identity, jwt_required
 
 from .extensions import db
 from .models import HelpDoc, Invoice, Note, Page, Post, Product, Report, User, Workspace
-from .models import Board, Card, Customer, Ticket
+from .models import Board, Card, Customer, Member, Patient, Ticket
 
 bp = Blueprint("views", __name__)
 
@@ -225,3 +225,27 @@ def edit_report(report_id):
     report.body = request.json["body"]
     db.session.commit()
     return jsonify(ok=True)
+
+
+# An account read by id and sent back with personal fields: another user's data.
+@bp.get("/patients/<int:pid>")
+@jwt_required()
+def read_patient(pid):  # expect: FL201
+    return db.get_or_404(Patient, pid).to_dict()
+
+
+# Trap: an account read by id through a serializer that shows only public profile fields is a
+# profile page (microblog's `/api/users/<id>`), like `/user/<username>`.
+@bp.get("/members/<int:member_id>")
+@jwt_required()
+def read_member(member_id):
+    return db.get_or_404(Member, member_id).to_dict()
+
+
+# Changing that account is another matter.
+@bp.delete("/members/<int:member_id>")
+@jwt_required()
+def delete_member(member_id):  # expect: FL201
+    db.session.delete(db.get_or_404(Member, member_id))
+    db.session.commit()
+    return "", 204

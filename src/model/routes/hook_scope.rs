@@ -1,0 +1,593 @@
+//! Which routes a `before_request` hook authenticates. A hook that returns early for some
+//! requests (`if request.path.startswith("/login"): return`) or refuses only under a test of
+//! the request (`if request.endpoint not in PUBLIC_VIEWS and not session.logged_in(): abort(403)`)
+//! covers only the routes for which that test can hold: the others are exempted by the hook's
+//! own code, and are public.
+//!
+//! The hook's body is read as a sequence of *sites* (statements that refuse or check a
+//! credential) and *exits* (`return` without a refusal), each under the tests of the `if`s that
+//! lead to it. A test is evaluated for one route in three values: what it says about the
+//! request's path, endpoint and method is known from the route's rule, handler and methods;
+//! anything else (the login state, a header) is unknown. The route is covered when a site can
+//! be reached before an exit that is certainly taken. A hook without any site (its check is
+//! somewhere flasklint reads differently) covers every route its early exits do not exempt.
+
+use ruff_python_ast::{self as ast, Expr, Stmt};
+
+use super::super::At;
+use super::super::value::Value;
+use super::AuthContext;
+
+/// What a hook's tests can know of a route.
+pub struct RouteShape<'r> {
+    /// The full URL rule, prefixes applied: `/api/v1/users/<int:id>`.
+    pub rule: &'r str,
+    pub methods: &'r [String],
+    /// The view function's name, or the resource class's (flask-restful names the endpoint
+    /// after the class, lower-cased).
+    pub view: &'r str,
+    /// The blueprint's name (`Blueprint("main", ...)`) when known, `""` for a route on the
+    /// application itself: endpoints are `main.login` and `login`.
+    pub blueprint: Option<&'r str>,
+}
+
+/// How deep tests, locals and nested blocks are followed.
+const MAX_DEPTH: usize = 12;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Tri {
+    True,
+    False,
+    Unknown,
+}
+
+impl Tri {
+    fn not(self) -> Tri {
+        match self {
+            Tri::True => Tri::False,
+            Tri::False => Tri::True,
+            Tri::Unknown => Tri::Unknown,
+        }
+    }
+
+    fn from(value: bool) -> Tri {
+        if value { Tri::True } else { Tri::False }
+    }
+}
+
+/// What walking the hook found for one route.
+enum Walk {
+    /// A site can run for this route.
+    Covered,
+    /// An exit is certainly taken before any site can run.
+    Exempt,
+    /// Neither, so far.
+    Open,
+}
+
+pub struct HookScope<'h, 'c, 'a> {
+    context: &'h AuthContext<'c, 'a>,
+    module: usize,
+    /// Locals of the hook, for `allowed = request.path.startswith(...)` then `if not allowed`.
+    locals: Vec<(&'a str, &'a Expr)>,
+    body: &'a [Stmt],
+}
+
+impl<'h, 'c, 'a> HookScope<'h, 'c, 'a> {
+    pub fn new(
+        context: &'h AuthContext<'c, 'a>,
+        module: usize,
+        hook: &'a ast::StmtFunctionDef,
+    ) -> Self {
+        HookScope {
+            context,
+            module,
+            locals: super::local_assignments(&hook.body),
+            body: &hook.body,
+        }
+    }
+
+    /// A statement that refuses (`abort(...)`, `raise ...`, a 401/403 or redirect answer) or
+    /// checks a credential (a verifier, a project function that authenticates, the
+    /// `Authorization` header).
+    fn is_site(&self, stmt: &'a Stmt) -> bool {
+        let alone = std::slice::from_ref(stmt);
+        match stmt {
+            Stmt::Raise(_) => true,
+            Stmt::Return(_) => super::branch_refuses(alone) || self.test_checks_stmt(alone),
+            _ => {
+                super::branch_refuses(alone)
+                    || super::any_expr(
+                        alone,
+                        &mut |e| matches!(e, Expr::Call(call) if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "abort")),
+                    )
+                    || self.test_checks_stmt(alone)
+            }
+        }
+    }
+
+    fn test_checks_stmt(&self, body: &'a [Stmt]) -> bool {
+        super::reads_authorization_header(body)
+            || super::any_expr(body, &mut |e| {
+                self.context.checks_credential(self.module, e)
+            })
+    }
+
+    /// Whether a test itself checks a credential (`if not verify(request.headers[...])`).
+    fn test_checks(&self, test: &'a Expr) -> bool {
+        super::expr_contains(test, &mut |e| {
+            self.context.checks_credential(self.module, e)
+        }) || super::expr_contains(test, &mut |e| match e {
+            Expr::StringLiteral(s) => s.value.to_str().eq_ignore_ascii_case("authorization"),
+            Expr::Attribute(a) => a.attr.as_str() == "authorization",
+            _ => false,
+        })
+    }
+
+    /// Whether the hook's check can run for the route.
+    pub fn covers(&self, route: &RouteShape<'_>) -> bool {
+        let mut saw_site = false;
+        match self.walk(self.body, route, Tri::True, &mut saw_site, 0) {
+            Walk::Covered => true,
+            Walk::Exempt => false,
+            // Sites that exist but cannot run for this route exempt it; a hook whose check
+            // flasklint did not place covers everything.
+            Walk::Open => !saw_site,
+        }
+    }
+
+    /// Walks `body` in order; `reach` is whether control can be here for the route.
+    fn walk(
+        &self,
+        body: &'a [Stmt],
+        route: &RouteShape<'_>,
+        reach: Tri,
+        saw_site: &mut bool,
+        depth: usize,
+    ) -> Walk {
+        if depth > MAX_DEPTH {
+            return Walk::Covered;
+        }
+        for stmt in body {
+            match stmt {
+                Stmt::If(branch) => {
+                    if self.test_checks(&branch.test) {
+                        *saw_site = true;
+                        if reach != Tri::False {
+                            return Walk::Covered;
+                        }
+                    }
+                    // Each clause runs when its test holds and no earlier one did.
+                    let mut earlier_failed = Tri::True;
+                    let clauses = std::iter::once((Some(branch.test.as_ref()), &branch.body))
+                        .chain(
+                            branch
+                                .elif_else_clauses
+                                .iter()
+                                .map(|clause| (clause.test.as_ref(), &clause.body)),
+                        );
+                    for (test, clause_body) in clauses {
+                        let holds = test.map_or(Tri::True, |test| self.eval(test, route, 0));
+                        let clause_reach = and(reach, and(earlier_failed, holds));
+                        // An exit is only ever certain in a clause that certainly runs.
+                        match self.walk(clause_body, route, clause_reach, saw_site, depth + 1) {
+                            Walk::Open => {}
+                            done => return done,
+                        }
+                        earlier_failed = and(earlier_failed, holds.not());
+                    }
+                }
+                Stmt::Return(_) => {
+                    if self.is_site(stmt) {
+                        *saw_site = true;
+                        if reach != Tri::False {
+                            return Walk::Covered;
+                        }
+                    } else if reach == Tri::True {
+                        return Walk::Exempt;
+                    }
+                }
+                Stmt::Try(block) => {
+                    for part in [&block.body, &block.orelse, &block.finalbody] {
+                        if let Walk::Covered =
+                            self.walk(part, route, and(reach, Tri::Unknown), saw_site, depth + 1)
+                        {
+                            return Walk::Covered;
+                        }
+                    }
+                    for handler in &block.handlers {
+                        let ast::ExceptHandler::ExceptHandler(handler) = handler;
+                        if let Walk::Covered = self.walk(
+                            &handler.body,
+                            route,
+                            and(reach, Tri::Unknown),
+                            saw_site,
+                            depth + 1,
+                        ) {
+                            return Walk::Covered;
+                        }
+                    }
+                }
+                Stmt::With(block) => {
+                    match self.walk(&block.body, route, reach, saw_site, depth + 1) {
+                        Walk::Open => {}
+                        done => return done,
+                    }
+                }
+                Stmt::For(block) => {
+                    for part in [&block.body, &block.orelse] {
+                        if let Walk::Covered =
+                            self.walk(part, route, and(reach, Tri::Unknown), saw_site, depth + 1)
+                        {
+                            return Walk::Covered;
+                        }
+                    }
+                }
+                Stmt::While(block) => {
+                    for part in [&block.body, &block.orelse] {
+                        if let Walk::Covered =
+                            self.walk(part, route, and(reach, Tri::Unknown), saw_site, depth + 1)
+                        {
+                            return Walk::Covered;
+                        }
+                    }
+                }
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+                other => {
+                    if self.is_site(other) {
+                        *saw_site = true;
+                        if reach != Tri::False {
+                            return Walk::Covered;
+                        }
+                    }
+                }
+            }
+        }
+        Walk::Open
+    }
+
+    /// What a test says for the route.
+    fn eval(&self, test: &'a Expr, route: &RouteShape<'_>, depth: usize) -> Tri {
+        if depth > MAX_DEPTH {
+            return Tri::Unknown;
+        }
+        match test {
+            Expr::BoolOp(op) => {
+                let values = op.values.iter().map(|v| self.eval(v, route, depth + 1));
+                match op.op {
+                    ast::BoolOp::And => values.fold(Tri::True, and),
+                    ast::BoolOp::Or => values.fold(Tri::False, or),
+                }
+            }
+            Expr::UnaryOp(op) if op.op == ast::UnaryOp::Not => {
+                self.eval(&op.operand, route, depth + 1).not()
+            }
+            Expr::Name(name) => match self.local(name.id.as_str()) {
+                Some(value) => self.eval(value, route, depth + 1),
+                None => Tri::Unknown,
+            },
+            Expr::Compare(compare) => self.compare(compare, route, depth),
+            Expr::Call(call) => self.string_test(call, route, depth),
+            // `request.url_rule`, `request.endpoint`: set for every routed request.
+            Expr::Attribute(_) => match self.request_part(test, depth) {
+                Some(Part::Endpoint | Part::Rule) => Tri::True,
+                _ => Tri::Unknown,
+            },
+            _ => Tri::Unknown,
+        }
+    }
+
+    /// The one expression a hook local is assigned, if it is assigned once.
+    fn local(&self, name: &str) -> Option<&'a Expr> {
+        let mut found = self.locals.iter().filter(|(target, _)| *target == name);
+        let (_, value) = found.next()?;
+        found.next().is_none().then_some(*value)
+    }
+
+    /// `request.path == "/"`, `request.endpoint not in PUBLIC`, `request.method == "OPTIONS"`,
+    /// `request.path.split("/")[1] == "api"`, `"/static" in request.path`.
+    fn compare(&self, compare: &'a ast::ExprCompare, route: &RouteShape<'_>, depth: usize) -> Tri {
+        let ([op], [right]) = (compare.ops.as_ref(), compare.comparators.as_ref()) else {
+            return Tri::Unknown;
+        };
+        let left = compare.left.as_ref();
+        use ast::CmpOp;
+        // `request.endpoint is None`: never, for a routed request.
+        if matches!(op, CmpOp::Is | CmpOp::IsNot) && right.is_none_literal_expr() {
+            return match self.request_part(left, depth) {
+                Some(Part::Endpoint | Part::Rule) => Tri::from(*op == CmpOp::IsNot),
+                _ => Tri::Unknown,
+            };
+        }
+        let (part, other, reversed) = match (
+            self.request_part(left, depth),
+            self.request_part(right, depth),
+        ) {
+            (Some(part), None) => (part, right, false),
+            (None, Some(part)) => (part, left, true),
+            _ => return Tri::Unknown,
+        };
+        let value = self.value(other);
+        let strings: Vec<String> = match value.strings() {
+            Some(strings) => strings.into_iter().map(str::to_string).collect(),
+            None => return Tri::Unknown,
+        };
+        match (op, reversed) {
+            (CmpOp::Eq | CmpOp::NotEq, _) => {
+                let [one] = strings.as_slice() else {
+                    return Tri::Unknown;
+                };
+                let equal = part.equals(one, route);
+                if *op == CmpOp::Eq { equal } else { equal.not() }
+            }
+            (CmpOp::In | CmpOp::NotIn, false) if matches!(value, Value::Sequence(_)) => {
+                let member = strings
+                    .iter()
+                    .map(|s| part.equals(s, route))
+                    .fold(Tri::False, or);
+                if *op == CmpOp::In {
+                    member
+                } else {
+                    member.not()
+                }
+            }
+            // `"/static/" in request.path`: a substring of the path.
+            (CmpOp::In | CmpOp::NotIn, true) if matches!(value, Value::Str(_)) => {
+                let contained = part.contains(&strings[0], route);
+                if *op == CmpOp::In {
+                    contained
+                } else {
+                    contained.not()
+                }
+            }
+            _ => Tri::Unknown,
+        }
+    }
+
+    /// `request.path.startswith("/api")` (a string or a tuple of them), `.endswith(...)`.
+    fn string_test(&self, call: &'a ast::ExprCall, route: &RouteShape<'_>, depth: usize) -> Tri {
+        let Expr::Attribute(method) = call.func.as_ref() else {
+            return Tri::Unknown;
+        };
+        let Some(part) = self.request_part(&method.value, depth) else {
+            return Tri::Unknown;
+        };
+        let [argument] = call.arguments.args.as_ref() else {
+            return Tri::Unknown;
+        };
+        let value = self.value(argument);
+        let Some(strings) = value.strings() else {
+            return Tri::Unknown;
+        };
+        let test = |s: &str| match method.attr.as_str() {
+            "startswith" => part.starts_with(s, route),
+            "endswith" => part.ends_with(s, route),
+            _ => Tri::Unknown,
+        };
+        strings.into_iter().map(test).fold(Tri::False, or)
+    }
+
+    fn value(&self, expr: &'a Expr) -> Value {
+        let expr = match expr {
+            Expr::Name(name) => self.local(name.id.as_str()).unwrap_or(expr),
+            other => other,
+        };
+        self.context.model.value(expr, &At::top(self.module))
+    }
+
+    /// Which part of the request an expression reads.
+    fn request_part(&self, expr: &'a Expr, depth: usize) -> Option<Part> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        match expr {
+            Expr::Name(name) => {
+                let value = self.local(name.id.as_str())?;
+                self.request_part(value, depth + 1)
+            }
+            Expr::Attribute(attribute) => {
+                if is_request(&attribute.value) {
+                    return match attribute.attr.as_str() {
+                        "path" => Some(Part::Path),
+                        "endpoint" => Some(Part::Endpoint),
+                        "method" => Some(Part::Method),
+                        "url_rule" => Some(Part::Rule),
+                        _ => None,
+                    };
+                }
+                // `request.url_rule.rule`: the rule as registered.
+                if attribute.attr.as_str() == "rule"
+                    && matches!(
+                        self.request_part(&attribute.value, depth + 1),
+                        Some(Part::Rule)
+                    )
+                {
+                    return Some(Part::Path);
+                }
+                None
+            }
+            // `request.path.split("/")[1]`
+            Expr::Subscript(subscript) => {
+                let Expr::NumberLiteral(number) = subscript.slice.as_ref() else {
+                    return None;
+                };
+                let ast::Number::Int(index) = &number.value else {
+                    return None;
+                };
+                let index = usize::try_from(index.as_u64()?).ok()?;
+                let Expr::Call(call) = subscript.value.as_ref() else {
+                    return None;
+                };
+                let Expr::Attribute(split) = call.func.as_ref() else {
+                    return None;
+                };
+                if split.attr.as_str() != "split"
+                    || !matches!(self.request_part(&split.value, depth + 1), Some(Part::Path))
+                {
+                    return None;
+                }
+                let [Expr::StringLiteral(separator)] = call.arguments.args.as_ref() else {
+                    return None;
+                };
+                (separator.value.to_str() == "/").then_some(Part::Segment(index))
+            }
+            // `request.path.rstrip("/")`, `request.path.lower()`: near enough the path for
+            // prefix tests, not for equality.
+            _ => None,
+        }
+    }
+}
+
+fn is_request(expr: &Expr) -> bool {
+    matches!(expr, Expr::Name(name) if name.id.as_str() == "request")
+}
+
+fn and(a: Tri, b: Tri) -> Tri {
+    match (a, b) {
+        (Tri::False, _) | (_, Tri::False) => Tri::False,
+        (Tri::True, Tri::True) => Tri::True,
+        _ => Tri::Unknown,
+    }
+}
+
+fn or(a: Tri, b: Tri) -> Tri {
+    match (a, b) {
+        (Tri::True, _) | (_, Tri::True) => Tri::True,
+        (Tri::False, Tri::False) => Tri::False,
+        _ => Tri::Unknown,
+    }
+}
+
+/// A part of the request a hook tests.
+#[derive(Clone, Copy, Debug)]
+enum Part {
+    /// `request.path`: the rule with its variables filled in.
+    Path,
+    /// `request.path.split("/")[n]`
+    Segment(usize),
+    /// `request.endpoint`: `blueprint.view`.
+    Endpoint,
+    /// `request.method`
+    Method,
+    /// `request.url_rule` itself (only its presence is known).
+    Rule,
+}
+
+/// The literal start of a rule, up to its first variable, and whether it has variables.
+fn literal_prefix(rule: &str) -> (&str, bool) {
+    match rule.find('<') {
+        Some(at) => (&rule[..at], true),
+        None => (rule, false),
+    }
+}
+
+impl Part {
+    fn equals(self, text: &str, route: &RouteShape<'_>) -> Tri {
+        match self {
+            Part::Path => {
+                let (prefix, variables) = literal_prefix(route.rule);
+                if !variables {
+                    // Flask redirects `/x` to `/x/` for a rule ending in a slash: either is it.
+                    return Tri::from(
+                        route.rule == text || route.rule.trim_end_matches('/') == text,
+                    );
+                }
+                if text.starts_with(prefix) {
+                    Tri::Unknown
+                } else {
+                    Tri::False
+                }
+            }
+            Part::Segment(index) => {
+                match route.rule.split('/').nth(index) {
+                    Some(segment) if segment.contains('<') => Tri::Unknown,
+                    Some(segment) => Tri::from(segment == text),
+                    // `split` past the end raises: no route is exempted by that.
+                    None => Tri::Unknown,
+                }
+            }
+            Part::Endpoint => match route.blueprint {
+                Some("") => Tri::from(text == route.view),
+                Some(blueprint) => Tri::from(text == format!("{blueprint}.{}", route.view)),
+                // Which blueprint the route is on is not known: the same view name is taken as
+                // the same endpoint.
+                None => {
+                    let view = text.rsplit('.').next().unwrap_or(text);
+                    Tri::from(view == route.view || view == route.view.to_ascii_lowercase())
+                }
+            },
+            Part::Method => {
+                let matching = route
+                    .methods
+                    .iter()
+                    .filter(|m| m.eq_ignore_ascii_case(text))
+                    .count();
+                if matching == 0 {
+                    Tri::False
+                } else if matching == route.methods.len() {
+                    Tri::True
+                } else {
+                    Tri::Unknown
+                }
+            }
+            Part::Rule => Tri::Unknown,
+        }
+    }
+
+    fn starts_with(self, text: &str, route: &RouteShape<'_>) -> Tri {
+        match self {
+            Part::Path => {
+                let (prefix, variables) = literal_prefix(route.rule);
+                if prefix.starts_with(text) {
+                    Tri::True
+                } else if variables && text.starts_with(prefix) {
+                    Tri::Unknown
+                } else {
+                    Tri::False
+                }
+            }
+            // `request.endpoint.startswith("api.")`
+            Part::Endpoint => match route.blueprint {
+                Some("") => Tri::from(route.view.starts_with(text)),
+                Some(blueprint) => {
+                    Tri::from(format!("{blueprint}.{}", route.view).starts_with(text))
+                }
+                None => Tri::Unknown,
+            },
+            _ => Tri::Unknown,
+        }
+    }
+
+    fn ends_with(self, text: &str, route: &RouteShape<'_>) -> Tri {
+        match self {
+            Part::Path => match route.rule.rfind('>') {
+                None => Tri::from(route.rule.ends_with(text)),
+                Some(at) if route.rule[at + 1..].ends_with(text) && at + 1 < route.rule.len() => {
+                    Tri::True
+                }
+                Some(_) => Tri::Unknown,
+            },
+            _ => Tri::Unknown,
+        }
+    }
+
+    fn contains(self, text: &str, route: &RouteShape<'_>) -> Tri {
+        match self {
+            Part::Path => {
+                let literal_parts_hold = route
+                    .rule
+                    .split(['<', '>'])
+                    .step_by(2)
+                    .any(|literal| literal.contains(text));
+                if literal_parts_hold {
+                    Tri::True
+                } else if route.rule.contains('<') {
+                    Tri::Unknown
+                } else {
+                    Tri::False
+                }
+            }
+            _ => Tri::Unknown,
+        }
+    }
+}

@@ -1,0 +1,5 @@
+HOMES = {}
+
+
+def create_all():
+    HOMES.clear()
