@@ -579,17 +579,44 @@ fn is_related_to_identity(
                 && context
                     .qualified(route.module, &call.func)
                     .and_then(|q| context.function_for(route.module, &q))
-                    .is_some_and(|(module, def)| {
-                        forbids(&def.body)
-                            || any_expr(&def.body, &mut |e| {
-                                context
-                                    .qualified(module, e)
-                                    .is_some_and(|q| crate::model::routes::is_identity_name(&q))
-                            })
-                    })
+                    .is_some_and(|(module, def)| helper_checks(&context, module, def, 0))
         }
         _ => false,
     })
+}
+
+/// How many project helpers deep a check is looked for: calibre-web's `delete_shelf_helper`
+/// hands the shelf to `check_shelf_edit_permissions`, which compares its owner with
+/// `current_user`.
+const MAX_HELPER_DEPTH: usize = 2;
+
+/// Whether a project helper (or one it calls) reads the caller's identity or refuses callers.
+fn helper_checks(
+    context: &crate::model::routes::AuthContext<'_, '_>,
+    module: usize,
+    def: &ruff_python_ast::StmtFunctionDef,
+    depth: usize,
+) -> bool {
+    if forbids(&def.body)
+        || any_expr(&def.body, &mut |e| {
+            context
+                .qualified(module, e)
+                .is_some_and(|q| crate::model::routes::is_identity_name(&q))
+        })
+    {
+        return true;
+    }
+    depth < MAX_HELPER_DEPTH
+        && any_expr(&def.body, &mut |e| {
+            let Expr::Call(call) = e else { return false };
+            context
+                .qualified(module, &call.func)
+                .and_then(|q| context.function_for(module, &q))
+                .is_some_and(|(inner_module, inner)| {
+                    inner.range() != def.range()
+                        && helper_checks(context, inner_module, inner, depth + 1)
+                })
+        })
 }
 
 /// A call that only carries its arguments somewhere (a response, a log, a string) without
