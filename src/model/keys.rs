@@ -830,7 +830,7 @@ fn is_random(expr: &Expr) -> bool {
 /// What a name says about a key, word by word (`PUBLIC_KEY`, `jwksClient`, `jwt_secret`), so
 /// that `universal_key` is not an RSA key.
 fn hint(text: &str) -> Option<KeyKind> {
-    let words = words(text);
+    let words = super::context::words(text);
     let asymmetric = words.iter().any(|w| {
         matches!(
             w.as_str(),
@@ -849,32 +849,6 @@ fn hint(text: &str) -> Option<KeyKind> {
     } else {
         None
     }
-}
-
-/// Lower-case words of an identifier or expression: split at anything not alphanumeric and
-/// where a lower-case letter meets an upper-case one.
-fn words(text: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut current = String::new();
-    let mut previous_lower = false;
-    for c in text.chars() {
-        if !c.is_ascii_alphanumeric() {
-            if !current.is_empty() {
-                words.push(std::mem::take(&mut current));
-            }
-            previous_lower = false;
-            continue;
-        }
-        if c.is_ascii_uppercase() && previous_lower && !current.is_empty() {
-            words.push(std::mem::take(&mut current));
-        }
-        previous_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-        current.push(c.to_ascii_lowercase());
-    }
-    if !current.is_empty() {
-        words.push(current);
-    }
-    words
 }
 
 fn is_config_object(expr: &Expr) -> bool {

@@ -522,7 +522,7 @@ fn strip_id_suffix(lower: &str) -> &str {
 
 /// A user or account table or store: `User`, `UserModel`, `AppUser`, `accounts`, `USERS_DB`.
 pub fn is_account_name(name: &str) -> bool {
-    let words = split_words(name);
+    let words = super::context::words(name);
     let mut words: Vec<&str> = words.iter().map(String::as_str).collect();
     while let Some(last) = words.last()
         && matches!(
@@ -552,31 +552,6 @@ pub fn is_account_name(name: &str) -> bool {
     })
 }
 
-/// `AppUser` -> [app, user]; `users_db` -> [users, db].
-fn split_words(name: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut current = String::new();
-    let mut previous_lower = false;
-    for c in name.chars() {
-        if c == '_' || c == '-' || c == '.' {
-            if !current.is_empty() {
-                words.push(std::mem::take(&mut current));
-            }
-            previous_lower = false;
-            continue;
-        }
-        if c.is_ascii_uppercase() && previous_lower && !current.is_empty() {
-            words.push(std::mem::take(&mut current));
-        }
-        previous_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-        current.push(c.to_ascii_lowercase());
-    }
-    if !current.is_empty() {
-        words.push(current);
-    }
-    words
-}
-
 /// `id`, `pk`, `uuid`, `note_id`, `publicId`, `slug`, `username`, `email`: a value that names one
 /// row rather than a property many rows share.
 pub fn names_an_identifier(column: &str) -> bool {
@@ -594,7 +569,7 @@ pub fn names_an_identifier(column: &str) -> bool {
 
 /// Flask-SQLAlchemy's default table name: `NoteItem` -> `note_item`.
 fn snake_case(name: &str) -> String {
-    split_words(name).join("_")
+    super::context::words(name).join("_")
 }
 
 /// Runs over every file's text: jumps between occurrences of the needle's first letter (SIMD
@@ -616,7 +591,8 @@ fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
     })
 }
 
-fn callee_last(func: &Expr) -> Option<&str> {
+/// The last name of a callee: `get` for `Note.query.get`, `jsonify` for `jsonify`.
+pub fn callee_last(func: &Expr) -> Option<&str> {
     match func {
         Expr::Name(name) => Some(name.id.as_str()),
         Expr::Attribute(attribute) => Some(attribute.attr.as_str()),

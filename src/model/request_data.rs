@@ -168,40 +168,25 @@ impl<'b> Visitor<'b> for Reads<'_, 'b> {
 /// APIFlask `@arguments` / `@input` and webargs `@use_args`, `body` / `query` / `form` for
 /// flask-pydantic `@validate()`), and the parameters webargs `@use_kwargs` fills field by field.
 fn data_parameters<'b>(route: &Route<'b>) -> (Vec<&'b str>, Vec<&'b str>) {
-    let callee = |decorator: &Expr| -> String {
-        let callee = match decorator {
-            Expr::Call(call) => call.func.as_ref(),
-            other => other,
-        };
-        match callee {
-            Expr::Name(name) => name.id.to_string(),
-            Expr::Attribute(attribute) => attribute.attr.to_string(),
-            _ => String::new(),
-        }
-    };
-    let decorators: Vec<String> = route.decorators.iter().map(|d| callee(d)).collect();
-    let parameters: Vec<&'b str> = route
-        .handler
-        .parameters
-        .iter_non_variadic_params()
-        .map(|p| p.parameter.name.as_str())
-        .filter(|name| {
-            !matches!(*name, "self" | "cls") && !route.variables.iter().any(|v| v.name == *name)
-        })
+    let decorators: Vec<&str> = route
+        .decorators
+        .iter()
+        .map(|d| super::routes::decorator_name(d))
         .collect();
+    let parameters: Vec<&'b str> = super::routes::parameters_beside_url(route).collect();
     let positional = decorators
         .iter()
-        .filter(|name| matches!(name.as_str(), "arguments" | "input" | "use_args"))
+        .filter(|name| matches!(**name, "arguments" | "input" | "use_args"))
         .count();
     let mut containers: Vec<&'b str> = parameters.iter().take(positional).copied().collect();
-    if decorators.iter().any(|name| name == "validate") {
+    if decorators.contains(&"validate") {
         containers.extend(
             parameters
                 .iter()
                 .filter(|name| matches!(**name, "body" | "query" | "form")),
         );
     }
-    let fields = if decorators.iter().any(|name| name == "use_kwargs") {
+    let fields = if decorators.contains(&"use_kwargs") {
         parameters.iter().skip(positional).copied().collect()
     } else {
         Vec::new()

@@ -2301,31 +2301,17 @@ impl<'c, 'a> AuthContext<'c, 'a> {
 /// and for a connexion route only `user` / `token_info`: connexion passes the body and query
 /// parameters by name too.
 pub fn injected_parameters<'r>(model: &ProjectModel<'_>, route: &'r Route<'_>) -> Vec<&'r str> {
-    let names = route
-        .handler
-        .parameters
-        .iter_non_variadic_params()
-        .map(|p| p.parameter.name.as_str())
-        .filter(|name| {
-            !matches!(*name, "self" | "cls") && !route.variables.iter().any(|v| v.name == *name)
-        });
+    let names = parameters_beside_url(route);
     if route.spec.is_some() {
         return names
             .filter(|name| matches!(*name, "user" | "token_info"))
             .collect();
     }
-    let callee_name = |decorator: &Expr| -> String {
-        let callee = match decorator {
-            Expr::Call(call) => call.func.as_ref(),
-            other => other,
-        };
-        match callee {
-            Expr::Name(name) => name.id.to_string(),
-            Expr::Attribute(attribute) => attribute.attr.to_string(),
-            _ => String::new(),
-        }
-    };
-    let decorators: Vec<String> = route.decorators.iter().map(|d| callee_name(d)).collect();
+    let decorators: Vec<String> = route
+        .decorators
+        .iter()
+        .map(|d| decorator_name(d).to_string())
+        .collect();
     // Only a decorator that may call the view with an extra argument injects an identity:
     // the libraries' own guards and the request-data decorators below never pass one, while a
     // project decorator may, whatever its name (`def login_required(f): ... f(user, ...)`).
@@ -3713,4 +3699,31 @@ fn reads_request(body: &[Stmt]) -> bool {
         body,
         &mut |e| matches!(e, Expr::Name(n) if n.id.as_str() == "request"),
     )
+}
+
+/// The last name of what a decorator calls: `arguments` for `@blp.arguments(Schema)`,
+/// `login_required` for `@login_required`; empty for anything else.
+pub fn decorator_name(decorator: &Expr) -> &str {
+    let callee = match decorator {
+        Expr::Call(call) => call.func.as_ref(),
+        other => other,
+    };
+    match callee {
+        Expr::Name(name) => name.id.as_str(),
+        Expr::Attribute(attribute) => attribute.attr.as_str(),
+        _ => "",
+    }
+}
+
+/// The handler's parameters other than `self` / `cls` and the URL variables: what decorators
+/// pass in.
+pub fn parameters_beside_url<'r, 'a>(route: &'r Route<'a>) -> impl Iterator<Item = &'a str> + 'r {
+    let handler: &'a ast::StmtFunctionDef = route.handler;
+    handler
+        .parameters
+        .iter_non_variadic_params()
+        .map(|p| p.parameter.name.as_str())
+        .filter(|name| {
+            !matches!(*name, "self" | "cls") && !route.variables.iter().any(|v| v.name == *name)
+        })
 }

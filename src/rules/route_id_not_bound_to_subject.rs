@@ -20,7 +20,7 @@ use ruff_text_size::{Ranged, TextRange};
 
 use super::{Checker, Rule};
 use crate::model::At;
-use crate::model::records::{Lookup, Ownership, RecordRef, effects};
+use crate::model::records::{Lookup, Ownership, RecordRef, callee_last, effects};
 use crate::model::request_data::request_reads;
 use crate::model::routes::{
     IdentityScan, Route, any_expr, expr_contains, forbids, is_personal_field, local_assignments,
@@ -503,10 +503,8 @@ fn record_name(record: &RecordRef) -> String {
 fn serves_file_or_page(body: &[Stmt], flow: &Flow<'_>) -> bool {
     any_expr(body, &mut |expr| {
         let Expr::Call(call) = expr else { return false };
-        let name = match call.func.as_ref() {
-            Expr::Name(name) => name.id.as_str(),
-            Expr::Attribute(attribute) => attribute.attr.as_str(),
-            _ => return false,
+        let Some(name) = callee_last(&call.func) else {
+            return false;
         };
         matches!(
             name,
@@ -622,10 +620,8 @@ fn helper_checks(
 /// A call that only carries its arguments somewhere (a response, a log, a string) without
 /// comparing or looking anything up with them.
 fn only_carries(call: &ruff_python_ast::ExprCall) -> bool {
-    let name = match call.func.as_ref() {
-        Expr::Name(name) => name.id.as_str(),
-        Expr::Attribute(attribute) => attribute.attr.as_str(),
-        _ => return false,
+    let Some(name) = callee_last(&call.func) else {
+        return false;
     };
     matches!(
         name,
