@@ -13,6 +13,7 @@
 //! somewhere flasklint reads differently) covers every route its early exits do not exempt.
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::Ranged;
 
 use super::super::At;
 use super::super::value::Value;
@@ -71,6 +72,11 @@ pub struct HookScope<'h, 'c, 'a> {
     /// Locals of the hook, for `allowed = request.path.startswith(...)` then `if not allowed`.
     locals: Vec<(&'a str, &'a Expr)>,
     body: &'a [Stmt],
+    /// The statements that are sites (`is_site`) and the `if` tests that check a credential
+    /// (`test_checks`), by start offset: decided once per hook, since `covers` walks the hook
+    /// again for every route, and the answers do not depend on the route.
+    sites: rustc_hash::FxHashSet<ruff_text_size::TextSize>,
+    checking_tests: rustc_hash::FxHashSet<ruff_text_size::TextSize>,
 }
 
 impl<'h, 'c, 'a> HookScope<'h, 'c, 'a> {
@@ -79,18 +85,43 @@ impl<'h, 'c, 'a> HookScope<'h, 'c, 'a> {
         module: usize,
         hook: &'a ast::StmtFunctionDef,
     ) -> Self {
-        HookScope {
+        let mut scope = HookScope {
             context,
             module,
             locals: super::local_assignments(&hook.body),
             body: &hook.body,
-        }
+            sites: Default::default(),
+            checking_tests: Default::default(),
+        };
+        let mut sites = rustc_hash::FxHashSet::default();
+        let mut checking_tests = rustc_hash::FxHashSet::default();
+        super::visit_stmts(&hook.body, &mut |stmt| {
+            if scope.decide_site(stmt) {
+                sites.insert(stmt.start());
+            }
+            if let Stmt::If(branch) = stmt
+                && scope.decide_test_checks(&branch.test)
+            {
+                checking_tests.insert(branch.test.start());
+            }
+        });
+        scope.sites = sites;
+        scope.checking_tests = checking_tests;
+        scope
+    }
+
+    fn is_site(&self, stmt: &'a Stmt) -> bool {
+        self.sites.contains(&stmt.start())
+    }
+
+    fn test_checks(&self, test: &'a Expr) -> bool {
+        self.checking_tests.contains(&test.start())
     }
 
     /// A statement that refuses (`abort(...)`, `raise ...`, a 401/403 or redirect answer) or
     /// checks a credential (a verifier, a project function that authenticates, the
     /// `Authorization` header).
-    fn is_site(&self, stmt: &'a Stmt) -> bool {
+    fn decide_site(&self, stmt: &'a Stmt) -> bool {
         let alone = std::slice::from_ref(stmt);
         match stmt {
             Stmt::Raise(_) => true,
@@ -114,7 +145,7 @@ impl<'h, 'c, 'a> HookScope<'h, 'c, 'a> {
     }
 
     /// Whether a test itself checks a credential (`if not verify(request.headers[...])`).
-    fn test_checks(&self, test: &'a Expr) -> bool {
+    fn decide_test_checks(&self, test: &'a Expr) -> bool {
         super::expr_contains(test, &mut |e| {
             self.context.checks_credential(self.module, e)
         }) || super::expr_contains(test, &mut |e| match e {
