@@ -208,9 +208,31 @@ fn names_credential(bytes: &[u8], set_at: &SetAt<'_>) -> bool {
             let authority = &tail[..end];
             authority.contains(&b'@') && authority.contains(&b':')
         })
-        || memmem::find(bytes, b"password=").is_some()
-        || memmem::find(bytes, b"passwd=").is_some()
+        || ((memmem::find(bytes, b"password=").is_some()
+            || memmem::find(bytes, b"passwd=").is_some())
+            && names_connection_library(bytes))
         || memmem::find(bytes, b"hmac.").is_some()
+}
+
+/// Whether the file names a library whose connections FL305 judges (`model::config`'s
+/// connection calls): a `password=` elsewhere (Django's forms and auth, test fixtures) is no
+/// credential of a connection, and would make most files of a large tree look relevant.
+fn names_connection_library(bytes: &[u8]) -> bool {
+    [
+        b"sqlalchemy".as_slice(),
+        b"psycopg",
+        b"pymysql",
+        b"MySQLdb",
+        b"mysql",
+        b"asyncpg",
+        b"redis",
+        b"pymongo",
+        b"motor",
+        b"celery",
+        b"Celery",
+    ]
+    .iter()
+    .any(|name| memmem::find(bytes, name).is_some())
 }
 
 /// Whether the word at `start..end` is assigned, passed as a keyword, annotated, or quoted.
