@@ -195,6 +195,14 @@ pub(super) fn enclosing<'f, 'a>(
 /// `jsonify(...)`, `make_response(...)`, `Response(...)`, `abort(...)`, a raised werkzeug HTTP
 /// error: calls whose arguments become the response body.
 pub(super) fn is_response_call(call: &ast::ExprCall) -> bool {
+    // `self.abort(msg)` is a method of the project's own class (FlexGet's `Task.abort`): no
+    // Flask view class or extension gives views an `abort` method.
+    if let Expr::Attribute(attribute) = call.func.as_ref()
+        && attribute.attr.as_str() == "abort"
+        && matches!(attribute.value.as_ref(), Expr::Name(name) if matches!(name.id.as_str(), "self" | "cls"))
+    {
+        return false;
+    }
     matches!(
         last_segment(&call.func),
         Some(

@@ -153,3 +153,16 @@ def export_notes():
     except Exception as exc:
         return {'error': str(exc).splitlines()[0]}, 500  # expect: FL402(medium)
     return {"ok": True}
+
+
+class Task:
+    """A job runner with its own `abort` (FlexGet's `Task.abort`): not Flask's."""
+
+    def abort(self, reason):
+        self.aborted = reason
+
+    def run_plugin(self):
+        try:
+            save()
+        except Exception as e:
+            self.abort(f"plugin failed: {e}")
