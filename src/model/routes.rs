@@ -361,28 +361,38 @@ impl<'a> RouteModel<'a> {
             .iter()
             .map(|hook| HookScope::new(&context, hook.module, hook.def))
             .collect();
+        // What each hook does whatever the route: decided once, not once per route it covers.
+        let hook_facts: Vec<HookFacts> = hooks
+            .iter()
+            .map(|hook| HookFacts {
+                // A hook that reads, logs or stores the header but can refuse nothing does not
+                // authenticate.
+                verifies: context.authenticates(hook.module, hook.def, 0)
+                    && context.can_refuse(hook.module, hook.def),
+                concerns_caller: context.may_concern_caller(hook.module, hook.def),
+                checks_role: mentions_role(&hook.def.body)
+                    || refuses_other_callers(&hook.def.body, &[]),
+            })
+            .collect();
         let mut routes = std::mem::take(&mut this.routes);
         // Each route's authentication is decided on its own: in parallel.
         routes.par_iter_mut().for_each(|route| {
             route.on_app = route_on_app(route, apps);
             // A hook covers the routes of its own blueprint, and an application-wide hook
             // covers every route of its application, never another application's.
-            let covering: Vec<(&Hook<'a>, &HookScope<'_, '_, 'a>)> = hooks
-                .iter()
-                .zip(&hook_units)
-                .zip(&scopes)
-                .filter(|((hook, units), _)| {
+            let covering: Vec<usize> = (0..hooks.len())
+                .filter(|&index| {
+                    let hook = &hooks[index];
                     route.registrar.as_ref() == Some(&hook.target)
-                        || (hook.on_app && overlap(units, &route.units))
+                        || (hook.on_app && overlap(&hook_units[index], &route.units))
                 })
-                .map(|((hook, _), scope)| (hook, scope))
                 .collect();
             let view = match route.class {
                 Some(class) => class.name.as_str(),
                 None => route.handler.name.as_str(),
             };
             let blueprint = match &route.registrar {
-                _ if route_on_app(route, apps) => Some(""),
+                _ if route.on_app => Some(""),
                 Some(registrar) => blueprint_names.get(registrar).map(String::as_str),
                 None => None,
             };
@@ -394,18 +404,17 @@ impl<'a> RouteModel<'a> {
             };
             // A hook that exempts the route (`if request.path.startswith("/login"): return`)
             // does not authenticate it.
-            let applying: Vec<&Hook<'a>> = covering
+            let applying: Vec<usize> = covering
                 .iter()
-                .filter(|(_, scope)| scope.covers(&shape))
-                .map(|(hook, _)| *hook)
+                .copied()
+                .filter(|&index| scopes[index].covers(&shape))
                 .collect();
-            // A hook that reads, logs or stores the header but can refuse nothing does not
-            // authenticate; it still covers the route (`unknown_hook`), so missing
+            // A hook that cannot refuse still covers the route (`unknown_hook`), so missing
             // authentication is not asserted either.
-            let verifying = applying.iter().find(|hook| {
-                context.authenticates(hook.module, hook.def, 0)
-                    && context.can_refuse(hook.module, hook.def)
-            });
+            let verifying = applying
+                .iter()
+                .find(|&&index| hook_facts[index].verifies)
+                .map(|&index| &hooks[index]);
             let from_spec = route.spec.as_ref().and_then(|spec| {
                 route.declared_public = declared_public(&spec.security);
                 context.spec_authentication(spec)
@@ -417,16 +426,14 @@ impl<'a> RouteModel<'a> {
             // the first request) cannot authenticate: it leaves the question open for nobody.
             route.unknown_hook = covering
                 .iter()
-                .any(|(hook, _)| context.may_concern_caller(hook.module, hook.def));
+                .any(|&index| hook_facts[index].concerns_caller);
             // A 403 for a request without a logged-in user is authentication, not a check of
             // what the caller may do.
             route.role_check = context.role_check(route).or_else(|| {
                 applying
                     .iter()
-                    .find(|hook| {
-                        mentions_role(&hook.def.body) || refuses_other_callers(&hook.def.body, &[])
-                    })
-                    .map(|hook| format!("the `before_request` hook `{}`", hook.def.name))
+                    .find(|&&index| hook_facts[index].checks_role)
+                    .map(|&index| format!("the `before_request` hook `{}`", hooks[index].def.name))
             });
         });
         // A helper followed from its callers is also walked where it is defined, and a loop
@@ -539,15 +546,19 @@ const MAX_HELPER_DEPTH: usize = 3;
 /// Whether a body registers routes or blueprints itself (the cheap test before a helper or a
 /// loop is followed).
 fn registers_routes(body: &[Stmt]) -> bool {
-    any_expr(body, &mut |expr| {
-        matches!(expr, Expr::Call(call) if matches!(
-            call.func.as_ref(),
-            Expr::Attribute(attribute) if matches!(
-                attribute.attr.as_str(),
-                "add_url_rule" | "add_resource" | "register_blueprint" | "add_namespace"
-            )
-        ))
-    })
+    any_expr(body, &mut is_registration_call)
+}
+
+/// `x.add_url_rule(...)`, `x.add_resource(...)`, `x.register_blueprint(...)`,
+/// `x.add_namespace(...)`.
+fn is_registration_call(expr: &Expr) -> bool {
+    matches!(expr, Expr::Call(call) if matches!(
+        call.func.as_ref(),
+        Expr::Attribute(attribute) if matches!(
+            attribute.attr.as_str(),
+            "add_url_rule" | "add_resource" | "register_blueprint" | "add_namespace"
+        )
+    ))
 }
 
 /// What a route table's entries are run through: a `for` loop's body, or a comprehension's
@@ -560,15 +571,7 @@ enum TableBody<'a> {
 
 /// Whether an expression registers routes itself (a comprehension's element).
 fn registers_routes_in(expr: &Expr) -> bool {
-    expr_contains(expr, &mut |e| {
-        matches!(e, Expr::Call(call) if matches!(
-            call.func.as_ref(),
-            Expr::Attribute(attribute) if matches!(
-                attribute.attr.as_str(),
-                "add_url_rule" | "add_resource" | "register_blueprint" | "add_namespace"
-            )
-        ))
-    })
+    expr_contains(expr, &mut is_registration_call)
 }
 
 /// How many registrations deep a chain is followed (an API on a blueprint on a blueprint...);
@@ -628,6 +631,16 @@ struct Registration {
 }
 
 /// A `before_request` hook and what it is registered on.
+/// What a `before_request` hook does, whatever route it runs for.
+struct HookFacts {
+    /// Checks a credential and can refuse a request.
+    verifies: bool,
+    /// Looks at the request or the caller at all.
+    concerns_caller: bool,
+    /// Checks a role, or refuses callers other than some.
+    checks_role: bool,
+}
+
 /// What one module's walk finds, merged with the others' in module order.
 #[derive(Default)]
 struct CollectedRoutes<'a> {
