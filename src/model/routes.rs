@@ -2866,6 +2866,23 @@ pub fn visit_stmts<'a>(body: &'a [Stmt], visit: &mut impl FnMut(&'a Stmt)) {
     Stmts { visit }.visit_body(body);
 }
 
+/// Like [`visit_stmts`], within one scope: a nested `def` or `class` statement is visited, its
+/// body is not (it is a scope of its own, with its own locals).
+pub fn visit_scope_stmts<'a>(body: &'a [Stmt], visit: &mut impl FnMut(&'a Stmt)) {
+    struct Stmts<'f, F> {
+        visit: &'f mut F,
+    }
+    impl<'a, F: FnMut(&'a Stmt)> Visitor<'a> for Stmts<'_, F> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            (self.visit)(stmt);
+            if !matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+                visitor::walk_stmt(self, stmt);
+            }
+        }
+    }
+    Stmts { visit }.visit_body(body);
+}
+
 /// Stops at the first expression for which `predicate` holds.
 struct ExprFinder<'p, P> {
     predicate: &'p mut P,
@@ -3226,8 +3243,17 @@ pub fn is_identity_name(qualified: &str) -> bool {
 
 /// `name = value` statements anywhere in `body` (one target name each).
 pub fn local_assignments(body: &[Stmt]) -> Vec<(&str, &Expr)> {
+    assignments_by(body, false)
+}
+
+/// The assignments of one scope: [`local_assignments`] without those of nested functions.
+pub fn scope_assignments(body: &[Stmt]) -> Vec<(&str, &Expr)> {
+    assignments_by(body, true)
+}
+
+fn assignments_by<'a>(body: &'a [Stmt], this_scope_only: bool) -> Vec<(&'a str, &'a Expr)> {
     let mut out = Vec::new();
-    visit_stmts(body, &mut |stmt| match stmt {
+    let mut record = |stmt: &'a Stmt| match stmt {
         Stmt::Assign(assign) => {
             for target in &assign.targets {
                 if let Expr::Name(name) = target {
@@ -3243,7 +3269,12 @@ pub fn local_assignments(body: &[Stmt]) -> Vec<(&str, &Expr)> {
             }
         }
         _ => {}
-    });
+    };
+    if this_scope_only {
+        visit_scope_stmts(body, &mut record);
+    } else {
+        visit_stmts(body, &mut record);
+    }
     out
 }
 

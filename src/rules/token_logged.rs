@@ -14,7 +14,9 @@ use ruff_text_size::{Ranged, TextRange};
 use super::exception_details_in_response::is_logging_call;
 use super::{Checker, Edit, Fix, Rule};
 use crate::model::context::contains_any_ignoring_case;
-use crate::model::routes::{any_expr, expr_contains, local_assignments, visit_stmts};
+use crate::model::routes::{
+    any_expr, expr_contains, scope_assignments, visit_scope_stmts, visit_stmts,
+};
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL403.md"),
@@ -226,6 +228,51 @@ fn request_secret(checker: &Checker<'_, '_>, expr: &Expr) -> Option<&'static str
     }
 }
 
+/// `token`, `self.token`: what may be a token object whose attributes are read.
+fn names_a_token_object(expr: &Expr) -> bool {
+    match expr {
+        Expr::Name(_) => true,
+        Expr::Attribute(a) => names_a_token(a.attr.as_str()),
+        _ => false,
+    }
+}
+
+/// Attributes of a token that are still the token (string methods, the encoded form, a
+/// wrapper's value) or of the request headers that are still all of them.
+fn keeps_the_value(attribute: &str) -> bool {
+    names_a_token(attribute)
+        || matches!(
+            attribute,
+            "decode"
+                | "encode"
+                | "strip"
+                | "lstrip"
+                | "rstrip"
+                | "split"
+                | "rsplit"
+                | "replace"
+                | "removeprefix"
+                | "removesuffix"
+                | "partition"
+                | "rpartition"
+                | "lower"
+                | "upper"
+                | "format"
+                | "value"
+                | "raw"
+                | "string"
+                | "encoded"
+                | "hex"
+                | "items"
+                | "values"
+                | "copy"
+                | "to_dict"
+                | "to_wsgi_list"
+                | "secret"
+                | "credentials"
+        )
+}
+
 /// Taking a length, a hash or a short prefix of a token does not log the token.
 fn neutralised(argument: &Expr, inner: TextRange) -> bool {
     expr_contains(argument, &mut |e| {
@@ -253,7 +300,10 @@ fn derives_from(value: &Expr, tainted: &[&str], checker: &Checker<'_, '_>) -> bo
     }
     match value {
         Expr::Name(n) => tainted.contains(&n.id.as_str()),
-        Expr::Subscript(s) => derives_from(&s.value, tainted, checker),
+        // `token["mail"]` is a claim of a decoded token; `auth.split()[1]` is the token.
+        Expr::Subscript(s) if !matches!(s.slice.as_ref(), Expr::StringLiteral(_)) => {
+            derives_from(&s.value, tainted, checker)
+        }
         Expr::Call(call) => match call.func.as_ref() {
             _ if mints_a_token(checker, call) => true,
             Expr::Attribute(a)
@@ -445,15 +495,15 @@ fn validates(checker: &Checker<'_, '_>, call: &ast::ExprCall) -> bool {
 fn check(checker: &mut Checker<'_, '_>) {
     let module = checker.source.module();
     let mut bodies: Vec<&[Stmt]> = vec![&module.body];
-    visit_stmts(&module.body, &mut |stmt| {
-        if let Stmt::FunctionDef(def) = stmt {
-            bodies.push(&def.body);
-        }
+    visit_stmts(&module.body, &mut |stmt| match stmt {
+        Stmt::FunctionDef(def) => bodies.push(&def.body),
+        Stmt::ClassDef(class) => bodies.push(&class.body),
+        _ => {}
     });
     let mut reported: Vec<TextRange> = Vec::new();
     for body in bodies {
         // Locals holding the header or a token cut from it, whatever they are called.
-        let assignments = local_assignments(body);
+        let assignments = scope_assignments(body);
         let mut tainted: Vec<&str> = Vec::new();
         for _ in 0..3 {
             for (name, value) in &assignments {
@@ -470,10 +520,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             .collect();
         let refused = refusals(checker, body, &assignments);
         let mut calls: Vec<&ast::ExprCall> = Vec::new();
-        visit_stmts(body, &mut |stmt| {
-            if matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
-                return;
-            }
+        visit_scope_stmts(body, &mut |stmt| {
             let Stmt::Expr(_) = stmt else { return };
             any_expr(std::slice::from_ref(stmt), &mut |e| {
                 if let Expr::Call(call) = e
@@ -506,6 +553,23 @@ fn check(checker: &mut Checker<'_, '_>) {
                         Expr::Subscript(s) => accessed.push(s.value.range()),
                         // A callee is not a value: `verify_token(t)` is judged as a call.
                         Expr::Call(call) => accessed.push(call.func.range()),
+                        // `token.get_serial()`, `token.id`, `token.user`: a property of a
+                        // token object (a hardware token, a database row), not its secret.
+                        Expr::Attribute(a)
+                            if names_a_token_object(&a.value)
+                                && !keeps_the_value(a.attr.as_str()) =>
+                        {
+                            // The whole chain: `token.token.serial` reads neither `token.token`
+                            // nor `token`.
+                            let mut object = a.value.as_ref();
+                            loop {
+                                accessed.push(object.range());
+                                match object {
+                                    Expr::Attribute(inner) => object = inner.value.as_ref(),
+                                    _ => break,
+                                }
+                            }
+                        }
                         _ => {}
                     }
                     false

@@ -150,3 +150,29 @@ def header_refused():
         log.info("refused %s from header %s (%s)", raw, auth, request.headers.get("Authorization"))
         log.info("all headers %s", request.headers)  # expect: FL403
     return None
+
+
+# --- a token object's properties -------------------------------------------------------------
+# privacyIDEA's hardware tokens and Mailu's app tokens are database rows: their serial, id and
+# owner are what an audit log should hold; the secret is an attribute nobody logs.
+def authenticate_with_token(user, serial):
+    token = get_token_by_serial(serial)
+    if not token.is_active():
+        log.debug(f"Authentication attempted with disabled token {token.get_serial()}")
+        return False
+    log.info("login for %s: success: token-%s: %r", user, token.id, token.comment)
+    log.info("token owner %s", token.user)
+    log.info(f"OTP value for token {token.token.serial} (type: {token.type})")
+    log.info("serial %s, counter %s", self_token_holder.token.serial, self_token_holder.token.count)
+    log.info("encoded %s", token.decode("utf-8"))  # expect: FL403
+    log.info("value %s", token.value)  # expect: FL403
+    return True
+
+
+@app.get("/confirm")
+def confirm_address():
+    auth = request.headers.get("Authorization", "")
+    claims = auth.split(" ")[1]
+    token_mail = claims["mail"]
+    log.error("token for address %s", token_mail)
+    log.error("raw %s", claims)  # expect: FL403
