@@ -969,7 +969,7 @@ fn classify_depth<'a>(
 /// `os.environ.get` / `os.getenv` / `os.environ.setdefault`, python-decouple's `config("K", default=...)` (and `AutoConfig()` / `Config(...)`
 /// instances), environs' `env("K", ...)` / `env.str("K", ...)`, and `.get("K", ...)` on a
 /// `dotenv_values()` mapping.
-fn is_environment_reader(callee: &str) -> bool {
+pub(crate) fn is_environment_reader(callee: &str) -> bool {
     matches!(
         callee,
         "os.environ.get"

@@ -334,6 +334,7 @@ impl<'p, 'a> CallCollector<'p, 'a> {
             text_returns: self.text_returns,
             own_text_raises: self.own_text_raises,
             error_handler_types: self.error_handler_types,
+            cookie_authority: None,
         }
     }
 

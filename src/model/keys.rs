@@ -533,6 +533,14 @@ impl<'a> Tracer<'_, 'a> {
                 VerificationKey::unknown()
             }
             Expr::Call(call) => self.trace_call(call, at, depth),
+            // `key or current_app.config["SECRET_KEY"]`: a parameter left empty falls back to
+            // the setting, which is the key that can be followed.
+            Expr::BoolOp(bool_op) if bool_op.op == ast::BoolOp::Or => bool_op
+                .values
+                .iter()
+                .map(|value| self.trace(value, at, depth + 1))
+                .find(|key| key.source.is_some() || key.kind != KeyKind::Unknown)
+                .unwrap_or_else(VerificationKey::unknown),
             Expr::Name(name) => {
                 let binding = self.model.binding_name(expr, at);
                 self.trace_name(name.id.as_str(), binding, at, depth)
@@ -666,7 +674,8 @@ impl<'a> Tracer<'_, 'a> {
                 generated: true,
             };
         }
-        if matches!(callee.as_str(), "os.environ.get" | "os.getenv")
+        if (matches!(callee.as_str(), "os.environ.get" | "os.getenv")
+            || super::config::is_environment_reader(&callee))
             && let Some(Expr::StringLiteral(variable)) = call.arguments.args.first()
         {
             return environment_key(variable.value.to_str().to_string());
@@ -851,8 +860,9 @@ fn hint(text: &str) -> Option<KeyKind> {
     }
 }
 
+/// `app.config`, and the aliases classes keep of it (`self.conf = app.config`).
 fn is_config_object(expr: &Expr) -> bool {
-    matches!(expr, Expr::Attribute(a) if a.attr.as_str() == "config")
+    matches!(expr, Expr::Attribute(a) if matches!(a.attr.as_str(), "config" | "conf" | "cfg"))
 }
 
 /// `X.config["K"]`: the key read.

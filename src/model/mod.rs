@@ -846,6 +846,65 @@ pub struct FileModel<'a> {
     /// Exception classes this file registers an error handler for, by binding
     /// (`@app.errorhandler(ApiError)`, `app.register_error_handler(ApiError, handle)`).
     pub error_handler_types: Vec<String>,
+    /// What makes the browser send this module's authority by itself, for rules that weigh
+    /// cross-site requests: a login library (`flask_login`), Flask's `session`, or a cookie
+    /// (`set_cookie`, `request.cookies`, `JWT_TOKEN_LOCATION` with cookies), for messages.
+    pub cookie_authority: Option<String>,
+}
+
+/// Libraries whose logins live in Flask's session cookie.
+const COOKIE_LOGIN_LIBRARIES: &[&str] = &[
+    "flask_login",
+    "flask_security",
+    "flask_user",
+    "flask_session",
+    "flask_appbuilder",
+];
+
+/// See [`FileModel::cookie_authority`].
+fn cookie_authority(info: &ModuleInfo<'_>, scopes: &[Scope<'_>]) -> Option<String> {
+    let imported = std::iter::once(&info.scope)
+        .chain(scopes)
+        .flat_map(|scope| scope.bindings.values().flatten())
+        .find_map(|binding| match binding {
+            scope::Binding::Import(qualified) => {
+                let root = qualified.split('.').next().unwrap_or_default();
+                let text = info.file.text.as_bytes();
+                if COOKIE_LOGIN_LIBRARIES.contains(&root) {
+                    Some(format!("`{root}`"))
+                } else if root == "flask_principal"
+                    && memchr::memmem::find_iter(text, b"Principal(").any(|at| {
+                        // `Principal(...)`, `flask_principal.Principal(...)`; not `LdapPrincipal(`.
+                        at == 0 || !text[at - 1].is_ascii_alphanumeric() && text[at - 1] != b'_'
+                    })
+                    && memchr::memmem::find(text, b"use_sessions=False").is_none()
+                {
+                    // Flask-Principal keeps the identity in the session unless told not to.
+                    Some("Flask-Principal's session identity".to_string())
+                } else if qualified == "flask.session" {
+                    Some("Flask's `session`".to_string())
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        });
+    imported.or_else(|| {
+        // `set_cookie(...)`, `request.cookies`, Flask-JWT-Extended's `set_access_cookies(...)`
+        // and a `JWT_TOKEN_LOCATION` that lists "cookies"; not a `cookies=` argument of an HTTP
+        // client.
+        let text = info.file.text.as_bytes();
+        [
+            &b"set_cookie("[..],
+            b"request.cookies",
+            b"_cookies(",
+            b"\"cookies\"",
+            b"'cookies'",
+        ]
+        .iter()
+        .any(|needle| memchr::memmem::find(text, needle).is_some())
+        .then(|| "a cookie".to_string())
+    })
 }
 
 impl<'a> FileModel<'a> {
@@ -867,6 +926,7 @@ impl<'a> FileModel<'a> {
             builder.walk_body(&info.file.module().body);
         }
         let mut file = builder.finish();
+        file.cookie_authority = cookie_authority(info, &file.scopes);
         // A module-level reason applies under every range-level one: the folder first (a
         // whole tree of examples), then the script's own name.
         let stem = info

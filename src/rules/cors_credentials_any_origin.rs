@@ -226,15 +226,37 @@ fn check_flask_cors(checker: &mut Checker<'_, '_>) {
         } else {
             "`CORS_SUPPORTS_CREDENTIALS = True`".to_string()
         };
-        checker
-            .report(
-                range,
-                format!(
-                    "`{callee}(...)` with {credentials_source} and {origin_source} answers every origin with its own `Origin` and `Access-Control-Allow-Credentials: true`: any web page can make authenticated requests and read the responses"
-                ),
-                "list the trusted origins (`origins=[\"https://app.example.com\"]` or `CORS_ORIGINS`), or drop `supports_credentials` for a public API".to_string(),
-            )
-            .fix = fix;
+        let (severity, why) = weight_by_cookies(checker);
+        let diagnostic = checker.report(
+            range,
+            format!(
+                "`{callee}(...)` with {credentials_source} and {origin_source} answers every origin with its own `Origin` and `Access-Control-Allow-Credentials: true`: any web page can make authenticated requests and read the responses{why}"
+            ),
+            "list the trusted origins (`origins=[\"https://app.example.com\"]` or `CORS_ORIGINS`), or drop `supports_credentials` for a public API".to_string(),
+        );
+        diagnostic.fix = fix;
+        diagnostic.severity = severity;
+    }
+}
+
+/// Credentials a browser sends cross-site by itself are cookies (and HTTP auth it cached): in an
+/// application where no module keeps a login in a cookie (no login library, no Flask `session`,
+/// no cookie set or read), a page on another origin gets nothing the user's browser adds, so
+/// the finding is low until one does. Otherwise the rule's own severity.
+fn weight_by_cookies(checker: &Checker<'_, '_>) -> (Option<super::Severity>, String) {
+    let project = checker.project;
+    let module = checker.file.module;
+    let with_cookies = project
+        .files
+        .iter()
+        .any(|file| file.cookie_authority.is_some() && project.apps.share(file.module, module));
+    if with_cookies {
+        (None, String::new())
+    } else {
+        (
+            Some(super::Severity::Low),
+            "; low severity: no module of this app keeps a login in a cookie (no `flask_login`, Flask `session` or cookie), so a cross-origin page gets no credentials the browser adds by itself; it becomes exploitable once one does".to_string(),
+        )
     }
 }
 
@@ -712,13 +734,20 @@ fn check_headers(checker: &mut Checker<'_, '_>) {
                 continue;
             };
             reported.push(set.value.range());
-            checker
-                .report(
-                    set.value.range(),
-                    message,
-                    "answer only origins from an allow-list (`if origin in ALLOWED_ORIGINS:`), or leave credentials off for a public API".to_string(),
-                )
-                .fix = fix;
+            // Credentials matter only where the browser adds them by itself; an exposed
+            // `Authorization` header hands out tokens whatever the app authenticates with.
+            let (severity, why) = if message.contains("Access-Control-Expose-Headers") {
+                (None, String::new())
+            } else {
+                weight_by_cookies(checker)
+            };
+            let diagnostic = checker.report(
+                set.value.range(),
+                format!("{message}{why}"),
+                "answer only origins from an allow-list (`if origin in ALLOWED_ORIGINS:`), or leave credentials off for a public API".to_string(),
+            );
+            diagnostic.fix = fix;
+            diagnostic.severity = severity;
         }
     }
 }

@@ -1,8 +1,9 @@
 from flask import Flask, request
 from flask_cors import CORS, cross_origin
+from flask_login import login_required  # logins live in the session cookie
 
 app = Flask(__name__)
-CORS(app, supports_credentials=True)  # expect: FL404
+CORS(app, supports_credentials=True)  # expect: FL404(high)
 
 ALLOWED_ORIGINS = {"https://app.example.com"}
 

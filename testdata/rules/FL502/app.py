@@ -1,7 +1,7 @@
 from flask import Flask
-from flask_jwt import JWT, jwt_required  # expect: FL502
+from flask_jwt import JWT, jwt_required  # expect: FL502(medium)
 from flask_jwt_extended import create_access_token
-from itsdangerous import TimedJSONWebSignatureSerializer as Serializer  # expect: FL502
+from itsdangerous import TimedJSONWebSignatureSerializer as Serializer  # expect: FL502(low)
 from itsdangerous import URLSafeTimedSerializer
 
 # The same library again: one cause, one finding per app, reported at line 2 with this line named.

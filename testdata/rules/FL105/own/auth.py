@@ -2,6 +2,7 @@ import os
 from datetime import datetime, timedelta, timezone
 
 import jwt
+from decouple import config
 from authlib.jose import jwt as authlib_jwt
 from flask import Blueprint, current_app, jsonify, request, session
 
@@ -21,6 +22,11 @@ def issue(user_id):
 
 def issue_session(user_id):
     return jwt.encode({"sub": user_id, "exp": expiry()}, SESSION_SECRET, algorithm="HS256")
+
+
+def issue_api(user_id):
+    # python-decouple reads the environment (or .env): the key is the variable `API_JWT_KEY`.
+    return jwt.encode({"sub": user_id, "exp": expiry()}, key=config("API_JWT_KEY"), algorithm="HS256")
 
 
 def issue_reset(user_id):
@@ -90,3 +96,27 @@ def verify_any(token, key):
 def me():
     claims = verify(request.headers.get("Authorization", "")[7:])
     return jsonify(sub=claims["sub"])
+
+
+def verify_api(token):
+    # Minted by `issue_api` with the same environment variable, read through python-decouple.
+    return jwt.decode(token, key=config("API_JWT_KEY"), algorithms=["HS256"])  # expect: FL105(low)
+
+
+def verify_partner_api(token):
+    # An environment variable this app never signs with: another service's tokens.
+    return jwt.decode(token, key=config("PARTNER_JWT_KEY"), algorithms=["HS256"])  # expect: FL105(medium)
+
+
+def parse(token, key=None):
+    # A key parameter left empty falls back to the setting `issue` signs with (alerta's Jwt.parse).
+    return jwt.decode(token, key=key or current_app.config["SECRET_KEY"], algorithms=["HS256"])  # expect: FL105(low)
+
+
+class TokenChecker:
+    # A class that keeps the app's config as `self.conf` (jwtauth's helper) reads the same setting.
+    def __init__(self, app):
+        self.conf = app.config
+
+    def check(self, token):
+        return jwt.decode(token, self.conf.get("SECRET_KEY"), algorithms=["HS256"])  # expect: FL105(low)

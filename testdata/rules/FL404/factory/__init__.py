@@ -1,4 +1,4 @@
-from flask import Flask
+from flask import Flask, session
 
 from .extensions import cors, public_cors
 
@@ -6,7 +6,7 @@ from .extensions import cors, public_cors
 def create_app():
     app = Flask(__name__)
     # A string is true to flask-cors: credentials from any origin.
-    cors.init_app(app, supports_credentials="true", resources={r"*": {"origins": "*"}})  # expect: FL404
+    cors.init_app(app, supports_credentials="true", resources={r"*": {"origins": "*"}})  # expect: FL404(high)
     # Listed origins are fine.
     public_cors.init_app(app, supports_credentials=True, origins=["https://app.example.com"])
     return app
