@@ -20,6 +20,7 @@ pub mod exceptions;
 pub mod imports;
 pub mod jwt;
 pub mod keys;
+pub mod oidc;
 pub mod openapi;
 pub mod records;
 pub mod request_data;

@@ -162,6 +162,9 @@ fn provenance(checker: &Checker<'_, '_>, call: &JwtCall<'_>) -> (Option<Severity
         checker.file,
         call,
     );
+    if let Some((low, why)) = checker.back_channel_id_token(call) {
+        return (Some(low), why);
+    }
     if decodes_an_id_token(checker, call) {
         return (
             None,

@@ -174,6 +174,9 @@ fn by_key(
         checker.file,
         call,
     );
+    if let Some((low, why)) = checker.back_channel_id_token(call) {
+        return (format!("{message}{why}"), Some(low));
+    }
     let current = severity.unwrap_or(checker.rule.severity);
     // PyJWT before 1.0 accepted `alg: none` whatever the key (fixed after the 2015 disclosures):
     // there the secret does not help.

@@ -125,6 +125,10 @@ fn check(checker: &mut Checker<'_, '_>) {
             }
             _ => None,
         };
+        let (message, severity) = match checker.back_channel_id_token(call) {
+            Some((low, why)) if severity.is_none() => (format!("{message}{why}"), Some(low)),
+            _ => (message, severity),
+        };
         let diagnostic = checker.report(disabled.range, message, help);
         diagnostic.fix = fix;
         diagnostic.severity = severity;

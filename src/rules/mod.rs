@@ -304,6 +304,20 @@ impl<'c, 'a> Checker<'c, 'a> {
 
     /// PyJWT's documented multi-issuer pattern: read a claim unverified only to choose the key, then
     /// verify the same token fully in the same function. The unverified claims grant nothing there.
+    /// For a decode of an OpenID Connect `id_token` the application fetched itself from the
+    /// identity provider's token endpoint: the low severity and the end of the message that
+    /// says why.
+    pub fn back_channel_id_token(&self, call: &JwtCall<'a>) -> Option<(Severity, String)> {
+        crate::model::oidc::back_channel_id_token(self.project, self.file, call).map(|why| {
+            (
+                Severity::Low,
+                format!(
+                    "; low severity: {why} over TLS, where OpenID Connect Core 3.1.3.7 lets the TLS connection stand in for the token's checks; check it anyway if a client can ever hand one in"
+                ),
+            )
+        })
+    }
+
     pub fn verified_later_in_same_function(&self, unverified: &JwtCall<'a>) -> bool {
         let checker = self;
         let Some(function) = unverified.function else {
