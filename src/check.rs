@@ -292,11 +292,10 @@ fn analyse(walk: walk::Walk, settings: &Settings, overlay: &Overlay) -> Outcome 
             .iter()
             .filter_map(|path| {
                 let format = walk::SettingsFormat::of_path(path)?;
-                let root = path.parent().unwrap_or(Path::new("."));
                 Some(SettingsRequest {
                     path: path.clone(),
                     format,
-                    location: finder.of(path, root),
+                    location: finder.of(path, checked_root(settings, path)),
                     loaded_by: None,
                 })
             })
@@ -789,7 +788,7 @@ fn load_settings_files(
             continue;
         }
         requests.push(SettingsRequest {
-            location: finder.of(&path, module_dir),
+            location: finder.of(&path, checked_root(settings, &path)),
             path,
             format: loaded.format,
             loaded_by: Some(loaded_by),
@@ -813,7 +812,7 @@ fn load_settings_files(
             continue;
         }
         second.push(SettingsRequest {
-            location: finder.of(&path, base),
+            location: finder.of(&path, checked_root(settings, &path)),
             path,
             format: walk::SettingsFormat::Python,
             loaded_by: Some(loaded_by),
@@ -821,6 +820,18 @@ fn load_settings_files(
     }
     files.add(second, settings.max_file_bytes);
     files
+}
+
+/// The checked directory a settings file lies in (the deepest one), or its own folder: outside
+/// any project, its folders are read from there, as a Python file's are from the directory it
+/// was found under (`movieblog/Part - 3/.env` lies in a tutorial step).
+fn checked_root<'p>(settings: &'p Settings, path: &'p Path) -> &'p Path {
+    settings
+        .paths
+        .iter()
+        .filter(|root| path.starts_with(root) && root.is_dir())
+        .max_by_key(|root| root.components().count())
+        .map_or_else(|| path.parent().unwrap_or(Path::new(".")), PathBuf::as_path)
 }
 
 /// The directories a path named by the code may lie in: the checked directories and the

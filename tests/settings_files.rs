@@ -199,3 +199,31 @@ fn secret_settings_extend_the_credential_names() {
     assert_eq!(refused.status.code(), Some(2));
     assert!(common::stderr(&refused).contains("not a setting name"));
 }
+
+#[test]
+fn a_tutorial_step_folder_outside_any_project_weighs_low() {
+    // No `.git`, `pyproject.toml` or `setup.py`: the folders are read from the checked directory,
+    // as a Python file's are, so `Part - 3/` is a tutorial step.
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "Part - 3/movie-bag/app.py", APP);
+    write(
+        dir.path(),
+        "Part - 3/movie-bag/.env",
+        format!("JWT_SECRET_KEY = '{SECRET}'\n"),
+    );
+    write(dir.path(), "live/app.py", APP);
+    write(dir.path(), "live/.env", format!("SECRET_KEY={SECRET}\n"));
+    let report = json(&flasklint(&["check", ".", "--format", "json"], dir.path()));
+    assert_eq!(
+        findings(&report),
+        vec![
+            finding("FL301", "low", "Part - 3/movie-bag/.env", 1),
+            finding("FL301", "high", "live/.env", 1)
+        ]
+    );
+    let parent = dir.path().parent().expect("parent");
+    let name = dir.path().file_name().expect("name").to_string_lossy();
+    let report = json(&flasklint(&["check", &name, "--format", "json"], parent));
+    let severities: Vec<String> = findings(&report).into_iter().map(|f| f.1).collect();
+    assert_eq!(severities, vec!["low", "high"]);
+}

@@ -258,7 +258,7 @@ fn is_development_folder_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     if matches!(
         lower.as_str(),
-        "examples" | "example" | "docs" | "doc" | "tutorial" | "tutorials"
+        "examples" | "example" | "docs" | "doc" | "tutorial" | "tutorials" | "devel"
     ) {
         return true;
     }

@@ -49,7 +49,7 @@ impl FileRole {
             .unwrap_or_default();
         let name_words = words(&name);
         let has = |wanted: &[&str]| name_words.iter().any(|w| wanted.contains(&w.as_str()));
-        if location.test_folder || has(&["test", "tests", "testing"]) {
+        if location.test_folder || has(&["test", "tests", "testing", "e2e"]) {
             return FileRole::Test;
         }
         if has(&[
@@ -148,9 +148,15 @@ impl SettingsFiles {
             };
             let file = TextFile::new(request.path.clone(), text);
             let index = out.files.len();
+            let mut ports = PublishedPorts::default();
             let entries = match request.format {
                 SettingsFormat::Dotenv => Ok(dotenv_entries(&file, index)),
-                SettingsFormat::Compose => yaml_entries(&file, index, YamlShape::Compose),
+                SettingsFormat::Compose => {
+                    yaml_read(&file, index, YamlShape::Compose).map(|(entries, published)| {
+                        ports = published;
+                        entries
+                    })
+                }
                 SettingsFormat::Json => yaml_entries(&file, index, YamlShape::TopLevel),
                 SettingsFormat::Toml => toml_entries(&file, index),
                 SettingsFormat::Python => python_entries(&file, index),
@@ -171,7 +177,13 @@ impl SettingsFiles {
                     continue;
                 }
             }
-            let role = FileRole::of(&request.path, &request.location);
+            let mut role = FileRole::of(&request.path, &request.location);
+            if role == FileRole::Live && ports.loopback_only() {
+                role = FileRole::Development(
+                    "every port it publishes is bound to 127.0.0.1: a setup for this machine"
+                        .to_string(),
+                );
+            }
             let git_ignored = ignores.is_ignored(&request.path);
             out.files.push(SettingsFile {
                 file,
@@ -446,6 +458,34 @@ enum YamlShape {
     TopLevel,
 }
 
+/// What a compose file's `ports:` lists publish.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct PublishedPorts {
+    /// `"127.0.0.1:9000:9000"`, `"localhost:5432:5432"`, `"[::1]:80:80"`.
+    loopback: usize,
+    /// `"8000:8000"`, `"0.0.0.0:80:80"`, or the long syntax (not judged: counted here).
+    other: usize,
+}
+
+impl PublishedPorts {
+    /// Every port the file publishes is reached from this machine only: a local setup.
+    fn loopback_only(self) -> bool {
+        self.loopback > 0 && self.other == 0
+    }
+
+    fn add(&mut self, written: &str) {
+        let written = written.trim();
+        if ["127.", "localhost:", "[::1]:"]
+            .iter()
+            .any(|prefix| written.starts_with(prefix))
+        {
+            self.loopback += 1;
+        } else {
+            self.other += 1;
+        }
+    }
+}
+
 /// One open collection while reading YAML events.
 struct YamlFrame {
     mapping: bool,
@@ -461,8 +501,18 @@ fn yaml_entries(
     index: usize,
     shape: YamlShape,
 ) -> Result<Vec<SettingsEntry>, ParseError> {
+    yaml_read(file, index, shape).map(|(entries, _)| entries)
+}
+
+/// `yaml_entries`, with the ports a compose file publishes.
+fn yaml_read(
+    file: &TextFile,
+    index: usize,
+    shape: YamlShape,
+) -> Result<(Vec<SettingsEntry>, PublishedPorts), ParseError> {
     let text: &str = &file.text;
     let mut entries = Vec::new();
+    let mut ports = PublishedPorts::default();
     let mut stack: Vec<YamlFrame> = Vec::new();
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|error| ParseError {
@@ -480,6 +530,13 @@ fn yaml_entries(
                         offset: start,
                         message: format!("collections nested deeper than {MAX_NESTING} levels"),
                     });
+                }
+                if let Some(parent) = stack.last()
+                    && !parent.mapping
+                    && parent.under.as_deref() == Some("ports")
+                {
+                    // `- target: 80` `host_ip: 127.0.0.1`: the long syntax.
+                    ports.other += 1;
                 }
                 let under = stack
                     .last_mut()
@@ -504,6 +561,12 @@ fn yaml_entries(
                     YamlShape::TopLevel => frame.depth == 0,
                 };
                 let value_range = scalar_range(text, start, end, style);
+                if shape == YamlShape::Compose
+                    && !frame.mapping
+                    && frame.under.as_deref() == Some("ports")
+                {
+                    ports.add(&value);
+                }
                 if frame.mapping {
                     match frame.pending.take() {
                         None => frame.pending = Some((value.into_owned(), value_range)),
@@ -547,7 +610,7 @@ fn yaml_entries(
             _ => {}
         }
     }
-    Ok(entries)
+    Ok((entries, ports))
 }
 
 /// The range of a scalar's text: inside its quotes when it is quoted.
@@ -944,5 +1007,24 @@ mod tests {
         assert!(matches!(role(".env.development"), FileRole::Development(_)));
         assert!(matches!(role(".flaskenv"), FileRole::Development(_)));
         assert_eq!(role(".env.production"), FileRole::Live);
+        assert_eq!(role("compose.with-e2e.yml"), FileRole::Test);
+    }
+
+    #[test]
+    fn compose_ports_bound_to_this_machine() {
+        let ports = |text: &str| {
+            let file = TextFile::new(PathBuf::from("docker-compose.yml"), text.to_string());
+            yaml_read(&file, 0, YamlShape::Compose)
+                .map(|(_, ports)| ports.loopback_only())
+                .unwrap_or(false)
+        };
+        let local = "services:\n  db:\n    ports:\n      - \"127.0.0.1:5432:5432\"\n  cache:\n    ports: [\"localhost:6379:6379\"]\n";
+        assert!(ports(local));
+        let mixed = "services:\n  db:\n    ports:\n      - \"127.0.0.1:5432:5432\"\n  web:\n    ports:\n      - \"8000:8000\"\n";
+        assert!(!ports(mixed));
+        let long =
+            "services:\n  web:\n    ports:\n      - target: 80\n        host_ip: 127.0.0.1\n";
+        assert!(!ports(long));
+        assert!(!ports("services:\n  db:\n    image: postgres\n"));
     }
 }

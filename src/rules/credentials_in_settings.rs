@@ -168,7 +168,7 @@ fn url_user(text: &str) -> Option<&str> {
 }
 
 /// How much a credential weighs, and why it weighs less.
-fn weigh(credential: &Credential, value: &str) -> (Option<Severity>, Option<String>) {
+fn weigh(credential: &Credential, key: &str, value: &str) -> (Option<Severity>, Option<String>) {
     let default = |password: &str, user: Option<&str>| {
         is_default_password(password, user).then(|| {
             (
@@ -189,6 +189,12 @@ fn weigh(credential: &Credential, value: &str) -> (Option<Severity>, Option<Stri
         Credential::InUrl { .. } => url_password(value)
             .and_then(|(password, _)| default(password, url_user(value)))
             .unwrap_or((None, None)),
+        Credential::Named if is_salt(key) => (
+            Some(Severity::Low),
+            Some(format!(
+                " [`{key}` is a salt: it keeps hashes and tokens apart, and forging one still needs the `SECRET_KEY`]"
+            )),
+        ),
         // A default password under an application setting (`ADMIN_PASSWORD`) is the password
         // the app creates or checks accounts with: not lowered. Settings files lower it
         // (`check_settings_files`): there it configures infrastructure such as a database
@@ -199,16 +205,26 @@ fn weigh(credential: &Credential, value: &str) -> (Option<Severity>, Option<Stri
 
 /// `weigh`, plus the default-password lowering for named credentials in settings files
 /// (`POSTGRES_PASSWORD: postgres` in a compose file).
-fn weigh_in_file(credential: &Credential, value: &str) -> (Option<Severity>, Option<String>) {
+fn weigh_in_file(
+    credential: &Credential,
+    key: &str,
+    value: &str,
+) -> (Option<Severity>, Option<String>) {
     match credential {
-        Credential::Named if is_default_password(value, None) => (
+        Credential::Named if is_default_password(value, None) && !is_salt(key) => (
             Some(Severity::Low),
             Some(format!(
                 " [`{value}` is a default password: whoever reaches the service tries it first; the deployment must set its own]"
             )),
         ),
-        _ => weigh(credential, value),
+        _ => weigh(credential, key, value),
     }
+}
+
+/// `SECURITY_PASSWORD_SALT`: Flask-Security mixes it into password hashes and confirmation
+/// tokens, which the `SECRET_KEY` signs; written down, it lets no one in.
+fn is_salt(key: &str) -> bool {
+    key.to_ascii_uppercase().ends_with("_SALT")
 }
 
 fn describe(credential: &Credential, what: &str, written_in: &str) -> String {
@@ -251,6 +267,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                     let what = format!("`{}`", entry.display);
                     let place = Place {
                         range: item.value.range(),
+                        key: &entry.key,
                         what: &what,
                         dev_only: entry.dev_only,
                         variable: None,
@@ -302,6 +319,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         let fix = environment_fix(checker, &site);
         let place = Place {
             range: literal.range,
+            key: &entry.key,
             what: &what,
             dev_only: entry.dev_only,
             variable: Some(&site.variable),
@@ -318,6 +336,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         {
             let place = Place {
                 range: literal.range,
+                key: "",
                 what: &what,
                 dev_only: connection.dev_only,
                 variable: None,
@@ -334,6 +353,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             let what = format!("the `password=` of {what}");
             let place = Place {
                 range: literal.range,
+                key: "",
                 what: &what,
                 dev_only: connection.dev_only,
                 variable: None,
@@ -351,6 +371,8 @@ fn literal_text(literal: &Literal) -> Option<String> {
 /// Where a credential is written and how the message names it.
 struct Place<'w> {
     range: TextRange,
+    /// The setting's name (`MAIL_PASSWORD`); empty for a call's argument.
+    key: &'w str,
     /// `` `ProdConfig.MAIL_PASSWORD` ``
     what: &'w str,
     dev_only: bool,
@@ -367,11 +389,22 @@ fn report(
 ) {
     let Place {
         range,
+        key,
         what,
         dev_only,
         variable,
     } = place;
-    let (severity, note) = weigh(found, value);
+    let (mut severity, mut note) = weigh(found, key, value);
+    // Bandit's `# nosec` on the line: the project looked at this value and keeps it on purpose
+    // (calibre-web's documented first-run `DEFAULT_PASSWORD`).
+    let line = checker.source.position(range.start()).line;
+    if severity.is_none() && checker.source.line_text(line).contains("# nosec") {
+        severity = Some(Severity::Low);
+        note = Some(
+            " [marked `# nosec`: the project keeps it on purpose; the deployment must change it]"
+                .to_string(),
+        );
+    }
     let message = format!(
         "{}: anyone who can read the code can use it{}",
         describe(found, what, "the source"),
@@ -444,7 +477,7 @@ pub(super) fn check_settings_files(
                 ),
             )
         } else {
-            weigh_in_file(&found, value)
+            weigh_in_file(&found, &entry.key, value)
         };
         let weight = checker.weight(file, Severity::Low);
         let what = SettingsChecker::entry_place(entry, file);

@@ -400,7 +400,8 @@ pub fn check_dependencies(project: &Project<'_>) -> Vec<DependencyDiagnostic> {
 /// Whether a setting's literal value is a name rather than a secret: the setting's own name
 /// (`SECRET_KEY = "SECRET_KEY"` in a list of names, `CLIENT_SECRET = "client_secret"` as a
 /// dict key), an environment variable's name that ends with it (`DB_PASSWORD =
-/// "PI_DB_PASSWORD"`), or a message about it (`FAILED_TO_DECRYPT_PASSWORD = "FAILED TO DECRYPT
+/// "PI_DB_PASSWORD"`), an upper-snake setting name the key ends with (`KEY_MAIL_PASSWORD =
+/// "MAIL_PASSWORD"`), or a message about it (`FAILED_TO_DECRYPT_PASSWORD = "FAILED TO DECRYPT
 /// PASSWORD!"`: three words or more, one of them the setting's).
 pub fn names_rather_than_holds(key: &str, value: &str) -> bool {
     let normal = |text: &str| text.trim().to_ascii_lowercase().replace('-', "_");
@@ -414,13 +415,23 @@ pub fn names_rather_than_holds(key: &str, value: &str) -> bool {
         && (value_normal == key
             || value_normal.ends_with(&format!("_{key}"))
             || value_normal.ends_with(&format!(".{key}")));
+    // `KEY_MAIL_PASSWORD = "MAIL_PASSWORD"`: an upper-snake name of a credential setting, kept
+    // to look the setting up (`os.environ.get(KEY_MAIL_PASSWORD)`).
+    let setting_name = value.contains('_')
+        && value
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        && (key.ends_with(&format!("_{value_normal}"))
+            || key.starts_with(&format!("{value_normal}_")))
+        && (crate::model::config::is_credential_key(value)
+            || crate::model::config::is_secret_key(value));
     // A message about the credential names one of its words; a passphrase need not.
     let message = value.split_whitespace().count() >= 3
         && key
             .split('_')
             .filter(|word| word.len() >= 3)
             .any(|word| value_normal.contains(word));
-    named || message
+    named || setting_name || message
 }
 
 /// What the user's configuration tells the rules.

@@ -305,6 +305,20 @@ pub(super) fn weakness(bytes: &[u8]) -> Option<String> {
     })
 }
 
+/// `<your-secret-key>`, `[jwt-secret]`: a blank of a template, bracketed for someone to fill
+/// in. Nobody chose it as a key; it signs only where the template was used unfilled.
+fn is_fill_in(bytes: &[u8]) -> bool {
+    let trimmed = bytes.trim_ascii();
+    trimmed.len() > 2
+        && matches!(
+            (trimmed.first(), trimmed.last()),
+            (Some(b'<'), Some(b'>')) | (Some(b'['), Some(b']'))
+        )
+        && !trimmed[1..trimmed.len() - 1].contains(&b'<')
+}
+
+const FILL_IN_NOTE: &str = " [a blank of a template, bracketed to be filled in: it signs only where the template is used unfilled]";
+
 /// A literal for a message: printable, escaped where it is not, cut after 40 characters.
 fn shown(bytes: &[u8]) -> String {
     let text: String = match std::str::from_utf8(bytes) {
@@ -349,10 +363,12 @@ pub(super) fn check_settings_files(
             continue;
         };
         let weight = checker.weight(file, Severity::Low);
+        let fill_in = is_fill_in(value.as_bytes());
         let message = format!(
-            "{} is `{}`, {why}{}",
+            "{} is `{}`, {why}{}{}",
             SettingsChecker::entry_place(entry, file),
             shown(value.as_bytes()),
+            if fill_in { FILL_IN_NOTE } else { "" },
             weight.note.as_deref().unwrap_or("")
         );
         let help = format!(
@@ -360,7 +376,11 @@ pub(super) fn check_settings_files(
             entry.key
         );
         let mut diagnostic = checker.diagnostic(entry.range, message, help);
-        diagnostic.severity = weight.severity;
+        diagnostic.severity = if fill_in {
+            Some(Severity::Low)
+        } else {
+            weight.severity
+        };
         out.push((entry.file, diagnostic));
     }
 }
@@ -390,6 +410,10 @@ fn check(checker: &mut Checker<'_, '_>) {
             ),
             false => format!("{} is `{value}`, {why}", site.used_as),
         };
+        let fill_in = is_fill_in(&site.bytes);
+        if fill_in {
+            message.push_str(FILL_IN_NOTE);
+        }
         if let Some(guard) = &site.startup_guard {
             message.push_str(&format!(
                 "; {} refuses it only outside development, so it signs only development servers",
@@ -409,7 +433,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         let fix = environment_fix(checker, site);
         let diagnostic = checker.report(site.range, message, help);
         diagnostic.fix = fix;
-        if site.startup_guard.is_some() || csrf_only {
+        if site.startup_guard.is_some() || csrf_only || fill_in {
             diagnostic.severity = Some(Severity::Low);
         }
     }

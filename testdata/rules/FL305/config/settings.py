@@ -11,7 +11,7 @@ class Config:
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "k9#Lw2vQ-orchid")  # expect: FL305(medium)
     STRIPE_API_KEY = "sk_live_51HqLyjWDarjtT1zdp7dc"  # expect: FL305(medium)
     AWS_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
-    SECURITY_PASSWORD_SALT = "146585145368132386173505678016728509634"  # expect: FL305(medium)
+    SECURITY_PASSWORD_SALT = "146585145368132386173505678016728509634"  # expect: FL305(low)
     # Traps: the name must end in the credential word; placeholders and run-time values are fine.
     SECURITY_PASSWORD_HASH = "argon2"
     JWT_TOKEN_LOCATION = ["headers"]
@@ -47,3 +47,13 @@ class SettingNames:
     DB_PASSWORD = "PI_DB_PASSWORD"
     CLIENT_SECRET = "client_secret"
     FAILED_TO_DECRYPT_PASSWORD = "FAILED TO DECRYPT PASSWORD!"
+    KEY_MAIL_PASSWORD = "MAIL_PASSWORD"
+    # Upper-snake, but not the name the key ends with: a value.
+    RELAY_PASSWORD = "HUNTER_TWO_PASSWORD"  # expect: FL305(medium)
+
+
+class SecurityConfig:
+    # A salt mixed into hashes and confirmation tokens the SECRET_KEY signs.
+    SECURITY_PASSWORD_SALT = "Wq4-fennel-Drum-salt"  # expect: FL305(low)
+    # Bandit's nosec: the project keeps this documented first-run password on purpose.
+    DEFAULT_PASSWORD = "Kp3-admin-Tern"  # nosec  # expect: FL305(low)
