@@ -120,6 +120,14 @@ pub struct ServerRun {
     pub host: ServerHost,
 }
 
+/// `app.run(...)` without `debug=`: see [`ConfigModel::config_debug_servers`].
+#[derive(Clone, Debug)]
+pub struct ConfigDebugServer {
+    pub module: usize,
+    pub call: TextRange,
+    pub host: ServerHost,
+}
+
 /// Where a development server listens, which decides who reaches its debugger.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ServerHost {
@@ -249,6 +257,10 @@ pub struct ConfigModel<'a> {
     /// Where a Flask-JWT-Extended `JWTManager` is constructed.
     pub jwt_managers: Vec<(usize, TextRange)>,
     pub server_runs: Vec<ServerRun>,
+    /// Development servers started without `debug=`, which take debug mode from the app's
+    /// `DEBUG` setting (`app.run()`); `flask run` reads `--debug` / `FLASK_DEBUG` instead, and
+    /// gunicorn or uWSGI never start the debugger.
+    pub config_debug_servers: Vec<ConfigDebugServer>,
     /// Literal secrets, each once, in module and source order.
     pub secrets: Vec<SecretSite>,
     /// Per module: whether it is test code (see `context::FileContext::test_module`).
@@ -281,6 +293,7 @@ impl<'a> ConfigModel<'a> {
         let mut entries = Vec::new();
         let mut jwt_managers = Vec::new();
         let mut server_runs = Vec::new();
+        let mut config_debug_servers = Vec::new();
         let mut loaded_files = Vec::new();
         let mut connections = Vec::new();
         let mut signing_keys = Vec::new();
@@ -296,6 +309,7 @@ impl<'a> ConfigModel<'a> {
             entries.extend(file.entries);
             jwt_managers.extend(file.jwt_managers);
             server_runs.extend(file.server_runs);
+            config_debug_servers.extend(file.config_debug_servers);
         }
         let hierarchy = Hierarchy::new(&classes, &test_modules);
         let mut kept = Vec::with_capacity(entries.len());
@@ -314,6 +328,7 @@ impl<'a> ConfigModel<'a> {
             entries: kept,
             jwt_managers,
             server_runs,
+            config_debug_servers,
             secrets: Vec::new(),
             test_modules,
             secrets_in_tests: false,
@@ -1184,6 +1199,7 @@ struct FileConfig<'a> {
     classes: Vec<ClassRecord>,
     jwt_managers: Vec<(usize, TextRange)>,
     server_runs: Vec<ServerRun>,
+    config_debug_servers: Vec<ConfigDebugServer>,
     loaded_files: Vec<LoadedSettings>,
     connections: Vec<Connection>,
     signing_keys: Vec<SigningKeyUse>,
@@ -1551,6 +1567,26 @@ impl<'p, 'a> Collector<'p, 'a> {
                 _ => {}
             }
             return;
+        }
+        if method == "run"
+            && !call
+                .arguments
+                .keywords
+                .iter()
+                .any(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "debug"))
+            && self.is_app(&attribute.value)
+        {
+            // `app.run()` without `debug=` serves with the app's own `DEBUG` setting.
+            let host = call
+                .arguments
+                .find_keyword("host")
+                .map(|k| &k.value)
+                .or_else(|| call.arguments.args.first());
+            self.out.config_debug_servers.push(ConfigDebugServer {
+                module: self.module,
+                call: call.range(),
+                host: ServerHost::of(self.model, host, &self.at()),
+            });
         }
         if method == "run"
             && let Some(debug) = call

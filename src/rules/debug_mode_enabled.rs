@@ -111,16 +111,30 @@ fn check(checker: &mut Checker<'_, '_>) {
         .filter(|e| truthy_literal(&e.value))
     {
         let range = entry.expr.range();
-        checker
-            .report(
-                range,
-                format!(
-                    "`{}` turns on debug mode outside a development config: {CONSEQUENCE}",
-                    entry.display
-                ),
-                "set it to False (or read it from the environment) and enable debugging only in a development config or with `flask run --debug`".to_string(),
-            )
-            .fix = Some(Fix {
+        // The setting starts the debugger only through `app.run()` without `debug=`, listening
+        // beyond this machine: `flask run` takes debug mode from `--debug` / `FLASK_DEBUG`, and
+        // gunicorn, uWSGI or a server the app is grafted into never start it.
+        let project = checker.project;
+        let served = project.config.config_debug_servers.iter().find(|server| {
+            server.host == ServerHost::Reachable && project.apps.share(server.module, entry.module)
+        });
+        let unserved = served.is_none();
+        let mut message = format!(
+            "`{}` turns on debug mode outside a development config: {CONSEQUENCE}",
+            entry.display
+        );
+        if unserved {
+            message.push_str("; low severity: no `app.run()` of this app that listens beyond this machine takes its debug mode from this setting (`flask run` reads `--debug` / `FLASK_DEBUG`, and gunicorn or uWSGI never start the debugger), so what it turns on today is exception propagation and template reloading; it becomes the debugger once such a server runs the app");
+        }
+        let diagnostic = checker.report(
+            range,
+            message,
+            "set it to False (or read it from the environment) and enable debugging only in a development config or with `flask run --debug`".to_string(),
+        );
+        if unserved {
+            diagnostic.severity = Some(Severity::Low);
+        }
+        diagnostic.fix = Some(Fix {
             description: "set it to False".to_string(),
             edits: vec![Edit {
                 range,

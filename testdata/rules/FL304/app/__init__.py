@@ -19,6 +19,12 @@ def serve():
     app.run(host="0.0.0.0", port=8000, debug=DEBUG_MODE)  # expect: FL304(high)
 
 
+def serve_with_the_setting():
+    # No `debug=`: this server takes debug mode from `DEBUG`, so the settings above start the
+    # debugger on every interface.
+    app.run(host="0.0.0.0", port=8000)
+
+
 def serve_socketio():
     socketio.run(app, host="0.0.0.0", debug=True)  # expect: FL304(high)
 
