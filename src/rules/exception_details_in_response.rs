@@ -1427,8 +1427,9 @@ struct TextHolder<'a> {
 }
 
 /// Where to look for locals built from a leak: the bound, the statements, only after this
-/// offset, what was caught, and whether in an error handler.
-type Search<'a> = (Bound<'a>, &'a [Stmt], Option<TextSize>, String, bool);
+/// offset, what was caught, whether in an error handler, and whether the text is there only
+/// when a helper failed (a local built from `resp = helper(...)`).
+type Search<'a> = (Bound<'a>, &'a [Stmt], Option<TextSize>, String, bool, bool);
 
 /// How many steps of `a = str(e)`, `b = f"failed: {a}"` are followed.
 const MAX_TEXT_STEPS: usize = 4;
@@ -1445,7 +1446,16 @@ fn text_holders<'a>(
     let mut holders: Vec<TextHolder<'a>> = Vec::new();
     let mut frontier: Vec<Search<'a>> = catches
         .iter()
-        .map(|c| (c.bound, c.body, None, c.caught.clone(), c.error_handler))
+        .map(|c| {
+            (
+                c.bound,
+                c.body,
+                None,
+                c.caught.clone(),
+                c.error_handler,
+                c.on_failure_only,
+            )
+        })
         .collect();
     // `resp = decode_auth_token(token)` where that function returns `str(e)` of an exception
     // it caught: `resp` holds the text.
@@ -1479,11 +1489,12 @@ fn text_holders<'a>(
             Some(stmt.end()),
             holders.last().map(|h| h.caught.clone()).unwrap_or_default(),
             false,
+            true,
         ));
     });
     for _ in 0..MAX_TEXT_STEPS {
         let mut next = Vec::new();
-        for (bound, body, after, caught, error_handler) in frontier {
+        for (bound, body, after, caught, error_handler, from_helper) in frontier {
             visit_stmts(body, &mut |stmt| {
                 let Stmt::Assign(assign) = stmt else { return };
                 // `err = str(e)`, or `response["message"] = str(e)`: the dict then holds it.
@@ -1516,7 +1527,9 @@ fn text_holders<'a>(
                     scope,
                     caught: caught.clone(),
                     error_handler,
-                    from_helper: false,
+                    // `old_data = res_data` after `res_data = helper(...)`: still the
+                    // helper's text only when it failed.
+                    from_helper,
                 });
                 next.push((
                     Bound::Text(target.id.as_str()),
@@ -1524,6 +1537,7 @@ fn text_holders<'a>(
                     Some(stmt.end()),
                     caught.clone(),
                     error_handler,
+                    from_helper,
                 ));
             });
         }
