@@ -1385,6 +1385,8 @@ fn check(checker: &mut Checker<'_, '_>) {
             )
         };
         let fix = generic_message_fix(checker, group.stmt, &group.leaks);
+        let signature_oracle = matches!(group.leaks.first(), Some((_, Bound::Name(_))))
+            && in_mohawk_handler(checker, group.stmt.range());
         let diagnostic = checker.report(
             first.range(),
             format!(
@@ -1395,6 +1397,14 @@ fn check(checker: &mut Checker<'_, '_>) {
         );
         diagnostic.fix = fix;
         diagnostic.severity = Some(audience.severity());
+        if signature_oracle {
+            // Not internals but a forgery aid: mohawk's `MacMismatch` reads "MACs do not match;
+            // ours: <expected MAC>; theirs: <sent MAC>".
+            diagnostic.severity = Some(Severity::High);
+            diagnostic.message.push_str(
+                "; worse, mohawk's `MacMismatch` text holds the MAC the server expected, so a caller with a wrong MAC is handed the valid one for its request (a signature oracle)",
+            );
+        }
         // A flashed message shows on the next page of the session whose action failed: in the
         // server-rendered admin screens that flash errors (Flask-Admin, Flask-AppBuilder), the
         // operator's. Where flasklint cannot see who calls the code, that is low; a route
@@ -1407,6 +1417,39 @@ fn check(checker: &mut Checker<'_, '_>) {
         }
     }
     report_helpers(checker);
+}
+
+/// Whether the innermost `except` around `range` catches a Hawk authentication failure
+/// (`mohawk.exc.HawkFail`, `MacMismatch`, or any class of `mohawk`): mohawk's MAC mismatch message
+/// carries the MAC the server computed, which its documentation says never to expose.
+fn in_mohawk_handler(checker: &Checker<'_, '_>, range: TextRange) -> bool {
+    let mut innermost: Option<&ast::ExceptHandlerExceptHandler> = None;
+    visit_stmts(&checker.source.module().body, &mut |stmt| {
+        let Stmt::Try(try_) = stmt else { return };
+        for handler in &try_.handlers {
+            let ast::ExceptHandler::ExceptHandler(handler) = handler;
+            if handler.range().contains_range(range)
+                && innermost.is_none_or(|outer| outer.range().contains_range(handler.range()))
+            {
+                innermost = Some(handler);
+            }
+        }
+    });
+    let Some(type_) = innermost.and_then(|h| h.type_.as_deref()) else {
+        return false;
+    };
+    let types: Vec<&Expr> = match type_ {
+        Expr::Tuple(tuple) => tuple.elts.iter().collect(),
+        one => vec![one],
+    };
+    let at = checker.file.at(checker.file.scope_around(type_.range()));
+    types.into_iter().any(|t| {
+        checker
+            .project
+            .model
+            .qualified_name(t, &at)
+            .is_some_and(|q| q.starts_with("mohawk."))
+    })
 }
 
 /// A local assigned the exception's text, and where to look for its uses.
