@@ -1195,7 +1195,9 @@ fn check(checker: &mut Checker<'_, '_>) {
             let ast::ExceptHandler::ExceptHandler(handler) = handler;
             // Without `as e`, only a traceback can leak.
             let name = handler.name.as_ref().map_or("", |n| n.as_str());
-            if is_internal_exception(checker, handler.type_.as_deref()) {
+            if is_internal_exception(checker, handler.type_.as_deref())
+                && !parses_caller_input(&functions, stmt)
+            {
                 catches.push(Catch {
                     bound: Bound::Name(name),
                     caught: handler
@@ -1450,6 +1452,107 @@ fn in_mohawk_handler(checker: &Checker<'_, '_>, range: TextRange) -> bool {
             .qualified_name(t, &at)
             .is_some_and(|q| q.starts_with("mohawk."))
     })
+}
+
+/// The calls a `try` may make on what the caller sent and still only be decoding or parsing it:
+/// `base64.b64decode(credentials).decode("utf-8").split(":")`, `User.parse(request.json)`,
+/// `json.loads(request.data)`.
+const DECODERS: &[&str] = &[
+    "b64decode",
+    "urlsafe_b64decode",
+    "decode",
+    "split",
+    "rsplit",
+    "strip",
+    "lower",
+    "loads",
+    "int",
+    "float",
+    "parse",
+    "from_dict",
+    "from_json",
+];
+
+/// Whether the body of `try_` is one statement that only decodes or parses the request's own
+/// data (`request.json`, a header, or locals built from them before the `try`), with
+/// [`DECODERS`]: what fails there is the caller's input, and the exception's text says what
+/// was wrong with it (`Incorrect padding`, `Missing mandatory value for "login"`), not the
+/// server's internals.
+fn parses_caller_input(functions: &[Function<'_>], try_: &ast::StmtTry) -> bool {
+    let [statement] = try_.body.as_slice() else {
+        return false;
+    };
+    let value = match statement {
+        Stmt::Assign(assign) => assign.value.as_ref(),
+        Stmt::Expr(expr) => expr.value.as_ref(),
+        _ => return false,
+    };
+    let Some(function) = enclosing(functions, try_.range()) else {
+        return false;
+    };
+    // Locals the function builds from the request before the `try`.
+    let mut from_request: Vec<&str> = vec!["request"];
+    for _ in 0..4 {
+        visit_stmts(&function.def.body, &mut |stmt| {
+            let Stmt::Assign(assign) = stmt else { return };
+            if stmt.start() >= try_.start() {
+                return;
+            }
+            let reads = expr_contains(
+                &assign.value,
+                &mut |e| matches!(e, Expr::Name(n) if from_request.contains(&n.id.as_str())),
+            );
+            if !reads {
+                return;
+            }
+            for target in &assign.targets {
+                if let Expr::Name(n) = target
+                    && !from_request.contains(&n.id.as_str())
+                {
+                    from_request.push(n.id.as_str());
+                }
+            }
+        });
+    }
+    fn only_input(expr: &Expr, from_request: &[&str]) -> bool {
+        match expr {
+            Expr::Name(n) => from_request.contains(&n.id.as_str()),
+            Expr::Attribute(a) => only_input(&a.value, from_request),
+            Expr::Subscript(s) => only_input(&s.value, from_request),
+            Expr::StringLiteral(_) | Expr::NumberLiteral(_) => true,
+            Expr::Call(call) => {
+                let decoder = last_segment(&call.func).is_some_and(|n| DECODERS.contains(&n));
+                // `base64.b64decode(...)`, `User.parse(...)`: the receiver is a module or a
+                // class; `x.decode(...)`: the receiver is data and must be the caller's.
+                let receiver = match call.func.as_ref() {
+                    Expr::Name(_) => true,
+                    Expr::Attribute(a) => {
+                        matches!(a.value.as_ref(), Expr::Name(_))
+                            || only_input(&a.value, from_request)
+                    }
+                    _ => false,
+                };
+                let any_input = call
+                    .arguments
+                    .args
+                    .iter()
+                    .chain(call.arguments.keywords.iter().map(|k| &k.value))
+                    .any(|a| !matches!(a, Expr::StringLiteral(_) | Expr::NumberLiteral(_)))
+                    || matches!(call.func.as_ref(), Expr::Attribute(a) if !matches!(a.value.as_ref(), Expr::Name(_)));
+                decoder
+                    && receiver
+                    && any_input
+                    && call
+                        .arguments
+                        .args
+                        .iter()
+                        .chain(call.arguments.keywords.iter().map(|k| &k.value))
+                        .all(|a| only_input(a, from_request))
+            }
+            _ => false,
+        }
+    }
+    matches!(value, Expr::Call(_)) && only_input(value, &from_request)
 }
 
 /// A local assigned the exception's text, and where to look for its uses.
