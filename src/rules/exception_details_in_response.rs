@@ -562,12 +562,15 @@ enum Audience {
     /// Not a known route (a helper, a decorator's wrapper, a view method flasklint does not
     /// route): the caller may be anyone.
     Unknown,
+    /// Inside a module-level function that nothing in the project calls, applies or registers
+    /// (named here): no request runs it as the project stands.
+    Unreachable(String),
 }
 
 impl Audience {
     fn severity(&self) -> Severity {
         match self {
-            Audience::Authenticated(_) => Severity::Low,
+            Audience::Authenticated(_) | Audience::Unreachable(_) => Severity::Low,
             _ => Severity::Medium,
         }
     }
@@ -580,6 +583,9 @@ impl Audience {
             Audience::Anyone(route) => format!("anyone: `{route}` has no authentication"),
             Audience::Authenticated(who) => who.clone(),
             Audience::Unknown => "the client".to_string(),
+            Audience::Unreachable(name) => format!(
+                "the client only once something runs `{name}` (nothing in the project calls, applies or registers it, so no request runs this code as it stands)"
+            ),
         }
     }
 }
@@ -592,22 +598,33 @@ fn route_label(route: &Route<'_>) -> String {
     }
 }
 
-/// Who reads what the code at `range` of `file` answers. `around`: the functions that hold it.
+/// Who reads what the code at `range` of `file` answers. `around`: the functions that hold it;
+/// `raised`: the statement raises its answer (`abort(...)`, `raise BadRequest(...)`), so a
+/// caller's `except Exception:` around the call takes it before it reaches the client.
 /// An error handler serves every failing request; a route serves its callers, authenticated
 /// when flasklint knows its authentication or a decorator says it guards access
 /// (`@pga_login_required`, `@protect()`, `@permissions_required(...)`); code outside any route
-/// is judged by its own functions' decorators, and is otherwise open to anyone for all
-/// flasklint knows.
+/// is judged by its own functions' decorators, then by its callers anywhere in the project (a
+/// service function that only authenticated routes run is read by their callers), and a
+/// function nothing in the project calls, applies or registers answers no request.
 fn audience(
     project: &Project<'_>,
     file: &FileModel<'_>,
     around: &[&ast::StmtFunctionDef],
     range: TextRange,
+    raised: bool,
 ) -> Audience {
-    audience_within(project, file, around, range, 0)
+    let found = audience_within(project, file, around, range, raised, 0);
+    if !matches!(found, Audience::Unknown) {
+        return found;
+    }
+    match unreferenced(project, file, around) {
+        Some(name) => Audience::Unreachable(name),
+        None => found,
+    }
 }
 
-/// How many callers deep a helper method is followed to the views that run it.
+/// How many callers deep a helper is followed to the views that run it.
 const CALLER_DEPTH: usize = 2;
 
 fn audience_within(
@@ -615,38 +632,36 @@ fn audience_within(
     file: &FileModel<'_>,
     around: &[&ast::StmtFunctionDef],
     range: TextRange,
+    raised: bool,
     depth: usize,
 ) -> Audience {
     let found = audience_here(project, file, around, range);
     if !matches!(found, Audience::Unknown) || depth >= CALLER_DEPTH {
         return found;
     }
-    // A helper no route runs directly (`self.delete_shared_server(...)` from a view method):
-    // its audience is its callers' in the same module, when it has any and all are known.
+    // A helper no route runs directly (`self.delete_shared_server(...)` from a view method,
+    // `user_service.update_user(...)` from a resource): its audience is its callers', when it
+    // has any and all are known.
     let Some(helper) = around.iter().min_by_key(|def| def.range().len()) else {
         return found;
     };
     let name = helper.name.as_str();
-    let module = project.model.modules[file.module].file.module();
-    let mut callers: Vec<&ast::StmtFunctionDef> = Vec::new();
-    for_each_def(&module.body, &mut |def| {
-        if !std::ptr::eq(def, *helper)
-            && !def.range().contains_range(helper.range())
-            && any_expr(&def.body, &mut |e| {
-                matches!(e, Expr::Call(call) if match call.func.as_ref() {
-                    Expr::Name(n) => n.id.as_str() == name,
-                    Expr::Attribute(a) => a.attr.as_str() == name
-                        && matches!(a.value.as_ref(), Expr::Name(owner) if matches!(owner.id.as_str(), "self" | "cls")),
-                    _ => false,
-                })
-            })
-        {
-            callers.push(def);
-        }
-    });
+    let callers: Vec<Caller<'_, '_>> = callers_of(project, file, helper)
+        .into_iter()
+        // A call inside `try: ... except Exception as ex:` does not pass the raised answer on:
+        // the caller's handler takes it (and answers with werkzeug's generic text of it, at
+        // most).
+        .filter(|caller| !(raised && absorbs(caller.function, caller.call)))
+        .collect();
     let mut verdicts = callers.iter().map(|caller| {
-        let outer: Vec<&ast::StmtFunctionDef> = std::iter::once(*caller).collect();
-        audience_within(project, file, &outer, caller.range(), depth + 1)
+        audience_within(
+            project,
+            caller.file,
+            &[caller.function],
+            caller.call,
+            raised,
+            depth + 1,
+        )
     });
     let Some(first) = verdicts.next() else {
         return found;
@@ -658,6 +673,7 @@ fn audience_within(
             (failing @ Audience::AnyFailingRequest, _)
             | (_, failing @ Audience::AnyFailingRequest) => failing,
             (Audience::Unknown, _) | (_, Audience::Unknown) => Audience::Unknown,
+            (Audience::Unreachable(_), other) | (other, Audience::Unreachable(_)) => other,
             (known @ Audience::Authenticated(_), Audience::Authenticated(_)) => known,
         };
     }
@@ -667,6 +683,177 @@ fn audience_within(
         }
         other => other,
     }
+}
+
+/// A call of a helper: the file it is in, the innermost function around it, and the call.
+struct Caller<'p, 'a> {
+    file: &'p FileModel<'a>,
+    function: &'a ast::StmtFunctionDef,
+    call: TextRange,
+}
+
+/// Where the project calls `helper` from inside a function: in its own module by name (or as
+/// `self.helper(...)` / `cls.helper(...)` from a method), and, for a module-level function, from
+/// any other module of the same application whose call resolves to it
+/// (`user_service.update_user(...)`, `from .services import update_user`). Calls in test code
+/// and calls at module level (which run at import, not in a request) are not callers.
+fn callers_of<'p, 'a>(
+    project: &'p Project<'a>,
+    file: &FileModel<'_>,
+    helper: &ast::StmtFunctionDef,
+) -> Vec<Caller<'p, 'a>> {
+    let name = helper.name.as_str();
+    let mut out: Vec<Caller<'p, 'a>> = Vec::new();
+    let module = project.model.modules[file.module].file.module();
+    // A module-level function is what other modules can import and call by name: a method
+    // is called on objects whose class flasklint does not follow across modules.
+    let top_level = module
+        .body
+        .iter()
+        .any(|stmt| matches!(stmt, Stmt::FunctionDef(def) if std::ptr::eq(def, helper)));
+    let calls_helper_here = |call: &ast::ExprCall| match call.func.as_ref() {
+        Expr::Name(n) => n.id.as_str() == name,
+        Expr::Attribute(a) => {
+            a.attr.as_str() == name
+                && matches!(a.value.as_ref(), Expr::Name(owner) if matches!(owner.id.as_str(), "self" | "cls"))
+        }
+        _ => false,
+    };
+    let qualified =
+        top_level.then(|| format!("{}.{name}", project.model.modules[file.module].name));
+    for other in &project.files {
+        if other.is_test_module() || !project.model.modules[other.module].analysed {
+            continue;
+        }
+        let same = other.module == file.module;
+        let source = project.model.modules[other.module].file;
+        if !same
+            && (qualified.is_none()
+                || !project.apps.share(other.module, file.module)
+                || word_count(&source.text, name) == 0)
+        {
+            continue;
+        }
+        let body = &source.module().body;
+        let mut defs: Vec<&'a ast::StmtFunctionDef> = Vec::new();
+        for_each_def(body, &mut |def| defs.push(def));
+        any_expr(body, &mut |e| {
+            let Expr::Call(call) = e else { return false };
+            if last_segment(&call.func) != Some(name) || other.context.is_test(call.range()) {
+                return false;
+            }
+            let Some(function) = defs
+                .iter()
+                .filter(|def| def.range().contains_range(call.range()))
+                .min_by_key(|def| def.range().len())
+            else {
+                return false;
+            };
+            if same && helper.range().contains_range(call.range()) {
+                return false;
+            }
+            let resolves = || {
+                let at = other.at(other.scope_around(call.range()));
+                project
+                    .model
+                    .qualified_name(&call.func, &at)
+                    .is_some_and(|q| Some(&q) == qualified.as_ref())
+            };
+            if (same && calls_helper_here(call)) || resolves() {
+                out.push(Caller {
+                    file: other,
+                    function,
+                    call: call.range(),
+                });
+            }
+            false
+        });
+    }
+    out
+}
+
+/// Whether `call` in `function` sits in the body of a `try` whose handler catches what the
+/// call raises (`except Exception`, a bare `except`, `except HTTPException`) and does not
+/// raise it again.
+fn absorbs(function: &ast::StmtFunctionDef, call: TextRange) -> bool {
+    let mut absorbed = false;
+    visit_stmts(&function.body, &mut |stmt| {
+        let Stmt::Try(try_) = stmt else { return };
+        let in_body = try_.body.iter().any(|s| s.range().contains_range(call));
+        if !in_body {
+            return;
+        }
+        absorbed |= try_.handlers.iter().any(|handler| {
+            let ast::ExceptHandler::ExceptHandler(handler) = handler;
+            let broad = handler.type_.as_deref().is_none_or(|type_| {
+                matches!(
+                    last_segment(type_),
+                    Some("Exception" | "BaseException" | "HTTPException")
+                )
+            });
+            let bound = handler.name.as_ref().map(|n| n.as_str());
+            let reraises = {
+                let mut found = false;
+                visit_stmts(&handler.body, &mut |s| {
+                    if let Stmt::Raise(raise) = s {
+                        found |= match raise.exc.as_deref() {
+                            None => true,
+                            Some(Expr::Name(n)) => Some(n.id.as_str()) == bound,
+                            Some(_) => false,
+                        };
+                    }
+                });
+                found
+            };
+            broad && !reraises
+        });
+    });
+    absorbed
+}
+
+/// The name of the module-level function around the code when nothing in the project names
+/// it anywhere but in its own `def`: no call, no decorator use, no registration, no import,
+/// not in `__all__` or a docstring. Code inside it answers no request as the project stands
+/// (a decorator applied nowhere, a view builder never registered). A decorated function may
+/// be registered by its decorator, and a method may be dispatched by name: neither counts.
+fn unreferenced(
+    project: &Project<'_>,
+    file: &FileModel<'_>,
+    around: &[&ast::StmtFunctionDef],
+) -> Option<String> {
+    let outermost = around.iter().max_by_key(|def| def.range().len())?;
+    let module = project.model.modules[file.module].file.module();
+    let top_level = module
+        .body
+        .iter()
+        .any(|s| matches!(s, Stmt::FunctionDef(def) if std::ptr::eq(def, *outermost)));
+    if !top_level || !outermost.decorator_list.is_empty() || file.is_test_module() {
+        return None;
+    }
+    let name = outermost.name.as_str();
+    let mut mentions = 0;
+    for (index, info) in project.model.modules.iter().enumerate() {
+        if !project.apps.share(index, file.module) {
+            continue;
+        }
+        mentions += word_count(&info.file.text, name);
+        if mentions > 1 {
+            return None;
+        }
+    }
+    (mentions == 1).then(|| name.to_string())
+}
+
+/// How many times `word` occurs in `text` as a whole identifier.
+fn word_count(text: &str, word: &str) -> usize {
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(word)
+        .filter(|(at, _)| {
+            let before = text[..*at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
+        })
+        .count()
 }
 
 fn audience_here(
@@ -1008,7 +1195,9 @@ fn check(checker: &mut Checker<'_, '_>) {
             let ast::ExceptHandler::ExceptHandler(handler) = handler;
             // Without `as e`, only a traceback can leak.
             let name = handler.name.as_ref().map_or("", |n| n.as_str());
-            if is_internal_exception(checker, handler.type_.as_deref()) {
+            if is_internal_exception(checker, handler.type_.as_deref())
+                && !parses_caller_input(&functions, stmt)
+            {
                 catches.push(Catch {
                     bound: Bound::Name(name),
                     caught: handler
@@ -1189,9 +1378,17 @@ fn check(checker: &mut Checker<'_, '_>) {
                 .filter(|f| f.def.range().contains_range(group.stmt.range()))
                 .map(|f| f.def)
                 .collect();
-            audience(checker.project, checker.file, &around, group.stmt.range())
+            audience(
+                checker.project,
+                checker.file,
+                &around,
+                group.stmt.range(),
+                raises_answer(group.stmt),
+            )
         };
         let fix = generic_message_fix(checker, group.stmt, &group.leaks);
+        let signature_oracle = matches!(group.leaks.first(), Some((_, Bound::Name(_))))
+            && in_mohawk_handler(checker, group.stmt.range());
         let diagnostic = checker.report(
             first.range(),
             format!(
@@ -1202,6 +1399,14 @@ fn check(checker: &mut Checker<'_, '_>) {
         );
         diagnostic.fix = fix;
         diagnostic.severity = Some(audience.severity());
+        if signature_oracle {
+            // Not internals but a forgery aid: mohawk's `MacMismatch` reads "MACs do not match;
+            // ours: <expected MAC>; theirs: <sent MAC>".
+            diagnostic.severity = Some(Severity::High);
+            diagnostic.message.push_str(
+                "; worse, mohawk's `MacMismatch` text holds the MAC the server expected, so a caller with a wrong MAC is handed the valid one for its request (a signature oracle)",
+            );
+        }
         // A flashed message shows on the next page of the session whose action failed: in the
         // server-rendered admin screens that flash errors (Flask-Admin, Flask-AppBuilder), the
         // operator's. Where flasklint cannot see who calls the code, that is low; a route
@@ -1214,6 +1419,140 @@ fn check(checker: &mut Checker<'_, '_>) {
         }
     }
     report_helpers(checker);
+}
+
+/// Whether the innermost `except` around `range` catches a Hawk authentication failure
+/// (`mohawk.exc.HawkFail`, `MacMismatch`, or any class of `mohawk`): mohawk's MAC mismatch message
+/// carries the MAC the server computed, which its documentation says never to expose.
+fn in_mohawk_handler(checker: &Checker<'_, '_>, range: TextRange) -> bool {
+    let mut innermost: Option<&ast::ExceptHandlerExceptHandler> = None;
+    visit_stmts(&checker.source.module().body, &mut |stmt| {
+        let Stmt::Try(try_) = stmt else { return };
+        for handler in &try_.handlers {
+            let ast::ExceptHandler::ExceptHandler(handler) = handler;
+            if handler.range().contains_range(range)
+                && innermost.is_none_or(|outer| outer.range().contains_range(handler.range()))
+            {
+                innermost = Some(handler);
+            }
+        }
+    });
+    let Some(type_) = innermost.and_then(|h| h.type_.as_deref()) else {
+        return false;
+    };
+    let types: Vec<&Expr> = match type_ {
+        Expr::Tuple(tuple) => tuple.elts.iter().collect(),
+        one => vec![one],
+    };
+    let at = checker.file.at(checker.file.scope_around(type_.range()));
+    types.into_iter().any(|t| {
+        checker
+            .project
+            .model
+            .qualified_name(t, &at)
+            .is_some_and(|q| q.starts_with("mohawk."))
+    })
+}
+
+/// The calls a `try` may make on what the caller sent and still only be decoding or parsing it:
+/// `base64.b64decode(credentials).decode("utf-8").split(":")`, `User.parse(request.json)`,
+/// `json.loads(request.data)`.
+const DECODERS: &[&str] = &[
+    "b64decode",
+    "urlsafe_b64decode",
+    "decode",
+    "split",
+    "rsplit",
+    "strip",
+    "lower",
+    "loads",
+    "int",
+    "float",
+    "parse",
+    "from_dict",
+    "from_json",
+];
+
+/// Whether the body of `try_` is one statement that only decodes or parses the request's own
+/// data (`request.json`, a header, or locals built from them before the `try`), with
+/// [`DECODERS`]: what fails there is the caller's input, and the exception's text says what
+/// was wrong with it (`Incorrect padding`, `Missing mandatory value for "login"`), not the
+/// server's internals.
+fn parses_caller_input(functions: &[Function<'_>], try_: &ast::StmtTry) -> bool {
+    let [statement] = try_.body.as_slice() else {
+        return false;
+    };
+    let value = match statement {
+        Stmt::Assign(assign) => assign.value.as_ref(),
+        Stmt::Expr(expr) => expr.value.as_ref(),
+        _ => return false,
+    };
+    let Some(function) = enclosing(functions, try_.range()) else {
+        return false;
+    };
+    // Locals the function builds from the request before the `try`.
+    let mut from_request: Vec<&str> = vec!["request"];
+    for _ in 0..4 {
+        visit_stmts(&function.def.body, &mut |stmt| {
+            let Stmt::Assign(assign) = stmt else { return };
+            if stmt.start() >= try_.start() {
+                return;
+            }
+            let reads = expr_contains(
+                &assign.value,
+                &mut |e| matches!(e, Expr::Name(n) if from_request.contains(&n.id.as_str())),
+            );
+            if !reads {
+                return;
+            }
+            for target in &assign.targets {
+                if let Expr::Name(n) = target
+                    && !from_request.contains(&n.id.as_str())
+                {
+                    from_request.push(n.id.as_str());
+                }
+            }
+        });
+    }
+    fn only_input(expr: &Expr, from_request: &[&str]) -> bool {
+        match expr {
+            Expr::Name(n) => from_request.contains(&n.id.as_str()),
+            Expr::Attribute(a) => only_input(&a.value, from_request),
+            Expr::Subscript(s) => only_input(&s.value, from_request),
+            Expr::StringLiteral(_) | Expr::NumberLiteral(_) => true,
+            Expr::Call(call) => {
+                let decoder = last_segment(&call.func).is_some_and(|n| DECODERS.contains(&n));
+                // `base64.b64decode(...)`, `User.parse(...)`: the receiver is a module or a
+                // class; `x.decode(...)`: the receiver is data and must be the caller's.
+                let receiver = match call.func.as_ref() {
+                    Expr::Name(_) => true,
+                    Expr::Attribute(a) => {
+                        matches!(a.value.as_ref(), Expr::Name(_))
+                            || only_input(&a.value, from_request)
+                    }
+                    _ => false,
+                };
+                let any_input = call
+                    .arguments
+                    .args
+                    .iter()
+                    .chain(call.arguments.keywords.iter().map(|k| &k.value))
+                    .any(|a| !matches!(a, Expr::StringLiteral(_) | Expr::NumberLiteral(_)))
+                    || matches!(call.func.as_ref(), Expr::Attribute(a) if !matches!(a.value.as_ref(), Expr::Name(_)));
+                decoder
+                    && receiver
+                    && any_input
+                    && call
+                        .arguments
+                        .args
+                        .iter()
+                        .chain(call.arguments.keywords.iter().map(|k| &k.value))
+                        .all(|a| only_input(a, from_request))
+            }
+            _ => false,
+        }
+    }
+    matches!(value, Expr::Call(_)) && only_input(value, &from_request)
 }
 
 /// A local assigned the exception's text, and where to look for its uses.
@@ -1234,8 +1573,9 @@ struct TextHolder<'a> {
 }
 
 /// Where to look for locals built from a leak: the bound, the statements, only after this
-/// offset, what was caught, and whether in an error handler.
-type Search<'a> = (Bound<'a>, &'a [Stmt], Option<TextSize>, String, bool);
+/// offset, what was caught, whether in an error handler, and whether the text is there only
+/// when a helper failed (a local built from `resp = helper(...)`).
+type Search<'a> = (Bound<'a>, &'a [Stmt], Option<TextSize>, String, bool, bool);
 
 /// How many steps of `a = str(e)`, `b = f"failed: {a}"` are followed.
 const MAX_TEXT_STEPS: usize = 4;
@@ -1252,7 +1592,16 @@ fn text_holders<'a>(
     let mut holders: Vec<TextHolder<'a>> = Vec::new();
     let mut frontier: Vec<Search<'a>> = catches
         .iter()
-        .map(|c| (c.bound, c.body, None, c.caught.clone(), c.error_handler))
+        .map(|c| {
+            (
+                c.bound,
+                c.body,
+                None,
+                c.caught.clone(),
+                c.error_handler,
+                c.on_failure_only,
+            )
+        })
         .collect();
     // `resp = decode_auth_token(token)` where that function returns `str(e)` of an exception
     // it caught: `resp` holds the text.
@@ -1286,11 +1635,12 @@ fn text_holders<'a>(
             Some(stmt.end()),
             holders.last().map(|h| h.caught.clone()).unwrap_or_default(),
             false,
+            true,
         ));
     });
     for _ in 0..MAX_TEXT_STEPS {
         let mut next = Vec::new();
-        for (bound, body, after, caught, error_handler) in frontier {
+        for (bound, body, after, caught, error_handler, from_helper) in frontier {
             visit_stmts(body, &mut |stmt| {
                 let Stmt::Assign(assign) = stmt else { return };
                 // `err = str(e)`, or `response["message"] = str(e)`: the dict then holds it.
@@ -1323,7 +1673,9 @@ fn text_holders<'a>(
                     scope,
                     caught: caught.clone(),
                     error_handler,
-                    from_helper: false,
+                    // `old_data = res_data` after `res_data = helper(...)`: still the
+                    // helper's text only when it failed.
+                    from_helper,
                 });
                 next.push((
                     Bound::Text(target.id.as_str()),
@@ -1331,6 +1683,7 @@ fn text_holders<'a>(
                     Some(stmt.end()),
                     caught.clone(),
                     error_handler,
+                    from_helper,
                 ));
             });
         }
@@ -1340,6 +1693,17 @@ fn text_holders<'a>(
         frontier = next;
     }
     holders
+}
+
+/// Whether `stmt` answers by raising: `raise ...`, or a statement that is an `abort(...)` call.
+fn raises_answer(stmt: &Stmt) -> bool {
+    match stmt {
+        Stmt::Raise(_) => true,
+        Stmt::Expr(expr) => {
+            matches!(expr.value.as_ref(), Expr::Call(call) if last_segment(&call.func) == Some("abort"))
+        }
+        _ => false,
+    }
 }
 
 /// Whether a block always ends by returning or raising.
@@ -1558,7 +1922,7 @@ fn report_helpers(checker: &mut Checker<'_, '_>) {
             .iter()
             .map(|site| {
                 let around: Vec<&ast::StmtFunctionDef> = site.function.into_iter().collect();
-                audience(project, site.file, &around, site.range)
+                audience(project, site.file, &around, site.range, false)
             })
             .collect();
         let severity = audiences

@@ -166,3 +166,8 @@ class Task:
             save()
         except Exception as e:
             self.abort(f"plugin failed: {e}")
+
+
+# A dispatch table other code looks the helpers up in: they are used, by callers flasklint does
+# not see, so their audience stays unknown (medium) rather than unreachable.
+NOTE_ACTIONS = {"helper": helper, "import": import_notes, "export": export_notes}
