@@ -169,7 +169,8 @@ fn check(checker: &mut Checker<'_, '_>) {
                     "username" | "user_name" | "handle" | "nickname" | "screen_name" | "login"
                 ) || found
                     .as_ref()
-                    .is_some_and(|found| shows_public_profile(checker, route, found)));
+                    .is_some_and(|found| shows_public_profile(checker, route, found))
+                    || listed_to_every_caller(checker, route).is_some());
             if public_profile || is_related_to_identity(checker, route, &flow, &identity) {
                 continue;
             }
@@ -216,6 +217,86 @@ fn check(checker: &mut Checker<'_, '_>) {
             authentication,
         );
     }
+}
+
+/// A collection route of the same application that lists the records this route reads by id
+/// to every caller it lets in, for a collection of people: `GET /users` beside `GET /users/<int:id>` (or
+/// `/users/<int:id>/followers`), whose handler reads nothing of the caller's identity, so it
+/// does not narrow the list to the caller's own rows. Reading one record by an id the list
+/// already hands out shows nothing more (microblog's follower lists, Timesketch's user
+/// directory). Returns the collection's rule.
+fn listed_to_every_caller<'r>(checker: &'r Checker<'_, '_>, route: &Route<'_>) -> Option<&'r str> {
+    let project = checker.project;
+    let first_variable = route.rule.find("/<")?;
+    let collection = route.rule[..first_variable].trim_end_matches('/');
+    // A directory of people is shown to members by design; a list of everyone's notes or
+    // orders is a leak of its own, which must not excuse reading one by id.
+    crate::model::routes::people_collection(collection)?;
+    let serializers = serializer_calls(&route.handler.body);
+    if serializers.is_empty() {
+        return None;
+    }
+    project
+        .routes
+        .routes
+        .iter()
+        .filter(|other| {
+            other.variables.is_empty()
+                && serializer_calls(&other.handler.body)
+                    .iter()
+                    .any(|name| serializers.contains(name))
+                && other.rule.trim_end_matches('/') == collection
+                && other.methods.iter().any(|m| m == "GET")
+                && project.apps.share(other.module, route.module)
+        })
+        .find(|other| {
+            let body = project.model.modules[other.module]
+                .file
+                .slice(other.handler.range());
+            let identity = other
+                .authentication
+                .as_ref()
+                .map(|a| a.identity.as_str())
+                .filter(|identity| !identity.is_empty());
+            ![
+                "current_user",
+                "get_jwt_identity",
+                "g.user",
+                "current_identity",
+                "get_current_user",
+            ]
+            .iter()
+            .any(|name| body.contains(name))
+                && identity.is_none_or(|identity| !body.contains(identity))
+        })
+        .map(|other| other.rule.as_str())
+}
+
+/// The serializers a handler answers with, by called name: `to_dict`, `to_collection_dict`,
+/// `to_json`, `dump`, `serialize`, `marshal`, a schema's `dump`: what decides which fields go
+/// out, so two handlers that share one show the same fields.
+fn serializer_calls(body: &[Stmt]) -> Vec<&str> {
+    let mut names = Vec::new();
+    any_expr(body, &mut |expr| {
+        if let Expr::Call(call) = expr {
+            let name = match call.func.as_ref() {
+                Expr::Attribute(attribute) => attribute.attr.as_str(),
+                Expr::Name(name) => name.id.as_str(),
+                _ => return false,
+            };
+            let lower = name.to_ascii_lowercase();
+            if ["dict", "json", "dump", "serializ", "marshal"]
+                .iter()
+                .any(|word| lower.contains(word))
+                && !matches!(name, "jsonify" | "get_json" | "json")
+                && !names.contains(&name)
+            {
+                names.push(name);
+            }
+        }
+        false
+    });
+    names
 }
 
 /// Ids read from the body, query string or form (`request.json["note_id"]`) that select an
