@@ -2854,33 +2854,36 @@ fn collect_calls<'a>(body: &'a [Stmt], out: &mut Vec<&'a Expr>) {
 
 /// Calls `visit` on every statement in `body`, nested ones included.
 pub fn visit_stmts<'a>(body: &'a [Stmt], visit: &mut impl FnMut(&'a Stmt)) {
-    struct Stmts<'f, F> {
-        visit: &'f mut F,
+    StmtWalker {
+        visit,
+        into_scopes: true,
     }
-    impl<'a, F: FnMut(&'a Stmt)> Visitor<'a> for Stmts<'_, F> {
-        fn visit_stmt(&mut self, stmt: &'a Stmt) {
-            (self.visit)(stmt);
-            visitor::walk_stmt(self, stmt);
-        }
-    }
-    Stmts { visit }.visit_body(body);
+    .visit_body(body);
 }
 
 /// Like [`visit_stmts`], within one scope: a nested `def` or `class` statement is visited, its
 /// body is not (it is a scope of its own, with its own locals).
 pub fn visit_scope_stmts<'a>(body: &'a [Stmt], visit: &mut impl FnMut(&'a Stmt)) {
-    struct Stmts<'f, F> {
-        visit: &'f mut F,
+    StmtWalker {
+        visit,
+        into_scopes: false,
     }
-    impl<'a, F: FnMut(&'a Stmt)> Visitor<'a> for Stmts<'_, F> {
-        fn visit_stmt(&mut self, stmt: &'a Stmt) {
-            (self.visit)(stmt);
-            if !matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
-                visitor::walk_stmt(self, stmt);
-            }
+    .visit_body(body);
+}
+
+struct StmtWalker<'f, F> {
+    visit: &'f mut F,
+    /// Whether the bodies of nested functions and classes are walked too.
+    into_scopes: bool,
+}
+
+impl<'a, F: FnMut(&'a Stmt)> Visitor<'a> for StmtWalker<'_, F> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        (self.visit)(stmt);
+        if self.into_scopes || !matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+            visitor::walk_stmt(self, stmt);
         }
     }
-    Stmts { visit }.visit_body(body);
 }
 
 /// Stops at the first expression for which `predicate` holds.
