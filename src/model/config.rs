@@ -489,8 +489,9 @@ fn environment_presence(model: &ProjectModel<'_>, expr: &Expr, at: &At<'_, '_>) 
     let environ = |e: &Expr| model.qualified_name(e, at).as_deref() == Some("os.environ");
     match expr {
         Expr::Call(call) => {
+            // `os.environ.get(...)`; `os.getenv(...)` or a `getenv` imported from `os`.
             let is_lookup = match call.func.as_ref() {
-                Expr::Attribute(a) => a.attr.as_str() == "get" && environ(&a.value),
+                Expr::Attribute(a) if a.attr.as_str() == "get" => environ(&a.value),
                 other => model.qualified_name(other, at).as_deref() == Some("os.getenv"),
             };
             match (is_lookup, call.arguments.args.first()) {
@@ -512,6 +513,33 @@ fn environment_presence(model: &ProjectModel<'_>, expr: &Expr, at: &At<'_, '_>) 
             }
         }
         _ => None,
+    }
+}
+
+/// The environment variables a test requires to be set when it holds: `os.getenv("A")`,
+/// `os.getenv("A") and os.getenv("B")`.
+fn required_present(model: &ProjectModel<'_>, test: &Expr, at: &At<'_, '_>) -> Vec<String> {
+    match test {
+        Expr::BoolOp(bool_op) if bool_op.op == ast::BoolOp::And => bool_op
+            .values
+            .iter()
+            .flat_map(|value| required_present(model, value, at))
+            .collect(),
+        other => environment_presence(model, other, at).into_iter().collect(),
+    }
+}
+
+/// The environment variables whose absence makes a test hold: `not os.getenv("A")`,
+/// `not os.getenv("A") or not os.getenv("B")`, `not (os.getenv("A") and os.getenv("B"))`.
+fn required_absent(model: &ProjectModel<'_>, test: &Expr, at: &At<'_, '_>) -> Vec<String> {
+    match test {
+        Expr::UnaryOp(op) if op.op == ast::UnaryOp::Not => required_present(model, &op.operand, at),
+        Expr::BoolOp(bool_op) if bool_op.op == ast::BoolOp::Or => bool_op
+            .values
+            .iter()
+            .flat_map(|value| required_absent(model, value, at))
+            .collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -547,15 +575,14 @@ fn module_startup_guards(
                 .into_iter()
                 .map(Refused::Literal)
                 .collect();
-            // `assert os.environ.get("SECRET_KEY")`, `if not os.getenv("SECRET_KEY"): raise`.
-            let required = match (is_assert, test) {
-                (true, test) => environment_presence(model, test, &at),
-                (false, Expr::UnaryOp(op)) if op.op == ast::UnaryOp::Not => {
-                    environment_presence(model, &op.operand, &at)
-                }
-                _ => None,
+            // `assert os.environ.get("SECRET_KEY")`, `if not os.getenv("SECRET_KEY"): raise`,
+            // `if not os.getenv("A") or not os.getenv("B"): raise` (taskapi's ProductionConfig).
+            let required = if is_assert {
+                required_present(model, test, &at)
+            } else {
+                required_absent(model, test, &at)
             };
-            refused.extend(required.map(Refused::Unset));
+            refused.extend(required.into_iter().map(Refused::Unset));
             if refused.is_empty() {
                 return;
             }
