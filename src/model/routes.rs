@@ -3417,10 +3417,18 @@ pub fn refuses_without_login(body: &[Stmt]) -> bool {
                     .iter()
                     .map(|clause| (clause.test.as_ref(), &clause.body)),
             );
+            let mut previous: Option<&Expr> = None;
             for (test, body) in clauses {
-                if test.is_some_and(lacks_login) && branch_refuses(body) {
+                // `elif is_logged_in(): ...` then `else: raise PicoException(..., 401)`
+                // (picoCTF's `get_user()`): the `else` is where the caller is not logged in.
+                let logged_out_else = test.is_none() && previous.is_some_and(|p| {
+                    login_state(p)
+                        || matches!(p, Expr::Attribute(a) if a.attr.as_str() == "is_authenticated")
+                });
+                if (test.is_some_and(lacks_login) || logged_out_else) && branch_refuses(body) {
                     found = true;
                 }
+                previous = test;
             }
         }
     });
