@@ -458,6 +458,9 @@ impl<'a> ConfigModel<'a> {
                     let same = match refused {
                         Refused::Literal(bytes) => *bytes == site.bytes,
                         Refused::Unset(variable) => *variable == site.variable,
+                        Refused::ShorterThan(key, bound) => {
+                            *key == site.variable && site.bytes.len() < *bound
+                        }
                     };
                     same && apps.share(*module, site.module)
                 })
@@ -481,6 +484,9 @@ enum Refused {
     /// Starting without this environment variable (`assert os.environ.get("SECRET_KEY")`): the
     /// literal the code falls back to when it is unset never signs there.
     Unset(String),
+    /// This setting when it is shorter than this many bytes (`if len(app.config["K"]) < 32:
+    /// raise`, Superset's async-query secret): a shorter literal never signs.
+    ShorterThan(String, usize),
 }
 
 /// `os.environ.get("X")`, `os.getenv("X")`, `os.environ["X"]`, `"X" in os.environ`: the
@@ -543,6 +549,58 @@ fn required_absent(model: &ProjectModel<'_>, test: &Expr, at: &At<'_, '_>) -> Ve
     }
 }
 
+/// The settings a test refuses when they are too short: `len(app.config["K"]) < 32` (also
+/// `<= 31`, `.get("K")`, `settings.K`, `K`), alone or in an `or`: the setting and the length
+/// it needs.
+fn minimum_lengths(test: &Expr) -> Vec<(String, usize)> {
+    match test {
+        Expr::BoolOp(bool_op) if bool_op.op == ast::BoolOp::Or => {
+            bool_op.values.iter().flat_map(minimum_lengths).collect()
+        }
+        Expr::Compare(compare) => {
+            let (Some(op), [right]) = (compare.ops.first(), compare.comparators.as_ref()) else {
+                return Vec::new();
+            };
+            let Expr::Call(len) = compare.left.as_ref() else {
+                return Vec::new();
+            };
+            let (Expr::Name(callee), [argument]) = (len.func.as_ref(), len.arguments.args.as_ref())
+            else {
+                return Vec::new();
+            };
+            let bound = match right {
+                Expr::NumberLiteral(number) => match &number.value {
+                    ast::Number::Int(int) => int.as_usize(),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let bound = match (op, bound) {
+                (ast::CmpOp::Lt, Some(bound)) => bound,
+                (ast::CmpOp::LtE, Some(bound)) => bound.saturating_add(1),
+                _ => return Vec::new(),
+            };
+            let key = match argument {
+                Expr::Subscript(subscript) => string_literal(&subscript.slice),
+                Expr::Call(get) => match (get.func.as_ref(), get.arguments.args.first()) {
+                    (Expr::Attribute(a), Some(key)) if a.attr.as_str() == "get" => {
+                        string_literal(key)
+                    }
+                    _ => None,
+                },
+                Expr::Attribute(attribute) => Some(attribute.attr.to_string()),
+                Expr::Name(name) => Some(name.id.to_string()),
+                _ => None,
+            };
+            match key {
+                Some(key) if callee.id.as_str() == "len" => vec![(key, bound)],
+                _ => Vec::new(),
+            }
+        }
+        _ => Vec::new(),
+    }
+}
+
 fn startup_guards(model: &ProjectModel<'_>) -> Vec<(Refused, usize, StartupGuard)> {
     let per_module: Vec<Vec<(Refused, usize, StartupGuard)>> = model
         .modules
@@ -583,6 +641,13 @@ fn module_startup_guards(
                 required_absent(model, test, &at)
             };
             refused.extend(required.into_iter().map(Refused::Unset));
+            if !is_assert {
+                refused.extend(
+                    minimum_lengths(test)
+                        .into_iter()
+                        .map(|(key, bound)| Refused::ShorterThan(key, bound)),
+                );
+            }
             if refused.is_empty() {
                 return;
             }
