@@ -811,6 +811,14 @@ fn absorbs(function: &ast::StmtFunctionDef, call: TextRange) -> bool {
     absorbed
 }
 
+/// Whether the file registers `handler` for `IntegrityError`:
+/// `app.register_error_handler(IntegrityError, handler)`, `@app.errorhandler(IntegrityError)`.
+fn registered_for_integrity_error(checker: &Checker<'_, '_>, handler: &str) -> bool {
+    checker.source.text.lines().any(|line| {
+        line.contains("IntegrityError") && line.contains("error_handler") && line.contains(handler)
+    })
+}
+
 /// The name of the module-level function around the code when nothing in the project names
 /// it anywhere but in its own `def`: no call, no decorator use, no registration, no import,
 /// not in `__all__` or a docstring. Code inside it answers no request as the project stands
@@ -1389,6 +1397,19 @@ fn check(checker: &mut Checker<'_, '_>) {
         let fix = generic_message_fix(checker, group.stmt, &group.leaks);
         let signature_oracle = matches!(group.leaks.first(), Some((_, Bound::Name(_))))
             && in_mohawk_handler(checker, group.stmt.range());
+        // `str(e.orig)` of an `IntegrityError` is the driver's own message, which names the
+        // constraint that failed (`UNIQUE constraint failed: users.email`), where `str(e)` of
+        // SQLAlchemy's wrapper also carries the SQL statement and its parameters.
+        let constraint_only = group.leaks.iter().all(|(leak, _)| {
+            matches!(leak, Expr::Attribute(a) if a.attr.as_str() == "orig")
+                || matches!(leak, Expr::Call(call) if matches!(call.arguments.args.first(), Some(Expr::Attribute(a)) if a.attr.as_str() == "orig"))
+        }) && (group.caught.contains("IntegrityError")
+            || functions.iter().any(|f| {
+                f.def.range().contains_range(group.stmt.range())
+                    && (f.def.decorator_list.iter().any(|d| {
+                        checker.text(&d.expression).contains("IntegrityError")
+                    }) || registered_for_integrity_error(checker, f.def.name.as_str()))
+            }));
         let diagnostic = checker.report(
             first.range(),
             format!(
@@ -1405,6 +1426,12 @@ fn check(checker: &mut Checker<'_, '_>) {
             diagnostic.severity = Some(Severity::High);
             diagnostic.message.push_str(
                 "; worse, mohawk's `MacMismatch` text holds the MAC the server expected, so a caller with a wrong MAC is handed the valid one for its request (a signature oracle)",
+            );
+        }
+        if constraint_only && diagnostic.severity != Some(Severity::High) {
+            diagnostic.severity = Some(Severity::Low);
+            diagnostic.message.push_str(
+                "; low severity: an `IntegrityError`'s `orig` is the database driver's message, naming the constraint that failed (and on PostgreSQL the conflicting key), not the SQL statement",
             );
         }
         // A flashed message shows on the next page of the session whose action failed: in the
