@@ -501,6 +501,19 @@ impl<'a> Visitor<'a> for CallCollector<'_, 'a> {
                 }
                 visitor::walk_stmt(self, stmt);
             }
+            // `assert feed.link, "A feed must have a link."`: an `AssertionError` with the
+            // project's own message, which an `errorhandler(AssertionError)` may answer with.
+            Stmt::Assert(assert)
+                if matches!(
+                    assert.msg.as_deref(),
+                    Some(Expr::StringLiteral(_) | Expr::FString(_))
+                ) =>
+            {
+                if !self.own_text_raises.iter().any(|c| c == "AssertionError") {
+                    self.own_text_raises.push("AssertionError".to_string());
+                }
+                visitor::walk_stmt(self, stmt);
+            }
             Stmt::Try(try_stmt) => {
                 self.visit_body(&try_stmt.body);
                 for handler in &try_stmt.handlers {
