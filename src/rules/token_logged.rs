@@ -492,16 +492,31 @@ fn validates(checker: &Checker<'_, '_>, call: &ast::ExprCall) -> bool {
     })
 }
 
+/// A function a command-line interface runs: decorated `command`, `group`, or a click /
+/// Flask-Script `option` / `argument` (which sit above a command).
+fn is_cli_command(def: &ast::StmtFunctionDef) -> bool {
+    def.decorator_list.iter().any(|decorator| {
+        crate::model::context::runs_outside_request(&decorator.expression)
+            && matches!(
+                crate::model::routes::decorator_name(&decorator.expression),
+                "command" | "group" | "option" | "argument"
+            )
+    })
+}
+
 fn check(checker: &mut Checker<'_, '_>) {
     let module = checker.source.module();
-    let mut bodies: Vec<&[Stmt]> = vec![&module.body];
+    // Each scope's statements, and whether it is a command-line command (`@click.command()`,
+    // `@app.cli.command()`, `@manager.command`): its `print` is the terminal output the
+    // person running it asked for, not a log.
+    let mut bodies: Vec<(&[Stmt], bool)> = vec![(&module.body, false)];
     visit_stmts(&module.body, &mut |stmt| match stmt {
-        Stmt::FunctionDef(def) => bodies.push(&def.body),
-        Stmt::ClassDef(class) => bodies.push(&class.body),
+        Stmt::FunctionDef(def) => bodies.push((&def.body, is_cli_command(def))),
+        Stmt::ClassDef(class) => bodies.push((&class.body, false)),
         _ => {}
     });
     let mut reported: Vec<TextRange> = Vec::new();
-    for body in bodies {
+    for (body, cli_command) in bodies {
         // Locals holding the header or a token cut from it, whatever they are called.
         let assignments = scope_assignments(body);
         let mut tainted: Vec<&str> = Vec::new();
@@ -525,6 +540,8 @@ fn check(checker: &mut Checker<'_, '_>) {
             any_expr(std::slice::from_ref(stmt), &mut |e| {
                 if let Expr::Call(call) = e
                     && is_logging_call(checker, call)
+                    && !(cli_command
+                        && matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "print"))
                 {
                     calls.push(call);
                 }

@@ -176,3 +176,23 @@ def confirm_address():
     token_mail = claims["mail"]
     log.error("token for address %s", token_mail)
     log.error("raw %s", claims)  # expect: FL403
+
+
+# --- command-line output ---------------------------------------------------------------------
+# A command's `print` is the output its operator asked for (privacyIDEA's token janitor lists
+# tokens on the terminal); what it logs still goes to the logs.
+import click
+
+
+@click.command()
+@click.option("--user", default="admin")
+def issue_token(user):
+    token = create_access_token(identity=user)
+    print(token)
+    log.info("issued %s", token)  # expect: FL403
+
+
+@app.cli.command("show-token")
+def show_token():
+    token = create_access_token(identity="ops")
+    print("token:", token)
