@@ -835,11 +835,21 @@ impl<'a> RouteCollector<'_, 'a> {
         if method != "route" && !HTTP_METHOD_NAMES.contains(&method) {
             return None;
         }
-        let rule = call.arguments.args.first().and_then(|r| self.string(r))?;
-        if !rule.starts_with('/') && !rule.is_empty() {
-            return None;
-        }
+        let mut rule = call.arguments.args.first().and_then(|r| self.string(r))?;
         let registrar = self.qualified(&attribute.value).unwrap_or_default();
+        if !rule.starts_with('/') && !rule.is_empty() {
+            // Flask joins a blueprint's `url_prefix` and a rule with one `/`, so
+            // `@bp.route("page/<num>")` under `Blueprint(..., url_prefix="/api/board")` serves
+            // `/api/board/page/<num>`; without a prefix Flask refuses the rule.
+            let prefixed = self
+                .prefixes
+                .iter()
+                .any(|(blueprint, prefix)| *blueprint == registrar && !prefix.is_empty());
+            if !prefixed {
+                return None;
+            }
+            rule.insert(0, '/');
+        }
         let methods = if method == "route" {
             self.methods(call)
                 .unwrap_or_else(|| vec!["GET".to_string()])
