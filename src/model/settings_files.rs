@@ -634,13 +634,35 @@ fn yaml_value(value: &str, style: ScalarStyle, shape: YamlShape) -> Option<Strin
     if shape == YamlShape::Compose {
         let without_escapes = value.replace("$$", "");
         if without_escapes.contains('$') {
-            return None;
+            // `${SECRET_KEY:-changeme}` (or `${SECRET_KEY-changeme}`): the default is the value
+            // wherever the variable is not set when compose starts.
+            return compose_default(value);
         }
         return Some(value.replace("$$", "$"));
     }
     let quoted = matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted);
     // JSON strings are quoted; numbers and booleans are not settings values of interest.
     quoted.then(|| value.to_string())
+}
+
+/// The default of a value that is one `${NAME:-default}` / `${NAME-default}` and nothing else,
+/// when the default is written out (no further `$`).
+fn compose_default(value: &str) -> Option<String> {
+    compose_default_parts(value).map(|(_, default)| default.to_string())
+}
+
+/// The variable whose default a compose value written as `${NAME:-default}` falls back to.
+pub fn compose_default_variable(written: &str) -> Option<&str> {
+    compose_default_parts(written).map(|(name, _)| name)
+}
+
+fn compose_default_parts(value: &str) -> Option<(&str, &str)> {
+    let inner = value.trim().strip_prefix("${")?.strip_suffix('}')?;
+    let name_end = inner.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))?;
+    let (name, rest) = inner.split_at(name_end);
+    let default = rest.strip_prefix(":-").or_else(|| rest.strip_prefix('-'))?;
+    (!name.is_empty() && !default.is_empty() && !default.contains(['$', '{', '}']))
+        .then_some((name, default))
 }
 
 /// Flask's `from_mapping` (which `from_file` and `from_pyfile` feed) keeps upper-case keys only.

@@ -551,7 +551,21 @@ impl<'c, 'a> SettingsChecker<'c, 'a> {
             .as_deref()
             .map(|by| format!(" (loaded by {by})"))
             .unwrap_or_default();
-        format!("`{}` in `{}`{loaded}", entry.key, file.file.display_path())
+        // `SECRET_KEY: ${SECRET_KEY:-changeme}`: the value is the default compose uses.
+        let default = crate::model::settings_files::compose_default_variable(
+            file.file.slice(entry.range),
+        )
+        .map(|variable| {
+            format!(
+                " (the default of `${{{variable}:-...}}`, used wherever `{variable}` is not set)"
+            )
+        })
+        .unwrap_or_default();
+        format!(
+            "`{}` in `{}`{loaded}{default}",
+            entry.key,
+            file.file.display_path()
+        )
     }
 
     /// The help for a value committed in a settings file.
