@@ -674,8 +674,7 @@ impl<'a> Tracer<'_, 'a> {
                 generated: true,
             };
         }
-        if (matches!(callee.as_str(), "os.environ.get" | "os.getenv")
-            || super::config::is_environment_reader(&callee))
+        if super::config::is_environment_reader(&callee)
             && let Some(Expr::StringLiteral(variable)) = call.arguments.args.first()
         {
             return environment_key(variable.value.to_str().to_string());

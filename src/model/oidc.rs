@@ -4,11 +4,11 @@
 //! connection instead of the token's signature there. A token the *client* sends (a mobile app
 //! posting its Google `id_token`) has no such guarantee. Rules weigh a decode by this.
 
-use ruff_python_ast::{Expr, Stmt};
+use ruff_python_ast::Expr;
 use ruff_text_size::Ranged;
 
 use super::jwt::JwtCall;
-use super::routes::{any_expr, scope_assignments};
+use super::routes::{reads_request, scope_assignments};
 use super::{FileModel, Project};
 
 /// Calls that exchange an authorization code at the token endpoint (authlib,
@@ -66,7 +66,7 @@ pub fn back_channel_id_token(
     if !is_parameter || !(lower.contains("id_token") || lower.contains("idtoken")) {
         return None;
     }
-    if reads_the_request(project, file, &function.body) {
+    if reads_request(&function.body) {
         return None;
     }
     project
@@ -176,13 +176,4 @@ fn is_post(expr: &Expr, assignments: &[(&str, &Expr)], depth: usize) -> bool {
         }
         _ => false,
     }
-}
-
-/// Whether a function body reads Flask's `request`.
-fn reads_the_request(project: &Project<'_>, file: &FileModel<'_>, body: &[Stmt]) -> bool {
-    let at = file.at(None);
-    any_expr(body, &mut |expr| {
-        matches!(expr, Expr::Name(name) if name.id.as_str() == "request")
-            && project.model.qualified_name(expr, &at).as_deref() == Some("flask.request")
-    })
 }

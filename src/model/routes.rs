@@ -3759,7 +3759,7 @@ fn comes_from_caller(
 }
 
 /// Whether `body` reads anything of the request (`request.headers`, `request.json`, ...).
-fn reads_request(body: &[Stmt]) -> bool {
+pub fn reads_request(body: &[Stmt]) -> bool {
     any_expr(
         body,
         &mut |e| matches!(e, Expr::Name(n) if n.id.as_str() == "request"),

@@ -811,14 +811,6 @@ fn absorbs(function: &ast::StmtFunctionDef, call: TextRange) -> bool {
     absorbed
 }
 
-/// Whether the file registers `handler` for `IntegrityError`:
-/// `app.register_error_handler(IntegrityError, handler)`, `@app.errorhandler(IntegrityError)`.
-fn registered_for_integrity_error(checker: &Checker<'_, '_>, handler: &str) -> bool {
-    checker.source.text.lines().any(|line| {
-        line.contains("IntegrityError") && line.contains("error_handler") && line.contains(handler)
-    })
-}
-
 /// The name of the module-level function around the code when nothing in the project names
 /// it anywhere but in its own `def`: no call, no decorator use, no registration, no import,
 /// not in `__all__` or a docstring. Code inside it answers no request as the project stands
@@ -1400,16 +1392,12 @@ fn check(checker: &mut Checker<'_, '_>) {
         // `str(e.orig)` of an `IntegrityError` is the driver's own message, which names the
         // constraint that failed (`UNIQUE constraint failed: users.email`), where `str(e)` of
         // SQLAlchemy's wrapper also carries the SQL statement and its parameters.
-        let constraint_only = group.leaks.iter().all(|(leak, _)| {
-            matches!(leak, Expr::Attribute(a) if a.attr.as_str() == "orig")
-                || matches!(leak, Expr::Call(call) if matches!(call.arguments.args.first(), Some(Expr::Attribute(a)) if a.attr.as_str() == "orig"))
-        }) && (group.caught.contains("IntegrityError")
-            || functions.iter().any(|f| {
-                f.def.range().contains_range(group.stmt.range())
-                    && (f.def.decorator_list.iter().any(|d| {
-                        checker.text(&d.expression).contains("IntegrityError")
-                    }) || registered_for_integrity_error(checker, f.def.name.as_str()))
-            }));
+        // For an error handler, `caught` is the class it is registered for.
+        let constraint_only = group.caught.contains("IntegrityError")
+            && group.leaks.iter().all(|(leak, _)| {
+                matches!(leak, Expr::Attribute(a) if a.attr.as_str() == "orig")
+                    || matches!(leak, Expr::Call(call) if matches!(call.arguments.args.first(), Some(Expr::Attribute(a)) if a.attr.as_str() == "orig"))
+            });
         let diagnostic = checker.report(
             first.range(),
             format!(
