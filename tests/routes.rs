@@ -297,3 +297,17 @@ fn a_hook_authenticates_only_the_routes_it_does_not_let_through() {
         serde_json::Value::Null
     );
 }
+
+#[test]
+fn an_api_key_decorator_answering_403_authenticates() {
+    let routes = routes_json("testdata/rules/FL202-api-key");
+    assert_eq!(
+        find(&routes, "delete_watch")["authentication"],
+        "@auth_check (testdata/rules/FL202-api-key/app.py:17 answers 401 or 403 unless its credential check passes)"
+    );
+    // A 403 on a header that carries no credential refuses nobody who lacks one.
+    assert_eq!(
+        find(&routes, "delete_watch_from_page")["authentication"],
+        serde_json::Value::Null
+    );
+}

@@ -2050,7 +2050,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             &|_, def| wrapper_answers_unauthorized(def),
             &|_| false,
         ) {
-            "answers 401 unless its credential check passes"
+            "answers 401 or 403 unless its credential check passes"
         } else {
             "reads the `Authorization` header"
         }
@@ -3448,7 +3448,10 @@ pub fn refuses_without_login(body: &[Stmt]) -> bool {
 /// Whether `def` is a decorator whose wrapper answers 401 instead of calling the view:
 /// `if token_matches(...): return f(*args, **kwargs)` then `abort(401)` (calibre-web's
 /// `requires_kobo_auth`), or `raise AuthError(..., 401)`. A 401 says "authenticate first"; the
-/// test before it is whatever the project checks the credential with.
+/// test before it is whatever the project checks the credential with. A 403 says so too when
+/// the wrapper reads a credential from the request (changedetection.io's `auth_check`, which
+/// answers 403 unless the `x-api-key` header matches the configured token); elsewhere a 403 is
+/// as often a role check on a caller already logged in.
 fn wrapper_answers_unauthorized(def: &ast::StmtFunctionDef) -> bool {
     let Some(view) = def
         .parameters
@@ -3476,10 +3479,42 @@ fn wrapper_answers_unauthorized(def: &ast::StmtFunctionDef) -> bool {
                 || any_expr(&wrapper.body, &mut |e| {
                     matches!(e, Expr::Name(n) if n.id.as_str() == "Unauthorized")
                         || matches!(e, Expr::Attribute(a) if a.attr.as_str() == "Unauthorized")
-                }));
+                })
+                || any_expr(&wrapper.body, &mut |e| reads_request_credential(e)));
         found |= calls_view && refuses;
     }
     found
+}
+
+/// Whether `expr` reads a credential the caller sent under a name of its own:
+/// `request.headers.get("x-api-key")`, `request.args["token"]`, `request.headers["X-Auth"]`.
+/// Other headers (`X-Requested-With`, `Origin`) are not credentials.
+fn reads_request_credential(expr: &Expr) -> bool {
+    let from_request = |container: &Expr| {
+        matches!(container, Expr::Attribute(a)
+            if matches!(a.attr.as_str(), "headers" | "args" | "values" | "form" | "cookies")
+                && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request"))
+    };
+    let names_credential = |key: &Expr| {
+        let Expr::StringLiteral(text) = key else {
+            return false;
+        };
+        let lower = text.value.to_str().to_ascii_lowercase();
+        ["key", "token", "auth", "secret", "signature", "password"]
+            .iter()
+            .any(|word| lower.contains(word))
+    };
+    match expr {
+        Expr::Call(call) => {
+            matches!(call.func.as_ref(), Expr::Attribute(a)
+                if a.attr.as_str() == "get" && from_request(&a.value))
+                && call.arguments.args.first().is_some_and(names_credential)
+        }
+        Expr::Subscript(subscript) => {
+            from_request(&subscript.value) && names_credential(&subscript.slice)
+        }
+        _ => false,
+    }
 }
 
 /// Whether `body` logs a user in: Flask-Login's `login_user(...)`, Flask-Principal's

@@ -1,0 +1,63 @@
+"""changedetection.io's shape: an API-key decorator answers 403 (not 401) unless the `x-api-key`
+header matches the configured token. That refuses callers without the credential, so the routes
+behind it are authenticated. A decorator answering 403 on a header that is no credential
+(`X-Requested-With`) authenticates nobody."""
+import os
+from functools import wraps
+
+from flask import Flask, abort, jsonify, make_response, request
+from flask_login import login_required
+
+app = Flask(__name__)
+app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]
+app.config["API_TOKEN"] = os.environ["API_TOKEN"]
+WATCHES = {}
+
+
+def auth_check(decorated):
+    @wraps(decorated)
+    def decorator(*args, **kwargs):
+        if not request.headers.get("x-api-key"):
+            return make_response(jsonify("No authorization x-api-key header."), 403)
+        if request.headers["x-api-key"] != app.config["API_TOKEN"]:
+            return make_response(jsonify("Invalid access - api_access_token."), 403)
+        return decorated(*args, **kwargs)
+
+    return decorator
+
+
+def ajax_only(decorated):
+    @wraps(decorated)
+    def decorator(*args, **kwargs):
+        if request.headers.get("X-Requested-With") != "XMLHttpRequest":
+            abort(403)
+        return decorated(*args, **kwargs)
+
+    return decorator
+
+
+@app.post("/settings")
+@login_required
+def save_settings():
+    return {"saved": True}
+
+
+@app.delete("/api/v1/watch/<uuid>")
+@auth_check
+def delete_watch(uuid):
+    WATCHES.pop(uuid, None)
+    return "", 204
+
+
+@app.post("/api/v1/watch")
+@auth_check
+def create_watch():
+    WATCHES[len(WATCHES)] = request.json
+    return "", 201
+
+
+@app.delete("/ajax/watch/<uuid>")
+@ajax_only
+def delete_watch_from_page(uuid):  # expect: FL202
+    WATCHES.pop(uuid, None)
+    return "", 204
