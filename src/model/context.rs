@@ -193,7 +193,8 @@ pub fn is_dev_name(text: &str) -> bool {
 
 /// A script named for running in development: a development word (`dev`, `develop`,
 /// `development`, `debug`) with a word that says it starts something (`run`, `server`, `serve`,
-/// `start`, `manage`, `main`, `app`, `wsgi`), or `devserver` / `rundev`. A module named only
+/// `start`, `manage`, `main`, `app`, `wsgi`), or `devserver` / `rundev`; an example
+/// (`email_client_example.py`); a CI job's test setup (`create_ci_test_db.py`). A module named only
 /// `debug.py` or `dev_tools.py` may be a blueprint production serves, so it does not count.
 pub fn is_dev_script(stem: &str) -> bool {
     let words = words(stem);
@@ -206,7 +207,18 @@ pub fn is_dev_script(stem: &str) -> bool {
             "run" | "runner" | "server" | "serve" | "start" | "manage" | "main" | "app" | "wsgi"
         )
     });
+    // `email_client_example.py`: a script that shows how to use something; `create_ci_test_db.py`:
+    // what a CI job runs to set up its tests.
+    let example = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "example" | "examples"));
+    let ci_test = words.iter().any(|w| w == "ci")
+        && words
+            .iter()
+            .any(|w| matches!(w.as_str(), "test" | "tests" | "e2e"));
     (dev && starts)
+        || example
+        || ci_test
         || words
             .iter()
             .any(|w| matches!(w.as_str(), "devserver" | "rundev" | "debugserver"))
@@ -233,7 +245,8 @@ impl Location {
 }
 
 /// The development folder among `folders` (the directories from the project root down to a
-/// module, in order), if any: `examples`, `example`, `docs`, `doc`, `tutorial`, `tutorials`;
+/// module, in order), if any: `examples`, `example`, `docs`, `doc`, `tutorial`, `tutorials`,
+/// `devel`, `devstack` (OpenStack's development environment);
 /// tutorial step folders (`step_3`, `step-3`, `step3`, `lesson-04`, `lesson_4`, `lecture2`,
 /// `part2`, `chapter_5`, `section3`, `exercise-1`, a training's `day3` / `week_2`); and numbered
 /// lesson folders of a course
@@ -258,7 +271,7 @@ fn is_development_folder_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     if matches!(
         lower.as_str(),
-        "examples" | "example" | "docs" | "doc" | "tutorial" | "tutorials" | "devel"
+        "examples" | "example" | "docs" | "doc" | "tutorial" | "tutorials" | "devel" | "devstack"
     ) {
         return true;
     }
@@ -642,6 +655,11 @@ mod tests {
         assert!(!is_dev_script("dev_tools"));
         assert!(!is_dev_script("run"));
         assert!(!is_dev_script("devices_server"));
+        assert!(is_dev_script("email_client_example"));
+        assert!(is_dev_script("create_ci_test_db"));
+        assert!(is_dev_script("install_postgis_for_ci_e2e_package_tests"));
+        assert!(!is_dev_script("ci_status"));
+        assert!(!is_dev_script("citest"));
     }
 
     #[test]

@@ -2497,15 +2497,21 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
     visit_stmts(body, &mut |stmt| {
         if let Stmt::Assign(assign) = stmt {
             for target in &assign.targets {
-                let attribute = match target {
-                    Expr::Attribute(attribute) => Some(attribute.attr.as_str()),
+                let (attribute, holder) = match target {
+                    Expr::Attribute(attribute) => (
+                        Some(attribute.attr.as_str()),
+                        Some(attribute.value.as_ref()),
+                    ),
                     Expr::Subscript(subscript) => match subscript.slice.as_ref() {
-                        Expr::StringLiteral(key) => Some(key.value.to_str()),
-                        _ => None,
+                        Expr::StringLiteral(key) => {
+                            (Some(key.value.to_str()), Some(subscript.value.as_ref()))
+                        }
+                        _ => (None, None),
                     },
-                    _ => None,
+                    _ => (None, None),
                 };
                 if let Some(attribute) = attribute
+                    && holder.is_some_and(|holder| holds_an_account(holder, &statements))
                     && PRIVILEGE_ATTRIBUTES.contains(&attribute.to_ascii_lowercase().as_str())
                     && !grants_nothing(&assign.value)
                 {
@@ -2534,7 +2540,8 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
                 | "grant_permission"
                 | "promote"
         ) || (matches!(name, "append" | "add" | "extend")
-            && matches!(receiver, Some(Expr::Attribute(a)) if matches!(a.attr.as_str(), "roles" | "permissions")))
+            && matches!(receiver, Some(Expr::Attribute(a)) if matches!(a.attr.as_str(), "roles" | "permissions")
+                && holds_an_account(&a.value, &statements)))
             || (name == "setattr"
                 && matches!(call.arguments.args.get(1), Some(Expr::StringLiteral(key))
                     if PRIVILEGE_ATTRIBUTES.contains(&key.value.to_str())));
@@ -2593,6 +2600,94 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
     });
     found.sort_by_key(|(range, _, _)| range.start());
     found
+}
+
+/// Whether the object a privilege attribute is set on is an account, by what it is called or
+/// made from: `user`, `current_user`, `self.member`, `User.query.get_or_404(id)`, a local
+/// assigned `Account(...)`, `u`. Flask's `g.roles`, a dict built for the response
+/// (`return_dict["roles"]`) and another model's column (`AccountPatternAuditScore`'s
+/// `account_type`, Security Monkey) are not: the last word of the name says what it holds.
+fn holds_an_account(holder: &Expr, statements: &[&Stmt]) -> bool {
+    const ACCOUNT_WORDS: &[&str] = &[
+        "user",
+        "account",
+        "member",
+        "admin",
+        "person",
+        "profile",
+        "identity",
+        "principal",
+        "owner",
+        "staff",
+        "customer",
+        "employee",
+        "player",
+        "student",
+        "teacher",
+        "moderator",
+        "operator",
+        "author",
+        "editor",
+        "u",
+        "usr",
+    ];
+    let last_word_is_account = |name: &str| {
+        crate::model::context::words(name)
+            .last()
+            .is_some_and(|word| {
+                let singular = word.strip_suffix('s').unwrap_or(word);
+                ACCOUNT_WORDS.contains(&word.as_str()) || ACCOUNT_WORDS.contains(&singular)
+            })
+    };
+    // `User.query.get_or_404(id)`, `db.session.get(User, id)`: the class the row comes from.
+    let made_from_account = |value: &Expr| {
+        let mut root = value;
+        loop {
+            root = match root {
+                Expr::Call(call) => {
+                    if call.arguments.args.iter().any(|a| {
+                        matches!(a, Expr::Name(n) if n.id.starts_with(|c: char| c.is_ascii_uppercase()) && last_word_is_account(&n.id))
+                    }) {
+                        return true;
+                    }
+                    call.func.as_ref()
+                }
+                Expr::Attribute(a) => a.value.as_ref(),
+                Expr::Subscript(s) => s.value.as_ref(),
+                Expr::Name(n) => return last_word_is_account(&n.id),
+                _ => return false,
+            };
+        }
+    };
+    match holder {
+        Expr::Name(name) => {
+            let assigned: Vec<&Expr> = statements
+                .iter()
+                .filter_map(|stmt| match stmt {
+                    Stmt::Assign(assign)
+                        if assign
+                            .targets
+                            .iter()
+                            .any(|t| matches!(t, Expr::Name(n) if n.id == name.id)) =>
+                    {
+                        Some(assign.value.as_ref())
+                    }
+                    _ => None,
+                })
+                .collect();
+            if assigned.is_empty() {
+                last_word_is_account(&name.id)
+            } else {
+                assigned.iter().any(|value| made_from_account(value))
+                    || (last_word_is_account(&name.id)
+                        && !assigned
+                            .iter()
+                            .all(|value| matches!(value, Expr::Dict(_) | Expr::List(_))))
+            }
+        }
+        Expr::Attribute(attribute) => last_word_is_account(&attribute.attr),
+        other => made_from_account(other),
+    }
 }
 
 /// Fields that identify a person or hold their credentials, as a serializer writes them.

@@ -20,7 +20,9 @@ use super::hardcoded_secret_key::import_position;
 use super::{Applicability, Checker, Edit, Fix, Rule};
 use crate::model::At;
 use crate::model::config::ConfigValue;
-use crate::model::routes::{any_expr, expr_contains, local_assignments, visit_stmts};
+use crate::model::routes::{
+    any_expr, expr_contains, local_assignments, visit_scope_stmts, visit_stmts,
+};
 use crate::model::scope::Binding;
 use crate::model::value::Value;
 
@@ -611,7 +613,13 @@ fn check_headers(checker: &mut Checker<'_, '_>) {
     for body in bodies {
         let mut sets: Vec<HeaderSet<'_>> = Vec::new();
         let mut branches: Vec<&ast::StmtIf> = Vec::new();
-        visit_stmts(body, &mut |stmt| {
+        // One function's own statements: a hook defined inside `create_app` is judged as its
+        // own function, not again as part of the factory (LibreTranslate's `after_request` was
+        // reported twice).
+        visit_scope_stmts(body, &mut |stmt| {
+            if matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+                return;
+            }
             header_sets(stmt, &mut sets);
             if let Stmt::If(stmt) = stmt {
                 branches.push(stmt);
@@ -738,6 +746,13 @@ fn check_headers(checker: &mut Checker<'_, '_>) {
             // `Authorization` header hands out tokens whatever the app authenticates with.
             let (severity, why) = if message.contains("Access-Control-Expose-Headers") {
                 (None, String::new())
+            } else if message.contains("browsers refuse the pair") {
+                // As written nothing is exposed: the browser drops the response. The risk is
+                // the next edit, which is what the message warns about.
+                (
+                    Some(super::Severity::Low),
+                    "; low severity: as written no browser sends credentials to, or reads the answer for, another origin".to_string(),
+                )
             } else {
                 weight_by_cookies(checker)
             };

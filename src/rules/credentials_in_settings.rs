@@ -198,7 +198,9 @@ fn weigh(credential: &Credential, key: &str, value: &str) -> (Option<Severity>, 
         // A default password under an application setting (`ADMIN_PASSWORD`) is the password
         // the app creates or checks accounts with: not lowered. Settings files lower it
         // (`check_settings_files`): there it configures infrastructure such as a database
-        // container.
+        // container; so does a setting that logs in to a service (`MAIL_PASSWORD = "password"`
+        // beside `MAIL_SERVER = "smtp.example.com"`, Security Monkey's template).
+        Credential::Named if is_service_login(key) => default(value, None).unwrap_or((None, None)),
         Credential::Named => (None, None),
     }
 }
@@ -219,6 +221,38 @@ fn weigh_in_file(
         ),
         _ => weigh(credential, key, value),
     }
+}
+
+/// A setting the app logs in to another service with (`MAIL_PASSWORD`, `DB_PASSWORD`,
+/// `CREDENTIALS_PROXY_PASSWORD`), not one it checks its own users against.
+fn is_service_login(key: &str) -> bool {
+    crate::model::context::words(key).iter().any(|word| {
+        matches!(
+            word.as_str(),
+            "mail"
+                | "smtp"
+                | "email"
+                | "db"
+                | "database"
+                | "postgres"
+                | "postgresql"
+                | "pg"
+                | "mysql"
+                | "mariadb"
+                | "redis"
+                | "mongo"
+                | "mongodb"
+                | "rabbitmq"
+                | "amqp"
+                | "broker"
+                | "celery"
+                | "cache"
+                | "proxy"
+                | "neo4j"
+                | "elasticsearch"
+                | "ldap"
+        )
+    })
 }
 
 /// `SECURITY_PASSWORD_SALT`: Flask-Security mixes it into password hashes and confirmation

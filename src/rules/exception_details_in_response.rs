@@ -25,6 +25,7 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::{Applicability, Checker, Edit, Fix, Rule, Severity};
+use crate::model::apps::overlap;
 use crate::model::exceptions::{Bound, all_leaks, is_leak};
 use crate::model::routes::{Route, any_expr, expr_contains, for_each_def, visit_stmts};
 use crate::model::{FileModel, Project};
@@ -568,10 +569,16 @@ enum Audience {
 }
 
 impl Audience {
-    fn severity(&self) -> Severity {
+    /// Medium only where flasklint can show that anyone reads the answer: a route or an error
+    /// handler open to callers its application otherwise refuses. Code whose callers it cannot
+    /// see may well sit behind authentication (reviewers judged those findings on Faraday's
+    /// class-based views and Security Monkey's Celery decorators not worth acting on at medium).
+    fn severity(&self, app_authenticates: bool) -> Severity {
         match self {
-            Audience::Authenticated(_) | Audience::Unreachable(_) => Severity::Low,
-            _ => Severity::Medium,
+            Audience::Anyone(_) | Audience::AnyFailingRequest if app_authenticates => {
+                Severity::Medium
+            }
+            _ => Severity::Low,
         }
     }
 
@@ -588,6 +595,17 @@ impl Audience {
             ),
         }
     }
+}
+
+/// Whether the application(s) `module` belongs to authenticate any route as flasklint sees it
+/// (or guard one with a decorator that says so): only then does a route without authentication
+/// stand out as open to anyone.
+fn app_authenticates(project: &Project<'_>, module: usize) -> bool {
+    let units = project.apps.of_module(module);
+    project.routes.routes.iter().any(|route| {
+        overlap(&route.units, units)
+            && (route.authentication.is_some() || route.decorators.iter().any(|d| guards_access(d)))
+    })
 }
 
 /// `GET /reports`.
@@ -1325,8 +1343,34 @@ fn check(checker: &mut Checker<'_, '_>) {
             }
         }
     }
+    // `payload = jsonify(msg=message)` then `return make_response(payload, 500)`: the second
+    // statement answers with what the first already built, so the leak is reported once, where
+    // the text goes in.
+    let repeated: Vec<bool> = groups
+        .iter()
+        .map(|group| {
+            group.leaks.iter().all(|(leak, bound)| {
+                let Bound::Text(name) = bound else {
+                    return false;
+                };
+                matches!(leak, Expr::Name(n) if n.id.as_str() == *name)
+                    && holders
+                        .iter()
+                        .filter(|h| h.name == *name && h.assigned.end() <= group.stmt.start())
+                        .max_by_key(|h| h.assigned.end())
+                        .is_some_and(|h| {
+                            groups
+                                .iter()
+                                .any(|other| other.stmt.range() == h.assigned.range())
+                        })
+            })
+        })
+        .collect();
     let mut counts = HashMap::default();
-    for mut group in groups {
+    for (mut group, repeated) in groups.into_iter().zip(repeated) {
+        if repeated {
+            continue;
+        }
         // A leak handed to a project helper that many calls share is reported once, at the
         // helper (below, when its file is checked).
         group
@@ -1387,6 +1431,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             )
         };
         let fix = generic_message_fix(checker, group.stmt, &group.leaks);
+        let app_authenticates = app_authenticates(checker.project, checker.file.module);
         let signature_oracle = matches!(group.leaks.first(), Some((_, Bound::Name(_))))
             && in_mohawk_handler(checker, group.stmt.range());
         // `str(e.orig)` of an `IntegrityError` is the driver's own message, which names the
@@ -1407,7 +1452,20 @@ fn check(checker: &mut Checker<'_, '_>) {
             "answer with a generic message (and a request id) and log the exception server-side with `logger.exception(...)`".to_string(),
         );
         diagnostic.fix = fix;
-        diagnostic.severity = Some(audience.severity());
+        diagnostic.severity = Some(audience.severity(app_authenticates));
+        match audience {
+            Audience::Anyone(_) | Audience::AnyFailingRequest if !app_authenticates => {
+                diagnostic.message.push_str(
+                    "; low severity: no route of this application authenticates as flasklint sees it, so whether anyone reads this depends on what stands in front of the app (a proxy, a middleware, or nothing in a public app)",
+                );
+            }
+            Audience::Unknown if sink != FLASHED => {
+                diagnostic.message.push_str(
+                    "; low severity: flasklint sees no route that runs this code, so who reads the answer is not known",
+                );
+            }
+            _ => {}
+        }
         if signature_oracle {
             // Not internals but a forgery aid: mohawk's `MacMismatch` reads "MACs do not match;
             // ours: <expected MAC>; theirs: <sent MAC>".
@@ -1933,23 +1991,25 @@ fn report_helpers(checker: &mut Checker<'_, '_>) {
         if sites.len() < HELPER_CALLS {
             continue;
         }
-        let audiences: Vec<Audience> = sites
+        let audiences: Vec<(Audience, Severity)> = sites
             .iter()
             .map(|site| {
                 let around: Vec<&ast::StmtFunctionDef> = site.function.into_iter().collect();
-                audience(project, site.file, &around, site.range, false)
+                let audience = audience(project, site.file, &around, site.range, false);
+                let severity = audience.severity(app_authenticates(project, site.file.module));
+                (audience, severity)
             })
             .collect();
         let severity = audiences
             .iter()
-            .map(Audience::severity)
+            .map(|(_, severity)| *severity)
             .max()
-            .unwrap_or(Severity::Medium);
+            .unwrap_or(Severity::Low);
         // The call that decides the severity is the one to name.
-        let Some((deciding, deciding_audience)) = sites
+        let Some((deciding, (deciding_audience, _))) = sites
             .iter()
             .zip(&audiences)
-            .find(|(_, a)| a.severity() == severity)
+            .find(|(_, (_, s))| *s == severity)
         else {
             continue;
         };

@@ -425,13 +425,25 @@ pub fn names_rather_than_holds(key: &str, value: &str) -> bool {
             || key.starts_with(&format!("{value_normal}_")))
         && (crate::model::config::is_credential_key(value)
             || crate::model::config::is_secret_key(value));
+    // `MODE_ACCESS_TOKEN = "mode_user_token"`, `TABLEAU_ACCESS_TOKEN_SECRET =
+    // "tableau_personal_access_token_secret"` (amundsen): a lowercase key name under the same
+    // namespace and ending in the same word, for looking the credential up in a config file.
+    let key_words: Vec<&str> = key.split('_').filter(|w| !w.is_empty()).collect();
+    let value_words: Vec<&str> = value_normal.split('_').filter(|w| !w.is_empty()).collect();
+    let namespaced_key = identifier
+        && value.chars().all(|c| !c.is_ascii_uppercase())
+        && value_words.len() >= 3
+        && key_words.len() >= 2
+        && value_words.first() == key_words.first()
+        && value_words.last() == key_words.last()
+        && key_words.first().is_some_and(|w| w.len() >= 3);
     // A message about the credential names one of its words; a passphrase need not.
     let message = value.split_whitespace().count() >= 3
         && key
             .split('_')
             .filter(|word| word.len() >= 3)
             .any(|word| value_normal.contains(word));
-    named || setting_name || message
+    named || setting_name || namespaced_key || message
 }
 
 /// What the user's configuration tells the rules.

@@ -273,6 +273,109 @@ fn keeps_the_value(attribute: &str) -> bool {
         )
 }
 
+/// What a `str` (or `bytes`) answers to: any other attribute read on a name says it holds an
+/// object (a database row, a model), whose log line is its `repr`, not the secret.
+const STRING_METHODS: &[&str] = &[
+    "capitalize",
+    "casefold",
+    "center",
+    "count",
+    "decode",
+    "encode",
+    "endswith",
+    "expandtabs",
+    "find",
+    "format",
+    "format_map",
+    "hex",
+    "index",
+    "isalnum",
+    "isalpha",
+    "isascii",
+    "isdecimal",
+    "isdigit",
+    "isidentifier",
+    "islower",
+    "isnumeric",
+    "isprintable",
+    "isspace",
+    "istitle",
+    "isupper",
+    "join",
+    "ljust",
+    "lower",
+    "lstrip",
+    "partition",
+    "removeprefix",
+    "removesuffix",
+    "replace",
+    "rfind",
+    "rindex",
+    "rjust",
+    "rpartition",
+    "rsplit",
+    "rstrip",
+    "split",
+    "splitlines",
+    "startswith",
+    "strip",
+    "swapcase",
+    "title",
+    "translate",
+    "upper",
+    "zfill",
+];
+
+/// The names of `body` that hold an object rather than a string: read as `token.id`,
+/// `token.revoke()` (Indico's `PersonalToken` rows, Keystone's `TokenModel`).
+fn names_holding_objects(body: &[Stmt]) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    any_expr(body, &mut |e| {
+        if let Expr::Attribute(a) = e
+            && !STRING_METHODS.contains(&a.attr.as_str())
+            && let Expr::Name(n) = a.value.as_ref()
+            && !names.contains(&n.id.as_str())
+        {
+            names.push(n.id.as_str());
+        }
+        false
+    });
+    names
+}
+
+/// The `self` attributes of a module that hold objects (`self.token.name`), found in one pass
+/// over the module.
+fn self_attributes_holding_objects(module: &[Stmt]) -> Vec<&str> {
+    let object_attribute = |a: &ast::ExprAttribute| !STRING_METHODS.contains(&a.attr.as_str());
+    let mut on_self: Vec<&str> = Vec::new();
+    any_expr(module, &mut |e| {
+        if let Expr::Attribute(a) = e
+            && object_attribute(a)
+            && let Expr::Attribute(held) = a.value.as_ref()
+            && matches!(held.value.as_ref(), Expr::Name(n) if n.id.as_str() == "self")
+            && !on_self.contains(&held.attr.as_str())
+        {
+            on_self.push(held.attr.as_str());
+        }
+        false
+    });
+    on_self
+}
+
+/// A name assigned a number (`token = int(redis.incr(key))`, Faraday's debounce counter): a
+/// count, not a credential.
+fn holds_a_number(value: &Expr) -> bool {
+    match value {
+        Expr::NumberLiteral(_) => true,
+        Expr::Call(call) => match call.func.as_ref() {
+            Expr::Name(n) => matches!(n.id.as_str(), "int" | "float" | "len"),
+            Expr::Attribute(a) => matches!(a.attr.as_str(), "incr" | "incrby" | "decr" | "decrby"),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 /// Taking a length, a hash or a short prefix of a token does not log the token.
 fn neutralised(argument: &Expr, inner: TextRange) -> bool {
     expr_contains(argument, &mut |e| {
@@ -516,6 +619,8 @@ fn check(checker: &mut Checker<'_, '_>) {
         _ => {}
     });
     let mut reported: Vec<TextRange> = Vec::new();
+    // Only modules that log something named like a token need it (most do not).
+    let mut objects_on_self: Option<Vec<&str>> = None;
     for (body, cli_command) in bodies {
         // Locals holding the header or a token cut from it, whatever they are called.
         let assignments = scope_assignments(body);
@@ -533,6 +638,12 @@ fn check(checker: &mut Checker<'_, '_>) {
             .filter(|(_, value)| matches!(value, Expr::Call(call) if mints_a_token(checker, call)))
             .map(|(name, _)| *name)
             .collect();
+        let numbers: Vec<&str> = assignments
+            .iter()
+            .filter(|(_, value)| holds_a_number(value))
+            .map(|(name, _)| *name)
+            .collect();
+        let mut objects: Option<Vec<&str>> = None;
         let refused = refusals(checker, body, &assignments);
         let mut calls: Vec<&ast::ExprCall> = Vec::new();
         visit_scope_stmts(body, &mut |stmt| {
@@ -629,6 +740,31 @@ fn check(checker: &mut Checker<'_, '_>) {
                 if reported.contains(&token.range()) {
                     continue;
                 }
+                let holder = match token {
+                    Expr::Name(n)
+                        if !minted.contains(&n.id.as_str())
+                            && !tainted.contains(&n.id.as_str()) =>
+                    {
+                        if numbers.contains(&n.id.as_str()) {
+                            continue;
+                        }
+                        objects
+                            .get_or_insert_with(|| names_holding_objects(body))
+                            .contains(&n.id.as_str())
+                            .then(|| n.id.to_string())
+                    }
+                    Expr::Attribute(a)
+                        if matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "self")
+                            && objects_on_self
+                                .get_or_insert_with(|| {
+                                    self_attributes_holding_objects(&module.body)
+                                })
+                                .contains(&a.attr.as_str()) =>
+                    {
+                        Some(format!("self.{}", a.attr))
+                    }
+                    _ => None,
+                };
                 reported.push(token.range());
                 let sink = checker.text(call.func.as_ref()).to_string();
                 let direct = std::ptr::eq(token, argument);
@@ -643,15 +779,26 @@ fn check(checker: &mut Checker<'_, '_>) {
                     }],
                     applicability: super::Applicability::Unsafe,
                 });
-                checker
-                    .report(
-                        token.range(),
-                        format!(
-                            "{what} goes into the log through `{sink}(...)`: whoever reads the logs can replay the token"
-                        ),
-                        "log a request id, the user id or the token's `jti`, never the token or the `Authorization` header".to_string(),
-                    )
-                    .fix = fix;
+                let diagnostic = checker.report(
+                    token.range(),
+                    format!(
+                        "{what} goes into the log through `{sink}(...)`: whoever reads the logs can replay the token"
+                    ),
+                    "log a request id, the user id or the token's `jti`, never the token or the `Authorization` header".to_string(),
+                );
+                diagnostic.fix = fix;
+                if sink.ends_with(".debug") && holder.is_none() {
+                    diagnostic.severity = Some(super::Severity::Low);
+                    diagnostic.message.push_str(
+                        "; low severity: at debug level, which Python's logging and Flask outside debug mode leave off unless the deployment turns it on",
+                    );
+                }
+                if let Some(holder) = holder {
+                    diagnostic.severity = Some(super::Severity::Low);
+                    diagnostic.message.push_str(&format!(
+                        "; low severity: `{holder}` holds an object (its attributes are read in this code), so the log shows its `repr`, which for a database row or model rarely carries the secret: check that its `__repr__` leaves the token out"
+                    ));
+                }
             }
         }
     }

@@ -146,8 +146,8 @@ class ReportView:
         try:
             load()
         except Exception as e:
-            # Nothing says who calls it: anyone, for all flasklint knows.
-            return jsonify(error=str(e)), 500  # expect: FL402(medium)
+            # Nothing says who calls it: low, with the reason in the message.
+            return jsonify(error=str(e)), 500  # expect: FL402(low)
         return jsonify(ok=True)
 
 

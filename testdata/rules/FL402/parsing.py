@@ -43,7 +43,7 @@ def signup_and_save():
         User.save(user)
     except Exception as e:
         # The `try` also stores it: database text may come back. Reported.
-        raise BadRequest(str(e))  # expect: FL402(medium)
+        raise BadRequest(str(e))  # expect: FL402(low)
     return jsonify(ok=True)
 
 
@@ -52,7 +52,7 @@ def save_only():
         User.save(request.json)
     except Exception as e:
         # Not a parser: it may reach the database. Reported.
-        return jsonify(error=str(e)), 500  # expect: FL402(medium)
+        return jsonify(error=str(e)), 500  # expect: FL402(low)
     return jsonify(ok=True)
 
 
@@ -61,7 +61,7 @@ def parse_stored():
         User.parse(User.save(None))
     except Exception as e:
         # Parses what the server loaded, not the caller's input. Reported.
-        return jsonify(error=str(e)), 500  # expect: FL402(medium)
+        return jsonify(error=str(e)), 500  # expect: FL402(low)
     return jsonify(ok=True)
 
 

@@ -3,6 +3,7 @@ import traceback
 
 import jwt
 from flask import Blueprint, Flask, abort, jsonify, make_response
+from flask_login import login_required
 from marshmallow import ValidationError
 from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import BadRequest, HTTPException
@@ -17,7 +18,7 @@ class NoteError(Exception):
 
 
 @bp.post("/notes")
-def create_note():
+def create_note():  # expect: FL202
     try:
         save()
     except Exception as e:
@@ -26,7 +27,7 @@ def create_note():
 
 
 @bp.put("/notes/<int:note_id>")
-def update_note(note_id):
+def update_note(note_id):  # expect: FL202
     try:
         save()
     except IntegrityError as err:
@@ -37,7 +38,7 @@ def update_note(note_id):
 
 
 @bp.delete("/notes/<int:note_id>")
-def delete_note(note_id):
+def delete_note(note_id):  # expect: FL202
     try:
         save()
     except:  # noqa: E722
@@ -57,7 +58,7 @@ def helper():
     try:
         save()
     except RuntimeError as e:
-        raise BadRequest(description="failed: {}".format(e))  # expect: FL402(medium)
+        raise BadRequest(description="failed: {}".format(e))  # expect: FL402(low)
 
 
 @app.errorhandler(Exception)
@@ -69,7 +70,7 @@ def handle_everything(error):
 
 
 @bp.post("/logged")
-def logged():
+def logged():  # expect: FL202
     try:
         save()
     except Exception as e:
@@ -81,7 +82,7 @@ def logged():
 
 
 @bp.post("/validated")
-def validated():
+def validated():  # expect: FL202
     try:
         save()
     except ValidationError as e:
@@ -141,7 +142,7 @@ def import_notes():
         save()
     except Exception as e:
         return jsonify(
-            error=f"import {request_id()} failed: {e}",  # expect: FL402(medium)
+            error=f"import {request_id()} failed: {e}",  # expect: FL402(low)
             detail=e.args[0],
         ), 500
     return jsonify(ok=True)
@@ -151,7 +152,7 @@ def export_notes():
     try:
         save()
     except Exception as exc:
-        return {'error': str(exc).splitlines()[0]}, 500  # expect: FL402(medium)
+        return {'error': str(exc).splitlines()[0]}, 500  # expect: FL402(low)
     return {"ok": True}
 
 
@@ -169,5 +170,13 @@ class Task:
 
 
 # A dispatch table other code looks the helpers up in: they are used, by callers flasklint does
-# not see, so their audience stays unknown (medium) rather than unreachable.
+# not see, so their audience stays unknown (low) rather than unreachable.
 NOTE_ACTIONS = {"helper": helper, "import": import_notes, "export": export_notes}
+
+
+# The app authenticates this route: the routes above, which do not, are open to anyone, and what
+# they answer is medium.
+@bp.get("/me")
+@login_required
+def me():
+    return jsonify(ok=True)

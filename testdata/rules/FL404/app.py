@@ -28,13 +28,14 @@ def tokens():
 
 @app.after_request
 def add_cors(response):
-    response.headers["Access-Control-Allow-Origin"] = request.headers.get("Origin", "*")  # expect: FL404
+    response.headers["Access-Control-Allow-Origin"] = request.headers.get("Origin", "*")  # expect: FL404(high)
     response.headers["Access-Control-Allow-Credentials"] = "true"
     return response
 
 
 def legacy_headers(response):
-    response.headers.add("Access-Control-Allow-Origin", "*")  # expect: FL404
+    # Browsers refuse `*` with credentials: nothing is exposed as written, low.
+    response.headers.add("Access-Control-Allow-Origin", "*")  # expect: FL404(low)
     response.headers.add("Access-Control-Allow-Credentials", "true")
     return response
 
@@ -43,13 +44,26 @@ CORS(app, resources={r"/api/*": {"origins": "*", "supports_credentials": True}})
 
 
 def legacy_dict_headers():
-    return {"ok": True}, 200, {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Credentials": "true"}  # expect: FL404
+    return {"ok": True}, 200, {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Credentials": "true"}  # expect: FL404(low)
 
 
 def token_headers(response):
     response.headers["Access-Control-Allow-Origin"] = "*"  # expect: FL404
     response.headers["Access-Control-Expose-Headers"] = "Content-Type, Authorization"
     return response
+
+
+def create_api():
+    api = Flask("api")
+
+    # A hook defined inside a factory: one finding, not a second one for the factory's body.
+    @api.after_request
+    def echo_origin(response):
+        response.headers["Access-Control-Allow-Origin"] = request.headers.get("Origin")  # expect: FL404(high)
+        response.headers["Access-Control-Allow-Credentials"] = "true"
+        return response
+
+    return api
 
 
 # Traps below: these must stay silent.

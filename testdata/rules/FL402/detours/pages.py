@@ -2,13 +2,14 @@
 import traceback
 
 from flask import Flask, abort, flash, jsonify, redirect, render_template
+from flask_login import login_required
 
 
 app = Flask(__name__)
 
 
 @app.post("/items")
-def create_item():
+def create_item():  # expect: FL202
     try:
         save()
     except Exception as e:
@@ -40,7 +41,7 @@ def login():
 
 
 @app.post("/upload")
-def upload():
+def upload():  # expect: FL202
     try:
         store()
     except OSError as e:
@@ -61,7 +62,7 @@ def create_user():
 
 
 @app.post("/quiet")
-def quiet():
+def quiet():  # expect: FL202
     try:
         save()
     except Exception as e:
@@ -71,7 +72,7 @@ def quiet():
 
 
 @app.post("/reassigned")
-def reassigned():
+def reassigned():  # expect: FL202
     try:
         save()
     except Exception as e:
@@ -105,7 +106,7 @@ def read_file(name):
 
 
 @app.post("/sync")
-def sync():
+def sync():  # expect: FL202
     try:
         push()
     except Exception as e:
@@ -117,3 +118,10 @@ def format_error(error):
     formatted = {"message": str(error)}
     formatted["trace"] = traceback.format_exception(error.original_error)
     return formatted  # expect: FL402(medium)
+
+
+# The app authenticates this route, so the open routes above stand out: medium.
+@app.get("/account")
+@login_required
+def account():
+    return jsonify(ok=True)

@@ -1,0 +1,15 @@
+"""A default password under a setting the app logs in to another service with is the template's
+blank, not a secret (Security Monkey's `MAIL_PASSWORD = "password"` beside
+`smtp.example.com`, amundsen's proxy default `"test"`): low. Under a setting for the app's own
+accounts it stays reported. A lowercase key name under the credential's own namespace
+(amundsen's `MODE_ACCESS_TOKEN = "mode_user_token"`) holds no credential."""
+import os
+
+MAIL_SERVER = "smtp.example.com"
+MAIL_USERNAME = "username"
+MAIL_PASSWORD = "password"  # expect: FL305(low)
+CREDENTIALS_PROXY_PASSWORD = os.environ.get("CREDENTIALS_PROXY_PASSWORD", "test")  # expect: FL305(low)
+ADMIN_PASSWORD = "password"  # expect: FL305(medium)
+MODE_ACCESS_TOKEN = "mode_user_token"
+TABLEAU_ACCESS_TOKEN_SECRET = "tableau_personal_access_token_secret"
+ADMIN_API_TOKEN = "admin_token_3f9a7c"  # expect: FL305(medium)

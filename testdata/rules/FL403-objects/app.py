@@ -1,0 +1,52 @@
+"""What a name holds decides whether logging it logs a token: a database row (Indico's
+`PersonalToken`, read as `token.id`, `self.token.name`) logs its `repr` (low: check that it leaves
+the secret out); a counter named `token` (Faraday's debounce generation, `int(redis.incr(...))`)
+is no credential (silent); a token at debug level is low (off unless turned on); the string
+itself at info level stays medium."""
+import logging
+
+from flask import Flask, request
+
+app = Flask(__name__)
+logger = logging.getLogger(__name__)
+
+
+class PersonalToken:
+    def __init__(self, user):
+        self.id = 1
+        self.user = user
+
+    def generate_token(self):
+        return "secret"
+
+
+class RevokeToken:
+    def __init__(self, token):
+        self.token = token
+
+    def process(self):
+        self.token.revoke()
+        logger.info("Revoked token %r", self.token)  # expect: FL403(low)
+        return {"id": self.token.id}
+
+
+@app.post("/tokens")
+def create_token():
+    token = PersonalToken(user=request.json["user"])
+    access_token = token.generate_token()
+    logger.info("Created token %r", token)  # expect: FL403(low)
+    logger.info("Handed out %s", access_token)  # expect: FL403(medium)
+    return {"id": token.id, "token": access_token}
+
+
+def schedule(redis, key):
+    token = int(redis.incr(key))
+    logger.info("debounce generation %s", token)
+    return token
+
+
+@app.get("/callback")
+def callback():
+    id_token = request.args["id_token"]
+    logger.debug("id_token %s", id_token)  # expect: FL403(low)
+    return {"ok": True}
