@@ -4,11 +4,11 @@
 //! connection instead of the token's signature there. A token the *client* sends (a mobile app
 //! posting its Google `id_token`) has no such guarantee. Rules weigh a decode by this.
 
-use ruff_python_ast::Expr;
+use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
 
 use super::jwt::JwtCall;
-use super::routes::{reads_request, scope_assignments};
+use super::routes::{any_expr, expr_contains, reads_request, scope_assignments, visit_stmts};
 use super::{FileModel, Project};
 
 /// Calls that exchange an authorization code at the token endpoint (authlib,
@@ -69,6 +69,10 @@ pub fn back_channel_id_token(
     if reads_request(&function.body) {
         return None;
     }
+    let module = &project.model.modules[file.module].file.module().body;
+    if passed_from_the_request(module, function, name.id.as_str()) {
+        return None;
+    }
     project
         .files
         .iter()
@@ -80,6 +84,80 @@ pub fn back_channel_id_token(
                 project.model.modules[other.module].file.display_path()
             )
         })
+}
+
+/// Whether a call of `function` in its module hands it, as `parameter`, a value read from the
+/// request: Security Monkey's `AzureAD.post` parses the browser's form post
+/// (`args = self.reqparse.parse_args()`) and calls `self.validate_id_token(args["id_token"],
+/// ...)`, so that `id_token` comes from the client whatever else the app exchanges.
+fn passed_from_the_request(
+    module: &[Stmt],
+    function: &ast::StmtFunctionDef,
+    parameter: &str,
+) -> bool {
+    let name = function.name.as_str();
+    let parameters: Vec<&str> = function
+        .parameters
+        .iter_non_variadic_params()
+        .map(|p| p.parameter.name.as_str())
+        .collect();
+    let Some(index) = parameters.iter().position(|p| *p == parameter) else {
+        return false;
+    };
+    let mut callers: Vec<&ast::StmtFunctionDef> = Vec::new();
+    visit_stmts(module, &mut |stmt| {
+        if let Stmt::FunctionDef(def) = stmt {
+            callers.push(def);
+        }
+    });
+    callers.into_iter().any(|caller| {
+        let assignments = scope_assignments(&caller.body);
+        let mut handed = false;
+        any_expr(&caller.body, &mut |e| {
+            let Expr::Call(call) = e else { return false };
+            let position = match call.func.as_ref() {
+                Expr::Name(n) if n.id.as_str() == name => Some(index),
+                // `self.validate_id_token(token, ...)`: `self` is the first parameter.
+                Expr::Attribute(a)
+                    if a.attr.as_str() == name
+                        && matches!(a.value.as_ref(), Expr::Name(o) if matches!(o.id.as_str(), "self" | "cls")) =>
+                {
+                    index.checked_sub(1)
+                }
+                _ => None,
+            };
+            let Some(position) = position else {
+                return false;
+            };
+            let argument = call.arguments.args.get(position).or_else(|| {
+                call.arguments
+                    .keywords
+                    .iter()
+                    .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == parameter))
+                    .map(|k| &k.value)
+            });
+            handed |= argument.is_some_and(|a| from_request(a, &assignments, 0));
+            handed
+        });
+        handed
+    })
+}
+
+/// `request.form["id_token"]`, `args["id_token"]` with `args = parser.parse_args()`, or a local
+/// holding one.
+fn from_request(expr: &Expr, assignments: &[(&str, &Expr)], depth: usize) -> bool {
+    if depth > 3 {
+        return false;
+    }
+    expr_contains(expr, &mut |e| match e {
+        Expr::Name(n) if n.id.as_str() == "request" => true,
+        Expr::Call(call) => matches!(call.func.as_ref(), Expr::Attribute(a)
+            if matches!(a.attr.as_str(), "parse_args" | "get_json")),
+        Expr::Name(n) => assigned_values(n.id.as_str(), expr, assignments)
+            .into_iter()
+            .any(|value| from_request(value, assignments, depth + 1)),
+        _ => false,
+    })
 }
 
 /// `X["id_token"]`, `X.get("id_token")`, or a local holding one: the mapping `X` it is read

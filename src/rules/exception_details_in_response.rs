@@ -497,6 +497,10 @@ fn is_internal_exception(checker: &Checker<'_, '_>, type_: Option<&Expr>) -> boo
                 | "MethodNotAllowed"
                 | "Conflict"
                 | "UnprocessableEntity"
+                // Jinja's text is the name of the template that was not found.
+                | "TemplateNotFound"
+                // Flask-WTF's fixed messages for clients ("The CSRF token is missing.").
+                | "CSRFError"
         )
         || [
             "marshmallow",
@@ -504,6 +508,9 @@ fn is_internal_exception(checker: &Checker<'_, '_>, type_: Option<&Expr>) -> boo
             "pydantic",
             "werkzeug",
             "jsonschema",
+            "flask_wtf",
+            // dateutil's parser error quotes the string it was given to parse.
+            "dateutil",
         ]
         .iter()
         .any(|lib| qualified.starts_with(&format!("{lib}.")));
@@ -555,8 +562,8 @@ struct Catch<'a> {
 enum Audience {
     /// An error handler: whoever makes a request fail.
     AnyFailingRequest,
-    /// A route with no authentication.
-    Anyone(String),
+    /// A route with no authentication: the route, and whether a `before_request` hook flasklint cannot judge runs first.
+    Anyone(String, bool),
     /// Routes that all authenticate their caller, or code behind a decorator that guards access:
     /// who that is.
     Authenticated(String),
@@ -575,7 +582,7 @@ impl Audience {
     /// class-based views and Security Monkey's Celery decorators not worth acting on at medium).
     fn severity(&self, app_authenticates: bool) -> Severity {
         match self {
-            Audience::Anyone(_) | Audience::AnyFailingRequest if app_authenticates => {
+            Audience::Anyone(..) | Audience::AnyFailingRequest if app_authenticates => {
                 Severity::Medium
             }
             _ => Severity::Low,
@@ -587,7 +594,10 @@ impl Audience {
             Audience::AnyFailingRequest => {
                 "any client whose request fails (an app-wide error handler)".to_string()
             }
-            Audience::Anyone(route) => format!("anyone: `{route}` has no authentication"),
+            Audience::Anyone(route, false) => format!("anyone: `{route}` has no authentication"),
+            Audience::Anyone(route, true) => format!(
+                "anyone: `{route}` has no authentication (a `before_request` hook runs first, which flasklint cannot show refuses anyone)"
+            ),
             Audience::Authenticated(who) => who.clone(),
             Audience::Unknown => "the client".to_string(),
             Audience::Unreachable(name) => format!(
@@ -687,7 +697,7 @@ fn audience_within(
     let mut combined = first;
     for verdict in verdicts {
         combined = match (combined, verdict) {
-            (anyone @ Audience::Anyone(_), _) | (_, anyone @ Audience::Anyone(_)) => anyone,
+            (anyone @ Audience::Anyone(..), _) | (_, anyone @ Audience::Anyone(..)) => anyone,
             (failing @ Audience::AnyFailingRequest, _)
             | (_, failing @ Audience::AnyFailingRequest) => failing,
             (Audience::Unknown, _) | (_, Audience::Unknown) => Audience::Unknown,
@@ -916,7 +926,14 @@ fn audience_here(
             .iter()
             .find(|r| authenticated(r).is_none() && !r.unknown_hook)
         {
-            return Audience::Anyone(route_label(open));
+            return Audience::Anyone(route_label(open), false);
+        }
+        // A `before_request` hook runs first that flasklint cannot show authenticates (it
+        // neither verifies a token nor refuses callers without a login): the route is still one
+        // flasklint sees, open as far as it can tell (PowerDNS-Admin's maintenance hook before
+        // its anonymous `/login` and `/register`).
+        if let Some(open) = routes.iter().find(|r| authenticated(r).is_none()) {
+            return Audience::Anyone(route_label(open), true);
         }
         return match authenticated(first) {
             Some(who) if routes.iter().all(|r| authenticated(r).is_some()) => {
@@ -1454,7 +1471,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         diagnostic.fix = fix;
         diagnostic.severity = Some(audience.severity(app_authenticates));
         match audience {
-            Audience::Anyone(_) | Audience::AnyFailingRequest if !app_authenticates => {
+            Audience::Anyone(..) | Audience::AnyFailingRequest if !app_authenticates => {
                 diagnostic.message.push_str(
                     "; low severity: no route of this application authenticates as flasklint sees it, so whether anyone reads this depends on what stands in front of the app (a proxy, a middleware, or nothing in a public app)",
                 );

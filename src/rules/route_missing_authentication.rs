@@ -162,9 +162,16 @@ fn check(checker: &mut Checker<'_, '_>) {
         .filter(|r| r.module == checker.file.module && r.authentication.is_none())
     {
         // Only the route's own application says what its routes should require.
+        // An operations endpoint with its own token (LibreTranslate's `/metrics` for
+        // Prometheus) says nothing about the routes people use: a public API guarding only its
+        // metrics has no scheme the other routes forgot.
         let authenticated: Vec<&Route<'_>> = routes
             .iter()
-            .filter(|r| r.authentication.is_some() && overlap(&r.units, &route.units))
+            .filter(|r| {
+                r.authentication.is_some()
+                    && overlap(&r.units, &route.units)
+                    && !is_operations_endpoint(&r.rule)
+            })
             .collect();
         let Some(example) = authenticated.first() else {
             continue;
@@ -256,6 +263,24 @@ fn check(checker: &mut Checker<'_, '_>) {
             },
         );
     }
+}
+
+/// `/metrics`, `/healthz`, `/api/status`: what monitoring calls, not users.
+fn is_operations_endpoint(rule: &str) -> bool {
+    let last = rule.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    matches!(
+        last.to_ascii_lowercase().as_str(),
+        "metrics"
+            | "health"
+            | "healthz"
+            | "healthcheck"
+            | "status"
+            | "ping"
+            | "ready"
+            | "readyz"
+            | "live"
+            | "livez"
+    )
 }
 
 /// A handler that only redirects (`return redirect(request.url.replace("/v1", ""), 307)`, which

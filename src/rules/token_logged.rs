@@ -779,6 +779,35 @@ fn check(checker: &mut Checker<'_, '_>) {
                     }],
                     applicability: super::Applicability::Unsafe,
                 });
+                // A long-lived secret from the configuration (FlexGet's Telegram `bot_token`
+                // from `config["bot_token"]`) stays a secret in a debug log users are asked to
+                // paste into public issues.
+                let from_configuration = |text: &str| {
+                    crate::model::context::contains_any_ignoring_case(
+                        text,
+                        &["config", "settings", "environ", "getenv"],
+                    )
+                };
+                let configured = from_configuration(checker.text(token))
+                    || matches!(token, Expr::Name(n) if assignments.iter().any(|(name, value)| {
+                        *name == n.id.as_str() && from_configuration(checker.text(*value))
+                    }))
+                    // `self._token = config["token"]` in the same function.
+                    || matches!(token, Expr::Attribute(_)) && {
+                        let mut found = false;
+                        visit_scope_stmts(body, &mut |stmt| {
+                            if let Stmt::Assign(assign) = stmt
+                                && assign
+                                    .targets
+                                    .iter()
+                                    .any(|t| checker.text(t) == checker.text(token))
+                                && from_configuration(checker.text(assign.value.as_ref()))
+                            {
+                                found = true;
+                            }
+                        });
+                        found
+                    };
                 let diagnostic = checker.report(
                     token.range(),
                     format!(
@@ -787,7 +816,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                     "log a request id, the user id or the token's `jti`, never the token or the `Authorization` header".to_string(),
                 );
                 diagnostic.fix = fix;
-                if sink.ends_with(".debug") && holder.is_none() {
+                if sink.ends_with(".debug") && holder.is_none() && !configured {
                     diagnostic.severity = Some(super::Severity::Low);
                     diagnostic.message.push_str(
                         "; low severity: at debug level, which Python's logging and Flask outside debug mode leave off unless the deployment turns it on",

@@ -50,3 +50,17 @@ def callback():
     id_token = request.args["id_token"]
     logger.debug("id_token %s", id_token)  # expect: FL403(low)
     return {"ok": True}
+
+
+def send_telegram(config, text):
+    # A long-lived secret from the configuration stays medium at debug level (FlexGet's bot
+    # token, in the debug log its issue template asks users to paste).
+    bot_token = config["bot_token"]
+    logger.debug("sending with bot token %s", bot_token)  # expect: FL403(medium)
+    return text
+
+
+class TelegramNotifier:
+    def load_config(self, config):
+        self._token = config["bot_token"]
+        logger.debug("token={}", self._token)  # expect: FL403(medium)

@@ -46,3 +46,15 @@ def check_client_token(id_token):
     if request.headers.get("X-Client") == "mobile":
         return jwt.decode(id_token, options={"verify_signature": False})  # expect: FL102(critical)
     return None
+
+
+class AzureFormPost:
+    """Security Monkey's shape: the browser form-posts the id_token (`response_mode=form_post`)
+    and the view hands it to a method that reads no request itself. It is the client's."""
+
+    def validate_id_token(self, id_token):
+        return jwt.decode(id_token, options={"verify_signature": False})  # expect: FL102(critical)
+
+    def post(self):
+        args = self.reqparse.parse_args()
+        return self.validate_id_token(args["id_token"])
