@@ -338,6 +338,25 @@ fn names_holding_objects(body: &[Stmt]) -> Vec<&str> {
         {
             names.push(n.id.as_str());
         }
+        // `db.session.delete(token)`: what an ORM session is handed is a row (Indico's
+        // revocation endpoint).
+        if let Expr::Call(call) = e
+            && let Expr::Attribute(method) = call.func.as_ref()
+            && matches!(
+                method.attr.as_str(),
+                "delete" | "add" | "merge" | "refresh" | "expunge"
+            )
+            && (matches!(method.value.as_ref(), Expr::Attribute(s) if s.attr.as_str() == "session")
+                || matches!(method.value.as_ref(), Expr::Name(s) if s.id.as_str() == "session"))
+        {
+            for argument in &call.arguments.args {
+                if let Expr::Name(n) = argument
+                    && !names.contains(&n.id.as_str())
+                {
+                    names.push(n.id.as_str());
+                }
+            }
+        }
         false
     });
     names
