@@ -3612,6 +3612,168 @@ fn reads_request_credential(expr: &Expr) -> bool {
     }
 }
 
+/// Verbs of calls that change something beyond the request: the database (`session.add`,
+/// `commit`, `post.save()`), files, queues, mail, other services.
+const WRITE_VERBS: &[&str] = &[
+    "add",
+    "save",
+    "commit",
+    "delete",
+    "remove",
+    "insert",
+    "update",
+    "upsert",
+    "create",
+    "put",
+    "post",
+    "patch",
+    "set",
+    "write",
+    "send",
+    "publish",
+    "emit",
+    "enqueue",
+    "delay",
+    "apply_async",
+    "push",
+    "append",
+    "extend",
+    "pop",
+    "clear",
+    "register",
+    "grant",
+    "revoke",
+    "store",
+    "persist",
+    "merge",
+    "flush",
+    "execute",
+    "import",
+    "upload",
+    "move",
+    "rename",
+    "copy",
+    "mkdir",
+    "makedirs",
+    "unlink",
+    "rmtree",
+    "touch",
+    "incr",
+    "decr",
+    "reset",
+    "approve",
+    "reject",
+    "ban",
+    "lock",
+    "unlock",
+    "hide",
+    "unhide",
+    "mark",
+    "follow",
+    "unfollow",
+    "subscribe",
+    "unsubscribe",
+    "login_user",
+    "logout_user",
+    "mint",
+    "generate",
+    "issue",
+    "finish",
+    "start",
+    "stop",
+    "restart",
+    "run",
+    "kill",
+    "install",
+    "uninstall",
+    "enable",
+    "disable",
+    "toggle",
+    "assign",
+    "invite",
+    "join",
+    "leave",
+    "transfer",
+    "pay",
+    "charge",
+    "refund",
+    "cancel",
+    "close",
+    "open",
+    "archive",
+    "restore",
+    "purge",
+    "drop",
+    "truncate",
+    "link",
+    "tag",
+    "attach",
+    "detach",
+    "share",
+    "claim",
+    "vote",
+    "edit",
+    "modify",
+    "change",
+    "sync",
+];
+
+/// Whether `body` may change state beyond the request, judged by what it writes: a call whose
+/// name starts with a write verb (`db.session.add`, `post.save()`, `create_user(...)`,
+/// `send_mail`), an assignment, augmented assignment or `del` on an attribute or item of
+/// something it did not build itself (`user.name = ...`, `STORE[k] = v`; not `g.x`, not the
+/// caller's own `session[...]`, not a dict it made). `calls` receives the callees it could
+/// not judge by name, for the caller to follow.
+pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
+    let built_here: Vec<&str> = assignments_by(body, true)
+        .into_iter()
+        .filter(|(_, value)| {
+            matches!(value, Expr::Dict(_) | Expr::List(_) | Expr::Set(_) | Expr::Tuple(_))
+                || matches!(value, Expr::Call(call) if matches!(call.func.as_ref(), Expr::Name(n) if matches!(n.id.as_str(), "dict" | "list" | "set")))
+        })
+        .map(|(name, _)| name)
+        .collect();
+    let shared_target = |target: &Expr| {
+        let base = match target {
+            Expr::Attribute(a) => a.value.as_ref(),
+            Expr::Subscript(s) => s.value.as_ref(),
+            _ => return false,
+        };
+        !matches!(base, Expr::Name(n)
+            if matches!(n.id.as_str(), "g" | "session" | "self") || built_here.contains(&n.id.as_str()))
+    };
+    let mut writes = false;
+    visit_scope_stmts(body, &mut |stmt| match stmt {
+        Stmt::Assign(assign) => writes |= assign.targets.iter().any(shared_target),
+        Stmt::AugAssign(assign) => writes |= shared_target(&assign.target),
+        Stmt::AnnAssign(assign) => writes |= shared_target(&assign.target),
+        Stmt::Delete(delete) => writes |= delete.targets.iter().any(shared_target),
+        _ => {}
+    });
+    any_expr(body, &mut |e| {
+        if let Expr::Call(call) = e {
+            let name = match call.func.as_ref() {
+                Expr::Name(n) => n.id.as_str(),
+                Expr::Attribute(a) => a.attr.as_str(),
+                _ => "",
+            };
+            let lower = name.trim_start_matches('_').to_ascii_lowercase();
+            if WRITE_VERBS.iter().any(|verb| {
+                lower == *verb
+                    || lower
+                        .strip_prefix(verb)
+                        .is_some_and(|rest| rest.starts_with('_'))
+            }) {
+                writes = true;
+            } else {
+                calls.push(call.func.as_ref());
+            }
+        }
+        writes
+    });
+    writes
+}
+
 /// Whether `body` logs a user in: Flask-Login's `login_user(...)`, Flask-Principal's
 /// `identity_changed.send(...)`.
 fn starts_a_login_session(body: &[Stmt]) -> bool {

@@ -14,7 +14,7 @@ use super::{Checker, Rule};
 use crate::model::apps::overlap;
 use crate::model::routes::{
     IdentityScan, Route, allows_anonymous, commented_out_decorators, people_collection,
-    returned_personal_fields,
+    returned_personal_fields, writes_state,
 };
 
 pub const RULE: Rule = Rule {
@@ -194,7 +194,16 @@ fn check(checker: &mut Checker<'_, '_>) {
         };
         // A public endpoint whose decorator was commented out (`POST /register`) was opened on
         // purpose; elsewhere the comment is the evidence.
-        if (commented_out.is_none() && exposed.is_empty() && !(route.is_state_changing() || takes_id))
+        // `POST /search`, `POST /markdown` (a preview): a method that may change state, on a
+        // handler that changes nothing (FlaskBB's public searches, knowledge-repo's group list).
+        // PUT, PATCH and DELETE say what they do; POST is also how forms ask for results.
+        let only_post = route
+            .methods
+            .iter()
+            .all(|m| matches!(m.as_str(), "POST" | "GET" | "HEAD" | "OPTIONS"));
+        let changes_state =
+            route.is_state_changing() && (!only_post || handler_writes(project, route));
+        if (commented_out.is_none() && exposed.is_empty() && !(changes_state || takes_id))
             || looks_public(route)
             || route.declared_public
             || route.unknown_hook
@@ -281,6 +290,60 @@ fn is_operations_endpoint(rule: &str) -> bool {
             | "live"
             | "livez"
     )
+}
+
+/// Whether a route's handler may change state beyond the request: by what it writes itself,
+/// or in a project function or a method of its class that it calls (one level).
+fn handler_writes(project: &crate::model::Project<'_>, route: &Route<'_>) -> bool {
+    function_writes(project, route, route.module, route.handler, 0)
+}
+
+/// How many calls deep a handler's project functions are read for writes.
+const WRITE_DEPTH: usize = 2;
+
+fn function_writes(
+    project: &crate::model::Project<'_>,
+    route: &Route<'_>,
+    module: usize,
+    function: &ruff_python_ast::StmtFunctionDef,
+    depth: usize,
+) -> bool {
+    use ruff_python_ast::{Expr, Stmt};
+    let mut calls = Vec::new();
+    if writes_state(&function.body, &mut calls) {
+        return true;
+    }
+    if depth >= WRITE_DEPTH {
+        return false;
+    }
+    let file = &project.files[module];
+    let at = file.at(file.scope_around(function.range()));
+    calls.into_iter().any(|callee| {
+        let target = match callee {
+            Expr::Attribute(a)
+                if matches!(a.value.as_ref(), Expr::Name(n) if matches!(n.id.as_str(), "self" | "cls")) =>
+            {
+                route.class.and_then(|class| {
+                    class.body.iter().find_map(|stmt| match stmt {
+                        Stmt::FunctionDef(def) if def.name.as_str() == a.attr.as_str() => Some(def),
+                        _ => None,
+                    })
+                })
+            }
+            _ => None,
+        };
+        let target = match target {
+            Some(def) => Some((module, def)),
+            None => project
+                .model
+                .qualified_name(callee, &at)
+                .and_then(|qualified| project.routes.project_function(&project.model, &qualified)),
+        };
+        target.is_some_and(|(target_module, def)| {
+            !std::ptr::eq(def, function)
+                && function_writes(project, route, target_module, def, depth + 1)
+        })
+    })
 }
 
 /// A handler that only redirects (`return redirect(request.url.replace("/v1", ""), 307)`, which

@@ -1,0 +1,60 @@
+"""POST is also how forms ask for results: a POST handler that changes nothing (FlaskBB's public
+search, knowledge-repo's group list, cve-search's data fetches) is no state change left open.
+A POST handler that writes, itself or in a project function it calls, still is; PUT, PATCH and
+DELETE say what they do whatever the handler shows."""
+from flask import Flask, render_template, request
+from flask_login import login_required
+
+app = Flask(__name__)
+NOTES = {}
+
+
+class db:
+    class session:
+        @staticmethod
+        def add(row):
+            return row
+
+
+def search_posts(query):
+    return [note for note in NOTES.values() if query in note]
+
+
+def store_note(text):
+    NOTES[len(NOTES)] = text
+
+
+@app.get("/account")
+@login_required
+def account():
+    return render_template("account.html")
+
+
+@app.post("/search")
+def search():
+    results = search_posts(request.form["q"])
+    return render_template("results.html", results=results)
+
+
+@app.route("/groups", methods=["GET", "POST"])
+def all_groups():
+    groups = {"names": sorted(NOTES)}
+    groups["count"] = len(NOTES)
+    return groups
+
+
+@app.post("/notes")
+def create_note():  # expect: FL202
+    db.session.add(request.form["text"])
+    return "", 201
+
+
+@app.route("/quick-notes", methods=["GET", "POST"])
+def quick_note():  # expect: FL202
+    store_note(request.form["text"])
+    return "", 201
+
+
+@app.delete("/notes/<int:note_id>")
+def delete_note(note_id):  # expect: FL202
+    return "", 204
