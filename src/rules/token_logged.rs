@@ -121,6 +121,27 @@ fn names_a_token(name: &str) -> bool {
         "llm",
         "is",
         "has",
+        // A CSRF token proves a form came from the site's own page; it logs no one in.
+        "csrf",
+        "xsrf",
+        // Cryptocurrency tokens (rotki's decoders): an asset, not a credential.
+        "underlying",
+        "lp",
+        "staking",
+        "reward",
+        "pool",
+        "reserve",
+        "erc",
+        "erc20",
+        "erc721",
+        "nft",
+        "wrapped",
+        "collateral",
+        "debt",
+        "liquidity",
+        "governance",
+        "vault",
+        "checksummed",
     ];
     names_credential
         && !words[..words.len() - 1]
@@ -338,6 +359,14 @@ fn names_holding_objects(body: &[Stmt]) -> Vec<&str> {
         {
             names.push(n.id.as_str());
         }
+        // `token["claimIndex"]`: a mapping (decoded claims, an API's record), not the string.
+        if let Expr::Subscript(subscript) = e
+            && subscript.slice.is_string_literal_expr()
+            && let Expr::Name(n) = subscript.value.as_ref()
+            && !names.contains(&n.id.as_str())
+        {
+            names.push(n.id.as_str());
+        }
         // `db.session.delete(token)`: what an ORM session is handed is a row (Indico's
         // revocation endpoint).
         if let Expr::Call(call) = e
@@ -407,6 +436,8 @@ fn neutralised(argument: &Expr, inner: TextRange) -> bool {
             }
             Expr::Subscript(s) => matches!(s.slice.as_ref(), Expr::Slice(_)),
             Expr::Compare(_) | Expr::UnaryOp(_) => true,
+            // `"authenticated" if self._api_token else "public only"`: only its truth is used.
+            Expr::If(conditional) => conditional.test.range().contains_range(inner),
             _ => false,
         };
         wraps && e.range().contains_range(inner) && e.range() != inner

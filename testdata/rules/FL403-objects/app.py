@@ -71,3 +71,30 @@ class RevocationEndpoint:
         # What an ORM session deletes is a row: its `repr` is logged (Indico).
         db.session.delete(token)
         logger.info("Token %s was revoked", token)  # expect: FL403(low)
+
+
+def check_csrf(expected_csrf_token, found_csrf_token):
+    # Trap: CSRF tokens log no one in.
+    logger.warning("CSRF failure: expected %s, found %s", expected_csrf_token, found_csrf_token)
+
+
+def decode_pool(pool):
+    # Trap: a cryptocurrency token (rotki's decoders) is an asset.
+    underlying_token = pool.underlying
+    logger.error("unknown underlying token %s", underlying_token)
+
+
+def cache_eligibility(tokens, address):
+    for token in tokens:
+        if not isinstance(token["claimIndex"], int):
+            # A mapping read by key: what is logged is a record, low.
+            logger.error("invalid eligibility token for %s: %s", address, token)  # expect: FL403(low)
+
+
+class Mirror:
+    def __init__(self, api_token):
+        self._api_token = api_token
+
+    def describe(self):
+        # Trap: only whether a token is set is logged.
+        logger.info("mirror is %s", "authenticated" if self._api_token else "public only")
