@@ -571,5 +571,26 @@ mod tests {
             credential("PAYMENT_KEY", "pk_123", &["PAYMENT_KEY".to_string()]),
             Some(Credential::Named)
         );
+        // Names, not values: the key's own words, an environment variable's name, a path.
+        for (key, value) in [
+            ("KRAKEN_FUTURES_API_SECRET_KEY", "kraken_futures_api_secret"),
+            ("APPLE_ID_PASS", "APPLEIDPASS"),
+            ("MARKETPLACE_SECRET", "/conf/stack/quay-marketplace-api.key"),
+            ("MODE_ACCESS_TOKEN", "mode_user_token"),
+        ] {
+            assert_eq!(credential(key, value, &[]), None, "{key} = {value}");
+        }
+        // Still credentials: words of its own beside the key's.
+        for (key, value) in [
+            ("SMTP_PASSWORD", "smtp_pass_2024"),
+            ("ADMIN_PASSWORD", "admin_password_2024"),
+            ("API_TOKEN", "tok_9f3k2m1q8"),
+        ] {
+            assert_eq!(
+                credential(key, value, &[]),
+                Some(Credential::Named),
+                "{key} = {value}"
+            );
+        }
     }
 }

@@ -437,13 +437,28 @@ pub fn names_rather_than_holds(key: &str, value: &str) -> bool {
         && value_words.first() == key_words.first()
         && value_words.last() == key_words.last()
         && key_words.first().is_some_and(|w| w.len() >= 3);
+    // `KRAKEN_FUTURES_API_SECRET_KEY = "kraken_futures_api_secret"` (a database row's key),
+    // `MISSING_SYMBOL_SPAM_TOKEN = "SPAM-TOKEN"`, `APPLE_ID_PASS = "APPLEIDPASS"` (an
+    // environment variable's name): the value is the key's own words.
+    let squeezed = |text: &str| text.replace(['_', '-'], "");
+    // Key names are snake case; a default secret written in the key's words is usually
+    // hyphenated and short (`"jwt-secret"`), and stays a credential.
+    let own_words = identifier
+        && !value.contains('-')
+        && value_words.len() >= 3
+        && value_words.iter().all(|word| key_words.contains(word));
+    let squeezed_key = identifier && value.len() >= 6 && squeezed(&value_normal) == squeezed(&key);
+    // `MARKETPLACE_SECRET = "/conf/stack/quay-marketplace-api.key"`: where the secret is kept.
+    let path = !value.contains(char::is_whitespace)
+        && (value.starts_with('/') || value.starts_with("./") || value.starts_with("~/"))
+        && value.len() > 1;
     // A message about the credential names one of its words; a passphrase need not.
     let message = value.split_whitespace().count() >= 3
         && key
             .split('_')
             .filter(|word| word.len() >= 3)
             .any(|word| value_normal.contains(word));
-    named || setting_name || namespaced_key || message
+    named || setting_name || namespaced_key || own_words || squeezed_key || path || message
 }
 
 /// What the user's configuration tells the rules.

@@ -13,3 +13,7 @@ ADMIN_PASSWORD = "password"  # expect: FL305(medium)
 MODE_ACCESS_TOKEN = "mode_user_token"
 TABLEAU_ACCESS_TOKEN_SECRET = "tableau_personal_access_token_secret"
 ADMIN_API_TOKEN = "admin_token_3f9a7c"  # expect: FL305(medium)
+# Traps: the key's own words (a database row's key), an environment variable's name, a path.
+KRAKEN_FUTURES_API_SECRET_KEY = "kraken_futures_api_secret"
+APPLE_ID_PASS = "APPLEIDPASS"
+MARKETPLACE_SECRET = "/conf/stack/quay-marketplace-api.key"
