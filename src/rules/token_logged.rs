@@ -561,6 +561,60 @@ fn refusals(
     assignments: &[(&str, &Expr)],
 ) -> Vec<Refusal> {
     let mut found = Vec::new();
+    // `validated = validate_access_token(token)` then `if not validated: log(token); return
+    // error` (quay): the branch where the check failed, as an `except` is for a raising check.
+    visit_stmts(body, &mut |stmt| {
+        let Stmt::If(branch) = stmt else { return };
+        let tested = match branch.test.as_ref() {
+            Expr::UnaryOp(not) if matches!(not.op, ast::UnaryOp::Not) => match not.operand.as_ref()
+            {
+                Expr::Name(n) => Some(n.id.as_str()),
+                _ => None,
+            },
+            Expr::Compare(compare)
+                if matches!(compare.ops.as_ref(), [ast::CmpOp::Is | ast::CmpOp::Eq])
+                    && matches!(compare.comparators.as_ref(), [Expr::NoneLiteral(_)]) =>
+            {
+                match compare.left.as_ref() {
+                    Expr::Name(n) => Some(n.id.as_str()),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let Some(tested) = tested else { return };
+        let exits = matches!(branch.body.last(), Some(Stmt::Return(_) | Stmt::Raise(_)));
+        if !exits {
+            return;
+        }
+        for (name, value) in assignments {
+            if *name != tested {
+                continue;
+            }
+            if let Expr::Call(call) = value
+                && validates(checker, call)
+            {
+                let tokens: Vec<String> = call
+                    .arguments
+                    .args
+                    .iter()
+                    .filter_map(|argument| match argument {
+                        Expr::Name(n) => Some(n.id.to_string()),
+                        _ => None,
+                    })
+                    .collect();
+                if !tokens.is_empty() {
+                    let start = branch.body.first().map_or(branch.start(), Ranged::start);
+                    let end = branch.body.last().map_or(branch.end(), Ranged::end);
+                    found.push(Refusal {
+                        branch: TextRange::new(start, end),
+                        tokens,
+                        from_header: false,
+                    });
+                }
+            }
+        }
+    });
     visit_stmts(body, &mut |stmt| {
         let Stmt::Try(try_stmt) = stmt else { return };
         let mut tokens: Vec<String> = Vec::new();
