@@ -311,3 +311,12 @@ fn an_api_key_decorator_answering_403_authenticates() {
         serde_json::Value::Null
     );
 }
+
+#[test]
+fn a_loopback_guard_is_listed_as_one() {
+    let routes = routes_json("testdata/rules/FL202-api-key");
+    assert_eq!(
+        find(&routes, "add_package")["authentication"],
+        "@local_check (testdata/rules/FL202-api-key/app.py:66 refuses callers that are not on this machine (loopback only))"
+    );
+}

@@ -2047,6 +2047,20 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             def,
             0,
             &mut HashSet::default(),
+            &|_, def| {
+                wrapper_answers_unauthorized(def)
+                    && def.body.iter().any(|stmt| {
+                        matches!(stmt, Stmt::FunctionDef(wrapper) if admits_only_loopback(&wrapper.body))
+                    })
+            },
+            &|_| false,
+        ) {
+            "refuses callers that are not on this machine (loopback only)"
+        } else if self.reaches(
+            module,
+            def,
+            0,
+            &mut HashSet::default(),
             &|_, def| wrapper_answers_unauthorized(def),
             &|_| false,
         ) {
@@ -3575,10 +3589,50 @@ fn wrapper_answers_unauthorized(def: &ast::StmtFunctionDef) -> bool {
                     matches!(e, Expr::Name(n) if n.id.as_str() == "Unauthorized")
                         || matches!(e, Expr::Attribute(a) if a.attr.as_str() == "Unauthorized")
                 })
-                || any_expr(&wrapper.body, &mut |e| reads_request_credential(e)));
+                || any_expr(&wrapper.body, &mut |e| reads_request_credential(e))
+                || admits_only_loopback(&wrapper.body));
         found |= calls_view && refuses;
     }
     found
+}
+
+/// Whether `body` compares the caller's address with this machine's: it reads `remote_addr` /
+/// `REMOTE_ADDR` and names a loopback address or calls a loopback test (pyload's Click'N'Load
+/// `local_check`). A wrapper that refuses otherwise lets only local programs in.
+fn admits_only_loopback(body: &[Stmt]) -> bool {
+    let mut reads_address = false;
+    let mut names_loopback = false;
+    any_expr(body, &mut |e| {
+        match e {
+            Expr::Attribute(a) if a.attr.as_str() == "remote_addr" => reads_address = true,
+            Expr::StringLiteral(text) => {
+                let text = text.value.to_str();
+                if text == "REMOTE_ADDR" {
+                    reads_address = true;
+                }
+                if text.starts_with("127.0.0.1")
+                    || text.starts_with("localhost")
+                    || text.starts_with("[::1]")
+                    || text == "::1"
+                {
+                    names_loopback = true;
+                }
+            }
+            Expr::Call(call) => {
+                let name = match call.func.as_ref() {
+                    Expr::Name(n) => n.id.as_str(),
+                    Expr::Attribute(a) => a.attr.as_str(),
+                    _ => "",
+                };
+                if name.contains("loopback") {
+                    names_loopback = true;
+                }
+            }
+            _ => {}
+        }
+        false
+    });
+    reads_address && names_loopback
 }
 
 /// Whether `expr` reads a credential the caller sent under a name of its own:

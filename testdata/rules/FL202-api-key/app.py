@@ -61,3 +61,21 @@ def create_watch():
 def delete_watch_from_page(uuid):  # expect: FL202
     WATCHES.pop(uuid, None)
     return "", 204
+
+
+def local_check(func):
+    # pyload's Click'N'Load guard: only programs on this machine may call.
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        if request.environ.get("REMOTE_ADDR") in ("127.0.0.1", "::1"):
+            return func(*args, **kwargs)
+        return "Forbidden", 403
+
+    return wrapper
+
+
+@app.post("/flash/add")
+@local_check
+def add_package():
+    WATCHES[len(WATCHES)] = request.form["urls"]
+    return "success\r\n"
