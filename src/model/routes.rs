@@ -3730,13 +3730,9 @@ const WRITE_VERBS: &[&str] = &[
     "login_user",
     "logout_user",
     "mint",
-    "generate",
     "issue",
     "finish",
-    "start",
-    "stop",
     "restart",
-    "run",
     "kill",
     "install",
     "uninstall",
@@ -3745,15 +3741,12 @@ const WRITE_VERBS: &[&str] = &[
     "toggle",
     "assign",
     "invite",
-    "join",
     "leave",
     "transfer",
     "pay",
     "charge",
     "refund",
     "cancel",
-    "close",
-    "open",
     "archive",
     "restore",
     "purge",
@@ -3782,8 +3775,16 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
     let built_here: Vec<&str> = assignments_by(body, true)
         .into_iter()
         .filter(|(_, value)| {
-            matches!(value, Expr::Dict(_) | Expr::List(_) | Expr::Set(_) | Expr::Tuple(_))
-                || matches!(value, Expr::Call(call) if matches!(call.func.as_ref(), Expr::Name(n) if matches!(n.id.as_str(), "dict" | "list" | "set")))
+            matches!(
+                value,
+                Expr::Dict(_)
+                    | Expr::List(_)
+                    | Expr::Set(_)
+                    | Expr::Tuple(_)
+                    | Expr::ListComp(_)
+                    | Expr::DictComp(_)
+                    | Expr::SetComp(_)
+            ) || matches!(value, Expr::Call(call) if matches!(call.func.as_ref(), Expr::Name(n) if matches!(n.id.as_str(), "dict" | "list" | "set" | "defaultdict" | "OrderedDict")))
         })
         .map(|(name, _)| name)
         .collect();
@@ -3812,7 +3813,30 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
                 _ => "",
             };
             let lower = name.trim_start_matches('_').to_ascii_lowercase();
-            if WRITE_VERBS.iter().any(|verb| {
+            // `links["d"].extend(...)`, `result.append(entry)` on a container the function
+            // built itself: filling in its answer, not changing anything.
+            let mut receiver = match call.func.as_ref() {
+                Expr::Attribute(a) => Some(a.value.as_ref()),
+                _ => None,
+            };
+            while let Some(Expr::Subscript(sub)) = receiver {
+                receiver = Some(sub.value.as_ref());
+            }
+            let fills_own_container = matches!(
+                lower.as_str(),
+                "append"
+                    | "extend"
+                    | "update"
+                    | "add"
+                    | "pop"
+                    | "setdefault"
+                    | "insert"
+                    | "remove"
+                    | "clear"
+                    | "sort"
+            ) && matches!(receiver, Some(Expr::Name(n)) if built_here.contains(&n.id.as_str()));
+            if fills_own_container {
+            } else if WRITE_VERBS.iter().any(|verb| {
                 lower == *verb
                     || lower
                         .strip_prefix(verb)

@@ -58,3 +58,19 @@ def quick_note():  # expect: FL202
 @app.delete("/notes/<int:note_id>")
 def delete_note(note_id):  # expect: FL202
     return "", 204
+
+
+def search_results(query):
+    results = {"data": []}
+    with open("index.txt") as index:
+        for line in index:
+            if query in line:
+                results["data"].append(line)
+    return results
+
+
+@app.post("/fetch_search_data")
+def fetch_search_data():
+    # Trap: reading a file, joining strings and filling its own answer change nothing.
+    found = search_results(request.values.get("search", ""))
+    return {"data": ", ".join(found["data"])}
