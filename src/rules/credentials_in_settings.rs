@@ -295,7 +295,21 @@ fn check(checker: &mut Checker<'_, '_>) {
                     continue;
                 };
                 let value = text.value.to_str();
-                if let Some(found) = credential(&entry.key, value, extra)
+                // A dict's entries are judged by their own keys: `{"users": "postgresql://...
+                // :pw@db"}` holds a password in a URL whatever its key, but the strings of a
+                // schema entry (`CONFIG_SCHEMA["LDAP_ADMIN_PASSWD"] = {"type": "string",
+                // "description": ...}`, quay) are not the credential the outer name promises.
+                let found = match credential(&entry.key, value, extra) {
+                    Some(Credential::Named) => match &item.key {
+                        Some(Expr::StringLiteral(key)) => {
+                            credential(key.value.to_str(), value, extra)
+                                .filter(|c| matches!(c, Credential::Named))
+                        }
+                        _ => None,
+                    },
+                    other => other,
+                };
+                if let Some(found) = found
                     && seen.insert(item.value.range())
                 {
                     let what = format!("`{}`", entry.display);

@@ -17,3 +17,5 @@ ADMIN_API_TOKEN = "admin_token_3f9a7c"  # expect: FL305(medium)
 KRAKEN_FUTURES_API_SECRET_KEY = "kraken_futures_api_secret"
 APPLE_ID_PASS = "APPLEIDPASS"
 MARKETPLACE_SECRET = "/conf/stack/quay-marketplace-api.key"
+# A password in a URL of a dict is reported whatever the entry's key.
+SQLALCHEMY_BINDS = {"users": "postgresql://app:s3cr3t-pw@db.internal/users"}  # expect: FL305(medium)
