@@ -922,24 +922,20 @@ fn audience_here(
             )),
             None => guard(route.decorators.clone()),
         };
+        // An open route, preferably one no `before_request` hook runs before. A hook flasklint
+        // cannot show authenticates (it neither verifies a token nor refuses callers without
+        // a login) leaves the route open as far as it can tell (PowerDNS-Admin's maintenance
+        // hook before its anonymous `/login` and `/register`); the message names it.
         if let Some(open) = routes
             .iter()
-            .find(|r| authenticated(r).is_none() && !r.unknown_hook)
+            .filter(|r| authenticated(r).is_none())
+            .min_by_key(|r| r.unknown_hook)
         {
-            return Audience::Anyone(route_label(open), false);
-        }
-        // A `before_request` hook runs first that flasklint cannot show authenticates (it
-        // neither verifies a token nor refuses callers without a login): the route is still one
-        // flasklint sees, open as far as it can tell (PowerDNS-Admin's maintenance hook before
-        // its anonymous `/login` and `/register`).
-        if let Some(open) = routes.iter().find(|r| authenticated(r).is_none()) {
-            return Audience::Anyone(route_label(open), true);
+            return Audience::Anyone(route_label(open), open.unknown_hook);
         }
         return match authenticated(first) {
-            Some(who) if routes.iter().all(|r| authenticated(r).is_some()) => {
-                Audience::Authenticated(who)
-            }
-            _ => Audience::Unknown,
+            Some(who) => Audience::Authenticated(who),
+            None => Audience::Unknown,
         };
     }
     let decorators = around
@@ -1371,15 +1367,11 @@ fn check(checker: &mut Checker<'_, '_>) {
                     return false;
                 };
                 matches!(leak, Expr::Name(n) if n.id.as_str() == *name)
-                    && holders
-                        .iter()
-                        .filter(|h| h.name == *name && h.assigned.end() <= group.stmt.start())
-                        .max_by_key(|h| h.assigned.end())
-                        .is_some_and(|h| {
-                            groups
-                                .iter()
-                                .any(|other| other.stmt.range() == h.assigned.range())
-                        })
+                    && latest_holder(&holders, name, group.stmt).is_some_and(|h| {
+                        groups
+                            .iter()
+                            .any(|other| other.stmt.range() == h.assigned.range())
+                    })
             })
         })
         .collect();
@@ -1401,10 +1393,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             .iter()
             .map(|(leak, bound)| {
                 let held = match bound {
-                    Bound::Text(name) => holders
-                        .iter()
-                        .filter(|h| h.name == *name && h.assigned.end() <= group.stmt.start())
-                        .max_by_key(|h| h.assigned.end())
+                    Bound::Text(name) => latest_holder(&holders, name, group.stmt)
                         .map(|h| {
                             let line = checker.source.position(h.assigned.start()).line;
                             let mut value = one_line(checker.text(h.value));
@@ -1643,6 +1632,18 @@ fn parses_caller_input(functions: &[Function<'_>], try_: &ast::StmtTry) -> bool 
         }
     }
     matches!(value, Expr::Call(_)) && only_input(value, &from_request)
+}
+
+/// The assignment of the local `name` that `stmt` reads: the last one before it.
+fn latest_holder<'h, 'a>(
+    holders: &'h [TextHolder<'a>],
+    name: &str,
+    stmt: &Stmt,
+) -> Option<&'h TextHolder<'a>> {
+    holders
+        .iter()
+        .filter(|h| h.name == name && h.assigned.end() <= stmt.start())
+        .max_by_key(|h| h.assigned.end())
 }
 
 /// A local assigned the exception's text, and where to look for its uses.

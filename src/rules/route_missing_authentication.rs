@@ -293,17 +293,18 @@ fn is_operations_endpoint(rule: &str) -> bool {
 }
 
 /// Whether a route's handler may change state beyond the request: by what it writes itself,
-/// or in a project function or a method of its class that it calls (one level).
+/// or in a project function or a method of its class that it calls (two calls deep).
 fn handler_writes(project: &crate::model::Project<'_>, route: &Route<'_>) -> bool {
-    function_writes(project, route, route.module, route.handler, 0)
+    function_writes(project, route.class, route.module, route.handler, 0)
 }
 
 /// How many calls deep a handler's project functions are read for writes.
 const WRITE_DEPTH: usize = 2;
 
+/// `class`: the class `function` is a method of, whose other methods `self.x()` calls.
 fn function_writes(
     project: &crate::model::Project<'_>,
-    route: &Route<'_>,
+    class: Option<&ruff_python_ast::StmtClassDef>,
     module: usize,
     function: &ruff_python_ast::StmtFunctionDef,
     depth: usize,
@@ -323,7 +324,7 @@ fn function_writes(
             Expr::Attribute(a)
                 if matches!(a.value.as_ref(), Expr::Name(n) if matches!(n.id.as_str(), "self" | "cls")) =>
             {
-                route.class.and_then(|class| {
+                class.and_then(|class| {
                     class.body.iter().find_map(|stmt| match stmt {
                         Stmt::FunctionDef(def) if def.name.as_str() == a.attr.as_str() => Some(def),
                         _ => None,
@@ -333,15 +334,16 @@ fn function_writes(
             _ => None,
         };
         let target = match target {
-            Some(def) => Some((module, def)),
+            Some(def) => Some((module, def, class)),
             None => project
                 .model
                 .qualified_name(callee, &at)
-                .and_then(|qualified| project.routes.project_function(&project.model, &qualified)),
+                .and_then(|qualified| project.routes.project_function(&project.model, &qualified))
+                .map(|(target_module, def)| (target_module, def, None)),
         };
-        target.is_some_and(|(target_module, def)| {
+        target.is_some_and(|(target_module, def, its_class)| {
             !std::ptr::eq(def, function)
-                && function_writes(project, route, target_module, def, depth + 1)
+                && function_writes(project, its_class, target_module, def, depth + 1)
         })
     })
 }

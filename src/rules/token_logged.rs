@@ -347,13 +347,18 @@ const STRING_METHODS: &[&str] = &[
     "zfill",
 ];
 
+/// `token.id`, `token.revoke()`: an attribute no `str` has, read on what it is written on.
+fn reads_as_object(attribute: &ast::ExprAttribute) -> bool {
+    !STRING_METHODS.contains(&attribute.attr.as_str())
+}
+
 /// The names of `body` that hold an object rather than a string: read as `token.id`,
 /// `token.revoke()` (Indico's `PersonalToken` rows, Keystone's `TokenModel`).
 fn names_holding_objects(body: &[Stmt]) -> Vec<&str> {
     let mut names: Vec<&str> = Vec::new();
     any_expr(body, &mut |e| {
         if let Expr::Attribute(a) = e
-            && !STRING_METHODS.contains(&a.attr.as_str())
+            && reads_as_object(a)
             && let Expr::Name(n) = a.value.as_ref()
             && !names.contains(&n.id.as_str())
         {
@@ -394,11 +399,10 @@ fn names_holding_objects(body: &[Stmt]) -> Vec<&str> {
 /// The `self` attributes of a module that hold objects (`self.token.name`), found in one pass
 /// over the module.
 fn self_attributes_holding_objects(module: &[Stmt]) -> Vec<&str> {
-    let object_attribute = |a: &ast::ExprAttribute| !STRING_METHODS.contains(&a.attr.as_str());
     let mut on_self: Vec<&str> = Vec::new();
     any_expr(module, &mut |e| {
         if let Expr::Attribute(a) = e
-            && object_attribute(a)
+            && reads_as_object(a)
             && let Expr::Attribute(held) = a.value.as_ref()
             && matches!(held.value.as_ref(), Expr::Name(n) if n.id.as_str() == "self")
             && !on_self.contains(&held.attr.as_str())
@@ -594,15 +598,7 @@ fn refusals(
             if let Expr::Call(call) = value
                 && validates(checker, call)
             {
-                let tokens: Vec<String> = call
-                    .arguments
-                    .args
-                    .iter()
-                    .filter_map(|argument| match argument {
-                        Expr::Name(n) => Some(n.id.to_string()),
-                        _ => None,
-                    })
-                    .collect();
+                let tokens = named_arguments(call);
                 if !tokens.is_empty() {
                     let start = branch.body.first().map_or(branch.start(), Ranged::start);
                     let end = branch.body.last().map_or(branch.end(), Ranged::end);
@@ -622,11 +618,7 @@ fn refusals(
             if let Expr::Call(call) = e
                 && validates(checker, call)
             {
-                for argument in &call.arguments.args {
-                    if let Expr::Name(n) = argument {
-                        tokens.push(n.id.to_string());
-                    }
-                }
+                tokens.extend(named_arguments(call));
             }
             false
         });
@@ -665,6 +657,18 @@ fn refusals(
         }
     });
     found
+}
+
+/// The locals a call is handed positionally: the tokens a checking call checks.
+fn named_arguments(call: &ast::ExprCall) -> Vec<String> {
+    call.arguments
+        .args
+        .iter()
+        .filter_map(|argument| match argument {
+            Expr::Name(n) => Some(n.id.to_string()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A call that checks a token: a JWT library decode, or a function named for it
@@ -896,7 +900,9 @@ fn check(checker: &mut Checker<'_, '_>) {
                         &["config", "settings", "environ", "getenv"],
                     )
                 };
-                let configured = from_configuration(checker.text(token))
+                let debug_level = sink.ends_with(".debug") && holder.is_none();
+                let configured = debug_level
+                    && (from_configuration(checker.text(token))
                     || matches!(token, Expr::Name(n) if assignments.iter().any(|(name, value)| {
                         *name == n.id.as_str() && from_configuration(checker.text(*value))
                     }))
@@ -915,7 +921,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                             }
                         });
                         found
-                    };
+                    });
                 let diagnostic = checker.report(
                     token.range(),
                     format!(
@@ -924,7 +930,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                     "log a request id, the user id or the token's `jti`, never the token or the `Authorization` header".to_string(),
                 );
                 diagnostic.fix = fix;
-                if sink.ends_with(".debug") && holder.is_none() && !configured {
+                if debug_level && !configured {
                     diagnostic.severity = Some(super::Severity::Low);
                     diagnostic.message.push_str(
                         "; low severity: at debug level, which Python's logging and Flask outside debug mode leave off unless the deployment turns it on",
