@@ -6,6 +6,7 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::apps::{AppConstruction, is_app_constructor, may_construct_app};
+use super::calls::{FileCalls, RecordedCall};
 use super::context::{ContextCollector, TestName};
 use super::exceptions::{HandlerCall, raised_with_own_text};
 use super::scope::Scope;
@@ -276,6 +277,7 @@ pub struct CallCollector<'p, 'a> {
     class_scopes: Vec<usize>,
     function_scopes: Vec<(TextRange, usize)>,
     calls: Vec<JwtCall<'a>>,
+    all_calls: Vec<RecordedCall<'a>>,
     apps: Vec<AppConstruction<'a>>,
     string_imports: Vec<String>,
     context: ContextCollector,
@@ -304,6 +306,7 @@ impl<'p, 'a> CallCollector<'p, 'a> {
             class_scopes: Vec::new(),
             function_scopes: Vec::new(),
             calls: Vec::new(),
+            all_calls: Vec::new(),
             apps: Vec::new(),
             string_imports: Vec::new(),
             context: ContextCollector::new(test_name),
@@ -327,6 +330,7 @@ impl<'p, 'a> CallCollector<'p, 'a> {
             scopes: self.scopes,
             function_scopes: self.function_scopes,
             jwt_calls: self.calls,
+            calls: FileCalls::new(self.all_calls),
             app_constructions: self.apps,
             string_imports: self.string_imports,
             context,
@@ -570,16 +574,12 @@ impl<'a> Visitor<'a> for CallCollector<'_, 'a> {
                     scopes: &self.scopes,
                     scope: self.current,
                 };
-                // Only `decode`/`encode` methods can be JWT calls: skip resolving the rest.
-                let may_be_jwt = match call.func.as_ref() {
-                    Expr::Attribute(attribute) => {
-                        matches!(
-                            attribute.attr.as_str(),
-                            "decode" | "decode_complete" | "encode"
-                        )
+                // Every callee is resolved once, here, for the file's call facts.
+                let callee = match call.func.as_ref() {
+                    Expr::Name(_) | Expr::Attribute(_) => {
+                        self.project.qualified_name(&call.func, &at)
                     }
-                    Expr::Name(_) => true,
-                    _ => false,
+                    _ => None,
                 };
                 let callee_name = match call.func.as_ref() {
                     Expr::Attribute(attribute) => attribute.attr.as_str(),
@@ -618,8 +618,8 @@ impl<'a> Visitor<'a> for CallCollector<'_, 'a> {
                     self.string_imports.push(full);
                 }
                 if may_construct_app(callee_name)
-                    && let Some(qualified) = self.project.qualified_name(&call.func, &at)
-                    && (is_app_constructor(&qualified) || self.project.is_app_subclass(&qualified))
+                    && let Some(qualified) = callee.as_deref()
+                    && (is_app_constructor(qualified) || self.project.is_app_subclass(qualified))
                 {
                     self.apps.push(AppConstruction {
                         call,
@@ -627,21 +627,25 @@ impl<'a> Visitor<'a> for CallCollector<'_, 'a> {
                         function: self.function,
                     });
                 }
-                if may_be_jwt
-                    && let Some(qualified) = self.project.qualified_name(&call.func, &at)
-                    && let Some((library, operation)) = classify(&qualified)
+                if let Some(qualified) = callee.as_deref()
+                    && let Some((library, operation)) = classify(qualified)
                 {
                     self.calls.push(JwtCall {
                         call,
                         library,
                         operation,
-                        callee: qualified,
+                        callee: qualified.to_string(),
                         scope: self.current,
                         function: self.function,
                         assigned_to: None,
                         returned: false,
                     });
                 }
+                self.all_calls.push(RecordedCall {
+                    call,
+                    callee,
+                    function: self.function,
+                });
                 visitor::walk_expr(self, expr);
             }
             Expr::ListComp(ast::ExprListComp { generators, .. })

@@ -14,6 +14,7 @@
 //! function bodies; nothing else of them is collected.
 
 pub mod apps;
+pub mod calls;
 pub mod config;
 pub mod context;
 pub mod exceptions;
@@ -756,9 +757,25 @@ pub struct Project<'a> {
     /// Settings written outside Python (dotenv, compose, loaded settings files); empty until
     /// `check` reads them (which files the code loads is known only once this model is built).
     pub settings_files: settings_files::SettingsFiles,
+    /// Every call of the analysed files by the callee's last name, built on first use.
+    calls_by_name: std::sync::OnceLock<calls::CallsByName>,
 }
 
 impl<'a> Project<'a> {
+    /// The calls of the project whose callee's last name is `name`, with their files.
+    pub fn calls_named(&self, name: &str) -> Vec<(&FileModel<'a>, calls::CallFact<'_, 'a>)> {
+        self.calls_by_name
+            .get_or_init(|| calls::CallsByName::new(self.files.iter().map(|file| &file.calls)))
+            .candidates(name)
+            .iter()
+            .filter_map(|&(file, call)| {
+                let file = &self.files[file as usize];
+                Some((file, file.calls.get(call as usize)?))
+            })
+            .filter(|(_, fact)| calls::last_name(&fact.call.func) == Some(name))
+            .collect()
+    }
+
     pub fn new(
         model: ProjectModel<'a>,
         files: Vec<FileModel<'a>>,
@@ -801,6 +818,7 @@ impl<'a> Project<'a> {
             text_returns,
             dependencies: crate::deps::Dependencies::default(),
             settings_files: settings_files::SettingsFiles::default(),
+            calls_by_name: std::sync::OnceLock::new(),
         }
     }
 }
@@ -831,6 +849,8 @@ pub struct FileModel<'a> {
     /// Each function's definition and its scope's index in `scopes`, in source order.
     pub function_scopes: Vec<(ruff_text_size::TextRange, usize)>,
     pub jwt_calls: Vec<jwt::JwtCall<'a>>,
+    /// Every call of the file with its resolved callee.
+    pub calls: calls::FileCalls<'a>,
     /// Flask applications constructed in the file.
     pub app_constructions: Vec<apps::AppConstruction<'a>>,
     /// Project modules named in strings the file loads: `app.config.from_object("cfg.Prod")`.

@@ -76,29 +76,29 @@ fn unverified_sources<'a>(
             ));
         }
     }
-    let at = checker.file.at(None);
-    crate::model::routes::any_expr(&function.body, &mut |expr| {
-        if let Expr::Call(call) = expr {
-            let qualified = model.qualified_name(&call.func, &at).unwrap_or_default();
+    for fact in checker.file.calls.in_body(function) {
+        let Some(qualified) = fact.callee else {
+            continue;
+        };
+        let call = fact.call;
+        if qualified.ends_with("get_unverified_claims") {
             let line = checker.source.position(call.start()).line;
-            if qualified.ends_with("get_unverified_claims") {
-                sources.push((
-                    call.range(),
-                    format!("`{qualified}` at line {line}"),
-                    call.arguments.args.first(),
-                ));
-            } else if qualified.ends_with("b64decode")
-                && let Some(token) = call.arguments.args.first().and_then(split_token)
-            {
-                sources.push((
-                    call.range(),
-                    format!("a hand base64-decoded token payload at line {line}"),
-                    Some(token),
-                ));
-            }
+            sources.push((
+                call.range(),
+                format!("`{qualified}` at line {line}"),
+                call.arguments.args.first(),
+            ));
+        } else if qualified.ends_with("b64decode")
+            && let Some(token) = call.arguments.args.first().and_then(split_token)
+        {
+            let line = checker.source.position(call.start()).line;
+            sources.push((
+                call.range(),
+                format!("a hand base64-decoded token payload at line {line}"),
+                Some(token),
+            ));
         }
-        false
-    });
+    }
     sources
 }
 

@@ -98,6 +98,17 @@ fn check(checker: &mut Checker<'_, '_>) {
     check_headers(checker);
 }
 
+/// Whether `needle` (lowercase ASCII) occurs in `text`, whatever the case of its letters.
+fn contains_ignore_ascii_case(text: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), text).any(|at| {
+        text.get(at + 1..at + needle.len())
+            .is_some_and(|candidate| candidate.eq_ignore_ascii_case(rest))
+    })
+}
+
 /// `cors` in `cors.init_app(app, ...)`: a `CORS()` made here or in another module.
 fn is_cors_instance(checker: &Checker<'_, '_>, receiver: &Expr, at: &At<'_, '_>) -> bool {
     let model = &checker.project.model;
@@ -123,14 +134,13 @@ fn check_flask_cors(checker: &mut Checker<'_, '_>) {
     let at = checker.file.at(None);
     let model = &checker.project.model;
     let mut calls: Vec<(&ast::ExprCall, String)> = Vec::new();
-    any_expr(&checker.source.module().body, &mut |e| {
-        if let Expr::Call(call) = e
-            && let Some(q) = model.qualified_name(&call.func, &at)
+    for fact in checker.file.calls.iter() {
+        let call = fact.call;
+        if let Some(q) = fact.callee
             && (q == "flask_cors.CORS" || q == "flask_cors.cross_origin")
         {
             calls.push((call, q.rsplit('.').next().unwrap_or("CORS").to_string()));
-        } else if let Expr::Call(call) = e
-            && let Expr::Attribute(method) = call.func.as_ref()
+        } else if let Expr::Attribute(method) = call.func.as_ref()
             && method.attr.as_str() == "init_app"
             // `cors.init_app(app)` alone applies what `CORS(...)` was given, judged there.
             && !call.arguments.keywords.is_empty()
@@ -140,8 +150,7 @@ fn check_flask_cors(checker: &mut Checker<'_, '_>) {
             // `init_app` takes the same options.
             calls.push((call, "CORS.init_app".to_string()));
         }
-        false
-    });
+    }
     for (call, callee) in calls {
         let value = |e: &Expr| model.value(e, &at);
         let credentials_keyword = keyword(call, "supports_credentials");
@@ -602,6 +611,14 @@ fn reads_origin(checker: &Checker<'_, '_>, expr: &Expr, at: &At<'_, '_>) -> bool
 }
 
 fn check_headers(checker: &mut Checker<'_, '_>) {
+    // Everything here judges a literal `Access-Control-Allow-Origin` header: a file that does
+    // not spell it (in any case) sets none, and most files are skipped without a walk.
+    if !contains_ignore_ascii_case(
+        checker.source.text.as_bytes(),
+        b"access-control-allow-origin",
+    ) {
+        return;
+    }
     let module = checker.source.module();
     let mut bodies: Vec<&[Stmt]> = Vec::new();
     visit_stmts(&module.body, &mut |stmt| {

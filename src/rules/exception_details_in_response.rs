@@ -27,7 +27,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use super::{Applicability, Checker, Edit, Fix, Rule, Severity};
 use crate::model::apps::overlap;
 use crate::model::exceptions::{Bound, all_leaks, is_leak};
-use crate::model::routes::{Route, any_expr, expr_contains, for_each_def, visit_stmts};
+use crate::model::routes::{Route, any_expr, expr_contains, visit_stmts};
 use crate::model::{FileModel, Project};
 
 pub const RULE: Rule = Rule {
@@ -749,53 +749,33 @@ fn callers_of<'p, 'a>(
     };
     let qualified =
         top_level.then(|| format!("{}.{name}", project.model.modules[file.module].name));
-    for other in &project.files {
+    for (other, fact) in project.calls_named(name) {
         if other.is_test_module() || !project.model.modules[other.module].analysed {
             continue;
         }
         let same = other.module == file.module;
-        let source = project.model.modules[other.module].file;
-        if !same
-            && (qualified.is_none()
-                || !project.apps.share(other.module, file.module)
-                || word_count(&source.text, name) == 0)
-        {
+        if !same && (qualified.is_none() || !project.apps.share(other.module, file.module)) {
             continue;
         }
-        let body = &source.module().body;
-        let mut defs: Vec<&'a ast::StmtFunctionDef> = Vec::new();
-        for_each_def(body, &mut |def| defs.push(def));
-        any_expr(body, &mut |e| {
-            let Expr::Call(call) = e else { return false };
-            if last_segment(&call.func) != Some(name) || other.context.is_test(call.range()) {
-                return false;
-            }
-            let Some(function) = defs
-                .iter()
-                .filter(|def| def.range().contains_range(call.range()))
-                .min_by_key(|def| def.range().len())
-            else {
-                return false;
-            };
-            if same && helper.range().contains_range(call.range()) {
-                return false;
-            }
-            let resolves = || {
-                let at = other.at(other.scope_around(call.range()));
-                project
-                    .model
-                    .qualified_name(&call.func, &at)
-                    .is_some_and(|q| Some(&q) == qualified.as_ref())
-            };
-            if (same && calls_helper_here(call)) || resolves() {
-                out.push(Caller {
-                    file: other,
-                    function,
-                    call: call.range(),
-                });
-            }
-            false
-        });
+        let call = fact.call;
+        if other.context.is_test(call.range()) {
+            continue;
+        }
+        let Some(function) = fact.function else {
+            continue;
+        };
+        if same && helper.range().contains_range(call.range()) {
+            continue;
+        }
+        if (same && calls_helper_here(call))
+            || fact.callee.is_some() && fact.callee == qualified.as_deref()
+        {
+            out.push(Caller {
+                file: other,
+                function,
+                call: call.range(),
+            });
+        }
     }
     out
 }
