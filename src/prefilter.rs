@@ -30,7 +30,9 @@ use memchr::memmem;
 pub struct FileScan {
     /// It imports a library flasklint models.
     pub uses_library: bool,
-    /// It names a setting that the secret and debug rules judge.
+    /// It names a setting that the secret and debug rules judge. Only looked for in a file that
+    /// uses no modelled library: one that does is analysed anyway, and in a Flask application,
+    /// where nearly every file does, the search would cost without ever deciding anything.
     pub names_setting: bool,
     pub imports: Vec<ImportRef>,
 }
@@ -117,7 +119,7 @@ pub fn scan(bytes: &[u8]) -> FileScan {
         .any(|import| import.level == 0 && is_modelled_library(&import.module));
     FileScan {
         uses_library,
-        names_setting: names_setting(bytes),
+        names_setting: !uses_library && names_setting(bytes),
         imports,
     }
 }
@@ -577,6 +579,9 @@ mod tests {
         assert!(scan(b"class C:\n    SECRET_KEY: str = 'x'\n").names_setting);
         assert!(scan(b"{'DEBUG': True}\n").names_setting);
         assert!(!scan(b"SYMPY_DEBUG = True\nlogger.debug('x')\nSECRET_KEYS = []\n").names_setting);
+        // Analysed for its import whatever it sets.
+        let flask_config = scan(b"import flask\nSECRET_KEY = 'x'\n");
+        assert!(flask_config.uses_library && !flask_config.names_setting);
         assert!(
             !scan(b"if settings.DEBUG == True:\n    sign(settings.SECRET_KEY)\n").names_setting
         );

@@ -98,17 +98,6 @@ fn check(checker: &mut Checker<'_, '_>) {
     check_headers(checker);
 }
 
-/// Whether `needle` (lowercase ASCII) occurs in `text`, whatever the case of its letters.
-fn contains_ignore_ascii_case(text: &[u8], needle: &[u8]) -> bool {
-    let Some((&first, rest)) = needle.split_first() else {
-        return true;
-    };
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), text).any(|at| {
-        text.get(at + 1..at + needle.len())
-            .is_some_and(|candidate| candidate.eq_ignore_ascii_case(rest))
-    })
-}
-
 /// `cors` in `cors.init_app(app, ...)`: a `CORS()` made here or in another module.
 fn is_cors_instance(checker: &Checker<'_, '_>, receiver: &Expr, at: &At<'_, '_>) -> bool {
     let model = &checker.project.model;
@@ -610,13 +599,22 @@ fn reads_origin(checker: &Checker<'_, '_>, expr: &Expr, at: &At<'_, '_>) -> bool
     })
 }
 
+/// Whether `text` spells `Access-Control-Allow-Origin`, in any case. Found from its first
+/// hyphen: hyphens are rare in Python, letters are not.
+fn names_allow_origin(text: &[u8]) -> bool {
+    const HEADER: &[u8] = b"access-control-allow-origin";
+    const HYPHEN_AT: usize = 6;
+    memchr::memchr_iter(b'-', text).any(|at| {
+        at.checked_sub(HYPHEN_AT)
+            .and_then(|start| text.get(start..start + HEADER.len()))
+            .is_some_and(|candidate| candidate.eq_ignore_ascii_case(HEADER))
+    })
+}
+
 fn check_headers(checker: &mut Checker<'_, '_>) {
     // Everything here judges a literal `Access-Control-Allow-Origin` header: a file that does
     // not spell it (in any case) sets none, and most files are skipped without a walk.
-    if !contains_ignore_ascii_case(
-        checker.source.text.as_bytes(),
-        b"access-control-allow-origin",
-    ) {
+    if !names_allow_origin(checker.source.text.as_bytes()) {
         return;
     }
     let module = checker.source.module();
@@ -918,4 +916,25 @@ fn containing_body(body: &[Stmt], target: TextRange) -> Option<&[Stmt]> {
     children
         .into_iter()
         .find_map(|child| containing_body(child, target))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_allow_origin;
+
+    #[test]
+    fn finds_the_header_in_any_case() {
+        assert!(names_allow_origin(
+            b"r.headers['Access-Control-Allow-Origin'] = o"
+        ));
+        assert!(names_allow_origin(b"ACCESS-CONTROL-ALLOW-ORIGIN"));
+        assert!(names_allow_origin(
+            b"h.add('access-control-allow-origin', '*')"
+        ));
+        assert!(!names_allow_origin(b"-control-allow-origin"));
+        assert!(!names_allow_origin(
+            b"Access-Control-Allow-Credentials = x - 1"
+        ));
+        assert!(!names_allow_origin(b"access-control-allow-origi"));
+    }
 }
