@@ -279,7 +279,10 @@ impl<'a> ConfigModel<'a> {
         let per_file: Vec<FileConfig<'a>> = (0..model.modules.len())
             .into_par_iter()
             .map(|module| {
-                let mut collector = Collector::new(model, module);
+                let Some(file) = files.get(module) else {
+                    return FileConfig::default();
+                };
+                let mut collector = Collector::new(model, module, file);
                 if model.modules[module].analysed {
                     collector.visit_body(&model.modules[module].file.module().body);
                 }
@@ -1376,21 +1379,19 @@ fn is_flask_key(key: &str) -> bool {
         || is_secret_key(key)
 }
 
-/// Walks one file: builds its own function scopes (as the JWT collector does) so that values
-/// are evaluated where they are written.
+/// Walks one file, evaluating values in the function or class scope they are written in (the
+/// scopes the file's model built in its walk).
 struct Collector<'p, 'a> {
+    file: &'p FileModel<'a>,
     model: &'p ProjectModel<'a>,
     module: usize,
-    package: String,
     config_module: bool,
     /// A development settings module (`dev_settings.py`, `config/local.py`) or a module in a
     /// development package (`app/dev/...`, `tests/...`): every setting in it is
     /// development-only. A script merely named for development (`debug-server.py`) is not a
     /// configuration: its settings are reported, at low severity (see `context`).
     dev_module: bool,
-    scopes: Vec<Scope<'a>>,
     current: Option<usize>,
-    class_scopes: Vec<usize>,
     /// The class whose body is being walked, with its scope.
     class: Option<(ClassKey, usize)>,
     /// The class being walked is a pydantic-settings `BaseSettings`: its fields are settings
@@ -1402,7 +1403,7 @@ struct Collector<'p, 'a> {
 }
 
 impl<'p, 'a> Collector<'p, 'a> {
-    fn new(model: &'p ProjectModel<'a>, module: usize) -> Self {
+    fn new(model: &'p ProjectModel<'a>, module: usize, file: &'p FileModel<'a>) -> Self {
         let info = &model.modules[module];
         let last = info.name.rsplit('.').next().unwrap_or(&info.name);
         let config_module = words(last)
@@ -1430,14 +1431,12 @@ impl<'p, 'a> Collector<'p, 'a> {
         let dev_module = (config_module && parts.iter().any(|p| is_dev_name(p)))
             || folders.iter().any(|p| is_dev_name(p));
         Collector {
+            file,
             model,
             module,
-            package: info.package.clone(),
             config_module,
             dev_module,
-            scopes: Vec::new(),
             current: None,
-            class_scopes: Vec::new(),
             class: None,
             pydantic_settings: false,
             dev_depth: 0,
@@ -1446,34 +1445,11 @@ impl<'p, 'a> Collector<'p, 'a> {
     }
 
     fn at(&self) -> At<'_, 'a> {
-        At {
-            module: self.module,
-            scopes: &self.scopes,
-            scope: self.current,
-        }
+        self.file.at(self.current)
     }
 
     fn dev(&self) -> bool {
         self.dev_depth > 0 || self.dev_module
-    }
-
-    fn enter_scope(&mut self, parent: Option<usize>) -> usize {
-        self.scopes.push(Scope {
-            parent,
-            ..Scope::default()
-        });
-        self.scopes.len() - 1
-    }
-
-    fn enclosing_function_scope(&self) -> Option<usize> {
-        let mut scope = self.current;
-        while let Some(index) = scope {
-            if !self.class_scopes.contains(&index) {
-                return Some(index);
-            }
-            scope = self.scopes[index].parent;
-        }
-        None
     }
 
     fn record(&mut self, key: String, display: String, expr: &'a Expr, origin: Origin) {
@@ -1983,17 +1959,10 @@ impl<'a> Visitor<'a> for Collector<'_, 'a> {
                 for decorator in &def.decorator_list {
                     self.visit_decorator(decorator);
                 }
-                let parent = self.enclosing_function_scope();
-                let scope = self.enter_scope(parent);
-                self.scopes[scope].collect_parameters(&def.parameters);
-                let importer = super::Importer {
-                    package: &self.package,
-                    names: self.model.names,
-                };
-                self.scopes[scope].collect(&def.body, importer);
+                let scope = self.file.scope_of_definition(def.range());
                 let dev = is_dev_name(def.name.as_str());
                 let saved = self.current;
-                self.current = Some(scope);
+                self.current = scope.or(saved);
                 self.dev_depth += usize::from(dev);
                 self.visit_body(&def.body);
                 self.dev_depth -= usize::from(dev);
@@ -2006,17 +1975,11 @@ impl<'a> Visitor<'a> for Collector<'_, 'a> {
                 let record = self.class_record(class);
                 let key = (self.module, record.name.clone());
                 self.out.classes.push(record);
-                let scope = self.enter_scope(self.current);
-                self.class_scopes.push(scope);
-                let importer = super::Importer {
-                    package: &self.package,
-                    names: self.model.names,
-                };
-                self.scopes[scope].collect(&class.body, importer);
+                let scope = self.file.scope_of_definition(class.range());
                 let pydantic = self.is_pydantic_settings(class);
                 let saved = (self.current, self.class.take(), self.pydantic_settings);
-                self.current = Some(scope);
-                self.class = Some((key, scope));
+                self.current = scope.or(saved.0);
+                self.class = scope.map(|scope| (key, scope));
                 self.pydantic_settings = pydantic;
                 self.visit_body(&class.body);
                 (self.current, self.class, self.pydantic_settings) = saved;

@@ -274,7 +274,10 @@ pub struct CallCollector<'p, 'a> {
     scopes: Vec<Scope<'a>>,
     current: Option<usize>,
     function: Option<&'a ast::StmtFunctionDef>,
-    class_scopes: Vec<usize>,
+    /// Each class body's range and its scope's index, in source order.
+    class_scopes: Vec<(TextRange, usize)>,
+    /// Per scope: whether it is a class body.
+    is_class: Vec<bool>,
     function_scopes: Vec<(TextRange, usize)>,
     calls: Vec<JwtCall<'a>>,
     all_calls: Vec<RecordedCall<'a>>,
@@ -304,6 +307,7 @@ impl<'p, 'a> CallCollector<'p, 'a> {
             current: None,
             function: None,
             class_scopes: Vec::new(),
+            is_class: Vec::new(),
             function_scopes: Vec::new(),
             calls: Vec::new(),
             all_calls: Vec::new(),
@@ -329,6 +333,7 @@ impl<'p, 'a> CallCollector<'p, 'a> {
             module: self.module,
             scopes: self.scopes,
             function_scopes: self.function_scopes,
+            class_scopes: self.class_scopes,
             jwt_calls: self.calls,
             calls: FileCalls::new(self.all_calls),
             app_constructions: self.apps,
@@ -389,6 +394,7 @@ impl<'p, 'a> CallCollector<'p, 'a> {
             parent,
             ..Scope::default()
         });
+        self.is_class.push(false);
         self.scopes.len() - 1
     }
 
@@ -406,7 +412,7 @@ impl<'p, 'a> CallCollector<'p, 'a> {
     }
 
     fn is_class_scope(&self, index: usize) -> bool {
-        self.class_scopes.contains(&index)
+        self.is_class.get(index).copied().unwrap_or(false)
     }
 }
 
@@ -447,7 +453,8 @@ impl<'a> Visitor<'a> for CallCollector<'_, 'a> {
                     self.visit_arguments(arguments);
                 }
                 let scope = self.enter_scope(self.current);
-                self.class_scopes.push(scope);
+                self.class_scopes.push((class.range(), scope));
+                self.is_class[scope] = true;
                 let importer = super::Importer {
                     package: &self.package,
                     names: self.project.names,

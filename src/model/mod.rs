@@ -848,6 +848,8 @@ pub struct FileModel<'a> {
     pub scopes: Vec<Scope<'a>>,
     /// Each function's definition and its scope's index in `scopes`, in source order.
     pub function_scopes: Vec<(ruff_text_size::TextRange, usize)>,
+    /// Each class body's definition and its scope's index in `scopes`, in source order.
+    pub class_scopes: Vec<(ruff_text_size::TextRange, usize)>,
     pub jwt_calls: Vec<jwt::JwtCall<'a>>,
     /// Every call of the file with its resolved callee.
     pub calls: calls::FileCalls<'a>,
@@ -980,6 +982,18 @@ impl<'a> FileModel<'a> {
             .filter(|(def, _)| def.contains_range(range))
             .min_by_key(|(def, _)| def.len())
             .map(|(_, scope)| *scope)
+    }
+
+    /// The scope of the function or class defined at exactly `definition`.
+    pub fn scope_of_definition(&self, definition: ruff_text_size::TextRange) -> Option<usize> {
+        [&self.function_scopes, &self.class_scopes]
+            .into_iter()
+            .find_map(|list| {
+                let index = list
+                    .binary_search_by_key(&definition.start(), |(range, _)| range.start())
+                    .ok()?;
+                (list[index].0 == definition).then_some(list[index].1)
+            })
     }
 
     pub fn at(&self, scope: Option<usize>) -> At<'_, 'a> {
