@@ -6,7 +6,7 @@
 //! question of the same call, each after walking the whole tree again. They now look the call
 //! up here: a rule iterates the calls of a file, or asks for the callee of a call it holds.
 //! This is the first of the per-file facts the model keeps instead of re-walking trees; the
-//! callers of a function (`CallsByName`) are a lookup over them.
+//! callers of a function (`NameIndex`) are a lookup over them.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -170,35 +170,45 @@ fn order_key(range: TextRange) -> (u32, std::cmp::Reverse<u32>) {
     )
 }
 
-/// Where each name is called, across the analysed files: `(file index in Project::files, call
-/// index in that file's calls)` by the callee's last name as written. Built once, on first use,
+/// Where each name is called, across the analysed files: `(file index in Project::files,
+/// index in that file's list)` by the callee's last name as written. Built once, on first use,
 /// for the analyses that follow a helper to its callers. Keyed by the name's hash so that it
 /// borrows nothing (the project that holds it stays covariant in its trees' lifetime); a lookup
 /// compares the names.
 #[derive(Default)]
-pub struct CallsByName {
+pub struct NameIndex {
     by_hash: HashMap<u64, Vec<(u32, u32)>>,
 }
 
-impl CallsByName {
-    pub fn new<'f, 'a: 'f>(files: impl Iterator<Item = &'f FileCalls<'a>>) -> Self {
+impl NameIndex {
+    /// `entries`: each entry's file index, its index in that file's list, and its name.
+    pub fn new<'n>(entries: impl Iterator<Item = (usize, usize, &'n str)>) -> Self {
         let mut by_hash: HashMap<u64, Vec<(u32, u32)>> = HashMap::default();
-        for (file, calls) in files.enumerate() {
-            for (index, stored) in calls.stored.iter().enumerate() {
-                let Some(name) = last_name(&stored.call.func) else {
-                    continue;
-                };
-                by_hash
-                    .entry(name_hash(name))
-                    .or_default()
-                    .push((file as u32, index as u32));
-            }
+        for (file, index, name) in entries {
+            by_hash
+                .entry(name_hash(name))
+                .or_default()
+                .push((file as u32, index as u32));
         }
-        CallsByName { by_hash }
+        NameIndex { by_hash }
     }
 
-    /// The calls whose callee's last name may be `name` (`helper` in `x.helper(...)` and in
-    /// `helper(...)(...)`), as (file index, call index); the caller compares the names.
+    /// The calls of every file by their callee's last name (`helper` in `x.helper(...)` and
+    /// in `helper(...)(...)`).
+    pub fn of_calls<'f, 'a: 'f>(files: impl Iterator<Item = &'f FileCalls<'a>>) -> Self {
+        NameIndex::new(files.enumerate().flat_map(|(file, calls)| {
+            calls
+                .stored
+                .iter()
+                .enumerate()
+                .filter_map(move |(index, stored)| {
+                    Some((file, index, last_name(&stored.call.func)?))
+                })
+        }))
+    }
+
+    /// The entries whose name may be `name`, as (file index, index in the file's list); the
+    /// caller compares the names.
     pub fn candidates(&self, name: &str) -> &[(u32, u32)] {
         self.by_hash
             .get(&name_hash(name))

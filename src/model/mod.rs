@@ -758,14 +758,16 @@ pub struct Project<'a> {
     /// `check` reads them (which files the code loads is known only once this model is built).
     pub settings_files: settings_files::SettingsFiles,
     /// Every call of the analysed files by the callee's last name, built on first use.
-    calls_by_name: std::sync::OnceLock<calls::CallsByName>,
+    calls_by_name: std::sync::OnceLock<calls::NameIndex>,
+    /// Every file's `handler_calls` by the callee's last name, built on first use.
+    handler_calls_by_name: std::sync::OnceLock<calls::NameIndex>,
 }
 
 impl<'a> Project<'a> {
     /// The calls of the project whose callee's last name is `name`, with their files.
     pub fn calls_named(&self, name: &str) -> Vec<(&FileModel<'a>, calls::CallFact<'_, 'a>)> {
         self.calls_by_name
-            .get_or_init(|| calls::CallsByName::new(self.files.iter().map(|file| &file.calls)))
+            .get_or_init(|| calls::NameIndex::of_calls(self.files.iter().map(|file| &file.calls)))
             .candidates(name)
             .iter()
             .filter_map(|&(file, call)| {
@@ -773,6 +775,32 @@ impl<'a> Project<'a> {
                 Some((file, file.calls.get(call as usize)?))
             })
             .filter(|(_, fact)| calls::last_name(&fact.call.func) == Some(name))
+            .collect()
+    }
+
+    /// The calls returned or raised in `except` handlers (`FileModel::handler_calls`) whose
+    /// callee's last name is `name`, with their files.
+    pub fn handler_calls_named(
+        &self,
+        name: &str,
+    ) -> Vec<(&FileModel<'a>, &exceptions::HandlerCall<'a>)> {
+        self.handler_calls_by_name
+            .get_or_init(|| {
+                calls::NameIndex::new(self.files.iter().enumerate().flat_map(|(file, model)| {
+                    model.handler_calls.iter().enumerate().filter_map(
+                        move |(index, handler_call)| {
+                            Some((file, index, calls::last_name(&handler_call.call.func)?))
+                        },
+                    )
+                }))
+            })
+            .candidates(name)
+            .iter()
+            .filter_map(|&(file, index)| {
+                let file = &self.files[file as usize];
+                Some((file, file.handler_calls.get(index as usize)?))
+            })
+            .filter(|(_, handler_call)| calls::last_name(&handler_call.call.func) == Some(name))
             .collect()
     }
 
@@ -819,6 +847,7 @@ impl<'a> Project<'a> {
             dependencies: crate::deps::Dependencies::default(),
             settings_files: settings_files::SettingsFiles::default(),
             calls_by_name: std::sync::OnceLock::new(),
+            handler_calls_by_name: std::sync::OnceLock::new(),
         }
     }
 }

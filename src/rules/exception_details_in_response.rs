@@ -1942,15 +1942,10 @@ fn report_helpers(checker: &mut Checker<'_, '_>) {
         return;
     }
     // The calls anywhere in the project that could be calls of this file's helpers.
-    let mut candidates: Vec<(&FileModel<'_>, &crate::model::exceptions::HandlerCall<'_>)> =
-        Vec::new();
-    for file in &project.files {
-        for handler_call in &file.handler_calls {
-            if last_segment(&handler_call.call.func).is_some_and(|n| names.contains(&n)) {
-                candidates.push((file, handler_call));
-            }
-        }
-    }
+    let candidates: Vec<(&FileModel<'_>, &crate::model::exceptions::HandlerCall<'_>)> = names
+        .iter()
+        .flat_map(|name| project.handler_calls_named(name))
+        .collect();
     let mut helpers: Vec<Helper<'_>> = Vec::new();
     for (file, handler_call) in candidates {
         for argument in handler_call.call.arguments.args.iter().chain(
