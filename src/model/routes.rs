@@ -2093,6 +2093,22 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         )
     }
 
+    /// What the callee of `call` (a call of `file`) refers to: its call fact's resolution in
+    /// the call's own scope, else, for a bare name, a function of that name in the module.
+    pub fn callee_of(&self, file: &FileModel<'_>, call: &ast::ExprCall) -> Option<String> {
+        match file.calls.callee(call) {
+            Some(resolved) => Some(resolved.to_string()),
+            None => match call.func.as_ref() {
+                Expr::Name(name) => Some(local_function_name(
+                    self.model,
+                    file.module,
+                    name.id.as_str(),
+                )),
+                _ => None,
+            },
+        }
+    }
+
     pub fn qualified(&self, module: usize, expr: &Expr) -> Option<String> {
         self.model
             .qualified_name(expr, &self.at(module))

@@ -596,7 +596,7 @@ fn check_sentinels(checker: &mut Checker<'_, '_>, function: &Function<'_>) {
     let mut results: Vec<(&str, String, Sentinels)> = Vec::new();
     for (name, value) in local_assignments(&function.def.body) {
         let Expr::Call(call) = value else { continue };
-        let Some(qualified) = context.qualified(module, &call.func) else {
+        let Some(qualified) = context.callee_of(checker.file, call) else {
             continue;
         };
         let Some((helper_module, helper)) = context.function_for(module, &qualified) else {

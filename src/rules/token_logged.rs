@@ -730,6 +730,26 @@ fn check(checker: &mut Checker<'_, '_>) {
     // Only modules that log something named like a token need it (most do not).
     let mut objects_on_self: Option<Vec<&str>> = None;
     for (body, cli_command) in bodies {
+        let mut objects: Option<Vec<&str>> = None;
+        let mut calls: Vec<&ast::ExprCall> = Vec::new();
+        visit_scope_stmts(body, &mut |stmt| {
+            let Stmt::Expr(_) = stmt else { return };
+            any_expr(std::slice::from_ref(stmt), &mut |e| {
+                if let Expr::Call(call) = e
+                    && is_logging_call(checker, call)
+                    && !(cli_command
+                        && matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "print"))
+                {
+                    calls.push(call);
+                }
+                false
+            });
+        });
+        // Most scopes log nothing: what their locals hold and their refusal branches are worked
+        // out only where something is logged.
+        if calls.is_empty() {
+            continue;
+        }
         // Locals holding the header or a token cut from it, whatever they are called.
         let assignments = scope_assignments(body);
         let mut tainted: Vec<&str> = Vec::new();
@@ -751,25 +771,6 @@ fn check(checker: &mut Checker<'_, '_>) {
             .filter(|(_, value)| holds_a_number(value))
             .map(|(name, _)| *name)
             .collect();
-        let mut objects: Option<Vec<&str>> = None;
-        let mut calls: Vec<&ast::ExprCall> = Vec::new();
-        visit_scope_stmts(body, &mut |stmt| {
-            let Stmt::Expr(_) = stmt else { return };
-            any_expr(std::slice::from_ref(stmt), &mut |e| {
-                if let Expr::Call(call) = e
-                    && is_logging_call(checker, call)
-                    && !(cli_command
-                        && matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "print"))
-                {
-                    calls.push(call);
-                }
-                false
-            });
-        });
-        // Most scopes log nothing: the refusal branches are looked for only where something is.
-        if calls.is_empty() {
-            continue;
-        }
         let refused = refusals(checker, body, &assignments);
         for call in calls {
             // An expired or forged token logged where it was refused cannot be replayed.
