@@ -105,6 +105,9 @@ pub struct ModuleNames {
     by_full_name: HashMap<String, Vec<usize>>,
     /// Every package a module name implies (`a` and `a.b` for `a.b.c`), regular or namespace.
     package_names: HashSet<String>,
+    /// Every component of every module name (`a`, `b`, `c` for `a.b.c`): an import whose first
+    /// name is none of them (`os`, `flask`) is no project module from anywhere.
+    components: HashSet<String>,
 }
 
 impl ModuleNames {
@@ -141,11 +144,18 @@ impl ModuleNames {
                 end = dot;
             }
         }
+        let components: HashSet<String> = names
+            .iter()
+            .flat_map(|name| name.split('.'))
+            .filter(|component| !component.is_empty())
+            .map(str::to_string)
+            .collect();
         ModuleNames {
             names,
             packages,
             by_full_name,
             package_names,
+            components,
         }
     }
 
@@ -181,7 +191,7 @@ impl ModuleNames {
     /// else: a library, or a module no ancestor holds.
     pub fn resolve_import(&self, package: &str, dotted: &str) -> Option<String> {
         let first = dotted.split('.').next().unwrap_or(dotted);
-        if first.is_empty() {
+        if first.is_empty() || !self.components.contains(first) {
             return None;
         }
         let mut prefix = package;
@@ -201,8 +211,10 @@ impl ModuleNames {
             // in `superset/db_engine_specs/gsheets.py` is the library, not the sibling
             // `shillelagh.py`. Only folders that are not regular packages (an entry script's
             // folder, a lesson folder) hold modules imported by their bare name.
-            let package_folder = !prefix.is_empty() && self.is_regular_package(prefix);
-            if !shadowing_library && !package_folder && self.exists(&candidate) {
+            if !shadowing_library
+                && self.exists(&candidate)
+                && (prefix.is_empty() || !self.is_regular_package(prefix))
+            {
                 candidate.push_str(&dotted[first.len()..]);
                 return Some(candidate);
             }
