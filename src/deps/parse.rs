@@ -54,7 +54,8 @@ pub(super) fn parse(file: &DependencyFile, index: usize, role: Role) -> Parsed {
         Kind::Requirements => reader.requirements(),
         Kind::SetupCfg => reader.setup_cfg(),
         Kind::PipfileLock => reader.pipfile_lock(),
-        Kind::Pyproject | Kind::Pipfile | Kind::PoetryLock | Kind::UvLock => reader.toml(),
+        Kind::Pyproject | Kind::Pipfile => reader.toml(),
+        Kind::PoetryLock | Kind::UvLock => reader.lock_packages(),
     }
     reader.out
 }
@@ -259,22 +260,48 @@ impl Reader<'_> {
 
     fn toml(&mut self) {
         let file = self.file;
-        let document = match DeTable::parse(&file.file.text) {
-            Ok(document) => document,
-            Err(error) => {
-                let at = error.span().map_or(0, |span| span.start);
-                self.error(
-                    at,
-                    format!("not valid TOML: {}", error.message().trim_end()),
-                );
-                return;
-            }
+        let Some(document) = self.parse_toml(&file.file.text, 0) else {
+            return;
         };
         let root = document.get_ref();
         match file.kind {
-            Kind::Pyproject => self.pyproject(root),
             Kind::Pipfile => self.pipfile(root),
-            _ => self.lock_toml(root),
+            _ => self.pyproject(root),
+        }
+    }
+
+    /// `text` (found at byte `at` of the file) as a TOML document; an error for the file
+    /// otherwise.
+    fn parse_toml<'t>(&mut self, text: &'t str, at: usize) -> Option<Spanned<DeTable<'t>>> {
+        match DeTable::parse(text) {
+            Ok(document) => Some(document),
+            Err(error) => {
+                let start = error.span().map_or(0, |span| span.start);
+                self.error(
+                    at + start,
+                    format!("not valid TOML: {}", error.message().trim_end()),
+                );
+                None
+            }
+        }
+    }
+
+    /// `poetry.lock` / `uv.lock`: only the `[[package]]` tables of the packages flasklint
+    /// tracks (`super::TRACKED`) are read, each as a TOML document of its own. A lock lists
+    /// every package of the environment (a large one is half a megabyte of hashes and URLs),
+    /// and nothing asks for the versions of the others: decoding all of it was most of the
+    /// time a project with a lock took.
+    fn lock_packages(&mut self) {
+        let text: &str = &self.file.file.text;
+        for (start, end) in package_tables(text) {
+            let block = &text[start..end];
+            if package_name(block).is_some_and(|name| !is_tracked(name)) {
+                continue;
+            }
+            let Some(document) = self.parse_toml(block, start) else {
+                continue;
+            };
+            self.lock_toml(document.get_ref(), start);
         }
     }
 
@@ -433,8 +460,9 @@ impl Reader<'_> {
         }
     }
 
-    /// `poetry.lock` / `uv.lock`: `[[package]]` tables with `name` and `version`.
-    fn lock_toml(&mut self, root: &DeTable<'_>) {
+    /// `[[package]]` tables with `name` and `version`, in a document found at byte `at` of the
+    /// lock.
+    fn lock_toml(&mut self, root: &DeTable<'_>, at: usize) {
         let Some(packages) = array(root, "package") else {
             return;
         };
@@ -459,18 +487,18 @@ impl Reader<'_> {
                 Ok(parsed) => parsed,
                 Err(error) => {
                     self.error(
-                        version.span().start,
+                        at + version.span().start,
                         format!("`{name_text}` version `{version_text}`: {error}"),
                     );
                     continue;
                 }
             };
-            let at = range(version.span().start, version.span().end);
+            let written_at = range(at + version.span().start, at + version.span().end);
             self.push(
                 name_text,
                 format!("{name_text} {version_text}"),
                 Allowed::Locked(parsed),
-                at,
+                written_at,
                 None,
                 None,
             );
@@ -532,6 +560,60 @@ impl Reader<'_> {
             }
         }
     }
+}
+
+/// The byte ranges of a lock's `[[package]]` tables: from each `[[package]]` header to the next
+/// header that starts another package or a table of its own (`[metadata]`); the package's
+/// sub-tables (`[package.dependencies]`, `[[package.wheels]]`) stay with it.
+fn package_tables(text: &str) -> Vec<(usize, usize)> {
+    let mut tables = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let header = line.split('#').next().unwrap_or(line).trim_end();
+        if header.starts_with('[') {
+            let starts_package = header == "[[package]]";
+            let belongs = header.starts_with("[package.") || header.starts_with("[[package.");
+            if (starts_package || !belongs)
+                && let Some(start) = open.take()
+            {
+                tables.push((start, at));
+            }
+            if starts_package {
+                open = Some(at);
+            }
+        }
+        at += line.len();
+    }
+    if let Some(start) = open {
+        tables.push((start, text.len()));
+    }
+    tables
+}
+
+/// The `name = "..."` a package table gives at the start of a line, when written plainly;
+/// `None` leaves the table to the TOML parser.
+fn package_name(table: &str) -> Option<&str> {
+    table.lines().find_map(|line| {
+        let value = line
+            .strip_prefix("name")?
+            .trim_start()
+            .strip_prefix('=')?
+            .trim();
+        let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+        let inner = value.strip_prefix(quote)?.strip_suffix(quote)?;
+        (!inner.contains(['"', '\'', '\\'])).then_some(inner)
+    })
+}
+
+/// Whether `name` (as a lock writes it) is one of the packages flasklint tracks.
+fn is_tracked(name: &str) -> bool {
+    let Ok(name) = PackageName::from_str(name) else {
+        return false;
+    };
+    super::TRACKED
+        .iter()
+        .any(|tracked| PackageName::from_str(tracked).is_ok_and(|t| t == name))
 }
 
 fn table<'t, 'i>(parent: &'t DeTable<'i>, key: &str) -> Option<&'t DeTable<'i>> {

@@ -371,3 +371,35 @@ fn hostile_manifests_never_panic() {
     )]);
     let _ = deps.rows();
 }
+
+#[test]
+fn a_lock_is_read_for_the_tracked_packages_only() {
+    let lock = "version = 1\n\n\
+        [[package]]\nname = \"accessible-pygments\"\nversion = \"not a version\"\n\
+        dependencies = [\n    { name = \"pyjwt\" },\n]\n\n\
+        [[package]]\nname = \"PyJWT\"  \n\
+        version = \"2.3.0\"\n\n\
+        [package.extras]\ncrypto = [\"cryptography\"]\n\n\
+        [[package]]\nname = \"broken\"\nversion = = \n\n\
+        [[package]] # the token library again, badly written\nname = \"python-jose\"\nversion = \n\n\
+        [metadata]\ncontent-hash = \"abc\"\n";
+    let (dir, deps) = project(&[("poetry.lock", lock)]);
+    let pyjwt = deps
+        .package_for(&dir.path().join("app"), "pyjwt")
+        .expect("pyjwt");
+    let locked = pyjwt.locked.expect("locked");
+    assert_eq!(line_of(&deps, locked), 12);
+    assert_eq!(
+        deps.files[locked.file].file.slice(locked.range),
+        "\"2.3.0\""
+    );
+    // Untracked packages are not read, so their faults are none of flasklint's business; a
+    // tracked package's fault is an error on its own line.
+    assert_eq!(deps.errors.len(), 1, "{:?}", deps.errors);
+    assert_eq!(deps.errors[0].position.map(|p| p.line), Some(23));
+    assert!(deps.errors[0].message.contains("not valid TOML"));
+    assert!(
+        deps.package_for(&dir.path().join("app"), "python-jose")
+            .is_none()
+    );
+}
