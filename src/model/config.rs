@@ -268,9 +268,46 @@ pub struct ConfigModel<'a> {
     /// Report literal secrets in test code too (FL301/FL302); off by default, since test suites
     /// are full of throwaway keys. Set by whoever builds the project from the settings.
     pub secrets_in_tests: bool,
+    /// `entries_written_in`'s answer for every module, built on first use.
+    entries_by_module: std::sync::OnceLock<HashMap<usize, Vec<usize>>>,
 }
 
 impl<'a> ConfigModel<'a> {
+    /// The indexes into `entries` (in order) of the settings whose value is written in
+    /// `module`: a dict literal written there (`SQLALCHEMY_BINDS = {...}`), or a literal, or an
+    /// environment lookup's literal default, written there (a setting may take a constant
+    /// from another module). Asked once per file by the rules that judge literals where they
+    /// are written, instead of each scanning every entry of the project.
+    pub fn entries_written_in(&self, module: usize) -> &[usize] {
+        self.entries_by_module
+            .get_or_init(|| {
+                let mut by_module: HashMap<usize, Vec<usize>> = HashMap::default();
+                for (index, entry) in self.entries.iter().enumerate() {
+                    let written_in = match (&entry.expr, &entry.value) {
+                        (Expr::Dict(_), _) => entry.module,
+                        (_, ConfigValue::Literal(literal)) => literal.module,
+                        (_, ConfigValue::Environment(lookup)) => match &lookup.default {
+                            Some(literal) => literal.module,
+                            None => continue,
+                        },
+                        _ => continue,
+                    };
+                    by_module.entry(written_in).or_default().push(index);
+                }
+                by_module
+            })
+            .get(&module)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The settings made in `module` (`entry.module`), in source order: `entries` is in module
+    /// order, so they are one run of it.
+    pub fn entries_in(&self, module: usize) -> &[ConfigEntry<'a>] {
+        let start = self.entries.partition_point(|entry| entry.module < module);
+        let end = self.entries[start..].partition_point(|entry| entry.module == module);
+        &self.entries[start..start + end]
+    }
+
     pub fn new(
         model: &ProjectModel<'a>,
         files: &[FileModel<'a>],
@@ -335,6 +372,7 @@ impl<'a> ConfigModel<'a> {
             secrets: Vec::new(),
             test_modules,
             secrets_in_tests: false,
+            entries_by_module: std::sync::OnceLock::new(),
         };
         config.secrets = config.collect_secrets(model, files, apps, signing_keys);
         config

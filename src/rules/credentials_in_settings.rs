@@ -284,7 +284,11 @@ fn check(checker: &mut Checker<'_, '_>) {
         .filter(|site| site.module == module)
         .map(|site| site.range)
         .collect();
-    for entry in &config.entries {
+    for entry in config
+        .entries_written_in(module)
+        .iter()
+        .map(|&index| &config.entries[index])
+    {
         // `SQLALCHEMY_BINDS = {"users": "postgresql://app:pw@db/users"}`.
         if let Expr::Dict(dict) = entry.expr {
             if entry.module != module {

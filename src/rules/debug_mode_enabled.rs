@@ -105,9 +105,9 @@ fn check(checker: &mut Checker<'_, '_>) {
         }
     }
     for entry in config
-        .entries
+        .entries_in(module)
         .iter()
-        .filter(|e| e.module == module && e.key == "DEBUG" && !e.dev_only)
+        .filter(|e| e.key == "DEBUG" && !e.dev_only)
         .filter(|e| truthy_literal(&e.value))
     {
         let range = entry.expr.range();

@@ -39,9 +39,9 @@ fn check(checker: &mut Checker<'_, '_>) {
         |e| matches!(e.value.literal().and_then(Value::strings), Some(l) if l.contains(&"cookies")),
     );
     let here: Vec<&ConfigEntry<'_>> = config
-        .entries
+        .entries_in(module)
         .iter()
-        .filter(|e| e.module == module && !e.dev_only)
+        .filter(|e| !e.dev_only)
         .collect();
     for entry in here {
         let expr = entry.expr;
