@@ -10,7 +10,9 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use ruff_python_ast::{self as ast, Expr};
+use ruff_python_ast as ast;
+
+use super::exceptions::last_segment;
 use ruff_text_size::{Ranged, TextRange};
 
 /// One call of a file, as the file's `FileCalls` gives it.
@@ -42,17 +44,6 @@ struct StoredCall<'a> {
 }
 
 const NO_CALLEE: u32 = u32::MAX;
-
-/// The last name of a callee as written: `update_user` in `services.update_user(...)`, `f` in
-/// `f(x)(y)`.
-pub fn last_name(func: &Expr) -> Option<&str> {
-    match func {
-        Expr::Name(name) => Some(name.id.as_str()),
-        Expr::Attribute(attribute) => Some(attribute.attr.as_str()),
-        Expr::Call(call) => last_name(&call.func),
-        _ => None,
-    }
-}
 
 /// A file's calls, ordered by where they start (an outer call before the calls inside it that
 /// start at the same place: `a(b).c()` before `a(b)`).
@@ -202,7 +193,7 @@ impl NameIndex {
                 .iter()
                 .enumerate()
                 .filter_map(move |(index, stored)| {
-                    Some((file, index, last_name(&stored.call.func)?))
+                    Some((file, index, last_segment(&stored.call.func)?))
                 })
         }))
     }
@@ -223,8 +214,7 @@ fn name_hash(name: &str) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{FileModel, ModuleInfo, ModuleNames, ProjectModel, context};
-    use crate::source::SourceFile;
+    use crate::model::{FileModel, context};
 
     const SERVICES: &str = "def update_user(uid):\n    return uid\n";
     const VIEWS: &str = r#"
@@ -246,22 +236,11 @@ CORS(app)
 
     /// Builds the files' models and hands `app/views.py`'s to `check`.
     fn with_views(check: impl FnOnce(&FileModel<'_>)) {
-        let root = std::path::Path::new("/p");
-        let sources: Vec<SourceFile> = [("app/services.py", SERVICES), ("app/views.py", VIEWS)]
-            .iter()
-            .map(|(path, text)| {
-                SourceFile::parse(root.join(path), text.as_bytes().to_vec()).expect("parses")
-            })
-            .collect();
-        let names = ModuleNames::new(sources.iter().map(|s| (s.path.as_path(), root)));
-        let modules = sources
-            .iter()
-            .enumerate()
-            .map(|(index, source)| ModuleInfo::new(source, &names, index, true))
-            .collect();
-        let model = ProjectModel::new(modules, &names);
-        let views = model.module_index("app.views").expect("loaded");
-        check(&FileModel::new(&model, views, context::Location::default()));
+        let files = [("app/services.py", SERVICES), ("app/views.py", VIEWS)];
+        crate::model::test_support::with_model(&files, |model| {
+            let views = model.module_index("app.views").expect("loaded");
+            check(&FileModel::new(model, views, context::Location::default()));
+        });
     }
 
     /// The callee as written.

@@ -786,7 +786,7 @@ impl<'a> Project<'a> {
                 let file = &self.files[file as usize];
                 Some((file, file.calls.get(call as usize)?))
             })
-            .filter(|(_, fact)| calls::last_name(&fact.call.func) == Some(name))
+            .filter(|(_, fact)| exceptions::last_segment(&fact.call.func) == Some(name))
             .collect()
     }
 
@@ -801,7 +801,11 @@ impl<'a> Project<'a> {
                 calls::NameIndex::new(self.files.iter().enumerate().flat_map(|(file, model)| {
                     model.handler_calls.iter().enumerate().filter_map(
                         move |(index, handler_call)| {
-                            Some((file, index, calls::last_name(&handler_call.call.func)?))
+                            Some((
+                                file,
+                                index,
+                                exceptions::last_segment(&handler_call.call.func)?,
+                            ))
                         },
                     )
                 }))
@@ -812,7 +816,9 @@ impl<'a> Project<'a> {
                 let file = &self.files[file as usize];
                 Some((file, file.handler_calls.get(index as usize)?))
             })
-            .filter(|(_, handler_call)| calls::last_name(&handler_call.call.func) == Some(name))
+            .filter(|(_, handler_call)| {
+                exceptions::last_segment(&handler_call.call.func) == Some(name)
+            })
             .collect()
     }
 
@@ -1043,6 +1049,31 @@ impl<'a> FileModel<'a> {
             scopes: &self.scopes,
             scope,
         }
+    }
+}
+
+/// Builds the model of a small project for the model's unit tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::{ModuleInfo, ModuleNames, ProjectModel};
+    use crate::source::SourceFile;
+
+    /// The model of `files` (`(path, source)` pairs under one root), handed to `check`.
+    pub(crate) fn with_model(files: &[(&str, &str)], check: impl FnOnce(&ProjectModel<'_>)) {
+        let root = std::path::Path::new("/p");
+        let sources: Vec<SourceFile> = files
+            .iter()
+            .map(|(path, text)| {
+                SourceFile::parse(root.join(path), text.as_bytes().to_vec()).expect("parses")
+            })
+            .collect();
+        let names = ModuleNames::new(sources.iter().map(|s| (s.path.as_path(), root)));
+        let modules = sources
+            .iter()
+            .enumerate()
+            .map(|(index, source)| ModuleInfo::new(source, &names, index, true))
+            .collect();
+        check(&ProjectModel::new(modules, &names));
     }
 }
 

@@ -1521,24 +1521,7 @@ mod tests {
     /// Builds the model of a small project (`(path, source)` pairs under one root) and hands
     /// its records to `check`.
     fn with_records(files: &[(&str, &str)], check: impl FnOnce(&ProjectModel<'_>, &Records)) {
-        use crate::model::{ModuleInfo, ModuleNames};
-        use crate::source::SourceFile;
-        let root = std::path::Path::new("/p");
-        let sources: Vec<SourceFile> = files
-            .iter()
-            .map(|(path, text)| {
-                SourceFile::parse(root.join(path), text.as_bytes().to_vec()).expect("parses")
-            })
-            .collect();
-        let names = ModuleNames::new(sources.iter().map(|s| (s.path.as_path(), root)));
-        let modules = sources
-            .iter()
-            .enumerate()
-            .map(|(index, source)| ModuleInfo::new(source, &names, index, true))
-            .collect();
-        let model = ProjectModel::new(modules, &names);
-        let records = Records::new(&model);
-        check(&model, &records);
+        crate::model::test_support::with_model(files, |model| check(model, &Records::new(model)));
     }
 
     fn class_ownership(model: &ProjectModel<'_>, records: &Records, name: &str) -> Ownership {
