@@ -11,9 +11,9 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use ruff_python_ast as ast;
+use ruff_text_size::{Ranged, TextRange};
 
 use super::exceptions::last_segment;
-use ruff_text_size::{Ranged, TextRange};
 
 /// One call of a file, as the file's `FileCalls` gives it.
 #[derive(Clone, Copy)]
@@ -24,7 +24,9 @@ pub struct CallFact<'f, 'a> {
     /// where it resolves to nothing (a function defined in the same module, a method of a
     /// parameter, a builtin).
     pub callee: Option<&'f str>,
-    /// The innermost function around the call; `None` at module level or in a class body.
+    /// The innermost function around the call (a method's, a nested function's); `None`
+    /// outside every function: at module level, in a module-level class body, in a decorator
+    /// or default of a module-level function, which run at import.
     pub function: Option<&'a ast::StmtFunctionDef>,
 }
 
