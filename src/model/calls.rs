@@ -105,14 +105,6 @@ impl<'a> FileCalls<'a> {
         self.stored.iter().map(|stored| self.fact(stored))
     }
 
-    pub fn len(&self) -> usize {
-        self.stored.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.stored.is_empty()
-    }
-
     /// The fact at `index` in this file's order.
     pub fn get(&self, index: usize) -> Option<CallFact<'_, 'a>> {
         self.stored.get(index).map(|stored| self.fact(stored))
