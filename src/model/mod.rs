@@ -15,6 +15,7 @@
 
 pub mod apps;
 pub mod calls;
+pub mod claims;
 pub mod config;
 pub mod context;
 pub mod exceptions;
@@ -773,9 +774,17 @@ pub struct Project<'a> {
     calls_by_name: std::sync::OnceLock<calls::NameIndex>,
     /// Every file's `handler_calls` by the callee's last name, built on first use.
     handler_calls_by_name: std::sync::OnceLock<calls::NameIndex>,
+    /// Which functions hold or return unverified token claims, built on first use.
+    claim_summaries: std::sync::OnceLock<claims::ClaimSummaries>,
 }
 
 impl<'a> Project<'a> {
+    /// Where each function gets unverified token claims, and which functions return them.
+    pub fn claim_summaries(&self) -> &claims::ClaimSummaries {
+        self.claim_summaries
+            .get_or_init(|| claims::ClaimSummaries::new(self))
+    }
+
     /// The calls of the project whose callee's last name is `name`, with their files.
     pub fn calls_named(&self, name: &str) -> Vec<(&FileModel<'a>, calls::CallFact<'_, 'a>)> {
         self.calls_by_name
@@ -866,6 +875,7 @@ impl<'a> Project<'a> {
             settings_files: settings_files::SettingsFiles::default(),
             calls_by_name: std::sync::OnceLock::new(),
             handler_calls_by_name: std::sync::OnceLock::new(),
+            claim_summaries: std::sync::OnceLock::new(),
         }
     }
 }

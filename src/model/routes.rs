@@ -39,6 +39,10 @@ pub struct Authentication {
     pub how: String,
     /// Where the caller's identity can be read in the handler, for help texts.
     pub identity: String,
+    /// Set when this authentication rests on a token it decodes without verifying its
+    /// signature (and on nothing else that refuses callers): what decodes it, for messages.
+    /// Anyone can write a token it accepts.
+    pub unverified: Option<String>,
 }
 
 #[derive(Debug)]
@@ -265,9 +269,13 @@ pub struct RouteModel<'a> {
     /// Whether a function authenticates, by module and definition start: decided once per
     /// function, since every route it guards asks again.
     authenticating: AuthenticatingMemo,
+    /// `AuthContext::unverified_only` of each decorator and hook, decided once for the same
+    /// reason.
+    unverified_only: UnverifiedMemo,
 }
 
 type AuthenticatingMemo = std::sync::Mutex<HashMap<(usize, ruff_text_size::TextSize), bool>>;
+type UnverifiedMemo = std::sync::Mutex<HashMap<(usize, ruff_text_size::TextSize), Option<String>>>;
 
 impl<'a> RouteModel<'a> {
     pub fn new(
@@ -296,6 +304,7 @@ impl<'a> RouteModel<'a> {
             routes: Vec::new(),
             functions,
             authenticating: AuthenticatingMemo::default(),
+            unverified_only: UnverifiedMemo::default(),
         };
         let collected: Vec<CollectedRoutes<'a>> = model
             .modules
@@ -356,6 +365,7 @@ impl<'a> RouteModel<'a> {
             files,
             functions: &this.functions,
             authenticating: &this.authenticating,
+            unverified_memo: &this.unverified_only,
         };
         let scopes: Vec<HookScope<'_, '_, 'a>> = hooks
             .iter()
@@ -1690,6 +1700,7 @@ pub struct AuthContext<'c, 'a> {
     pub files: &'c [FileModel<'a>],
     functions: &'c HashMap<(usize, String), &'a ast::StmtFunctionDef>,
     authenticating: &'c AuthenticatingMemo,
+    unverified_memo: &'c UnverifiedMemo,
 }
 
 const MAX_CALL_DEPTH: usize = 4;
@@ -2185,6 +2196,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                             .slice(decorator.range())
                     ),
                     identity: identity.to_string(),
+                    unverified: None,
                 });
             }
             // flask_httpauth: `auth = HTTPTokenAuth()` ... `@auth.login_required`
@@ -2208,6 +2220,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                             .slice(decorator.range())
                     ),
                     identity: format!("{object}.current_user()"),
+                    unverified: None,
                 });
             }
             if let Some((module, def)) = self.function_for(route.module, &qualified)
@@ -2225,6 +2238,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                         self.how_it_authenticates(module, def)
                     ),
                     identity: self.decorator_identity(module, def, route),
+                    unverified: self.unverified_only(module, def),
                 });
             }
         }
@@ -2240,6 +2254,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     self.how_it_authenticates(route.module, route.handler)
                 ),
                 identity: "the claims it decodes".to_string(),
+                unverified: None,
             });
         }
         if let Some((hook, module)) = hook {
@@ -2252,9 +2267,86 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     file.position(hook.range().start()).line
                 ),
                 identity: self.decorator_identity(module, hook, route),
+                unverified: self.unverified_only(module, hook),
             });
         }
         None
+    }
+
+    /// For a decorator or hook that authenticates only by decoding a token without verifying
+    /// its signature, the decode that does it ("`jwt.decode` with verification off at
+    /// app/auth.py:13"): it refuses nobody who writes their own token. `None` when it verifies
+    /// a token, checks a login session or the caller's address, or hands the token it peeked
+    /// at on to code that may verify it.
+    pub fn unverified_only(&self, module: usize, def: &'a ast::StmtFunctionDef) -> Option<String> {
+        let key = (module, def.start());
+        if let Some(known) = self
+            .unverified_memo
+            .lock()
+            .ok()
+            .and_then(|memo| memo.get(&key).cloned())
+        {
+            return known;
+        }
+        let found = self.find_unverified_only(module, def);
+        if let Ok(mut memo) = self.unverified_memo.lock() {
+            memo.insert(key, found.clone());
+        }
+        found
+    }
+
+    fn find_unverified_only(&self, module: usize, def: &'a ast::StmtFunctionDef) -> Option<String> {
+        if self.verifies_token(module, def) {
+            return None;
+        }
+        let found: std::cell::RefCell<Option<String>> = std::cell::RefCell::new(None);
+        let peeks = self.reaches(
+            module,
+            def,
+            0,
+            &mut HashSet::default(),
+            &|module, def| {
+                let file = &self.files[module];
+                let unverified = self.decodes(module, def).find(|call| {
+                    call.signature_disabled(self.model, file).is_some()
+                        && !super::claims::verified_later(self.model, file, call)
+                });
+                if let Some(call) = unverified
+                    && let Ok(mut found) = found.try_borrow_mut()
+                {
+                    let source = self.model.modules[module].file;
+                    *found = Some(format!(
+                        "`{}` with verification off at {}:{}",
+                        call.callee,
+                        source.display_path(),
+                        source.position(call.call.start()).line
+                    ));
+                }
+                unverified.is_some()
+            },
+            &|_| false,
+        );
+        let other_checks = self.reaches(
+            module,
+            def,
+            0,
+            &mut HashSet::default(),
+            &|_, def| {
+                refuses_without_login(&def.body)
+                    || def.body.iter().any(|stmt| {
+                        matches!(stmt, Stmt::FunctionDef(wrapper) if admits_only_loopback(&wrapper.body))
+                    })
+                    || admits_only_loopback(&def.body)
+            },
+            &|qualified| {
+                qualified.starts_with("flask_login")
+                    || KNOWN_VERIFIERS.iter().any(|v| qualified.starts_with(v))
+            },
+        );
+        if !peeks || other_checks {
+            return None;
+        }
+        found.into_inner()
     }
 
     /// Where a project decorator or hook leaves the identity: `g.user_id = payload["sub"]`, or
@@ -3296,6 +3388,7 @@ impl<'c, 'a> IdentityScan<'c, 'a> {
             files,
             functions: &routes.functions,
             authenticating: &routes.authenticating,
+            unverified_memo: &routes.unverified_only,
         };
         // A fixed point over `a = f(b)` chains; bodies are small, three rounds are plenty.
         for _ in 0..3 {
@@ -3428,6 +3521,7 @@ impl<'a> RouteModel<'a> {
             files,
             functions: &self.functions,
             authenticating: &self.authenticating,
+            unverified_memo: &self.unverified_only,
         }
     }
 }

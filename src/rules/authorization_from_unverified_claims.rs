@@ -9,12 +9,12 @@
 //! caller the function runs under has verified first are not reported.
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::Ranged;
 
 use super::{Checker, Rule};
+use crate::model::claims::{TokenOrigin, UnverifiedSource, tainted_names, token_origin};
 use crate::model::routes::{
-    any_expr, expr_contains, is_role_word, local_assignments, reads_authorization_header,
-    visit_stmts,
+    any_expr, expr_contains, is_role_word, reads_authorization_header, visit_stmts,
 };
 
 pub const RULE: Rule = Rule {
@@ -55,112 +55,21 @@ fn check(checker: &mut Checker<'_, '_>) {
     }
 }
 
-/// An unverified source inside `function`: its range, a description for the message, and the
-/// token it reads.
-fn unverified_sources<'a>(
-    checker: &Checker<'_, 'a>,
-    function: &'a ast::StmtFunctionDef,
-) -> Vec<(TextRange, String, Option<&'a Expr>)> {
-    let model = &checker.project.model;
-    let mut sources = Vec::new();
-    for call in checker.decode_calls() {
-        if function.range().contains_range(call.call.range())
-            && call.signature_disabled(model, checker.file).is_some()
-            && !checker.verified_later_in_same_function(call)
-        {
-            let line = checker.source.position(call.call.start()).line;
-            sources.push((
-                call.call.range(),
-                format!("`{}` with verification off at line {line}", call.callee),
-                call.call.arguments.args.first(),
-            ));
-        }
-    }
-    for fact in checker.file.calls.in_body(function) {
-        let Some(qualified) = fact.callee else {
-            continue;
-        };
-        let call = fact.call;
-        if qualified.ends_with("get_unverified_claims") {
-            let line = checker.source.position(call.start()).line;
-            sources.push((
-                call.range(),
-                format!("`{qualified}` at line {line}"),
-                call.arguments.args.first(),
-            ));
-        } else if qualified.ends_with("b64decode")
-            && let Some(token) = call.arguments.args.first().and_then(split_token)
-        {
-            let line = checker.source.position(call.start()).line;
-            sources.push((
-                call.range(),
-                format!("a hand base64-decoded token payload at line {line}"),
-                Some(token),
-            ));
-        }
-    }
-    sources
-}
-
-/// `token.split(".")[1]`: the payload segment of a JWT; the token split.
-fn split_token(expr: &Expr) -> Option<&Expr> {
-    let mut token = None;
-    expr_contains(expr, &mut |e| {
-        let Expr::Call(call) = e else { return false };
-        if let Expr::Attribute(a) = call.func.as_ref()
-            && a.attr.as_str() == "split"
-            && call
-                .arguments
-                .args
-                .first()
-                .is_some_and(|s| matches!(s, Expr::StringLiteral(l) if l.value.to_str() == "."))
-        {
-            token = Some(a.value.as_ref());
-            return true;
-        }
-        false
-    });
-    token
-}
-
 fn check_function(checker: &mut Checker<'_, '_>, function: &ast::StmtFunctionDef) {
-    let mut sources = unverified_sources(checker, function);
+    let module = checker.file.module;
+    let mut sources: Vec<UnverifiedSource> = checker
+        .project
+        .claim_summaries()
+        .sources_in(module, function)
+        .to_vec();
     // Claims read unverified from a token that every caller has already verified grant
     // nothing new: the decorator checked the same bytes.
-    sources.retain(|(_, _, token)| {
-        !token.is_some_and(|token| {
-            let origin = token_origin(checker, checker.file.module, function, token, 0);
-            verified_everywhere(checker, checker.file.module, function, &origin, 0)
-        })
-    });
+    sources.retain(|source| !verified_everywhere(checker, module, function, &source.token, 0));
     if sources.is_empty() {
         return;
     }
-    let is_source = |e: &Expr| sources.iter().any(|(range, _, _)| e.range() == *range);
-    let mut tainted: Vec<&str> = Vec::new();
-    let assignments = local_assignments(&function.body);
-    // A name is unverified only when every assignment makes it so: `id_token` decoded with
-    // verification in one branch and without in another depends on configuration.
-    for _ in 0..3 {
-        for (name, _) in &assignments {
-            if tainted.contains(name) {
-                continue;
-            }
-            let all_unverified =
-                assignments
-                    .iter()
-                    .filter(|(other, _)| other == name)
-                    .all(|(_, value)| {
-                        expr_contains(value, &mut |e| {
-                            is_source(e)
-                                || matches!(e, Expr::Name(n) if tainted.contains(&n.id.as_str()))
-                        })
-                    });
-            if all_unverified {
-                tainted.push(name);
-            }
-        }
-    }
+    let is_source = |e: &Expr| sources.iter().any(|source| e.range() == source.range);
+    let tainted = tainted_names(function, &sources);
     let mut tests: Vec<&Expr> = Vec::new();
     visit_stmts(&function.body, &mut |stmt| match stmt {
         Stmt::If(stmt) => {
@@ -217,7 +126,7 @@ fn check_function(checker: &mut Checker<'_, '_>, function: &ast::StmtFunctionDef
         }
         let origin = sources
             .first()
-            .map(|(_, d, _)| d.clone())
+            .map(|source| source.description.clone())
             .unwrap_or_default();
         let text = checker.text(test).to_string();
         checker.report(
@@ -225,109 +134,6 @@ fn check_function(checker: &mut Checker<'_, '_>, function: &ast::StmtFunctionDef
             format!("`{text}` decides access on claims that were never verified ({origin}): anyone can write these claims into a token"),
             "decide only on claims from a verifying decode (the key and `algorithms=`), e.g. the claims your auth decorator verified".to_string(),
         );
-    }
-}
-
-/// Where the token an unverified read decodes comes from.
-#[derive(Debug)]
-enum TokenOrigin {
-    /// The request's `Authorization` header (directly, cut from it, or through a project helper
-    /// that reads it): the token a route's authentication verifies.
-    Header,
-    /// A parameter of the function: whatever its callers pass.
-    Parameter(usize, String),
-    Unknown,
-}
-
-fn token_origin(
-    checker: &Checker<'_, '_>,
-    module: usize,
-    function: &ast::StmtFunctionDef,
-    token: &Expr,
-    depth: usize,
-) -> TokenOrigin {
-    if depth > 4 {
-        return TokenOrigin::Unknown;
-    }
-    let is_request = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == "request");
-    let names_authorization = |e: &Expr| matches!(e, Expr::StringLiteral(s) if s.value.to_str().eq_ignore_ascii_case("authorization"));
-    // `request.authorization`, `request.headers["Authorization"]`,
-    // `request.headers.get("Authorization", "")`: the expression itself, not one inside it.
-    let request_headers = |e: &Expr| matches!(e, Expr::Attribute(a) if a.attr.as_str() == "headers" && is_request(&a.value));
-    let reads_header_of_request = |e: &Expr| match e {
-        Expr::Attribute(a) => a.attr.as_str() == "authorization" && is_request(&a.value),
-        Expr::Subscript(s) => names_authorization(&s.slice) && request_headers(&s.value),
-        Expr::Call(call) => {
-            matches!(call.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "get" && request_headers(&a.value))
-                && call.arguments.args.first().is_some_and(names_authorization)
-        }
-        _ => false,
-    };
-    match token {
-        _ if reads_header_of_request(token) => TokenOrigin::Header,
-        Expr::Name(name) => {
-            let id = name.id.as_str();
-            if let Some(index) = function
-                .parameters
-                .iter_non_variadic_params()
-                .position(|p| p.parameter.name.as_str() == id)
-            {
-                return TokenOrigin::Parameter(index, id.to_string());
-            }
-            let assignments = local_assignments(&function.body);
-            let origins: Vec<TokenOrigin> = assignments
-                .iter()
-                .filter(|(target, _)| *target == id)
-                .map(|(_, value)| token_origin(checker, module, function, value, depth + 1))
-                .collect();
-            match origins.as_slice() {
-                [TokenOrigin::Header, ..]
-                    if origins.iter().all(|o| matches!(o, TokenOrigin::Header)) =>
-                {
-                    TokenOrigin::Header
-                }
-                [TokenOrigin::Parameter(index, name)] => {
-                    TokenOrigin::Parameter(*index, name.clone())
-                }
-                _ => TokenOrigin::Unknown,
-            }
-        }
-        Expr::Subscript(subscript) => {
-            token_origin(checker, module, function, &subscript.value, depth + 1)
-        }
-        Expr::Call(call) => match call.func.as_ref() {
-            // `auth.split(" ")[1]`, `auth.replace("Bearer ", "")`
-            Expr::Attribute(a)
-                if matches!(
-                    a.attr.as_str(),
-                    "split"
-                        | "replace"
-                        | "removeprefix"
-                        | "strip"
-                        | "lstrip"
-                        | "partition"
-                        | "encode"
-                ) =>
-            {
-                token_origin(checker, module, function, &a.value, depth + 1)
-            }
-            // A project helper that reads the header: `bearer()`.
-            callee if call.arguments.args.is_empty() => {
-                let project = checker.project;
-                let context = project.routes.context(&project.model, &project.files);
-                match context
-                    .qualified(module, callee)
-                    .and_then(|q| context.function_for(module, &q))
-                {
-                    Some((_, helper)) if reads_authorization_header(&helper.body) => {
-                        TokenOrigin::Header
-                    }
-                    _ => TokenOrigin::Unknown,
-                }
-            }
-            _ => TokenOrigin::Unknown,
-        },
-        _ => TokenOrigin::Unknown,
     }
 }
 
@@ -478,7 +284,7 @@ fn verified_everywhere(
                             .is_none()
                 });
                 verified_here || {
-                    let origin = token_origin(checker, caller_module, caller, argument, 0);
+                    let origin = token_origin(&context, caller_module, caller, argument, 0);
                     runs_verified(checker, caller_module, caller, &origin, depth)
                 }
             }

@@ -302,8 +302,6 @@ impl<'c, 'a> Checker<'c, 'a> {
         None
     }
 
-    /// PyJWT's documented multi-issuer pattern: read a claim unverified only to choose the key, then
-    /// verify the same token fully in the same function. The unverified claims grant nothing there.
     /// For a decode of an OpenID Connect `id_token` the application fetched itself from the
     /// identity provider's token endpoint: the low severity and the end of the message that
     /// says why.
@@ -318,48 +316,10 @@ impl<'c, 'a> Checker<'c, 'a> {
         })
     }
 
+    /// PyJWT's documented multi-issuer pattern (`model::claims::verified_later`): the unverified
+    /// claims only chose the key.
     pub fn verified_later_in_same_function(&self, unverified: &JwtCall<'a>) -> bool {
-        let checker = self;
-        let Some(function) = unverified.function else {
-            return false;
-        };
-        let Some(token) = unverified
-            .call
-            .arguments
-            .args
-            .first()
-            .map(|t| checker.text(t))
-        else {
-            return false;
-        };
-        // The same token handed on to another function after the unverified peek (a verifying
-        // helper such as `_decode_jwt(token, key)`): the peek only chose the key.
-        let handed_on = matches!(unverified.call.arguments.args.first(), Some(Expr::Name(_)))
-            && crate::model::routes::any_expr(&function.body, &mut |expr| {
-                let Expr::Call(call) = expr else { return false };
-                call.start() > unverified.call.end()
-                    && !checker
-                        .text(call.func.as_ref())
-                        .to_ascii_lowercase()
-                        .contains("log")
-                    && call
-                        .arguments
-                        .args
-                        .iter()
-                        .chain(call.arguments.keywords.iter().map(|k| &k.value))
-                        .any(|a| checker.text(a) == token)
-            });
-        if handed_on {
-            return true;
-        }
-        checker.decode_calls().any(|other| {
-            other.function.is_some_and(|f| std::ptr::eq(f, function))
-                && other.call.start() > unverified.call.end()
-                && other.call.arguments.args.first().map(|t| checker.text(t)) == Some(token)
-                && other
-                    .signature_disabled(&checker.project.model, checker.file)
-                    .is_none()
-        })
+        crate::model::claims::verified_later(&self.project.model, self.file, unverified)
     }
 
     /// Source text of a node, for messages.

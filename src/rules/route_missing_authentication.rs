@@ -6,6 +6,8 @@
 //! Fix: add the same authentication as the other routes (`@jwt_required()`, the project's
 //! `@require_auth`), or make the route's public nature explicit with a suppression.
 //! Login, registration, token, refresh, health and similar public endpoints are not findings.
+//! A route behind a decorator or hook that decodes the token without verifying its signature
+//! (and checks nothing else) is unauthenticated too: anyone can write a token it accepts.
 
 use ruff_text_size::Ranged;
 
@@ -155,6 +157,63 @@ fn has_opaque_auth_decorator(checker: &Checker<'_, '_>, route: &Route<'_>) -> bo
 }
 
 fn check(checker: &mut Checker<'_, '_>) {
+    report_missing(checker);
+    report_unverified(checker);
+}
+
+/// Routes whose authentication decodes the caller's token without verifying its signature:
+/// a decorator or hook that only peeks at the claims refuses nobody who writes their own.
+fn report_unverified(checker: &mut Checker<'_, '_>) {
+    let project = checker.project;
+    for route in project
+        .routes
+        .routes
+        .iter()
+        .filter(|r| r.module == checker.file.module)
+    {
+        let Some(authentication) = &route.authentication else {
+            continue;
+        };
+        let Some(decode) = &authentication.unverified else {
+            continue;
+        };
+        let takes_id = route
+            .variables
+            .iter()
+            .any(|v| identifies_owned_object(&v.name, &route.rule));
+        if !(changes_state(project, route) || takes_id)
+            || looks_public(route)
+            || route.declared_public
+            || does_nothing(route.handler)
+        {
+            continue;
+        }
+        checker.report(
+            route.handler.name.range(),
+            format!(
+                "`{}` handles `{} {}` with authentication anyone can pass: {} accepts a token the caller wrote ({decode}){}",
+                route.handler_name(),
+                route.methods.join("|"),
+                route.rule,
+                authentication.how,
+                checker.app_of(route),
+            ),
+            "verify the token where it is decoded: pass the key and an `algorithms=` allow-list and drop `verify_signature: False` (FL102 marks the decode), or use Flask-JWT-Extended's `@jwt_required()`".to_string(),
+        );
+    }
+}
+
+/// Whether a route may change state: PUT, PATCH and DELETE say so; a POST only when its
+/// handler writes (`POST /search` asks for results, FlaskBB's public searches).
+fn changes_state(project: &crate::model::Project<'_>, route: &Route<'_>) -> bool {
+    let only_post = route
+        .methods
+        .iter()
+        .all(|m| matches!(m.as_str(), "POST" | "GET" | "HEAD" | "OPTIONS"));
+    route.is_state_changing() && (!only_post || handler_writes(project, route))
+}
+
+fn report_missing(checker: &mut Checker<'_, '_>) {
     let project = checker.project;
     let routes = &project.routes.routes;
     for route in routes
@@ -196,13 +255,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         // purpose; elsewhere the comment is the evidence.
         // `POST /search`, `POST /markdown` (a preview): a method that may change state, on a
         // handler that changes nothing (FlaskBB's public searches, knowledge-repo's group list).
-        // PUT, PATCH and DELETE say what they do; POST is also how forms ask for results.
-        let only_post = route
-            .methods
-            .iter()
-            .all(|m| matches!(m.as_str(), "POST" | "GET" | "HEAD" | "OPTIONS"));
-        let changes_state =
-            route.is_state_changing() && (!only_post || handler_writes(project, route));
+        let changes_state = changes_state(project, route);
         if (commented_out.is_none() && exposed.is_empty() && !(changes_state || takes_id))
             || looks_public(route)
             || route.declared_public

@@ -234,6 +234,7 @@ impl<'a> AuthContext<'_, 'a> {
                     spec.place
                 ),
                 identity,
+                unverified: None,
             });
         }
         // The weakest alternative decides: each must have a scheme that can refuse.
@@ -248,6 +249,7 @@ impl<'a> AuthContext<'_, 'a> {
         Some(Authentication {
             how: format!("{} ({})", how.join(" or "), spec.place),
             identity,
+            unverified: None,
         })
     }
 
