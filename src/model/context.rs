@@ -34,6 +34,10 @@ pub enum Development {
     /// A module-level function that only its module's `if __name__ == "__main__":` calls
     /// (`def run_server(): app.run(...)` ... `if __name__ == "__main__": run_server()`).
     RunFromMain(String),
+    /// A script that imports the application and starts its development server at its top
+    /// level (`from fedocal import APP` ... `APP.run(host=args.host)` in `runserver.py`): a WSGI
+    /// server never imports it, since importing it would start a second server.
+    RunnerScript,
     /// A folder of examples, documentation or tutorial steps, relative to the project root:
     /// `examples/`, `docs/`, `lesson-04/`, `10_blacklisting/`.
     Folder(String),
@@ -50,6 +54,9 @@ impl Development {
             Development::Script(name) => format!("in the development script `{name}`"),
             Development::RunFromMain(name) => {
                 format!("in `{name}`, which only `if __name__ == \"__main__\":` calls")
+            }
+            Development::RunnerScript => {
+                "in a script that starts the development server itself (`app.run(...)` at its top level)".to_string()
             }
             Development::Folder(folder) => format!("under `{folder}/`"),
         }
@@ -427,6 +434,8 @@ pub struct ContextCollector {
     /// The module defines routes, registers blueprints or resources, or constructs an app.
     application_code: bool,
     defines_tests: bool,
+    /// The module's statements, when its top level starts a development server.
+    runs_server_at_top_level: Option<TextRange>,
 }
 
 impl ContextCollector {
@@ -436,6 +445,7 @@ impl ContextCollector {
             context: FileContext::default(),
             application_code: false,
             defines_tests: false,
+            runs_server_at_top_level: None,
         }
     }
 
@@ -589,7 +599,45 @@ impl ContextCollector {
     }
 
     /// `constructs_app`: the module constructs a Flask application.
+    /// Notes a module whose top level starts an application's development server
+    /// (`app.run(...)`, `socketio.run(app)`), outside functions and `__main__` blocks; it is a
+    /// runner script when it builds no application itself (`finish`).
+    pub fn top_level_run(&mut self, body: &[Stmt]) {
+        fn runs_server(stmt: &Stmt) -> bool {
+            match stmt {
+                Stmt::Expr(expr) => matches!(expr.value.as_ref(), Expr::Call(call)
+                    if matches!(call.func.as_ref(), Expr::Attribute(attribute)
+                        if attribute.attr.as_str() == "run"
+                            && matches!(attribute.value.as_ref(), Expr::Name(name)
+                                if name.id.to_ascii_lowercase().contains("app")
+                                    || name.id.as_str() == "socketio"))),
+                // `if args.cert: APP.run(ssl_context=...) else: APP.run(...)`; not the
+                // `__main__` block, which is a reason of its own.
+                Stmt::If(branch) if !is_main_check(&branch.test) => {
+                    branch.body.iter().any(runs_server)
+                        || branch
+                            .elif_else_clauses
+                            .iter()
+                            .any(|clause| clause.body.iter().any(runs_server))
+                }
+                Stmt::Try(block) => block.body.iter().any(runs_server),
+                _ => false,
+            }
+        }
+        if body.iter().any(runs_server) {
+            self.runs_server_at_top_level = body_range(body);
+        }
+    }
+
     pub fn finish(mut self, constructs_app: bool) -> FileContext {
+        if let Some(module) = self.runs_server_at_top_level
+            && !constructs_app
+            && !self.application_code
+        {
+            self.context
+                .development
+                .push((module, Development::RunnerScript));
+        }
         let application = (self.application_code || constructs_app) && !self.defines_tests;
         self.context.test_module = match self.test_name {
             TestName::Always => true,

@@ -325,6 +325,7 @@ impl<'p, 'a> CallCollector<'p, 'a> {
     pub fn walk_body(&mut self, body: &'a [Stmt]) {
         self.visit_body(body);
         self.context.functions_run_from_main(body);
+        self.context.top_level_run(body);
     }
 
     pub fn finish(self) -> FileModel<'a> {

@@ -2680,6 +2680,7 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
                 && PRIVILEGE_ATTRIBUTES.contains(&arg.as_str())
                 && !grants_nothing(&keyword.value)
                 && !matches!(&keyword.value, Expr::Name(_) | Expr::Attribute(_))
+                && !asks_about_the_caller(&keyword.value)
             {
                 found.push((
                     keyword.range(),
@@ -4018,6 +4019,23 @@ fn logged_in_user(body: &[Stmt]) -> Option<String> {
             .is_some()
     });
     user
+}
+
+/// `is_admin()`, `has_role()`: a predicate about the caller, asked without arguments: the
+/// privilege it passes on is the caller's own (fedocal's `add_meeting(..., admin=is_admin())`).
+fn asks_about_the_caller(value: &Expr) -> bool {
+    let Expr::Call(call) = value else {
+        return false;
+    };
+    let name = match call.func.as_ref() {
+        Expr::Name(name) => name.id.as_str(),
+        Expr::Attribute(attribute) => attribute.attr.as_str(),
+        _ => return false,
+    };
+    call.arguments.is_empty()
+        && ["is_", "has_", "can_"]
+            .iter()
+            .any(|prefix| name.starts_with(prefix))
 }
 
 /// A user-session value: `current_user` (Flask-Login, Flask-Security), `g.user`,

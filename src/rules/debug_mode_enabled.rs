@@ -77,7 +77,11 @@ fn check(checker: &mut Checker<'_, '_>) {
             && checker.file.context.development_module.is_none()
             && matches!(
                 checker.file.context.development_at(run.keyword),
-                Some(Development::MainBlock | Development::RunFromMain(_))
+                Some(
+                    Development::MainBlock
+                        | Development::RunFromMain(_)
+                        | Development::RunnerScript
+                )
             );
         let mut message = format!("`{shown}` starts the Werkzeug debugger: {CONSEQUENCE}");
         if run_as_script {

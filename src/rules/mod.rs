@@ -589,6 +589,10 @@ pub fn check_file<'a>(
             b.range.end(),
         ))
     });
+    // A handler served under two rules (`@app.route("/a/")` and `@app.route("/a/<int:full>/")`)
+    // is one piece of code with one problem: report it once, as the first route found it.
+    diagnostics
+        .dedup_by(|later, first| later.rule.id == first.rule.id && later.range == first.range);
     diagnostics
 }
 

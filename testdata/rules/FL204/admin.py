@@ -185,3 +185,29 @@ def register_owner():  # expect: FL204(critical)
         abort(409)
     owner = User(username=admin_data["username"], is_admin=True)
     return jsonify(id=owner.id), 201
+
+
+def is_admin():
+    return False
+
+
+def add_calendar_meeting(name, title, admin):
+    return User(username=name)
+
+
+# Trap: the privilege passed on is the caller's own, asked of the session (fedocal's
+# `add_meeting(..., admin=is_admin())`): nothing the request picks, nothing granted.
+@api_bp.route("/calendars/<name>/meetings", methods=["POST"])
+@api_bp.route("/calendars/<name>/meetings/<int:full>", methods=["POST"])
+@jwt_required()
+def add_meeting(name, full=True):
+    meeting = add_calendar_meeting(name, request.json["title"], admin=is_admin())
+    return jsonify(id=meeting.id), 201
+
+
+# Two rules, one handler: one finding, not one per rule.
+@api_bp.route("/register-staff", methods=["POST"])
+@api_bp.route("/staff/register", methods=["POST"])
+def register_staff():  # expect: FL204(critical)
+    staff = User(username=request.json["username"], is_staff=True)
+    return jsonify(id=staff.id), 201
