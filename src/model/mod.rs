@@ -552,6 +552,49 @@ impl<'a> ProjectModel<'a> {
                 }
                 Value::Dict { entries, open }
             }
+            // `f"{API_PREFIX}/users/<int:user_id>"`: every interpolation a known string or
+            // number, written plainly (no conversion, no format spec).
+            Expr::FString(fstring) => {
+                let mut text = String::new();
+                for part in fstring.value.iter() {
+                    match part {
+                        ast::FStringPart::Literal(literal) => text.push_str(&literal.value),
+                        ast::FStringPart::FString(inner) => {
+                            for element in inner.elements.iter() {
+                                match element {
+                                    ast::InterpolatedStringElement::Literal(literal) => {
+                                        text.push_str(&literal.value);
+                                    }
+                                    ast::InterpolatedStringElement::Interpolation(hole) => {
+                                        if hole.conversion != ast::ConversionFlag::None
+                                            || hole.format_spec.is_some()
+                                            || hole.debug_text.is_some()
+                                        {
+                                            return Value::Unknown;
+                                        }
+                                        match self.value_at_depth(&hole.expression, at, depth + 1) {
+                                            Value::Str(value) => text.push_str(&value),
+                                            Value::Int(value) => text.push_str(&value.to_string()),
+                                            _ => return Value::Unknown,
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                Value::Str(text)
+            }
+            // `API_PREFIX + "/users"`
+            Expr::BinOp(binary) if binary.op == ast::Operator::Add => {
+                match (
+                    self.value_at_depth(&binary.left, at, depth + 1),
+                    self.value_at_depth(&binary.right, at, depth + 1),
+                ) {
+                    (Value::Str(left), Value::Str(right)) => Value::Str(left + &right),
+                    _ => Value::Unknown,
+                }
+            }
             Expr::Name(name) => self.name_value(name.id.as_str(), at, depth + 1),
             Expr::Attribute(_) => match self.qualified_name(expr, at) {
                 Some(qualified) => self.module_value(&qualified, depth + 1),

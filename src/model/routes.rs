@@ -825,12 +825,45 @@ impl<'a> RouteCollector<'_, 'a> {
             || matches!(expr, Expr::Name(n) if matches!(n.id.as_str(), "app" | "application"))
     }
 
+    /// A rule, prefix or name the code spells: its value, or for an f-string with parts known
+    /// only at run time (`f"{APP_PREFIX}/api/clients"`, the prefix read from a config file), the
+    /// string with those parts kept as written, so the route is still mapped.
     fn string(&self, expr: &Expr) -> Option<String> {
         let (expr, module) = self.substituted(expr);
-        self.model
-            .value(expr, &self.at_in(module))
-            .as_str()
-            .map(str::to_string)
+        let at = self.at_in(module);
+        if let Some(known) = self.model.value(expr, &at).as_str() {
+            return Some(known.to_string());
+        }
+        let Expr::FString(fstring) = expr else {
+            return None;
+        };
+        let file = self.model.modules[module].file;
+        let mut text = String::new();
+        for part in fstring.value.iter() {
+            match part {
+                ast::FStringPart::Literal(literal) => text.push_str(&literal.value),
+                ast::FStringPart::FString(inner) => {
+                    for element in inner.elements.iter() {
+                        match element {
+                            ast::InterpolatedStringElement::Literal(literal) => {
+                                text.push_str(&literal.value);
+                            }
+                            ast::InterpolatedStringElement::Interpolation(hole) => {
+                                match self.model.value(&hole.expression, &at).as_str() {
+                                    Some(known) => text.push_str(known),
+                                    None => {
+                                        text.push('{');
+                                        text.push_str(file.slice(hole.expression.range()));
+                                        text.push('}');
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Some(text)
     }
 
     /// `@x.route("/r", methods=[...])`, `@x.get("/r")`: the registrar, rule and methods.
@@ -847,7 +880,9 @@ impl<'a> RouteCollector<'_, 'a> {
         }
         let mut rule = call.arguments.args.first().and_then(|r| self.string(r))?;
         let registrar = self.qualified(&attribute.value).unwrap_or_default();
-        if !rule.starts_with('/') && !rule.is_empty() {
+        // `{APP_PREFIX}/api/...`: a prefix known only at run time, which Flask needs to start
+        // with `/`.
+        if !rule.starts_with('/') && !rule.starts_with('{') && !rule.is_empty() {
             // Flask joins a blueprint's `url_prefix` and a rule with one `/`, so
             // `@bp.route("page/<num>")` under `Blueprint(..., url_prefix="/api/board")` serves
             // `/api/board/page/<num>`; without a prefix Flask refuses the rule.
@@ -4198,6 +4233,13 @@ fn branch_refuses(body: &[Stmt]) -> bool {
             {
                 refuses = true;
             }
+        }
+        // `response.status_code = 401` before `return response` (WGDashboard's hook).
+        Stmt::Assign(assign) => {
+            refuses |= status(&assign.value)
+                && assign.targets.iter().any(
+                    |target| matches!(target, Expr::Attribute(a) if a.attr.as_str() == "status_code"),
+                );
         }
         _ => {}
     });
