@@ -370,7 +370,10 @@ pub fn names_rather_than_holds(key: &str, value: &str) -> bool {
         && value
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.');
+    // Python names and environment variables have no hyphen: `"super-secret-key"` is a
+    // (wordlist) key, not the name of a setting.
     let named = identifier
+        && !value.contains('-')
         && !key.is_empty()
         && (value_normal == key
             || value_normal.ends_with(&format!("_{key}"))
@@ -412,8 +415,10 @@ pub fn names_rather_than_holds(key: &str, value: &str) -> bool {
     let path = !value.contains(char::is_whitespace)
         && (value.starts_with('/') || value.starts_with("./") || value.starts_with("~/"))
         && value.len() > 1;
-    // A message about the credential names one of its words; a passphrase need not.
-    let message = value.split_whitespace().count() >= 3
+    // A message about the credential names one of its words; a passphrase need not. Three
+    // words are a passphrase (`"super secret key"`, in every cracking word list), not a
+    // message.
+    let message = value.split_whitespace().count() >= 4
         && key
             .split('_')
             .filter(|word| word.len() >= 3)

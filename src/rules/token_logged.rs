@@ -152,6 +152,13 @@ fn names_a_token(name: &str) -> bool {
 /// A call that returns a new token: `create_access_token(...)`, `issue_password_reset_token(u)`,
 /// `get_token()` (named for what they return), `jwt.encode(...)` (a JWT library encode) and
 /// `serializer.dumps(...)` on an itsdangerous serializer.
+/// `scan_id`, `request_uuid`, `id`: a name for an identifier, which a log line may carry.
+fn names_an_identifier(name: &str) -> bool {
+    words(name)
+        .last()
+        .is_some_and(|last| matches!(last.as_str(), "id" | "ids" | "uuid" | "guid"))
+}
+
 fn mints_a_token(checker: &Checker<'_, '_>, call: &ast::ExprCall) -> bool {
     if checker
         .file
@@ -755,14 +762,21 @@ fn check(checker: &mut Checker<'_, '_>) {
         let mut tainted: Vec<&str> = Vec::new();
         for _ in 0..3 {
             for (name, value) in &assignments {
-                if !tainted.contains(name) && derives_from(value, &tainted, checker) {
+                let random_identifier = names_an_identifier(name)
+                    && matches!(value, Expr::Call(call) if mints_a_token(checker, call));
+                if !tainted.contains(name)
+                    && !random_identifier
+                    && derives_from(value, &tainted, checker)
+                {
                     tainted.push(name);
                 }
             }
         }
-        // Locals holding a token minted right here.
+        // Locals holding a token minted right here; not an identifier made from random
+        // bytes (Nettacker's `scan_id = generate_random_token(32)`), which opens nothing.
         let minted: Vec<&str> = assignments
             .iter()
+            .filter(|(name, _)| !names_an_identifier(name))
             .filter(|(_, value)| matches!(value, Expr::Call(call) if mints_a_token(checker, call)))
             .map(|(name, _)| *name)
             .collect();

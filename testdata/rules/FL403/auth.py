@@ -1,3 +1,5 @@
+import random
+import string
 import logging
 from functools import wraps
 
@@ -110,6 +112,19 @@ def whoami():
     fresh = generate_auth_token("carol")
     log.debug("new token %s", fresh)  # expect: FL403
     return {"user": user}
+
+
+def generate_random_token(length):
+    return "".join(random.choice(string.ascii_letters) for _ in range(length))
+
+
+def start_scan():
+    # Trap: an identifier made of random characters (Nettacker's scan id) opens nothing.
+    scan_id = generate_random_token(32)
+    log.info("ScanID: {0}".format(scan_id))
+    session_token = generate_random_token(32)
+    log.info("session %s", session_token)  # expect: FL403
+    return scan_id
 
 
 # --- refused tokens --------------------------------------------------------------------------
