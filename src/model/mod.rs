@@ -554,37 +554,9 @@ impl<'a> ProjectModel<'a> {
             }
             // `f"{API_PREFIX}/users/<int:user_id>"`: every interpolation a known string or
             // number, written plainly (no conversion, no format spec).
-            Expr::FString(fstring) => {
-                let mut text = String::new();
-                for part in fstring.value.iter() {
-                    match part {
-                        ast::FStringPart::Literal(literal) => text.push_str(&literal.value),
-                        ast::FStringPart::FString(inner) => {
-                            for element in inner.elements.iter() {
-                                match element {
-                                    ast::InterpolatedStringElement::Literal(literal) => {
-                                        text.push_str(&literal.value);
-                                    }
-                                    ast::InterpolatedStringElement::Interpolation(hole) => {
-                                        if hole.conversion != ast::ConversionFlag::None
-                                            || hole.format_spec.is_some()
-                                            || hole.debug_text.is_some()
-                                        {
-                                            return Value::Unknown;
-                                        }
-                                        match self.value_at_depth(&hole.expression, at, depth + 1) {
-                                            Value::Str(value) => text.push_str(&value),
-                                            Value::Int(value) => text.push_str(&value.to_string()),
-                                            _ => return Value::Unknown,
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                Value::Str(text)
-            }
+            Expr::FString(fstring) => self
+                .fstring_text(fstring, at, depth, &mut |_| None)
+                .map_or(Value::Unknown, Value::Str),
             // `API_PREFIX + "/users"`
             Expr::BinOp(binary) if binary.op == ast::Operator::Add => {
                 match (
@@ -602,6 +574,49 @@ impl<'a> ProjectModel<'a> {
             },
             _ => Value::Unknown,
         }
+    }
+
+    /// The text of an f-string whose interpolations are known strings or numbers written
+    /// plainly (no conversion, no format spec); `unknown` supplies the text of any other
+    /// interpolation, or `None` to give up.
+    pub fn fstring_text(
+        &self,
+        fstring: &ast::ExprFString,
+        at: &At<'_, 'a>,
+        depth: usize,
+        unknown: &mut dyn FnMut(&Expr) -> Option<String>,
+    ) -> Option<String> {
+        let mut text = String::new();
+        for part in fstring.value.iter() {
+            match part {
+                ast::FStringPart::Literal(literal) => text.push_str(&literal.value),
+                ast::FStringPart::FString(inner) => {
+                    for element in inner.elements.iter() {
+                        match element {
+                            ast::InterpolatedStringElement::Literal(literal) => {
+                                text.push_str(&literal.value);
+                            }
+                            ast::InterpolatedStringElement::Interpolation(hole) => {
+                                let plain = hole.conversion == ast::ConversionFlag::None
+                                    && hole.format_spec.is_none()
+                                    && hole.debug_text.is_none();
+                                let known = if plain {
+                                    self.value_at_depth(&hole.expression, at, depth + 1)
+                                } else {
+                                    Value::Unknown
+                                };
+                                match known {
+                                    Value::Str(value) => text.push_str(&value),
+                                    Value::Int(value) => text.push_str(&value.to_string()),
+                                    _ => text.push_str(&unknown(&hole.expression)?),
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Some(text)
     }
 
     fn sequence(&self, items: &[Expr], at: &At<'_, 'a>, depth: usize) -> Value {

@@ -838,32 +838,9 @@ impl<'a> RouteCollector<'_, 'a> {
             return None;
         };
         let file = self.model.modules[module].file;
-        let mut text = String::new();
-        for part in fstring.value.iter() {
-            match part {
-                ast::FStringPart::Literal(literal) => text.push_str(&literal.value),
-                ast::FStringPart::FString(inner) => {
-                    for element in inner.elements.iter() {
-                        match element {
-                            ast::InterpolatedStringElement::Literal(literal) => {
-                                text.push_str(&literal.value);
-                            }
-                            ast::InterpolatedStringElement::Interpolation(hole) => {
-                                match self.model.value(&hole.expression, &at).as_str() {
-                                    Some(known) => text.push_str(known),
-                                    None => {
-                                        text.push('{');
-                                        text.push_str(file.slice(hole.expression.range()));
-                                        text.push('}');
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        Some(text)
+        self.model.fstring_text(fstring, &at, 0, &mut |hole| {
+            Some(format!("{{{}}}", file.slice(hole.range())))
+        })
     }
 
     /// `@x.route("/r", methods=[...])`, `@x.get("/r")`: the registrar, rule and methods.

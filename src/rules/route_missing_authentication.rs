@@ -177,11 +177,7 @@ fn report_unverified(checker: &mut Checker<'_, '_>) {
         let Some(decode) = &authentication.unverified else {
             continue;
         };
-        let takes_id = route
-            .variables
-            .iter()
-            .any(|v| identifies_owned_object(&v.name, &route.rule));
-        if !(changes_state(project, route) || takes_id)
+        if !(changes_state(project, route) || takes_an_object_id(route))
             || looks_public(route)
             || route.declared_public
             || does_nothing(route.handler)
@@ -201,6 +197,14 @@ fn report_unverified(checker: &mut Checker<'_, '_>) {
             "verify the token where it is decoded: pass the key and an `algorithms=` allow-list and drop `verify_signature: False` (FL102 marks the decode), or use Flask-JWT-Extended's `@jwt_required()`".to_string(),
         );
     }
+}
+
+/// Whether a route's URL names a user or an owned object (FL201's names).
+fn takes_an_object_id(route: &Route<'_>) -> bool {
+    route
+        .variables
+        .iter()
+        .any(|v| identifies_owned_object(&v.name, &route.rule))
 }
 
 /// Whether a route may change state: PUT, PATCH and DELETE say so; a POST only when its
@@ -240,10 +244,7 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
         let commented_out = commented_out_decorators(checker.source, route.handler)
             .into_iter()
             .find(|name| names_a_guard(name));
-        let takes_id = route
-            .variables
-            .iter()
-            .any(|v| identifies_owned_object(&v.name, &route.rule));
+        let takes_id = takes_an_object_id(route);
         // `GET /users` that sends `password_hash` or `email` of every user: a read that matters.
         let exposed: Vec<(String, Option<String>)> = match people_collection(&route.rule) {
             Some(singular) if route.methods.iter().all(|m| m == "GET") => {
