@@ -56,15 +56,14 @@ pub enum TokenOrigin {
 pub struct ClaimSummaries {
     /// By function: (module, start of its `def`).
     sources: HashMap<(usize, TextSize), Vec<UnverifiedSource>>,
-    /// The functions whose return value carries unverified claims, with the token they read as
-    /// their callers see it.
-    returns_unverified: HashMap<(usize, TextSize), (String, TokenOrigin)>,
 }
 
 impl ClaimSummaries {
     pub fn new<'a>(project: &Project<'a>) -> ClaimSummaries {
         let context = project.routes.context(&project.model, &project.files);
         let mut summaries = ClaimSummaries::default();
+        // The functions already found to return unverified claims.
+        let mut returning_functions: HashSet<(usize, TextSize)> = HashSet::default();
         let mut functions: HashMap<(usize, TextSize), (usize, &'a ast::StmtFunctionDef)> =
             HashMap::default();
         for file in &project.files {
@@ -81,7 +80,7 @@ impl ClaimSummaries {
         for _ in 0..=MAX_HELPER_DEPTH {
             let mut returning = Vec::new();
             for key in pending.drain(..) {
-                if summaries.returns_unverified.contains_key(&key) {
+                if returning_functions.contains(&key) {
                     continue;
                 }
                 let Some(&(module, function)) = functions.get(&key) else {
@@ -89,7 +88,7 @@ impl ClaimSummaries {
                 };
                 let sources = summaries.sources.get(&key).map_or(&[][..], Vec::as_slice);
                 if let Some(returned) = returned_claims(&context, module, function, sources) {
-                    summaries.returns_unverified.insert(key, returned.clone());
+                    returning_functions.insert(key);
                     returning.push((module, function, returned));
                 }
             }
@@ -166,16 +165,6 @@ impl ClaimSummaries {
         self.sources
             .get(&(module, function.start()))
             .map_or(&[], Vec::as_slice)
-    }
-
-    /// What `function` returns of unverified claims: the read they come from, for messages, and
-    /// the token it reads as its callers see it.
-    pub fn returned_by(
-        &self,
-        module: usize,
-        function: &ast::StmtFunctionDef,
-    ) -> Option<&(String, TokenOrigin)> {
-        self.returns_unverified.get(&(module, function.start()))
     }
 }
 
