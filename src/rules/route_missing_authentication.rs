@@ -214,7 +214,18 @@ fn changes_state(project: &crate::model::Project<'_>, route: &Route<'_>) -> bool
         .methods
         .iter()
         .all(|m| matches!(m.as_str(), "POST" | "GET" | "HEAD" | "OPTIONS"));
-    route.is_state_changing() && (!only_post || handler_writes(project, route))
+    (route.is_state_changing() && (!only_post || handler_writes(project, route)))
+        || drops_tables(route.handler)
+}
+
+/// A handler that drops or recreates the database (`db.drop_all()`, VAmPI's `GET /createdb`):
+/// whatever method serves it, it changes everything.
+fn drops_tables(handler: &ruff_python_ast::StmtFunctionDef) -> bool {
+    use ruff_python_ast::Expr;
+    crate::model::routes::any_expr(&handler.body, &mut |e| {
+        matches!(e, Expr::Call(call) if matches!(call.func.as_ref(), Expr::Attribute(a)
+            if matches!(a.attr.as_str(), "drop_all" | "reflect_and_drop" | "truncate_all")))
+    })
 }
 
 fn report_missing(checker: &mut Checker<'_, '_>) {

@@ -181,3 +181,29 @@ def list_profiles():  # expect: FL202
 def list_products():
     # A public catalogue: not people, whatever its fields.
     return jsonify([{"name": "tea", "email": "shop@example.com"}])
+
+
+class FakeDatabase:
+    def drop_all(self):
+        pass
+
+    def create_all(self):
+        pass
+
+
+db = FakeDatabase()
+
+
+# A GET that drops and recreates the database changes everything (VAmPI's `/createdb`).
+@app.get("/createdb")
+def populate_db():  # expect: FL202
+    db.drop_all()
+    db.create_all()
+    return jsonify(message="Database populated.")
+
+
+# Trap: a command, not a route, may reset the database.
+@app.cli.command("reset-db")
+def reset_db():
+    db.drop_all()
+    db.create_all()
