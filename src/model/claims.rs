@@ -201,10 +201,8 @@ fn direct_sources<'a>(
     };
     let mut found = Vec::new();
     for call in &file.jwt_calls {
-        if call.operation == Operation::Decode
-            && let Some(function) = call.function
-            && call.signature_disabled(model, file).is_some()
-            && !verified_later(model, file, call)
+        if let Some(function) = call.function
+            && reads_unverified(model, file, call)
         {
             found.push((
                 function,
@@ -281,6 +279,18 @@ fn split_token(expr: &Expr) -> Option<&Expr> {
         false
     });
     token
+}
+
+/// Whether `call` decodes a token with verification off for its claims: not a peek that only
+/// chooses the key (`verified_later`).
+pub fn reads_unverified(
+    model: &ProjectModel<'_>,
+    file: &FileModel<'_>,
+    call: &JwtCall<'_>,
+) -> bool {
+    call.operation == Operation::Decode
+        && call.signature_disabled(model, file).is_some()
+        && !verified_later(model, file, call)
 }
 
 /// PyJWT's documented multi-issuer pattern: a decode with verification off only to choose the

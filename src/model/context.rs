@@ -598,7 +598,6 @@ impl ContextCollector {
         }
     }
 
-    /// `constructs_app`: the module constructs a Flask application.
     /// Notes a module whose top level starts an application's development server
     /// (`app.run(...)`, `socketio.run(app)`), outside functions and `__main__` blocks; it is a
     /// runner script when it builds no application itself (`finish`).
@@ -629,6 +628,7 @@ impl ContextCollector {
         }
     }
 
+    /// `constructs_app`: the module constructs a Flask application.
     pub fn finish(mut self, constructs_app: bool) -> FileContext {
         if let Some(module) = self.runs_server_at_top_level
             && !constructs_app

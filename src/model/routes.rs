@@ -2319,10 +2319,9 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             &mut HashSet::default(),
             &|module, def| {
                 let file = &self.files[module];
-                let unverified = self.decodes(module, def).find(|call| {
-                    call.signature_disabled(self.model, file).is_some()
-                        && !super::claims::verified_later(self.model, file, call)
-                });
+                let unverified = self
+                    .decodes(module, def)
+                    .find(|call| super::claims::reads_unverified(self.model, file, call));
                 if let Some(call) = unverified
                     && let Ok(mut found) = found.try_borrow_mut()
                 {

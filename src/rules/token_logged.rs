@@ -149,16 +149,18 @@ fn names_a_token(name: &str) -> bool {
             .any(|w| NOT_A_CREDENTIAL.contains(&w.as_str()))
 }
 
-/// A call that returns a new token: `create_access_token(...)`, `issue_password_reset_token(u)`,
-/// `get_token()` (named for what they return), `jwt.encode(...)` (a JWT library encode) and
-/// `serializer.dumps(...)` on an itsdangerous serializer.
-/// `scan_id`, `request_uuid`, `id`: a name for an identifier, which a log line may carry.
-fn names_an_identifier(name: &str) -> bool {
+/// `scan_id`, `request_uuid`: a name whose last word says it holds an identifier, which a log
+/// line may carry. By the last word, unlike `records::names_an_identifier`'s column test:
+/// `id_token` is a credential.
+fn last_word_names_an_id(name: &str) -> bool {
     words(name)
         .last()
         .is_some_and(|last| matches!(last.as_str(), "id" | "ids" | "uuid" | "guid"))
 }
 
+/// A call that returns a new token: `create_access_token(...)`, `issue_password_reset_token(u)`,
+/// `get_token()` (named for what they return), `jwt.encode(...)` (a JWT library encode) and
+/// `serializer.dumps(...)` on an itsdangerous serializer.
 fn mints_a_token(checker: &Checker<'_, '_>, call: &ast::ExprCall) -> bool {
     if checker
         .file
@@ -762,7 +764,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         let mut tainted: Vec<&str> = Vec::new();
         for _ in 0..3 {
             for (name, value) in &assignments {
-                let random_identifier = names_an_identifier(name)
+                let random_identifier = last_word_names_an_id(name)
                     && matches!(value, Expr::Call(call) if mints_a_token(checker, call));
                 if !tainted.contains(name)
                     && !random_identifier
@@ -776,7 +778,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         // bytes (Nettacker's `scan_id = generate_random_token(32)`), which opens nothing.
         let minted: Vec<&str> = assignments
             .iter()
-            .filter(|(name, _)| !names_an_identifier(name))
+            .filter(|(name, _)| !last_word_names_an_id(name))
             .filter(|(_, value)| matches!(value, Expr::Call(call) if mints_a_token(checker, call)))
             .map(|(name, _)| *name)
             .collect();
