@@ -246,6 +246,10 @@ pub struct Location {
     pub development_folder: Option<String>,
     /// It lies under a `tests` or `test` folder of its project.
     pub test_folder: bool,
+    /// The folder named for a development environment it lies in (`etc/docker/dev`,
+    /// `config/development`, `deploy/local`). Settings files only: a Python package named
+    /// `dev` or `local` is as likely runtime code.
+    pub environment_folder: Option<String>,
 }
 
 impl Location {
@@ -255,6 +259,15 @@ impl Location {
         Location {
             development_folder: development_folder(folders, is_package),
             test_folder: folders.iter().any(|f| *f == "tests" || *f == "test"),
+            environment_folder: folders
+                .iter()
+                .position(|f| {
+                    matches!(
+                        f.to_ascii_lowercase().as_str(),
+                        "dev" | "development" | "develop" | "devenv" | "local" | "localdev"
+                    )
+                })
+                .map(|at| folders[..=at].join("/")),
         }
     }
 }

@@ -37,7 +37,8 @@ pub struct UrlVariable {
 pub struct Authentication {
     /// For messages: "`@jwt_required()`", "`@require_auth` (app/auth.py:12 decodes a JWT)".
     pub how: String,
-    /// Where the caller's identity can be read in the handler, for help texts.
+    /// Where the caller's identity can be read in the handler, for help texts; empty when
+    /// the model saw nothing that names it.
     pub identity: String,
     /// Set when this authentication rests on a token it decodes without verifying its
     /// signature (and on nothing else that refuses callers): what decodes it, for messages.
@@ -2408,7 +2409,9 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         if let Some(user) = logged_in_user(&def.body) {
             return user;
         }
-        "the decoded token's `sub` claim".to_string()
+        // Nothing names the caller: saying "the token's `sub` claim" here would invent a JWT
+        // for API-key, session and header schemes.
+        String::new()
     }
 
     fn role_check(&self, route: &Route<'a>) -> Option<String> {
@@ -3486,21 +3489,46 @@ pub fn is_identity_name(qualified: &str) -> bool {
 
 /// `name = value` statements anywhere in `body` (one target name each).
 pub fn local_assignments(body: &[Stmt]) -> Vec<(&str, &Expr)> {
-    assignments_by(body, false)
+    assignments_by(body, false, false)
+}
+
+/// [`local_assignments`] and the names a statement unpacks (`found, doc = get_by_id(doc_id)`,
+/// `for i, msg in enumerate(messages)`), each bound to the whole value: what a name may carry
+/// of a value, for following an id to where it is checked. Not for taint that must stay
+/// precise (a Basic credential split into `username, password`).
+pub fn local_bindings(body: &[Stmt]) -> Vec<(&str, &Expr)> {
+    assignments_by(body, false, true)
 }
 
 /// The assignments of one scope: [`local_assignments`] without those of nested functions.
 pub fn scope_assignments(body: &[Stmt]) -> Vec<(&str, &Expr)> {
-    assignments_by(body, true)
+    assignments_by(body, true, false)
 }
 
-fn assignments_by<'a>(body: &'a [Stmt], this_scope_only: bool) -> Vec<(&'a str, &'a Expr)> {
+fn assignments_by<'a>(
+    body: &'a [Stmt],
+    this_scope_only: bool,
+    unpacked: bool,
+) -> Vec<(&'a str, &'a Expr)> {
     let mut out = Vec::new();
     let mut record = |stmt: &'a Stmt| match stmt {
         Stmt::Assign(assign) => {
             for target in &assign.targets {
-                if let Expr::Name(name) = target {
-                    out.push((name.id.as_str(), assign.value.as_ref()));
+                match target {
+                    Expr::Name(name) => out.push((name.id.as_str(), assign.value.as_ref())),
+                    // `found, doc = DocumentService.get_by_id(doc_id)`: each name holds part
+                    // of what the call returned.
+                    Expr::Tuple(ast::ExprTuple { elts, .. })
+                    | Expr::List(ast::ExprList { elts, .. })
+                        if unpacked =>
+                    {
+                        for element in elts {
+                            if let Expr::Name(name) = element {
+                                out.push((name.id.as_str(), assign.value.as_ref()));
+                            }
+                        }
+                    }
+                    _ => {}
                 }
             }
         }
@@ -3511,6 +3539,19 @@ fn assignments_by<'a>(body: &'a [Stmt], this_scope_only: bool) -> Vec<(&'a str, 
                 out.push((name.id.as_str(), value));
             }
         }
+        // `for i, msg in enumerate(conv["message"])`: the loop's names hold parts of what it
+        // iterates.
+        Stmt::For(for_stmt) if unpacked => match for_stmt.target.as_ref() {
+            Expr::Name(name) => out.push((name.id.as_str(), for_stmt.iter.as_ref())),
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                for element in elts {
+                    if let Expr::Name(name) = element {
+                        out.push((name.id.as_str(), for_stmt.iter.as_ref()));
+                    }
+                }
+            }
+            _ => {}
+        },
         _ => {}
     };
     if this_scope_only {
@@ -3575,7 +3616,11 @@ impl RouteModel<'_> {
                         .authentication
                         .as_ref()
                         .map(|a| one_line(&a.how.replace('`', ""))),
-                    identity: route.authentication.as_ref().map(|a| a.identity.clone()),
+                    identity: route
+                        .authentication
+                        .as_ref()
+                        .map(|a| a.identity.clone())
+                        .filter(|identity| !identity.is_empty()),
                     authorization: route
                         .role_check
                         .as_ref()
@@ -3894,7 +3939,7 @@ const WRITE_VERBS: &[&str] = &[
 /// caller's own `session[...]`, not a dict it made). `calls` receives the callees it could
 /// not judge by name, for the caller to follow.
 pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
-    let built_here: Vec<&str> = assignments_by(body, true)
+    let built_here: Vec<&str> = assignments_by(body, true, false)
         .into_iter()
         .filter(|(_, value)| {
             matches!(

@@ -26,6 +26,31 @@ const MAX_NESTING: usize = 64;
 
 pub use crate::walk::SettingsFormat;
 
+/// A setting that says the file configures a development run: `FLASK_DEBUG=1`,
+/// `FLASK_ENV=development`, `APP_ENVIRONMENT: local`, `LOCALDEV=1`. What it returns names it
+/// for messages.
+fn marks_development(entry: &SettingsEntry) -> Option<String> {
+    let value = entry.value.as_deref()?.trim().to_ascii_lowercase();
+    let key = entry.key.to_ascii_uppercase();
+    let switched_on = matches!(value.as_str(), "1" | "true" | "yes" | "on");
+    let development = matches!(
+        value.as_str(),
+        "development" | "dev" | "develop" | "local" | "localdev"
+    );
+    let marks = match key.as_str() {
+        "FLASK_DEBUG" | "LOCALDEV" | "LOCAL_DEV" => switched_on,
+        "FLASK_ENV" | "ENV" | "ENVIRONMENT" | "APP_ENV" | "APP_ENVIRONMENT" => development,
+        other => (other.ends_with("_ENV") || other.ends_with("_ENVIRONMENT")) && development,
+    };
+    marks.then(|| {
+        format!(
+            "`{}={}`",
+            entry.key,
+            entry.value.as_deref().unwrap_or_default()
+        )
+    })
+}
+
 /// What a settings file is for, which decides what its values weigh.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileRole {
@@ -65,7 +90,11 @@ impl FileRole {
         if is_dev_name(&name) || has(&["override"]) {
             return FileRole::Development(format!("`{name}` is named for development"));
         }
-        if let Some(folder) = &location.development_folder {
+        if let Some(folder) = location
+            .development_folder
+            .as_ref()
+            .or(location.environment_folder.as_ref())
+        {
             return FileRole::Development(format!("in `{folder}/`"));
         }
         FileRole::Live
@@ -162,8 +191,12 @@ impl SettingsFiles {
                 SettingsFormat::Python => python_entries(&file, index),
                 SettingsFormat::Dockerfile => Ok(dockerfile_entries(&file, index)),
             };
-            match entries {
-                Ok(entries) => out.entries.extend(entries),
+            let development_marker = match entries {
+                Ok(entries) => {
+                    let marker = entries.iter().find_map(marks_development);
+                    out.entries.extend(entries);
+                    marker
+                }
                 Err(error) => {
                     // A compose or instance file that is not what its name says is not a
                     // settings file worth a word; one the app loads is.
@@ -176,13 +209,18 @@ impl SettingsFiles {
                     }
                     continue;
                 }
-            }
+            };
             let mut role = FileRole::of(&request.path, &request.location);
             if role == FileRole::Live && ports.loopback_only() {
                 role = FileRole::Development(
                     "every port it publishes is bound to 127.0.0.1: a setup for this machine"
                         .to_string(),
                 );
+            }
+            if role == FileRole::Live
+                && let Some(marker) = development_marker
+            {
+                role = FileRole::Development(format!("it sets {marker}: a development setup"));
             }
             let git_ignored = ignores.is_ignored(&request.path);
             out.files.push(SettingsFile {

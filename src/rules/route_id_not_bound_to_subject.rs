@@ -24,7 +24,7 @@ use crate::model::records::{Lookup, Ownership, RecordRef, callee_last, effects};
 use crate::model::request_data::request_reads;
 use crate::model::routes::{
     IdentityScan, Route, any_expr, expr_contains, forbids, is_personal_field, local_assignments,
-    refuses_other_callers, returned_fields,
+    local_bindings, refuses_other_callers, returned_fields,
 };
 
 pub const RULE: Rule = Rule {
@@ -128,7 +128,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         let lookups = project
             .records
             .lookups(&project.model, &at, &route.handler.body);
-        let assignments = local_assignments(&route.handler.body);
+        let assignments = local_bindings(&route.handler.body);
         let lookup_ranges: Vec<TextRange> = lookups.iter().map(|l| l.range).collect();
         // One finding per handler, naming every unrelated variable: `/users/<user_id>/addresses/<id>`
         // is one missing ownership check, not two.
@@ -171,7 +171,11 @@ fn check(checker: &mut Checker<'_, '_>) {
                     .as_ref()
                     .is_some_and(|found| shows_public_profile(checker, route, found))
                     || listed_to_every_caller(checker, route).is_some());
-            if public_profile || is_related_to_identity(checker, route, &flow, &identity) {
+            if public_profile
+                || is_related_to_identity(checker, route, &flow, &identity)
+                || decorator_checks(checker, route, name)
+                || scoped_by_bound_sibling(checker, route, name, &flow, &assignments, &identity)
+            {
                 continue;
             }
             unrelated.push(name);
@@ -199,12 +203,12 @@ fn check(checker: &mut Checker<'_, '_>) {
             checker.report(
                 route.handler.name.range(),
                 format!(
-                    "`{handler}` uses {names} from `{}`{what} without relating {it} to the caller's identity ({} is available, authenticated by {}): any authenticated user can reach another user's data by changing {changing}{}",
-                    route.rule, backticked(&authentication.identity), authentication.how, checker.app_of(route)
+                    "`{handler}` uses {names} from `{}`{what} without relating {it} to the caller's identity ({}authenticated by {}): any authenticated user can reach another user's data by changing {changing}{}",
+                    route.rule, available(&authentication.identity), authentication.how, checker.app_of(route)
                 ),
                 format!(
                     "compare it with the caller before use, e.g. `if str({first}) != str({}): abort(403)`, or constrain the query by owner, e.g. `filter_by(id={first}, owner_id={})`",
-                    authentication.identity, authentication.identity
+                    in_code(&authentication.identity), in_code(&authentication.identity)
                 ),
             );
         }
@@ -356,17 +360,17 @@ fn report_request_ids(
         let diagnostic = checker.report(
             read.range,
             format!(
-                "`{handler}` ({} `{}`) takes `{key}` from the request (`{source}`) to select {} and {effect} it without relating the id to the caller's identity ({} is available, authenticated by {}): any authenticated user can reach another user's record by sending another id{}",
+                "`{handler}` ({} `{}`) takes `{key}` from the request (`{source}`) to select {} and {effect} it without relating the id to the caller's identity ({}authenticated by {}): any authenticated user can reach another user's record by sending another id{}",
                 route.methods.join("/"),
                 route.rule,
                 found.describe(),
-                backticked(&authentication.identity),
+                available(&authentication.identity),
                 authentication.how,
                 checker.app_of(route)
             ),
             format!(
                 "load the record through the caller, e.g. `filter_by(id={key}, owner_id={})`, or compare its owner with the caller and `abort(403)`",
-                authentication.identity
+                in_code(&authentication.identity)
             ),
         );
         // A body id more often names a counterpart the caller acts with (a transfer's
@@ -594,11 +598,22 @@ fn serves_file_or_page(body: &[Stmt], flow: &Flow<'_>) -> bool {
     })
 }
 
-fn backticked(identity: &str) -> String {
-    if identity.contains(' ') {
-        identity.to_string()
+/// "`current_user` is available, " for the message, or nothing when the model saw no name for
+/// the caller (an API-key or header scheme whose helper keeps the caller to itself).
+fn available(identity: &str) -> String {
+    match identity {
+        "" => String::new(),
+        identity if identity.contains(' ') => format!("{identity} is available, "),
+        identity => format!("`{identity}` is available, "),
+    }
+}
+
+/// The caller's identity as the help's code shows it.
+fn in_code(identity: &str) -> &str {
+    if identity.is_empty() {
+        "<the caller's id>"
     } else {
-        format!("`{identity}`")
+        identity
     }
 }
 
@@ -653,15 +668,191 @@ fn is_related_to_identity(
                 return true;
             }
             // The ID goes to a project helper: silent when that helper reads the identity or
-            // refuses callers itself, since the check may live there.
+            // refuses callers itself, since the check may live there. A route handler called
+            // as a function (a deprecated alias answering through the new view) is judged at
+            // its own route.
             with_id
                 && context
                     .qualified(route.module, &call.func)
                     .and_then(|q| context.function_for(route.module, &q))
-                    .is_some_and(|(module, def)| helper_checks(&context, module, def, 0))
+                    .is_some_and(|(module, def)| {
+                        project.routes.routes.iter().any(|other| {
+                            other.module == module && other.handler.range() == def.range()
+                        }) || helper_checks(&context, module, def, 0)
+                    })
         }
         _ => false,
     })
+}
+
+/// Whether the id is only used inside another URL variable that is bound to the caller: the
+/// child of a checked parent. `/datasets/<dataset_id>/documents/<document_id>` whose handler
+/// checks `accessible(kb_id=dataset_id, user_id=tenant_id)` and then loads
+/// `query(id=document_id, kb_id=dataset_id)`, compares the loaded row's parent
+/// (`doc.kb_id != dataset_id`) or builds a key under the parent (`f"{agent_id}-{message_id}"`)
+/// reaches no record outside the caller's own parent. Loading the child by its own id
+/// (`Document.get(document_id)`) after checking the parent is still a finding.
+fn scoped_by_bound_sibling(
+    checker: &Checker<'_, '_>,
+    route: &Route<'_>,
+    name: &str,
+    flow: &Flow<'_>,
+    assignments: &[(&str, &Expr)],
+    identity: &IdentityScan<'_, '_>,
+) -> bool {
+    let siblings: Vec<&str> = route
+        .variables
+        .iter()
+        .map(|variable| variable.name.as_str())
+        .filter(|sibling| *sibling != name && reads(&route.handler.body, sibling))
+        .collect();
+    let (mut bound, mut open): (Vec<&str>, Vec<&str>) = siblings.into_iter().partition(|sibling| {
+        decorator_checks(checker, route, sibling) || {
+            let flow = Flow::new(assignments, &[sibling], None, &[]);
+            is_related_to_identity(checker, route, &flow, identity)
+        }
+    });
+    // A session checked against its bound chat binds the session's messages in turn.
+    loop {
+        let bound_flows: Vec<Flow<'_>> = bound
+            .iter()
+            .map(|sibling| Flow::new(assignments, &[sibling], None, &[]))
+            .collect();
+        if bound_flows.is_empty() {
+            return false;
+        }
+        if used_under(&route.handler.body, flow, &bound_flows) {
+            return true;
+        }
+        let (newly, rest): (Vec<&str>, Vec<&str>) = open.into_iter().partition(|sibling| {
+            let flow = Flow::new(assignments, &[sibling], None, &[]);
+            used_under(&route.handler.body, &flow, &bound_flows)
+        });
+        if newly.is_empty() {
+            return false;
+        }
+        bound.extend(newly);
+        open = rest;
+    }
+}
+
+/// Whether the id in `flow` is compared with a bound value, or selects together with one.
+fn used_under(body: &[Stmt], flow: &Flow<'_>, bound: &[Flow<'_>]) -> bool {
+    let with_bound = |expr: &Expr| bound.iter().any(|sibling| sibling.reaches(expr));
+    any_expr(body, &mut |expr| match expr {
+        Expr::Compare(compare) => {
+            let operands: Vec<&Expr> = std::iter::once(compare.left.as_ref())
+                .chain(compare.comparators.iter())
+                .collect();
+            operands.iter().any(|o| flow.reaches(o))
+                && operands.iter().any(|o| with_bound(o) && !flow.reaches(o))
+        }
+        Expr::Call(call) if only_carries(call) => false,
+        // Each id an argument of its own (a dict of new values, `{"kb_id": dataset_id}`, moves
+        // a row rather than selecting it), or both in one key string.
+        Expr::Call(call) => {
+            let arguments: Vec<&Expr> = call
+                .arguments
+                .args
+                .iter()
+                .chain(call.arguments.keywords.iter().map(|k| &k.value))
+                .collect();
+            let direct =
+                |expr: &Expr| matches!(expr, Expr::Name(_) | Expr::Attribute(_) | Expr::Call(_));
+            let key = arguments
+                .iter()
+                .any(|a| flow.reaches(a) && first_hole(a).is_some_and(&with_bound));
+            key || arguments.iter().any(|a| direct(a) && flow.reaches(a))
+                && arguments
+                    .iter()
+                    .any(|a| direct(a) && with_bound(a) && !flow.reaches(a))
+        }
+        _ => false,
+    })
+}
+
+/// Whether a project decorator of the route checks this URL variable before the handler runs:
+/// it takes the value out of the view's keyword arguments (`kwargs.get("agent_id")`) and
+/// returns early or raises under a condition that calls something with it
+/// (`if not accessible(agent_id, tenant_id): return error`).
+fn decorator_checks(checker: &Checker<'_, '_>, route: &Route<'_>, name: &str) -> bool {
+    let project = checker.project;
+    let context = project.routes.context(&project.model, &project.files);
+    route.decorators.iter().any(|decorator| {
+        let callee = match decorator {
+            Expr::Call(call) => call.func.as_ref(),
+            other => other,
+        };
+        let Some((_, def)) = context
+            .qualified(route.module, callee)
+            .and_then(|q| context.function_for(route.module, &q))
+        else {
+            return false;
+        };
+        let assignments = local_assignments(&def.body);
+        let taken: Vec<&str> = assignments
+            .iter()
+            .filter(|(_, value)| takes_keyword(value, name))
+            .map(|(local, _)| *local)
+            .collect();
+        let mentions = |expr: &Expr| {
+            expr_contains(expr, &mut |e| {
+                takes_keyword(e, name)
+                    || matches!(e, Expr::Name(n) if taken.contains(&n.id.as_str()))
+            })
+        };
+        let mut checks = false;
+        crate::model::routes::visit_stmts(&def.body, &mut |stmt| {
+            if let Stmt::If(branch) = stmt
+                && expr_contains(&branch.test, &mut |e| {
+                    matches!(e, Expr::Call(call) if call.arguments.args.iter()
+                        .chain(call.arguments.keywords.iter().map(|k| &k.value))
+                        .any(&mentions))
+                })
+                && branch
+                    .body
+                    .iter()
+                    .any(|s| matches!(s, Stmt::Return(_) | Stmt::Raise(_)))
+            {
+                checks = true;
+            }
+        });
+        checks
+    })
+}
+
+/// `kwargs.get("agent_id")` or `kwargs["agent_id"]`.
+fn takes_keyword(expr: &Expr, name: &str) -> bool {
+    let literal = |e: &Expr| matches!(e, Expr::StringLiteral(s) if s.value.to_str() == name);
+    match expr {
+        Expr::Subscript(subscript) => {
+            matches!(subscript.value.as_ref(), Expr::Name(n) if n.id.as_str() == "kwargs")
+                && literal(&subscript.slice)
+        }
+        Expr::Call(call) => {
+            matches!(call.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "get"
+                && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "kwargs"))
+                && call.arguments.args.first().is_some_and(literal)
+        }
+        _ => false,
+    }
+}
+
+/// The value an f-string starts with (`agent_id` in `f"{agent_id}-{message_id}-logs"`): a key
+/// under that value. Text before it (`f"Document {doc_id} of {kb_id}"`) makes a message.
+fn first_hole(expr: &Expr) -> Option<&Expr> {
+    let Expr::FString(fstring) = expr else {
+        return None;
+    };
+    match fstring.value.iter().next()? {
+        ruff_python_ast::FStringPart::FString(inner) => match inner.elements.iter().next()? {
+            ruff_python_ast::InterpolatedStringElement::Interpolation(hole) => {
+                Some(hole.expression.as_ref())
+            }
+            ruff_python_ast::InterpolatedStringElement::Literal(_) => None,
+        },
+        ruff_python_ast::FStringPart::Literal(_) => None,
+    }
 }
 
 /// How many project helpers deep a check is looked for: calibre-web's `delete_shelf_helper`
