@@ -400,17 +400,32 @@ fn check_exposed_authorization(
         h.iter()
             .any(|h| h.to_ascii_lowercase().contains("authorization"))
     });
-    if exposes && per_resource.iter().any(|r| r.origins == Origins::Any) {
+    let open: Vec<&Resource<'_>> = per_resource
+        .iter()
+        .filter(|r| r.origins == Origins::Any)
+        .collect();
+    if exposes && !open.is_empty() {
         let fix = unexpose_keyword_fix(checker, call, exposed);
-        checker
-            .report(
-                exposed.range(),
-                format!(
-                    "`{callee}(...)` exposes the `Authorization` response header to every origin: any web page can read the tokens the API sends in it"
-                ),
-                "list the trusted origins (`origins=[...]`), or stop exposing `Authorization`".to_string(),
-            )
-            .fix = fix;
+        // flask-cors answers a credentialed request with the caller's own origin: the
+        // victim's cookies then come with it. Without credentials a page reads only the
+        // tokens answering credentials it sent itself.
+        let credentialed = open.iter().any(|r| r.credentials);
+        let why = if credentialed {
+            ""
+        } else {
+            "; low severity: without `supports_credentials` browsers send no cookies or other credentials, so a page reads only tokens answering credentials it sent itself, or tokens the server gives out by network position (an intranet service)"
+        };
+        let diagnostic = checker.report(
+            exposed.range(),
+            format!(
+                "`{callee}(...)` exposes the `Authorization` response header to every origin: any web page can read the tokens the API sends in it{why}"
+            ),
+            "list the trusted origins (`origins=[...]`), or stop exposing `Authorization`".to_string(),
+        );
+        diagnostic.fix = fix;
+        if !credentialed {
+            diagnostic.severity = Some(super::Severity::Low);
+        }
     }
 }
 
@@ -757,10 +772,14 @@ fn check_headers(checker: &mut Checker<'_, '_>) {
                 continue;
             };
             reported.push(set.value.range());
-            // Credentials matter only where the browser adds them by itself; an exposed
-            // `Authorization` header hands out tokens whatever the app authenticates with.
+            // With `*` the browser sends no cookie, Basic credentials or client certificate
+            // and shows no credentialed answer: a page reads only the tokens answering
+            // credentials it sent itself, or tokens the server hands out by network position.
             let (severity, why) = if message.contains("Access-Control-Expose-Headers") {
-                (None, String::new())
+                (
+                    Some(super::Severity::Low),
+                    "; low severity: with `*` browsers send no cookies or other credentials, so a page reads only tokens answering credentials it sent itself, or tokens the server gives out by network position (an intranet service)".to_string(),
+                )
             } else if message.contains("browsers refuse the pair") {
                 // As written nothing is exposed: the browser drops the response. The risk is
                 // the next edit, which is what the message warns about.

@@ -511,6 +511,10 @@ fn is_internal_exception(checker: &Checker<'_, '_>, type_: Option<&Expr>) -> boo
             "flask_wtf",
             // dateutil's parser error quotes the string it was given to parse.
             "dateutil",
+            // APIFlask's `HTTPError` carries what `abort(code, message)` was given.
+            "apiflask",
+            // Cerberus (Eve's validator) describes the client's document.
+            "cerberus",
         ]
         .iter()
         .any(|lib| qualified.starts_with(&format!("{lib}.")));

@@ -110,6 +110,15 @@ fn names_a_token(name: &str) -> bool {
         "pagination",
         "cursor",
         "sync",
+        // A feed's polling position (`last_poll_token`).
+        "poll",
+        // An exception caught under a token's name (`except Exception as e_api_token`).
+        "e",
+        "ex",
+        "exc",
+        "err",
+        "error",
+        "exception",
         "max",
         "min",
         "num",
@@ -730,11 +739,31 @@ fn check(checker: &mut Checker<'_, '_>) {
     // `@app.cli.command()`, `@manager.command`): its `print` is the terminal output the
     // person running it asked for, not a log.
     let mut bodies: Vec<(&[Stmt], bool)> = vec![(&module.body, false)];
+    // The methods of a Flask-Script style command class (`class GetAuthToken(Command)`,
+    // `superdesk.Command`): `run` is what the person at the terminal invoked.
+    let mut command_methods: Vec<TextRange> = Vec::new();
+    let mut functions: Vec<&ast::StmtFunctionDef> = Vec::new();
     visit_stmts(&module.body, &mut |stmt| match stmt {
-        Stmt::FunctionDef(def) => bodies.push((&def.body, is_cli_command(def))),
-        Stmt::ClassDef(class) => bodies.push((&class.body, false)),
+        Stmt::FunctionDef(def) => functions.push(def),
+        Stmt::ClassDef(class) => {
+            bodies.push((&class.body, false));
+            if class
+                .bases()
+                .iter()
+                .any(|base| crate::model::routes::decorator_name(base).ends_with("Command"))
+            {
+                command_methods.extend(class.body.iter().filter_map(|stmt| match stmt {
+                    Stmt::FunctionDef(def) => Some(def.range()),
+                    _ => None,
+                }));
+            }
+        }
         _ => {}
     });
+    bodies.extend(functions.into_iter().map(|def| {
+        let cli = is_cli_command(def) || command_methods.contains(&def.range());
+        (def.body.as_slice(), cli)
+    }));
     let mut reported: Vec<TextRange> = Vec::new();
     // Only modules that log something named like a token need it (most do not).
     let mut objects_on_self: Option<Vec<&str>> = None;

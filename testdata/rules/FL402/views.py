@@ -180,3 +180,28 @@ NOTE_ACTIONS = {"helper": helper, "import": import_notes, "export": export_notes
 @login_required
 def me():
     return jsonify(ok=True)
+
+
+# APIFlask's `HTTPError` carries what `abort(code, message)` was given; Cerberus's errors
+# describe the client's own document.
+from apiflask import HTTPError
+from cerberus import DocumentError
+
+
+@app.errorhandler(HTTPError)
+def api_error(error):
+    return {"msg": error.message}, error.status_code
+
+
+@app.errorhandler(DocumentError)
+def invalid_document(error):
+    return jsonify(error=str(error)), 400
+
+
+# A requests `HTTPError` names the upstream URL it failed on: internal.
+import requests
+
+
+@app.errorhandler(requests.HTTPError)
+def upstream_error(error):
+    return jsonify(error=str(error)), 502  # expect: FL402(medium)

@@ -211,3 +211,37 @@ def issue_token(user):
 def show_token():
     token = create_access_token(identity="ops")
     print("token:", token)
+
+
+# A Flask-Script style command class: `run` prints for its operator.
+class Command:
+    pass
+
+
+class GetAuthToken(Command):
+    def run(self, user):
+        token = create_access_token(identity=user)
+        print("Generated token:", token)
+
+    def audit(self, user):
+        token = create_access_token(identity=user)
+        log.info("token for %s: %s", user, token)  # expect: FL403
+
+
+class TokenReport:
+    def run(self, user):
+        token = create_access_token(identity=user)
+        print("token:", token)  # expect: FL403
+
+
+# --- token in another sense ------------------------------------------------------------------
+def poll_feed(client):
+    last_poll_token = client.poll()["pollToken"]
+    log.info("polled up to %s", last_poll_token)
+
+
+def check_api_token(lookup, token):
+    try:
+        return lookup(token)
+    except Exception as e_api_token:
+        log.warning("api token lookup failed: %s", e_api_token)

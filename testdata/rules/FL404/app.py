@@ -14,6 +14,13 @@ def me():
     return {"user": "alice"}
 
 
+@app.get("/tokens-for-sessions")
+@cross_origin(supports_credentials=True, expose_headers=["Authorization"])  # expect: FL404(high)
+def tokens_for_sessions():
+    # flask-cors echoes the caller's origin with credentials: the victim's cookies come along.
+    return {"ok": True}
+
+
 @app.get("/wide")
 @cross_origin(origins=[r".*"], supports_credentials=True)  # expect: FL404
 def wide():
@@ -21,8 +28,9 @@ def wide():
 
 
 @app.get("/tokens")
-@cross_origin(expose_headers=["Authorization"])  # expect: FL404
+@cross_origin(expose_headers=["Authorization"])  # expect: FL404(low)
 def tokens():
+    # Without credentials a page reads only the tokens answering credentials it sent itself.
     return {"ok": True}
 
 
@@ -48,7 +56,7 @@ def legacy_dict_headers():
 
 
 def token_headers(response):
-    response.headers["Access-Control-Allow-Origin"] = "*"  # expect: FL404
+    response.headers["Access-Control-Allow-Origin"] = "*"  # expect: FL404(low)
     response.headers["Access-Control-Expose-Headers"] = "Content-Type, Authorization"
     return response
 
