@@ -13,6 +13,7 @@
 //! Fix: require a role: a decorator such as `@admin_required` that aborts with 403 unless the
 //! verified claims carry the role, or an explicit check in the handler.
 
+use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::Ranged;
 
 use super::{Checker, Rule, Severity};
@@ -72,6 +73,41 @@ fn single_role_app(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
             });
         !open_sign_up
     })
+}
+
+/// An administrative route by name that does nothing an administrator alone may do: the
+/// admin area's own login or logout (a credential exchange, or ending the caller's own
+/// session; without an id in the URL, which would make it a log-in as someone else), or a
+/// handler that only redirects (`return redirect(request.url + "/")`).
+fn session_or_redirect(route: &Route<'_>) -> bool {
+    let last_segment = route
+        .rule
+        .rsplit('/')
+        .find(|segment| !segment.is_empty() && !segment.starts_with('<'))
+        .unwrap_or_default();
+    let named = words(&format!("{last_segment} {}", route.handler.name));
+    let signs_in_or_out = named
+        .iter()
+        .any(|w| matches!(w.as_str(), "login" | "logout" | "signin" | "signout"))
+        || named.windows(2).any(|pair| {
+            matches!(pair[0].as_str(), "sign" | "log") && matches!(pair[1].as_str(), "in" | "out")
+        });
+    let statements: Vec<&Stmt> = route
+        .handler
+        .body
+        .iter()
+        .filter(|stmt| !is_docstring(stmt))
+        .collect();
+    let only_redirects = matches!(statements.as_slice(), [Stmt::Return(ret)]
+        if matches!(ret.value.as_deref(), Some(Expr::Call(call))
+            if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "redirect")
+                || matches!(call.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "redirect")));
+    // `/admin/users/<id>/login` logs the administrator in as someone else: that one is.
+    (signs_in_or_out && route.variables.is_empty()) || only_redirects
+}
+
+fn is_docstring(stmt: &Stmt) -> bool {
+    matches!(stmt, Stmt::Expr(expr) if matches!(expr.value.as_ref(), Expr::StringLiteral(_)))
 }
 
 fn check(checker: &mut Checker<'_, '_>) {
@@ -142,6 +178,9 @@ fn check(checker: &mut Checker<'_, '_>) {
                 diagnostic.severity = Some(Severity::Low);
                 diagnostic.message.push_str(" [low: no route of this app checks a role and none lets a visitor create an account, so every account may be an administrator]");
             }
+            continue;
+        }
+        if session_or_redirect(route) {
             continue;
         }
         let single_role = single_role_app(checker, route);

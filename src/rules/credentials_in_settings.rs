@@ -78,8 +78,12 @@ fn is_placeholder(value: &str) -> bool {
     {
         return true;
     }
+    // `n/a`, `na`, `unused`: a value that says no credential is meant.
+    if matches!(lower.as_str(), "na" | "n/a" | "unused" | "unset" | "-") {
+        return true;
+    }
     let words = [
-        "your", "change", "replace", "enter", "insert", "put-", "put_", "fill",
+        "your", "another", "change", "replace", "enter", "insert", "put-", "put_", "fill",
     ];
     words.iter().any(|w| lower.starts_with(w))
         || [
@@ -107,6 +111,38 @@ fn is_placeholder(value: &str) -> bool {
         .any(|w| lower.contains(w))
 }
 
+/// `OPT_API_KEY = "LANGUAGETOOL_API_KEY"`: the upper-snake name of a credential setting of the
+/// same kind as the key (both end in `API_KEY`), kept to look it up (`config.get(OPT_API_KEY)`),
+/// not a credential. `RELAY_PASSWORD = "HUNTER_TWO_PASSWORD"` shares one word: a value.
+fn names_a_setting(key: &str, value: &str) -> bool {
+    let tail = |text: &str| -> Vec<String> {
+        let words: Vec<String> = text
+            .split('_')
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_uppercase)
+            .collect();
+        words[words.len().saturating_sub(2)..].to_vec()
+    };
+    let value_tail = tail(value);
+    value_tail.len() == 2
+        && value_tail == tail(key)
+        && value != key
+        && value
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        && crate::model::config::is_credential_key(value)
+}
+
+/// A key held by a key management service, named rather than written: a KMS alias
+/// (`alias/auth`), an AWS ARN, a Google Cloud KMS resource name. Whoever reads it still needs
+/// the cloud account's permission to use the key.
+fn names_a_managed_key(value: &str) -> bool {
+    let value = value.trim();
+    value.starts_with("alias/")
+        || value.starts_with("arn:aws:kms:")
+        || (value.starts_with("projects/") && value.contains("/cryptoKeys/"))
+}
+
 fn is_loopback(host: &str) -> bool {
     matches!(host, "localhost" | "::1" | "0.0.0.0") || host.starts_with("127.")
 }
@@ -124,7 +160,12 @@ fn credential(key: &str, value: &str, extra: &[String]) -> Option<Credential> {
         value.trim().to_ascii_lowercase().as_str(),
         "yes" | "no" | "true" | "false" | "1" | "0" | "on" | "off"
     );
-    let plain = !value.contains("://") && !is_filled_in(value) && !is_placeholder(value) && !switch;
+    let plain = !value.contains("://")
+        && !is_filled_in(value)
+        && !is_placeholder(value)
+        && !switch
+        && !names_a_setting(key, value)
+        && !names_a_managed_key(value);
     (named && plain && !value.trim().is_empty()).then_some(Credential::Named)
 }
 
@@ -595,6 +636,12 @@ mod tests {
             ("APPLE_ID_PASS", "APPLEIDPASS"),
             ("MARKETPLACE_SECRET", "/conf/stack/quay-marketplace-api.key"),
             ("MODE_ACCESS_TOKEN", "mode_user_token"),
+            // Another credential setting's name, a KMS alias, placeholders.
+            ("OPT_API_KEY", "LANGUAGETOOL_API_KEY"),
+            ("USER_AUTH_KEY", "alias/auth"),
+            ("SIGNING_KEY", "arn:aws:kms:us-east-1:123456789012:key/abcd"),
+            ("BALROG_PASSWORD", "na"),
+            ("MYSQL_PASSWORD", "another-strong-password"),
         ] {
             assert_eq!(credential(key, value, &[]), None, "{key} = {value}");
         }

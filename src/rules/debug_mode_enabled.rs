@@ -35,6 +35,27 @@ fn truthy_literal(value: &ConfigValue) -> bool {
     matches!(value, ConfigValue::Literal(l) if l.value.truthy() == Some(true))
 }
 
+/// The WSGI entry module next to this one (`wsgi.py` in its package or up to two packages
+/// above: `content_api/wsgi.py` beside `content_api/app/__init__.py`): the project says how
+/// production serves the app, so `python app.py` is how a developer runs it.
+fn wsgi_entry_beside(checker: &Checker<'_, '_>) -> Option<String> {
+    let model = &checker.project.model;
+    let name = &model.modules[checker.file.module].name;
+    let parts: Vec<&str> = name.split('.').collect();
+    (parts.len().saturating_sub(3)..parts.len())
+        .rev()
+        .map(|depth| {
+            let package = parts[..depth].join(".");
+            if package.is_empty() {
+                "wsgi".to_string()
+            } else {
+                format!("{package}.wsgi")
+            }
+        })
+        .find(|candidate| model.names.file(candidate).is_some())
+        .map(|module| format!("{}.py", module.replace('.', "/")))
+}
+
 fn check(checker: &mut Checker<'_, '_>) {
     let config = &checker.project.config;
     let module = checker.file.module;
@@ -75,6 +96,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         // say the file is not how the app is served.
         let run_as_script = run.host == ServerHost::Reachable
             && checker.file.context.development_module.is_none()
+            && wsgi_entry_beside(checker).is_none()
             && matches!(
                 checker.file.context.development_at(run.keyword),
                 Some(
@@ -86,6 +108,12 @@ fn check(checker: &mut Checker<'_, '_>) {
         let mut message = format!("`{shown}` starts the Werkzeug debugger: {CONSEQUENCE}");
         if run_as_script {
             message.push_str(" [it listens beyond this machine: running the file on a server puts the debugger on the network]");
+        } else if run.host == ServerHost::Reachable
+            && let Some(entry) = wsgi_entry_beside(checker)
+        {
+            message.push_str(&format!(
+                " [`{entry}` is the entry point a WSGI server runs: this server is how a developer runs the app]"
+            ));
         }
         if lowered_here {
             message.push_str(" [development only: in a development function, branch or package]");

@@ -76,7 +76,8 @@ fn check(checker: &mut Checker<'_, '_>) {
     }
 }
 
-/// Whether the function around an authlib decode calls `.validate()` on its result.
+/// Whether the function around an authlib decode calls `.validate()` (or `.validate_exp()`) on
+/// its result.
 fn claims_validated(call: &JwtCall<'_>) -> bool {
     let Some(function) = call.function else {
         // Module-level decodes have no function to follow the claims through; stay silent.
@@ -89,7 +90,8 @@ fn claims_validated(call: &JwtCall<'_>) -> bool {
         let Expr::Attribute(attribute) = validate.func.as_ref() else {
             return false;
         };
-        attribute.attr.as_str() == "validate"
+        // `validate_exp` checks the expiry alone, which is what this rule is about.
+        matches!(attribute.attr.as_str(), "validate" | "validate_exp")
             && match attribute.value.as_ref() {
                 Expr::Name(name) => Some(name.id.as_str()) == call.assigned_to,
                 // `jwt.decode(...).validate()` in one expression.

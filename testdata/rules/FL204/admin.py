@@ -1,6 +1,6 @@
 from functools import wraps
 
-from flask import Blueprint, abort, jsonify, request
+from flask import Blueprint, abort, jsonify, redirect, request
 from flask_login import current_user
 
 from .models import User
@@ -211,3 +211,24 @@ def add_meeting(name, full=True):
 def register_staff():  # expect: FL204(critical)
     staff = User(username=request.json["username"], is_staff=True)
     return jsonify(id=staff.id), 201
+
+
+# --- the admin area's own session and slash redirects: nothing only an administrator does ---
+@admin_bp.route("/logout", methods=["POST"])
+@jwt_required()
+def admin_logout():
+    """Ends the caller's own session."""
+    return jsonify(logged_out=True)
+
+
+@admin_bp.route("/")
+@jwt_required()
+def admin_index_slash():
+    return redirect(request.url + "/dashboard")
+
+
+@admin_bp.route("/users/<int:user_id>/login", methods=["POST"])
+@jwt_required()
+def admin_login_as(user_id):  # expect: FL201, FL204
+    # Logging in as someone else is an administrator's power.
+    return jsonify(impersonating=User.query.get_or_404(user_id).id)

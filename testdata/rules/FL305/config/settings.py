@@ -57,3 +57,7 @@ class SecurityConfig:
     SECURITY_PASSWORD_SALT = "Wq4-fennel-Drum-salt"  # expect: FL305(low)
     # Bandit's nosec: the project keeps this documented first-run password on purpose.
     DEFAULT_PASSWORD = "Kp3-admin-Tern"  # nosec  # expect: FL305(low)
+
+
+# The name of a credential setting, kept to look it up: not a credential.
+OPT_API_KEY = "LANGUAGETOOL_API_KEY"

@@ -1,0 +1,3 @@
+from splitbill.run import create_app
+
+application = create_app()
