@@ -346,12 +346,7 @@ fn handed_on_later(
                 && !text(call.func.as_ref())
                     .to_ascii_lowercase()
                     .contains("log")
-                && call
-                    .arguments
-                    .args
-                    .iter()
-                    .chain(call.arguments.keywords.iter().map(|k| &k.value))
-                    .any(|a| text(a) == token)
+                && crate::model::argument_values(call).any(|a| text(a) == token)
         })
 }
 

@@ -285,6 +285,15 @@ fn common_base<'p>(roots: impl Iterator<Item = &'p Path>) -> Option<PathBuf> {
     base
 }
 
+/// The values a call is given: its positional arguments, then its keyword arguments' values
+/// (`**kwargs` included).
+pub fn argument_values(call: &ast::ExprCall) -> impl Iterator<Item = &Expr> {
+    call.arguments
+        .args
+        .iter()
+        .chain(call.arguments.keywords.iter().map(|k| &k.value))
+}
+
 /// Every argument of a call, positional and keyword, in source order: what an edit that removes
 /// one argument (with its comma) needs to see.
 pub fn argument_ranges(call: &ast::ExprCall) -> Vec<ruff_text_size::TextRange> {

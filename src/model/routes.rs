@@ -2025,11 +2025,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             let Some((target_module, target)) = self.function_for(module, &qualified) else {
                 return false;
             };
-            let handed_received = call
-                .arguments
-                .args
-                .iter()
-                .chain(call.arguments.keywords.iter().map(|k| &k.value))
+            let handed_received = crate::model::argument_values(call)
                 .any(|argument| comes_from_caller(def, &assignments, argument, 0));
             (handed_received || reads_request(&target.body))
                 && !self.mints(target_module, target, depth + 1, &mut HashSet::default())
@@ -2721,12 +2717,7 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
                     }))
         }));
         if grants && !on_new_object {
-            let argument_from_request = call
-                .arguments
-                .args
-                .iter()
-                .chain(call.arguments.keywords.iter().map(|k| &k.value))
-                .any(&from_request);
+            let argument_from_request = crate::model::argument_values(call).any(&from_request);
             found.push((
                 call.range(),
                 format!("calls `{name}(...)`"),

@@ -368,10 +368,7 @@ fn rendered_exceptions<'e>(response: &'e Expr, bound: Bound<'_>) -> Vec<&'e Expr
     if !renders || matches!(bound, Bound::Text(_)) {
         return Vec::new();
     }
-    call.arguments
-        .args
-        .iter()
-        .chain(call.arguments.keywords.iter().map(|k| &k.value))
+    crate::model::argument_values(call)
         .filter(|argument| bound.is(argument))
         .collect()
 }
@@ -1595,22 +1592,13 @@ fn parses_caller_input(functions: &[Function<'_>], try_: &ast::StmtTry) -> bool 
                     }
                     _ => false,
                 };
-                let any_input = call
-                    .arguments
-                    .args
-                    .iter()
-                    .chain(call.arguments.keywords.iter().map(|k| &k.value))
+                let any_input = crate::model::argument_values(call)
                     .any(|a| !matches!(a, Expr::StringLiteral(_) | Expr::NumberLiteral(_)))
                     || matches!(call.func.as_ref(), Expr::Attribute(a) if !matches!(a.value.as_ref(), Expr::Name(_)));
                 decoder
                     && receiver
                     && any_input
-                    && call
-                        .arguments
-                        .args
-                        .iter()
-                        .chain(call.arguments.keywords.iter().map(|k| &k.value))
-                        .all(|a| only_input(a, from_request))
+                    && crate::model::argument_values(call).all(|a| only_input(a, from_request))
             }
             _ => false,
         }
@@ -1885,11 +1873,7 @@ fn delegated(
     let mut call: Option<&ast::ExprCall> = None;
     crate::model::routes::any_expr(std::slice::from_ref(stmt), &mut |e| {
         if let Expr::Call(c) = e
-            && c.arguments
-                .args
-                .iter()
-                .chain(c.arguments.keywords.iter().map(|k| &k.value))
-                .any(|a| a.range() == leak)
+            && crate::model::argument_values(c).any(|a| a.range() == leak)
         {
             call = Some(c);
             return true;

@@ -238,11 +238,7 @@ fn record_expiry_enforced(checker: &Checker<'_, '_>, call: &JwtCall<'_>, payload
         let mut handed: Vec<&ast::ExprCall> = Vec::new();
         any_expr(&function.body, &mut |e| {
             if let Expr::Call(inner) = e
-                && inner
-                    .arguments
-                    .args
-                    .iter()
-                    .chain(inner.arguments.keywords.iter().map(|k| &k.value))
+                && crate::model::argument_values(inner)
                     .any(|argument| expr_contains(argument, &mut |x| reads_claim(x)))
             {
                 handed.push(inner);

@@ -751,12 +751,7 @@ fn used_under(body: &[Stmt], flow: &Flow<'_>, bound: &[Flow<'_>]) -> bool {
         // Each id an argument of its own (a dict of new values, `{"kb_id": dataset_id}`, moves
         // a row rather than selecting it), or both in one key string.
         Expr::Call(call) => {
-            let arguments: Vec<&Expr> = call
-                .arguments
-                .args
-                .iter()
-                .chain(call.arguments.keywords.iter().map(|k| &k.value))
-                .collect();
+            let arguments: Vec<&Expr> = crate::model::argument_values(call).collect();
             let direct =
                 |expr: &Expr| matches!(expr, Expr::Name(_) | Expr::Attribute(_) | Expr::Call(_));
             let key = arguments
@@ -805,8 +800,7 @@ fn decorator_checks(checker: &Checker<'_, '_>, route: &Route<'_>, name: &str) ->
         crate::model::routes::visit_stmts(&def.body, &mut |stmt| {
             if let Stmt::If(branch) = stmt
                 && expr_contains(&branch.test, &mut |e| {
-                    matches!(e, Expr::Call(call) if call.arguments.args.iter()
-                        .chain(call.arguments.keywords.iter().map(|k| &k.value))
+                    matches!(e, Expr::Call(call) if crate::model::argument_values(call)
                         .any(&mentions))
                 })
                 && branch

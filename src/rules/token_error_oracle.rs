@@ -243,11 +243,7 @@ pub(super) fn raises_http_error(exc: &Expr) -> bool {
         return true;
     }
     let name = last_segment(&call.func).unwrap_or("");
-    let status = call
-        .arguments
-        .args
-        .iter()
-        .chain(call.arguments.keywords.iter().map(|k| &k.value))
+    let status = crate::model::argument_values(call)
         .any(|a| {
             matches!(a, Expr::NumberLiteral(n)
                 if matches!(&n.value, ast::Number::Int(i) if i.as_u64().is_some_and(|c| (400..600).contains(&c))))

@@ -822,12 +822,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             let refusal = refused
                 .iter()
                 .find(|r| r.branch.contains_range(call.range()));
-            let arguments: Vec<&Expr> = call
-                .arguments
-                .args
-                .iter()
-                .chain(call.arguments.keywords.iter().map(|k| &k.value))
-                .collect();
+            let arguments: Vec<&Expr> = crate::model::argument_values(call).collect();
             for argument in arguments {
                 // `request.headers.get("User-Agent")` reads one header, not all of them.
                 let mut accessed: Vec<TextRange> = Vec::new();
