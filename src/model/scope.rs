@@ -23,9 +23,38 @@ pub enum Binding<'a> {
     Opaque,
 }
 
+/// The bindings of one name in one scope. Most names are bound once, and that one is kept inline:
+/// every function, class and comprehension of every parsed file has a scope, and a `Vec` per name
+/// made scopes a sixth of the heap on a Flask-heavy tree. (smallvec would do, but is invariant in
+/// its item type, and the model relies on its lifetimes being covariant.)
+#[derive(Clone, Debug)]
+pub enum Bindings<'a> {
+    One(Binding<'a>),
+    Many(Vec<Binding<'a>>),
+}
+
+impl<'a> Bindings<'a> {
+    pub fn as_slice(&self) -> &[Binding<'a>] {
+        match self {
+            Bindings::One(binding) => std::slice::from_ref(binding),
+            Bindings::Many(bindings) => bindings,
+        }
+    }
+
+    fn push(&mut self, binding: Binding<'a>) {
+        match self {
+            Bindings::Many(bindings) => bindings.push(binding),
+            Bindings::One(first) => {
+                let first = std::mem::replace(first, Binding::Opaque);
+                *self = Bindings::Many(vec![first, binding]);
+            }
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Scope<'a> {
-    pub bindings: HashMap<&'a str, Vec<Binding<'a>>>,
+    pub bindings: HashMap<&'a str, Bindings<'a>>,
     /// The full names of the project modules (or names in them) the scope's import statements
     /// load: `import app.views` loads `app.views` though it binds only `app`.
     pub imports: Vec<String>,
@@ -35,11 +64,16 @@ pub struct Scope<'a> {
 
 impl<'a> Scope<'a> {
     pub fn get(&self, name: &str) -> Option<&[Binding<'a>]> {
-        self.bindings.get(name).map(Vec::as_slice)
+        self.bindings.get(name).map(Bindings::as_slice)
     }
 
     fn bind(&mut self, name: &'a str, binding: Binding<'a>) {
-        self.bindings.entry(name).or_default().push(binding);
+        match self.bindings.entry(name) {
+            std::collections::hash_map::Entry::Occupied(mut entry) => entry.get_mut().push(binding),
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                entry.insert(Bindings::One(binding));
+            }
+        }
     }
 
     /// Collects the bindings made directly in `body` (nested functions and classes bind only
