@@ -274,7 +274,8 @@ impl Location {
 
 /// The development folder among `folders` (the directories from the project root down to a
 /// module, in order), if any: `examples`, `example`, `docs`, `doc`, `tutorial`, `tutorials`,
-/// `devel`, `devstack` (OpenStack's development environment);
+/// `devel`, `devstack` (OpenStack's development environment), `tools` (maintainers' scripts
+/// beside the package: pritunl's stress tests and API clients);
 /// tutorial step folders (`step_3`, `step-3`, `step3`, `lesson-04`, `lesson_4`, `lecture2`,
 /// `part2`, `chapter_5`, `section3`, `exercise-1`, a training's `day3` / `week_2`); and numbered
 /// lesson folders of a course
@@ -299,7 +300,15 @@ fn is_development_folder_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     if matches!(
         lower.as_str(),
-        "examples" | "example" | "docs" | "doc" | "tutorial" | "tutorials" | "devel" | "devstack"
+        "examples"
+            | "example"
+            | "docs"
+            | "doc"
+            | "tutorial"
+            | "tutorials"
+            | "devel"
+            | "devstack"
+            | "tools"
     ) {
         return true;
     }

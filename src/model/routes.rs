@@ -3923,6 +3923,26 @@ const WRITE_VERBS: &[&str] = &[
     "sync",
 ];
 
+/// Whether `value` is the request's own data or a copy of it (`request.get_json(force=True)`,
+/// `request.form.to_dict()`, `request.json or {}`): lookyloo's search API pops keys off its parsed
+/// body, which changes nothing beyond the request.
+fn of_this_request(value: &Expr) -> bool {
+    let mut value = value;
+    loop {
+        value = match value {
+            Expr::Name(name) => return name.id.as_str() == "request",
+            Expr::Attribute(attribute) => &attribute.value,
+            Expr::Call(call) => &call.func,
+            Expr::Subscript(subscript) => &subscript.value,
+            Expr::BoolOp(bool_op) => match bool_op.values.first() {
+                Some(first) => first,
+                None => return false,
+            },
+            _ => return false,
+        };
+    }
+}
+
 /// Whether `body` may change state beyond the request, judged by what it writes: a call whose
 /// name starts with a write verb (`db.session.add`, `post.save()`, `create_user(...)`,
 /// `send_mail`), an assignment, augmented assignment or `del` on an attribute or item of
@@ -3943,17 +3963,40 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
                     | Expr::DictComp(_)
                     | Expr::SetComp(_)
             ) || matches!(value, Expr::Call(call) if matches!(call.func.as_ref(), Expr::Name(n) if matches!(n.id.as_str(), "dict" | "list" | "set" | "defaultdict" | "OrderedDict")))
+                || of_this_request(value)
+        })
+        .map(|(name, _)| name)
+        .collect();
+    // `different, result = comparator.compare_captures(a, b)`: a value a call just returned. An
+    // item set on it (`result["different"] = different`) fills in an answer; an attribute set on
+    // it may change a record (`user.name = ...`), and an item of something looked up in a store
+    // (`note = NOTES[i]`, `NOTES.get(i)`) changes the store.
+    let returned_here: Vec<&str> = assignments_by(body, true, true)
+        .into_iter()
+        .filter(|(_, value)| {
+            matches!(value, Expr::Call(call) if !matches!(call.func.as_ref(),
+                Expr::Attribute(a) if matches!(a.attr.as_str(), "get" | "setdefault" | "pop" | "__getitem__")))
         })
         .map(|(name, _)| name)
         .collect();
     let shared_target = |target: &Expr| {
-        let base = match target {
-            Expr::Attribute(a) => a.value.as_ref(),
-            Expr::Subscript(s) => s.value.as_ref(),
+        let (mut base, item) = match target {
+            Expr::Attribute(a) => (a.value.as_ref(), false),
+            Expr::Subscript(s) => (s.value.as_ref(), true),
             _ => return false,
         };
+        // `payload[section][key] = value`: what is changed belongs to the root.
+        loop {
+            base = match base {
+                Expr::Attribute(a) => a.value.as_ref(),
+                Expr::Subscript(s) => s.value.as_ref(),
+                _ => break,
+            };
+        }
         !matches!(base, Expr::Name(n)
-            if matches!(n.id.as_str(), "g" | "session" | "self") || built_here.contains(&n.id.as_str()))
+            if matches!(n.id.as_str(), "g" | "session" | "self")
+                || built_here.contains(&n.id.as_str())
+                || (item && returned_here.contains(&n.id.as_str())))
     };
     let mut writes = false;
     visit_scope_stmts(body, &mut |stmt| match stmt {
@@ -3993,7 +4036,15 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
                     | "clear"
                     | "sort"
             ) && matches!(receiver, Some(Expr::Name(n)) if built_here.contains(&n.id.as_str()));
-            if fills_own_container {
+            // `send_file`, `send_from_directory`: the answer to this request, not a message sent.
+            let answers_the_caller = matches!(
+                lower.as_str(),
+                "send_file" | "send_from_directory" | "send_static_file"
+            );
+            // `set()`: the built-in makes an empty set; it sets nothing.
+            let builds_a_value = matches!(call.func.as_ref(), Expr::Name(n)
+                if matches!(n.id.as_str(), "set" | "frozenset" | "list" | "dict" | "tuple"));
+            if fills_own_container || answers_the_caller || builds_a_value {
             } else if WRITE_VERBS.iter().any(|verb| {
                 lower == *verb
                     || lower

@@ -74,7 +74,11 @@ impl FileRole {
             .unwrap_or_default();
         let name_words = words(&name);
         let has = |wanted: &[&str]| name_words.iter().any(|w| wanted.contains(&w.as_str()));
-        if location.test_folder || has(&["test", "tests", "testing", "e2e"]) {
+        // `compose.e2etests.yml`, `docker-compose.ci.yml`: a test or CI stack.
+        let test_stack = name_words
+            .iter()
+            .any(|w| w.ends_with("tests") || w.starts_with("e2e") || w == "ci");
+        if location.test_folder || test_stack || has(&["test", "tests", "testing", "e2e"]) {
             return FileRole::Test;
         }
         if has(&[
@@ -1068,6 +1072,9 @@ mod tests {
         assert!(matches!(role(".flaskenv"), FileRole::Development(_)));
         assert_eq!(role(".env.production"), FileRole::Live);
         assert_eq!(role("compose.with-e2e.yml"), FileRole::Test);
+        assert_eq!(role("docker-compose.e2etests.yml"), FileRole::Test);
+        assert_eq!(role("docker-compose.ci.yml"), FileRole::Test);
+        assert_eq!(role("docker-compose.circle.yml"), FileRole::Live);
     }
 
     #[test]

@@ -83,9 +83,11 @@ fn is_placeholder(value: &str) -> bool {
         return true;
     }
     let words = [
-        "your", "another", "change", "replace", "enter", "insert", "put-", "put_", "fill",
+        "your", "another", "change", "replace", "enter", "insert", "put-", "put_", "fill", "must",
     ];
-    words.iter().any(|w| lower.starts_with(w))
+    // `__MUST_BE_CHANGED__`, `--your-password--`: the same words, fenced.
+    let unfenced = lower.trim_matches(|c| matches!(c, '_' | '-' | '*' | '#' | '%' | '@'));
+    words.iter().any(|w| unfenced.starts_with(w))
         || [
             "changeme",
             "change-me",
@@ -642,6 +644,10 @@ mod tests {
             ("SIGNING_KEY", "arn:aws:kms:us-east-1:123456789012:key/abcd"),
             ("BALROG_PASSWORD", "na"),
             ("MYSQL_PASSWORD", "another-strong-password"),
+            ("POSTGRES_PASSWORD", "__MUST_BE_CHANGED__"),
+            // An event's reason code, in the key's last words.
+            ("ADMIN_AUTH_REASON_INVALID_PASSWORD", "invalid_password"),
+            ("SSO_AUTH_REASON_INVALID_TOKEN", "invalid_token"),
         ] {
             assert_eq!(credential(key, value, &[]), None, "{key} = {value}");
         }

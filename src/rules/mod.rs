@@ -423,7 +423,20 @@ pub fn names_rather_than_holds(key: &str, value: &str) -> bool {
             .split('_')
             .filter(|word| word.len() >= 3)
             .any(|word| value_normal.contains(word));
-    named || setting_name || namespaced_key || own_words || squeezed_key || path || message
+    // `ADMIN_AUTH_REASON_INVALID_PASSWORD = "invalid_password"` (pritunl's journal events): an
+    // event or reason code spelled as the key's last words.
+    let reason_code = identifier
+        && value_words.len() >= 2
+        && !value.contains('-')
+        && key.ends_with(&format!("_{value_normal}"));
+    named
+        || setting_name
+        || namespaced_key
+        || own_words
+        || squeezed_key
+        || path
+        || message
+        || reason_code
 }
 
 /// What the user's configuration tells the rules.

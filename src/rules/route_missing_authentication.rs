@@ -312,13 +312,39 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
                 fields.join(", ")
             ));
         }
+        // lookyloo: 23 of 154 routes sit behind its admin login and the rest is a public service
+        // by design (captures are submitted anonymously). Where most of an app is open, an open
+        // route that creates something says little; one that takes an object's id, replaces or
+        // deletes, or carries other evidence still does.
+        let app_routes = routes
+            .iter()
+            .filter(|r| overlap(&r.units, &route.units))
+            .count();
+        // A small app with one guarded route is not a public service by design: its open
+        // `POST /notes` is the seeds' missing decorator.
+        let mostly_public = app_routes >= MOSTLY_PUBLIC_MIN_ROUTES
+            && authenticated.len() * 4 < app_routes
+            && evidence.is_empty()
+            && !takes_id
+            && !drops_tables(route.handler)
+            && !manages_people(route)
+            && route
+                .methods
+                .iter()
+                .all(|m| matches!(m.as_str(), "POST" | "GET" | "HEAD" | "OPTIONS"));
+        if mostly_public {
+            evidence.push_str(&format!(
+                " in an app whose routes are mostly public ({} of {app_routes} have none)",
+                app_routes - authenticated.len()
+            ));
+        }
         let help = match (&route.spec, &commented_out) {
             (None, Some(decorator)) => format!(
                 "restore `@{decorator}` (or the authentication the other routes use: {how}); if the route is public by design, delete the commented-out decorator and suppress this finding on its line"
             ),
             _ => String::new(),
         };
-        checker.report(
+        let diagnostic = checker.report(
             route.handler.name.range(),
             format!(
                 "`{}` handles `{} {}` with no authentication{evidence}, while {} other route{} one (e.g. {how}){}",
@@ -336,7 +362,42 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
                 None => format!("add the authentication the other routes use ({how}); if the route is public by design, suppress this finding on its line"),
             },
         );
+        if mostly_public {
+            diagnostic.severity = Some(crate::rules::Severity::Low);
+        }
     }
+}
+
+/// How many routes an app must have before most of them being open reads as a design (a public
+/// service with an admin area) rather than as decorators forgotten.
+const MOSTLY_PUBLIC_MIN_ROUTES: usize = 20;
+
+/// A route that changes accounts, groups or permissions (`/add_users_to_group`,
+/// `delete_user_from_group`): what it changes belongs to people, however public the app.
+fn manages_people(route: &Route<'_>) -> bool {
+    let text = format!("{} {}", route.rule, route.handler.name).to_ascii_lowercase();
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|word| {
+            matches!(
+                word,
+                "user"
+                    | "users"
+                    | "group"
+                    | "groups"
+                    | "role"
+                    | "roles"
+                    | "permission"
+                    | "permissions"
+                    | "member"
+                    | "members"
+                    | "account"
+                    | "accounts"
+                    | "admin"
+                    | "password"
+                    | "team"
+                    | "teams"
+            )
+        })
 }
 
 /// `/metrics`, `/healthz`, `/api/status`: what monitoring calls, not users.

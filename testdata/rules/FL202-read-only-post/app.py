@@ -74,3 +74,36 @@ def fetch_search_data():
     # Trap: reading a file, joining strings and filling its own answer change nothing.
     found = search_results(request.values.get("search", ""))
     return {"data": ", ".join(found["data"])}
+
+
+def hash_occurrences(body_hash, *, with_nodes=False, limit=20):
+    meta: dict = {"limit": limit, "total": len(NOTES)}
+    if len(NOTES) < limit:
+        meta["warning"] = "some entries are not cached"
+    found: dict = {"meta": meta, "response": []}
+    for key, note in NOTES.items():
+        entry: dict = {"key": key, "title": note}
+        if with_nodes:
+            entry["nodes"] = list(note)
+        found["response"].append(entry)
+    return found
+
+
+@app.post("/json/hash_info")
+def hash_info():
+    # Trap (lookyloo's JSON API): `pop` on the request's own parsed body and a helper that fills
+    # in dicts it built itself, even inside a loop, change nothing outside the request.
+    to_query: dict = request.get_json(force=True)
+    return hash_occurrences(to_query.pop("body_hash"), **to_query)
+
+
+@app.route("/tree/<uuid:tree_uuid>/ressource", methods=["GET", "POST"])
+def get_ressource(tree_uuid):
+    # Trap: the form only says which resource to send back.
+    if request.method == "POST":
+        wanted = request.form.get("ressource_hash")
+    else:
+        wanted = request.args.get("h")
+    options = request.form.to_dict()
+    options.pop("csrf_token", None)
+    return {"tree": str(tree_uuid), "hash": wanted, "options": options}
