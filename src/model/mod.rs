@@ -36,7 +36,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use ruff_python_ast::{self as ast, Expr};
+use ruff_python_ast::{self as ast, Expr, Stmt};
 
 use crate::paths::absolute;
 use crate::source::SourceFile;
@@ -61,6 +61,43 @@ pub struct ModuleInfo<'a> {
     /// module lends its bindings and function bodies to name resolution, and nothing else of it
     /// is collected or reported (the pre-check found nothing in it that could be).
     pub analysed: bool,
+    /// The project modules its `from module import *` statements load, in order. A name the
+    /// module does not bind itself may come from one of them: pritunl's `auth/__init__.py`
+    /// re-exports `session_auth` from `auth/app.py` this way, and its handlers write
+    /// `@auth.session_auth`.
+    pub star_imports: Vec<String>,
+}
+
+/// The project modules `from module import *` statements of a module body load, at any depth of
+/// its top-level `if` / `try` blocks (Python allows them nowhere else).
+fn star_imports(body: &[Stmt], importer: Importer<'_>, found: &mut Vec<String>) {
+    for stmt in body {
+        match stmt {
+            Stmt::ImportFrom(import) if import.names.iter().any(|a| a.name.as_str() == "*") => {
+                let module = import.module.as_ref().map(|m| m.as_str()).unwrap_or("");
+                let base = importer.module(import.level, module);
+                if importer.names.file(&base).is_some() {
+                    found.push(base);
+                }
+            }
+            Stmt::If(stmt) => {
+                star_imports(&stmt.body, importer, found);
+                for clause in &stmt.elif_else_clauses {
+                    star_imports(&clause.body, importer, found);
+                }
+            }
+            Stmt::Try(stmt) => {
+                star_imports(&stmt.body, importer, found);
+                for handler in &stmt.handlers {
+                    let ast::ExceptHandler::ExceptHandler(handler) = handler;
+                    star_imports(&handler.body, importer, found);
+                }
+                star_imports(&stmt.orelse, importer, found);
+                star_imports(&stmt.finalbody, importer, found);
+            }
+            _ => {}
+        }
+    }
 }
 
 impl<'a> ModuleInfo<'a> {
@@ -78,6 +115,8 @@ impl<'a> ModuleInfo<'a> {
             names,
         };
         scope.collect(&file.module().body, importer);
+        let mut star = Vec::new();
+        star_imports(&file.module().body, importer, &mut star);
         ModuleInfo {
             name,
             package,
@@ -85,6 +124,7 @@ impl<'a> ModuleInfo<'a> {
             scope,
             file_index,
             analysed,
+            star_imports: star,
         }
     }
 }
@@ -474,7 +514,10 @@ impl<'a> ProjectModel<'a> {
         let mut parts = rest.splitn(2, '.');
         let first = parts.next()?;
         let tail = parts.next();
-        let bindings = self.modules[module].scope.get(first)?;
+        let Some(bindings) = self.modules[module].scope.get(first) else {
+            let source = self.star_source(module, first, 0)?;
+            return Some(format!("{}.{rest}", self.modules[source].name));
+        };
         let target = match single_import(bindings)? {
             Some(target) => target.to_string(),
             None => return None,
@@ -483,6 +526,41 @@ impl<'a> ProjectModel<'a> {
             Some(tail) => format!("{target}.{tail}"),
             None => target,
         })
+    }
+
+    /// The module whose own binding of `name` a star import of `module` brings in: the last
+    /// star import that has it wins, as at run time, and star imports are followed through
+    /// (`auth/__init__.py` stars `auth.app`, which may star another). Names with a leading
+    /// underscore, and names a literal `__all__` of the source leaves out, are not exported.
+    fn star_source(&self, module: usize, name: &str, depth: usize) -> Option<usize> {
+        if depth > MAX_RESOLUTION_DEPTH || name.starts_with('_') {
+            return None;
+        }
+        let stars = &self.modules.get(module)?.star_imports;
+        stars.iter().rev().find_map(|star| {
+            let source = self.module_index(star)?;
+            if source == module || !self.exports(source, name, depth) {
+                return None;
+            }
+            if self.modules[source].scope.get(name).is_some() {
+                Some(source)
+            } else {
+                self.star_source(source, name, depth + 1)
+            }
+        })
+    }
+
+    /// Whether `from module import *` may bind `name`, by the module's literal `__all__`.
+    fn exports(&self, module: usize, name: &str, depth: usize) -> bool {
+        let Some([Binding::Assign(value)]) = self.modules[module].scope.get("__all__") else {
+            return true;
+        };
+        match self.value_at_depth(value, &At::top(module), depth + 1) {
+            Value::Sequence(items) => items.iter().any(|item| {
+                matches!(item, Value::Str(s) if s == name) || matches!(item, Value::Unknown)
+            }),
+            _ => true,
+        }
     }
 
     /// The longest prefix of `qualified` that is a project module, and the rest of the name.
@@ -666,10 +744,15 @@ impl<'a> ProjectModel<'a> {
             scope = local.parent;
         }
         let module = self.modules.get(at.module)?;
-        module
-            .scope
-            .get(name)
-            .map(|bindings| (bindings, At::top(at.module)))
+        match module.scope.get(name) {
+            Some(bindings) => Some((bindings, At::top(at.module))),
+            None if !module.star_imports.is_empty() => {
+                let source = self.star_source(at.module, name, 0)?;
+                let bindings = self.modules[source].scope.get(name)?;
+                Some((bindings, At::top(source)))
+            }
+            None => None,
+        }
     }
 
     /// The object an expression names, as `module.name[.attr]` of the binding that defines it,
@@ -680,9 +763,10 @@ impl<'a> ProjectModel<'a> {
             Expr::Name(name) => {
                 let id = name.id.as_str();
                 let raw = match self.lookup(at, id) {
-                    Some((bindings, _)) => match single_import(bindings) {
+                    Some((bindings, found)) => match single_import(bindings) {
                         Some(Some(target)) => self.canonical(target),
-                        _ => format!("{}.{id}", self.modules[at.module].name),
+                        // A star import's source when the name came through one.
+                        _ => format!("{}.{id}", self.modules[found.module].name),
                     },
                     None => format!("{}.{id}", self.modules[at.module].name),
                 };

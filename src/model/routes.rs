@@ -44,6 +44,10 @@ pub struct Authentication {
     /// signature (and on nothing else that refuses callers): what decodes it, for messages.
     /// Anyone can write a token it accepts.
     pub unverified: Option<String>,
+    /// Set when the decorator or hook keeps the caller as an administrator (`flask.g.administrator
+    /// = administrator`, pritunl's admin console): the accounts it admits are its operators.
+    /// The attribute, for messages (`g.administrator`).
+    pub administrators_only: Option<String>,
 }
 
 #[derive(Debug)]
@@ -273,6 +277,8 @@ pub struct RouteModel<'a> {
     /// `AuthContext::unverified_only` of each decorator and hook, decided once for the same
     /// reason.
     unverified_only: UnverifiedMemo,
+    /// `AuthContext::keeps_an_administrator` of each decorator and hook, likewise.
+    administrators_only: UnverifiedMemo,
 }
 
 type AuthenticatingMemo = std::sync::Mutex<HashMap<(usize, ruff_text_size::TextSize), bool>>;
@@ -306,6 +312,7 @@ impl<'a> RouteModel<'a> {
             functions,
             authenticating: AuthenticatingMemo::default(),
             unverified_only: UnverifiedMemo::default(),
+            administrators_only: UnverifiedMemo::default(),
         };
         let collected: Vec<CollectedRoutes<'a>> = model
             .modules
@@ -367,6 +374,7 @@ impl<'a> RouteModel<'a> {
             functions: &this.functions,
             authenticating: &this.authenticating,
             unverified_memo: &this.unverified_only,
+            administrators_memo: &this.administrators_only,
         };
         let scopes: Vec<HookScope<'_, '_, 'a>> = hooks
             .iter()
@@ -1714,6 +1722,7 @@ pub struct AuthContext<'c, 'a> {
     functions: &'c HashMap<(usize, String), &'a ast::StmtFunctionDef>,
     authenticating: &'c AuthenticatingMemo,
     unverified_memo: &'c UnverifiedMemo,
+    administrators_memo: &'c UnverifiedMemo,
 }
 
 const MAX_CALL_DEPTH: usize = 4;
@@ -2206,6 +2215,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     ),
                     identity: identity.to_string(),
                     unverified: None,
+                    administrators_only: None,
                 });
             }
             // flask_httpauth: `auth = HTTPTokenAuth()` ... `@auth.login_required`
@@ -2230,6 +2240,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     ),
                     identity: format!("{object}.current_user()"),
                     unverified: None,
+                    administrators_only: None,
                 });
             }
             if let Some((module, def)) = self.function_for(route.module, &qualified)
@@ -2248,6 +2259,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     ),
                     identity: self.decorator_identity(module, def, route),
                     unverified: self.unverified_only(module, def),
+                    administrators_only: self.keeps_an_administrator(module, def),
                 });
             }
         }
@@ -2264,6 +2276,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 ),
                 identity: "the claims it decodes".to_string(),
                 unverified: None,
+                administrators_only: None,
             });
         }
         if let Some((hook, module)) = hook {
@@ -2277,9 +2290,77 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 ),
                 identity: self.decorator_identity(module, hook, route),
                 unverified: self.unverified_only(module, hook),
+                administrators_only: self.keeps_an_administrator(module, hook),
             });
         }
         None
+    }
+
+    /// The `g` attribute a decorator or hook keeps the caller under when its name says the caller
+    /// is an administrator (`flask.g.administrator = administrator`, `g.admin_user = ...`), itself
+    /// or in a project function it calls (pritunl's `session_auth` calls `check_session`, which
+    /// stores the administrator it found).
+    pub fn keeps_an_administrator(
+        &self,
+        module: usize,
+        def: &'a ast::StmtFunctionDef,
+    ) -> Option<String> {
+        let key = (module, def.start());
+        if let Some(known) = self
+            .administrators_memo
+            .lock()
+            .ok()
+            .and_then(|memo| memo.get(&key).cloned())
+        {
+            return known;
+        }
+        let found = self.find_kept_administrator(module, def);
+        if let Ok(mut memo) = self.administrators_memo.lock() {
+            memo.insert(key, found.clone());
+        }
+        found
+    }
+
+    fn find_kept_administrator(
+        &self,
+        module: usize,
+        def: &'a ast::StmtFunctionDef,
+    ) -> Option<String> {
+        let found = std::cell::RefCell::new(None);
+        let stores_administrator = |_: usize, def: &'a ast::StmtFunctionDef| {
+            let mut hit = None;
+            visit_stmts(&def.body, &mut |stmt| {
+                let Stmt::Assign(assign) = stmt else { return };
+                for target in &assign.targets {
+                    if let Expr::Attribute(attribute) = target
+                        && is_flask_g(&attribute.value)
+                        && attribute
+                            .attr
+                            .as_str()
+                            .to_ascii_lowercase()
+                            .split('_')
+                            .any(|word| matches!(word, "admin" | "administrator" | "superuser"))
+                    {
+                        hit = Some(format!("g.{}", attribute.attr));
+                    }
+                }
+            });
+            let stored = hit.is_some();
+            if stored {
+                *found.borrow_mut() = hit;
+            }
+            stored
+        };
+        self.reaches(
+            module,
+            def,
+            0,
+            &mut HashSet::default(),
+            &stores_administrator,
+            &|_| false,
+        )
+        .then(|| found.into_inner())
+        .flatten()
     }
 
     /// For a decorator or hook that authenticates only by decoding a token without verifying
@@ -3395,6 +3476,7 @@ impl<'c, 'a> IdentityScan<'c, 'a> {
             functions: &routes.functions,
             authenticating: &routes.authenticating,
             unverified_memo: &routes.unverified_only,
+            administrators_memo: &routes.administrators_only,
         };
         // A fixed point over `a = f(b)` chains; bodies are small, three rounds are plenty.
         for _ in 0..3 {
@@ -3566,6 +3648,7 @@ impl<'a> RouteModel<'a> {
             functions: &self.functions,
             authenticating: &self.authenticating,
             unverified_memo: &self.unverified_only,
+            administrators_memo: &self.administrators_only,
         }
     }
 }
@@ -3940,6 +4023,18 @@ fn of_this_request(value: &Expr) -> bool {
             },
             _ => return false,
         };
+    }
+}
+
+/// `g` or `flask.g`.
+fn is_flask_g(expr: &Expr) -> bool {
+    match expr {
+        Expr::Name(name) => name.id.as_str() == "g",
+        Expr::Attribute(attribute) => {
+            attribute.attr.as_str() == "g"
+                && matches!(attribute.value.as_ref(), Expr::Name(n) if n.id.as_str() == "flask")
+        }
+        _ => false,
     }
 }
 

@@ -624,6 +624,11 @@ mod tests {
             Some(Credential::Named)
         );
         assert_eq!(credential("MAIL_PASSWORD", "your-password", &[]), None);
+        // A default anyone would guess is still a credential (FL305 weighs it).
+        assert_eq!(
+            credential("DB_PASSWORD", "password", &[]),
+            Some(Credential::Named)
+        );
         assert_eq!(credential("MAIL_PASSWORD", "", &[]), None);
         assert_eq!(credential("SECURITY_PASSWORD_HASH", "argon2", &[]), None);
         assert_eq!(credential("JWT_TOKEN_LOCATION", "headers", &[]), None);
@@ -648,6 +653,9 @@ mod tests {
             // An event's reason code, in the key's last words.
             ("ADMIN_AUTH_REASON_INVALID_PASSWORD", "invalid_password"),
             ("SSO_AUTH_REASON_INVALID_TOKEN", "invalid_token"),
+            // A kind of form field or grant named by the credential word.
+            ("WIDGET_PASSWORD", "password"),
+            ("GRANT_TYPE_PASSWORD", "password"),
         ] {
             assert_eq!(credential(key, value, &[]), None, "{key} = {value}");
         }

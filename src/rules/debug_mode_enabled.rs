@@ -35,22 +35,24 @@ fn truthy_literal(value: &ConfigValue) -> bool {
     matches!(value, ConfigValue::Literal(l) if l.value.truthy() == Some(true))
 }
 
-/// The WSGI entry module next to this one (`wsgi.py` in its package or up to two packages
-/// above: `content_api/wsgi.py` beside `content_api/app/__init__.py`): the project says how
-/// production serves the app, so `python app.py` is how a developer runs it.
+/// The WSGI entry module next to this one (`wsgi.py`, or nyaa's `WSGI.py`, in its package or up
+/// to two packages above: `content_api/wsgi.py` beside `content_api/app/__init__.py`): the
+/// project says how production serves the app, so `python app.py` is how a developer runs it.
 fn wsgi_entry_beside(checker: &Checker<'_, '_>) -> Option<String> {
     let model = &checker.project.model;
     let name = &model.modules[checker.file.module].name;
     let parts: Vec<&str> = name.split('.').collect();
     (parts.len().saturating_sub(3)..parts.len())
         .rev()
-        .map(|depth| {
+        .flat_map(|depth| {
             let package = parts[..depth].join(".");
-            if package.is_empty() {
-                "wsgi".to_string()
-            } else {
-                format!("{package}.wsgi")
-            }
+            ["wsgi", "WSGI"].map(|entry| {
+                if package.is_empty() {
+                    entry.to_string()
+                } else {
+                    format!("{package}.{entry}")
+                }
+            })
         })
         .find(|candidate| model.names.file(candidate).is_some())
         .map(|module| format!("{}.py", module.replace('.', "/")))

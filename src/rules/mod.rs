@@ -429,7 +429,19 @@ pub fn names_rather_than_holds(key: &str, value: &str) -> bool {
         && value_words.len() >= 2
         && !value.contains('-')
         && key.ends_with(&format!("_{value_normal}"));
+    // `WIDGET_PASSWORD = "password"` (moin's form widgets), `GRANT_TYPE_PASSWORD = "password"`
+    // (OAuth's grant type), `INPUT_TYPE_PASSWORD`: a kind of field named by the credential word,
+    // under a key that says it names a kind. `DB_PASSWORD = "password"` stays a default password.
+    let kind_name = value_words.len() == 1
+        && key_words.last() == value_words.first()
+        && key_words.iter().any(|word| {
+            matches!(
+                *word,
+                "widget" | "field" | "input" | "type" | "grant" | "kind" | "form" | "column"
+            )
+        });
     named
+        || kind_name
         || setting_name
         || namespaced_key
         || own_words

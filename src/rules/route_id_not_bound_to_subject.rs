@@ -23,8 +23,8 @@ use crate::model::At;
 use crate::model::records::{Lookup, Ownership, RecordRef, callee_last, effects};
 use crate::model::request_data::request_reads;
 use crate::model::routes::{
-    IdentityScan, Route, any_expr, expr_contains, forbids, is_personal_field, local_assignments,
-    local_bindings, refuses_other_callers, returned_fields,
+    Authentication, IdentityScan, Route, any_expr, expr_contains, forbids, is_personal_field,
+    local_assignments, local_bindings, refuses_other_callers, returned_fields,
 };
 
 pub const RULE: Rule = Rule {
@@ -200,17 +200,23 @@ fn check(checker: &mut Checker<'_, '_>) {
                 .as_ref()
                 .map(|s| format!(" to select {}", s.describe()))
                 .unwrap_or_default();
-            checker.report(
+            let operators = operators_only(authentication);
+            let diagnostic = checker.report(
                 route.handler.name.range(),
                 format!(
-                    "`{handler}` uses {names} from `{}`{what} without relating {it} to the caller's identity ({}authenticated by {}): any authenticated user can reach another user's data by changing {changing}{}",
-                    route.rule, available(&authentication.identity), authentication.how, checker.app_of(route)
+                    "`{handler}` uses {names} from `{}`{what} without relating {it} to the caller's identity ({}authenticated by {}): any authenticated user can reach another user's data by changing {changing}{}{}",
+                    route.rule, available(&authentication.identity), authentication.how,
+                    operators.as_deref().unwrap_or_default(),
+                    checker.app_of(route)
                 ),
                 format!(
                     "compare it with the caller before use, e.g. `if str({first}) != str({}): abort(403)`, or constrain the query by owner, e.g. `filter_by(id={first}, owner_id={})`",
                     in_code(&authentication.identity), in_code(&authentication.identity)
                 ),
             );
+            if operators.is_some() {
+                diagnostic.severity = Some(crate::rules::Severity::Low);
+            }
         }
         report_request_ids(
             checker,
@@ -357,15 +363,17 @@ fn report_request_ids(
         };
         let handler = route.handler_name();
         let key = &read.key;
+        let operators = operators_only(authentication);
         let diagnostic = checker.report(
             read.range,
             format!(
-                "`{handler}` ({} `{}`) takes `{key}` from the request (`{source}`) to select {} and {effect} it without relating the id to the caller's identity ({}authenticated by {}): any authenticated user can reach another user's record by sending another id{}",
+                "`{handler}` ({} `{}`) takes `{key}` from the request (`{source}`) to select {} and {effect} it without relating the id to the caller's identity ({}authenticated by {}): any authenticated user can reach another user's record by sending another id{}{}",
                 route.methods.join("/"),
                 route.rule,
                 found.describe(),
                 available(&authentication.identity),
                 authentication.how,
+                operators.as_deref().unwrap_or_default(),
                 checker.app_of(route)
             ),
             format!(
@@ -375,8 +383,23 @@ fn report_request_ids(
         );
         // A body id more often names a counterpart the caller acts with (a transfer's
         // destination, a message's recipient) than a URL id does: see rules/FL201.md.
-        diagnostic.severity = Some(crate::rules::Severity::Medium);
+        diagnostic.severity = Some(if operators.is_some() {
+            crate::rules::Severity::Low
+        } else {
+            crate::rules::Severity::Medium
+        });
     }
+}
+
+/// Why an id finding is low when the authentication admits administrators only (pritunl's admin
+/// console keeps its caller as `flask.g.administrator`): they manage every user's record by
+/// design, and the id says which.
+fn operators_only(authentication: &Authentication) -> Option<String> {
+    authentication.administrators_only.as_ref().map(|attribute| {
+        format!(
+            " [low: the authentication admits administrators only (it keeps the caller as `{attribute}`), who manage every record; if it admits other accounts, this is high]"
+        )
+    })
 }
 
 /// flask-allows (or its fork flask-allows2) `@allows.requires(CanDeleteTopic, ...)`: a requirement object decides, with the

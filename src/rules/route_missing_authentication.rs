@@ -52,6 +52,9 @@ const PUBLIC_WORDS: &[&str] = &[
     "callback",
     "webhook",
     "oauth",
+    // `POST /sso/authenticate`: where a single sign-on answer is handed in.
+    "authenticate",
+    "sso",
     "reset",
     "forgot",
     "verify",
@@ -139,8 +142,13 @@ fn names_a_guard(spelled: &str) -> bool {
 }
 
 /// A decorator flasklint cannot see into whose name says it guards access
-/// (`@sesion.token_required(...)`, `@requires_auth` from another package).
+/// (`@sesion.token_required(...)`, `@requires_auth` from another package). A project function
+/// that can refuse nothing (no abort, raise, 401/403 answer or verifier, itself or in what it
+/// calls) guards nothing, whatever it or its owner is called: a `@auth.audited_check` that only
+/// logs.
 fn has_opaque_auth_decorator(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
+    let project = checker.project;
+    let context = project.routes.context(&project.model, &project.files);
     // `@jwt_required(optional=True)` lets anyone in: it guards nothing.
     route
         .decorators
@@ -151,9 +159,36 @@ fn has_opaque_auth_decorator(checker: &Checker<'_, '_>, route: &Route<'_>) -> bo
                 ruff_python_ast::Expr::Call(call) => call.func.as_ref(),
                 other => other,
             };
+            let refuses_nobody = context
+                .qualified(route.module, callee)
+                .and_then(|qualified| context.function_for(route.module, &qualified))
+                .is_some_and(|(module, def)| !context.can_refuse(module, def));
             // Every segment: `rbac.allow(["View"], ["GET"])` names its guard by its owner.
-            names_a_guard(checker.text(callee))
+            !refuses_nobody && names_a_guard(checker.text(callee))
         })
+}
+
+/// A decorator named for letting everyone in (pritunl's `@auth.open_auth` on its key-link
+/// pages, `@public_endpoint`, `@allow_anonymous`, `@no_auth`): the project marked the route
+/// public on purpose, as `security: []` does in a connexion spec.
+fn declares_public(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
+    route.decorators.iter().any(|decorator| {
+        let callee = match decorator {
+            ruff_python_ast::Expr::Call(call) => call.func.as_ref(),
+            other => other,
+        };
+        let spelled = checker.text(callee);
+        let last = spelled.rsplit('.').next().unwrap_or(spelled);
+        let words = crate::model::context::words(last);
+        words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "open" | "public" | "anonymous" | "unauthenticated" | "noauth"
+            )
+        }) || words
+            .windows(2)
+            .any(|pair| pair[0] == "no" && pair[1] == "auth")
+    })
 }
 
 fn check(checker: &mut Checker<'_, '_>) {
@@ -228,6 +263,27 @@ fn drops_tables(handler: &ruff_python_ast::StmtFunctionDef) -> bool {
     })
 }
 
+/// How most of the app's authenticated routes authenticate, for the message's example: pritunl's
+/// 97 routes under `@auth.session_auth` rather than the one ACME route that reads a header.
+/// The first seen wins a tie.
+fn usual_authentication(authenticated: &[&Route<'_>]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for how in authenticated
+        .iter()
+        .filter_map(|r| r.authentication.as_ref().map(|a| a.how.as_str()))
+    {
+        match counts.iter_mut().find(|(seen, _)| *seen == how) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((how, 1)),
+        }
+    }
+    let most = counts.iter().map(|(_, count)| *count).max()?;
+    counts
+        .into_iter()
+        .find(|(_, count)| *count == most)
+        .map(|(how, _)| how.to_string())
+}
+
 fn report_missing(checker: &mut Checker<'_, '_>) {
     let project = checker.project;
     let routes = &project.routes.routes;
@@ -275,6 +331,7 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
             // An auth decorator above the route decorator is FL205's finding.
             || !route.decorators_above_route.is_empty()
             || has_opaque_auth_decorator(checker, route)
+            || declares_public(checker, route)
             || does_nothing(route.handler)
         {
             continue;
@@ -289,11 +346,13 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
         if reads_identity || reads_token(&route.handler.body) {
             continue;
         }
-        let how = example
-            .authentication
-            .as_ref()
-            .map(|a| a.how.clone())
-            .unwrap_or_default();
+        let how = usual_authentication(&authenticated).unwrap_or_else(|| {
+            example
+                .authentication
+                .as_ref()
+                .map(|a| a.how.clone())
+                .unwrap_or_default()
+        });
         let mut evidence = commented_out
             .as_ref()
             .map(|decorator| format!(": `@{decorator}` is commented out above it"))

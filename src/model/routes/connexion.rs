@@ -235,6 +235,7 @@ impl<'a> AuthContext<'_, 'a> {
                 ),
                 identity,
                 unverified: None,
+                administrators_only: None,
             });
         }
         // The weakest alternative decides: each must have a scheme that can refuse.
@@ -250,6 +251,7 @@ impl<'a> AuthContext<'_, 'a> {
             how: format!("{} ({})", how.join(" or "), spec.place),
             identity,
             unverified: None,
+            administrators_only: None,
         })
     }
 

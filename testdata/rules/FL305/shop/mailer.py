@@ -4,7 +4,9 @@ smtp_user = "mailer"
 PASSWORD_MIN_LENGTH = 12
 # Triaged for Ruff's flake8-bandit already: the same comment silences FL305.
 RELAY_PASSWORD = "Kite-Marsh-404"  # noqa: S105
-# An event code named by the credential word, not a credential (pritunl's journal).
+# Event codes and field kinds named by the credential word, not credentials (pritunl's journal,
+# moin's form widgets).
 ADMIN_AUTH_REASON_INVALID_PASSWORD = "invalid_password"
+WIDGET_PASSWORD = "password"
 # A placeholder fenced in underscores: nobody logs in with it.
 BACKUP_PASSWORD = "__MUST_BE_CHANGED__"
