@@ -31,6 +31,10 @@ pub enum Development {
     Function(String),
     /// A script named for development: `debug-server.py`, `run_dev.py`, `devserver.py`.
     Script(String),
+    /// A module whose docstring opens by calling it an example or a demo (SimpleLogin's
+    /// `oauth_tester.py`: "This is an example on how to integrate SimpleLogin with
+    /// Requests-OAuthlib").
+    ExampleModule(String),
     /// A module-level function that only its module's `if __name__ == "__main__":` calls
     /// (`def run_server(): app.run(...)` ... `if __name__ == "__main__": run_server()`).
     RunFromMain(String),
@@ -52,6 +56,9 @@ impl Development {
             Development::ConfigClass(name) => format!("in the development config `{name}`"),
             Development::Function(name) => format!("in the development function `{name}`"),
             Development::Script(name) => format!("in the development script `{name}`"),
+            Development::ExampleModule(name) => {
+                format!("in `{name}`, whose docstring calls it an example")
+            }
             Development::RunFromMain(name) => {
                 format!("in `{name}`, which only `if __name__ == \"__main__\":` calls")
             }
@@ -204,6 +211,41 @@ pub fn is_dev_name(text: &str) -> bool {
                     | "debug"
             )
         })
+}
+
+/// Whether a module docstring opens by calling the module an example, a demo or a sample: "This
+/// is an example on how to ...", "A minimal demo of ...", "Example: ...". Only the opening
+/// counts: "Application factory. Example usage: ..." documents production code.
+pub fn docstring_says_example(docstring: &str) -> bool {
+    let mut text = docstring.trim_start().to_ascii_lowercase();
+    for opening in [
+        "this is ",
+        "this file is ",
+        "this module is ",
+        "this script is ",
+    ] {
+        if let Some(rest) = text.strip_prefix(opening) {
+            text = rest.to_string();
+            break;
+        }
+    }
+    for article in ["a ", "an "] {
+        if let Some(rest) = text.strip_prefix(article) {
+            text = rest.to_string();
+            break;
+        }
+    }
+    for adjective in ["simple ", "minimal ", "small ", "basic ", "quick "] {
+        if let Some(rest) = text.strip_prefix(adjective) {
+            text = rest.to_string();
+            break;
+        }
+    }
+    ["example", "demo", "sample"].iter().any(|word| {
+        text.strip_prefix(word).is_some_and(|rest| {
+            !rest.starts_with(|c: char| c.is_ascii_alphanumeric()) || rest.starts_with('s')
+        })
+    })
 }
 
 /// A script named for running in development: a development word (`dev`, `develop`,
@@ -734,6 +776,16 @@ mod tests {
         assert!(!is_dev_script("run"));
         assert!(!is_dev_script("devices_server"));
         assert!(is_dev_script("email_client_example"));
+        assert!(docstring_says_example(
+            "\nThis is an example on how to integrate SimpleLogin\nwith Requests-OAuthlib"
+        ));
+        assert!(docstring_says_example("A minimal demo of the token flow."));
+        assert!(docstring_says_example("Examples of the API client."));
+        assert!(!docstring_says_example(
+            "Application factory.\n\nExample usage: create_app()"
+        ));
+        assert!(!docstring_says_example("Exampleville's shop."));
+        assert!(!docstring_says_example("Demographics views."));
         assert!(is_dev_script("create_ci_test_db"));
         assert!(is_dev_script("install_postgis_for_ci_e2e_package_tests"));
         assert!(!is_dev_script("ci_status"));

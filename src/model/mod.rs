@@ -1174,10 +1174,22 @@ impl<'a> FileModel<'a> {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
+        let says_example = || {
+            let Some(Stmt::Expr(first)) = info.file.module().body.first() else {
+                return false;
+            };
+            matches!(first.value.as_ref(), Expr::StringLiteral(docstring)
+                if context::docstring_says_example(docstring.value.to_str()))
+        };
         file.context.development_module = match location.development_folder {
             Some(folder) => Some(context::Development::Folder(folder)),
-            None => context::is_dev_script(&stem)
-                .then(|| context::Development::Script(format!("{stem}.py"))),
+            None if context::is_dev_script(&stem) => {
+                Some(context::Development::Script(format!("{stem}.py")))
+            }
+            None if says_example() => {
+                Some(context::Development::ExampleModule(format!("{stem}.py")))
+            }
+            None => None,
         };
         file
     }

@@ -1,0 +1,9 @@
+"""Application factory for the shop.
+
+Example usage: `flask --app shop run`. The opening sentence decides: this is production code.
+"""
+
+from flask import Flask
+
+app = Flask(__name__)
+app.secret_key = "very secret"  # expect: FL302
