@@ -284,6 +284,23 @@ pub struct RouteModel<'a> {
 type AuthenticatingMemo = std::sync::Mutex<HashMap<(usize, ruff_text_size::TextSize), bool>>;
 type UnverifiedMemo = std::sync::Mutex<HashMap<(usize, ruff_text_size::TextSize), Option<String>>>;
 
+/// The answer `memo` holds for a function (by module and definition start), else `compute`'s,
+/// kept for the next route the same decorator or hook guards.
+fn memoised(
+    memo: &UnverifiedMemo,
+    key: (usize, ruff_text_size::TextSize),
+    compute: impl FnOnce() -> Option<String>,
+) -> Option<String> {
+    if let Some(known) = memo.lock().ok().and_then(|memo| memo.get(&key).cloned()) {
+        return known;
+    }
+    let found = compute();
+    if let Ok(mut memo) = memo.lock() {
+        memo.insert(key, found.clone());
+    }
+    found
+}
+
 impl<'a> RouteModel<'a> {
     pub fn new(
         model: &ProjectModel<'a>,
@@ -2305,20 +2322,9 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         module: usize,
         def: &'a ast::StmtFunctionDef,
     ) -> Option<String> {
-        let key = (module, def.start());
-        if let Some(known) = self
-            .administrators_memo
-            .lock()
-            .ok()
-            .and_then(|memo| memo.get(&key).cloned())
-        {
-            return known;
-        }
-        let found = self.find_kept_administrator(module, def);
-        if let Ok(mut memo) = self.administrators_memo.lock() {
-            memo.insert(key, found.clone());
-        }
-        found
+        memoised(self.administrators_memo, (module, def.start()), || {
+            self.find_kept_administrator(module, def)
+        })
     }
 
     fn find_kept_administrator(
@@ -2369,20 +2375,9 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     /// a token, checks a login session or the caller's address, or hands the token it peeked
     /// at on to code that may verify it.
     pub fn unverified_only(&self, module: usize, def: &'a ast::StmtFunctionDef) -> Option<String> {
-        let key = (module, def.start());
-        if let Some(known) = self
-            .unverified_memo
-            .lock()
-            .ok()
-            .and_then(|memo| memo.get(&key).cloned())
-        {
-            return known;
-        }
-        let found = self.find_unverified_only(module, def);
-        if let Ok(mut memo) = self.unverified_memo.lock() {
-            memo.insert(key, found.clone());
-        }
-        found
+        memoised(self.unverified_memo, (module, def.start()), || {
+            self.find_unverified_only(module, def)
+        })
     }
 
     fn find_unverified_only(&self, module: usize, def: &'a ast::StmtFunctionDef) -> Option<String> {
