@@ -320,3 +320,21 @@ fn a_loopback_guard_is_listed_as_one() {
         "@local_check (testdata/rules/FL202-api-key/app.py:66 refuses callers that are not on this machine (loopback only))"
     );
 }
+
+#[test]
+fn a_dispatch_request_that_refuses_authenticates_its_class_under_an_api_subclass_prefix() {
+    let routes = routes_json("testdata/rules/FL202-dispatch");
+    let app = find(&routes, "AppView.delete");
+    // `class ApiController(Api)` with `prefix="/api/0"`, resources imported inside the
+    // function that registers them.
+    assert_eq!(app["rule"], "/api/0/apps/<app_id>/");
+    assert_eq!(
+        app["authentication"],
+        "dispatch_request (testdata/rules/FL202-dispatch/shipit/base.py:15 answers 401 or 403 before any method of the class runs, unless its credential check passes)"
+    );
+    // A `dispatch_request` that only logs refuses nobody.
+    assert_eq!(
+        find(&routes, "AuditedHookView.delete")["authentication"],
+        serde_json::Value::Null
+    );
+}

@@ -84,6 +84,10 @@ pub struct Route<'a> {
     pub spec: Option<SpecSecurity>,
     /// The spec lets anonymous callers in on purpose (`security: []`).
     pub declared_public: bool,
+    /// The `dispatch_request` its view or resource class overrides, itself or in the nearest
+    /// project base class, with its module: it runs before every method of the class, so a
+    /// refusal there guards each (freight's `ApiView`).
+    pub dispatch: Option<(usize, &'a ast::StmtFunctionDef)>,
 }
 
 impl Route<'_> {
@@ -983,6 +987,7 @@ impl<'a> RouteCollector<'_, 'a> {
             units: Vec::new(),
             spec: None,
             declared_public: false,
+            dispatch: None,
         });
     }
 
@@ -1012,6 +1017,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 _ => Vec::new(),
             })
             .collect();
+        let dispatch = self.inherited_method((class_module, class), "dispatch_request");
         for stmt in &class.body {
             let Stmt::FunctionDef(def) = stmt else {
                 continue;
@@ -1052,8 +1058,46 @@ impl<'a> RouteCollector<'_, 'a> {
                 units: Vec::new(),
                 spec: None,
                 declared_public: false,
+                dispatch,
             });
         }
+    }
+
+    /// The method `name` a class defines, or else the nearest project base class's, as Python's
+    /// attribute lookup finds it.
+    fn inherited_method(
+        &self,
+        (module, class): (usize, &'a ast::StmtClassDef),
+        name: &str,
+    ) -> Option<(usize, &'a ast::StmtFunctionDef)> {
+        const MAX_BASES: usize = 8;
+        let mut frontier = vec![(module, class)];
+        for _ in 0..MAX_BASES {
+            let mut next = Vec::new();
+            for (module, class) in frontier {
+                let own = class.body.iter().find_map(|stmt| match stmt {
+                    Stmt::FunctionDef(def) if def.name.as_str() == name => Some(def),
+                    _ => None,
+                });
+                if let Some(def) = own {
+                    return Some((module, def));
+                }
+                if let Some(arguments) = &class.arguments {
+                    next.extend(
+                        arguments
+                            .args
+                            .iter()
+                            .filter_map(|base| self.find_class_in_module(base, module))
+                            .filter(|(m, c)| !(*m == module && std::ptr::eq(*c, class))),
+                    );
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            frontier = next;
+        }
+        None
     }
 
     /// The `decorators = [...]` / `method_decorators = [...]` a view or resource class applies:
@@ -1129,7 +1173,17 @@ impl<'a> RouteCollector<'_, 'a> {
             },
             _ => return None,
         };
-        let qualified = self.model.qualified_name(expr, &self.at_in(here));
+        // `from freight.api.app_index import AppIndexApiView` inside `configure_api(app)`: a
+        // resource imported by the function that registers it.
+        let qualified = self
+            .model
+            .qualified_name(expr, &self.at_in(here))
+            .or_else(|| {
+                (here == self.module && self.model.lookup(&self.at(), name).is_none())
+                    .then(|| self.imported_in_a_function(name))
+                    .flatten()
+                    .map(|imported| self.model.canonical(&imported))
+            });
         let (module, class_name) = match qualified
             .as_deref()
             .and_then(|q| self.model.split_module(q))
@@ -1531,15 +1585,36 @@ impl<'a> RouteCollector<'_, 'a> {
         let Expr::Call(call) = value else { return };
         // flask-restful / flask-restx `Api(app_or_blueprint, prefix="/api")`: its resources
         // serve under the prefix, within whatever the app or blueprint adds.
-        let is_api = self
-            .model
-            .qualified_name(&call.func, &self.at())
-            .is_some_and(|q| {
-                matches!(
-                    q.as_str(),
-                    "flask_restful.Api" | "flask_restx.Api" | "flask_restplus.Api"
-                )
-            });
+        let is_api_name = |q: &str| {
+            matches!(
+                q,
+                "flask_restful.Api" | "flask_restx.Api" | "flask_restplus.Api"
+            )
+        };
+        let callee = self.model.qualified_name(&call.func, &self.at());
+        let is_api = callee.as_deref().is_some_and(is_api_name)
+            // `class ApiController(Api): pass` then `api = ApiController(prefix="/api/0")`
+            // (freight): a project subclass of the API class. Only names that say API are
+            // looked up: every module-level call assignment passes here.
+            || callee
+                .as_deref()
+                .or(match call.func.as_ref() {
+                    Expr::Name(name) => Some(name.id.as_str()),
+                    _ => None,
+                })
+                .is_some_and(|q| {
+                    let last = q.rsplit('.').next().unwrap_or(q);
+                    last.contains("Api") || last.contains("API")
+                }) && self
+                .find_class_in_module(&call.func, self.module)
+                .and_then(|(module, class)| class.arguments.as_ref().map(|a| (module, a)))
+                .is_some_and(|(module, arguments)| {
+                    arguments.args.iter().any(|base| {
+                        self.model
+                            .qualified_name(base, &self.at_in(module))
+                            .is_some_and(|q| is_api_name(&q))
+                    })
+                });
         if is_api {
             let Some(name) = self.qualified(target) else {
                 return;
@@ -2279,6 +2354,24 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     administrators_only: self.keeps_an_administrator(module, def),
                 });
             }
+        }
+        // `class ApiView(Resource): def dispatch_request(...): if not self.is_authorized():
+        // return self.error(..., status_code=401)` then `super().dispatch_request(...)`: every
+        // method of the class runs behind it.
+        if let Some((module, dispatch)) = route.dispatch
+            && dispatch_answers_unauthorized(dispatch)
+        {
+            let file = self.model.modules[module].file;
+            return Some(Authentication {
+                how: format!(
+                    "`dispatch_request` ({}:{} answers 401 or 403 before any method of the class runs, unless its credential check passes)",
+                    file.display_path(),
+                    file.position(dispatch.range().start()).line
+                ),
+                identity: String::new(),
+                unverified: None,
+                administrators_only: self.keeps_an_administrator(module, dispatch),
+            });
         }
         // A handler that logs its caller in (`login_user(user)` after checking an identity
         // provider's token) is a login, not a route that requires one.
@@ -3797,6 +3890,27 @@ pub fn refuses_without_login(body: &[Stmt]) -> bool {
 /// the wrapper reads a credential from the request (changedetection.io's `auth_check`, which
 /// answers 403 unless the `x-api-key` header matches the configured token); elsewhere a 403 is
 /// as often a role check on a caller already logged in.
+/// Whether a view class's `dispatch_request` refuses before it hands the request on: it calls
+/// `super().dispatch_request(...)` and, in a branch, answers 401 or 403 (`return
+/// self.error(..., status_code=401)`, `abort(401)`) where it names 401 or `Unauthorized` or reads
+/// a credential from the request.
+fn dispatch_answers_unauthorized(def: &ast::StmtFunctionDef) -> bool {
+    let hands_on = any_expr(&def.body, &mut |e| {
+        matches!(e, Expr::Call(call) if matches!(call.func.as_ref(),
+            Expr::Attribute(a) if a.attr.as_str() == "dispatch_request"
+                && matches!(a.value.as_ref(), Expr::Call(inner)
+                    if matches!(inner.func.as_ref(), Expr::Name(n) if n.id.as_str() == "super"))))
+    });
+    hands_on
+        && branch_refuses(&def.body)
+        && (any_expr(&def.body, &mut |e| {
+            matches!(e, Expr::NumberLiteral(n)
+                if matches!(&n.value, ast::Number::Int(i) if i.as_u64() == Some(401)))
+                || matches!(e, Expr::Name(n) if n.id.as_str() == "Unauthorized")
+                || matches!(e, Expr::Attribute(a) if a.attr.as_str() == "Unauthorized")
+        }) || any_expr(&def.body, &mut |e| reads_request_credential(e)))
+}
+
 fn wrapper_answers_unauthorized(def: &ast::StmtFunctionDef) -> bool {
     let Some(view) = def
         .parameters

@@ -155,6 +155,7 @@ impl<'a> RouteCollector<'_, 'a> {
                     place: format!("{}:{}", loaded.display_path, operation.line),
                 }),
                 declared_public: false,
+                dispatch: None,
             });
         }
     }
