@@ -1063,24 +1063,21 @@ impl<'a> RouteCollector<'_, 'a> {
         }
     }
 
-    /// The method `name` a class defines, or else the nearest project base class's, as Python's
-    /// attribute lookup finds it.
-    fn inherited_method(
+    /// What `own` finds in a class, or else in the nearest project base class that has it,
+    /// breadth first as Python's attribute lookup mostly does, with the module of the class it
+    /// was found in.
+    fn nearest_in_class_chain<T>(
         &self,
         (module, class): (usize, &'a ast::StmtClassDef),
-        name: &str,
-    ) -> Option<(usize, &'a ast::StmtFunctionDef)> {
+        own: impl Fn(&'a ast::StmtClassDef) -> Option<T>,
+    ) -> Option<(usize, T)> {
         const MAX_BASES: usize = 8;
         let mut frontier = vec![(module, class)];
         for _ in 0..MAX_BASES {
             let mut next = Vec::new();
             for (module, class) in frontier {
-                let own = class.body.iter().find_map(|stmt| match stmt {
-                    Stmt::FunctionDef(def) if def.name.as_str() == name => Some(def),
-                    _ => None,
-                });
-                if let Some(def) = own {
-                    return Some((module, def));
+                if let Some(found) = own(class) {
+                    return Some((module, found));
                 }
                 if let Some(arguments) = &class.arguments {
                     next.extend(
@@ -1100,48 +1097,41 @@ impl<'a> RouteCollector<'_, 'a> {
         None
     }
 
+    /// The method `name` a class defines, or else the nearest project base class's, as Python's
+    /// attribute lookup finds it.
+    fn inherited_method(
+        &self,
+        class: (usize, &'a ast::StmtClassDef),
+        name: &str,
+    ) -> Option<(usize, &'a ast::StmtFunctionDef)> {
+        self.nearest_in_class_chain(class, |class| {
+            class.body.iter().find_map(|stmt| match stmt {
+                Stmt::FunctionDef(def) if def.name.as_str() == name => Some(def),
+                _ => None,
+            })
+        })
+    }
+
     /// The `decorators = [...]` / `method_decorators = [...]` a view or resource class applies:
     /// its own, or else the nearest project base class's (lemur's `AuthenticatedResource` sets
     /// `method_decorators = [login_required]` for every resource deriving from it), as Python's
     /// attribute lookup finds it.
-    fn decorators_assignment(
-        &self,
-        (module, class): (usize, &'a ast::StmtClassDef),
-    ) -> Vec<&'a Expr> {
-        const MAX_BASES: usize = 8;
-        let mut frontier = vec![(module, class)];
-        for _ in 0..MAX_BASES {
-            let mut next = Vec::new();
-            for (module, class) in frontier {
-                let own: Vec<&'a Expr> = class
-                    .body
-                    .iter()
-                    .filter_map(|stmt| match stmt {
-                        Stmt::Assign(assign) if assign.targets.iter().any(|t| matches!(t, Expr::Name(n) if matches!(n.id.as_str(), "decorators" | "method_decorators"))) => {
-                            Some(assign.value.as_ref())
-                        }
-                        _ => None,
-                    })
-                    .collect();
-                if !own.is_empty() {
-                    return own;
-                }
-                if let Some(arguments) = &class.arguments {
-                    next.extend(
-                        arguments
-                            .args
-                            .iter()
-                            .filter_map(|base| self.find_class_in_module(base, module))
-                            .filter(|(m, c)| !(*m == module && std::ptr::eq(*c, class))),
-                    );
-                }
-            }
-            if next.is_empty() {
-                break;
-            }
-            frontier = next;
-        }
-        Vec::new()
+    fn decorators_assignment(&self, class: (usize, &'a ast::StmtClassDef)) -> Vec<&'a Expr> {
+        self.nearest_in_class_chain(class, |class| {
+            let own: Vec<&'a Expr> = class
+                .body
+                .iter()
+                .filter_map(|stmt| match stmt {
+                    Stmt::Assign(assign) if assign.targets.iter().any(|t| matches!(t, Expr::Name(n) if matches!(n.id.as_str(), "decorators" | "method_decorators"))) => {
+                        Some(assign.value.as_ref())
+                    }
+                    _ => None,
+                })
+                .collect();
+            (!own.is_empty()).then_some(own)
+        })
+        .map(|(_, own)| own)
+        .unwrap_or_default()
     }
 
     fn find_class(&self, expr: &Expr) -> Option<(usize, &'a ast::StmtClassDef)> {
