@@ -217,30 +217,25 @@ pub fn is_dev_name(text: &str) -> bool {
 /// is an example on how to ...", "A minimal demo of ...", "Example: ...". Only the opening
 /// counts: "Application factory. Example usage: ..." documents production code.
 pub fn docstring_says_example(docstring: &str) -> bool {
-    let mut text = docstring.trim_start().to_ascii_lowercase();
-    for opening in [
-        "this is ",
-        "this file is ",
-        "this module is ",
-        "this script is ",
-    ] {
-        if let Some(rest) = text.strip_prefix(opening) {
-            text = rest.to_string();
-            break;
-        }
+    // Each optional part of the opening, in order: the first of its spellings that matches.
+    fn skip<'t>(text: &'t str, spellings: &[&str]) -> &'t str {
+        spellings
+            .iter()
+            .find_map(|spelling| text.strip_prefix(spelling))
+            .unwrap_or(text)
     }
-    for article in ["a ", "an "] {
-        if let Some(rest) = text.strip_prefix(article) {
-            text = rest.to_string();
-            break;
-        }
-    }
-    for adjective in ["simple ", "minimal ", "small ", "basic ", "quick "] {
-        if let Some(rest) = text.strip_prefix(adjective) {
-            text = rest.to_string();
-            break;
-        }
-    }
+    let lower = docstring.trim_start().to_ascii_lowercase();
+    let mut text = skip(
+        &lower,
+        &[
+            "this is ",
+            "this file is ",
+            "this module is ",
+            "this script is ",
+        ],
+    );
+    text = skip(text, &["a ", "an "]);
+    text = skip(text, &["simple ", "minimal ", "small ", "basic ", "quick "]);
     ["example", "demo", "sample"].iter().any(|word| {
         text.strip_prefix(word).is_some_and(|rest| {
             !rest.starts_with(|c: char| c.is_ascii_alphanumeric()) || rest.starts_with('s')

@@ -69,7 +69,8 @@ pub struct ModuleInfo<'a> {
 }
 
 /// The project modules `from module import *` statements of a module body load, at any depth of
-/// its top-level `if` / `try` blocks (Python allows them nowhere else).
+/// its top-level `if` / `try` blocks (Python allows them nowhere else). Kept on the module rather
+/// than collected by `Scope::collect`: every function scope would carry the empty list.
 fn star_imports(body: &[Stmt], importer: Importer<'_>, found: &mut Vec<String>) {
     for stmt in body {
         match stmt {

@@ -1570,11 +1570,11 @@ impl<'a> RouteCollector<'_, 'a> {
             .collect()
     }
 
-    /// `Blueprint("x", __name__, url_prefix="/api")` assigned to a name.
-    fn note_blueprint(&mut self, target: &Expr, value: &Expr) {
-        let Expr::Call(call) = value else { return };
-        // flask-restful / flask-restx `Api(app_or_blueprint, prefix="/api")`: its resources
-        // serve under the prefix, within whatever the app or blueprint adds.
+    /// Whether `call` makes a flask-restful / flask-restx API object: `Api(...)`, or a project
+    /// subclass of it (`class ApiController(Api): pass` then `ApiController(prefix="/api/0")`,
+    /// freight). Only callees named for an API are looked up as classes: every module-level
+    /// call assignment is asked.
+    fn constructs_api(&self, call: &ast::ExprCall) -> bool {
         let is_api_name = |q: &str| {
             matches!(
                 q,
@@ -1582,30 +1582,35 @@ impl<'a> RouteCollector<'_, 'a> {
             )
         };
         let callee = self.model.qualified_name(&call.func, &self.at());
-        let is_api = callee.as_deref().is_some_and(is_api_name)
-            // `class ApiController(Api): pass` then `api = ApiController(prefix="/api/0")`
-            // (freight): a project subclass of the API class. Only names that say API are
-            // looked up: every module-level call assignment passes here.
-            || callee
-                .as_deref()
-                .or(match call.func.as_ref() {
-                    Expr::Name(name) => Some(name.id.as_str()),
-                    _ => None,
+        if callee.as_deref().is_some_and(is_api_name) {
+            return true;
+        }
+        let written = match (&callee, call.func.as_ref()) {
+            (Some(qualified), _) => qualified.as_str(),
+            (None, Expr::Name(name)) => name.id.as_str(),
+            (None, _) => return false,
+        };
+        let last = written.rsplit('.').next().unwrap_or(written);
+        if !(last.contains("Api") || last.contains("API")) {
+            return false;
+        }
+        self.find_class_in_module(&call.func, self.module)
+            .and_then(|(module, class)| class.arguments.as_ref().map(|a| (module, a)))
+            .is_some_and(|(module, arguments)| {
+                arguments.args.iter().any(|base| {
+                    self.model
+                        .qualified_name(base, &self.at_in(module))
+                        .is_some_and(|q| is_api_name(&q))
                 })
-                .is_some_and(|q| {
-                    let last = q.rsplit('.').next().unwrap_or(q);
-                    last.contains("Api") || last.contains("API")
-                }) && self
-                .find_class_in_module(&call.func, self.module)
-                .and_then(|(module, class)| class.arguments.as_ref().map(|a| (module, a)))
-                .is_some_and(|(module, arguments)| {
-                    arguments.args.iter().any(|base| {
-                        self.model
-                            .qualified_name(base, &self.at_in(module))
-                            .is_some_and(|q| is_api_name(&q))
-                    })
-                });
-        if is_api {
+            })
+    }
+
+    /// `Blueprint("x", __name__, url_prefix="/api")` assigned to a name.
+    fn note_blueprint(&mut self, target: &Expr, value: &Expr) {
+        let Expr::Call(call) = value else { return };
+        // flask-restful / flask-restx `Api(app_or_blueprint, prefix="/api")`: its resources
+        // serve under the prefix, within whatever the app or blueprint adds.
+        if self.constructs_api(call) {
             let Some(name) = self.qualified(target) else {
                 return;
             };
@@ -2436,7 +2441,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             });
             let stored = hit.is_some();
             if stored {
-                *found.borrow_mut() = hit;
+                found.replace(hit);
             }
             stored
         };
@@ -3873,13 +3878,6 @@ pub fn refuses_without_login(body: &[Stmt]) -> bool {
     found
 }
 
-/// Whether `def` is a decorator whose wrapper answers 401 instead of calling the view:
-/// `if token_matches(...): return f(*args, **kwargs)` then `abort(401)` (calibre-web's
-/// `requires_kobo_auth`), or `raise AuthError(..., 401)`. A 401 says "authenticate first"; the
-/// test before it is whatever the project checks the credential with. A 403 says so too when
-/// the wrapper reads a credential from the request (changedetection.io's `auth_check`, which
-/// answers 403 unless the `x-api-key` header matches the configured token); elsewhere a 403 is
-/// as often a role check on a caller already logged in.
 /// Whether a view class's `dispatch_request` refuses before it hands the request on: it calls
 /// `super().dispatch_request(...)` and, in a branch, answers 401 or 403 (`return
 /// self.error(..., status_code=401)`, `abort(401)`) where it names 401 or `Unauthorized` or reads
@@ -3893,14 +3891,27 @@ fn dispatch_answers_unauthorized(def: &ast::StmtFunctionDef) -> bool {
     });
     hands_on
         && branch_refuses(&def.body)
-        && (any_expr(&def.body, &mut |e| {
-            matches!(e, Expr::NumberLiteral(n)
-                if matches!(&n.value, ast::Number::Int(i) if i.as_u64() == Some(401)))
-                || matches!(e, Expr::Name(n) if n.id.as_str() == "Unauthorized")
-                || matches!(e, Expr::Attribute(a) if a.attr.as_str() == "Unauthorized")
-        }) || any_expr(&def.body, &mut |e| reads_request_credential(e)))
+        && (names_unauthorized(&def.body)
+            || any_expr(&def.body, &mut |e| reads_request_credential(e)))
 }
 
+/// Whether `body` names a 401: the number, or werkzeug's `Unauthorized`.
+fn names_unauthorized(body: &[Stmt]) -> bool {
+    any_expr(body, &mut |e| {
+        matches!(e, Expr::NumberLiteral(n)
+            if matches!(&n.value, ast::Number::Int(i) if i.as_u64() == Some(401)))
+            || matches!(e, Expr::Name(n) if n.id.as_str() == "Unauthorized")
+            || matches!(e, Expr::Attribute(a) if a.attr.as_str() == "Unauthorized")
+    })
+}
+
+/// Whether `def` is a decorator whose wrapper answers 401 instead of calling the view:
+/// `if token_matches(...): return f(*args, **kwargs)` then `abort(401)` (calibre-web's
+/// `requires_kobo_auth`), or `raise AuthError(..., 401)`. A 401 says "authenticate first"; the
+/// test before it is whatever the project checks the credential with. A 403 says so too when
+/// the wrapper reads a credential from the request (changedetection.io's `auth_check`, which
+/// answers 403 unless the `x-api-key` header matches the configured token); elsewhere a 403 is
+/// as often a role check on a caller already logged in.
 fn wrapper_answers_unauthorized(def: &ast::StmtFunctionDef) -> bool {
     let Some(view) = def
         .parameters
@@ -3909,10 +3920,6 @@ fn wrapper_answers_unauthorized(def: &ast::StmtFunctionDef) -> bool {
         .map(|p| p.parameter.name.as_str())
     else {
         return false;
-    };
-    let unauthorized = |e: &Expr| {
-        matches!(e, Expr::NumberLiteral(n)
-            if matches!(&n.value, ast::Number::Int(i) if i.as_u64() == Some(401)))
     };
     let mut found = false;
     for stmt in &def.body {
@@ -3924,11 +3931,7 @@ fn wrapper_answers_unauthorized(def: &ast::StmtFunctionDef) -> bool {
             &mut |e| matches!(e, Expr::Call(call) if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == view)),
         );
         let refuses = branch_refuses(&wrapper.body)
-            && (any_expr(&wrapper.body, &mut |e| unauthorized(e))
-                || any_expr(&wrapper.body, &mut |e| {
-                    matches!(e, Expr::Name(n) if n.id.as_str() == "Unauthorized")
-                        || matches!(e, Expr::Attribute(a) if a.attr.as_str() == "Unauthorized")
-                })
+            && (names_unauthorized(&wrapper.body)
                 || any_expr(&wrapper.body, &mut |e| reads_request_credential(e))
                 || admits_only_loopback(&wrapper.body));
         found |= calls_view && refuses;

@@ -74,11 +74,13 @@ impl FileRole {
             .unwrap_or_default();
         let name_words = words(&name);
         let has = |wanted: &[&str]| name_words.iter().any(|w| wanted.contains(&w.as_str()));
-        // `compose.e2etests.yml`, `docker-compose.ci.yml`: a test or CI stack.
-        let test_stack = name_words
-            .iter()
-            .any(|w| w.ends_with("tests") || w.starts_with("e2e") || w == "ci");
-        if location.test_folder || test_stack || has(&["test", "tests", "testing", "e2e"]) {
+        // `.env.test`, `compose.e2etests.yml`, `docker-compose.ci.yml`: a test or CI stack.
+        let test_stack = name_words.iter().any(|w| {
+            matches!(w.as_str(), "test" | "testing" | "ci")
+                || w.ends_with("tests")
+                || w.starts_with("e2e")
+        });
+        if location.test_folder || test_stack {
             return FileRole::Test;
         }
         if has(&[

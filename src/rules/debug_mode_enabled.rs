@@ -96,9 +96,14 @@ fn check(checker: &mut Checker<'_, '_>) {
         // under `__main__` is then on the network, so that context lowers it to medium only.
         // Not in a folder of examples or lessons, nor a script named for development: those
         // say the file is not how the app is served.
+        let wsgi_entry = if run.host == ServerHost::Reachable {
+            wsgi_entry_beside(checker)
+        } else {
+            None
+        };
         let run_as_script = run.host == ServerHost::Reachable
             && checker.file.context.development_module.is_none()
-            && wsgi_entry_beside(checker).is_none()
+            && wsgi_entry.is_none()
             && matches!(
                 checker.file.context.development_at(run.keyword),
                 Some(
@@ -110,9 +115,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         let mut message = format!("`{shown}` starts the Werkzeug debugger: {CONSEQUENCE}");
         if run_as_script {
             message.push_str(" [it listens beyond this machine: running the file on a server puts the debugger on the network]");
-        } else if run.host == ServerHost::Reachable
-            && let Some(entry) = wsgi_entry_beside(checker)
-        {
+        } else if let Some(entry) = &wsgi_entry {
             message.push_str(&format!(
                 " [`{entry}` is the entry point a WSGI server runs: this server is how a developer runs the app]"
             ));

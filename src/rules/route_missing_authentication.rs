@@ -15,8 +15,8 @@ use super::route_id_not_bound_to_subject::identifies_owned_object;
 use super::{Checker, Rule};
 use crate::model::apps::overlap;
 use crate::model::routes::{
-    IdentityScan, Route, allows_anonymous, commented_out_decorators, people_collection,
-    returned_personal_fields, writes_state,
+    IdentityScan, Route, allows_anonymous, commented_out_decorators, decorator_name,
+    people_collection, returned_personal_fields, writes_state,
 };
 
 pub const RULE: Rule = Rule {
@@ -171,15 +171,9 @@ fn has_opaque_auth_decorator(checker: &Checker<'_, '_>, route: &Route<'_>) -> bo
 /// A decorator named for letting everyone in (pritunl's `@auth.open_auth` on its key-link
 /// pages, `@public_endpoint`, `@allow_anonymous`, `@no_auth`): the project marked the route
 /// public on purpose, as `security: []` does in a connexion spec.
-fn declares_public(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
+fn declares_public(route: &Route<'_>) -> bool {
     route.decorators.iter().any(|decorator| {
-        let callee = match decorator {
-            ruff_python_ast::Expr::Call(call) => call.func.as_ref(),
-            other => other,
-        };
-        let spelled = checker.text(callee);
-        let last = spelled.rsplit('.').next().unwrap_or(spelled);
-        let words = crate::model::context::words(last);
+        let words = crate::model::context::words(decorator_name(decorator));
         words.iter().any(|w| {
             matches!(
                 w.as_str(),
@@ -303,9 +297,9 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
                     && !is_operations_endpoint(&r.rule)
             })
             .collect();
-        let Some(example) = authenticated.first() else {
+        if authenticated.is_empty() {
             continue;
-        };
+        }
         // `#@token_required` directly above the handler: an authentication switched off, on
         // whatever the route does.
         let commented_out = commented_out_decorators(checker.source, route.handler)
@@ -331,7 +325,7 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
             // An auth decorator above the route decorator is FL205's finding.
             || !route.decorators_above_route.is_empty()
             || has_opaque_auth_decorator(checker, route)
-            || declares_public(checker, route)
+            || declares_public(route)
             || does_nothing(route.handler)
         {
             continue;
@@ -346,13 +340,7 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
         if reads_identity || reads_token(&route.handler.body) {
             continue;
         }
-        let how = usual_authentication(&authenticated).unwrap_or_else(|| {
-            example
-                .authentication
-                .as_ref()
-                .map(|a| a.how.clone())
-                .unwrap_or_default()
-        });
+        let how = usual_authentication(&authenticated).unwrap_or_default();
         let mut evidence = commented_out
             .as_ref()
             .map(|decorator| format!(": `@{decorator}` is commented out above it"))
