@@ -187,6 +187,8 @@ fn routes_are_found_wherever_the_app_assembles_them() {
         [
             // `Api(app, prefix="/api")` and a resource named by dotted reference.
             "DELETE /api/accounts/<int:account_id> Account.delete",
+            // `add_url_rule(rule, endpoint, views.discard_draft)`: a module's function.
+            "DELETE /drafts/<int:draft_id> discard_draft",
             // A project helper that calls `add_url_rule` on its parameters.
             "DELETE /exports/<int:export_id> ExportView.delete",
             // A blueprint nested in another: both prefixes.
@@ -336,5 +338,32 @@ fn a_dispatch_request_that_refuses_authenticates_its_class_under_an_api_subclass
     assert_eq!(
         find(&routes, "AuditedHookView.delete")["authentication"],
         serde_json::Value::Null
+    );
+}
+
+#[test]
+fn project_login_decorators_are_followed_through_helpers_factories_and_api_methods() {
+    let routes = routes_json("testdata/rules/FL202-project-login");
+    // pagure: `elif not authenticated(): return redirect(...)`.
+    assert_eq!(
+        find(&routes, "delete_repo")["authentication"],
+        "@login_required (testdata/rules/FL202-project-login/app.py:22 refuses requests without a logged-in user)"
+    );
+    // reana: a decorator factory whose wrapper answers 401.
+    assert_eq!(
+        find(&routes, "delete_workflow")["authentication"],
+        "@signin_required() (testdata/rules/FL202-project-login/app.py:34 answers 401 or 403 unless its credential check passes)"
+    );
+    // udata: `@api.secure`, a method of the project's `Api` subclass reached through
+    // `self._apply_secure(...)`, with `api` imported from the module that builds it.
+    let routes = routes_json("testdata/rules/FL204-api-method");
+    assert_eq!(
+        find(&routes, "OrganizationListAPI.post")["authentication"],
+        "@api.secure (testdata/rules/FL204-api-method/portal/api.py:14 refuses requests without a logged-in user)"
+    );
+    // Flask-Principal's `org.permissions["members"].test()` is a permission check.
+    assert_eq!(
+        find(&routes, "MemberInviteAPI.post")["authorization"],
+        "a check in post"
     );
 }

@@ -87,9 +87,21 @@ pub struct FileContext {
     /// `@shared_task`), CLI commands (`@click.command`, `@app.cli.command`,
     /// `@manager.command`).
     pub outside_request: Vec<TextRange>,
+    /// Classes of an API's client (`class NodeClient(ClientBase)`, by the name ending in
+    /// `Client`, not a database model of registered OAuth clients): what they decode is the
+    /// token their server issued them.
+    pub api_clients: Vec<(TextRange, String)>,
 }
 
 impl FileContext {
+    /// The API client class around `range` (`NodeClient`), if any.
+    pub fn api_client_at(&self, range: TextRange) -> Option<&str> {
+        self.api_clients
+            .iter()
+            .find(|(class, _)| class.contains_range(range))
+            .map(|(_, name)| name.as_str())
+    }
+
     /// Whether `range` lies in test code.
     pub fn is_test(&self, range: TextRange) -> bool {
         self.test_module || self.tests.iter().any(|t| t.contains_range(range))
@@ -211,6 +223,33 @@ pub fn is_dev_name(text: &str) -> bool {
                     | "debug"
             )
         })
+}
+
+/// The module-level classes named for an API's client (`UserClient`, `NodeClient`,
+/// `ApiClient`), except database models (a base named `Model` or `*Mixin`: the registered
+/// clients of an OAuth server).
+pub fn api_client_classes(body: &[Stmt]) -> Vec<(TextRange, String)> {
+    body.iter()
+        .filter_map(|stmt| match stmt {
+            Stmt::ClassDef(class) => Some(class),
+            _ => None,
+        })
+        .filter(|class| {
+            let name = class.name.as_str();
+            name.ends_with("Client")
+                && !class.arguments.as_ref().is_some_and(|arguments| {
+                    arguments.args.iter().any(|base| {
+                        let written = match base {
+                            Expr::Name(n) => n.id.as_str(),
+                            Expr::Attribute(a) => a.attr.as_str(),
+                            _ => "",
+                        };
+                        written.ends_with("Model") || written.ends_with("Mixin")
+                    })
+                })
+        })
+        .map(|class| (class.range(), class.name.to_string()))
+        .collect()
 }
 
 /// Whether a module docstring opens by calling the module an example, a demo or a sample: "This

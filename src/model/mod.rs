@@ -1182,6 +1182,7 @@ impl<'a> FileModel<'a> {
             matches!(first.value.as_ref(), Expr::StringLiteral(docstring)
                 if context::docstring_says_example(docstring.value.to_str()))
         };
+        file.context.api_clients = context::api_client_classes(&info.file.module().body);
         file.context.development_module = match location.development_folder {
             Some(folder) => Some(context::Development::Folder(folder)),
             None if context::is_dev_script(&stem) => {

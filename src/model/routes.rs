@@ -885,6 +885,9 @@ impl<'a> RouteCollector<'_, 'a> {
         if method != "route" && !HTTP_METHOD_NAMES.contains(&method) {
             return None;
         }
+        if self.of_another_framework(&attribute.value) {
+            return None;
+        }
         let mut rule = call.arguments.args.first().and_then(|r| self.string(r))?;
         let registrar = self.qualified(&attribute.value).unwrap_or_default();
         // `{APP_PREFIX}/api/...`: a prefix known only at run time, which Flask needs to start
@@ -909,6 +912,32 @@ impl<'a> RouteCollector<'_, 'a> {
             vec![method.to_ascii_uppercase()]
         };
         Some((registrar, rule, methods))
+    }
+
+    /// `router = APIRouter()`, `app = FastAPI()`, a Sanic or Bottle app: `@router.get("/x")`
+    /// on it declares a route of another framework, with its own ways to authenticate
+    /// (FastAPI's `Depends(...)`) that Flask's rules would misread.
+    fn of_another_framework(&self, receiver: &Expr) -> bool {
+        self.model
+            .qualified_name(receiver, &self.at())
+            .is_some_and(|qualified| {
+                let root = qualified.split('.').next().unwrap_or("");
+                matches!(
+                    root,
+                    "fastapi"
+                        | "starlette"
+                        | "sanic"
+                        | "litestar"
+                        | "bottle"
+                        | "aiohttp"
+                        | "falcon"
+                        | "ninja"
+                        | "blacksheep"
+                        | "robyn"
+                        | "tornado"
+                        | "django"
+                )
+            })
     }
 
     fn methods(&self, call: &ast::ExprCall) -> Option<Vec<String>> {
@@ -1186,17 +1215,18 @@ impl<'a> RouteCollector<'_, 'a> {
     }
 
     /// The function a `view_func=` names: defined in the module, or imported into it.
+    /// `api.get_all_tags` (a function of an imported module, buku) too.
     fn view_function(&self, view: &Expr) -> Option<(usize, &'a ast::StmtFunctionDef)> {
         let (view, module) = self.substituted(view);
-        let Expr::Name(name) = view else {
-            return None;
+        let local = match view {
+            Expr::Name(name) => find_function_in(
+                &self.model.modules[module].file.module().body,
+                name.id.as_str(),
+            ),
+            Expr::Attribute(_) => None,
+            _ => return None,
         };
-        find_function_in(
-            &self.model.modules[module].file.module().body,
-            name.id.as_str(),
-        )
-        .map(|def| (module, def))
-        .or_else(|| {
+        local.map(|def| (module, def)).or_else(|| {
             let qualified = self.model.qualified_name(view, &self.at_in(module))?;
             resolve_function(self.model, self.functions, &qualified)
         })
@@ -1891,6 +1921,12 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             }));
         });
         for callee in callees {
+            // `self._apply_secure(func)` in a method: another method of its class.
+            if let Some((target_module, target)) = self.sibling_method(module, def, callee)
+                && self.authenticates_seen(target_module, target, depth + 1, seen)
+            {
+                return true;
+            }
             let Some(qualified) = self.qualified(module, callee) else {
                 continue;
             };
@@ -1904,6 +1940,76 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             }
         }
         false
+    }
+
+    /// `api.secure` where `api = UDataApi(app)` and `UDataApi` is a project class: its method
+    /// `secure` (udata's `@api.secure` on its resources, with `api` imported from the module
+    /// that builds it).
+    fn method_of_instance(
+        &self,
+        module: usize,
+        callee: &Expr,
+    ) -> Option<(usize, &'a ast::StmtFunctionDef)> {
+        let Expr::Attribute(attribute) = callee else {
+            return None;
+        };
+        let Expr::Name(object) = attribute.value.as_ref() else {
+            return None;
+        };
+        let at = self.at(module);
+        let (bindings, _) = self.model.lookup(&at, object.id.as_str())?;
+        // Where the object is built: here, or in the module it is imported from.
+        let (built_in, construction) = match bindings {
+            [super::scope::Binding::Assign(value)] => (module, *value),
+            [super::scope::Binding::Import(qualified)] => {
+                let canonical = self.model.canonical(qualified);
+                let (source, name) = self.model.split_module(&canonical)?;
+                (source, self.model.assigned_value(name, &self.at(source))?)
+            }
+            _ => return None,
+        };
+        let Expr::Call(construction) = construction else {
+            return None;
+        };
+        let class = self
+            .model
+            .qualified_name(&construction.func, &self.at(built_in));
+        match (class, construction.func.as_ref()) {
+            (Some(class), _) => self.function_for(built_in, &format!("{class}.{}", attribute.attr)),
+            (None, Expr::Name(class)) => self
+                .functions
+                .get(&(built_in, format!("{}.{}", class.id, attribute.attr)))
+                .map(|method| (built_in, *method)),
+            (None, _) => None,
+        }
+    }
+
+    /// For `self.name` called in `def`, a method of a module-level class: the method `name` of
+    /// the same class.
+    fn sibling_method(
+        &self,
+        module: usize,
+        def: &'a ast::StmtFunctionDef,
+        callee: &Expr,
+    ) -> Option<(usize, &'a ast::StmtFunctionDef)> {
+        let Expr::Attribute(attribute) = callee else {
+            return None;
+        };
+        if !matches!(attribute.value.as_ref(), Expr::Name(n) if n.id.as_str() == "self") {
+            return None;
+        }
+        let class = self.model.modules[module]
+            .file
+            .module()
+            .body
+            .iter()
+            .find_map(|stmt| match stmt {
+                Stmt::ClassDef(class) if class.range().contains_range(def.range()) => Some(class),
+                _ => None,
+            })?;
+        self.functions
+            .get(&(module, format!("{}.{}", class.name, attribute.attr)))
+            .map(|method| (module, *method))
     }
 
     /// Whether running `def` can refuse a request: it aborts, raises, answers 401/403 or a
@@ -2072,6 +2178,11 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             }));
         });
         callees.into_iter().any(|callee| {
+            if let Some((target_module, target)) = self.sibling_method(module, def, callee)
+                && self.reaches(target_module, target, depth + 1, seen, here, known)
+            {
+                return true;
+            }
             let Some(qualified) = self.qualified(module, callee) else {
                 return false;
             };
@@ -2239,6 +2350,13 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         module: usize,
         qualified: &str,
     ) -> Option<(usize, &'a ast::StmtFunctionDef)> {
+        // `api.secure` after `api = UDataApi(app)` is `pkg.UDataApi().secure`: the method
+        // `secure` of the project class `UDataApi`.
+        if let Some((class, method)) = qualified.rsplit_once("().")
+            && !method.contains('.')
+        {
+            return resolve_function(self.model, self.functions, &format!("{class}.{method}"));
+        }
         resolve_function(self.model, self.functions, qualified).or_else(|| {
             let name = qualified.rsplit('.').next()?;
             let local = local_function_name(self.model, module, name);
@@ -2285,6 +2403,25 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 Expr::Call(call) => call.func.as_ref(),
                 other => other,
             };
+            if let Some((module, def)) = self.method_of_instance(route.module, callee)
+                && self.authenticates(module, def, 0)
+            {
+                let file = self.model.modules[module].file;
+                let line = file.position(def.range().start()).line;
+                return Some(Authentication {
+                    how: format!(
+                        "`@{}` ({}:{line} {})",
+                        self.model.modules[route.module]
+                            .file
+                            .slice(decorator.range()),
+                        file.display_path(),
+                        self.how_it_authenticates(module, def)
+                    ),
+                    identity: self.decorator_identity(module, def, route),
+                    unverified: self.unverified_only(module, def),
+                    administrators_only: self.keeps_an_administrator(module, def),
+                });
+            }
             let Some(qualified) = self.qualified(route.module, callee) else {
                 continue;
             };
@@ -2848,8 +2985,19 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
             || ["create_", "add_", "register", "new_"]
                 .iter()
                 .any(|prefix| name.starts_with(prefix));
+        // `Member(user=current_user, role="admin")` appended to an organization the caller
+        // just created (udata): the caller's own role on their object, no grant over others.
+        let for_the_caller = call.arguments.keywords.iter().any(|keyword| {
+            keyword.arg.as_ref().is_some_and(|arg| {
+                matches!(
+                    arg.as_str(),
+                    "user" | "owner" | "account" | "member" | "creator"
+                )
+            }) && names_the_caller(&keyword.value, &statements)
+        });
         for keyword in &call.arguments.keywords {
             if makes_account
+                && !for_the_caller
                 && let Some(arg) = &keyword.arg
                 && PRIVILEGE_ATTRIBUTES.contains(&arg.as_str())
                 && !grants_nothing(&keyword.value)
@@ -2892,6 +3040,32 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
     });
     found.sort_by_key(|(range, _, _)| range.start());
     found
+}
+
+/// Whether `value` is the logged-in caller: `current_user`, `g.user`, or a local assigned from
+/// one (`user = current_user._get_current_object()`).
+fn names_the_caller(value: &Expr, statements: &[&Stmt]) -> bool {
+    let is_caller = |expr: &Expr| {
+        expr_contains(expr, &mut |e| match e {
+            Expr::Name(n) => n.id.as_str() == "current_user",
+            Expr::Attribute(a) => {
+                matches!(a.value.as_ref(), Expr::Name(g) if g.id.as_str() == "g")
+                    && matches!(a.attr.as_str(), "user" | "current_user")
+            }
+            _ => false,
+        })
+    };
+    if is_caller(value) {
+        return true;
+    }
+    let Expr::Name(local) = value else {
+        return false;
+    };
+    statements.iter().any(|stmt| {
+        matches!(stmt, Stmt::Assign(assign)
+            if assign.targets.iter().any(|t| matches!(t, Expr::Name(n) if n.id == local.id))
+                && is_caller(&assign.value))
+    })
 }
 
 /// Whether the object a privilege attribute is set on is an account, by what it is called or
@@ -3421,7 +3595,28 @@ fn mentions_name(expr: &Expr, names: &[&str]) -> bool {
 /// A comparison or test that mentions roles, scopes, permissions or admin status.
 pub fn mentions_role(body: &[Stmt]) -> bool {
     let mut found = false;
+    // Flask-Principal's `org.permissions["members"].test()` (raises 403 unless the caller has
+    // it) and `with admin_permission.require(): ...`.
+    let asks_permission = |expr: &Expr| {
+        matches!(expr, Expr::Call(call) if matches!(call.func.as_ref(),
+        Expr::Attribute(a) if matches!(a.attr.as_str(), "test" | "require")
+            && expr_contains(&a.value, &mut |e| match e {
+                Expr::Attribute(a) => is_role_word(a.attr.as_str()),
+                Expr::Name(n) => is_role_word(n.id.as_str()),
+                _ => false,
+            })))
+    };
     visit_stmts(body, &mut |stmt| {
+        match stmt {
+            Stmt::Expr(expression) => found |= asks_permission(&expression.value),
+            Stmt::With(with) => {
+                found |= with
+                    .items
+                    .iter()
+                    .any(|item| asks_permission(&item.context_expr));
+            }
+            _ => {}
+        }
         let test = match stmt {
             Stmt::If(stmt) => Some(stmt.test.as_ref()),
             Stmt::Assert(stmt) => Some(stmt.test.as_ref()),
@@ -3913,6 +4108,15 @@ fn names_unauthorized(body: &[Stmt]) -> bool {
 /// answers 403 unless the `x-api-key` header matches the configured token); elsewhere a 403 is
 /// as often a role check on a caller already logged in.
 fn wrapper_answers_unauthorized(def: &ast::StmtFunctionDef) -> bool {
+    // A decorator factory (reana's `@signin_required(token_required=True)`): the decorator it
+    // returns holds the wrapper.
+    decorator_answers_unauthorized(def)
+        || def.body.iter().any(|stmt| {
+            matches!(stmt, Stmt::FunctionDef(decorator) if decorator_answers_unauthorized(decorator))
+        })
+}
+
+fn decorator_answers_unauthorized(def: &ast::StmtFunctionDef) -> bool {
     let Some(view) = def
         .parameters
         .iter_non_variadic_params()
@@ -4351,18 +4555,16 @@ fn login_state(expr: &Expr) -> bool {
         }
         Expr::Call(call) => {
             // `session.logged_in()`, `is_logged_in()`, `current_user.is_authenticated()` (an
-            // old Flask-Login), `auth.is_authenticated()`: asked of the session, without
-            // arguments.
+            // old Flask-Login), `auth.is_authenticated()`, `authenticated()`: asked of the
+            // session, without arguments.
             let name = match call.func.as_ref() {
                 Expr::Attribute(a) => a.attr.as_str(),
                 Expr::Name(n) => n.id.as_str(),
                 _ => "",
             };
+            // pagure's `authenticated()` and `api_authenticated()` too.
             let asks_login = call.arguments.is_empty()
-                && matches!(
-                    name,
-                    "logged_in" | "is_logged_in" | "user_logged_in" | "is_authenticated"
-                );
+                && (name.ends_with("logged_in") || name.ends_with("authenticated"));
             asks_login
                 || matches!(call.func.as_ref(), Expr::Attribute(a)
                 if a.attr.as_str() == "get"
@@ -4487,8 +4689,10 @@ fn branch_refuses(body: &[Stmt]) -> bool {
             });
         }
         Stmt::Expr(expression) => {
+            // `abort(401)`, and flask-restx's `api.abort(401)` / `self.abort(401)`.
             if let Expr::Call(call) = expression.value.as_ref()
-                && matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "abort")
+                && (matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "abort")
+                    || matches!(call.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "abort"))
                 && call.arguments.args.first().is_some_and(status)
             {
                 refuses = true;

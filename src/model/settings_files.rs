@@ -40,7 +40,13 @@ fn marks_development(entry: &SettingsEntry) -> Option<String> {
     let marks = match key.as_str() {
         "FLASK_DEBUG" | "LOCALDEV" | "LOCAL_DEV" => switched_on,
         "FLASK_ENV" | "ENV" | "ENVIRONMENT" | "APP_ENV" | "APP_ENVIRONMENT" => development,
-        other => (other.ends_with("_ENV") || other.ends_with("_ENVIRONMENT")) && development,
+        // shipit's `APP_CHANNEL=local`: the release channel a deployment runs on.
+        other => {
+            ["_ENV", "_ENVIRONMENT", "_CHANNEL", "_STAGE"]
+                .iter()
+                .any(|suffix| other.ends_with(suffix))
+                && development
+        }
     };
     marks.then(|| {
         format!(
@@ -118,6 +124,37 @@ pub struct SettingsFile {
     pub git_ignored: Option<bool>,
     /// The code that loads it, for messages (`app/__init__.py:12`), when one does.
     pub loaded_by: Option<String>,
+    /// A compose file's services, each with whether it publishes a port.
+    pub services: Vec<ComposeService>,
+}
+
+/// One service of a compose file.
+#[derive(Clone, Debug)]
+pub struct ComposeService {
+    pub name: String,
+    /// The service's whole mapping: the entries inside it are its environment.
+    pub range: TextRange,
+    /// It lists `ports:` or runs in the host's network (`network_mode: host`); one that does
+    /// not is reached only by the other containers of its networks.
+    pub publishes: bool,
+    /// `image: postgres:16`: the image's name without registry, owner or tag (`postgres`).
+    pub image: Option<String>,
+}
+
+impl SettingsFile {
+    /// The service whose mapping holds `range`.
+    pub fn service_around(&self, range: TextRange) -> Option<&ComposeService> {
+        self.services
+            .iter()
+            .find(|service| service.range.contains_range(range))
+    }
+
+    /// A service named `name` that publishes no port.
+    pub fn unpublished_service(&self, name: &str) -> Option<&ComposeService> {
+        self.services
+            .iter()
+            .find(|service| service.name == name && !service.publishes)
+    }
 }
 
 /// One key set in a settings file.
@@ -183,12 +220,12 @@ impl SettingsFiles {
             };
             let file = TextFile::new(request.path.clone(), text);
             let index = out.files.len();
-            let mut ports = PublishedPorts::default();
+            let mut layout = ComposeLayout::default();
             let entries = match request.format {
                 SettingsFormat::Dotenv => Ok(dotenv_entries(&file, index)),
                 SettingsFormat::Compose => {
-                    yaml_read(&file, index, YamlShape::Compose).map(|(entries, published)| {
-                        ports = published;
+                    yaml_read(&file, index, YamlShape::Compose).map(|(entries, read)| {
+                        layout = read;
                         entries
                     })
                 }
@@ -217,7 +254,7 @@ impl SettingsFiles {
                 }
             };
             let mut role = FileRole::of(&request.path, &request.location);
-            if role == FileRole::Live && ports.loopback_only() {
+            if role == FileRole::Live && layout.ports.loopback_only() {
                 role = FileRole::Development(
                     "every port it publishes is bound to 127.0.0.1: a setup for this machine"
                         .to_string(),
@@ -235,6 +272,7 @@ impl SettingsFiles {
                 role,
                 git_ignored,
                 loaded_by: request.loaded_by,
+                services: layout.services,
             });
         }
     }
@@ -530,6 +568,13 @@ impl PublishedPorts {
     }
 }
 
+/// What a compose file says of its services besides their environment.
+#[derive(Default)]
+struct ComposeLayout {
+    ports: PublishedPorts,
+    services: Vec<ComposeService>,
+}
+
 /// One open collection while reading YAML events.
 struct YamlFrame {
     mapping: bool,
@@ -548,16 +593,24 @@ fn yaml_entries(
     yaml_read(file, index, shape).map(|(entries, _)| entries)
 }
 
-/// `yaml_entries`, with the ports a compose file publishes.
+/// `yaml_entries`, with a compose file's services and the ports they publish.
 fn yaml_read(
     file: &TextFile,
     index: usize,
     shape: YamlShape,
-) -> Result<(Vec<SettingsEntry>, PublishedPorts), ParseError> {
+) -> Result<(Vec<SettingsEntry>, ComposeLayout), ParseError> {
     let text: &str = &file.text;
     let mut entries = Vec::new();
     let mut ports = PublishedPorts::default();
+    let mut services: Vec<ComposeService> = Vec::new();
     let mut stack: Vec<YamlFrame> = Vec::new();
+    // `services:` -> `name:` -> the service's mapping, two levels below the document's.
+    let is_service_frame = |stack: &[YamlFrame]| {
+        shape == YamlShape::Compose
+            && stack.len() == 3
+            && stack[1].under.as_deref() == Some("services")
+            && stack[2].mapping
+    };
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|error| ParseError {
             offset: file.offset(error.marker().line(), error.marker().col()),
@@ -582,6 +635,16 @@ fn yaml_read(
                     // `- target: 80` `host_ip: 127.0.0.1`: the long syntax.
                     ports.other += 1;
                 }
+                if shape == YamlShape::Compose
+                    && stack.len() == 3
+                    && stack[2]
+                        .pending
+                        .as_ref()
+                        .is_some_and(|(key, _)| key == "ports")
+                    && let Some(service) = services.last_mut()
+                {
+                    service.publishes = true;
+                }
                 let under = stack
                     .last_mut()
                     .and_then(|parent| parent.pending.take())
@@ -592,8 +655,21 @@ fn yaml_read(
                     pending: None,
                     depth,
                 });
+                if is_service_frame(&stack) {
+                    services.push(ComposeService {
+                        name: stack[2].under.clone().unwrap_or_default(),
+                        range: TextRange::new(start, start),
+                        publishes: false,
+                        image: None,
+                    });
+                }
             }
             Event::MappingEnd | Event::SequenceEnd => {
+                if is_service_frame(&stack)
+                    && let Some(service) = services.last_mut()
+                {
+                    service.range = TextRange::new(service.range.start(), end.max(start));
+                }
                 stack.pop();
             }
             Event::Scalar(value, style, ..) => {
@@ -612,8 +688,23 @@ fn yaml_read(
                     ports.add(&value);
                 }
                 if frame.mapping {
+                    let in_service = frame.depth == 2 && shape == YamlShape::Compose;
                     match frame.pending.take() {
                         None => frame.pending = Some((value.into_owned(), value_range)),
+                        Some((key, _))
+                            if in_service && key == "network_mode" && value == "host" =>
+                        {
+                            if let Some(service) = services.last_mut() {
+                                service.publishes = true;
+                            }
+                        }
+                        Some((key, _)) if in_service && key == "image" => {
+                            if let Some(service) = services.last_mut() {
+                                let name = value.rsplit('/').next().unwrap_or(&value);
+                                let name = name.split([':', '@']).next().unwrap_or(name);
+                                service.image = Some(name.to_ascii_lowercase());
+                            }
+                        }
                         Some((key, _)) if wanted => {
                             let keep = shape == YamlShape::Compose || is_upper_key(&key);
                             if keep {
@@ -654,7 +745,7 @@ fn yaml_read(
             _ => {}
         }
     }
-    Ok((entries, ports))
+    Ok((entries, ComposeLayout { ports, services }))
 }
 
 /// The range of a scalar's text: inside its quotes when it is quoted.
@@ -1084,7 +1175,7 @@ mod tests {
         let ports = |text: &str| {
             let file = TextFile::new(PathBuf::from("docker-compose.yml"), text.to_string());
             yaml_read(&file, 0, YamlShape::Compose)
-                .map(|(_, ports)| ports.loopback_only())
+                .map(|(_, layout)| layout.ports.loopback_only())
                 .unwrap_or(false)
         };
         let local = "services:\n  db:\n    ports:\n      - \"127.0.0.1:5432:5432\"\n  cache:\n    ports: [\"localhost:6379:6379\"]\n";
@@ -1095,5 +1186,50 @@ mod tests {
             "services:\n  web:\n    ports:\n      - target: 80\n        host_ip: 127.0.0.1\n";
         assert!(!ports(long));
         assert!(!ports("services:\n  db:\n    image: postgres\n"));
+    }
+
+    #[test]
+    fn compose_services_and_what_they_publish() {
+        let text = "services:\n  web:\n    environment:\n      DB: postgresql://u:p@db/x\n    ports:\n      - \"8000:8000\"\n  db:\n    image: docker.io/library/postgres:16-alpine\n    environment:\n      - POSTGRES_PASSWORD=p\n    expose: [\"5432\"]\n  cache:\n    network_mode: host\n  queue:\n    ports: []\nvolumes:\n  data:\n";
+        let file = TextFile::new(PathBuf::from("compose.yaml"), text.to_string());
+        let Ok((entries, layout)) = yaml_read(&file, 0, YamlShape::Compose) else {
+            panic!("the compose file parses");
+        };
+        let services: Vec<(&str, bool)> = layout
+            .services
+            .iter()
+            .map(|s| (s.name.as_str(), s.publishes))
+            .collect();
+        assert_eq!(
+            services,
+            [
+                ("web", true),
+                ("db", false),
+                ("cache", true),
+                ("queue", true)
+            ]
+        );
+        let settings = SettingsFile {
+            file,
+            format: SettingsFormat::Compose,
+            role: FileRole::Live,
+            git_ignored: None,
+            loaded_by: None,
+            services: layout.services,
+        };
+        let service_of = |key: &str| {
+            let entry = entries
+                .iter()
+                .find(|e| e.key == key)
+                .expect("the key is read");
+            settings
+                .service_around(entry.range)
+                .map(|s| s.name.as_str())
+        };
+        assert_eq!(service_of("DB"), Some("web"));
+        assert_eq!(service_of("POSTGRES_PASSWORD"), Some("db"));
+        assert!(settings.unpublished_service("db").is_some());
+        assert_eq!(settings.services[1].image.as_deref(), Some("postgres"));
+        assert!(settings.unpublished_service("web").is_none());
     }
 }

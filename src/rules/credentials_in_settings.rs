@@ -16,7 +16,7 @@ use super::hardcoded_secret_key::environment_fix;
 use super::weak_secret_key::weakness;
 use super::{Checker, Diagnostic, Rule, SettingsChecker, Severity};
 use crate::model::config::{ConfigValue, Literal, SecretSite, is_credential_key};
-use crate::model::settings_files::FileRole;
+use crate::model::settings_files::{FileRole, SettingsEntry, SettingsFile};
 
 pub const ID: &str = "FL305";
 
@@ -528,6 +528,41 @@ fn report(
     }
 }
 
+/// The compose service a credential logs in to, when that service publishes no port: a
+/// database password in a URL whose host is the service (`postgresql://u:p@db/app`), or the
+/// password a database image sets up from its own setting (`POSTGRES_PASSWORD` in the
+/// environment of a `postgres` service).
+fn opens_unpublished_service<'f>(
+    file: &'f SettingsFile,
+    entry: &SettingsEntry,
+    found: &Credential,
+) -> Option<&'f str> {
+    let service = match found {
+        Credential::InUrl { host } => file.unpublished_service(host)?,
+        Credential::Named => {
+            let service = file.service_around(entry.range)?;
+            let image = service.image.as_deref()?;
+            let key = entry.key.to_ascii_uppercase();
+            // The image's own setting for its password: the server's, not a client's login.
+            let own_setting = [
+                ("postgres", "POSTGRES_"),
+                ("mysql", "MYSQL_"),
+                ("mariadb", "MARIADB_"),
+                ("mariadb", "MYSQL_"),
+                ("mongo", "MONGO_INITDB_"),
+                ("rabbitmq", "RABBITMQ_DEFAULT_"),
+                ("redis", "REDIS_"),
+                ("elasticsearch", "ELASTIC_"),
+                ("influxdb", "INFLUXDB_"),
+            ]
+            .iter()
+            .any(|(product, prefix)| image.starts_with(product) && key.starts_with(prefix));
+            (own_setting && !service.publishes).then_some(service)?
+        }
+    };
+    Some(service.name.as_str())
+}
+
 /// Credentials written in dotenv, compose and loaded settings files.
 pub(super) fn check_settings_files(
     checker: &SettingsChecker<'_, '_>,
@@ -570,6 +605,13 @@ pub(super) fn check_settings_files(
                     " [it is the user name set beside it: whoever reaches the service tries it first; the deployment must set its own]"
                         .to_string(),
                 ),
+            )
+        } else if let Some(service) = opens_unpublished_service(file, entry, &found) {
+            (
+                Some(Severity::Low),
+                Some(format!(
+                    " [it opens `{service}`, which publishes no port: only the other containers of this compose file reach it]"
+                )),
             )
         } else {
             weigh_in_file(&found, &entry.key, value)

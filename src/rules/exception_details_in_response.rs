@@ -441,6 +441,17 @@ fn answers_when_raised(checker: &Checker<'_, '_>, exc: &Expr, in_view: bool) -> 
     false
 }
 
+/// `def handle_validation_error(...)`, or a docstring opening "Return the validation error
+/// message": the function is about the client's input failing validation.
+fn names_validation(def: &ast::StmtFunctionDef) -> bool {
+    let says = |text: &str| text.to_ascii_lowercase().contains("validat");
+    says(def.name.as_str())
+        || def.body.first().is_some_and(|first| {
+            matches!(first, Stmt::Expr(expr) if matches!(&*expr.value, Expr::StringLiteral(doc)
+                if doc.value.to_str().lines().next().is_some_and(says)))
+        })
+}
+
 fn is_werkzeug_error(qualified: &str) -> bool {
     qualified.starts_with("werkzeug.exceptions.")
         || qualified.starts_with("werkzeug.")
@@ -1246,6 +1257,14 @@ fn check(checker: &mut Checker<'_, '_>) {
         } else {
             match registered {
                 Some(Expr::NumberLiteral(_)) | None => continue,
+                // A handler the project wrote for one exception class and named for
+                // validation answers with what the client's input got wrong.
+                Some(type_)
+                    if names_validation(function.def)
+                        && !matches!(last_segment(type_), Some("Exception" | "BaseException")) =>
+                {
+                    continue;
+                }
                 Some(type_) if is_internal_exception(checker, Some(type_)) => Bound::Name(name),
                 Some(_) => continue,
             }

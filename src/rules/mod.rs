@@ -440,7 +440,16 @@ pub fn names_rather_than_holds(key: &str, value: &str) -> bool {
                 "widget" | "field" | "input" | "type" | "grant" | "kind" | "form" | "column"
             )
         });
+    // `HEADER_API_KEY = "X-API-KEY"` (udata), `TOKEN_HEADER = "X-Auth-Token"`: the name of the
+    // HTTP header the credential travels in.
+    let header_name = value.len() >= 3
+        && value
+            .split('-')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphabetic()))
+        && (value.get(..2).is_some_and(|x| x.eq_ignore_ascii_case("x-"))
+            || key_words.contains(&"header") && value.contains('-'));
     named
+        || header_name
         || kind_name
         || setting_name
         || namespaced_key

@@ -205,3 +205,25 @@ import requests
 @app.errorhandler(requests.HTTPError)
 def upstream_error(error):
     return jsonify(error=str(error)), 502  # expect: FL402(medium)
+
+
+# A handler written for one library exception and named for validation answers with what the
+# client's input got wrong (lookyloo's capture-settings errors wrap pydantic's).
+from capture_models import CaptureSettingsError
+
+
+@app.errorhandler(CaptureSettingsError)
+def handle_settings_validation_exception(error):
+    return {"message": str(error)}, 400
+
+
+@app.errorhandler(CaptureSettingsError)
+def handle_settings(error):
+    """Return the validation error message and 400 status code."""
+    return {"message": str(error)}, 400
+
+
+# Named for validation, but it answers every exception: its name says nothing of the text.
+@app.errorhandler(Exception)
+def validation_fallback(error):
+    return jsonify(error=str(error)), 500  # expect: FL402(medium)

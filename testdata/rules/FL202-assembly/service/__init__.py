@@ -3,7 +3,7 @@ from flask_jwt_extended import JWTManager
 from flask_restful import Api
 from flask_restx import Api as RestxApi
 
-from . import resources
+from . import resources, views
 from .helpers import register_view
 from .resources import accounts
 from .resources.reports import ReportArchive, ReportItem, ReportList, ReportMirror
@@ -37,6 +37,9 @@ def create_app():
 
     for view, rule in ROUTES:
         app.add_url_rule(rule, view_func=view, methods=["POST"])
+
+    # The view as a module's attribute, passed third (buku's `api.get_all_tags`).
+    app.add_url_rule("/drafts/<int:draft_id>", "discard_draft", views.discard_draft, methods=["DELETE"])
 
     reports = Api(app, prefix="/reports-api")
     for resource, url in REPORT_RESOURCES:

@@ -12,3 +12,7 @@ def archive(note_id):  # expect: FL202
 
 def ping():
     return "pong"
+
+
+def discard_draft(draft_id):  # expect: FL202
+    return "", 204

@@ -10,3 +10,8 @@ ADMIN_AUTH_REASON_INVALID_PASSWORD = "invalid_password"
 WIDGET_PASSWORD = "password"
 # A placeholder fenced in underscores: nobody logs in with it.
 BACKUP_PASSWORD = "__MUST_BE_CHANGED__"
+# The names of the headers credentials travel in (udata's `HEADER_API_KEY`).
+HEADER_API_KEY = "X-API-KEY"
+API_TOKEN_HEADER = "Auth-Token"
+# A key that happens to start like a header name is still a key.
+PARTNER_API_KEY = "X-9f2c-Tern-41"  # expect: FL305(medium)

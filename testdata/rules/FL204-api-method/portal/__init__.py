@@ -1,0 +1,1 @@
+from . import organizations  # noqa: F401
