@@ -9,6 +9,7 @@
 //! A route behind a decorator or hook that decodes the token without verifying its signature
 //! (and checks nothing else) is unauthenticated too: anyone can write a token it accepts.
 
+use ruff_python_ast::Expr;
 use ruff_text_size::Ranged;
 
 use super::route_id_not_bound_to_subject::identifies_owned_object;
@@ -172,17 +173,23 @@ fn has_opaque_auth_decorator(checker: &Checker<'_, '_>, route: &Route<'_>) -> bo
 /// pages, `@public_endpoint`, `@allow_anonymous`, `@no_auth`): the project marked the route
 /// public on purpose, as `security: []` does in a connexion spec.
 fn declares_public(route: &Route<'_>) -> bool {
-    route.decorators.iter().any(|decorator| {
-        let words = crate::model::context::words(decorator_name(decorator));
-        words.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "open" | "public" | "anonymous" | "unauthenticated" | "noauth"
-            )
-        }) || words
-            .windows(2)
-            .any(|pair| pair[0] == "no" && pair[1] == "auth")
-    })
+    route
+        .decorators
+        .iter()
+        .any(|decorator| names_public(decorator))
+}
+
+/// `@public_route`, `@allow_anonymous`, `@no_auth`: a decorator named for letting everyone in.
+fn names_public(decorator: &Expr) -> bool {
+    let words = crate::model::context::words(decorator_name(decorator));
+    words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "open" | "public" | "anonymous" | "unauthenticated" | "noauth"
+        )
+    }) || words
+        .windows(2)
+        .any(|pair| pair[0] == "no" && pair[1] == "auth")
 }
 
 fn check(checker: &mut Checker<'_, '_>) {
@@ -297,7 +304,24 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
                     && !is_operations_endpoint(&r.rule)
             })
             .collect();
-        if authenticated.is_empty() {
+        // DashMachine marks its login and register views `@public_route` (above or below the
+        // route decorator), meaning every other view to need a login, and nothing enforces it:
+        // the project's own marks say which routes should be open.
+        let marked_public: Vec<&Route<'_>> = if authenticated.is_empty() {
+            routes
+                .iter()
+                .filter(|r| {
+                    overlap(&r.units, &route.units)
+                        && r.decorators
+                            .iter()
+                            .chain(&r.decorators_above_route)
+                            .any(|d| names_public(d))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if authenticated.is_empty() && marked_public.is_empty() {
             continue;
         }
         // `#@token_required` directly above the handler: an authentication switched off, on
@@ -370,6 +394,7 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
         // A small app with one guarded route is not a public service by design: its open
         // `POST /notes` is the seeds' missing decorator.
         let mostly_public = app_routes >= MOSTLY_PUBLIC_MIN_ROUTES
+            && marked_public.is_empty()
             && authenticated.len() * 4 < app_routes
             && evidence.is_empty()
             && !takes_id
@@ -391,19 +416,50 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
             ),
             _ => String::new(),
         };
-        let diagnostic = checker.report(
-            route.handler.name.range(),
-            format!(
+        let message = match marked_public.as_slice() {
+            [] => format!(
                 "`{}` handles `{} {}` with no authentication{evidence}, while {} other route{} one (e.g. {how}){}",
                 route.handler_name(),
                 route.methods.join("|"),
                 route.rule,
                 authenticated.len(),
-                if authenticated.len() == 1 { " requires" } else { "s require" },
+                if authenticated.len() == 1 {
+                    " requires"
+                } else {
+                    "s require"
+                },
                 checker.app_of(route),
             ),
+            marked => {
+                let names: Vec<String> = marked
+                    .iter()
+                    .take(3)
+                    .map(|r| format!("`{}`", r.handler_name()))
+                    .collect();
+                let mark = marked[0]
+                    .decorators
+                    .iter()
+                    .chain(&marked[0].decorators_above_route)
+                    .find(|d| names_public(d))
+                    .map(|d| decorator_name(d).to_string())
+                    .unwrap_or_default();
+                format!(
+                    "`{}` handles `{} {}` with no authentication{evidence}, and is not marked `@{mark}` as the app's public views are ({}{}): nothing requires a login for the others{}",
+                    route.handler_name(),
+                    route.methods.join("|"),
+                    route.rule,
+                    names.join(", "),
+                    if marked.len() > 3 { ", ..." } else { "" },
+                    checker.app_of(route),
+                )
+            }
+        };
+        let diagnostic = checker.report(
+            route.handler.name.range(),
+            message,
             match &route.spec {
                 _ if !help.is_empty() => help,
+                None if !marked_public.is_empty() => "require a login for every view not marked public: a `before_request` hook that refuses callers without one unless the view is marked, or `@login_required` on this view".to_string(),
                 // connexion: the spec decides, so the fix belongs there.
                 Some(spec) => format!("give the operation at {} a `security` requirement like the other routes' ({how}); if it is public by design, say so with `security: []`", spec.place),
                 None => format!("add the authentication the other routes use ({how}); if the route is public by design, suppress this finding on its line"),
