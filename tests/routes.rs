@@ -347,12 +347,17 @@ fn project_login_decorators_are_followed_through_helpers_factories_and_api_metho
     // pagure: `elif not authenticated(): return redirect(...)`.
     assert_eq!(
         find(&routes, "delete_repo")["authentication"],
-        "@login_required (testdata/rules/FL202-project-login/app.py:22 refuses requests without a logged-in user)"
+        "@login_required (testdata/rules/FL202-project-login/app.py:24 refuses requests without a logged-in user)"
     );
     // reana: a decorator factory whose wrapper answers 401.
     assert_eq!(
         find(&routes, "delete_workflow")["authentication"],
-        "@signin_required() (testdata/rules/FL202-project-login/app.py:34 answers 401 or 403 unless its credential check passes)"
+        "@signin_required() (testdata/rules/FL202-project-login/app.py:36 answers 401 or 403 unless its credential check passes)"
+    );
+    // reana: a helper comparing a header with the secret returns a 401 its handler returns.
+    assert_eq!(
+        find(&routes, "revoke_token")["authentication"],
+        "revoke_token answers 401 or 403 unless its credential check passes itself"
     );
     // udata: `@api.secure`, a method of the project's `Api` subclass reached through
     // `self._apply_secure(...)`, with `api` imported from the module that builds it.

@@ -1900,6 +1900,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             || reads_authorization_header(&def.body)
             || refuses_without_login(&def.body)
             || wrapper_answers_unauthorized(def)
+            || answers_401_on_a_credential(&def.body)
         {
             return true;
         }
@@ -2288,7 +2289,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             def,
             0,
             &mut HashSet::default(),
-            &|_, def| wrapper_answers_unauthorized(def),
+            &|_, def| wrapper_answers_unauthorized(def) || answers_401_on_a_credential(&def.body),
             &|_| false,
         ) {
             "answers 401 or 403 unless its credential check passes"
@@ -4088,6 +4089,15 @@ fn dispatch_answers_unauthorized(def: &ast::StmtFunctionDef) -> bool {
         && branch_refuses(&def.body)
         && (names_unauthorized(&def.body)
             || any_expr(&def.body, &mut |e| reads_request_credential(e)))
+}
+
+/// Whether `body` reads a credential from the request and answers 401 in a branch: reana's
+/// `_check_token_management_secret()` compares the `X-Token-Management-Secret` header with
+/// `secrets.compare_digest` and returns a 401 response, which its handlers return.
+fn answers_401_on_a_credential(body: &[Stmt]) -> bool {
+    names_unauthorized(body)
+        && branch_refuses(body)
+        && any_expr(body, &mut |e| reads_request_credential(e))
 }
 
 /// Whether `body` names a 401: the number, or werkzeug's `Unauthorized`.

@@ -2,6 +2,8 @@
 pagure's `login_required` asks a helper named for the login state, reana's `signin_required` is
 a decorator factory whose wrapper answers 401."""
 import functools
+import hmac
+import os
 
 import flask
 from flask import jsonify, request
@@ -62,6 +64,25 @@ def delete_repo(name):
 @app.delete("/workflows/<workflow_id>")
 @signin_required()
 def delete_workflow(workflow_id, user):
+    return "", 204
+
+
+MANAGEMENT_SECRET = os.environ.get("MANAGEMENT_SECRET", "")
+
+
+def check_management_secret():
+    """reana: the handler returns this helper's 401 when the header does not match."""
+    secret = request.headers.get("X-Management-Secret", "")
+    if not MANAGEMENT_SECRET or not hmac.compare_digest(secret, MANAGEMENT_SECRET):
+        return jsonify(message="Unauthorized"), 401
+    return None
+
+
+@app.delete("/tokens/<token_id>")
+def revoke_token(token_id):
+    response = check_management_secret()
+    if response:
+        return response
     return "", 204
 
 
