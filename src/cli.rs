@@ -71,9 +71,16 @@ pub struct RoutesArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
     pub format: RulesFormat,
-    /// Skip files and directories matching GLOB (repeatable).
+    /// Skip files and directories matching GLOB (repeatable); replaces the configuration's
+    /// `exclude`.
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
+    /// Read the configuration from FILE instead of searching for one.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub isolated: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -206,8 +213,29 @@ fn routes_command(args: RoutesArgs) -> u8 {
     let Some(paths) = input_paths(args.paths) else {
         return EXIT_USAGE;
     };
+    // The files, rules and per-file ignores `check` would use, so the findings column
+    // agrees with it.
+    let config_args = config::ConfigArgs {
+        config: args.config,
+        isolated: args.isolated,
+        ..config::ConfigArgs::default()
+    };
+    let resolved = match config::load_for(&config_args, &paths)
+        .and_then(|config| config::resolve(config, &config_args, &args.exclude))
+    {
+        Ok(resolved) => resolved,
+        Err(message) => {
+            eprintln!("flasklint: {message}");
+            return EXIT_USAGE;
+        }
+    };
     let mut settings = Settings::new(paths);
-    settings.excludes = args.exclude;
+    settings.excludes = resolved.excludes;
+    settings.rules = resolved.rules;
+    settings.per_file_ignores = resolved.per_file_ignores;
+    settings.severity_overrides = resolved.severity_overrides;
+    settings.include_tests = resolved.include_tests;
+    settings.credential_settings = resolved.secret_settings;
     match check::run(&settings) {
         Ok(outcome) => {
             print(&match args.format {

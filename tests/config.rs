@@ -362,3 +362,26 @@ fn bad_configuration_is_a_usage_error_naming_file_line_and_key() {
         );
     }
 }
+
+#[test]
+fn routes_reads_the_configuration_as_check_does() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(
+        dir.path(),
+        "pyproject.toml",
+        "[tool.flasklint]\nexclude = [\"legacy\"]\n",
+    );
+    let app = "from flask import Flask\napp = Flask(__name__)\n\n@app.get(\"/notes\")\ndef notes():\n    return \"\"\n";
+    write(dir.path(), "app.py", app);
+    write(dir.path(), "legacy/old.py", app);
+    let configured = stdout(&flasklint(&["routes", "."], dir.path()));
+    assert!(
+        configured.ends_with("1 routes, 1 without authentication.\n"),
+        "{configured}"
+    );
+    let isolated = stdout(&flasklint(&["routes", "--isolated", "."], dir.path()));
+    assert!(
+        isolated.ends_with("2 routes, 2 without authentication.\n"),
+        "{isolated}"
+    );
+}

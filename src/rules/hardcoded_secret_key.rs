@@ -63,6 +63,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         let fix = environment_fix(checker, site);
         let diagnostic = checker.report(site.range, message, help);
         diagnostic.fix = fix;
+        checker.lower_if_nosec(site.range);
     }
 }
 

@@ -436,6 +436,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         if site.startup_guard.is_some() || csrf_only || fill_in {
             diagnostic.severity = Some(Severity::Low);
         }
+        checker.lower_if_nosec(site.range);
     }
 }
 
