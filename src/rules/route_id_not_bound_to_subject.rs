@@ -72,7 +72,7 @@ const OWNED_WORDS: &[&str] = &[
 /// Whether a URL variable names a user or an object that belongs to one.
 pub fn identifies_owned_object(name: &str, rule: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    if matches!(lower.as_str(), "username" | "user_name" | "email" | "uid") {
+    if matches!(lower.as_str(), "username" | "user_name" | "email") {
         return true;
     }
     let stem = ["_uuid", "uuid", "_id", "id", "_pk", "pk", "_name"]
@@ -80,6 +80,9 @@ pub fn identifies_owned_object(name: &str, rule: &str) -> bool {
         .find_map(|suffix| lower.strip_suffix(suffix))
         .map(|s| s.trim_end_matches('_'));
     let word = match stem {
+        // `uid` is a user's id as often as a record's unique id (neomodel's
+        // `UniqueIdProperty`, estuary's `/<resource>/<uid>`): the path says which, as for `id`.
+        _ if lower == "uid" => previous_segment(rule, name),
         Some("") | None if matches!(lower.as_str(), "id" | "pk" | "uuid" | "_id") => {
             previous_segment(rule, name)
         }
@@ -99,7 +102,12 @@ pub fn identifies_owned_object(name: &str, rule: &str) -> bool {
 fn previous_segment(rule: &str, name: &str) -> Option<String> {
     let segments: Vec<&str> = rule.split('/').filter(|s| !s.is_empty()).collect();
     let at = segments.iter().position(|s| {
-        s.starts_with('<') && s.trim_end_matches('>').rsplit(':').next() == Some(name)
+        s.starts_with('<')
+            && s.trim_start_matches('<')
+                .trim_end_matches('>')
+                .rsplit(':')
+                .next()
+                == Some(name)
     })?;
     segments[..at]
         .iter()
@@ -963,5 +971,10 @@ mod tests {
             "/addresses/<address_id>"
         ));
         assert!(identifies_owned_object("id", "/addresses/<int:id>"));
+        assert!(identifies_owned_object("id", "/addresses/<id>"));
+        // `uid`: a user's id under `/users`, a record's unique id under anything else.
+        assert!(identifies_owned_object("uid", "/users/<uid>/notes"));
+        assert!(!identifies_owned_object("uid", "/api/v1/<resource>/<uid>"));
+        assert!(!identifies_owned_object("uid", "/builds/<uid>"));
     }
 }
