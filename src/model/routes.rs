@@ -2404,24 +2404,32 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 Expr::Call(call) => call.func.as_ref(),
                 other => other,
             };
-            if let Some((module, def)) = self.method_of_instance(route.module, callee)
-                && self.authenticates(module, def, 0)
+            // A project function (or a method of a project object, `@api.secure`) that
+            // authenticates.
+            let by_project = |(module, def): (usize, &'a ast::StmtFunctionDef)| {
+                self.authenticates(module, def, 0).then(|| {
+                    let file = self.model.modules[module].file;
+                    let line = file.position(def.range().start()).line;
+                    Authentication {
+                        how: format!(
+                            "`@{}` ({}:{line} {})",
+                            self.model.modules[route.module]
+                                .file
+                                .slice(decorator.range()),
+                            file.display_path(),
+                            self.how_it_authenticates(module, def)
+                        ),
+                        identity: self.decorator_identity(module, def, route),
+                        unverified: self.unverified_only(module, def),
+                        administrators_only: self.keeps_an_administrator(module, def),
+                    }
+                })
+            };
+            if let Some(found) = self
+                .method_of_instance(route.module, callee)
+                .and_then(by_project)
             {
-                let file = self.model.modules[module].file;
-                let line = file.position(def.range().start()).line;
-                return Some(Authentication {
-                    how: format!(
-                        "`@{}` ({}:{line} {})",
-                        self.model.modules[route.module]
-                            .file
-                            .slice(decorator.range()),
-                        file.display_path(),
-                        self.how_it_authenticates(module, def)
-                    ),
-                    identity: self.decorator_identity(module, def, route),
-                    unverified: self.unverified_only(module, def),
-                    administrators_only: self.keeps_an_administrator(module, def),
-                });
+                return Some(found);
             }
             let Some(qualified) = self.qualified(route.module, callee) else {
                 continue;
@@ -2468,24 +2476,11 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     administrators_only: None,
                 });
             }
-            if let Some((module, def)) = self.function_for(route.module, &qualified)
-                && self.authenticates(module, def, 0)
+            if let Some(found) = self
+                .function_for(route.module, &qualified)
+                .and_then(by_project)
             {
-                let file = self.model.modules[module].file;
-                let line = file.position(def.range().start()).line;
-                return Some(Authentication {
-                    how: format!(
-                        "`@{}` ({}:{line} {})",
-                        self.model.modules[route.module]
-                            .file
-                            .slice(decorator.range()),
-                        file.display_path(),
-                        self.how_it_authenticates(module, def)
-                    ),
-                    identity: self.decorator_identity(module, def, route),
-                    unverified: self.unverified_only(module, def),
-                    administrators_only: self.keeps_an_administrator(module, def),
-                });
+                return Some(found);
             }
         }
         // `class ApiView(Resource): def dispatch_request(...): if not self.is_authorized():
