@@ -463,6 +463,45 @@ fn literal_text(literal: &Literal) -> Option<String> {
     Some(String::from_utf8_lossy(bytes).into_owned())
 }
 
+/// The user a module constant pairs with a password (`MISP_USER` beside `MISP_PASSWD`), when it
+/// is an address at a domain reserved for tests and examples (RFC 2606 and 6761:
+/// `admin@admin.test`, `user@example.com`): misp-dashboard's diagnostic script logs in with
+/// MISP's documented factory default, which is no one's account.
+fn reserved_domain_user(checker: &Checker<'_, '_>, key: &str) -> Option<String> {
+    let upper = key.to_ascii_uppercase();
+    let stem = ["_PASSWORD", "_PASSWD", "_PASS", "_PWD"]
+        .iter()
+        .find_map(|suffix| upper.strip_suffix(suffix))?;
+    let scope = &checker.project.model.modules[checker.file.module].scope;
+    ["_USER", "_USERNAME", "_EMAIL", "_LOGIN"]
+        .iter()
+        .find_map(|suffix| {
+            let sibling = format!("{stem}{suffix}");
+            let (_, bindings) = scope
+                .bindings
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case(&sibling))?;
+            match bindings.as_slice() {
+                [crate::model::scope::Binding::Assign(Expr::StringLiteral(text))] => {
+                    Some(text.value.to_str().to_string())
+                }
+                _ => None,
+            }
+        })
+        .filter(|user| {
+            let domain = user
+                .rsplit_once('@')
+                .map_or("", |(_, d)| d)
+                .to_ascii_lowercase();
+            [".test", ".example", ".invalid", ".localhost"]
+                .iter()
+                .any(|tld| domain.ends_with(tld))
+                || ["example.com", "example.org", "example.net"]
+                    .iter()
+                    .any(|d| domain == *d || domain.ends_with(&format!(".{d}")))
+        })
+}
+
 /// Where a credential is written and how the message names it.
 struct Place<'w> {
     range: TextRange,
@@ -499,6 +538,14 @@ fn report(
             " [marked `# nosec`: the project keeps it on purpose; the deployment must change it]"
                 .to_string(),
         );
+    }
+    if severity.is_none()
+        && let Some(user) = reserved_domain_user(checker, key)
+    {
+        severity = Some(Severity::Low);
+        note = Some(format!(
+            " [its user `{user}` is at a domain reserved for tests and examples: a documented default login, not an account]"
+        ));
     }
     let message = format!(
         "{}: anyone who can read the code can use it{}",

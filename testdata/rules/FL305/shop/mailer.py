@@ -15,3 +15,9 @@ HEADER_API_KEY = "X-API-KEY"
 API_TOKEN_HEADER = "Auth-Token"
 # A key that happens to start like a header name is still a key.
 PARTNER_API_KEY = "X-9f2c-Tern-41"  # expect: FL305(medium)
+# A login at a domain reserved for tests and examples is a documented default (misp-dashboard's
+# diagnostic script); one at a real domain is somebody's account.
+DEMO_USER = "admin@admin.test"
+DEMO_PASSWD = "Password1234"  # expect: FL305(low)
+OPS_EMAIL = "ops@shop-mail.net"
+OPS_PASSWORD = "Vk2-spruce-Hare"  # expect: FL305(medium)
