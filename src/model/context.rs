@@ -252,6 +252,18 @@ pub fn api_client_classes(body: &[Stmt]) -> Vec<(TextRange, String)> {
         .collect()
 }
 
+/// The docstring of a module, class or function body: its first statement, when that is a
+/// string literal.
+pub fn docstring(body: &[Stmt]) -> Option<&str> {
+    match body.first() {
+        Some(Stmt::Expr(first)) => match first.value.as_ref() {
+            Expr::StringLiteral(text) => Some(text.value.to_str()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Whether a module docstring opens by calling the module an example, a demo or a sample: "This
 /// is an example on how to ...", "A minimal demo of ...", "Example: ...". Only the opening
 /// counts: "Application factory. Example usage: ..." documents production code.

@@ -1176,11 +1176,8 @@ impl<'a> FileModel<'a> {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let says_example = || {
-            let Some(Stmt::Expr(first)) = info.file.module().body.first() else {
-                return false;
-            };
-            matches!(first.value.as_ref(), Expr::StringLiteral(docstring)
-                if context::docstring_says_example(docstring.value.to_str()))
+            context::docstring(&info.file.module().body)
+                .is_some_and(context::docstring_says_example)
         };
         file.context.api_clients = context::api_client_classes(&info.file.module().body);
         file.context.development_module = match location.development_folder {

@@ -531,13 +531,9 @@ fn report(
     let (mut severity, mut note) = weigh(found, key, value);
     // Bandit's `# nosec` on the line: the project looked at this value and keeps it on purpose
     // (calibre-web's documented first-run `DEFAULT_PASSWORD`).
-    let line = checker.source.position(range.start()).line;
-    if severity.is_none() && checker.source.line_text(line).contains("# nosec") {
+    if severity.is_none() && checker.marked_nosec(range) {
         severity = Some(Severity::Low);
-        note = Some(
-            " [marked `# nosec`: the project keeps it on purpose; the deployment must change it]"
-                .to_string(),
-        );
+        note = Some(super::NOSEC_NOTE.to_string());
     }
     if severity.is_none()
         && let Some(user) = reserved_domain_user(checker, key)

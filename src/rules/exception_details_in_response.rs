@@ -446,10 +446,9 @@ fn answers_when_raised(checker: &Checker<'_, '_>, exc: &Expr, in_view: bool) -> 
 fn names_validation(def: &ast::StmtFunctionDef) -> bool {
     let says = |text: &str| text.to_ascii_lowercase().contains("validat");
     says(def.name.as_str())
-        || def.body.first().is_some_and(|first| {
-            matches!(first, Stmt::Expr(expr) if matches!(&*expr.value, Expr::StringLiteral(doc)
-                if doc.value.to_str().lines().next().is_some_and(says)))
-        })
+        || crate::model::context::docstring(&def.body)
+            .and_then(|doc| doc.lines().next())
+            .is_some_and(says)
 }
 
 fn is_werkzeug_error(qualified: &str) -> bool {

@@ -204,13 +204,24 @@ pub struct Checker<'c, 'a> {
     diagnostics: &'c mut Vec<Diagnostic>,
 }
 
+/// The end of a message whose finding was lowered for Bandit's `# nosec`.
+pub const NOSEC_NOTE: &str =
+    " [marked `# nosec`: the project keeps it on purpose; the deployment must change it]";
+
 impl<'c, 'a> Checker<'c, 'a> {
     /// Bandit's `# nosec` on the line of `range`: the project looked at the value and keeps it
     /// on purpose (greenwave's compose settings, calibre-web's first-run password). The secret
-    /// rules report such a value at low, with this note, rather than not at all.
-    pub fn lower_if_nosec(&mut self, range: TextRange) {
+    /// rules report such a value at low, with [`NOSEC_NOTE`], rather than not at all.
+    pub fn marked_nosec(&self, range: TextRange) -> bool {
         let line = self.source.position(range.start()).line;
-        if !self.source.line_text(line).contains("# nosec") {
+        self.source.line_text(line).contains("# nosec")
+    }
+
+    /// Lowers the finding just reported at `range` to low when its line is [`marked_nosec`].
+    ///
+    /// [`marked_nosec`]: Self::marked_nosec
+    pub fn lower_if_nosec(&mut self, range: TextRange) {
+        if !self.marked_nosec(range) {
             return;
         }
         let Some(diagnostic) = self.diagnostics.last_mut() else {
@@ -218,9 +229,7 @@ impl<'c, 'a> Checker<'c, 'a> {
         };
         if diagnostic.severity.unwrap_or(diagnostic.rule.severity) > Severity::Low {
             diagnostic.severity = Some(Severity::Low);
-            diagnostic
-                .message
-                .push_str(" [marked `# nosec`: the project keeps it on purpose; the deployment must change it]");
+            diagnostic.message.push_str(NOSEC_NOTE);
         }
     }
 

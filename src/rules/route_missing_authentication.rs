@@ -179,6 +179,17 @@ fn declares_public(route: &Route<'_>) -> bool {
         .any(|decorator| names_public(decorator))
 }
 
+/// The decorator a route is marked public with, written above or below its route decorator
+/// (DashMachine's `@public_route` above `@settings_system.route(...)`).
+fn public_mark<'r>(route: &'r Route<'_>) -> Option<&'r Expr> {
+    route
+        .decorators
+        .iter()
+        .chain(&route.decorators_above_route)
+        .copied()
+        .find(|decorator| names_public(decorator))
+}
+
 /// `@public_route`, `@allow_anonymous`, `@no_auth`: a decorator named for letting everyone in.
 fn names_public(decorator: &Expr) -> bool {
     let words = crate::model::context::words(decorator_name(decorator));
@@ -310,13 +321,7 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
         let marked_public: Vec<&Route<'_>> = if authenticated.is_empty() {
             routes
                 .iter()
-                .filter(|r| {
-                    overlap(&r.units, &route.units)
-                        && r.decorators
-                            .iter()
-                            .chain(&r.decorators_above_route)
-                            .any(|d| names_public(d))
-                })
+                .filter(|r| overlap(&r.units, &route.units) && public_mark(r).is_some())
                 .collect()
         } else {
             Vec::new()
@@ -436,13 +441,7 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
                     .take(3)
                     .map(|r| format!("`{}`", r.handler_name()))
                     .collect();
-                let mark = marked[0]
-                    .decorators
-                    .iter()
-                    .chain(&marked[0].decorators_above_route)
-                    .find(|d| names_public(d))
-                    .map(|d| decorator_name(d).to_string())
-                    .unwrap_or_default();
+                let mark = public_mark(marked[0]).map_or("", decorator_name);
                 format!(
                     "`{}` handles `{} {}` with no authentication{evidence}, and is not marked `@{mark}` as the app's public views are ({}{}): nothing requires a login for the others{}",
                     route.handler_name(),
