@@ -199,6 +199,10 @@ pub struct SecretSite {
     /// The application refuses to start with this very value (`if SECRET_KEY == "changeme":
     /// raise ...`), so it is a placeholder that never signs, or signs only in development.
     pub startup_guard: Option<StartupGuard>,
+    /// When the literal is Flask's own `SECRET_KEY` (what signs the session cookie): the module
+    /// that sets it, whose application decides whether the key signs anything but flash
+    /// messages (`FileModel::secret_key_use`).
+    pub flask_key_set_in: Option<usize>,
 }
 
 /// A start-up check that refuses a placeholder secret.
@@ -421,15 +425,24 @@ impl<'a> ConfigModel<'a> {
         let mut add = |site: SecretSite, sites: &mut Vec<SecretSite>| {
             if seen.insert((site.module, site.range)) {
                 sites.push(site);
+            } else if site.flask_key_set_in.is_none()
+                && let Some(first) = sites
+                    .iter_mut()
+                    .find(|s| s.module == site.module && s.range == site.range)
+            {
+                // The session's key also signs tokens (`jwt.encode(payload, SECRET_KEY)`): it
+                // matters whatever the session holds.
+                first.flask_key_set_in = None;
             }
         };
         // Settings named like secrets.
         for entry in &self.entries {
             if is_secret_key(&entry.key)
                 && !self.dev_only_for_secrets(entry)
-                && let Some(site) =
+                && let Some(mut site) =
                     secret_site(&entry.value, &format!("`{}`", entry.display), &entry.key)
             {
+                site.flask_key_set_in = (entry.key == "SECRET_KEY").then_some(entry.module);
                 add(site, &mut sites);
             }
         }
@@ -847,6 +860,7 @@ fn secret_site(value: &ConfigValue, used_as: &str, variable: &str) -> Option<Sec
         fallback,
         lookup,
         startup_guard: None,
+        flask_key_set_in: None,
     })
 }
 

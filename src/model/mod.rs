@@ -1090,6 +1090,12 @@ pub struct FileModel<'a> {
     /// cross-site requests: a login library (`flask_login`), Flask's `session`, or a cookie
     /// (`set_cookie`, `request.cookies`, `JWT_TOKEN_LOCATION` with cookies), for messages.
     pub cookie_authority: Option<String>,
+    /// What in this module relies on the application's `SECRET_KEY` beyond flash messages: Flask's
+    /// `session`, a library that signs with the key or keeps a login or CSRF value in the session
+    /// (`flask_login`, `flask_wtf`, `flask_jwt_extended`), or a read of the key itself
+    /// (`current_app.config["SECRET_KEY"]`, `app.secret_key`), for the secret rules to say whether
+    /// a known key forges anything. Only analysed modules have it.
+    pub secret_key_use: Option<String>,
 }
 
 /// Libraries whose logins live in Flask's session cookie.
@@ -1100,6 +1106,157 @@ const COOKIE_LOGIN_LIBRARIES: &[&str] = &[
     "flask_session",
     "flask_appbuilder",
 ];
+
+/// Libraries that sign with the application's `SECRET_KEY`, or keep a login, an identity, an
+/// OAuth state or a CSRF value in Flask's session, which the key signs. A module importing one
+/// makes the key matter. A token library does not by itself: it matters when it is handed the
+/// key, which is a read of the key (`secret_key_read`) or the same literal (`SecretSite`).
+const SECRET_KEY_LIBRARIES: &[&str] = &[
+    "flask_login",
+    "flask_security",
+    "flask_user",
+    "flask_session",
+    "flask_kvsession",
+    "flask_appbuilder",
+    "flask_principal",
+    "flask_wtf",
+    "flask_seasurf",
+    "flask_admin",
+    "flask_dance",
+    "flask_oauthlib",
+    "flask_oidc",
+    "flask_pyoidc",
+    "flask_openid",
+    "flask_cas",
+    "flask_multipass",
+    "flask_simplelogin",
+    "flask_socketio",
+    "flask_praetorian",
+    "flask_ldap3_login",
+    "authlib",
+];
+
+/// See [`FileModel::secret_key_use`].
+fn secret_key_use(info: &ModuleInfo<'_>, scopes: &[Scope<'_>]) -> Option<String> {
+    let text = info.file.text.as_bytes();
+    let imported = std::iter::once(&info.scope)
+        .chain(scopes)
+        .flat_map(|scope| {
+            scope
+                .bindings
+                .iter()
+                .flat_map(|(name, bindings)| bindings.as_slice().iter().map(move |b| (*name, b)))
+        })
+        .find_map(|(name, binding)| match binding {
+            scope::Binding::Import(qualified) => {
+                let root = qualified.split('.').next().unwrap_or_default();
+                if (qualified == "flask.session" && uses_session(text, name.as_bytes()))
+                    || (qualified == "flask" && uses_session(text, b"flask.session"))
+                {
+                    Some("Flask's `session`".to_string())
+                } else if SECRET_KEY_LIBRARIES.contains(&root) || root.starts_with("flask_jwt") {
+                    Some(format!("`{root}`"))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        });
+    imported.or_else(|| secret_key_read(text).map(|read| format!("`{read}`")))
+}
+
+/// Whether `text` reads the session bound to `name`: `session["user"]` (not assigned to),
+/// `session.get(...)`, `"user" in session`. What the app only writes, pops or clears it never
+/// trusts, so a forged cookie gains nothing there; nor does an import alone (vulpy imports
+/// `session`, pops `username` from it, and keeps its login in a cookie of its own), nor
+/// `g.session`.
+fn uses_session(text: &[u8], name: &[u8]) -> bool {
+    memchr::memmem::find_iter(text, name).any(|at| {
+        let end = at + name.len();
+        let before = at.checked_sub(1).map(|i| text[i]);
+        if before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.') {
+            return false;
+        }
+        let line_start = text[..at]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        if text[line_start..at].contains(&b'#') {
+            return false;
+        }
+        let rest = &text[end..];
+        match rest.first() {
+            Some(b'[') => {
+                let close = rest.iter().position(|&b| b == b']' || b == b'\n');
+                let after = close.map_or(&[][..], |i| &rest[i + 1..]);
+                let after = &after[after.iter().position(|&b| b != b' ').unwrap_or(after.len())..];
+                !after.starts_with(b"=") || after.starts_with(b"==")
+            }
+            Some(b'.') => ![&b".pop("[..], b".clear(", b".permanent", b".modified"]
+                .iter()
+                .any(|writer| rest.starts_with(writer)),
+            _ => text[..at].ends_with(b" in ") || text[..at].ends_with(b" in ("),
+        }
+    })
+}
+
+/// The first read of the key in `text`, as written: `app.secret_key` (on a name ending in
+/// `app`), `config["SECRET_KEY"]`, `config.get("SECRET_KEY")`, `settings.SECRET_KEY`; not an
+/// assignment to it, nor a comparison (a start-up guard), nor a settings object's own
+/// `cfg.secret_key`, nor an environment lookup (`os.getenv("SECRET_KEY")`), which feed the
+/// setting rather than use it.
+fn secret_key_read(text: &[u8]) -> Option<String> {
+    let is_name = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let word_before = |end: usize| {
+        let start = text[..end]
+            .iter()
+            .rposition(|&b| !(is_name(b) || b == b'.'))
+            .map_or(0, |at| at + 1);
+        &text[start..end]
+    };
+    let stored_or_compared = |after: usize| {
+        let rest = &text[after..];
+        let rest = &rest[rest.iter().position(|&b| b != b' ').unwrap_or(rest.len())..];
+        (rest.starts_with(b"=") && !rest.starts_with(b"=="))
+            || rest.starts_with(b"==")
+            || rest.starts_with(b"!=")
+    };
+    let shown = |start: usize, end: usize| String::from_utf8_lossy(&text[start..end]).into_owned();
+    for at in memchr::memmem::find_iter(text, b"secret_key") {
+        let end = at + b"secret_key".len();
+        if at == 0 || text[at - 1] != b'.' || text.get(end).is_some_and(|&b| is_name(b)) {
+            continue;
+        }
+        let receiver = word_before(at - 1);
+        if receiver.ends_with(b"app") && !stored_or_compared(end) {
+            return Some(shown(at - 1 - receiver.len(), end));
+        }
+    }
+    for at in memchr::memmem::find_iter(text, b"SECRET_KEY") {
+        let end = at + b"SECRET_KEY".len();
+        if at == 0 || text.get(end).is_some_and(|&b| is_name(b)) {
+            continue;
+        }
+        let before = &text[..at];
+        let (start, after) = if before.ends_with(b"config[\"") || before.ends_with(b"config['") {
+            if !matches!(text.get(end..end + 2), Some(b"\"]") | Some(b"']")) {
+                continue;
+            }
+            (at - b"config[\"".len(), end + 2)
+        } else if before.ends_with(b"config.get(\"") || before.ends_with(b"config.get('") {
+            (at - b"config.get(\"".len(), end + 1)
+        } else if before.ends_with(b".") && at >= 2 && is_name(text[at - 2]) {
+            (at - 1, end)
+        } else {
+            continue;
+        };
+        if !stored_or_compared(after) {
+            let start = start - word_before(start).len();
+            return Some(shown(start, after));
+        }
+    }
+    None
+}
 
 /// See [`FileModel::cookie_authority`].
 fn cookie_authority(info: &ModuleInfo<'_>, scopes: &[Scope<'_>]) -> Option<String> {
@@ -1167,6 +1324,9 @@ impl<'a> FileModel<'a> {
         }
         let mut file = builder.finish();
         file.cookie_authority = cookie_authority(info, &file.scopes);
+        if info.analysed {
+            file.secret_key_use = secret_key_use(info, &file.scopes);
+        }
         // A module-level reason applies under every range-level one: the folder first (a
         // whole tree of examples), then the script's own name.
         let stem = info

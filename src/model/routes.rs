@@ -1901,6 +1901,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             || refuses_without_login(&def.body)
             || wrapper_answers_unauthorized(def)
             || answers_401_on_a_credential(&def.body)
+            || self.refuses_unless_caller_permitted(module, def).is_some()
         {
             return true;
         }
@@ -2241,6 +2242,64 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         })
     }
 
+    /// The project function whose refusal `def` obeys when it asks about the logged-in user:
+    /// `if not utils_general.user_has_permission("edit_controllers"): return redirect(...)`
+    /// (Mycodo), where the helper looks the caller up by `flask_login.current_user`. A caller
+    /// nobody logged in never passes it (the helper finds no user, or fails on the anonymous
+    /// one), so the branch refuses anonymous callers as well as unprivileged ones.
+    fn refuses_unless_caller_permitted(
+        &self,
+        module: usize,
+        def: &'a ast::StmtFunctionDef,
+    ) -> Option<String> {
+        let mut found = None;
+        visit_stmts(&def.body, &mut |stmt| {
+            let Stmt::If(branch) = stmt else { return };
+            if found.is_some() {
+                return;
+            }
+            let clauses = std::iter::once((Some(branch.test.as_ref()), &branch.body)).chain(
+                branch
+                    .elif_else_clauses
+                    .iter()
+                    .map(|clause| (clause.test.as_ref(), &clause.body)),
+            );
+            for (test, body) in clauses {
+                let Some(Expr::UnaryOp(negation)) = test else {
+                    continue;
+                };
+                let Expr::Call(call) = negation.operand.as_ref() else {
+                    continue;
+                };
+                if negation.op != ast::UnaryOp::Not || !branch_refuses(body) {
+                    continue;
+                }
+                let Some(qualified) = self.qualified(module, &call.func) else {
+                    continue;
+                };
+                let Some((_, helper)) = self.function_for(module, &qualified) else {
+                    continue;
+                };
+                let asks_about_caller = any_expr(&helper.body, &mut |e| match e {
+                    Expr::Name(name) => name.id.as_str() == "current_user",
+                    Expr::Attribute(attribute) => attribute.attr.as_str() == "current_user",
+                    other => login_state(other),
+                });
+                if asks_about_caller {
+                    found = Some(
+                        qualified
+                            .rsplit('.')
+                            .next()
+                            .unwrap_or(&qualified)
+                            .to_string(),
+                    );
+                    return;
+                }
+            }
+        });
+        found
+    }
+
     /// How a function that authenticates does it, for messages: "verifies a token" when it
     /// (transitively) runs a verifying decode or a known verifier, "decodes a token without
     /// verifying it" when every decode it runs skips the signature, else "reads the
@@ -2249,9 +2308,9 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         &self,
         module: usize,
         def: &'a ast::StmtFunctionDef,
-    ) -> &'static str {
+    ) -> std::borrow::Cow<'static, str> {
         if self.verifies_token(module, def) {
-            "verifies a token"
+            "verifies a token".into()
         } else if self.reaches(
             module,
             def,
@@ -2260,7 +2319,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             &|module, def| self.decodes(module, def).next().is_some(),
             &|_| false,
         ) {
-            "decodes a token without verifying its signature"
+            "decodes a token without verifying its signature".into()
         } else if self.reaches(
             module,
             def,
@@ -2269,7 +2328,9 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             &|_, def| refuses_without_login(&def.body),
             &|qualified| qualified.starts_with("flask_login"),
         ) {
-            "refuses requests without a logged-in user"
+            "refuses requests without a logged-in user".into()
+        } else if let Some(helper) = self.refuses_unless_caller_permitted(module, def) {
+            format!("refuses (through `{helper}`, which asks about the logged-in user)").into()
         } else if self.reaches(
             module,
             def,
@@ -2283,7 +2344,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             },
             &|_| false,
         ) {
-            "refuses callers that are not on this machine (loopback only)"
+            "refuses callers that are not on this machine (loopback only)".into()
         } else if self.reaches(
             module,
             def,
@@ -2292,9 +2353,9 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             &|_, def| wrapper_answers_unauthorized(def) || answers_401_on_a_credential(&def.body),
             &|_| false,
         ) {
-            "answers 401 or 403 unless its credential check passes"
+            "answers 401 or 403 unless its credential check passes".into()
         } else {
-            "reads the `Authorization` header"
+            "reads the `Authorization` header".into()
         }
     }
 
@@ -2512,7 +2573,10 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     route.handler.name,
                     self.how_it_authenticates(route.module, route.handler)
                 ),
-                identity: "the claims it decodes".to_string(),
+                identity: match self.refuses_unless_caller_permitted(route.module, route.handler) {
+                    Some(_) => "current_user".to_string(),
+                    None => "the claims it decodes".to_string(),
+                },
                 unverified: None,
                 administrators_only: None,
             });

@@ -410,6 +410,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                 .map(|l| l.range)
                 .filter(|r| r.contains_range(literal.range)),
             startup_guard: None,
+            flask_key_set_in: None,
         };
         let fix = environment_fix(checker, &site);
         let place = Place {

@@ -64,6 +64,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         let diagnostic = checker.report(site.range, message, help);
         diagnostic.fix = fix;
         checker.lower_if_nosec(site.range);
+        checker.lower_if_key_signs_only_flashes(site);
     }
 }
 

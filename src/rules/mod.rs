@@ -34,6 +34,7 @@ use std::sync::OnceLock;
 use ruff_python_ast::Expr;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
+use crate::model::config::SecretSite;
 use crate::model::jwt::{AlgorithmFamily, JwtCall, Operation, algorithm_family};
 use crate::model::routes::Route;
 use crate::model::value::Value;
@@ -208,6 +209,9 @@ pub struct Checker<'c, 'a> {
 pub const NOSEC_NOTE: &str =
     " [marked `# nosec`: the project keeps it on purpose; the deployment must change it]";
 
+/// The end of a message lowered by [`Checker::lower_if_key_signs_only_flashes`].
+pub const SIGNS_ONLY_FLASHES_NOTE: &str = " [nothing in this application keeps more than flash messages in Flask's session or reads the key (no `session`, no login, CSRF or token library): a forged cookie gains nothing today, and it matters the day one is added]";
+
 impl<'c, 'a> Checker<'c, 'a> {
     /// Bandit's `# nosec` on the line of `range`: the project looked at the value and keeps it
     /// on purpose (greenwave's compose settings, calibre-web's first-run password). The secret
@@ -230,6 +234,41 @@ impl<'c, 'a> Checker<'c, 'a> {
         if diagnostic.severity.unwrap_or(diagnostic.rule.severity) > Severity::Low {
             diagnostic.severity = Some(Severity::Low);
             diagnostic.message.push_str(NOSEC_NOTE);
+        }
+    }
+
+    /// Lowers the finding just reported for `site` to low when the site is Flask's `SECRET_KEY`
+    /// and nothing in its application relies on the key beyond flash messages (scrapydweb,
+    /// wikmd: no `session`, no login, CSRF or token library, no read of the key): a forged
+    /// cookie then carries nothing the app trusts. Low rather than silent: the first
+    /// `session["user"]` makes it matter.
+    pub fn lower_if_key_signs_only_flashes(&mut self, site: &SecretSite) {
+        let Some(set_in) = site.flask_key_set_in else {
+            return;
+        };
+        let apps = &self.project.apps;
+        // A setting in a module no application reaches (a settings file loaded by a path the
+        // model cannot follow) may be any application's: nothing says what its session holds.
+        if !apps
+            .of_module(set_in)
+            .iter()
+            .any(|&unit| apps.units[unit].is_app())
+        {
+            return;
+        }
+        let relied_on = self.project.files.iter().any(|file| {
+            file.secret_key_use.is_some()
+                && (apps.share(file.module, set_in) || apps.share(file.module, site.module))
+        });
+        if relied_on {
+            return;
+        }
+        let Some(diagnostic) = self.diagnostics.last_mut() else {
+            return;
+        };
+        if diagnostic.severity.unwrap_or(diagnostic.rule.severity) > Severity::Low {
+            diagnostic.severity = Some(Severity::Low);
+            diagnostic.message.push_str(SIGNS_ONLY_FLASHES_NOTE);
         }
     }
 

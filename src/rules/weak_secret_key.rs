@@ -437,6 +437,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             diagnostic.severity = Some(Severity::Low);
         }
         checker.lower_if_nosec(site.range);
+        checker.lower_if_key_signs_only_flashes(site);
     }
 }
 

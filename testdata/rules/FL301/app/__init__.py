@@ -1,7 +1,7 @@
 """FL301 fixture: strong-looking secrets written in the source, and the ways around them."""
 import os
 
-from flask import Flask
+from flask import Flask, session
 
 from .config import ProductionConfig
 
@@ -22,3 +22,8 @@ def create_app():
         app.config["SESSION_SIGNING_KEY"] = handle.read()
     app.config.from_mapping(SECRET_KEY=os.environ.get("SECRET_KEY", ""))
     return app
+
+
+def signed_in_user():
+    # The session carries the login: whoever knows the key can sign in as anyone.
+    return session.get("user_id")

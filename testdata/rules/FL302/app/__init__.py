@@ -1,7 +1,7 @@
 """FL302 fixture: guessable secrets, and strong or unreachable ones that must not be FL302."""
 import os
 
-from flask import Flask
+from flask import Flask, session
 
 
 def create_app(test_config=None):
@@ -33,3 +33,8 @@ def create_testing_app():
     app = Flask(__name__)
     app.config["SECRET_KEY"] = "testing"
     return app
+
+
+def signed_in_user():
+    # The session carries the login: whoever guesses the key can sign in as anyone.
+    return session["user_id"]
