@@ -345,7 +345,7 @@ impl<'p, 'a> CallCollector<'p, 'a> {
             own_text_raises: self.own_text_raises,
             error_handler_types: self.error_handler_types,
             cookie_authority: None,
-            secret_key_use: None,
+            secret_key_use: std::sync::OnceLock::new(),
         }
     }
 

@@ -701,6 +701,20 @@ impl<'a> Tracer<'_, 'a> {
                     Some(inner) => self.trace(inner, at, depth + 1),
                     None => VerificationKey::unknown(),
                 },
+                // `self._get_reset_token_key()` (hashview's `Users`, which mints and verifies its
+                // reset tokens with it): a method of the object or a project function, asked
+                // the same way in one module, gives the same key; nothing tells what kind.
+                _ if call.arguments.is_empty()
+                    && (callee_text.starts_with("self.") || !qualified.is_empty()) =>
+                {
+                    VerificationKey {
+                        source: Some(KeySource::Binding(format!(
+                            "{}:{callee_text}()",
+                            self.model.modules[at.module].name
+                        ))),
+                        ..VerificationKey::unknown()
+                    }
+                }
                 _ => VerificationKey::unknown(),
             },
         }

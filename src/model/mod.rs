@@ -1094,8 +1094,10 @@ pub struct FileModel<'a> {
     /// `session`, a library that signs with the key or keeps a login or CSRF value in the session
     /// (`flask_login`, `flask_wtf`, `flask_jwt_extended`), or a read of the key itself
     /// (`current_app.config["SECRET_KEY"]`, `app.secret_key`), for the secret rules to say whether
-    /// a known key forges anything. Only analysed modules have it.
-    pub secret_key_use: Option<String>,
+    /// a known key forges anything. Only analysed modules have it. Decided on first use
+    /// (`FileModel::secret_key_use`): few projects set a literal key, and every file would
+    /// pay for the scan.
+    secret_key_use: std::sync::OnceLock<Option<String>>,
 }
 
 /// Libraries whose logins live in Flask's session cookie.
@@ -1324,9 +1326,6 @@ impl<'a> FileModel<'a> {
         }
         let mut file = builder.finish();
         file.cookie_authority = cookie_authority(info, &file.scopes);
-        if info.analysed {
-            file.secret_key_use = secret_key_use(info, &file.scopes);
-        }
         // A module-level reason applies under every range-level one: the folder first (a
         // whole tree of examples), then the script's own name.
         let stem = info
@@ -1351,6 +1350,18 @@ impl<'a> FileModel<'a> {
             None => None,
         };
         file
+    }
+
+    /// See the field `secret_key_use`.
+    pub fn secret_key_use(&self, project: &ProjectModel<'a>) -> Option<&str> {
+        self.secret_key_use
+            .get_or_init(|| {
+                let info = &project.modules[self.module];
+                info.analysed
+                    .then(|| secret_key_use(info, &self.scopes))
+                    .flatten()
+            })
+            .as_deref()
     }
 
     /// Whether the module is test code as a whole.

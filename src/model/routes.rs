@@ -283,6 +283,9 @@ pub struct RouteModel<'a> {
     unverified_only: UnverifiedMemo,
     /// `AuthContext::keeps_an_administrator` of each decorator and hook, likewise.
     administrators_only: UnverifiedMemo,
+    /// `AuthContext::refuses_unless_caller_permitted` per function, asked of every function
+    /// the authentication walk reaches.
+    permission_gates: UnverifiedMemo,
 }
 
 type AuthenticatingMemo = std::sync::Mutex<HashMap<(usize, ruff_text_size::TextSize), bool>>;
@@ -334,6 +337,7 @@ impl<'a> RouteModel<'a> {
             authenticating: AuthenticatingMemo::default(),
             unverified_only: UnverifiedMemo::default(),
             administrators_only: UnverifiedMemo::default(),
+            permission_gates: UnverifiedMemo::default(),
         };
         let collected: Vec<CollectedRoutes<'a>> = model
             .modules
@@ -396,6 +400,7 @@ impl<'a> RouteModel<'a> {
             authenticating: &this.authenticating,
             unverified_memo: &this.unverified_only,
             administrators_memo: &this.administrators_only,
+            permission_gates_memo: &this.permission_gates,
         };
         let scopes: Vec<HookScope<'_, '_, 'a>> = hooks
             .iter()
@@ -1840,6 +1845,7 @@ pub struct AuthContext<'c, 'a> {
     authenticating: &'c AuthenticatingMemo,
     unverified_memo: &'c UnverifiedMemo,
     administrators_memo: &'c UnverifiedMemo,
+    permission_gates_memo: &'c UnverifiedMemo,
 }
 
 const MAX_CALL_DEPTH: usize = 4;
@@ -2252,6 +2258,12 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         module: usize,
         def: &'a ast::StmtFunctionDef,
     ) -> Option<String> {
+        memoised(self.permission_gates_memo, (module, def.start()), || {
+            self.find_permission_gate(module, def)
+        })
+    }
+
+    fn find_permission_gate(&self, module: usize, def: &'a ast::StmtFunctionDef) -> Option<String> {
         let mut found = None;
         visit_stmts(&def.body, &mut |stmt| {
             let Stmt::If(branch) = stmt else { return };
@@ -3815,6 +3827,7 @@ impl<'c, 'a> IdentityScan<'c, 'a> {
             authenticating: &routes.authenticating,
             unverified_memo: &routes.unverified_only,
             administrators_memo: &routes.administrators_only,
+            permission_gates_memo: &routes.permission_gates,
         };
         // A fixed point over `a = f(b)` chains; bodies are small, three rounds are plenty.
         for _ in 0..3 {
@@ -3987,6 +4000,7 @@ impl<'a> RouteModel<'a> {
             authenticating: &self.authenticating,
             unverified_memo: &self.unverified_only,
             administrators_memo: &self.administrators_only,
+            permission_gates_memo: &self.permission_gates,
         }
     }
 }

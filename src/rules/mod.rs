@@ -257,8 +257,8 @@ impl<'c, 'a> Checker<'c, 'a> {
             return;
         }
         let relied_on = self.project.files.iter().any(|file| {
-            file.secret_key_use.is_some()
-                && (apps.share(file.module, set_in) || apps.share(file.module, site.module))
+            (apps.share(file.module, set_in) || apps.share(file.module, site.module))
+                && file.secret_key_use(&self.project.model).is_some()
         });
         if relied_on {
             return;

@@ -120,3 +120,24 @@ class TokenChecker:
 
     def check(self, token):
         return jwt.decode(token, self.conf.get("SECRET_KEY"), algorithms=["HS256"])  # expect: FL105(low)
+
+
+class ResetTokens:
+    # hashview's `Users`: a method gives the key, kept in a local when minting and asked again
+    # when verifying: the same key, so the tokens are the app's own.
+    def _reset_key(self):
+        return current_app.config["RESET_SALT"] + str(id(self))
+
+    def mint(self, user_id):
+        key_bytes = self._reset_key()
+        return jwt.encode({"sub": user_id, "exp": expiry()}, key_bytes, algorithm="HS256")
+
+    def verify(self, token):
+        return jwt.decode(token, self._reset_key(), algorithms=["HS256"])  # expect: FL105(low)
+
+    def verify_partner(self, token):
+        # Trap: another method's key was never used to mint here.
+        return jwt.decode(token, self._partner_key(), algorithms=["HS256"])  # expect: FL105(medium)
+
+    def _partner_key(self):
+        return os.environ["PARTNER_SECRET"]
