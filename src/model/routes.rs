@@ -48,6 +48,11 @@ pub struct Authentication {
     /// = administrator`, pritunl's admin console): the accounts it admits are its operators.
     /// The attribute, for messages (`g.administrator`).
     pub administrators_only: Option<String>,
+    /// Set when the decorator admits whoever presents one configured key (`if
+    /// current_app.config["PYCROFT_API_KEY"] != api_key: abort(401)`) and names no caller: a
+    /// service credential, whose holders all act with the same authority. The key's name, for
+    /// messages.
+    pub shared_key: Option<String>,
 }
 
 #[derive(Debug)]
@@ -2495,6 +2500,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                         identity: self.decorator_identity(module, def, route),
                         unverified: self.unverified_only(module, def),
                         administrators_only: self.keeps_an_administrator(module, def),
+                        shared_key: self.compares_with_one_key(module, def),
                     }
                 })
             };
@@ -2522,6 +2528,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     identity: identity.to_string(),
                     unverified: None,
                     administrators_only: None,
+                    shared_key: None,
                 });
             }
             // flask_httpauth: `auth = HTTPTokenAuth()` ... `@auth.login_required`
@@ -2547,6 +2554,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     identity: format!("{object}.current_user()"),
                     unverified: None,
                     administrators_only: None,
+                    shared_key: None,
                 });
             }
             if let Some(found) = self
@@ -2572,6 +2580,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 identity: String::new(),
                 unverified: None,
                 administrators_only: self.keeps_an_administrator(module, dispatch),
+                shared_key: None,
             });
         }
         // A handler that logs its caller in (`login_user(user)` after checking an identity
@@ -2591,6 +2600,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 },
                 unverified: None,
                 administrators_only: None,
+                shared_key: None,
             });
         }
         if let Some((hook, module)) = hook {
@@ -2605,9 +2615,55 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 identity: self.decorator_identity(module, hook, route),
                 unverified: self.unverified_only(module, hook),
                 administrators_only: self.keeps_an_administrator(module, hook),
+                shared_key: None,
             });
         }
         None
+    }
+
+    /// The configured key a decorator compares the request's credential with, when that is how
+    /// it admits callers and it keeps no caller's identity: `current_app.config["X"]`,
+    /// `config.get("X")`, `os.environ["X"]` or an upper-case constant on one side of `==` / `!=` /
+    /// `compare_digest`, itself or in a project function it calls.
+    pub fn compares_with_one_key(
+        &self,
+        module: usize,
+        def: &'a ast::StmtFunctionDef,
+    ) -> Option<String> {
+        let found = std::cell::RefCell::new(None);
+        let compares = |_: usize, def: &'a ast::StmtFunctionDef| {
+            let mut key = None;
+            any_expr(&def.body, &mut |e| {
+                let operands: Vec<&Expr> = match e {
+                    Expr::Compare(compare)
+                        if matches!(compare.ops.as_ref(), [ast::CmpOp::Eq | ast::CmpOp::NotEq]) =>
+                    {
+                        std::iter::once(compare.left.as_ref())
+                            .chain(compare.comparators.iter())
+                            .collect()
+                    }
+                    Expr::Call(call)
+                        if matches!(call.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "compare_digest")
+                            || matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "compare_digest") =>
+                    {
+                        call.arguments.args.iter().collect()
+                    }
+                    _ => return false,
+                };
+                key = operands.into_iter().find_map(configured_key_name);
+                key.is_some()
+            });
+            let hit = key.is_some();
+            if hit {
+                found.replace(key);
+            }
+            hit
+        };
+        self.reaches(module, def, 0, &mut HashSet::default(), &compares, &|_| {
+            false
+        })
+        .then(|| found.into_inner())
+        .flatten()
     }
 
     /// The `g` attribute a decorator or hook keeps the caller under when its name says the caller
@@ -4710,6 +4766,58 @@ fn lacks_login(test: &Expr) -> bool {
         }
         _ => false,
     }
+}
+
+/// The name of a configured credential an expression reads: `current_app.config["API_KEY"]`,
+/// `app.config.get("API_KEY")`, `os.environ["API_KEY"]`, `os.getenv("API_KEY")`, `API_KEY`,
+/// `settings.API_KEY`; only names that say key, token, secret or password.
+fn configured_key_name(expr: &Expr) -> Option<String> {
+    let name = match expr {
+        Expr::Subscript(subscript) => match subscript.slice.as_ref() {
+            Expr::StringLiteral(key) => {
+                let reads_config = match subscript.value.as_ref() {
+                    Expr::Attribute(a) => matches!(a.attr.as_str(), "config" | "environ"),
+                    Expr::Name(n) => matches!(n.id.as_str(), "config" | "environ"),
+                    _ => false,
+                };
+                reads_config.then(|| key.value.to_str().to_string())?
+            }
+            _ => return None,
+        },
+        Expr::Call(call) => {
+            let getter = match call.func.as_ref() {
+                Expr::Attribute(a) if a.attr.as_str() == "get" => {
+                    matches!(a.value.as_ref(), Expr::Attribute(inner) if matches!(inner.attr.as_str(), "config" | "environ"))
+                        || matches!(a.value.as_ref(), Expr::Name(n) if matches!(n.id.as_str(), "config" | "environ"))
+                }
+                Expr::Attribute(a) => a.attr.as_str() == "getenv",
+                Expr::Name(n) => n.id.as_str() == "getenv",
+                _ => false,
+            };
+            match call.arguments.args.first() {
+                Some(Expr::StringLiteral(key)) if getter => key.value.to_str().to_string(),
+                _ => return None,
+            }
+        }
+        Expr::Name(name) if is_constant(name.id.as_str()) => name.id.to_string(),
+        Expr::Attribute(attribute) if is_constant(attribute.attr.as_str()) => {
+            attribute.attr.to_string()
+        }
+        _ => return None,
+    };
+    let upper = name.to_ascii_uppercase();
+    ["KEY", "TOKEN", "SECRET", "PASSWORD"]
+        .iter()
+        .any(|word| upper.contains(word))
+        .then_some(name)
+}
+
+/// `API_KEY`, `PYCROFT_API_KEY`: an upper-case name with a letter in it.
+fn is_constant(name: &str) -> bool {
+    name.chars().any(|c| c.is_ascii_uppercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// Whether a branch refuses the request somewhere in it.

@@ -208,7 +208,8 @@ fn check(checker: &mut Checker<'_, '_>) {
                 .as_ref()
                 .map(|s| format!(" to select {}", s.describe()))
                 .unwrap_or_default();
-            let operators = operators_only(authentication);
+            let operators =
+                operators_only(authentication).or_else(|| service_key_only(authentication));
             let diagnostic = checker.report(
                 route.handler.name.range(),
                 format!(
@@ -406,6 +407,18 @@ fn operators_only(authentication: &Authentication) -> Option<String> {
     authentication.administrators_only.as_ref().map(|attribute| {
         format!(
             " [low: the authentication admits administrators only (it keeps the caller as `{attribute}`), who manage every record; if it admits other accounts, this is high]"
+        )
+    })
+}
+
+/// A route admitted by one configured key and no caller's identity (pycroft's `/api/v0`, called
+/// by its member portal with `PYCROFT_API_KEY`): every holder of the key acts with the same
+/// authority, so there is no caller to relate the id to.
+fn service_key_only(authentication: &Authentication) -> Option<String> {
+    let key = authentication.shared_key.as_ref()?;
+    authentication.identity.is_empty().then(|| {
+        format!(
+            " [low: the authentication admits whoever holds one configured key (`{key}`) and names no caller, so every holder acts for every user, as a service calling for its own users does; if the key is handed to end users, this is high]"
         )
     })
 }

@@ -237,6 +237,7 @@ impl<'a> AuthContext<'_, 'a> {
                 identity,
                 unverified: None,
                 administrators_only: None,
+                shared_key: None,
             });
         }
         // The weakest alternative decides: each must have a scheme that can refuse.
@@ -253,6 +254,7 @@ impl<'a> AuthContext<'_, 'a> {
             identity,
             unverified: None,
             administrators_only: None,
+            shared_key: None,
         })
     }
 
