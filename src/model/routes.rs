@@ -344,6 +344,26 @@ impl<'a> RouteModel<'a> {
             administrators_only: UnverifiedMemo::default(),
             permission_gates: UnverifiedMemo::default(),
         };
+        // Classes that may register a method of theirs as a hook (`note_hook_object`): looked up
+        // by name before any call is resolved, since few projects have one.
+        let hook_classes: HashSet<&'a str> = model
+            .modules
+            .iter()
+            .filter(|module| {
+                memchr::memmem::find(module.file.text.as_bytes(), b"before_request(self.").is_some()
+            })
+            .flat_map(|module| {
+                module
+                    .file
+                    .module()
+                    .body
+                    .iter()
+                    .filter_map(|stmt| match stmt {
+                        Stmt::ClassDef(class) => Some(class.name.as_str()),
+                        _ => None,
+                    })
+            })
+            .collect();
         let collected: Vec<CollectedRoutes<'a>> = model
             .modules
             .par_iter()
@@ -362,6 +382,7 @@ impl<'a> RouteModel<'a> {
                     class: None,
                     function_scopes: files.get(index).map_or(&[], |f| f.scopes.as_slice()),
                     functions: &this.functions,
+                    hook_classes: &hook_classes,
                     specs,
                     env: HashMap::default(),
                     following: Vec::new(),
@@ -771,6 +792,8 @@ struct RouteCollector<'m, 'a> {
     /// The file's function scopes: a factory imports its blueprints inside the function.
     function_scopes: &'m [super::scope::Scope<'a>],
     functions: &'m HashMap<(usize, String), &'a ast::StmtFunctionDef>,
+    /// Names of project classes in modules that register `self.` methods as hooks.
+    hook_classes: &'m HashSet<&'a str>,
     specs: &'m dyn SpecSource,
     /// What names stand for while a helper's body or a loop over a route table is followed:
     /// a parameter bound to the caller's argument, a loop variable to one entry of the table,
@@ -1404,6 +1427,9 @@ impl<'a> RouteCollector<'_, 'a> {
     }
 
     fn handle_call(&mut self, call: &'a ast::ExprCall) {
+        if !call.arguments.is_empty() {
+            self.note_hook_object(call);
+        }
         let Expr::Attribute(attribute) = call.func.as_ref() else {
             return;
         };
@@ -1535,6 +1561,84 @@ impl<'a> RouteCollector<'_, 'a> {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// `access = BlueprintAccess(bp, required_properties=[...])` where the project class's
+    /// `__init__` registers one of its methods on the object it is handed
+    /// (`blueprint.before_request(self._check_access)`, pycroft's per-blueprint permission
+    /// check): that method is a hook of `bp`.
+    fn note_hook_object(&mut self, call: &'a ast::ExprCall) {
+        let named = match call.func.as_ref() {
+            Expr::Name(name) => name.id.as_str(),
+            Expr::Attribute(attribute) => attribute.attr.as_str(),
+            _ => return,
+        };
+        if !self.hook_classes.contains(named) {
+            return;
+        }
+        let Some((module, class)) = self.find_class_in_module(&call.func, self.module) else {
+            return;
+        };
+        if memchr::memmem::find(
+            self.model.modules[module].file.text.as_bytes(),
+            b"before_request(self.",
+        )
+        .is_none()
+        {
+            return;
+        }
+        let Some(init) = find_function_in(&class.body, "__init__") else {
+            return;
+        };
+        let mut registered: Vec<(&str, &str)> = Vec::new();
+        visit_stmts(&init.body, &mut |stmt| {
+            if let Stmt::Expr(expression) = stmt
+                && let Expr::Call(inner) = expression.value.as_ref()
+                && let Expr::Attribute(attribute) = inner.func.as_ref()
+                && matches!(
+                    attribute.attr.as_str(),
+                    "before_request" | "before_app_request"
+                )
+                && let Expr::Name(receiver) = attribute.value.as_ref()
+                && let Some(Expr::Attribute(method)) = inner.arguments.args.first()
+                && matches!(method.value.as_ref(), Expr::Name(n) if n.id.as_str() == "self")
+            {
+                registered.push((receiver.id.as_str(), method.attr.as_str()));
+            }
+        });
+        for (parameter, method) in registered {
+            // The argument handed for `parameter`: by keyword, else by position after `self`.
+            let position = init
+                .parameters
+                .posonlyargs
+                .iter()
+                .chain(&init.parameters.args)
+                .position(|p| p.parameter.name.as_str() == parameter);
+            let argument = call
+                .arguments
+                .keywords
+                .iter()
+                .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == parameter))
+                .map(|k| &k.value)
+                .or_else(|| {
+                    position
+                        .and_then(|p| p.checked_sub(1))
+                        .and_then(|p| call.arguments.args.get(p))
+                });
+            let (Some(argument), Some(def)) = (argument, find_function_in(&class.body, method))
+            else {
+                continue;
+            };
+            let Some(target) = self.qualified(argument) else {
+                continue;
+            };
+            self.hooks.push(Hook {
+                target,
+                on_app: self.is_app(argument),
+                def,
+                module,
+            });
         }
     }
 
