@@ -82,7 +82,10 @@ fn looks_public(route: &Route<'_>) -> bool {
         .chain(rule.split(['/', '-', '_', '.', '<', '>', ':']))
         .filter(|w| !w.is_empty())
         .collect();
-    // A handler that creates an account (`create_user(...)`, `register(...)`) is sign-up.
+    // A handler that creates an account (`create_user(...)`, `register(...)`,
+    // `create_basic_account(...)`) is sign-up; one that mails a password-reset code
+    // (`send_password_reset_email(...)`) is forgot-password (zeeguu's `/add_basic_user/<email>`
+    // and `/send_code/<email>`).
     let creates_account = route.methods.iter().all(|m| m == "POST")
         && crate::model::routes::any_expr(&route.handler.body, &mut |e| {
             let name = match e {
@@ -97,9 +100,13 @@ fn looks_public(route: &Route<'_>) -> bool {
                 "sign_up",
                 "create_user",
                 "create_account",
+                "password_reset",
+                "reset_password",
             ]
             .iter()
             .any(|w| lower.contains(w))
+                || (lower.starts_with("create_")
+                    && (lower.ends_with("_account") || lower.ends_with("_user")))
         });
     // `sign_up`, `/sign-up`, `sign_in`: two words that are one public word.
     let joined = words
