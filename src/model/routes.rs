@@ -2734,8 +2734,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         module: usize,
         def: &'a ast::StmtFunctionDef,
     ) -> Option<String> {
-        let found = std::cell::RefCell::new(None);
-        let compares = |_: usize, def: &'a ast::StmtFunctionDef| {
+        self.first_reached(module, def, &|_, def| {
             let mut key = None;
             any_expr(&def.body, &mut |e| {
                 let operands: Vec<&Expr> = match e {
@@ -2757,17 +2756,8 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 key = operands.into_iter().find_map(configured_key_name);
                 key.is_some()
             });
-            let hit = key.is_some();
-            if hit {
-                found.replace(key);
-            }
-            hit
-        };
-        self.reaches(module, def, 0, &mut HashSet::default(), &compares, &|_| {
-            false
+            key
         })
-        .then(|| found.into_inner())
-        .flatten()
     }
 
     /// The `g` attribute a decorator or hook keeps the caller under when its name says the caller
@@ -2789,8 +2779,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         module: usize,
         def: &'a ast::StmtFunctionDef,
     ) -> Option<String> {
-        let found = std::cell::RefCell::new(None);
-        let stores_administrator = |_: usize, def: &'a ast::StmtFunctionDef| {
+        self.first_reached(module, def, &|_, def| {
             let mut hit = None;
             visit_stmts(&def.body, &mut |stmt| {
                 let Stmt::Assign(assign) = stmt else { return };
@@ -2808,22 +2797,29 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     }
                 }
             });
-            let stored = hit.is_some();
-            if stored {
-                found.replace(hit);
+            hit
+        })
+    }
+
+    /// The first answer `find` gives for `def` or for a project function it calls (followed as
+    /// [`Self::reaches`] follows them).
+    fn first_reached(
+        &self,
+        module: usize,
+        def: &'a ast::StmtFunctionDef,
+        find: &dyn Fn(usize, &'a ast::StmtFunctionDef) -> Option<String>,
+    ) -> Option<String> {
+        let found = std::cell::RefCell::new(None);
+        let here = |module: usize, def: &'a ast::StmtFunctionDef| match find(module, def) {
+            Some(answer) => {
+                found.replace(Some(answer));
+                true
             }
-            stored
+            None => false,
         };
-        self.reaches(
-            module,
-            def,
-            0,
-            &mut HashSet::default(),
-            &stores_administrator,
-            &|_| false,
-        )
-        .then(|| found.into_inner())
-        .flatten()
+        self.reaches(module, def, 0, &mut HashSet::default(), &here, &|_| false)
+            .then(|| found.into_inner())
+            .flatten()
     }
 
     /// For a decorator or hook that authenticates only by decoding a token without verifying

@@ -228,12 +228,18 @@ impl<'c, 'a> Checker<'c, 'a> {
         if !self.marked_nosec(range) {
             return;
         }
+        self.lower_last(NOSEC_NOTE);
+    }
+
+    /// Lowers the finding just reported to low, saying why at the end of its message, unless it
+    /// is low already.
+    fn lower_last(&mut self, note: &str) {
         let Some(diagnostic) = self.diagnostics.last_mut() else {
             return;
         };
         if diagnostic.severity.unwrap_or(diagnostic.rule.severity) > Severity::Low {
             diagnostic.severity = Some(Severity::Low);
-            diagnostic.message.push_str(NOSEC_NOTE);
+            diagnostic.message.push_str(note);
         }
     }
 
@@ -260,15 +266,8 @@ impl<'c, 'a> Checker<'c, 'a> {
             (apps.share(file.module, set_in) || apps.share(file.module, site.module))
                 && file.secret_key_use(&self.project.model).is_some()
         });
-        if relied_on {
-            return;
-        }
-        let Some(diagnostic) = self.diagnostics.last_mut() else {
-            return;
-        };
-        if diagnostic.severity.unwrap_or(diagnostic.rule.severity) > Severity::Low {
-            diagnostic.severity = Some(Severity::Low);
-            diagnostic.message.push_str(SIGNS_ONLY_FLASHES_NOTE);
+        if !relied_on {
+            self.lower_last(SIGNS_ONLY_FLASHES_NOTE);
         }
     }
 
