@@ -983,7 +983,9 @@ pub fn is_connection_key(key: &str) -> bool {
     key.ends_with("_URI") || key.ends_with("_URL") || key.ends_with("_DSN") || key == "DSN"
 }
 
-fn is_constant_name(name: &str) -> bool {
+/// `API_KEY`, `JWT_SECRET`: an upper-case name with a letter in it, as settings and module
+/// constants are written.
+pub(crate) fn is_constant_name(name: &str) -> bool {
     name.chars().any(|c| c.is_ascii_uppercase())
         && name
             .chars()

@@ -12,6 +12,7 @@
 use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
 
+use super::config::is_constant_name;
 use super::routes::expr_contains;
 
 /// A call returned or raised from inside an `except` handler, directly (`return helper(...)`)
@@ -180,13 +181,6 @@ fn is_translation(name: &str) -> bool {
             | "ugettext"
             | "ugettext_lazy"
     )
-}
-
-fn is_constant_name(name: &str) -> bool {
-    name.chars().any(|c| c.is_ascii_uppercase())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// The built-in exception class a `raise` statement raises with the project's own message:

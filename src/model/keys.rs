@@ -18,7 +18,7 @@ use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
 
 use super::apps::Apps;
-use super::config::{ConfigModel, ConfigValue};
+use super::config::{ConfigModel, ConfigValue, is_constant_name};
 use super::imports;
 use super::jwt::{AlgorithmFamily, JwtCall, Library, Operation, algorithm_family};
 use super::scope::Binding;
@@ -898,13 +898,6 @@ fn config_get(call: &ast::ExprCall) -> Option<String> {
         }
         _ => None,
     }
-}
-
-fn is_constant_name(name: &str) -> bool {
-    name.chars().any(|c| c.is_ascii_uppercase())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 fn shorten(text: &str) -> String {

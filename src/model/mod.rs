@@ -931,6 +931,26 @@ pub struct Project<'a> {
 }
 
 impl<'a> Project<'a> {
+    /// Whether the application of a Flask `SECRET_KEY` setting relies on the key beyond flash
+    /// messages: a module sharing an application with the setting (`set_in`) or with the
+    /// literal (`literal_in`) has a [`FileModel::secret_key_use`]. A setting in a module no
+    /// application reaches (a settings file loaded by a path the model cannot follow) may be any
+    /// application's: nothing says what its session holds, so it is taken to be relied on.
+    pub fn relies_on_secret_key(&self, set_in: usize, literal_in: usize) -> bool {
+        let apps = &self.apps;
+        if !apps
+            .of_module(set_in)
+            .iter()
+            .any(|&unit| apps.units[unit].is_app())
+        {
+            return true;
+        }
+        self.files.iter().any(|file| {
+            (apps.share(file.module, set_in) || apps.share(file.module, literal_in))
+                && file.secret_key_use(&self.model).is_some()
+        })
+    }
+
     /// Where each function gets unverified token claims, and which functions return them.
     pub fn claim_summaries(&self) -> &claims::ClaimSummaries {
         self.claim_summaries
@@ -1109,17 +1129,13 @@ const COOKIE_LOGIN_LIBRARIES: &[&str] = &[
     "flask_appbuilder",
 ];
 
-/// Libraries that sign with the application's `SECRET_KEY`, or keep a login, an identity, an
-/// OAuth state or a CSRF value in Flask's session, which the key signs. A module importing one
-/// makes the key matter. A token library does not by itself: it matters when it is handed the
-/// key, which is a read of the key (`secret_key_read`) or the same literal (`SecretSite`).
+/// Beyond [`COOKIE_LOGIN_LIBRARIES`], libraries that sign with the application's `SECRET_KEY`,
+/// or keep an identity, an OAuth state or a CSRF value in Flask's session, which the key signs.
+/// A module importing one makes the key matter. A token library does not by itself: it matters
+/// when it is handed the key, which is a read of the key (`secret_key_read`) or the same literal
+/// (`SecretSite`).
 const SECRET_KEY_LIBRARIES: &[&str] = &[
-    "flask_login",
-    "flask_security",
-    "flask_user",
-    "flask_session",
     "flask_kvsession",
-    "flask_appbuilder",
     "flask_principal",
     "flask_wtf",
     "flask_seasurf",
@@ -1141,29 +1157,21 @@ const SECRET_KEY_LIBRARIES: &[&str] = &[
 /// See [`FileModel::secret_key_use`].
 fn secret_key_use(info: &ModuleInfo<'_>, scopes: &[Scope<'_>]) -> Option<String> {
     let text = info.file.text.as_bytes();
-    let imported = std::iter::once(&info.scope)
-        .chain(scopes)
-        .flat_map(|scope| {
-            scope
-                .bindings
-                .iter()
-                .flat_map(|(name, bindings)| bindings.as_slice().iter().map(move |b| (*name, b)))
-        })
-        .find_map(|(name, binding)| match binding {
-            scope::Binding::Import(qualified) => {
-                let root = qualified.split('.').next().unwrap_or_default();
-                if (qualified == "flask.session" && uses_session(text, name.as_bytes()))
-                    || (qualified == "flask" && uses_session(text, b"flask.session"))
-                {
-                    Some("Flask's `session`".to_string())
-                } else if SECRET_KEY_LIBRARIES.contains(&root) || root.starts_with("flask_jwt") {
-                    Some(format!("`{root}`"))
-                } else {
-                    None
-                }
-            }
-            _ => None,
-        });
+    let imported = imports(info, scopes).find_map(|(name, qualified)| {
+        let root = qualified.split('.').next().unwrap_or_default();
+        if (qualified == "flask.session" && uses_session(text, name.as_bytes()))
+            || (qualified == "flask" && uses_session(text, b"flask.session"))
+        {
+            Some("Flask's `session`".to_string())
+        } else if COOKIE_LOGIN_LIBRARIES.contains(&root)
+            || SECRET_KEY_LIBRARIES.contains(&root)
+            || root.starts_with("flask_jwt")
+        {
+            Some(format!("`{root}`"))
+        } else {
+            None
+        }
+    });
     imported.or_else(|| secret_key_read(text).map(|read| format!("`{read}`")))
 }
 
@@ -1260,34 +1268,49 @@ fn secret_key_read(text: &[u8]) -> Option<String> {
     None
 }
 
+/// Every import binding of a module, at module level and in its functions and classes: the
+/// name it binds and what it imports (`session`, `flask.session`).
+fn imports<'s>(
+    info: &'s ModuleInfo<'_>,
+    scopes: &'s [Scope<'_>],
+) -> impl Iterator<Item = (&'s str, &'s str)> {
+    std::iter::once(&info.scope)
+        .chain(scopes)
+        .flat_map(|scope| {
+            scope.bindings.iter().flat_map(|(name, bindings)| {
+                bindings
+                    .as_slice()
+                    .iter()
+                    .filter_map(move |binding| match binding {
+                        scope::Binding::Import(qualified) => Some((*name, qualified.as_str())),
+                        _ => None,
+                    })
+            })
+        })
+}
+
 /// See [`FileModel::cookie_authority`].
 fn cookie_authority(info: &ModuleInfo<'_>, scopes: &[Scope<'_>]) -> Option<String> {
-    let imported = std::iter::once(&info.scope)
-        .chain(scopes)
-        .flat_map(|scope| scope.bindings.values().flat_map(scope::Bindings::as_slice))
-        .find_map(|binding| match binding {
-            scope::Binding::Import(qualified) => {
-                let root = qualified.split('.').next().unwrap_or_default();
-                let text = info.file.text.as_bytes();
-                if COOKIE_LOGIN_LIBRARIES.contains(&root) {
-                    Some(format!("`{root}`"))
-                } else if root == "flask_principal"
-                    && memchr::memmem::find_iter(text, b"Principal(").any(|at| {
-                        // `Principal(...)`, `flask_principal.Principal(...)`; not `LdapPrincipal(`.
-                        at == 0 || !text[at - 1].is_ascii_alphanumeric() && text[at - 1] != b'_'
-                    })
-                    && memchr::memmem::find(text, b"use_sessions=False").is_none()
-                {
-                    // Flask-Principal keeps the identity in the session unless told not to.
-                    Some("Flask-Principal's session identity".to_string())
-                } else if qualified == "flask.session" {
-                    Some("Flask's `session`".to_string())
-                } else {
-                    None
-                }
-            }
-            _ => None,
-        });
+    let imported = imports(info, scopes).find_map(|(_, qualified)| {
+        let root = qualified.split('.').next().unwrap_or_default();
+        let text = info.file.text.as_bytes();
+        if COOKIE_LOGIN_LIBRARIES.contains(&root) {
+            Some(format!("`{root}`"))
+        } else if root == "flask_principal"
+            && memchr::memmem::find_iter(text, b"Principal(").any(|at| {
+                // `Principal(...)`, `flask_principal.Principal(...)`; not `LdapPrincipal(`.
+                at == 0 || !text[at - 1].is_ascii_alphanumeric() && text[at - 1] != b'_'
+            })
+            && memchr::memmem::find(text, b"use_sessions=False").is_none()
+        {
+            // Flask-Principal keeps the identity in the session unless told not to.
+            Some("Flask-Principal's session identity".to_string())
+        } else if qualified == "flask.session" {
+            Some("Flask's `session`".to_string())
+        } else {
+            None
+        }
+    });
     imported.or_else(|| {
         // `set_cookie(...)`, `request.cookies`, Flask-JWT-Extended's `set_access_cookies(...)`
         // and a `JWT_TOKEN_LOCATION` that lists "cookies"; not a `cookies=` argument of an HTTP

@@ -1580,6 +1580,8 @@ impl<'a> RouteCollector<'_, 'a> {
         let Some((module, class)) = self.find_class_in_module(&call.func, self.module) else {
             return;
         };
+        // The name gate lets through every class of that name; most are defined in modules that
+        // register no hook (Flask-AppBuilder's many `BaseView`s), and need no walk of `__init__`.
         if memchr::memmem::find(
             self.model.modules[module].file.text.as_bytes(),
             b"before_request(self.",
@@ -4899,8 +4901,10 @@ fn configured_key_name(expr: &Expr) -> Option<String> {
                 _ => return None,
             }
         }
-        Expr::Name(name) if is_constant(name.id.as_str()) => name.id.to_string(),
-        Expr::Attribute(attribute) if is_constant(attribute.attr.as_str()) => {
+        Expr::Name(name) if super::config::is_constant_name(name.id.as_str()) => {
+            name.id.to_string()
+        }
+        Expr::Attribute(attribute) if super::config::is_constant_name(attribute.attr.as_str()) => {
             attribute.attr.to_string()
         }
         _ => return None,
@@ -4910,14 +4914,6 @@ fn configured_key_name(expr: &Expr) -> Option<String> {
         .iter()
         .any(|word| upper.contains(word))
         .then_some(name)
-}
-
-/// `API_KEY`, `PYCROFT_API_KEY`: an upper-case name with a letter in it.
-fn is_constant(name: &str) -> bool {
-    name.chars().any(|c| c.is_ascii_uppercase())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// Whether a branch refuses the request somewhere in it.

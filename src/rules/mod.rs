@@ -252,21 +252,7 @@ impl<'c, 'a> Checker<'c, 'a> {
         let Some(set_in) = site.flask_key_set_in else {
             return;
         };
-        let apps = &self.project.apps;
-        // A setting in a module no application reaches (a settings file loaded by a path the
-        // model cannot follow) may be any application's: nothing says what its session holds.
-        if !apps
-            .of_module(set_in)
-            .iter()
-            .any(|&unit| apps.units[unit].is_app())
-        {
-            return;
-        }
-        let relied_on = self.project.files.iter().any(|file| {
-            (apps.share(file.module, set_in) || apps.share(file.module, site.module))
-                && file.secret_key_use(&self.project.model).is_some()
-        });
-        if !relied_on {
+        if !self.project.relies_on_secret_key(set_in, site.module) {
             self.lower_last(SIGNS_ONLY_FLASHES_NOTE);
         }
     }
