@@ -23,6 +23,7 @@ pub mod imports;
 pub mod jwt;
 pub mod keys;
 pub mod oidc;
+pub mod open_credentials;
 pub mod openapi;
 pub mod records;
 pub mod request_data;
@@ -928,6 +929,8 @@ pub struct Project<'a> {
     handler_calls_by_name: std::sync::OnceLock<calls::NameIndex>,
     /// Which functions hold or return unverified token claims, built on first use.
     claim_summaries: std::sync::OnceLock<claims::ClaimSummaries>,
+    /// Credential checks a request without the credential passes, built on first use.
+    open_credential_checks: std::sync::OnceLock<Vec<open_credentials::OpenCheck>>,
 }
 
 impl<'a> Project<'a> {
@@ -955,6 +958,12 @@ impl<'a> Project<'a> {
     pub fn claim_summaries(&self) -> &claims::ClaimSummaries {
         self.claim_summaries
             .get_or_init(|| claims::ClaimSummaries::new(self))
+    }
+
+    /// Credential checks a request without the credential passes (`open_credentials`).
+    pub fn open_credential_checks(&self) -> &[open_credentials::OpenCheck] {
+        self.open_credential_checks
+            .get_or_init(|| open_credentials::open_checks(self))
     }
 
     /// The calls of the project whose callee's last name is `name`, with their files.
@@ -1056,6 +1065,7 @@ impl<'a> Project<'a> {
             calls_by_name: std::sync::OnceLock::new(),
             handler_calls_by_name: std::sync::OnceLock::new(),
             claim_summaries: std::sync::OnceLock::new(),
+            open_credential_checks: std::sync::OnceLock::new(),
         }
     }
 }

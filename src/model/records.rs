@@ -40,6 +40,9 @@ pub struct Column {
     /// The table a foreign key points to (`users` of `ForeignKey("users.id")`), or the class a
     /// foreign key or relationship names (`User` of `ForeignKey(User.id)`, `relationship("User")`).
     pub points_to: Option<String>,
+    /// The column may hold NULL: SQLAlchemy's default for a column that is not a primary key,
+    /// unless `nullable=False`; for a `Mapped[...]` annotation, `Optional` or `| None`.
+    pub may_be_null: bool,
 }
 
 /// An ORM model class of the project.
@@ -764,9 +767,14 @@ fn read_class(
             continue;
         }
         declares = true;
+        let annotated_optional = annotation.is_some_and(|a| {
+            let text = source.slice(a.range());
+            text.contains("Optional[") || text.contains("None")
+        });
         let mut entry = Column {
             name: name.to_string(),
             relationship,
+            may_be_null: !relationship && (!mapped || annotated_optional),
             ..Column::default()
         };
         if let Some(call) = call {
@@ -782,6 +790,7 @@ fn read_class(
                         relationship: true,
                         identifying: false,
                         points_to: Some(record.name.clone()),
+                        may_be_null: false,
                     },
                 ));
             }
@@ -800,10 +809,14 @@ fn read_class(
 fn read_column_call(source: &crate::source::SourceFile, call: &ast::ExprCall, entry: &mut Column) {
     for keyword in &call.arguments.keywords {
         let Some(arg) = &keyword.arg else { continue };
-        if matches!(arg.as_str(), "primary_key" | "unique")
-            && matches!(&keyword.value, Expr::BooleanLiteral(b) if b.value)
-        {
+        let set = matches!(&keyword.value, Expr::BooleanLiteral(b) if b.value);
+        if matches!(arg.as_str(), "primary_key" | "unique") && set {
             entry.identifying = true;
+        }
+        match arg.as_str() {
+            "primary_key" if set => entry.may_be_null = false,
+            "nullable" => entry.may_be_null = set,
+            _ => {}
         }
     }
     let mut foreign: Option<String> = None;

@@ -4873,7 +4873,7 @@ fn lacks_login(test: &Expr) -> bool {
 /// The name of a configured credential an expression reads: `current_app.config["API_KEY"]`,
 /// `app.config.get("API_KEY")`, `os.environ["API_KEY"]`, `os.getenv("API_KEY")`, `API_KEY`,
 /// `settings.API_KEY`; only names that say key, token, secret or password.
-fn configured_key_name(expr: &Expr) -> Option<String> {
+pub(crate) fn configured_key_name(expr: &Expr) -> Option<String> {
     let name = match expr {
         Expr::Subscript(subscript) => match subscript.slice.as_ref() {
             Expr::StringLiteral(key) => {

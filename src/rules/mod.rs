@@ -8,6 +8,7 @@ mod abandoned_token_library;
 mod admin_route_without_role_check;
 mod authorization_from_unverified_claims;
 mod cors_credentials_any_origin;
+mod credential_check_admits_missing;
 mod credentials_in_settings;
 mod debug_mode_enabled;
 mod exception_details_in_response;
@@ -61,6 +62,7 @@ const REGISTRY: &[Rule] = &[
     authorization_from_unverified_claims::RULE,
     admin_route_without_role_check::RULE,
     route_decorator_order::RULE,
+    credential_check_admits_missing::RULE,
     hardcoded_secret_key::RULE,
     weak_secret_key::RULE,
     credentials_in_settings::RULE,
