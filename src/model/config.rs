@@ -924,7 +924,9 @@ fn string_literal(expr: &Expr) -> Option<String> {
 /// any `*_JWT_SECRET` (superset's `GUEST_TOKEN_JWT_SECRET` signs guest tokens).
 pub fn is_secret_key(key: &str) -> bool {
     key == "SECRET_KEY"
-        || key.ends_with("_SECRET_KEY")
+        // `OPEN_ID_CLIENT_SECRET_KEY` is an OAuth client's secret, sent to the identity
+        // provider: a credential (FL305), not a key the app signs with.
+        || key.ends_with("_SECRET_KEY") && !key.ends_with("CLIENT_SECRET_KEY")
         || key == "JWT_SECRET"
         || key.ends_with("_JWT_SECRET")
         || key == "JWT_PRIVATE_KEY"
@@ -962,6 +964,8 @@ pub fn is_credential_key(key: &str) -> bool {
         "_PRIVATE_KEY",
         "_SECRET_ACCESS_KEY",
         "_AUTH_KEY",
+        // An OAuth client's secret, named as a key (`OPEN_ID_CLIENT_SECRET_KEY`).
+        "_CLIENT_SECRET_KEY",
         // A pepper is a secret mixed into password hashes (privacyidea's `PI_PEPPER`).
         "_PEPPER",
     ]

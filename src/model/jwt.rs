@@ -961,3 +961,48 @@ fn on_a_response(headers: &Expr, assignments: &[(&str, &Expr)]) -> bool {
                 ))
         })
 }
+
+/// A function of the module that checks `claim` of decoded claims by hand: it reads
+/// `claims["aud"]` / `claims.get("aud")` from one of its parameters and can raise. spiff-arena
+/// decodes identity providers' tokens with `verify_aud` off and hands the claims to
+/// `_validate_decoded_token`, which refuses foreign issuers and audiences. (Not used for `exp`:
+/// the same module decodes its own tokens with `verify_exp` off on a path that never reaches
+/// the validator, and which path a token takes is decided by its callers.)
+pub fn claim_validator<'a>(
+    module_body: &'a [Stmt],
+    claim: &str,
+) -> Option<&'a ast::StmtFunctionDef> {
+    let mut found = None;
+    super::routes::for_each_def(module_body, &mut |def| {
+        if found.is_some() {
+            return;
+        }
+        let parameters: Vec<&str> = def
+            .parameters
+            .iter_non_variadic_params()
+            .map(|p| p.parameter.name.as_str())
+            .collect();
+        let reads_claim = super::routes::any_expr(&def.body, &mut |e| {
+            let (receiver, key) = match e {
+                Expr::Subscript(subscript) => (subscript.value.as_ref(), subscript.slice.as_ref()),
+                Expr::Call(get) => match (get.func.as_ref(), get.arguments.args.first()) {
+                    (Expr::Attribute(attribute), Some(key)) if attribute.attr.as_str() == "get" => {
+                        (attribute.value.as_ref(), key)
+                    }
+                    _ => return false,
+                },
+                _ => return false,
+            };
+            matches!(receiver, Expr::Name(n) if parameters.contains(&n.id.as_str()))
+                && matches!(key, Expr::StringLiteral(s) if s.value.to_str() == claim)
+        });
+        let mut raises = false;
+        super::routes::visit_scope_stmts(&def.body, &mut |stmt| {
+            raises |= matches!(stmt, Stmt::Raise(_));
+        });
+        if reads_claim && raises {
+            found = Some(def);
+        }
+    });
+    found
+}

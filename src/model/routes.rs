@@ -435,14 +435,32 @@ impl<'a> RouteModel<'a> {
         // What each hook does whatever the route: decided once, not once per route it covers.
         let hook_facts: Vec<HookFacts> = hooks
             .iter()
-            .map(|hook| HookFacts {
-                // A hook that reads, logs or stores the header but can refuse nothing does not
-                // authenticate.
-                verifies: context.authenticates(hook.module, hook.def, 0)
-                    && context.can_refuse(hook.module, hook.def),
-                concerns_caller: context.may_concern_caller(hook.module, hook.def),
-                checks_role: mentions_role(&hook.def.body)
-                    || refuses_other_callers(&hook.def.body, &[]),
+            .map(|hook| {
+                // flask-shop's `@bp.before_request` over `@permission_required(...)` and
+                // `@login_required` on an empty body: the hook Flask runs is the wrapped one.
+                let guards: Vec<&Expr> = hook
+                    .def
+                    .decorator_list
+                    .iter()
+                    .map(|d| &d.expression)
+                    .filter(|d| context.guards_access(hook.module, d))
+                    .collect();
+                let role_guard = guards.iter().any(|d| {
+                    is_role_word(decorator_name(d))
+                        || matches!(d, Expr::Call(call) if call.arguments.args.iter().any(names_a_role_member))
+                });
+                HookFacts {
+                    // A hook that reads, logs or stores the header but can refuse nothing does
+                    // not authenticate.
+                    verifies: !guards.is_empty()
+                        || context.authenticates(hook.module, hook.def, 0)
+                            && context.can_refuse(hook.module, hook.def),
+                    concerns_caller: !guards.is_empty()
+                        || context.may_concern_caller(hook.module, hook.def),
+                    checks_role: role_guard
+                        || mentions_role(&hook.def.body)
+                        || refuses_other_callers(&hook.def.body, &[]),
+                }
             })
             .collect();
         let mut routes = std::mem::take(&mut this.routes);
@@ -2954,7 +2972,11 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             let spelled = self.model.modules[route.module].file.slice(callee.range());
             let name = spelled.rsplit('.').next().unwrap_or(spelled);
             // `@jwt_authenticate(is_superuser=True)`, `@auth.login_required(role="admin")`
-            let role_argument = matches!(decorator, Expr::Call(call) if call.arguments.keywords.iter().any(|k| k.arg.as_ref().is_some_and(|a| is_role_word(a.as_str()))));
+            // `@login_required({Role.super_admin, Role.admin})`: a role enumeration's members
+            // passed positionally.
+            let role_argument = matches!(decorator, Expr::Call(call)
+                if call.arguments.keywords.iter().any(|k| k.arg.as_ref().is_some_and(|a| is_role_word(a.as_str())))
+                    || call.arguments.args.iter().any(names_a_role_member));
             // Flask-Principal: `@admin_permission.require(http_exception=403)` names the role by
             // the permission it asks of.
             let generic_verb = matches!(name, "require" | "required" | "can" | "test");
@@ -3107,6 +3129,174 @@ const PRIVILEGE_ATTRIBUTES: &[&str] = &[
     "user_type",
     "account_type",
 ];
+
+/// Whether a handler works on its caller only: it renders a page or touches the caller, reads
+/// the request, and reads or changes no record except the caller's own (`current_user`, a local holding it, `g.user`,
+/// a query filtered by `current_user.id`), and calls no project function with anything but a
+/// message (`fail_api(msg="...")`). The profile, password and dashboard pages of an `/admin`
+/// back office are such handlers; they need a login, not a role.
+pub fn acts_only_on_caller(body: &[Stmt]) -> bool {
+    let caller_names: Vec<&str> = local_assignments(body)
+        .into_iter()
+        .filter(|(_, value)| is_caller(value, &[]))
+        .map(|(name, _)| name)
+        .collect();
+    let request_locals: Vec<&str> = local_assignments(body)
+        .into_iter()
+        .filter(|(_, value)| root_name(value) == Some("request"))
+        .map(|(name, _)| name)
+        .collect();
+    let mentions_caller = |expr: &Expr| expr_contains(expr, &mut |e| is_caller(e, &caller_names));
+    // Calls that are the receiver of another call (`q.filter_by(...)` in
+    // `q.filter_by(...).update(...)`) are judged with the whole chain.
+    let mut inner: Vec<TextRange> = Vec::new();
+    let mut calls: Vec<&ast::ExprCall> = Vec::new();
+    any_expr(body, &mut |e| {
+        if let Expr::Call(call) = e {
+            calls.push(call);
+            let mut receiver = call.func.as_ref();
+            while let Expr::Attribute(attribute) = receiver {
+                receiver = attribute.value.as_ref();
+                if let Expr::Call(chained) = receiver {
+                    inner.push(chained.range());
+                    break;
+                }
+            }
+        }
+        false
+    });
+    // Positive evidence first: a page, or work on the caller. A stub that returns a constant
+    // (`return jsonify(started=True)`) says nothing of what the route is for.
+    let renders_page = calls.iter().any(|call| {
+        matches!(
+            callee_last_name(&call.func),
+            Some("render_template" | "render_template_string")
+        )
+    });
+    if !renders_page && !any_expr(body, &mut |e| is_caller(e, &caller_names)) {
+        return false;
+    }
+    calls
+        .iter()
+        .filter(|call| !inner.contains(&call.range()))
+        .all(|call| {
+            let last = callee_last_name(&call.func).unwrap_or_default();
+            let root = root_name(&call.func).unwrap_or_default();
+            if is_caller(&call.func, &caller_names)
+                || root == "request"
+                || request_locals.contains(&root)
+                || caller_names.contains(&root)
+            {
+                return true;
+            }
+            match last {
+                "render_template"
+                | "render_template_string"
+                | "redirect"
+                | "url_for"
+                | "jsonify"
+                | "make_response"
+                | "flash"
+                | "abort"
+                | "desc"
+                | "asc"
+                | "gettext"
+                | "_" => true,
+                "commit" | "rollback" | "flush" => true,
+                "add" | "merge" => call.arguments.args.iter().all(&mentions_caller),
+                _ => {
+                    // A query chain: some filter in it names the caller.
+                    let mut chain = Some(*call);
+                    let mut constrained = false;
+                    let mut is_query = false;
+                    while let Some(link) = chain {
+                        let name = callee_last_name(&link.func).unwrap_or_default();
+                        is_query |= matches!(name, "execute" | "scalars" | "get_or_404" | "query");
+                        if matches!(name, "filter_by" | "filter" | "where" | "with_parent") {
+                            is_query = true;
+                            constrained |= link
+                                .arguments
+                                .args
+                                .iter()
+                                .chain(link.arguments.keywords.iter().map(|k| &k.value))
+                                .any(&mentions_caller);
+                        }
+                        chain = match link.func.as_ref() {
+                            Expr::Attribute(attribute) => {
+                                let mut receiver = attribute.value.as_ref();
+                                while let Expr::Attribute(inner) = receiver {
+                                    // `User.query...`, `db.session...`: a query whatever follows.
+                                    is_query |= matches!(inner.attr.as_str(), "query" | "session");
+                                    receiver = inner.value.as_ref();
+                                }
+                                match receiver {
+                                    Expr::Call(next) => Some(next),
+                                    _ => None,
+                                }
+                            }
+                            _ => None,
+                        };
+                    }
+                    if is_query {
+                        return constrained;
+                    }
+                    // `fail_api(msg="...")`: a project helper handed only a message.
+                    let arguments: Vec<&Expr> = call
+                        .arguments
+                        .args
+                        .iter()
+                        .chain(call.arguments.keywords.iter().map(|k| &k.value))
+                        .collect();
+                    !arguments.is_empty()
+                        && arguments
+                            .iter()
+                            .all(|a| matches!(a, Expr::StringLiteral(_) | Expr::NumberLiteral(_)))
+                }
+            }
+        })
+}
+
+/// `current_user`, `g.user`, `current_user._get_current_object()`, `get_jwt_identity()`, or
+/// a local holding one of them.
+fn is_caller(expr: &Expr, aliases: &[&str]) -> bool {
+    match expr {
+        Expr::Name(name) => {
+            matches!(name.id.as_str(), "current_user" | "current_identity")
+                || aliases.contains(&name.id.as_str())
+        }
+        Expr::Attribute(attribute) => {
+            matches!(attribute.value.as_ref(), Expr::Name(g) if g.id.as_str() == "g")
+                && matches!(attribute.attr.as_str(), "user" | "current_user" | "account")
+                || is_caller(&attribute.value, aliases)
+        }
+        Expr::Call(call) => {
+            matches!(
+                callee_last_name(&call.func),
+                Some("get_jwt_identity" | "get_current_user")
+            ) || is_caller(&call.func, aliases)
+        }
+        _ => false,
+    }
+}
+
+/// The name an attribute or call chain starts from: `request` of `request.json.get("a")`.
+fn root_name(expr: &Expr) -> Option<&str> {
+    match expr {
+        Expr::Name(name) => Some(name.id.as_str()),
+        Expr::Attribute(attribute) => root_name(&attribute.value),
+        Expr::Call(call) => root_name(&call.func),
+        Expr::Subscript(subscript) => root_name(&subscript.value),
+        _ => None,
+    }
+}
+
+fn callee_last_name(func: &Expr) -> Option<&str> {
+    match func {
+        Expr::Name(name) => Some(name.id.as_str()),
+        Expr::Attribute(attribute) => Some(attribute.attr.as_str()),
+        _ => None,
+    }
+}
 
 /// What a handler does that only an administrator should: sets a privilege attribute of an
 /// account (`user.is_admin = True`, `user.role = data["role"]`, `user["role"] = ...`,
@@ -4914,6 +5104,18 @@ pub(crate) fn configured_key_name(expr: &Expr) -> Option<String> {
         .iter()
         .any(|word| upper.contains(word))
         .then_some(name)
+}
+
+/// Whether `expr` names a member of a role, permission or scope enumeration: `Role.admin`,
+/// `Permission.EDITOR`, in a set or list too. Not any name with "admin" in it
+/// (`@limiter.limit(admin_limit)` names a rate).
+fn names_a_role_member(expr: &Expr) -> bool {
+    expr_contains(expr, &mut |e| {
+        matches!(e, Expr::Attribute(attribute)
+            if matches!(attribute.value.as_ref(), Expr::Name(class)
+                if class.id.chars().next().is_some_and(char::is_uppercase)
+                    && is_role_word(class.id.as_str())))
+    })
 }
 
 /// Whether a branch refuses the request somewhere in it.

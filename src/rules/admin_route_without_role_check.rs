@@ -19,7 +19,7 @@ use ruff_text_size::Ranged;
 use super::{Checker, Rule, Severity};
 use crate::model::apps::overlap;
 use crate::model::context::words;
-use crate::model::routes::{Route, administrative_effects};
+use crate::model::routes::{Route, acts_only_on_caller, administrative_effects};
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL204.md"),
@@ -180,7 +180,10 @@ fn check(checker: &mut Checker<'_, '_>) {
             }
             continue;
         }
-        if session_or_redirect(route) {
+        // The profile, password and landing pages of an `/admin` area work on the caller.
+        if session_or_redirect(route)
+            || (route.variables.is_empty() && acts_only_on_caller(&route.handler.body))
+        {
             continue;
         }
         let single_role = single_role_app(checker, route);

@@ -16,7 +16,7 @@ use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::Ranged;
 
 use super::{Checker, Rule, Severity};
-use crate::model::jwt::{JwtCall, Library};
+use crate::model::jwt::{JwtCall, Library, claim_validator};
 use crate::model::keys::{KeyKind, KeySource, OwnTokens};
 use crate::model::routes::{any_expr, visit_stmts};
 use crate::model::value::Value;
@@ -35,18 +35,40 @@ fn check(checker: &mut Checker<'_, '_>) {
         let arguments = call.decode_arguments();
         let (severity, why) = provenance(checker, call);
         // `verify_aud: False` / `verify_iss: False` are reported whatever else is passed.
-        for (key, what) in [("verify_aud", "audience"), ("verify_iss", "issuer")] {
+        for (key, claim, what) in [
+            ("verify_aud", "aud", "audience"),
+            ("verify_iss", "iss", "issuer"),
+        ] {
             if let Some(disabled) = call.disabled_option(key, model, checker.file) {
-                checker
-                    .report(
-                        disabled.range,
+                // Checked by hand in the same module: the option is off on purpose.
+                let validator = claim_validator(&checker.source.module().body, claim);
+                let by_hand = validator
+                    .map(|validator| {
                         format!(
-                            "`{}` turns off `{key}`: the token's {what} is not checked{why}",
-                            call.callee
-                        ),
-                        format!("remove `{key}: False` and pass `{what}=` with the expected value"),
-                    )
-                    .severity = severity;
+                            " [low: `{}` (line {}) reads the claims' `{claim}` and raises: the module checks the {what} by hand; keep that check on every path the decoded claims take]",
+                            validator.name,
+                            checker.source.position(validator.start()).line
+                        )
+                    })
+                    .unwrap_or_default();
+                let diagnostic = checker.report(
+                    disabled.range,
+                    format!(
+                        "`{}` turns off `{key}`: the token's {what} is not checked{}",
+                        call.callee,
+                        if validator.is_some() {
+                            by_hand.as_str()
+                        } else {
+                            why.as_str()
+                        }
+                    ),
+                    format!("remove `{key}: False` and pass `{what}=` with the expected value"),
+                );
+                diagnostic.severity = if validator.is_some() {
+                    Some(Severity::Low)
+                } else {
+                    severity
+                };
             }
         }
         if call.has_unpacked_arguments() {
@@ -61,8 +83,12 @@ fn check(checker: &mut Checker<'_, '_>) {
                 }
             },
             _ => (
-                missing(checker, arguments.audience, call) && !compared_later(call, "aud"),
-                missing(checker, arguments.issuer, call) && !compared_later(call, "iss"),
+                missing(checker, arguments.audience, call)
+                    && !compared_later(call, "aud")
+                    && claim_validator(&checker.source.module().body, "aud").is_none(),
+                missing(checker, arguments.issuer, call)
+                    && !compared_later(call, "iss")
+                    && claim_validator(&checker.source.module().body, "iss").is_none(),
             ),
         };
         let (what, add) = match (missing_audience, missing_issuer, call.library) {

@@ -41,6 +41,12 @@ class HashingConfig:
     PI_PEPPER = "Zr8-Quail-Fathom-21"  # expect: FL305(medium)
 
 
+class OpenIdConfig:
+    # An OAuth client's secret named as a key: a credential sent to the identity provider,
+    # not a key the app signs with (FL301/FL302 would call it one).
+    OPEN_ID_CLIENT_SECRET_KEY = "JXeQExm0JhQPLumgHtIIqf52bDalHz0q"  # expect: FL305(medium)
+
+
 class SettingNames:
     # Names of settings and of environment variables, not their values.
     SECRET_KEY = "SECRET_KEY"
