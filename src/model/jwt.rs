@@ -983,18 +983,7 @@ pub fn claim_validator<'a>(
             .map(|p| p.parameter.name.as_str())
             .collect();
         let reads_claim = super::routes::any_expr(&def.body, &mut |e| {
-            let (receiver, key) = match e {
-                Expr::Subscript(subscript) => (subscript.value.as_ref(), subscript.slice.as_ref()),
-                Expr::Call(get) => match (get.func.as_ref(), get.arguments.args.first()) {
-                    (Expr::Attribute(attribute), Some(key)) if attribute.attr.as_str() == "get" => {
-                        (attribute.value.as_ref(), key)
-                    }
-                    _ => return false,
-                },
-                _ => return false,
-            };
-            matches!(receiver, Expr::Name(n) if parameters.contains(&n.id.as_str()))
-                && matches!(key, Expr::StringLiteral(s) if s.value.to_str() == claim)
+            claim_read(e, claim).is_some_and(|holder| parameters.contains(&holder))
         });
         let mut raises = false;
         super::routes::visit_scope_stmts(&def.body, &mut |stmt| {
@@ -1005,4 +994,24 @@ pub fn claim_validator<'a>(
         }
     });
     found
+}
+
+/// The name `expr` reads `claim` from, when it is `name["claim"]` or `name.get("claim", ...)`.
+pub fn claim_read<'e>(expr: &'e Expr, claim: &str) -> Option<&'e str> {
+    let (receiver, key) = match expr {
+        Expr::Subscript(subscript) => (subscript.value.as_ref(), subscript.slice.as_ref()),
+        Expr::Call(get) => match (get.func.as_ref(), get.arguments.args.first()) {
+            (Expr::Attribute(attribute), Some(key)) if attribute.attr.as_str() == "get" => {
+                (attribute.value.as_ref(), key)
+            }
+            _ => return None,
+        },
+        _ => return None,
+    };
+    match (receiver, key) {
+        (Expr::Name(name), Expr::StringLiteral(text)) if text.value.to_str() == claim => {
+            Some(name.id.as_str())
+        }
+        _ => None,
+    }
 }

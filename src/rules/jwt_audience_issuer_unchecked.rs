@@ -16,7 +16,7 @@ use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::Ranged;
 
 use super::{Checker, Rule, Severity};
-use crate::model::jwt::{JwtCall, Library, claim_validator};
+use crate::model::jwt::{JwtCall, Library, claim_read, claim_validator};
 use crate::model::keys::{KeyKind, KeySource, OwnTokens};
 use crate::model::routes::{any_expr, visit_stmts};
 use crate::model::value::Value;
@@ -264,20 +264,7 @@ fn compared_later(call: &JwtCall<'_>, claim: &str) -> bool {
     let Some(claims) = claims_name else {
         return false;
     };
-    let reads_claim = |expr: &Expr| {
-        let (receiver, key) = match expr {
-            Expr::Subscript(subscript) => (subscript.value.as_ref(), subscript.slice.as_ref()),
-            Expr::Call(get) => match (get.func.as_ref(), get.arguments.args.first()) {
-                (Expr::Attribute(attribute), Some(key)) if attribute.attr.as_str() == "get" => {
-                    (attribute.value.as_ref(), key)
-                }
-                _ => return false,
-            },
-            _ => return false,
-        };
-        matches!(receiver, Expr::Name(n) if n.id.as_str() == claims)
-            && matches!(key, Expr::StringLiteral(s) if s.value.to_str() == claim)
-    };
+    let reads_claim = |expr: &Expr| claim_read(expr, claim) == Some(claims);
     // Variables holding the claim: `issuer = payload["iss"]`.
     let mut holders: Vec<&str> = Vec::new();
     visit_stmts(&function.body, &mut |stmt| {
