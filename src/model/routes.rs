@@ -3169,7 +3169,7 @@ pub fn acts_only_on_caller(body: &[Stmt]) -> bool {
     // (`return jsonify(started=True)`) says nothing of what the route is for.
     let renders_page = calls.iter().any(|call| {
         matches!(
-            callee_last_name(&call.func),
+            super::records::callee_last(&call.func),
             Some("render_template" | "render_template_string")
         )
     });
@@ -3180,7 +3180,7 @@ pub fn acts_only_on_caller(body: &[Stmt]) -> bool {
         .iter()
         .filter(|call| !inner.contains(&call.range()))
         .all(|call| {
-            let last = callee_last_name(&call.func).unwrap_or_default();
+            let last = super::records::callee_last(&call.func).unwrap_or_default();
             let root = root_name(&call.func).unwrap_or_default();
             if is_caller(&call.func, &caller_names)
                 || root == "request"
@@ -3210,7 +3210,7 @@ pub fn acts_only_on_caller(body: &[Stmt]) -> bool {
                     let mut constrained = false;
                     let mut is_query = false;
                     while let Some(link) = chain {
-                        let name = callee_last_name(&link.func).unwrap_or_default();
+                        let name = super::records::callee_last(&link.func).unwrap_or_default();
                         is_query |= matches!(name, "execute" | "scalars" | "get_or_404" | "query");
                         if matches!(name, "filter_by" | "filter" | "where" | "with_parent") {
                             is_query = true;
@@ -3271,7 +3271,7 @@ fn is_caller(expr: &Expr, aliases: &[&str]) -> bool {
         }
         Expr::Call(call) => {
             matches!(
-                callee_last_name(&call.func),
+                super::records::callee_last(&call.func),
                 Some("get_jwt_identity" | "get_current_user")
             ) || is_caller(&call.func, aliases)
         }
@@ -3286,14 +3286,6 @@ fn root_name(expr: &Expr) -> Option<&str> {
         Expr::Attribute(attribute) => root_name(&attribute.value),
         Expr::Call(call) => root_name(&call.func),
         Expr::Subscript(subscript) => root_name(&subscript.value),
-        _ => None,
-    }
-}
-
-fn callee_last_name(func: &Expr) -> Option<&str> {
-    match func {
-        Expr::Name(name) => Some(name.id.as_str()),
-        Expr::Attribute(attribute) => Some(attribute.attr.as_str()),
         _ => None,
     }
 }
