@@ -15,6 +15,7 @@ use crate::config::PerFileIgnore;
 use crate::deps::Dependencies;
 use crate::model::context::Location;
 use crate::model::openapi::parse_spec;
+use crate::model::references;
 use crate::model::routes::{LoadedSpec, SpecSource};
 use crate::model::settings_files::{SettingsFiles, SettingsRequest};
 use crate::model::{FileModel, ModuleInfo, ModuleNames, Project, ProjectModel};
@@ -407,7 +408,10 @@ fn analyse(walk: walk::Walk, settings: &Settings, overlay: &Overlay) -> Outcome 
 /// (`examples/`, `if __name__ == "__main__":`, a `DevelopmentConfig`) are reported at `low`,
 /// with the reason at the end of the message. Lowering sets `low` rather than stepping down, so
 /// a finding a rule already lowered (FL304's development servers) is not lowered twice.
+/// A finding about what running code does (the token rules, FL203, FL206, FL401, FL403) is
+/// low, with the reason, in code nothing in the project runs (`references::unused_at`).
 fn in_context(
+    project: &Project<'_>,
     file: &FileModel<'_>,
     diagnostics: Vec<Diagnostic>,
     settings: &Settings,
@@ -436,6 +440,15 @@ fn in_context(
                     " [in `{client}`, an API's client: it reads the token its server issued it, and the server verifies it on every call]"
                 ));
             }
+            let about_running_code =
+                about_received_tokens || matches!(d.rule.id, "FL206" | "FL401" | "FL403");
+            if about_running_code
+                && d.severity.unwrap_or(d.rule.severity) > Severity::Low
+                && let Some(unused) = references::unused_at(project, file, d.range)
+            {
+                d.severity = Some(Severity::Low);
+                d.message.push_str(&unused.note());
+            }
             d
         })
         .collect()
@@ -450,7 +463,11 @@ fn locations(candidates: &[Candidate]) -> Vec<Location> {
     let mut finder = Locations::default();
     candidates
         .iter()
-        .map(|candidate| finder.of(&candidate.path, &candidate.root))
+        .map(|candidate| {
+            let mut location = finder.of(&candidate.path, &candidate.root);
+            location.named_alone = candidate.named;
+            location
+        })
         .collect()
 }
 
@@ -706,6 +723,7 @@ fn analyse_loaded(
         .flat_map_iter(|file| {
             let source = project.model.modules[file.module].file;
             let diagnostics = in_context(
+                &project,
                 file,
                 rules::check_file(&project, file, &rule_options),
                 settings,

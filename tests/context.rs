@@ -176,3 +176,28 @@ fn a_shared_error_helper_is_reported_once_with_its_call_count() {
             .any(|f| f.path.ends_with("nodes.py"))
     );
 }
+
+/// Code nothing in the project runs is low in a directory run; a file named alone (as
+/// pre-commit passes the files a commit changes) may have callers outside the run, so its
+/// findings keep their severity.
+#[test]
+fn unused_code_is_low_only_when_the_run_sees_its_callers() {
+    let tree = "testdata/rules/FL403-unused-code";
+    let module = format!("{tree}/portal/old_auth.py");
+    let severity_at_line_11 = |settings: &Settings| {
+        findings(settings, tree)
+            .into_iter()
+            .find(|(path, line, rule, _)| {
+                path == "portal/old_auth.py" && *line == 11 && rule == "FL403"
+            })
+            .map(|(_, _, _, severity)| severity)
+    };
+    assert_eq!(
+        severity_at_line_11(&Settings::new(vec![tree.into()])).as_deref(),
+        Some("low")
+    );
+    assert_eq!(
+        severity_at_line_11(&Settings::new(vec![module.into()])).as_deref(),
+        Some("medium")
+    );
+}

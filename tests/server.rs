@@ -277,7 +277,7 @@ fn range(start: (u32, u32), end: (u32, u32)) -> Value {
     })
 }
 
-const INIT: &str = "from flask import Flask\n\nfrom .views import bp\n\n\ndef create_app():\n    app = Flask(__name__)\n    app.register_blueprint(bp)\n    return app\n";
+const INIT: &str = "from flask import Flask\n\nfrom .tokens import mint, who\nfrom .views import bp\n\n\ndef create_app():\n    app = Flask(__name__)\n    app.register_blueprint(bp)\n    return app\n";
 
 const VIEWS: &str = "from flask import Blueprint, jsonify\n\nfrom .auth import login_required\nfrom .models import Note\n\nbp = Blueprint(\"notes\", __name__)\n\n\n@bp.route(\"/notes/<int:note_id>\")\n@login_required\ndef read_note(note_id):\n    return jsonify(Note.get(note_id))\n";
 

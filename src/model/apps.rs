@@ -99,6 +99,8 @@ pub struct Apps {
     /// Per module (index into `ProjectModel::modules`): the units it belongs to, sorted.
     module_units: Vec<Vec<usize>>,
     by_binding: HashMap<String, usize>,
+    /// Per module: some other module of the run imports it (by a statement or a string).
+    imported: Vec<bool>,
 }
 
 impl Apps {
@@ -212,6 +214,7 @@ impl Apps {
             units,
             module_units,
             by_binding,
+            imported: importers.iter().map(|list| !list.is_empty()).collect(),
         }
     }
 
@@ -228,6 +231,11 @@ impl Apps {
     /// The application an object binding names (`app.app`), if it is one.
     pub fn app_bound_to(&self, binding: &str) -> Option<usize> {
         self.by_binding.get(binding).copied()
+    }
+
+    /// Whether another module of the run imports `module`.
+    pub fn is_imported(&self, module: usize) -> bool {
+        self.imported.get(module).copied().unwrap_or(true)
     }
 
     /// How many applications the run holds.

@@ -91,6 +91,8 @@ pub struct FileContext {
     /// `Client`, not a database model of registered OAuth clients): what they decode is the
     /// token their server issued them.
     pub api_clients: Vec<(TextRange, String)>,
+    /// See `Location::named_alone`.
+    pub named_alone: bool,
 }
 
 impl FileContext {
@@ -338,6 +340,9 @@ pub struct Location {
     /// `config/development`, `deploy/local`). Settings files only: a Python package named
     /// `dev` or `local` is as likely runtime code.
     pub environment_folder: Option<String>,
+    /// The file was named on the command line (as pre-commit names changed files) rather than
+    /// found in a checked directory: the files that import it may not be in the run.
+    pub named_alone: bool,
 }
 
 impl Location {
@@ -356,6 +361,7 @@ impl Location {
                     )
                 })
                 .map(|at| folders[..=at].join("/")),
+            named_alone: false,
         }
     }
 }

@@ -26,6 +26,7 @@ pub mod oidc;
 pub mod open_credentials;
 pub mod openapi;
 pub mod records;
+pub mod references;
 pub mod request_data;
 pub mod routes;
 pub mod scope;
@@ -1372,6 +1373,7 @@ impl<'a> FileModel<'a> {
                 .is_some_and(context::docstring_says_example)
         };
         file.context.api_clients = context::api_client_classes(&info.file.module().body);
+        file.context.named_alone = location.named_alone;
         file.context.development_module = match location.development_folder {
             Some(folder) => Some(context::Development::Folder(folder)),
             None if context::is_dev_script(&stem) => {

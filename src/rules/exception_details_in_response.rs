@@ -28,7 +28,7 @@ use super::{Applicability, Checker, Edit, Fix, Rule, Severity};
 use crate::model::apps::overlap;
 use crate::model::exceptions::{Bound, all_leaks, is_leak};
 use crate::model::routes::{Route, any_expr, expr_contains, visit_stmts};
-use crate::model::{FileModel, Project};
+use crate::model::{FileModel, Project, references};
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL402.md"),
@@ -581,9 +581,9 @@ enum Audience {
     /// Not a known route (a helper, a decorator's wrapper, a view method flasklint does not
     /// route): the caller may be anyone.
     Unknown,
-    /// Inside a module-level function that nothing in the project calls, applies or registers
-    /// (named here): no request runs it as the project stands.
-    Unreachable(String),
+    /// Inside a function nothing in the project names, or a module nothing imports: no
+    /// request runs it as the project stands.
+    Unreachable(references::Unused),
 }
 
 impl Audience {
@@ -611,8 +611,11 @@ impl Audience {
             ),
             Audience::Authenticated(who) => who.clone(),
             Audience::Unknown => "the client".to_string(),
-            Audience::Unreachable(name) => format!(
+            Audience::Unreachable(references::Unused::Function(name)) => format!(
                 "the client only once something runs `{name}` (nothing in the project calls, applies or registers it, so no request runs this code as it stands)"
+            ),
+            Audience::Unreachable(references::Unused::Module(name)) => format!(
+                "the client only once something imports `{name}` (no file of the project imports or names it, so no request runs this code as it stands)"
             ),
         }
     }
@@ -657,8 +660,11 @@ fn audience(
     if !matches!(found, Audience::Unknown) {
         return found;
     }
-    match unreferenced(project, file, around) {
-        Some(name) => Audience::Unreachable(name),
+    let Some(outermost) = around.iter().max_by_key(|def| def.range().len()) else {
+        return found;
+    };
+    match references::unused_at(project, file, outermost.range()) {
+        Some(unused) => Audience::Unreachable(unused),
         None => found,
     }
 }
@@ -828,51 +834,6 @@ fn absorbs(function: &ast::StmtFunctionDef, call: TextRange) -> bool {
         });
     });
     absorbed
-}
-
-/// The name of the module-level function around the code when nothing in the project names
-/// it anywhere but in its own `def`: no call, no decorator use, no registration, no import,
-/// not in `__all__` or a docstring. Code inside it answers no request as the project stands
-/// (a decorator applied nowhere, a view builder never registered). A decorated function may
-/// be registered by its decorator, and a method may be dispatched by name: neither counts.
-fn unreferenced(
-    project: &Project<'_>,
-    file: &FileModel<'_>,
-    around: &[&ast::StmtFunctionDef],
-) -> Option<String> {
-    let outermost = around.iter().max_by_key(|def| def.range().len())?;
-    let module = project.model.modules[file.module].file.module();
-    let top_level = module
-        .body
-        .iter()
-        .any(|s| matches!(s, Stmt::FunctionDef(def) if std::ptr::eq(def, *outermost)));
-    if !top_level || !outermost.decorator_list.is_empty() || file.is_test_module() {
-        return None;
-    }
-    let name = outermost.name.as_str();
-    let mut mentions = 0;
-    for (index, info) in project.model.modules.iter().enumerate() {
-        if !project.apps.share(index, file.module) {
-            continue;
-        }
-        mentions += word_count(&info.file.text, name);
-        if mentions > 1 {
-            return None;
-        }
-    }
-    (mentions == 1).then(|| name.to_string())
-}
-
-/// How many times `word` occurs in `text` as a whole identifier.
-fn word_count(text: &str, word: &str) -> usize {
-    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
-    text.match_indices(word)
-        .filter(|(at, _)| {
-            let before = text[..*at].chars().next_back();
-            let after = text[at + word.len()..].chars().next();
-            !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
-        })
-        .count()
 }
 
 fn audience_here(

@@ -4,6 +4,8 @@ import unittest
 import jwt
 from flask import Flask, jsonify
 
+from pkg.examples import loader as example_data
+
 EXPIRY = 1_900_000_000
 
 app = Flask(__name__)
@@ -56,6 +58,11 @@ class TestingHelpers:
     # Named `Test*` but holding no test: not collected, so application code.
     def mint(self):
         return jwt.encode({"sub": "1", "exp": EXPIRY}, None, algorithm="none")  # expect: FL103(critical)
+
+
+@app.route("/preview")
+def preview():
+    return jsonify(token=preview_token(), helper=TestingHelpers().mint(), example=example_data.EXAMPLE_TOKEN)
 
 
 if __name__ == "__main__":

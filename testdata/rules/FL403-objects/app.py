@@ -112,3 +112,8 @@ def validate_app_token(access_token):
         return None
     logger.info("validated %s", access_token)  # expect: FL403(medium)
     return validated
+
+
+def notify(config, text):
+    TelegramNotifier().load_config(config)
+    return send_telegram(config, text)

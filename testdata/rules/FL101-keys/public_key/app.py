@@ -13,3 +13,8 @@ def claims(token):
 
 def claims_with(token, key):
     return jwt.decode(token, key, audience="api", issuer="https://auth.example.com")  # expect: FL101(high)
+
+
+# The helpers other modules of the application call (a helper nothing names is dead code,
+# whose findings are low).
+__all__ = ["claims", "claims_with"]

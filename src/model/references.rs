@@ -1,0 +1,189 @@
+//! Code nothing in the project runs: a function no code names, a module no file imports.
+//!
+//! A finding about what code does when it runs (a decode that skips the signature, a token
+//! written to a log) weighs nothing while no request or command runs that code. Reviewers of
+//! HiddifyPanel and spiff-arena judged findings in a module nothing imports (`auth_back2.py`,
+//! superseded by `auth.py`) and in a static method nothing calls ("only used for debugging")
+//! wrong at medium and critical. The tests here are conservative: a name that occurs anywhere
+//! else in the project's parsed text, as a call, a reference, an import or a string
+//! (`import_string("pkg.auth")`, `getattr(service, "decode")`), counts as used.
+
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+
+use super::{FileModel, Project};
+
+/// Why code at a place runs for no request as the project stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unused {
+    /// A function or method nothing names but its own `def`.
+    Function(String),
+    /// A module of a package that no file of the project imports or names.
+    Module(String),
+}
+
+impl Unused {
+    /// The note a lowered finding's message ends with.
+    pub fn note(&self) -> String {
+        match self {
+            Unused::Function(name) => format!(
+                " [nothing in the project calls, applies or registers `{name}`: no request runs this code as it stands]"
+            ),
+            Unused::Module(name) => format!(
+                " [no file of the project imports or names the module `{name}`: no request runs this code as it stands]"
+            ),
+        }
+    }
+}
+
+/// Whether the code at `range` of `file` is unused: inside a function nothing names, or in a
+/// module nothing imports. `None` outside applications (a library's functions are called by
+/// the projects that use it), in test code and in files named alone (as pre-commit passes
+/// the files a commit changes): the files that call them may be outside the run. A checked
+/// directory is the project as far as the run knows, as for every cross-file question.
+pub fn unused_at(project: &Project<'_>, file: &FileModel<'_>, range: TextRange) -> Option<Unused> {
+    let apps = &project.apps;
+    let in_application = apps
+        .of_module(file.module)
+        .iter()
+        .any(|&unit| apps.units[unit].is_app());
+    if file.is_test_module() || file.context.named_alone || !in_application {
+        return None;
+    }
+    let module = project.model.modules[file.module].file.module();
+    let function = module.body.iter().find_map(|stmt| match stmt {
+        Stmt::FunctionDef(def) if def.range().contains_range(range) => Some((def, None)),
+        Stmt::ClassDef(class) if class.range().contains_range(range) => {
+            class.body.iter().find_map(|member| match member {
+                Stmt::FunctionDef(def) if def.range().contains_range(range) => {
+                    Some((def, Some(class)))
+                }
+                _ => None,
+            })
+        }
+        _ => None,
+    });
+    if let Some((def, class)) = function
+        && let Some(name) = unreferenced_function(project, file, def, class)
+    {
+        return Some(Unused::Function(name));
+    }
+    unimported_module(project, file).map(Unused::Module)
+}
+
+/// The name of `def` (a module-level function, or a method of the module-level `class`) when
+/// nothing in the modules of its application names it but its own `def`: no call, decorator
+/// use, registration, import, `__all__` entry or string. A decorated function may be registered
+/// by its decorator; a method of a class with a base, a dunder method or a WTForms
+/// `validate_<field>` may be called by a framework by its name: none of them counts.
+pub fn unreferenced_function(
+    project: &Project<'_>,
+    file: &FileModel<'_>,
+    def: &ast::StmtFunctionDef,
+    class: Option<&ast::StmtClassDef>,
+) -> Option<String> {
+    if file.is_test_module() {
+        return None;
+    }
+    let name = def.name.as_str();
+    if name.starts_with("__") || name.starts_with("validate_") {
+        return None;
+    }
+    match class {
+        None if !def.decorator_list.is_empty() => return None,
+        None => {}
+        Some(class) => {
+            let plain_class = class.decorator_list.is_empty()
+                && class.arguments.as_ref().is_none_or(|arguments| {
+                    arguments.keywords.is_empty()
+                        && arguments
+                            .args
+                            .iter()
+                            .all(|base| matches!(base, Expr::Name(n) if n.id.as_str() == "object"))
+                });
+            let plain_method = def.decorator_list.iter().all(|d| {
+                matches!(&d.expression, Expr::Name(n)
+                    if matches!(n.id.as_str(), "staticmethod" | "classmethod"))
+            });
+            if !plain_class || !plain_method {
+                return None;
+            }
+        }
+    }
+    let mut mentions = 0;
+    for (index, info) in project.model.modules.iter().enumerate() {
+        if !project.apps.share(index, file.module) {
+            continue;
+        }
+        mentions += word_count(&info.file.text, name);
+        if mentions > 1 {
+            return None;
+        }
+    }
+    (mentions == 1).then(|| name.to_string())
+}
+
+/// Module stems a server, a task runner or a convention loads by name rather than by import
+/// (gunicorn's `wsgi:app`, Celery's `autodiscover_tasks`, click entry points, settings files).
+const LOADED_BY_CONVENTION: &[&str] = &[
+    "__init__",
+    "__main__",
+    "app",
+    "application",
+    "asgi",
+    "celery",
+    "cli",
+    "commands",
+    "config",
+    "conftest",
+    "main",
+    "manage",
+    "run",
+    "server",
+    "settings",
+    "setup",
+    "tasks",
+    "worker",
+    "wsgi",
+];
+
+/// The dotted name of the module of `file` when it lies in a package, nothing imports it, and
+/// no other parsed module names its last component: no entry point (no `__main__` block, no
+/// application built in it, no `main()` or command for a console script, no conventional
+/// name) runs it either.
+fn unimported_module(project: &Project<'_>, file: &FileModel<'_>) -> Option<String> {
+    let info = &project.model.modules[file.module];
+    let (_, stem) = info.name.rsplit_once('.')?;
+    if project.apps.is_imported(file.module)
+        || !file.app_constructions.is_empty()
+        || LOADED_BY_CONVENTION.contains(&stem)
+    {
+        return None;
+    }
+    let text: &str = &info.file.text;
+    if ["__main__", "def main(", ".command(", ".group("]
+        .iter()
+        .any(|entry| text.contains(entry))
+    {
+        return None;
+    }
+    let named_elsewhere = project
+        .model
+        .modules
+        .iter()
+        .enumerate()
+        .any(|(index, other)| index != file.module && word_count(&other.file.text, stem) > 0);
+    (!named_elsewhere).then(|| info.name.clone())
+}
+
+/// How many times `word` occurs in `text` as a whole identifier.
+pub fn word_count(text: &str, word: &str) -> usize {
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(word)
+        .filter(|(at, _)| {
+            let before = text[..*at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
+        })
+        .count()
+}
