@@ -372,3 +372,28 @@ fn project_login_decorators_are_followed_through_helpers_factories_and_api_metho
         "a check in post"
     );
 }
+
+/// `bp.before_request(check)` with `check` imported from another module, reached through a
+/// module attribute, or wrapped in `functools.partial`, authenticates the blueprint; the hook
+/// registered on an imported blueprint in the factory covers it under its prefix.
+#[test]
+fn hooks_imported_from_another_module_authenticate() {
+    let routes = routes_json("testdata/rules/FL202-imported-hook");
+    for (handler, hook) in [
+        ("delete_service", "requires_admin_auth"),
+        ("delete_supplier", "requires_authentication"),
+        ("notify_callback", "requires_authentication"),
+    ] {
+        let route = find(&routes, handler);
+        assert!(
+            route["authentication"]
+                .as_str()
+                .is_some_and(|a| a.starts_with(&format!("the before_request hook {hook} "))),
+            "{route}"
+        );
+    }
+    assert_eq!(
+        find(&routes, "delete_draft")["authentication"],
+        serde_json::Value::Null
+    );
+}

@@ -55,6 +55,16 @@ pub struct Authentication {
     pub shared_key: Option<String>,
 }
 
+impl Authentication {
+    /// The configured key the authentication admits callers by, when it names no caller: its
+    /// callers are services holding the key (`shared_key`), which decide for their own users.
+    pub fn service_key(&self) -> Option<&str> {
+        self.shared_key
+            .as_deref()
+            .filter(|_| self.identity.is_empty())
+    }
+}
+
 #[derive(Debug)]
 pub struct Route<'a> {
     pub module: usize,
@@ -411,7 +421,7 @@ impl<'a> RouteModel<'a> {
             .iter()
             .map(|hook| match apps.app_bound_to(&hook.target) {
                 Some(app) => vec![app],
-                None => apps.of_module(hook.module).to_vec(),
+                None => apps.of_module(hook.registered_in).to_vec(),
             })
             .collect();
         // A hook registered on an application object another module constructs
@@ -612,6 +622,11 @@ impl<'a> RouteModel<'a> {
                 route.rule = join_rule(prefix, &route.rule);
             }
         }
+        // A blueprint's relative rule (`@bp.route("purge")`) that no prefix joined: Flask
+        // raises "urls must start with a leading slash" when the blueprint is registered.
+        self.routes.retain(|route| {
+            route.rule.is_empty() || route.rule.starts_with('/') || route.rule.starts_with('{')
+        });
         parents
     }
 }
@@ -746,7 +761,11 @@ struct Hook<'a> {
     target: String,
     on_app: bool,
     def: &'a ast::StmtFunctionDef,
+    /// The module `def` is written in: its body's names resolve there.
     module: usize,
+    /// The module whose code registers the hook (`bp.before_request(check_auth)` with
+    /// `check_auth` imported from elsewhere): its applications are the hook's.
+    registered_in: usize,
 }
 
 fn collect_functions<'a>(
@@ -939,22 +958,20 @@ impl<'a> RouteCollector<'_, 'a> {
         if self.of_another_framework(&attribute.value) {
             return None;
         }
-        let mut rule = call.arguments.args.first().and_then(|r| self.string(r))?;
+        let rule = call.arguments.args.first().and_then(|r| self.string(r))?;
         let registrar = self.qualified(&attribute.value).unwrap_or_default();
         // `{APP_PREFIX}/api/...`: a prefix known only at run time, which Flask needs to start
         // with `/`.
         if !rule.starts_with('/') && !rule.starts_with('{') && !rule.is_empty() {
             // Flask joins a blueprint's `url_prefix` and a rule with one `/`, so
-            // `@bp.route("page/<num>")` under `Blueprint(..., url_prefix="/api/board")` serves
-            // `/api/board/page/<num>`; without a prefix Flask refuses the rule.
-            let prefixed = self
-                .prefixes
-                .iter()
-                .any(|(blueprint, prefix)| *blueprint == registrar && !prefix.is_empty());
-            if !prefixed {
+            // `@bp.route("page/<num>")` under `Blueprint(..., url_prefix="/api/board")`, or
+            // registered with `url_prefix="/platform-stats"` (GOV.UK Notify), serves
+            // `/api/board/page/<num>`. The rule stays relative until the prefixes are known
+            // (`resolve_registrations`); without one Flask refuses it, and an application's own
+            // rule must start with `/`.
+            if self.is_app(&attribute.value) {
                 return None;
             }
-            rule.insert(0, '/');
         }
         let methods = if method == "route" {
             self.methods(call)
@@ -1563,23 +1580,51 @@ impl<'a> RouteCollector<'_, 'a> {
                 }
             }
             "before_request" | "before_app_request" => {
-                if let Some(Expr::Name(name)) = call.arguments.args.first()
-                    && let Some(def) = find_function_in(
-                        &self.model.modules[self.module].file.module().body,
-                        name.id.as_str(),
-                    )
+                if let Some((module, def)) = call
+                    .arguments
+                    .args
+                    .first()
+                    .and_then(|f| self.hook_function(f))
                 {
-                    let hook = Hook {
+                    self.hooks.push(Hook {
                         target: receiver(),
                         on_app: self.is_app(&attribute.value),
                         def,
-                        module: self.module,
-                    };
-                    self.hooks.push(hook);
+                        module,
+                        registered_in: self.module,
+                    });
                 }
             }
             _ => {}
         }
+    }
+
+    /// The project function `before_request(...)` is handed, with its module: one of this
+    /// module, one imported from another (`from app.authentication import requires_auth`,
+    /// `auth.check`), or one wrapped in `functools.partial(check, module="callbacks")`, which
+    /// runs it.
+    fn hook_function(&self, argument: &'a Expr) -> Option<(usize, &'a ast::StmtFunctionDef)> {
+        let hooked = match argument {
+            Expr::Call(partial)
+                if matches!(
+                    self.qualified(&partial.func).as_deref(),
+                    Some("functools.partial")
+                ) =>
+            {
+                partial.arguments.args.first()?
+            }
+            other => other,
+        };
+        if let Expr::Name(name) = hooked
+            && let Some(def) = find_function_in(
+                &self.model.modules[self.module].file.module().body,
+                name.id.as_str(),
+            )
+        {
+            return Some((self.module, def));
+        }
+        let qualified = self.qualified(hooked)?;
+        resolve_function(self.model, self.functions, &qualified)
     }
 
     /// `access = BlueprintAccess(bp, required_properties=[...])` where the project class's
@@ -1658,6 +1703,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 on_app: self.is_app(argument),
                 def,
                 module,
+                registered_in: self.module,
             });
         }
     }
@@ -1879,6 +1925,7 @@ impl<'a> Visitor<'a> for RouteCollector<'_, 'a> {
                             on_app,
                             def,
                             module: self.module,
+                            registered_in: self.module,
                         });
                     }
                 }
@@ -2739,7 +2786,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 identity: self.decorator_identity(module, hook, route),
                 unverified: self.unverified_only(module, hook),
                 administrators_only: self.keeps_an_administrator(module, hook),
-                shared_key: None,
+                shared_key: self.compares_with_one_key(module, hook),
             });
         }
         None
@@ -2748,7 +2795,9 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     /// The configured key a decorator compares the request's credential with, when that is how
     /// it admits callers and it keeps no caller's identity: `current_app.config["X"]`,
     /// `config.get("X")`, `os.environ["X"]` or an upper-case constant on one side of `==` / `!=` /
-    /// `compare_digest`, itself or in a project function it calls.
+    /// `compare_digest`, or the keys `in` / `not in` tests against (`client_id not in
+    /// config.get("INTERNAL_CLIENT_API_KEYS")`, `token in get_allowed_tokens_from_config(config)`:
+    /// a list of services' keys), itself or in a project function it calls.
     pub fn compares_with_one_key(
         &self,
         module: usize,
@@ -2759,7 +2808,13 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             any_expr(&def.body, &mut |e| {
                 let operands: Vec<&Expr> = match e {
                     Expr::Compare(compare)
-                        if matches!(compare.ops.as_ref(), [ast::CmpOp::Eq | ast::CmpOp::NotEq]) =>
+                        if matches!(
+                            compare.ops.as_ref(),
+                            [ast::CmpOp::Eq
+                                | ast::CmpOp::NotEq
+                                | ast::CmpOp::In
+                                | ast::CmpOp::NotIn]
+                        ) =>
                     {
                         std::iter::once(compare.left.as_ref())
                             .chain(compare.comparators.iter())
@@ -2773,7 +2828,9 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     }
                     _ => return false,
                 };
-                key = operands.into_iter().find_map(configured_key_name);
+                key = operands
+                    .into_iter()
+                    .find_map(|operand| configured_key_name(operand).or_else(|| read_from_config(operand)));
                 key.is_some()
             });
             key
@@ -4018,9 +4075,28 @@ pub fn mentions_role(body: &[Stmt]) -> bool {
                 _ => false,
             })))
     };
+    // `AuthorizationService.check_for_permission(token)`, `require_permission(...)`: a call
+    // whose result is dropped, named for checking a permission, can only refuse by raising
+    // (spiff-arena's `before_request` hook checks the caller's permission for the path so).
+    let calls_permission_check = |expr: &Expr| {
+        let Expr::Call(call) = expr else { return false };
+        let name = match call.func.as_ref() {
+            Expr::Attribute(a) => a.attr.as_str(),
+            Expr::Name(n) => n.id.as_str(),
+            _ => return false,
+        };
+        let lower = name.to_ascii_lowercase();
+        ["check", "require", "ensure", "assert", "enforce", "verify"]
+            .iter()
+            .any(|verb| lower.starts_with(verb))
+            && is_role_word(name)
+    };
     visit_stmts(body, &mut |stmt| {
         match stmt {
-            Stmt::Expr(expression) => found |= asks_permission(&expression.value),
+            Stmt::Expr(expression) => {
+                found |=
+                    asks_permission(&expression.value) || calls_permission_check(&expression.value);
+            }
             Stmt::With(with) => {
                 found |= with
                     .items
@@ -5055,6 +5131,31 @@ fn lacks_login(test: &Expr) -> bool {
 /// The name of a configured credential an expression reads: `current_app.config["API_KEY"]`,
 /// `app.config.get("API_KEY")`, `os.environ["API_KEY"]`, `os.getenv("API_KEY")`, `API_KEY`,
 /// `settings.API_KEY`; only names that say key, token, secret or password.
+/// `get_allowed_tokens_from_config(current_app.config, module=module)`: a call handed the
+/// application's configuration whose name says it yields keys or tokens (the Digital
+/// Marketplace's accepted bearer tokens). Its name, for messages.
+fn read_from_config(expr: &Expr) -> Option<String> {
+    let Expr::Call(call) = expr else {
+        return None;
+    };
+    let handed_config = call.arguments.args.iter().any(|argument| match argument {
+        Expr::Attribute(attribute) => attribute.attr.as_str() == "config",
+        Expr::Name(name) => name.id.as_str() == "config",
+        _ => false,
+    });
+    let name = match call.func.as_ref() {
+        Expr::Name(name) => name.id.as_str(),
+        Expr::Attribute(attribute) => attribute.attr.as_str(),
+        _ => return None,
+    };
+    let upper = name.to_ascii_uppercase();
+    (handed_config
+        && ["KEY", "TOKEN", "SECRET", "PASSWORD"]
+            .iter()
+            .any(|word| upper.contains(word)))
+    .then(|| format!("{name}(...)"))
+}
+
 pub(crate) fn configured_key_name(expr: &Expr) -> Option<String> {
     let name = match expr {
         Expr::Subscript(subscript) => match subscript.slice.as_ref() {
@@ -5092,10 +5193,15 @@ pub(crate) fn configured_key_name(expr: &Expr) -> Option<String> {
         _ => return None,
     };
     let upper = name.to_ascii_uppercase();
-    ["KEY", "TOKEN", "SECRET", "PASSWORD"]
+    // `JWT_KEY_ID`, `API_KEY_HEADER`, `TOKEN_URL`: what names a key, not the key.
+    let names_rather_than_holds = ["_ID", "_IDS", "KID", "_HEADER", "_URL", "_NAME"]
         .iter()
-        .any(|word| upper.contains(word))
-        .then_some(name)
+        .any(|suffix| upper.ends_with(suffix));
+    (!names_rather_than_holds
+        && ["KEY", "TOKEN", "SECRET", "PASSWORD"]
+            .iter()
+            .any(|word| upper.contains(word)))
+    .then_some(name)
 }
 
 /// Whether `expr` names a member of a role, permission or scope enumeration: `Role.admin`,

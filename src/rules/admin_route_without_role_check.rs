@@ -16,10 +16,10 @@
 use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::Ranged;
 
-use super::{Checker, Rule, Severity};
+use super::{Checker, Diagnostic, Rule, Severity};
 use crate::model::apps::overlap;
 use crate::model::context::words;
-use crate::model::routes::{Route, acts_only_on_caller, administrative_effects};
+use crate::model::routes::{Authentication, Route, acts_only_on_caller, administrative_effects};
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL204.md"),
@@ -178,6 +178,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                 diagnostic.severity = Some(Severity::Low);
                 diagnostic.message.push_str(" [low: no route of this app checks a role and none lets a visitor create an account, so every account may be an administrator]");
             }
+            lower_for_service_key(diagnostic, authentication);
             continue;
         }
         // The profile, password and landing pages of an `/admin` area work on the caller.
@@ -210,5 +211,21 @@ fn check(checker: &mut Checker<'_, '_>) {
         if single_role {
             diagnostic.severity = Some(Severity::Low);
         }
+        lower_for_service_key(diagnostic, authentication);
+    }
+}
+
+/// Low when the authentication admits whoever holds a configured key and names no caller
+/// (GOV.UK Notify's internal API, which only its admin front end calls with its client secret):
+/// the callers are services, and the administrator they act for is theirs to check.
+fn lower_for_service_key(diagnostic: &mut Diagnostic, authentication: &Authentication) {
+    let Some(key) = authentication.service_key() else {
+        return;
+    };
+    if diagnostic.severity.unwrap_or(diagnostic.rule.severity) > Severity::Low {
+        diagnostic.severity = Some(Severity::Low);
+        diagnostic.message.push_str(&format!(
+            " [low: the authentication admits whoever holds a configured key (`{key}`) and names no caller: its callers are services, which decide who may act as an administrator; if the key is handed to end users, this is high]"
+        ));
     }
 }

@@ -487,6 +487,7 @@ fn is_internal_exception(checker: &Checker<'_, '_>, type_: Option<&Expr>) -> boo
     let last = qualified.rsplit('.').next().unwrap_or(&qualified);
     let designed_for_clients = last.ends_with("ValidationError")
         || last.ends_with("SchemaError")
+        || says_input_invalid(&qualified)
         || matches!(
             last,
             "ValueError"
@@ -522,6 +523,8 @@ fn is_internal_exception(checker: &Checker<'_, '_>, type_: Option<&Expr>) -> boo
             "apiflask",
             // Cerberus (Eve's validator) describes the client's document.
             "cerberus",
+            // "The email address is not valid. It must have exactly one @-sign."
+            "email_validator",
         ]
         .iter()
         .any(|lib| qualified.starts_with(&format!("{lib}.")));
@@ -552,6 +555,18 @@ fn is_internal_exception(checker: &Checker<'_, '_>, type_: Option<&Expr>) -> boo
         && !own
         && !super::token_error_oracle::is_token_error(checker, type_)
         && !raised_by_project()
+}
+
+/// An exception named for input that failed a check (`InvalidRecipientError`,
+/// `InvalidPhoneError` of GOV.UK Notify's utilities, email_validator's `EmailNotValidError`):
+/// its text says what is wrong with the value the client sent. SQLAlchemy's
+/// `InvalidRequestError` is about the program's use of the database, not the client's input.
+fn says_input_invalid(qualified: &str) -> bool {
+    let last = qualified.rsplit('.').next().unwrap_or(qualified);
+    !qualified.starts_with("sqlalchemy.")
+        && last != "InvalidRequestError"
+        && ((last.starts_with("Invalid") && last.ends_with("Error"))
+            || last.ends_with("NotValidError"))
 }
 
 /// A place where the exception's text can reach a response: its binding and the statements.
@@ -1833,6 +1848,7 @@ fn summary_caught_is_internal(caught: Option<&str>) -> bool {
             || last.contains("Token")
             || last.contains("Signature");
         let for_clients = last.ends_with("ValidationError")
+            || says_input_invalid(one)
             || matches!(
                 last,
                 "ValueError" | "KeyError" | "IndexError" | "LookupError" | "HTTPException"

@@ -372,7 +372,7 @@ fn report_request_ids(
         };
         let handler = route.handler_name();
         let key = &read.key;
-        let operators = operators_only(authentication);
+        let operators = operators_only(authentication).or_else(|| service_key_only(authentication));
         let diagnostic = checker.report(
             read.range,
             format!(
@@ -415,10 +415,9 @@ fn operators_only(authentication: &Authentication) -> Option<String> {
 /// by its member portal with `PYCROFT_API_KEY`): every holder of the key acts with the same
 /// authority, so there is no caller to relate the id to.
 fn service_key_only(authentication: &Authentication) -> Option<String> {
-    let key = authentication.shared_key.as_ref()?;
-    authentication.identity.is_empty().then(|| {
+    authentication.service_key().map(|key| {
         format!(
-            " [low: the authentication admits whoever holds one configured key (`{key}`) and names no caller, so every holder acts for every user, as a service calling for its own users does; if the key is handed to end users, this is high]"
+            " [low: the authentication admits whoever holds a configured key (`{key}`) and names no caller, so every holder acts for every user, as a service calling for its own users does; if the key is handed to end users, this is high]"
         )
     })
 }

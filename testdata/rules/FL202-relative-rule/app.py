@@ -1,6 +1,7 @@
 """restmysql's shape: a rule without a leading slash under a blueprint with a `url_prefix` is a
-route (Flask joins the two with one `/`: `/api/items/<int:item_id>`). Without a prefix Flask
-refuses such a rule, so it is not one."""
+route (Flask joins the two with one `/`: `/api/items/<int:item_id>`), and so is one under a
+prefix given when the blueprint is registered (GOV.UK Notify's `/platform-stats`). Without a
+prefix Flask refuses such a rule, so it is not one."""
 from flask import Blueprint, Flask
 from flask_jwt_extended import JWTManager, jwt_required
 
@@ -8,6 +9,7 @@ app = Flask(__name__)
 JWTManager(app)  # expect: FL306
 items = Blueprint("items", __name__, url_prefix="/api/items")
 loose = Blueprint("loose", __name__)
+stats = Blueprint("stats", __name__)
 ITEMS = {}
 
 
@@ -30,5 +32,12 @@ def purge():
     return "", 204
 
 
+@stats.route("<int:day>", methods=["DELETE"])
+def drop_day(day):  # expect: FL202
+    ITEMS.clear()
+    return "", 204
+
+
 app.register_blueprint(items)
 app.register_blueprint(loose)
+app.register_blueprint(stats, url_prefix="/stats")

@@ -4,7 +4,9 @@ import traceback
 import jwt
 from flask import Blueprint, Flask, abort, jsonify, make_response
 from flask_login import login_required
+from email_validator import EmailNotValidError, validate_email
 from marshmallow import ValidationError
+from notifications_utils.recipient_validation.errors import InvalidRecipientError
 from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import BadRequest, HTTPException
 
@@ -91,6 +93,18 @@ def validated():  # expect: FL202
         return jsonify(error=str(e)), 400
     except NoteError as e:
         return jsonify(error=str(e)), 409
+    return jsonify(ok=True)
+
+
+@bp.post("/contacts")
+def add_contact():  # expect: FL202
+    # A validator's text says what is wrong with the address the client sent.
+    try:
+        validate_email(save())
+    except EmailNotValidError as e:
+        return jsonify(error=str(e)), 400
+    except InvalidRecipientError as e:
+        return jsonify(error=str(e)), 400
     return jsonify(ok=True)
 
 
