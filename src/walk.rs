@@ -35,6 +35,9 @@ pub enum SettingsFormat {
     Json,
     /// A Dockerfile: its `ENV` values and `ARG` defaults, which the built image carries.
     Dockerfile,
+    /// A Procfile or a systemd unit: no settings, only the commands that serve the app
+    /// (`web: gunicorn app:app`), which say how production runs it.
+    Deployment,
 }
 
 impl SettingsFormat {
@@ -48,6 +51,9 @@ impl SettingsFormat {
         }
         if is_compose_name(&lower) {
             return Some(SettingsFormat::Compose);
+        }
+        if lower == "procfile" || lower.starts_with("procfile.") || lower.ends_with(".service") {
+            return Some(SettingsFormat::Deployment);
         }
         // `Dockerfile`, `Dockerfile.prod`, `api.Dockerfile`.
         if lower == "dockerfile"

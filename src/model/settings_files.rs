@@ -192,7 +192,112 @@ pub struct SettingsFiles {
     seen: rustc_hash::FxHashSet<PathBuf>,
 }
 
+/// A command of a Procfile, systemd unit, compose file or Dockerfile that serves a Python web
+/// app with a WSGI or ASGI server (`web: gunicorn -w 3 app:app`, `ExecStart=... gunicorn
+/// app.main:arl_app`): production does not run `python app.py`.
+#[derive(Clone, Debug)]
+pub struct ServerCommand {
+    /// `Procfile:1`, for messages.
+    pub place: String,
+    /// The server's name (`gunicorn`).
+    pub server: &'static str,
+    /// The modules it names (`app.main` of `app.main:arl_app`, `httpobs.website.main` of
+    /// `--wsgi-file /app/httpobs/website/main.py`); empty when the command leaves them to its
+    /// arguments elsewhere (`ENTRYPOINT ["gunicorn", "--bind", "0:8000"]`).
+    pub modules: Vec<String>,
+    /// The folder of the file that holds the command.
+    pub folder: PathBuf,
+}
+
+const SERVERS: &[&str] = &[
+    "gunicorn",
+    "uwsgi",
+    "waitress-serve",
+    "hypercorn",
+    "uvicorn",
+    "mod_wsgi-express",
+];
+
+/// The words of a command line, in a shell, exec (`["gunicorn", "app:app"]`) or
+/// `key=value` form.
+fn command_tokens(line: &str) -> impl Iterator<Item = &str> {
+    line.split(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ',' | '[' | ']' | '=' | ';'))
+        .filter(|t| !t.is_empty())
+}
+
+/// The modules a server command names: `module:object` arguments and `--wsgi-file` paths.
+fn served_modules(line: &str) -> Vec<String> {
+    let tokens: Vec<&str> = command_tokens(line).collect();
+    let mut modules = Vec::new();
+    for (index, token) in tokens.iter().enumerate() {
+        if index > 0 && tokens[index - 1] == "--wsgi-file" {
+            if let Some(path) = token.strip_suffix(".py") {
+                modules.push(
+                    path.trim_start_matches("./")
+                        .trim_start_matches('/')
+                        .replace('/', "."),
+                );
+            }
+            continue;
+        }
+        let Some((module, object)) = token.split_once(':') else {
+            continue;
+        };
+        let identifier = |text: &str| {
+            text.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && text
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.'))
+        };
+        let object = object.split('(').next().unwrap_or(object);
+        if identifier(module) && identifier(object) && !object.contains('.') {
+            modules.push(module.to_string());
+        }
+    }
+    modules
+}
+
 impl SettingsFiles {
+    /// The commands of the run's Procfiles, systemd units, compose files and Dockerfiles that
+    /// serve an app with a WSGI or ASGI server.
+    pub fn server_commands(&self) -> Vec<ServerCommand> {
+        let mut commands = Vec::new();
+        for file in &self.files {
+            if !matches!(
+                file.format,
+                SettingsFormat::Deployment | SettingsFormat::Compose | SettingsFormat::Dockerfile
+            ) {
+                continue;
+            }
+            for (index, line) in file.file.text.lines().enumerate() {
+                if line.trim_start().starts_with('#') {
+                    continue;
+                }
+                // `gunicorn`, `/usr/local/bin/gunicorn`, `python -m gunicorn`.
+                let Some(server) = command_tokens(line).find_map(|token| {
+                    let program = token.rsplit('/').next().unwrap_or(token);
+                    SERVERS.iter().copied().find(|server| *server == program)
+                }) else {
+                    continue;
+                };
+                commands.push(ServerCommand {
+                    place: format!("{}:{}", file.file.display_path(), index + 1),
+                    server,
+                    modules: served_modules(line),
+                    folder: file
+                        .file
+                        .path
+                        .parent()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_default(),
+                });
+            }
+        }
+        commands
+    }
+
     /// Reads every requested file once (the first request for a path decides its format).
     pub fn load(requests: Vec<SettingsRequest>, max_file_bytes: u64) -> SettingsFiles {
         let mut out = SettingsFiles::default();
@@ -235,6 +340,7 @@ impl SettingsFiles {
                 SettingsFormat::Toml => toml_entries(&file, index),
                 SettingsFormat::Python => python_entries(&file, index),
                 SettingsFormat::Dockerfile => Ok(dockerfile_entries(&file, index)),
+                SettingsFormat::Deployment => Ok(Vec::new()),
             };
             let development_marker = match entries {
                 Ok(entries) => {
@@ -1021,6 +1127,34 @@ pub fn shown(value: &str) -> Cow<'_, str> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn server_commands_name_the_modules_they_serve() {
+        assert_eq!(
+            served_modules("web: gunicorn -b 0.0.0.0:$PORT -w 3 app:app"),
+            vec!["app"]
+        );
+        assert_eq!(
+            served_modules(
+                r#"entrypoint: ["sh", "-c", "nginx; gunicorn -b 0.0.0.0:5003 app.main:arl_app -w 3"]"#
+            ),
+            vec!["app.main"]
+        );
+        assert_eq!(
+            served_modules(
+                "uwsgi --http :57001 --wsgi-file /app/httpobs/website/main.py --callable app"
+            ),
+            vec!["app.httpobs.website.main"]
+        );
+        assert_eq!(
+            served_modules("gunicorn 'shop:create_app()' --bind 0.0.0.0:8000"),
+            vec!["shop"]
+        );
+        assert!(
+            served_modules(r#"ENTRYPOINT ["python", "-m", "gunicorn", "--bind", "0:8000"]"#)
+                .is_empty()
+        );
+    }
+
     fn entries_of(format: SettingsFormat, text: &str) -> Vec<(String, Option<String>, String)> {
         let file = TextFile::new(PathBuf::from("x"), text.to_string());
         let entries = match format {
@@ -1032,6 +1166,7 @@ mod tests {
             SettingsFormat::Toml => toml_entries(&file, 0).unwrap_or_default(),
             SettingsFormat::Python => python_entries(&file, 0).unwrap_or_default(),
             SettingsFormat::Dockerfile => dockerfile_entries(&file, 0),
+            SettingsFormat::Deployment => Vec::new(),
         };
         entries
             .into_iter()

@@ -187,6 +187,7 @@ fn is_default_password(password: &str, user: Option<&str>) -> bool {
                 | "guest"
                 | "secret"
                 | "test"
+                | "testing"
                 | "dev"
                 | "mysql"
                 | "redis"
@@ -580,11 +581,23 @@ fn opens_unpublished_service<'f>(
     file: &'f SettingsFile,
     entry: &SettingsEntry,
     found: &Credential,
+    hosts: &[&SettingsEntry],
 ) -> Option<&'f str> {
     let service = match found {
         Credential::InUrl { host } => file.unpublished_service(host)?,
         Credential::Named => {
             let service = file.service_around(entry.range)?;
+            // A client's login beside the host it logs in to (`HTTPOBS_DATABASE_HOST=postgres`,
+            // `HTTPOBS_DATABASE_PASS=...`): the host is a service of this file.
+            if is_service_login(&entry.key)
+                && let Some(target) = hosts.iter().find_map(|host| {
+                    (host.file == entry.file && service.range.contains_range(host.range))
+                        .then(|| file.unpublished_service(host.value.as_deref()?))
+                        .flatten()
+                })
+            {
+                return Some(target.name.as_str());
+            }
             let image = service.image.as_deref()?;
             let key = entry.key.to_ascii_uppercase();
             // The image's own setting for its password: the server's, not a client's login.
@@ -626,6 +639,15 @@ pub(super) fn check_settings_files(
             user_names.insert((entry.file, value));
         }
     }
+    // `DATABASE_HOST=postgres`: where a compose service's clients log in.
+    let hosts: Vec<&SettingsEntry> = checker
+        .entries()
+        .map(|(entry, _)| entry)
+        .filter(|entry| {
+            let key = entry.key.to_ascii_uppercase();
+            key.ends_with("HOST") || key.ends_with("_SERVER")
+        })
+        .collect();
     for (entry, file) in checker.entries() {
         let Some(value) = entry.value.as_deref() else {
             continue;
@@ -650,7 +672,7 @@ pub(super) fn check_settings_files(
                         .to_string(),
                 ),
             )
-        } else if let Some(service) = opens_unpublished_service(file, entry, &found) {
+        } else if let Some(service) = opens_unpublished_service(file, entry, &found, &hosts) {
             (
                 Some(Severity::Low),
                 Some(format!(

@@ -58,6 +58,33 @@ fn wsgi_entry_beside(checker: &Checker<'_, '_>) -> Option<String> {
         .map(|module| format!("{}.py", module.replace('.', "/")))
 }
 
+/// A command of the project's Procfile, systemd unit, compose file or Dockerfile that serves
+/// this module with a WSGI or ASGI server: one that names it (`gunicorn app.main:arl_app`,
+/// ARL's compose file and unit; `web: gunicorn app:app`, newsroom's Procfile), or one that names
+/// no module and sits in a folder above it (mozilla-iam/cis's `ENTRYPOINT ["python", "-m",
+/// "gunicorn", ...]`, its module given by the deployment).
+fn served_by_server(checker: &Checker<'_, '_>) -> Option<String> {
+    let info = &checker.project.model.modules[checker.file.module];
+    let name = info.name.as_str();
+    let path = crate::paths::absolute(&info.file.path);
+    checker
+        .project
+        .settings_files
+        .server_commands()
+        .into_iter()
+        .find(|command| {
+            if command.modules.is_empty() {
+                return path.starts_with(crate::paths::absolute(&command.folder));
+            }
+            command.modules.iter().any(|module| {
+                module == name
+                    || name.ends_with(&format!(".{module}"))
+                    || module.ends_with(&format!(".{name}"))
+            })
+        })
+        .map(|command| format!("`{}` serves the app with {}", command.place, command.server))
+}
+
 fn check(checker: &mut Checker<'_, '_>) {
     let config = &checker.project.config;
     let module = checker.file.module;
@@ -98,6 +125,8 @@ fn check(checker: &mut Checker<'_, '_>) {
         // say the file is not how the app is served.
         let wsgi_entry = if run.host == ServerHost::Reachable {
             wsgi_entry_beside(checker)
+                .map(|entry| format!("`{entry}` is the entry point a WSGI server runs"))
+                .or_else(|| served_by_server(checker))
         } else {
             None
         };
@@ -117,7 +146,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             message.push_str(" [it listens beyond this machine: running the file on a server puts the debugger on the network]");
         } else if let Some(entry) = &wsgi_entry {
             message.push_str(&format!(
-                " [`{entry}` is the entry point a WSGI server runs: this server is how a developer runs the app]"
+                " [{entry}: this server is how a developer runs the app]"
             ));
         }
         if lowered_here {
