@@ -397,3 +397,19 @@ fn hooks_imported_from_another_module_authenticate() {
         serde_json::Value::Null
     );
 }
+
+/// Blueprints no application reaches, in a package holding two applications, may be either's:
+/// the API application's hook authenticates its own routes, not theirs.
+#[test]
+fn a_hook_does_not_authenticate_routes_whose_application_is_a_guess() {
+    let routes = routes_json("testdata/rules/FL201-guessed-app");
+    assert!(
+        find(&routes, "delete_task")["authentication"]
+            .as_str()
+            .is_some_and(|a| a.starts_with("the before_request hook check_authentication")),
+    );
+    assert_eq!(
+        find(&routes, "user_delete")["authentication"],
+        serde_json::Value::Null
+    );
+}

@@ -101,6 +101,10 @@ pub struct Apps {
     by_binding: HashMap<String, usize>,
     /// Per module: some other module of the run imports it (by a statement or a string).
     imported: Vec<bool>,
+    /// Per module: no application reaches it through imports, and its source root holds
+    /// several: its units are every one of them, a guess (cuckoo's blueprints loaded by
+    /// `__import__` in a loop, beside another app of the same package).
+    guessed: Vec<bool>,
 }
 
 impl Apps {
@@ -180,6 +184,7 @@ impl Apps {
             }
         }
         let mut loose: HashMap<String, usize> = HashMap::default();
+        let mut guessed = vec![false; count];
         for (module, owners) in module_units.iter_mut().enumerate() {
             if !owners.is_empty() {
                 continue;
@@ -187,6 +192,7 @@ impl Apps {
             let root = source_root(model, module);
             if let Some(apps) = apps_by_root.get(&root) {
                 owners.extend(apps.iter().copied());
+                guessed[module] = apps.len() > 1;
                 continue;
             }
             let unit = *loose.entry(root.clone()).or_insert_with(|| {
@@ -215,6 +221,7 @@ impl Apps {
             module_units,
             by_binding,
             imported: importers.iter().map(|list| !list.is_empty()).collect(),
+            guessed,
         }
     }
 
@@ -231,6 +238,12 @@ impl Apps {
     /// The application an object binding names (`app.app`), if it is one.
     pub fn app_bound_to(&self, binding: &str) -> Option<usize> {
         self.by_binding.get(binding).copied()
+    }
+
+    /// Whether `module` belongs to several applications only because none reaches it and they
+    /// share its source root: which of them runs it is unknown.
+    pub fn is_guessed(&self, module: usize) -> bool {
+        self.guessed.get(module).copied().unwrap_or(false)
     }
 
     /// Whether another module of the run imports `module`.

@@ -486,6 +486,24 @@ impl<'a> RouteModel<'a> {
                         || (hook.on_app && overlap(&hook_units[index], &route.units))
                 })
                 .collect();
+            // A route whose application is a guess (its module reached by no application, in a
+            // source root holding several) is authenticated by an application-wide hook only
+            // when every application it may belong to is the hook's; the others' hooks still
+            // leave its authentication open (`unknown_hook`).
+            let guessed = apps.is_guessed(route.registered_in)
+                && route.units.as_slice() == apps.of_module(route.registered_in);
+            let surely_covering: Vec<usize> = covering
+                .iter()
+                .copied()
+                .filter(|&index| {
+                    !guessed
+                        || route.registrar.as_ref() == Some(&hooks[index].target)
+                        || route
+                            .units
+                            .iter()
+                            .all(|unit| hook_units[index].contains(unit))
+                })
+                .collect();
             let view = match route.class {
                 Some(class) => class.name.as_str(),
                 None => route.handler.name.as_str(),
@@ -503,7 +521,7 @@ impl<'a> RouteModel<'a> {
             };
             // A hook that exempts the route (`if request.path.startswith("/login"): return`)
             // does not authenticate it.
-            let applying: Vec<usize> = covering
+            let applying: Vec<usize> = surely_covering
                 .iter()
                 .copied()
                 .filter(|&index| scopes[index].covers(&shape))
