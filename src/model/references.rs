@@ -76,15 +76,12 @@ pub fn unused_at(project: &Project<'_>, file: &FileModel<'_>, range: TextRange) 
 /// use, registration, import, `__all__` entry or string. A decorated function may be registered
 /// by its decorator; a method of a class with a base, a dunder method or a WTForms
 /// `validate_<field>` may be called by a framework by its name: none of them counts.
-pub fn unreferenced_function(
+fn unreferenced_function(
     project: &Project<'_>,
     file: &FileModel<'_>,
     def: &ast::StmtFunctionDef,
     class: Option<&ast::StmtClassDef>,
 ) -> Option<String> {
-    if file.is_test_module() {
-        return None;
-    }
     let name = def.name.as_str();
     if name.starts_with("__") || name.starts_with("validate_") {
         return None;

@@ -4098,10 +4098,8 @@ pub fn mentions_role(body: &[Stmt]) -> bool {
     // (spiff-arena's `before_request` hook checks the caller's permission for the path so).
     let calls_permission_check = |expr: &Expr| {
         let Expr::Call(call) = expr else { return false };
-        let name = match call.func.as_ref() {
-            Expr::Attribute(a) => a.attr.as_str(),
-            Expr::Name(n) => n.id.as_str(),
-            _ => return false,
+        let Some(name) = super::records::callee_last(&call.func) else {
+            return false;
         };
         let lower = name.to_ascii_lowercase();
         ["check", "require", "ensure", "assert", "enforce", "verify"]
@@ -5156,22 +5154,21 @@ fn read_from_config(expr: &Expr) -> Option<String> {
     let Expr::Call(call) = expr else {
         return None;
     };
-    let handed_config = call.arguments.args.iter().any(|argument| match argument {
-        Expr::Attribute(attribute) => attribute.attr.as_str() == "config",
-        Expr::Name(name) => name.id.as_str() == "config",
-        _ => false,
-    });
-    let name = match call.func.as_ref() {
-        Expr::Name(name) => name.id.as_str(),
-        Expr::Attribute(attribute) => attribute.attr.as_str(),
-        _ => return None,
-    };
+    let handed_config = call
+        .arguments
+        .args
+        .iter()
+        .any(|argument| super::records::callee_last(argument) == Some("config"));
+    let name = super::records::callee_last(&call.func)?;
+    (handed_config && names_a_secret(name)).then(|| format!("{name}(...)"))
+}
+
+/// A name with `key`, `token`, `secret` or `password` in it, in any case.
+fn names_a_secret(name: &str) -> bool {
     let upper = name.to_ascii_uppercase();
-    (handed_config
-        && ["KEY", "TOKEN", "SECRET", "PASSWORD"]
-            .iter()
-            .any(|word| upper.contains(word)))
-    .then(|| format!("{name}(...)"))
+    ["KEY", "TOKEN", "SECRET", "PASSWORD"]
+        .iter()
+        .any(|word| upper.contains(word))
 }
 
 pub(crate) fn configured_key_name(expr: &Expr) -> Option<String> {
@@ -5215,11 +5212,7 @@ pub(crate) fn configured_key_name(expr: &Expr) -> Option<String> {
     let names_rather_than_holds = ["_ID", "_IDS", "KID", "_HEADER", "_URL", "_NAME"]
         .iter()
         .any(|suffix| upper.ends_with(suffix));
-    (!names_rather_than_holds
-        && ["KEY", "TOKEN", "SECRET", "PASSWORD"]
-            .iter()
-            .any(|word| upper.contains(word)))
-    .then_some(name)
+    (!names_rather_than_holds && names_a_secret(&name)).then_some(name)
 }
 
 /// Whether `expr` names a member of a role, permission or scope enumeration: `Role.admin`,
