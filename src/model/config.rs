@@ -203,6 +203,10 @@ pub struct SecretSite {
     /// that sets it, whose application decides whether the key signs anything but flash
     /// messages (`FileModel::secret_key_use`).
     pub flask_key_set_in: Option<usize>,
+    /// Where the application replaces this setting with a random key after loading the
+    /// configuration that holds the literal (`app.config["SECRET_KEY"] = token_urlsafe()` after
+    /// `from_object(...)`, `fuxi/web/flask_app.py:32`): the literal never signs anything.
+    pub replaced_at: Option<String>,
 }
 
 /// A start-up check that refuses a placeholder secret.
@@ -413,6 +417,63 @@ impl<'a> ConfigModel<'a> {
             .filter(move |e| !e.dev_only && !self.is_test_module(e.module))
     }
 
+    /// Secret settings an application factory sets to a random value after loading its
+    /// configuration (`app.config.from_object(cfg)` then `app.config["SECRET_KEY"] =
+    /// secrets.token_urlsafe()` in the same function): (key, module, `path:line`).
+    fn random_replacements(
+        &self,
+        model: &ProjectModel<'a>,
+        files: &[FileModel<'a>],
+    ) -> Vec<(String, usize, String)> {
+        const LOADS: &[&str] = &["from_object", "from_pyfile", "from_envvar", "from_file"];
+        let mut found = Vec::new();
+        for entry in &self.entries {
+            if !is_secret_key(&entry.key)
+                || entry.dev_only
+                || !matches!(entry.origin, Origin::Subscript | Origin::AppAttribute)
+                || !matches!(entry.value, ConfigValue::Computed)
+            {
+                continue;
+            }
+            let Some(file) = files.iter().find(|f| f.module == entry.module) else {
+                continue;
+            };
+            let Some(call) = random_call(entry.expr) else {
+                continue;
+            };
+            let Some(fact) = file.calls.of(call) else {
+                continue;
+            };
+            let random = fact.callee.is_some_and(|callee| {
+                matches!(
+                    callee,
+                    "secrets.token_urlsafe"
+                        | "secrets.token_hex"
+                        | "secrets.token_bytes"
+                        | "os.urandom"
+                        | "uuid.uuid4"
+                )
+            });
+            let Some(function) = fact.function.filter(|_| random) else {
+                continue;
+            };
+            let loaded_before = file.calls.in_body(function).any(|load| {
+                load.call.end() <= entry.expr.start()
+                    && matches!(load.call.func.as_ref(), Expr::Attribute(a) if LOADS.contains(&a.attr.as_str()))
+            });
+            if loaded_before {
+                let source = model.modules[entry.module].file;
+                let line = source.position(entry.expr.start()).line;
+                found.push((
+                    entry.key.clone(),
+                    entry.module,
+                    format!("{}:{line}", source.display_path()),
+                ));
+            }
+        }
+        found
+    }
+
     fn collect_secrets(
         &self,
         model: &ProjectModel<'a>,
@@ -435,6 +496,7 @@ impl<'a> ConfigModel<'a> {
                 first.flask_key_set_in = None;
             }
         };
+        let replacements = self.random_replacements(model, files);
         // Settings named like secrets.
         for entry in &self.entries {
             if is_secret_key(&entry.key)
@@ -443,6 +505,17 @@ impl<'a> ConfigModel<'a> {
                     secret_site(&entry.value, &format!("`{}`", entry.display), &entry.key)
             {
                 site.flask_key_set_in = (entry.key == "SECRET_KEY").then_some(entry.module);
+                if matches!(
+                    entry.origin,
+                    Origin::ClassAttribute | Origin::ModuleConstant
+                ) {
+                    site.replaced_at = replacements
+                        .iter()
+                        .find(|(key, module, _)| {
+                            *key == entry.key && apps.share(*module, entry.module)
+                        })
+                        .map(|(_, _, place)| place.clone());
+                }
                 add(site, &mut sites);
             }
         }
@@ -861,7 +934,25 @@ fn secret_site(value: &ConfigValue, used_as: &str, variable: &str) -> Option<Sec
         lookup,
         startup_guard: None,
         flask_key_set_in: None,
+        replaced_at: None,
     })
+}
+
+/// The call that makes a value: `token_urlsafe()`, `os.urandom(24).hex()`,
+/// `str(uuid.uuid4())`.
+fn random_call(value: &Expr) -> Option<&ast::ExprCall> {
+    let Expr::Call(call) = value else {
+        return None;
+    };
+    match call.func.as_ref() {
+        // `os.urandom(24).hex()`
+        Expr::Attribute(method) if matches!(method.value.as_ref(), Expr::Call(_)) => {
+            random_call(&method.value)
+        }
+        // `str(uuid.uuid4())`
+        Expr::Name(name) if name.id.as_str() == "str" => random_call(call.arguments.args.first()?),
+        _ => Some(call),
+    }
 }
 
 /// The key argument of a JWT call.

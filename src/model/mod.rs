@@ -290,12 +290,21 @@ impl Importer<'_> {
     /// The qualified name `from module import ...` (at `level`) or `import module` refers to:
     /// a project module's full name, or the name as written for anything else.
     pub fn module(&self, level: u32, module: &str) -> String {
+        self.resolve(level, module).0
+    }
+
+    /// `module`, and whether it names a project module or package: a relative import always
+    /// does; an absolute one when `ModuleNames::resolve_import` finds it, whether or not its
+    /// full name differs from what is written (`from app.helpers import tokens` run on the
+    /// folder holding `app/` keeps its name).
+    pub fn resolve(&self, level: u32, module: &str) -> (String, bool) {
         if level > 0 {
-            return scope::absolute_module(self.package, level, module);
+            return (scope::absolute_module(self.package, level, module), true);
         }
-        self.names
-            .resolve_import(self.package, module)
-            .unwrap_or_else(|| module.to_string())
+        match self.names.resolve_import(self.package, module) {
+            Some(full) => (full, true),
+            None => (module.to_string(), false),
+        }
     }
 }
 

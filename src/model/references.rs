@@ -107,17 +107,23 @@ fn unreferenced_function(
             }
         }
     }
-    let mut mentions = 0;
+    // A `def` of the same name elsewhere (ras-frontstage's view
+    // `resend_password_email_expired_token` beside the controller function it never calls)
+    // defines another function; it names nothing.
     for (index, info) in project.model.modules.iter().enumerate() {
-        if !project.apps.share(index, file.module) {
-            continue;
-        }
-        mentions += word_count(&info.file.text, name);
-        if mentions > 1 {
+        if project.apps.share(index, file.module) && mention_count(&info.file.text, name) > 0 {
             return None;
         }
     }
-    (mentions == 1).then(|| name.to_string())
+    Some(name.to_string())
+}
+
+/// How many times `word` occurs in `text` as a whole identifier, other than as the name a
+/// `def` defines.
+fn mention_count(text: &str, word: &str) -> usize {
+    whole_words(text, word)
+        .filter(|&at| !text[..at].trim_end().ends_with("def"))
+        .count()
 }
 
 /// Module stems a server, a task runner or a convention loads by name rather than by import
@@ -175,12 +181,17 @@ fn unimported_module(project: &Project<'_>, file: &FileModel<'_>) -> Option<Stri
 
 /// How many times `word` occurs in `text` as a whole identifier.
 pub fn word_count(text: &str, word: &str) -> usize {
+    whole_words(text, word).count()
+}
+
+/// Where `word` occurs in `text` as a whole identifier.
+fn whole_words<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
     let is_ident = |c: char| c.is_alphanumeric() || c == '_';
     text.match_indices(word)
-        .filter(|(at, _)| {
-            let before = text[..*at].chars().next_back();
+        .map(|(at, _)| at)
+        .filter(move |&at| {
+            let before = text[..at].chars().next_back();
             let after = text[at + word.len()..].chars().next();
             !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
         })
-        .count()
 }

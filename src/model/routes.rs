@@ -2102,6 +2102,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             || wrapper_answers_unauthorized(def)
             || answers_401_on_a_credential(&def.body)
             || self.refuses_unless_caller_permitted(module, def).is_some()
+            || self.refuses_on_credential_verdict(module, def)
         {
             return true;
         }
@@ -2142,6 +2143,31 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             }
         }
         false
+    }
+
+    /// `if not test_signature(request): abort(403)` where the project function
+    /// `test_signature` reads a credential from the request (newsroom's push webhook compares
+    /// an HMAC of the body with `X-Superdesk-Signature`): the refusal rests on the helper's
+    /// verdict about the request's credential.
+    fn refuses_on_credential_verdict(&self, module: usize, def: &'a ast::StmtFunctionDef) -> bool {
+        let mut found = false;
+        visit_stmts(&def.body, &mut |stmt| {
+            let Stmt::If(branch) = stmt else { return };
+            if found || !branch_refuses(&branch.body) {
+                return;
+            }
+            expr_contains(&branch.test, &mut |e| {
+                if let Expr::Call(call) = e
+                    && let Some(qualified) = self.qualified(module, &call.func)
+                    && let Some((_, helper)) = self.function_for(module, &qualified)
+                    && any_expr(&helper.body, &mut |inner| reads_request_credential(inner))
+                {
+                    found = true;
+                }
+                found
+            });
+        });
+        found
     }
 
     /// `api.secure` where `api = UDataApi(app)` and `UDataApi` is a project class: its method
@@ -2556,7 +2582,11 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             def,
             0,
             &mut HashSet::default(),
-            &|_, def| wrapper_answers_unauthorized(def) || answers_401_on_a_credential(&def.body),
+            &|module, def| {
+                wrapper_answers_unauthorized(def)
+                    || answers_401_on_a_credential(&def.body)
+                    || self.refuses_on_credential_verdict(module, def)
+            },
             &|_| false,
         ) {
             "answers 401 or 403 unless its credential check passes".into()
@@ -4561,6 +4591,17 @@ pub fn refuses_without_login(body: &[Stmt]) -> bool {
                     .iter()
                     .map(|clause| (clause.test.as_ref(), &clause.body)),
             );
+            // `if "user" in session: return f(*args, **kwargs)` then `else: return
+            // forbidden()` (wikilabels' `authenticated`).
+            if has_login(&branch.test)
+                && branch
+                    .elif_else_clauses
+                    .last()
+                    .is_some_and(|last| last.test.is_none() && branch_refuses(&last.body))
+            {
+                found = true;
+                return;
+            }
             let mut previous: Option<&Expr> = None;
             for (test, body) in clauses {
                 // `elif is_logged_in(): ...` then `else: raise PicoException(..., 401)`
@@ -5097,6 +5138,46 @@ fn only_tests_login(test: &Expr) -> bool {
     lacks_login(test) && !matches!(test, Expr::BoolOp(op) if op.op == ast::BoolOp::Or)
 }
 
+/// A test that holds only when someone is logged in: `"user" in session`,
+/// `current_user.is_authenticated`, `session.get("user_id")`, `is_logged_in()`.
+fn has_login(test: &Expr) -> bool {
+    match test {
+        Expr::Attribute(a) => a.attr.as_str() == "is_authenticated",
+        Expr::Compare(compare) => {
+            matches!(compare.ops.as_ref(), [ast::CmpOp::In])
+                && matches!(compare.comparators.as_ref(), [Expr::Name(n)] if n.id.as_str() == "session")
+                && matches!(compare.left.as_ref(), Expr::StringLiteral(k) if {
+                    let key = k.value.to_str().to_ascii_lowercase();
+                    key.contains("user") || key.contains("login") || key.contains("logged")
+                })
+        }
+        other => login_state(other),
+    }
+}
+
+/// `current_user`, `login.current_user`, `flask_login.current_user`.
+fn names_current_user(expr: &Expr) -> bool {
+    match expr {
+        Expr::Name(name) => name.id.as_str() == "current_user",
+        Expr::Attribute(attribute) => attribute.attr.as_str() == "current_user",
+        _ => false,
+    }
+}
+
+/// A list, tuple or set of string literals: `None` is never in it.
+fn holds_only_strings(expr: &Expr) -> bool {
+    let items = match expr {
+        Expr::List(list) => &list.elts,
+        Expr::Tuple(tuple) => &tuple.elts,
+        Expr::Set(set) => &set.elts,
+        _ => return false,
+    };
+    !items.is_empty()
+        && items
+            .iter()
+            .all(|item| matches!(item, Expr::StringLiteral(_)))
+}
+
 /// A test that holds when nobody is logged in.
 fn lacks_login(test: &Expr) -> bool {
     match test {
@@ -5114,6 +5195,14 @@ fn lacks_login(test: &Expr) -> bool {
         }
         Expr::UnaryOp(op) if op.op == ast::UnaryOp::Not => match op.operand.as_ref() {
             Expr::Attribute(a) if a.attr.as_str() == "is_authenticated" => true,
+            // `not current_user.is_active`, `not login.current_user.is_active()` (an old
+            // Flask-Login, pyspider): the anonymous user is never active.
+            Expr::Attribute(a) if a.attr.as_str() == "is_active" => names_current_user(&a.value),
+            Expr::Call(call) if call.arguments.is_empty() && matches!(call.func.as_ref(),
+                Expr::Attribute(a) if a.attr.as_str() == "is_active" && names_current_user(&a.value)) =>
+            {
+                true
+            }
             other => login_state(other),
         },
         Expr::Attribute(a) => a.attr.as_str() == "is_anonymous",
@@ -5136,6 +5225,13 @@ fn lacks_login(test: &Expr) -> bool {
                             let key = k.value.to_str().to_ascii_lowercase();
                             key.contains("user") || key.contains("login") || key.contains("logged")
                         })
+                        // `session.get("user_type") not in ["administrator", "account_management"]`
+                        // (newsroom's `account_manager_only`): nobody logged in has no user type.
+                        || login_state(&compare.left) && holds_only_strings(right)
+                }
+                // `session.get("user_type") != "administrator"`
+                ast::CmpOp::NotEq => {
+                    login_state(&compare.left) && matches!(right, Expr::StringLiteral(_))
                 }
                 _ => false,
             }
@@ -5247,12 +5343,13 @@ fn branch_refuses(body: &[Stmt]) -> bool {
                 let refusal = match value {
                     Expr::Tuple(tuple) => tuple.elts.iter().any(status),
                     Expr::Call(call) => {
+                        // `responses.forbidden()` (wikilabels)
                         matches!(
                             call.func.as_ref(),
-                            Expr::Name(n) if matches!(n.id.as_str(), "redirect" | "unauthorized")
+                            Expr::Name(n) if matches!(n.id.as_str(), "redirect" | "unauthorized" | "forbidden")
                         ) || matches!(
                             call.func.as_ref(),
-                            Expr::Attribute(a) if matches!(a.attr.as_str(), "redirect" | "unauthorized")
+                            Expr::Attribute(a) if matches!(a.attr.as_str(), "redirect" | "unauthorized" | "forbidden")
                         ) || call.arguments.args.iter().any(status)
                             || call.arguments.keywords.iter().any(|k| status(&k.value))
                     }

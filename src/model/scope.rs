@@ -89,8 +89,16 @@ impl<'a> Scope<'a> {
             Stmt::Import(import) => {
                 for alias in &import.names {
                     let written = alias.name.as_str();
-                    let full = importer.module(0, written);
-                    if full != written {
+                    // `import flask.ext.login as login`
+                    if let (Some(asname), Some(package)) = (
+                        &alias.asname,
+                        legacy_extension(written).filter(|p| !p.is_empty()),
+                    ) {
+                        self.bind(asname.as_str(), Binding::Import(package));
+                        continue;
+                    }
+                    let (full, project) = importer.resolve(0, written);
+                    if project {
                         self.imports.push(full.clone());
                     }
                     match &alias.asname {
@@ -108,8 +116,21 @@ impl<'a> Scope<'a> {
             }
             Stmt::ImportFrom(import) => {
                 let module = import.module.as_ref().map(|m| m.as_str()).unwrap_or("");
-                let base = importer.module(import.level, module);
-                let project = import.level > 0 || base != module;
+                if import.level == 0
+                    && let Some(extensions) = legacy_extension(module)
+                {
+                    // `from flask.ext import login`, `from flask.ext.login import login_required`
+                    for alias in &import.names {
+                        let bound = alias.asname.as_ref().unwrap_or(&alias.name).as_str();
+                        let qualified = match extensions.as_str() {
+                            "" => format!("flask_{}", alias.name),
+                            package => format!("{package}.{}", alias.name),
+                        };
+                        self.bind(bound, Binding::Import(qualified));
+                    }
+                    return;
+                }
+                let (base, project) = importer.resolve(import.level, module);
                 if project && !base.is_empty() {
                     self.imports.push(base.clone());
                 }
@@ -307,6 +328,18 @@ pub fn absolute_module(package: &str, level: u32, module: &str) -> String {
         parts.push(module);
     }
     parts.join(".")
+}
+
+/// What an import of Flask's old extension namespace loads (Flask < 1.0 redirected
+/// `flask.ext.login` to `flask_login`): `Some("")` for `flask.ext` itself, `Some("flask_login")`
+/// for `flask.ext.login`, `None` for anything else.
+fn legacy_extension(module: &str) -> Option<String> {
+    if module == "flask.ext" {
+        return Some(String::new());
+    }
+    module
+        .strip_prefix("flask.ext.")
+        .map(|extension| format!("flask_{extension}"))
 }
 
 #[cfg(test)]

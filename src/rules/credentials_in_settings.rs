@@ -10,12 +10,12 @@
 
 use ruff_python_ast::Expr;
 use ruff_text_size::{Ranged, TextRange};
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::hardcoded_secret_key::environment_fix;
 use super::weak_secret_key::weakness;
 use super::{Checker, Diagnostic, Rule, SettingsChecker, Severity};
-use crate::model::config::{ConfigValue, Literal, SecretSite, is_credential_key};
+use crate::model::config::{ConfigEntry, ConfigValue, Literal, SecretSite, is_credential_key};
 use crate::model::settings_files::{FileRole, SettingsEntry, SettingsFile};
 
 pub const ID: &str = "FL305";
@@ -147,6 +147,117 @@ fn names_a_managed_key(value: &str) -> bool {
 
 fn is_loopback(host: &str) -> bool {
     matches!(host, "localhost" | "::1" | "0.0.0.0") || host.starts_with("127.")
+}
+
+/// The host a setting's value names: `http://localhost:6013`, `127.0.0.1`, `db:5432`.
+fn host_of(value: &str) -> &str {
+    let value = value.trim();
+    let authority = match value.split_once("://") {
+        Some((_, rest)) => &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())],
+        None => value,
+    };
+    let authority = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
+    match authority.strip_prefix('[') {
+        Some(bracketed) => bracketed.split(']').next().unwrap_or(bracketed),
+        None => authority.split(':').next().unwrap_or(authority),
+    }
+}
+
+/// The settings that would say where a credential `key` logs in: for `DB_PASSWORD`,
+/// `DB_HOST`; for `MYSQL_ROOT_PASSWORD`, `MYSQL_ROOT_HOST` then `MYSQL_HOST`; for
+/// `TEMPLATE_PREVIEW_API_KEY`, `TEMPLATE_PREVIEW_API_HOST`; for a bare `PASSWORD`, `HOST`.
+fn host_settings(key: &str) -> Vec<String> {
+    let upper = key.to_ascii_uppercase();
+    let Some(stem) = [
+        "_PASSWORD",
+        "_PASSWD",
+        "_PASS",
+        "_PWD",
+        "_KEY",
+        "_TOKEN",
+        "_SECRET",
+    ]
+    .iter()
+    .find_map(|suffix| upper.strip_suffix(suffix))
+    .or_else(|| {
+        ["PASSWORD", "PASSWD"]
+            .contains(&upper.as_str())
+            .then_some("")
+    }) else {
+        return Vec::new();
+    };
+    let mut stems = vec![stem.to_string()];
+    let mut rest = stem;
+    while let Some((shorter, _)) = rest.rsplit_once('_') {
+        stems.push(shorter.to_string());
+        rest = shorter;
+    }
+    stems
+        .iter()
+        .flat_map(|stem| {
+            ["HOST", "HOSTNAME", "SERVER", "ADDR", "ADDRESS", "URL"]
+                .iter()
+                .map(move |what| match stem.is_empty() {
+                    true => what.to_string(),
+                    false => format!("{stem}_{what}"),
+                })
+        })
+        .collect()
+}
+
+/// The setting beside `entry` (same module, same class, dict or config) saying the service the
+/// credential logs in to is on this machine (`TEMPLATE_PREVIEW_API_HOST` defaulting to
+/// `http://localhost:6013` beside `TEMPLATE_PREVIEW_API_KEY`): a development default, used only
+/// where the deployment sets neither.
+fn loopback_host_beside(checker: &Checker<'_, '_>, entry: &ConfigEntry<'_>) -> Option<String> {
+    let config = &checker.project.config;
+    // `Config.DB_PASSWORD` / `SETTINGS["MYSQL_PASSWORD"]`: its sibling is written the same way.
+    let at = entry.display.to_ascii_uppercase().rfind(&entry.key)?;
+    let prefix = entry.display.get(..at)?;
+    let suffix = entry.display.get(at + entry.key.len()..)?;
+    let module_scope = &checker.project.model.modules[entry.module].scope;
+    host_settings(&entry.key).iter().find_map(|wanted| {
+        let display = format!("{prefix}{wanted}{suffix}");
+        // `HOST = config.get("MYSQL_HOST") or "127.0.0.1"` beside `PASSWORD = ...`: a module
+        // constant the config model does not keep, its name no setting's.
+        if prefix.is_empty()
+            && suffix.is_empty()
+            && let Some((_, bindings)) = module_scope
+                .bindings
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case(wanted))
+            && let [crate::model::scope::Binding::Assign(value)] = bindings.as_slice()
+            && let Some(text) = written_default(value)
+            && is_loopback(&host_of(text).to_ascii_lowercase())
+        {
+            return Some(wanted.clone());
+        }
+        config.entries_in(entry.module).iter().find_map(|sibling| {
+            if sibling.key != *wanted || !sibling.display.eq_ignore_ascii_case(&display) {
+                return None;
+            }
+            let literal = match &sibling.value {
+                ConfigValue::Literal(literal) => literal,
+                ConfigValue::Environment(lookup) => lookup.default.as_ref()?,
+                _ => return None,
+            };
+            let text = literal_text(literal)?;
+            is_loopback(&host_of(&text).to_ascii_lowercase()).then(|| sibling.display.clone())
+        })
+    })
+}
+
+/// The text a constant gets when nothing overrides it: `"127.0.0.1"`,
+/// `config.get("MYSQL_HOST") or "127.0.0.1"`, `os.getenv("HOST", "localhost")`.
+fn written_default(value: &Expr) -> Option<&str> {
+    match value {
+        Expr::StringLiteral(text) => Some(text.value.to_str()),
+        Expr::BoolOp(operation) => written_default(operation.values.last()?),
+        Expr::Call(call) => written_default(call.arguments.args.get(1)?),
+        _ => None,
+    }
 }
 
 /// What `value` under setting `key` holds, if anything worth reporting.
@@ -367,6 +478,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                         what: &what,
                         dev_only: entry.dev_only,
                         variable: None,
+                        local_service: None,
                     };
                     report(checker, &found, value, place, None);
                 }
@@ -412,6 +524,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                 .filter(|r| r.contains_range(literal.range)),
             startup_guard: None,
             flask_key_set_in: None,
+            replaced_at: None,
         };
         let fix = environment_fix(checker, &site);
         let place = Place {
@@ -420,6 +533,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             what: &what,
             dev_only: entry.dev_only,
             variable: Some(&site.variable),
+            local_service: loopback_host_beside(checker, entry),
         };
         report(checker, &found, &value, place, fix);
     }
@@ -437,6 +551,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                 what: &what,
                 dev_only: connection.dev_only,
                 variable: None,
+                local_service: None,
             };
             report(checker, &found, &value, place, None);
         }
@@ -454,6 +569,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                 what: &what,
                 dev_only: connection.dev_only,
                 variable: None,
+                local_service: None,
             };
             report(checker, &Credential::Named, &value, place, None);
         }
@@ -514,6 +630,8 @@ struct Place<'w> {
     dev_only: bool,
     /// The environment variable a fix reads instead.
     variable: Option<&'w str>,
+    /// The setting beside it that puts the service it logs in to on this machine.
+    local_service: Option<String>,
 }
 
 fn report(
@@ -529,8 +647,17 @@ fn report(
         what,
         dev_only,
         variable,
+        local_service,
     } = place;
     let (mut severity, mut note) = weigh(found, key, value);
+    if severity.is_none()
+        && let Some(host_setting) = local_service
+    {
+        severity = Some(Severity::Low);
+        note = Some(format!(
+            " [`{host_setting}` beside it puts the service it logs in to on this machine: a development default, which only a local user reaches]"
+        ));
+    }
     // Bandit's `# nosec` on the line: the project looked at this value and keeps it on purpose
     // (calibre-web's documented first-run `DEFAULT_PASSWORD`).
     if severity.is_none() && checker.marked_nosec(range) {
@@ -645,9 +772,12 @@ pub(super) fn check_settings_files(
         .map(|(entry, _)| entry)
         .filter(|entry| {
             let key = entry.key.to_ascii_uppercase();
-            key.ends_with("HOST") || key.ends_with("_SERVER")
+            ["HOST", "HOSTNAME", "_SERVER", "_ADDR", "_ADDRESS", "_URL"]
+                .iter()
+                .any(|end| key.ends_with(end))
         })
         .collect();
+    let mut written = Vec::new();
     for (entry, file) in checker.entries() {
         let Some(value) = entry.value.as_deref() else {
             continue;
@@ -671,6 +801,27 @@ pub(super) fn check_settings_files(
                     " [it is the user name set beside it: whoever reaches the service tries it first; the deployment must set its own]"
                         .to_string(),
                 ),
+            )
+        } else if let Some(host) = (found == Credential::Named)
+            .then(|| {
+                let wanted = host_settings(&entry.key);
+                hosts.iter().find(|host| {
+                    host.file == entry.file
+                        && wanted.iter().any(|w| host.key.eq_ignore_ascii_case(w))
+                        && host
+                            .value
+                            .as_deref()
+                            .is_some_and(|v| is_loopback(&host_of(v).to_ascii_lowercase()))
+                })
+            })
+            .flatten()
+        {
+            (
+                Some(Severity::Low),
+                Some(format!(
+                    " [`{}` beside it puts the service it logs in to on this machine: a development default, which only a local user reaches]",
+                    host.key
+                )),
             )
         } else if let Some(service) = opens_unpublished_service(file, entry, &found, &hosts) {
             (
@@ -696,7 +847,53 @@ pub(super) fn check_settings_files(
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
-        out.push((entry.file, diagnostic));
+        written.push(Written {
+            file: entry.file,
+            secret,
+            key: &entry.key,
+            line: file.file.position(entry.range.start()).line,
+            diagnostic,
+        });
+    }
+    lower_repeats(&mut written);
+    out.extend(written.into_iter().map(|w| (w.file, w.diagnostic)));
+}
+
+/// One credential finding of a settings file, with the secret it is about.
+struct Written<'e> {
+    file: usize,
+    secret: &'e str,
+    key: &'e str,
+    line: usize,
+    diagnostic: Diagnostic,
+}
+
+/// One secret written in several places of a file (skf-flask's compose gives the broker, the
+/// database and the API's URL one password) is one credential, fixed by one rotation: the
+/// heaviest place (the first of equals) keeps its finding, the others are low and name it.
+fn lower_repeats(written: &mut [Written<'_>]) {
+    let mut groups: HashMap<(usize, &str), Vec<usize>> = HashMap::default();
+    for (index, w) in written.iter().enumerate() {
+        groups.entry((w.file, w.secret)).or_default().push(index);
+    }
+    for members in groups.into_values().filter(|members| members.len() > 1) {
+        let weight = |index: usize| {
+            let diagnostic = &written[index].diagnostic;
+            diagnostic.severity.unwrap_or(diagnostic.rule.severity)
+        };
+        let Some(&kept) = members.iter().rev().max_by_key(|&&index| weight(index)) else {
+            continue;
+        };
+        let (kept_key, kept_line) = (written[kept].key.to_string(), written[kept].line);
+        for &index in members.iter().filter(|&&index| index != kept) {
+            let diagnostic = &mut written[index].diagnostic;
+            if diagnostic.severity.unwrap_or(diagnostic.rule.severity) > Severity::Low {
+                diagnostic.severity = Some(Severity::Low);
+            }
+            diagnostic.message.push_str(&format!(
+                " [the same secret as `{kept_key}` on line {kept_line}, reported there: one rotation fixes both]"
+            ));
+        }
     }
 }
 

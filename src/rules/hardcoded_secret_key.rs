@@ -63,6 +63,10 @@ fn check(checker: &mut Checker<'_, '_>) {
         let fix = environment_fix(checker, site);
         let diagnostic = checker.report(site.range, message, help);
         diagnostic.fix = fix;
+        if let Some(place) = &site.replaced_at {
+            diagnostic.message.push_str(&super::replaced_note(place));
+            diagnostic.severity = Some(Severity::Low);
+        }
         checker.lower_if_nosec(site.range);
         checker.lower_if_key_signs_only_flashes(site);
     }

@@ -207,6 +207,13 @@ pub struct Checker<'c, 'a> {
     diagnostics: &'c mut Vec<Diagnostic>,
 }
 
+/// Said of a literal key the application replaces with a random one after loading it.
+pub fn replaced_note(place: &str) -> String {
+    format!(
+        " [the application replaces it with a random key after loading the configuration ({place}): this value never signs anything]"
+    )
+}
+
 /// The end of a message whose finding was lowered for Bandit's `# nosec`.
 pub const NOSEC_NOTE: &str =
     " [marked `# nosec`: the project keeps it on purpose; the deployment must change it]";

@@ -422,6 +422,17 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
                 app_routes - authenticated.len()
             ));
         }
+        // wikilabels: `GET /users/` lists every user without authentication, so reading
+        // `GET /users/<int:user_id>/` without it exposes nothing the listing does not: the
+        // collection is public by design.
+        let public_collection = (evidence.is_empty() && !changes_state && takes_id)
+            .then(|| public_listing(routes, route))
+            .flatten();
+        if let Some(listing) = &public_collection {
+            evidence.push_str(&format!(
+                " in a collection the app lists publicly (`GET {listing}` has no authentication either)"
+            ));
+        }
         let help = match (&route.spec, &commented_out) {
             (None, Some(decorator)) => format!(
                 "restore `@{decorator}` (or the authentication the other routes use: {how}); if the route is public by design, delete the commented-out decorator and suppress this finding on its line"
@@ -471,10 +482,37 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
                 None => format!("add the authentication the other routes use ({how}); if the route is public by design, suppress this finding on its line"),
             },
         );
-        if mostly_public {
+        if mostly_public || public_collection.is_some() {
             diagnostic.severity = Some(crate::rules::Severity::Low);
         }
     }
+}
+
+/// The rule of the unauthenticated `GET` route of the same app that lists the collection a
+/// read-only id route takes a member of: `/users/` for `/users/<int:user_id>/` and
+/// `/users/<int:user_id>/<int:campaign_id>/`.
+fn public_listing(routes: &[Route<'_>], route: &Route<'_>) -> Option<String> {
+    if !route
+        .methods
+        .iter()
+        .all(|m| matches!(m.as_str(), "GET" | "HEAD" | "OPTIONS"))
+    {
+        return None;
+    }
+    let collection = route.rule.split('<').next()?.trim_end_matches('/');
+    if collection.is_empty() || collection.len() == route.rule.len() {
+        return None;
+    }
+    routes
+        .iter()
+        .find(|other| {
+            other.authentication.is_none()
+                && !other.unknown_hook
+                && overlap(&other.units, &route.units)
+                && other.methods.iter().any(|m| m == "GET")
+                && other.rule.trim_end_matches('/') == collection
+        })
+        .map(|other| other.rule.clone())
 }
 
 /// How many routes an app must have before most of them being open reads as a design (a public

@@ -199,8 +199,16 @@ fn mints_a_token(checker: &Checker<'_, '_>, call: &ast::ExprCall) -> bool {
         return false;
     }
     let words = words(name);
-    // `get_user_from_token(token)`, `user_by_token(...)`: what a token names, not a token.
+    // `get_user_from_token(token)`, `user_by_token(...)`, `get_user_of_user_token(...)`: what a
+    // token names, not a token. (`create_token_for_user` is one: the token word comes first.)
     if words.iter().any(|w| w == "from" || w == "by") {
+        return false;
+    }
+    if let Some(preposition) = words.iter().position(|w| w == "of" || w == "for")
+        && !words[..preposition]
+            .iter()
+            .any(|w| mentions_a_credential_word(w))
+    {
         return false;
     }
     // `get_jwt()` (Flask-JWT-Extended) returns the verified claims, not a token.
@@ -720,6 +728,65 @@ fn refusals(
                     tokens: tokens.clone(),
                     from_header,
                 });
+            } else if let Some(caught) = &handler.name
+                && !tokens.is_empty()
+            {
+                // `except ApiError as exc:` then `if exc.status_code == 409:` (ras-frontstage:
+                // the service that checks the token answered "expired" or "unknown").
+                for branch in refused_status_branches(&handler.body, caught.as_str()) {
+                    found.push(Refusal {
+                        branch,
+                        tokens: tokens.clone(),
+                        from_header,
+                    });
+                }
+            }
+        }
+    });
+    found
+}
+
+/// The branches of `body` taken when the caught error `caught` carries a status saying the
+/// credential was refused: `if exc.status_code == 409:`, `elif exc.status_code in (401, 404):`.
+fn refused_status_branches(body: &[Stmt], caught: &str) -> Vec<TextRange> {
+    let refused = |e: &Expr| {
+        matches!(e, Expr::NumberLiteral(n)
+            if matches!(&n.value, ast::Number::Int(i)
+                if matches!(i.as_u64(), Some(400 | 401 | 403 | 404 | 409 | 410 | 422))))
+    };
+    let tests_status = |test: &Expr| {
+        let Expr::Compare(compare) = test else {
+            return false;
+        };
+        let on_caught = matches!(compare.left.as_ref(), Expr::Attribute(a)
+            if matches!(a.attr.as_str(), "status_code" | "status" | "code")
+                && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == caught));
+        on_caught
+            && match (compare.ops.as_ref(), compare.comparators.as_ref()) {
+                ([ast::CmpOp::Eq], [value]) => refused(value),
+                ([ast::CmpOp::In], [Expr::Tuple(t)]) => {
+                    !t.elts.is_empty() && t.elts.iter().all(refused)
+                }
+                ([ast::CmpOp::In], [Expr::List(l)]) => {
+                    !l.elts.is_empty() && l.elts.iter().all(refused)
+                }
+                _ => false,
+            }
+    };
+    let mut found = Vec::new();
+    visit_stmts(body, &mut |stmt| {
+        let Stmt::If(branch) = stmt else { return };
+        let clauses = std::iter::once((Some(branch.test.as_ref()), &branch.body)).chain(
+            branch
+                .elif_else_clauses
+                .iter()
+                .map(|clause| (clause.test.as_ref(), &clause.body)),
+        );
+        for (test, body) in clauses {
+            if test.is_some_and(tests_status)
+                && let (Some(first), Some(last)) = (body.first(), body.last())
+            {
+                found.push(TextRange::new(first.start(), last.end()));
             }
         }
     });
@@ -770,6 +837,46 @@ fn validates(checker: &Checker<'_, '_>, call: &ast::ExprCall) -> bool {
     })
 }
 
+/// What a function named for a confirmation token does with it, when replaying that token
+/// gains nobody access: `activate_account`, `confirm_account_email_change`, `verify_email`,
+/// `resend_verification_expired_token` (ras-frontstage). Not a password reset, a login, a
+/// session, an invitation or an API token, which open an account.
+fn confirmation_purpose(function: &str) -> Option<&'static str> {
+    let words = words(function);
+    let has = |w: &str| words.iter().any(|x| x == w);
+    if [
+        "password",
+        "reset",
+        "login",
+        "signin",
+        "session",
+        "access",
+        "refresh",
+        "api",
+        "invite",
+        "invitation",
+        "share",
+        "transfer",
+        "auth",
+    ]
+    .iter()
+    .any(|w| has(w))
+    {
+        return None;
+    }
+    if has("expired") && (has("resend") || has("token")) {
+        Some("a token presented as expired, to send a new one")
+    } else if has("activate") || has("activation") {
+        Some("an account-activation token")
+    } else if has("email")
+        && (has("verify") || has("verification") || has("confirm") || has("change"))
+    {
+        Some("an e-mail confirmation token")
+    } else {
+        None
+    }
+}
+
 /// A function a command-line interface runs: decorated `command`, `group`, or a click /
 /// Flask-Script `option` / `argument` (which sit above a command).
 fn is_cli_command(def: &ast::StmtFunctionDef) -> bool {
@@ -787,7 +894,7 @@ fn check(checker: &mut Checker<'_, '_>) {
     // Each scope's statements, and whether it is a command-line command (`@click.command()`,
     // `@app.cli.command()`, `@manager.command`): its `print` is the terminal output the
     // person running it asked for, not a log.
-    let mut bodies: Vec<(&[Stmt], bool)> = vec![(&module.body, false)];
+    let mut bodies: Vec<(&[Stmt], bool, Option<&str>)> = vec![(&module.body, false, None)];
     // The methods of a Flask-Script style command class (`class GetAuthToken(Command)`,
     // `superdesk.Command`): `run` is what the person at the terminal invoked.
     let mut command_methods: Vec<TextRange> = Vec::new();
@@ -795,7 +902,7 @@ fn check(checker: &mut Checker<'_, '_>) {
     visit_stmts(&module.body, &mut |stmt| match stmt {
         Stmt::FunctionDef(def) => functions.push(def),
         Stmt::ClassDef(class) => {
-            bodies.push((&class.body, false));
+            bodies.push((&class.body, false, None));
             if class
                 .bases()
                 .iter()
@@ -811,12 +918,12 @@ fn check(checker: &mut Checker<'_, '_>) {
     });
     bodies.extend(functions.into_iter().map(|def| {
         let cli = is_cli_command(def) || command_methods.contains(&def.range());
-        (def.body.as_slice(), cli)
+        (def.body.as_slice(), cli, Some(def.name.as_str()))
     }));
     let mut reported: Vec<TextRange> = Vec::new();
     // Only modules that log something named like a token need it (most do not).
     let mut objects_on_self: Option<Vec<&str>> = None;
-    for (body, cli_command) in bodies {
+    for (body, cli_command, function) in bodies {
         let mut objects: Option<Vec<&str>> = None;
         let mut calls: Vec<&ast::ExprCall> = Vec::new();
         visit_scope_stmts(body, &mut |stmt| {
@@ -1029,6 +1136,13 @@ fn check(checker: &mut Checker<'_, '_>) {
                     diagnostic.message.push_str(
                         "; low severity: at debug level, which Python's logging and Flask outside debug mode leave off unless the deployment turns it on",
                     );
+                }
+                if let Some(purpose) = function.and_then(confirmation_purpose) {
+                    diagnostic.severity = Some(super::Severity::Low);
+                    diagnostic.message.push_str(&format!(
+                        "; low severity: `{}` handles {purpose}: replaying it completes what the token's owner asked for and lets no one in",
+                        function.unwrap_or_default()
+                    ));
                 }
                 if let Some(holder) = holder {
                     diagnostic.severity = Some(super::Severity::Low);

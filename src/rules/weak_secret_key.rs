@@ -433,7 +433,10 @@ fn check(checker: &mut Checker<'_, '_>) {
         let fix = environment_fix(checker, site);
         let diagnostic = checker.report(site.range, message, help);
         diagnostic.fix = fix;
-        if site.startup_guard.is_some() || csrf_only || fill_in {
+        if let Some(place) = &site.replaced_at {
+            diagnostic.message.push_str(&super::replaced_note(place));
+        }
+        if site.startup_guard.is_some() || csrf_only || fill_in || site.replaced_at.is_some() {
             diagnostic.severity = Some(Severity::Low);
         }
         checker.lower_if_nosec(site.range);

@@ -103,6 +103,10 @@ def generate_auth_token(user):
     return jwt.encode({"sub": user, "exp": 1}, KEY, algorithm="HS256")
 
 
+def get_user_of_user_token(user_token):
+    return {"known": "dave"}.get(user_token)
+
+
 @app.get("/whoami")
 def whoami():
     # CKAN's API token lookup: the user a token names, and a 10-character prefix of the token.
@@ -111,6 +115,9 @@ def whoami():
     log.debug("Received API Token: %s[...]. Identified user: %s", apitoken[:10], user)
     fresh = generate_auth_token("carol")
     log.debug("new token %s", fresh)  # expect: FL403
+    # specter-desktop's websocket registry: the user a token belongs to, not a token.
+    owner = get_user_of_user_token(apitoken)
+    log.info("websocket of %s registered", owner)
     return {"user": user}
 
 

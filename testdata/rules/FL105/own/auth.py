@@ -145,4 +145,4 @@ class ResetTokens:
 
 # The helpers other modules of the application call (a helper nothing names is dead code,
 # whose findings are low).
-__all__ = ["verify_any", "verify_id_token", "verify_idp", "verify_oidc_callback_with_authlib", "verify_partner_api"]
+__all__ = ["verify_any", "verify_id_token", "verify_idp", "verify_oidc_callback_with_authlib", "verify_partner", "verify_partner_api"]

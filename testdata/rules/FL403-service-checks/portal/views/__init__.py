@@ -1,0 +1,1 @@
+from portal.views import accounts  # noqa: F401
