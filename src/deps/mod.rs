@@ -236,6 +236,61 @@ const ROOT_MARKERS: &[&str] = &[
 ];
 
 impl Dependencies {
+    /// The packages a pip-compile'd requirements file says pulled `declaration` in
+    /// (`pyjwt==1.7.1` followed by `    # via notifications-python-client`, or the comment on the
+    /// same line): empty when the file says nothing, or when the project asked for it itself
+    /// (`# via -r requirements.in`).
+    pub fn pulled_in_by(&self, declaration: &Declaration) -> Vec<String> {
+        let Some(file) = self.files.get(declaration.file) else {
+            return Vec::new();
+        };
+        if file.kind != Kind::Requirements {
+            return Vec::new();
+        }
+        let text: &str = &file.file.text;
+        let start = usize::from(declaration.range.end()).min(text.len());
+        let Some(rest) = text.get(start..) else {
+            return Vec::new();
+        };
+        let mut lines = rest.lines();
+        let mut comments: Vec<&str> = Vec::new();
+        if let Some(same_line) = lines.next()
+            && let Some((_, comment)) = same_line.split_once('#')
+        {
+            comments.push(comment.trim());
+        }
+        comments.extend(
+            lines
+                .take_while(|line| {
+                    line.trim_start().starts_with('#') && line.starts_with([' ', '\t'])
+                })
+                .map(|line| line.trim_start().trim_start_matches('#').trim()),
+        );
+        let mut via: Vec<String> = Vec::new();
+        let mut listing = false;
+        for comment in comments {
+            let entry = match comment.strip_prefix("via") {
+                Some(after) if after.is_empty() || after.starts_with(char::is_whitespace) => {
+                    listing = true;
+                    after.trim()
+                }
+                _ if listing => comment,
+                _ => continue,
+            };
+            if entry.is_empty() {
+                continue;
+            }
+            // `-r requirements.in`, `-c constraints.txt`: the project's own input.
+            if entry.starts_with('-') {
+                return Vec::new();
+            }
+            via.push(entry.to_string());
+        }
+        via
+    }
+}
+
+impl Dependencies {
     /// Finds and parses the dependency files of every directory in `dirs` (the directories of
     /// the checked files, and the checked directories themselves).
     pub fn discover<I: IntoIterator<Item = PathBuf>>(dirs: I) -> Dependencies {

@@ -532,12 +532,40 @@ impl<'a> ProjectModel<'a> {
         };
         let target = match single_import(bindings)? {
             Some(target) => target.to_string(),
-            None => return None,
+            // `user_is_logged_in = login_required` (notifications-admin's `app/utils/user.py`,
+            // imported by its views): a module-level alias of a name is that name.
+            None => self.alias_target(module, bindings)?,
         };
         Some(match tail {
             Some(tail) => format!("{target}.{tail}"),
             None => target,
         })
+    }
+
+    /// What a module-level alias names, one step at a time (`canonical` takes the next):
+    /// `x = name` is `module.name`, or what `name` imports; `x = base.attr` is what `base`
+    /// imports, `.attr`.
+    fn alias_target(&self, module: usize, bindings: &[Binding<'a>]) -> Option<String> {
+        let [Binding::Assign(value)] = bindings else {
+            return None;
+        };
+        let (base, attributes) = match value {
+            Expr::Name(name) => (name.id.as_str(), String::new()),
+            Expr::Attribute(attribute) => {
+                let Expr::Name(base) = attribute.value.as_ref() else {
+                    return None;
+                };
+                (base.id.as_str(), format!(".{}", attribute.attr))
+            }
+            _ => return None,
+        };
+        let info = &self.modules[module];
+        match info.scope.get(base).map(single_import) {
+            Some(Some(Some(target))) => Some(format!("{target}{attributes}")),
+            // A function or class of the module itself.
+            Some(_) if attributes.is_empty() => Some(format!("{}.{base}", info.name)),
+            _ => None,
+        }
     }
 
     /// The module whose own binding of `name` a star import of `module` brings in: the last

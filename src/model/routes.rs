@@ -2103,6 +2103,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             || answers_401_on_a_credential(&def.body)
             || self.refuses_unless_caller_permitted(module, def).is_some()
             || self.refuses_on_credential_verdict(module, def)
+            || returns_login_guard_or_view(def)
         {
             return true;
         }
@@ -2590,6 +2591,15 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             &|_| false,
         ) {
             "answers 401 or 403 unless its credential check passes".into()
+        } else if self.reaches(
+            module,
+            def,
+            0,
+            &mut HashSet::default(),
+            &|_, def| returns_login_guard_or_view(def),
+            &|_| false,
+        ) {
+            "runs the view only when its login guard answers nothing".into()
         } else {
             "reads the `Authorization` header".into()
         }
@@ -5162,6 +5172,52 @@ fn names_current_user(expr: &Expr) -> bool {
         Expr::Attribute(attribute) => attribute.attr.as_str() == "current_user",
         _ => false,
     }
+}
+
+/// A decorator whose wrapper answers `guard(...) or view(...)`, the guard a call named for
+/// requiring a login (the Digital Marketplace's `return require_login(role="supplier") or
+/// func(*args, **kwargs)`, `dmutils.access_control.require_login` answering a redirect, or
+/// `None` to let the request through): the view runs only when the guard answers nothing.
+fn returns_login_guard_or_view(def: &ast::StmtFunctionDef) -> bool {
+    let view = def
+        .parameters
+        .args
+        .first()
+        .map(|parameter| parameter.parameter.name.as_str());
+    let mut found = false;
+    for_each_def(&def.body, &mut |wrapper| {
+        visit_stmts(&wrapper.body, &mut |stmt| {
+            let Stmt::Return(ret) = stmt else { return };
+            let Some(Expr::BoolOp(operation)) = ret.value.as_deref() else {
+                return;
+            };
+            if operation.op != ast::BoolOp::Or {
+                return;
+            }
+            let [Expr::Call(guard), .., Expr::Call(last)] = operation.values.as_slice() else {
+                return;
+            };
+            let calls_view =
+                matches!(last.func.as_ref(), Expr::Name(n) if Some(n.id.as_str()) == view);
+            let guard_name = match guard.func.as_ref() {
+                Expr::Name(n) => n.id.as_str(),
+                Expr::Attribute(a) => a.attr.as_str(),
+                _ => "",
+            };
+            let words = super::context::words(guard_name);
+            let requires_login = words
+                .iter()
+                .any(|w| w == "require" || w == "requires" || w == "required")
+                && words.iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "login" | "auth" | "authentication" | "user" | "role"
+                    )
+                });
+            found |= calls_view && requires_login;
+        });
+    });
+    found
 }
 
 /// A list, tuple or set of string literals: `None` is never in it.

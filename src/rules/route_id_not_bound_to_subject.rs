@@ -797,9 +797,21 @@ fn used_under(body: &[Stmt], flow: &Flow<'_>, bound: &[Flow<'_>]) -> bool {
             let arguments: Vec<&Expr> = crate::model::argument_values(call).collect();
             let direct =
                 |expr: &Expr| matches!(expr, Expr::Name(_) | Expr::Attribute(_) | Expr::Call(_));
-            let key = arguments
-                .iter()
-                .any(|a| flow.reaches(a) && first_hole(a).is_some_and(&with_bound));
+            // `"{}/documents/{}/{}".format(framework_slug, supplier_id, document_name)`: a
+            // storage path that puts the id under the bound one (the Digital Marketplace's
+            // supplier documents, after `current_user.supplier_id != supplier_id` refuses).
+            let under_bound_path = |a: &&Expr| {
+                path_holes(a).is_some_and(|holes| {
+                    let id = holes.iter().position(|hole| flow.reaches(hole));
+                    let parent = holes
+                        .iter()
+                        .position(|hole| with_bound(hole) && !flow.reaches(hole));
+                    matches!((parent, id), (Some(parent), Some(id)) if parent < id)
+                })
+            };
+            let key = arguments.iter().any(|a| {
+                flow.reaches(a) && first_hole(a).is_some_and(&with_bound) || under_bound_path(a)
+            });
             key || arguments.iter().any(|a| direct(a) && flow.reaches(a))
                 && arguments
                     .iter()
@@ -889,6 +901,48 @@ fn first_hole(expr: &Expr) -> Option<&Expr> {
             ruff_python_ast::InterpolatedStringElement::Literal(_) => None,
         },
         ruff_python_ast::FStringPart::Literal(_) => None,
+    }
+}
+
+/// The values a path-shaped key is built from, in order: `"{}/documents/{}/{}".format(a, b, c)`
+/// or `f"{a}/documents/{b}/{c}"`. `None` for text that is no path (no `/`, or spaces: a
+/// message).
+fn path_holes(expr: &Expr) -> Option<Vec<&Expr>> {
+    let is_path = |text: &str| text.contains('/') && !text.contains(char::is_whitespace);
+    match expr {
+        Expr::Call(call) => {
+            let Expr::Attribute(method) = call.func.as_ref() else {
+                return None;
+            };
+            let Expr::StringLiteral(template) = method.value.as_ref() else {
+                return None;
+            };
+            (method.attr.as_str() == "format" && is_path(template.value.to_str()))
+                .then(|| call.arguments.args.iter().collect())
+        }
+        Expr::FString(fstring) => {
+            let mut text = String::new();
+            let mut holes = Vec::new();
+            for part in fstring.value.iter() {
+                match part {
+                    ruff_python_ast::FStringPart::Literal(literal) => text.push_str(&literal.value),
+                    ruff_python_ast::FStringPart::FString(inner) => {
+                        for element in inner.elements.iter() {
+                            match element {
+                                ruff_python_ast::InterpolatedStringElement::Interpolation(hole) => {
+                                    holes.push(hole.expression.as_ref())
+                                }
+                                ruff_python_ast::InterpolatedStringElement::Literal(literal) => {
+                                    text.push_str(&literal.value)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            is_path(&text).then_some(holes)
+        }
+        _ => None,
     }
 }
 

@@ -11,7 +11,7 @@
 //! package and project, at the lock file entry when a lock pins the package, else at the first
 //! declaration in discovery order, naming the other places it is declared.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use pep440_rs::Version;
 use ruff_text_size::Ranged;
@@ -50,7 +50,7 @@ pub fn check_dependencies(
         }
     }
     let usage = usage_by_environment(project);
-    let mut reported: BTreeSet<(usize, u32)> = BTreeSet::new();
+    let mut reported: BTreeMap<(usize, u32), (usize, bool)> = BTreeMap::new();
     let mut out = Vec::new();
     for (index, environment) in deps.environments.iter().enumerate() {
         for package in &packages {
@@ -108,16 +108,30 @@ pub fn check_dependencies(
                     (first, admitting.collect())
                 }
             };
-            if !reported.insert((target.file, target.range.start().to_u32())) {
-                continue;
-            }
             let library = usage.get(index).and_then(|u| u.library(package));
-            out.push(DependencyDiagnostic {
+            let used = library.is_some_and(|l| l.used);
+            let finding = DependencyDiagnostic {
                 file: target.file,
                 diagnostic: diagnostic(
                     meta, deps, target, &others, &affecting, package, &safe, library,
                 ),
-            });
+            };
+            // One finding per declaration, judged by the code that runs with it: badgeyay's
+            // root `requirements.txt` (`-r backend/requirements.txt`, for the platform) holds
+            // no code, the backend's environment does.
+            match reported.entry((target.file, target.range.start().to_u32())) {
+                std::collections::btree_map::Entry::Vacant(vacant) => {
+                    vacant.insert((out.len(), used));
+                    out.push(finding);
+                }
+                std::collections::btree_map::Entry::Occupied(mut occupied) => {
+                    let (position, judged_by_code) = *occupied.get();
+                    if used && !judged_by_code {
+                        out[position] = finding;
+                        occupied.insert((position, true));
+                    }
+                }
+            }
         }
     }
     out
@@ -255,13 +269,21 @@ enum Reach {
     Unknown,
 }
 
+/// What an advisory's requirement asks of the code, for messages.
+fn needs(requirement: Requirement) -> &'static str {
+    match requirement {
+        Requirement::AsymmetricKeys => "a verifier with public keys",
+        Requirement::JweDecryption => "JWE decryption",
+    }
+}
+
 fn reach(requirement: Requirement, package: &str, usage: Option<&LibraryUsage>) -> Reach {
     let Some(usage) = usage.filter(|u| u.used) else {
         return Reach::Unknown;
     };
     match requirement {
         Requirement::AsymmetricKeys => {
-            let needs = "a verifier with public keys";
+            let needs = needs(requirement);
             if let Some((_, what, at)) = usage
                 .verifications
                 .iter()
@@ -298,7 +320,7 @@ fn reach(requirement: Requirement, package: &str, usage: Option<&LibraryUsage>) 
                 "this project decrypts JWE (`jwe.decrypt` at {at})"
             ))),
             None => Reach::No {
-                needs: "JWE decryption",
+                needs: needs(requirement),
                 fact: format!("this project's code never calls {package}'s `jwe.decrypt`"),
             },
         },
@@ -353,9 +375,23 @@ fn diagnostic(
     safe: &Version,
     usage: Option<&LibraryUsage>,
 ) -> Diagnostic {
+    // pip-compile's `# via notifications-python-client` under a package the project's code
+    // never imports: it is there for that dependency alone (GOV.UK's apps pin PyJWT 1.7.1 for
+    // their Notify client, which only signs).
+    let via = deps.pulled_in_by(declaration);
+    let only_for_dependencies = !via.is_empty() && usage.is_none_or(|u| !u.used);
     let reaches: Vec<Reach> = affecting
         .iter()
-        .map(|a| advisory_reach(a, package, usage))
+        .map(|a| match a.requires.first() {
+            Some(&requirement) if only_for_dependencies => Reach::No {
+                needs: needs(requirement),
+                fact: format!(
+                    "this project's code never imports {package}: the file says it is there for {} (`# via`), whose own use decides",
+                    via.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
+                ),
+            },
+            _ => advisory_reach(a, package, usage),
+        })
         .collect();
     let lowered = reaches.iter().all(|r| matches!(r, Reach::No { .. }));
     let issues = affecting

@@ -1,5 +1,7 @@
 from flask import Flask, request
 
+from aliases import logs_the_visit, supplier_login_required, user_is_logged_in
+
 from guards import (
     account_manager_only,
     active_only,
@@ -84,3 +86,24 @@ def get_user(user_id):  # expect: FL202(low)
 @app.route("/accounts/<int:user_id>/")
 def get_account(user_id):  # expect: FL202(high)
     return {"account": user_id, "labels": LABELS.get(user_id)}
+
+
+@app.route("/services/<int:service_id>", methods=["DELETE"])
+@user_is_logged_in
+def delete_service(service_id):
+    LABELS.pop(service_id, None)
+    return {"ok": True}
+
+
+@app.route("/slots/<int:slot>", methods=["DELETE"])
+@supplier_login_required
+def delete_slot(slot):
+    LABELS.pop(slot, None)
+    return {"ok": True}
+
+
+@app.route("/visits", methods=["DELETE"])
+@logs_the_visit
+def clear_visits():  # expect: FL202
+    LABELS.clear()
+    return {"ok": True}
