@@ -280,6 +280,8 @@ pub fn is_role_word(name: &str) -> bool {
         "access_required",
         // mwdb's `@requires_capabilities(Capabilities.manage_users)`.
         "capabilit",
+        // fuxi's `session.get("authority") != 0`, Spring-style `authorities`.
+        "authorit",
     ]
     .iter()
     .any(|w| lower.contains(w))
@@ -2151,10 +2153,11 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     /// an HMAC of the body with `X-Superdesk-Signature`): the refusal rests on the helper's
     /// verdict about the request's credential.
     fn refuses_on_credential_verdict(&self, module: usize, def: &'a ast::StmtFunctionDef) -> bool {
+        let refusing = refusing_bodies(&def.body);
         let mut found = false;
         visit_stmts(&def.body, &mut |stmt| {
             let Stmt::If(branch) = stmt else { return };
-            if found || !branch_refuses(&branch.body) {
+            if found || !branch_refuses_with(&branch.body, &refusing) {
                 return;
             }
             expr_contains(&branch.test, &mut |e| {
@@ -4620,7 +4623,14 @@ pub fn refuses_without_login(body: &[Stmt]) -> bool {
                     login_state(p)
                         || matches!(p, Expr::Attribute(a) if a.attr.as_str() == "is_authenticated")
                 });
-                if (test.is_some_and(lacks_login) || logged_out_else) && branch_refuses(body) {
+                // `if not session.get("status"): return {"result": {"status_code": 401}}`
+                // (bayonet): whatever the key is called, a 401 for its absence says it is the
+                // login the project's own handler sets.
+                let session_login =
+                    test.is_some_and(lacks_session_value) && names_unauthorized(body);
+                if (test.is_some_and(lacks_login) || logged_out_else || session_login)
+                    && branch_refuses(body)
+                {
                     found = true;
                 }
                 previous = test;
@@ -5148,6 +5158,33 @@ fn only_tests_login(test: &Expr) -> bool {
     lacks_login(test) && !matches!(test, Expr::BoolOp(op) if op.op == ast::BoolOp::Or)
 }
 
+/// A test that holds when the session lacks a value: `not session.get("k")`,
+/// `not session["k"]`, `"k" not in session`, `session.get("k") is None`.
+fn lacks_session_value(test: &Expr) -> bool {
+    let reads_session = |e: &Expr| match e {
+        Expr::Call(call) => matches!(call.func.as_ref(), Expr::Attribute(a)
+            if a.attr.as_str() == "get" && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session")),
+        Expr::Subscript(subscript) => {
+            matches!(subscript.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session")
+        }
+        _ => false,
+    };
+    match test {
+        Expr::UnaryOp(op) if op.op == ast::UnaryOp::Not => reads_session(&op.operand),
+        Expr::Compare(compare) => match (compare.ops.as_ref(), compare.comparators.as_ref()) {
+            ([ast::CmpOp::NotIn], [Expr::Name(n)]) => {
+                n.id.as_str() == "session"
+                    && matches!(compare.left.as_ref(), Expr::StringLiteral(_))
+            }
+            ([ast::CmpOp::Is | ast::CmpOp::Eq], [right]) => {
+                right.is_none_literal_expr() && reads_session(&compare.left)
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 /// A test that holds only when someone is logged in: `"user" in session`,
 /// `current_user.is_authenticated`, `session.get("user_id")`, `is_logged_in()`.
 fn has_login(test: &Expr) -> bool {
@@ -5379,17 +5416,75 @@ fn names_a_role_member(expr: &Expr) -> bool {
     })
 }
 
+/// An answer whose body says 401 or 403 though its status is 200 (ARL's `{"message": "not
+/// login", "code": 401}`, bayonet's `{"result": {"status_code": 401}}`): the client is told no,
+/// and the view does not run.
+fn body_refuses(e: &Expr, depth: usize) -> bool {
+    let Expr::Dict(dict) = e else { return false };
+    depth < 4
+        && dict.items.iter().any(|item| {
+            let code_key = item.key.as_ref().is_some_and(|key| {
+                matches!(key, Expr::StringLiteral(k) if matches!(
+                    k.value.to_str().to_ascii_lowercase().as_str(),
+                    "code" | "status" | "status_code" | "statuscode" | "errcode" | "error_code" | "ret"
+                ))
+            });
+            (code_key
+                && matches!(&item.value, Expr::NumberLiteral(n)
+                    if matches!(&n.value, ast::Number::Int(i) if matches!(i.as_u64(), Some(401 | 403)))))
+                || body_refuses(&item.value, depth + 1)
+        })
+}
+
 /// Whether a branch refuses the request somewhere in it.
 fn branch_refuses(body: &[Stmt]) -> bool {
-    // `401`, `403`, `HTTPStatus.FORBIDDEN`, `status.HTTP_401_UNAUTHORIZED`.
+    branch_refuses_with(body, &refusing_bodies(body))
+}
+
+/// The names bound to an answer whose body refuses: `ret = {"message": "not login", "code":
+/// 401}` (ARL binds it in the decorator and returns it from the wrapper).
+fn refusing_bodies(body: &[Stmt]) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    visit_stmts(body, &mut |stmt| {
+        if let Stmt::Assign(assign) = stmt
+            && body_refuses(&assign.value, 0)
+        {
+            for target in &assign.targets {
+                if let Expr::Name(name) = target {
+                    names.push(name.id.as_str());
+                }
+            }
+        }
+    });
+    names
+}
+
+/// `branch_refuses`, with the names known to hold a refusing answer.
+fn branch_refuses_with(body: &[Stmt], refusing_bodies: &[&str]) -> bool {
+    // `401`, `403`, `HTTPStatus.FORBIDDEN`, `status.HTTP_401_UNAUTHORIZED`, and a project's own
+    // status constants named for the same (fuxi's `Response.failed(StatusCode.AUTH_FAILED)`).
     let status = |e: &Expr| match e {
         Expr::NumberLiteral(n) => {
             matches!(&n.value, ast::Number::Int(i) if matches!(i.as_u64(), Some(401 | 403)))
         }
-        Expr::Attribute(a) => matches!(
-            a.attr.as_str(),
-            "FORBIDDEN" | "UNAUTHORIZED" | "HTTP_401_UNAUTHORIZED" | "HTTP_403_FORBIDDEN"
-        ),
+        Expr::Attribute(a) => {
+            let name = a.attr.as_str();
+            name.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+                && [
+                    "FORBIDDEN",
+                    "UNAUTHORIZED",
+                    "UNAUTHENTICATED",
+                    "AUTH_FAIL",
+                    "NOT_LOGIN",
+                    "NOT_LOGGED",
+                    "LOGIN_REQUIRED",
+                    "PERMISSION_DENIED",
+                    "ACCESS_DENIED",
+                ]
+                .iter()
+                .any(|word| name.contains(word))
+        }
         _ => false,
     };
     let mut refuses = false;
@@ -5397,6 +5492,8 @@ fn branch_refuses(body: &[Stmt]) -> bool {
         Stmt::Return(ret) => {
             if let Some(value) = ret.value.as_deref() {
                 let refusal = match value {
+                    Expr::Dict(_) => body_refuses(value, 0),
+                    Expr::Name(name) => refusing_bodies.contains(&name.id.as_str()),
                     Expr::Tuple(tuple) => tuple.elts.iter().any(status),
                     Expr::Call(call) => {
                         // `responses.forbidden()` (wikilabels)
@@ -5406,7 +5503,11 @@ fn branch_refuses(body: &[Stmt]) -> bool {
                         ) || matches!(
                             call.func.as_ref(),
                             Expr::Attribute(a) if matches!(a.attr.as_str(), "redirect" | "unauthorized" | "forbidden")
-                        ) || call.arguments.args.iter().any(status)
+                        ) || call
+                            .arguments
+                            .args
+                            .iter()
+                            .any(|a| status(a) || body_refuses(a, 0))
                             || call.arguments.keywords.iter().any(|k| status(&k.value))
                     }
                     _ => false,

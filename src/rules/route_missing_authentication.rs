@@ -52,6 +52,8 @@ const PUBLIC_WORDS: &[&str] = &[
     "static",
     "callback",
     "webhook",
+    // fuxi's `JsonDataReceiveV1`: where a collector takes data in from outside.
+    "receive",
     "oauth",
     // `POST /sso/authenticate`: where a single sign-on answer is handed in.
     "authenticate",
@@ -76,10 +78,16 @@ fn looks_public(route: &Route<'_>) -> bool {
     let last = rule.trim_end_matches('/').rsplit('/').next().unwrap_or("");
     let registration = route.methods.iter().all(|m| m == "POST")
         && matches!(last, "users" | "accounts" | "members" | "user" | "account");
-    // Whole words only: `/authors` is not `auth`, `deliver_order` is not `live`.
+    // Whole words only: `/authors` is not `auth`, `deliver_order` is not `live`. A resource
+    // class's name counts as the handler's (`JsonDataReceiveV1.post`, `TokenRefresh.post`).
+    let class_words: Vec<String> = route
+        .class
+        .map(|class| crate::model::context::words(class.name.as_str()))
+        .unwrap_or_default();
     let words: Vec<&str> = handler
         .split('_')
         .chain(rule.split(['/', '-', '_', '.', '<', '>', ':']))
+        .chain(class_words.iter().map(String::as_str))
         .filter(|w| !w.is_empty())
         .collect();
     // A handler that creates an account (`create_user(...)`, `register(...)`,
