@@ -2148,6 +2148,88 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         false
     }
 
+    /// The authentication a project Blueprint subclass's own `route` adds to the views it
+    /// registers: the route decorator is `registrar.route(...)` on an instance of a project
+    /// class whose `route` method authenticates (through the wrappers it applies with `self.`).
+    /// A keyword of the decorator naming a login or authentication and set to `False`
+    /// (`login_required=False`) switches it off for that route.
+    fn route_method_authentication(&self, route: &Route<'a>) -> Option<Authentication> {
+        let (call, module, method) = self.route_method(route)?;
+        let switched_off = switched_off(call)
+            .iter()
+            .any(|name| name.contains("login") || name.contains("auth"));
+        if switched_off || !self.authenticates(module, method, 0) {
+            return None;
+        }
+        let file = self.model.modules[module].file;
+        let line = file.position(method.range().start()).line;
+        Some(Authentication {
+            how: format!(
+                "`{}` ({}:{line}: the blueprint's own `route` wraps the view; it {})",
+                self.model.modules[route.module]
+                    .file
+                    .slice(call.func.range()),
+                file.display_path(),
+                self.how_it_authenticates(module, method)
+            ),
+            identity: self.decorator_identity(module, method, route),
+            unverified: self.unverified_only(module, method),
+            administrators_only: self.keeps_an_administrator(module, method),
+            shared_key: self.compares_with_one_key(module, method),
+        })
+    }
+
+    /// The route decorator of `route` when it is `registrar.route(...)` on an instance of a
+    /// project class that overrides `route` (minemeld's `MMBlueprint`), with that method.
+    fn route_method(
+        &self,
+        route: &Route<'a>,
+    ) -> Option<(&'a ast::ExprCall, usize, &'a ast::StmtFunctionDef)> {
+        let decorator = route
+            .handler
+            .decorator_list
+            .iter()
+            .find(|d| d.range() == route.declared_at)?;
+        let Expr::Call(call) = &decorator.expression else {
+            return None;
+        };
+        let (module, method) = self.method_of_instance(route.module, &call.func)?;
+        (method.name.as_str() == "route").then_some((call, module, method))
+    }
+
+    /// The role check a project Blueprint subclass's own `route` applies: a method it calls
+    /// through `self.` answers 403 under a test (minemeld's `if read_write and not
+    /// current_user.is_read_write(): return "Forbidden", 403`), unless the route decorator sets
+    /// a keyword of a name the test reads to `False` (`read_write=False`).
+    fn route_method_role_check(&self, route: &Route<'a>) -> Option<String> {
+        let (call, module, method) = self.route_method(route)?;
+        let off = switched_off(call);
+        let mut found = false;
+        any_expr(&method.body, &mut |e| {
+            if let Expr::Call(inner) = e
+                && let Some((_, helper)) = self.sibling_method(module, method, &inner.func)
+            {
+                visit_stmts(&helper.body, &mut |stmt| {
+                    if let Stmt::If(branch) = stmt
+                        && forbids(&branch.body)
+                        && !mentions_name(&branch.test, &off)
+                    {
+                        found = true;
+                    }
+                });
+            }
+            found
+        });
+        found.then(|| {
+            format!(
+                "`{}` (its 403 in the blueprint's own `route`)",
+                self.model.modules[route.module]
+                    .file
+                    .slice(call.func.range())
+            )
+        })
+    }
+
     /// `if not test_signature(request): abort(403)` where the project function
     /// `test_signature` reads a credential from the request (newsroom's push webhook compares
     /// an HMAC of the body with `X-Superdesk-Signature`): the refusal rests on the helper's
@@ -2494,12 +2576,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             if found.is_some() {
                 return;
             }
-            let clauses = std::iter::once((Some(branch.test.as_ref()), &branch.body)).chain(
-                branch
-                    .elif_else_clauses
-                    .iter()
-                    .map(|clause| (clause.test.as_ref(), &clause.body)),
-            );
+            let clauses = if_clauses(branch);
             for (test, body) in clauses {
                 let Some(Expr::UnaryOp(negation)) = test else {
                     continue;
@@ -2795,6 +2872,13 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             {
                 return Some(found);
             }
+        }
+        // `@BLUEPRINT.route("/config/node", methods=["POST"])` where `BLUEPRINT =
+        // MMBlueprint(...)` and the project's Blueprint subclass overrides `route` to wrap the
+        // view in its login check (minemeld), unless the route switches it off
+        // (`login_required=False`).
+        if let Some(found) = self.route_method_authentication(route) {
+            return Some(found);
         }
         // `class ApiView(Resource): def dispatch_request(...): if not self.is_authorized():
         // return self.error(..., status_code=401)` then `super().dispatch_request(...)`: every
@@ -3117,7 +3201,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         {
             return Some(format!("a check in `{}`", route.handler.name));
         }
-        None
+        self.route_method_role_check(route)
     }
 }
 
@@ -4598,12 +4682,7 @@ pub fn refuses_without_login(body: &[Stmt]) -> bool {
         if let Stmt::If(branch) = stmt {
             // `elif not current_user.is_authenticated:` after an exemption (Flask-Login's own
             // `login_required`, vendored by calibre-web) refuses as well as an `if` does.
-            let clauses = std::iter::once((Some(branch.test.as_ref()), &branch.body)).chain(
-                branch
-                    .elif_else_clauses
-                    .iter()
-                    .map(|clause| (clause.test.as_ref(), &clause.body)),
-            );
+            let clauses = if_clauses(branch);
             // `if "user" in session: return f(*args, **kwargs)` then `else: return
             // forbidden()` (wikilabels' `authenticated`).
             if has_login(&branch.test)
@@ -5255,6 +5334,26 @@ fn returns_login_guard_or_view(def: &ast::StmtFunctionDef) -> bool {
         });
     });
     found
+}
+
+/// The keywords a route decorator sets to `False` (`login_required=False`, `read_write=False`).
+fn switched_off(call: &ast::ExprCall) -> Vec<&str> {
+    call.arguments
+        .keywords
+        .iter()
+        .filter(|keyword| matches!(keyword.value, Expr::BooleanLiteral(ref b) if !b.value))
+        .filter_map(|keyword| keyword.arg.as_ref().map(|name| name.as_str()))
+        .collect()
+}
+
+/// Each test of an `if` / `elif` chain with the body it guards; `None` for the `else`.
+pub fn if_clauses(branch: &ast::StmtIf) -> impl Iterator<Item = (Option<&Expr>, &[Stmt])> + '_ {
+    std::iter::once((Some(branch.test.as_ref()), branch.body.as_slice())).chain(
+        branch
+            .elif_else_clauses
+            .iter()
+            .map(|clause| (clause.test.as_ref(), clause.body.as_slice())),
+    )
 }
 
 /// A list, tuple or set of string literals: `None` is never in it.

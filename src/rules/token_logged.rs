@@ -776,12 +776,7 @@ fn refused_status_branches(body: &[Stmt], caught: &str) -> Vec<TextRange> {
     let mut found = Vec::new();
     visit_stmts(body, &mut |stmt| {
         let Stmt::If(branch) = stmt else { return };
-        let clauses = std::iter::once((Some(branch.test.as_ref()), &branch.body)).chain(
-            branch
-                .elif_else_clauses
-                .iter()
-                .map(|clause| (clause.test.as_ref(), &clause.body)),
-        );
+        let clauses = crate::model::routes::if_clauses(branch);
         for (test, body) in clauses {
             if test.is_some_and(tests_status)
                 && let (Some(first), Some(last)) = (body.first(), body.last())

@@ -190,13 +190,7 @@ impl<'h, 'c, 'a> HookScope<'h, 'c, 'a> {
                     }
                     // Each clause runs when its test holds and no earlier one did.
                     let mut earlier_failed = Tri::True;
-                    let clauses = std::iter::once((Some(branch.test.as_ref()), &branch.body))
-                        .chain(
-                            branch
-                                .elif_else_clauses
-                                .iter()
-                                .map(|clause| (clause.test.as_ref(), &clause.body)),
-                        );
+                    let clauses = super::if_clauses(branch);
                     for (test, clause_body) in clauses {
                         let holds = test.map_or(Tri::True, |test| self.eval(test, route, 0));
                         let clause_reach = and(reach, and(earlier_failed, holds));
