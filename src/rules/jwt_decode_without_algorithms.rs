@@ -7,7 +7,8 @@
 //! `jwt.get_unverified_header(token)` is the same mistake spelled differently.
 //! Both forgeries need something public to verify with: `none` is refused with a non-empty key,
 //! and key confusion needs a public key. A decode whose key is an HMAC secret is therefore a
-//! missing allow-list rather than an open door, and is reported at medium severity at most.
+//! missing allow-list rather than an open door, and is reported at low severity (hygiene to fix
+//! with the next upgrade, as reviewers of badgeyay's PyJWT 1.6.3 decodes judged it).
 //! Fix: pass `algorithms=[...]` naming the one algorithm your issuer signs with; the fix inserts
 //! the algorithm the project itself signs with when it can find one.
 
@@ -54,7 +55,19 @@ fn check(checker: &mut Checker<'_, '_>) {
                         "`{}` takes its `algorithms=` from the token's own unverified header, so the token chooses how it is verified",
                         call.callee
                     );
-                    let (message, severity) = by_key(checker, call, message, None);
+                    let (mut message, mut severity) = by_key(checker, call, message, None);
+                    // PyJWT 2.4 (the CVE-2022-29217 fix) refuses a public key as an HMAC secret,
+                    // and every release refuses `none` with a key: a header choosing the algorithm
+                    // has nothing left to choose from (spiff-arena pins 2.13).
+                    if call.library == Library::PyJwt
+                        && severity.unwrap_or(checker.rule.severity) > Severity::Low
+                        && let Some(evidence) = fixed_pyjwt(checker)
+                    {
+                        message.push_str(&format!(
+                            "; low severity: {evidence} allows only PyJWT 2.4 or later, which refuses a public key as an HMAC secret and `none` with any key, so the header cannot pick a weaker check"
+                        ));
+                        severity = Some(Severity::Low);
+                    }
                     checker
                         .report(
                             algorithms.range(),
@@ -66,6 +79,18 @@ fn check(checker: &mut Checker<'_, '_>) {
             }
         }
     }
+}
+
+/// The declaration that allows only PyJWT releases with the key-confusion fix (2.4.0 and
+/// later), for messages.
+fn fixed_pyjwt(checker: &Checker<'_, '_>) -> Option<String> {
+    let versions = checker
+        .project
+        .dependencies
+        .package_for(&checker.source.path, "PyJWT")?;
+    let before_fix = crate::deps::specifier_ranges("<2.4.0").ok()?;
+    (versions.admits(&before_fix) == Some(false))
+        .then(|| versions.evidence(&checker.project.dependencies.files))
 }
 
 /// Where a fix may put the allow-list.
@@ -159,7 +184,7 @@ fn report_missing(checker: &mut Checker<'_, '_>, call: &JwtCall<'_>, placement: 
 /// The severity once the key is known: algorithm confusion turns a public key into an HMAC
 /// secret, and PyJWT and python-jose refuse `none` with a non-empty key, so with a secret as the
 /// key a forger still needs the secret. Only a key known to be one lowers the severity (to
-/// medium at most); a public key, a JWKS or a key that cannot be followed keeps it.
+/// low); a public key, a JWKS or a key that cannot be followed keeps it.
 fn by_key(
     checker: &Checker<'_, '_>,
     call: &JwtCall<'_>,
@@ -188,13 +213,13 @@ fn by_key(
                 .and_then(|versions| versions.admits(&range))
                 .unwrap_or(false)
         });
-    if key.kind == KeyKind::Hmac && current > Severity::Medium && !before_one {
+    if key.kind == KeyKind::Hmac && current > Severity::Low && !before_one {
         (
             format!(
-                "{message}; medium severity: it verifies with an HMAC secret ({}), so a forged token still needs that secret (a missing allow-list, not an open door)",
+                "{message}; low severity: it verifies with an HMAC secret ({}), so a forged token still needs that secret (a missing allow-list, not an open door)",
                 key.evidence
             ),
-            Some(Severity::Medium),
+            Some(Severity::Low),
         )
     } else {
         (message, severity)

@@ -42,7 +42,7 @@ def login_required(view):
     @wraps(view)
     def wrapper(*args, **kwargs):
         token = bearer_token()
-        g.claims = jwt.decode(  # expect: FL101(medium)
+        g.claims = jwt.decode(  # expect: FL101(low)
             token,
             current_app.config["JWT_SECRET_KEY"],
             audience=JWT_AUDIENCE,
