@@ -444,16 +444,7 @@ impl<'a> ConfigModel<'a> {
             let Some(fact) = file.calls.of(call) else {
                 continue;
             };
-            let random = fact.callee.is_some_and(|callee| {
-                matches!(
-                    callee,
-                    "secrets.token_urlsafe"
-                        | "secrets.token_hex"
-                        | "secrets.token_bytes"
-                        | "os.urandom"
-                        | "uuid.uuid4"
-                )
-            });
+            let random = fact.callee.is_some_and(super::keys::is_random_callee);
             let Some(function) = fact.function.filter(|_| random) else {
                 continue;
             };

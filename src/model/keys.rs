@@ -816,7 +816,7 @@ fn qualified_hint(qualified: &str) -> Option<VerificationKey> {
 
 /// `os.urandom(...)`, `secrets.token_hex(...)` and friends: a key no one outside the process
 /// knows.
-fn is_random_callee(callee: &str) -> bool {
+pub(super) fn is_random_callee(callee: &str) -> bool {
     matches!(
         callee,
         "os.urandom"

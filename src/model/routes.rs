@@ -2235,11 +2235,10 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     /// an HMAC of the body with `X-Superdesk-Signature`): the refusal rests on the helper's
     /// verdict about the request's credential.
     fn refuses_on_credential_verdict(&self, module: usize, def: &'a ast::StmtFunctionDef) -> bool {
-        let refusing = refusing_bodies(&def.body);
         let mut found = false;
         visit_stmts(&def.body, &mut |stmt| {
             let Stmt::If(branch) = stmt else { return };
-            if found || !branch_refuses_with(&branch.body, &refusing) {
+            if found || !branch_refuses_within(&branch.body, &def.body) {
                 return;
             }
             expr_contains(&branch.test, &mut |e| {
@@ -5195,18 +5194,14 @@ fn asks_about_the_caller(value: &Expr) -> bool {
 /// A user-session value: `current_user` (Flask-Login, Flask-Security), `g.user`,
 /// `g.current_user`, `session["user_id"]`, `session.get("logged_in")`.
 fn login_state(expr: &Expr) -> bool {
-    let user_word = |text: &str| {
-        let lower = text.to_ascii_lowercase();
-        lower.contains("user") || lower.contains("login") || lower.contains("logged")
-    };
     match expr {
         // `g.user`, `g.current_user`; not an attribute of `current_user` (`current_user.confirmed`
         // is a fact about a user who is logged in).
         Expr::Attribute(attribute) => matches!(attribute.value.as_ref(), Expr::Name(base)
-            if base.id.as_str() == "g" && user_word(attribute.attr.as_str())),
+            if base.id.as_str() == "g" && names_login(attribute.attr.as_str())),
         Expr::Subscript(subscript) => {
             matches!(subscript.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session")
-                && matches!(subscript.slice.as_ref(), Expr::StringLiteral(k) if user_word(k.value.to_str()))
+                && matches!(subscript.slice.as_ref(), Expr::StringLiteral(k) if names_login(k.value.to_str()))
         }
         Expr::Call(call) => {
             // `session.logged_in()`, `is_logged_in()`, `current_user.is_authenticated()` (an
@@ -5224,7 +5219,7 @@ fn login_state(expr: &Expr) -> bool {
                 || matches!(call.func.as_ref(), Expr::Attribute(a)
                 if a.attr.as_str() == "get"
                     && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session"))
-                    && matches!(call.arguments.args.first(), Some(Expr::StringLiteral(k)) if user_word(k.value.to_str()))
+                    && matches!(call.arguments.args.first(), Some(Expr::StringLiteral(k)) if names_login(k.value.to_str()))
         }
         _ => false,
     }
@@ -5264,6 +5259,13 @@ fn lacks_session_value(test: &Expr) -> bool {
     }
 }
 
+/// A session key or attribute named for the logged-in user: `user`, `user_id`, `logged_in`,
+/// `login`.
+fn names_login(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    lower.contains("user") || lower.contains("login") || lower.contains("logged")
+}
+
 /// A test that holds only when someone is logged in: `"user" in session`,
 /// `current_user.is_authenticated`, `session.get("user_id")`, `is_logged_in()`.
 fn has_login(test: &Expr) -> bool {
@@ -5272,10 +5274,7 @@ fn has_login(test: &Expr) -> bool {
         Expr::Compare(compare) => {
             matches!(compare.ops.as_ref(), [ast::CmpOp::In])
                 && matches!(compare.comparators.as_ref(), [Expr::Name(n)] if n.id.as_str() == "session")
-                && matches!(compare.left.as_ref(), Expr::StringLiteral(k) if {
-                    let key = k.value.to_str().to_ascii_lowercase();
-                    key.contains("user") || key.contains("login") || key.contains("logged")
-                })
+                && matches!(compare.left.as_ref(), Expr::StringLiteral(k) if names_login(k.value.to_str()))
         }
         other => login_state(other),
     }
@@ -5315,12 +5314,8 @@ fn returns_login_guard_or_view(def: &ast::StmtFunctionDef) -> bool {
             };
             let calls_view =
                 matches!(last.func.as_ref(), Expr::Name(n) if Some(n.id.as_str()) == view);
-            let guard_name = match guard.func.as_ref() {
-                Expr::Name(n) => n.id.as_str(),
-                Expr::Attribute(a) => a.attr.as_str(),
-                _ => "",
-            };
-            let words = super::context::words(guard_name);
+            let words =
+                super::context::words(super::records::callee_last(&guard.func).unwrap_or(""));
             let requires_login = words
                 .iter()
                 .any(|w| w == "require" || w == "requires" || w == "required")
@@ -5413,10 +5408,7 @@ fn lacks_login(test: &Expr) -> bool {
                 }
                 ast::CmpOp::NotIn => {
                     matches!(right, Expr::Name(n) if n.id.as_str() == "session")
-                        && matches!(compare.left.as_ref(), Expr::StringLiteral(k) if {
-                            let key = k.value.to_str().to_ascii_lowercase();
-                            key.contains("user") || key.contains("login") || key.contains("logged")
-                        })
+                        && matches!(compare.left.as_ref(), Expr::StringLiteral(k) if names_login(k.value.to_str()))
                         // `session.get("user_type") not in ["administrator", "account_management"]`
                         // (newsroom's `account_manager_only`): nobody logged in has no user type.
                         || login_state(&compare.left) && holds_only_strings(right)
@@ -5537,7 +5529,7 @@ fn body_refuses(e: &Expr, depth: usize) -> bool {
 
 /// Whether a branch refuses the request somewhere in it.
 fn branch_refuses(body: &[Stmt]) -> bool {
-    branch_refuses_with(body, &refusing_bodies(body))
+    branch_refuses_within(body, body)
 }
 
 /// The names bound to an answer whose body refuses: `ret = {"message": "not login", "code":
@@ -5558,8 +5550,10 @@ fn refusing_bodies(body: &[Stmt]) -> Vec<&str> {
     names
 }
 
-/// `branch_refuses`, with the names known to hold a refusing answer.
-fn branch_refuses_with(body: &[Stmt], refusing_bodies: &[&str]) -> bool {
+/// `branch_refuses`, where a returned bare name may be bound to a refusing answer anywhere in
+/// `scope` (the decorator around the wrapper); looked up only when `body` returns a bare name,
+/// which most bodies never do.
+fn branch_refuses_within(body: &[Stmt], scope: &[Stmt]) -> bool {
     // `401`, `403`, `HTTPStatus.FORBIDDEN`, `status.HTTP_401_UNAUTHORIZED`, and a project's own
     // status constants named for the same (fuxi's `Response.failed(StatusCode.AUTH_FAILED)`).
     let status = |e: &Expr| match e {
@@ -5592,7 +5586,7 @@ fn branch_refuses_with(body: &[Stmt], refusing_bodies: &[&str]) -> bool {
             if let Some(value) = ret.value.as_deref() {
                 let refusal = match value {
                     Expr::Dict(_) => body_refuses(value, 0),
-                    Expr::Name(name) => refusing_bodies.contains(&name.id.as_str()),
+                    Expr::Name(name) => refusing_bodies(scope).contains(&name.id.as_str()),
                     Expr::Tuple(tuple) => tuple.elts.iter().any(status),
                     Expr::Call(call) => {
                         // `responses.forbidden()` (wikilabels)

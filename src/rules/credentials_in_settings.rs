@@ -41,23 +41,30 @@ enum Credential {
 /// The password part of `scheme://user:password@host/...`, with the host, when the password is
 /// written out (not `{}` / `%s` / `${VAR}` filled in at run time).
 fn url_password(text: &str) -> Option<(&str, String)> {
-    let (_, rest) = text.split_once("://")?;
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = &rest[..authority_end];
+    let authority = url_authority(text)?;
     let (userinfo, host) = authority.rsplit_once('@')?;
     let (_, password) = userinfo.split_once(':')?;
     if password.is_empty() || is_filled_in(password) || is_placeholder(password) {
         return None;
     }
-    let host = match host.strip_prefix('[') {
-        // `[::1]:6379`
+    Some((password, without_port(host).to_ascii_lowercase()))
+}
+
+/// `user:pw@host:5432` of `scheme://user:pw@host:5432/db?x`.
+fn url_authority(text: &str) -> Option<&str> {
+    let (_, rest) = text.split_once("://")?;
+    Some(&rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())])
+}
+
+/// `db` of `db:5432`, `::1` of `[::1]:6379`.
+fn without_port(host: &str) -> &str {
+    match host.strip_prefix('[') {
         Some(bracketed) => bracketed.split(']').next().unwrap_or(bracketed),
         None => match host.rsplit_once(':') {
             Some((name, port)) if port.chars().all(|c| c.is_ascii_digit()) => name,
             _ => host,
         },
-    };
-    Some((password, host.to_ascii_lowercase()))
+    }
 }
 
 /// Text a template or formatter fills in at run time.
@@ -149,20 +156,23 @@ fn is_loopback(host: &str) -> bool {
     matches!(host, "localhost" | "::1" | "0.0.0.0") || host.starts_with("127.")
 }
 
-/// The host a setting's value names: `http://localhost:6013`, `127.0.0.1`, `db:5432`.
-fn host_of(value: &str) -> &str {
+/// Whether a setting's value names this machine: `http://localhost:6013`, `127.0.0.1`,
+/// `localhost:5432`.
+fn names_this_machine(value: &str) -> bool {
     let value = value.trim();
-    let authority = match value.split_once("://") {
-        Some((_, rest)) => &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())],
-        None => value,
-    };
-    let authority = authority
+    let authority = url_authority(value).unwrap_or(value);
+    let host = authority
         .rsplit_once('@')
         .map_or(authority, |(_, host)| host);
-    match authority.strip_prefix('[') {
-        Some(bracketed) => bracketed.split(']').next().unwrap_or(bracketed),
-        None => authority.split(':').next().unwrap_or(authority),
-    }
+    is_loopback(&without_port(host).to_ascii_lowercase())
+}
+
+/// Said of a credential whose service the setting `host_setting` beside it puts on this
+/// machine.
+fn local_service_note(host_setting: &str) -> String {
+    format!(
+        " [`{host_setting}` beside it puts the service it logs in to on this machine: a development default, which only a local user reaches]"
+    )
 }
 
 /// The settings that would say where a credential `key` logs in: for `DB_PASSWORD`,
@@ -229,8 +239,7 @@ fn loopback_host_beside(checker: &Checker<'_, '_>, entry: &ConfigEntry<'_>) -> O
                 .iter()
                 .find(|(name, _)| name.eq_ignore_ascii_case(wanted))
             && let [crate::model::scope::Binding::Assign(value)] = bindings.as_slice()
-            && let Some(text) = written_default(value)
-            && is_loopback(&host_of(text).to_ascii_lowercase())
+            && written_default(value).is_some_and(names_this_machine)
         {
             return Some(wanted.clone());
         }
@@ -244,7 +253,7 @@ fn loopback_host_beside(checker: &Checker<'_, '_>, entry: &ConfigEntry<'_>) -> O
                 _ => return None,
             };
             let text = literal_text(literal)?;
-            is_loopback(&host_of(&text).to_ascii_lowercase()).then(|| sibling.display.clone())
+            names_this_machine(&text).then(|| sibling.display.clone())
         })
     })
 }
@@ -316,9 +325,7 @@ fn is_default_password(password: &str, user: Option<&str>) -> bool {
 
 /// The user of a URL's credentials.
 fn url_user(text: &str) -> Option<&str> {
-    let (_, rest) = text.split_once("://")?;
-    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
-    let (userinfo, _) = authority.rsplit_once('@')?;
+    let (userinfo, _) = url_authority(text)?.rsplit_once('@')?;
     userinfo.split_once(':').map(|(user, _)| user)
 }
 
@@ -654,9 +661,7 @@ fn report(
         && let Some(host_setting) = local_service
     {
         severity = Some(Severity::Low);
-        note = Some(format!(
-            " [`{host_setting}` beside it puts the service it logs in to on this machine: a development default, which only a local user reaches]"
-        ));
+        note = Some(local_service_note(&host_setting));
     }
     // Bandit's `# nosec` on the line: the project looked at this value and keeps it on purpose
     // (calibre-web's documented first-run `DEFAULT_PASSWORD`).
@@ -808,21 +813,12 @@ pub(super) fn check_settings_files(
                 hosts.iter().find(|host| {
                     host.file == entry.file
                         && wanted.iter().any(|w| host.key.eq_ignore_ascii_case(w))
-                        && host
-                            .value
-                            .as_deref()
-                            .is_some_and(|v| is_loopback(&host_of(v).to_ascii_lowercase()))
+                        && host.value.as_deref().is_some_and(names_this_machine)
                 })
             })
             .flatten()
         {
-            (
-                Some(Severity::Low),
-                Some(format!(
-                    " [`{}` beside it puts the service it logs in to on this machine: a development default, which only a local user reaches]",
-                    host.key
-                )),
-            )
+            (Some(Severity::Low), Some(local_service_note(&host.key)))
         } else if let Some(service) = opens_unpublished_service(file, entry, &found, &hosts) {
             (
                 Some(Severity::Low),

@@ -764,12 +764,13 @@ fn refused_status_branches(body: &[Stmt], caught: &str) -> Vec<TextRange> {
         on_caught
             && match (compare.ops.as_ref(), compare.comparators.as_ref()) {
                 ([ast::CmpOp::Eq], [value]) => refused(value),
-                ([ast::CmpOp::In], [Expr::Tuple(t)]) => {
-                    !t.elts.is_empty() && t.elts.iter().all(refused)
-                }
-                ([ast::CmpOp::In], [Expr::List(l)]) => {
-                    !l.elts.is_empty() && l.elts.iter().all(refused)
-                }
+                (
+                    [ast::CmpOp::In],
+                    [
+                        Expr::Tuple(ast::ExprTuple { elts, .. })
+                        | Expr::List(ast::ExprList { elts, .. }),
+                    ],
+                ) => !elts.is_empty() && elts.iter().all(refused),
                 _ => false,
             }
     };
