@@ -57,6 +57,40 @@ fn origins_of(value: &Value) -> Origins {
     }
 }
 
+/// The fallback of an origins value read from configuration, `config.get("cors_allowed", "*")`
+/// or `os.environ.get("CORS_ORIGINS", "*")`: the key it reads and the default's value. The
+/// default is what every deployment that does not set the key runs with.
+fn read_with_default<'e>(
+    checker: &Checker<'_, '_>,
+    expr: &'e Expr,
+    at: &At<'_, '_>,
+) -> Option<(&'e Expr, Value)> {
+    let Expr::Call(call) = expr else {
+        return None;
+    };
+    let Expr::Attribute(method) = call.func.as_ref() else {
+        return None;
+    };
+    let qualified = checker.project.model.qualified_name(&call.func, at);
+    let getter = method.attr.as_str() == "get"
+        || matches!(qualified.as_deref(), Some("os.getenv" | "os.environ.get"));
+    if !getter {
+        return None;
+    }
+    let [key, default] = &call.arguments.args[..] else {
+        return None;
+    };
+    Some((key, checker.project.model.value(default, at)))
+}
+
+/// A configuration key as the user writes it in settings: `cors_allowed`, not `"cors_allowed"`.
+fn key_name(checker: &Checker<'_, '_>, key: &Expr) -> String {
+    match key {
+        Expr::StringLiteral(literal) => literal.value.to_str().to_string(),
+        _ => checker.text(key).to_string(),
+    }
+}
+
 fn keyword<'a>(call: &'a ast::ExprCall, name: &str) -> Option<&'a Expr> {
     call.arguments
         .keywords
@@ -148,7 +182,13 @@ fn check_flask_cors(checker: &mut Checker<'_, '_>) {
             None => config_value(checker, "CORS_SUPPORTS_CREDENTIALS")
                 .is_some_and(|v| v.truthy() == Some(true)),
         };
+        // `origins=config.get("cors_allowed", "*")`: open wherever the key is not set.
+        let defaulted = keyword(call, "origins")
+            .filter(|e| origins_of(&value(e)) == Origins::Unknown)
+            .and_then(|e| read_with_default(checker, e, &at))
+            .filter(|(_, default)| origins_of(default) == Origins::Any);
         let top_origins = match keyword(call, "origins") {
+            Some(_) if defaulted.is_some() => Origins::Any,
             Some(e) => origins_of(&value(e)),
             None => match config_value(checker, "CORS_ORIGINS") {
                 Some(v) => origins_of(&v),
@@ -209,13 +249,24 @@ fn check_flask_cors(checker: &mut Checker<'_, '_>) {
             check_exposed_authorization(checker, call, &callee, &per_resource);
             continue;
         };
-        let fix = origins_fix(checker, call, &per_resource, open);
+        // The project reads its origins from its own configuration: the default is its to drop.
+        let fix = match defaulted {
+            Some(_) => None,
+            None => origins_fix(checker, call, &per_resource, open),
+        };
         let range = resource_range
             .or_else(|| credentials_keyword.map(Ranged::range))
             .unwrap_or(call.range());
         let origin_source = match (own_origins, keyword(call, "origins")) {
             (Some(e), _) => format!("`\"origins\": {}`", checker.text(e)),
-            (None, Some(e)) => format!("`origins={}`", checker.text(e)),
+            (None, Some(e)) => match defaulted {
+                Some((key, _)) => format!(
+                    "`origins={}` (`*` wherever `{}` is not configured)",
+                    checker.text(e),
+                    key_name(checker, key)
+                ),
+                None => format!("`origins={}`", checker.text(e)),
+            },
             (None, None) if config_value(checker, "CORS_ORIGINS").is_some() => {
                 "a wildcard `CORS_ORIGINS`".to_string()
             }
@@ -232,7 +283,10 @@ fn check_flask_cors(checker: &mut Checker<'_, '_>) {
             format!(
                 "`{callee}(...)` with {credentials_source} and {origin_source} answers every origin with its own `Origin` and `Access-Control-Allow-Credentials: true`: any web page can make authenticated requests and read the responses{why}"
             ),
-            "list the trusted origins (`origins=[\"https://app.example.com\"]` or `CORS_ORIGINS`), or drop `supports_credentials` for a public API".to_string(),
+            match defaulted {
+                Some((key, _)) => format!("drop the `*` default, so that a deployment that does not configure `{}` allows no origin (or refuses to start), or drop `supports_credentials` for a public API", key_name(checker, key)),
+                None => "list the trusted origins (`origins=[\"https://app.example.com\"]` or `CORS_ORIGINS`), or drop `supports_credentials` for a public API".to_string(),
+            },
         );
         diagnostic.fix = fix;
         diagnostic.severity = severity;
