@@ -510,6 +510,27 @@ impl<'a> ConfigModel<'a> {
                 add(site, &mut sites);
             }
         }
+        // A secret setting copied from another setting of the same application
+        // (`app.secret_key = app.config["RESPONSE_OPERATIONS_UI_SECRET"]`): that one signs.
+        for entry in &self.entries {
+            let Some(source_key) = config_read(entry.expr) else {
+                continue;
+            };
+            if !is_secret_key(&entry.key) || is_secret_key(&source_key) || entry.dev_only {
+                continue;
+            }
+            for source in self
+                .settings(&source_key)
+                .filter(|e| !self.dev_only_for_secrets(e))
+                .filter(|e| apps.share(e.module, entry.module))
+            {
+                let used_as = format!("`{}` (the application's `{}`)", source.display, entry.key);
+                if let Some(mut site) = secret_site(&source.value, &used_as, &source.key) {
+                    site.flask_key_set_in = (entry.key == "SECRET_KEY").then_some(entry.module);
+                    add(site, &mut sites);
+                }
+            }
+        }
         // Keys handed to jwt.encode / jwt.decode, followed to a literal or to a config key.
         for file in files {
             let source = model.modules[file.module].file;
@@ -1140,6 +1161,10 @@ fn classify_depth<'a>(
                 [Binding::Import(qualified)] => {
                     classify_qualified(model, &model.canonical(qualified), depth + 1)
                 }
+                [Binding::Opaque] if found_at.scope.is_some() => {
+                    click_option_default(model, found_at.module, name, depth)
+                        .unwrap_or(ConfigValue::Unknown)
+                }
                 _ => ConfigValue::Unknown,
             }
         }
@@ -1213,6 +1238,89 @@ fn classify_depth<'a>(
         }
         _ => ConfigValue::Computed,
     }
+}
+
+/// A parameter that a `click.option` fills (`@click.option("--secret-key",
+/// envvar="SECRET_KEY", default="development")` over `def main(secret_key)`, kube-ops-view):
+/// the option's default runs wherever neither the flag nor the variable is given, as an
+/// environment lookup's fallback does. The lookup's range is the parameter's use, so no fix
+/// rewrites the option.
+fn click_option_default<'a>(
+    model: &ProjectModel<'a>,
+    module: usize,
+    name: &'a ast::ExprName,
+    depth: usize,
+) -> Option<ConfigValue> {
+    let body = &model.modules.get(module)?.file.module().body;
+    let function = innermost_function(body, name.range)?;
+    let parameter = name.id.as_str();
+    function
+        .parameters
+        .iter_non_variadic_params()
+        .find(|p| p.parameter.name.as_str() == parameter)?;
+    let top = At::top(module);
+    function.decorator_list.iter().find_map(|decorator| {
+        let Expr::Call(option) = &decorator.expression else {
+            return None;
+        };
+        if model.qualified_name(&option.func, &top).as_deref() != Some("click.option") {
+            return None;
+        }
+        let flags: Vec<&str> = option
+            .arguments
+            .args
+            .iter()
+            .filter_map(|a| match a {
+                Expr::StringLiteral(s) => Some(s.value.to_str()),
+                _ => None,
+            })
+            .collect();
+        // Click names the parameter by a declaration without dashes, else by the longest flag.
+        let declared = flags
+            .iter()
+            .find(|f| !f.starts_with('-'))
+            .map(|f| f.to_string())
+            .or_else(|| {
+                flags.iter().max_by_key(|f| f.len()).map(|f| {
+                    f.trim_start_matches('-')
+                        .replace('-', "_")
+                        .to_ascii_lowercase()
+                })
+            })?;
+        if declared != parameter {
+            return None;
+        }
+        let default = keyword(option, "default")?;
+        let ConfigValue::Literal(literal) = classify_depth(model, default, &top, depth + 1) else {
+            return None;
+        };
+        if literal.value == Value::None {
+            return None;
+        }
+        let variable = keyword(option, "envvar")
+            .and_then(string_literal)
+            .or_else(|| flags.iter().max_by_key(|f| f.len()).map(|f| f.to_string()));
+        Some(ConfigValue::Environment(EnvLookup {
+            variable,
+            default: Some(literal),
+            module,
+            range: name.range,
+        }))
+    })
+}
+
+/// The innermost function of `body` (methods and nested functions included) whose body holds
+/// `range`.
+fn innermost_function(body: &[Stmt], range: TextRange) -> Option<&ast::StmtFunctionDef> {
+    body.iter().find_map(|stmt| match stmt {
+        Stmt::FunctionDef(def) if def.range.contains_range(range) => {
+            innermost_function(&def.body, range).or(Some(def))
+        }
+        Stmt::ClassDef(class) if class.range.contains_range(range) => {
+            innermost_function(&class.body, range)
+        }
+        _ => None,
+    })
 }
 
 /// A call that reads an environment variable and takes its fallback second (or as `default=`):

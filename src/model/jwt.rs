@@ -98,48 +98,60 @@ impl<'a> JwtCall<'a> {
     /// Whether the token this call mints goes into the `Authorization` header of a request the
     /// app sends (`headers["Authorization"] = f"Bearer {token}"`, `{"Authorization": ...}`):
     /// the token authenticates the app to another service, whose protocol decides its claims.
-    pub fn sent_in_authorization_header(&self) -> bool {
-        use super::routes::{any_expr, expr_contains, local_assignments, visit_stmts};
+    pub fn sent_in_authorization_header(&self, module: &'a [Stmt]) -> bool {
+        use super::routes::{any_expr, expr_contains};
         let Some(function) = self.function else {
             return false;
         };
         let call = self.call;
-        let mut names: Vec<&str> = self.assigned_to.into_iter().collect();
-        let carries = |expr: &'a Expr, names: &[&str]| {
-            expr_contains(expr, &mut |e| match e {
-                Expr::Name(n) => names.contains(&n.id.as_str()),
-                Expr::Call(c) => std::ptr::eq(c, call),
-                _ => false,
-            })
+        let names: Vec<&str> = self.assigned_to.into_iter().collect();
+        let is_token = |e: &Expr, names: &[&str]| match e {
+            Expr::Name(n) => names.contains(&n.id.as_str()),
+            Expr::Call(c) => std::ptr::eq(c, call),
+            _ => false,
         };
-        // The names the token is copied or formatted into: `auth = "Bearer %s" % token`.
-        let assignments = local_assignments(&function.body);
-        for _ in 0..3 {
-            for (name, value) in &assignments {
-                if !names.contains(name) && carries(value, &names) {
-                    names.push(name);
+        if in_authorization_header(&function.body, &names, &is_token) {
+            return true;
+        }
+        // A helper that returns the token (`def _get_jwt(): ... return jwt.encode(...)`) whose
+        // every call in the module is the value of a request's `Authorization` header
+        // (`requests.get(url, headers={"Authorization": _get_jwt()})`).
+        let returns_token = any_returned(&function.body, &mut |value| {
+            expr_contains(value, &mut |e| is_token(e, &names))
+        });
+        if !returns_token {
+            return false;
+        }
+        let helper = function.name.as_str();
+        let helper_call = |e: &'a Expr| match e {
+            Expr::Call(c) if matches!(c.func.as_ref(), Expr::Name(n) if n.id.as_str() == helper) => {
+                Some(c.range())
+            }
+            _ => None,
+        };
+        let mut calls = Vec::new();
+        any_expr(module, &mut |e| {
+            calls.extend(helper_call(e));
+            false
+        });
+        if calls.is_empty() {
+            return false;
+        }
+        let mut in_headers = Vec::new();
+        for_each_function(module, &mut |body| {
+            let mut here = Vec::new();
+            any_expr(body, &mut |e| {
+                here.extend(helper_call(e));
+                false
+            });
+            for range in here {
+                let this_call = |e: &Expr, _: &[&str]| e.range() == range;
+                if !in_headers.contains(&range) && in_authorization_header(body, &[], &this_call) {
+                    in_headers.push(range);
                 }
             }
-        }
-        let is_authorization = |key: &Expr| matches!(key, Expr::StringLiteral(s) if s.value.to_str().eq_ignore_ascii_case("authorization"));
-        let in_dict = any_expr(&function.body, &mut |e| {
-            matches!(e, Expr::Dict(dict) if dict.items.iter().any(|item| {
-                item.key.as_ref().is_some_and(is_authorization) && carries(&item.value, &names)
-            }))
         });
-        let mut in_subscript = false;
-        visit_stmts(&function.body, &mut |stmt| {
-            if let Stmt::Assign(assign) = stmt
-                && assign.targets.iter().any(|target| {
-                    matches!(target, Expr::Subscript(sub) if is_authorization(&sub.slice)
-                        && !on_a_response(&sub.value, &assignments))
-                })
-                && carries(&assign.value, &names)
-            {
-                in_subscript = true;
-            }
-        });
-        in_dict || in_subscript
+        calls.iter().all(|range| in_headers.contains(range))
     }
 
     fn positional(&self, index: usize) -> Option<&'a Expr> {
@@ -941,6 +953,75 @@ fn dict_item_range(item: &ast::DictItem) -> TextRange {
 
 /// `response.headers` where `response` is built by the app for its client (`jsonify(...)`,
 /// `make_response(...)`, `Response(...)`): a header written there goes back to the caller.
+/// Whether a value `is_token` recognises (directly, or through the names it is copied or
+/// formatted into: `auth = "Bearer %s" % token`) is the `Authorization` header of a request
+/// built in `body`: a dict entry, or a subscript assignment on anything but the app's own
+/// response.
+fn in_authorization_header<'a>(
+    body: &'a [Stmt],
+    names: &[&'a str],
+    is_token: &dyn Fn(&Expr, &[&str]) -> bool,
+) -> bool {
+    use super::routes::{any_expr, expr_contains, local_assignments, visit_stmts};
+    let mut names: Vec<&str> = names.to_vec();
+    let carries = |expr: &Expr, names: &[&str]| expr_contains(expr, &mut |e| is_token(e, names));
+    let assignments = local_assignments(body);
+    for _ in 0..3 {
+        for (name, value) in &assignments {
+            if !names.contains(name) && carries(value, &names) {
+                names.push(name);
+            }
+        }
+    }
+    let is_authorization = |key: &Expr| matches!(key, Expr::StringLiteral(s) if s.value.to_str().eq_ignore_ascii_case("authorization"));
+    let in_dict = any_expr(body, &mut |e| {
+        matches!(e, Expr::Dict(dict) if dict.items.iter().any(|item| {
+            item.key.as_ref().is_some_and(is_authorization) && carries(&item.value, &names)
+        }))
+    });
+    let mut in_subscript = false;
+    visit_stmts(body, &mut |stmt| {
+        if let Stmt::Assign(assign) = stmt
+            && assign.targets.iter().any(|target| {
+                matches!(target, Expr::Subscript(sub) if is_authorization(&sub.slice)
+                    && !on_a_response(&sub.value, &assignments))
+            })
+            && carries(&assign.value, &names)
+        {
+            in_subscript = true;
+        }
+    });
+    in_dict || in_subscript
+}
+
+/// Whether a `return` of `body` (not of a nested function) returns a value `test` accepts.
+fn any_returned(body: &[Stmt], test: &mut dyn FnMut(&Expr) -> bool) -> bool {
+    let mut found = false;
+    super::routes::visit_scope_stmts(body, &mut |stmt| {
+        if let Stmt::Return(ret) = stmt
+            && let Some(value) = ret.value.as_deref()
+            && test(value)
+        {
+            found = true;
+        }
+    });
+    found
+}
+
+/// Every function body of a module, nested ones and methods included.
+fn for_each_function<'a>(body: &'a [Stmt], visit: &mut dyn FnMut(&'a [Stmt])) {
+    for stmt in body {
+        match stmt {
+            Stmt::FunctionDef(def) => {
+                visit(&def.body);
+                for_each_function(&def.body, visit);
+            }
+            Stmt::ClassDef(class) => for_each_function(&class.body, visit),
+            _ => {}
+        }
+    }
+}
+
 fn on_a_response(headers: &Expr, assignments: &[(&str, &Expr)]) -> bool {
     let Expr::Attribute(attribute) = headers else {
         return false;

@@ -210,9 +210,24 @@ fn check(checker: &mut Checker<'_, '_>) {
         );
         if single_role {
             diagnostic.severity = Some(Severity::Low);
+        } else if reads_only(route) && effects.is_empty() {
+            // Showing an administrative page discloses; changing through one escalates.
+            diagnostic.severity = Some(Severity::Medium);
+            diagnostic.message.push_str(
+                " [medium: it only reads (GET), so any user can see this administrative page but change nothing through it]",
+            );
         }
         lower_for_service_key(diagnostic, authentication);
     }
+}
+
+/// A route that answers only reading methods: `GET` (with `HEAD`/`OPTIONS`).
+fn reads_only(route: &Route<'_>) -> bool {
+    !route.methods.is_empty()
+        && route
+            .methods
+            .iter()
+            .all(|m| matches!(m.as_str(), "GET" | "HEAD" | "OPTIONS"))
 }
 
 /// Low when the authentication admits whoever holds a configured key and names no caller

@@ -153,7 +153,18 @@ fn names_a_managed_key(value: &str) -> bool {
 }
 
 fn is_loopback(host: &str) -> bool {
-    matches!(host, "localhost" | "::1" | "0.0.0.0") || host.starts_with("127.")
+    // Inside a container, Docker's and Podman's names for the machine that runs it.
+    matches!(
+        host,
+        "localhost"
+            | "::1"
+            | "0.0.0.0"
+            | "host.docker.internal"
+            | "gateway.docker.internal"
+            | "docker.for.mac.localhost"
+            | "docker.for.win.localhost"
+            | "host.containers.internal"
+    ) || host.starts_with("127.")
 }
 
 /// Whether a setting's value names this machine: `http://localhost:6013`, `127.0.0.1`,
@@ -301,6 +312,8 @@ fn is_default_password(password: &str, user: Option<&str>) -> bool {
             "postgres"
                 | "password"
                 | "passw0rd"
+                | "p@ssw0rd"
+                | "p@ssword"
                 | "pass"
                 | "root"
                 | "admin"

@@ -31,7 +31,8 @@ fn check(checker: &mut Checker<'_, '_>) {
     }
     for site in config.secrets.iter().filter(|s| s.module == module) {
         if weakness(&site.bytes).is_some()
-            || names_rather_than_holds(&site.variable, &String::from_utf8_lossy(&site.bytes))
+            || (!site.fallback
+                && names_rather_than_holds(&site.variable, &String::from_utf8_lossy(&site.bytes)))
         {
             continue;
         }

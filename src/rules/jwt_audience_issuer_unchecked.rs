@@ -138,6 +138,21 @@ fn check(checker: &mut Checker<'_, '_>) {
                     "; low severity: identity providers put an `aud` claim in every token, and {library} refuses a token with one when no `audience=` is given, so another client's token fails here rather than being accepted (and so does this app's own: pass `audience=` with your client id)"
                 ),
             )
+        } else if !missing_audience
+            && missing_issuer
+            && !from_identity_provider(checker, call)
+            && call
+                .disabled_option("verify_aud", model, checker.file)
+                .is_none()
+        {
+            // The audience names this service: a token the key's owner minted for another one
+            // is refused already, so the issuer check only adds where one key signs for several
+            // issuers, as a multi-tenant identity provider's shared keys do (an `id_token` keeps
+            // the rule's severity).
+            (
+                Some(Severity::Low),
+                "; low severity: the audience is checked, so a token minted for another service is refused; the issuer matters only where one key signs for several issuers (a multi-tenant identity provider's shared keys)".to_string(),
+            )
         } else {
             (severity, why)
         };

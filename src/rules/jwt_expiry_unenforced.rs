@@ -56,7 +56,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         if value.dict_lacks("exp") && !record_expiry_enforced(checker, call, payload) {
             // A token the app sends to another service: that service decides what it accepts,
             // and one leaked from a request log still works there, so it is said, at low.
-            let outbound = call.sent_in_authorization_header();
+            let outbound = call.sent_in_authorization_header(&checker.source.module().body);
             let mut message = format!(
                 "`{}` mints a token with no `exp` claim: it never expires",
                 call.callee

@@ -151,6 +151,17 @@ fn names_a_token(name: &str) -> bool {
         "governance",
         "vault",
         "checksummed",
+        // The text that summons a chat bot (`mention_token = "@hackbot"`), and a tokenizer's
+        // special tokens (`eos_token`, `pad_token`): words, not credentials.
+        "mention",
+        "eos",
+        "bos",
+        "pad",
+        "unk",
+        "sep",
+        "cls",
+        "mask",
+        "special",
     ];
     names_credential
         && !words[..words.len() - 1]

@@ -395,7 +395,11 @@ fn check(checker: &mut Checker<'_, '_>) {
         let Some(why) = weakness(&site.bytes) else {
             continue;
         };
-        if names_rather_than_holds(&site.variable, &String::from_utf8_lossy(&site.bytes)) {
+        // The default of an environment lookup is the key wherever the variable is unset, even
+        // when it spells the setting's name (`getenv("SECRET_KEY", "secret_key")`, eNMS).
+        if !site.fallback
+            && names_rather_than_holds(&site.variable, &String::from_utf8_lossy(&site.bytes))
+        {
             continue;
         }
         // A placeholder the app refuses to start with never signs anything.

@@ -113,13 +113,13 @@ def agents():
 
 @admin_bp.get("/users")
 @login_required
-def users():  # expect: FL204
+def users():  # expect: FL204(medium)
     return jsonify([u.id for u in User.query.all()])
 
 
 @admin_bp.put("/users/rename")
 @login_required
-def rename_user():  # expect: FL204
+def rename_user():  # expect: FL204(high)
     User.query.filter_by(id=request.json["id"]).update({"realname": request.json["name"]})  # expect: FL201(medium)
     db.session.commit()
     return success_api("renamed")

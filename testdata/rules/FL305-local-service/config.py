@@ -25,3 +25,8 @@ SETTINGS = {
 
 HOST = os.environ.get("MYSQL_HOST") or "127.0.0.1"
 PASSWORD = os.environ.get("MYSQL_PASSWORD") or "s3cret-local"  # expect: FL305(low)
+
+# A service on the machine that runs the container (rq-dashboard's sample compose file and
+# Docker's name for the host): local, like localhost.
+DOCKER_HOST_REDIS_HOST = os.environ.get("DOCKER_HOST_REDIS_HOST", "host.docker.internal")
+DOCKER_HOST_REDIS_PASSWORD = os.environ.get("DOCKER_HOST_REDIS_PASSWORD", "Kx7-harbor-Lime")  # expect: FL305(low)

@@ -82,6 +82,16 @@ class BudgetMiddleware:
         log.info("next page %s", next_page_token)
 
 
+class MentionSettings:
+    mention_token: str = "@hackbot"
+
+
+def on_comment(webhook, tokenizer):
+    # The text that summons a bot and a tokenizer's special tokens are words, not credentials.
+    log.warning("ignoring %s mention", webhook.mention_token)
+    log.info("eos %s pad %s", tokenizer.eos_token, tokenizer.pad_token)
+
+
 def oidc_callback(id_token, api_token):
     log.info("id token %s", id_token)  # expect: FL403
     log.info("api token %s", api_token.token)  # expect: FL403

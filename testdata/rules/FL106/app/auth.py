@@ -220,6 +220,40 @@ def token_in_response_header(user_id):
     return response
 
 
+def _service_jwt(user_id):
+    # Returned to callers that all put it in the `Authorization` header of their own requests
+    # (response-operations-ui's `_get_jwt` for its secure-message service): low.
+    return jwt.encode({"party_id": user_id, "role": "internal"}, _secret(), algorithm="HS256")  # expect: FL106(low)
+
+
+def get_messages(http, user_id):
+    return http.get("https://messages.internal/v1", headers={"Authorization": _service_jwt(user_id)})
+
+
+def patch_message(http, user_id, payload):
+    headers = {"Authorization": _service_jwt(user_id), "Accept": "application/json"}
+    return http.patch("https://messages.internal/v1", headers=headers, json=payload)
+
+
+def _browser_jwt(user_id):
+    return jwt.encode({"sub": user_id}, _secret(), algorithm="HS256")  # expect: FL106(medium)
+
+
+def call_with_browser_token(http, user_id):
+    return http.get("https://api.internal/v1", headers={"Authorization": _browser_jwt(user_id)})
+
+
+def login_response(user_id):
+    # One caller hands the same token to the browser: the rule's severity.
+    return jsonify(token=_browser_jwt(user_id))
+
+
 # The helpers other modules of the application call (a helper nothing names is dead code,
 # whose findings are low).
-__all__ = ["token_in_response_header"]
+__all__ = [
+    "token_in_response_header",
+    "get_messages",
+    "patch_message",
+    "call_with_browser_token",
+    "login_response",
+]

@@ -32,7 +32,7 @@ def claims_unscoped(token):
 
 
 def claims_audience_only(token):
-    return jwt.decode(token, public_key(), algorithms=JWT_ALGORITHMS, audience=JWT_AUDIENCE)  # expect: FL105
+    return jwt.decode(token, public_key(), algorithms=JWT_ALGORITHMS, audience=JWT_AUDIENCE)  # expect: FL105(low)
 
 
 def claims_issuer_only(token):
@@ -196,7 +196,7 @@ def claims_both_checked_by_hand(token):
 # A hit after the traps, kept last so the lines above stay put: reading the issuer is not
 # checking it.
 def claims_issuer_only_logged(token):
-    claims = jwt.decode(token, public_key(), algorithms=JWT_ALGORITHMS, audience=JWT_AUDIENCE)  # expect: FL105
+    claims = jwt.decode(token, public_key(), algorithms=JWT_ALGORITHMS, audience=JWT_AUDIENCE)  # expect: FL105(low)
     current_app.logger.info("token from %s", claims["iss"])
     return claims
 
