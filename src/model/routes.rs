@@ -89,6 +89,10 @@ pub struct Route<'a> {
     /// A `before_request` hook covers the route but does not verify a token: it may
     /// authenticate some other way, so missing authentication is not asserted.
     pub unknown_hook: bool,
+    /// A `before_request` hook of the route's application that verifies a token lets this route
+    /// through by its own test of the request (an endpoint or path list): how it reads in
+    /// messages, "`before_request` (secure_message/application.py:79)".
+    pub exempted_by: Option<String>,
     /// Registered on the application object itself rather than a blueprint or API.
     pub on_app: bool,
     /// The module the route is registered in (`add_resource(...)`, the decorator's module).
@@ -543,9 +547,25 @@ impl<'a> RouteModel<'a> {
             });
             // A hook that looks neither at the request nor at the caller (`db.create_all()` on
             // the first request) cannot authenticate: it leaves the question open for nobody.
-            route.unknown_hook = covering
+            // A hook whose own tests exempt the route (ras-secure-message's endpoint list)
+            // leaves nothing open: the route is public by the hook's code.
+            route.unknown_hook = covering.iter().any(|&index| {
+                hook_facts[index].concerns_caller
+                    && (!surely_covering.contains(&index) || applying.contains(&index))
+            });
+            route.exempted_by = surely_covering
                 .iter()
-                .any(|&index| hook_facts[index].concerns_caller);
+                .find(|&&index| hook_facts[index].verifies && !applying.contains(&index))
+                .map(|&index| {
+                    let hook = &hooks[index];
+                    let file = model.modules[hook.module].file;
+                    format!(
+                        "`{}` ({}:{})",
+                        hook.def.name,
+                        file.display_path(),
+                        file.position(hook.def.range().start()).line
+                    )
+                });
             // A 403 for a request without a logged-in user is authentication, not a check of
             // what the caller may do.
             route.role_check = context.role_check(route).or_else(|| {
@@ -1099,6 +1119,7 @@ impl<'a> RouteCollector<'_, 'a> {
             role_check: None,
             declared_at,
             unknown_hook: false,
+            exempted_by: None,
             on_app: false,
             registered_in: self.module,
             units: Vec::new(),
@@ -1170,6 +1191,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 role_check: None,
                 declared_at,
                 unknown_hook: false,
+                exempted_by: None,
                 on_app: false,
                 registered_in: self.module,
                 units: Vec::new(),

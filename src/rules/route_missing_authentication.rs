@@ -492,6 +492,13 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
         );
         if mostly_public || public_collection.is_some() {
             diagnostic.severity = Some(crate::rules::Severity::Low);
+        } else if let Some(hook) = &route.exempted_by {
+            // Named in the hook's own exemptions: open on purpose, perhaps for a caller that
+            // cannot hold a token (a cron job), and then protected by something else or not at all.
+            diagnostic.severity = Some(crate::rules::Severity::Medium);
+            diagnostic.message.push_str(&format!(
+                " [medium: the hook {hook} lets it through by its own test of the request, so it is open on purpose; say what protects it instead, or nothing does]"
+            ));
         }
     }
 }

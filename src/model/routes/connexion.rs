@@ -146,6 +146,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 role_check: None,
                 declared_at: def.name.range(),
                 unknown_hook: false,
+                exempted_by: None,
                 on_app: false,
                 registered_in: self.module,
                 units: Vec::new(),

@@ -292,6 +292,10 @@ impl<'h, 'c, 'a> HookScope<'h, 'c, 'a> {
                 None => Tri::Unknown,
             },
             Expr::Compare(compare) => self.compare(compare, route, depth),
+            Expr::Call(call) if call.arguments.is_empty() => match self.predicate(call) {
+                Some(returned) => self.eval(returned, route, depth + 1),
+                None => Tri::Unknown,
+            },
             Expr::Call(call) => self.string_test(call, route, depth),
             // `request.url_rule`, `request.endpoint`: set for every routed request.
             Expr::Attribute(_) => match self.request_part(test, depth) {
@@ -299,6 +303,26 @@ impl<'h, 'c, 'a> HookScope<'h, 'c, 'a> {
                 _ => Tri::Unknown,
             },
             _ => Tri::Unknown,
+        }
+    }
+
+    /// What a project function of the hook's module called without arguments returns, when its
+    /// body is that one `return` (after a docstring): ras-secure-message's
+    /// `_request_requires_authentication()`, a conjunction of `request.endpoint != "..."` tests.
+    fn predicate(&self, call: &'a ast::ExprCall) -> Option<&'a Expr> {
+        let qualified = self.context.qualified(self.module, &call.func)?;
+        let (module, def) = self.context.function_for(self.module, &qualified)?;
+        if module != self.module || !def.parameters.is_empty() {
+            return None;
+        }
+        let statements: Vec<&Stmt> = def
+            .body
+            .iter()
+            .filter(|stmt| !matches!(stmt, Stmt::Expr(e) if e.value.is_string_literal_expr()))
+            .collect();
+        match statements.as_slice() {
+            [Stmt::Return(ret)] => ret.value.as_deref(),
+            _ => None,
         }
     }
 
@@ -531,9 +555,15 @@ impl Part {
                     None => Tri::Unknown,
                 }
             }
+            // A resource class's endpoint is its name in lower case (flask-restful).
             Part::Endpoint => match route.blueprint {
-                Some("") => Tri::from(text == route.view),
-                Some(blueprint) => Tri::from(text == format!("{blueprint}.{}", route.view)),
+                Some("") => {
+                    Tri::from(text == route.view || text == route.view.to_ascii_lowercase())
+                }
+                Some(blueprint) => Tri::from(
+                    text == format!("{blueprint}.{}", route.view)
+                        || text == format!("{blueprint}.{}", route.view.to_ascii_lowercase()),
+                ),
                 // Which blueprint the route is on is not known: the same view name is taken as
                 // the same endpoint.
                 None => {
@@ -610,6 +640,16 @@ impl Part {
                     Tri::Unknown
                 } else {
                     Tri::False
+                }
+            }
+            // `"health" in request.endpoint`
+            Part::Endpoint => {
+                let in_view =
+                    route.view.contains(text) || route.view.to_ascii_lowercase().contains(text);
+                match route.blueprint {
+                    _ if in_view => Tri::True,
+                    Some(blueprint) => Tri::from(format!("{blueprint}.").contains(text)),
+                    None => Tri::Unknown,
                 }
             }
             _ => Tri::Unknown,
