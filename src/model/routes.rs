@@ -1971,7 +1971,11 @@ impl<'a> Visitor<'a> for RouteCollector<'_, 'a> {
                         });
                     }
                 }
+                // A method's body is no class body: routes it declares on a blueprint it builds
+                // (eNMS's `Server(Flask).configure_routes`) are function routes.
+                let saved = self.class.take();
                 visitor::walk_stmt(self, stmt);
+                self.class = saved;
             }
             Stmt::ClassDef(class) => {
                 for decorator in &class.decorator_list {
@@ -2834,8 +2838,11 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     }
                 })
             };
+            // `@self.process_requests` on a view a method of a Flask subclass declares (eNMS):
+            // a method of the same class.
             if let Some(found) = self
                 .method_of_instance(route.module, callee)
+                .or_else(|| self.sibling_method(route.module, route.handler, callee))
                 .and_then(by_project)
             {
                 return Some(found);
