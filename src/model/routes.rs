@@ -93,6 +93,9 @@ pub struct Route<'a> {
     /// through by its own test of the request (an endpoint or path list): how it reads in
     /// messages, "`before_request` (secure_message/application.py:79)".
     pub exempted_by: Option<String>,
+    /// No `before_request` hook that could refuse a request covers the route (one that only
+    /// stores something in `g` does not count). With no authentication, anyone reaches it.
+    pub open_to_anyone: bool,
     /// Registered on the application object itself rather than a blueprint or API.
     pub on_app: bool,
     /// The module the route is registered in (`add_resource(...)`, the decorator's module).
@@ -473,6 +476,7 @@ impl<'a> RouteModel<'a> {
                             && context.can_refuse(hook.module, hook.def),
                     concerns_caller: !guards.is_empty()
                         || context.may_concern_caller(hook.module, hook.def),
+                    can_refuse: !guards.is_empty() || context.can_refuse(hook.module, hook.def),
                     checks_role: role_guard
                         || mentions_role(&hook.def.body)
                         || refuses_other_callers(&hook.def.body, &[]),
@@ -551,6 +555,13 @@ impl<'a> RouteModel<'a> {
             // leaves nothing open: the route is public by the hook's code.
             route.unknown_hook = covering.iter().any(|&index| {
                 hook_facts[index].concerns_caller
+                    && (!surely_covering.contains(&index) || applying.contains(&index))
+            });
+            // No hook that could refuse this route runs for it: with no authentication, anyone
+            // reaches it.
+            route.open_to_anyone = !covering.iter().any(|&index| {
+                hook_facts[index].concerns_caller
+                    && hook_facts[index].can_refuse
                     && (!surely_covering.contains(&index) || applying.contains(&index))
             });
             route.exempted_by = surely_covering
@@ -781,6 +792,8 @@ struct HookFacts {
     verifies: bool,
     /// Looks at the request or the caller at all.
     concerns_caller: bool,
+    /// Can refuse a request at all (flask-dance's `g.flask_dance_oauth2 = bp.session` cannot).
+    can_refuse: bool,
     /// Checks a role, or refuses callers other than some.
     checks_role: bool,
 }
@@ -1120,6 +1133,7 @@ impl<'a> RouteCollector<'_, 'a> {
             declared_at,
             unknown_hook: false,
             exempted_by: None,
+            open_to_anyone: false,
             on_app: false,
             registered_in: self.module,
             units: Vec::new(),
@@ -1192,6 +1206,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 declared_at,
                 unknown_hook: false,
                 exempted_by: None,
+                open_to_anyone: false,
                 on_app: false,
                 registered_in: self.module,
                 units: Vec::new(),

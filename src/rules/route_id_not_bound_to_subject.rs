@@ -142,6 +142,8 @@ fn check(checker: &mut Checker<'_, '_>) {
         // is one missing ownership check, not two.
         let mut unrelated: Vec<&str> = Vec::new();
         let mut selected: Option<Selected> = None;
+        // Variables selecting records anyone may read by id on another route: (name, its rule).
+        let mut lowered: Vec<(&str, String)> = Vec::new();
         for variable in &route.variables {
             let name = variable.name.as_str();
             if !has_parameter(route, name) || !reads(&route.handler.body, name) {
@@ -186,10 +188,27 @@ fn check(checker: &mut Checker<'_, '_>) {
             {
                 continue;
             }
+            // dribdat's projects: any visitor reads them by id on `GET /project/<int:project_id>`,
+            // so reading one behind a login exposes nothing more.
+            if let Some(found) = found.as_ref().filter(|f| !f.changed)
+                && let Some(public) = read_by_id_publicly(checker, route, found)
+            {
+                lowered.push((name, public));
+                continue;
+            }
             unrelated.push(name);
             if selected.is_none() {
                 selected = found;
             }
+        }
+        let mut lowered_note: Option<String> = None;
+        let low_only = unrelated.is_empty();
+        if low_only && let Some((first, public)) = lowered.first() {
+            // Said at low, so a reviewer sees the read without being asked to act on it.
+            unrelated.push(first);
+            lowered_note = Some(format!(
+                " [low: `GET {public}` shows the same records to anyone who asks by id, without authentication]"
+            ));
         }
         if let Some(first) = unrelated.first() {
             let names = unrelated
@@ -225,6 +244,10 @@ fn check(checker: &mut Checker<'_, '_>) {
             );
             if operators.is_some() {
                 diagnostic.severity = Some(crate::rules::Severity::Low);
+            }
+            if let Some(note) = lowered_note.take() {
+                diagnostic.severity = Some(crate::rules::Severity::Low);
+                diagnostic.message.push_str(&note);
             }
         }
         report_request_ids(
@@ -289,6 +312,91 @@ fn listed_to_every_caller<'r>(checker: &'r Checker<'_, '_>, route: &Route<'_>) -
                 && identity.is_none_or(|identity| !body.contains(identity))
         })
         .map(|other| other.rule.as_str())
+}
+
+/// The rule of an unauthenticated read-only route of the same application that selects rows of
+/// the same model class by one of its URL variables (dribdat's public `GET
+/// /project/<int:project_id>`, or `/api/project/<int:project_id>/activity.json` for a project's
+/// `Activity` rows): the records are shown to anyone who asks by id.
+fn read_by_id_publicly(
+    checker: &Checker<'_, '_>,
+    route: &Route<'_>,
+    found: &Selected,
+) -> Option<String> {
+    let class = found.class.as_deref()?;
+    let project = checker.project;
+    project
+        .routes
+        .routes
+        .iter()
+        .filter(|other| {
+            other.authentication.is_none()
+                && other.open_to_anyone
+                && !other.variables.is_empty()
+                && other
+                    .methods
+                    .iter()
+                    .all(|m| matches!(m.as_str(), "GET" | "HEAD" | "OPTIONS"))
+                && project.apps.share(other.module, route.module)
+        })
+        .find(|other| {
+            let Some(file) = project.files.iter().find(|f| f.module == other.module) else {
+                return false;
+            };
+            let at = file.at(file.scope_around(other.handler.range()));
+            let lookups = project
+                .records
+                .lookups(&project.model, &at, &other.handler.body);
+            let assignments = local_bindings(&other.handler.body);
+            let variables: Vec<&str> = other.variables.iter().map(|v| v.name.as_str()).collect();
+            let flow = Flow::new(&assignments, &variables, None, &[]);
+            lookups.iter().any(|lookup| {
+                lookup.keys.iter().any(|key| flow.reaches(key))
+                    && lookup
+                        .records
+                        .iter()
+                        .any(|r| matches!(r, RecordRef::Class { name, .. } if name == class))
+                    && hands_on_whole_row(&other.handler.body, &assignments, lookup.range)
+            })
+        })
+        .map(|other| other.rule.clone())
+}
+
+/// Whether the row a lookup loads is handed on whole: the name it is bound to is returned, passed
+/// to a call (`render_template(..., project=project)`, `jsonify(project)`), or serialized
+/// (`project.data`, `project.to_dict()`). One attribute of it (`user.avatar_url`) is not the row.
+fn hands_on_whole_row(body: &[Stmt], assignments: &[(&str, &Expr)], lookup: TextRange) -> bool {
+    let Some(row) = assignments
+        .iter()
+        .find(|(_, value)| value.range().contains_range(lookup))
+        .map(|(name, _)| *name)
+    else {
+        return false;
+    };
+    let is_row = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == row);
+    let mut returned = false;
+    crate::model::routes::visit_scope_stmts(body, &mut |stmt| {
+        if let Stmt::Return(ret) = stmt
+            && ret.value.as_deref().is_some_and(is_row)
+        {
+            returned = true;
+        }
+    });
+    returned
+        || any_expr(body, &mut |expr| match expr {
+            Expr::Call(call) => {
+                call.arguments.args.iter().any(is_row)
+                    || call.arguments.keywords.iter().any(|k| is_row(&k.value))
+            }
+            Expr::Attribute(attribute) => {
+                is_row(&attribute.value)
+                    && matches!(
+                        attribute.attr.as_str(),
+                        "data" | "to_dict" | "as_dict" | "serialize" | "to_json" | "json" | "dict"
+                    )
+            }
+            _ => false,
+        })
 }
 
 /// The serializers a handler answers with, by called name: `to_dict`, `to_collection_dict`,

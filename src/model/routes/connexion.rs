@@ -147,6 +147,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 declared_at: def.name.range(),
                 unknown_hook: false,
                 exempted_by: None,
+                open_to_anyone: false,
                 on_app: false,
                 registered_in: self.module,
                 units: Vec::new(),
