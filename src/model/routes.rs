@@ -2142,6 +2142,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         if decodes
             || reads_authorization_header(&def.body)
             || refuses_without_login(&def.body)
+            || refuses_through_eve_auth(&def.body)
             || wrapper_answers_unauthorized(def)
             || answers_401_on_a_credential(&def.body)
             || self.refuses_unless_caller_permitted(module, def).is_some()
@@ -2427,6 +2428,74 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 .any(|library| qualified.starts_with(library))
             },
         )
+    }
+
+    /// The configured credential a flask-httpauth object admits, when it admits one account:
+    /// its `@auth.get_password` callback returns a configured password
+    /// (`current_app.config["SECURITY_USER_PASSWORD"]`, ONS ras-rm-auth-service's service
+    /// account), or its `@auth.verify_password` / `@auth.verify_token` compares with one
+    /// configured key.
+    fn httpauth_shared_key(&self, qualified: &str) -> Option<String> {
+        let (module, name) = self.model.split_module(qualified)?;
+        if !self.is_httpauth_object(qualified) {
+            return None;
+        }
+        self.model.modules[module]
+            .file
+            .module()
+            .body
+            .iter()
+            .find_map(|stmt| {
+                let Stmt::FunctionDef(def) = stmt else {
+                    return None;
+                };
+                def.decorator_list.iter().find_map(|decorator| {
+                    let Expr::Attribute(callback) = &decorator.expression else {
+                        return None;
+                    };
+                    if !matches!(callback.value.as_ref(), Expr::Name(n) if n.id.as_str() == name) {
+                        return None;
+                    }
+                    match callback.attr.as_str() {
+                        "get_password" => {
+                            let locals = local_assignments(&def.body);
+                            let mut key = None;
+                            visit_scope_stmts(&def.body, &mut |stmt| {
+                                if let Stmt::Return(ret) = stmt
+                                    && let Some(value) = ret.value.as_deref()
+                                    && key.is_none()
+                                {
+                                    // `config_password = current_app.config[...]` first.
+                                    let value = match value {
+                                        Expr::Name(n) => locals
+                                            .iter()
+                                            .find(|(local, _)| *local == n.id.as_str())
+                                            .map_or(value, |(_, assigned)| *assigned),
+                                        other => other,
+                                    };
+                                    key = configured_key_name(value);
+                                }
+                            });
+                            key
+                        }
+                        "verify_password" | "verify_token" => {
+                            self.compares_with_one_key(module, def)
+                        }
+                        _ => None,
+                    }
+                })
+            })
+    }
+
+    /// The flask-httpauth object a `@auth.login_required` decorator (or call) names.
+    fn httpauth_guard(&self, module: usize, decorator: &Expr) -> Option<String> {
+        let callee = match decorator {
+            Expr::Call(call) => call.func.as_ref(),
+            other => other,
+        };
+        let qualified = self.qualified(module, callee)?;
+        let object = qualified.strip_suffix(".login_required")?;
+        self.is_httpauth_object(object).then(|| object.to_string())
     }
 
     /// Whether a project object is a flask-httpauth `HTTPTokenAuth()` / `HTTPBasicAuth()`
@@ -2896,6 +2965,9 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 let object = self.model.modules[route.module].file.slice(callee.range());
                 let object = object.trim_end_matches(".login_required");
                 let _ = auth;
+                // One configured account admitted: the caller is always that service.
+                let shared_key =
+                    self.httpauth_shared_key(qualified.trim_end_matches(".login_required"));
                 return Some(Authentication {
                     how: format!(
                         "`@{}`",
@@ -2903,10 +2975,13 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                             .file
                             .slice(decorator.range())
                     ),
-                    identity: format!("{object}.current_user()"),
+                    identity: match shared_key {
+                        Some(_) => String::new(),
+                        None => format!("{object}.current_user()"),
+                    },
                     unverified: None,
                     administrators_only: None,
-                    shared_key: None,
+                    shared_key,
                 });
             }
             if let Some(found) = self
@@ -2974,7 +3049,13 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 identity: self.decorator_identity(module, hook, route),
                 unverified: self.unverified_only(module, hook),
                 administrators_only: self.keeps_an_administrator(module, hook),
-                shared_key: self.compares_with_one_key(module, hook),
+                // `@auth.login_required` over the hook: the account flask-httpauth admits.
+                shared_key: self.compares_with_one_key(module, hook).or_else(|| {
+                    hook.decorator_list.iter().find_map(|decorator| {
+                        self.httpauth_guard(module, &decorator.expression)
+                            .and_then(|object| self.httpauth_shared_key(&object))
+                    })
+                }),
             });
         }
         None
@@ -5466,6 +5547,26 @@ fn lacks_login(test: &Expr) -> bool {
         }
         _ => false,
     }
+}
+
+/// Eve's authentication API: `if not auth.authorized(roles, resource, method): return
+/// auth.authenticate()` (superdesk's `blueprint_auth`, with `auth = app.auth`). Eve's
+/// `authorized` checks the request's credentials and its `authenticate` aborts with 401.
+fn refuses_through_eve_auth(body: &[Stmt]) -> bool {
+    let method_call = |e: &Expr, name: &str| matches!(e, Expr::Call(call) if matches!(call.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == name));
+    let mut found = false;
+    visit_stmts(body, &mut |stmt| {
+        let Stmt::If(branch) = stmt else {
+            return;
+        };
+        let negated_check = matches!(branch.test.as_ref(), Expr::UnaryOp(op)
+            if op.op == ast::UnaryOp::Not && method_call(&op.operand, "authorized"));
+        let answers = branch.body.iter().any(|stmt| {
+            matches!(stmt, Stmt::Return(ret) if ret.value.as_deref().is_some_and(|v| method_call(v, "authenticate")))
+        });
+        found |= negated_check && answers;
+    });
+    found
 }
 
 /// The name of a configured credential an expression reads: `current_app.config["API_KEY"]`,

@@ -655,24 +655,34 @@ fn refusals(
     // error` (quay): the branch where the check failed, as an `except` is for a raising check.
     visit_stmts(body, &mut |stmt| {
         let Stmt::If(branch) = stmt else { return };
-        let tested = match branch.test.as_ref() {
-            Expr::UnaryOp(not) if matches!(not.op, ast::UnaryOp::Not) => match not.operand.as_ref()
-            {
-                Expr::Name(n) => Some(n.id.as_str()),
-                _ => None,
-            },
-            Expr::Compare(compare)
-                if matches!(compare.ops.as_ref(), [ast::CmpOp::Is | ast::CmpOp::Eq])
-                    && matches!(compare.comparators.as_ref(), [Expr::NoneLiteral(_)]) =>
-            {
-                match compare.left.as_ref() {
-                    Expr::Name(n) => Some(n.id.as_str()),
-                    _ => None,
+        let absent = |test: &'_ Expr| -> Option<String> {
+            match test {
+                Expr::UnaryOp(not) if matches!(not.op, ast::UnaryOp::Not) => {
+                    match not.operand.as_ref() {
+                        Expr::Name(n) => Some(n.id.to_string()),
+                        _ => None,
+                    }
                 }
+                Expr::Compare(compare)
+                    if matches!(compare.ops.as_ref(), [ast::CmpOp::Is | ast::CmpOp::Eq])
+                        && matches!(compare.comparators.as_ref(), [Expr::NoneLiteral(_)]) =>
+                {
+                    match compare.left.as_ref() {
+                        Expr::Name(n) => Some(n.id.to_string()),
+                        _ => None,
+                    }
+                }
+                _ => None,
             }
-            _ => None,
+        };
+        // `if not reset_request or reset_request["expire_time"] < utcnow():` (superdesk): the
+        // branch runs when the check found nothing, among other failures.
+        let tested = match branch.test.as_ref() {
+            Expr::BoolOp(or) if or.op == ast::BoolOp::Or => or.values.iter().find_map(absent),
+            test => absent(test),
         };
         let Some(tested) = tested else { return };
+        let tested = tested.as_str();
         let exits = matches!(branch.body.last(), Some(Stmt::Return(_) | Stmt::Raise(_)));
         if !exits {
             return;
@@ -682,9 +692,14 @@ fn refusals(
                 continue;
             }
             if let Expr::Call(call) = value
-                && validates(checker, call)
+                && (validates(checker, call) || looks_up_by_argument(call))
             {
-                let tokens = named_arguments(call);
+                let mut tokens = named_arguments(call);
+                if let Expr::Attribute(method) = call.func.as_ref()
+                    && let Expr::Call(inner) = method.value.as_ref()
+                {
+                    tokens.extend(named_arguments(inner));
+                }
                 if !tokens.is_empty() {
                     let start = branch.body.first().map_or(branch.start(), Ranged::start);
                     let end = branch.body.last().map_or(branch.end(), Ranged::end);
@@ -800,16 +815,31 @@ fn refused_status_branches(body: &[Stmt], caught: &str) -> Vec<TextRange> {
     found
 }
 
-/// The locals a call is handed positionally: the tokens a checking call checks.
+/// The locals a call is handed, positionally or by keyword: the tokens a checking call checks.
 fn named_arguments(call: &ast::ExprCall) -> Vec<String> {
     call.arguments
         .args
         .iter()
+        .chain(call.arguments.keywords.iter().map(|k| &k.value))
         .filter_map(|argument| match argument {
             Expr::Name(n) => Some(n.id.to_string()),
             _ => None,
         })
         .collect()
+}
+
+/// A store lookup (`find_one(token=token)`, `filter_by(token=token).first()`, `get(token)`):
+/// a token it does not find is one the application never issued or has forgotten.
+fn looks_up_by_argument(call: &ast::ExprCall) -> bool {
+    let lookup = |call: &ast::ExprCall| {
+        matches!(
+            crate::model::records::callee_last(&call.func),
+            Some("find_one" | "find" | "get" | "get_by" | "filter_by" | "one_or_none" | "first")
+        )
+    };
+    lookup(call)
+        || matches!(call.func.as_ref(), Expr::Attribute(a)
+            if matches!(a.value.as_ref(), Expr::Call(inner) if lookup(inner) && !named_arguments(inner).is_empty()))
 }
 
 /// A call that checks a token: a JWT library decode, or a function named for it
