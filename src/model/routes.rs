@@ -186,6 +186,9 @@ const KNOWN_AUTH_DECORATORS: &[(&str, &str)] = &[
     ),
     ("flask_jwt.jwt_required", "current_identity"),
     ("flask_login.login_required", "current_user"),
+    // CTFd's decorators, as its plugins import them (pwn.college's dojo).
+    ("CTFd.utils.decorators.authed_only", "get_current_user()"),
+    ("CTFd.utils.decorators.admins_only", "get_current_user()"),
     ("flask_login.utils.login_required", "current_user"),
     (
         "flask_praetorian.auth_required",
@@ -3702,6 +3705,11 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
             Expr::Attribute(attribute) => (attribute.attr.as_str(), Some(attribute.value.as_ref())),
             _ => return false,
         };
+        // `add_role(discord_id, "White Belt")` (pwn.college's dojo): a role named in the code
+        // that says nothing of privilege is a badge, not a grant.
+        let names_a_plain_role = call.arguments.args.iter().any(
+            |a| matches!(a, Expr::StringLiteral(role) if !names_privilege(role.value.to_str())),
+        );
         let grants = matches!(
             name,
             "add_role"
@@ -3710,8 +3718,9 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
                 | "add_permission"
                 | "grant_permission"
                 | "promote"
-        ) || (matches!(name, "append" | "add" | "extend")
-            && matches!(receiver, Some(Expr::Attribute(a)) if matches!(a.attr.as_str(), "roles" | "permissions")
+        ) && !names_a_plain_role
+            || (matches!(name, "append" | "add" | "extend")
+                && matches!(receiver, Some(Expr::Attribute(a)) if matches!(a.attr.as_str(), "roles" | "permissions")
                 && holds_an_account(&a.value, &statements)))
             || (name == "setattr"
                 && matches!(call.arguments.args.get(1), Some(Expr::StringLiteral(key))
@@ -5547,6 +5556,29 @@ fn lacks_login(test: &Expr) -> bool {
         }
         _ => false,
     }
+}
+
+/// A role or permission name that says it is privileged: `admin`, `superuser`, `owner`, `staff`,
+/// `moderator`, `manager`, `root`, `maintainer`, `operator`, `write`, `all`.
+fn names_privilege(role: &str) -> bool {
+    let lower = role.to_ascii_lowercase();
+    [
+        "admin",
+        "super",
+        "owner",
+        "staff",
+        "moderator",
+        "manager",
+        "root",
+        "maintainer",
+        "operator",
+        "write",
+        "all",
+        "sudo",
+        "privileged",
+    ]
+    .iter()
+    .any(|word| lower.contains(word))
 }
 
 /// Eve's authentication API: `if not auth.authorized(roles, resource, method): return

@@ -293,7 +293,14 @@ fn credential(key: &str, value: &str, extra: &[String]) -> Option<Credential> {
         value.trim().to_ascii_lowercase().as_str(),
         "yes" | "no" | "true" | "false" | "1" | "0" | "on" | "off"
     );
+    // `MULTISTEP_MERGE_SUPPORT_TOKEN = b"fuzz target overwrites its const input"`
+    // (clusterfuzz: a marker searched for in binaries): tokens and keys are never phrases; a
+    // password may be one.
+    let upper_key = key.to_ascii_uppercase();
+    let phrase = value.split_whitespace().count() >= 3
+        && (upper_key.ends_with("TOKEN") || upper_key.ends_with("KEY"));
     let plain = !value.contains("://")
+        && !phrase
         && !is_filled_in(value)
         && !is_placeholder(value)
         && !switch

@@ -67,3 +67,8 @@ class SecurityConfig:
 
 # The name of a credential setting, kept to look it up: not a credential.
 OPT_API_KEY = "LANGUAGETOOL_API_KEY"
+
+# A marker searched for in binaries (clusterfuzz): tokens and keys are never phrases.
+MULTISTEP_MERGE_SUPPORT_TOKEN = b"fuzz target overwrites its const input"
+# A passphrase is a password all the same.
+BACKUP_PASSWORD = "correct horse battery staple"  # expect: FL305(medium)

@@ -1,0 +1,27 @@
+"""A role named in the code that says nothing of privilege (pwn.college's dojo gives a linked
+Discord account the "White Belt" role) is a badge, not a grant; an administrative one is. Routes
+behind CTFd's `@authed_only`, as its plugins import it, are authenticated."""
+from CTFd.utils.decorators import authed_only
+from CTFd.utils.user import get_current_user
+from flask import Blueprint, request
+
+discord = Blueprint("discord", __name__)
+
+
+def add_role(discord_id, role_name):
+    return (discord_id, role_name)
+
+
+@discord.route("/discord/redirect")
+@authed_only
+def discord_redirect():
+    user = get_current_user()
+    add_role(user.discord_id, "White Belt")
+    return {"success": True}
+
+
+@discord.route("/discord/promote", methods=["POST"])
+@authed_only
+def discord_promote():  # expect: FL204(low)
+    add_role(request.json["discord_id"], "Admin")
+    return {"success": True}
