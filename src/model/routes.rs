@@ -3728,10 +3728,20 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
         // `User(name=..., is_admin=True)`, `create_user(..., role=data["role"])`: an account
         // made with privileges. Other calls pass roles around to read them (filters, audit
         // records), which grants nothing.
-        let makes_account = name.starts_with(|c: char| c.is_ascii_uppercase())
+        // `Token.create_personal(name, current_user.get_id(), scopes=[...])` (b2share): the
+        // scopes of an API token narrow what the token may do for its owner; they grant no one
+        // anything.
+        let names_credential = |text: &str| {
+            let lower = text.to_ascii_lowercase();
+            lower.contains("token") || lower.contains("apikey") || lower.contains("api_key")
+        };
+        let makes_credential = names_credential(name)
+            || matches!(receiver, Some(Expr::Name(object)) if names_credential(object.id.as_str()));
+        let makes_account = (name.starts_with(|c: char| c.is_ascii_uppercase())
             || ["create_", "add_", "register", "new_"]
                 .iter()
-                .any(|prefix| name.starts_with(prefix));
+                .any(|prefix| name.starts_with(prefix)))
+            && !makes_credential;
         // `Member(user=current_user, role="admin")` appended to an organization the caller
         // just created (udata): the caller's own role on their object, no grant over others.
         let for_the_caller = call.arguments.keywords.iter().any(|keyword| {

@@ -25,3 +25,16 @@ def discord_redirect():
 def discord_promote():  # expect: FL204(low)
     add_role(request.json["discord_id"], "Admin")
     return {"success": True}
+
+
+class Token:
+    @staticmethod
+    def create_personal(name, user_id, scopes=None):
+        return (name, user_id, scopes)
+
+
+@discord.route("/user/tokens", methods=["POST"])
+@authed_only
+def create_token():
+    # A personal API token's scopes narrow what the token may do for its owner (b2share).
+    return {"token": Token.create_personal("cli", get_current_user().id, scopes=["deposit:write"])}
