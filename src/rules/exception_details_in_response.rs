@@ -647,6 +647,45 @@ fn app_authenticates(project: &Project<'_>, module: usize) -> bool {
     })
 }
 
+/// The rules of the application's routes without authentication, when every one is an
+/// operations endpoint (`/_status`, `/healthcheck`, `/metrics`); `None` when any other route is
+/// open, or the application has no route.
+fn only_operations_open(project: &Project<'_>, module: usize) -> Option<Vec<String>> {
+    let units = project.apps.of_module(module);
+    let mut any = false;
+    let mut open = Vec::new();
+    for route in project
+        .routes
+        .routes
+        .iter()
+        .filter(|route| overlap(&route.units, units))
+    {
+        // A route a test file declares on the app serves only the tests.
+        if project.config.is_test_module(route.module) {
+            continue;
+        }
+        any = true;
+        if route.authentication.is_some() {
+            continue;
+        }
+        let last = route
+            .rule
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or("");
+        let operations = super::route_missing_authentication::is_operations_endpoint(&route.rule)
+            || matches!(last, "_status" | "info" | "version");
+        if !operations {
+            return None;
+        }
+        if !open.contains(&route.rule) {
+            open.push(format!("`{}`", route.rule));
+        }
+    }
+    any.then_some(open)
+}
+
 /// `GET /reports`.
 fn route_label(route: &Route<'_>) -> String {
     match route.methods.as_slice() {
@@ -1413,6 +1452,9 @@ fn check(checker: &mut Checker<'_, '_>) {
         };
         let fix = generic_message_fix(checker, group.stmt, &group.leaks);
         let app_authenticates = app_authenticates(checker.project, checker.file.module);
+        let operations_open = matches!(audience, Audience::AnyFailingRequest)
+            .then(|| only_operations_open(checker.project, checker.file.module))
+            .flatten();
         let signature_oracle = matches!(group.leaks.first(), Some((_, Bound::Name(_))))
             && in_mohawk_handler(checker, group.stmt.range());
         // `str(e.orig)` of an `IntegrityError` is the driver's own message, which names the
@@ -1446,6 +1488,23 @@ fn check(checker: &mut Checker<'_, '_>) {
                 );
             }
             _ => {}
+        }
+        // Every route of the app but its health checks authenticates (GOV.UK Notify's template
+        // preview and antivirus services, ONS's collection-instrument API): an anonymous caller
+        // reaches the app-wide handler only with werkzeug's own 401/404/405 text or a health
+        // check's failure, and the text of anything else goes to callers holding a credential.
+        if matches!(audience, Audience::AnyFailingRequest)
+            && diagnostic.severity == Some(Severity::Medium)
+            && let Some(open) = operations_open.clone()
+        {
+            diagnostic.severity = Some(Severity::Low);
+            diagnostic.message.push_str(&format!(
+                "; low severity: every route of this application{} requires authentication, so only callers holding a credential read what it answers",
+                match open.as_slice() {
+                    [] => String::new(),
+                    open => format!(" but its operations endpoints ({})", open.join(", ")),
+                }
+            ));
         }
         if signature_oracle {
             // Not internals but a forgery aid: mohawk's `MacMismatch` reads "MACs do not match;

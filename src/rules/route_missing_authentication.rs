@@ -563,7 +563,7 @@ fn manages_people(route: &Route<'_>) -> bool {
 }
 
 /// `/metrics`, `/healthz`, `/api/status`: what monitoring calls, not users.
-fn is_operations_endpoint(rule: &str) -> bool {
+pub(super) fn is_operations_endpoint(rule: &str) -> bool {
     let last = rule.trim_end_matches('/').rsplit('/').next().unwrap_or("");
     matches!(
         last.to_ascii_lowercase().as_str(),
