@@ -1276,12 +1276,13 @@ fn click_option_default<'a>(
             })
             .collect();
         // Click names the parameter by a declaration without dashes, else by the longest flag.
+        let longest = flags.iter().max_by_key(|f| f.len());
         let declared = flags
             .iter()
             .find(|f| !f.starts_with('-'))
             .map(|f| f.to_string())
             .or_else(|| {
-                flags.iter().max_by_key(|f| f.len()).map(|f| {
+                longest.map(|f| {
                     f.trim_start_matches('-')
                         .replace('-', "_")
                         .to_ascii_lowercase()
@@ -1299,7 +1300,7 @@ fn click_option_default<'a>(
         }
         let variable = keyword(option, "envvar")
             .and_then(string_literal)
-            .or_else(|| flags.iter().max_by_key(|f| f.len()).map(|f| f.to_string()));
+            .or_else(|| longest.map(|f| f.to_string()));
         Some(ConfigValue::Environment(EnvLookup {
             variable,
             default: Some(literal),

@@ -99,7 +99,7 @@ impl<'a> JwtCall<'a> {
     /// app sends (`headers["Authorization"] = f"Bearer {token}"`, `{"Authorization": ...}`):
     /// the token authenticates the app to another service, whose protocol decides its claims.
     pub fn sent_in_authorization_header(&self, module: &'a [Stmt]) -> bool {
-        use super::routes::{any_expr, expr_contains};
+        use super::routes::{any_expr, any_returned, expr_contains};
         let Some(function) = self.function else {
             return false;
         };
@@ -951,8 +951,6 @@ fn dict_item_range(item: &ast::DictItem) -> TextRange {
     }
 }
 
-/// `response.headers` where `response` is built by the app for its client (`jsonify(...)`,
-/// `make_response(...)`, `Response(...)`): a header written there goes back to the caller.
 /// Whether a value `is_token` recognises (directly, or through the names it is copied or
 /// formatted into: `auth = "Bearer %s" % token`) is the `Authorization` header of a request
 /// built in `body`: a dict entry, or a subscript assignment on anything but the app's own
@@ -994,20 +992,6 @@ fn in_authorization_header<'a>(
     in_dict || in_subscript
 }
 
-/// Whether a `return` of `body` (not of a nested function) returns a value `test` accepts.
-fn any_returned(body: &[Stmt], test: &mut dyn FnMut(&Expr) -> bool) -> bool {
-    let mut found = false;
-    super::routes::visit_scope_stmts(body, &mut |stmt| {
-        if let Stmt::Return(ret) = stmt
-            && let Some(value) = ret.value.as_deref()
-            && test(value)
-        {
-            found = true;
-        }
-    });
-    found
-}
-
 /// Every function body of a module, nested ones and methods included.
 fn for_each_function<'a>(body: &'a [Stmt], visit: &mut dyn FnMut(&'a [Stmt])) {
     for stmt in body {
@@ -1022,6 +1006,8 @@ fn for_each_function<'a>(body: &'a [Stmt], visit: &mut dyn FnMut(&'a [Stmt])) {
     }
 }
 
+/// `response.headers` where `response` is built by the app for its client (`jsonify(...)`,
+/// `make_response(...)`, `Response(...)`): a header written there goes back to the caller.
 fn on_a_response(headers: &Expr, assignments: &[(&str, &Expr)]) -> bool {
     let Expr::Attribute(attribute) = headers else {
         return false;

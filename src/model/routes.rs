@@ -471,15 +471,15 @@ impl<'a> RouteModel<'a> {
                     is_role_word(decorator_name(d))
                         || matches!(d, Expr::Call(call) if call.arguments.args.iter().any(names_a_role_member))
                 });
+                let can_refuse = !guards.is_empty() || context.can_refuse(hook.module, hook.def);
                 HookFacts {
                     // A hook that reads, logs or stores the header but can refuse nothing does
                     // not authenticate.
                     verifies: !guards.is_empty()
-                        || context.authenticates(hook.module, hook.def, 0)
-                            && context.can_refuse(hook.module, hook.def),
+                        || context.authenticates(hook.module, hook.def, 0) && can_refuse,
                     concerns_caller: !guards.is_empty()
                         || context.may_concern_caller(hook.module, hook.def),
-                    can_refuse: !guards.is_empty() || context.can_refuse(hook.module, hook.def),
+                    can_refuse,
                     checks_role: role_guard
                         || mentions_role(&hook.def.body)
                         || refuses_other_callers(&hook.def.body, &[]),
@@ -556,30 +556,21 @@ impl<'a> RouteModel<'a> {
             // the first request) cannot authenticate: it leaves the question open for nobody.
             // A hook whose own tests exempt the route (ras-secure-message's endpoint list)
             // leaves nothing open: the route is public by the hook's code.
-            route.unknown_hook = covering.iter().any(|&index| {
-                hook_facts[index].concerns_caller
-                    && (!surely_covering.contains(&index) || applying.contains(&index))
-            });
+            let runs_for_route =
+                |index: &usize| !surely_covering.contains(index) || applying.contains(index);
+            let caller_hooks = || {
+                covering
+                    .iter()
+                    .filter(|&&index| hook_facts[index].concerns_caller && runs_for_route(&index))
+            };
+            route.unknown_hook = caller_hooks().next().is_some();
             // No hook that could refuse this route runs for it: with no authentication, anyone
             // reaches it.
-            route.open_to_anyone = !covering.iter().any(|&index| {
-                hook_facts[index].concerns_caller
-                    && hook_facts[index].can_refuse
-                    && (!surely_covering.contains(&index) || applying.contains(&index))
-            });
+            route.open_to_anyone = !caller_hooks().any(|&index| hook_facts[index].can_refuse);
             route.exempted_by = surely_covering
                 .iter()
                 .find(|&&index| hook_facts[index].verifies && !applying.contains(&index))
-                .map(|&index| {
-                    let hook = &hooks[index];
-                    let file = model.modules[hook.module].file;
-                    format!(
-                        "`{}` ({}:{})",
-                        hook.def.name,
-                        file.display_path(),
-                        file.position(hook.def.range().start()).line
-                    )
-                });
+                .map(|&index| hook_place(model, hooks[index].module, hooks[index].def));
             // A 403 for a request without a logged-in user is authentication, not a check of
             // what the caller may do.
             route.role_check = context.role_check(route).or_else(|| {
@@ -2463,21 +2454,17 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                         "get_password" => {
                             let locals = local_assignments(&def.body);
                             let mut key = None;
-                            visit_scope_stmts(&def.body, &mut |stmt| {
-                                if let Stmt::Return(ret) = stmt
-                                    && let Some(value) = ret.value.as_deref()
-                                    && key.is_none()
-                                {
-                                    // `config_password = current_app.config[...]` first.
-                                    let value = match value {
-                                        Expr::Name(n) => locals
-                                            .iter()
-                                            .find(|(local, _)| *local == n.id.as_str())
-                                            .map_or(value, |(_, assigned)| *assigned),
-                                        other => other,
-                                    };
-                                    key = configured_key_name(value);
-                                }
+                            any_returned(&def.body, &mut |value| {
+                                // `config_password = current_app.config[...]` first.
+                                let value = match value {
+                                    Expr::Name(n) => locals
+                                        .iter()
+                                        .find(|(local, _)| *local == n.id.as_str())
+                                        .map_or(value, |(_, assigned)| *assigned),
+                                    other => other,
+                                };
+                                key = configured_key_name(value);
+                                key.is_some()
                             });
                             key
                         }
@@ -3041,13 +3028,10 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             });
         }
         if let Some((hook, module)) = hook {
-            let file = self.model.modules[module].file;
             return Some(Authentication {
                 how: format!(
-                    "the `before_request` hook `{}` ({}:{})",
-                    hook.name,
-                    file.display_path(),
-                    file.position(hook.range().start()).line
+                    "the `before_request` hook {}",
+                    hook_place(self.model, module, hook)
                 ),
                 identity: self.decorator_identity(module, hook, route),
                 unverified: self.unverified_only(module, hook),
@@ -4237,6 +4221,33 @@ impl<'a, P: FnMut(&'a Expr) -> bool> Visitor<'a> for ExprFinder<'_, P> {
         }
         visitor::walk_expr(self, expr);
     }
+}
+
+/// How a `before_request` hook reads in messages: "`before_request`
+/// (secure_message/application.py:79)".
+fn hook_place(model: &ProjectModel<'_>, module: usize, hook: &ast::StmtFunctionDef) -> String {
+    let file = model.modules[module].file;
+    format!(
+        "`{}` ({}:{})",
+        hook.name,
+        file.display_path(),
+        file.position(hook.range().start()).line
+    )
+}
+
+/// Whether a `return` of `body` (not of a nested function) returns a value `test` accepts.
+pub fn any_returned<'a>(body: &'a [Stmt], test: &mut dyn FnMut(&'a Expr) -> bool) -> bool {
+    let mut found = false;
+    visit_scope_stmts(body, &mut |stmt| {
+        if !found
+            && let Stmt::Return(ret) = stmt
+            && let Some(value) = ret.value.as_deref()
+            && test(value)
+        {
+            found = true;
+        }
+    });
+    found
 }
 
 /// Whether `body` contains an expression for which `predicate` holds.

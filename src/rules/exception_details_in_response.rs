@@ -679,8 +679,9 @@ fn only_operations_open(project: &Project<'_>, module: usize) -> Option<Vec<Stri
         if !operations {
             return None;
         }
-        if !open.contains(&route.rule) {
-            open.push(format!("`{}`", route.rule));
+        let shown = format!("`{}`", route.rule);
+        if !open.contains(&shown) {
+            open.push(shown);
         }
     }
     any.then_some(open)
@@ -1493,9 +1494,8 @@ fn check(checker: &mut Checker<'_, '_>) {
         // preview and antivirus services, ONS's collection-instrument API): an anonymous caller
         // reaches the app-wide handler only with werkzeug's own 401/404/405 text or a health
         // check's failure, and the text of anything else goes to callers holding a credential.
-        if matches!(audience, Audience::AnyFailingRequest)
-            && diagnostic.severity == Some(Severity::Medium)
-            && let Some(open) = operations_open.clone()
+        if diagnostic.severity == Some(Severity::Medium)
+            && let Some(open) = &operations_open
         {
             diagnostic.severity = Some(Severity::Low);
             diagnostic.message.push_str(&format!(

@@ -10,7 +10,7 @@
 use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::names_rather_than_holds;
+use super::site_names_rather_than_holds;
 use super::weak_secret_key::weakness;
 use super::{Applicability, Checker, Diagnostic, Edit, Fix, Rule, SettingsChecker, Severity};
 use crate::model::config::{SecretSite, is_secret_key};
@@ -30,10 +30,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         return;
     }
     for site in config.secrets.iter().filter(|s| s.module == module) {
-        if weakness(&site.bytes).is_some()
-            || (!site.fallback
-                && names_rather_than_holds(&site.variable, &String::from_utf8_lossy(&site.bytes)))
-        {
+        if weakness(&site.bytes).is_some() || site_names_rather_than_holds(site) {
             continue;
         }
         let (message, help) = match site.fallback {

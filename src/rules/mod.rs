@@ -424,6 +424,13 @@ pub fn check_dependencies(project: &Project<'_>) -> Vec<DependencyDiagnostic> {
 /// "PI_DB_PASSWORD"`), an upper-snake setting name the key ends with (`KEY_MAIL_PASSWORD =
 /// "MAIL_PASSWORD"`), or a message about it (`FAILED_TO_DECRYPT_PASSWORD = "FAILED TO DECRYPT
 /// PASSWORD!"`: three words or more, one of them the setting's).
+/// Whether a secret site's literal names a setting rather than holding a key (FL301's and
+/// FL302's test). The default of an environment lookup is the key wherever the variable is
+/// unset, even when it spells the setting's name (`getenv("SECRET_KEY", "secret_key")`, eNMS).
+pub fn site_names_rather_than_holds(site: &crate::model::config::SecretSite) -> bool {
+    !site.fallback && names_rather_than_holds(&site.variable, &String::from_utf8_lossy(&site.bytes))
+}
+
 pub fn names_rather_than_holds(key: &str, value: &str) -> bool {
     let normal = |text: &str| text.trim().to_ascii_lowercase().replace('-', "_");
     let (key, value_normal) = (normal(key), normal(value));

@@ -374,15 +374,7 @@ fn hands_on_whole_row(body: &[Stmt], assignments: &[(&str, &Expr)], lookup: Text
         return false;
     };
     let is_row = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == row);
-    let mut returned = false;
-    crate::model::routes::visit_scope_stmts(body, &mut |stmt| {
-        if let Stmt::Return(ret) = stmt
-            && ret.value.as_deref().is_some_and(is_row)
-        {
-            returned = true;
-        }
-    });
-    returned
+    crate::model::routes::any_returned(body, &mut |value| is_row(value))
         || any_expr(body, &mut |expr| match expr {
             Expr::Call(call) => {
                 call.arguments.args.iter().any(is_row)

@@ -13,7 +13,7 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use super::hardcoded_secret_key::environment_fix;
-use super::names_rather_than_holds;
+use super::site_names_rather_than_holds;
 use super::{Checker, Diagnostic, Rule, SettingsChecker, Severity};
 use crate::model::config::is_secret_key;
 use crate::model::settings_files::FileRole;
@@ -395,11 +395,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         let Some(why) = weakness(&site.bytes) else {
             continue;
         };
-        // The default of an environment lookup is the key wherever the variable is unset, even
-        // when it spells the setting's name (`getenv("SECRET_KEY", "secret_key")`, eNMS).
-        if !site.fallback
-            && names_rather_than_holds(&site.variable, &String::from_utf8_lossy(&site.bytes))
-        {
+        if site_names_rather_than_holds(site) {
             continue;
         }
         // A placeholder the app refuses to start with never signs anything.
