@@ -741,12 +741,23 @@ fn minimum_lengths(test: &Expr) -> Vec<(String, usize)> {
 }
 
 fn startup_guards(model: &ProjectModel<'_>) -> Vec<(Refused, usize, StartupGuard)> {
+    // The names of the project's functions whose own statements raise or exit: a call to one
+    // of them is resolved, other calls are not.
+    let exiting_helpers: HashSet<&str> = model
+        .modules
+        .iter()
+        .flat_map(|module| module.file.module().body.iter())
+        .filter_map(|stmt| match stmt {
+            Stmt::FunctionDef(def) if def.body.iter().any(stops_here) => Some(def.name.as_str()),
+            _ => None,
+        })
+        .collect();
     let per_module: Vec<Vec<(Refused, usize, StartupGuard)>> = model
         .modules
         .par_iter()
         .enumerate()
         .filter(|(_, module)| module.analysed)
-        .map(|(index, module)| module_startup_guards(model, index, module))
+        .map(|(index, module)| module_startup_guards(model, index, module, &exiting_helpers))
         .collect();
     per_module.into_iter().flatten().collect()
 }
@@ -755,6 +766,7 @@ fn module_startup_guards(
     model: &ProjectModel<'_>,
     index: usize,
     module: &super::ModuleInfo<'_>,
+    exiting_helpers: &HashSet<&str>,
 ) -> Vec<(Refused, usize, StartupGuard)> {
     let mut guards = Vec::new();
     {
@@ -765,7 +777,7 @@ fn module_startup_guards(
                 Stmt::Assert(assert) => (&assert.test, true, true, &[]),
                 _ => return,
             };
-            if !(refuses_here || stops_start_up(branch)) {
+            if !(refuses_here || stops_start_up(model, &at, branch, exiting_helpers)) {
                 return;
             }
             let mut refused: Vec<Refused> = refused_secrets(model, test, &at, is_assert)
@@ -812,24 +824,57 @@ fn module_startup_guards(
 }
 
 /// Whether a branch stops the application: it raises or exits (perhaps after letting
-/// development through).
-fn stops_start_up(branch: &[Stmt]) -> bool {
+/// development through), itself or through a project function whose own statements
+/// unconditionally do (otterwiki's `fatal_error(msg)`: print, then `sys.exit(1)`).
+fn stops_start_up(
+    model: &ProjectModel<'_>,
+    at: &At<'_, '_>,
+    branch: &[Stmt],
+    exiting_helpers: &HashSet<&str>,
+) -> bool {
     let mut stops = false;
-    super::routes::visit_stmts(branch, &mut |stmt| match stmt {
-        Stmt::Raise(_) => stops = true,
-        Stmt::Expr(expr) => {
-            if let Expr::Call(call) = expr.value.as_ref() {
-                let callee = match call.func.as_ref() {
-                    Expr::Name(name) => name.id.as_str(),
-                    Expr::Attribute(attribute) => attribute.attr.as_str(),
-                    _ => "",
-                };
-                stops |= matches!(callee, "exit" | "_exit" | "quit");
-            }
+    super::routes::visit_stmts(branch, &mut |stmt| {
+        if stops_here(stmt) {
+            stops = true;
+        } else if let Stmt::Expr(expr) = stmt
+            && let Expr::Call(call) = expr.value.as_ref()
+            && super::records::callee_last(&call.func)
+                .is_some_and(|name| exiting_helpers.contains(name))
+        {
+            // An imported helper, or one of this module (which resolves to no import).
+            let (module, name) = match model.qualified_name(&call.func, at) {
+                Some(qualified) => match model.split_module(&qualified) {
+                    Some((module, name)) => (module, name.to_string()),
+                    None => return,
+                },
+                None => match call.func.as_ref() {
+                    Expr::Name(name) => (at.module, name.id.to_string()),
+                    _ => return,
+                },
+            };
+            stops |= model.modules[module].file.module().body.iter().any(|stmt| {
+                matches!(stmt, Stmt::FunctionDef(def)
+                    if def.name.as_str() == name && def.body.iter().any(stops_here))
+            });
         }
-        _ => {}
     });
     stops
+}
+
+/// `raise ...`, `sys.exit(...)`, `os._exit(...)`, `quit()`.
+fn stops_here(stmt: &Stmt) -> bool {
+    match stmt {
+        Stmt::Raise(_) => true,
+        Stmt::Expr(expr) => matches!(expr.value.as_ref(), Expr::Call(call) if matches!(
+            match call.func.as_ref() {
+                Expr::Name(name) => name.id.as_str(),
+                Expr::Attribute(attribute) => attribute.attr.as_str(),
+                _ => "",
+            },
+            "exit" | "_exit" | "quit"
+        )),
+        _ => false,
+    }
 }
 
 /// The literals a test compares a secret with so that the test holds when the secret is one

@@ -5,7 +5,7 @@ use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::apps::{AppConstruction, is_app_constructor, may_construct_app};
+use super::apps::{AppConstruction, is_app_constructor};
 use super::calls::{FileCalls, RecordedCall};
 use super::context::{ContextCollector, TestName};
 use super::exceptions::{HandlerCall, raised_with_own_text};
@@ -638,9 +638,22 @@ impl<'a> Visitor<'a> for CallCollector<'_, 'a> {
                 {
                     self.string_imports.push(full);
                 }
-                if may_construct_app(callee_name)
-                    && let Some(qualified) = callee.as_deref()
-                    && (is_app_constructor(qualified) || self.project.is_app_subclass(qualified))
+                // A class of this module resolves to no import: `server = Server()` below
+                // `class Server(Flask)`.
+                let local_class = || {
+                    matches!(call.func.as_ref(), Expr::Name(_))
+                        && self.project.is_app_subclass(&format!(
+                            "{}.{callee_name}",
+                            self.project.modules[self.module].name
+                        ))
+                };
+                if self.project.may_construct_app(callee_name)
+                    && match callee.as_deref() {
+                        Some(qualified) => {
+                            is_app_constructor(qualified) || self.project.is_app_subclass(qualified)
+                        }
+                        None => local_class(),
+                    }
                 {
                     self.apps.push(AppConstruction {
                         call,

@@ -293,7 +293,13 @@ impl TokenKeys {
         // The allow-list decides what the key can be: a decode that accepts only HS256 verifies
         // with a secret, whatever the key's name says.
         if let Some(algorithms) = arguments.algorithms
-            && let Some(names) = model.value(algorithms, &at).strings()
+            && let Some(names) = model
+                .value(algorithms, &at)
+                .strings()
+                .map(|names| names.into_iter().map(str::to_string).collect::<Vec<_>>())
+                .or_else(|| {
+                    unset_setting_default(model, config, apps, file.module, algorithms, &at)
+                })
             && !names.is_empty()
         {
             let families: Vec<Option<AlgorithmFamily>> =
@@ -423,6 +429,45 @@ impl TokenKeys {
             generated,
         }
     }
+}
+
+/// `current_app.config.get("ALLOWED_ALGORITHMS", ["HS256", "HS512"])` (zenodo's resource
+/// access tokens): the algorithms of the default and of every literal setting of the key.
+fn unset_setting_default(
+    model: &ProjectModel<'_>,
+    config: &ConfigModel<'_>,
+    apps: &Apps,
+    module: usize,
+    expr: &Expr,
+    at: &At<'_, '_>,
+) -> Option<Vec<String>> {
+    let Expr::Call(call) = expr else { return None };
+    let Expr::Attribute(get) = call.func.as_ref() else {
+        return None;
+    };
+    let [Expr::StringLiteral(key), default] = call.arguments.args.as_ref() else {
+        return None;
+    };
+    let receiver = model.modules[at.module].file.slice(get.value.range());
+    if get.attr.as_str() != "get" || !receiver.ends_with("config") {
+        return None;
+    }
+    let mut names: Vec<String> = model
+        .value(default, at)
+        .strings()?
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    // Each setting of the key in the application adds its list (zenodo's module `config.py`
+    // sets the same HMAC list); one that is not a literal list leaves the answer unknown.
+    for entry in config
+        .settings(key.value.to_str())
+        .filter(|e| apps.share(e.module, module))
+    {
+        let set = entry.value.literal().and_then(Value::strings)?;
+        names.extend(set.into_iter().map(str::to_string));
+    }
+    Some(names)
 }
 
 impl VerificationKey {

@@ -393,6 +393,10 @@ pub struct ProjectModel<'a> {
     requested: Mutex<BTreeSet<usize>>,
     /// Files that must be analysed, not only parsed for names (a connexion handler's module).
     analysis_requested: Mutex<BTreeSet<usize>>,
+    /// The names of the project's classes that subclass an application (eNMS's
+    /// `class Server(Flask)`): calls to them construct applications although their names do
+    /// not say so.
+    app_subclass_names: HashSet<String>,
 }
 
 /// An algorithm the project itself uses, and where that was seen.
@@ -415,13 +419,51 @@ impl<'a> ProjectModel<'a> {
                 *slot = Some(index);
             }
         }
-        ProjectModel {
+        let mut model = ProjectModel {
             modules,
             names,
             loaded,
             requested: Mutex::new(BTreeSet::new()),
             analysis_requested: Mutex::new(BTreeSet::new()),
+            app_subclass_names: HashSet::default(),
+        };
+        model.app_subclass_names = model.find_app_subclass_names();
+        model
+    }
+
+    fn find_app_subclass_names(&self) -> HashSet<String> {
+        let mut found = HashSet::default();
+        for (module, info) in self.modules.iter().enumerate() {
+            let at = At::top(module);
+            for stmt in &info.file.module().body {
+                let ast::Stmt::ClassDef(class) = stmt else {
+                    continue;
+                };
+                let subclasses_app = class.arguments.as_ref().is_some_and(|arguments| {
+                    arguments.args.iter().any(|base| {
+                        let last = match base {
+                            Expr::Name(name) => name.id.as_str(),
+                            Expr::Attribute(attribute) => attribute.attr.as_str(),
+                            _ => return false,
+                        };
+                        apps::may_construct_app(last)
+                            && self
+                                .qualified_name(base, &at)
+                                .is_some_and(|q| apps::is_app_constructor(&q))
+                    })
+                });
+                if subclasses_app {
+                    found.insert(class.name.to_string());
+                }
+            }
         }
+        found
+    }
+
+    /// Whether a call of this last name may construct an application: a known constructor's
+    /// name, or a project class that subclasses one.
+    pub fn may_construct_app(&self, name: &str) -> bool {
+        apps::may_construct_app(name) || self.app_subclass_names.contains(name)
     }
 
     pub fn module_index(&self, name: &str) -> Option<usize> {

@@ -483,6 +483,7 @@ impl<'a> RouteModel<'a> {
                     checks_role: role_guard
                         || mentions_role(&hook.def.body)
                         || refuses_other_callers(&hook.def.body, &[]),
+                    guarded_by_decorator: !guards.is_empty(),
                 }
             })
             .collect();
@@ -537,7 +538,9 @@ impl<'a> RouteModel<'a> {
             let applying: Vec<usize> = surely_covering
                 .iter()
                 .copied()
-                .filter(|&index| scopes[index].covers(&shape))
+                .filter(|&index| {
+                    hook_facts[index].guarded_by_decorator || scopes[index].covers(&shape)
+                })
                 .collect();
             // A hook that cannot refuse still covers the route (`unknown_hook`), so missing
             // authentication is not asserted either.
@@ -573,12 +576,24 @@ impl<'a> RouteModel<'a> {
                 .map(|&index| hook_place(model, hooks[index].module, hooks[index].def));
             // A 403 for a request without a logged-in user is authentication, not a check of
             // what the caller may do.
-            route.role_check = context.role_check(route).or_else(|| {
-                applying
-                    .iter()
-                    .find(|&&index| hook_facts[index].checks_role)
-                    .map(|&index| format!("the `before_request` hook `{}`", hooks[index].def.name))
-            });
+            route.role_check = context
+                .role_check(route)
+                .or_else(|| {
+                    applying
+                        .iter()
+                        .find(|&&index| hook_facts[index].checks_role)
+                        .map(|&index| {
+                            format!("the `before_request` hook `{}`", hooks[index].def.name)
+                        })
+                })
+                // Read only for authenticated routes: the rules weigh role checks there.
+                .or_else(|| {
+                    route
+                        .authentication
+                        .is_some()
+                        .then(|| context.called_role_check(route))
+                        .flatten()
+                });
         });
         // A helper followed from its callers is also walked where it is defined, and a loop
         // body once per entry: one route per handler, rule and method.
@@ -790,6 +805,10 @@ struct HookFacts {
     can_refuse: bool,
     /// Checks a role, or refuses callers other than some.
     checks_role: bool,
+    /// A decorator written on the hook guards access: it runs before the body, so the body's
+    /// early returns exempt nothing (osv.dev's `@bp.before_request` over
+    /// `@auth.require_google_account` on a body that only says `return None`).
+    guarded_by_decorator: bool,
 }
 
 /// What one module's walk finds, merged with the others' in module order.
@@ -1342,6 +1361,26 @@ impl<'a> RouteCollector<'_, 'a> {
                 &self.model.modules[module].file.module().body,
                 name.id.as_str(),
             ),
+            // `self.add_url_rule("/neurons", view_func=self.get_neurons)` in the `__init__` of
+            // a Blueprint subclass (kalliope's REST views): a method of the enclosing class.
+            Expr::Attribute(attribute) if matches!(attribute.value.as_ref(), Expr::Name(n) if n.id.as_str() == "self") =>
+            {
+                let class = self.model.modules[module]
+                    .file
+                    .module()
+                    .body
+                    .iter()
+                    .find_map(|stmt| match stmt {
+                        Stmt::ClassDef(class) if class.range().contains_range(view.range()) => {
+                            Some(class)
+                        }
+                        _ => None,
+                    })?;
+                return self
+                    .functions
+                    .get(&(module, format!("{}.{}", class.name, attribute.attr)))
+                    .map(|method| (module, *method));
+            }
             Expr::Attribute(_) => None,
             _ => return None,
         };
@@ -3314,6 +3353,52 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         }
         self.route_method_role_check(route)
     }
+
+    /// The role check of a project function the handler hands the request to.
+    fn called_role_check(&self, route: &Route<'a>) -> Option<String> {
+        let helper = self.helper_role_check(route.module, &route.handler.body, 2)?;
+        Some(format!(
+            "a check in `{helper}`, which `{}` calls",
+            route.handler.name
+        ))
+    }
+
+    /// A project function the handler calls (or one that calls, up to `depth` levels) that
+    /// refuses callers without a role or permission: otterwiki's views hand every admin page to a
+    /// `preferences` function whose first statement is `if not has_permission("ADMIN"):
+    /// abort(403)`. What it returns names that function.
+    fn helper_role_check(&self, module: usize, body: &'a [Stmt], depth: usize) -> Option<String> {
+        if depth == 0 {
+            return None;
+        }
+        let mut found = None;
+        let mut seen: Vec<(usize, TextRange)> = Vec::new();
+        any_expr(body, &mut |expr| {
+            let Expr::Call(call) = expr else { return false };
+            let Some(qualified) = self.qualified(module, &call.func) else {
+                return false;
+            };
+            let Some((helper_module, helper)) = self.function_for(module, &qualified) else {
+                return false;
+            };
+            if seen.contains(&(helper_module, helper.range())) {
+                return false;
+            }
+            seen.push((helper_module, helper.range()));
+            // skf's `validate_privilege(self, "edit")`: a function named for the check that
+            // answers 403.
+            let named_for_check = ["permission", "privilege", "role", "admin", "authoriz"]
+                .iter()
+                .any(|w| helper.name.as_str().to_ascii_lowercase().contains(w));
+            if refuses_on_role_test(&helper.body) || named_for_check && forbids(&helper.body) {
+                found = Some(helper.name.to_string());
+            } else {
+                found = self.helper_role_check(helper_module, &helper.body, depth - 1);
+            }
+            found.is_some()
+        });
+        found
+    }
 }
 
 /// Handler parameters that are not URL variables: values an auth decorator passes in. Not the
@@ -4320,6 +4405,40 @@ pub fn refuses_other_callers(body: &[Stmt], variables: &[&str]) -> bool {
         }
         Stmt::FunctionDef(_) | Stmt::ClassDef(_) => false,
         other => forbids(std::slice::from_ref(other)),
+    })
+}
+
+/// An `if` among a function's own statements that refuses (403, 401, a raise) on a test naming
+/// a role or permission: `if not has_permission("ADMIN"): abort(403)`,
+/// `if not current_user.is_admin: raise Forbidden()`. A refusal on other grounds (a missing
+/// record, a bad form) says nothing about what the caller may do.
+fn refuses_on_role_test(body: &[Stmt]) -> bool {
+    body.iter().any(|stmt| {
+        let Stmt::If(branch) = stmt else { return false };
+        // Asked of the caller: a permission call, or a privilege flag of a user; not a regex
+        // `match.group(0)` or a `role` argument the function filters by.
+        let names_role = expr_contains(&branch.test, &mut |e| match e {
+            Expr::Call(call) => super::records::callee_last(&call.func).is_some_and(|name| {
+                let lower = name.to_ascii_lowercase();
+                [
+                    "permission",
+                    "role",
+                    "admin",
+                    "privilege",
+                    "authoriz",
+                    "capabilit",
+                ]
+                .iter()
+                .any(|w| lower.contains(w))
+                    || matches!(lower.as_str(), "can" | "has_perm" | "has_perms")
+            }),
+            Expr::Attribute(a) => matches!(
+                a.attr.as_str(),
+                "is_admin" | "is_staff" | "is_superuser" | "admin" | "role" | "roles"
+            ),
+            _ => false,
+        });
+        names_role && forbids(&branch.body)
     })
 }
 
@@ -5352,8 +5471,10 @@ fn login_state(expr: &Expr) -> bool {
     match expr {
         // `g.user`, `g.current_user`; not an attribute of `current_user` (`current_user.confirmed`
         // is a fact about a user who is logged in).
+        // canaille's `g.session`, the user's login session a hook loads.
         Expr::Attribute(attribute) => matches!(attribute.value.as_ref(), Expr::Name(base)
-            if base.id.as_str() == "g" && names_login(attribute.attr.as_str())),
+            if base.id.as_str() == "g" && (names_login(attribute.attr.as_str())
+                || matches!(attribute.attr.as_str(), "session" | "identity"))),
         Expr::Subscript(subscript) => {
             matches!(subscript.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session")
                 && matches!(subscript.slice.as_ref(), Expr::StringLiteral(k) if names_login(k.value.to_str()))

@@ -718,11 +718,25 @@ fn check_headers(checker: &mut Checker<'_, '_>) {
             .filter(|(_, v)| reads_origin(checker, v, &at))
             .map(|(n, _)| n)
             .collect();
+        let compares_origin = |test: &Expr| {
+            reads_origin_name(checker, test, &origin_vars, &at) && !only_tests_presence(test)
+        };
         let guarded: Vec<TextRange> = branches
             .iter()
-            .filter(|branch| reads_origin_name(checker, &branch.test, &origin_vars, &at))
+            .filter(|branch| compares_origin(&branch.test))
             .map(|branch| branch.range())
             .collect();
+        // `if origin not in allowed_origins: return response` before the header is set
+        // (canaille's CORS hooks): everything after it answers allowed origins only.
+        let guarded_from: Option<TextSize> = body
+            .iter()
+            .find(|stmt| {
+                matches!(stmt, Stmt::If(branch)
+                    if branch.elif_else_clauses.is_empty()
+                        && compares_origin(&branch.test)
+                        && branch.body.last().is_some_and(exits_function))
+            })
+            .map(Ranged::end);
         // A compound statement's walk also sees the header sets of the statements inside it,
         // which are visited on their own too: keep one entry per set, the one that knows its
         // statement.
@@ -773,7 +787,8 @@ fn check_headers(checker: &mut Checker<'_, '_>) {
             let wildcard = checker.project.model.value(set.value, &at).as_str() == Some("*");
             let reflected = reads_origin(checker, set.value, &at)
                 || matches!(set.value, Expr::Name(n) if origin_vars.contains(&n.id.as_str()));
-            let allow_listed = guarded.iter().any(|g| g.contains_range(set.value.range()));
+            let allow_listed = guarded.iter().any(|g| g.contains_range(set.value.range()))
+                || guarded_from.is_some_and(|end| end <= set.value.start());
             let exposes_authorization = sets.iter().any(is_exposing);
             let text = checker.text(set.value).to_string();
             // An echoed origin needs an allow-list check around it, which only the user can
@@ -852,6 +867,37 @@ fn check_headers(checker: &mut Checker<'_, '_>) {
             diagnostic.fix = fix;
             diagnostic.severity = severity;
         }
+    }
+}
+
+/// `not origin`, `origin is None`, `origin`: a test of whether the request sent an origin,
+/// which lets every origin through.
+fn only_tests_presence(test: &Expr) -> bool {
+    match test {
+        Expr::UnaryOp(unary) if unary.op == ast::UnaryOp::Not => {
+            only_tests_presence(&unary.operand)
+        }
+        Expr::Name(_) | Expr::Attribute(_) => true,
+        Expr::Call(call) => {
+            // `request.headers.get("Origin")` itself.
+            matches!(call.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "get")
+        }
+        Expr::Compare(compare) => compare.comparators.iter().all(|c| {
+            matches!(c, Expr::NoneLiteral(_))
+                || matches!(c, Expr::StringLiteral(s) if s.value.to_str().is_empty())
+        }),
+        _ => false,
+    }
+}
+
+/// A statement that leaves the function: `return`, `raise`, `abort(403)`.
+fn exits_function(stmt: &Stmt) -> bool {
+    match stmt {
+        Stmt::Return(_) | Stmt::Raise(_) => true,
+        Stmt::Expr(expr) => matches!(expr.value.as_ref(), Expr::Call(call)
+            if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "abort")
+                || matches!(call.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "abort")),
+        _ => false,
     }
 }
 

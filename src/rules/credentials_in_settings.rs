@@ -301,12 +301,27 @@ fn credential(key: &str, value: &str, extra: &[String]) -> Option<Credential> {
         && (upper_key.ends_with("TOKEN") || upper_key.ends_with("KEY"));
     let plain = !value.contains("://")
         && !phrase
+        && !is_pattern(&upper_key, value)
         && !is_filled_in(value)
         && !is_placeholder(value)
         && !switch
         && !names_a_setting(key, value)
         && !names_a_managed_key(value);
     (named && plain && !value.trim().is_empty()).then_some(Credential::Named)
+}
+
+/// `REGEX_HTTP_CAMERA_USER_PASS = r"user=[a-zA-Z0-9_-]+&password=[\S]+"` (frigate): a pattern
+/// that finds credentials, named for what it matches, not a credential.
+fn is_pattern(upper_key: &str, value: &str) -> bool {
+    let named = upper_key
+        .split('_')
+        .any(|word| matches!(word, "REGEX" | "REGEXP" | "RE" | "PATTERN" | "PATTERNS"));
+    let regex_syntax = [
+        "\\S", "\\s", "\\d", "\\w", "[^", "(?", "]+", "]*", ".*", ".+", "\\/",
+    ]
+    .iter()
+    .any(|syntax| value.contains(syntax));
+    named && regex_syntax
 }
 
 /// Passwords that installers, images and tutorials ship with: whoever reaches the service tries

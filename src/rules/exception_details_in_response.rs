@@ -558,14 +558,16 @@ fn is_internal_exception(checker: &Checker<'_, '_>, type_: Option<&Expr>) -> boo
 }
 
 /// An exception named for input that failed a check (`InvalidRecipientError`,
-/// `InvalidPhoneError` of GOV.UK Notify's utilities, email_validator's `EmailNotValidError`):
+/// `InvalidPhoneError` of GOV.UK Notify's utilities, email_validator's `EmailNotValidError`,
+/// py_webauthn's `InvalidRegistrationResponse` for a credential the caller submitted):
 /// its text says what is wrong with the value the client sent. SQLAlchemy's
 /// `InvalidRequestError` is about the program's use of the database, not the client's input.
 fn says_input_invalid(qualified: &str) -> bool {
     let last = qualified.rsplit('.').next().unwrap_or(qualified);
     !qualified.starts_with("sqlalchemy.")
         && last != "InvalidRequestError"
-        && ((last.starts_with("Invalid") && last.ends_with("Error"))
+        && ((last.starts_with("Invalid")
+            && (last.ends_with("Error") || last.ends_with("Response")))
             || last.ends_with("NotValidError"))
 }
 

@@ -17,6 +17,7 @@ use crate::model::context::contains_any_ignoring_case;
 use crate::model::routes::{
     any_expr, expr_contains, scope_assignments, visit_scope_stmts, visit_stmts,
 };
+use crate::model::{At, ProjectModel};
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL403.md"),
@@ -600,22 +601,87 @@ fn catches_only_refusals(
     };
     let at = checker.file.at(None);
     !classes.is_empty()
-        && classes.iter().all(|class| {
-            let last = match class {
-                Expr::Name(n) => n.id.as_str(),
-                Expr::Attribute(a) => a.attr.as_str(),
-                _ => return false,
+        && classes
+            .iter()
+            .all(|class| is_refusal_class(&checker.project.model, class, &at, true))
+}
+
+/// Whether an exception class is raised only for a token that will never be accepted: a token
+/// library's refusal, or (when `follow_project` allows) a project exception its module raises
+/// only while handling such a refusal (otterwiki's `SerializeError`, raised from `except
+/// (BadSignature, SignatureExpired)` around `serializer.loads`).
+fn is_refusal_class(
+    model: &ProjectModel<'_>,
+    class: &Expr,
+    at: &At<'_, '_>,
+    follow_project: bool,
+) -> bool {
+    let last = match class {
+        Expr::Name(n) => n.id.as_str(),
+        Expr::Attribute(a) => a.attr.as_str(),
+        _ => return false,
+    };
+    match model.qualified_name(class, at) {
+        Some(qualified) => {
+            let root = qualified.split('.').next().unwrap_or("");
+            if TOKEN_LIBRARIES.contains(&root) || qualified == last {
+                return REFUSALS.contains(&last);
+            }
+            follow_project && raised_only_for_refusals(model, &qualified)
+        }
+        // Not resolvable: judged by its name alone.
+        None => REFUSALS.contains(&last),
+    }
+}
+
+/// A project exception class whose module raises it, and raises it only inside `except`
+/// clauses that catch token refusals alone.
+fn raised_only_for_refusals(model: &ProjectModel<'_>, qualified: &str) -> bool {
+    let Some((module, class_name)) = model.split_module(qualified) else {
+        return false;
+    };
+    let body = &model.modules[module].file.module().body;
+    let defined = body
+        .iter()
+        .any(|stmt| matches!(stmt, Stmt::ClassDef(class) if class.name.as_str() == class_name));
+    if !defined {
+        return false;
+    }
+    let at = At::top(module);
+    let raises_it = |stmt: &Stmt| {
+        matches!(stmt, Stmt::Raise(raise) if raise.exc.as_deref().is_some_and(|exc| {
+            let class = match exc {
+                Expr::Call(call) => call.func.as_ref(),
+                other => other,
             };
-            let from_token_library = match checker.project.model.qualified_name(class, &at) {
-                Some(qualified) => {
-                    let root = qualified.split('.').next().unwrap_or("");
-                    TOKEN_LIBRARIES.contains(&root) || qualified == last
-                }
-                // Not resolvable: judged by its name alone.
-                None => true,
+            matches!(class, Expr::Name(n) if n.id.as_str() == class_name)
+        }))
+    };
+    let mut refusing_raises = 0;
+    let mut all = 0;
+    visit_stmts(body, &mut |stmt| {
+        if raises_it(stmt) {
+            all += 1;
+        }
+        let Stmt::Try(try_stmt) = stmt else { return };
+        for handler in &try_stmt.handlers {
+            let ast::ExceptHandler::ExceptHandler(handler) = handler;
+            let Some(caught) = handler.type_.as_deref() else {
+                continue;
             };
-            REFUSALS.contains(&last) && from_token_library
-        })
+            let classes: Vec<&Expr> = match caught {
+                Expr::Tuple(tuple) => tuple.elts.iter().collect(),
+                other => vec![other],
+            };
+            if classes
+                .iter()
+                .all(|class| is_refusal_class(model, class, &at, false))
+            {
+                refusing_raises += handler.body.iter().filter(|s| raises_it(s)).count();
+            }
+        }
+    });
+    all > 0 && refusing_raises == all
 }
 
 /// A branch where a token was just refused: the body of an `except` that catches only
@@ -870,6 +936,7 @@ fn validates(checker: &Checker<'_, '_>, call: &ast::ExprCall) -> bool {
                 | "parse"
                 | "unsign"
                 | "confirm"
+                | "deserialize"
         )
     })
 }

@@ -11,6 +11,7 @@ app = Flask(__name__)
 dashboard = Blueprint("dashboard", __name__, url_prefix="/dashboard")
 checkout = Blueprint("checkout", __name__, url_prefix="/checkout")
 tools = Blueprint("tools", __name__, url_prefix="/tools")
+triage = Blueprint("triage", __name__, url_prefix="/triage")
 ORDERS = {}
 USERS = {}
 
@@ -50,6 +51,13 @@ def require_login():
     pass
 
 
+@triage.before_request
+@login_required
+def require_oauth():
+    """osv.dev's shape: the body's early `return None` exempts nothing, the decorator runs first."""
+    return None
+
+
 @tools.before_request
 @log_calls
 def trace():
@@ -78,6 +86,12 @@ def update_cart(line_id):
     return jsonify(line=line_id)
 
 
+@triage.post("/reports/<int:report_id>/close")
+def close_report(report_id):
+    ORDERS.pop(report_id, None)
+    return jsonify(closed=report_id)
+
+
 @tools.post("/users/<int:user_id>/delete")
 def delete_user(user_id):  # expect: FL202
     USERS.pop(user_id, None)
@@ -87,3 +101,4 @@ def delete_user(user_id):  # expect: FL202
 app.register_blueprint(dashboard)
 app.register_blueprint(checkout)
 app.register_blueprint(tools)
+app.register_blueprint(triage)

@@ -72,3 +72,10 @@ OPT_API_KEY = "LANGUAGETOOL_API_KEY"
 MULTISTEP_MERGE_SUPPORT_TOKEN = b"fuzz target overwrites its const input"
 # A passphrase is a password all the same.
 BACKUP_PASSWORD = "correct horse battery staple"  # expect: FL305(medium)
+
+
+# Patterns that find credentials in camera URLs, named for what they match: not credentials.
+REGEX_RTSP_CAMERA_USER_PASS = r":\/\/[a-zA-Z0-9_-]+:[\S]+@"
+REGEX_HTTP_CAMERA_USER_PASS = r"user=[a-zA-Z0-9_-]+&password=[\S]+"
+# A name that says pattern, a value with no pattern syntax: still a credential.
+PATTERN_SERVICE_PASSWORD = "Cam-Fallback-8841"  # expect: FL305(medium)

@@ -1,0 +1,26 @@
+from flask import Flask, jsonify, request
+from webauthn import verify_registration_response
+from webauthn.helpers.exceptions import InvalidRegistrationResponse
+
+from storage import save_credential
+
+app = Flask(__name__)
+
+
+@app.post("/passkeys/register")
+def register_passkey():
+    try:
+        verification = verify_registration_response(
+            credential=request.get_json(),
+            expected_challenge=b"challenge",
+            expected_origin="https://example.com",
+            expected_rp_id="example.com",
+        )
+    except InvalidRegistrationResponse as e:
+        # py_webauthn says what is wrong with the credential the caller submitted.
+        return jsonify({"success": False, "error": str(e)}), 400
+    try:
+        save_credential(verification)
+    except Exception as e:
+        return jsonify({"success": False, "error": str(e)}), 500  # expect: FL402
+    return jsonify({"success": True})
