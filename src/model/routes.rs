@@ -408,6 +408,7 @@ impl<'a> RouteModel<'a> {
                     specs,
                     env: HashMap::default(),
                     following: Vec::new(),
+                    local_route_helpers: HashMap::default(),
                 };
                 collector.visit_body(&module.file.module().body);
                 found.routes = collector.routes;
@@ -904,6 +905,9 @@ struct RouteCollector<'m, 'a> {
     env: HashMap<&'a str, (&'a Expr, usize)>,
     /// Helpers being followed, innermost last: ends recursion.
     following: Vec<TextRange>,
+    /// Per module, its top-level functions that register routes themselves: the helpers a call
+    /// by a local name may reach (found once per module, not once per call).
+    local_route_helpers: HashMap<usize, Vec<&'a ast::StmtFunctionDef>>,
 }
 
 impl<'a> RouteCollector<'_, 'a> {
@@ -1323,7 +1327,12 @@ impl<'a> RouteCollector<'_, 'a> {
             }
             Expr::Call(call) => match call.func.as_ref() {
                 // `UserAPI.as_view("users")`
+                // `handler.as_view(route)` with `handler` a loop variable or a helper's
+                // parameter bound to the class (clusterfuzz's route tables).
                 Expr::Attribute(attribute) if attribute.attr.as_str() == "as_view" => {
+                    if here == self.module {
+                        return self.find_class(&attribute.value);
+                    }
                     return self.find_class_in_module(&attribute.value, here);
                 }
                 _ => return None,
@@ -1427,7 +1436,10 @@ impl<'a> RouteCollector<'_, 'a> {
         let (iter, module) = self.substituted(iter);
         let (table, table_module) = match iter {
             Expr::Name(name) if module == self.module => {
-                match self.assigned_anywhere(name.id.as_str()) {
+                match self
+                    .assigned_anywhere(name.id.as_str())
+                    .or_else(|| self.table_handed_to_calls(name.id.as_str()))
+                {
                     Some(table) => (Some(table), module),
                     None => self.imported_table(iter),
                 }
@@ -1480,6 +1492,26 @@ impl<'a> RouteCollector<'_, 'a> {
         true
     }
 
+    /// `handlers = [...]` then `register_routes(app, handlers)` (clusterfuzz): the scope marks
+    /// a name handed to a call as perhaps changed by it, but a table handed to the helper that
+    /// registers its routes is read as assigned.
+    fn table_handed_to_calls(&self, name: &str) -> Option<&'a Expr> {
+        let at = self.at();
+        let (bindings, _) = self.model.lookup(&at, name)?;
+        let mut assigned = bindings.iter().filter_map(|binding| match binding {
+            super::scope::Binding::Assign(value) => Some(*value),
+            _ => None,
+        });
+        let value = assigned.next()?;
+        let only_mutations = bindings.iter().all(|b| {
+            matches!(
+                b,
+                super::scope::Binding::Assign(_) | super::scope::Binding::Mutated
+            )
+        });
+        (assigned.next().is_none() && only_mutations).then_some(value)
+    }
+
     /// A table imported from another project module, and that module.
     fn imported_table(&self, name: &Expr) -> (Option<&'a Expr>, usize) {
         let Some((module, rest)) = self
@@ -1503,10 +1535,38 @@ impl<'a> RouteCollector<'_, 'a> {
         if self.following.len() >= MAX_HELPER_DEPTH {
             return;
         }
-        let Some(qualified) = self.model.qualified_name(&call.func, &self.at()) else {
-            return;
+        // An imported helper, or one of this module (clusterfuzz's `register_routes(flask_app,
+        // routes)` beside the tables it is called with), which resolves to no import.
+        let target = match self.model.qualified_name(&call.func, &self.at()) {
+            Some(qualified) => resolve_function(self.model, self.functions, &qualified),
+            None => match call.func.as_ref() {
+                Expr::Name(name) => {
+                    let model = self.model;
+                    let module = self.module;
+                    self.local_route_helpers
+                        .entry(module)
+                        .or_insert_with(|| {
+                            model.modules[module]
+                                .file
+                                .module()
+                                .body
+                                .iter()
+                                .filter_map(|stmt| match stmt {
+                                    Stmt::FunctionDef(def) if registers_routes(&def.body) => {
+                                        Some(def)
+                                    }
+                                    _ => None,
+                                })
+                                .collect()
+                        })
+                        .iter()
+                        .find(|def| def.name.as_str() == name.id.as_str())
+                        .map(|def| (module, *def))
+                }
+                _ => None,
+            },
         };
-        let Some((module, def)) = resolve_function(self.model, self.functions, &qualified) else {
+        let Some((module, def)) = target else {
             return;
         };
         if self.following.contains(&def.range()) || !registers_routes(&def.body) {
@@ -5471,10 +5531,19 @@ fn login_state(expr: &Expr) -> bool {
     match expr {
         // `g.user`, `g.current_user`; not an attribute of `current_user` (`current_user.confirmed`
         // is a fact about a user who is logged in).
-        // canaille's `g.session`, the user's login session a hook loads.
-        Expr::Attribute(attribute) => matches!(attribute.value.as_ref(), Expr::Name(base)
-            if base.id.as_str() == "g" && (names_login(attribute.attr.as_str())
-                || matches!(attribute.attr.as_str(), "session" | "identity"))),
+        // canaille's `g.session`, the user's login session a hook loads; copr's `flask.g.user`.
+        Expr::Attribute(attribute) => {
+            let on_g = match attribute.value.as_ref() {
+                Expr::Name(base) => base.id.as_str() == "g",
+                Expr::Attribute(g) => {
+                    g.attr.as_str() == "g"
+                        && matches!(g.value.as_ref(), Expr::Name(flask) if flask.id.as_str() == "flask")
+                }
+                _ => false,
+            };
+            on_g && (names_login(attribute.attr.as_str())
+                || matches!(attribute.attr.as_str(), "session" | "identity"))
+        }
         Expr::Subscript(subscript) => {
             matches!(subscript.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session")
                 && matches!(subscript.slice.as_ref(), Expr::StringLiteral(k) if names_login(k.value.to_str()))

@@ -39,10 +39,12 @@ fn marks_development(entry: &SettingsEntry) -> Option<String> {
     );
     let marks = match key.as_str() {
         "FLASK_DEBUG" | "LOCALDEV" | "LOCAL_DEV" => switched_on,
-        "FLASK_ENV" | "ENV" | "ENVIRONMENT" | "APP_ENV" | "APP_ENVIRONMENT" => development,
+        // packit's `DEPLOYMENT=dev`.
+        "FLASK_ENV" | "ENV" | "ENVIRONMENT" | "APP_ENV" | "APP_ENVIRONMENT" | "DEPLOYMENT"
+        | "STAGE" => development,
         // shipit's `APP_CHANNEL=local`: the release channel a deployment runs on.
         other => {
-            ["_ENV", "_ENVIRONMENT", "_CHANNEL", "_STAGE"]
+            ["_ENV", "_ENVIRONMENT", "_CHANNEL", "_STAGE", "_DEPLOYMENT"]
                 .iter()
                 .any(|suffix| other.ends_with(suffix))
                 && development

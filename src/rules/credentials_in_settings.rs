@@ -289,9 +289,10 @@ fn credential(key: &str, value: &str, extra: &[String]) -> Option<Credential> {
         && !super::names_rather_than_holds(key, value);
     // A URL without a password under a credential-like name (`REDIS_TOKEN_URL`) is no secret.
     // `MYSQL_ALLOW_EMPTY_PASSWORD=yes`, `MYSQL_RANDOM_ROOT_PASSWORD=true`: switches, not secrets.
+    // `VNC_NO_PASSWORD: "y"` (the Selenium images' switch).
     let switch = matches!(
         value.trim().to_ascii_lowercase().as_str(),
-        "yes" | "no" | "true" | "false" | "1" | "0" | "on" | "off"
+        "yes" | "no" | "y" | "n" | "true" | "false" | "1" | "0" | "on" | "off"
     );
     // `MULTISTEP_MERGE_SUPPORT_TOKEN = b"fuzz target overwrites its const input"`
     // (clusterfuzz: a marker searched for in binaries): tokens and keys are never phrases; a
@@ -299,8 +300,14 @@ fn credential(key: &str, value: &str, extra: &[String]) -> Option<Credential> {
     let upper_key = key.to_ascii_uppercase();
     let phrase = value.split_whitespace().count() >= 3
         && (upper_key.ends_with("TOKEN") || upper_key.ends_with("KEY"));
+    // `SPLUNK_HEC_TOKEN: token` (packit's and dojo's compose files): the value is the kind of
+    // credential the key names, written where one is to be filled in.
+    let names_its_kind = upper_key.rsplit('_').next().is_some_and(|kind| {
+        matches!(kind, "TOKEN" | "KEY" | "SECRET") && value.eq_ignore_ascii_case(kind)
+    });
     let plain = !value.contains("://")
         && !phrase
+        && !names_its_kind
         && !is_pattern(&upper_key, value)
         && !is_filled_in(value)
         && !is_placeholder(value)

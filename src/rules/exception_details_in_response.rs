@@ -523,6 +523,9 @@ fn is_internal_exception(checker: &Checker<'_, '_>, type_: Option<&Expr>) -> boo
             "apiflask",
             // Cerberus (Eve's validator) describes the client's document.
             "cerberus",
+            // voluptuous' `Invalid` says which part of the client's query failed the schema
+            // (cloudkitty's v2 API).
+            "voluptuous",
             // "The email address is not valid. It must have exactly one @-sign."
             "email_validator",
         ]

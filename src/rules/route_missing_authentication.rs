@@ -266,18 +266,55 @@ fn takes_an_object_id(route: &Route<'_>) -> bool {
     route
         .variables
         .iter()
-        .any(|v| identifies_owned_object(&v.name, &route.rule))
+        .any(|v| identifies_owned_object(&v.name, &route.rule) && handler_reads(route, &v.name))
+}
+
+/// Whether the handler may read a URL variable: copr's pagination redirect takes
+/// `<username>/<coprname>` into `**_kwargs`, a name that says it is ignored, and never looks at
+/// them, so they select nothing. A parameter named for the variable, or `**kwargs` the handler
+/// uses, may.
+fn handler_reads(route: &Route<'_>, variable: &str) -> bool {
+    use ruff_python_ast::Expr;
+    let parameters = &route.handler.parameters;
+    if route.class.is_some()
+        || parameters
+            .iter_non_variadic_params()
+            .any(|p| p.parameter.name.as_str() == variable)
+    {
+        return true;
+    }
+    parameters.kwarg.as_deref().is_some_and(|kwargs| {
+        let name = kwargs.name.as_str();
+        !name.starts_with('_')
+            && crate::model::routes::any_expr(
+                &route.handler.body,
+                &mut |e| matches!(e, Expr::Name(n) if n.id.as_str() == name),
+            )
+    })
 }
 
 /// Whether a route may change state: PUT, PATCH and DELETE say so; a POST only when its
-/// handler writes (`POST /search` asks for results, FlaskBB's public searches).
+/// handler writes (`POST /search` asks for results, FlaskBB's public searches). A handler
+/// that answers 405 to some of its methods serves only the others (faf's `PUT|POST
+/// /reports/items/` looks reports up and aborts PUT with 405): it is judged by its writes.
 fn changes_state(project: &crate::model::Project<'_>, route: &Route<'_>) -> bool {
     let only_post = route
         .methods
         .iter()
         .all(|m| matches!(m.as_str(), "POST" | "GET" | "HEAD" | "OPTIONS"));
-    (route.is_state_changing() && (!only_post || handler_writes(project, route)))
+    let refuses_methods = answers_405(route.handler);
+    (route.is_state_changing()
+        && ((!only_post && !refuses_methods) || handler_writes(project, route)))
         || drops_tables(route.handler)
+}
+
+/// `abort(405)`, `return ..., 405`: the handler refuses a method it is registered for.
+fn answers_405(handler: &ruff_python_ast::StmtFunctionDef) -> bool {
+    use ruff_python_ast::{self as ast, Expr};
+    crate::model::routes::any_expr(
+        &handler.body,
+        &mut |e| matches!(e, Expr::NumberLiteral(n) if matches!(&n.value, ast::Number::Int(i) if i.as_u64() == Some(405))),
+    )
 }
 
 /// A handler that drops or recreates the database (`db.drop_all()`, VAmPI's `GET /createdb`):

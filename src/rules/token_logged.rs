@@ -541,7 +541,22 @@ fn derives_from(value: &Expr, tainted: &[&str], checker: &Checker<'_, '_>) -> bo
     match value {
         Expr::Name(n) => tainted.contains(&n.id.as_str()),
         // `token["mail"]` is a claim of a decoded token; `auth.split()[1]` is the token.
+        // `request.headers[settings.USER_HEADER]` is one header, named by a setting: the
+        // token only when that name says so (kubeflow's `kubeflow-userid` is a user name).
         Expr::Subscript(s) if !matches!(s.slice.as_ref(), Expr::StringLiteral(_)) => {
+            if request_secret(checker, &s.value).is_some() {
+                let at = checker.file.at(None);
+                let name = checker
+                    .project
+                    .model
+                    .value(&s.slice, &at)
+                    .as_str()
+                    .map_or_else(
+                        || checker.text(s.slice.as_ref()).to_string(),
+                        str::to_string,
+                    );
+                return contains_any_ignoring_case(&name, &["authorization", "token", "auth"]);
+            }
             derives_from(&s.value, tainted, checker)
         }
         Expr::Call(call) => match call.func.as_ref() {

@@ -1,3 +1,4 @@
+import voluptuous
 from flask import Flask, jsonify, request
 from webauthn import verify_registration_response
 from webauthn.helpers.exceptions import InvalidRegistrationResponse
@@ -5,6 +6,7 @@ from webauthn.helpers.exceptions import InvalidRegistrationResponse
 from storage import save_credential
 
 app = Flask(__name__)
+SUMMARY_SCHEMA = voluptuous.Schema({"limit": voluptuous.Coerce(int)})
 
 
 @app.post("/passkeys/register")
@@ -24,3 +26,13 @@ def register_passkey():
     except Exception as e:
         return jsonify({"success": False, "error": str(e)}), 500  # expect: FL402
     return jsonify({"success": True})
+
+
+@app.get("/v2/summary")
+def summary():
+    try:
+        query = SUMMARY_SCHEMA(dict(request.args))
+    except voluptuous.Invalid as e:
+        # The schema's message about the caller's query ("expected int for dictionary value").
+        return jsonify(error=e.msg), 400
+    return jsonify(query)

@@ -1,3 +1,4 @@
+import os
 import random
 import string
 import logging
@@ -279,3 +280,14 @@ def check_reset_token(store, token):
         raise PermissionError("Invalid token received")
     log.info("reset with %s", token)  # expect: FL403
     return reset_request
+
+
+USER_HEADER = os.getenv("USERID_HEADER", "kubeflow-userid")
+
+
+def get_username():
+    # One header, named by a setting: the user name a gateway sets, not a credential.
+    user = request.headers[USER_HEADER]
+    username = user.replace("accounts.google.com:", "")
+    log.debug("User: '%s'", username)
+    return username
