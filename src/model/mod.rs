@@ -31,6 +31,7 @@ pub mod request_data;
 pub mod routes;
 pub mod scope;
 pub mod settings_files;
+pub mod templates;
 pub mod value;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};

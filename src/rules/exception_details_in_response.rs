@@ -346,6 +346,39 @@ fn statement_leaks<'a>(
     out
 }
 
+/// A leak handed to `render_template("name.html", variable=...)` under a name that the template
+/// (with what it extends, includes or imports) never mentions.
+fn unrendered_template_argument(checker: &Checker<'_, '_>, stmt: &Stmt, leak: &Expr) -> bool {
+    let mut unrendered = false;
+    crate::model::routes::any_expr(std::slice::from_ref(stmt), &mut |e| {
+        let Expr::Call(call) = e else { return false };
+        if last_segment(&call.func) != Some("render_template") {
+            return false;
+        }
+        let Some(Expr::StringLiteral(template)) = call.arguments.args.first() else {
+            return false;
+        };
+        let Some(variable) = call.arguments.keywords.iter().find_map(|keyword| {
+            keyword
+                .value
+                .range()
+                .contains_range(leak.range())
+                .then_some(keyword.arg.as_ref())
+                .flatten()
+        }) else {
+            return false;
+        };
+        let path = &checker.project.model.modules[checker.file.module].file.path;
+        unrendered = crate::model::templates::renders_variable(
+            path,
+            template.value.to_str(),
+            variable.as_str(),
+        ) == Some(false);
+        true
+    });
+    unrendered
+}
+
 /// The sink of a leak that only `flash(...)` carries.
 const FLASHED: &str = "a flashed message";
 
@@ -1345,7 +1378,17 @@ fn check(checker: &mut Checker<'_, '_>) {
             if checker.file.context.outside_request(found.stmt.range()) {
                 continue;
             }
-            let leaks = found.leaks.into_iter().map(|leak| (leak, catch.bound));
+            // `render_template("500.html", message=str(e))` where no template of the chain shows
+            // `message`: nothing of the exception reaches the page.
+            let rendered: Vec<&Expr> = found
+                .leaks
+                .into_iter()
+                .filter(|leak| !unrendered_template_argument(checker, found.stmt, leak))
+                .collect();
+            if rendered.is_empty() {
+                continue;
+            }
+            let leaks = rendered.into_iter().map(|leak| (leak, catch.bound));
             match groups
                 .iter_mut()
                 .find(|g| g.stmt.range() == found.stmt.range())
