@@ -865,14 +865,8 @@ fn stops_start_up(
 fn stops_here(stmt: &Stmt) -> bool {
     match stmt {
         Stmt::Raise(_) => true,
-        Stmt::Expr(expr) => matches!(expr.value.as_ref(), Expr::Call(call) if matches!(
-            match call.func.as_ref() {
-                Expr::Name(name) => name.id.as_str(),
-                Expr::Attribute(attribute) => attribute.attr.as_str(),
-                _ => "",
-            },
-            "exit" | "_exit" | "quit"
-        )),
+        Stmt::Expr(expr) => matches!(expr.value.as_ref(), Expr::Call(call)
+            if matches!(super::records::callee_last(&call.func), Some("exit" | "_exit" | "quit"))),
         _ => false,
     }
 }

@@ -440,20 +440,7 @@ impl<'a> ProjectModel<'a> {
                 let ast::Stmt::ClassDef(class) = stmt else {
                     continue;
                 };
-                let subclasses_app = class.arguments.as_ref().is_some_and(|arguments| {
-                    arguments.args.iter().any(|base| {
-                        let last = match base {
-                            Expr::Name(name) => name.id.as_str(),
-                            Expr::Attribute(attribute) => attribute.attr.as_str(),
-                            _ => return false,
-                        };
-                        apps::may_construct_app(last)
-                            && self
-                                .qualified_name(base, &at)
-                                .is_some_and(|q| apps::is_app_constructor(&q))
-                    })
-                });
-                if subclasses_app {
+                if self.subclasses_an_app(class, &at, apps::may_construct_app) {
                     found.insert(class.name.to_string());
                 }
             }
@@ -508,13 +495,25 @@ impl<'a> ProjectModel<'a> {
         let at = At::top(module);
         self.modules[module].file.module().body.iter().any(|stmt| {
             matches!(stmt, ast::Stmt::ClassDef(class)
-            if class.name.as_str() == class_name
-                && class.arguments.as_ref().is_some_and(|arguments| {
-                    arguments.args.iter().any(|base| {
-                        self.qualified_name(base, &at)
-                            .is_some_and(|q| apps::is_app_constructor(&q))
-                    })
-                }))
+                if class.name.as_str() == class_name && self.subclasses_an_app(class, &at, |_| true))
+        })
+    }
+
+    /// Whether a class lists an application class among its bases (`class Server(Flask)`),
+    /// among the bases whose written name passes `base_name` (a cheap test before resolving).
+    fn subclasses_an_app(
+        &self,
+        class: &ast::StmtClassDef,
+        at: &At<'_, 'a>,
+        base_name: fn(&str) -> bool,
+    ) -> bool {
+        class.arguments.as_ref().is_some_and(|arguments| {
+            arguments.args.iter().any(|base| {
+                records::callee_last(base).is_some_and(base_name)
+                    && self
+                        .qualified_name(base, at)
+                        .is_some_and(|q| apps::is_app_constructor(&q))
+            })
         })
     }
 

@@ -3457,9 +3457,10 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             seen.push((helper_module, helper.range()));
             // skf's `validate_privilege(self, "edit")`: a function named for the check that
             // answers 403.
+            let helper_name = helper.name.as_str().to_ascii_lowercase();
             let named_for_check = ["permission", "privilege", "role", "admin", "authoriz"]
                 .iter()
-                .any(|w| helper.name.as_str().to_ascii_lowercase().contains(w));
+                .any(|w| helper_name.contains(w));
             if refuses_on_role_test(&helper.body) || named_for_check && forbids(&helper.body) {
                 found = Some(helper.name.to_string());
             } else {
@@ -5543,16 +5544,9 @@ fn login_state(expr: &Expr) -> bool {
         // is a fact about a user who is logged in).
         // canaille's `g.session`, the user's login session a hook loads; copr's `flask.g.user`.
         Expr::Attribute(attribute) => {
-            let on_g = match attribute.value.as_ref() {
-                Expr::Name(base) => base.id.as_str() == "g",
-                Expr::Attribute(g) => {
-                    g.attr.as_str() == "g"
-                        && matches!(g.value.as_ref(), Expr::Name(flask) if flask.id.as_str() == "flask")
-                }
-                _ => false,
-            };
-            on_g && (names_login(attribute.attr.as_str())
-                || matches!(attribute.attr.as_str(), "session" | "identity"))
+            is_flask_g(&attribute.value)
+                && (names_login(attribute.attr.as_str())
+                    || matches!(attribute.attr.as_str(), "session" | "identity"))
         }
         Expr::Subscript(subscript) => {
             matches!(subscript.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session")

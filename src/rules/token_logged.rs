@@ -607,6 +607,21 @@ fn catches_only_refusals(
     checker: &Checker<'_, '_>,
     handler: &ast::ExceptHandlerExceptHandler,
 ) -> bool {
+    catches_only(
+        &checker.project.model,
+        handler,
+        &checker.file.at(None),
+        true,
+    )
+}
+
+/// Whether an `except` clause names classes and every one is a refusal (`is_refusal_class`).
+fn catches_only(
+    model: &ProjectModel<'_>,
+    handler: &ast::ExceptHandlerExceptHandler,
+    at: &At<'_, '_>,
+    follow_project: bool,
+) -> bool {
     let Some(caught) = handler.type_.as_deref() else {
         return false;
     };
@@ -614,11 +629,10 @@ fn catches_only_refusals(
         Expr::Tuple(tuple) => tuple.elts.iter().collect(),
         other => vec![other],
     };
-    let at = checker.file.at(None);
     !classes.is_empty()
         && classes
             .iter()
-            .all(|class| is_refusal_class(&checker.project.model, class, &at, true))
+            .all(|class| is_refusal_class(model, class, at, follow_project))
 }
 
 /// Whether an exception class is raised only for a token that will never be accepted: a token
@@ -631,10 +645,8 @@ fn is_refusal_class(
     at: &At<'_, '_>,
     follow_project: bool,
 ) -> bool {
-    let last = match class {
-        Expr::Name(n) => n.id.as_str(),
-        Expr::Attribute(a) => a.attr.as_str(),
-        _ => return false,
+    let Some(last) = crate::model::records::callee_last(class) else {
+        return false;
     };
     match model.qualified_name(class, at) {
         Some(qualified) => {
@@ -681,17 +693,7 @@ fn raised_only_for_refusals(model: &ProjectModel<'_>, qualified: &str) -> bool {
         let Stmt::Try(try_stmt) = stmt else { return };
         for handler in &try_stmt.handlers {
             let ast::ExceptHandler::ExceptHandler(handler) = handler;
-            let Some(caught) = handler.type_.as_deref() else {
-                continue;
-            };
-            let classes: Vec<&Expr> = match caught {
-                Expr::Tuple(tuple) => tuple.elts.iter().collect(),
-                other => vec![other],
-            };
-            if classes
-                .iter()
-                .all(|class| is_refusal_class(model, class, &at, false))
-            {
+            if catches_only(model, handler, &at, false) {
                 refusing_raises += handler.body.iter().filter(|s| raises_it(s)).count();
             }
         }
