@@ -232,6 +232,19 @@ fn fixes_apply_cleanly_and_remove_their_finding() {
                 .expect("finding under its fixture dir");
             let target = scratch.path().join(relative);
             let mut text = fs::read_to_string(&target).expect("copied");
+            // Lines an edit above the finding adds or removes (an `import os` put at the top)
+            // move the line the finding is looked for on.
+            let line_of = |byte: usize| text[..byte].matches('\n').count() + 1;
+            let shift: isize = fix
+                .edits
+                .iter()
+                .filter(|e| line_of(e.byte_range.0) < finding.start.line)
+                .map(|e| {
+                    let removed = text[e.byte_range.0..e.byte_range.1].matches('\n').count();
+                    e.content.matches('\n').count() as isize - removed as isize
+                })
+                .sum();
+            let line_after = finding.start.line.saturating_add_signed(shift);
             let mut edits = fix.edits.clone();
             edits.sort_by_key(|e| std::cmp::Reverse(e.byte_range.0));
             for edit in edits {
@@ -250,7 +263,7 @@ fn fixes_apply_cleanly_and_remove_their_finding() {
             );
             let still = after.findings.iter().any(|f| {
                 f.rule.id == finding.rule.id
-                    && f.start.line == finding.start.line
+                    && f.start.line == line_after
                     && f.path.ends_with(&*relative.to_string_lossy())
             });
             assert!(

@@ -36,8 +36,12 @@ pub enum Origin {
     Mapping,
     /// `K = v` in a config class body.
     ClassAttribute,
-    /// `K = v` at the top of a settings module, or a secret-named constant anywhere.
+    /// `K = v` at the top of a settings module (`config.py`, `settings/`).
     ModuleConstant,
+    /// A secret- or credential-named `K = v` at the top of a module that is not a settings
+    /// module (`API_KEY = "..."` in `beetsplug/chroma.py`): a constant of the code, which the
+    /// app's configuration may never hold.
+    CodeConstant,
     /// `app.secret_key = v`, `app.debug = v`: Flask attributes mirroring `SECRET_KEY` / `DEBUG`.
     AppAttribute,
 }
@@ -230,6 +234,8 @@ pub struct Connection {
     pub url: Option<ConfigValue>,
     /// A `password=` / `passwd=` argument.
     pub password: Option<ConfigValue>,
+    /// A `user=` / `username=` argument.
+    pub user: Option<ConfigValue>,
     pub call: TextRange,
     pub dev_only: bool,
 }
@@ -498,7 +504,7 @@ impl<'a> ConfigModel<'a> {
                 site.flask_key_set_in = (entry.key == "SECRET_KEY").then_some(entry.module);
                 if matches!(
                     entry.origin,
-                    Origin::ClassAttribute | Origin::ModuleConstant
+                    Origin::ClassAttribute | Origin::ModuleConstant | Origin::CodeConstant
                 ) {
                     site.replaced_at = replacements
                         .iter()
@@ -1885,7 +1891,12 @@ impl<'p, 'a> Collector<'p, 'a> {
                             || is_credential_key(&key)
                             || is_connection_key(&key)) =>
                     {
-                        self.record(key.clone(), key, value, Origin::ModuleConstant);
+                        let origin = if self.config_module {
+                            Origin::ModuleConstant
+                        } else {
+                            Origin::CodeConstant
+                        };
+                        self.record(key.clone(), key, value, origin);
                     }
                     _ => {}
                 }
@@ -2068,11 +2079,15 @@ impl<'p, 'a> Collector<'p, 'a> {
                 let at = self.at();
                 let url = url.map(|url| classify(self.model, url, &at));
                 let password = password.map(|password| classify(self.model, password, &at));
+                let user = keyword(call, "user")
+                    .or_else(|| keyword(call, "username"))
+                    .map(|user| classify(self.model, user, &at));
                 self.out.connections.push(Connection {
                     module: self.module,
                     callee: written,
                     url,
                     password,
+                    user,
                     call: call.range(),
                     dev_only: self.dev(),
                 });

@@ -46,33 +46,43 @@ fn is_administrative(route: &Route<'_>) -> bool {
 /// lets a visitor create an account. Every account is then its operator's (cve-search's
 /// admins); a role check would separate nobody.
 fn single_role_app(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
-    let mut app_routes = checker
+    checker
         .project
         .routes
         .routes
         .iter()
-        .filter(|r| overlap(&r.units, &route.units));
-    app_routes.all(|r| {
-        if r.role_check.is_some() {
-            return false;
-        }
-        if r.authentication.is_some() || !r.methods.iter().any(|m| m == "POST" || m == "PUT") {
-            return true;
-        }
-        let words = words(&format!("{} {}", r.rule, r.handler.name));
-        // `sign_up`, `/sign-up`: one word.
-        let sign_up = words
-            .windows(2)
-            .any(|pair| pair[0] == "sign" && pair[1] == "up");
-        let open_sign_up = sign_up
-            || words.iter().any(|w| {
-                matches!(
-                    w.as_str(),
-                    "register" | "registration" | "signup" | "join" | "enroll" | "enrol"
-                )
-            });
-        !open_sign_up
-    })
+        .filter(|r| overlap(&r.units, &route.units))
+        .all(|r| r.role_check.is_none())
+        && !open_sign_up(checker, route)
+}
+
+/// Whether a route of the application without authentication lets a visitor create an account
+/// (`POST /register`, `/sign-up`, `join`, `enroll`): then whoever wants an account has one, and
+/// an administrative route any account reaches is open to the public. Without one, accounts are
+/// made by the operators (staff tools, internal consoles).
+fn open_sign_up(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
+    checker
+        .project
+        .routes
+        .routes
+        .iter()
+        .filter(|r| overlap(&r.units, &route.units))
+        .any(|r| {
+            if r.authentication.is_some() || !r.methods.iter().any(|m| m == "POST" || m == "PUT") {
+                return false;
+            }
+            let words = words(&format!("{} {}", r.rule, r.handler.name));
+            // `sign_up`, `/sign-up`: one word.
+            words
+                .windows(2)
+                .any(|pair| pair[0] == "sign" && pair[1] == "up")
+                || words.iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "register" | "registration" | "signup" | "join" | "enroll" | "enrol"
+                    )
+                })
+        })
 }
 
 /// An administrative route by name that does nothing an administrator alone may do: the
@@ -188,6 +198,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             continue;
         }
         let single_role = single_role_app(checker, route);
+        let sign_up = open_sign_up(checker, route);
         let why_low = if single_role {
             " [low: no route of this app checks a role and none lets a visitor create an account, so every account may be an administrator; if ordinary users can get accounts, this is high]"
         } else {
@@ -208,13 +219,27 @@ fn check(checker: &mut Checker<'_, '_>) {
                 if single_role { "if the app has ordinary users, " } else { "" }
             ),
         );
+        let grants_nothing = reads_only(route) && effects.is_empty();
         if single_role {
             diagnostic.severity = Some(Severity::Low);
-        } else if reads_only(route) && effects.is_empty() {
-            // Showing an administrative page discloses; changing through one escalates.
+        } else if sign_up {
+            // Whoever signs up reaches it: showing the page discloses, changing through it
+            // escalates.
+            if grants_nothing {
+                diagnostic.severity = Some(Severity::Medium);
+                diagnostic.message.push_str(
+                    " [medium: it only reads (GET), so any user can see this administrative page but change nothing through it]",
+                );
+            }
+        } else if grants_nothing {
+            diagnostic.severity = Some(Severity::Low);
+            diagnostic.message.push_str(
+                " [low: it only reads (GET), and no route of this app lets a visitor create an account: only accounts its operators made can see this administrative page, and none can change anything through it]",
+            );
+        } else {
             diagnostic.severity = Some(Severity::Medium);
             diagnostic.message.push_str(
-                " [medium: it only reads (GET), so any user can see this administrative page but change nothing through it]",
+                " [medium: no route of this app lets a visitor create an account, so only accounts its operators made reach it; if anyone can get an account (a sign-up elsewhere, an open single sign-on), this is high]",
             );
         }
         lower_for_service_key(diagnostic, authentication);

@@ -15,7 +15,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::hardcoded_secret_key::environment_fix;
 use super::weak_secret_key::weakness;
 use super::{Checker, Diagnostic, Rule, SettingsChecker, Severity};
-use crate::model::config::{ConfigEntry, ConfigValue, Literal, SecretSite, is_credential_key};
+use crate::model::config::{
+    ConfigEntry, ConfigValue, Literal, Origin, SecretSite, is_credential_key,
+};
 use crate::model::settings_files::{FileRole, SettingsEntry, SettingsFile};
 
 pub const ID: &str = "FL305";
@@ -528,6 +530,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                         dev_only: entry.dev_only,
                         variable: None,
                         local_service: None,
+                        place_note: None,
                     };
                     report(checker, &found, value, place, None);
                 }
@@ -583,6 +586,10 @@ fn check(checker: &mut Checker<'_, '_>) {
             dev_only: entry.dev_only,
             variable: Some(&site.variable),
             local_service: loopback_host_beside(checker, entry),
+            place_note: (entry.origin == Origin::CodeConstant
+                && names_application_key(&entry.key)
+                && !is_provider_key(&value))
+            .then(|| CODE_CONSTANT_NOTE.to_string()),
         };
         report(checker, &found, &value, place, fix);
     }
@@ -601,6 +608,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                 dev_only: connection.dev_only,
                 variable: None,
                 local_service: None,
+                place_note: None,
             };
             report(checker, &found, &value, place, None);
         }
@@ -612,6 +620,17 @@ fn check(checker: &mut Checker<'_, '_>) {
             && seen.insert(literal.range)
         {
             let what = format!("the `password=` of {what}");
+            // `psycopg2.connect(user="insights", password="insights")`: the image's or the
+            // installer's login, which whoever reaches the service tries first.
+            let user = match &connection.user {
+                Some(ConfigValue::Literal(user)) => literal_text(user),
+                _ => None,
+            };
+            let place_note = is_default_password(&value, user.as_deref()).then(|| {
+                format!(
+                    " [`{value}` is a default password: whoever reaches the service tries it first; the deployment must set its own]"
+                )
+            });
             let place = Place {
                 range: literal.range,
                 key: "",
@@ -619,10 +638,59 @@ fn check(checker: &mut Checker<'_, '_>) {
                 dev_only: connection.dev_only,
                 variable: None,
                 local_service: None,
+                place_note,
             };
             report(checker, &Credential::Named, &value, place, None);
         }
     }
+}
+
+/// Why an application key written as a constant outside the settings weighs less.
+const CODE_CONSTANT_NOTE: &str = " [low: an API key written as a constant of the code, not a setting of the app: most often the code's own key for a public API, shipped with every copy by design (an installed app's OAuth consumer key, an AcoustID application key); if the service uses it as its own secret, read it from the environment]";
+
+/// `API_KEY`, `API_SECRET`, `CONSUMER_KEY`, `CLIENT_SECRET`, `APP_TOKEN`: the key an application
+/// presents to another service's API, not the password of an account (`SMTP_PASSWORD`).
+fn names_application_key(key: &str) -> bool {
+    let words = crate::model::context::words(key);
+    let names_api = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "api" | "apikey" | "consumer" | "client" | "app"));
+    let names_key = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "key" | "apikey" | "secret" | "token"));
+    let names_password = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "password" | "passwd" | "pwd" | "pass"));
+    names_api && names_key && !names_password
+}
+
+/// A value shaped like a live key of a known provider (Stripe's `sk_live_`, AWS's `AKIA`,
+/// GitHub's `ghp_`, Slack's `xoxb-`, GitLab's `glpat-`, a PEM private key): a secret wherever
+/// it is written, and never a client's public key.
+fn is_provider_key(value: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "sk_live_",
+        "rk_live_",
+        // OpenAI's and Anthropic's server keys.
+        "sk-proj-",
+        "sk-ant-",
+        "ghp_",
+        "gho_",
+        "ghs_",
+        "github_pat_",
+        "glpat-",
+        "xoxb-",
+        "xoxp-",
+        "xoxa-",
+        "-----BEGIN",
+    ];
+    let value = value.trim();
+    PREFIXES.iter().any(|prefix| value.starts_with(prefix))
+        || (value.len() == 20
+            && (value.starts_with("AKIA") || value.starts_with("ASIA"))
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
 }
 
 fn literal_text(literal: &Literal) -> Option<String> {
@@ -681,6 +749,9 @@ struct Place<'w> {
     variable: Option<&'w str>,
     /// The setting beside it that puts the service it logs in to on this machine.
     local_service: Option<String>,
+    /// Why the place itself makes the credential weigh less (low), when nothing about the
+    /// value does: a constant of the code rather than a setting, a connection's default login.
+    place_note: Option<String>,
 }
 
 fn report(
@@ -697,6 +768,7 @@ fn report(
         dev_only,
         variable,
         local_service,
+        place_note,
     } = place;
     let (mut severity, mut note) = weigh(found, key, value);
     if severity.is_none()
@@ -704,6 +776,12 @@ fn report(
     {
         severity = Some(Severity::Low);
         note = Some(local_service_note(&host_setting));
+    }
+    if severity.is_none()
+        && let Some(place_note) = place_note
+    {
+        severity = Some(Severity::Low);
+        note = Some(place_note);
     }
     // Bandit's `# nosec` on the line: the project looked at this value and keeps it on purpose
     // (calibre-web's documented first-run `DEFAULT_PASSWORD`).

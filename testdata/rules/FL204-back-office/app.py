@@ -108,18 +108,20 @@ def agents():
     return jsonify([u.id for u in User.query.filter_by(role="agent")])
 
 
-# Traps: these act on other accounts, and check no role.
+# Traps: these act on other accounts, and check no role. No route lets a visitor create an
+# account, so only staff accounts the operators made reach them: a page that only shows is low,
+# one that changes other accounts medium (high where anyone can sign up: FL204/admin.py).
 
 
 @admin_bp.get("/users")
 @login_required
-def users():  # expect: FL204(medium)
+def users():  # expect: FL204(low)
     return jsonify([u.id for u in User.query.all()])
 
 
 @admin_bp.put("/users/rename")
 @login_required
-def rename_user():  # expect: FL204(high)
+def rename_user():  # expect: FL204(medium)
     User.query.filter_by(id=request.json["id"]).update({"realname": request.json["name"]})  # expect: FL201(medium)
     db.session.commit()
     return success_api("renamed")

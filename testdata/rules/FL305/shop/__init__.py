@@ -9,6 +9,8 @@ app.config.from_object("config.settings.Config")
 
 engine = create_engine("postgresql+psycopg2://reports:Zebra-Lamp-4410@reports-db/reports")  # expect: FL305(medium)
 cache = redis.Redis(host="cache", password="Sx8-lantern-Quay")  # expect: FL305(medium)
+# The login a database image is set up with, user and password alike: a default, tried first.
+warehouse = psycopg2.connect(host="warehouse", user="insights", password="insights")  # expect: FL305(low)
 broker = Celery("shop", broker="redis://:password@cache:6379/1")  # expect: FL305(low)
 local = create_engine("postgresql://app:Mx7-widget-Rye@127.0.0.1/app")  # expect: FL305(low)
 

@@ -45,7 +45,7 @@ def upload():  # expect: FL202
     try:
         store()
     except OSError as e:
-        flash(str(e))  # expect: FL402(medium)
+        flash(str(e))  # expect: FL402(low)
         return redirect("/")
     return redirect("/")
 
