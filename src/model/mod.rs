@@ -264,10 +264,26 @@ impl ModuleNames {
                 return Some(candidate);
             }
             if prefix.is_empty() {
-                return None;
+                return self.sibling_package(package, first, dotted);
             }
             prefix = prefix.rsplit_once('.').map_or("", |(parent, _)| parent);
         }
+    }
+
+    /// `from handlers import auth` in `appengine/server.py`, where `appengine` is a regular
+    /// package holding the package `handlers`, and nothing else in the project is `handlers`:
+    /// the app is run from its own folder (App Engine runs `main.py` with that folder on
+    /// `sys.path`; so does `python server.py`), where the bare name finds the sibling. Only a
+    /// sibling *package* whose imported path exists counts: a sibling module named like a
+    /// library (superset's `db_engine_specs/shillelagh.py` beside `from shillelagh.exceptions
+    /// import ...`) is the wrapper, not the library.
+    fn sibling_package(&self, package: &str, first: &str, dotted: &str) -> Option<String> {
+        if package.is_empty() || is_well_known_library(first) {
+            return None;
+        }
+        let sibling = format!("{package}.{first}");
+        let full = format!("{package}.{dotted}");
+        (self.is_regular_package(&sibling) && self.exists(&full)).then_some(full)
     }
 
     /// The files `import name` loads when written in a module of `package` (see
@@ -1612,6 +1628,36 @@ mod tests {
             Some("superset.db_engine_specs.shillelagh")
         );
         assert_eq!(names.resolve_import("course.step1", "models"), None);
+        assert_eq!(
+            names.resolve_import("superset.db_engine_specs", "shillelagh"),
+            None
+        );
+        // An app run from its own folder, itself a regular package (clusterfuzz's
+        // `src/appengine/server.py`: `from handlers import auth`): a sibling package that holds
+        // the imported path, when nothing else in the project is that name.
+        let names = super::tests::names(&[
+            "src/__init__.py",
+            "src/appengine/__init__.py",
+            "src/appengine/server.py",
+            "src/appengine/handlers/__init__.py",
+            "src/appengine/handlers/auth.py",
+            "src/appengine/handlers/jwt/__init__.py",
+        ]);
+        assert_eq!(
+            names
+                .resolve_import("src.appengine", "handlers.auth")
+                .as_deref(),
+            Some("src.appengine.handlers.auth")
+        );
+        assert_eq!(
+            names.resolve_import("src.appengine", "handlers").as_deref(),
+            Some("src.appengine.handlers")
+        );
+        assert_eq!(
+            names.resolve_import("src.appengine", "handlers.missing"),
+            None
+        );
+        assert_eq!(names.resolve_import("src.appengine.handlers", "jwt"), None);
     }
 
     #[test]
