@@ -186,6 +186,11 @@ const KNOWN_AUTH_DECORATORS: &[(&str, &str)] = &[
     ),
     ("flask_jwt.jwt_required", "current_identity"),
     ("flask_login.login_required", "current_user"),
+    // hasgeek's flask-lastuser (`lastuser = Lastuser()` ... `@lastuser.requires_login`):
+    // redirects to the login handler while `g.user` is None.
+    ("flask_lastuser.Lastuser().requires_login", "g.user"),
+    ("flask_lastuser.Lastuser().requires_permission", "g.user"),
+    ("flask_lastuser.Lastuser().requires_scope", "g.user"),
     // CTFd's decorators, as its plugins import them (pwn.college's dojo).
     ("CTFd.utils.decorators.authed_only", "get_current_user()"),
     ("CTFd.utils.decorators.admins_only", "get_current_user()"),
@@ -214,6 +219,11 @@ const KNOWN_AUTH_DECORATORS: &[(&str, &str)] = &[
 const KNOWN_VERIFIERS: &[&str] = &[
     "flask_jwt_extended.verify_jwt_in_request",
     "flask_jwt_extended.verify_fresh_jwt_in_request",
+    // Flask-JWT-Extended 3's refusing checks (4 folded them into `jwt_required(refresh=True)`
+    // and `verify_jwt_in_request(fresh=True)`).
+    "flask_jwt_extended.verify_jwt_refresh_token_in_request",
+    "flask_jwt_extended.fresh_jwt_required",
+    "flask_jwt_extended.jwt_refresh_token_required",
     "flask_jwt_extended.decode_token",
     "flask_jwt_extended.jwt_required",
     "flask_jwt_extended.view_decorators.verify_jwt_in_request",
@@ -221,6 +231,20 @@ const KNOWN_VERIFIERS: &[&str] = &[
     "flask_praetorian.auth_required",
     "flask_security.auth_required",
 ];
+
+/// Whether `qualified` is the known verifier `verifier` itself, called or not
+/// (`flask_jwt_extended.jwt_required()`): `verify_jwt_in_request_optional`, Flask-JWT-Extended
+/// 3's name for the check that lets callers without a token through, only starts like one.
+fn is_verifier(qualified: &str, verifier: &str) -> bool {
+    qualified
+        .strip_prefix(verifier)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('(') || rest.starts_with('.'))
+}
+
+/// Whether `qualified` names one of [`KNOWN_VERIFIERS`].
+fn is_known_verifier(qualified: &str) -> bool {
+    KNOWN_VERIFIERS.iter().any(|v| is_verifier(qualified, v))
+}
 
 /// Calls that mint a token wherever they appear: what a login handler does, not a check.
 const KNOWN_MINTERS: &[&str] = &[
@@ -2286,7 +2310,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             let Some(qualified) = self.qualified(module, callee) else {
                 continue;
             };
-            if KNOWN_VERIFIERS.iter().any(|v| qualified.starts_with(v)) {
+            if is_known_verifier(&qualified) {
                 return true;
             }
             if let Some((target_module, target)) = self.function_for(module, &qualified)
@@ -2494,7 +2518,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             0,
             &mut HashSet::default(),
             &refuses_here,
-            &|qualified| KNOWN_VERIFIERS.iter().any(|v| qualified.starts_with(v)),
+            &|qualified| is_known_verifier(qualified),
         )
     }
 
@@ -2629,7 +2653,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         let Some(qualified) = self.qualified(module, &call.func) else {
             return false;
         };
-        (KNOWN_VERIFIERS.iter().any(|v| qualified.starts_with(v)) && !allows_anonymous(expr))
+        (is_known_verifier(&qualified) && !allows_anonymous(expr))
             || self
                 .function_for(module, &qualified)
                 .is_some_and(|(target, def)| self.authenticates(target, def, 0))
@@ -2748,7 +2772,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             let Some(qualified) = self.qualified(module, &call.func) else {
                 return false;
             };
-            if KNOWN_VERIFIERS.iter().any(|v| qualified.starts_with(v)) {
+            if is_known_verifier(&qualified) {
                 return true;
             }
             let Some((target_module, target)) = self.function_for(module, &qualified) else {
@@ -2911,7 +2935,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 KNOWN_VERIFIERS
                     .iter()
                     .filter(|v| !v.starts_with("flask_login") && !v.starts_with("flask_security"))
-                    .any(|v| qualified.starts_with(v))
+                    .any(|v| is_verifier(qualified, v))
             },
         )
     }
@@ -2981,12 +3005,36 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         let Some(qualified) = self.qualified(module, callee) else {
             return false;
         };
-        KNOWN_AUTH_DECORATORS
-            .iter()
-            .any(|(known, _)| qualified.starts_with(known))
+        self.known_auth_decorator(&qualified).is_some()
             || self
                 .function_for(module, &qualified)
                 .is_some_and(|(target, def)| self.authenticates(target, def, 0))
+    }
+
+    /// The known authentication decorator `qualified` names, and the identity it offers: by
+    /// its name, or as a method of an extension object a project module constructs
+    /// (`from . import lastuser` ... `@lastuser.requires_login`, where the package says
+    /// `lastuser = Lastuser()`: `flask_lastuser.Lastuser().requires_login`).
+    fn known_auth_decorator(
+        &self,
+        qualified: &str,
+    ) -> Option<&'static (&'static str, &'static str)> {
+        let known = |name: &str| {
+            KNOWN_AUTH_DECORATORS
+                .iter()
+                .find(|(known, _)| name.starts_with(known))
+        };
+        if let Some(found) = known(qualified) {
+            return Some(found);
+        }
+        let (object, method) = qualified.rsplit_once('.')?;
+        let (module, name) = self.model.split_module(object)?;
+        let at = self.at(module);
+        let Expr::Call(call) = self.model.assigned_value(name, &at)? else {
+            return None;
+        };
+        let constructor = self.model.qualified_name(&call.func, &at)?;
+        known(&format!("{constructor}().{method}"))
     }
 
     fn authentication(
@@ -3033,9 +3081,8 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             let Some(qualified) = self.qualified(route.module, callee) else {
                 continue;
             };
-            if let Some((_, identity)) = KNOWN_AUTH_DECORATORS
-                .iter()
-                .find(|(name, _)| qualified.starts_with(name))
+            if let Some((_, identity)) = self
+                .known_auth_decorator(&qualified)
                 .filter(|_| !allows_anonymous(decorator))
             {
                 return Some(Authentication {
@@ -3318,8 +3365,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     || admits_only_loopback(&def.body)
             },
             &|qualified| {
-                qualified.starts_with("flask_login")
-                    || KNOWN_VERIFIERS.iter().any(|v| qualified.starts_with(v))
+                qualified.starts_with("flask_login") || is_known_verifier(qualified)
             },
         );
         if !peeks || other_checks {
@@ -5564,7 +5610,15 @@ fn login_state(expr: &Expr) -> bool {
             // pagure's `authenticated()` and `api_authenticated()` too.
             let asks_login = call.arguments.is_empty()
                 && (name.ends_with("logged_in") || name.ends_with("authenticated"));
+            // `user_active(psef.current_user)` (CodeGra.de's `ensure_logged_in`): the same
+            // question asked of the current user, who is `None` or anonymous without a login.
+            let asks_of_current_user = matches!(call.arguments.args.as_ref(), [only] if names_current_user(only))
+                && call.arguments.keywords.is_empty()
+                && (name.ends_with("active")
+                    || name.ends_with("logged_in")
+                    || name.ends_with("authenticated"));
             asks_login
+                || asks_of_current_user
                 || matches!(call.func.as_ref(), Expr::Attribute(a)
                 if a.attr.as_str() == "get"
                     && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session"))
@@ -6033,6 +6087,28 @@ fn branch_refuses_within(body: &[Stmt], scope: &[Stmt]) -> bool {
                 && call.arguments.args.first().is_some_and(status)
             {
                 refuses = true;
+            }
+            // `_raise_login_exception()` (CodeGra.de), `raise_unauthorized(...)`: a helper named
+            // for raising the refusal.
+            if let Expr::Call(call) = expression.value.as_ref() {
+                let name = match call.func.as_ref() {
+                    Expr::Name(n) => n.id.as_str(),
+                    Expr::Attribute(a) => a.attr.as_str(),
+                    _ => "",
+                };
+                let words = super::context::words(name);
+                refuses |= words.first().is_some_and(|w| w == "raise")
+                    && words.iter().any(|w| {
+                        matches!(
+                            w.as_str(),
+                            "login"
+                                | "auth"
+                                | "unauthorized"
+                                | "unauthenticated"
+                                | "forbidden"
+                                | "permission"
+                        )
+                    });
             }
         }
         // `response.status_code = 401` before `return response` (WGDashboard's hook).

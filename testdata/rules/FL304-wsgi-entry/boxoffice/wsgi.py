@@ -1,0 +1,1 @@
+from ticketing import app as application  # noqa: F401
