@@ -282,7 +282,8 @@ fn split_token(expr: &Expr) -> Option<&Expr> {
 }
 
 /// Whether `call` decodes a token with verification off for its claims: not a peek that only
-/// chooses the key (`verified_later`).
+/// chooses the key (`verified_later`), nor one in an `except` branch that refuses the token
+/// whatever its claims say (`in_refusing_handler`).
 pub fn reads_unverified(
     model: &ProjectModel<'_>,
     file: &FileModel<'_>,
@@ -291,6 +292,106 @@ pub fn reads_unverified(
     call.operation == Operation::Decode
         && call.signature_disabled(model, file).is_some()
         && !verified_later(model, file, call)
+        && !in_refusing_handler(call)
+}
+
+/// Whether `call` sits in an `except` branch whose last statement raises: the verification it
+/// follows has failed and the request is refused whatever the claims say, which only shape the
+/// error (fence's `validate_jwt`: "was OIDC client configured with scopes?").
+pub fn in_refusing_handler(call: &JwtCall<'_>) -> bool {
+    let Some(function) = call.function else {
+        return false;
+    };
+    let mut refusing = false;
+    visit_scope_stmts(&function.body, &mut |stmt| {
+        let Stmt::Try(block) = stmt else { return };
+        for handler in &block.handlers {
+            let ast::ExceptHandler::ExceptHandler(handler) = handler;
+            if handler.range().contains_range(call.call.range())
+                && matches!(handler.body.last(), Some(Stmt::Raise(_)))
+            {
+                refusing = true;
+            }
+        }
+    });
+    refusing
+}
+
+/// The time claims (`exp`, `iat`, `nbf`) that are all `call`'s unverified result is read for,
+/// when that is all: `jwt.decode(...).get("exp")`, or a local holding the result read only as
+/// `decoded["iat"]` (fence computing when a refresh token or a cookie expires). Such a read
+/// schedules or stores; the claims that identify or authorize are never looked at.
+pub fn reads_only_times(call: &JwtCall<'_>) -> Option<Vec<String>> {
+    const TIMES: &[&str] = &["exp", "iat", "nbf"];
+    let function = call.function?;
+    let key_read = |expr: &Expr, receiver: &dyn Fn(&Expr) -> bool| -> Option<String> {
+        let (value, key) = match expr {
+            Expr::Subscript(subscript) => (subscript.value.as_ref(), subscript.slice.as_ref()),
+            Expr::Call(get) => match (get.func.as_ref(), get.arguments.args.first()) {
+                (Expr::Attribute(attribute), Some(key)) if attribute.attr.as_str() == "get" => {
+                    (attribute.value.as_ref(), key)
+                }
+                _ => return None,
+            },
+            _ => return None,
+        };
+        match key {
+            Expr::StringLiteral(text) if receiver(value) => Some(text.value.to_str().to_string()),
+            _ => None,
+        }
+    };
+    let mut read: Vec<String> = Vec::new();
+    let mut other_use = false;
+    match call.assigned_to {
+        None => {
+            let is_call = |e: &Expr| e.range() == call.call.range();
+            super::routes::any_expr(&function.body, &mut |e| {
+                if let Some(key) = key_read(e, &is_call) {
+                    read.push(key);
+                }
+                false
+            });
+        }
+        Some(name) => {
+            if call.returned {
+                return None;
+            }
+            let is_name = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == name);
+            let mut reads_at: Vec<TextRange> = Vec::new();
+            super::routes::any_expr(&function.body, &mut |e| {
+                if let Some(key) = key_read(e, &is_name) {
+                    read.push(key);
+                    if let Expr::Subscript(s) = e {
+                        reads_at.push(s.value.range());
+                    } else if let Expr::Call(get) = e
+                        && let Expr::Attribute(a) = get.func.as_ref()
+                    {
+                        reads_at.push(a.value.range());
+                    }
+                }
+                false
+            });
+            // Every other mention of the name, after the decode, is some other use.
+            super::routes::any_expr(&function.body, &mut |e| {
+                if let Expr::Name(n) = e
+                    && n.id.as_str() == name
+                    && n.ctx == ast::ExprContext::Load
+                    && e.start() > call.call.end()
+                    && !reads_at.contains(&e.range())
+                {
+                    other_use = true;
+                }
+                false
+            });
+        }
+    }
+    (!other_use && !read.is_empty() && read.iter().all(|k| TIMES.contains(&k.as_str()))).then(
+        || {
+            read.sort();
+            read.dedup();
+            read
+        },
+    )
 }
 
 /// PyJWT's documented multi-issuer pattern: a decode with verification off only to choose the

@@ -1493,6 +1493,9 @@ struct ClassRecord {
     keys: HashSet<String>,
     /// Named like a config class, or assigns a well-known Flask key.
     config_like: bool,
+    /// Its docstring says it is for development or tests, not production (ga4gh-server's
+    /// `ComplianceConfig`: "Configuration used for compliance testing").
+    documented_for_development: bool,
 }
 
 type ClassKey = (usize, String);
@@ -1543,10 +1546,15 @@ impl<'c> Hierarchy<'c> {
         false
     }
 
-    /// A class production may select: not named like a development or test config, and not
-    /// defined in test code.
+    /// A class production may select: not named or documented as a development or test
+    /// config, and not defined in test code.
     fn is_production(&self, key: &ClassKey) -> bool {
-        !is_dev_name(&key.1) && !self.test_modules.get(key.0).copied().unwrap_or(false)
+        !is_dev_name(&key.1)
+            && !self
+                .classes
+                .get(key)
+                .is_some_and(|class| class.documented_for_development)
+            && !self.test_modules.get(key.0).copied().unwrap_or(false)
     }
 
     /// Whether `key`'s value for `setting` reaches only development/test classes. The classes
@@ -2220,12 +2228,18 @@ impl<'p, 'a> Collector<'p, 'a> {
                 .iter()
                 .any(|w| matches!(w.as_str(), "config" | "configuration" | "settings" | "conf"))
             || keys.iter().any(|k| is_flask_key(k));
+        let documented_for_development =
+            super::context::docstring(&class.body).is_some_and(|doc| {
+                let summary = doc.split("\n\n").next().unwrap_or(doc);
+                is_dev_name(summary) && !summary.to_ascii_lowercase().contains("production")
+            });
         ClassRecord {
             module: self.module,
             name: class.name.to_string(),
             bases,
             keys,
             config_like,
+            documented_for_development,
         }
     }
 

@@ -226,6 +226,15 @@ fn from_token_endpoint(expr: &Expr, assignments: &[(&str, &Expr)], depth: usize)
             from_token_endpoint(value, assignments, depth + 1)
         }),
         Expr::Call(call) => {
+            // `self.get_token(token_endpoint, code)` (fence's OIDC clients): a helper handed the
+            // token endpoint's URL, whatever it is called, makes the exchange.
+            let handed_the_endpoint = crate::model::argument_values(call).any(|argument| {
+                matches!(argument, Expr::Name(n) if TOKEN_ENDPOINT_NAMES.contains(&n.id.as_str()))
+                    || matches!(argument, Expr::Attribute(a) if TOKEN_ENDPOINT_NAMES.contains(&a.attr.as_str()))
+            });
+            if handed_the_endpoint {
+                return true;
+            }
             let Expr::Attribute(method) = call.func.as_ref() else {
                 return false;
             };

@@ -129,6 +129,31 @@ fn check(checker: &mut Checker<'_, '_>) {
             Some((low, why)) if severity.is_none() => (format!("{message}{why}"), Some(low)),
             _ => (message, severity),
         };
+        // What the unverified claims are read for decides what forging them gains (fence, an
+        // OAuth provider, peeks at tokens it refused or verified elsewhere: nine critical
+        // findings its held-out reviewer judged wrong or not worth acting on).
+        let (message, severity) = if severity.is_some() {
+            (message, severity)
+        } else if crate::model::claims::in_refusing_handler(call) {
+            (
+                format!(
+                    "{message}; low severity: it runs in an `except` branch that ends by raising, where the verification before it has already refused the token: its claims only shape the error"
+                ),
+                Some(Severity::Low),
+            )
+        } else if let Some(times) = crate::model::claims::reads_only_times(call) {
+            let times: Vec<String> = times.iter().map(|t| format!("`{t}`")).collect();
+            (
+                format!(
+                    "{message}; low severity: only its {} {} read, to compute when something expires; no claim that identifies or authorizes is looked at (a forged token can only move that time)",
+                    times.join(" and "),
+                    if times.len() == 1 { "is" } else { "are" }
+                ),
+                Some(Severity::Low),
+            )
+        } else {
+            (message, severity)
+        };
         let diagnostic = checker.report(disabled.range, message, help);
         diagnostic.fix = fix;
         diagnostic.severity = severity;

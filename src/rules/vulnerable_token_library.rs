@@ -346,6 +346,20 @@ fn advisory_reach(advisory: &Advisory, package: &str, usage: Option<&LibraryUsag
     }
 }
 
+/// The development section or group a declaration belongs to (`develop` of a Pipfile.lock,
+/// Poetry's `dev` dependencies, a `dev`/`test`/`lint`/`docs` dependency group), for messages.
+fn development_context(declaration: &Declaration) -> Option<String> {
+    let context = declaration.context.as_deref()?;
+    let name = context
+        .strip_prefix("group `")
+        .map_or(context, |rest| rest.trim_end_matches('`'));
+    matches!(
+        name,
+        "develop" | "dev" | "development" | "test" | "tests" | "testing" | "lint" | "docs"
+    )
+    .then(|| context.to_string())
+}
+
 /// The lowest fixed release from which on no advisory of the package applies; the highest
 /// fixed release when every one is followed by another advisory.
 fn minimum_safe(advisories: &[&Advisory]) -> Version {
@@ -393,7 +407,11 @@ fn diagnostic(
             _ => advisory_reach(a, package, usage),
         })
         .collect();
-    let lowered = reaches.iter().all(|r| matches!(r, Reach::No { .. }));
+    // Only the development environment installs it: Pipfile.lock's `develop` section, a `dev`
+    // group (eq-survey-runner's python-jose, pulled in by the test library moto).
+    let development = development_context(declaration)
+        .filter(|_| others.iter().all(|d| development_context(d).is_some()));
+    let lowered = development.is_some() || reaches.iter().all(|r| matches!(r, Reach::No { .. }));
     let issues = affecting
         .iter()
         .zip(&reaches)
@@ -413,6 +431,11 @@ fn diagnostic(
         .join("; ");
     // Why the finding is low, or why it is not: each reason once.
     let mut reasons: Vec<String> = Vec::new();
+    if let Some(context) = &development {
+        reasons.push(format!(
+            "it is a development dependency ({context}): a production install leaves it out, and only the developers' and CI's environments run with it"
+        ));
+    }
     if lowered {
         let mut needs_seen: Vec<(&str, &str, Vec<&str>)> = Vec::new();
         for (advisory, reach) in affecting.iter().zip(&reaches) {

@@ -48,7 +48,7 @@ def verify_session(token):
 
 def verify_reset(token):
     # RESET_KEY is generated at start-up: nothing outside this process can have signed with it.
-    return jwt.decode(token, current_app.config.get("RESET_KEY"), algorithms=["HS256"], options={"verify_aud": False})  # expect: FL105(low), FL105(low)
+    return jwt.decode(token, current_app.config.get("RESET_KEY"), algorithms=["HS256"], options={"verify_aud": False})  # expect: FL105(low)
 
 
 def verify_oauth_state(state):

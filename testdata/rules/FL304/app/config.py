@@ -59,3 +59,20 @@ class DefaultConfig:
 
 class UnitTestConfig(DefaultConfig):
     pass
+
+
+class ComplianceConfig(Config):
+    """
+    Configuration used for compliance testing.
+    """
+
+    # Documented as a test configuration (ga4gh-server's): production never selects it.
+    DEBUG = True
+
+
+class GoogleConfig(Config):
+    """
+    Configuration that is a good basis for production deployments, tested against Google.
+    """
+
+    DEBUG = True  # expect: FL304(high)
