@@ -206,6 +206,85 @@ fn mints_a_token(checker: &Checker<'_, '_>, call: &ast::ExprCall) -> bool {
     {
         return true;
     }
+    if mints_by_name(name) {
+        return true;
+    }
+    // `PublicWebsite().reset_password_url(email)` (ONS ras-party): a project function whose
+    // answer is built around a token it mints (`f"{base}/reset-password/{self._generate_token
+    // (email)}"`), one call deep.
+    returns_minted(checker, call)
+}
+
+/// Whether the function `call` runs, a project function or method, returns an expression that
+/// holds a token minted there (a call named for making one, an itsdangerous `dumps`, a JWT
+/// encode).
+fn returns_minted(checker: &Checker<'_, '_>, call: &ast::ExprCall) -> bool {
+    // Only a function named for a link is followed (`reset_password_url`,
+    // `activation_link`): what carries a token to a user's inbox. Resolving every call of
+    // every scope that logs cost 1.1% of the Flask-heavy tree's instructions.
+    let named_for_a_link = match call.func.as_ref() {
+        Expr::Attribute(a) => Some(a.attr.as_str()),
+        Expr::Name(n) => Some(n.id.as_str()),
+        _ => None,
+    }
+    .is_some_and(|name| {
+        // A suffix test first: most calls of a scope that logs are named otherwise.
+        let lower_ends = |suffix: &str| {
+            name.len() >= suffix.len()
+                && name.as_bytes()[name.len() - suffix.len()..]
+                    .eq_ignore_ascii_case(suffix.as_bytes())
+        };
+        ["url", "link", "uri", "href"].iter().any(|s| lower_ends(s))
+            && words(name)
+                .pop()
+                .is_some_and(|last| matches!(last.as_str(), "url" | "link" | "uri" | "href"))
+    });
+    if !named_for_a_link {
+        return false;
+    }
+    let model = &checker.project.model;
+    let at = checker.file.at(checker.file.scope_around(call.range()));
+    let Some(qualified) = model.qualified_name(&call.func, &at) else {
+        return false;
+    };
+    // `pkg.PublicWebsite().reset_password_url`: the method of the project class.
+    let qualified = qualified.replace("().", ".");
+    let Some((module, def)) = checker.project.routes.project_function(model, &qualified) else {
+        return false;
+    };
+    let file = &checker.project.files[module];
+    let def_at = file.at(file.scope_around(def.body.first().map_or(def.range(), |s| s.range())));
+    let mints_here = |e: &Expr| {
+        let Expr::Call(inner) = e else { return false };
+        if file.jwt_calls.iter().any(|c| {
+            c.operation == crate::model::jwt::Operation::Encode && std::ptr::eq(c.call, inner)
+        }) {
+            return true;
+        }
+        match inner.func.as_ref() {
+            Expr::Attribute(a) if a.attr.as_str() == "dumps" => model
+                .qualified_name(&a.value, &def_at)
+                .is_some_and(|q| q.starts_with("itsdangerous.")),
+            Expr::Attribute(a) => mints_by_name(a.attr.as_str()),
+            Expr::Name(n) => mints_by_name(n.id.as_str()),
+            _ => false,
+        }
+    };
+    let mut found = false;
+    crate::model::routes::visit_scope_stmts(&def.body, &mut |stmt| {
+        if let Stmt::Return(ret) = stmt
+            && let Some(value) = ret.value.as_deref()
+            && crate::model::routes::expr_contains(value, &mut |e| mints_here(e))
+        {
+            found = true;
+        }
+    });
+    found
+}
+
+/// A function named for returning a new token: `create_access_token`, `issue_password_reset_
+/// token`, `get_token`, `_generate_token`, `encode_jwt`.
+fn mints_by_name(name: &str) -> bool {
     // Both ways below need `jwt` or a token word in the name.
     if !mentions_a_credential_word(name) {
         return false;
@@ -1244,6 +1323,13 @@ fn check(checker: &mut Checker<'_, '_>) {
                         });
                         found
                     });
+                // A token minted here is a new, valid one, whatever the function was handed
+                // (`resend_..._expired_token` logging the new link: ras-party).
+                let just_minted = match token {
+                    Expr::Name(n) => minted.contains(&n.id.as_str()),
+                    Expr::Call(call) => mints_a_token(checker, call),
+                    _ => false,
+                };
                 let diagnostic = checker.report(
                     token.range(),
                     format!(
@@ -1258,7 +1344,10 @@ fn check(checker: &mut Checker<'_, '_>) {
                         "; low severity: at debug level, which Python's logging and Flask outside debug mode leave off unless the deployment turns it on",
                     );
                 }
-                if let Some(purpose) = function.and_then(confirmation_purpose) {
+                if let Some(purpose) = function
+                    .and_then(confirmation_purpose)
+                    .filter(|purpose| !(just_minted && purpose.contains("expired")))
+                {
                     diagnostic.severity = Some(super::Severity::Low);
                     diagnostic.message.push_str(&format!(
                         "; low severity: `{}` handles {purpose}: replaying it completes what the token's owner asked for and lets no one in",
