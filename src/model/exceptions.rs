@@ -113,9 +113,34 @@ pub fn is_leak(e: &Expr, bound: Bound<'_>) -> bool {
 /// Every place in `expr` where the exception's text appears, in source order; a leak inside
 /// another (`f"{str(e)}"`) is part of the outer one.
 pub fn all_leaks<'e>(expr: &'e Expr, bound: Bound<'_>) -> Vec<&'e Expr> {
+    // `e.params.get("name")`, `e.params["name"]`: one value the failed statement was given,
+    // the one the client submitted (emergency-alerts-api's "Duplicate service name" answer),
+    // not the error's text.
+    let mut one_parameter: Vec<ruff_text_size::TextRange> = Vec::new();
+    expr_contains(expr, &mut |e| {
+        let (receiver, key) = match e {
+            Expr::Subscript(subscript) => (subscript.value.as_ref(), subscript.slice.as_ref()),
+            Expr::Call(get) => match (get.func.as_ref(), get.arguments.args.first()) {
+                (Expr::Attribute(a), Some(key)) if a.attr.as_str() == "get" => {
+                    (a.value.as_ref(), key)
+                }
+                _ => return false,
+            },
+            _ => return false,
+        };
+        if matches!(key, Expr::StringLiteral(_))
+            && matches!(receiver, Expr::Attribute(a) if a.attr.as_str() == "params" && bound.is(&a.value))
+        {
+            one_parameter.push(e.range());
+        }
+        false
+    });
     let mut found: Vec<&Expr> = Vec::new();
     expr_contains(expr, &mut |e| {
-        if !found.iter().any(|f| f.range().contains_range(e.range())) && is_leak(e, bound) {
+        if !found.iter().any(|f| f.range().contains_range(e.range()))
+            && !one_parameter.iter().any(|r| r.contains_range(e.range()))
+            && is_leak(e, bound)
+        {
             found.push(e);
         }
         false

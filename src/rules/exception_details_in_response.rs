@@ -564,8 +564,20 @@ fn is_internal_exception(checker: &Checker<'_, '_>, type_: Option<&Expr>) -> boo
         ]
         .iter()
         .any(|lib| qualified.starts_with(&format!("{lib}.")));
+    // An API client library's HTTP error (GOV.UK's `notifications_python_client.errors.
+    // HTTPError`, the Digital Marketplace's `dmapiclient.HTTPError`) carries the message the
+    // API answered with, written for its callers; a cloud SDK's `ClientError` is not one.
+    let api_clients_answer = qualified
+        .split('.')
+        .next()
+        .is_some_and(|top| top.contains("client"))
+        && matches!(
+            last,
+            "HTTPError" | "APIError" | "ApiError" | "HTTPException"
+        );
     // The project's own exception classes carry messages written for their callers.
-    let own = checker.project.model.split_module(&qualified).is_some()
+    let own = api_clients_answer
+        || checker.project.model.split_module(&qualified).is_some()
         || (matches!(type_, Expr::Name(_))
             && checker
                 .project

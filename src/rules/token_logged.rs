@@ -807,6 +807,39 @@ impl Refusal {
     }
 }
 
+/// The name whose `error` entry `test` reads: `x.get("error")`, `x["error"]`, either compared
+/// with something, or `"error" in x`.
+fn reads_error_key(test: &Expr) -> Option<String> {
+    let is_error =
+        |key: &Expr| matches!(key, Expr::StringLiteral(k) if k.value.to_str() == "error");
+    let entry_of = |expr: &Expr| -> Option<String> {
+        let (receiver, key) = match expr {
+            Expr::Subscript(subscript) => (subscript.value.as_ref(), subscript.slice.as_ref()),
+            Expr::Call(get) => match (get.func.as_ref(), get.arguments.args.first()) {
+                (Expr::Attribute(a), Some(key)) if a.attr.as_str() == "get" => {
+                    (a.value.as_ref(), key)
+                }
+                _ => return None,
+            },
+            _ => return None,
+        };
+        match receiver {
+            Expr::Name(n) if is_error(key) => Some(n.id.to_string()),
+            _ => None,
+        }
+    };
+    match test {
+        Expr::Compare(compare) => match (compare.ops.as_ref(), compare.comparators.as_ref()) {
+            ([ast::CmpOp::In], [Expr::Name(n)]) if is_error(&compare.left) => {
+                Some(n.id.to_string())
+            }
+            ([ast::CmpOp::Eq | ast::CmpOp::Is | ast::CmpOp::In], _) => entry_of(&compare.left),
+            _ => None,
+        },
+        other => entry_of(other),
+    }
+}
+
 fn refusals(
     checker: &Checker<'_, '_>,
     body: &[Stmt],
@@ -834,7 +867,10 @@ fn refusals(
                         _ => None,
                     }
                 }
-                _ => None,
+                // `if token.get("error") == "token_invalid":`, `if "error" in result:`
+                // (dmutils' `decode_invitation_token` answers `{"error": "token_expired"}`): the
+                // check's own answer says it failed.
+                other => reads_error_key(other),
             }
         };
         // `if not reset_request or reset_request["expire_time"] < utcnow():` (superdesk): the

@@ -36,3 +36,40 @@ def summary():
         # The schema's message about the caller's query ("expected int for dictionary value").
         return jsonify(error=e.msg), 400
     return jsonify(query)
+
+
+# An API client library's HTTP error carries the message its API answered with (GOV.UK's
+# notifications_python_client, the Digital Marketplace's dmapiclient); a cloud SDK's
+# `ClientError` is the SDK's internals.
+from botocore.exceptions import ClientError  # noqa: E402
+from notifications_python_client.errors import HTTPError  # noqa: E402
+
+from clients import status_api_client, store_upload  # noqa: E402
+
+
+@app.get("/_status")
+def show_status():
+    try:
+        return jsonify(status="ok", api=status_api_client.get_status())
+    except HTTPError as e:
+        return jsonify(status="error", message=str(e.message)), 500
+
+
+@app.post("/uploads")
+def upload():
+    try:
+        store_upload(request.files["file"])
+    except ClientError as e:
+        return jsonify(error=str(e)), 500  # expect: FL402
+    return "", 204
+
+
+# One parameter of the failed statement is the value the client submitted.
+from sqlalchemy.exc import IntegrityError  # noqa: E402
+
+
+@app.errorhandler(IntegrityError)
+def handle_integrity_error(exc):
+    if "services_name_key" in str(exc):
+        return jsonify(message=f"Duplicate service name '{exc.params.get('name')}'"), 400
+    return jsonify(message="Internal server error"), 500
