@@ -413,3 +413,31 @@ fn a_hook_does_not_authenticate_routes_whose_application_is_a_guess() {
         serde_json::Value::Null
     );
 }
+
+#[test]
+fn forced_basic_auth_and_lastuser_authenticate() {
+    // Flask-BasicAuth's `BASIC_AUTH_FORCE = True` puts every route behind the account.
+    let routes = routes_json("testdata/rules/FL202-basic-auth-force");
+    assert_eq!(
+        find(&routes, "list_jobs")["authentication"],
+        "@basic_auth.required"
+    );
+    for handler in ["delete_job", "run_job"] {
+        let route = find(&routes, handler);
+        assert_eq!(
+            route["authentication"],
+            "Flask-BasicAuth's BASIC_AUTH_FORCE = True (testdata/rules/FL202-basic-auth-force/config.py:6), which checks the configured account before every request",
+            "{handler}"
+        );
+    }
+    // flask-lastuser's decorators, as methods of the object the package constructs.
+    let routes = routes_json("testdata/rules/FL202-open-flow");
+    assert_eq!(
+        find(&routes, "list_orders")["authentication"],
+        "@lastuser.requires_login"
+    );
+    assert_eq!(
+        find(&routes, "capture_payment")["authentication"],
+        serde_json::Value::Null
+    );
+}

@@ -302,6 +302,7 @@ pub struct CallCollector<'p, 'a> {
     text_returns: Vec<super::exceptions::TextReturn<'a>>,
     own_text_raises: Vec<String>,
     error_handler_types: Vec<String>,
+    registers_error_handler_by_call: bool,
 }
 
 impl<'p, 'a> CallCollector<'p, 'a> {
@@ -331,6 +332,7 @@ impl<'p, 'a> CallCollector<'p, 'a> {
             text_returns: Vec::new(),
             own_text_raises: Vec::new(),
             error_handler_types: Vec::new(),
+            registers_error_handler_by_call: false,
         }
     }
 
@@ -356,6 +358,7 @@ impl<'p, 'a> CallCollector<'p, 'a> {
             text_returns: self.text_returns,
             own_text_raises: self.own_text_raises,
             error_handler_types: self.error_handler_types,
+            registers_error_handler_by_call: self.registers_error_handler_by_call,
             cookie_authority: None,
             secret_key_use: std::sync::OnceLock::new(),
         }
@@ -608,6 +611,13 @@ impl<'a> Visitor<'a> for CallCollector<'_, 'a> {
                     _ => "",
                 };
                 self.context.call(callee_name);
+                if callee_name == "register_error_handler"
+                    || matches!(call.func.as_ref(), Expr::Call(decorator)
+                        if matches!(decorator.func.as_ref(), Expr::Attribute(a)
+                            if matches!(a.attr.as_str(), "errorhandler" | "app_errorhandler")))
+                {
+                    self.registers_error_handler_by_call = true;
+                }
                 // `@app.errorhandler(ApiError)`, `app.register_error_handler(ApiError, f)`:
                 // raising that class answers the request.
                 if matches!(

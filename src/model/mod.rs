@@ -1127,6 +1127,8 @@ impl<'a> Project<'a> {
                 )
             },
         );
+        let mut routes = routes;
+        routes.apply_forced_basic_auth(&model, &files, &apps, &config);
         let mut files = files;
         // A `def test_health()` that a route serves answers requests: it is not a test, whatever
         // pytest would make of its name.
@@ -1212,6 +1214,9 @@ pub struct FileModel<'a> {
     /// Exception classes this file registers an error handler for, by binding
     /// (`@app.errorhandler(ApiError)`, `app.register_error_handler(ApiError, handle)`).
     pub error_handler_types: Vec<String>,
+    /// The file registers an error handler by a call rather than a decorator:
+    /// `app.register_error_handler(500, handle)`, `app.errorhandler(500)(handle)`.
+    pub registers_error_handler_by_call: bool,
     /// What makes the browser send this module's authority by itself, for rules that weigh
     /// cross-site requests: a login library (`flask_login`), Flask's `session`, or a cookie
     /// (`set_cookie`, `request.cookies`, `JWT_TOKEN_LOCATION` with cookies), for messages.

@@ -191,6 +191,9 @@ const KNOWN_AUTH_DECORATORS: &[(&str, &str)] = &[
     ("flask_lastuser.Lastuser().requires_login", "g.user"),
     ("flask_lastuser.Lastuser().requires_permission", "g.user"),
     ("flask_lastuser.Lastuser().requires_scope", "g.user"),
+    // Flask-BasicAuth: `basic_auth = BasicAuth(app)` ... `@basic_auth.required`, one
+    // configured account.
+    ("flask_basicauth.BasicAuth().required", ""),
     // CTFd's decorators, as its plugins import them (pwn.college's dojo).
     ("CTFd.utils.decorators.authed_only", "get_current_user()"),
     ("CTFd.utils.decorators.admins_only", "get_current_user()"),
@@ -644,6 +647,68 @@ impl<'a> RouteModel<'a> {
         });
         this.routes = routes;
         this
+    }
+
+    /// Flask-BasicAuth's `BASIC_AUTH_FORCE = True` (SpiderKeeper's config): `BasicAuth(app)`
+    /// then checks the configured account before every request of the app, so each route
+    /// without authentication of its own has that one. Applied after the configuration is
+    /// read, which the route model is built beside.
+    pub fn apply_forced_basic_auth(
+        &mut self,
+        model: &ProjectModel<'a>,
+        files: &[FileModel<'a>],
+        apps: &Apps,
+        config: &super::config::ConfigModel<'a>,
+    ) {
+        let forcing: Vec<&super::config::ConfigEntry<'a>> = config
+            .entries
+            .iter()
+            .filter(|entry| {
+                entry.key == "BASIC_AUTH_FORCE"
+                    && matches!(
+                        &entry.value,
+                        super::config::ConfigValue::Literal(literal)
+                            if matches!(literal.value, super::value::Value::Bool(true))
+                    )
+            })
+            .collect();
+        if forcing.is_empty() {
+            return;
+        }
+        // The extension is in use: some module of the project constructs it.
+        let constructs = files.iter().any(|file| {
+            memchr::memmem::find(
+                model.modules[file.module].file.text.as_bytes(),
+                b"flask_basicauth",
+            )
+            .is_some()
+        });
+        if !constructs {
+            return;
+        }
+        for route in self
+            .routes
+            .iter_mut()
+            .filter(|r| r.authentication.is_none())
+        {
+            let Some(entry) = forcing.iter().find(|entry| {
+                apps.of_module(entry.module).is_empty() || apps.share(entry.module, route.module)
+            }) else {
+                continue;
+            };
+            let file = model.modules[entry.module].file;
+            route.authentication = Some(Authentication {
+                how: format!(
+                    "Flask-BasicAuth's `BASIC_AUTH_FORCE = True` ({}:{}), which checks the configured account before every request",
+                    file.display_path(),
+                    file.position(entry.expr.start()).line
+                ),
+                identity: String::new(),
+                unverified: None,
+                administrators_only: None,
+                shared_key: Some("BASIC_AUTH_USERNAME".to_string()),
+            });
+        }
     }
 
     pub fn function(&self, module: usize, name: &str) -> Option<&'a ast::StmtFunctionDef> {

@@ -148,16 +148,36 @@ pub(super) fn functions<'a>(checker: &Checker<'_, 'a>) -> Vec<Function<'a>> {
     let at = checker.file.at(None);
     let mut registered: Vec<(&str, &'a Expr)> = Vec::new();
     // A whole-module walk only where the text can hold a registration: most files do not.
-    let searched: &[Stmt] = if checker.source.text.contains("register_error_handler") {
+    let searched: &[Stmt] = if checker.file.registers_error_handler_by_call {
         &module.body
     } else {
         &[]
     };
     any_expr(searched, &mut |e| {
-        if let Expr::Call(call) = e
-            && last_segment(&call.func) == Some("register_error_handler")
-            && let [type_, Expr::Name(handler)] = call.arguments.args.as_ref()
-        {
+        let Expr::Call(call) = e else { return false };
+        // `app.register_error_handler(500, error_handler)`, or the decorator called by hand:
+        // `app.errorhandler(500)(error_handler)` (graphite-api's `render_errors`).
+        let registration = match (call.func.as_ref(), call.arguments.args.as_ref()) {
+            (_, [type_, Expr::Name(handler)])
+                if last_segment(&call.func) == Some("register_error_handler") =>
+            {
+                Some((type_, handler))
+            }
+            (Expr::Call(decorator), [Expr::Name(handler)])
+                if matches!(
+                    last_segment(&decorator.func),
+                    Some("errorhandler" | "app_errorhandler")
+                ) =>
+            {
+                decorator
+                    .arguments
+                    .args
+                    .first()
+                    .map(|type_| (type_, handler))
+            }
+            _ => None,
+        };
+        if let Some((type_, handler)) = registration {
             // The catch-alls: what every failing request reaches.
             let catch_all = match type_ {
                 Expr::NumberLiteral(n) => {

@@ -30,3 +30,14 @@ def get_table_metadata():
 @app.errorhandler(Exception)
 def handle(error):
     return jsonify(error=str(error)), 500  # expect: FL402(low)
+
+
+# The decorator called by hand registers a handler as well (graphite-api's `render_errors`).
+def error_handler(e):
+    import traceback
+
+    return traceback.format_exc(), 500  # expect: FL402(low)
+
+
+if app.config.get("RENDER_ERRORS", True):
+    app.errorhandler(500)(error_handler)
