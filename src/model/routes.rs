@@ -191,6 +191,14 @@ const KNOWN_AUTH_DECORATORS: &[(&str, &str)] = &[
     ("flask_lastuser.Lastuser().requires_login", "g.user"),
     ("flask_lastuser.Lastuser().requires_permission", "g.user"),
     ("flask_lastuser.Lastuser().requires_scope", "g.user"),
+    // Microsoft's identity library (`auth = Auth(app, ...)` ... `@auth.login_required`, which
+    // hands the view `context["user"]`), and flask-oidc's guards.
+    ("identity.flask.Auth().login_required", "context[\"user\"]"),
+    ("flask_oidc.OpenIDConnect().require_login", "g.oidc_user"),
+    (
+        "flask_oidc.OpenIDConnect().accept_token",
+        "g.oidc_token_info",
+    ),
     // Flask-BasicAuth: `basic_auth = BasicAuth(app)` ... `@basic_auth.required`, one
     // configured account.
     ("flask_basicauth.BasicAuth().required", ""),

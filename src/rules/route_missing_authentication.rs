@@ -359,12 +359,16 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
         // An operations endpoint with its own token (LibreTranslate's `/metrics` for
         // Prometheus) says nothing about the routes people use: a public API guarding only its
         // metrics has no scheme the other routes forgot.
+        // Nor does the login itself: url-abuse's `/login` checks the Basic credentials it is
+        // sent and redirects home, which protects nothing; the public lookup service it sits
+        // in then looked like an app whose other routes forgot authentication (13 FL202 high).
         let authenticated: Vec<&Route<'_>> = routes
             .iter()
             .filter(|r| {
                 r.authentication.is_some()
                     && overlap(&r.units, &route.units)
                     && !is_operations_endpoint(&r.rule)
+                    && !is_login_route(r)
             })
             .collect();
         // DashMachine marks its login and register views `@public_route` (above or below the
@@ -550,6 +554,24 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
             ));
         }
     }
+}
+
+/// A route that is the login itself, named so by its last static path segment or its handler
+/// (`/login`, `/signin`, `/sign-in`, `def login()`): it checks the credentials it is sent
+/// rather than requiring a login.
+fn is_login_route(route: &Route<'_>) -> bool {
+    let last_segment = route
+        .rule
+        .rsplit('/')
+        .find(|segment| !segment.is_empty() && !segment.starts_with('<'))
+        .unwrap_or_default();
+    let words = crate::model::context::words(&format!("{last_segment} {}", route.handler.name));
+    words
+        .iter()
+        .any(|w| matches!(w.as_str(), "login" | "signin" | "logon"))
+        || words
+            .windows(2)
+            .any(|pair| matches!(pair[0].as_str(), "sign" | "log") && pair[1] == "in")
 }
 
 /// The label of a route of the same app without authentication whose handler builds this
