@@ -560,6 +560,12 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
 /// (`/login`, `/signin`, `/sign-in`, `def login()`): it checks the credentials it is sent
 /// rather than requiring a login.
 fn is_login_route(route: &Route<'_>) -> bool {
+    // Every login word holds one of these: most routes are decided without splitting words.
+    let mentions =
+        |text: &str| crate::model::context::contains_any_ignoring_case(text, &["log", "sign"]);
+    if !mentions(&route.rule) && !mentions(route.handler.name.as_str()) {
+        return false;
+    }
     let last_segment = route
         .rule
         .rsplit('/')

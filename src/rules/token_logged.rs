@@ -1113,6 +1113,17 @@ fn confirmation_purpose(function: &str) -> Option<&'static str> {
     }
 }
 
+/// A function that reads its own command line (`argparse.ArgumentParser(...)`,
+/// `parser.parse_args(argv)`): a console script's entry point (OpenTAXII's
+/// `opentaxii-create-account`, which prints the new account's token for the operator).
+fn parses_command_line(def: &ast::StmtFunctionDef) -> bool {
+    any_expr(&def.body, &mut |e| {
+        matches!(e, Expr::Call(call)
+            if matches!(crate::model::exceptions::last_segment(&call.func),
+                Some("ArgumentParser" | "parse_args")))
+    })
+}
+
 /// A function a command-line interface runs: decorated `command`, `group`, or a click /
 /// Flask-Script `option` / `argument` (which sit above a command).
 fn is_cli_command(def: &ast::StmtFunctionDef) -> bool {
@@ -1130,7 +1141,8 @@ fn check(checker: &mut Checker<'_, '_>) {
     // Each scope's statements, and whether it is a command-line command (`@click.command()`,
     // `@app.cli.command()`, `@manager.command`): its `print` is the terminal output the
     // person running it asked for, not a log.
-    let mut bodies: Vec<(&[Stmt], bool, Option<&str>)> = vec![(&module.body, false, None)];
+    let mut bodies: Vec<(&[Stmt], bool, Option<&ast::StmtFunctionDef>)> =
+        vec![(&module.body, false, None)];
     // The methods of a Flask-Script style command class (`class GetAuthToken(Command)`,
     // `superdesk.Command`): `run` is what the person at the terminal invoked.
     let mut command_methods: Vec<TextRange> = Vec::new();
@@ -1154,23 +1166,30 @@ fn check(checker: &mut Checker<'_, '_>) {
     });
     bodies.extend(functions.into_iter().map(|def| {
         let cli = is_cli_command(def) || command_methods.contains(&def.range());
-        (def.body.as_slice(), cli, Some(def.name.as_str()))
+        (def.body.as_slice(), cli, Some(def))
     }));
     let mut reported: Vec<TextRange> = Vec::new();
     // Only modules that log something named like a token need it (most do not).
     let mut objects_on_self: Option<Vec<&str>> = None;
-    for (body, cli_command, function) in bodies {
+    for (body, cli_command, def) in bodies {
+        let function = def.map(|def| def.name.as_str());
         let mut objects: Option<Vec<&str>> = None;
         let mut calls: Vec<&ast::ExprCall> = Vec::new();
+        // Worked out at the first `print`: most functions print nothing.
+        let mut command: Option<bool> = cli_command.then_some(true);
         visit_scope_stmts(body, &mut |stmt| {
             let Stmt::Expr(_) = stmt else { return };
             any_expr(std::slice::from_ref(stmt), &mut |e| {
                 if let Expr::Call(call) = e
                     && is_logging_call(checker, call)
-                    && !(cli_command
-                        && matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "print"))
                 {
-                    calls.push(call);
+                    let prints =
+                        matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "print");
+                    let in_command = prints
+                        && *command.get_or_insert_with(|| def.is_some_and(parses_command_line));
+                    if !in_command {
+                        calls.push(call);
+                    }
                 }
                 false
             });

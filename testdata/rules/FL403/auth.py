@@ -252,6 +252,19 @@ class TokenReport:
         print("token:", token)  # expect: FL403
 
 
+# A console script's entry point reading its own command line (OpenTAXII's
+# `opentaxii-create-account`): it prints the new token for the operator who ran it.
+def create_account(argv=None):
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Create an account")
+    parser.add_argument("-u", "--username", required=True)
+    args = parser.parse_args(argv)
+    token = create_access_token(identity=args.username)
+    print("token: {}".format(token))
+    log.info("created %s with %s", args.username, token)  # expect: FL403
+
+
 # --- token in another sense ------------------------------------------------------------------
 def poll_feed(client):
     last_poll_token = client.poll()["pollToken"]
