@@ -325,16 +325,7 @@ pub fn reads_only_times(call: &JwtCall<'_>) -> Option<Vec<String>> {
     const TIMES: &[&str] = &["exp", "iat", "nbf"];
     let function = call.function?;
     let key_read = |expr: &Expr, receiver: &dyn Fn(&Expr) -> bool| -> Option<String> {
-        let (value, key) = match expr {
-            Expr::Subscript(subscript) => (subscript.value.as_ref(), subscript.slice.as_ref()),
-            Expr::Call(get) => match (get.func.as_ref(), get.arguments.args.first()) {
-                (Expr::Attribute(attribute), Some(key)) if attribute.attr.as_str() == "get" => {
-                    (attribute.value.as_ref(), key)
-                }
-                _ => return None,
-            },
-            _ => return None,
-        };
+        let (value, key) = super::keyed_read(expr)?;
         match key {
             Expr::StringLiteral(text) if receiver(value) => Some(text.value.to_str().to_string()),
             _ => None,
@@ -361,12 +352,8 @@ pub fn reads_only_times(call: &JwtCall<'_>) -> Option<Vec<String>> {
             super::routes::any_expr(&function.body, &mut |e| {
                 if let Some(key) = key_read(e, &is_name) {
                     read.push(key);
-                    if let Expr::Subscript(s) = e {
-                        reads_at.push(s.value.range());
-                    } else if let Expr::Call(get) = e
-                        && let Expr::Attribute(a) = get.func.as_ref()
-                    {
-                        reads_at.push(a.value.range());
+                    if let Some((receiver, _)) = super::keyed_read(e) {
+                        reads_at.push(receiver.range());
                     }
                 }
                 false

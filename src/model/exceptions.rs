@@ -118,15 +118,8 @@ pub fn all_leaks<'e>(expr: &'e Expr, bound: Bound<'_>) -> Vec<&'e Expr> {
     // not the error's text.
     let mut one_parameter: Vec<ruff_text_size::TextRange> = Vec::new();
     expr_contains(expr, &mut |e| {
-        let (receiver, key) = match e {
-            Expr::Subscript(subscript) => (subscript.value.as_ref(), subscript.slice.as_ref()),
-            Expr::Call(get) => match (get.func.as_ref(), get.arguments.args.first()) {
-                (Expr::Attribute(a), Some(key)) if a.attr.as_str() == "get" => {
-                    (a.value.as_ref(), key)
-                }
-                _ => return false,
-            },
-            _ => return false,
+        let Some((receiver, key)) = super::keyed_read(e) else {
+            return false;
         };
         if matches!(key, Expr::StringLiteral(_))
             && matches!(receiver, Expr::Attribute(a) if a.attr.as_str() == "params" && bound.is(&a.value))

@@ -1088,16 +1088,7 @@ pub fn claim_validator<'a>(
 
 /// The name `expr` reads `claim` from, when it is `name["claim"]` or `name.get("claim", ...)`.
 pub fn claim_read<'e>(expr: &'e Expr, claim: &str) -> Option<&'e str> {
-    let (receiver, key) = match expr {
-        Expr::Subscript(subscript) => (subscript.value.as_ref(), subscript.slice.as_ref()),
-        Expr::Call(get) => match (get.func.as_ref(), get.arguments.args.first()) {
-            (Expr::Attribute(attribute), Some(key)) if attribute.attr.as_str() == "get" => {
-                (attribute.value.as_ref(), key)
-            }
-            _ => return None,
-        },
-        _ => return None,
-    };
+    let (receiver, key) = super::keyed_read(expr)?;
     match (receiver, key) {
         (Expr::Name(name), Expr::StringLiteral(text)) if text.value.to_str() == claim => {
             Some(name.id.as_str())

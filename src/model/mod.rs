@@ -363,6 +363,20 @@ pub fn argument_values(call: &ast::ExprCall) -> impl Iterator<Item = &Expr> {
         .chain(call.arguments.keywords.iter().map(|k| &k.value))
 }
 
+/// What `x[key]` or `x.get(key, ...)` reads from, and the key: `(x, key)`.
+pub fn keyed_read(expr: &Expr) -> Option<(&Expr, &Expr)> {
+    match expr {
+        Expr::Subscript(subscript) => Some((subscript.value.as_ref(), subscript.slice.as_ref())),
+        Expr::Call(get) => match (get.func.as_ref(), get.arguments.args.first()) {
+            (Expr::Attribute(attribute), Some(key)) if attribute.attr.as_str() == "get" => {
+                Some((attribute.value.as_ref(), key))
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Every argument of a call, positional and keyword, in source order: what an edit that removes
 /// one argument (with its comma) needs to see.
 pub fn argument_ranges(call: &ast::ExprCall) -> Vec<ruff_text_size::TextRange> {

@@ -4,8 +4,11 @@
 //! Why: a valid token proves who the caller is, not that they are an administrator. `/admin/*`
 //! routes behind `@jwt_required()` alone are open to every registered user (broken function
 //! level authorization, OWASP API5).
-//! In an app with one kind of account (no route checks a role, none lets a visitor sign up) the
-//! finding is low: every account may be an administrator.
+//! Who can get an account decides the severity: where a visitor can sign up, an administrative
+//! route that changes something is high (one that only shows, medium); where no route lets a
+//! visitor create an account, only accounts the operators made reach it (medium, and low for a
+//! page that only shows). In an app with one kind of account (no route checks a role, none lets
+//! a visitor sign up) the finding is low: every account may be an administrator.
 //! A route is administrative by its URL or handler name (`/admin/...`, `admin_*`) or by what it
 //! does: setting a privilege attribute (`user.is_admin = True`, `user.role = data["role"]`) or
 //! granting a role (`user.roles.append(...)`); high when the request chooses the privilege,
@@ -46,14 +49,21 @@ fn is_administrative(route: &Route<'_>) -> bool {
 /// lets a visitor create an account. Every account is then its operator's (cve-search's
 /// admins); a role check would separate nobody.
 fn single_role_app(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
+    routes_of_its_app(checker, route).all(|r| r.role_check.is_none())
+        && !open_sign_up(checker, route)
+}
+
+/// The routes of the application(s) `route` belongs to.
+fn routes_of_its_app<'c, 'a>(
+    checker: &'c Checker<'_, 'a>,
+    route: &'c Route<'a>,
+) -> impl Iterator<Item = &'c Route<'a>> {
     checker
         .project
         .routes
         .routes
         .iter()
         .filter(|r| overlap(&r.units, &route.units))
-        .all(|r| r.role_check.is_none())
-        && !open_sign_up(checker, route)
 }
 
 /// Whether a route of the application without authentication lets a visitor create an account
@@ -61,28 +71,22 @@ fn single_role_app(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
 /// an administrative route any account reaches is open to the public. Without one, accounts are
 /// made by the operators (staff tools, internal consoles).
 fn open_sign_up(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
-    checker
-        .project
-        .routes
-        .routes
-        .iter()
-        .filter(|r| overlap(&r.units, &route.units))
-        .any(|r| {
-            if r.authentication.is_some() || !r.methods.iter().any(|m| m == "POST" || m == "PUT") {
-                return false;
-            }
-            let words = words(&format!("{} {}", r.rule, r.handler.name));
-            // `sign_up`, `/sign-up`: one word.
-            words
-                .windows(2)
-                .any(|pair| pair[0] == "sign" && pair[1] == "up")
-                || words.iter().any(|w| {
-                    matches!(
-                        w.as_str(),
-                        "register" | "registration" | "signup" | "join" | "enroll" | "enrol"
-                    )
-                })
-        })
+    routes_of_its_app(checker, route).any(|r| {
+        if r.authentication.is_some() || !r.methods.iter().any(|m| m == "POST" || m == "PUT") {
+            return false;
+        }
+        let words = words(&format!("{} {}", r.rule, r.handler.name));
+        // `sign_up`, `/sign-up`: one word.
+        words
+            .windows(2)
+            .any(|pair| pair[0] == "sign" && pair[1] == "up")
+            || words.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "register" | "registration" | "signup" | "join" | "enroll" | "enrol"
+                )
+            })
+    })
 }
 
 /// An administrative route by name that does nothing an administrator alone may do: the

@@ -813,16 +813,7 @@ fn reads_error_key(test: &Expr) -> Option<String> {
     let is_error =
         |key: &Expr| matches!(key, Expr::StringLiteral(k) if k.value.to_str() == "error");
     let entry_of = |expr: &Expr| -> Option<String> {
-        let (receiver, key) = match expr {
-            Expr::Subscript(subscript) => (subscript.value.as_ref(), subscript.slice.as_ref()),
-            Expr::Call(get) => match (get.func.as_ref(), get.arguments.args.first()) {
-                (Expr::Attribute(a), Some(key)) if a.attr.as_str() == "get" => {
-                    (a.value.as_ref(), key)
-                }
-                _ => return None,
-            },
-            _ => return None,
-        };
+        let (receiver, key) = crate::model::keyed_read(expr)?;
         match receiver {
             Expr::Name(n) if is_error(key) => Some(n.id.to_string()),
             _ => None,
