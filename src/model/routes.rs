@@ -5468,6 +5468,25 @@ fn is_flask_g(expr: &Expr) -> bool {
 /// something it did not build itself (`user.name = ...`, `STORE[k] = v`; not `g.x`, not the
 /// caller's own `session[...]`, not a dict it made). `calls` receives the callees it could
 /// not judge by name, for the caller to follow.
+/// SQL text that only reads: it starts with `SELECT` (or a `WITH` whose statement is a
+/// `SELECT`), and holds none of the words that write.
+fn is_read_query(sql: &str) -> bool {
+    let upper = sql.trim_start().to_ascii_uppercase();
+    (upper.starts_with("SELECT") || upper.starts_with("WITH"))
+        && ![
+            "INSERT ",
+            "UPDATE ",
+            "DELETE ",
+            "MERGE ",
+            "DROP ",
+            "ALTER ",
+            "TRUNCATE ",
+            "FOR UPDATE",
+        ]
+        .iter()
+        .any(|word| upper.contains(word))
+}
+
 pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
     let built_here: Vec<&str> = assignments_by(body, true, false)
         .into_iter()
@@ -5563,7 +5582,12 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
             // `set()`: the built-in makes an empty set; it sets nothing.
             let builds_a_value = matches!(call.func.as_ref(), Expr::Name(n)
                 if matches!(n.id.as_str(), "set" | "frozenset" | "list" | "dict" | "tuple"));
-            if fills_own_container || answers_the_caller || builds_a_value {
+            // `cursor.execute("""SELECT ...""", (mbid,))` (ListenBrainz's entity pages): a
+            // query written out as a read.
+            let runs_a_read = lower.starts_with("execute")
+                && matches!(call.arguments.args.first(), Some(Expr::StringLiteral(sql))
+                    if is_read_query(sql.value.to_str()));
+            if fills_own_container || answers_the_caller || builds_a_value || runs_a_read {
             } else if WRITE_VERBS.iter().any(|verb| {
                 lower == *verb
                     || lower

@@ -1,4 +1,5 @@
 from flask import Flask, request
+import sqlite3
 
 from aliases import logs_the_visit, supplier_login_required, user_is_logged_in
 
@@ -13,6 +14,7 @@ from guards import (
 )
 
 app = Flask(__name__)
+DB = sqlite3.connect("labels.db")
 LABELS = {}
 
 
@@ -72,7 +74,8 @@ def notify():  # expect: FL202
 
 
 # wikilabels: the users are listed publicly, so reading one of them without a login exposes
-# nothing more (low); an id route whose collection is not listed publicly stays high.
+# nothing more (low); an id route that only reads is low as well, as often a public page by
+# design (ListenBrainz's listens and stats) as a forgotten login; one that writes stays high.
 @app.route("/users/")
 def list_users():
     return {"users": sorted(LABELS)}
@@ -84,8 +87,14 @@ def get_user(user_id):  # expect: FL202(low)
 
 
 @app.route("/accounts/<int:user_id>/")
-def get_account(user_id):  # expect: FL202(high)
+def get_account(user_id):  # expect: FL202(low)
     return {"account": user_id, "labels": LABELS.get(user_id)}
+
+
+@app.route("/accounts/<int:user_id>/labels", methods=["DELETE"])
+def clear_account_labels(user_id):  # expect: FL202(high)
+    LABELS.pop(user_id, None)
+    return {"ok": True}
 
 
 @app.route("/services/<int:service_id>", methods=["DELETE"])
@@ -106,4 +115,19 @@ def delete_slot(slot):
 @logs_the_visit
 def clear_visits():  # expect: FL202
     LABELS.clear()
+    return {"ok": True}
+
+
+# A POST that only runs a read (ListenBrainz's page-props loaders): it changes nothing.
+@app.route("/explore/similar", methods=["POST"])
+def similar_labels():
+    cursor = DB.cursor()
+    cursor.execute("SELECT label FROM labels WHERE kind = %s", (request.json["kind"],))
+    return {"labels": cursor.fetchall()}
+
+
+@app.route("/explore/forget", methods=["POST"])
+def forget_label():  # expect: FL202
+    cursor = DB.cursor()
+    cursor.execute("DELETE FROM labels WHERE kind = %s", (request.json["kind"],))
     return {"ok": True}
