@@ -6170,10 +6170,16 @@ fn branch_refuses_within(body: &[Stmt], scope: &[Stmt]) -> bool {
                     Expr::Attribute(a) => a.attr.as_str(),
                     _ => "",
                 };
-                matches!(
-                    name,
-                    "Unauthorized" | "Forbidden" | "Unauthenticated" | "NotAuthorized"
-                )
+                // ListenBrainz's `APIUnauthorized`, `APIForbidden`: a project class named for
+                // the refusal.
+                [
+                    "Unauthorized",
+                    "Forbidden",
+                    "Unauthenticated",
+                    "NotAuthorized",
+                ]
+                .iter()
+                .any(|refusal| name.ends_with(refusal))
             });
         }
         Stmt::Expr(expression) => {
