@@ -704,6 +704,30 @@ fn handler_writes(project: &crate::model::Project<'_>, route: &Route<'_>) -> boo
     function_writes(project, route.class, route.module, route.handler, 0)
 }
 
+/// A project function named for reading (`get_metadata_for_artist`, `fetch_stats`,
+/// `load_user_listens`, `find_similar_users`): its body is not followed for writes
+/// (ListenBrainz's page-props loaders read through such helpers, whose SQL is built at run
+/// time). `get_or_create_*` and names that also say they write are followed.
+fn named_for_reading(callee: &ruff_python_ast::Expr) -> bool {
+    let Some(name) = crate::model::exceptions::last_segment(callee) else {
+        return false;
+    };
+    let words = crate::model::context::words(name);
+    let reads = words.first().is_some_and(|first| {
+        matches!(
+            first.as_str(),
+            "get" | "fetch" | "load" | "find" | "list" | "search" | "read" | "query" | "lookup"
+        )
+    });
+    reads
+        && !words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "create" | "update" | "delete" | "set" | "save" | "insert" | "remove" | "add"
+            )
+        })
+}
+
 /// How many calls deep a handler's project functions are read for writes.
 const WRITE_DEPTH: usize = 2;
 
@@ -725,7 +749,7 @@ fn function_writes(
     }
     let file = &project.files[module];
     let at = file.at(file.scope_around(function.range()));
-    calls.into_iter().any(|callee| {
+    calls.into_iter().filter(|callee| !named_for_reading(callee)).any(|callee| {
         let target = match callee {
             Expr::Attribute(a)
                 if matches!(a.value.as_ref(), Expr::Name(n) if matches!(n.id.as_str(), "self" | "cls")) =>
@@ -791,4 +815,38 @@ fn reads_token(body: &[ruff_python_ast::Stmt]) -> bool {
         Expr::Name(n) => n.id.as_str().contains("bearer") || n.id.as_str().contains("token"),
         _ => false,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::named_for_reading;
+    use ruff_python_ast::Expr;
+
+    fn callee(text: &str) -> Expr {
+        *ruff_python_parser::parse_expression(text)
+            .expect("parses")
+            .into_syntax()
+            .body
+    }
+
+    #[test]
+    fn helpers_named_for_reading_are_not_followed_for_writes() {
+        for read in [
+            "get_metadata_for_artist",
+            "db_stats.fetch_stats",
+            "self.load_listens",
+            "find_similar_users",
+        ] {
+            assert!(named_for_reading(&callee(read)), "{read}");
+        }
+        for other in [
+            "get_or_create_user",
+            "save_labels",
+            "update_stats",
+            "fetch_and_set_cache",
+            "process",
+        ] {
+            assert!(!named_for_reading(&callee(other)), "{other}");
+        }
+    }
 }

@@ -15,6 +15,7 @@ from guards import (
 
 app = Flask(__name__)
 DB = sqlite3.connect("labels.db")
+LABEL_QUERIES = {}
 LABELS = {}
 
 
@@ -130,4 +131,28 @@ def similar_labels():
 def forget_label():  # expect: FL202
     cursor = DB.cursor()
     cursor.execute("DELETE FROM labels WHERE kind = %s", (request.json["kind"],))
+    return {"ok": True}
+
+
+# A POST whose helper is named for reading is not followed for writes (its SQL is built at run
+# time); one whose helper is named for writing is.
+def get_labels_of_kind(kind):
+    cursor = DB.cursor()
+    cursor.execute(LABEL_QUERIES[kind])
+    return cursor.fetchall()
+
+
+def save_labels_of_kind(kind, labels):
+    cursor = DB.cursor()
+    cursor.execute(LABEL_QUERIES["save"], (kind, labels))
+
+
+@app.route("/explore/kind", methods=["POST"])
+def labels_of_kind():
+    return {"labels": get_labels_of_kind(request.json["kind"])}
+
+
+@app.route("/explore/kind/save", methods=["POST"])
+def save_kind():  # expect: FL202
+    save_labels_of_kind(request.json["kind"], request.json["labels"])
     return {"ok": True}
