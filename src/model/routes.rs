@@ -113,6 +113,17 @@ pub struct Route<'a> {
 }
 
 impl Route<'_> {
+    /// The words of the route's last static path segment and its handler's name (`/admin/login`
+    /// and `def login()`: `login`, `login`), which name what the route is.
+    pub fn name_words(&self) -> Vec<String> {
+        let last_segment = self
+            .rule
+            .rsplit('/')
+            .find(|segment| !segment.is_empty() && !segment.starts_with('<'))
+            .unwrap_or_default();
+        super::context::words(&format!("{last_segment} {}", self.handler.name))
+    }
+
     /// `delete_note`, or `NoteResource.delete` for a method of a view class.
     pub fn handler_name(&self) -> String {
         match self.class {
@@ -2697,17 +2708,19 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     /// Whether a project object is a flask-httpauth `HTTPTokenAuth()` / `HTTPBasicAuth()`
     /// (`auth` built in `managers/auth_manager.py`, imported where the routes are).
     fn is_httpauth_object(&self, qualified: &str) -> bool {
-        let Some((module, name)) = self.model.split_module(qualified) else {
-            return false;
-        };
-        let at = self.at(module);
-        self.model
-            .assigned_value(name, &at)
-            .and_then(|value| match value {
-                Expr::Call(call) => self.model.qualified_name(&call.func, &at),
-                _ => None,
-            })
+        self.constructor_of(qualified)
             .is_some_and(|constructor| constructor.starts_with("flask_httpauth."))
+    }
+
+    /// What a project module constructs the object `qualified` with: `pkg.auth`, where the
+    /// package says `auth = HTTPTokenAuth()`, is `flask_httpauth.HTTPTokenAuth`.
+    fn constructor_of(&self, qualified: &str) -> Option<String> {
+        let (module, name) = self.model.split_module(qualified)?;
+        let at = self.at(module);
+        match self.model.assigned_value(name, &at)? {
+            Expr::Call(call) => self.model.qualified_name(&call.func, &at),
+            _ => None,
+        }
     }
 
     /// Whether `expr` is a call that checks a credential: a known verifier, a JWT decode, or a
@@ -3101,12 +3114,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             return Some(found);
         }
         let (object, method) = qualified.rsplit_once('.')?;
-        let (module, name) = self.model.split_module(object)?;
-        let at = self.at(module);
-        let Expr::Call(call) = self.model.assigned_value(name, &at)? else {
-            return None;
-        };
-        let constructor = self.model.qualified_name(&call.func, &at)?;
+        let constructor = self.constructor_of(object)?;
         known(&format!("{constructor}().{method}"))
     }
 

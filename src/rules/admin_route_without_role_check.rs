@@ -94,12 +94,7 @@ fn open_sign_up(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
 /// session; without an id in the URL, which would make it a log-in as someone else), or a
 /// handler that only redirects (`return redirect(request.url + "/")`).
 fn session_or_redirect(route: &Route<'_>) -> bool {
-    let last_segment = route
-        .rule
-        .rsplit('/')
-        .find(|segment| !segment.is_empty() && !segment.starts_with('<'))
-        .unwrap_or_default();
-    let named = words(&format!("{last_segment} {}", route.handler.name));
+    let named = route.name_words();
     let signs_in_or_out = named
         .iter()
         .any(|w| matches!(w.as_str(), "login" | "logout" | "signin" | "signout"))

@@ -578,12 +578,7 @@ fn is_login_route(route: &Route<'_>) -> bool {
     if !mentions(&route.rule) && !mentions(route.handler.name.as_str()) {
         return false;
     }
-    let last_segment = route
-        .rule
-        .rsplit('/')
-        .find(|segment| !segment.is_empty() && !segment.starts_with('<'))
-        .unwrap_or_default();
-    let words = crate::model::context::words(&format!("{last_segment} {}", route.handler.name));
+    let words = route.name_words();
     words
         .iter()
         .any(|w| matches!(w.as_str(), "login" | "signin" | "logon"))
