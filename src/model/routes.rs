@@ -5470,12 +5470,32 @@ fn is_flask_g(expr: &Expr) -> bool {
     }
 }
 
-/// Whether `body` may change state beyond the request, judged by what it writes: a call whose
-/// name starts with a write verb (`db.session.add`, `post.save()`, `create_user(...)`,
-/// `send_mail`), an assignment, augmented assignment or `del` on an attribute or item of
-/// something it did not build itself (`user.name = ...`, `STORE[k] = v`; not `g.x`, not the
-/// caller's own `session[...]`, not a dict it made). `calls` receives the callees it could
-/// not judge by name, for the caller to follow.
+/// A new object the function makes itself: `Foo(...)`, `GenericQuery.from_args(request.args)`.
+/// Setting its attributes (fatcat's `query.container_id = ident`) fills in a value, not a
+/// stored record; a record fetched by `User.query.get(id)` or `User.get(...)` is not one.
+fn constructs_an_object(value: &Expr) -> bool {
+    let Expr::Call(call) = value else {
+        return false;
+    };
+    match call.func.as_ref() {
+        Expr::Name(name) => is_class_name(name.id.as_str()),
+        Expr::Attribute(attribute) => {
+            matches!(attribute.value.as_ref(), Expr::Name(n) if is_class_name(n.id.as_str()))
+                && (attribute.attr.starts_with("from_") || attribute.attr.starts_with("parse"))
+        }
+        _ => false,
+    }
+}
+
+/// `GenericQuery`, `CleanStyle`: a class's name by Python's convention (an upper-case initial and
+/// a lower-case letter after it; `NOTES` and `DB` are module-level stores, not classes). An
+/// attribute set on a class (pygal's `CleanStyle.colors = ...`) styles the process, it stores
+/// nothing a request reads back.
+fn is_class_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().any(|c| c.is_ascii_lowercase())
+}
+
 /// SQL text that only reads: it starts with `SELECT` (or a `WITH` whose statement is a
 /// `SELECT`), and holds none of the words that write.
 fn is_read_query(sql: &str) -> bool {
@@ -5495,6 +5515,12 @@ fn is_read_query(sql: &str) -> bool {
         .any(|word| upper.contains(word))
 }
 
+/// Whether `body` may change state beyond the request, judged by what it writes: a call whose
+/// name starts with a write verb (`db.session.add`, `post.save()`, `create_user(...)`,
+/// `send_mail`), an assignment, augmented assignment or `del` on an attribute or item of
+/// something it did not build itself (`user.name = ...`, `STORE[k] = v`; not `g.x`, not the
+/// caller's own `session[...]`, not a dict it made). `calls` receives the callees it could
+/// not judge by name, for the caller to follow.
 pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
     let built_here: Vec<&str> = assignments_by(body, true, false)
         .into_iter()
@@ -5510,6 +5536,7 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
                     | Expr::SetComp(_)
             ) || matches!(value, Expr::Call(call) if matches!(call.func.as_ref(), Expr::Name(n) if matches!(n.id.as_str(), "dict" | "list" | "set" | "defaultdict" | "OrderedDict")))
                 || of_this_request(value)
+                || constructs_an_object(value)
         })
         .map(|(name, _)| name)
         .collect();
@@ -5517,14 +5544,32 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
     // item set on it (`result["different"] = different`) fills in an answer; an attribute set on
     // it may change a record (`user.name = ...`), and an item of something looked up in a store
     // (`note = NOTES[i]`, `NOTES.get(i)`) changes the store.
-    let returned_here: Vec<&str> = assignments_by(body, true, true)
-        .into_iter()
+    let assignments = assignments_by(body, true, true);
+    let mut returned_here: Vec<&str> = assignments
+        .iter()
         .filter(|(_, value)| {
             matches!(value, Expr::Call(call) if !matches!(call.func.as_ref(),
                 Expr::Attribute(a) if matches!(a.attr.as_str(), "get" | "setdefault" | "pop" | "__getitem__")))
         })
-        .map(|(name, _)| name)
+        .map(|(name, _)| *name)
         .collect();
+    // `release_group = metadata[mbid]`, `data = release_group.pop("recording")`, `for donor in
+    // donors:`: a part of a value the function made or was handed back is its own too (ListenBrainz's page props, filled in before they
+    // are sent).
+    loop {
+        let before = returned_here.len();
+        for (name, value) in &assignments {
+            if !returned_here.contains(name)
+                && root_name(value)
+                    .is_some_and(|root| returned_here.contains(&root) || built_here.contains(&root))
+            {
+                returned_here.push(name);
+            }
+        }
+        if returned_here.len() == before {
+            break;
+        }
+    }
     let shared_target = |target: &Expr| {
         let (mut base, item) = match target {
             Expr::Attribute(a) => (a.value.as_ref(), false),
@@ -5541,6 +5586,7 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
         }
         !matches!(base, Expr::Name(n)
             if matches!(n.id.as_str(), "g" | "session" | "self")
+                || is_class_name(n.id.as_str())
                 || built_here.contains(&n.id.as_str())
                 || (item && returned_here.contains(&n.id.as_str())))
     };
@@ -5566,8 +5612,13 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
                 Expr::Attribute(a) => Some(a.value.as_ref()),
                 _ => None,
             };
-            while let Some(Expr::Subscript(sub)) = receiver {
-                receiver = Some(sub.value.as_ref());
+            // `playlist.recordings.append(rec)`: the container belongs to its root.
+            while let Some(
+                Expr::Subscript(ast::ExprSubscript { value, .. })
+                | Expr::Attribute(ast::ExprAttribute { value, .. }),
+            ) = receiver
+            {
+                receiver = Some(value.as_ref());
             }
             let fills_own_container = matches!(
                 lower.as_str(),
@@ -5581,7 +5632,8 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
                     | "remove"
                     | "clear"
                     | "sort"
-            ) && matches!(receiver, Some(Expr::Name(n)) if built_here.contains(&n.id.as_str()));
+            ) && matches!(receiver, Some(Expr::Name(n))
+                if built_here.contains(&n.id.as_str()) || returned_here.contains(&n.id.as_str()));
             // `send_file`, `send_from_directory`: the answer to this request, not a message sent.
             let answers_the_caller = matches!(
                 lower.as_str(),
@@ -5592,9 +5644,21 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
                 if matches!(n.id.as_str(), "set" | "frozenset" | "list" | "dict" | "tuple"));
             // `cursor.execute("""SELECT ...""", (mbid,))` (ListenBrainz's entity pages): a
             // query written out as a read.
+            // `search.execute()` (elasticsearch-dsl, fatcat's searches): no statement, no write.
             let runs_a_read = lower.starts_with("execute")
-                && matches!(call.arguments.args.first(), Some(Expr::StringLiteral(sql))
-                    if is_read_query(sql.value.to_str()));
+                && match call.arguments.args.first() {
+                    Some(Expr::StringLiteral(sql)) => is_read_query(sql.value.to_str()),
+                    // SQLAlchemy's `conn.execute(text("SELECT ..."))`.
+                    Some(Expr::Call(text))
+                        if matches!(text.func.as_ref(), Expr::Name(n) if n.id.as_str() == "text")
+                            || matches!(text.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "text") =>
+                    {
+                        matches!(text.arguments.args.first(), Some(Expr::StringLiteral(sql))
+                            if is_read_query(sql.value.to_str()))
+                    }
+                    Some(_) => false,
+                    None => call.arguments.keywords.is_empty(),
+                };
             if fills_own_container || answers_the_caller || builds_a_value || runs_a_read {
             } else if WRITE_VERBS.iter().any(|verb| {
                 lower == *verb

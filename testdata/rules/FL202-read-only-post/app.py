@@ -107,3 +107,71 @@ def get_ressource(tree_uuid):
     options = request.form.to_dict()
     options.pop("csrf_token", None)
     return {"tree": str(tree_uuid), "hash": wanted, "options": options}
+
+
+class ReleaseQuery:
+    def __init__(self, text):
+        self.text = text
+        self.container_id = None
+
+    @classmethod
+    def from_args(cls, args):
+        return cls(args.get("q", ""))
+
+
+class ChartStyle:
+    colors = ()
+
+
+def fetch_metadata(ids):
+    return {i: {"recording": {"mediums": []}} for i in ids}
+
+
+class Search:
+    def execute(self):
+        return []
+
+
+def text(sql):
+    return sql
+
+
+class conn:
+    @staticmethod
+    def execute(statement):
+        return statement
+
+
+@app.route("/container/<ident>/search", methods=["GET", "POST"])
+def container_search(ident):
+    # Trap (fatcat's searches): setting the fields of a query object the handler makes, styling a
+    # chart class and running a search object change nothing stored.
+    query = ReleaseQuery.from_args(request.args)
+    query.container_id = ident
+    ChartStyle.colors = ("red", "green")
+    return {"query": query.text, "found": Search().execute()}
+
+
+@app.post("/album/<mbid>/")
+def album_props(mbid):
+    # Trap (ListenBrainz's page props): parts of fetched data popped, filled in and appended to
+    # before they are sent; a read written out as SQL inside `text(...)`.
+    metadata = fetch_metadata([mbid])
+    release_group = metadata[mbid]
+    recording_data = release_group.pop("recording")
+    for medium in recording_data["mediums"]:
+        medium["seen"] = True
+    rows = conn.execute(text("SELECT name FROM artist LIMIT 1"))
+    return {"recordings": recording_data, "rows": rows}
+
+
+class Note:
+    query = None
+
+
+@app.post("/notes/<int:note_id>/title")
+def retitle_note(note_id):  # expect: FL202
+    # A record fetched from the store and changed: a write, even without a commit in sight.
+    note = Note.query.get(note_id)
+    note.title = request.form["title"]
+    return "", 204

@@ -60,8 +60,9 @@ def verify_oauth_state(state):
 
 
 def verify_partner(token):
-    # Signed by a partner service with a secret this app never signs with.
-    return jwt.decode(token, os.environ["PARTNER_SECRET"], algorithms=["HS256"])  # expect: FL105(medium)
+    # Signed by a partner service with a secret this app never signs with: low, only the services
+    # given that secret can mint a token it accepts.
+    return jwt.decode(token, os.environ["PARTNER_SECRET"], algorithms=["HS256"])  # expect: FL105(low)
 
 
 def verify_idp(token):
@@ -105,7 +106,7 @@ def verify_api(token):
 
 def verify_partner_api(token):
     # An environment variable this app never signs with: another service's tokens.
-    return jwt.decode(token, key=config("PARTNER_JWT_KEY"), algorithms=["HS256"])  # expect: FL105(medium)
+    return jwt.decode(token, key=config("PARTNER_JWT_KEY"), algorithms=["HS256"])  # expect: FL105(low)
 
 
 def parse(token, key=None):
@@ -137,7 +138,7 @@ class ResetTokens:
 
     def verify_partner(self, token):
         # Trap: another method's key was never used to mint here.
-        return jwt.decode(token, self._partner_key(), algorithms=["HS256"])  # expect: FL105(medium)
+        return jwt.decode(token, self._partner_key(), algorithms=["HS256"])  # expect: FL105(low)
 
     def _partner_key(self):
         return os.environ["PARTNER_SECRET"]
