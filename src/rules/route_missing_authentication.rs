@@ -297,7 +297,7 @@ fn handler_reads(route: &Route<'_>, variable: &str) -> bool {
 /// handler writes (`POST /search` asks for results, FlaskBB's public searches). A handler
 /// that answers 405 to some of its methods serves only the others (faf's `PUT|POST
 /// /reports/items/` looks reports up and aborts PUT with 405): it is judged by its writes.
-fn changes_state(project: &crate::model::Project<'_>, route: &Route<'_>) -> bool {
+pub(super) fn changes_state(project: &crate::model::Project<'_>, route: &Route<'_>) -> bool {
     let only_post = route
         .methods
         .iter()
@@ -704,9 +704,12 @@ fn handler_writes(project: &crate::model::Project<'_>, route: &Route<'_>) -> boo
 /// (ListenBrainz's page-props loaders read through such helpers, whose SQL is built at run
 /// time). `get_or_create_*` and names that also say they write are followed.
 fn named_for_reading(callee: &ruff_python_ast::Expr) -> bool {
-    let Some(name) = crate::model::exceptions::last_segment(callee) else {
-        return false;
-    };
+    crate::model::exceptions::last_segment(callee).is_some_and(named_as_a_read)
+}
+
+/// `get_metadata_for_artist`, `load_widget_design_pages`: a function named for reading, not
+/// for writing too (`get_or_create_user`).
+pub(super) fn named_as_a_read(name: &str) -> bool {
     let words = crate::model::context::words(name);
     let reads = words.first().is_some_and(|first| {
         matches!(

@@ -52,6 +52,8 @@ pub fn check_dependencies(
     let usage = usage_by_environment(project);
     let mut reported: BTreeMap<(usize, u32), (usize, bool)> = BTreeMap::new();
     let mut out = Vec::new();
+    // Per finding: the pin (package and requirement as written) and whether code judged it.
+    let mut pins: Vec<(String, bool)> = Vec::new();
     for (index, environment) in deps.environments.iter().enumerate() {
         for package in &packages {
             let Some(versions) = deps.package(environment, package) else {
@@ -123,18 +125,87 @@ pub fn check_dependencies(
                 std::collections::btree_map::Entry::Vacant(vacant) => {
                     vacant.insert((out.len(), used));
                     out.push(finding);
+                    pins.push((pin_of(package, target), used));
                 }
                 std::collections::btree_map::Entry::Occupied(mut occupied) => {
                     let (position, judged_by_code) = *occupied.get();
                     if used && !judged_by_code {
                         out[position] = finding;
                         occupied.insert((position, true));
+                        if let Some(pin) = pins.get_mut(position) {
+                            pin.1 = true;
+                        }
                     }
                 }
             }
         }
     }
+    lower_repeated_pins(&mut out, &pins, deps);
     out
+}
+
+/// A pin as written, for finding its copies: `pyjwt==1.5.3`.
+fn pin_of(package: &str, declaration: &Declaration) -> String {
+    let written: String = declaration
+        .written
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    format!("{package}|{}", written.to_ascii_lowercase())
+}
+
+/// One pin copied into many manifests of one tree (WEKO's 49 module `requirements.txt` files,
+/// each `PyJWT==1.5.3`) is one thing to fix: it is reported at its severity once, where code
+/// uses the library if any code does (the most severe such verdict is the tree's), and low at
+/// each copy whose own code never imports the library, with where it is reported.
+fn lower_repeated_pins(
+    out: &mut [DependencyDiagnostic],
+    pins: &[(String, bool)],
+    deps: &Dependencies,
+) {
+    // The copy judged by code first, the most severe among those, the first written on a tie.
+    let rank = |position: usize| {
+        let severity = out[position]
+            .diagnostic
+            .severity
+            .unwrap_or(out[position].diagnostic.rule.severity);
+        (pins[position].1, severity)
+    };
+    let mut representative: BTreeMap<&str, usize> = BTreeMap::new();
+    for (position, (pin, _)) in pins.iter().enumerate() {
+        let better = representative
+            .get(pin.as_str())
+            .is_none_or(|&kept| rank(position) > rank(kept));
+        if better {
+            representative.insert(pin, position);
+        }
+    }
+    let places: Vec<String> = out
+        .iter()
+        .map(|finding| {
+            let file = &deps.files[finding.file].file;
+            let line = file.position(finding.diagnostic.range.start()).line;
+            format!("{}:{line}", file.display_path())
+        })
+        .collect();
+    for (position, (pin, used)) in pins.iter().enumerate() {
+        let Some(&kept) = representative.get(pin.as_str()) else {
+            continue;
+        };
+        if kept == position || *used {
+            continue;
+        }
+        let Some(finding) = out.get_mut(position) else {
+            continue;
+        };
+        if finding.diagnostic.severity != Some(Severity::Low) {
+            finding.diagnostic.severity = Some(Severity::Low);
+            finding.diagnostic.message.push_str(&format!(
+                "; low severity: the same pin is reported at {}, and no code under this manifest imports the library",
+                places[kept]
+            ));
+        }
+    }
 }
 
 /// What one environment's code does with a token library.
@@ -348,16 +419,44 @@ fn advisory_reach(advisory: &Advisory, package: &str, usage: Option<&LibraryUsag
 
 /// The development section or group a declaration belongs to (`develop` of a Pipfile.lock,
 /// Poetry's `dev` dependencies, a `dev`/`test`/`lint`/`docs` dependency group), for messages.
-fn development_context(declaration: &Declaration) -> Option<String> {
-    let context = declaration.context.as_deref()?;
-    let name = context
-        .strip_prefix("group `")
-        .map_or(context, |rest| rest.trim_end_matches('`'));
-    matches!(
-        name,
-        "develop" | "dev" | "development" | "test" | "tests" | "testing" | "lint" | "docs"
-    )
-    .then(|| context.to_string())
+/// Also a requirements file named for development (`requirements-devel.txt` of WEKO,
+/// `dev-requirements.txt`, `requirements/test.txt`).
+fn development_context(deps: &Dependencies, declaration: &Declaration) -> Option<String> {
+    let for_development = |name: &str| {
+        matches!(
+            name,
+            "develop"
+                | "devel"
+                | "dev"
+                | "development"
+                | "test"
+                | "tests"
+                | "testing"
+                | "lint"
+                | "docs"
+        )
+    };
+    if let Some(context) = declaration.context.as_deref() {
+        let name = context
+            .strip_prefix("group `")
+            .map_or(context, |rest| rest.trim_end_matches('`'));
+        if for_development(name) {
+            return Some(context.to_string());
+        }
+    }
+    let path = &deps.files.get(declaration.file)?.file.path;
+    let stem = path.file_stem()?.to_str()?.to_ascii_lowercase();
+    let in_requirements_folder = path
+        .parent()
+        .and_then(|parent| parent.file_name())
+        .is_some_and(|folder| folder == "requirements");
+    let words = crate::model::context::words(&stem);
+    let named = (stem.contains("requirements") || in_requirements_folder)
+        && words.iter().any(|word| for_development(word));
+    if !named {
+        return None;
+    }
+    Some(format!("`{}`", path.file_name()?.to_string_lossy()))
 }
 
 /// The lowest fixed release from which on no advisory of the package applies; the highest
@@ -409,8 +508,11 @@ fn diagnostic(
         .collect();
     // Only the development environment installs it: Pipfile.lock's `develop` section, a `dev`
     // group (eq-survey-runner's python-jose, pulled in by the test library moto).
-    let development = development_context(declaration)
-        .filter(|_| others.iter().all(|d| development_context(d).is_some()));
+    let development = development_context(deps, declaration).filter(|_| {
+        others
+            .iter()
+            .all(|d| development_context(deps, d).is_some())
+    });
     let lowered = development.is_some() || reaches.iter().all(|r| matches!(r, Reach::No { .. }));
     let issues = affecting
         .iter()

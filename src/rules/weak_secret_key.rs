@@ -366,19 +366,25 @@ pub(super) fn check_settings_files(
         };
         let weight = checker.weight(file, Severity::Low);
         let fill_in = is_fill_in(value.as_bytes());
+        let stack = weight
+            .severity
+            .is_none()
+            .then(|| super::credentials_in_settings::repository_stack(file))
+            .flatten();
         let message = format!(
-            "{} is `{}`, {why}{}{}",
+            "{} is `{}`, {why}{}{}{}",
             SettingsChecker::entry_place(entry, file),
             shown(value.as_bytes()),
             if fill_in { FILL_IN_NOTE } else { "" },
-            weight.note.as_deref().unwrap_or("")
+            weight.note.as_deref().unwrap_or(""),
+            stack.as_deref().unwrap_or("")
         );
         let help = format!(
             "generate 32 random bytes (`secrets.token_hex(32)`), set `{}` in the deployment's environment or secret store, and keep it out of the repository",
             entry.key
         );
         let mut diagnostic = checker.diagnostic(entry.range, message, help);
-        diagnostic.severity = if fill_in {
+        diagnostic.severity = if fill_in || stack.is_some() {
             Some(Severity::Low)
         } else {
             weight.severity

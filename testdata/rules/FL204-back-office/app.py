@@ -109,13 +109,14 @@ def agents():
 
 
 # Traps: these act on other accounts, and check no role. No route lets a visitor create an
-# account, so only staff accounts the operators made reach them: a page that only shows is low,
-# one that changes other accounts medium (high where anyone can sign up: FL204/admin.py).
+# account, so only staff accounts the operators made reach them: a page that only shows is low
+# unless what it shows is named for people (the accounts list: medium), one that changes other
+# accounts medium (high where anyone can sign up: FL204/admin.py).
 
 
 @admin_bp.get("/users")
 @login_required
-def users():  # expect: FL204(low)
+def users():  # expect: FL204(medium)
     return jsonify([u.id for u in User.query.all()])
 
 

@@ -38,7 +38,7 @@ def rename_server(sid):
         return load()
     except Exception as e:
         # One of its callers is a route without authentication.
-        return jsonify(errormsg=str(e)), 500  # expect: FL402(medium)
+        return jsonify(errormsg=str(e)), 500  # expect: FL402(low)
 
 
 @app.get("/servers/<int:sid>/rename")

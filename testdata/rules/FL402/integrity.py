@@ -1,5 +1,5 @@
 """An IntegrityError's `orig` is the driver's message: the constraint that failed, not the SQL
-statement SQLAlchemy's own `str(e)` carries. Low, not medium, on a public route."""
+statement SQLAlchemy's own `str(e)` carries. Low, as on any route."""
 from flask import Blueprint, abort
 from sqlalchemy.exc import IntegrityError
 
@@ -25,7 +25,7 @@ def create_tag():  # expect: FL202
         db.session.commit()
     except IntegrityError as e:
         # Trap: SQLAlchemy's wrapper text holds the statement and its parameters.
-        abort(400, description=str(e))  # expect: FL402(medium)
+        abort(400, description=str(e))  # expect: FL402(low)
     return {}, 201
 
 

@@ -1,0 +1,5 @@
+import json
+
+
+def report(rows):
+    return json.dumps(rows)
