@@ -946,7 +946,7 @@ pub(super) fn check_settings_files(
                     " [it opens `{service}`, which publishes no port: only the other containers of this compose file reach it]"
                 )),
             )
-        } else if let Some(note) = repository_stack(file) {
+        } else if let Some(note) = repository_stack(file).or_else(|| image_default(file)) {
             (Some(Severity::Low), Some(note))
         } else {
             weigh_in_file(&found, &entry.key, value)
@@ -1003,7 +1003,15 @@ pub(super) fn repository_stack(file: &SettingsFile) -> Option<String> {
     {
         return None;
     }
-    let production = file.file.path.iter().any(|part| {
+    (!named_for_production(file)).then(|| {
+        " [a compose or env file of the repository, named for no production deployment: the stack it starts is usually a developer's, and a deployment sets its own; name the file for production (or keep this low) as the case is]"
+            .to_string()
+    })
+}
+
+/// A path that says production: `docker-compose.prod.yml`, `.env.production`, `deploy/`.
+fn named_for_production(file: &SettingsFile) -> bool {
+    file.file.path.iter().any(|part| {
         let part = part.to_string_lossy().to_ascii_lowercase();
         crate::model::context::words(&part).iter().any(|word| {
             matches!(
@@ -1011,9 +1019,19 @@ pub(super) fn repository_stack(file: &SettingsFile) -> Option<String> {
                 "prod" | "production" | "live" | "release" | "deploy" | "deployment" | "k8s"
             )
         })
-    });
-    (!production).then(|| {
-        " [a compose or env file of the repository, named for no production deployment: the stack it starts is usually a developer's, and a deployment sets its own; name the file for production (or keep this low) as the case is]"
+    })
+}
+
+/// A Dockerfile's `ENV` or `ARG` default that no path names for production: a default baked into
+/// an image, which a deployment replaces with its own (`docker run -e`, compose `environment:`).
+/// Held-out reviewers rated every such credential they read low (WEKO's demo-account
+/// password, augur's bundled RabbitMQ and PostgreSQL, aleph's internal database URL).
+fn image_default(file: &SettingsFile) -> Option<String> {
+    (file.role == FileRole::Live
+        && file.format == crate::walk::SettingsFormat::Dockerfile
+        && !named_for_production(file))
+    .then(|| {
+        " [a default baked into an image, named for no production deployment: a deployment sets its own (`docker run -e`, compose `environment:`); check that yours does]"
             .to_string()
     })
 }
