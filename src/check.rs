@@ -440,8 +440,12 @@ fn in_context(
                     " [in `{client}`, an API's client: it reads the token its server issued it, and the server verifies it on every call]"
                 ));
             }
-            let about_running_code =
-                about_received_tokens || matches!(d.rule.id, "FL206" | "FL401" | "FL403");
+            // A route in a module nothing imports is never registered (augur's `auggie.py`).
+            let about_running_code = about_received_tokens
+                || matches!(
+                    d.rule.id,
+                    "FL201" | "FL202" | "FL204" | "FL206" | "FL401" | "FL403"
+                );
             if about_running_code
                 && d.severity.unwrap_or(d.rule.severity) > Severity::Low
                 && let Some(unused) = references::unused_at(project, file, d.range)

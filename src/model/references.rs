@@ -83,7 +83,17 @@ fn unreferenced_function(
     class: Option<&ast::StmtClassDef>,
 ) -> Option<String> {
     let name = def.name.as_str();
-    if name.starts_with("__") || name.starts_with("validate_") {
+    // `flask run` finds an application factory by these names (`flask --app service`); a
+    // route's handler is registered, by a decorator, a call or a connexion spec's `operationId`.
+    if name.starts_with("__")
+        || name.starts_with("validate_")
+        || matches!(name, "create_app" | "make_app")
+        || project
+            .routes
+            .routes
+            .iter()
+            .any(|route| std::ptr::eq(route.handler, def))
+    {
         return None;
     }
     match class {
@@ -157,9 +167,16 @@ const LOADED_BY_CONVENTION: &[&str] = &[
 fn unimported_module(project: &Project<'_>, file: &FileModel<'_>) -> Option<String> {
     let info = &project.model.modules[file.module];
     let (_, stem) = info.name.rsplit_once('.')?;
+    // connexion imports the module a spec's `operationId` names.
+    let named_by_spec = project
+        .routes
+        .routes
+        .iter()
+        .any(|route| route.module == file.module && route.spec.is_some());
     if project.apps.is_imported(file.module)
         || !file.app_constructions.is_empty()
         || LOADED_BY_CONVENTION.contains(&stem)
+        || named_by_spec
     {
         return None;
     }

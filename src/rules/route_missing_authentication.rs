@@ -94,7 +94,12 @@ fn looks_public(route: &Route<'_>) -> bool {
     // `create_basic_account(...)`) is sign-up; one that mails a password-reset code
     // (`send_password_reset_email(...)`) is forgot-password (zeeguu's `/add_basic_user/<email>`
     // and `/send_code/<email>`).
-    let creates_account = route.methods.iter().all(|m| m == "POST")
+    // A form that both shows and posts (augur's `GET|POST /user/create`) signs up as well.
+    let creates_account = route
+        .methods
+        .iter()
+        .all(|m| matches!(m.as_str(), "POST" | "GET"))
+        && route.methods.iter().any(|m| m == "POST")
         && crate::model::routes::any_expr(&route.handler.body, &mut |e| {
             let name = match e {
                 ruff_python_ast::Expr::Name(n) => n.id.as_str(),
@@ -116,12 +121,24 @@ fn looks_public(route: &Route<'_>) -> bool {
                 || (lower.starts_with("create_")
                     && (lower.ends_with("_account") || lower.ends_with("_user")))
         });
+    // A handler that checks a submitted password or starts a login session is a login, whatever
+    // it is called (augur's `POST /user/validate`: `check_password_hash`, then `login_user`).
+    let logs_in = crate::model::routes::any_expr(&route.handler.body, &mut |e| {
+        let ruff_python_ast::Expr::Call(call) = e else {
+            return false;
+        };
+        matches!(
+            crate::model::records::callee_last(&call.func),
+            Some("login_user" | "check_password_hash" | "verify_password" | "check_password")
+        )
+    });
     // `sign_up`, `/sign-up`, `sign_in`: two words that are one public word.
     let joined = words
         .windows(2)
         .any(|pair| pair[0] == "sign" && matches!(pair[1], "up" | "in" | "out"));
     registration
         || creates_account
+        || logs_in
         || joined
         || PUBLIC_WORDS.iter().any(|public| {
             words
