@@ -62,6 +62,11 @@ impl SettingsFormat {
         {
             return Some(SettingsFormat::Dockerfile);
         }
+        // Invenio's instance configuration (`invenio.cfg`, Python that invenio-config executes
+        // from the instance path), wherever the repository keeps it (zenodo-rdm: at its root).
+        if lower == "invenio.cfg" {
+            return Some(SettingsFormat::Python);
+        }
         let in_instance = path
             .parent()
             .and_then(Path::file_name)
