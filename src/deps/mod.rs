@@ -311,9 +311,10 @@ impl Dependencies {
                 let (candidates, is_root) = listed
                     .entry(ancestor.to_path_buf())
                     .or_insert_with(|| {
+                        let listing = Listing::of(ancestor);
                         (
-                            manifest_candidates(ancestor),
-                            ROOT_MARKERS.iter().any(|m| ancestor.join(m).exists()),
+                            manifest_candidates(ancestor, &listing),
+                            ROOT_MARKERS.iter().any(|m| listing.exists(m)),
                         )
                     })
                     .clone();
@@ -475,27 +476,87 @@ impl Dependencies {
     }
 }
 
-/// The dependency files directly in `dir`, in a fixed order: requirements first (also those in
-/// a `requirements/` folder), then the manifests, then the locks.
-fn manifest_candidates(dir: &Path) -> Vec<PathBuf> {
-    let mut requirements: Vec<PathBuf> = Vec::new();
-    for folder in [dir.to_path_buf(), dir.join("requirements")] {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            continue;
+/// The entries of one directory, read once: every name, and whether it is a file (a link by its
+/// target). Every directory was listed by the walk already; asking the listing rather than
+/// probing each marker and manifest name saves about 8,000 failing `stat` calls on a 2,600-file
+/// tree (the Flask-heavy benchmark tree).
+struct Listing {
+    /// Name -> is a file (following a link).
+    files: HashMap<std::ffi::OsString, bool>,
+    /// Names that are links whose target is missing: `Path::exists` says no for them.
+    broken_links: Vec<std::ffi::OsString>,
+}
+
+impl Listing {
+    fn of(dir: &Path) -> Listing {
+        let mut listing = Listing {
+            files: HashMap::default(),
+            broken_links: Vec::new(),
         };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = entry.file_name().to_string_lossy().to_string();
-            let in_folder = folder != dir;
-            let wanted = if in_folder {
-                name.ends_with(".txt")
-            } else {
-                name.starts_with("requirements") && name.ends_with(".txt")
-            };
-            if wanted && path.is_file() {
-                requirements.push(path);
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                // `DirEntry::file_type` comes with the listing (no `stat`) and does not follow
+                // links: a link is judged by its target, as `Path::is_file` does.
+                let is_file = match entry.file_type() {
+                    Ok(kind) if !kind.is_symlink() => kind.is_file(),
+                    _ => {
+                        let path = entry.path();
+                        if !path.exists() {
+                            listing.broken_links.push(entry.file_name());
+                        }
+                        path.is_file()
+                    }
+                };
+                listing.files.insert(entry.file_name(), is_file);
             }
         }
+        listing
+    }
+
+    /// Whether `name` is in the directory as a file (following a link).
+    fn is_file(&self, name: &str) -> bool {
+        self.files
+            .get(std::ffi::OsStr::new(name))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// Whether `name` is in the directory, as `Path::exists` says (a link only when its target
+    /// exists).
+    fn exists(&self, name: &str) -> bool {
+        let name = std::ffi::OsStr::new(name);
+        self.files.contains_key(name) && !self.broken_links.iter().any(|link| link == name)
+    }
+}
+
+/// The dependency files directly in `dir`, in a fixed order: requirements first (also those in
+/// a `requirements/` folder), then the manifests, then the locks.
+fn manifest_candidates(dir: &Path, listing: &Listing) -> Vec<PathBuf> {
+    let mut requirements: Vec<PathBuf> = listing
+        .files
+        .iter()
+        .filter(|(name, is_file)| {
+            **is_file
+                && name
+                    .to_str()
+                    .is_some_and(|name| name.starts_with("requirements") && name.ends_with(".txt"))
+        })
+        .map(|(name, _)| dir.join(name))
+        .collect();
+    if listing
+        .files
+        .contains_key(std::ffi::OsStr::new("requirements"))
+    {
+        let folder = Listing::of(&dir.join("requirements"));
+        requirements.extend(
+            folder
+                .files
+                .iter()
+                .filter(|(name, is_file)| {
+                    **is_file && name.to_str().is_some_and(|name| name.ends_with(".txt"))
+                })
+                .map(|(name, _)| dir.join("requirements").join(name)),
+        );
     }
     requirements.sort();
     let mut out = requirements;
@@ -507,9 +568,8 @@ fn manifest_candidates(dir: &Path) -> Vec<PathBuf> {
         "poetry.lock",
         "uv.lock",
     ] {
-        let path = dir.join(name);
-        if path.is_file() {
-            out.push(path);
+        if listing.is_file(name) {
+            out.push(dir.join(name));
         }
     }
     out
