@@ -935,9 +935,25 @@ fn refusals(
                 });
             }
         }
+        // `try: email = ts.loads(token, max_age=86400)` then a bare `except:` (adsws): when an
+        // itsdangerous `loads` is all the `try` does, whatever it catches is the signature,
+        // the age or the payload failing: a local check with nothing else that can fail. (A
+        // `jwt.decode` may fail on the audience of a token valid elsewhere, a service check on
+        // the service: those need the caught classes.)
+        let mut calls = 0;
+        let mut loads = false;
+        any_expr(&try_stmt.body, &mut |e| {
+            if let Expr::Call(call) = e {
+                calls += 1;
+                loads |=
+                    matches!(call.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "loads");
+            }
+            false
+        });
+        let only_the_check = try_stmt.body.len() == 1 && calls == 1 && loads && !tokens.is_empty();
         for handler in &try_stmt.handlers {
             let ast::ExceptHandler::ExceptHandler(handler) = handler;
-            if catches_only_refusals(checker, handler) {
+            if only_the_check || catches_only_refusals(checker, handler) {
                 found.push(Refusal {
                     branch: handler.range(),
                     tokens: tokens.clone(),

@@ -44,3 +44,31 @@ def invite(token):
 
 def lookup(user_id):
     raise NoResultFound(user_id)
+
+
+@bp.get("/reset/<token>")
+def reset_password(token):
+    # Trap (adsws): the `try` does nothing but the check, so even a bare `except` is the check
+    # failing: the token logged there is one that will never be accepted.
+    try:
+        email = serializer.loads(token, max_age=86400, salt="reset")
+    except:  # noqa: E722
+        logger.warning("Invalid token %s in reset_password", token)
+        return {"error": "unknown verification token"}, 404
+    return {"email": email}
+
+
+@bp.get("/confirm/<token>")
+def confirm_email(token):
+    try:
+        email = serializer.loads(token, max_age=86400, salt="confirm")
+        record_confirmation(email)
+    except Exception:
+        # The `try` does more than the check: a failure here may come after the token passed.
+        logger.warning("Could not confirm with %s", token)  # expect: FL403
+        return {"error": "could not confirm"}, 400
+    return {"email": email}
+
+
+def record_confirmation(email):
+    return email
