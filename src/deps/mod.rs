@@ -481,36 +481,29 @@ impl Dependencies {
 /// probing each marker and manifest name saves about 8,000 failing `stat` calls on a 2,600-file
 /// tree (the Flask-heavy benchmark tree).
 struct Listing {
-    /// Name -> is a file (following a link).
+    /// Name -> is a file (a link by its target). A link whose target is missing is left out:
+    /// `Path::exists` says no for it.
     files: HashMap<std::ffi::OsString, bool>,
-    /// Names that are links whose target is missing: `Path::exists` says no for them.
-    broken_links: Vec<std::ffi::OsString>,
 }
 
 impl Listing {
     fn of(dir: &Path) -> Listing {
-        let mut listing = Listing {
-            files: HashMap::default(),
-            broken_links: Vec::new(),
-        };
+        let mut files = HashMap::default();
         if let Ok(entries) = std::fs::read_dir(dir) {
             for entry in entries.flatten() {
                 // `DirEntry::file_type` comes with the listing (no `stat`) and does not follow
                 // links: a link is judged by its target, as `Path::is_file` does.
                 let is_file = match entry.file_type() {
                     Ok(kind) if !kind.is_symlink() => kind.is_file(),
-                    _ => {
-                        let path = entry.path();
-                        if !path.exists() {
-                            listing.broken_links.push(entry.file_name());
-                        }
-                        path.is_file()
-                    }
+                    _ => match std::fs::metadata(entry.path()) {
+                        Ok(target) => target.is_file(),
+                        Err(_) => continue,
+                    },
                 };
-                listing.files.insert(entry.file_name(), is_file);
+                files.insert(entry.file_name(), is_file);
             }
         }
-        listing
+        Listing { files }
     }
 
     /// Whether `name` is in the directory as a file (following a link).
@@ -521,11 +514,9 @@ impl Listing {
             .unwrap_or(false)
     }
 
-    /// Whether `name` is in the directory, as `Path::exists` says (a link only when its target
-    /// exists).
+    /// Whether `name` is in the directory, as `Path::exists` says.
     fn exists(&self, name: &str) -> bool {
-        let name = std::ffi::OsStr::new(name);
-        self.files.contains_key(name) && !self.broken_links.iter().any(|link| link == name)
+        self.files.contains_key(std::ffi::OsStr::new(name))
     }
 }
 
