@@ -21,7 +21,7 @@ use crate::model::settings_files::{SettingsFiles, SettingsRequest};
 use crate::model::{FileModel, ModuleInfo, ModuleNames, Project, ProjectModel};
 use crate::prefilter::{self, FileLinks};
 use crate::rules::{self, Applicability, DependencyDiagnostic, Diagnostic, RuleMeta, Severity};
-use crate::source::{FileError, Position, SourceFile, TextFile};
+use crate::source::{FileError, Position, ReadError, SourceFile, TextFile};
 use crate::suppress::{Directive, Suppressions};
 use crate::walk::{self, Candidate, Excludes};
 
@@ -942,20 +942,16 @@ impl DiskSpecs {
         if !self.allowed.iter().any(|root| real.starts_with(root)) {
             return Ok(None);
         }
-        let metadata =
-            std::fs::metadata(&real).map_err(|e| error(None, format!("cannot be read: {e}")))?;
-        if metadata.len() > self.max_file_bytes {
-            return Err(error(
+        let bytes = crate::source::read_limited(&real, self.max_file_bytes).map_err(|e| match e {
+            ReadError::TooLarge(size) => error(
                 None,
                 format!(
-                    "is {} bytes, larger than the {}-byte limit; raise it with --max-file-size",
-                    metadata.len(),
+                    "is {size} bytes, larger than the {}-byte limit; raise it with --max-file-size",
                     self.max_file_bytes
                 ),
-            ));
-        }
-        let bytes =
-            std::fs::read(&real).map_err(|e| error(None, format!("cannot be read: {e}")))?;
+            ),
+            ReadError::Io(e) => error(None, format!("cannot be read: {e}")),
+        })?;
         let text = String::from_utf8(bytes).map_err(|_| {
             error(
                 None,
@@ -1018,16 +1014,12 @@ fn read(
         }
         return Ok(text.as_bytes().to_vec());
     }
-    let metadata =
-        std::fs::metadata(&candidate.path).map_err(|e| error(format!("cannot be read: {e}")))?;
-    if metadata.len() > max_file_bytes {
-        return Err(error(format!(
-            "is {} bytes, larger than the {max_file_bytes}-byte limit; raise it with --max-file-size",
-            metadata.len()
-        )));
-    }
-    let bytes =
-        std::fs::read(&candidate.path).map_err(|e| error(format!("cannot be read: {e}")))?;
+    let bytes = crate::source::read_limited(&candidate.path, max_file_bytes).map_err(|e| match e {
+        ReadError::TooLarge(size) => error(format!(
+            "is {size} bytes, larger than the {max_file_bytes}-byte limit; raise it with --max-file-size"
+        )),
+        ReadError::Io(e) => error(format!("cannot be read: {e}")),
+    })?;
     // Encoding errors are reported for every file, parsed or not.
     crate::source::check_decodable(&bytes).map_err(error)?;
     Ok(bytes)

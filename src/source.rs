@@ -339,15 +339,44 @@ pub fn display_path(path: &Path) -> String {
     shown.strip_prefix("./").unwrap_or(&shown).to_string()
 }
 
-/// Decodes a Python source file. UTF-8 (with or without BOM) is the default (PEP 3120); a PEP 263
-/// declaration of Latin-1 is honoured because every byte sequence is valid Latin-1 and its
-/// decoding is exact. Other declared encodings are refused with their name rather than guessed.
+/// Why `read_limited` returned no bytes.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The file holds more bytes than the limit (its size as the file system gave it).
+    TooLarge(u64),
+    Io(std::io::Error),
+}
+
+/// The bytes of the file at `path`, unless it holds more than `max_bytes`. The size is asked of
+/// the open descriptor, not of the path: one `statx` per file instead of two, and no window in
+/// which the path could be replaced between the check and the read. A file that grows past the
+/// limit while it is read is refused too.
+pub fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let size = file.metadata().map_err(ReadError::Io)?.len();
+    if size > max_bytes {
+        return Err(ReadError::TooLarge(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 /// Whether `bytes` decode as Python source, without keeping the text: for files the pre-check
 /// skips, whose encoding errors are still reported.
 pub fn check_decodable(bytes: &[u8]) -> Result<(), String> {
     decode(bytes).map(drop)
 }
 
+/// Decodes a Python source file. UTF-8 (with or without BOM) is the default (PEP 3120); a PEP 263
+/// declaration of Latin-1 is honoured because every byte sequence is valid Latin-1 and its
+/// decoding is exact. Other declared encodings are refused with their name rather than guessed.
 fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
     let declared = declared_encoding(bytes);
     if bytes.starts_with(b"\xef\xbb\xbf")

@@ -18,7 +18,7 @@ use rustc_hash::FxHashMap as HashMap;
 use saphyr_parser::{Event, Parser, ScalarStyle};
 
 use super::context::{is_dev_name, words};
-use crate::source::{FileError, SourceFile, TextFile};
+use crate::source::{FileError, ReadError, SourceFile, TextFile, read_limited};
 
 /// Collections nested deeper than this in a compose or JSON file are not read further; real
 /// settings files nest a handful of levels.
@@ -398,14 +398,12 @@ impl SettingsFiles {
 }
 
 fn read_text(path: &Path, max_file_bytes: u64) -> Result<String, String> {
-    let metadata = std::fs::metadata(path).map_err(|e| format!("cannot be read: {e}"))?;
-    if metadata.len() > max_file_bytes {
-        return Err(format!(
-            "is {} bytes, over the {max_file_bytes}-byte limit; not checked",
-            metadata.len()
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot be read: {e}"))?;
+    let bytes = read_limited(path, max_file_bytes).map_err(|e| match e {
+        ReadError::TooLarge(size) => {
+            format!("is {size} bytes, over the {max_file_bytes}-byte limit; not checked")
+        }
+        ReadError::Io(e) => format!("cannot be read: {e}"),
+    })?;
     let bytes = bytes
         .strip_prefix(b"\xef\xbb\xbf")
         .map(<[u8]>::to_vec)
