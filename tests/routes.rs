@@ -441,3 +441,23 @@ fn forced_basic_auth_and_lastuser_authenticate() {
         serde_json::Value::Null
     );
 }
+
+#[test]
+fn a_hook_that_lets_anonymous_callers_through_authenticates_nobody() {
+    let routes = routes_json("testdata/rules/FL202-refuses-nothing");
+    // A token checked only when one is sent (aleph's `setup_request`), also leaving early
+    // without one; a CSRF check that waives requests carrying a token (CTFd's `csrf`).
+    for handler in ["show_paper", "show_paper_v2", "show_paper_form"] {
+        assert_eq!(
+            find(&routes, handler)["authentication"],
+            serde_json::Value::Null,
+            "{handler}"
+        );
+    }
+    let review = find(&routes, "show_review");
+    assert_eq!(
+        review["authentication"],
+        "the before_request hook require_caller (testdata/rules/FL202-refuses-nothing/app.py:196)"
+    );
+    assert_eq!(review["findings"], serde_json::json!(["FL201"]));
+}

@@ -15,6 +15,7 @@ use ruff_text_size::{Ranged, TextRange};
 
 mod connexion;
 mod hook_scope;
+mod missing_credential;
 
 pub use connexion::{LoadedSpec, NoSpecs, SpecSource};
 use connexion::{SpecSecurity, declared_public};
@@ -521,9 +522,12 @@ impl<'a> RouteModel<'a> {
                 let can_refuse = !guards.is_empty() || context.can_refuse(hook.module, hook.def);
                 HookFacts {
                     // A hook that reads, logs or stores the header but can refuse nothing does
-                    // not authenticate.
+                    // not authenticate, nor does one that checks a credential only when one is
+                    // sent and lets everyone else through as anonymous.
                     verifies: !guards.is_empty()
-                        || context.authenticates(hook.module, hook.def, 0) && can_refuse,
+                        || context.authenticates(hook.module, hook.def, 0)
+                            && can_refuse
+                            && context.refuses_without_credential(hook.module, hook.def),
                     concerns_caller: !guards.is_empty()
                         || context.may_concern_caller(hook.module, hook.def),
                     can_refuse,
@@ -5096,7 +5100,8 @@ impl RouteModel<'_> {
 
 /// Whether `body` reads the request's `Authorization` header (or `request.authorization`).
 /// Writing one is not reading it: `{"Authorization": f"Bearer {token}"}` for an outgoing call,
-/// `headers["Authorization"] = ...`, `response.headers["Authorization"] = token`.
+/// `headers["Authorization"] = ...`, `response.headers["Authorization"] = token`; nor is asking
+/// whether there is one only to let the request go.
 pub fn reads_authorization_header(body: &[Stmt]) -> bool {
     let mentions = |e: &Expr| match e {
         Expr::StringLiteral(s) => s.value.to_str().eq_ignore_ascii_case("authorization"),
@@ -5108,6 +5113,9 @@ pub fn reads_authorization_header(body: &[Stmt]) -> bool {
         return false;
     }
     let mut written: Vec<TextRange> = Vec::new();
+    // `if request.headers.get("Authorization"): return` (CTFd's CSRF hook, which leaves API
+    // calls to the token check): the header only lets a request go.
+    let mut waived: Vec<TextRange> = Vec::new();
     visit_stmts(body, &mut |stmt| {
         if let Stmt::Assign(assign) = stmt {
             for target in &assign.targets {
@@ -5115,6 +5123,13 @@ pub fn reads_authorization_header(body: &[Stmt]) -> bool {
                     written.push(subscript.slice.range());
                 }
             }
+        }
+        if let Stmt::If(branch) = stmt
+            && branch.elif_else_clauses.is_empty()
+            && matches!(branch.body.as_slice(), [Stmt::Return(ret)]
+                if ret.value.as_deref().is_none_or(|v| matches!(v, Expr::NoneLiteral(_))))
+        {
+            waived.push(branch.test.range());
         }
     });
     any_expr(body, &mut |e| {
@@ -5127,11 +5142,14 @@ pub fn reads_authorization_header(body: &[Stmt]) -> bool {
         }
         false
     });
+    let waived = |range: TextRange| waived.iter().any(|test| test.contains_range(range));
     any_expr(body, &mut |e| match e {
         Expr::StringLiteral(s) => {
-            s.value.to_str().eq_ignore_ascii_case("authorization") && !written.contains(&s.range())
+            s.value.to_str().eq_ignore_ascii_case("authorization")
+                && !written.contains(&s.range())
+                && !waived(s.range())
         }
-        Expr::Attribute(a) => a.attr.as_str() == "authorization",
+        Expr::Attribute(a) => a.attr.as_str() == "authorization" && !waived(a.range()),
         _ => false,
     })
 }

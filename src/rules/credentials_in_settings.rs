@@ -87,8 +87,13 @@ fn is_placeholder(value: &str) -> bool {
     {
         return true;
     }
-    // `n/a`, `na`, `unused`: a value that says no credential is meant.
-    if matches!(lower.as_str(), "na" | "n/a" | "unused" | "unset" | "-") {
+    // `n/a`, `na`, `unused`: a value that says no credential is meant. `nope`, `foo`, `bar`:
+    // words that stand for any value (arXiv's `KUBE_TOKEN` falls back to `fookubetoken`).
+    if matches!(
+        lower.as_str(),
+        "na" | "n/a" | "unused" | "unset" | "-" | "nope" | "bar" | "baz" | "qux"
+    ) || lower.starts_with("foo")
+    {
         return true;
     }
     let words = [
@@ -309,6 +314,7 @@ fn credential(key: &str, value: &str, extra: &[String]) -> Option<Credential> {
     });
     let plain = !value.contains("://")
         && !phrase
+        && !unlike_the_named_service(&upper_key, value)
         && !names_its_kind
         && !is_pattern(&upper_key, value)
         && !is_filled_in(value)
@@ -317,6 +323,20 @@ fn credential(key: &str, value: &str, extra: &[String]) -> Option<Credential> {
         && !names_a_setting(key, value)
         && !names_a_managed_key(value);
     (named && plain && !value.trim().is_empty()).then_some(Credential::Named)
+}
+
+/// A value of an AWS secret setting that no AWS secret looks like: secret access keys are 40
+/// characters of base64. arXiv's `os.environ.get('AWS_SECRET_ACCESS_KEY', 'nope')` falls back
+/// to a word that signs nothing; a real key committed by mistake has the service's shape.
+fn unlike_the_named_service(upper_key: &str, value: &str) -> bool {
+    let value = value.trim();
+    if upper_key.ends_with("AWS_SECRET_ACCESS_KEY") {
+        return !(value.len() == 40
+            && value
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '/' || c == '+'));
+    }
+    false
 }
 
 /// `REGEX_HTTP_CAMERA_USER_PASS = r"user=[a-zA-Z0-9_-]+&password=[\S]+"` (frigate): a pattern

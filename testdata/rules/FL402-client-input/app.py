@@ -73,3 +73,14 @@ def handle_integrity_error(exc):
     if "services_name_key" in str(exc):
         return jsonify(message=f"Duplicate service name '{exc.params.get('name')}'"), 400
     return jsonify(message="Internal server error"), 500
+
+
+# followthemoney's `InvalidData` (aleph's error handler): raised with what was wrong in the
+# entity the client sent.
+from followthemoney.exc import InvalidData  # noqa: E402
+
+
+@app.errorhandler(InvalidData)
+def handle_invalid_data(err):
+    data = {"status": "error", "message": str(err), "errors": err.errors}
+    return jsonify(data), 400
