@@ -49,10 +49,23 @@ impl Bound<'_> {
             Bound::Name(name) | Bound::Text(name) => {
                 matches!(expr, Expr::Name(n) if n.id.as_str() == name)
             }
-            Bound::Original(name) => matches!(expr, Expr::Attribute(a)
-                if a.attr.as_str() == "original_exception"
-                    && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == name)),
+            Bound::Original(name) => reads_original_exception(expr, name),
         }
+    }
+}
+
+/// `e.original_exception`, or `getattr(e, "original_exception", None)` (arlo's 500 handler): the
+/// exception Flask wrapped in the generic `InternalServerError` it hands a 500 handler.
+pub fn reads_original_exception(expr: &Expr, name: &str) -> bool {
+    let is_name = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == name);
+    match expr {
+        Expr::Attribute(a) => a.attr.as_str() == "original_exception" && is_name(&a.value),
+        Expr::Call(call) => {
+            matches!(call.func.as_ref(), Expr::Name(f) if f.id.as_str() == "getattr")
+                && matches!(call.arguments.args.as_ref(), [object, Expr::StringLiteral(attr), ..]
+                    if is_name(object) && attr.value.to_str() == "original_exception")
+        }
+        _ => false,
     }
 }
 

@@ -3248,6 +3248,22 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 shared_key: None,
             });
         }
+        // `if request.remote_addr in config.AllowedCLIIPs: ... else: return ..., 401`
+        // (FreeTAKServer's CLI endpoints): machines on a list, no caller named.
+        if let Some(list) = address_allow_list(&route.handler.body) {
+            let file = self.model.modules[route.module].file;
+            let list = file.slice(list.range());
+            return Some(Authentication {
+                how: format!(
+                    "`{}` refuses callers whose address is not in `{list}` itself",
+                    route.handler.name
+                ),
+                identity: String::new(),
+                unverified: None,
+                administrators_only: None,
+                shared_key: Some(format!("{list}, an address allow-list")),
+            });
+        }
         // A handler that logs its caller in (`login_user(user)` after checking an identity
         // provider's token) is a login, not a route that requires one.
         if !starts_a_login_session(&route.handler.body)
@@ -5284,6 +5300,44 @@ fn decorator_answers_unauthorized(def: &ast::StmtFunctionDef) -> bool {
                 || admits_only_loopback(&wrapper.body));
         found |= calls_view && refuses;
     }
+    found
+}
+
+/// The list an `if` admits callers by when it tests the caller's address against it and refuses
+/// the others: `if request.remote_addr in config.AllowedCLIIPs: ... else: return ..., 401`, or
+/// `if request.remote_addr not in ALLOWED: abort(403)`.
+fn address_allow_list(body: &[Stmt]) -> Option<&Expr> {
+    let mut found = None;
+    visit_scope_stmts(body, &mut |stmt| {
+        let Stmt::If(branch) = stmt else { return };
+        let Expr::Compare(compare) = branch.test.as_ref() else {
+            return;
+        };
+        let ([op], [list]) = (compare.ops.as_ref(), compare.comparators.as_ref()) else {
+            return;
+        };
+        let reads_address = match compare.left.as_ref() {
+            Expr::Attribute(a) => matches!(a.attr.as_str(), "remote_addr" | "access_route"),
+            Expr::Subscript(s) => {
+                matches!(s.slice.as_ref(), Expr::StringLiteral(k) if k.value.to_str() == "REMOTE_ADDR")
+            }
+            _ => false,
+        };
+        if !reads_address {
+            return;
+        }
+        let refuses = match op {
+            ast::CmpOp::In => branch
+                .elif_else_clauses
+                .last()
+                .is_some_and(|last| last.test.is_none() && branch_refuses(&last.body)),
+            ast::CmpOp::NotIn => branch_refuses(&branch.body),
+            _ => false,
+        };
+        if refuses && found.is_none() {
+            found = Some(list);
+        }
+    });
     found
 }
 

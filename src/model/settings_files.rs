@@ -375,6 +375,13 @@ impl SettingsFiles {
             {
                 role = FileRole::Development(format!("it sets {marker}: a development setup"));
             }
+            if role == FileRole::Live
+                && request.format == SettingsFormat::Dockerfile
+                && let Some(base) = development_base_image(&file.text)
+            {
+                role =
+                    FileRole::Development(format!("it builds `FROM {base}`: a development image"));
+            }
             let git_ignored = ignores.is_ignored(&request.path);
             out.files.push(SettingsFile {
                 file,
@@ -531,6 +538,29 @@ fn dotenv_value(text: &str, start: usize, line_end: usize) -> (Option<String>, T
             )
         }
     }
+}
+
+/// The base image of a Dockerfile built on a development image (HM Land Registry's
+/// `FROM hmlandregistry/dev_base_python_flask:3`): a word of the image's name, not its tag,
+/// says dev, devel, development or local.
+fn development_base_image(text: &str) -> Option<&str> {
+    text.lines().find_map(|line| {
+        let mut words = line.split_whitespace();
+        if !words.next()?.eq_ignore_ascii_case("FROM") {
+            return None;
+        }
+        let image = words.find(|word| !word.starts_with("--"))?;
+        let name = image.split(['@', ':']).next().unwrap_or(image);
+        let name = name.rsplit('/').next().unwrap_or(name);
+        name.split(['_', '-', '.'])
+            .any(|word| {
+                matches!(
+                    word.to_ascii_lowercase().as_str(),
+                    "dev" | "devel" | "development" | "local" | "localdev"
+                )
+            })
+            .then_some(image)
+    })
 }
 
 /// A Dockerfile's `ENV KEY=value ...` (and the legacy `ENV KEY value`) and `ARG NAME=default`

@@ -26,8 +26,8 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::{Applicability, Checker, Edit, Fix, Rule, Severity};
 use crate::model::apps::overlap;
-use crate::model::exceptions::{Bound, all_leaks, is_leak};
-use crate::model::routes::{Route, any_expr, expr_contains, visit_stmts};
+use crate::model::exceptions::{Bound, all_leaks, is_leak, reads_original_exception};
+use crate::model::routes::{Route, any_expr, expr_contains, visit_scope_stmts, visit_stmts};
 use crate::model::{FileModel, Project, references};
 
 pub const RULE: Rule = Rule {
@@ -1369,6 +1369,25 @@ fn check(checker: &mut Checker<'_, '_>) {
             after: None,
             on_failure_only: false,
         });
+        // `original = getattr(error, "original_exception", None)`, then `str(original)` (arlo):
+        // the local is the exception behind the 500.
+        if internal_server_error {
+            visit_scope_stmts(&function.def.body, &mut |stmt| {
+                if let Stmt::Assign(assign) = stmt
+                    && let [Expr::Name(alias)] = assign.targets.as_slice()
+                    && reads_original_exception(&assign.value, name)
+                {
+                    catches.push(Catch {
+                        bound: Bound::Name(alias.id.as_str()),
+                        caught: String::new(),
+                        body: &function.def.body,
+                        error_handler: true,
+                        after: Some(assign.end()),
+                        on_failure_only: false,
+                    });
+                }
+            });
+        }
     }
     // A GraphQL error formatter answers every failing query: a traceback it adds reaches the
     // client. (The error's own message is the library's default answer, not the formatter's

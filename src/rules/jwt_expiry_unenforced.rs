@@ -14,6 +14,7 @@ use ruff_text_size::Ranged;
 use super::{Checker, Rule, Severity};
 use crate::model::jwt::{JwtCall, Library, Operation};
 use crate::model::routes::{any_expr, expr_contains, visit_stmts};
+use crate::model::value::Value;
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL106.md"),
@@ -53,7 +54,10 @@ fn check(checker: &mut Checker<'_, '_>) {
             continue;
         };
         let value = checker.value(payload, call);
-        if value.dict_lacks("exp") && !record_expiry_enforced(checker, call, payload) {
+        if value.dict_lacks("exp")
+            && !record_expiry_enforced(checker, call, payload)
+            && !own_expiry_read(checker, &value)
+        {
             // A token the app sends to another service: that service decides what it accepts,
             // and one leaked from a request log still works there, so it is said, at low.
             let outbound = call.sent_in_authorization_header(&checker.source.module().body);
@@ -74,6 +78,43 @@ fn check(checker: &mut Checker<'_, '_>) {
             }
         }
     }
+}
+
+/// Claim names a project gives its own expiry time when it does not use `exp`.
+const OWN_EXPIRY_CLAIMS: &[&str] = &[
+    "expires",
+    "expiry",
+    "expiration",
+    "expires_at",
+    "expire_at",
+    "expire",
+    "exp_at",
+    "valid_until",
+];
+
+/// Whether the payload carries an expiry of its own under another name and the module reads
+/// that claim back (arXiv's captcha token: `'expires': now + 300s`, compared with the clock
+/// after the decode): the token expires, checked by the project's code rather than PyJWT.
+fn own_expiry_read(checker: &Checker<'_, '_>, payload: &Value) -> bool {
+    let Value::Dict { entries, .. } = payload else {
+        return false;
+    };
+    let Some(claim) = entries
+        .iter()
+        .filter_map(|(key, _)| key.as_str())
+        .find(|key| OWN_EXPIRY_CLAIMS.contains(key))
+    else {
+        return false;
+    };
+    let names_claim = |e: &Expr| matches!(e, Expr::StringLiteral(s) if s.value.to_str() == claim);
+    any_expr(&checker.source.module().body, &mut |e| match e {
+        Expr::Subscript(subscript) => names_claim(&subscript.slice),
+        Expr::Call(read) => {
+            matches!(read.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "get")
+                && read.arguments.args.first().is_some_and(names_claim)
+        }
+        _ => false,
+    })
 }
 
 /// Whether the function around an authlib decode calls `.validate()` (or `.validate_exp()`) on

@@ -1357,11 +1357,13 @@ fn check(checker: &mut Checker<'_, '_>) {
                 // A long-lived secret from the configuration (FlexGet's Telegram `bot_token`
                 // from `config["bot_token"]`) stays a secret in a debug log users are asked to
                 // paste into public issues.
+                // `environ.get('HTTP_AUTHORIZATION')` in WSGI middleware (arXiv's) is the
+                // request's header, not the process's environment.
                 let from_configuration = |text: &str| {
                     crate::model::context::contains_any_ignoring_case(
                         text,
                         &["config", "settings", "environ", "getenv"],
-                    )
+                    ) && !text.contains("HTTP_")
                 };
                 let debug_level = sink.ends_with(".debug") && holder.is_none();
                 let configured = debug_level

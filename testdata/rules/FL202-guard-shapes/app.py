@@ -156,3 +156,33 @@ def labels_of_kind():
 def save_kind():  # expect: FL202
     save_labels_of_kind(request.json["kind"], request.json["labels"])
     return {"ok": True}
+
+
+# An address allow-list (FreeTAKServer's CLI endpoints): the machines on the list, and nobody
+# else, reach the handler's work; the refusal is in `else`, or under `not in`.
+ALLOWED_CLI_IPS = ["127.0.0.1", "10.0.0.5"]
+
+
+@app.route("/cli/users", methods=["POST", "DELETE"])
+def cli_users():
+    if request.remote_addr in ALLOWED_CLI_IPS:
+        LABELS[request.json["name"]] = request.json.get("token")
+        return {"message": "success"}, 200
+    else:
+        return {"message": "endpoint can only be accessed by approved IPs"}, 401
+
+
+@app.route("/cli/labels", methods=["DELETE"])
+def cli_labels():
+    if request.remote_addr not in ALLOWED_CLI_IPS:
+        return {"message": "forbidden"}, 403
+    LABELS.clear()
+    return {"ok": True}
+
+
+@app.route("/cli/notes", methods=["DELETE"])
+def cli_notes():  # expect: FL202
+    # Trap: the address is only logged.
+    print("cleared by", request.remote_addr in ALLOWED_CLI_IPS)
+    LABELS.clear()
+    return {"ok": True}

@@ -9,6 +9,7 @@ from celery import Celery, shared_task
 from flask import Flask, jsonify, request
 from flask_jwt_extended import jwt_required
 from flask_login import LoginManager, login_required
+from werkzeug.exceptions import InternalServerError
 
 from ajax import bad_request, gone
 from files import check_access, find_process
@@ -180,6 +181,18 @@ def server_error(error):
     detail = str(error)
     # The exception behind it is not.
     return jsonify(error=detail, cause=repr(error.original_exception)), 500  # expect: FL402(medium)
+
+
+admin_app = Flask("admin")
+
+
+@admin_app.errorhandler(InternalServerError)
+def admin_server_error(error):
+    # arlo's handler: the exception behind the 500, read with `getattr` into a local.
+    original = getattr(error, "original_exception", None)
+    if original is None:
+        return error
+    return jsonify(errors=[{"message": str(original)}]), 500  # expect: FL402(medium)
 
 
 # Traps: no request to answer.

@@ -147,3 +147,19 @@ class ResetTokens:
 # The helpers other modules of the application call (a helper nothing names is dead code,
 # whose findings are low).
 __all__ = ["verify_any", "verify_id_token", "verify_idp", "verify_oidc_callback_with_authlib", "verify_partner", "verify_partner_api"]
+
+
+from . import tokens  # noqa: E402
+
+
+@bp.post("/sessions")
+def open_session():
+    token = tokens.encode({"sub": request.json["user"]}, SESSION_SECRET)
+    return jsonify(token=token, captcha=tokens.new_captcha(SESSION_SECRET, request.remote_addr))
+
+
+@bp.get("/sessions/current")
+def current_session():
+    claims = tokens.decode(request.headers["X-Session"], SESSION_SECRET)
+    tokens.unpack_captcha(request.args["captcha"], SESSION_SECRET, request.remote_addr)
+    return jsonify(claims, partner=tokens.partner_claims(request.args["partner"], os.environ["PARTNER_KEY"]))

@@ -18,7 +18,9 @@ def create_app():
 
     from .auth import bp as auth_bp
     from .sso import bp as sso_bp
+    from .captcha import bp as captcha_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(sso_bp)
+    app.register_blueprint(captcha_bp)
     return app
