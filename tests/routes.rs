@@ -454,6 +454,19 @@ fn a_hook_that_lets_anonymous_callers_through_authenticates_nobody() {
             "{handler}"
         );
     }
+    // The listing says which hook was considered and why it does not count.
+    assert_eq!(
+        find(&routes, "show_paper")["optional_authentication"],
+        "the before_request hook setup_request (testdata/rules/FL202-refuses-nothing/app.py:161), which checks a credential only when one is sent"
+    );
+    assert_eq!(
+        find(&routes, "show_paper_v2")["optional_authentication"],
+        "the before_request hook maybe_load_caller (testdata/rules/FL202-refuses-nothing/app.py:179), which checks a credential only when one is sent"
+    );
+    assert_eq!(
+        find(&routes, "show_paper_form")["optional_authentication"],
+        serde_json::Value::Null
+    );
     let review = find(&routes, "show_review");
     assert_eq!(
         review["authentication"],

@@ -90,6 +90,9 @@ pub struct Route<'a> {
     /// A `before_request` hook covers the route but does not verify a token: it may
     /// authenticate some other way, so missing authentication is not asserted.
     pub unknown_hook: bool,
+    /// A `before_request` hook covers the route that checks a credential when one is sent and
+    /// lets requests without one through (aleph's `setup_request`): how it reads in messages.
+    pub optional_hook: Option<String>,
     /// A `before_request` hook of the route's application that verifies a token lets this route
     /// through by its own test of the request (an endpoint or path list): how it reads in
     /// messages, "`before_request` (secure_message/application.py:79)".
@@ -520,14 +523,16 @@ impl<'a> RouteModel<'a> {
                         || matches!(d, Expr::Call(call) if call.arguments.args.iter().any(names_a_role_member))
                 });
                 let can_refuse = !guards.is_empty() || context.can_refuse(hook.module, hook.def);
+                let checks_a_credential =
+                    context.authenticates(hook.module, hook.def, 0) && can_refuse;
+                let refuses_the_missing = checks_a_credential
+                    && context.refuses_without_credential(hook.module, hook.def);
                 HookFacts {
                     // A hook that reads, logs or stores the header but can refuse nothing does
                     // not authenticate, nor does one that checks a credential only when one is
                     // sent and lets everyone else through as anonymous.
-                    verifies: !guards.is_empty()
-                        || context.authenticates(hook.module, hook.def, 0)
-                            && can_refuse
-                            && context.refuses_without_credential(hook.module, hook.def),
+                    verifies: !guards.is_empty() || refuses_the_missing,
+                    optional: guards.is_empty() && checks_a_credential && !refuses_the_missing,
                     concerns_caller: !guards.is_empty()
                         || context.may_concern_caller(hook.module, hook.def),
                     can_refuse,
@@ -618,6 +623,12 @@ impl<'a> RouteModel<'a> {
                     .filter(|&&index| hook_facts[index].concerns_caller && runs_for_route(&index))
             };
             route.unknown_hook = caller_hooks().next().is_some();
+            route.optional_hook = match &route.authentication {
+                Some(_) => None,
+                None => caller_hooks()
+                    .find(|&&index| hook_facts[index].optional)
+                    .map(|&index| hook_place(model, hooks[index].module, hooks[index].def)),
+            };
             // No hook that could refuse this route runs for it: with no authentication, anyone
             // reaches it.
             route.open_to_anyone = !caller_hooks().any(|&index| hook_facts[index].can_refuse);
@@ -912,6 +923,8 @@ struct Registration {
 struct HookFacts {
     /// Checks a credential and can refuse a request.
     verifies: bool,
+    /// Checks a credential when one is sent, and lets a request without one through.
+    optional: bool,
     /// Looks at the request or the caller at all.
     concerns_caller: bool,
     /// Can refuse a request at all (flask-dance's `g.flask_dance_oauth2 = bp.session` cannot).
@@ -1261,6 +1274,7 @@ impl<'a> RouteCollector<'_, 'a> {
             role_check: None,
             declared_at,
             unknown_hook: false,
+            optional_hook: None,
             exempted_by: None,
             open_to_anyone: false,
             on_app: false,
@@ -1334,6 +1348,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 role_check: None,
                 declared_at,
                 unknown_hook: false,
+                optional_hook: None,
                 exempted_by: None,
                 open_to_anyone: false,
                 on_app: false,
@@ -5066,6 +5081,9 @@ pub struct RouteRow {
     /// The handler's last line, to attach findings to the route.
     pub end_line: usize,
     pub authentication: Option<String>,
+    /// For a route without authentication: the `before_request` hook that checks a credential
+    /// when one is sent and lets requests without one through, which is why it does not count.
+    pub optional_authentication: Option<String>,
     pub identity: Option<String>,
     pub authorization: Option<String>,
     /// Where a connexion route's operation is declared: `openapi.yaml:12`.
@@ -5092,6 +5110,12 @@ impl RouteModel<'_> {
                         .authentication
                         .as_ref()
                         .map(|a| one_line(&a.how.replace('`', ""))),
+                    optional_authentication: route.optional_hook.as_ref().map(|hook| {
+                        format!(
+                            "the before_request hook {}, which checks a credential only when one is sent",
+                            hook.replace('`', "")
+                        )
+                    }),
                     identity: route
                         .authentication
                         .as_ref()

@@ -60,10 +60,11 @@ pub fn render_text(outcome: &Outcome) -> String {
             route.methods.join(","),
             route.rule.clone(),
             format!("{} ({}:{})", route.handler, route.path, route.line),
-            route
-                .authentication
-                .clone()
-                .unwrap_or_else(|| "none".to_string()),
+            match (&route.authentication, &route.optional_authentication) {
+                (Some(how), _) => how.clone(),
+                (None, Some(hook)) => format!("none ({hook})"),
+                (None, None) => "none".to_string(),
+            },
             route.identity.clone().unwrap_or_else(|| "-".to_string()),
             route
                 .authorization

@@ -146,6 +146,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 role_check: None,
                 declared_at: def.name.range(),
                 unknown_hook: false,
+                optional_hook: None,
                 exempted_by: None,
                 open_to_anyone: false,
                 on_app: false,

@@ -7,7 +7,7 @@ import logging
 import os
 from functools import wraps
 
-import jwt
+import jwt as pyjwt
 from flask import Blueprint, Flask, abort, g, request, session
 from flask_sqlalchemy import SQLAlchemy
 from werkzeug.exceptions import TooManyRequests
@@ -145,7 +145,7 @@ class Paper(db.Model):
 
 
 def load_session(credential):
-    return jwt.decode(credential, app.config["JWT_SECRET_KEY"], algorithms=["HS256"])
+    return pyjwt.decode(credential, app.config["JWT_SECRET_KEY"], algorithms=["HS256"])  # expect: FL105(low)
 
 
 def too_many(address):
