@@ -474,3 +474,32 @@ fn a_hook_that_lets_anonymous_callers_through_authenticates_nobody() {
     );
     assert_eq!(review["findings"], serde_json::json!(["FL201"]));
 }
+
+#[test]
+fn the_identity_is_what_the_credential_check_returned_not_a_trace_id() {
+    let routes = routes_json("testdata/rules/FL201-trace-hook");
+    assert_eq!(find(&routes, "get_search")["identity"], "g.jwt");
+}
+
+#[test]
+fn inherited_decorator_lists_and_401_answers_authenticate() {
+    let routes = routes_json("testdata/rules/FL202-logged-in-hook");
+    // `decorators = TargetActionView.decorators + [templated]`: the base's `login_required`.
+    assert_eq!(
+        find(&routes, "TargetLeadsView.post")["authentication"],
+        "@login_required"
+    );
+    // A 401 for an unknown session named by the form.
+    assert!(
+        find(&routes, "submit_listens")["authentication"]
+            .as_str()
+            .is_some_and(|how| how.starts_with("submit_listens ")),
+        "{}",
+        find(&routes, "submit_listens")
+    );
+    // The hook redirects logged-in users only: it authenticates nothing.
+    assert_eq!(
+        find(&routes, "add_target")["authentication"],
+        serde_json::Value::Null
+    );
+}

@@ -525,9 +525,14 @@ impl<'a> RouteModel<'a> {
                 let can_refuse = !guards.is_empty() || context.can_refuse(hook.module, hook.def);
                 let checks_a_credential =
                     context.authenticates(hook.module, hook.def, 0) && can_refuse;
-                let refuses_the_missing = checks_a_credential
-                    && context.refuses_without_credential(hook.module, hook.def);
+                // What a request with no credential and no login meets: a hook that refuses
+                // only logged-in users (SystemGuard's password-expiry redirect) or only a
+                // credential that was sent leaves such a request alone.
+                let refuses_anonymous = !guards.is_empty()
+                    || can_refuse && context.refuses_without_credential(hook.module, hook.def);
+                let refuses_the_missing = checks_a_credential && refuses_anonymous;
                 HookFacts {
+                    refuses_anonymous,
                     // A hook that reads, logs or stores the header but can refuse nothing does
                     // not authenticate, nor does one that checks a credential only when one is
                     // sent and lets everyone else through as anonymous.
@@ -617,10 +622,19 @@ impl<'a> RouteModel<'a> {
             // leaves nothing open: the route is public by the hook's code.
             let runs_for_route =
                 |index: &usize| !surely_covering.contains(index) || applying.contains(index);
+            // A hook whose refusals all concern callers who are logged in or sent a credential
+            // (SystemGuard's password-expiry redirect under `if current_user.is_authenticated:`)
+            // leaves an anonymous caller's way open: it is no hook that may authenticate. A
+            // hook that can refuse nothing at all stays one that may (CodeGra.de's hooks only
+            // keep warnings in `g`, and its handlers check permissions through helpers
+            // flasklint does not read as authentication).
             let caller_hooks = || {
-                covering
-                    .iter()
-                    .filter(|&&index| hook_facts[index].concerns_caller && runs_for_route(&index))
+                covering.iter().filter(|&&index| {
+                    let facts = &hook_facts[index];
+                    let refuses_only_the_known =
+                        facts.can_refuse && !facts.refuses_anonymous && !facts.optional;
+                    facts.concerns_caller && !refuses_only_the_known && runs_for_route(&index)
+                })
             };
             route.unknown_hook = caller_hooks().next().is_some();
             route.optional_hook = match &route.authentication {
@@ -923,6 +937,8 @@ struct Registration {
 struct HookFacts {
     /// Checks a credential and can refuse a request.
     verifies: bool,
+    /// Can refuse a request that sends no credential and has no login.
+    refuses_anonymous: bool,
     /// Checks a credential when one is sent, and lets a request without one through.
     optional: bool,
     /// Looks at the request or the caller at all.
@@ -1298,19 +1314,7 @@ impl<'a> RouteCollector<'_, 'a> {
         let class_decorators: Vec<&'a Expr> = self
             .decorators_assignment((class_module, class))
             .into_iter()
-            .flat_map(|value| match value {
-                Expr::List(list) => list.elts.iter().collect::<Vec<_>>(),
-                Expr::Tuple(tuple) => tuple.elts.iter().collect(),
-                Expr::Dict(dict) => dict
-                    .items
-                    .iter()
-                    .flat_map(|item| match &item.value {
-                        Expr::List(list) => list.elts.iter().collect::<Vec<_>>(),
-                        other => vec![other],
-                    })
-                    .collect(),
-                _ => Vec::new(),
-            })
+            .flat_map(|value| self.decorator_elements(class_module, value, 0))
             .collect();
         let dispatch = self.inherited_method((class_module, class), "dispatch_request");
         for stmt in &class.body {
@@ -1430,6 +1434,45 @@ impl<'a> RouteCollector<'_, 'a> {
         })
         .map(|(_, own)| own)
         .unwrap_or_default()
+    }
+
+    /// The decorators a `decorators = ...` value lists: a list, a tuple, a dict of lists
+    /// (`method_decorators = {"get": [...]}`), or a concatenation that starts from a base class's
+    /// own list (jazzband's `decorators = UploadLeadsActionView.decorators + [templated()]`, the
+    /// base inheriting `[login_required]` from its own base).
+    fn decorator_elements(&self, module: usize, value: &'a Expr, depth: usize) -> Vec<&'a Expr> {
+        if depth > 8 {
+            return Vec::new();
+        }
+        match value {
+            Expr::List(list) => list.elts.iter().collect(),
+            Expr::Tuple(tuple) => tuple.elts.iter().collect(),
+            Expr::Dict(dict) => dict
+                .items
+                .iter()
+                .flat_map(|item| match &item.value {
+                    Expr::List(list) => list.elts.iter().collect::<Vec<_>>(),
+                    other => vec![other],
+                })
+                .collect(),
+            Expr::BinOp(op) if op.op == ast::Operator::Add => {
+                let mut elements = self.decorator_elements(module, &op.left, depth + 1);
+                elements.extend(self.decorator_elements(module, &op.right, depth + 1));
+                elements
+            }
+            Expr::Attribute(attribute)
+                if matches!(attribute.attr.as_str(), "decorators" | "method_decorators") =>
+            {
+                let Some(base) = self.find_class_in_module(&attribute.value, module) else {
+                    return Vec::new();
+                };
+                self.decorators_assignment(base)
+                    .into_iter()
+                    .flat_map(|inherited| self.decorator_elements(base.0, inherited, depth + 1))
+                    .collect()
+            }
+            _ => Vec::new(),
+        }
     }
 
     fn find_class(&self, expr: &Expr) -> Option<(usize, &'a ast::StmtClassDef)> {
@@ -3299,6 +3342,18 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 shared_key: None,
             });
         }
+        if hook.is_none() && answers_401_on_request_data(&route.handler.body) {
+            return Some(Authentication {
+                how: format!(
+                    "`{}` answers 401 when what the request sends does not check out itself",
+                    route.handler.name
+                ),
+                identity: String::new(),
+                unverified: None,
+                administrators_only: None,
+                shared_key: None,
+            });
+        }
         if let Some((hook, module)) = hook {
             return Some(Authentication {
                 how: format!(
@@ -3508,13 +3563,42 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                         && matches!(base.id.as_str(), "g" | "request")
                     {
                         let attr = attribute.attr.to_ascii_lowercase();
-                        let about_caller =
-                            ["user", "identity", "account", "sub", "claims", "token"]
-                                .iter()
-                                .any(|w| attr.contains(w));
-                        if assigned
-                            .as_ref()
-                            .is_none_or(|(caller, _)| !caller && about_caller)
+                        // `g.jwt = validate(url, request.headers["Authorization"], ...)`
+                        // (HM Land Registry's APIs): what the credential's check returned.
+                        let about_caller = [
+                            "user",
+                            "identity",
+                            "account",
+                            "sub",
+                            "claims",
+                            "token",
+                            "jwt",
+                            "principal",
+                            "principle",
+                        ]
+                        .iter()
+                        .any(|w| attr.contains(w))
+                            || expr_contains(&assign.value, &mut |e| {
+                                matches!(e, Expr::StringLiteral(s)
+                                    if s.value.to_str().eq_ignore_ascii_case("authorization"))
+                            });
+                        // `g.trace_id = request.headers.get("X-Trace-ID", ...)`,
+                        // `request._begin_time = time.time()`: bookkeeping, never the caller.
+                        let bookkeeping = [
+                            "trace",
+                            "time",
+                            "request_id",
+                            "requests",
+                            "correlation",
+                            "locale",
+                            "start",
+                        ]
+                        .iter()
+                        .any(|w| attr.contains(w));
+                        if !bookkeeping
+                            && assigned
+                                .as_ref()
+                                .is_none_or(|(caller, _)| !caller && about_caller)
                         {
                             assigned =
                                 Some((about_caller, format!("{}.{}", base.id, attribute.attr)));
@@ -5274,6 +5358,22 @@ fn answers_401_on_a_credential(body: &[Stmt]) -> bool {
         && any_expr(body, &mut |e| reads_request_credential(e))
 }
 
+/// Whether `body` reads anything the request carries and answers 401 in a branch, whatever the
+/// field is called: ListenBrainz's Audioscrobbler 1.2 handlers look up the session named by the
+/// form's `s` and answer `BADSESSION`, 401. Weaker evidence than a credential read by name (an
+/// account service's 401 may be about the password of the account it is handed), so it is
+/// asked only of a handler that nothing else authenticates, and never of a login.
+fn answers_401_on_request_data(body: &[Stmt]) -> bool {
+    names_unauthorized(body)
+        && branch_refuses(body)
+        && !starts_a_login_session(body)
+        && any_expr(body, &mut |e| {
+            matches!(e, Expr::Attribute(a)
+                if matches!(a.attr.as_str(), "headers" | "args" | "form" | "values" | "cookies" | "json")
+                    && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request"))
+        })
+}
+
 /// Whether `body` names a 401: the number, or werkzeug's `Unauthorized`.
 fn names_unauthorized(body: &[Stmt]) -> bool {
     any_expr(body, &mut |e| {
@@ -5773,10 +5873,23 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
 }
 
 /// Whether `body` logs a user in: Flask-Login's `login_user(...)`, Flask-Principal's
-/// `identity_changed.send(...)`.
+/// `identity_changed.send(...)`, or a check of a submitted password.
 fn starts_a_login_session(body: &[Stmt]) -> bool {
     any_expr(body, &mut |e| {
         let Expr::Call(call) = e else { return false };
+        // A submitted password checked (mhn's `verify_and_update_password` before its 401 for
+        // wrong credentials): the handler is the login, whatever starts the session after it.
+        if matches!(
+            super::records::callee_last(&call.func),
+            Some(
+                "check_password_hash"
+                    | "verify_password"
+                    | "check_password"
+                    | "verify_and_update_password"
+            )
+        ) {
+            return true;
+        }
         match call.func.as_ref() {
             Expr::Name(n) => n.id.as_str() == "login_user",
             Expr::Attribute(a) => {

@@ -1,12 +1,14 @@
-//! Whether a `before_request` hook refuses a request that carries no credential at all.
+//! Whether a `before_request` hook refuses a request that carries no credential at all, and no
+//! login either.
 //!
 //! Authentication means refusing: a hook that verifies a token *when one is sent* and otherwise
 //! lets the request through as anonymous (aleph's `setup_request`, which falls back to
 //! `Authz.from_role(role=None)`) authenticates nobody; the routes behind it decide for
 //! themselves. The hook is read as the path a credential-less request takes through it: the
 //! bodies of `if`s that hold only when a credential was sent (`if "Authorization" in
-//! request.headers:`, `if token:` after `token = request.headers.get(...)`) are left out, and an
-//! `if not token: return` that lets the request go ends the path. What is left refuses when it
+//! request.headers:`, `if token:` after `token = request.headers.get(...)`) or only for a
+//! logged-in user (`if current_user.is_authenticated:`, SystemGuard's password-expiry redirect)
+//! are left out, and an `if not token: return` that lets the request go ends the path. What is left refuses when it
 //! raises, aborts, answers 401/403 or anything else from the hook itself (Flask sends what a
 //! `before_request` hook returns instead of running the view), decodes a token, calls a known
 //! verifier, or calls a project function whose own path refuses. Refusals that are not about
@@ -18,7 +20,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use super::{
     AuthContext, MAX_CALL_DEPTH, allows_anonymous, any_expr, branch_refuses, expr_contains,
-    if_clauses, is_known_verifier, local_assignments,
+    has_login, if_clauses, is_known_verifier, local_assignments,
 };
 
 impl<'a> AuthContext<'_, 'a> {
@@ -180,6 +182,11 @@ impl<'a> Path<'a> {
 /// request.headers`, `token` / `token is not None` / `len(token)` for a local read from the
 /// request, or an `and` with one such operand.
 fn credential_present(test: &Expr, assignments: &[(&str, &Expr)]) -> bool {
+    // `if current_user.is_authenticated:`, `if g.user:`, `if "user_id" in session:`: what
+    // follows concerns a caller who has logged in.
+    if has_login(test) {
+        return true;
+    }
     match test {
         Expr::BoolOp(op) if op.op == ast::BoolOp::And => op
             .values
