@@ -5358,20 +5358,37 @@ fn answers_401_on_a_credential(body: &[Stmt]) -> bool {
         && any_expr(body, &mut |e| reads_request_credential(e))
 }
 
-/// Whether `body` reads anything the request carries and answers 401 in a branch, whatever the
-/// field is called: ListenBrainz's Audioscrobbler 1.2 handlers look up the session named by the
+/// Whether `body` looks up anything the request carries and answers 401 when that fails,
+/// whatever the field is called: ListenBrainz's Audioscrobbler 1.2 handlers look up the session named by the
 /// form's `s` and answer `BADSESSION`, 401. Weaker evidence than a credential read by name (an
 /// account service's 401 may be about the password of the account it is handed), so it is
 /// asked only of a handler that nothing else authenticates, and never of a login.
 fn answers_401_on_request_data(body: &[Stmt]) -> bool {
-    names_unauthorized(body)
-        && branch_refuses(body)
-        && !starts_a_login_session(body)
-        && any_expr(body, &mut |e| {
+    if starts_a_login_session(body) {
+        return false;
+    }
+    let reads_request = |stmts: &[Stmt]| {
+        any_expr(stmts, &mut |e| {
             matches!(e, Expr::Attribute(a)
                 if matches!(a.attr.as_str(), "headers" | "args" | "form" | "values" | "cookies" | "json")
                     && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request"))
         })
+    };
+    // The 401 answers a lookup of what was sent failing (`except BadRequest: return
+    // "BADSESSION", 401`), not a form missing a field (a sign-up's `if login is None: ..., 401`).
+    let mut found = false;
+    visit_scope_stmts(body, &mut |stmt| {
+        if let Stmt::Try(attempt) = stmt
+            && reads_request(&attempt.body)
+            && attempt.handlers.iter().any(|handler| {
+                let ast::ExceptHandler::ExceptHandler(handler) = handler;
+                names_unauthorized(&handler.body) && branch_refuses(&handler.body)
+            })
+        {
+            found = true;
+        }
+    });
+    found
 }
 
 /// Whether `body` names a 401: the number, or werkzeug's `Unauthorized`.

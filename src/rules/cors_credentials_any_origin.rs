@@ -199,8 +199,13 @@ fn check_flask_cors(checker: &mut Checker<'_, '_>) {
         let mut per_resource: Vec<Resource<'_>> = Vec::new();
         if let Some(Expr::Dict(resources)) = keyword(call, "resources") {
             for item in &resources.items {
+                let pattern = match &item.key {
+                    Some(Expr::StringLiteral(key)) => Some(key.value.to_str().to_string()),
+                    _ => None,
+                };
                 let Expr::Dict(options) = &item.value else {
                     per_resource.push(Resource {
+                        pattern,
                         origins: Origins::Unknown,
                         credentials: false,
                         credentials_at: None,
@@ -209,6 +214,7 @@ fn check_flask_cors(checker: &mut Checker<'_, '_>) {
                     continue;
                 };
                 let mut resource = Resource {
+                    pattern,
                     origins: top_origins,
                     credentials,
                     credentials_at: None,
@@ -234,6 +240,7 @@ fn check_flask_cors(checker: &mut Checker<'_, '_>) {
             }
         } else {
             per_resource.push(Resource {
+                pattern: None,
                 origins: top_origins,
                 credentials,
                 credentials_at: None,
@@ -277,7 +284,18 @@ fn check_flask_cors(checker: &mut Checker<'_, '_>) {
         } else {
             "`CORS_SUPPORTS_CREDENTIALS = True`".to_string()
         };
-        let (severity, why) = weight_by_cookies(checker);
+        // The open resources' URL prefixes, when every one of them names one.
+        let scope: Option<Vec<String>> = per_resource
+            .iter()
+            .filter(|r| open(r))
+            .map(|r| r.pattern.as_deref().and_then(pattern_prefix))
+            .collect();
+        let (severity, why) = match weight_by_cookies(checker) {
+            (None, _) => scope
+                .and_then(|prefixes| header_tokens_only(checker, &prefixes))
+                .unwrap_or((None, String::new())),
+            weighed => weighed,
+        };
         let diagnostic = checker.report(
             range,
             format!(
@@ -314,9 +332,86 @@ fn weight_by_cookies(checker: &Checker<'_, '_>) -> (Option<super::Severity>, Str
     }
 }
 
+/// The literal prefix of a flask-cors resource pattern (a regular expression matched at the
+/// start of the path): `/api` of `r"/api/*"` or `r"/api/.*"`; `None` for a pattern whose
+/// prefix is not plain text (a `.*` start) or that is empty.
+fn pattern_prefix(pattern: &str) -> Option<String> {
+    let end = pattern
+        .find(|c: char| {
+            matches!(
+                c,
+                '*' | '.' | '(' | '[' | '?' | '+' | '{' | '|' | '\\' | '$' | '^'
+            )
+        })
+        .unwrap_or(pattern.len());
+    let prefix = pattern[..end].trim_end_matches('/');
+    (prefix.len() > 1 && prefix.starts_with('/')).then(|| prefix.to_string())
+}
+
+/// Low when the routes the open resources cover are all authenticated by tokens the caller
+/// sends itself in a header (RecipeRaven's `/api/*` under `@jwt_required()` with Flask-JWT-
+/// Extended's default header location), while the app's cookie login (Flask-Login for its
+/// `/admin` pages) lies outside them: a page on another origin can read only what its own
+/// request carried. `None` when a covered route reads a cookie login, or none is covered.
+fn header_tokens_only(
+    checker: &Checker<'_, '_>,
+    prefixes: &[String],
+) -> Option<(Option<super::Severity>, String)> {
+    let project = checker.project;
+    let module = checker.file.module;
+    // Flask-JWT-Extended told to read cookies makes its tokens cookies too.
+    let jwt_cookies = project.files.iter().any(|file| {
+        project.apps.share(file.module, module)
+            && project.model.modules[file.module]
+                .file
+                .text
+                .contains("JWT_TOKEN_LOCATION")
+            && file.cookie_authority.is_some()
+    });
+    let mut covered = 0;
+    for route in project.routes.routes.iter().filter(|route| {
+        project.apps.share(route.module, module)
+            && prefixes.iter().any(|prefix| {
+                route.rule == *prefix || route.rule.starts_with(&format!("{prefix}/"))
+            })
+    }) {
+        covered += 1;
+        let by_header_token = route.authentication.as_ref().is_some_and(|auth| {
+            auth.identity.contains("get_jwt_identity") || auth.how.contains("jwt_required")
+        });
+        // `current_user = get_jwt_identity()` (RecipeRaven) is a local, not Flask-Login's.
+        let locals = local_assignments(&route.handler.body);
+        let reads_login = any_expr(&route.handler.body, &mut |e| {
+            matches!(e, Expr::Name(n)
+                if matches!(n.id.as_str(), "current_user" | "session")
+                    && !locals.iter().any(|(name, _)| *name == n.id.as_str()))
+        });
+        let open = route.authentication.is_none();
+        if jwt_cookies || reads_login || !(by_header_token || open) {
+            return None;
+        }
+    }
+    (covered > 0).then(|| {
+        (
+            Some(super::Severity::Low),
+            format!(
+                "; low severity: the resources it opens ({}) hold only routes that take a token the caller sends in a header (or none), and the app's cookie login lies outside them, so a page on another origin reads only what its own request carried",
+                prefixes
+                    .iter()
+                    .map(|p| format!("`{p}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )
+    })
+}
+
 /// The options flask-cors applies to one resource (the whole app when there is no
 /// `resources={...}` dict).
 struct Resource<'a> {
+    /// The URL pattern of a `resources={...}` entry (`r"/api/*"`); `None` for the whole app or
+    /// a key that is not a string.
+    pattern: Option<String>,
     origins: Origins,
     credentials: bool,
     /// The resource's own `"supports_credentials"` value.

@@ -315,6 +315,7 @@ fn credential(key: &str, value: &str, extra: &[String]) -> Option<Credential> {
     let plain = !value.contains("://")
         && !phrase
         && !unlike_the_named_service(&upper_key, value)
+        && !expired_token(value)
         && !names_its_kind
         && !is_pattern(&upper_key, value)
         && !is_filled_in(value)
@@ -323,6 +324,58 @@ fn credential(key: &str, value: &str, extra: &[String]) -> Option<Credential> {
         && !names_a_setting(key, value)
         && !names_a_managed_key(value);
     (named && plain && !value.trim().is_empty()).then_some(Credential::Named)
+}
+
+/// A JWT whose `exp` has passed: a sample token in API documentation (DMS-Backend's
+/// `SAMPLE_ACCESS_TOKEN`, expired in 2018) opens nothing.
+fn expired_token(value: &str) -> bool {
+    let mut parts = value.trim().split('.');
+    let (Some(header), Some(payload), Some(_), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    if !header.starts_with("eyJ") {
+        return false;
+    }
+    let Some(claims) = base64url_decode(payload)
+        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+    else {
+        return false;
+    };
+    let Some(expiry) = claims.get("exp").and_then(serde_json::Value::as_f64) else {
+        return false;
+    };
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|elapsed| elapsed.as_secs_f64())
+        .unwrap_or(0.0);
+    expiry < now
+}
+
+/// Unpadded (or padded) base64url, as JWT segments are written; `None` on any other byte.
+fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    let mut bits: u32 = 0;
+    let mut count = 0;
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    for byte in text.trim_end_matches('=').bytes() {
+        let value = match byte {
+            b'A'..=b'Z' => byte - b'A',
+            b'a'..=b'z' => byte - b'a' + 26,
+            b'0'..=b'9' => byte - b'0' + 52,
+            b'-' | b'+' => 62,
+            b'_' | b'/' => 63,
+            _ => return None,
+        };
+        bits = (bits << 6) | u32::from(value);
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            out.push((bits >> count) as u8);
+            bits &= (1 << count) - 1;
+        }
+    }
+    Some(out)
 }
 
 /// A value of an AWS secret setting that no AWS secret looks like: secret access keys are 40

@@ -93,3 +93,9 @@ class FallbackConfig:
     AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID", "nope")
     AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY", "local-minio-secret")
     KUBE_TOKEN = os.environ.get("KUBE_TOKEN", "fookubetoken")
+
+
+# A sample token printed in the API documentation, expired in 2018: it opens nothing.
+SAMPLE_ACCESS_TOKEN = "eyJhbGciOiAiSFMyNTYiLCAidHlwIjogIkpXVCJ9.eyJzdWIiOiAiYSIsICJleHAiOiAxNTQwNTU3NDQ2fQ.wmytxSuQlH-KjhxO2EzrIioWHWgEnyiqWpRBwWuM15M"
+# A service token valid until 2100: whoever reads it calls the service.
+SERVICE_ACCESS_TOKEN = "eyJhbGciOiAiSFMyNTYiLCAidHlwIjogIkpXVCJ9.eyJzdWIiOiAic3ZjIiwgImV4cCI6IDQxMDI0NDQ4MDB9.Zq8vR2pLk9Hx8Vq2Lm9Tr4Kw7Zp1Ns5Jd3Fb6Yc0Ga2U"  # expect: FL305(medium)
