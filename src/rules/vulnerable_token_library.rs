@@ -503,6 +503,24 @@ fn diagnostic(
                     via.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
                 ),
             },
+            // A lock file lists what other dependencies pull in without saying which
+            // (inspire-next's poetry.lock, arXiv's Pipfile.lock): with no code of the project
+            // importing the library, only those dependencies call it, their own way. A
+            // manifest's own declaration of an unimported library stays unknown.
+            Some(&requirement)
+                if usage.is_some_and(|u| !u.used)
+                    && deps
+                        .files
+                        .get(declaration.file)
+                        .is_some_and(|file| file.kind.is_lock()) =>
+            {
+                Reach::No {
+                needs: needs(requirement),
+                    fact: format!(
+                        "this project's code never imports {package} (nor Flask-JWT or Flask-JWT-Extended): the lock file holds it for another dependency, whose own use decides"
+                    ),
+                }
+            }
             _ => advisory_reach(a, package, usage),
         })
         .collect();
