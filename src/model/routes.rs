@@ -2446,26 +2446,36 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 other => other,
             }));
         });
-        for callee in callees {
-            // `self._apply_secure(func)` in a method: another method of its class.
-            if let Some((target_module, target)) = self.sibling_method(module, def, callee)
-                && self.authenticates_seen(target_module, target, depth + 1, seen)
-            {
-                return true;
-            }
-            let Some(qualified) = self.qualified(module, callee) else {
-                continue;
-            };
-            if is_known_verifier(&qualified) {
-                return true;
-            }
-            if let Some((target_module, target)) = self.function_for(module, &qualified)
-                && self.authenticates_seen(target_module, target, depth + 1, seen)
-            {
-                return true;
-            }
+        callees.into_iter().any(|callee| {
+            self.callee_reaches(module, def, callee, &is_known_verifier, &mut |m, target| {
+                self.authenticates_seen(m, target, depth + 1, seen)
+            })
+        })
+    }
+
+    /// Whether `callee`, called in `def`, is a library function `known` accepts or a project
+    /// function for which `follow` holds: a method of the same class (`self._apply_secure(f)`)
+    /// or a function found by its qualified name.
+    fn callee_reaches(
+        &self,
+        module: usize,
+        def: &'a ast::StmtFunctionDef,
+        callee: &Expr,
+        known: &dyn Fn(&str) -> bool,
+        follow: &mut dyn FnMut(usize, &'a ast::StmtFunctionDef) -> bool,
+    ) -> bool {
+        if let Some((target_module, target)) = self.sibling_method(module, def, callee)
+            && follow(target_module, target)
+        {
+            return true;
         }
-        false
+        let Some(qualified) = self.qualified(module, callee) else {
+            return false;
+        };
+        known(&qualified)
+            || self
+                .function_for(module, &qualified)
+                .is_some_and(|(target_module, target)| follow(target_module, target))
     }
 
     /// The authentication a project Blueprint subclass's own `route` adds to the views it
@@ -2872,20 +2882,9 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             }));
         });
         callees.into_iter().any(|callee| {
-            if let Some((target_module, target)) = self.sibling_method(module, def, callee)
-                && self.reaches(target_module, target, depth + 1, seen, here, known)
-            {
-                return true;
-            }
-            let Some(qualified) = self.qualified(module, callee) else {
-                return false;
-            };
-            known(&qualified)
-                || self
-                    .function_for(module, &qualified)
-                    .is_some_and(|(target_module, target)| {
-                        self.reaches(target_module, target, depth + 1, seen, here, known)
-                    })
+            self.callee_reaches(module, def, callee, known, &mut |m, target| {
+                self.reaches(m, target, depth + 1, seen, here, known)
+            })
         })
     }
 

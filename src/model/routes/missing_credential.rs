@@ -81,20 +81,9 @@ impl<'a> AuthContext<'_, 'a> {
             return true;
         }
         callees.into_iter().any(|callee| {
-            if let Some((target_module, target)) = self.sibling_method(module, def, callee)
-                && self.path_refuses(target_module, target, depth + 1, seen)
-            {
-                return true;
-            }
-            let Some(qualified) = self.qualified(module, callee) else {
-                return false;
-            };
-            is_known_verifier(&qualified)
-                || self
-                    .function_for(module, &qualified)
-                    .is_some_and(|(target_module, target)| {
-                        self.path_refuses(target_module, target, depth + 1, seen)
-                    })
+            self.callee_reaches(module, def, callee, &is_known_verifier, &mut |m, target| {
+                self.path_refuses(m, target, depth + 1, seen)
+            })
         })
     }
 }
