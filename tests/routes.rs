@@ -503,3 +503,12 @@ fn inherited_decorator_lists_and_401_answers_authenticate() {
         serde_json::Value::Null
     );
 }
+
+#[test]
+fn a_package_of_the_folder_the_app_runs_from_is_found_from_deeper_modules() {
+    let routes = routes_json("testdata/rules/FL202-run-from-folder");
+    assert_eq!(
+        find(&routes, "delete_report")["authentication"],
+        "@token_required (testdata/rules/FL202-run-from-folder/appengine/utils/auth.py:7 verifies a token)"
+    );
+}

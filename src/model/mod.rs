@@ -277,13 +277,31 @@ impl ModuleNames {
     /// sibling *package* whose imported path exists counts: a sibling module named like a
     /// library (superset's `db_engine_specs/shillelagh.py` beside `from shillelagh.exceptions
     /// import ...`) is the wrapper, not the library.
+    ///
+    /// The folder run from may be an ancestor of the importing package: tesla-trip runs
+    /// `src/start_api.py`, and `src/controllers/car_routes.py` imports `utils.auth_tool` from
+    /// `src/utils/`. The nearest ancestor holding such a package wins.
     fn sibling_package(&self, package: &str, first: &str, dotted: &str) -> Option<String> {
         if package.is_empty() || is_well_known_library(first) {
             return None;
         }
-        let sibling = format!("{package}.{first}");
-        let full = format!("{package}.{dotted}");
-        (self.is_regular_package(&sibling) && self.exists(&full)).then_some(full)
+        let mut folder = package;
+        loop {
+            let sibling = format!("{folder}.{first}");
+            let full = format!("{folder}.{dotted}");
+            // The importing module's own package by its bare name alone is a library of that
+            // name (metabrainz's `admin/quickbooks/views.py` doing `import quickbooks`); a
+            // module of it by its full path is the package (tesla-trip's
+            // `controllers/__init__.py` doing `from controllers.car_routes import car_app`).
+            let own_package = package == sibling || package.starts_with(&format!("{sibling}."));
+            if !(own_package && dotted == first)
+                && self.is_regular_package(&sibling)
+                && self.exists(&full)
+            {
+                return Some(full);
+            }
+            folder = folder.rsplit_once('.')?.0;
+        }
     }
 
     /// The files `import name` loads when written in a module of `package` (see
@@ -1677,6 +1695,43 @@ mod tests {
             None
         );
         assert_eq!(names.resolve_import("src.appengine.handlers", "jwt"), None);
+        // Deeper modules of such an app find its packages too (tesla-trip's
+        // `src/controllers/car_routes.py`: `from utils.auth_tool import AuthTool`), and a
+        // package names its own modules by their full path (`from controllers.car_routes
+        // import car_app` in `src/controllers/__init__.py`); its bare name alone, inside it,
+        // is a library of that name (metabrainz's `admin/quickbooks/views.py`: `import
+        // quickbooks`).
+        let names = super::tests::names(&[
+            "src/__init__.py",
+            "src/start_api.py",
+            "src/utils/__init__.py",
+            "src/utils/auth_tool.py",
+            "src/controllers/__init__.py",
+            "src/controllers/car_routes.py",
+            "src/admin/__init__.py",
+            "src/admin/quickbooks/__init__.py",
+            "src/admin/quickbooks/views.py",
+        ]);
+        assert_eq!(
+            names
+                .resolve_import("src.controllers", "utils.auth_tool")
+                .as_deref(),
+            Some("src.utils.auth_tool")
+        );
+        assert_eq!(
+            names
+                .resolve_import("src.controllers", "controllers.car_routes")
+                .as_deref(),
+            Some("src.controllers.car_routes")
+        );
+        assert_eq!(
+            names.resolve_import("src.admin.quickbooks", "quickbooks"),
+            None
+        );
+        assert_eq!(
+            names.resolve_import("src.admin.quickbooks", "quickbooks.objects.customer"),
+            None
+        );
     }
 
     #[test]
