@@ -512,3 +512,15 @@ fn a_package_of_the_folder_the_app_runs_from_is_found_from_deeper_modules() {
         "@token_required (testdata/rules/FL202-run-from-folder/appengine/utils/auth.py:7 verifies a token)"
     );
 }
+
+#[test]
+fn a_redirect_to_the_login_page_for_a_missing_session_value_is_a_login_check() {
+    let routes = routes_json("testdata/rules/FL202-guard-shapes");
+    assert!(
+        find(&routes, "clear_scans")["authentication"]
+            .as_str()
+            .is_some_and(|how| how.starts_with("@session_required")),
+        "{}",
+        find(&routes, "clear_scans")
+    );
+}

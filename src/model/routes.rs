@@ -5317,8 +5317,11 @@ pub fn refuses_without_login(body: &[Stmt]) -> bool {
                 // `if not session.get("status"): return {"result": {"status_code": 401}}`
                 // (bayonet): whatever the key is called, a 401 for its absence says it is the
                 // login the project's own handler sets.
-                let session_login =
-                    test.is_some_and(lacks_session_value) && names_unauthorized(body);
+                // `if not session.get('session'): return redirect('/login', 307)`
+                // (vuln-scanner-flask's `session_required`): a redirect to the login page
+                // says the same.
+                let session_login = test.is_some_and(lacks_session_value)
+                    && (names_unauthorized(body) || redirects_to_login(body));
                 if (test.is_some_and(lacks_login) || logged_out_else || session_login)
                     && branch_refuses(body)
                 {
@@ -5388,6 +5391,23 @@ fn answers_401_on_request_data(body: &[Stmt]) -> bool {
         }
     });
     found
+}
+
+/// Whether `body` redirects to the login page: `redirect("/login")`, `redirect(url_for("login"))`,
+/// `redirect(url_for("auth.login", next=...))`.
+fn redirects_to_login(body: &[Stmt]) -> bool {
+    any_expr(body, &mut |e| {
+        let Expr::Call(call) = e else { return false };
+        matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "redirect")
+            && call.arguments.args.first().is_some_and(|target| {
+                expr_contains(target, &mut |part| {
+                    matches!(part, Expr::StringLiteral(s) if {
+                        let text = s.value.to_str().to_ascii_lowercase();
+                        text.contains("login") || text.contains("signin") || text.contains("sign_in")
+                    })
+                })
+            })
+    })
 }
 
 /// Whether `body` names a 401: the number, or werkzeug's `Unauthorized`.

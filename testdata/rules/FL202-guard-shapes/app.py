@@ -11,6 +11,7 @@ from guards import (
     authenticated,
     login_required,
     remembers_visitor,
+    session_required,
 )
 
 app = Flask(__name__)
@@ -184,5 +185,12 @@ def cli_labels():
 def cli_notes():  # expect: FL202
     # Trap: the address is only logged.
     print("cleared by", request.remote_addr in ALLOWED_CLI_IPS)
+    LABELS.clear()
+    return {"ok": True}
+
+
+@app.route("/scans", methods=["DELETE"])
+@session_required
+def clear_scans():
     LABELS.clear()
     return {"ok": True}
