@@ -121,7 +121,7 @@ pub struct TokenKeys {
     /// `jwt.encode(claims, secret)` in `def encode(session, secret)`), with the key as written.
     /// A decode in the same module that writes the same key verifies what they mint: the
     /// encode/decode pair of a project's token module.
-    pub written_mints: Vec<(String, Mint)>,
+    pub written_mints: Vec<Mint>,
     /// Modules that mint with Flask-JWT-Extended.
     pub extended_mints: Vec<Site>,
     /// Modules that give Flask-JWT-Extended its decode keys by callback (`decode_key_loader`):
@@ -179,16 +179,10 @@ impl TokenKeys {
                         site: site(line, &call.callee),
                         source: source_of_key,
                     }),
-                    None => {
-                        let written = source.slice(key.range()).to_string();
-                        keys.written_mints.push((
-                            written.clone(),
-                            Mint {
-                                site: site(line, &call.callee),
-                                source: KeySource::Binding(written),
-                            },
-                        ));
-                    }
+                    None => keys.written_mints.push(Mint {
+                        site: site(line, &call.callee),
+                        source: KeySource::Binding(source.slice(key.range()).to_string()),
+                    }),
                 }
             }
             let text: &str = &source.text;
@@ -384,8 +378,11 @@ impl TokenKeys {
             return self
                 .written_mints
                 .iter()
-                .find(|(text, mint)| text == written && mint.site.module == *written_in)
-                .map(|(_, mint)| OwnTokens::SignedAt(mint));
+                .find(|mint| {
+                    mint.site.module == *written_in
+                        && matches!(&mint.source, KeySource::Binding(text) if text == written)
+                })
+                .map(OwnTokens::SignedAt);
         };
         self.mints
             .iter()

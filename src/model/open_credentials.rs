@@ -479,7 +479,7 @@ fn is_credential_column(column: &str) -> bool {
 
 /// `request.headers`, `request.cookies`, `request.args`, `request.form`, `request.values`,
 /// `request.json`: a mapping whose `.get("K")` is `None` when the request leaves `K` out.
-fn is_request_mapping(expr: &Expr) -> bool {
+pub(crate) fn is_request_mapping(expr: &Expr) -> bool {
     let Expr::Attribute(attribute) = expr else {
         return false;
     };

@@ -5371,9 +5371,7 @@ fn answers_401_on_request_data(body: &[Stmt]) -> bool {
     }
     let reads_request = |stmts: &[Stmt]| {
         any_expr(stmts, &mut |e| {
-            matches!(e, Expr::Attribute(a)
-                if matches!(a.attr.as_str(), "headers" | "args" | "form" | "values" | "cookies" | "json")
-                    && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request"))
+            super::open_credentials::is_request_mapping(e)
         })
     };
     // The 401 answers a lookup of what was sent failing (`except BadRequest: return

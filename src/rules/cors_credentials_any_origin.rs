@@ -359,15 +359,18 @@ fn header_tokens_only(
 ) -> Option<(Option<super::Severity>, String)> {
     let project = checker.project;
     let module = checker.file.module;
-    // Flask-JWT-Extended told to read cookies makes its tokens cookies too.
-    let jwt_cookies = project.files.iter().any(|file| {
-        project.apps.share(file.module, module)
-            && project.model.modules[file.module]
-                .file
-                .text
-                .contains("JWT_TOKEN_LOCATION")
-            && file.cookie_authority.is_some()
-    });
+    // Flask-JWT-Extended told to read cookies (or told something flasklint cannot read) makes
+    // its tokens cookies too.
+    let jwt_cookies = project
+        .config
+        .production_settings("JWT_TOKEN_LOCATION")
+        .filter(|e| project.apps.share(e.module, module))
+        .any(|e| {
+            e.value
+                .literal()
+                .and_then(Value::strings)
+                .is_none_or(|locations| locations.contains(&"cookies"))
+        });
     let mut covered = 0;
     for route in project.routes.routes.iter().filter(|route| {
         project.apps.share(route.module, module)
