@@ -524,3 +524,56 @@ fn a_redirect_to_the_login_page_for_a_missing_session_value_is_a_login_check() {
         find(&routes, "clear_scans")
     );
 }
+
+#[test]
+fn star_imported_views_and_restful_resource_decorators_are_routes() {
+    let routes = routes_json("testdata/rules/FL202-restful-decorator");
+    assert_eq!(find(&routes, "purge_notices")["rule"], "/notices/purge");
+    let mut rules: Vec<&str> = routes
+        .iter()
+        .filter(|r| r["handler"] == "NoticeItem.delete")
+        .filter_map(|r| r["rule"].as_str())
+        .collect();
+    rules.sort_unstable();
+    assert_eq!(rules, ["/board/<notice_id>", "/notices/<notice_id>"]);
+    assert_eq!(
+        find(&routes, "NoticeList.post")["authentication"],
+        "@jwt_required()"
+    );
+}
+
+#[test]
+fn a_middleware_class_hook_covers_what_its_exemption_predicate_does_not_name() {
+    let routes = routes_json("testdata/rules/FL202-middleware-exempt");
+    assert!(
+        find(&routes, "delete_item")["authentication"]
+            .as_str()
+            .is_some_and(|how| how.starts_with("the before_request hook before_request")),
+        "{}",
+        find(&routes, "delete_item")
+    );
+    for public in ["login", "health", "reset_probes"] {
+        assert_eq!(
+            find(&routes, public)["authentication"],
+            serde_json::Value::Null,
+            "{public}"
+        );
+    }
+}
+
+#[test]
+fn views_a_decorator_marks_are_the_ones_a_hook_reading_the_mark_lets_through() {
+    let routes = routes_json("testdata/rules/FL202-view-marks");
+    assert!(
+        find(&routes, "login")["authentication"].is_null(),
+        "{}",
+        find(&routes, "login")
+    );
+    assert!(
+        find(&routes, "logout")["authentication"]
+            .as_str()
+            .is_some_and(|how| how.starts_with("the before_request hook before ")),
+        "{}",
+        find(&routes, "logout")
+    );
+}

@@ -680,6 +680,15 @@ impl<'a> ProjectModel<'a> {
         })
     }
 
+    /// The module a name that `module` does not bind itself comes from through its star imports
+    /// (DMS-Backend's `from app.views import *` then `add_url_rule('/hook', view_func=...)`).
+    pub fn star_imported_from(&self, module: usize, name: &str) -> Option<usize> {
+        if self.modules.get(module)?.scope.get(name).is_some() {
+            return None;
+        }
+        self.star_source(module, name, 0)
+    }
+
     /// Whether `from module import *` may bind `name`, by the module's literal `__all__`.
     fn exports(&self, module: usize, name: &str, depth: usize) -> bool {
         let Some([Binding::Assign(value)]) = self.modules[module].scope.get("__all__") else {

@@ -588,11 +588,13 @@ impl<'a> RouteModel<'a> {
                 Some(registrar) => blueprint_names.get(registrar).map(String::as_str),
                 None => None,
             };
+            let marks = context.view_marks(route.module, route.handler);
             let shape = RouteShape {
                 rule: &route.rule,
                 methods: &route.methods,
                 view,
                 blueprint,
+                marks: &marks,
             };
             // A hook that exempts the route (`if request.path.startswith("/login"): return`)
             // does not authenticate it.
@@ -1555,10 +1557,18 @@ impl<'a> RouteCollector<'_, 'a> {
             Expr::Attribute(_) => None,
             _ => return None,
         };
-        local.map(|def| (module, def)).or_else(|| {
-            let qualified = self.model.qualified_name(view, &self.at_in(module))?;
-            resolve_function(self.model, self.functions, &qualified)
-        })
+        local
+            .map(|def| (module, def))
+            .or_else(|| {
+                let qualified = self.model.qualified_name(view, &self.at_in(module))?;
+                resolve_function(self.model, self.functions, &qualified)
+            })
+            .or_else(|| {
+                let Expr::Name(name) = view else { return None };
+                let source = self.model.star_imported_from(module, name.id.as_str())?;
+                let body = &self.model.modules[source].file.module().body;
+                find_function_in(body, name.id.as_str()).map(|def| (source, def))
+            })
     }
 
     /// `for view, rule in ROUTES: app.add_url_rule(rule, view_func=view)`: the body once per
@@ -1968,41 +1978,22 @@ impl<'a> RouteCollector<'_, 'a> {
         let Some(init) = find_function_in(&class.body, "__init__") else {
             return;
         };
-        let mut registered: Vec<(&str, &str)> = Vec::new();
-        visit_stmts(&init.body, &mut |stmt| {
-            if let Stmt::Expr(expression) = stmt
-                && let Expr::Call(inner) = expression.value.as_ref()
-                && let Expr::Attribute(attribute) = inner.func.as_ref()
-                && matches!(
-                    attribute.attr.as_str(),
-                    "before_request" | "before_app_request"
-                )
-                && let Expr::Name(receiver) = attribute.value.as_ref()
-                && let Some(Expr::Attribute(method)) = inner.arguments.args.first()
-                && matches!(method.value.as_ref(), Expr::Name(n) if n.id.as_str() == "self")
-            {
-                registered.push((receiver.id.as_str(), method.attr.as_str()));
-            }
-        });
-        for (parameter, method) in registered {
-            // The argument handed for `parameter`: by keyword, else by position after `self`.
-            let position = init
-                .parameters
-                .posonlyargs
-                .iter()
-                .chain(&init.parameters.args)
-                .position(|p| p.parameter.name.as_str() == parameter);
+        for (position, method) in hooks_registered_by(class, init, 0) {
+            let parameter = parameters_after_self(init)
+                .nth(position)
+                .map(|p| p.parameter.name.as_str());
+            // The argument handed for that parameter: by keyword, else by position after `self`.
             let argument = call
                 .arguments
                 .keywords
                 .iter()
-                .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == parameter))
+                .find(|k| {
+                    k.arg
+                        .as_ref()
+                        .is_some_and(|a| Some(a.as_str()) == parameter)
+                })
                 .map(|k| &k.value)
-                .or_else(|| {
-                    position
-                        .and_then(|p| p.checked_sub(1))
-                        .and_then(|p| call.arguments.args.get(p))
-                });
+                .or_else(|| call.arguments.args.get(position));
             let (Some(argument), Some(def)) = (argument, find_function_in(&class.body, method))
             else {
                 continue;
@@ -2090,6 +2081,41 @@ impl<'a> RouteCollector<'_, 'a> {
                 _ => Vec::new(),
             })
             .collect()
+    }
+
+    /// flask-restful's `@api.resource("/a", "/b")` on a `Resource` class, where `api` is an API
+    /// object this module builds (DMS-Backend's `api = Api(Blueprint(__name__, __name__))`):
+    /// the API and the rules, as `api.add_resource(Class, "/a", "/b")` would register them.
+    fn api_resource_decorator(
+        &self,
+        decorator: &'a ast::Decorator,
+    ) -> Option<(&'a Expr, Vec<String>)> {
+        let Expr::Call(call) = &decorator.expression else {
+            return None;
+        };
+        let Expr::Attribute(attribute) = call.func.as_ref() else {
+            return None;
+        };
+        if attribute.attr.as_str() != "resource" {
+            return None;
+        }
+        let Expr::Name(name) = attribute.value.as_ref() else {
+            return None;
+        };
+        let Some(Expr::Call(constructor)) = self.model.assigned_value(name.id.as_str(), &self.at())
+        else {
+            return None;
+        };
+        if !self.constructs_api(constructor) {
+            return None;
+        }
+        let rules: Vec<String> = call
+            .arguments
+            .args
+            .iter()
+            .filter_map(|rule| self.string(rule))
+            .collect();
+        (!rules.is_empty()).then_some((&attribute.value, rules))
     }
 
     /// Whether `call` makes a flask-restful / flask-restx API object: `Api(...)`, or a project
@@ -2258,6 +2284,18 @@ impl<'a> Visitor<'a> for RouteCollector<'_, 'a> {
                             Vec::new(),
                             decorator.range(),
                         );
+                    } else if let Some((api, rules)) = self.api_resource_decorator(decorator) {
+                        let registrar = self.qualified(api).unwrap_or_default();
+                        let api_decorators = self.api_decorators(api);
+                        for rule in rules {
+                            self.add_class_routes(
+                                (self.module, class),
+                                registrar.clone(),
+                                rule,
+                                api_decorators.clone(),
+                                decorator.range(),
+                            );
+                        }
                     }
                 }
                 let saved = self.class.replace(class);
@@ -2324,6 +2362,86 @@ fn find_function_in<'a>(body: &'a [Stmt], name: &str) -> Option<&'a ast::StmtFun
         }
     });
     found
+}
+
+/// The hooks a method of `class` registers on one of its parameters: `app.before_request(
+/// self.check)` in its body, or in a method it calls through `self.` with that parameter
+/// (it-s_dec's `TenantMiddleware.__init__` calls `self.init_app(app)`, which registers the hook).
+/// Each as the parameter's position after `self` and the hook method's name.
+fn hooks_registered_by<'a>(
+    class: &'a ast::StmtClassDef,
+    method: &'a ast::StmtFunctionDef,
+    depth: usize,
+) -> Vec<(usize, &'a str)> {
+    let position_of =
+        |name: &str| parameters_after_self(method).position(|p| p.parameter.name.as_str() == name);
+    let mut registered = Vec::new();
+    visit_stmts(&method.body, &mut |stmt| {
+        let Stmt::Expr(expression) = stmt else { return };
+        let Expr::Call(inner) = expression.value.as_ref() else {
+            return;
+        };
+        let Expr::Attribute(attribute) = inner.func.as_ref() else {
+            return;
+        };
+        let Expr::Name(receiver) = attribute.value.as_ref() else {
+            return;
+        };
+        if matches!(
+            attribute.attr.as_str(),
+            "before_request" | "before_app_request"
+        ) {
+            if let Some(Expr::Attribute(hook)) = inner.arguments.args.first()
+                && matches!(hook.value.as_ref(), Expr::Name(n) if n.id.as_str() == "self")
+                && let Some(position) = position_of(receiver.id.as_str())
+            {
+                registered.push((position, hook.attr.as_str()));
+            }
+            return;
+        }
+        if receiver.id.as_str() != "self" || depth >= 2 {
+            return;
+        }
+        let Some(callee) = find_function_in(&class.body, attribute.attr.as_str()) else {
+            return;
+        };
+        if std::ptr::eq(callee, method) {
+            return;
+        }
+        for (position, hook) in hooks_registered_by(class, callee, depth + 1) {
+            let passed = inner.arguments.args.get(position).or_else(|| {
+                let name = parameters_after_self(callee)
+                    .nth(position)?
+                    .parameter
+                    .name
+                    .as_str();
+                inner
+                    .arguments
+                    .keywords
+                    .iter()
+                    .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == name))
+                    .map(|k| &k.value)
+            });
+            if let Some(Expr::Name(passed)) = passed
+                && let Some(own) = position_of(passed.id.as_str())
+            {
+                registered.push((own, hook));
+            }
+        }
+    });
+    registered
+}
+
+/// A method's parameters after `self`, positional ones first.
+fn parameters_after_self(
+    method: &ast::StmtFunctionDef,
+) -> impl Iterator<Item = &ast::ParameterWithDefault> {
+    method
+        .parameters
+        .posonlyargs
+        .iter()
+        .chain(&method.parameters.args)
+        .skip(1)
 }
 
 /// Every function definition in `body`, nested ones included (app factories define routes and
@@ -3110,6 +3228,51 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 Expr::Name(name) => Some(local_function_name(self.model, module, name.id.as_str())),
                 _ => None,
             })
+    }
+
+    /// The attributes the view's project decorators set on it (`func.__anonymous_allowed =
+    /// True`, `setattr(f, "public", True)`): a hook that reads them off
+    /// `app.view_functions[request.endpoint]` lets those views through (temboard's
+    /// `@anonymous_allowed`).
+    pub fn view_marks(&self, module: usize, handler: &'a ast::StmtFunctionDef) -> Vec<&'a str> {
+        let mut marks = Vec::new();
+        for decorator in &handler.decorator_list {
+            let Some((_, def)) = self
+                .qualified(module, &decorator.expression)
+                .and_then(|q| self.function_for(module, &q))
+            else {
+                continue;
+            };
+            let Some(parameter) = def.parameters.args.first() else {
+                continue;
+            };
+            let parameter = parameter.parameter.name.as_str();
+            let is_parameter = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == parameter);
+            visit_scope_stmts(&def.body, &mut |stmt| match stmt {
+                Stmt::Assign(assign) if is_true(&assign.value) => {
+                    for target in &assign.targets {
+                        if let Expr::Attribute(attribute) = target
+                            && is_parameter(&attribute.value)
+                        {
+                            marks.push(attribute.attr.as_str());
+                        }
+                    }
+                }
+                Stmt::Expr(expression) => {
+                    if let Expr::Call(call) = expression.value.as_ref()
+                        && matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "setattr")
+                        && let [object, Expr::StringLiteral(name), value] =
+                            call.arguments.args.as_ref()
+                        && is_parameter(object)
+                        && is_true(value)
+                    {
+                        marks.push(name.value.to_str());
+                    }
+                }
+                _ => {}
+            });
+        }
+        marks
     }
 
     pub fn function_for(
@@ -4563,6 +4726,10 @@ fn collect_calls<'a>(body: &'a [Stmt], out: &mut Vec<&'a Expr>) {
         }
     }
     Calls { out }.visit_body(body);
+}
+
+fn is_true(expr: &Expr) -> bool {
+    matches!(expr, Expr::BooleanLiteral(literal) if literal.value)
 }
 
 /// Calls `visit` on every statement in `body`, nested ones included.

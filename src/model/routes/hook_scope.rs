@@ -30,6 +30,8 @@ pub struct RouteShape<'r> {
     /// The blueprint's name (`Blueprint("main", ...)`) when known, `""` for a route on the
     /// application itself: endpoints are `main.login` and `login`.
     pub blueprint: Option<&'r str>,
+    /// The attributes the view's decorators set on it (`AuthContext::view_marks`).
+    pub marks: &'r [&'r str],
 }
 
 /// How deep tests, locals and nested blocks are followed.
@@ -56,6 +58,26 @@ impl Tri {
     }
 }
 
+/// What a predicate's body returns, as far as it is read.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Returned {
+    Value(Tri),
+    /// Control reaches the end of the statements read.
+    FallsThrough,
+    Unknown,
+}
+
+impl Returned {
+    /// Either of two outcomes, when a test between them is unknown.
+    fn merge(self, other: Returned) -> Returned {
+        match (self, other) {
+            (a, b) if a == b => a,
+            (Returned::Value(_), Returned::Value(_)) => Returned::Value(Tri::Unknown),
+            _ => Returned::Unknown,
+        }
+    }
+}
+
 /// What walking the hook found for one route.
 enum Walk {
     /// A site can run for this route.
@@ -72,6 +94,9 @@ pub struct HookScope<'h, 'c, 'a> {
     /// Locals of the hook, for `allowed = request.path.startswith(...)` then `if not allowed`.
     locals: Vec<(&'a str, &'a Expr)>,
     body: &'a [Stmt],
+    /// The class the hook is a method of (`TenantMiddleware.before_request`): its attributes
+    /// (`self.EXEMPT_PATHS`) and methods (`self.is_exempt(request.path)`) are read in tests.
+    class: Option<&'a ast::StmtClassDef>,
     /// The statements that are sites (`is_site`) and the `if` tests that check a credential
     /// (`test_checks`), by start offset: decided once per hook, since `covers` walks the hook
     /// again for every route, and the answers do not depend on the route.
@@ -90,6 +115,17 @@ impl<'h, 'c, 'a> HookScope<'h, 'c, 'a> {
             module,
             locals: super::local_assignments(&hook.body),
             body: &hook.body,
+            class: context.model.modules[module]
+                .file
+                .module()
+                .body
+                .iter()
+                .find_map(|stmt| match stmt {
+                    Stmt::ClassDef(class) if class.range().contains_range(hook.range()) => {
+                        Some(class)
+                    }
+                    _ => None,
+                }),
             sites: Default::default(),
             checking_tests: Default::default(),
         };
@@ -128,10 +164,11 @@ impl<'h, 'c, 'a> HookScope<'h, 'c, 'a> {
             Stmt::Return(_) => super::branch_refuses(alone) || self.test_checks_stmt(alone),
             _ => {
                 super::branch_refuses(alone)
-                    || super::any_expr(
-                        alone,
-                        &mut |e| matches!(e, Expr::Call(call) if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "abort")),
-                    )
+                    // `abort(404)` for an unknown endpoint refuses no caller (temboard).
+                    || super::any_expr(alone, &mut |e| {
+                        matches!(e, Expr::Call(call) if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "abort")
+                            && super::missing_credential::refusing_call(call))
+                    })
                     || self.test_checks_stmt(alone)
             }
         }
@@ -292,11 +329,25 @@ impl<'h, 'c, 'a> HookScope<'h, 'c, 'a> {
                 None => Tri::Unknown,
             },
             Expr::Compare(compare) => self.compare(compare, route, depth),
+            // What a predicate returns: `return True`.
+            Expr::BooleanLiteral(literal) => Tri::from(literal.value),
+            Expr::NoneLiteral(_) => Tri::False,
             Expr::Call(call) if call.arguments.is_empty() => match self.predicate(call) {
                 Some(returned) => self.eval(returned, route, depth + 1),
                 None => Tri::Unknown,
             },
-            Expr::Call(call) => self.string_test(call, route, depth),
+            Expr::Call(call) if self.reads_view_attribute(call, depth) => {
+                match &call.arguments.args[1] {
+                    Expr::StringLiteral(name) => {
+                        Tri::from(route.marks.contains(&name.value.to_str()))
+                    }
+                    _ => Tri::Unknown,
+                }
+            }
+            Expr::Call(call) => match self.string_test(call, route, depth) {
+                Tri::Unknown => self.called_predicate(call, route, depth + 1),
+                known => known,
+            },
             // `request.url_rule`, `request.endpoint`: set for every routed request.
             Expr::Attribute(_) => match self.request_part(test, depth) {
                 Some(Part::Endpoint | Part::Rule) => Tri::True,
@@ -324,6 +375,238 @@ impl<'h, 'c, 'a> HookScope<'h, 'c, 'a> {
             [Stmt::Return(ret)] => ret.value.as_deref(),
             _ => None,
         }
+    }
+
+    /// `getattr(view, "NAME", False)` or `hasattr(view, "NAME")` where `view` is the routed
+    /// view function (`app.view_functions.get(request.endpoint)`, `view_functions[...]`).
+    fn reads_view_attribute(&self, call: &'a ast::ExprCall, depth: usize) -> bool {
+        let is_attribute_read = matches!(
+            call.func.as_ref(),
+            Expr::Name(n) if matches!(n.id.as_str(), "getattr" | "hasattr")
+        );
+        if !is_attribute_read || call.arguments.args.len() < 2 || depth > MAX_DEPTH {
+            return false;
+        }
+        let mut view = &call.arguments.args[0];
+        for _ in 0..MAX_DEPTH {
+            match view {
+                Expr::Name(name) => match self.local(name.id.as_str()) {
+                    Some(value) => view = value,
+                    None => return false,
+                },
+                _ => break,
+            }
+        }
+        let looked_up = match view {
+            Expr::Call(get) => match get.func.as_ref() {
+                Expr::Attribute(method) if method.attr.as_str() == "get" => &method.value,
+                _ => return false,
+            },
+            Expr::Subscript(subscript) => &subscript.value,
+            _ => return false,
+        };
+        matches!(looked_up.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "view_functions")
+    }
+
+    /// What a predicate of the hook's class or module returns for the route when called with
+    /// arguments: it-s_dec's `self.is_exempt(request.path)`, whose body tests `path in
+    /// self.EXEMPT_PATHS` and loops over `self.EXEMPT_PREFIXES` with `path.startswith(prefix)`.
+    /// The parameters stand for the arguments; the body is read as a chain of `if`s, literal
+    /// loops and `return`s, and anything else in it makes the answer unknown.
+    fn called_predicate(
+        &self,
+        call: &'a ast::ExprCall,
+        route: &RouteShape<'_>,
+        depth: usize,
+    ) -> Tri {
+        if depth > MAX_DEPTH || !call.arguments.keywords.is_empty() {
+            return Tri::Unknown;
+        }
+        let (def, skip_self) = match call.func.as_ref() {
+            Expr::Attribute(method) if matches!(method.value.as_ref(), Expr::Name(n) if n.id.as_str() == "self") => {
+                match self
+                    .class
+                    .and_then(|class| super::find_function_in(&class.body, method.attr.as_str()))
+                {
+                    Some(def) => (def, 1),
+                    None => return Tri::Unknown,
+                }
+            }
+            Expr::Name(_) => {
+                let Some((module, def)) = self
+                    .context
+                    .qualified(self.module, &call.func)
+                    .and_then(|q| self.context.function_for(self.module, &q))
+                else {
+                    return Tri::Unknown;
+                };
+                if module != self.module {
+                    return Tri::Unknown;
+                }
+                (def, 0)
+            }
+            _ => return Tri::Unknown,
+        };
+        let parameters: Vec<&str> = def
+            .parameters
+            .posonlyargs
+            .iter()
+            .chain(&def.parameters.args)
+            .skip(skip_self)
+            .map(|p| p.parameter.name.as_str())
+            .collect();
+        if parameters.len() != call.arguments.args.len()
+            || call
+                .arguments
+                .args
+                .iter()
+                .any(|a| matches!(a, Expr::Starred(_)))
+        {
+            return Tri::Unknown;
+        }
+        // The arguments are read in the hook's own terms (its locals), the body in the callee's.
+        let arguments: Vec<(&'a str, &'a Expr)> = parameters
+            .into_iter()
+            .zip(call.arguments.args.iter())
+            .map(|(name, argument)| match argument {
+                Expr::Name(local) => (name, self.local(local.id.as_str()).unwrap_or(argument)),
+                _ => (name, argument),
+            })
+            .collect();
+        let callee = HookScope {
+            context: self.context,
+            module: self.module,
+            locals: arguments,
+            body: &def.body,
+            class: self.class,
+            sites: Default::default(),
+            checking_tests: Default::default(),
+        };
+        match callee.returned(&def.body, route, depth + 1) {
+            Returned::Value(value) => value,
+            // A function that ends without `return` returns None: false.
+            Returned::FallsThrough => Tri::False,
+            Returned::Unknown => Tri::Unknown,
+        }
+    }
+
+    /// What `body` returns for the route, read as a predicate's body.
+    fn returned(&self, body: &'a [Stmt], route: &RouteShape<'_>, depth: usize) -> Returned {
+        if depth > MAX_DEPTH {
+            return Returned::Unknown;
+        }
+        let Some((first, rest)) = body.split_first() else {
+            return Returned::FallsThrough;
+        };
+        let then = |outcome: Returned| match outcome {
+            Returned::FallsThrough => self.returned(rest, route, depth + 1),
+            done => done,
+        };
+        match first {
+            Stmt::Expr(e) if e.value.is_string_literal_expr() => then(Returned::FallsThrough),
+            Stmt::Pass(_) => then(Returned::FallsThrough),
+            Stmt::Return(ret) => Returned::Value(match ret.value.as_deref() {
+                Some(value) => self.eval(value, route, depth + 1),
+                None => Tri::False,
+            }),
+            Stmt::If(branch) => {
+                let mut outcome = Returned::FallsThrough;
+                let mut decided = false;
+                let clauses: Vec<_> = super::if_clauses(branch).collect();
+                // The clauses from the last: each is "this test ? this body : what follows".
+                for (test, clause_body) in clauses.into_iter().rev() {
+                    let taken = then(self.returned(clause_body, route, depth + 1));
+                    let otherwise = if decided {
+                        outcome
+                    } else {
+                        then(Returned::FallsThrough)
+                    };
+                    outcome = match test.map_or(Tri::True, |t| self.eval(t, route, depth + 1)) {
+                        Tri::True => taken,
+                        Tri::False => otherwise,
+                        Tri::Unknown => taken.merge(otherwise),
+                    };
+                    decided = true;
+                }
+                outcome
+            }
+            Stmt::For(block) if block.orelse.is_empty() => {
+                let (Expr::Name(target), Some(items)) =
+                    (block.target.as_ref(), self.literal_items(&block.iter))
+                else {
+                    return Returned::Unknown;
+                };
+                // The loop unrolled: its body once per item, the loop variable standing for it.
+                let mut outcome = then(Returned::FallsThrough);
+                for item in items.iter().rev() {
+                    let mut locals = self.locals.clone();
+                    locals.retain(|(name, _)| *name != target.id.as_str());
+                    locals.push((target.id.as_str(), item));
+                    let iteration = HookScope {
+                        context: self.context,
+                        module: self.module,
+                        locals,
+                        body: self.body,
+                        class: self.class,
+                        sites: Default::default(),
+                        checking_tests: Default::default(),
+                    };
+                    outcome = match iteration.returned(&block.body, route, depth + 1) {
+                        Returned::FallsThrough => outcome,
+                        done => done,
+                    };
+                }
+                outcome
+            }
+            _ => Returned::Unknown,
+        }
+    }
+
+    /// The items of a literal list, tuple or set an expression names: itself, a local, a
+    /// module-level name or an attribute of the hook's class.
+    fn literal_items(&self, expr: &'a Expr) -> Option<&'a [Expr]> {
+        let expr = match expr {
+            Expr::Name(name) => self
+                .local(name.id.as_str())
+                .or_else(|| {
+                    self.context
+                        .model
+                        .assigned_value(name.id.as_str(), &At::top(self.module))
+                })
+                .unwrap_or(expr),
+            Expr::Attribute(_) => self.class_attribute(expr).unwrap_or(expr),
+            other => other,
+        };
+        match expr {
+            Expr::List(list) => Some(&list.elts),
+            Expr::Tuple(tuple) => Some(&tuple.elts),
+            Expr::Set(set) => Some(&set.elts),
+            _ => None,
+        }
+    }
+
+    /// `self.NAME` where the hook's class body assigns `NAME = ...` (or `NAME: T = ...`).
+    fn class_attribute(&self, expr: &'a Expr) -> Option<&'a Expr> {
+        let Expr::Attribute(attribute) = expr else {
+            return None;
+        };
+        if !matches!(attribute.value.as_ref(), Expr::Name(n) if n.id.as_str() == "self") {
+            return None;
+        }
+        let name = attribute.attr.as_str();
+        self.class?.body.iter().find_map(|stmt| match stmt {
+            Stmt::Assign(assign)
+                if matches!(assign.targets.as_slice(), [Expr::Name(t)] if t.id.as_str() == name) =>
+            {
+                Some(assign.value.as_ref())
+            }
+            Stmt::AnnAssign(assign)
+                if matches!(assign.target.as_ref(), Expr::Name(t) if t.id.as_str() == name) =>
+            {
+                assign.value.as_deref()
+            }
+            _ => None,
+        })
     }
 
     /// The one expression a hook local is assigned, if it is assigned once.
@@ -419,6 +702,7 @@ impl<'h, 'c, 'a> HookScope<'h, 'c, 'a> {
     fn value(&self, expr: &'a Expr) -> Value {
         let expr = match expr {
             Expr::Name(name) => self.local(name.id.as_str()).unwrap_or(expr),
+            Expr::Attribute(_) => self.class_attribute(expr).unwrap_or(expr),
             other => other,
         };
         self.context.model.value(expr, &At::top(self.module))

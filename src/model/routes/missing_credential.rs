@@ -285,7 +285,7 @@ fn refusal_exception(exception: &Expr) -> bool {
 
 /// `abort(401)`, `abort(status)`, `login_manager.unauthorized()`: a call that refuses. An
 /// `abort` with a status that is not about the caller (`abort(404)`, `abort(429)`) is not.
-fn refusing_call(call: &ast::ExprCall) -> bool {
+pub(super) fn refusing_call(call: &ast::ExprCall) -> bool {
     match call.func.as_ref() {
         Expr::Name(name) if name.id.as_str() == "abort" => {
             !matches!(call.arguments.args.first(), Some(Expr::NumberLiteral(n))

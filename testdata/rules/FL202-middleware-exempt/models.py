@@ -1,0 +1,6 @@
+class Item:
+    query = None
+
+
+class Probe:
+    query = None

@@ -1,0 +1,5 @@
+class Notice:
+    objects = None
+
+    def delete(self):
+        pass
