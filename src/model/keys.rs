@@ -108,6 +108,11 @@ pub struct LibraryUse {
     pub jose: bool,
     pub flask_jwt: bool,
     pub flask_jwt_extended: bool,
+    /// It imports one of Flask-JWT-Extended's ways to require a token (`jwt_required`,
+    /// `verify_jwt_in_request`, `decode_token`...), or the whole package: a `JWTManager`
+    /// verifies tokens only where such code asks it to (`current_user` or `get_jwt_identity`
+    /// read what a verification already accepted).
+    pub flask_jwt_extended_verifier: bool,
 }
 
 /// The project's keys and minting sites.
@@ -219,6 +224,15 @@ impl TokenKeys {
                     "flask_jwt" => uses.flask_jwt = true,
                     "flask_jwt_extended" => {
                         uses.flask_jwt_extended = true;
+                        uses.flask_jwt_extended_verifier |= match name {
+                            Some(name) => {
+                                name.contains("required")
+                                    || name.starts_with("verify_jwt")
+                                    || name == "jwt_optional"
+                                    || name == "decode_token"
+                            }
+                            None => true,
+                        };
                         let mints_here = match name {
                             Some(name) => {
                                 matches!(name, "create_access_token" | "create_refresh_token")

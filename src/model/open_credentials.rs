@@ -433,10 +433,13 @@ impl<'a> Search<'_, '_, 'a> {
             let Some(record) = records.class_named(model, module, class) else {
                 continue;
             };
-            let nullable = records
-                .all_columns(model, record)
-                .iter()
-                .any(|c| c.name == column && c.may_be_null);
+            let columns = records.all_columns(model, record);
+            // A key/value table (SwarmSense's `UserMetaData(key, value)`): its `key` names a
+            // setting, it is no credential.
+            if column == "key" && columns.iter().any(|c| c.name == "value") {
+                continue;
+            }
+            let nullable = columns.iter().any(|c| c.name == column && c.may_be_null);
             if nullable && decides_on_lookup(body, call, decisions) {
                 return Some((
                     read,

@@ -3489,19 +3489,32 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         if !starts_a_login_session(&route.handler.body)
             && self.authenticates(route.module, route.handler, 0)
         {
+            let how = self.how_it_authenticates(route.module, route.handler);
+            // A handler that checks no token and no login but compares what the request sends
+            // with one configured credential (readykit's Chargebee webhook, a Basic Auth pair)
+            // admits a service, and names no caller.
+            let names_a_caller = [
+                "verifies",
+                "decodes",
+                "refuses requests without a logged-in",
+                "refuses (through",
+            ]
+            .iter()
+            .any(|start| how.starts_with(start));
+            let shared_key = match names_a_caller {
+                true => None,
+                false => self.compares_with_one_key(route.module, route.handler),
+            };
             return Some(Authentication {
-                how: format!(
-                    "`{}` {} itself",
-                    route.handler.name,
-                    self.how_it_authenticates(route.module, route.handler)
-                ),
+                how: format!("`{}` {how} itself", route.handler.name),
                 identity: match self.refuses_unless_caller_permitted(route.module, route.handler) {
                     Some(_) => "current_user".to_string(),
+                    None if shared_key.is_some() => String::new(),
                     None => "the claims it decodes".to_string(),
                 },
                 unverified: None,
                 administrators_only: None,
-                shared_key: None,
+                shared_key,
             });
         }
         if hook.is_none() && answers_401_on_request_data(&route.handler.body) {
@@ -3550,6 +3563,24 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     ) -> Option<String> {
         self.first_reached(module, def, &|_, def| {
             let mut key = None;
+            // `username = current_app.config.get("WEBHOOK_USERNAME")` then
+            // `auth.username != username` (readykit's Chargebee webhook).
+            let locals = local_assignments(&def.body);
+            let configured = |operand: &Expr| {
+                let operand = match operand {
+                    Expr::Name(name) => {
+                        let mut assigned = locals
+                            .iter()
+                            .filter(|(local, _)| *local == name.id.as_str());
+                        match (assigned.next(), assigned.next()) {
+                            (Some((_, value)), None) => *value,
+                            _ => operand,
+                        }
+                    }
+                    other => other,
+                };
+                configured_key_name(operand).or_else(|| read_from_config(operand))
+            };
             any_expr(&def.body, &mut |e| {
                 let operands: Vec<&Expr> = match e {
                     Expr::Compare(compare)
@@ -3573,9 +3604,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     }
                     _ => return false,
                 };
-                key = operands
-                    .into_iter()
-                    .find_map(|operand| configured_key_name(operand).or_else(|| read_from_config(operand)));
+                key = operands.into_iter().find_map(configured);
                 key.is_some()
             });
             key

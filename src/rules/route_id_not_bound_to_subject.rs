@@ -180,6 +180,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                 ) || found
                     .as_ref()
                     .is_some_and(|found| shows_public_profile(checker, route, found))
+                    || serialized_as_public(route)
                     || listed_to_every_caller(checker, route).is_some());
             if public_profile
                 || is_related_to_identity(checker, route, &flow, &identity)
@@ -715,6 +716,43 @@ fn shows_public_profile(checker: &Checker<'_, '_>, route: &Route<'_>, found: &Se
             .fields
             .iter()
             .any(|(field, _)| is_personal_field(field))
+}
+
+/// The answer goes through a serializer named public (mentorship-backend's
+/// `marshal(user, public_user_api_model)`, `@ns.marshal_with(public_profile)`,
+/// `PublicUserSchema().dump(user)`): the project chose what anyone may see of the record.
+fn serialized_as_public(route: &Route<'_>) -> bool {
+    let names_public = |expr: &Expr| {
+        let name = match expr {
+            Expr::Name(name) => name.id.as_str(),
+            Expr::Attribute(attribute) => attribute.attr.as_str(),
+            Expr::Call(call) => match call.func.as_ref() {
+                Expr::Name(name) => name.id.as_str(),
+                Expr::Attribute(attribute) => attribute.attr.as_str(),
+                _ => return false,
+            },
+            _ => return false,
+        };
+        name.to_ascii_lowercase().contains("public")
+    };
+    let serializes_public = |call: &ruff_python_ast::ExprCall| match callee_last(&call.func) {
+        Some("marshal" | "marshal_with" | "marshal_list_with") => {
+            call.arguments.args.iter().any(names_public)
+        }
+        Some("dump" | "dumps") => match call.func.as_ref() {
+            Expr::Attribute(method) => names_public(&method.value),
+            _ => false,
+        },
+        _ => false,
+    };
+    route
+        .decorators
+        .iter()
+        .any(|decorator| matches!(decorator, Expr::Call(call) if serializes_public(call)))
+        || any_expr(
+            &route.handler.body,
+            &mut |expr| matches!(expr, Expr::Call(call) if serializes_public(call)),
+        )
 }
 
 fn record_name(record: &RecordRef) -> String {

@@ -20,9 +20,11 @@ use version_ranges::Ranges;
 use super::{Checker, DependencyDiagnostic, Diagnostic, Rule, RuleMeta, Severity};
 use crate::deps::advisories::{self, Advisory, Requirement};
 use crate::deps::{Allowed, Declaration, Dependencies, Role};
+use crate::model::FileModel;
 use crate::model::Project;
-use crate::model::jwt::{Library, Operation};
+use crate::model::jwt::{AlgorithmFamily, JwtCall, Library, Operation, algorithm_family};
 use crate::model::keys::KeyKind;
+use crate::model::value::Value;
 
 pub const ID: &str = "FL501";
 
@@ -216,6 +218,10 @@ struct LibraryUsage {
     used: bool,
     /// Each verification: the key's kind, what it is and where (`app/auth.py:12`).
     verifications: Vec<(KeyKind, String, String)>,
+    /// Where a public-key verification allows only public-key algorithms (`algorithms=
+    /// ["RS256"]`): a token claiming HS256 is refused before any key is used, so the algorithm
+    /// confusion advisories cannot reach it. Kept by the verification's location.
+    asymmetric_only: Vec<String>,
     /// Where it decrypts JWE.
     jwe: Option<String>,
 }
@@ -287,6 +293,9 @@ fn usage_by_environment(project: &Project<'_>) -> Vec<EnvironmentUsage> {
                 continue;
             }
             let key = keys.verification_key(&project.model, config, apps, file, call);
+            if key.kind == KeyKind::Asymmetric && allows_only_asymmetric(project, file, call) {
+                library.asymmetric_only.push(location(call.call.start()));
+            }
             library.verifications.push((
                 key.kind,
                 format!("`{}` with {}", call.callee, key.evidence),
@@ -330,6 +339,33 @@ fn usage_by_environment(project: &Project<'_>) -> Vec<EnvironmentUsage> {
     usage
 }
 
+/// Whether a verifying decode's `algorithms=` names public-key algorithms only
+/// (`algorithms=["RS256"]`, or a constant holding such a list).
+fn allows_only_asymmetric(project: &Project<'_>, file: &FileModel<'_>, call: &JwtCall<'_>) -> bool {
+    let Some(algorithms) = call.decode_arguments().algorithms else {
+        return false;
+    };
+    let value = project.model.value(algorithms, &file.at(call.scope));
+    let names: Vec<&str> = match &value {
+        Value::Str(name) => vec![name.as_str()],
+        Value::Sequence(items) => {
+            let mut names = Vec::new();
+            for item in items {
+                match item {
+                    Value::Str(name) => names.push(name.as_str()),
+                    _ => return false,
+                }
+            }
+            names
+        }
+        _ => return false,
+    };
+    !names.is_empty()
+        && names
+            .iter()
+            .all(|name| algorithm_family(name) == Some(AlgorithmFamily::Asymmetric))
+}
+
 /// Whether the project's code meets what an advisory needs.
 enum Reach {
     /// It does, or the advisory needs nothing; the fact, if one is worth saying.
@@ -355,14 +391,26 @@ fn reach(requirement: Requirement, package: &str, usage: Option<&LibraryUsage>) 
     match requirement {
         Requirement::AsymmetricKeys => {
             let needs = needs(requirement);
-            if let Some((_, what, at)) = usage
-                .verifications
-                .iter()
-                .find(|(kind, _, _)| *kind == KeyKind::Asymmetric)
+            let asymmetric = || {
+                usage
+                    .verifications
+                    .iter()
+                    .filter(|(kind, _, _)| *kind == KeyKind::Asymmetric)
+            };
+            if let Some((_, what, at)) =
+                asymmetric().find(|(_, _, at)| !usage.asymmetric_only.contains(at))
             {
                 return Reach::Yes(Some(format!(
                     "this project verifies {package} tokens with a public key ({what} at {at})"
                 )));
+            }
+            if let Some((_, what, at)) = asymmetric().next() {
+                return Reach::No {
+                    needs: "a public-key verifier that accepts an HMAC `alg`",
+                    fact: format!(
+                        "this project verifies {package} tokens with a public key ({what} at {at}) under an `algorithms=` list of public-key algorithms only, which refuses an HMAC token before the key is used"
+                    ),
+                };
             }
             if usage
                 .verifications

@@ -2,8 +2,9 @@ import hmac
 import os
 
 from flask import Flask, abort, current_app, jsonify, redirect, request
+from flask_login import login_required
 
-from models import Agent, Device, Service, User
+from models import Agent, Device, Service, User, UserSetting
 from settings import Config
 
 app = Flask(__name__)
@@ -140,3 +141,15 @@ def users_by_name():
     if user:
         return jsonify(id=user.id)
     return jsonify(error="not found"), 404
+
+
+@app.post("/me/settings")
+@login_required
+def save_setting():
+    # Trap: a key/value table's `key` is a setting's name, no credential.
+    data = request.get_json()
+    setting = UserSetting.query.filter(UserSetting.key == data["key"]).first()
+    if setting is None:
+        return jsonify(error="unknown setting"), 404
+    setting.value = data["value"]
+    return jsonify(status="ok")

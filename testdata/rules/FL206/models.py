@@ -26,3 +26,12 @@ class Service(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     # `Mapped[str]`: NOT NULL.
     service_key: Mapped[str] = mapped_column()
+
+
+class UserSetting(db.Model):
+    """A key/value table: `key` names a setting."""
+
+    id = db.Column(db.Integer, primary_key=True)
+    user_id = db.Column(db.Integer)
+    key = db.Column(db.String(64))
+    value = db.Column(db.String(255))
