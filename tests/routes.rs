@@ -577,3 +577,20 @@ fn views_a_decorator_marks_are_the_ones_a_hook_reading_the_mark_lets_through() {
         find(&routes, "logout")
     );
 }
+
+#[test]
+fn flask_jwt_checks_in_project_decorators_and_the_refresh_guard_authenticate() {
+    let routes = routes_json("testdata/rules/FL202-flask-jwt-checks");
+    assert!(
+        find(&routes, "CourseItem.delete")["authentication"]
+            .as_str()
+            .is_some_and(|how| how.starts_with("@auth_required(roles=\"admin\")")),
+        "{}",
+        find(&routes, "CourseItem.delete")
+    );
+    assert_eq!(
+        find(&routes, "Refresh.post")["authentication"],
+        "@jwt_refresh_token_required"
+    );
+    assert!(find(&routes, "CourseImport.post")["authentication"].is_null());
+}

@@ -406,6 +406,15 @@ fn is_development_folder_name(name: &str) -> bool {
     ) {
         return true;
     }
+    // `technology_examples`, `code-examples`, `flask_tutorial`: a folder of examples (the
+    // singular, `example_app`, may name the application itself).
+    if lower.contains(['_', '-'])
+        && lower
+            .split(['_', '-'])
+            .any(|word| matches!(word, "examples" | "tutorial" | "tutorials"))
+    {
+        return true;
+    }
     // `10_blacklisting`, `3-login-with-jwt`: a course's numbered lessons.
     let digits = lower.chars().take_while(char::is_ascii_digit).count();
     if (1..=3).contains(&digits) {
@@ -877,6 +886,11 @@ mod tests {
             development_folder(&parts, |_| false)
         };
         assert_eq!(folder("examples/todo").as_deref(), Some("examples"));
+        assert_eq!(
+            folder("technology_examples/flask").as_deref(),
+            Some("technology_examples")
+        );
+        assert_eq!(folder("exampleshop/app"), None);
         assert_eq!(folder("docs").as_deref(), Some("docs"));
         assert_eq!(folder("course/step_3").as_deref(), Some("course/step_3"));
         for lesson in [

@@ -199,6 +199,11 @@ const KNOWN_AUTH_DECORATORS: &[(&str, &str)] = &[
         "flask_jwt_extended.view_decorators.jwt_required",
         "get_jwt_identity()",
     ),
+    // Flask-JWT-Extended 3's refresh-token guard (4 spells it `jwt_required(refresh=True)`).
+    (
+        "flask_jwt_extended.jwt_refresh_token_required",
+        "get_jwt_identity()",
+    ),
     ("flask_jwt.jwt_required", "current_identity"),
     ("flask_login.login_required", "current_user"),
     // hasgeek's flask-lastuser (`lastuser = Lastuser()` ... `@lastuser.requires_login`):
@@ -253,6 +258,10 @@ const KNOWN_VERIFIERS: &[&str] = &[
     "flask_jwt_extended.decode_token",
     "flask_jwt_extended.jwt_required",
     "flask_jwt_extended.view_decorators.verify_jwt_in_request",
+    // Flask-JWT's check, which project decorators call themselves (schoolbloc's
+    // `auth_required(...)` runs `_jwt_required(realm)` before its role test).
+    "flask_jwt._jwt_required",
+    "flask_jwt.jwt_required",
     "flask_login.login_required",
     "flask_praetorian.auth_required",
     "flask_security.auth_required",

@@ -1,0 +1,2 @@
+class Course:
+    query = None
