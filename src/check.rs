@@ -444,7 +444,7 @@ fn in_context(
             let about_running_code = about_received_tokens
                 || matches!(
                     d.rule.id,
-                    "FL201" | "FL202" | "FL204" | "FL206" | "FL401" | "FL403"
+                    "FL201" | "FL202" | "FL204" | "FL206" | "FL207" | "FL401" | "FL403"
                 );
             if about_running_code
                 && d.severity.unwrap_or(d.rule.severity) > Severity::Low

@@ -13,6 +13,7 @@
 //! Modules parsed only for resolution (`ModuleInfo::analysed` false) lend their bindings and
 //! function bodies; nothing else of them is collected.
 
+pub mod admin_views;
 pub mod apps;
 pub mod calls;
 pub mod claims;
@@ -1068,6 +1069,8 @@ pub struct Project<'a> {
     claim_summaries: std::sync::OnceLock<claims::ClaimSummaries>,
     /// Credential checks a request without the credential passes, built on first use.
     open_credential_checks: std::sync::OnceLock<Vec<open_credentials::OpenCheck>>,
+    /// The Flask-Admin views the project registers, built on first use.
+    admin_views: std::sync::OnceLock<Vec<admin_views::AdminView>>,
 }
 
 impl<'a> Project<'a> {
@@ -1101,6 +1104,12 @@ impl<'a> Project<'a> {
     pub fn open_credential_checks(&self) -> &[open_credentials::OpenCheck] {
         self.open_credential_checks
             .get_or_init(|| open_credentials::open_checks(self))
+    }
+
+    /// The Flask-Admin views the project registers (`admin_views`).
+    pub fn admin_views(&self) -> &[admin_views::AdminView] {
+        self.admin_views
+            .get_or_init(|| admin_views::collect(&self.model))
     }
 
     /// The calls of the project whose callee's last name is `name`, with their files.
@@ -1205,6 +1214,7 @@ impl<'a> Project<'a> {
             handler_calls_by_name: std::sync::OnceLock::new(),
             claim_summaries: std::sync::OnceLock::new(),
             open_credential_checks: std::sync::OnceLock::new(),
+            admin_views: std::sync::OnceLock::new(),
         }
     }
 }

@@ -59,6 +59,15 @@ pub struct Authentication {
 impl Authentication {
     /// The configured key the authentication admits callers by, when it names no caller: its
     /// callers are services holding the key (`shared_key`), which decide for their own users.
+    /// Whether this authentication runs before every request of the application rather than for
+    /// this route only: a `before_request` hook (which may cover pages no route lists, such as
+    /// Flask-Admin's), or Flask-BasicAuth's `BASIC_AUTH_FORCE`. Read from `how`, which this module
+    /// writes for exactly those two.
+    pub fn guards_every_request(&self) -> bool {
+        self.how.starts_with("the `before_request` hook")
+            || self.how.starts_with("Flask-BasicAuth's `BASIC_AUTH_FORCE")
+    }
+
     pub fn service_key(&self) -> Option<&str> {
         self.shared_key
             .as_deref()

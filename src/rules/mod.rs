@@ -6,6 +6,7 @@
 
 mod abandoned_token_library;
 mod admin_route_without_role_check;
+mod admin_view_without_access_check;
 mod authorization_from_unverified_claims;
 mod cors_credentials_any_origin;
 mod credential_check_admits_missing;
@@ -63,6 +64,7 @@ const REGISTRY: &[Rule] = &[
     admin_route_without_role_check::RULE,
     route_decorator_order::RULE,
     credential_check_admits_missing::RULE,
+    admin_view_without_access_check::RULE,
     hardcoded_secret_key::RULE,
     weak_secret_key::RULE,
     credentials_in_settings::RULE,
