@@ -1088,9 +1088,28 @@ impl<'a> Project<'a> {
         {
             return true;
         }
+        // Flask-JWT-Extended and Flask-JWT sign with `SECRET_KEY` only while the application
+        // sets no key of theirs (Hotel sets `JWT_SECRET_KEY` beside a `SECRET_KEY` nothing else
+        // reads).
+        let jwt_key_of_its_own = ["JWT_SECRET_KEY", "JWT_PRIVATE_KEY"].iter().any(|key| {
+            self.config
+                .production_settings(key)
+                .any(|entry| apps.share(entry.module, set_in))
+        });
         self.files.iter().any(|file| {
-            (apps.share(file.module, set_in) || apps.share(file.module, literal_in))
-                && file.secret_key_use(&self.model).is_some()
+            let shares = apps.share(file.module, set_in) || apps.share(file.module, literal_in);
+            // Through the module's bindings, so `from flask.ext.jwt import JWT` (schoolbloc)
+            // counts as Flask-JWT.
+            let signs_tokens = || {
+                let info = &self.model.modules[file.module];
+                info.analysed
+                    && imports(info, &file.scopes).any(|(_, qualified)| {
+                        self.model.canonical(qualified).starts_with("flask_jwt")
+                    })
+            };
+            shares
+                && (file.secret_key_use(&self.model).is_some()
+                    || (!jwt_key_of_its_own && signs_tokens()))
         })
     }
 
@@ -1325,10 +1344,7 @@ fn secret_key_use(info: &ModuleInfo<'_>, scopes: &[Scope<'_>]) -> Option<String>
             || (qualified == "flask" && uses_session(text, b"flask.session"))
         {
             Some("Flask's `session`".to_string())
-        } else if COOKIE_LOGIN_LIBRARIES.contains(&root)
-            || SECRET_KEY_LIBRARIES.contains(&root)
-            || root.starts_with("flask_jwt")
-        {
+        } else if COOKIE_LOGIN_LIBRARIES.contains(&root) || SECRET_KEY_LIBRARIES.contains(&root) {
             Some(format!("`{root}`"))
         } else {
             None

@@ -3597,7 +3597,9 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     }
                     other => other,
                 };
-                configured_key_name(operand).or_else(|| read_from_config(operand))
+                configured_key_name(operand)
+                    .or_else(|| read_from_config(operand))
+                    .or_else(|| secret_getter(operand))
             };
             any_expr(&def.body, &mut |e| {
                 let operands: Vec<&Expr> = match e {
@@ -4773,6 +4775,26 @@ fn collect_calls<'a>(body: &'a [Stmt], out: &mut Vec<&'a Expr>) {
         }
     }
     Calls { out }.visit_body(body);
+}
+
+/// A call without arguments of a function named for a secret (pyfedi's
+/// `expected = get_private_registration_secret()` before `compare_digest(expected, provided)`):
+/// one value for every caller, unlike a row's `user.api_key`.
+fn secret_getter(expr: &Expr) -> Option<String> {
+    let Expr::Call(call) = expr else { return None };
+    if !call.arguments.is_empty() {
+        return None;
+    }
+    let name = match call.func.as_ref() {
+        Expr::Name(name) => name.id.as_str(),
+        Expr::Attribute(attribute) => attribute.attr.as_str(),
+        _ => return None,
+    };
+    let lower = name.to_ascii_lowercase();
+    ["secret", "api_key", "apikey", "token", "password"]
+        .iter()
+        .any(|word| lower.contains(word))
+        .then(|| format!("{name}()"))
 }
 
 fn is_true(expr: &Expr) -> bool {

@@ -312,7 +312,17 @@ fn credential(key: &str, value: &str, extra: &[String]) -> Option<Credential> {
     let names_its_kind = upper_key.rsplit('_').next().is_some_and(|kind| {
         matches!(kind, "TOKEN" | "KEY" | "SECRET") && value.eq_ignore_ascii_case(kind)
     });
+    // `LDAP_WRITE_ATTR_PASSWORD = 'userPassword'` (pyfedi), `PASSWORD_FIELD`, `TOKEN_HEADER`:
+    // the name of where a credential is kept or sent, not the credential.
+    let words: Vec<&str> = upper_key.split('_').collect();
+    let names_a_place = words
+        .iter()
+        .any(|word| matches!(*word, "ATTR" | "ATTRIBUTE" | "ATTRS" | "ATTRIBUTES"))
+        || words
+            .last()
+            .is_some_and(|word| matches!(*word, "FIELD" | "COLUMN" | "PARAM" | "HEADER"));
     let plain = !value.contains("://")
+        && !names_a_place
         && !phrase
         && !unlike_the_named_service(&upper_key, value)
         && !expired_token(value)
@@ -1185,6 +1195,15 @@ mod tests {
             Some(Credential::Named)
         );
         assert_eq!(credential("MAIL_PASSWORD", "", &[]), None);
+        assert_eq!(
+            credential("LDAP_WRITE_ATTR_PASSWORD", "userPassword", &[]),
+            None
+        );
+        assert_eq!(credential("API_TOKEN_HEADER", "X-Api-Token", &[]), None);
+        assert_eq!(
+            credential("FIELD_OFFICE_MAIL_PASSWORD", "hunter22", &[]),
+            Some(Credential::Named)
+        );
         assert_eq!(credential("SECURITY_PASSWORD_HASH", "argon2", &[]), None);
         assert_eq!(credential("JWT_TOKEN_LOCATION", "headers", &[]), None);
         assert_eq!(credential("PAYMENT_KEY", "pk_123", &[]), None);

@@ -562,6 +562,10 @@ fn is_internal_exception(checker: &Checker<'_, '_>, type_: Option<&Expr>) -> boo
                 | "TemplateNotFound"
                 // Flask-WTF's fixed messages for clients ("The CSRF token is missing.").
                 | "CSRFError"
+                // Flask-Limiter's werkzeug 429, whose text is the limit ("10 per 1 minute").
+                | "RateLimitExceeded"
+                // SQLAlchemy's fixed "No row was found when one was required".
+                | "NoResultFound"
         )
         || [
             "marshmallow",
@@ -1433,6 +1437,14 @@ fn check(checker: &mut Checker<'_, '_>) {
             if checker.file.context.outside_request(found.stmt.range()) {
                 continue;
             }
+            // `elif isinstance(e, RateLimitExceeded): return {"message": str(e)}, 429` in an
+            // error handler (pyfedi's API): the branch answers one exception class, whose text
+            // is written for clients.
+            if catch.error_handler
+                && narrowed_to_client_errors(checker, catch.body, found.stmt.range())
+            {
+                continue;
+            }
             // `render_template("500.html", message=str(e))` where no template of the chain shows
             // `message`: nothing of the exception reaches the page.
             let rendered: Vec<&Expr> = found
@@ -1780,8 +1792,66 @@ fn latest_holder<'h, 'a>(
 ) -> Option<&'h TextHolder<'a>> {
     holders
         .iter()
-        .filter(|h| h.name == name && h.assigned.end() <= stmt.start())
+        .filter(|h| {
+            h.name == name
+                && h.assigned.end() <= stmt.start()
+                // An assignment in one clause of an `if` never reaches another clause.
+                && !in_other_clauses(h.scope, h.assigned.range(), stmt.range())
+        })
         .max_by_key(|h| h.assigned.end())
+}
+
+/// Whether `a` and `b` lie in different clauses of one `if` / `elif` / `else` chain of `body`.
+fn in_other_clauses(body: &[Stmt], a: TextRange, b: TextRange) -> bool {
+    let mut exclusive = false;
+    visit_stmts(body, &mut |stmt| {
+        if exclusive {
+            return;
+        }
+        let Stmt::If(branch) = stmt else { return };
+        let clause_of = |range: TextRange| {
+            crate::model::routes::if_clauses(branch).position(|(_, clause)| {
+                clause
+                    .first()
+                    .zip(clause.last())
+                    .is_some_and(|(first, last)| {
+                        TextRange::new(first.start(), last.end()).contains_range(range)
+                    })
+            })
+        };
+        if let (Some(first), Some(second)) = (clause_of(a), clause_of(b)) {
+            exclusive = first != second;
+        }
+    });
+    exclusive
+}
+
+/// Whether `at` lies in a clause `if isinstance(e, A)` / `elif isinstance(e, (A, B))` of `body`
+/// whose classes are all written for clients.
+fn narrowed_to_client_errors(checker: &Checker<'_, '_>, body: &[Stmt], at: TextRange) -> bool {
+    let mut narrowed = false;
+    visit_stmts(body, &mut |stmt| {
+        let Stmt::If(branch) = stmt else { return };
+        for (test, clause) in crate::model::routes::if_clauses(branch) {
+            let Some(Expr::Call(call)) = test else {
+                continue;
+            };
+            let inside = clause
+                .first()
+                .zip(clause.last())
+                .is_some_and(|(first, last)| {
+                    TextRange::new(first.start(), last.end()).contains_range(at)
+                });
+            if inside
+                && matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "isinstance")
+                && let [Expr::Name(_), classes] = call.arguments.args.as_ref()
+                && !is_internal_exception(checker, Some(classes))
+            {
+                narrowed = true;
+            }
+        }
+    });
+    narrowed
 }
 
 /// A local assigned the exception's text, and where to look for its uses.

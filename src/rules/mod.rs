@@ -221,7 +221,7 @@ pub const NOSEC_NOTE: &str =
     " [marked `# nosec`: the project keeps it on purpose; the deployment must change it]";
 
 /// The end of a message lowered by [`Checker::lower_if_key_signs_only_flashes`].
-pub const SIGNS_ONLY_FLASHES_NOTE: &str = " [nothing in this application keeps more than flash messages in Flask's session or reads the key (no `session`, no login, CSRF or token library): a forged cookie gains nothing today, and it matters the day one is added]";
+pub const SIGNS_ONLY_FLASHES_NOTE: &str = " [nothing in this application keeps more than flash messages in Flask's session or reads the key (no `session`, no login or CSRF library, no token library signing with it): a forged cookie gains nothing today, and it matters the day one is added]";
 
 impl<'c, 'a> Checker<'c, 'a> {
     /// Bandit's `# nosec` on the line of `range`: the project looked at the value and keeps it
