@@ -6433,6 +6433,13 @@ fn lacks_login(test: &Expr) -> bool {
         }
         Expr::UnaryOp(op) if op.op == ast::UnaryOp::Not => match op.operand.as_ref() {
             Expr::Attribute(a) if a.attr.as_str() == "is_authenticated" => true,
+            // `not g.user.authenticated` (byceps's `login_required`, its anonymous user object).
+            Expr::Attribute(a)
+                if a.attr.as_str() == "authenticated"
+                    && (login_state(&a.value) || names_current_user(&a.value)) =>
+            {
+                true
+            }
             // `not current_user.is_active`, `not login.current_user.is_active()` (an old
             // Flask-Login, pyspider): the anonymous user is never active.
             Expr::Attribute(a) if a.attr.as_str() == "is_active" => names_current_user(&a.value),
@@ -6684,9 +6691,10 @@ fn branch_refuses_within(body: &[Stmt], scope: &[Stmt]) -> bool {
                     Expr::Tuple(tuple) => tuple.elts.iter().any(status),
                     Expr::Call(call) => {
                         // `responses.forbidden()` (wikilabels)
+                        // byceps's `redirect_to(view, next=...)`, a project wrapper of both.
                         matches!(
                             call.func.as_ref(),
-                            Expr::Name(n) if matches!(n.id.as_str(), "redirect" | "unauthorized" | "forbidden")
+                            Expr::Name(n) if matches!(n.id.as_str(), "redirect" | "redirect_to" | "unauthorized" | "forbidden")
                         ) || matches!(
                             call.func.as_ref(),
                             Expr::Attribute(a) if matches!(a.attr.as_str(), "redirect" | "unauthorized" | "forbidden")
