@@ -1098,13 +1098,13 @@ impl<'a> Project<'a> {
         });
         self.files.iter().any(|file| {
             let shares = apps.share(file.module, set_in) || apps.share(file.module, literal_in);
-            // Through the module's bindings, so `from flask.ext.jwt import JWT` (schoolbloc)
-            // counts as Flask-JWT.
+            // Through the module's bindings, so `from flask.ext.jwt import JWT` (schoolbloc, the
+            // old extension namespace) counts as Flask-JWT.
             let signs_tokens = || {
                 let info = &self.model.modules[file.module];
                 info.analysed
                     && imports(info, &file.scopes).any(|(_, qualified)| {
-                        self.model.canonical(qualified).starts_with("flask_jwt")
+                        qualified.starts_with("flask_jwt") || qualified.starts_with("flask.ext.jwt")
                     })
             };
             shares
