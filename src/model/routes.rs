@@ -57,8 +57,6 @@ pub struct Authentication {
 }
 
 impl Authentication {
-    /// The configured key the authentication admits callers by, when it names no caller: its
-    /// callers are services holding the key (`shared_key`), which decide for their own users.
     /// Whether this authentication runs before every request of the application rather than for
     /// this route only: a `before_request` hook (which may cover pages no route lists, such as
     /// Flask-Admin's), or Flask-BasicAuth's `BASIC_AUTH_FORCE`. Read from `how`, which this module
@@ -68,6 +66,8 @@ impl Authentication {
             || self.how.starts_with("Flask-BasicAuth's `BASIC_AUTH_FORCE")
     }
 
+    /// The configured key the authentication admits callers by, when it names no caller: its
+    /// callers are services holding the key (`shared_key`), which decide for their own users.
     pub fn service_key(&self) -> Option<&str> {
         self.shared_key
             .as_deref()
@@ -2001,21 +2001,7 @@ impl<'a> RouteCollector<'_, 'a> {
             return;
         };
         for (position, method) in hooks_registered_by(class, init, 0) {
-            let parameter = parameters_after_self(init)
-                .nth(position)
-                .map(|p| p.parameter.name.as_str());
-            // The argument handed for that parameter: by keyword, else by position after `self`.
-            let argument = call
-                .arguments
-                .keywords
-                .iter()
-                .find(|k| {
-                    k.arg
-                        .as_ref()
-                        .is_some_and(|a| Some(a.as_str()) == parameter)
-                })
-                .map(|k| &k.value)
-                .or_else(|| call.arguments.args.get(position));
+            let argument = argument_for_parameter(&call.arguments, init, position);
             let (Some(argument), Some(def)) = (argument, find_function_in(&class.body, method))
             else {
                 continue;
@@ -2362,7 +2348,78 @@ fn method_of_enclosing_class<'a>(
     inside: TextRange,
     name: &str,
 ) -> Option<(usize, &'a ast::StmtFunctionDef)> {
-    let class = model.modules[module]
+    let class = enclosing_class(model, module, inside)?;
+    functions
+        .get(&(module, format!("{}.{name}", class.name)))
+        .map(|method| (module, *method))
+}
+
+/// How a function authenticates, as `AuthContext::how_it_authenticates` found it; shown in
+/// messages and `flasklint routes`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HowItAuthenticates {
+    VerifiesToken,
+    DecodesUnverified,
+    RefusesWithoutLogin,
+    /// Through the named project helper, which asks about the logged-in user.
+    RefusesThroughLoginHelper(String),
+    LoopbackOnly,
+    AnswersUnauthorized,
+    LoginGuard,
+    ReadsAuthorizationHeader,
+}
+
+impl HowItAuthenticates {
+    /// Whether the check is about a caller (a token's subject, a logged-in user) rather than
+    /// about a credential any holder may send.
+    pub fn names_a_caller(&self) -> bool {
+        matches!(
+            self,
+            HowItAuthenticates::VerifiesToken
+                | HowItAuthenticates::DecodesUnverified
+                | HowItAuthenticates::RefusesWithoutLogin
+                | HowItAuthenticates::RefusesThroughLoginHelper(_)
+        )
+    }
+}
+
+impl std::fmt::Display for HowItAuthenticates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            HowItAuthenticates::VerifiesToken => f.write_str("verifies a token"),
+            HowItAuthenticates::DecodesUnverified => {
+                f.write_str("decodes a token without verifying its signature")
+            }
+            HowItAuthenticates::RefusesWithoutLogin => {
+                f.write_str("refuses requests without a logged-in user")
+            }
+            HowItAuthenticates::RefusesThroughLoginHelper(helper) => write!(
+                f,
+                "refuses (through `{helper}`, which asks about the logged-in user)"
+            ),
+            HowItAuthenticates::LoopbackOnly => {
+                f.write_str("refuses callers that are not on this machine (loopback only)")
+            }
+            HowItAuthenticates::AnswersUnauthorized => {
+                f.write_str("answers 401 or 403 unless its credential check passes")
+            }
+            HowItAuthenticates::LoginGuard => {
+                f.write_str("runs the view only when its login guard answers nothing")
+            }
+            HowItAuthenticates::ReadsAuthorizationHeader => {
+                f.write_str("reads the `Authorization` header")
+            }
+        }
+    }
+}
+
+/// The module-level class of `module` whose body holds `inside`.
+fn enclosing_class<'a>(
+    model: &ProjectModel<'a>,
+    module: usize,
+    inside: TextRange,
+) -> Option<&'a ast::StmtClassDef> {
+    model.modules[module]
         .file
         .module()
         .body
@@ -2370,10 +2427,7 @@ fn method_of_enclosing_class<'a>(
         .find_map(|stmt| match stmt {
             Stmt::ClassDef(class) if class.range().contains_range(inside) => Some(class),
             _ => None,
-        })?;
-    functions
-        .get(&(module, format!("{}.{name}", class.name)))
-        .map(|method| (module, *method))
+        })
 }
 
 fn find_function_in<'a>(body: &'a [Stmt], name: &str) -> Option<&'a ast::StmtFunctionDef> {
@@ -2431,20 +2485,8 @@ fn hooks_registered_by<'a>(
             return;
         }
         for (position, hook) in hooks_registered_by(class, callee, depth + 1) {
-            let passed = inner.arguments.args.get(position).or_else(|| {
-                let name = parameters_after_self(callee)
-                    .nth(position)?
-                    .parameter
-                    .name
-                    .as_str();
-                inner
-                    .arguments
-                    .keywords
-                    .iter()
-                    .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == name))
-                    .map(|k| &k.value)
-            });
-            if let Some(Expr::Name(passed)) = passed
+            if let Some(Expr::Name(passed)) =
+                argument_for_parameter(&inner.arguments, callee, position)
                 && let Some(own) = position_of(passed.id.as_str())
             {
                 registered.push((own, hook));
@@ -2452,6 +2494,24 @@ fn hooks_registered_by<'a>(
         }
     });
     registered
+}
+
+/// The argument a call of `method` hands its parameter at `position` after `self`: by
+/// keyword, else by position.
+fn argument_for_parameter<'e>(
+    arguments: &'e ast::Arguments,
+    method: &ast::StmtFunctionDef,
+    position: usize,
+) -> Option<&'e Expr> {
+    let name = parameters_after_self(method)
+        .nth(position)
+        .map(|p| p.parameter.name.as_str());
+    arguments
+        .keywords
+        .iter()
+        .find(|k| k.arg.as_ref().is_some_and(|a| Some(a.as_str()) == name))
+        .map(|k| &k.value)
+        .or_else(|| arguments.args.get(position))
 }
 
 /// A method's parameters after `self`, positional ones first.
@@ -3132,17 +3192,16 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         found
     }
 
-    /// How a function that authenticates does it, for messages: "verifies a token" when it
-    /// (transitively) runs a verifying decode or a known verifier, "decodes a token without
-    /// verifying it" when every decode it runs skips the signature, else "reads the
-    /// `Authorization` header".
+    /// How a function that authenticates does it: it (transitively) runs a verifying decode or
+    /// a known verifier, decodes without verifying, refuses without a login, ..., else it reads
+    /// the `Authorization` header.
     pub fn how_it_authenticates(
         &self,
         module: usize,
         def: &'a ast::StmtFunctionDef,
-    ) -> std::borrow::Cow<'static, str> {
+    ) -> HowItAuthenticates {
         if self.verifies_token(module, def) {
-            "verifies a token".into()
+            HowItAuthenticates::VerifiesToken
         } else if self.reaches(
             module,
             def,
@@ -3151,7 +3210,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             &|module, def| self.decodes(module, def).next().is_some(),
             &|_| false,
         ) {
-            "decodes a token without verifying its signature".into()
+            HowItAuthenticates::DecodesUnverified
         } else if self.reaches(
             module,
             def,
@@ -3160,9 +3219,9 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             &|_, def| refuses_without_login(&def.body),
             &|qualified| qualified.starts_with("flask_login"),
         ) {
-            "refuses requests without a logged-in user".into()
+            HowItAuthenticates::RefusesWithoutLogin
         } else if let Some(helper) = self.refuses_unless_caller_permitted(module, def) {
-            format!("refuses (through `{helper}`, which asks about the logged-in user)").into()
+            HowItAuthenticates::RefusesThroughLoginHelper(helper)
         } else if self.reaches(
             module,
             def,
@@ -3176,7 +3235,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             },
             &|_| false,
         ) {
-            "refuses callers that are not on this machine (loopback only)".into()
+            HowItAuthenticates::LoopbackOnly
         } else if self.reaches(
             module,
             def,
@@ -3189,7 +3248,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             },
             &|_| false,
         ) {
-            "answers 401 or 403 unless its credential check passes".into()
+            HowItAuthenticates::AnswersUnauthorized
         } else if self.reaches(
             module,
             def,
@@ -3198,9 +3257,9 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             &|_, def| returns_login_guard_or_view(def),
             &|_| false,
         ) {
-            "runs the view only when its login guard answers nothing".into()
+            HowItAuthenticates::LoginGuard
         } else {
-            "reads the `Authorization` header".into()
+            HowItAuthenticates::ReadsAuthorizationHeader
         }
     }
 
@@ -3515,15 +3574,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             // A handler that checks no token and no login but compares what the request sends
             // with one configured credential (readykit's Chargebee webhook, a Basic Auth pair)
             // admits a service, and names no caller.
-            let names_a_caller = [
-                "verifies",
-                "decodes",
-                "refuses requests without a logged-in",
-                "refuses (through",
-            ]
-            .iter()
-            .any(|start| how.starts_with(start));
-            let shared_key = match names_a_caller {
+            let shared_key = match how.names_a_caller() {
                 true => None,
                 false => self.compares_with_one_key(route.module, route.handler),
             };
@@ -3590,15 +3641,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             let locals = local_assignments(&def.body);
             let configured = |operand: &Expr| {
                 let operand = match operand {
-                    Expr::Name(name) => {
-                        let mut assigned = locals
-                            .iter()
-                            .filter(|(local, _)| *local == name.id.as_str());
-                        match (assigned.next(), assigned.next()) {
-                            (Some((_, value)), None) => *value,
-                            _ => operand,
-                        }
-                    }
+                    Expr::Name(name) => assigned_once(&locals, name.id.as_str()).unwrap_or(operand),
                     other => other,
                 };
                 configured_key_name(operand)
@@ -4799,6 +4842,13 @@ fn secret_getter(expr: &Expr) -> Option<String> {
         .iter()
         .any(|word| lower.contains(word))
         .then(|| format!("{name}()"))
+}
+
+/// The one expression `name` is assigned among `locals`, if it is assigned once.
+pub fn assigned_once<'e>(locals: &[(&str, &'e Expr)], name: &str) -> Option<&'e Expr> {
+    let mut found = locals.iter().filter(|(local, _)| *local == name);
+    let (_, value) = found.next()?;
+    found.next().is_none().then_some(*value)
 }
 
 fn is_true(expr: &Expr) -> bool {

@@ -1810,20 +1810,24 @@ fn in_other_clauses(body: &[Stmt], a: TextRange, b: TextRange) -> bool {
         }
         let Stmt::If(branch) = stmt else { return };
         let clause_of = |range: TextRange| {
-            crate::model::routes::if_clauses(branch).position(|(_, clause)| {
-                clause
-                    .first()
-                    .zip(clause.last())
-                    .is_some_and(|(first, last)| {
-                        TextRange::new(first.start(), last.end()).contains_range(range)
-                    })
-            })
+            crate::model::routes::if_clauses(branch)
+                .position(|(_, clause)| clause_holds(clause, range))
         };
         if let (Some(first), Some(second)) = (clause_of(a), clause_of(b)) {
             exclusive = first != second;
         }
     });
     exclusive
+}
+
+/// Whether the statements of one clause of an `if` span `range`.
+fn clause_holds(clause: &[Stmt], range: TextRange) -> bool {
+    clause
+        .first()
+        .zip(clause.last())
+        .is_some_and(|(first, last)| {
+            TextRange::new(first.start(), last.end()).contains_range(range)
+        })
 }
 
 /// Whether `at` lies in a clause `if isinstance(e, A)` / `elif isinstance(e, (A, B))` of `body`
@@ -1836,13 +1840,7 @@ fn narrowed_to_client_errors(checker: &Checker<'_, '_>, body: &[Stmt], at: TextR
             let Some(Expr::Call(call)) = test else {
                 continue;
             };
-            let inside = clause
-                .first()
-                .zip(clause.last())
-                .is_some_and(|(first, last)| {
-                    TextRange::new(first.start(), last.end()).contains_range(at)
-                });
-            if inside
+            if clause_holds(clause, at)
                 && matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "isinstance")
                 && let [Expr::Name(_), classes] = call.arguments.args.as_ref()
                 && !is_internal_exception(checker, Some(classes))

@@ -24,7 +24,6 @@ use crate::model::FileModel;
 use crate::model::Project;
 use crate::model::jwt::{AlgorithmFamily, JwtCall, Library, Operation, algorithm_family};
 use crate::model::keys::KeyKind;
-use crate::model::value::Value;
 
 pub const ID: &str = "FL501";
 
@@ -346,19 +345,8 @@ fn allows_only_asymmetric(project: &Project<'_>, file: &FileModel<'_>, call: &Jw
         return false;
     };
     let value = project.model.value(algorithms, &file.at(call.scope));
-    let names: Vec<&str> = match &value {
-        Value::Str(name) => vec![name.as_str()],
-        Value::Sequence(items) => {
-            let mut names = Vec::new();
-            for item in items {
-                match item {
-                    Value::Str(name) => names.push(name.as_str()),
-                    _ => return false,
-                }
-            }
-            names
-        }
-        _ => return false,
+    let Some(names) = value.strings() else {
+        return false;
     };
     !names.is_empty()
         && names

@@ -115,17 +115,7 @@ impl<'h, 'c, 'a> HookScope<'h, 'c, 'a> {
             module,
             locals: super::local_assignments(&hook.body),
             body: &hook.body,
-            class: context.model.modules[module]
-                .file
-                .module()
-                .body
-                .iter()
-                .find_map(|stmt| match stmt {
-                    Stmt::ClassDef(class) if class.range().contains_range(hook.range()) => {
-                        Some(class)
-                    }
-                    _ => None,
-                }),
+            class: super::enclosing_class(context.model, module, hook.range()),
             sites: Default::default(),
             checking_tests: Default::default(),
         };
@@ -473,15 +463,7 @@ impl<'h, 'c, 'a> HookScope<'h, 'c, 'a> {
                 _ => (name, argument),
             })
             .collect();
-        let callee = HookScope {
-            context: self.context,
-            module: self.module,
-            locals: arguments,
-            body: &def.body,
-            class: self.class,
-            sites: Default::default(),
-            checking_tests: Default::default(),
-        };
+        let callee = self.reading(arguments, &def.body);
         match callee.returned(&def.body, route, depth + 1) {
             Returned::Value(value) => value,
             // A function that ends without `return` returns None: false.
@@ -542,15 +524,7 @@ impl<'h, 'c, 'a> HookScope<'h, 'c, 'a> {
                     let mut locals = self.locals.clone();
                     locals.retain(|(name, _)| *name != target.id.as_str());
                     locals.push((target.id.as_str(), item));
-                    let iteration = HookScope {
-                        context: self.context,
-                        module: self.module,
-                        locals,
-                        body: self.body,
-                        class: self.class,
-                        sites: Default::default(),
-                        checking_tests: Default::default(),
-                    };
+                    let iteration = self.reading(locals, self.body);
                     outcome = match iteration.returned(&block.body, route, depth + 1) {
                         Returned::FallsThrough => outcome,
                         done => done,
@@ -611,9 +585,22 @@ impl<'h, 'c, 'a> HookScope<'h, 'c, 'a> {
 
     /// The one expression a hook local is assigned, if it is assigned once.
     fn local(&self, name: &str) -> Option<&'a Expr> {
-        let mut found = self.locals.iter().filter(|(target, _)| *target == name);
-        let (_, value) = found.next()?;
-        found.next().is_none().then_some(*value)
+        super::assigned_once(&self.locals, name)
+    }
+
+    /// The same hook read in other terms: a predicate's body with its parameters standing for
+    /// the arguments, or one turn of a literal loop with its variable standing for an item.
+    /// Sites and checking tests belong to the hook's own body, so the reading has none.
+    fn reading(&self, locals: Vec<(&'a str, &'a Expr)>, body: &'a [Stmt]) -> HookScope<'h, 'c, 'a> {
+        HookScope {
+            context: self.context,
+            module: self.module,
+            locals,
+            body,
+            class: self.class,
+            sites: Default::default(),
+            checking_tests: Default::default(),
+        }
     }
 
     /// `request.path == "/"`, `request.endpoint not in PUBLIC`, `request.method == "OPTIONS"`,
