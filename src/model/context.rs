@@ -136,6 +136,12 @@ pub enum TestName {
     Never,
 }
 
+/// A folder of tests: `tests/`, `test/`, or `testsuite/` (Flask 0.x's own tests, vendored with
+/// the Flask copy some applications ship under `lib/`).
+fn is_test_folder(name: &str) -> bool {
+    matches!(name, "tests" | "test" | "testsuite")
+}
+
 /// Test code by name: under a `tests`/`test` directory, `test_*.py`, `*_test.py`,
 /// `conftest.py`. Judged on the module's name relative to the checked directory (and, through
 /// `Location::test_folder`, on its path relative to its project root), so checking a project
@@ -150,7 +156,7 @@ pub fn test_name(name: &str, path: &Path) -> TestName {
     if stem != "__init__" {
         parts.pop();
     }
-    if parts.iter().any(|dir| *dir == "tests" || *dir == "test")
+    if parts.iter().any(|dir| is_test_folder(dir))
         || stem.starts_with("test_")
         || stem.ends_with("_test")
         || stem == "conftest"
@@ -351,7 +357,7 @@ impl Location {
     pub fn of(folders: &[&str], is_package: impl FnOnce(usize) -> bool) -> Location {
         Location {
             development_folder: development_folder(folders, is_package),
-            test_folder: folders.iter().any(|f| *f == "tests" || *f == "test"),
+            test_folder: folders.iter().any(|f| is_test_folder(f)),
             environment_folder: folders
                 .iter()
                 .position(|f| {

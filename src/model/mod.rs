@@ -724,11 +724,47 @@ impl<'a> ProjectModel<'a> {
         let Some((module, rest)) = self.split_module(qualified) else {
             return Value::Unknown;
         };
-        if rest.contains('.') {
-            return Value::Unknown;
-        }
         let at = At::top(module);
-        self.name_value(rest, &at, depth + 1)
+        match rest.split_once('.') {
+            None => self.name_value(rest, &at, depth + 1),
+            // `@app.route(HomeURI.path)` (modern-paste): an attribute a class of the module
+            // assigns in its own body.
+            Some((class, attribute)) if !attribute.contains('.') => {
+                match class_attribute(&self.modules[module].file.module().body, class, attribute) {
+                    Some(value) => self.value_at_depth(value, &at, depth + 1),
+                    None => Value::Unknown,
+                }
+            }
+            Some(_) => Value::Unknown,
+        }
+    }
+
+    /// `HomeURI.path` where `HomeURI` is a class of this module, or one a star import brings
+    /// (`from uri.main import *`, modern-paste's routes): the attribute its body assigns. A
+    /// subclass that does not assign it is not followed to its bases.
+    fn class_attribute_value(
+        &self,
+        attribute: &ast::ExprAttribute,
+        at: &At<'_, 'a>,
+        depth: usize,
+    ) -> Value {
+        let Expr::Name(class) = attribute.value.as_ref() else {
+            return Value::Unknown;
+        };
+        let class = class.id.as_str();
+        // `lookup` follows star imports: the module it finds the class in may be another.
+        let module = match self.lookup(at, class) {
+            Some(([Binding::Opaque], found_at)) => found_at.module,
+            _ => return Value::Unknown,
+        };
+        match class_attribute(
+            &self.modules[module].file.module().body,
+            class,
+            attribute.attr.as_str(),
+        ) {
+            Some(value) => self.value_at_depth(value, &At::top(module), depth + 1),
+            None => Value::Unknown,
+        }
     }
 
     /// The statically known value of `expr` evaluated at `at`.
@@ -795,9 +831,9 @@ impl<'a> ProjectModel<'a> {
                 }
             }
             Expr::Name(name) => self.name_value(name.id.as_str(), at, depth + 1),
-            Expr::Attribute(_) => match self.qualified_name(expr, at) {
+            Expr::Attribute(attribute) => match self.qualified_name(expr, at) {
                 Some(qualified) => self.module_value(&qualified, depth + 1),
-                None => Value::Unknown,
+                None => self.class_attribute_value(attribute, at, depth + 1),
             },
             _ => Value::Unknown,
         }
@@ -990,6 +1026,28 @@ impl<'a> ProjectModel<'a> {
             _ => None,
         }
     }
+}
+
+/// The value the last assignment to `attribute` in the body of the top-level class `class`
+/// gives it, if the class's body assigns it.
+fn class_attribute<'a>(body: &'a [Stmt], class: &str, attribute: &str) -> Option<&'a Expr> {
+    let class = body.iter().rev().find_map(|stmt| match stmt {
+        Stmt::ClassDef(def) if def.name.as_str() == class => Some(def),
+        _ => None,
+    })?;
+    class.body.iter().rev().find_map(|stmt| match stmt {
+        Stmt::Assign(assign)
+            if matches!(assign.targets.as_slice(), [Expr::Name(n)] if n.id.as_str() == attribute) =>
+        {
+            Some(assign.value.as_ref())
+        }
+        Stmt::AnnAssign(assign)
+            if matches!(assign.target.as_ref(), Expr::Name(n) if n.id.as_str() == attribute) =>
+        {
+            assign.value.as_deref()
+        }
+        _ => None,
+    })
 }
 
 fn is_well_known_library(top_level: &str) -> bool {
@@ -1198,6 +1256,7 @@ impl<'a> Project<'a> {
         );
         let mut routes = routes;
         routes.apply_forced_basic_auth(&model, &files, &apps, &config);
+        routes.apply_administrator_logins(&model, &files, &apps);
         let mut files = files;
         // A `def test_health()` that a route serves answers requests: it is not a test, whatever
         // pytest would make of its name.

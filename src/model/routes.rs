@@ -15,6 +15,7 @@ use ruff_text_size::{Ranged, TextRange};
 
 mod connexion;
 mod hook_scope;
+mod login_loaders;
 mod missing_credential;
 
 pub use connexion::{LoadedSpec, NoSpecs, SpecSource};
@@ -46,8 +47,9 @@ pub struct Authentication {
     /// Anyone can write a token it accepts.
     pub unverified: Option<String>,
     /// Set when the decorator or hook keeps the caller as an administrator (`flask.g.administrator
-    /// = administrator`, pritunl's admin console): the accounts it admits are its operators.
-    /// The attribute, for messages (`g.administrator`).
+    /// = administrator`, pritunl's admin console), or Flask-Login's user loader returns
+    /// administrator accounts only (wizarr): the accounts it admits are its operators. Why, for
+    /// messages ("it keeps the caller as `g.administrator`").
     pub administrators_only: Option<String>,
     /// Set when the decorator admits whoever presents one configured key (`if
     /// current_app.config["PYCROFT_API_KEY"] != api_key: abort(401)`) and names no caller: a
@@ -123,6 +125,10 @@ pub struct Route<'a> {
     /// project base class, with its module: it runs before every method of the class, so a
     /// refusal there guards each (freight's `ApiView`).
     pub dispatch: Option<(usize, &'a ast::StmtFunctionDef)>,
+    /// The handler logs its caller in: nothing but the handler authenticates the route, and it
+    /// starts a login session or mints the app's own token itself (a password or social
+    /// login). The account it selects is the caller's.
+    pub logs_the_caller_in: bool,
 }
 
 impl Route<'_> {
@@ -640,6 +646,18 @@ impl<'a> RouteModel<'a> {
             route.authentication = from_spec.or_else(|| {
                 context.authentication(route, verifying.map(|hook| (hook.def, hook.module)))
             });
+            // Only a handler nothing else authenticates is a login: behind `@jwt_required()`,
+            // minting a token for an account the request names is impersonation.
+            route.logs_the_caller_in = verifying.is_none()
+                && context.logs_the_caller_in(route)
+                && context
+                    .decorators_authentication(
+                        route,
+                        route.module,
+                        route.handler,
+                        &route.decorators,
+                    )
+                    .is_none();
             // A hook that looks neither at the request nor at the caller (`db.create_all()` on
             // the first request) cannot authenticate: it leaves the question open for nobody.
             // A hook whose own tests exempt the route (ras-secure-message's endpoint list)
@@ -719,6 +737,48 @@ impl<'a> RouteModel<'a> {
         });
         this.routes = routes;
         this
+    }
+
+    /// Flask-Login routes of an application whose user loaders return administrator accounts
+    /// only (`login_loaders`): every caller they admit is an operator of the whole application.
+    pub fn apply_administrator_logins(
+        &mut self,
+        model: &ProjectModel<'a>,
+        files: &[FileModel<'a>],
+        apps: &Apps,
+    ) {
+        // A test's own app logs in the test's users.
+        let loaders: Vec<(usize, Vec<String>)> = files
+            .par_iter()
+            .filter(|file| !file.is_test_module())
+            .filter_map(|file| {
+                login_loaders::administrator_loaders(model.modules[file.module].file)
+                    .map(|found| (file.module, found))
+            })
+            .collect();
+        if loaders.is_empty() {
+            return;
+        }
+        for route in &mut self.routes {
+            let Some(authentication) = route.authentication.as_mut() else {
+                continue;
+            };
+            if authentication.administrators_only.is_some()
+                || !authentication.identity.starts_with("current_user")
+            {
+                continue;
+            }
+            let mut relevant = loaders.iter().filter(|(module, _)| {
+                apps.of_module(*module).is_empty() || apps.share(*module, route.module)
+            });
+            let Some((_, first)) = relevant.next() else {
+                continue;
+            };
+            if first.is_empty() || relevant.any(|(_, found)| found.is_empty()) {
+                continue;
+            }
+            authentication.administrators_only = first.first().cloned();
+        }
     }
 
     /// Flask-BasicAuth's `BASIC_AUTH_FORCE = True` (SpiderKeeper's config): `BasicAuth(app)`
@@ -1323,6 +1383,7 @@ impl<'a> RouteCollector<'_, 'a> {
             spec: None,
             declared_public: false,
             dispatch: None,
+            logs_the_caller_in: false,
         });
     }
 
@@ -1385,6 +1446,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 spec: None,
                 declared_public: false,
                 dispatch,
+                logs_the_caller_in: false,
             });
         }
     }
@@ -3055,6 +3117,24 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         )
     }
 
+    /// Whether the handler itself starts a login session or mints a token (not followed into
+    /// the functions it calls): most handlers mention neither, and are decided on their text.
+    fn logs_the_caller_in(&self, route: &Route<'a>) -> bool {
+        if starts_a_login_session(&route.handler.body) {
+            return true;
+        }
+        let text = self.model.modules[route.module]
+            .file
+            .slice(route.handler.range());
+        crate::model::context::contains_any_ignoring_case(text, &["token", "encode", "dumps"])
+            && self.mints(
+                route.module,
+                route.handler,
+                MAX_CALL_DEPTH,
+                &mut HashSet::default(),
+            )
+    }
+
     /// Whether `def`, or a project function it calls (followed `MAX_CALL_DEPTH` deep, each
     /// function once), does what `here` looks for, or calls a library function `known`
     /// recognises by its qualified name.
@@ -3306,7 +3386,13 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         self.model
             .qualified_name(expr, &self.at(module))
             .or_else(|| match expr {
-                Expr::Name(name) => Some(local_function_name(self.model, module, name.id.as_str())),
+                // `from maraschino.tools import *` then `@requires_auth`: the function of the
+                // module the star import brings it from.
+                Expr::Name(name) => {
+                    let id = name.id.as_str();
+                    let source = self.model.star_imported_from(module, id).unwrap_or(module);
+                    Some(local_function_name(self.model, source, id))
+                }
                 _ => None,
             })
     }
@@ -3428,11 +3514,43 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         route: &Route<'a>,
         hook: Option<(&'a ast::StmtFunctionDef, usize)>,
     ) -> Option<Authentication> {
-        for decorator in &route.decorators {
+        if let Some(found) =
+            self.decorators_authentication(route, route.module, route.handler, &route.decorators)
+        {
+            return Some(found);
+        }
+        if let Some(found) = self.delegated_authentication(route) {
+            return Some(found);
+        }
+        self.handler_authentication(route, hook)
+    }
+
+    /// The authentication the decorators written on `owner` (the route's handler, or the
+    /// project function it hands the request to) give the route.
+    fn decorators_authentication(
+        &self,
+        route: &Route<'a>,
+        module: usize,
+        owner: &'a ast::StmtFunctionDef,
+        decorators: &[&'a Expr],
+    ) -> Option<Authentication> {
+        let owner_file = self.model.modules[module].file;
+        for &decorator in decorators {
             let callee = match decorator {
                 Expr::Call(call) => call.func.as_ref(),
                 other => other,
             };
+            // `@auth_desired` (ruqqus: "any view that changes if user is logged in"),
+            // `@login_optional`: the view runs for anonymous callers too.
+            let spelled = owner_file.slice(callee.range());
+            let name = spelled.rsplit('.').next().unwrap_or(spelled);
+            if crate::model::context::contains_any_ignoring_case(name, &["desired", "optional"])
+                && crate::model::context::words(name)
+                    .iter()
+                    .any(|word| matches!(word.as_str(), "desired" | "optional"))
+            {
+                continue;
+            }
             // A project function (or a method of a project object, `@api.secure`) that
             // authenticates.
             let by_project = |(module, def): (usize, &'a ast::StmtFunctionDef)| {
@@ -3442,9 +3560,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     Authentication {
                         how: format!(
                             "`@{}` ({}:{line} {})",
-                            self.model.modules[route.module]
-                                .file
-                                .slice(decorator.range()),
+                            owner_file.slice(decorator.range()),
                             file.display_path(),
                             self.how_it_authenticates(module, def)
                         ),
@@ -3458,13 +3574,13 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             // `@self.process_requests` on a view a method of a Flask subclass declares (eNMS):
             // a method of the same class.
             if let Some(found) = self
-                .method_of_instance(route.module, callee)
-                .or_else(|| self.sibling_method(route.module, route.handler, callee))
+                .method_of_instance(module, callee)
+                .or_else(|| self.sibling_method(module, owner, callee))
                 .and_then(by_project)
             {
                 return Some(found);
             }
-            let Some(qualified) = self.qualified(route.module, callee) else {
+            let Some(qualified) = self.qualified(module, callee) else {
                 continue;
             };
             if let Some((_, identity)) = self
@@ -3472,12 +3588,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 .filter(|_| !allows_anonymous(decorator))
             {
                 return Some(Authentication {
-                    how: format!(
-                        "`@{}`",
-                        self.model.modules[route.module]
-                            .file
-                            .slice(decorator.range())
-                    ),
+                    how: format!("`@{}`", owner_file.slice(decorator.range())),
                     identity: identity.to_string(),
                     unverified: None,
                     administrators_only: None,
@@ -3494,19 +3605,14 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     .rsplit('.')
                     .next()
                     .unwrap_or("auth");
-                let object = self.model.modules[route.module].file.slice(callee.range());
+                let object = owner_file.slice(callee.range());
                 let object = object.trim_end_matches(".login_required");
                 let _ = auth;
                 // One configured account admitted: the caller is always that service.
                 let shared_key =
                     self.httpauth_shared_key(qualified.trim_end_matches(".login_required"));
                 return Some(Authentication {
-                    how: format!(
-                        "`@{}`",
-                        self.model.modules[route.module]
-                            .file
-                            .slice(decorator.range())
-                    ),
+                    how: format!("`@{}`", owner_file.slice(decorator.range())),
                     identity: match shared_key {
                         Some(_) => String::new(),
                         None => format!("{object}.current_user()"),
@@ -3516,13 +3622,62 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     shared_key,
                 });
             }
-            if let Some(found) = self
-                .function_for(route.module, &qualified)
-                .and_then(by_project)
-            {
+            if let Some(found) = self.function_for(module, &qualified).and_then(by_project) {
                 return Some(found);
             }
         }
+        None
+    }
+
+    /// A handler that only hands the request to a project function (`return
+    /// FeedbackController.submit_feedback()`, hrms-flask) runs behind that function's own
+    /// decorators: `@staticmethod @jwt_required() def submit_feedback()` authenticates the route.
+    fn delegated_authentication(&self, route: &Route<'a>) -> Option<Authentication> {
+        let (module, target, call) = self.delegate(route)?;
+        let decorators: Vec<&'a Expr> = target
+            .decorator_list
+            .iter()
+            .map(|d| &d.expression)
+            .collect();
+        let found = self.decorators_authentication(route, module, target, &decorators)?;
+        let file = self.model.modules[module].file;
+        Some(Authentication {
+            how: format!(
+                "`{}` hands the request to `{}` ({}:{}), which runs behind {}",
+                route.handler.name,
+                self.model.modules[route.module]
+                    .file
+                    .slice(call.func.range()),
+                file.display_path(),
+                file.position(target.range().start()).line,
+                found.how
+            ),
+            ..found
+        })
+    }
+
+    /// The project function a handler hands the whole request to (`delegated_call`), with
+    /// the call.
+    fn delegate(
+        &self,
+        route: &Route<'a>,
+    ) -> Option<(usize, &'a ast::StmtFunctionDef, &'a ast::ExprCall)> {
+        let call = delegated_call(&route.handler.body)?;
+        let (module, target) = self
+            .sibling_method(route.module, route.handler, &call.func)
+            .or_else(|| {
+                let qualified = self.qualified(route.module, &call.func)?;
+                self.function_for(route.module, &qualified)
+            })?;
+        (!std::ptr::eq(target, route.handler)).then_some((module, target, call))
+    }
+
+    /// What the route's handler itself and the class around it check.
+    fn handler_authentication(
+        &self,
+        route: &Route<'a>,
+        hook: Option<(&'a ast::StmtFunctionDef, usize)>,
+    ) -> Option<Authentication> {
         // `@BLUEPRINT.route("/config/node", methods=["POST"])` where `BLUEPRINT =
         // MMBlueprint(...)` and the project's Blueprint subclass overrides `route` to wrap the
         // view in its login check (minemeld), unless the route switches it off
@@ -3711,7 +3866,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                             .split('_')
                             .any(|word| matches!(word, "admin" | "administrator" | "superuser"))
                     {
-                        hit = Some(format!("g.{}", attribute.attr));
+                        hit = Some(format!("it keeps the caller as `g.{}`", attribute.attr));
                     }
                 }
             });
@@ -3886,16 +4041,32 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     }
 
     fn role_check(&self, route: &Route<'a>) -> Option<String> {
-        for decorator in &route.decorators {
-            let source = self.model.modules[route.module]
-                .file
-                .slice(decorator.range());
+        if let Some(found) = self.decorators_role_check(route.module, &route.decorators) {
+            return Some(found);
+        }
+        if let Some((module, target, _)) = self.delegate(route) {
+            let decorators: Vec<&'a Expr> = target
+                .decorator_list
+                .iter()
+                .map(|d| &d.expression)
+                .collect();
+            if let Some(found) = self.decorators_role_check(module, &decorators) {
+                return Some(format!("{found} on `{}`", target.name));
+            }
+        }
+        self.handler_role_check(route)
+    }
+
+    /// The role check among `decorators`, written in `module`.
+    fn decorators_role_check(&self, module: usize, decorators: &[&'a Expr]) -> Option<String> {
+        for decorator in decorators {
+            let source = self.model.modules[module].file.slice(decorator.range());
             let callee = match decorator {
                 Expr::Call(call) => call.func.as_ref(),
                 other => other,
             };
             // `@admin_bp.route(...)` says nothing about roles: only the decorator's own name counts.
-            let spelled = self.model.modules[route.module].file.slice(callee.range());
+            let spelled = self.model.modules[module].file.slice(callee.range());
             let name = spelled.rsplit('.').next().unwrap_or(spelled);
             // `@jwt_authenticate(is_superuser=True)`, `@auth.login_required(role="admin")`
             // `@login_required({Role.super_admin, Role.admin})`: a role enumeration's members
@@ -3909,14 +4080,19 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             if is_role_word(name) || role_argument || (generic_verb && is_role_word(spelled)) {
                 return Some(format!("`@{source}`"));
             }
-            if let Some(qualified) = self.qualified(route.module, callee)
-                && let Some((module, def)) = self.function_for(route.module, &qualified)
-                && (forbids(&def.body) && self.authenticates(module, def, 0)
+            if let Some(qualified) = self.qualified(module, callee)
+                && let Some((target, def)) = self.function_for(module, &qualified)
+                && (forbids(&def.body) && self.authenticates(target, def, 0)
                     || compares_claims_and_forbids(&def.body))
             {
                 return Some(format!("`@{source}`"));
             }
         }
+        None
+    }
+
+    /// A role check in the handler's own body or in the route method of its Blueprint subclass.
+    fn handler_role_check(&self, route: &Route<'a>) -> Option<String> {
         // A 403 for a missing credential (`if not token: abort(403)`) refuses anonymous callers,
         // not other users: it is no check of what the caller may do.
         let variables: Vec<&str> = route.variables.iter().map(|v| v.name.as_str()).collect();
@@ -4542,7 +4718,22 @@ fn holds_an_account(holder: &Expr, statements: &[&Stmt]) -> bool {
                     _ => None,
                 })
                 .collect();
-            if assigned.is_empty() {
+            // `Account.query.filter_by(id=account_id, user_id=user_id)` (a bank account in
+            // flask-expenses-manager): a row with an owner is something a person owns, not
+            // their account.
+            let owned_by_someone = |value: &Expr| {
+                expr_contains(value, &mut |e| {
+                    matches!(e, Expr::Call(call) if call.arguments.keywords.iter().any(|k| {
+                        k.arg.as_ref().is_some_and(|arg| {
+                            matches!(arg.as_str(), "user_id" | "owner_id" | "owner" | "created_by")
+                                || arg.ends_with("_user_id")
+                        })
+                    }))
+                })
+            };
+            if assigned.iter().any(|value| owned_by_someone(value)) {
+                false
+            } else if assigned.is_empty() {
                 last_word_is_account(&name.id)
             } else {
                 assigned.iter().any(|value| made_from_account(value))
@@ -5553,6 +5744,18 @@ pub fn reads_authorization_header(body: &[Stmt]) -> bool {
                     .filter_map(|item| item.key.as_ref().map(Ranged::range)),
             );
         }
+        // `request.add_header("Authorization", "Basic " + credentials)` (maraschino's urllib2
+        // calls to Trakt and CouchPotato): a header this code sends, not one it received.
+        if let Expr::Call(call) = e
+            && let Expr::Attribute(method) = call.func.as_ref()
+            && matches!(
+                method.attr.as_str(),
+                "add_header" | "add_unredirected_header" | "putheader" | "set_header" | "set"
+            )
+            && let Some(first) = call.arguments.args.first()
+        {
+            written.push(first.range());
+        }
         false
     });
     let waived = |range: TextRange| waived.iter().any(|test| test.contains_range(range));
@@ -6198,6 +6401,30 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
 
 /// Whether `body` logs a user in: Flask-Login's `login_user(...)`, Flask-Principal's
 /// `identity_changed.send(...)`, or a check of a submitted password.
+/// The call a handler's body is made of: `return Controller.action(id)` or `Controller.action()`
+/// alone, after an optional docstring. A handler that does anything else before or after it
+/// runs code of its own the delegate's decorators do not guard.
+fn delegated_call(body: &[Stmt]) -> Option<&ast::ExprCall> {
+    let statements: Vec<&Stmt> = body
+        .iter()
+        .filter(|stmt| {
+            !matches!(stmt, Stmt::Expr(e) if matches!(e.value.as_ref(), Expr::StringLiteral(_)))
+        })
+        .collect();
+    let [only] = statements.as_slice() else {
+        return None;
+    };
+    let value = match only {
+        Stmt::Return(ret) => ret.value.as_deref()?,
+        Stmt::Expr(expr) => expr.value.as_ref(),
+        _ => return None,
+    };
+    match value {
+        Expr::Call(call) => Some(call),
+        _ => None,
+    }
+}
+
 fn starts_a_login_session(body: &[Stmt]) -> bool {
     any_expr(body, &mut |e| {
         let Expr::Call(call) = e else { return false };

@@ -154,7 +154,8 @@ fn check(checker: &mut Checker<'_, '_>) {
             }
             continue;
         };
-        if route.role_check.is_some() {
+        // Authentication that admits administrators only is the role check.
+        if route.role_check.is_some() || authentication.administrators_only.is_some() {
             continue;
         }
         // Administrative by effect: the handler grants privileges, whatever the route is called.

@@ -315,6 +315,14 @@ fn credential(key: &str, value: &str, extra: &[String]) -> Option<Credential> {
     // `LDAP_WRITE_ATTR_PASSWORD = 'userPassword'` (pyfedi), `PASSWORD_FIELD`, `TOKEN_HEADER`:
     // the name of where a credential is kept or sent, not the credential.
     let words: Vec<&str> = upper_key.split('_').collect();
+    // `_DESC_INVALID_TOKEN = "Token inválido"`, `INVALID_PASSWORD_MSG` (flask-expenses-manager's
+    // OpenAPI texts): what the project says about a credential, not one.
+    let names_a_text = words.iter().any(|word| {
+        matches!(
+            *word,
+            "DESC" | "DESCRIPTION" | "MSG" | "MESSAGE" | "TEXT" | "LABEL" | "TITLE" | "HINT"
+        )
+    });
     let names_a_place = words
         .iter()
         .any(|word| matches!(*word, "ATTR" | "ATTRIBUTE" | "ATTRS" | "ATTRIBUTES"))
@@ -323,6 +331,7 @@ fn credential(key: &str, value: &str, extra: &[String]) -> Option<Credential> {
             .is_some_and(|word| matches!(*word, "FIELD" | "COLUMN" | "PARAM" | "HEADER"));
     let plain = !value.contains("://")
         && !names_a_place
+        && !names_a_text
         && !phrase
         && !unlike_the_named_service(&upper_key, value)
         && !expired_token(value)
@@ -1230,6 +1239,9 @@ mod tests {
             // A kind of form field or grant named by the credential word.
             ("WIDGET_PASSWORD", "password"),
             ("GRANT_TYPE_PASSWORD", "password"),
+            // What the project says about a credential: documentation and error texts.
+            ("_DESC_INVALID_TOKEN", "Token inválido"),
+            ("INVALID_PASSWORD_MSG", "Wrong password"),
         ] {
             assert_eq!(credential(key, value, &[]), None, "{key} = {value}");
         }

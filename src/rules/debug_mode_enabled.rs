@@ -33,7 +33,11 @@ pub const RULE: Rule = Rule {
 const CONSEQUENCE: &str = "its console runs Python on the server for whoever reaches an error page and enters the debugger PIN, and the PIN is derived from machine facts (user name, app path, MAC address, machine id) that anyone able to read files on the server can recompute";
 
 fn truthy_literal(value: &ConfigValue) -> bool {
-    matches!(value, ConfigValue::Literal(l) if l.value.truthy() == Some(true))
+    // `DEBUG = "DEBUG"` beside `INFO = "INFO"` (hrms-flask's `Logger` class): a log level's
+    // name, not a switch.
+    matches!(value, ConfigValue::Literal(l)
+        if l.value.truthy() == Some(true)
+            && !matches!(&l.value, crate::model::value::Value::Str(s) if s.eq_ignore_ascii_case("debug")))
 }
 
 /// The WSGI entry module next to this one (`wsgi.py`, or nyaa's `WSGI.py`, in its package or up

@@ -251,14 +251,18 @@ fn check(checker: &mut Checker<'_, '_>) {
                 diagnostic.message.push_str(&note);
             }
         }
-        report_request_ids(
-            checker,
-            route,
-            &lookups,
-            &assignments,
-            &identity,
-            authentication,
-        );
+        // A login (Workout_Tracker's social sign-in) selects the account it was sent the
+        // credentials of: that account becomes the caller.
+        if !route.logs_the_caller_in {
+            report_request_ids(
+                checker,
+                route,
+                &lookups,
+                &assignments,
+                &identity,
+                authentication,
+            );
+        }
     }
 }
 
@@ -505,9 +509,9 @@ fn report_request_ids(
 /// console keeps its caller as `flask.g.administrator`): they manage every user's record by
 /// design, and the id says which.
 fn operators_only(authentication: &Authentication) -> Option<String> {
-    authentication.administrators_only.as_ref().map(|attribute| {
+    authentication.administrators_only.as_ref().map(|why| {
         format!(
-            " [low: the authentication admits administrators only (it keeps the caller as `{attribute}`), who manage every record; if it admits other accounts, this is high]"
+            " [low: the authentication admits administrators only ({why}), who manage every record; if it admits other accounts, this is high]"
         )
     })
 }

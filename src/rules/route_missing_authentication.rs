@@ -821,15 +821,18 @@ fn does_nothing(handler: &ruff_python_ast::StmtFunctionDef) -> bool {
 /// or an unverified-claims helper.
 fn reads_token(body: &[ruff_python_ast::Stmt]) -> bool {
     use ruff_python_ast::Expr;
-    crate::model::routes::any_expr(body, &mut |e| match e {
-        Expr::StringLiteral(s) => s.value.to_str().eq_ignore_ascii_case("authorization"),
-        Expr::Attribute(a) => matches!(
-            a.attr.as_str(),
-            "headers" | "authorization" | "get_unverified_claims"
-        ),
-        Expr::Name(n) => n.id.as_str().contains("bearer") || n.id.as_str().contains("token"),
-        _ => false,
-    })
+    // The `Authorization` header this code sends to another service (`outgoing.add_header(...)`)
+    // is not the caller's.
+    crate::model::routes::reads_authorization_header(body)
+        || crate::model::routes::any_expr(body, &mut |e| match e {
+            Expr::Attribute(a) => {
+                a.attr.as_str() == "get_unverified_claims"
+                    || (a.attr.as_str() == "headers"
+                        && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request"))
+            }
+            Expr::Name(n) => n.id.as_str().contains("bearer") || n.id.as_str().contains("token"),
+            _ => false,
+        })
 }
 
 #[cfg(test)]

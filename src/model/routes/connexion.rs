@@ -159,6 +159,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 }),
                 declared_public: false,
                 dispatch: None,
+                logs_the_caller_in: false,
             });
         }
     }

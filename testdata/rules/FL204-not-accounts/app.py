@@ -1,10 +1,11 @@
 """A privilege attribute set on something that is not an account grants nothing: Flask's `g`
 (CKAN's `g.roles` for a form), a dict built for the response (Security Monkey's role list), or
-another model's column (Security Monkey's `AccountPatternAuditScore.account_type`). A member
+another model's column (Security Monkey's `AccountPatternAuditScore.account_type`), or a row
+the caller owns (flask-expenses-manager's bank `Account` filtered by `user_id`). A member
 row read by id and given the caller's chosen role still is (low here: this app has no roles to
 check, as in FL204-single-role)."""
 from flask import Flask, g, jsonify, request
-from flask_jwt_extended import JWTManager, jwt_required
+from flask_jwt_extended import JWTManager, get_jwt_identity, jwt_required
 
 app = Flask(__name__)
 jwt = JWTManager(app)  # expect: FL306
@@ -15,6 +16,10 @@ class Member:
 
 
 class AccountPatternAuditScore:
+    query = None
+
+
+class Account:
     query = None
 
 
@@ -47,4 +52,12 @@ def update_score(score_id):
 def set_member_role(member_id):  # expect: FL201, FL204(low)
     member = Member.query.get(member_id)
     member.role = request.json["role"]
+    return jsonify(ok=True)
+
+
+@app.put("/api/accounts/<int:account_id>")
+@jwt_required()
+def update_account(account_id):
+    account = Account.query.filter_by(id=account_id, user_id=get_jwt_identity()).first()
+    account.account_type = request.json["account_type"]
     return jsonify(ok=True)

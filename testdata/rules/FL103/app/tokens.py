@@ -57,7 +57,7 @@ def claims_with_class_config(token):
     return jwt.decode(
         token,
         Config.SECRET_KEY,
-        algorithms=Config.JWT_ALGORITHMS,  # todo: FL103
+        algorithms=Config.JWT_ALGORITHMS,  # expect: FL103
         audience=JWT_AUDIENCE,
         issuer=JWT_ISSUER,
     )

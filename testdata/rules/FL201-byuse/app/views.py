@@ -3,7 +3,7 @@ import sqlite3
 
 from flask import Blueprint, jsonify, render_template, request, send_from_directory
 from flask_allows import Allows, Requirement
-from flask_jwt_extended import current_user, get_jwt_identity, jwt_required
+from flask_jwt_extended import create_access_token, current_user, get_jwt_identity, jwt_required
 
 from .extensions import db
 from .models import HelpDoc, Invoice, Note, Page, Post, Product, Report, User, Workspace
@@ -99,6 +99,36 @@ def delete_note_by_body():
     db.session.delete(note)
     db.session.commit()
     return "", 204
+
+
+@bp.post("/auth/social")
+def social_sign_in():
+    """Workout_Tracker's shape: the provider's token names the account, which becomes the
+    caller; the handler logs it in and selects no one else's record."""
+    data = request.get_json()
+    provider = data.get("provider")
+    token = data.get("token")
+    email, name = verify_provider_token(provider, token)
+    user = User.query.filter_by(email=email).first_or_404()
+    return jsonify(token=create_access_token(identity=user.id), email=user.email)
+
+
+@bp.post("/auth/impersonate")
+@jwt_required()
+def impersonate():
+    data = request.get_json()
+    user = User.query.filter_by(email=data["email"]).first_or_404()  # expect: FL201(medium)
+    return jsonify(token=create_access_token(identity=user.id))
+
+
+def verify_provider_token(provider, token):
+    import jwt
+
+    claims = jwt.decode(token, PROVIDER_KEYS[provider], algorithms=["RS256"], audience="app", issuer="https://accounts.google.com")
+    return claims["email"], claims["name"]
+
+
+PROVIDER_KEYS = {}
 
 
 @bp.get("/notes/find")
