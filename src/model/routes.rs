@@ -748,13 +748,16 @@ impl<'a> RouteModel<'a> {
         apps: &Apps,
     ) {
         // A test's own app logs in the test's users.
-        let loaders: Vec<(usize, Vec<String>)> = files
+        let loaders: Vec<(usize, Vec<login_loaders::Loader>)> = files
             .par_iter()
             .filter(|file| !file.is_test_module())
-            .filter_map(|file| {
-                login_loaders::administrator_loaders(model.modules[file.module].file)
-                    .map(|found| (file.module, found))
+            .map(|file| {
+                (
+                    file.module,
+                    login_loaders::loaders(model.modules[file.module].file),
+                )
             })
+            .filter(|(_, found)| !found.is_empty())
             .collect();
         if loaders.is_empty() {
             return;
@@ -768,16 +771,24 @@ impl<'a> RouteModel<'a> {
             {
                 continue;
             }
-            let mut relevant = loaders.iter().filter(|(module, _)| {
-                apps.of_module(*module).is_empty() || apps.share(*module, route.module)
-            });
-            let Some((_, first)) = relevant.next() else {
-                continue;
-            };
-            if first.is_empty() || relevant.any(|(_, found)| found.is_empty()) {
-                continue;
+            let mut admitting = None;
+            let mut admits_others = false;
+            for loader in loaders
+                .iter()
+                .filter(|(module, _)| {
+                    apps.of_module(*module).is_empty() || apps.share(*module, route.module)
+                })
+                .flat_map(|(_, found)| found)
+            {
+                match loader.admits_administrators_only(&route.rule) {
+                    Some(true) => admitting = admitting.or(Some(&loader.phrase)),
+                    Some(false) => admits_others = true,
+                    None => {}
+                }
             }
-            authentication.administrators_only = first.first().cloned();
+            if !admits_others {
+                authentication.administrators_only = admitting.cloned();
+            }
         }
     }
 
@@ -2827,6 +2838,32 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     /// an HMAC of the body with `X-Superdesk-Signature`): the refusal rests on the helper's
     /// verdict about the request's credential.
     fn refuses_on_credential_verdict(&self, module: usize, def: &'a ast::StmtFunctionDef) -> bool {
+        let checks_a_credential = |call: &ast::ExprCall| {
+            self.qualified(module, &call.func)
+                .and_then(|qualified| self.function_for(module, &qualified))
+                .is_some_and(|(_, helper)| {
+                    any_expr(&helper.body, &mut |inner| reads_request_credential(inner))
+                })
+        };
+        // `is_authenticated, api_key = authenticate_api_key()` then `if not is_authenticated:`
+        // (wizarr's status endpoint): the verdict kept in a local first.
+        let mut verdicts: Vec<(&str, &ast::ExprCall)> = Vec::new();
+        visit_stmts(&def.body, &mut |stmt| {
+            if let Stmt::Assign(assign) = stmt
+                && let [target] = assign.targets.as_slice()
+                && let Expr::Call(call) = assign.value.as_ref()
+            {
+                match target {
+                    Expr::Name(name) => verdicts.push((name.id.as_str(), call)),
+                    Expr::Tuple(tuple) => {
+                        if let Some(Expr::Name(name)) = tuple.elts.first() {
+                            verdicts.push((name.id.as_str(), call));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        });
         let mut found = false;
         visit_stmts(&def.body, &mut |stmt| {
             let Stmt::If(branch) = stmt else { return };
@@ -2834,13 +2871,13 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 return;
             }
             expr_contains(&branch.test, &mut |e| {
-                if let Expr::Call(call) = e
-                    && let Some(qualified) = self.qualified(module, &call.func)
-                    && let Some((_, helper)) = self.function_for(module, &qualified)
-                    && any_expr(&helper.body, &mut |inner| reads_request_credential(inner))
-                {
-                    found = true;
-                }
+                found = match e {
+                    Expr::Call(call) => checks_a_credential(call),
+                    Expr::Name(name) => verdicts.iter().any(|(local, call)| {
+                        *local == name.id.as_str() && checks_a_credential(call)
+                    }),
+                    _ => false,
+                };
                 found
             });
         });

@@ -13,13 +13,61 @@ use super::for_each_def;
 use crate::model::context::words;
 use crate::source::SourceFile;
 
-/// The loaders of a module (`user_loader`, `request_loader`, `header_loader`) that admit
-/// administrators only, with a phrase saying which, for messages; `None` when the module
-/// registers no loader at all, `Some(empty)` when one of them admits other accounts too.
-pub fn administrator_loaders(file: &SourceFile) -> Option<Vec<String>> {
-    memchr::memmem::find(file.text.as_bytes(), b"_loader")?;
+/// One Flask-Login loader (`user_loader`, `request_loader`, `header_loader`) and the accounts
+/// its `return`s give, by the request paths they are given for.
+pub struct Loader {
+    /// Names the loader, for messages.
+    pub phrase: String,
+    returns: Vec<Given>,
+}
+
+/// An account a `return` gives (not `None`): whether it is an administrator, and for which
+/// paths.
+struct Given {
+    administrator: bool,
+    paths: PathScope,
+}
+
+/// The request paths a branch of a loader runs for: domogik's request loader gives the
+/// `Anonymous` account only `if request.path.startswith('/rest/')`.
+#[derive(Clone)]
+enum PathScope {
+    Any,
+    Under(String),
+    NotUnder(String),
+}
+
+impl PathScope {
+    fn holds_for(&self, rule: &str) -> bool {
+        match self {
+            PathScope::Any => true,
+            PathScope::Under(prefix) => rule.starts_with(prefix.as_str()),
+            PathScope::NotUnder(prefix) => !rule.starts_with(prefix.as_str()),
+        }
+    }
+}
+
+impl Loader {
+    /// For a route with `rule`: `Some(true)` when every account the loader may give its
+    /// request is an administrator, `Some(false)` when one may not be, `None` when it gives
+    /// none.
+    pub fn admits_administrators_only(&self, rule: &str) -> Option<bool> {
+        let mut given = self
+            .returns
+            .iter()
+            .filter(|given| given.paths.holds_for(rule))
+            .peekable();
+        given.peek()?;
+        Some(given.all(|given| given.administrator))
+    }
+}
+
+/// The Flask-Login loaders a module registers.
+pub fn loaders(file: &SourceFile) -> Vec<Loader> {
+    if memchr::memmem::find(file.text.as_bytes(), b"_loader").is_none() {
+        return Vec::new();
+    }
     let mut loaders = Vec::new();
-    let mut admits_others = false;
     for_each_def(&file.module().body, &mut |def| {
         if !def
             .decorator_list
@@ -28,22 +76,19 @@ pub fn administrator_loaders(file: &SourceFile) -> Option<Vec<String>> {
         {
             return;
         }
-        if admits_administrators_only(&def.body) {
-            loaders.push(format!(
+        let mut returns = Vec::new();
+        judge_returns(&def.body, false, &PathScope::Any, &mut returns);
+        loaders.push(Loader {
+            phrase: format!(
                 "the login's user loader `{}` ({}:{}) returns administrator accounts only",
                 def.name,
                 file.display_path(),
                 file.position(def.range().start()).line
-            ));
-        } else {
-            admits_others = true;
-        }
+            ),
+            returns,
+        });
     });
-    match (loaders.is_empty(), admits_others) {
-        (true, false) => None,
-        (_, true) => Some(Vec::new()),
-        (false, false) => Some(loaders),
-    }
+    loaders
 }
 
 /// `@login_manager.user_loader`, `@login.request_loader`: Flask-Login's registration decorators.
@@ -52,23 +97,15 @@ fn is_loader_decorator(decorator: &Expr) -> bool {
         if matches!(attribute.attr.as_str(), "user_loader" | "request_loader" | "header_loader"))
 }
 
-/// Whether every `return` of a loader's body gives nothing or an administrator, and one gives
-/// an administrator.
-fn admits_administrators_only(body: &[Stmt]) -> bool {
-    let mut verdict = Returns::default();
-    judge_returns(body, false, &mut verdict);
-    verdict.administrator && !verdict.other
-}
-
-#[derive(Default)]
-struct Returns {
-    administrator: bool,
-    other: bool,
-}
-
 /// Walks `body` (not into nested functions), `under_admin_test` while inside the body of an
-/// `if` whose test asks whether something is an administrator.
-fn judge_returns(body: &[Stmt], mut under_admin_test: bool, verdict: &mut Returns) {
+/// `if` whose test asks whether something is an administrator, `paths` the request paths the
+/// branch runs for.
+fn judge_returns(
+    body: &[Stmt],
+    mut under_admin_test: bool,
+    paths: &PathScope,
+    found: &mut Vec<Given>,
+) {
     for stmt in body {
         // `if not user.is_admin: return None`: what follows runs for administrators only.
         if let Stmt::If(branch) = stmt
@@ -84,39 +121,70 @@ fn judge_returns(body: &[Stmt], mut under_admin_test: bool, verdict: &mut Return
         match stmt {
             Stmt::Return(ret) => match ret.value.as_deref() {
                 None | Some(Expr::NoneLiteral(_)) => {}
-                Some(value) if under_admin_test || names_an_administrator(value) => {
-                    verdict.administrator = true;
-                }
-                Some(_) => verdict.other = true,
+                Some(value) => found.push(Given {
+                    administrator: under_admin_test || names_an_administrator(value),
+                    paths: paths.clone(),
+                }),
             },
             Stmt::If(branch) => {
                 let admin_test = asks_for_an_administrator(&branch.test);
-                judge_returns(&branch.body, under_admin_test || admin_test, verdict);
+                let prefix = path_prefix_test(&branch.test);
+                let taken = match &prefix {
+                    Some(prefix) => PathScope::Under(prefix.clone()),
+                    None => paths.clone(),
+                };
+                judge_returns(&branch.body, under_admin_test || admin_test, &taken, found);
                 for clause in &branch.elif_else_clauses {
                     let clause_test = clause.test.as_ref().is_some_and(asks_for_an_administrator);
-                    judge_returns(&clause.body, under_admin_test || clause_test, verdict);
+                    let other = match (&prefix, &clause.test) {
+                        (Some(prefix), None) => PathScope::NotUnder(prefix.clone()),
+                        _ => paths.clone(),
+                    };
+                    judge_returns(&clause.body, under_admin_test || clause_test, &other, found);
                 }
             }
-            Stmt::With(with) => judge_returns(&with.body, under_admin_test, verdict),
+            Stmt::With(with) => judge_returns(&with.body, under_admin_test, paths, found),
             Stmt::Try(try_) => {
-                judge_returns(&try_.body, under_admin_test, verdict);
+                judge_returns(&try_.body, under_admin_test, paths, found);
                 for handler in &try_.handlers {
                     let ast::ExceptHandler::ExceptHandler(handler) = handler;
-                    judge_returns(&handler.body, under_admin_test, verdict);
+                    judge_returns(&handler.body, under_admin_test, paths, found);
                 }
-                judge_returns(&try_.orelse, under_admin_test, verdict);
-                judge_returns(&try_.finalbody, under_admin_test, verdict);
+                judge_returns(&try_.orelse, under_admin_test, paths, found);
+                judge_returns(&try_.finalbody, under_admin_test, paths, found);
             }
             Stmt::For(for_) => {
-                judge_returns(&for_.body, under_admin_test, verdict);
-                judge_returns(&for_.orelse, under_admin_test, verdict);
+                judge_returns(&for_.body, under_admin_test, paths, found);
+                judge_returns(&for_.orelse, under_admin_test, paths, found);
             }
             Stmt::While(while_) => {
-                judge_returns(&while_.body, under_admin_test, verdict);
-                judge_returns(&while_.orelse, under_admin_test, verdict);
+                judge_returns(&while_.body, under_admin_test, paths, found);
+                judge_returns(&while_.orelse, under_admin_test, paths, found);
             }
             _ => {}
         }
+    }
+}
+
+/// `request.path.startswith("/rest/")`, `ucode(request.path).startswith('/api')`: the prefix
+/// a test of the request's path asks for.
+fn path_prefix_test(test: &Expr) -> Option<String> {
+    let Expr::Call(call) = test else {
+        return None;
+    };
+    let Expr::Attribute(method) = call.func.as_ref() else {
+        return None;
+    };
+    if method.attr.as_str() != "startswith" {
+        return None;
+    }
+    let reads_path = super::expr_contains(
+        &method.value,
+        &mut |e| matches!(e, Expr::Attribute(a) if a.attr.as_str() == "path"),
+    );
+    match call.arguments.args.first() {
+        Some(Expr::StringLiteral(prefix)) if reads_path => Some(prefix.value.to_str().to_string()),
+        _ => None,
     }
 }
 
@@ -193,55 +261,60 @@ fn is_admin_word(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::administrator_loaders;
+    use super::loaders;
     use crate::source::SourceFile;
     use std::path::PathBuf;
 
-    fn loaders(text: &str) -> Option<Vec<String>> {
+    /// What the module's only loader admits on `rule`.
+    fn admits(text: &str, rule: &str) -> Option<bool> {
         let file =
             SourceFile::parse(PathBuf::from("auth.py"), text.as_bytes().to_vec()).expect("parses");
-        administrator_loaders(&file)
+        let found = loaders(&file);
+        assert_eq!(found.len(), 1, "one loader in {text}");
+        found[0].admits_administrators_only(rule)
     }
 
     #[test]
     fn loaders_returning_administrator_classes_admit_administrators_only() {
-        let found = loaders(
-            "@login_manager.user_loader\ndef load_user(user_id):\n    if user_id == 'admin':\n        return AdminUser()\n    if user_id.isdigit():\n        return db.session.get(AdminAccount, int(user_id))\n    return None\n",
-        )
-        .expect("a loader");
-        assert_eq!(found.len(), 1);
-        assert!(found[0].contains("`load_user` (auth.py:1)"), "{found:?}");
+        let text = "@login_manager.user_loader\ndef load_user(user_id):\n    if user_id == 'admin':\n        return AdminUser()\n    if user_id.isdigit():\n        return db.session.get(AdminAccount, int(user_id))\n    return None\n";
+        assert_eq!(admits(text, "/settings"), Some(true));
+        let file =
+            SourceFile::parse(PathBuf::from("auth.py"), text.as_bytes().to_vec()).expect("parses");
+        assert!(loaders(&file)[0].phrase.contains("`load_user` (auth.py:1)"));
     }
 
     #[test]
     fn loaders_returning_an_account_only_when_it_is_an_administrator() {
-        let found = loaders(
-            "@login_manager.user_loader\ndef load_user(uid):\n    with db.session_scope():\n        user = db.get_user_account(uid)\n        if user.is_admin:\n            return user\n        else:\n            return None\n",
-        );
-        assert_eq!(found.map(|f| f.len()), Some(1));
+        let under_test = "@login_manager.user_loader\ndef load_user(uid):\n    with db.session_scope():\n        user = db.get_user_account(uid)\n        if user.is_admin:\n            return user\n        else:\n            return None\n";
+        assert_eq!(admits(under_test, "/"), Some(true));
+        let after_refusal = "@login.user_loader\ndef load(uid):\n    user = User.query.get(uid)\n    if not user.is_admin:\n        return None\n    return user\n";
+        assert_eq!(admits(after_refusal, "/"), Some(true));
     }
 
     #[test]
     fn loaders_returning_any_account_admit_others() {
         assert_eq!(
-            loaders("@login.user_loader\ndef load(uid):\n    return User.query.get(int(uid))\n"),
-            Some(Vec::new())
-        );
-        // The account returned before the administrator test, or after a test that refuses
-        // nobody, may be anyone's.
-        assert_eq!(
-            loaders(
-                "@login.user_loader\ndef load(uid):\n    user = User.query.get(uid)\n    if not user.is_admin:\n        log(user)\n    return user\n"
+            admits(
+                "@login.user_loader\ndef load(uid):\n    return User.query.get(int(uid))\n",
+                "/"
             ),
-            Some(Vec::new())
+            Some(false)
         );
+        // A test of the role that refuses nobody leaves the account returned after it anyone's.
         assert_eq!(
-            loaders(
-                "@login.user_loader\ndef load(uid):\n    user = User.query.get(uid)\n    if not user.is_admin:\n        return None\n    return user\n"
-            )
-            .map(|f| f.len()),
-            Some(1)
+            admits(
+                "@login.user_loader\ndef load(uid):\n    user = User.query.get(uid)\n    if not user.is_admin:\n        log(user)\n    return user\n",
+                "/"
+            ),
+            Some(false)
         );
-        assert_eq!(loaders("def load(uid):\n    return AdminUser()\n"), None);
+    }
+
+    #[test]
+    fn a_request_loader_for_some_paths_judges_those_paths_only() {
+        // domogik: the REST paths get the `Anonymous` account, the others nobody.
+        let text = "@login_manager.request_loader\ndef load_user_from_request(request):\n    if ucode(request.path).startswith('/rest/'):\n        user = db.get_user_account_by_login('Anonymous')\n        return user\n    else:\n        return None\n";
+        assert_eq!(admits(text, "/rest/device/1"), Some(false));
+        assert_eq!(admits(text, "/client/1"), None);
     }
 }

@@ -79,3 +79,23 @@ def local_check(func):
 def add_package():
     WATCHES[len(WATCHES)] = request.form["urls"]
     return "success\r\n"
+
+API_KEYS = {}
+
+
+def authenticate_api_key():
+    """wizarr's shape: the handler keeps the verdict of a helper that checks the key, then
+    refuses without it."""
+    key = request.headers.get("X-API-Key")
+    if not key or key not in API_KEYS:
+        return False, None
+    return True, API_KEYS[key]
+
+
+@app.route("/api/watch/<uuid>/pause", methods=["POST"])
+def pause_watch(uuid):
+    is_authenticated, api_key = authenticate_api_key()
+    if not is_authenticated:
+        return jsonify({"error": "Unauthorized"}), 401
+    WATCHES[uuid]["paused"] = True
+    return jsonify({"ok": True})
