@@ -2846,24 +2846,29 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 })
         };
         // `is_authenticated, api_key = authenticate_api_key()` then `if not is_authenticated:`
-        // (wizarr's status endpoint): the verdict kept in a local first.
-        let mut verdicts: Vec<(&str, &ast::ExprCall)> = Vec::new();
-        visit_stmts(&def.body, &mut |stmt| {
-            if let Stmt::Assign(assign) = stmt
-                && let [target] = assign.targets.as_slice()
-                && let Expr::Call(call) = assign.value.as_ref()
-            {
-                match target {
-                    Expr::Name(name) => verdicts.push((name.id.as_str(), call)),
-                    Expr::Tuple(tuple) => {
-                        if let Some(Expr::Name(name)) = tuple.elts.first() {
-                            verdicts.push((name.id.as_str(), call));
+        // (wizarr's status endpoint): the verdict kept in a local first. Collected at the first
+        // refusing `if`: most functions have none.
+        let collect_verdicts = || {
+            let mut verdicts: Vec<(&str, &ast::ExprCall)> = Vec::new();
+            visit_stmts(&def.body, &mut |stmt| {
+                if let Stmt::Assign(assign) = stmt
+                    && let [target] = assign.targets.as_slice()
+                    && let Expr::Call(call) = assign.value.as_ref()
+                {
+                    match target {
+                        Expr::Name(name) => verdicts.push((name.id.as_str(), call)),
+                        Expr::Tuple(tuple) => {
+                            if let Some(Expr::Name(name)) = tuple.elts.first() {
+                                verdicts.push((name.id.as_str(), call));
+                            }
                         }
+                        _ => {}
                     }
-                    _ => {}
                 }
-            }
-        });
+            });
+            verdicts
+        };
+        let mut verdicts: Option<Vec<(&str, &ast::ExprCall)>> = None;
         let mut found = false;
         visit_stmts(&def.body, &mut |stmt| {
             let Stmt::If(branch) = stmt else { return };
@@ -2871,13 +2876,17 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 return;
             }
             expr_contains(&branch.test, &mut |e| {
-                found = match e {
-                    Expr::Call(call) => checks_a_credential(call),
-                    Expr::Name(name) => verdicts.iter().any(|(local, call)| {
-                        *local == name.id.as_str() && checks_a_credential(call)
-                    }),
-                    _ => false,
-                };
+                found =
+                    match e {
+                        Expr::Call(call) => checks_a_credential(call),
+                        Expr::Name(name) => verdicts
+                            .get_or_insert_with(collect_verdicts)
+                            .iter()
+                            .any(|(local, call)| {
+                                *local == name.id.as_str() && checks_a_credential(call)
+                            }),
+                        _ => false,
+                    };
                 found
             });
         });

@@ -1178,8 +1178,13 @@ fn check(checker: &mut Checker<'_, '_>) {
     let mut reported: Vec<TextRange> = Vec::new();
     // AWS Secrets Manager's rotation functions (the template many projects copy) call the
     // version being rotated `token`: its `ClientRequestToken`, an idempotency id AWS logs itself.
-    let rotation_version =
-        memchr::memmem::find(checker.source.text.as_bytes(), b"ClientRequestToken").is_some();
+    // Searched for at the first logged `token`: most modules log none.
+    let rotation_version = std::cell::OnceCell::new();
+    let in_rotation_module = || {
+        *rotation_version.get_or_init(|| {
+            memchr::memmem::find(checker.source.text.as_bytes(), b"ClientRequestToken").is_some()
+        })
+    };
     // Only modules that log something named like a token need it (most do not).
     let mut objects_on_self: Option<Vec<&str>> = None;
     for (body, cli_command, def) in bodies {
@@ -1289,7 +1294,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                         Expr::Call(call) if mints_a_token(checker, call) => {
                             Some(format!("`{}`", checker.text(e)))
                         }
-                        Expr::Name(n) if rotation_version && n.id.as_str() == "token" => None,
+                        Expr::Name(n) if n.id.as_str() == "token" && in_rotation_module() => None,
                         Expr::Name(n) if names_a_token(n.id.as_str()) => {
                             Some(format!("`{}`", n.id))
                         }
