@@ -395,6 +395,13 @@ fn analyse(walk: walk::Walk, settings: &Settings, overlay: &Overlay) -> Outcome 
                 passed_over,
             };
         }
+        if std::env::var_os("FLASKLINT_DEBUG_ROUNDS").is_some() {
+            eprintln!(
+                "round: {} new, relevant {newly_relevant}, sources {}",
+                new.len(),
+                sources.len()
+            );
+        }
         // Name resolution asked for a module the pre-check skipped: parse it and run again,
         // so findings never depend on the pre-check having seen an import.
         for index in new {
@@ -610,6 +617,17 @@ fn select(
             for &target in targets {
                 wanted[target] = true;
             }
+        }
+    }
+    // A package's `__init__.py` re-exports what it imports (`from .base import Model`): name
+    // resolution follows a name through it to the module that defines it, so what a wanted
+    // `__init__.py` imports is wanted too (one level), or resolution asks for it in another round.
+    let reexporting: Vec<usize> = (0..wanted.len())
+        .filter(|&file| wanted[file] && names.is_package_init(file))
+        .collect();
+    for file in reexporting {
+        for &target in &resolves_to[file] {
+            wanted[target] = true;
         }
     }
     // Importing `a.b.c` runs `a/__init__.py` and `a/b/__init__.py`, and name resolution reads

@@ -205,6 +205,13 @@ impl ModuleNames {
         }
     }
 
+    /// Whether file `index` is a package's `__init__.py` (its module is its own package).
+    pub fn is_package_init(&self, index: usize) -> bool {
+        self.names
+            .get(index)
+            .is_some_and(|name| !name.is_empty() && self.packages.get(index) == Some(name))
+    }
+
     /// The file a full module name refers to.
     pub fn file(&self, name: &str) -> Option<usize> {
         self.by_full_name.get(name)?.first().copied()
@@ -1249,7 +1256,7 @@ impl<'a> Project<'a> {
             || routes::RouteModel::new(&model, &files, &apps, specs),
             || {
                 rayon::join(
-                    || records::Records::new(&model),
+                    || records::Records::new(&model, &apps),
                     || config::ConfigModel::new(&model, &files, &apps),
                 )
             },

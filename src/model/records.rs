@@ -88,8 +88,11 @@ pub enum RecordRef {
         module: usize,
         name: String,
     },
-    /// A table a raw SQL statement names.
-    Table(String),
+    /// A table a raw SQL statement of `module` names.
+    Table {
+        module: usize,
+        name: String,
+    },
 }
 
 /// Whom a record belongs to.
@@ -126,14 +129,24 @@ pub struct Lookup<'b> {
 pub struct Records {
     classes: HashMap<(usize, String), RecordClass>,
     stores: HashMap<(usize, String), Store>,
-    /// Table name (lowercase) to the class that maps it.
-    tables: HashMap<String, (usize, String)>,
-    sql_tables: HashMap<String, SqlTable>,
+    /// Table name (lowercase) to the classes that map it, in module order: a tree of several
+    /// projects may hold several `post` tables.
+    tables: HashMap<String, Vec<(usize, String)>>,
+    /// Tables `CREATE TABLE` statements in a module's strings define, by name (lowercase).
+    sql_tables: HashMap<String, Vec<(usize, SqlTable)>>,
+    /// Each module's application units: a table is looked up among the modules of the asking
+    /// module's own applications (`Apps::of_module`).
+    units: Vec<Vec<usize>>,
 }
 
 impl Records {
-    pub fn new(model: &ProjectModel<'_>) -> Records {
-        let mut records = Records::default();
+    pub fn new(model: &ProjectModel<'_>, apps: &super::apps::Apps) -> Records {
+        let mut records = Records {
+            units: (0..model.modules.len())
+                .map(|module| apps.of_module(module).to_vec())
+                .collect(),
+            ..Records::default()
+        };
         // `posts = relationship("Post", backref="author")` in `User` gives `Post` an `author`.
         let mut backrefs: Vec<(String, Column)> = Vec::new();
         for (module, info) in model.modules.iter().enumerate() {
@@ -171,7 +184,15 @@ impl Records {
                 records.fill_stores(module, body);
             }
             if contains_ignore_case(info.file.slice(info.file.module().range()), "create table") {
-                collect_sql_tables(body, &mut records.sql_tables);
+                let mut defined = Vec::new();
+                collect_sql_tables(body, &mut defined);
+                for table in defined {
+                    records
+                        .sql_tables
+                        .entry(table.name.to_ascii_lowercase())
+                        .or_default()
+                        .push((module, table));
+                }
             }
         }
         for (target, column) in backrefs {
@@ -189,13 +210,34 @@ impl Records {
                 }
             }
         }
-        let tables: Vec<(String, (usize, String))> = records
+        let mut tables: Vec<(String, (usize, String))> = records
             .classes
             .iter()
             .map(|(key, class)| (class.table.to_ascii_lowercase(), key.clone()))
             .collect();
-        records.tables.extend(tables);
+        tables.sort();
+        for (table, key) in tables {
+            records.tables.entry(table).or_default().push(key);
+        }
         records
+    }
+
+    /// Whether a record of module `candidate` may be what module `near` names: the same
+    /// module, modules of a common application, or, outside every application, any.
+    fn related(&self, candidate: usize, near: usize) -> bool {
+        let (Some(a), Some(b)) = (self.units.get(candidate), self.units.get(near)) else {
+            return candidate == near;
+        };
+        candidate == near || super::apps::overlap(a, b) || (a.is_empty() && b.is_empty())
+    }
+
+    /// The class mapping table `lower` that module `near` can mean.
+    fn table_class(&self, lower: &str, near: usize) -> Option<&RecordClass> {
+        self.tables
+            .get(lower)?
+            .iter()
+            .find(|(module, _)| self.related(*module, near))
+            .and_then(|(module, name)| self.class(*module, name))
     }
 
     fn add_store(&mut self, module: usize, name: &str, value: &Expr) {
@@ -331,23 +373,25 @@ impl Records {
                 Some(store) => store_ownership(store),
                 None => Ownership::Unknown,
             },
-            RecordRef::Table(table) => {
-                let lower = table.to_ascii_lowercase();
-                if let Some((module, name)) = self.tables.get(&lower)
-                    && let Some(class) = self.class(*module, name)
-                {
+            RecordRef::Table { module, name } => {
+                let lower = name.to_ascii_lowercase();
+                if let Some(class) = self.table_class(&lower, *module) {
                     return self.class_ownership(model, class);
                 }
                 if is_account_name(&lower) {
                     return Ownership::Account;
                 }
-                match self.sql_tables.get(&lower) {
-                    Some(table) => links_ownership(
-                        table
-                            .columns
-                            .iter()
-                            .filter_map(|c| owner_link(c, None, self).map(|a| (c.clone(), a))),
-                    ),
+                let defined = self.sql_tables.get(&lower).and_then(|tables| {
+                    tables
+                        .iter()
+                        .find(|(defined_in, _)| self.related(*defined_in, *module))
+                });
+                match defined {
+                    Some((defined_in, table)) => {
+                        links_ownership(table.columns.iter().filter_map(|c| {
+                            owner_link(c, None, *defined_in, self).map(|a| (c.clone(), a))
+                        }))
+                    }
                     None => Ownership::Unknown,
                 }
             }
@@ -363,7 +407,8 @@ impl Records {
             return Ownership::Unknown;
         }
         links_ownership(columns.iter().filter_map(|c| {
-            owner_link(&c.name, c.points_to.as_deref(), self).map(|a| (c.name.clone(), a))
+            owner_link(&c.name, c.points_to.as_deref(), class.module, self)
+                .map(|a| (c.name.clone(), a))
         }))
     }
 
@@ -388,11 +433,9 @@ impl Records {
     }
 
     /// Whether a table name (a foreign key's target) is an account table.
-    fn is_account_table(&self, table: &str) -> bool {
+    fn is_account_table(&self, table: &str, near: usize) -> bool {
         let lower = table.to_ascii_lowercase();
-        if let Some((module, name)) = self.tables.get(&lower)
-            && let Some(class) = self.class(*module, name)
-        {
+        if let Some(class) = self.table_class(&lower, near) {
             return is_account_name(&class.name) || is_account_name(&class.table);
         }
         is_account_name(&lower)
@@ -464,13 +507,13 @@ enum Link {
 
 /// Whether a column says whose the row is. A foreign key or relationship into the account
 /// table counts whatever its name (`assignee_id`), as `Link::Other`.
-fn owner_link(name: &str, points_to: Option<&str>, records: &Records) -> Option<Link> {
+fn owner_link(name: &str, points_to: Option<&str>, near: usize, records: &Records) -> Option<Link> {
     if let Some(link) = owner_word(name) {
         return Some(link);
     }
     let target = points_to?;
     let table = target.split('.').next().unwrap_or(target);
-    (records.is_account_table(table) || is_account_name(table)).then_some(Link::Other)
+    (records.is_account_table(table, near) || is_account_name(table)).then_some(Link::Other)
 }
 
 /// `Link::Author` for an author word (`author_id`, `created_by`), `Link::Owner` for an owner
@@ -898,15 +941,18 @@ fn annotated_class(annotation: &str) -> Option<String> {
 
 /// `CREATE TABLE [IF NOT EXISTS] notes (id INTEGER PRIMARY KEY, owner_id INTEGER, ...)` in any
 /// string literal of the module.
-fn collect_sql_tables(body: &[Stmt], out: &mut HashMap<String, SqlTable>) {
+fn collect_sql_tables(body: &[Stmt], out: &mut Vec<SqlTable>) {
     struct Strings<'o> {
-        out: &'o mut HashMap<String, SqlTable>,
+        out: &'o mut Vec<SqlTable>,
     }
     impl<'a> Visitor<'a> for Strings<'_> {
         fn visit_expr(&mut self, expr: &'a Expr) {
             if let Expr::StringLiteral(text) = expr {
                 for table in parse_create_tables(text.value.to_str()) {
-                    self.out.insert(table.name.to_ascii_lowercase(), table);
+                    // A later `CREATE TABLE` of the same name replaces the earlier one.
+                    self.out
+                        .retain(|known| !known.name.eq_ignore_ascii_case(&table.name));
+                    self.out.push(table);
                 }
             }
             visitor::walk_expr(self, expr);
@@ -1209,7 +1255,13 @@ impl<'b> LookupFinder<'_, '_, '_, 'b> {
             .to_ascii_lowercase();
         self.found.push(Lookup {
             range: call.range(),
-            records: tables.into_iter().map(RecordRef::Table).collect(),
+            records: tables
+                .into_iter()
+                .map(|name| RecordRef::Table {
+                    module: self.at.module,
+                    name,
+                })
+                .collect(),
             keys,
             changes: matches!(verb.as_str(), "update" | "delete" | "insert"),
         });
@@ -1534,7 +1586,13 @@ mod tests {
     /// Builds the model of a small project (`(path, source)` pairs under one root) and hands
     /// its records to `check`.
     fn with_records(files: &[(&str, &str)], check: impl FnOnce(&ProjectModel<'_>, &Records)) {
-        crate::model::test_support::with_model(files, |model| check(model, &Records::new(model)));
+        crate::model::test_support::with_model(files, |model| {
+            let files: Vec<crate::model::FileModel<'_>> = (0..model.modules.len())
+                .map(|module| crate::model::FileModel::new(model, module, Default::default()))
+                .collect();
+            let apps = crate::model::apps::Apps::new(model, &files);
+            check(model, &Records::new(model, &apps))
+        });
     }
 
     fn class_ownership(model: &ProjectModel<'_>, records: &Records, name: &str) -> Ownership {

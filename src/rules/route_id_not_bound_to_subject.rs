@@ -763,7 +763,7 @@ fn record_name(record: &RecordRef) -> String {
     match record {
         RecordRef::Class { name, .. } => format!("a row of `{name}`"),
         RecordRef::Store { name, .. } => format!("an entry of `{name}`"),
-        RecordRef::Table(table) => format!("a row of table `{table}`"),
+        RecordRef::Table { name, .. } => format!("a row of table `{name}`"),
     }
 }
 
