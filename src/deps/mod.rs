@@ -177,6 +177,9 @@ pub struct Dependencies {
     /// project, an unset `${VAR}`): `flasklint deps` prints them as notes; they never change
     /// the exit code.
     pub skipped: Vec<FileError>,
+    /// The `-r` / `-c` files each loaded file includes, worked out once per file: a parent
+    /// manifest is reached from every directory below it.
+    includes: HashMap<usize, Vec<(PathBuf, Role)>>,
 }
 
 /// The versions of one package an environment allows.
@@ -410,12 +413,18 @@ impl Dependencies {
 
     /// The `-r` / `-c` files a requirements file includes (re-read from its text, since a
     /// second environment that reaches an already loaded file needs them too).
-    fn includes_of(&self, index: usize) -> Vec<(PathBuf, Role)> {
-        parse::parse(&self.files[index], index, Role::Requirement)
-            .includes
-            .into_iter()
-            .map(|(path, _, role)| (path, role))
-            .collect()
+    fn includes_of(&mut self, index: usize) -> Vec<(PathBuf, Role)> {
+        if let Some(known) = self.includes.get(&index) {
+            return known.clone();
+        }
+        let includes: Vec<(PathBuf, Role)> =
+            parse::parse(&self.files[index], index, Role::Requirement)
+                .includes
+                .into_iter()
+                .map(|(path, _, role)| (path, role))
+                .collect();
+        self.includes.insert(index, includes.clone());
+        includes
     }
 
     /// The environment the code in `path` (a file or directory) runs with.
