@@ -147,27 +147,47 @@ fn word_bounds(bytes: &[u8], at: usize, len: usize) -> (usize, usize) {
 /// `SECRET_KEY: str = ...`) or written as a key (`app.config["DEBUG"]`, `{"DEBUG": True}`).
 /// Reading a setting (`settings.DEBUG`) is not setting it.
 fn names_setting(bytes: &[u8]) -> bool {
-    let set_at = |needle: &[u8], matches: &dyn Fn(&[u8]) -> bool| {
-        memmem::find_iter(bytes, needle).any(|at| {
-            let (start, end) = word_bounds(bytes, at, needle.len());
-            matches(&bytes[start..end]) && is_set(bytes, start, end)
-        })
-    };
-    set_at(b"SECRET_KEY", &|word| word.ends_with(b"SECRET_KEY"))
-        || set_at(b"secret_key", &|word| word.ends_with(b"secret_key"))
-        || set_at(b"DEBUG", &|word| word == b"DEBUG")
-        || set_at(b"JWT_", &|word| word.starts_with(b"JWT_"))
-        || set_at(b"CORS_", &|word| word.starts_with(b"CORS_"))
-        || names_credential(bytes, &set_at)
+    // Each test implies its word holds the test's pattern, so one match anywhere in a word is
+    // enough to judge the whole word by every test.
+    SETTING_WORDS.find_iter(bytes).any(|found| {
+        let (start, end) = word_bounds(bytes, found.start(), found.len());
+        let word = &bytes[start..end];
+        SETTING_PATTERNS.iter().any(|(_, holds)| holds(word)) && is_set(bytes, start, end)
+    }) || names_credential(bytes)
 }
 
-/// `set_at(needle, word_matches)`: whether a word around a `needle` match is set (`names_setting`).
-type SetAt<'s> = dyn Fn(&[u8], &dyn Fn(&[u8]) -> bool) -> bool + 's;
+/// Whether a whole word (`MAIL_PASSWORD`) is one a test looks for.
+type WordTest = fn(&[u8]) -> bool;
 
-/// A credential FL305 judges: a credential-named upper-case setting assigned (`MAIL_PASSWORD =`,
-/// `STRIPE_API_KEY:`), a URL with a password in it (`://user:pw@`), a `password=` keyword, or
-/// a key handed to `hmac`.
-fn names_credential(bytes: &[u8], set_at: &SetAt<'_>) -> bool {
+/// The words `names_setting` looks for, each with the test the whole word around it must pass:
+/// the settings the rules read, then the credential words FL305 judges (a credential-named
+/// upper-case setting: `MAIL_PASSWORD =`, `STRIPE_API_KEY:`).
+const SETTING_PATTERNS: &[(&str, WordTest)] = &[
+    ("SECRET_KEY", |word| word.ends_with(b"SECRET_KEY")),
+    ("secret_key", |word| word.ends_with(b"secret_key")),
+    ("DEBUG", |word| word == b"DEBUG"),
+    ("JWT_", |word| word.starts_with(b"JWT_")),
+    ("CORS_", |word| word.starts_with(b"CORS_")),
+    ("PASS", names_a_credential_setting),
+    ("TOKEN", names_a_credential_setting),
+    ("SECRET", names_a_credential_setting),
+    ("KEY", names_a_credential_setting),
+    ("SALT", names_a_credential_setting),
+    ("PWD", names_a_credential_setting),
+    ("PEPPER", names_a_credential_setting),
+];
+
+/// `SETTING_PATTERNS` found in one pass over a file, instead of one search per word.
+static SETTING_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(SETTING_PATTERNS.iter().map(|(pattern, _)| pattern))
+            .expect("the setting patterns are plain words")
+    });
+
+/// An upper-case word ending in a credential's name: `MAIL_PASSWORD`, `STRIPE_API_KEY`.
+fn names_a_credential_setting(word: &[u8]) -> bool {
     const SUFFIXES: &[&[u8]] = &[
         b"PASSWORD",
         b"PASSWD",
@@ -184,35 +204,24 @@ fn names_credential(bytes: &[u8], set_at: &SetAt<'_>) -> bool {
         b"_SALT",
         b"PEPPER",
     ];
-    let upper = |word: &[u8]| word.iter().all(|b| !b.is_ascii_lowercase());
-    let named = [
-        b"PASS".as_slice(),
-        b"TOKEN",
-        b"SECRET",
-        b"KEY",
-        b"SALT",
-        b"PWD",
-        b"PEPPER",
-    ]
-    .iter()
-    .any(|needle| {
-        set_at(needle, &|word: &[u8]| {
-            upper(word) && SUFFIXES.iter().any(|suffix| word.ends_with(suffix))
-        })
-    });
-    named
-        || memmem::find_iter(bytes, b"://").any(|at| {
-            let tail = &bytes[at + 3..bytes.len().min(at + 3 + 256)];
-            let end = tail
-                .iter()
-                .position(|b| matches!(b, b'"' | b'\'' | b' ' | b'\n' | b'/'))
-                .unwrap_or(tail.len());
-            let authority = &tail[..end];
-            authority.contains(&b'@') && authority.contains(&b':')
-        })
-        || ((memmem::find(bytes, b"password=").is_some()
-            || memmem::find(bytes, b"passwd=").is_some())
-            && names_connection_library(bytes))
+    word.iter().all(|b| !b.is_ascii_lowercase())
+        && SUFFIXES.iter().any(|suffix| word.ends_with(suffix))
+}
+
+/// A credential FL305 judges that is no setting's name: a URL with a password in it
+/// (`://user:pw@`), a `password=` keyword of a connection library, or a key handed to `hmac`.
+fn names_credential(bytes: &[u8]) -> bool {
+    memmem::find_iter(bytes, b"://").any(|at| {
+        let tail = &bytes[at + 3..bytes.len().min(at + 3 + 256)];
+        let end = tail
+            .iter()
+            .position(|b| matches!(b, b'"' | b'\'' | b' ' | b'\n' | b'/'))
+            .unwrap_or(tail.len());
+        let authority = &tail[..end];
+        authority.contains(&b'@') && authority.contains(&b':')
+    }) || ((memmem::find(bytes, b"password=").is_some()
+        || memmem::find(bytes, b"passwd=").is_some())
+        && names_connection_library(bytes))
         || memmem::find(bytes, b"hmac.").is_some()
 }
 
