@@ -312,6 +312,11 @@ fn an_api_key_decorator_answering_403_authenticates() {
         find(&routes, "delete_watch_from_page")["authentication"],
         serde_json::Value::Null
     );
+    // `abort(make_response(jsonify(...), 401))` in the helper the wrapper calls refuses too.
+    assert_eq!(
+        find(&routes, "mute_watch")["authentication"],
+        "@authorize (testdata/rules/FL202-api-key/app.py:112 answers 401 or 403 unless its credential check passes)"
+    );
 }
 
 #[test]

@@ -7069,11 +7069,18 @@ fn branch_refuses_within(body: &[Stmt], scope: &[Stmt]) -> bool {
             });
         }
         Stmt::Expr(expression) => {
-            // `abort(401)`, and flask-restx's `api.abort(401)` / `self.abort(401)`.
+            // `abort(401)`, and flask-restx's `api.abort(401)` / `self.abort(401)`; `abort(
+            // make_response(jsonify(message="Unauthorized"), 401))` (markus-autotesting), a
+            // response carrying the status.
             if let Expr::Call(call) = expression.value.as_ref()
                 && (matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "abort")
                     || matches!(call.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "abort"))
-                && call.arguments.args.first().is_some_and(status)
+                && call.arguments.args.first().is_some_and(|answer| {
+                    status(answer)
+                        || matches!(answer, Expr::Call(response)
+                            if response.arguments.args.iter().any(status)
+                                || response.arguments.keywords.iter().any(|k| status(&k.value)))
+                })
             {
                 refuses = true;
             }

@@ -9,6 +9,9 @@
 //! anonymous requests), a misplaced authentication decorator is reported at low: the route is
 //! not open; a misplaced role or permission decorator stays high, since that check is lost.
 //! Fix: move the route decorator to the top of the decorator list (the fix does exactly that).
+//! The same rule reports a response cache written above the access check (`@cache.memoize()`
+//! over `@login_required`): a cache hit returns the stored response without running the check.
+//! Fix: put the check outside the cache.
 
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
@@ -64,6 +67,77 @@ fn check(checker: &mut Checker<'_, '_>) {
             diagnostic.severity = Some(Severity::Low);
         }
     }
+    report_caches_around_checks(checker, &context);
+}
+
+/// `@cache.memoize(...)` (or `@cache.cached(...)`) written above the access check: on a hit the
+/// cache returns the stored response without calling what it wraps, so the check runs only on
+/// misses (CodeGrader's API: thirteen routes whose user, admin and file records anyone got for
+/// a minute after a front end fetched them).
+fn report_caches_around_checks(
+    checker: &mut Checker<'_, '_>,
+    context: &crate::model::routes::AuthContext<'_, '_>,
+) {
+    // CodeGrader's `/` answers `{"response": "42"}`: a view that calls and reads nothing
+    // returns the same to everyone, cached or not.
+    let answers_a_constant = |route: &crate::model::routes::Route<'_>| {
+        route.variables.is_empty()
+            && !crate::model::routes::any_expr(&route.handler.body, &mut |e| {
+                matches!(
+                    e,
+                    ruff_python_ast::Expr::Call(_) | ruff_python_ast::Expr::Attribute(_)
+                )
+            })
+    };
+    let found: Vec<(TextRange, String, String, String, String, bool)> = checker
+        .routes()
+        .filter_map(|route| {
+            let (index, cache) = route
+                .decorators
+                .iter()
+                .enumerate()
+                .find(|(_, decorator)| is_response_cache(decorator))?;
+            let guard = route.decorators[index + 1..]
+                .iter()
+                .find(|d| context.guards_access(route.module, d))?;
+            Some((
+                cache.range(),
+                checker.text(*cache).to_string(),
+                checker.text(*guard).to_string(),
+                route.rule.clone(),
+                checker.app_of(route),
+                answers_a_constant(route),
+            ))
+        })
+        .collect();
+    for (range, cache, guard, rule, app, constant) in found {
+        let diagnostic = checker.report(
+            range,
+            format!(
+                "`@{cache}` is above `@{guard}`: a cached response is returned without running `@{guard}`, so after one authorized request to `{rule}` anyone gets its answer until the entry expires{app}"
+            ),
+            format!(
+                "put the access check outside the cache: `@{guard}` above `@{cache}` (a response that differs per caller also needs the caller in the cache key)"
+            ),
+        );
+        if constant {
+            diagnostic.severity = Some(Severity::Low);
+            diagnostic
+                .message
+                .push_str(" [low: the view calls and reads nothing, so what it returns is the same for everyone]");
+        }
+    }
+}
+
+/// Flask-Caching's view decorators on a cache object: `@cache.cached(...)`, `@cache.memoize(...)`.
+fn is_response_cache(decorator: &ruff_python_ast::Expr) -> bool {
+    use ruff_python_ast::Expr;
+    let callee = match decorator {
+        Expr::Call(call) => call.func.as_ref(),
+        other => other,
+    };
+    matches!(callee, Expr::Attribute(attribute)
+        if matches!(attribute.attr.as_str(), "cached" | "memoize"))
 }
 
 /// Moves the route decorator's line above the first decorator, when each sits on its own line.
