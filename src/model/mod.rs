@@ -1042,14 +1042,20 @@ fn class_attribute<'a>(body: &'a [Stmt], class: &str, attribute: &str) -> Option
         Stmt::ClassDef(def) if def.name.as_str() == class => Some(def),
         _ => None,
     })?;
+    class_body_value(class, attribute)
+}
+
+/// The value the last `NAME = ...` (or `NAME: T = ...`) written in `class`'s own body gives
+/// `NAME`: what `Class.NAME` and `self.NAME` read unless something assigns it later.
+pub(crate) fn class_body_value<'a>(class: &'a ast::StmtClassDef, name: &str) -> Option<&'a Expr> {
     class.body.iter().rev().find_map(|stmt| match stmt {
         Stmt::Assign(assign)
-            if matches!(assign.targets.as_slice(), [Expr::Name(n)] if n.id.as_str() == attribute) =>
+            if matches!(assign.targets.as_slice(), [Expr::Name(n)] if n.id.as_str() == name) =>
         {
             Some(assign.value.as_ref())
         }
         Stmt::AnnAssign(assign)
-            if matches!(assign.target.as_ref(), Expr::Name(n) if n.id.as_str() == attribute) =>
+            if matches!(assign.target.as_ref(), Expr::Name(n) if n.id.as_str() == name) =>
         {
             assign.value.as_deref()
         }

@@ -567,20 +567,7 @@ impl<'h, 'c, 'a> HookScope<'h, 'c, 'a> {
         if !matches!(attribute.value.as_ref(), Expr::Name(n) if n.id.as_str() == "self") {
             return None;
         }
-        let name = attribute.attr.as_str();
-        self.class?.body.iter().find_map(|stmt| match stmt {
-            Stmt::Assign(assign)
-                if matches!(assign.targets.as_slice(), [Expr::Name(t)] if t.id.as_str() == name) =>
-            {
-                Some(assign.value.as_ref())
-            }
-            Stmt::AnnAssign(assign)
-                if matches!(assign.target.as_ref(), Expr::Name(t) if t.id.as_str() == name) =>
-            {
-                assign.value.as_deref()
-            }
-            _ => None,
-        })
+        crate::model::class_body_value(self.class?, attribute.attr.as_str())
     }
 
     /// The one expression a hook local is assigned, if it is assigned once.
