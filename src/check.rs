@@ -395,13 +395,6 @@ fn analyse(walk: walk::Walk, settings: &Settings, overlay: &Overlay) -> Outcome 
                 passed_over,
             };
         }
-        if std::env::var_os("FLASKLINT_DEBUG_ROUNDS").is_some() {
-            eprintln!(
-                "round: {} new, relevant {newly_relevant}, sources {}",
-                new.len(),
-                sources.len()
-            );
-        }
         // Name resolution asked for a module the pre-check skipped: parse it and run again,
         // so findings never depend on the pre-check having seen an import.
         for index in new {

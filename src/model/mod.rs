@@ -737,10 +737,7 @@ impl<'a> ProjectModel<'a> {
             // `@app.route(HomeURI.path)` (modern-paste): an attribute a class of the module
             // assigns in its own body.
             Some((class, attribute)) if !attribute.contains('.') => {
-                match class_attribute(&self.modules[module].file.module().body, class, attribute) {
-                    Some(value) => self.value_at_depth(value, &at, depth + 1),
-                    None => Value::Unknown,
-                }
+                self.class_attribute_in(module, class, attribute, depth)
             }
             Some(_) => Value::Unknown,
         }
@@ -760,15 +757,23 @@ impl<'a> ProjectModel<'a> {
         };
         let class = class.id.as_str();
         // `lookup` follows star imports: the module it finds the class in may be another.
-        let module = match self.lookup(at, class) {
-            Some(([Binding::Opaque], found_at)) => found_at.module,
-            _ => return Value::Unknown,
-        };
-        match class_attribute(
-            &self.modules[module].file.module().body,
-            class,
-            attribute.attr.as_str(),
-        ) {
+        match self.lookup(at, class) {
+            Some(([Binding::Opaque], found_at)) => {
+                self.class_attribute_in(found_at.module, class, attribute.attr.as_str(), depth)
+            }
+            _ => Value::Unknown,
+        }
+    }
+
+    /// The value `attribute` gets in the body of `module`'s top-level class `class`.
+    fn class_attribute_in(
+        &self,
+        module: usize,
+        class: &str,
+        attribute: &str,
+        depth: usize,
+    ) -> Value {
+        match class_attribute(&self.modules[module].file.module().body, class, attribute) {
             Some(value) => self.value_at_depth(value, &At::top(module), depth + 1),
             None => Value::Unknown,
         }

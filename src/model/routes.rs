@@ -2849,24 +2849,13 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         // (wizarr's status endpoint): the verdict kept in a local first. Collected at the first
         // refusing `if`: most functions have none.
         let collect_verdicts = || {
-            let mut verdicts: Vec<(&str, &ast::ExprCall)> = Vec::new();
-            visit_stmts(&def.body, &mut |stmt| {
-                if let Stmt::Assign(assign) = stmt
-                    && let [target] = assign.targets.as_slice()
-                    && let Expr::Call(call) = assign.value.as_ref()
-                {
-                    match target {
-                        Expr::Name(name) => verdicts.push((name.id.as_str(), call)),
-                        Expr::Tuple(tuple) => {
-                            if let Some(Expr::Name(name)) = tuple.elts.first() {
-                                verdicts.push((name.id.as_str(), call));
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-            });
-            verdicts
+            local_bindings(&def.body)
+                .into_iter()
+                .filter_map(|(name, value)| match value {
+                    Expr::Call(call) => Some((name, call)),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
         };
         let mut verdicts: Option<Vec<(&str, &ast::ExprCall)>> = None;
         let mut found = false;
@@ -6445,8 +6434,6 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
     writes
 }
 
-/// Whether `body` logs a user in: Flask-Login's `login_user(...)`, Flask-Principal's
-/// `identity_changed.send(...)`, or a check of a submitted password.
 /// The call a handler's body is made of: `return Controller.action(id)` or `Controller.action()`
 /// alone, after an optional docstring. A handler that does anything else before or after it
 /// runs code of its own the delegate's decorators do not guard.
@@ -6471,6 +6458,8 @@ fn delegated_call(body: &[Stmt]) -> Option<&ast::ExprCall> {
     }
 }
 
+/// Whether `body` logs a user in: Flask-Login's `login_user(...)`, Flask-Principal's
+/// `identity_changed.send(...)`, or a check of a submitted password.
 fn starts_a_login_session(body: &[Stmt]) -> bool {
     any_expr(body, &mut |e| {
         let Expr::Call(call) = e else { return false };
