@@ -460,6 +460,7 @@ impl<'a> RouteModel<'a> {
                     })
             })
             .collect();
+        let helper_names = route_helper_names(model, files, &this.functions);
         let collected: Vec<CollectedRoutes<'a>> = model
             .modules
             .par_iter()
@@ -479,6 +480,7 @@ impl<'a> RouteModel<'a> {
                     function_scopes: files.get(index).map_or(&[], |f| f.scopes.as_slice()),
                     functions: &this.functions,
                     hook_classes: &hook_classes,
+                    helper_names: &helper_names,
                     specs,
                     env: HashMap::default(),
                     following: Vec::new(),
@@ -942,6 +944,96 @@ const MAX_HELPER_DEPTH: usize = 3;
 
 /// Whether a body registers routes or blueprints itself (the cheap test before a helper or a
 /// loop is followed).
+/// The names under which a call can reach a project function that registers routes (what
+/// `RouteCollector::follow_helper` follows): those functions' own names, and every module-level
+/// import or alias that renames one (`from .routes import register as setup_routes`, `reg =
+/// routes.register`), to a fixed point. Resolving a call's name builds strings through every
+/// import it passes; a Flask-heavy tree has ~100,000 calls and a handful of such helpers, so a
+/// call written with any other last name is not resolved at all.
+fn route_helper_names<'a>(
+    model: &ProjectModel<'a>,
+    files: &[FileModel<'a>],
+    functions: &HashMap<(usize, String), &'a ast::StmtFunctionDef>,
+) -> HashSet<&'a str> {
+    // An analysed module's calls are facts already; a module parsed for names only has none,
+    // and its text is asked instead.
+    let registering_modules: HashSet<usize> = model
+        .modules
+        .iter()
+        .enumerate()
+        .filter(|&(module, info)| match files.get(module) {
+            Some(file) if info.analysed => file
+                .calls
+                .iter()
+                .any(|fact| is_registration_call_of(fact.call)),
+            _ => REGISTRATION_METHODS.iter().any(|method| {
+                memchr::memmem::find(info.file.text.as_bytes(), method.as_bytes()).is_some()
+            }),
+        })
+        .map(|(module, _)| module)
+        .collect();
+    let mut names: HashSet<&'a str> = functions
+        .iter()
+        .filter(|((module, _), def)| {
+            registering_modules.contains(module) && registers_routes(&def.body)
+        })
+        .map(|(_, def)| def.name.as_str())
+        .collect();
+    if names.is_empty() {
+        return names;
+    }
+    let last = |qualified: &str| {
+        qualified
+            .rsplit('.')
+            .next()
+            .unwrap_or(qualified)
+            .to_string()
+    };
+    for _ in 0..MAX_HELPER_RENAMES {
+        let mut added = Vec::new();
+        for module in &model.modules {
+            for (name, bindings) in &module.scope.bindings {
+                if names.contains(name) {
+                    continue;
+                }
+                let renames_a_helper = bindings.as_slice().iter().any(|binding| match binding {
+                    super::scope::Binding::Import(target) => names.contains(last(target).as_str()),
+                    super::scope::Binding::Assign(value) => {
+                        super::exceptions::last_segment(value).is_some_and(|v| names.contains(v))
+                    }
+                    _ => false,
+                });
+                if renames_a_helper {
+                    added.push(*name);
+                }
+            }
+        }
+        if added.is_empty() {
+            break;
+        }
+        names.extend(added);
+    }
+    names
+}
+
+/// How many renames of a route-registering helper are followed (as many as name resolution
+/// follows).
+const MAX_HELPER_RENAMES: usize = 24;
+
+const REGISTRATION_METHODS: [&str; 4] = [
+    "add_url_rule",
+    "add_resource",
+    "register_blueprint",
+    "add_namespace",
+];
+
+fn is_registration_call_of(call: &ast::ExprCall) -> bool {
+    matches!(
+        call.func.as_ref(),
+        Expr::Attribute(attribute) if REGISTRATION_METHODS.contains(&attribute.attr.as_str())
+    )
+}
+
 fn registers_routes(body: &[Stmt]) -> bool {
     any_expr(body, &mut is_registration_call)
 }
@@ -949,13 +1041,7 @@ fn registers_routes(body: &[Stmt]) -> bool {
 /// `x.add_url_rule(...)`, `x.add_resource(...)`, `x.register_blueprint(...)`,
 /// `x.add_namespace(...)`.
 fn is_registration_call(expr: &Expr) -> bool {
-    matches!(expr, Expr::Call(call) if matches!(
-        call.func.as_ref(),
-        Expr::Attribute(attribute) if matches!(
-            attribute.attr.as_str(),
-            "add_url_rule" | "add_resource" | "register_blueprint" | "add_namespace"
-        )
-    ))
+    matches!(expr, Expr::Call(call) if is_registration_call_of(call))
 }
 
 /// What a route table's entries are run through: a `for` loop's body, or a comprehension's
@@ -1134,6 +1220,9 @@ struct RouteCollector<'m, 'a> {
     functions: &'m HashMap<(usize, String), &'a ast::StmtFunctionDef>,
     /// Names of project classes in modules that register `self.` methods as hooks.
     hook_classes: &'m HashSet<&'a str>,
+    /// The names a call that reaches a route-registering helper can be written with
+    /// (`route_helper_names`): calls written otherwise are not resolved.
+    helper_names: &'m HashSet<&'a str>,
     specs: &'m dyn SpecSource,
     /// What names stand for while a helper's body or a loop over a route table is followed:
     /// a parameter bound to the caller's argument, a loop variable to one entry of the table,
@@ -1802,6 +1891,14 @@ impl<'a> RouteCollector<'_, 'a> {
         if self.following.len() >= MAX_HELPER_DEPTH {
             return;
         }
+        let written = match call.func.as_ref() {
+            Expr::Name(name) => name.id.as_str(),
+            Expr::Attribute(attribute) => attribute.attr.as_str(),
+            _ => return,
+        };
+        if !self.helper_names.contains(written) {
+            return;
+        }
         // An imported helper, or one of this module (clusterfuzz's `register_routes(flask_app,
         // routes)` beside the tables it is called with), which resolves to no import.
         let target = match self.model.qualified_name(&call.func, &self.at()) {
@@ -2187,7 +2284,8 @@ impl<'a> RouteCollector<'_, 'a> {
         else {
             return None;
         };
-        if !self.constructs_api(constructor) {
+        let callee = self.model.qualified_name(&constructor.func, &self.at());
+        if !self.constructs_api(constructor, callee.as_deref()) {
             return None;
         }
         let rules: Vec<String> = call
@@ -2203,19 +2301,20 @@ impl<'a> RouteCollector<'_, 'a> {
     /// subclass of it (`class ApiController(Api): pass` then `ApiController(prefix="/api/0")`,
     /// freight). Only callees named for an API are looked up as classes: every module-level
     /// call assignment is asked.
-    fn constructs_api(&self, call: &ast::ExprCall) -> bool {
+    /// `callee` is what `call.func` resolves to at module level (asked once by the caller,
+    /// which needs it too).
+    fn constructs_api(&self, call: &ast::ExprCall, callee: Option<&str>) -> bool {
         let is_api_name = |q: &str| {
             matches!(
                 q,
                 "flask_restful.Api" | "flask_restx.Api" | "flask_restplus.Api"
             )
         };
-        let callee = self.model.qualified_name(&call.func, &self.at());
-        if callee.as_deref().is_some_and(is_api_name) {
+        if callee.is_some_and(is_api_name) {
             return true;
         }
-        let written = match (&callee, call.func.as_ref()) {
-            (Some(qualified), _) => qualified.as_str(),
+        let written = match (callee, call.func.as_ref()) {
+            (Some(qualified), _) => qualified,
             (None, Expr::Name(name)) => name.id.as_str(),
             (None, _) => return false,
         };
@@ -2237,9 +2336,10 @@ impl<'a> RouteCollector<'_, 'a> {
     /// `Blueprint("x", __name__, url_prefix="/api")` assigned to a name.
     fn note_blueprint(&mut self, target: &Expr, value: &Expr) {
         let Expr::Call(call) = value else { return };
+        let callee = self.model.qualified_name(&call.func, &self.at());
         // flask-restful / flask-restx `Api(app_or_blueprint, prefix="/api")`: its resources
         // serve under the prefix, within whatever the app or blueprint adds.
-        if self.constructs_api(call) {
+        if self.constructs_api(call, callee.as_deref()) {
             let Some(name) = self.qualified(target) else {
                 return;
             };
@@ -2259,18 +2359,12 @@ impl<'a> RouteCollector<'_, 'a> {
             }
             return;
         }
-        let is_blueprint = self
-            .model
-            .qualified_name(&call.func, &self.at())
-            .is_some_and(|q| {
-                q.ends_with("Blueprint") || q.ends_with("Namespace") || q.ends_with("APIBlueprint")
-            });
+        let is_blueprint = callee.as_deref().is_some_and(|q| {
+            q.ends_with("Blueprint") || q.ends_with("Namespace") || q.ends_with("APIBlueprint")
+        });
         // `api.namespace("users")` is flask-restx's other spelling of `Namespace("users")`.
         let namespace = matches!(call.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "namespace")
-            || self
-                .model
-                .qualified_name(&call.func, &self.at())
-                .is_some_and(|q| q.ends_with("Namespace"));
+            || callee.as_deref().is_some_and(|q| q.ends_with("Namespace"));
         if !is_blueprint && !namespace {
             return;
         }
