@@ -555,6 +555,71 @@ impl<'a> ProjectModel<'a> {
         })
     }
 
+    /// Whether a callee resolves to a method that instances of a project class do not have
+    /// (`bank_management.BankManagementSystem().update_account` where the class defines only
+    /// `update_bank_account`): calling it raises `AttributeError`, so nothing after it runs.
+    /// Said only when it can be told: the class and every base are project classes written in
+    /// full (no decorator, metaclass or `__getattr__`), and the name occurs nowhere in their
+    /// text (no method, no `self.name = ...`, no `setattr(self, "name", ...)`).
+    pub fn calls_missing_method(&self, callee: &str) -> bool {
+        let Some((instance, method)) = callee.rsplit_once("().") else {
+            return false;
+        };
+        if method.contains('.') || method.contains('(') {
+            return false;
+        }
+        self.split_module(instance)
+            .is_some_and(|(module, class)| self.class_lacks(module, class, method, 0))
+    }
+
+    fn class_lacks(&self, module: usize, class_name: &str, attribute: &str, depth: usize) -> bool {
+        if depth > MAX_RESOLUTION_DEPTH || class_name.contains('.') {
+            return false;
+        }
+        let file = self.modules[module].file;
+        let Some(class) = file.module().body.iter().find_map(|stmt| match stmt {
+            ast::Stmt::ClassDef(class) if class.name.as_str() == class_name => Some(class),
+            _ => None,
+        }) else {
+            return false;
+        };
+        let text = file.slice(ruff_text_size::Ranged::range(class));
+        if !class.decorator_list.is_empty()
+            || text.contains(attribute)
+            || text.contains("__getattr__")
+            || text.contains("__getattribute__")
+        {
+            return false;
+        }
+        let Some(arguments) = class.arguments.as_deref() else {
+            return true;
+        };
+        if !arguments.keywords.is_empty() {
+            return false;
+        }
+        let at = At::top(module);
+        arguments.args.iter().all(|base| {
+            if matches!(base, Expr::Name(name) if name.id.as_str() == "object") {
+                return true;
+            }
+            match self.qualified_name(base, &at) {
+                Some(qualified) => {
+                    self.split_module(&qualified)
+                        .is_some_and(|(base_module, base_class)| {
+                            self.class_lacks(base_module, base_class, attribute, depth + 1)
+                        })
+                }
+                // A base of this module (no import names it).
+                None => match base {
+                    Expr::Name(name) => {
+                        self.class_lacks(module, name.id.as_str(), attribute, depth + 1)
+                    }
+                    _ => false,
+                },
+            }
+        })
+    }
+
     /// Whether a class lists an application class among its bases (`class Server(Flask)`),
     /// among the bases whose written name passes `base_name` (a cheap test before resolving).
     fn subclasses_an_app(

@@ -93,6 +93,11 @@ pub struct Route<'a> {
     pub decorators_above_route: Vec<&'a Expr>,
     /// The app or blueprint object the route is registered on (qualified name).
     pub registrar: Option<String>,
+    /// The objects `registrar` is registered on, nearest first, along its first registration
+    /// (the one its path is listed under): a blueprint nested in another
+    /// (`parent.register_blueprint(child)`) serves its routes through the parent, whose
+    /// `before_request` hooks run for them (Flask >= 2.0.1).
+    pub enclosing: Vec<String>,
     pub authentication: Option<Authentication>,
     /// A role, scope or permission check guards the handler.
     pub role_check: Option<String>,
@@ -584,6 +589,7 @@ impl<'a> RouteModel<'a> {
                 .filter(|&index| {
                     let hook = &hooks[index];
                     route.registrar.as_ref() == Some(&hook.target)
+                        || route.enclosing.contains(&hook.target)
                         || (hook.on_app && overlap(&hook_units[index], &route.units))
                 })
                 .collect();
@@ -599,6 +605,7 @@ impl<'a> RouteModel<'a> {
                 .filter(|&index| {
                     !guessed
                         || route.registrar.as_ref() == Some(&hooks[index].target)
+                        || route.enclosing.contains(&hooks[index].target)
                         || route
                             .units
                             .iter()
@@ -609,9 +616,22 @@ impl<'a> RouteModel<'a> {
                 Some(class) => class.name.as_str(),
                 None => route.handler.name.as_str(),
             };
+            let nested_name;
             let blueprint = match &route.registrar {
                 _ if route.on_app => Some(""),
-                Some(registrar) => blueprint_names.get(registrar).map(String::as_str),
+                Some(registrar)
+                    if route
+                        .enclosing
+                        .iter()
+                        .all(|o| apps.app_bound_to(o).is_some()) =>
+                {
+                    blueprint_names.get(registrar).map(String::as_str)
+                }
+                Some(registrar) => {
+                    nested_name =
+                        nested_blueprint_name(registrar, &route.enclosing, &blueprint_names, apps);
+                    nested_name.as_deref()
+                }
                 None => None,
             };
             // Only a hook's test can ask for the marks: most routes have none covering them.
@@ -916,6 +936,7 @@ impl<'a> RouteModel<'a> {
             for prefix in chain {
                 route.rule = join_rule(prefix, &route.rule);
             }
+            route.enclosing = visited[1..].iter().map(|s| s.to_string()).collect();
         }
         // A blueprint's relative rule (`@bp.route("purge")`) that no prefix joined: Flask
         // raises "urls must start with a leading slash" when the blueprint is registered.
@@ -924,6 +945,26 @@ impl<'a> RouteModel<'a> {
         });
         parents
     }
+}
+
+/// The name Flask gives a nested blueprint (`parent.child`, what `request.blueprint` holds and
+/// its endpoints start with): the names of the blueprints it is registered through, outermost
+/// first; `None` when one of them is not known.
+fn nested_blueprint_name(
+    registrar: &str,
+    enclosing: &[String],
+    names: &HashMap<String, String>,
+    apps: &Apps,
+) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for object in std::iter::once(registrar).chain(enclosing.iter().map(String::as_str)) {
+        if apps.app_bound_to(object).is_some() {
+            break;
+        }
+        parts.push(names.get(object)?);
+    }
+    parts.reverse();
+    Some(parts.join("."))
 }
 
 /// Whether a route is registered on the application object itself.
@@ -1480,6 +1521,7 @@ impl<'a> RouteCollector<'_, 'a> {
             on_app: false,
             registered_in: self.module,
             units: Vec::new(),
+            enclosing: Vec::new(),
             spec: None,
             declared_public: false,
             dispatch: None,
@@ -1543,6 +1585,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 on_app: false,
                 registered_in: self.module,
                 units: Vec::new(),
+                enclosing: Vec::new(),
                 spec: None,
                 declared_public: false,
                 dispatch,

@@ -164,6 +164,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                 Use::Unknown => {
                     if serves_file_or_page(&route.handler.body, &key_flow)
                         || !identifies_owned_object(name, &route.rule)
+                        || !reaches_a_reader(checker, &route.handler.body, &key_flow)
                     {
                         continue;
                     }
@@ -780,6 +781,57 @@ fn serves_file_or_page(body: &[Stmt], flow: &Flow<'_>) -> bool {
             name,
             "send_from_directory" | "send_file" | "safe_join" | "render_template"
         ) && call.arguments.args.iter().any(|a| flow.reaches(a))
+    })
+}
+
+/// Whether the id, or a value made from it, reaches anything that could read or change a
+/// record: an argument of a call, a subscript's key. Not a response built around it
+/// (`jsonify({"id": account_id, ...})` of mock data), a log line, a redirect to another page
+/// (which checks for itself), nor a method the project's class does not have
+/// (hsk_bazaar_diary's `bank_system.update_account(account_id, data)` on a
+/// `BankManagementSystem` that defines only `update_bank_account`: every request fails with
+/// `AttributeError` before any row is touched).
+fn reaches_a_reader(checker: &Checker<'_, '_>, body: &[Stmt], flow: &Flow<'_>) -> bool {
+    any_expr(body, &mut |expr| match expr {
+        Expr::Subscript(subscript) => flow.reaches(&subscript.slice),
+        Expr::Call(call) => {
+            let passed = call.arguments.args.iter().any(|a| flow.reaches(a))
+                || call
+                    .arguments
+                    .keywords
+                    .iter()
+                    .any(|k| flow.reaches(&k.value));
+            passed
+                && !callee_last(&call.func).is_some_and(|name| {
+                    matches!(
+                        name,
+                        "jsonify"
+                            | "make_response"
+                            | "Response"
+                            | "dict"
+                            | "str"
+                            | "int"
+                            | "float"
+                            | "len"
+                            | "format"
+                            | "print"
+                            | "debug"
+                            | "info"
+                            | "warning"
+                            | "error"
+                            | "exception"
+                            | "flash"
+                            | "url_for"
+                            | "redirect"
+                    )
+                })
+                && !checker
+                    .file
+                    .calls
+                    .callee(call)
+                    .is_some_and(|callee| checker.project.model.calls_missing_method(callee))
+        }
+        _ => false,
     })
 }
 

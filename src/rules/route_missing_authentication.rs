@@ -471,9 +471,16 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
             .count();
         // A small app with one guarded route is not a public service by design: its open
         // `POST /notes` is the seeds' missing decorator.
-        let mostly_public = app_routes >= MOSTLY_PUBLIC_MIN_ROUTES
-            && marked_public.is_empty()
+        // Clinic_03: every route that requires a login sits under `/admin`, and the rest is
+        // the clinic's public site (booking an appointment, a visit request form): the app's
+        // authentication guards its back office, not its front.
+        let guards_only_admin_area = !in_admin_area(&route.rule)
+            && !authenticated.is_empty()
+            && authenticated.iter().all(|r| in_admin_area(&r.rule));
+        let mostly_public = (app_routes >= MOSTLY_PUBLIC_MIN_ROUTES
             && authenticated.len() * 4 < app_routes
+            || guards_only_admin_area)
+            && marked_public.is_empty()
             && evidence.is_empty()
             && !takes_id
             && !drops_tables(route.handler)
@@ -482,7 +489,13 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
                 .methods
                 .iter()
                 .all(|m| matches!(m.as_str(), "POST" | "GET" | "HEAD" | "OPTIONS"));
-        if mostly_public {
+        if mostly_public && guards_only_admin_area {
+            evidence.push_str(&format!(
+                " in an app that requires one only in its admin area ({} of {app_routes} routes, all under `/{}`): outside it the site is public by design",
+                authenticated.len(),
+                admin_area_of(&authenticated[0].rule).unwrap_or("admin"),
+            ));
+        } else if mostly_public {
             evidence.push_str(&format!(
                 " in an app whose routes are mostly public ({} of {app_routes} have none)",
                 app_routes - authenticated.len()
@@ -583,6 +596,25 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
             ));
         }
     }
+}
+
+/// The leading path segment(s) naming an admin area (`admin`, `api/admin`, `admin-panel`), if
+/// the rule starts with one.
+fn admin_area_of(rule: &str) -> Option<&str> {
+    let trimmed = rule.trim_start_matches('/');
+    let mut segments = trimmed.split('/');
+    let first = segments.next()?;
+    let is_admin = |segment: &str| segment.to_ascii_lowercase().starts_with("admin");
+    if is_admin(first) {
+        return Some(first);
+    }
+    let second = segments.next()?;
+    (first.eq_ignore_ascii_case("api") && is_admin(second))
+        .then(|| &trimmed[..first.len() + 1 + second.len()])
+}
+
+fn in_admin_area(rule: &str) -> bool {
+    admin_area_of(rule).is_some()
 }
 
 /// A route that is the login itself, named so by its last static path segment or its handler

@@ -152,6 +152,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 on_app: false,
                 registered_in: self.module,
                 units: Vec::new(),
+                enclosing: Vec::new(),
                 spec: Some(SpecSecurity {
                     security: operation.security.clone(),
                     app_module: self.module,

@@ -8,6 +8,7 @@ from flask_login import current_user
 
 app = Flask(__name__)
 KEY = "unused-in-this-fixture"  # expect: FL302
+NOTES = {}
 
 
 def require_token(view):
@@ -95,7 +96,7 @@ def update_profile():
 def share_note(note_id):  # expect: FL201
     # Verifies the token itself.
     jwt.decode(request.headers["Authorization"][7:], KEY, algorithms=["HS256"], audience="api", issuer="auth")
-    return jsonify(shared=note_id)
+    return jsonify(shared=NOTES[note_id])
 
 
 class RBAC:

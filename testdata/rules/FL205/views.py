@@ -4,6 +4,7 @@ from flask import Blueprint, Flask, abort, jsonify, request
 from flask_jwt_extended import get_jwt, get_jwt_identity, jwt_required, verify_jwt_in_request
 
 app = Flask(__name__)
+NOTES = {}
 bp = Blueprint("notes", __name__, url_prefix="/notes")
 
 
@@ -56,7 +57,7 @@ def catalogue():
 
 @jwt_required()
 def exported(note_id):  # expect: FL201
-    return jsonify(id=note_id)
+    return jsonify(id=note_id, text=NOTES.get(note_id))
 
 
 app.add_url_rule("/exported/<int:note_id>", view_func=exported, methods=["PUT"])

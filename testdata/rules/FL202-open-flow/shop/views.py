@@ -18,9 +18,10 @@ def refund(order_id):
     return "", 204
 
 
-# The first step is open too; whether anyone may buy is the app's call, and flasklint asks.
+# The first step is open too; whether anyone may buy is the app's call, and flasklint asks, at
+# low: the app requires a login only under `/admin`, so its front is public by design.
 @app.route("/order", methods=["POST"])
-def purchase_order():  # expect: FL202
+def purchase_order():  # expect: FL202(low)
     order = Order(items=request.json["items"])
     db.session.add(order)
     db.session.commit()
