@@ -1119,6 +1119,40 @@ pub fn is_credential_key(key: &str) -> bool {
     ]
     .iter()
     .any(|suffix| key.ends_with(suffix))
+        || password_for_a_service(key)
+}
+
+/// `PASSWORD_BY_MAIL` (Clinic_03's SMTP login), `PASSWORD_FOR_SMTP`, `PASSWD_DB`: a password named
+/// first and the service it opens after it. Settings about passwords (`PASSWORD_MIN_LENGTH`,
+/// `PASSWORD_RESET_TIMEOUT`, `PASSWORD_HASH`) name no service and stay settings.
+fn password_for_a_service(key: &str) -> bool {
+    let Some(rest) = ["PASSWORD_", "PASSWD_", "PWD_"]
+        .iter()
+        .find_map(|prefix| key.strip_prefix(prefix))
+    else {
+        return false;
+    };
+    let service = rest
+        .strip_prefix("BY_")
+        .or_else(|| rest.strip_prefix("FOR_"))
+        .or_else(|| rest.strip_prefix("OF_"))
+        .unwrap_or(rest);
+    matches!(
+        service,
+        "MAIL"
+            | "EMAIL"
+            | "SMTP"
+            | "IMAP"
+            | "DB"
+            | "DATABASE"
+            | "POSTGRES"
+            | "MYSQL"
+            | "REDIS"
+            | "LDAP"
+            | "FTP"
+            | "ADMIN"
+            | "ROOT"
+    )
 }
 
 /// A module-level dict of settings: `DEFAULT_CONFIG`, `SETTINGS`, `APP_DEFAULTS`.

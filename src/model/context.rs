@@ -696,7 +696,7 @@ impl ContextCollector {
                 continue;
             };
             let name = def.name.as_str();
-            if !def.decorator_list.is_empty() || !called.contains(&name) {
+            if !def.decorator_list.is_empty() || !called.contains(&name) || makes_a_web_app(def) {
                 continue;
             }
             let named_elsewhere = body
@@ -787,6 +787,31 @@ fn body_range(body: &[Stmt]) -> Option<TextRange> {
     let first = body.first()?;
     let last = body.last()?;
     Some(TextRange::new(first.start(), last.end()))
+}
+
+/// A web application's factory: a function that constructs the Flask (or connexion, Quart,
+/// APIFlask) application and gives it its views (registers a blueprint or a rule, or declares
+/// routes). `python app.py` calling it under `if __name__ == "__main__":` is one way the app
+/// runs (hsk_bazaar_diary's offices run it so); a WSGI server calling it (`gunicorn
+/// "frontend:create_app()"`, bank-of-anthos) is another: what it sets up is the application's,
+/// not development-only. A script that builds an app only to reach its database
+/// (`create_fresh_db.py`) gives it no views and stays a script.
+fn makes_a_web_app(def: &ast::StmtFunctionDef) -> bool {
+    let mut constructs = false;
+    let mut gives_views = false;
+    crate::model::routes::any_expr(&def.body, &mut |e| {
+        if let Expr::Call(call) = e {
+            match crate::model::records::callee_last(&call.func) {
+                Some("Flask" | "FlaskApp" | "APIFlask" | "Quart" | "App") => constructs = true,
+                Some(
+                    "register_blueprint" | "add_url_rule" | "route" | "add_resource"
+                    | "add_namespace" | "add_api",
+                ) => gives_views = true,
+                _ => {}
+            }
+        }
+        constructs && gives_views
+    })
 }
 
 #[cfg(test)]

@@ -4657,6 +4657,32 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
             _ => false,
         })
     };
+    // Hospital-Network's `POST /register`: the visitor sends the password of the account they
+    // make, and the code names the role every visitor gets (`role='BENHNHAN'`, patient). A
+    // literal role that names no privilege is then the sign-up's own role, not a grant; one
+    // that does (`role="admin"`), or a role in a handler that makes up the credentials itself
+    // (an exposed seeding helper), still is.
+    let visitor_chooses_password = any_expr(body, &mut |e| {
+        let (holder, key) = match e {
+            Expr::Subscript(subscript) => (subscript.value.as_ref(), subscript.slice.as_ref()),
+            Expr::Call(call) => match (call.func.as_ref(), call.arguments.args.first()) {
+                (Expr::Attribute(get), Some(key)) if get.attr.as_str() == "get" => {
+                    (get.value.as_ref(), key)
+                }
+                _ => return false,
+            },
+            _ => return false,
+        };
+        matches!(key, Expr::StringLiteral(text)
+            if text.value.to_str().to_ascii_lowercase().contains("password"))
+            && from_request(holder)
+    });
+    // `admin="3"` (BasicAccounting) names the privilege in the field: any value there grants it.
+    let sign_up_role = |field: &str, value: &Expr| {
+        visitor_chooses_password
+            && !names_privilege(field)
+            && matches!(value, Expr::StringLiteral(role) if !names_privilege(role.value.to_str()))
+    };
     let mut found = Vec::new();
     let mut statements: Vec<&Stmt> = Vec::new();
     visit_stmts(body, &mut |stmt| statements.push(stmt));
@@ -4744,19 +4770,40 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
                 )
             }) && names_the_caller(&keyword.value, &statements)
         });
+        // WorkZen's `role = request.form.get('role', 'Admin')` then `User(..., role=role)` in a
+        // handler that takes the new account's password from the request: a local holding the
+        // request's value is the request's value. Other names and attributes are not known to
+        // grant anything, nor are locals where no login account is made (a bank account's
+        // `account_type`, a submission participant's `role`).
+        let requested_local = |value: &Expr| match value {
+            Expr::Name(name) if visitor_chooses_password => {
+                let mut assigned = statements.iter().filter_map(|stmt| match stmt {
+                    Stmt::Assign(assign)
+                        if matches!(assign.targets.as_slice(), [Expr::Name(t)] if t.id == name.id) =>
+                    {
+                        Some(assign.value.as_ref())
+                    }
+                    _ => None,
+                });
+                matches!((assigned.next(), assigned.next()), (Some(only), None) if from_request(only))
+            }
+            _ => false,
+        };
         for keyword in &call.arguments.keywords {
             if makes_account
                 && !for_the_caller
                 && let Some(arg) = &keyword.arg
                 && PRIVILEGE_ATTRIBUTES.contains(&arg.as_str())
                 && !grants_nothing(&keyword.value)
-                && !matches!(&keyword.value, Expr::Name(_) | Expr::Attribute(_))
+                && !sign_up_role(arg.as_str(), &keyword.value)
+                && (!matches!(&keyword.value, Expr::Name(_) | Expr::Attribute(_))
+                    || requested_local(&keyword.value))
                 && !asks_about_the_caller(&keyword.value)
             {
                 found.push((
                     keyword.range(),
                     format!("passes `{arg}=...`"),
-                    from_request(&keyword.value),
+                    from_request(&keyword.value) || requested_local(&keyword.value),
                 ));
             }
         }
@@ -5476,6 +5523,23 @@ pub fn mentions_role(body: &[Stmt]) -> bool {
             .any(|verb| lower.starts_with(verb))
             && is_role_word(name)
     };
+    // WorkZen's sign-up: `role = request.form.get('role', 'Admin')`, then `if role not in
+    // ['Admin', 'HR Officer', ...]: errors.append(...)` validates the role asked for; it says
+    // nothing of the caller's.
+    let mut requested: Vec<&str> = Vec::new();
+    visit_stmts(body, &mut |stmt| {
+        if let Stmt::Assign(assign) = stmt
+            && let [Expr::Name(target)] = assign.targets.as_slice()
+            && is_request_data(&assign.value)
+        {
+            requested.push(target.id.as_str());
+        }
+    });
+    let asks_for = |expr: &Expr| {
+        names_request_target(expr)
+            || is_request_data(expr)
+            || matches!(expr, Expr::Name(n) if requested.contains(&n.id.as_str()))
+    };
     visit_stmts(body, &mut |stmt| {
         match stmt {
             Stmt::Expr(expression) => {
@@ -5502,7 +5566,7 @@ pub fn mentions_role(body: &[Stmt]) -> bool {
                 if let Expr::Compare(compare) = e
                     && std::iter::once(compare.left.as_ref())
                         .chain(compare.comparators.iter())
-                        .any(names_request_target)
+                        .any(asks_for)
                 {
                     about_request.push(compare.range());
                 }
@@ -5513,13 +5577,31 @@ pub fn mentions_role(body: &[Stmt]) -> bool {
                     is_role_word(s.value.to_str())
                         && !about_request.iter().any(|r| r.contains_range(s.range()))
                 }
-                Expr::Attribute(a) => is_role_word(a.attr.as_str()),
-                Expr::Name(n) => is_role_word(n.id.as_str()) && !names_data(n.id.as_str()),
+                Expr::Attribute(a) => {
+                    is_role_word(a.attr.as_str())
+                        && !about_request.iter().any(|r| r.contains_range(a.range()))
+                }
+                Expr::Name(n) => {
+                    is_role_word(n.id.as_str())
+                        && !names_data(n.id.as_str())
+                        && !requested.contains(&n.id.as_str())
+                }
                 _ => false,
             });
         }
     });
     found
+}
+
+/// A value the request's body, form or query string gives (`request.form.get("role")`,
+/// `request.json["role"]`, `request.get_json()`): what the caller asks for, not who they are
+/// (headers, which carry credentials, are not counted).
+fn is_request_data(expr: &Expr) -> bool {
+    expr_contains(expr, &mut |e| {
+        matches!(e, Expr::Attribute(a)
+            if matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request")
+                && matches!(a.attr.as_str(), "form" | "json" | "args" | "values" | "get_json" | "data"))
+    })
 }
 
 /// `request.endpoint`, `request.path`, `request.blueprint`: which view a request is for.

@@ -1214,6 +1214,13 @@ mod tests {
             Some(Credential::Named)
         );
         assert_eq!(credential("SECURITY_PASSWORD_HASH", "argon2", &[]), None);
+        // A password named first, then the service it opens (Clinic_03's `.env`).
+        assert_eq!(
+            credential("PASSWORD_BY_MAIL", "q8Wd3mZtLp", &[]),
+            Some(Credential::Named)
+        );
+        assert_eq!(credential("PASSWORD_MIN_LENGTH", "12", &[]), None);
+        assert_eq!(credential("PASSWORD_RESET_SALT_NAME", "reset", &[]), None);
         assert_eq!(credential("JWT_TOKEN_LOCATION", "headers", &[]), None);
         assert_eq!(credential("PAYMENT_KEY", "pk_123", &[]), None);
         assert_eq!(

@@ -260,6 +260,32 @@ fn provenance(checker: &Checker<'_, '_>, call: &JwtCall<'_>) -> (Option<Severity
             ),
         ),
         None => {
+            // bank-of-anthos: the frontend and the contacts service verify with the public key
+            // whose private half the userservice of the same repository signs its logins with.
+            let minted_here = project.signing_algorithms.iter().find(|mint| {
+                mint.library.is_some()
+                    && matches!(mint.algorithm.get(..2), Some("RS" | "ES" | "PS" | "Ed"))
+                    && !mint.path.split(['/', '\\']).any(|segment| {
+                        matches!(segment, "test" | "tests" | "testing")
+                            || segment.starts_with("test_")
+                            || segment.ends_with("_test.py")
+                            || segment == "conftest.py"
+                    })
+            });
+            // A key fetched from a JWKS endpoint is a provider's, whoever else signs here.
+            let fetched = key.evidence.to_ascii_lowercase().contains("jwk");
+            if key.kind == KeyKind::Asymmetric
+                && !fetched
+                && let Some(mint) = minted_here
+            {
+                return (
+                    Some(Severity::Low),
+                    format!(
+                        "; low severity: it verifies with a public key ({}), and this repository signs tokens with a private key (`{}` with {} at {}:{}): the key's owner is a service of this system, which mints them for it",
+                        key.evidence, mint.source, mint.algorithm, mint.path, mint.line
+                    ),
+                );
+            }
             let why = match (key.kind, &key.source) {
                 (KeyKind::Asymmetric, _) => format!(
                     ": it verifies with a public key ({}), so every token the key's owner mints, for any service, is accepted",

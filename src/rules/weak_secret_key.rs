@@ -393,6 +393,37 @@ pub(super) fn check_settings_files(
     }
 }
 
+/// A `JWT_*` key setting nothing reads: no module imports a Flask JWT extension (which reads it
+/// from the app's config), and no code but the line that sets it reads the name.
+fn unread_jwt_key(checker: &Checker<'_, '_>, site: &crate::model::config::SecretSite) -> bool {
+    if !site.variable.starts_with("JWT_") {
+        return false;
+    }
+    let modules = &checker.project.model.modules;
+    let Some(own) = modules.get(site.module) else {
+        return false;
+    };
+    let text = &own.file.text[..];
+    let start = usize::from(site.range.start()).min(text.len());
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let name = site.variable.as_bytes();
+    modules.iter().enumerate().all(|(index, module)| {
+        let text = module.file.text.as_bytes();
+        if memchr::memmem::find(text, b"flask_jwt").is_some() {
+            return false;
+        }
+        // A read: `config["JWT_SECRET_KEY"]`, `.get('JWT_SECRET_KEY')`, `settings.JWT_SECRET_KEY`
+        // (a docstring or comment that names it reads nothing).
+        let reads_at = |at: usize| {
+            let before = &text[at.saturating_sub(2)..at];
+            before.ends_with(b".") || matches!(before, b"[\"" | b"['" | b"(\"" | b"('")
+        };
+        memchr::memmem::find_iter(text, name)
+            .all(|at| !reads_at(at) || index == site.module && (line_start..line_end).contains(&at))
+    })
+}
+
 fn check(checker: &mut Checker<'_, '_>) {
     let config = &checker.project.config;
     let module = checker.file.module;
@@ -442,6 +473,15 @@ fn check(checker: &mut Checker<'_, '_>) {
                 guard.place
             ));
         }
+        // hsk_bazaar_diary sets `JWT_SECRET_KEY` beside a Flask-Login app: no JWT extension reads
+        // it and no code of the project names it again, so it signs nothing.
+        let unread = unread_jwt_key(checker, site);
+        if unread {
+            message.push_str(&format!(
+                " [no JWT extension is imported and no other code reads `{}`: it signs nothing today]",
+                site.variable
+            ));
+        }
         // Flask-WTF signs a random value it keeps in the session with this key and compares the
         // two: forging a CSRF token needs the victim's session value, not only the key.
         let csrf_only = site.variable == "WTF_CSRF_SECRET_KEY";
@@ -460,6 +500,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         }
         if site.startup_guard.is_some()
             || csrf_only
+            || unread
             || site.replaced_at.is_some()
             || invenio_default
         {

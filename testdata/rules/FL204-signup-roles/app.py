@@ -1,0 +1,61 @@
+"""Sign-ups that make a login account with a role (Hospital-Network, WorkZen, BasicAccounting).
+The visitor sends the password of the account they make: a role the code names that grants no
+privilege (`role="BENHNHAN"`, patient) is the sign-up's own role; a role the visitor chooses
+(`request.form.get("role", "Admin")`, through a local) or a field that names the privilege
+(`admin="3"`) is a grant to anyone."""
+import os
+
+from flask import Flask, redirect, request
+from werkzeug.security import generate_password_hash
+
+from models import Users, db
+
+app = Flask(__name__)
+app.secret_key = os.environ["SECRET_KEY"]
+
+
+@app.post("/register")
+def register():
+    password = request.form["password"]
+    user = Users(
+        username=request.form["username"],
+        password=generate_password_hash(password),
+        role="BENHNHAN",
+    )
+    db.session.add(user)
+    db.session.commit()
+    return redirect("/login")
+
+
+@app.route("/auth/register", methods=["GET", "POST"])
+def register_staff():  # expect: FL204(critical)
+    password = request.form.get("password", "")
+    role = request.form.get("role", "Admin")
+    if role not in ["Admin", "HR Officer", "Payroll Officer", "Employee"]:
+        return "invalid role", 400
+    user = Users(username=request.form["email"], role=role)
+    user.set_password(password)
+    db.session.add(user)
+    db.session.commit()
+    return redirect("/login")
+
+
+@app.post("/verify-account")
+def verify_account():  # expect: FL204(critical)
+    password = generate_password_hash(request.form["password"])
+    db.session.add(Users(username=request.form["email"], password=password, admin="3"))
+    db.session.commit()
+    return redirect("/login")
+
+
+@app.post("/accounts")
+def open_bank_account():
+    # A bank account's type, where no login account is made: no privilege.
+    account_type = request.form.get("account_type", "checking")
+    db.session.add(Ledger(name=request.form["name"], account_type=account_type))
+    db.session.commit()
+    return redirect("/accounts")
+
+
+class Ledger(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
