@@ -264,6 +264,17 @@ const KNOWN_AUTH_DECORATORS: &[(&str, &str)] = &[
     ("flask_security.roles_required", "current_user"),
     ("flask_security.roles_accepted", "current_user"),
     ("flask_security.decorators.auth_required", "current_user"),
+    // Flask-User (`@login_required`, `@roles_required("admin")`), and docassemble's published
+    // fork of it, `docassemble_flask_user` (65 of docassemble's routes).
+    ("flask_user.login_required", "current_user"),
+    ("flask_user.roles_required", "current_user"),
+    ("flask_user.roles_accepted", "current_user"),
+    ("flask_user.decorators.login_required", "current_user"),
+    ("flask_user.decorators.roles_required", "current_user"),
+    ("flask_user.decorators.roles_accepted", "current_user"),
+    ("docassemble_flask_user.login_required", "current_user"),
+    ("docassemble_flask_user.roles_required", "current_user"),
+    ("docassemble_flask_user.roles_accepted", "current_user"),
 ];
 
 /// Calls that verify a token or session wherever they appear.
@@ -3569,6 +3580,20 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             })
     }
 
+    /// What a decorator written on a view names: as `qualified`, and else in the function
+    /// around the view, which may import it (WorkZen's factory: `from flask_login import
+    /// login_required` inside `create_app`, then `@login_required` on a view defined there).
+    fn decorator_qualified(&self, module: usize, decorator: &Expr) -> Option<String> {
+        let in_module = self.model.qualified_name(decorator, &self.at(module));
+        in_module
+            .or_else(|| {
+                let file = self.files.get(module)?;
+                let scope = file.scope_around(decorator.range())?;
+                self.model.qualified_name(decorator, &file.at(Some(scope)))
+            })
+            .or_else(|| self.qualified(module, decorator))
+    }
+
     /// The attributes the view's project decorators set on it (`func.__anonymous_allowed =
     /// True`, `setattr(f, "public", True)`): a hook that reads them off
     /// `app.view_functions[request.endpoint]` lets those views through (temboard's
@@ -3752,7 +3777,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             {
                 return Some(found);
             }
-            let Some(qualified) = self.qualified(module, callee) else {
+            let Some(qualified) = self.decorator_qualified(module, callee) else {
                 continue;
             };
             if let Some((_, identity)) = self
