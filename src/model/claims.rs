@@ -183,6 +183,42 @@ fn argument<'a>(call: &'a ast::ExprCall, index: usize, name: &str) -> Option<&'a
         .filter(|argument| !matches!(argument, Expr::Starred(_)))
 }
 
+/// Whether `function` checks the token's signature itself before `read`: AWS's documented
+/// Cognito sample (libpyiotcloud) builds the key with `jwk.construct(...)` from the pool's key
+/// set, calls `public_key.verify(message, decoded_signature)` and returns on failure, and only
+/// then reads `jwt.get_unverified_claims(token)`: the claims are verified by then.
+fn verifies_signature_by_hand(
+    file: &FileModel<'_>,
+    function: &ast::StmtFunctionDef,
+    read: TextRange,
+) -> bool {
+    // Only a verdict the function tests (`if not public_key.verify(...): return False`).
+    let mut tests: Vec<TextRange> = Vec::new();
+    super::routes::visit_stmts(&function.body, &mut |stmt| match stmt {
+        Stmt::If(branch) => tests.push(branch.test.range()),
+        Stmt::Assert(assert) => tests.push(assert.test.range()),
+        _ => {}
+    });
+    file.calls.in_body(function).any(|fact| {
+        let call = fact.call;
+        if !tests.iter().any(|test| test.contains_range(call.range())) {
+            return false;
+        }
+        let Expr::Attribute(method) = call.func.as_ref() else {
+            return false;
+        };
+        let on_a_key = fact
+            .callee
+            .is_some_and(|callee| callee.ends_with("jwk.construct().verify"))
+            || matches!(method.value.as_ref(), Expr::Name(key)
+                if key.id.to_ascii_lowercase().contains("key"));
+        method.attr.as_str() == "verify"
+            && on_a_key
+            && call.arguments.args.len() == 2
+            && call.range().end() <= read.start()
+    })
+}
+
 /// The unverified reads written in a file, with the function each is in.
 fn direct_sources<'a>(
     context: &AuthContext<'_, 'a>,
@@ -227,7 +263,9 @@ fn direct_sources<'a>(
             continue;
         };
         let call = fact.call;
-        if qualified.ends_with("get_unverified_claims") {
+        if qualified.ends_with("get_unverified_claims")
+            && !verifies_signature_by_hand(file, function, call.range())
+        {
             found.push((
                 function,
                 UnverifiedSource {

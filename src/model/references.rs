@@ -202,7 +202,7 @@ pub fn word_count(text: &str, word: &str) -> usize {
 }
 
 /// Where `word` occurs in `text` as a whole identifier.
-fn whole_words<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
+pub fn whole_words<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
     let is_ident = |c: char| c.is_alphanumeric() || c == '_';
     text.match_indices(word)
         .map(|(at, _)| at)

@@ -225,6 +225,8 @@ const KNOWN_AUTH_DECORATORS: &[(&str, &str)] = &[
         "get_jwt_identity()",
     ),
     ("flask_jwt.jwt_required", "current_identity"),
+    // Flask-JWT-Simple (`@jwt_required`, `get_jwt_identity()`), Flask-JWT-Extended's sibling.
+    ("flask_jwt_simple.jwt_required", "get_jwt_identity()"),
     ("flask_login.login_required", "current_user"),
     // hasgeek's flask-lastuser (`lastuser = Lastuser()` ... `@lastuser.requires_login`):
     // redirects to the login handler while `g.user` is None.
@@ -293,6 +295,7 @@ const KNOWN_VERIFIERS: &[&str] = &[
     // `auth_required(...)` runs `_jwt_required(realm)` before its role test).
     "flask_jwt._jwt_required",
     "flask_jwt.jwt_required",
+    "flask_jwt_simple.jwt_required",
     "flask_login.login_required",
     "flask_praetorian.auth_required",
     "flask_security.auth_required",
@@ -4687,6 +4690,17 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
     // literal role that names no privilege is then the sign-up's own role, not a grant; one
     // that does (`role="admin"`), or a role in a handler that makes up the credentials itself
     // (an exposed seeding helper), still is.
+    // soft-engg's `user_data = json.loads(request.form["user_data"])`: a local holding the
+    // request's data.
+    let mut request_locals: Vec<&str> = Vec::new();
+    visit_stmts(body, &mut |stmt| {
+        if let Stmt::Assign(assign) = stmt
+            && let [Expr::Name(target)] = assign.targets.as_slice()
+            && from_request(&assign.value)
+        {
+            request_locals.push(target.id.as_str());
+        }
+    });
     let visitor_chooses_password = any_expr(body, &mut |e| {
         let (holder, key) = match e {
             Expr::Subscript(subscript) => (subscript.value.as_ref(), subscript.slice.as_ref()),
@@ -4700,7 +4714,8 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
         };
         matches!(key, Expr::StringLiteral(text)
             if text.value.to_str().to_ascii_lowercase().contains("password"))
-            && from_request(holder)
+            && (from_request(holder)
+                || matches!(holder, Expr::Name(n) if request_locals.contains(&n.id.as_str())))
     });
     // `admin="3"` (BasicAccounting) names the privilege in the field: any value there grants it.
     let sign_up_role = |field: &str, value: &Expr| {

@@ -393,10 +393,14 @@ pub(super) fn check_settings_files(
     }
 }
 
-/// A `JWT_*` key setting nothing reads: no module imports a Flask JWT extension (which reads it
-/// from the app's config), and no code but the line that sets it reads the name.
+/// A `JWT_*` key setting nothing reads: the line stores it under a `JWT_*` name (`JWT_SECRET =
+/// ...`, `app.config["JWT_SECRET_KEY"] = ...`), no JWT call of the project is known to use it,
+/// no module imports a Flask JWT extension (which reads it from the app's config), and no code
+/// but that line names it again (a comment does not count). A key stored under another name
+/// (`SECRET_KEY = os.getenv("JWT_SECRET_KEY", ...)`, then `jwt.encode(..., SECRET_KEY)`) is
+/// judged by that name, and is not this case.
 fn unread_jwt_key(checker: &Checker<'_, '_>, site: &crate::model::config::SecretSite) -> bool {
-    if !site.variable.starts_with("JWT_") {
+    if site.used_as.contains("the key of") {
         return false;
     }
     let modules = &checker.project.model.modules;
@@ -407,21 +411,42 @@ fn unread_jwt_key(checker: &Checker<'_, '_>, site: &crate::model::config::Secret
     let start = usize::from(site.range.start()).min(text.len());
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let name = site.variable.as_bytes();
+    let Some(stored) = stored_name(&text[line_start..start]) else {
+        return false;
+    };
+    if !stored.starts_with("JWT_") {
+        return false;
+    }
     modules.iter().enumerate().all(|(index, module)| {
-        let text = module.file.text.as_bytes();
-        if memchr::memmem::find(text, b"flask_jwt").is_some() {
+        let text = &module.file.text[..];
+        if memchr::memmem::find(text.as_bytes(), b"flask_jwt").is_some() {
             return false;
         }
-        // A read: `config["JWT_SECRET_KEY"]`, `.get('JWT_SECRET_KEY')`, `settings.JWT_SECRET_KEY`
-        // (a docstring or comment that names it reads nothing).
-        let reads_at = |at: usize| {
-            let before = &text[at.saturating_sub(2)..at];
-            before.ends_with(b".") || matches!(before, b"[\"" | b"['" | b"(\"" | b"('")
-        };
-        memchr::memmem::find_iter(text, name)
-            .all(|at| !reads_at(at) || index == site.module && (line_start..line_end).contains(&at))
+        crate::model::references::whole_words(text, stored).all(|at| {
+            let in_own_line = index == site.module && (line_start..line_end).contains(&at);
+            let line = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at];
+            in_own_line || line.trim_start().starts_with('#')
+        })
     })
+}
+
+/// The name a line up to a literal stores it under: `JWT_SECRET` of `JWT_SECRET = os.environ.get(`,
+/// `JWT_SECRET_KEY` of `app.config['JWT_SECRET_KEY'] = os.environ.get(`.
+fn stored_name(before_literal: &str) -> Option<&str> {
+    let target = before_literal
+        .match_indices('=')
+        .find(|&(at, _)| {
+            let next = before_literal[at + 1..].chars().next();
+            let previous = before_literal[..at].chars().next_back();
+            next != Some('=') && !matches!(previous, Some('=' | '!' | '<' | '>'))
+        })
+        .map(|(at, _)| before_literal[..at].trim())?;
+    let target = target.trim_end_matches([']', '"', '\'']);
+    let name_start = target
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .map_or(0, |i| i + 1);
+    let name = &target[name_start..];
+    (!name.is_empty()).then_some(name)
 }
 
 fn check(checker: &mut Checker<'_, '_>) {

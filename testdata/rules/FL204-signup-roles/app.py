@@ -3,6 +3,7 @@ The visitor sends the password of the account they make: a role the code names t
 privilege (`role="BENHNHAN"`, patient) is the sign-up's own role; a role the visitor chooses
 (`request.form.get("role", "Admin")`, through a local) or a field that names the privilege
 (`admin="3"`) is a grant to anyone."""
+import json
 import os
 
 from flask import Flask, redirect, request
@@ -59,3 +60,12 @@ def open_bank_account():
 
 class Ledger(db.Model):
     id = db.Column(db.Integer, primary_key=True)
+
+
+@app.post("/register-candidate")
+def register_candidate():
+    # The visitor's data arrives as one JSON form field (soft-engg): still their own password.
+    user_data = json.loads(request.form["user_data"])
+    db.session.add(Users(username=user_data["email"], password=generate_password_hash(user_data["password"]), role="CANDIDATE"))
+    db.session.commit()
+    return redirect("/login")

@@ -1,5 +1,5 @@
-"""A Flask-Login app (hsk_bazaar_diary) that also sets `JWT_SECRET_KEY`: no JWT extension reads
-it and no code names it again, so its weak fallback signs nothing today: low, with the reason.
+"""A Flask-Login app (hsk_bazaar_diary) that also sets a JWT key: no JWT extension reads it and
+no code names it again, so its weak fallback signs nothing today: low, with the reason.
 The session key beside it signs every login cookie: high. The factory is the web app's (it
 registers the views), so `if __name__ == "__main__"` calling it makes nothing development-only."""
 import os
