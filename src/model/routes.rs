@@ -1948,10 +1948,8 @@ impl<'a> RouteCollector<'_, 'a> {
         if self.following.len() >= MAX_HELPER_DEPTH {
             return;
         }
-        let written = match call.func.as_ref() {
-            Expr::Name(name) => name.id.as_str(),
-            Expr::Attribute(attribute) => attribute.attr.as_str(),
-            _ => return,
+        let Some(written) = super::records::callee_last(&call.func) else {
+            return;
         };
         if !self.helper_names.contains(written) {
             return;
@@ -2203,10 +2201,8 @@ impl<'a> RouteCollector<'_, 'a> {
     /// (`blueprint.before_request(self._check_access)`, pycroft's per-blueprint permission
     /// check): that method is a hook of `bp`.
     fn note_hook_object(&mut self, call: &'a ast::ExprCall) {
-        let named = match call.func.as_ref() {
-            Expr::Name(name) => name.id.as_str(),
-            Expr::Attribute(attribute) => attribute.attr.as_str(),
-            _ => return,
+        let Some(named) = super::records::callee_last(&call.func) else {
+            return;
         };
         if !self.hook_classes.contains(named) {
             return;
@@ -3571,30 +3567,32 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     pub fn qualified(&self, module: usize, expr: &Expr) -> Option<String> {
         self.model
             .qualified_name(expr, &self.at(module))
-            .or_else(|| match expr {
-                // `from maraschino.tools import *` then `@requires_auth`: the function of the
-                // module the star import brings it from.
-                Expr::Name(name) => {
-                    let id = name.id.as_str();
-                    let source = self.model.star_imported_from(module, id).unwrap_or(module);
-                    Some(local_function_name(self.model, source, id))
-                }
-                _ => None,
-            })
+            .or_else(|| self.module_function_name(module, expr))
+    }
+
+    /// A name no import binds, as a function of the module or of the module a star import
+    /// brings it from (`from maraschino.tools import *` then `@requires_auth`).
+    fn module_function_name(&self, module: usize, expr: &Expr) -> Option<String> {
+        let Expr::Name(name) = expr else {
+            return None;
+        };
+        let id = name.id.as_str();
+        let source = self.model.star_imported_from(module, id).unwrap_or(module);
+        Some(local_function_name(self.model, source, id))
     }
 
     /// What a decorator written on a view names: as `qualified`, and else in the function
     /// around the view, which may import it (WorkZen's factory: `from flask_login import
     /// login_required` inside `create_app`, then `@login_required` on a view defined there).
     fn decorator_qualified(&self, module: usize, decorator: &Expr) -> Option<String> {
-        let in_module = self.model.qualified_name(decorator, &self.at(module));
-        in_module
+        self.model
+            .qualified_name(decorator, &self.at(module))
             .or_else(|| {
                 let file = self.files.get(module)?;
                 let scope = file.scope_around(decorator.range())?;
                 self.model.qualified_name(decorator, &file.at(Some(scope)))
             })
-            .or_else(|| self.qualified(module, decorator))
+            .or_else(|| self.module_function_name(module, decorator))
     }
 
     /// The attributes the view's project decorators set on it (`func.__anonymous_allowed =
