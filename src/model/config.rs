@@ -196,6 +196,10 @@ pub struct SecretSite {
     pub used_as: String,
     /// The environment variable a fix should read instead.
     pub variable: String,
+    /// The name the code keeps the secret under: the setting's key (`JWT_SECRET_KEY` of
+    /// `app.config["JWT_SECRET_KEY"] = ...`) or the constant's name (`SECRET_KEY = os.getenv(
+    /// "JWT_SECRET_KEY", ...)` keeps it as `SECRET_KEY`).
+    pub setting: String,
     /// The literal is the default of an environment lookup.
     pub fallback: bool,
     /// When that default is written inside the lookup: the whole lookup, which a fix replaces.
@@ -958,7 +962,8 @@ fn reads_secret(expr: &Expr) -> bool {
 }
 
 /// The literal secret a value holds or falls back to.
-fn secret_site(value: &ConfigValue, used_as: &str, variable: &str) -> Option<SecretSite> {
+fn secret_site(value: &ConfigValue, used_as: &str, setting: &str) -> Option<SecretSite> {
+    let variable = setting;
     let (literal, lookup, variable) = match value {
         ConfigValue::Literal(literal) => (literal, None, variable.to_string()),
         ConfigValue::Environment(lookup) => (
@@ -987,6 +992,7 @@ fn secret_site(value: &ConfigValue, used_as: &str, variable: &str) -> Option<Sec
         bytes: bytes.clone(),
         used_as: used_as.to_string(),
         variable,
+        setting: setting.to_string(),
         fallback,
         lookup,
         startup_guard: None,

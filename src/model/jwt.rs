@@ -747,6 +747,7 @@ pub fn collect_signing_algorithms<'a>(
                     line: source.position(call.call.range().start()).line,
                     source: call.callee.clone(),
                     library: Some(call.library),
+                    in_tests: file.context.is_test(call.call.range()),
                 });
             }
         }
@@ -770,6 +771,9 @@ pub fn collect_signing_algorithms<'a>(
                     line: module.file.position(range.start()).line,
                     source: name.to_string(),
                     library: None,
+                    in_tests: files
+                        .get(index)
+                        .is_some_and(|file| file.context.is_test(range)),
                 });
             }
         };

@@ -466,6 +466,8 @@ pub struct SigningAlgorithm {
     pub source: String,
     /// The library that signs, for `jwt.encode` calls.
     pub library: Option<jwt::Library>,
+    /// Written in test code (a test minting its own tokens).
+    pub in_tests: bool,
 }
 
 impl<'a> ProjectModel<'a> {
@@ -577,10 +579,7 @@ impl<'a> ProjectModel<'a> {
             return false;
         }
         let file = self.modules[module].file;
-        let Some(class) = file.module().body.iter().find_map(|stmt| match stmt {
-            ast::Stmt::ClassDef(class) if class.name.as_str() == class_name => Some(class),
-            _ => None,
-        }) else {
+        let Some(class) = find_class_in(&file.module().body, class_name) else {
             return false;
         };
         let text = file.slice(ruff_text_size::Ranged::range(class));
@@ -1103,6 +1102,14 @@ impl<'a> ProjectModel<'a> {
             _ => None,
         }
     }
+}
+
+/// The first class named `name` defined at the top level of `body`.
+pub(crate) fn find_class_in<'a>(body: &'a [Stmt], name: &str) -> Option<&'a ast::StmtClassDef> {
+    body.iter().find_map(|stmt| match stmt {
+        Stmt::ClassDef(class) if class.name.as_str() == name => Some(class),
+        _ => None,
+    })
 }
 
 /// The value the last assignment to `attribute` in the body of the top-level class `class`

@@ -24,7 +24,7 @@ use hook_scope::{HookScope, RouteShape};
 
 use super::apps::{Apps, overlap};
 use super::jwt::Operation;
-use super::{At, FileModel, ProjectModel};
+use super::{At, FileModel, ProjectModel, find_class_in};
 use crate::source::SourceFile;
 
 /// A `<converter:name>` part of a URL rule.
@@ -1037,13 +1037,6 @@ fn route_helper_names<'a>(
     if names.is_empty() {
         return names;
     }
-    let last = |qualified: &str| {
-        qualified
-            .rsplit('.')
-            .next()
-            .unwrap_or(qualified)
-            .to_string()
-    };
     for _ in 0..MAX_HELPER_RENAMES {
         let mut added = Vec::new();
         for module in &model.modules {
@@ -1052,7 +1045,10 @@ fn route_helper_names<'a>(
                     continue;
                 }
                 let renames_a_helper = bindings.as_slice().iter().any(|binding| match binding {
-                    super::scope::Binding::Import(target) => names.contains(last(target).as_str()),
+                    super::scope::Binding::Import(target) => target
+                        .rsplit('.')
+                        .next()
+                        .is_some_and(|last| names.contains(last)),
                     super::scope::Binding::Assign(value) => {
                         super::exceptions::last_segment(value).is_some_and(|v| names.contains(v))
                     }
@@ -2763,13 +2759,6 @@ pub fn for_each_def<'a>(body: &'a [Stmt], visit: &mut impl FnMut(&'a ast::StmtFu
     }
     let mut defs = Defs { visit };
     defs.visit_body(body);
-}
-
-fn find_class_in<'a>(body: &'a [Stmt], name: &str) -> Option<&'a ast::StmtClassDef> {
-    body.iter().find_map(|stmt| match stmt {
-        Stmt::ClassDef(class) if class.name.as_str() == name => Some(class),
-        _ => None,
-    })
 }
 
 /// Decides authentication and role checks, looking into project functions transitively.
@@ -4690,15 +4679,12 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
     // (an exposed seeding helper), still is.
     // soft-engg's `user_data = json.loads(request.form["user_data"])`: a local holding the
     // request's data.
-    let mut request_locals: Vec<&str> = Vec::new();
-    visit_stmts(body, &mut |stmt| {
-        if let Stmt::Assign(assign) = stmt
-            && let [Expr::Name(target)] = assign.targets.as_slice()
-            && from_request(&assign.value)
-        {
-            request_locals.push(target.id.as_str());
-        }
-    });
+    let assignments = local_assignments(body);
+    let request_locals: Vec<&str> = assignments
+        .iter()
+        .filter(|(_, value)| from_request(value))
+        .map(|(name, _)| *name)
+        .collect();
     let visitor_chooses_password = any_expr(body, &mut |e| {
         let (holder, key) = match e {
             Expr::Subscript(subscript) => (subscript.value.as_ref(), subscript.slice.as_ref()),
@@ -4815,14 +4801,10 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
         // `account_type`, a submission participant's `role`).
         let requested_local = |value: &Expr| match value {
             Expr::Name(name) if visitor_chooses_password => {
-                let mut assigned = statements.iter().filter_map(|stmt| match stmt {
-                    Stmt::Assign(assign)
-                        if matches!(assign.targets.as_slice(), [Expr::Name(t)] if t.id == name.id) =>
-                    {
-                        Some(assign.value.as_ref())
-                    }
-                    _ => None,
-                });
+                let mut assigned = assignments
+                    .iter()
+                    .filter(|(local, _)| *local == name.id.as_str())
+                    .map(|(_, value)| *value);
                 matches!((assigned.next(), assigned.next()), (Some(only), None) if from_request(only))
             }
             _ => false,
@@ -5564,15 +5546,11 @@ pub fn mentions_role(body: &[Stmt]) -> bool {
     // WorkZen's sign-up: `role = request.form.get('role', 'Admin')`, then `if role not in
     // ['Admin', 'HR Officer', ...]: errors.append(...)` validates the role asked for; it says
     // nothing of the caller's.
-    let mut requested: Vec<&str> = Vec::new();
-    visit_stmts(body, &mut |stmt| {
-        if let Stmt::Assign(assign) = stmt
-            && let [Expr::Name(target)] = assign.targets.as_slice()
-            && is_request_data(&assign.value)
-        {
-            requested.push(target.id.as_str());
-        }
-    });
+    let requested: Vec<&str> = local_assignments(body)
+        .into_iter()
+        .filter(|(_, value)| is_request_data(value))
+        .map(|(name, _)| name)
+        .collect();
     let asks_for = |expr: &Expr| {
         names_request_target(expr)
             || is_request_data(expr)

@@ -662,6 +662,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             variable: fallback
                 .and_then(|l| l.variable.clone())
                 .unwrap_or_else(|| entry.key.clone()),
+            setting: entry.key.clone(),
             fallback: fallback.is_some(),
             lookup: fallback
                 .map(|l| l.range)

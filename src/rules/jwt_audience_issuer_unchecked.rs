@@ -264,13 +264,8 @@ fn provenance(checker: &Checker<'_, '_>, call: &JwtCall<'_>) -> (Option<Severity
             // whose private half the userservice of the same repository signs its logins with.
             let minted_here = project.signing_algorithms.iter().find(|mint| {
                 mint.library.is_some()
+                    && !mint.in_tests
                     && matches!(mint.algorithm.get(..2), Some("RS" | "ES" | "PS" | "Ed"))
-                    && !mint.path.split(['/', '\\']).any(|segment| {
-                        matches!(segment, "test" | "tests" | "testing")
-                            || segment.starts_with("test_")
-                            || segment.ends_with("_test.py")
-                            || segment == "conftest.py"
-                    })
             });
             // A key fetched from a JWKS endpoint is a provider's, whoever else signs here.
             let fetched = key.evidence.to_ascii_lowercase().contains("jwk");

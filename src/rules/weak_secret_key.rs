@@ -393,14 +393,15 @@ pub(super) fn check_settings_files(
     }
 }
 
-/// A `JWT_*` key setting nothing reads: the line stores it under a `JWT_*` name (`JWT_SECRET =
-/// ...`, `app.config["JWT_SECRET_KEY"] = ...`), no JWT call of the project is known to use it,
-/// no module imports a Flask JWT extension (which reads it from the app's config), and no code
-/// but that line names it again (a comment does not count). A key stored under another name
-/// (`SECRET_KEY = os.getenv("JWT_SECRET_KEY", ...)`, then `jwt.encode(..., SECRET_KEY)`) is
-/// judged by that name, and is not this case.
+/// A `JWT_*` key setting nothing reads: it is kept under a `JWT_*` name (`JWT_SECRET = ...`,
+/// `app.config["JWT_SECRET_KEY"] = ...`), no JWT call of the project is known to use it, no
+/// module imports a Flask JWT extension (which reads it from the app's config), and no code but
+/// the line that sets it names it again (a comment does not count). A key kept under another
+/// name (`SECRET_KEY = os.getenv("JWT_SECRET_KEY", ...)`, then `jwt.encode(..., SECRET_KEY)`)
+/// is judged by that name, and is not this case.
 fn unread_jwt_key(checker: &Checker<'_, '_>, site: &crate::model::config::SecretSite) -> bool {
-    if site.used_as.contains("the key of") {
+    let stored = site.setting.as_str();
+    if !stored.starts_with("JWT_") || site.used_as.contains("the key of") {
         return false;
     }
     let modules = &checker.project.model.modules;
@@ -411,12 +412,6 @@ fn unread_jwt_key(checker: &Checker<'_, '_>, site: &crate::model::config::Secret
     let start = usize::from(site.range.start()).min(text.len());
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let Some(stored) = stored_name(&text[line_start..start]) else {
-        return false;
-    };
-    if !stored.starts_with("JWT_") {
-        return false;
-    }
     modules.iter().enumerate().all(|(index, module)| {
         let text = &module.file.text[..];
         if memchr::memmem::find(text.as_bytes(), b"flask_jwt").is_some() {
@@ -428,25 +423,6 @@ fn unread_jwt_key(checker: &Checker<'_, '_>, site: &crate::model::config::Secret
             in_own_line || line.trim_start().starts_with('#')
         })
     })
-}
-
-/// The name a line up to a literal stores it under: `JWT_SECRET` of `JWT_SECRET = os.environ.get(`,
-/// `JWT_SECRET_KEY` of `app.config['JWT_SECRET_KEY'] = os.environ.get(`.
-fn stored_name(before_literal: &str) -> Option<&str> {
-    let target = before_literal
-        .match_indices('=')
-        .find(|&(at, _)| {
-            let next = before_literal[at + 1..].chars().next();
-            let previous = before_literal[..at].chars().next_back();
-            next != Some('=') && !matches!(previous, Some('=' | '!' | '<' | '>'))
-        })
-        .map(|(at, _)| before_literal[..at].trim())?;
-    let target = target.trim_end_matches([']', '"', '\'']);
-    let name_start = target
-        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .map_or(0, |i| i + 1);
-    let name = &target[name_start..];
-    (!name.is_empty()).then_some(name)
 }
 
 fn check(checker: &mut Checker<'_, '_>) {
