@@ -1554,6 +1554,26 @@ impl<'a> RouteCollector<'_, 'a> {
             .flat_map(|value| self.decorator_elements(class_module, value, 0))
             .collect();
         let dispatch = self.inherited_method((class_module, class), "dispatch_request");
+        // `@require_login` above `@ns.route("/")` on a resource class wraps the class after
+        // flask-restx registered it (picoCTF's Docker resources): as with a view function, what
+        // sits above the route decorator never runs. Registered by a call (`add_resource`),
+        // every class decorator ran first.
+        let (above, below) = match class
+            .decorator_list
+            .iter()
+            .position(|d| d.range() == declared_at)
+        {
+            Some(index) => (
+                &class.decorator_list[..index],
+                &class.decorator_list[index + 1..],
+            ),
+            None => (&class.decorator_list[..0], &class.decorator_list[..]),
+        };
+        let decorators_above_route: Vec<&'a Expr> = above
+            .iter()
+            .map(|d| &d.expression)
+            .filter(|d| self.route_decorator(d).is_none())
+            .collect();
         for stmt in &class.body {
             let Stmt::FunctionDef(def) = stmt else {
                 continue;
@@ -1566,8 +1586,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 def.decorator_list.iter().map(|d| &d.expression).collect();
             decorators.extend(class_decorators.iter().copied());
             decorators.extend(
-                class
-                    .decorator_list
+                below
                     .iter()
                     .map(|d| &d.expression)
                     .filter(|d| self.route_decorator(d).is_none()),
@@ -1583,7 +1602,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 handler: def,
                 class: Some(class),
                 decorators,
-                decorators_above_route: Vec::new(),
+                decorators_above_route: decorators_above_route.clone(),
                 registrar: Some(registrar.clone()),
                 authentication: None,
                 role_check: None,
@@ -2878,7 +2897,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         {
             return true;
         }
-        let Some(qualified) = self.qualified(module, callee) else {
+        let Some(qualified) = self.qualified_within(module, def, callee) else {
             return false;
         };
         known(&qualified)
@@ -3423,11 +3442,19 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 let Some((_, helper)) = self.function_for(module, &qualified) else {
                     continue;
                 };
-                let asks_about_caller = any_expr(&helper.body, &mut |e| match e {
+                let mut names_caller = |e: &Expr| match e {
                     Expr::Name(name) => name.id.as_str() == "current_user",
                     Expr::Attribute(attribute) => attribute.attr.as_str() == "current_user",
                     other => login_state(other),
-                });
+                };
+                // `def has_permission(permission, user=current_user)` (otterwiki) asks about
+                // the caller through its default.
+                let asks_about_caller = any_expr(&helper.body, &mut names_caller)
+                    || helper
+                        .parameters
+                        .iter_non_variadic_params()
+                        .filter_map(|parameter| parameter.default.as_deref())
+                        .any(|default| expr_contains(default, &mut names_caller));
                 if asks_about_caller {
                     found = Some(
                         qualified
@@ -3441,6 +3468,32 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             }
         });
         found
+    }
+
+    /// The permission helper whose refusal `def` obeys, itself or in a project function it calls
+    /// (otterwiki's views call page methods that test `has_permission("WRITE")`).
+    fn permission_gate_reached(
+        &self,
+        module: usize,
+        def: &'a ast::StmtFunctionDef,
+    ) -> Option<String> {
+        let found = std::cell::RefCell::new(None);
+        self.reaches(
+            module,
+            def,
+            0,
+            &mut HashSet::default(),
+            &|module, def| {
+                let gate = self.refuses_unless_caller_permitted(module, def);
+                let reached = gate.is_some();
+                if reached {
+                    *found.borrow_mut() = gate;
+                }
+                reached
+            },
+            &|_| false,
+        );
+        found.into_inner()
     }
 
     /// How a function that authenticates does it: it (transitively) runs a verifying decode or
@@ -3471,7 +3524,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             &|qualified| qualified.starts_with("flask_login"),
         ) {
             HowItAuthenticates::RefusesWithoutLogin
-        } else if let Some(helper) = self.refuses_unless_caller_permitted(module, def) {
+        } else if let Some(helper) = self.permission_gate_reached(module, def) {
             HowItAuthenticates::RefusesThroughLoginHelper(helper)
         } else if self.reaches(
             module,
@@ -3556,6 +3609,26 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     pub fn qualified(&self, module: usize, expr: &Expr) -> Option<String> {
         self.model
             .qualified_name(expr, &self.at(module))
+            .or_else(|| self.module_function_name(module, expr))
+    }
+
+    /// What `expr`, written in `def`'s body, names: as `qualified`, and else in `def`'s own
+    /// scope, which may import it (rhokawi2's `validate_jwt_and_get_user` imports
+    /// `verify_jwt_in_request` inside its body). Tried after the module's names, so a local
+    /// import costs a lookup only where the module binds nothing of that name.
+    fn qualified_within(
+        &self,
+        module: usize,
+        def: &'a ast::StmtFunctionDef,
+        expr: &Expr,
+    ) -> Option<String> {
+        self.model
+            .qualified_name(expr, &self.at(module))
+            .or_else(|| {
+                let file = self.files.get(module)?;
+                let scope = file.scope_of_definition(def.range())?;
+                self.model.qualified_name(expr, &file.at(Some(scope)))
+            })
             .or_else(|| self.module_function_name(module, expr))
     }
 
@@ -3673,6 +3746,37 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             || self
                 .function_for(module, &qualified)
                 .is_some_and(|(target, def)| self.authenticates(target, def, 0))
+    }
+
+    /// Whether a decorator hands back what it decorates rather than a wrapper (`def
+    /// secured(cls): cls.method_decorators = [...]; return cls`): applied to a class above its
+    /// route decorator it still changes the class that was registered.
+    pub fn returns_what_it_decorates(&self, module: usize, decorator: &Expr) -> bool {
+        let callee = match decorator {
+            Expr::Call(call) => call.func.as_ref(),
+            other => other,
+        };
+        let Some((_, def)) = self
+            .qualified(module, callee)
+            .and_then(|qualified| self.function_for(module, &qualified))
+        else {
+            return false;
+        };
+        let Some(parameter) = def.parameters.args.first() else {
+            return false;
+        };
+        let parameter = parameter.parameter.name.as_str();
+        let mut found = false;
+        visit_scope_stmts(&def.body, &mut |stmt| {
+            if let Stmt::Return(ast::StmtReturn {
+                value: Some(value), ..
+            }) = stmt
+                && matches!(value.as_ref(), Expr::Name(n) if n.id.as_str() == parameter)
+            {
+                found = true;
+            }
+        });
+        found
     }
 
     /// The known authentication decorator `qualified` names, and the identity it offers: by
@@ -3922,10 +4026,13 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             };
             return Some(Authentication {
                 how: format!("`{}` {how} itself", route.handler.name),
-                identity: match self.refuses_unless_caller_permitted(route.module, route.handler) {
-                    Some(_) => "current_user".to_string(),
-                    None if shared_key.is_some() => String::new(),
-                    None => "the claims it decodes".to_string(),
+                identity: match how {
+                    HowItAuthenticates::RefusesWithoutLogin
+                    | HowItAuthenticates::RefusesThroughLoginHelper(_) => {
+                        "current_user".to_string()
+                    }
+                    _ if shared_key.is_some() => String::new(),
+                    _ => "the claims it decodes".to_string(),
                 },
                 unverified: None,
                 administrators_only: None,

@@ -13,6 +13,7 @@
 //! over `@login_required`): a cache hit returns the stored response without running the check.
 //! Fix: put the check outside the cache.
 
+use ruff_python_ast::Expr;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::{Applicability, Checker, Edit, Fix, Rule, Severity};
@@ -26,18 +27,53 @@ pub const RULE: Rule = Rule {
 fn check(checker: &mut Checker<'_, '_>) {
     let project = checker.project;
     let context = project.routes.context(&project.model, &project.files);
+    // A resource class gives one route per method, all under the same misplaced decorator.
+    let mut reported: Vec<TextRange> = Vec::new();
     for route in checker.routes() {
-        let Some(guard) = route
+        let guards: Vec<&&Expr> = route
             .decorators_above_route
             .iter()
-            .find(|d| context.guards_access(route.module, d))
+            .filter(|d| {
+                context.guards_access(route.module, d)
+                    && (route.class.is_none()
+                        || !context.returns_what_it_decorates(route.module, d))
+            })
+            .collect();
+        // Named after the check it skips: `@require_login` rather than the
+        // `@block_before_competition` written above it (picoCTF).
+        let Some(guard) = guards
+            .iter()
+            .find(|d| names_a_login_or_role(checker.text(**d)))
+            .or(guards.first())
+            .copied()
         else {
             continue;
         };
+        if reported.contains(&guard.range()) {
+            continue;
+        }
+        reported.push(guard.range());
         let guard_text = checker.text(*guard).to_string();
         let route_text = checker.text(&route.declared_at).to_string();
-        // `declared_at` is the whole decorator, `@` included.
-        let fix = move_route_decorator_first(checker, route.handler, route.declared_at);
+        // `declared_at` is the whole decorator, `@` included. A class is not reordered: a
+        // function decorator below the route decorator would hand flask-restx a function
+        // where it registers a resource class.
+        let (fix, registered, help) = match route.class {
+            Some(class) => (
+                None,
+                class.name.to_string(),
+                format!(
+                    "apply `{guard_text}` to the methods instead: `method_decorators = [{guard_text}]` in the class body (flask-restx, Flask-RESTful), or `decorators = [{guard_text}]` on a `MethodView`"
+                ),
+            ),
+            None => (
+                move_route_decorator_first(checker, route.handler, route.declared_at),
+                route.handler.name.to_string(),
+                format!(
+                    "make the route decorator the outermost: put `{route_text}` above `@{guard_text}`"
+                ),
+            ),
+        };
         // Authentication the route gets elsewhere (an app-wide hook) keeps it closed: the dead
         // decorator then only misleads, unless it also checked a role the hook does not.
         let covered = route
@@ -45,8 +81,8 @@ fn check(checker: &mut Checker<'_, '_>) {
             .as_ref()
             .filter(|_| !is_role_word(&guard_text));
         let mut message = format!(
-            "`@{guard_text}` is above `{route_text}`: Flask registered `{}` before this decorator wrapped it, so `{}` is served without it",
-            route.handler.name, route.rule
+            "`@{guard_text}` is above `{route_text}`: Flask registered `{registered}` before this decorator wrapped it, so `{}` is served without it",
+            route.rule
         );
         if let Some(authentication) = covered {
             message.push_str(&format!(
@@ -55,13 +91,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             ));
         }
         message.push_str(&checker.app_of(route));
-        let diagnostic = checker.report(
-            guard.range(),
-            message,
-            format!(
-                "make the route decorator the outermost: put `{route_text}` above `@{guard_text}`"
-            ),
-        );
+        let diagnostic = checker.report(guard.range(), message, help);
         diagnostic.fix = fix;
         if covered.is_some() {
             diagnostic.severity = Some(Severity::Low);
@@ -127,6 +157,18 @@ fn report_caches_around_checks(
                 .push_str(" [low: the view calls and reads nothing, so what it returns is the same for everyone]");
         }
     }
+}
+
+/// A decorator written as a login, authentication or role check (`login_required`,
+/// `require_login`, `auth.login_required`, `admin_required`).
+fn names_a_login_or_role(written: &str) -> bool {
+    let callee = written.split('(').next().unwrap_or(written);
+    let name = callee
+        .rsplit('.')
+        .next()
+        .unwrap_or(callee)
+        .to_ascii_lowercase();
+    name.contains("login") || name.contains("auth") || is_role_word(&name)
 }
 
 /// Flask-Caching's view decorators on a cache object: `@cache.cached(...)`, `@cache.memoize(...)`.
