@@ -504,6 +504,7 @@ impl<'a> RouteModel<'a> {
                     env: HashMap::default(),
                     following: Vec::new(),
                     local_route_helpers: HashMap::default(),
+                    decorated: None,
                 };
                 collector.visit_body(&module.file.module().body);
                 found.routes = collector.routes;
@@ -1284,6 +1285,20 @@ struct RouteCollector<'m, 'a> {
     /// Per module, its top-level functions that register routes themselves: the helpers a call
     /// by a local name may reach (found once per module, not once per call).
     local_route_helpers: HashMap<usize, Vec<&'a ast::StmtFunctionDef>>,
+    /// While a route-registering decorator factory is followed (supysonic's
+    /// `@api_routing("/ping")`): the view it decorates, the parameter its inner decorator
+    /// receives it as, and the decorator's range.
+    decorated: Option<DecoratedView<'a>>,
+}
+
+/// A view handed to a project decorator that registers it (`view_func=func` inside the
+/// decorator), and where that decorator is written.
+#[derive(Clone, Copy)]
+struct DecoratedView<'a> {
+    module: usize,
+    def: &'a ast::StmtFunctionDef,
+    parameter: &'a str,
+    declared_at: TextRange,
 }
 
 impl<'a> RouteCollector<'_, 'a> {
@@ -1460,13 +1475,15 @@ impl<'a> RouteCollector<'_, 'a> {
             .keywords
             .iter()
             .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "methods"))?;
-        let value = self.model.value(&keyword.value, &self.at());
+        // Inside a followed helper, `methods=methods` is the caller's argument.
+        let (written, module) = self.substituted(&keyword.value);
+        let value = self.model.value(written, &self.at_in(module));
         value
             .strings()
             .map(|names| names.iter().map(|m| m.to_ascii_uppercase()).collect())
             .or_else(|| {
                 // `methods=[HTTPMethod.POST]` (Python's `http.HTTPMethod` enum).
-                let items = match &keyword.value {
+                let items = match written {
                     Expr::List(list) => &list.elts,
                     Expr::Tuple(tuple) => &tuple.elts,
                     _ => return None,
@@ -1960,18 +1977,80 @@ impl<'a> RouteCollector<'_, 'a> {
     /// whose body registers routes on its parameters is followed with them bound to the call's
     /// arguments.
     fn follow_helper(&mut self, call: &'a ast::ExprCall) {
-        if self.following.len() >= MAX_HELPER_DEPTH {
-            return;
-        }
-        let Some(written) = super::records::callee_last(&call.func) else {
+        let Some((module, def)) = self.route_helper(call) else {
             return;
         };
-        if !self.helper_names.contains(written) {
+        if self.following.contains(&def.range()) || !registers_routes(&def.body) {
             return;
+        }
+        self.follow_body(call, module, def, &def.body);
+    }
+
+    /// `@api_routing("/ping")` on a view, where the project function `api_routing(endpoint)`
+    /// returns a decorator that calls `api.add_url_rule(endpoint, view_func=func)` (supysonic's
+    /// whole Subsonic API): the inner decorator's body is followed with the factory's
+    /// parameters bound to the call's arguments and its own parameter to the view.
+    fn follow_route_decorator(
+        &mut self,
+        call: &'a ast::ExprCall,
+        view: &'a ast::StmtFunctionDef,
+        declared_at: TextRange,
+    ) {
+        let Some((module, factory)) = self.route_helper(call) else {
+            return;
+        };
+        if self.following.contains(&factory.range()) {
+            return;
+        }
+        let Some((inner, parameter)) = factory.body.iter().find_map(|stmt| match stmt {
+            Stmt::FunctionDef(inner) if registers_routes(&inner.body) => {
+                let parameter = inner.parameters.args.first()?;
+                Some((inner, parameter.parameter.name.as_str()))
+            }
+            _ => None,
+        }) else {
+            return;
+        };
+        let saved = self.decorated.replace(DecoratedView {
+            module: self.module,
+            def: view,
+            parameter,
+            declared_at,
+        });
+        self.follow_body(call, module, factory, &inner.body);
+        self.decorated = saved;
+    }
+
+    /// The view a `view_func=` names when it is the parameter a followed route decorator
+    /// received the decorated view as, with that decorator's range.
+    fn decorated_view(
+        &self,
+        view: &Expr,
+    ) -> Option<((usize, &'a ast::StmtFunctionDef), TextRange)> {
+        let decorated = self.decorated?;
+        let Expr::Name(name) = view else {
+            return None;
+        };
+        (name.id.as_str() == decorated.parameter)
+            .then_some(((decorated.module, decorated.def), decorated.declared_at))
+    }
+
+    /// The project function a call reaches when it may register routes: its written name is one
+    /// `route_helper_names` found.
+    fn route_helper(
+        &mut self,
+        call: &'a ast::ExprCall,
+    ) -> Option<(usize, &'a ast::StmtFunctionDef)> {
+        if self.following.len() >= MAX_HELPER_DEPTH {
+            return None;
+        }
+        let written = super::records::callee_last(&call.func)?;
+        if !self.helper_names.contains(written) {
+            return None;
         }
         // An imported helper, or one of this module (clusterfuzz's `register_routes(flask_app,
         // routes)` beside the tables it is called with), which resolves to no import.
-        let target = match self.model.qualified_name(&call.func, &self.at()) {
+        match self.model.qualified_name(&call.func, &self.at()) {
             Some(qualified) => resolve_function(self.model, self.functions, &qualified),
             None => match call.func.as_ref() {
                 Expr::Name(name) => {
@@ -1999,13 +2078,18 @@ impl<'a> RouteCollector<'_, 'a> {
                 }
                 _ => None,
             },
-        };
-        let Some((module, def)) = target else {
-            return;
-        };
-        if self.following.contains(&def.range()) || !registers_routes(&def.body) {
-            return;
         }
+    }
+
+    /// Visits `body` (the helper's own, or a function it defines) with the helper `def`'s
+    /// parameters bound to `call`'s arguments, as if written in the helper's module.
+    fn follow_body(
+        &mut self,
+        call: &'a ast::ExprCall,
+        module: usize,
+        def: &'a ast::StmtFunctionDef,
+        body: &'a [Stmt],
+    ) {
         let mut env = HashMap::default();
         let positional: Vec<&'a ast::ParameterWithDefault> = def
             .parameters
@@ -2038,7 +2122,7 @@ impl<'a> RouteCollector<'_, 'a> {
             self.function_scopes = &[];
         }
         self.following.push(def.range());
-        self.visit_body(&def.body);
+        self.visit_body(body);
         self.following.pop();
         self.function_scopes = saved_scopes;
         self.module = saved_module;
@@ -2068,7 +2152,12 @@ impl<'a> RouteCollector<'_, 'a> {
                     .or_else(|| call.arguments.args.get(2));
                 let Some(view) = view else { return };
                 let registrar = receiver();
-                if let Some(class) = self.find_class(view) {
+                if let Some((view, declared_at)) = self.decorated_view(view) {
+                    let methods = self
+                        .methods(call)
+                        .unwrap_or_else(|| vec!["GET".to_string()]);
+                    self.add_function_route(view, registrar, rule, methods, declared_at);
+                } else if let Some(class) = self.find_class(view) {
                     self.add_class_routes(class, registrar, rule, Vec::new(), call.range());
                 } else if let Some(view) = self.view_function(view) {
                     let methods = self
@@ -2508,6 +2597,10 @@ impl<'a> Visitor<'a> for RouteCollector<'_, 'a> {
                             module: self.module,
                             registered_in: self.module,
                         });
+                    } else if let Expr::Call(call) = &decorator.expression
+                        && self.class.is_none()
+                    {
+                        self.follow_route_decorator(call, def, decorator.range());
                     }
                 }
                 // A method's body is no class body: routes it declares on a blueprint it builds
