@@ -559,7 +559,7 @@ impl<'a> ConfigModel<'a> {
                     _ => what,
                 };
                 let at = file.at(call.scope);
-                if let Some(config_key) = config_read(key) {
+                if let Some(config_key) = config_read_through_local(model, key, &at) {
                     // Only the application that decodes reads its own config key.
                     for entry in self
                         .settings(&config_key)
@@ -591,6 +591,22 @@ impl<'a> ConfigModel<'a> {
         // Keys handed to itsdangerous serializers and `hmac`, whatever their name.
         for key in signing_keys {
             if self.is_test_module(key.module) && !self.secrets_in_tests {
+                continue;
+            }
+            // A config key of any name: its settings in the same application sign.
+            if let Some(config_key) = &key.config_key {
+                for entry in self
+                    .settings(config_key)
+                    .filter(|e| !self.dev_only_for_secrets(e))
+                    .filter(|e| apps.share(e.module, key.module))
+                {
+                    let used_as = format!("`{}` ({})", entry.display, key.used_as);
+                    if let Some(site) = secret_site(&entry.value, &used_as, &entry.key)
+                        && !is_public_key(&site.bytes)
+                    {
+                        add(site, &mut sites);
+                    }
+                }
                 continue;
             }
             if let Some(site) = secret_site(&key.value, &key.used_as, &key.variable)
@@ -1060,6 +1076,24 @@ fn config_read(expr: &Expr) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// `config_read`, also of a local name assigned once from a config read in the scope `at`
+/// looks from (`key = app.config["ITSDANGEROUSKEY"]` then `Serializer(key)`).
+fn config_read_through_local(
+    model: &ProjectModel<'_>,
+    expr: &Expr,
+    at: &At<'_, '_>,
+) -> Option<String> {
+    config_read(expr).or_else(|| {
+        let Expr::Name(name) = expr else {
+            return None;
+        };
+        match model.lookup(at, name.id.as_str())? {
+            ([super::scope::Binding::Assign(value)], _) => config_read(value),
+            _ => None,
+        }
+    })
 }
 
 /// `something.config`: Flask's config object on an app, `current_app` or `self.app`.
@@ -1648,6 +1682,9 @@ struct SigningKeyUse {
     value: ConfigValue,
     used_as: String,
     variable: String,
+    /// The config key the key is read from, directly or through a local assigned once
+    /// (pybossa's `key = app.config["ITSDANGEROUSKEY"]` then `URLSafeTimedSerializer(key)`).
+    config_key: Option<String>,
 }
 
 /// What a call does with a secret or a credential, by its qualified name.
@@ -2104,11 +2141,13 @@ impl<'p, 'a> Collector<'p, 'a> {
                     _ => "SECRET_KEY".to_string(),
                 };
                 let value = classify(self.model, key, &self.at());
+                let config_key = config_read_through_local(self.model, key, &self.at());
                 self.out.signing_keys.push(SigningKeyUse {
                     module: self.module,
                     value,
                     used_as,
                     variable,
+                    config_key,
                 });
             }
             KeyedCall::Connection => {

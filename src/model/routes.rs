@@ -3715,11 +3715,22 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         def: &'a ast::StmtFunctionDef,
         expr: &Expr,
     ) -> Option<String> {
+        self.qualified_here_or_in(module, expr, |file| file.scope_of_definition(def.range()))
+    }
+
+    /// What `expr` names at the module's top level, else in the scope `scope` picks in the
+    /// module's file, else as a function of the module.
+    fn qualified_here_or_in(
+        &self,
+        module: usize,
+        expr: &Expr,
+        scope: impl FnOnce(&FileModel<'a>) -> Option<usize>,
+    ) -> Option<String> {
         self.model
             .qualified_name(expr, &self.at(module))
             .or_else(|| {
                 let file = self.files.get(module)?;
-                let scope = file.scope_of_definition(def.range())?;
+                let scope = scope(file)?;
                 self.model.qualified_name(expr, &file.at(Some(scope)))
             })
             .or_else(|| self.module_function_name(module, expr))
@@ -3740,14 +3751,9 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     /// around the view, which may import it (WorkZen's factory: `from flask_login import
     /// login_required` inside `create_app`, then `@login_required` on a view defined there).
     fn decorator_qualified(&self, module: usize, decorator: &Expr) -> Option<String> {
-        self.model
-            .qualified_name(decorator, &self.at(module))
-            .or_else(|| {
-                let file = self.files.get(module)?;
-                let scope = file.scope_around(decorator.range())?;
-                self.model.qualified_name(decorator, &file.at(Some(scope)))
-            })
-            .or_else(|| self.module_function_name(module, decorator))
+        self.qualified_here_or_in(module, decorator, |file| {
+            file.scope_around(decorator.range())
+        })
     }
 
     /// The attributes the view's project decorators set on it (`func.__anonymous_allowed =

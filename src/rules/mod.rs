@@ -458,12 +458,16 @@ pub fn names_rather_than_holds(key: &str, value: &str) -> bool {
             || key.starts_with(&format!("{value_normal}_")))
         && (crate::model::config::is_credential_key(value)
             || crate::model::config::is_secret_key(value));
+    // A lower-case hyphenated value is how default secrets are written (`"jwt-secret"`,
+    // pybossa's `ITSDANGEROUSKEY = "its-dangerous-key"`), not how settings are named.
     // `MODE_ACCESS_TOKEN = "mode_user_token"`, `TABLEAU_ACCESS_TOKEN_SECRET =
     // "tableau_personal_access_token_secret"` (amundsen): a lowercase key name under the same
     // namespace and ending in the same word, for looking the credential up in a config file.
     let key_words: Vec<&str> = key.split('_').filter(|w| !w.is_empty()).collect();
     let value_words: Vec<&str> = value_normal.split('_').filter(|w| !w.is_empty()).collect();
+    let hyphenated_words = value.contains('-') && !value.chars().any(|c| c.is_ascii_uppercase());
     let namespaced_key = identifier
+        && !hyphenated_words
         && value.chars().all(|c| !c.is_ascii_uppercase())
         && value_words.len() >= 3
         && key_words.len() >= 2
@@ -480,7 +484,12 @@ pub fn names_rather_than_holds(key: &str, value: &str) -> bool {
         && !value.contains('-')
         && value_words.len() >= 3
         && value_words.iter().all(|word| key_words.contains(word));
-    let squeezed_key = identifier && value.len() >= 6 && squeezed(&value_normal) == squeezed(&key);
+    // Not a lower-case hyphenated spelling (pybossa's `ITSDANGEROUSKEY = "its-dangerous-key"`):
+    // that is how default secrets are written, as above.
+    let squeezed_key = identifier
+        && value.len() >= 6
+        && !hyphenated_words
+        && squeezed(&value_normal) == squeezed(&key);
     // `MARKETPLACE_SECRET = "/conf/stack/quay-marketplace-api.key"`: where the secret is kept.
     let path = !value.contains(char::is_whitespace)
         && (value.starts_with('/') || value.starts_with("./") || value.starts_with("~/"))
