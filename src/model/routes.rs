@@ -4476,7 +4476,8 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             if let Some(qualified) = self.qualified(module, callee)
                 && let Some((target, def)) = self.function_for(module, &qualified)
                 && (forbids(&def.body) && self.authenticates(target, def, 0)
-                    || compares_claims_and_forbids(&def.body))
+                    || compares_claims_and_forbids(&def.body)
+                    || gates_on_session_account_kind(def))
             {
                 return Some(format!("`@{source}`"));
             }
@@ -7237,6 +7238,82 @@ fn lacks_login(test: &Expr) -> bool {
         }
         _ => false,
     }
+}
+
+/// A decorator that turns away callers whose kind of account, kept in the session at login,
+/// is not the one it names: `if session.get("user") != "waiter": return redirect(...)`
+/// (Year2Term2Restaurant's `waiter_required`), `not in ["admin", "manager"]`, in a branch that
+/// does not run the view. That is a role check, as `admin_required` is.
+fn gates_on_session_account_kind(def: &ast::StmtFunctionDef) -> bool {
+    let Some(view) = def.parameters.args.first() else {
+        return false;
+    };
+    let view = view.parameter.name.as_str();
+    let mut found = false;
+    visit_stmts(&def.body, &mut |stmt| {
+        let Stmt::If(branch) = stmt else { return };
+        let Expr::Compare(compare) = branch.test.as_ref() else {
+            return;
+        };
+        let ([operator], [right]) = (compare.ops.as_ref(), compare.comparators.as_ref()) else {
+            return;
+        };
+        let kinds: Vec<&str> = match (operator, right) {
+            (ast::CmpOp::NotEq, Expr::StringLiteral(kind)) => vec![kind.value.to_str()],
+            (ast::CmpOp::NotIn, Expr::List(ast::ExprList { elts, .. }))
+            | (ast::CmpOp::NotIn, Expr::Tuple(ast::ExprTuple { elts, .. }))
+            | (ast::CmpOp::NotIn, Expr::Set(ast::ExprSet { elts, .. })) => elts
+                .iter()
+                .filter_map(|e| match e {
+                    Expr::StringLiteral(kind) => Some(kind.value.to_str()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        // `!= "customer"` lets every customer in: each still reaches the others' rows.
+        if kinds.is_empty()
+            || kinds.iter().any(|kind| names_ordinary_account(kind))
+            || !login_state(&compare.left)
+        {
+            return;
+        }
+        let runs_the_view = any_expr(
+            &branch.body,
+            &mut |e| matches!(e, Expr::Call(call) if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == view)),
+        );
+        found |= !runs_the_view;
+    });
+    found
+}
+
+/// A kind of account everyone who signs up gets (`customer`, `user`, `student`): requiring it
+/// is a login, not a role that may act on other accounts' rows.
+fn names_ordinary_account(kind: &str) -> bool {
+    let lower = kind.to_ascii_lowercase();
+    [
+        "customer",
+        "user",
+        "member",
+        "client",
+        "student",
+        "patient",
+        "guest",
+        "buyer",
+        "subscriber",
+        "player",
+        "learner",
+        "visitor",
+        "applicant",
+        "candidate",
+        "passenger",
+        "participant",
+        "reader",
+        "shopper",
+        "consumer",
+    ]
+    .iter()
+    .any(|ordinary| lower.contains(ordinary))
 }
 
 /// A role or permission name that says it is privileged: `admin`, `superuser`, `owner`, `staff`,

@@ -1302,6 +1302,18 @@ struct Group<'a> {
 /// From how many call sites on a helper is reported once, at the helper.
 const HELPER_CALLS: usize = 2;
 
+/// The statements of a block that can run: up to its first `raise` or `return` (LibreTranslate's
+/// `except Exception as e: raise e` above an `abort(500, str(e))` that never runs).
+fn reachable_prefix(body: &[Stmt]) -> &[Stmt] {
+    match body
+        .iter()
+        .position(|stmt| matches!(stmt, Stmt::Raise(_) | Stmt::Return(_)))
+    {
+        Some(last) => &body[..=last],
+        None => body,
+    }
+}
+
 fn check(checker: &mut Checker<'_, '_>) {
     let functions = functions(checker);
     let mut catches: Vec<Catch<'_>> = Vec::new();
@@ -1320,7 +1332,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                         .type_
                         .as_deref()
                         .map_or("Exception".to_string(), |t| one_line(checker.text(t))),
-                    body: &handler.body,
+                    body: reachable_prefix(&handler.body),
                     error_handler: false,
                     after: None,
                     on_failure_only: false,

@@ -63,6 +63,15 @@ def helper():
         raise BadRequest(description="failed: {}".format(e))  # expect: FL402(low)
 
 
+def reraising_helper():
+    try:
+        save()
+    except RuntimeError as e:
+        raise e
+        # Trap: after the re-raise, nothing runs (LibreTranslate's translate handler).
+        abort(500, description=str(e))
+
+
 @app.errorhandler(Exception)
 def handle_everything(error):
     return jsonify(error=str(error), args=error.args), 500  # expect: FL402(medium)
