@@ -568,6 +568,34 @@ fn describe(credential: &Credential, what: &str, written_in: &str) -> String {
     }
 }
 
+/// `COOKIE_SPA_TOKEN = "linkr-spa-token"`, then `request.cookies.get(COOKIE_SPA_TOKEN)` and
+/// `resp.set_cookie(COOKIE_SPA_TOKEN, new_token)` in the same module: the constant is the name a
+/// cookie, header, form field or session entry is kept under; the credential is what is stored
+/// there, not the name.
+fn names_a_request_entry(checker: &Checker<'_, '_>, name: &str) -> bool {
+    checker.file.calls.iter().any(|fact| {
+        let call = fact.call;
+        let Expr::Attribute(method) = call.func.as_ref() else {
+            return false;
+        };
+        if !matches!(call.arguments.args.first(), Some(Expr::Name(n)) if n.id.as_str() == name) {
+            return false;
+        }
+        match method.attr.as_str() {
+            "set_cookie" | "delete_cookie" => true,
+            "get" | "pop" | "setdefault" => match method.value.as_ref() {
+                Expr::Attribute(container) => matches!(
+                    container.attr.as_str(),
+                    "cookies" | "headers" | "args" | "form" | "values"
+                ),
+                Expr::Name(container) => container.id.as_str() == "session",
+                _ => false,
+            },
+            _ => false,
+        }
+    })
+}
+
 fn check(checker: &mut Checker<'_, '_>) {
     let module = checker.file.module;
     let config = &checker.project.config;
@@ -646,7 +674,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         let Some(found) = credential(&entry.key, &value, extra) else {
             continue;
         };
-        if !seen.insert(literal.range) {
+        if names_a_request_entry(checker, &entry.key) || !seen.insert(literal.range) {
             continue;
         }
         let mut what = format!("`{}`", entry.display);

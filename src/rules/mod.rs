@@ -430,7 +430,13 @@ pub fn check_dependencies(project: &Project<'_>) -> Vec<DependencyDiagnostic> {
 /// FL302's test). The default of an environment lookup is the key wherever the variable is
 /// unset, even when it spells the setting's name (`getenv("SECRET_KEY", "secret_key")`, eNMS).
 pub fn site_names_rather_than_holds(site: &crate::model::config::SecretSite) -> bool {
-    !site.fallback && names_rather_than_holds(&site.variable, &String::from_utf8_lossy(&site.bytes))
+    let value = String::from_utf8_lossy(&site.bytes);
+    // A signing key written as lower-case hyphenated words is how default secrets look
+    // (`"jwt-secret"`, pybossa's `ITSDANGEROUSKEY = "its-dangerous-key"`), even when the words are
+    // the setting's own; a constant merely named like a credential (FL305's linkr
+    // `TAG_SPA_TOKEN = "tag-spa-token"`, a cache-key prefix) is not judged here.
+    let hyphenated_words = value.contains('-') && !value.chars().any(|c| c.is_ascii_uppercase());
+    !site.fallback && !hyphenated_words && names_rather_than_holds(&site.variable, &value)
 }
 
 pub fn names_rather_than_holds(key: &str, value: &str) -> bool {
@@ -458,16 +464,12 @@ pub fn names_rather_than_holds(key: &str, value: &str) -> bool {
             || key.starts_with(&format!("{value_normal}_")))
         && (crate::model::config::is_credential_key(value)
             || crate::model::config::is_secret_key(value));
-    // A lower-case hyphenated value is how default secrets are written (`"jwt-secret"`,
-    // pybossa's `ITSDANGEROUSKEY = "its-dangerous-key"`), not how settings are named.
     // `MODE_ACCESS_TOKEN = "mode_user_token"`, `TABLEAU_ACCESS_TOKEN_SECRET =
     // "tableau_personal_access_token_secret"` (amundsen): a lowercase key name under the same
     // namespace and ending in the same word, for looking the credential up in a config file.
     let key_words: Vec<&str> = key.split('_').filter(|w| !w.is_empty()).collect();
     let value_words: Vec<&str> = value_normal.split('_').filter(|w| !w.is_empty()).collect();
-    let hyphenated_words = value.contains('-') && !value.chars().any(|c| c.is_ascii_uppercase());
     let namespaced_key = identifier
-        && !hyphenated_words
         && value.chars().all(|c| !c.is_ascii_uppercase())
         && value_words.len() >= 3
         && key_words.len() >= 2
@@ -484,12 +486,7 @@ pub fn names_rather_than_holds(key: &str, value: &str) -> bool {
         && !value.contains('-')
         && value_words.len() >= 3
         && value_words.iter().all(|word| key_words.contains(word));
-    // Not a lower-case hyphenated spelling (pybossa's `ITSDANGEROUSKEY = "its-dangerous-key"`):
-    // that is how default secrets are written, as above.
-    let squeezed_key = identifier
-        && value.len() >= 6
-        && !hyphenated_words
-        && squeezed(&value_normal) == squeezed(&key);
+    let squeezed_key = identifier && value.len() >= 6 && squeezed(&value_normal) == squeezed(&key);
     // `MARKETPLACE_SECRET = "/conf/stack/quay-marketplace-api.key"`: where the secret is kept.
     let path = !value.contains(char::is_whitespace)
         && (value.starts_with('/') || value.starts_with("./") || value.starts_with("~/"))
