@@ -1027,9 +1027,18 @@ impl<'a> ProjectModel<'a> {
                     None => raw,
                 })
             }
-            Expr::Attribute(attribute) => self
-                .binding_name(&attribute.value, at)
-                .map(|base| format!("{base}.{}", attribute.attr)),
+            Expr::Attribute(attribute) => {
+                let base = self.binding_name(&attribute.value, at)?;
+                let name = format!("{base}.{}", attribute.attr);
+                // `import route` then `route.order_api`, where the package's `__init__.py`
+                // binds `order_api` to the blueprint of its submodule `route.order_api`
+                // (taipei-day-trip): what the package binds is what the attribute holds, as at
+                // run time.
+                Some(match self.module_index(&base) {
+                    Some(_) => self.canonical(&name),
+                    None => name,
+                })
+            }
             _ => None,
         }
     }
