@@ -414,6 +414,19 @@ impl<'a> ConfigModel<'a> {
     }
 
     /// Every setting of `key`.
+    /// The settings of `key` a config read in `module` gets: those of the same application,
+    /// development-only ones left out (as far as literal secrets go).
+    fn settings_read_by<'s>(
+        &'s self,
+        key: &'s str,
+        module: usize,
+        apps: &'s super::apps::Apps,
+    ) -> impl Iterator<Item = &'s ConfigEntry<'a>> + 's {
+        self.settings(key)
+            .filter(|e| !self.dev_only_for_secrets(e))
+            .filter(move |e| apps.share(e.module, module))
+    }
+
     pub fn settings<'s>(&'s self, key: &'s str) -> impl Iterator<Item = &'s ConfigEntry<'a>> + 's {
         self.entries.iter().filter(move |e| e.key == key)
     }
@@ -529,11 +542,7 @@ impl<'a> ConfigModel<'a> {
             if !is_secret_key(&entry.key) || is_secret_key(&source_key) || entry.dev_only {
                 continue;
             }
-            for source in self
-                .settings(&source_key)
-                .filter(|e| !self.dev_only_for_secrets(e))
-                .filter(|e| apps.share(e.module, entry.module))
-            {
+            for source in self.settings_read_by(&source_key, entry.module, apps) {
                 let used_as = format!("`{}` (the application's `{}`)", source.display, entry.key);
                 if let Some(mut site) = secret_site(&source.value, &used_as, &source.key) {
                     site.flask_key_set_in = (entry.key == "SECRET_KEY").then_some(entry.module);
@@ -561,11 +570,7 @@ impl<'a> ConfigModel<'a> {
                 let at = file.at(call.scope);
                 if let Some(config_key) = config_read_through_local(model, key, &at) {
                     // Only the application that decodes reads its own config key.
-                    for entry in self
-                        .settings(&config_key)
-                        .filter(|e| !self.dev_only_for_secrets(e))
-                        .filter(|e| apps.share(e.module, file.module))
-                    {
+                    for entry in self.settings_read_by(&config_key, file.module, apps) {
                         let used_as = format!("`{}`", entry.display);
                         if let Some(site) = secret_site(&entry.value, &used_as, &entry.key) {
                             add(site, &mut sites);
@@ -595,11 +600,7 @@ impl<'a> ConfigModel<'a> {
             }
             // A config key of any name: its settings in the same application sign.
             if let Some(config_key) = &key.config_key {
-                for entry in self
-                    .settings(config_key)
-                    .filter(|e| !self.dev_only_for_secrets(e))
-                    .filter(|e| apps.share(e.module, key.module))
-                {
+                for entry in self.settings_read_by(config_key, key.module, apps) {
                     let used_as = format!("`{}` ({})", entry.display, key.used_as);
                     if let Some(site) = secret_site(&entry.value, &used_as, &entry.key)
                         && !is_public_key(&site.bytes)

@@ -1027,19 +1027,25 @@ impl<'a> ProjectModel<'a> {
                     None => raw,
                 })
             }
+            // `import route` then `route.order_api`, where the package's `__init__.py` binds
+            // `order_api` to the blueprint of its submodule `route.order_api` (taipei-day-trip).
             Expr::Attribute(attribute) => {
                 let base = self.binding_name(&attribute.value, at)?;
-                let name = format!("{base}.{}", attribute.attr);
-                // `import route` then `route.order_api`, where the package's `__init__.py`
-                // binds `order_api` to the blueprint of its submodule `route.order_api`
-                // (taipei-day-trip): what the package binds is what the attribute holds, as at
-                // run time.
-                Some(match self.module_index(&base) {
-                    Some(_) => self.canonical(&name),
-                    None => name,
-                })
+                Some(self.member_name(&base, attribute.attr.as_str()))
             }
             _ => None,
+        }
+    }
+
+    /// `base.attr`: what a project module `base` binds as `attr`, as at run time (a package
+    /// re-exporting its submodule's object under the submodule's name); else as written,
+    /// since the binding that stopped `base`'s resolution stops `base.attr`'s too
+    /// (`db.session.add`, `self.x`).
+    fn member_name(&self, base: &str, attr: &str) -> String {
+        let name = format!("{base}.{attr}");
+        match self.module_index(base) {
+            Some(_) => self.canonical(&name),
+            None => name,
         }
     }
 
@@ -1096,13 +1102,7 @@ impl<'a> ProjectModel<'a> {
             }
             Expr::Attribute(attribute) => {
                 let base = self.qualified_at_depth(&attribute.value, at, depth + 1)?;
-                let name = format!("{base}.{}", attribute.attr);
-                // `base` is canonical: unless it names a project module, the binding that
-                // stopped its resolution stops `base.attr`'s too (`db.session.add`, `self.x`).
-                Some(match self.module_index(&base) {
-                    Some(_) => self.canonical(&name),
-                    None => name,
-                })
+                Some(self.member_name(&base, attribute.attr.as_str()))
             }
             Expr::Call(call) => {
                 let callee = self.qualified_at_depth(&call.func, at, depth + 1)?;

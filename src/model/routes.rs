@@ -195,6 +195,19 @@ pub fn url_variables(rule: &str) -> Vec<UrlVariable> {
     variables
 }
 
+/// A decorator list cut at the route decorator written at `declared_at`: Flask registers what
+/// the decorators *below* it made, and the ones above wrap something nobody calls. A route
+/// registered by a call (`add_url_rule`, `add_resource`) got every decorator first.
+fn split_at_route_decorator(
+    list: &[ast::Decorator],
+    declared_at: TextRange,
+) -> (&[ast::Decorator], &[ast::Decorator]) {
+    match list.iter().position(|d| d.range() == declared_at) {
+        Some(index) => (&list[..index], &list[index + 1..]),
+        None => (&list[..0], list),
+    }
+}
+
 fn join_rule(prefix: &str, rule: &str) -> String {
     if prefix.is_empty() {
         return rule.to_string();
@@ -1503,6 +1516,16 @@ impl<'a> RouteCollector<'_, 'a> {
             })
     }
 
+    /// The decorators of `list` that are not route decorators.
+    fn other_than_routes<'l>(
+        &'l self,
+        list: &'a [ast::Decorator],
+    ) -> impl Iterator<Item = &'a Expr> + 'l {
+        list.iter()
+            .map(|d| &d.expression)
+            .filter(|d| self.route_decorator(d).is_none())
+    }
+
     fn add_function_route(
         &mut self,
         (module, def): (usize, &'a ast::StmtFunctionDef),
@@ -1511,19 +1534,7 @@ impl<'a> RouteCollector<'_, 'a> {
         methods: Vec<String>,
         declared_at: TextRange,
     ) {
-        // Flask registers the function as decorated *below* the route decorator; decorators
-        // above it wrap a function nobody calls (`add_url_rule` routes get all of them).
-        let position = def
-            .decorator_list
-            .iter()
-            .position(|d| d.range() == declared_at);
-        let (above, below) = match position {
-            Some(index) => (
-                &def.decorator_list[..index],
-                &def.decorator_list[index + 1..],
-            ),
-            None => (&def.decorator_list[..0], &def.decorator_list[..]),
-        };
+        let (above, below) = split_at_route_decorator(&def.decorator_list, declared_at);
         self.routes.push(Route {
             module,
             variables: url_variables(&rule),
@@ -1532,11 +1543,7 @@ impl<'a> RouteCollector<'_, 'a> {
             handler: def,
             class: None,
             decorators: below.iter().map(|d| &d.expression).collect(),
-            decorators_above_route: above
-                .iter()
-                .map(|d| &d.expression)
-                .filter(|d| self.route_decorator(d).is_none())
-                .collect(),
+            decorators_above_route: self.other_than_routes(above).collect(),
             registrar: Some(registrar),
             authentication: None,
             role_check: None,
@@ -1573,24 +1580,9 @@ impl<'a> RouteCollector<'_, 'a> {
         let dispatch = self.inherited_method((class_module, class), "dispatch_request");
         // `@require_login` above `@ns.route("/")` on a resource class wraps the class after
         // flask-restx registered it (picoCTF's Docker resources): as with a view function, what
-        // sits above the route decorator never runs. Registered by a call (`add_resource`),
-        // every class decorator ran first.
-        let (above, below) = match class
-            .decorator_list
-            .iter()
-            .position(|d| d.range() == declared_at)
-        {
-            Some(index) => (
-                &class.decorator_list[..index],
-                &class.decorator_list[index + 1..],
-            ),
-            None => (&class.decorator_list[..0], &class.decorator_list[..]),
-        };
-        let decorators_above_route: Vec<&'a Expr> = above
-            .iter()
-            .map(|d| &d.expression)
-            .filter(|d| self.route_decorator(d).is_none())
-            .collect();
+        // sits above the route decorator never runs.
+        let (above, below) = split_at_route_decorator(&class.decorator_list, declared_at);
+        let decorators_above_route: Vec<&'a Expr> = self.other_than_routes(above).collect();
         for stmt in &class.body {
             let Stmt::FunctionDef(def) = stmt else {
                 continue;
@@ -1602,12 +1594,7 @@ impl<'a> RouteCollector<'_, 'a> {
             let mut decorators: Vec<&'a Expr> =
                 def.decorator_list.iter().map(|d| &d.expression).collect();
             decorators.extend(class_decorators.iter().copied());
-            decorators.extend(
-                below
-                    .iter()
-                    .map(|d| &d.expression)
-                    .filter(|d| self.route_decorator(d).is_none()),
-            );
+            decorators.extend(self.other_than_routes(below));
             decorators.extend(extra_decorators.iter().copied());
             self.routes.push(Route {
                 // The handler lives where the class is defined, which may not be where the
@@ -2152,18 +2139,21 @@ impl<'a> RouteCollector<'_, 'a> {
                     .or_else(|| call.arguments.args.get(2));
                 let Some(view) = view else { return };
                 let registrar = receiver();
-                if let Some((view, declared_at)) = self.decorated_view(view) {
+                let decorated = self.decorated_view(view);
+                let class = match decorated {
+                    Some(_) => None,
+                    None => self.find_class(view),
+                };
+                if let Some(class) = class {
+                    self.add_class_routes(class, registrar, rule, Vec::new(), call.range());
+                } else if let Some((view, declared_at)) = decorated.or_else(|| {
+                    self.view_function(view)
+                        .map(|function| (function, call.range()))
+                }) {
                     let methods = self
                         .methods(call)
                         .unwrap_or_else(|| vec!["GET".to_string()]);
                     self.add_function_route(view, registrar, rule, methods, declared_at);
-                } else if let Some(class) = self.find_class(view) {
-                    self.add_class_routes(class, registrar, rule, Vec::new(), call.range());
-                } else if let Some(view) = self.view_function(view) {
-                    let methods = self
-                        .methods(call)
-                        .unwrap_or_else(|| vec!["GET".to_string()]);
-                    self.add_function_route(view, registrar, rule, methods, call.range());
                 }
             }
             "add_resource" => {
