@@ -105,9 +105,25 @@ impl<'a> JwtCall<'a> {
         };
         let call = self.call;
         let names: Vec<&str> = self.assigned_to.into_iter().collect();
+        // A token kept on the class or instance for reuse (`cls._jwt_token = jwt.encode(...)`,
+        // then `return cls._jwt_token`: tcz-server's cached APNs provider token).
+        let mut kept_in: Option<(&str, &str)> = None;
+        super::routes::visit_stmts(&function.body, &mut |stmt| {
+            if let Stmt::Assign(assign) = stmt
+                && matches!(assign.value.as_ref(), Expr::Call(c) if std::ptr::eq(c, call))
+                && let [Expr::Attribute(target)] = assign.targets.as_slice()
+                && let Expr::Name(owner) = target.value.as_ref()
+            {
+                kept_in = Some((owner.id.as_str(), target.attr.as_str()));
+            }
+        });
         let is_token = |e: &Expr, names: &[&str]| match e {
             Expr::Name(n) => names.contains(&n.id.as_str()),
             Expr::Call(c) => std::ptr::eq(c, call),
+            Expr::Attribute(a) => kept_in.is_some_and(|(owner, attr)| {
+                a.attr.as_str() == attr
+                    && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == owner)
+            }),
             _ => false,
         };
         if in_authorization_header(&function.body, &names, &is_token) {
@@ -123,8 +139,15 @@ impl<'a> JwtCall<'a> {
             return false;
         }
         let helper = function.name.as_str();
+        // `_get_jwt()`, or a method: `PushNotificationService._get_apns_token(app)`.
         let helper_call = |e: &'a Expr| match e {
-            Expr::Call(c) if matches!(c.func.as_ref(), Expr::Name(n) if n.id.as_str() == helper) => {
+            Expr::Call(c)
+                if match c.func.as_ref() {
+                    Expr::Name(n) => n.id.as_str() == helper,
+                    Expr::Attribute(a) => a.attr.as_str() == helper,
+                    _ => false,
+                } =>
+            {
                 Some(c.range())
             }
             _ => None,
@@ -145,7 +168,12 @@ impl<'a> JwtCall<'a> {
                 false
             });
             for range in here {
-                let this_call = |e: &Expr, _: &[&str]| e.range() == range;
+                // The call itself, or a local it was assigned to (`jwt_token = helper()`, then
+                // `{"authorization": f"bearer {jwt_token}"}`).
+                let this_call = |e: &Expr, names: &[&str]| {
+                    e.range() == range
+                        || matches!(e, Expr::Name(n) if names.contains(&n.id.as_str()))
+                };
                 if !in_headers.contains(&range) && in_authorization_header(body, &[], &this_call) {
                     in_headers.push(range);
                 }

@@ -4467,7 +4467,8 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 && let Some((target, def)) = self.function_for(module, &qualified)
                 && (forbids(&def.body) && self.authenticates(target, def, 0)
                     || compares_claims_and_forbids(&def.body)
-                    || gates_on_session_account_kind(def))
+                    || gates_on_session_account_kind(def)
+                    || returns_role_decorator(def))
             {
                 return Some(format!("`@{source}`"));
             }
@@ -4534,6 +4535,35 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         });
         found
     }
+}
+
+/// A decorator factory that hands back a role check named so, for roles beyond the ordinary
+/// account: a gym app's `def require_owner(): return require_role('owner')`, but not its
+/// `require_customer()` (`require_role('customer')`), which any member passes.
+fn returns_role_decorator(def: &ast::StmtFunctionDef) -> bool {
+    def.body.iter().any(|stmt| {
+        let Stmt::Return(ast::StmtReturn {
+            value: Some(value), ..
+        }) = stmt
+        else {
+            return false;
+        };
+        let Expr::Call(call) = value.as_ref() else {
+            return false;
+        };
+        let roles: Vec<&str> = call
+            .arguments
+            .args
+            .iter()
+            .filter_map(|arg| match arg {
+                Expr::StringLiteral(role) => Some(role.value.to_str()),
+                _ => None,
+            })
+            .collect();
+        is_role_word(decorator_name(value))
+            && !roles.is_empty()
+            && !roles.iter().all(|role| names_ordinary_account(role))
+    })
 }
 
 /// Handler parameters that are not URL variables: values an auth decorator passes in. Not the
@@ -5602,39 +5632,55 @@ pub fn forbids(body: &[Stmt]) -> bool {
 
 /// Whether the handler can answer 403 for some reason other than a missing credential: a 403
 /// under `if not token:` / `if "Authorization" not in request.headers:` refuses anonymous
-/// callers, not other users' objects, unless the test also involves a URL variable.
+/// callers, not other users' objects, unless the test also involves a URL variable. A function
+/// the handler defines and calls is part of it (a gym app's handler defines a `@jwt_required()`
+/// inner function comparing the token's customer with the URL's, then `return _inner()`).
 pub fn refuses_other_callers(body: &[Stmt], variables: &[&str]) -> bool {
+    refuses_in(body, variables)
+        || body.iter().any(|stmt| match stmt {
+            Stmt::FunctionDef(inner) => {
+                calls_name(body, inner.name.as_str()) && refuses_in(&inner.body, variables)
+            }
+            _ => false,
+        })
+}
+
+/// Whether `body` calls the function bound to `name` (`return _inner()`).
+fn calls_name(body: &[Stmt], name: &str) -> bool {
+    any_expr(body, &mut |expr| {
+        matches!(expr, Expr::Call(call)
+            if matches!(call.func.as_ref(), Expr::Name(callee) if callee.id.as_str() == name))
+    })
+}
+
+fn refuses_in(body: &[Stmt], variables: &[&str]) -> bool {
     body.iter().any(|stmt| match stmt {
         Stmt::If(branch) => {
             let only_credential = (tests_credential_presence(&branch.test)
                 || only_tests_login(&branch.test))
                 && !mentions_name(&branch.test, variables);
-            (!only_credential && refuses_other_callers(&branch.body, variables))
+            (!only_credential && refuses_in(&branch.body, variables))
                 || branch.elif_else_clauses.iter().any(|clause| {
                     let only_credential = clause.test.as_ref().is_some_and(|test| {
                         (tests_credential_presence(test) || only_tests_login(test))
                             && !mentions_name(test, variables)
                     });
-                    !only_credential && refuses_other_callers(&clause.body, variables)
+                    !only_credential && refuses_in(&clause.body, variables)
                 })
         }
-        Stmt::For(stmt) => {
-            refuses_other_callers(&stmt.body, variables)
-                || refuses_other_callers(&stmt.orelse, variables)
-        }
+        Stmt::For(stmt) => refuses_in(&stmt.body, variables) || refuses_in(&stmt.orelse, variables),
         Stmt::While(stmt) => {
-            refuses_other_callers(&stmt.body, variables)
-                || refuses_other_callers(&stmt.orelse, variables)
+            refuses_in(&stmt.body, variables) || refuses_in(&stmt.orelse, variables)
         }
-        Stmt::With(stmt) => refuses_other_callers(&stmt.body, variables),
+        Stmt::With(stmt) => refuses_in(&stmt.body, variables),
         Stmt::Try(stmt) => {
-            refuses_other_callers(&stmt.body, variables)
+            refuses_in(&stmt.body, variables)
                 || stmt.handlers.iter().any(|handler| {
                     let ast::ExceptHandler::ExceptHandler(handler) = handler;
-                    refuses_other_callers(&handler.body, variables)
+                    refuses_in(&handler.body, variables)
                 })
-                || refuses_other_callers(&stmt.orelse, variables)
-                || refuses_other_callers(&stmt.finalbody, variables)
+                || refuses_in(&stmt.orelse, variables)
+                || refuses_in(&stmt.finalbody, variables)
         }
         Stmt::FunctionDef(_) | Stmt::ClassDef(_) => false,
         other => forbids(std::slice::from_ref(other)),
@@ -5881,6 +5927,29 @@ mod tests {
         );
         assert_eq!(url_variables("/health"), vec![]);
         assert_eq!(join_rule("/api/", "/users"), "/api/users");
+    }
+
+    fn handler_body(source: &str) -> ast::ModModule {
+        ruff_python_parser::parse_module(source)
+            .expect("parses")
+            .into_syntax()
+    }
+
+    #[test]
+    fn a_check_in_an_inner_function_the_handler_calls_is_the_handlers() {
+        let body = |module: &ast::ModModule| match module.body.first() {
+            Some(Stmt::FunctionDef(def)) => def.body.clone(),
+            _ => panic!("a function"),
+        };
+        let called = handler_body(
+            "def view(customer_id):\n    @jwt_required()\n    def inner():\n        if int(get_jwt_identity()) != customer_id:\n            return {}, 403\n        return {}\n    return inner()\n",
+        );
+        assert!(refuses_other_callers(&body(&called), &["customer_id"]));
+        // Defined and never called: it refuses nothing.
+        let uncalled = handler_body(
+            "def view(customer_id):\n    def inner():\n        if int(get_jwt_identity()) != customer_id:\n            return {}, 403\n    return {}\n",
+        );
+        assert!(!refuses_other_callers(&body(&uncalled), &["customer_id"]));
     }
 }
 

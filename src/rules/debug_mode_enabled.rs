@@ -40,29 +40,76 @@ fn truthy_literal(value: &ConfigValue) -> bool {
             && !matches!(&l.value, crate::model::value::Value::Str(s) if s.eq_ignore_ascii_case("debug")))
 }
 
-/// The WSGI entry module next to this one (`wsgi.py`, or nyaa's `WSGI.py`, in its package or up
-/// to two packages above: `content_api/wsgi.py` beside `content_api/app/__init__.py`): the
-/// project says how production serves the app, so `python app.py` is how a developer runs it.
+/// The WSGI entry module next to this one (`wsgi.py`, nyaa's `WSGI.py`, or one named for its
+/// host, `wsgi_pythonanywhere.py` / `prod_wsgi.py`, in its package or up to two packages above:
+/// `content_api/wsgi.py` beside `content_api/app/__init__.py`): the project says how production
+/// serves the app, so `python app.py` is how a developer runs it.
 fn wsgi_entry_beside(checker: &Checker<'_, '_>) -> Option<String> {
     let model = &checker.project.model;
     let name = &model.modules[checker.file.module].name;
     let parts: Vec<&str> = name.split('.').collect();
+    let names_an_entry = |module: &str| {
+        let last = module
+            .rsplit('.')
+            .next()
+            .unwrap_or(module)
+            .to_ascii_lowercase();
+        last == "wsgi" || last.starts_with("wsgi_") || last.ends_with("_wsgi")
+    };
     (parts.len().saturating_sub(3)..parts.len())
         .rev()
-        .flat_map(|depth| {
+        .find_map(|depth| {
             let package = parts[..depth].join(".");
-            ["wsgi", "WSGI"].map(|entry| {
-                if package.is_empty() {
-                    entry.to_string()
-                } else {
-                    format!("{package}.{entry}")
-                }
-            })
+            let mut entries: Vec<&String> = model
+                .names
+                .names
+                .iter()
+                .filter(|module| {
+                    let parent = module.rsplit_once('.').map_or("", |(parent, _)| parent);
+                    parent == package && names_an_entry(module)
+                })
+                // Not the module itself: ORES's `applications/wsgi.py` starts its own debug
+                // server, which its compose file publishes.
+                .filter(|module| *module != name)
+                .collect();
+            // `wsgi.py` before a host's variant, then by name, whatever the walk's order.
+            entries.sort_by_key(|module| (!module.to_ascii_lowercase().ends_with("wsgi"), *module));
+            entries.first().map(|module| (*module).clone())
         })
-        // Not the module itself: ORES's `applications/wsgi.py` starts its own debug server,
-        // which its compose file publishes.
-        .find(|candidate| candidate != name && model.names.file(candidate).is_some())
         .map(|module| format!("{}.py", module.replace('.', "/")))
+}
+
+/// A command of the project's Procfile, systemd unit, compose file or Dockerfile that serves
+/// other modules of the project with a WSGI server and not this one (hsrm5060's Procfile runs
+/// `gunicorn app:app`; `full_system.py` beside it is a launcher a developer starts by hand).
+fn served_from_another_module(checker: &Checker<'_, '_>) -> Option<String> {
+    let info = &checker.project.model.modules[checker.file.module];
+    let name = info.name.as_str();
+    let path = crate::paths::absolute(&info.file.path);
+    let commands = checker.project.settings_files.server_commands();
+    let serves_this = |module: &String| {
+        module == name
+            || name.ends_with(&format!(".{module}"))
+            || module.ends_with(&format!(".{name}"))
+    };
+    // A command that names no module may serve this one.
+    let covering: Vec<_> = commands
+        .iter()
+        .filter(|command| path.starts_with(crate::paths::absolute(&command.folder)))
+        .collect();
+    if covering
+        .iter()
+        .any(|command| command.modules.is_empty() || command.modules.iter().any(serves_this))
+    {
+        return None;
+    }
+    let command = covering.first()?;
+    Some(format!(
+        "`{}` serves the app from `{}` with {}, not from this file",
+        command.place,
+        command.modules.join("`, `"),
+        command.server
+    ))
 }
 
 /// A script that says it is the developer's server: named so (`runtestserver.py`,
@@ -184,6 +231,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             wsgi_entry_beside(checker)
                 .map(|entry| format!("`{entry}` is the entry point a WSGI server runs"))
                 .or_else(|| served_by_server(checker))
+                .or_else(|| served_from_another_module(checker))
         } else {
             None
         };
