@@ -6315,6 +6315,27 @@ pub fn reads_authorization_header(body: &[Stmt]) -> bool {
 /// a login view's `if current_user.is_authenticated: return redirect(...)` (the positive test)
 /// is not.
 pub fn refuses_without_login(body: &[Stmt]) -> bool {
+    // `user = Worker.query.get(session.get("user"))`: a local holding the session's login, or
+    // what was loaded with it (secure_law_firm's views then test `if not user:`).
+    let session_locals: Vec<&str> = local_assignments(body)
+        .into_iter()
+        .filter(|(_, value)| expr_contains(value, &mut |e| reads_session_login(e)))
+        .map(|(name, _)| name)
+        .collect();
+    let lacks_session_local = |test: &Expr| match test {
+        Expr::UnaryOp(op) if op.op == ast::UnaryOp::Not => {
+            matches!(op.operand.as_ref(), Expr::Name(n) if session_locals.contains(&n.id.as_str()))
+        }
+        Expr::Compare(compare) => {
+            matches!(compare.ops.as_ref(), [ast::CmpOp::Is | ast::CmpOp::Eq])
+                && matches!(compare.comparators.as_ref(), [right] if right.is_none_literal_expr())
+                && matches!(compare.left.as_ref(), Expr::Name(n) if session_locals.contains(&n.id.as_str()))
+        }
+        _ => false,
+    };
+    if answers_the_logged_in_then_refuses(body) {
+        return true;
+    }
     let mut found = false;
     visit_stmts(body, &mut |stmt| {
         if found {
@@ -6349,7 +6370,8 @@ pub fn refuses_without_login(body: &[Stmt]) -> bool {
                 // `if not session.get('session'): return redirect('/login', 307)`
                 // (vuln-scanner-flask's `session_required`): a redirect to the login page
                 // says the same.
-                let session_login = test.is_some_and(lacks_session_value)
+                let session_login = test
+                    .is_some_and(|test| lacks_session_value(test) || lacks_session_local(test))
                     && (names_unauthorized(body) || redirects_to_login(body));
                 if (test.is_some_and(lacks_login) || logged_out_else || session_login)
                     && branch_refuses(body)
@@ -6361,6 +6383,94 @@ pub fn refuses_without_login(body: &[Stmt]) -> bool {
         }
     });
     found
+}
+
+/// `if "user" in session: ... return render_template(...)` and then, after the `if`, `return
+/// redirect(url_for("login"))` (secure_law_firm's dashboard): the logged-in caller is answered
+/// inside the branch, everyone else falls through to the refusal. Read at the top level of a
+/// body and of its `with` / `try` blocks.
+fn answers_the_logged_in_then_refuses(body: &[Stmt]) -> bool {
+    body.windows(2).any(|pair| {
+        let [Stmt::If(branch), after] = pair else {
+            return false;
+        };
+        // The refusal is the very next statement, not a branch of it (a sign-up's `if
+        // request.method == "POST": ... return redirect(url_for("login"))` after sending
+        // logged-in visitors away); and the logged-in branch does the work, rather than only
+        // sending the caller on (an index page's `return redirect(url_for("dashboard"))`).
+        let refusal = match after {
+            Stmt::Return(_) | Stmt::Raise(_) => true,
+            Stmt::Expr(expr) => matches!(expr.value.as_ref(), Expr::Call(_)),
+            _ => false,
+        };
+        let mut only_redirects = true;
+        visit_stmts(&branch.body, &mut |stmt| {
+            if let Stmt::Return(returned) = stmt {
+                only_redirects &= returned.value.as_deref().is_some_and(|value| {
+                    matches!(value, Expr::Call(call)
+                        if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "redirect"))
+                });
+            }
+        });
+        refusal
+            && !only_redirects
+            && branch.elif_else_clauses.is_empty()
+            && has_login(&branch.test)
+            && always_returns(&branch.body)
+            && (redirects_to_login(std::slice::from_ref(after))
+                || names_unauthorized(std::slice::from_ref(after)))
+            && branch_refuses(std::slice::from_ref(after))
+    }) || body.iter().any(|stmt| match stmt {
+        Stmt::With(block) => answers_the_logged_in_then_refuses(&block.body),
+        Stmt::Try(block) => answers_the_logged_in_then_refuses(&block.body),
+        _ => false,
+    })
+}
+
+/// Whether every way through `body` ends in a `return` or `raise` (the last statement's, or
+/// that of every branch of a last `if`/`with`/`try`).
+fn always_returns(body: &[Stmt]) -> bool {
+    match body.last() {
+        Some(Stmt::Return(_) | Stmt::Raise(_)) => true,
+        Some(Stmt::With(block)) => always_returns(&block.body),
+        Some(Stmt::If(branch)) => {
+            always_returns(&branch.body)
+                && branch
+                    .elif_else_clauses
+                    .last()
+                    .is_some_and(|c| c.test.is_none())
+                && branch
+                    .elif_else_clauses
+                    .iter()
+                    .all(|clause| always_returns(&clause.body))
+        }
+        Some(Stmt::Try(block)) => {
+            (always_returns(&block.body) || always_returns(&block.orelse))
+                && block.handlers.iter().all(|handler| {
+                    let ast::ExceptHandler::ExceptHandler(handler) = handler;
+                    always_returns(&handler.body)
+                })
+        }
+        _ => false,
+    }
+}
+
+/// `session.get("user")`, `session["user_id"]`: a read of the session's login.
+fn reads_session_login(expr: &Expr) -> bool {
+    let key_names_login = |key: Option<&Expr>| matches!(key, Some(Expr::StringLiteral(k)) if names_login(k.value.to_str()));
+    match expr {
+        Expr::Call(call) => {
+            matches!(call.func.as_ref(), Expr::Attribute(a)
+                if a.attr.as_str() == "get"
+                    && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session"))
+                && key_names_login(call.arguments.args.first())
+        }
+        Expr::Subscript(subscript) => {
+            matches!(subscript.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session")
+                && key_names_login(Some(&subscript.slice))
+        }
+        _ => false,
+    }
 }
 
 /// Whether a view class's `dispatch_request` refuses before it hands the request on: it calls
