@@ -5645,6 +5645,26 @@ pub fn refuses_other_callers(body: &[Stmt], variables: &[&str]) -> bool {
         })
 }
 
+/// A test about the client's network address or request rate, not about who the caller is:
+/// `SecurityManager.is_ip_blocked()`, `is_rate_limited()`, `request.remote_addr in BANNED`
+/// (hsrm5060's `before_request` hook answers 403 to blocked addresses, which says nothing
+/// about which claims a logged-in employee may touch).
+fn tests_client_address_or_rate(test: &Expr) -> bool {
+    expr_contains(test, &mut |e| {
+        let name = match e {
+            Expr::Name(name) => name.id.as_str(),
+            Expr::Attribute(attribute) => attribute.attr.as_str(),
+            _ => return false,
+        };
+        crate::model::context::words(name).iter().any(|word| {
+            matches!(
+                word.as_str(),
+                "ip" | "addr" | "rate" | "throttle" | "throttled"
+            )
+        })
+    })
+}
+
 /// Whether `body` calls the function bound to `name` (`return _inner()`).
 fn calls_name(body: &[Stmt], name: &str) -> bool {
     any_expr(body, &mut |expr| {
@@ -5657,12 +5677,15 @@ fn refuses_in(body: &[Stmt], variables: &[&str]) -> bool {
     body.iter().any(|stmt| match stmt {
         Stmt::If(branch) => {
             let only_credential = (tests_credential_presence(&branch.test)
-                || only_tests_login(&branch.test))
+                || only_tests_login(&branch.test)
+                || tests_client_address_or_rate(&branch.test))
                 && !mentions_name(&branch.test, variables);
             (!only_credential && refuses_in(&branch.body, variables))
                 || branch.elif_else_clauses.iter().any(|clause| {
                     let only_credential = clause.test.as_ref().is_some_and(|test| {
-                        (tests_credential_presence(test) || only_tests_login(test))
+                        (tests_credential_presence(test)
+                            || only_tests_login(test)
+                            || tests_client_address_or_rate(test))
                             && !mentions_name(test, variables)
                     });
                     !only_credential && refuses_in(&clause.body, variables)

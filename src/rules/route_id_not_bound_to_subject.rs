@@ -67,6 +67,7 @@ const OWNED_WORDS: &[&str] = &[
     "bankaccount",
     "loan",
     "receipt",
+    "claim",
 ];
 
 /// Whether a URL variable names a user or an object that belongs to one.
@@ -154,8 +155,12 @@ fn check(checker: &mut Checker<'_, '_>) {
             let found = match select(checker, route, &lookups, &key_flow) {
                 Use::Selects(found) => {
                     // Authored rows (posts, comments) are read by everyone: only changing
-                    // one needs its author.
-                    if found.authored && !found.changed {
+                    // one needs its author. Not a private kind of record the URL names (an
+                    // insurance claim or an order whose `created_by_user_id` is its owner).
+                    if found.authored
+                        && !found.changed
+                        && !identifies_owned_object(name, &route.rule)
+                    {
                         continue;
                     }
                     Some(found)

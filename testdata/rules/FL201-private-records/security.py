@@ -1,0 +1,7 @@
+from flask import request
+
+BLOCKED = set()
+
+
+def is_ip_blocked():
+    return request.remote_addr in BLOCKED
