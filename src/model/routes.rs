@@ -5817,10 +5817,19 @@ pub fn mentions_role(body: &[Stmt]) -> bool {
         .filter(|(_, value)| is_request_data(value))
         .map(|(name, _)| name)
         .collect();
+    // `role`, `data["role"]`, `data.get("role")` where `data = request.get_json()`.
     let asks_for = |expr: &Expr| {
+        let base = match expr {
+            Expr::Subscript(subscript) => subscript.value.as_ref(),
+            Expr::Call(call) => match call.func.as_ref() {
+                Expr::Attribute(a) if a.attr.as_str() == "get" => a.value.as_ref(),
+                _ => expr,
+            },
+            _ => expr,
+        };
         names_request_target(expr)
             || is_request_data(expr)
-            || matches!(expr, Expr::Name(n) if requested.contains(&n.id.as_str()))
+            || matches!(base, Expr::Name(n) if requested.contains(&n.id.as_str()))
     };
     visit_stmts(body, &mut |stmt| {
         match stmt {
@@ -5867,6 +5876,7 @@ pub fn mentions_role(body: &[Stmt]) -> bool {
                     is_role_word(n.id.as_str())
                         && !names_data(n.id.as_str())
                         && !requested.contains(&n.id.as_str())
+                        && !about_request.iter().any(|r| r.contains_range(n.range()))
                 }
                 _ => false,
             });

@@ -41,6 +41,21 @@ def register_staff():  # expect: FL204(critical)
     return redirect("/login")
 
 
+@app.post("/api/auth/register")
+def register_api():  # expect: FL204(critical)
+    # A gym's API: the role checked against a list of valid roles (owner among them) in the
+    # JSON body is still the visitor's choice.
+    data = request.get_json()
+    valid_roles = ["owner", "branch_manager", "receptionist", "customer"]
+    if data["role"] not in valid_roles:
+        return {"error": "Invalid role"}, 400
+    user = Users(username=data["username"], role=data["role"])
+    user.set_password(data["password"])
+    db.session.add(user)
+    db.session.commit()
+    return {"ok": True}, 201
+
+
 @app.post("/verify-account")
 def verify_account():  # expect: FL204(critical)
     password = generate_password_hash(request.form["password"])
