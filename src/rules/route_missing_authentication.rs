@@ -74,13 +74,27 @@ const PUBLIC_WORDS: &[&str] = &[
     "csp",
 ];
 
-fn looks_public(route: &Route<'_>) -> bool {
+/// `route` looks like one anyone may call (a login, a sign-up, a health check). `POST /users`
+/// is taken for the sign-up only while the application has no route named for signing up:
+/// fitlife360's `POST /api/user` and `POST /api/create/members` create accounts beside its
+/// `POST /api/register`, for whoever calls them.
+fn looks_public(route: &Route<'_>, routes: &[Route<'_>]) -> bool {
     let handler = route.handler.name.as_str().to_ascii_lowercase();
     let rule = route.rule.to_ascii_lowercase();
+    let names_sign_up = |other: &Route<'_>| {
+        let text = format!("{} {}", other.handler.name.as_str(), other.rule).to_ascii_lowercase();
+        ["register", "signup", "sign_up", "sign-up"]
+            .iter()
+            .any(|word| text.contains(word))
+    };
+    let signs_up_elsewhere = routes.iter().any(|other| {
+        !std::ptr::eq(other, route) && overlap(&other.units, &route.units) && names_sign_up(other)
+    });
     // `POST /users`: creating an account is registration.
     let last = rule.trim_end_matches('/').rsplit('/').next().unwrap_or("");
     let registration = route.methods.iter().all(|m| m == "POST")
-        && matches!(last, "users" | "accounts" | "members" | "user" | "account");
+        && matches!(last, "users" | "accounts" | "members" | "user" | "account")
+        && !signs_up_elsewhere;
     // Whole words only: `/authors` is not `auth`, `deliver_order` is not `live`. A resource
     // class's name counts as the handler's (`JsonDataReceiveV1.post`, `TokenRefresh.post`).
     let class_words: Vec<String> = route
@@ -260,7 +274,7 @@ fn report_unverified(checker: &mut Checker<'_, '_>) {
             continue;
         };
         if !(changes_state(project, route) || takes_an_object_id(route))
-            || looks_public(route)
+            || looks_public(route, &project.routes.routes)
             || route.declared_public
             || does_nothing(route.handler)
         {
@@ -424,7 +438,7 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
         // handler that changes nothing (FlaskBB's public searches, knowledge-repo's group list).
         let changes_state = changes_state(project, route);
         if (commented_out.is_none() && exposed.is_empty() && !(changes_state || takes_id))
-            || looks_public(route)
+            || looks_public(route, routes)
             || route.declared_public
             || route.unknown_hook
             // An auth decorator above the route decorator is FL205's finding.
