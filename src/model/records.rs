@@ -544,7 +544,10 @@ fn owner_word(name: &str) -> Option<Link> {
     if AUTHOR.contains(&stem) {
         return Some(Link::Author);
     }
-    (OWNER.contains(&stem) || lower == "uid").then_some(Link::Owner)
+    // `user_profile_id`, `member_account_id`: every word an owner's (fitlife360's goals belong
+    // to a `user_profile_id`).
+    let compound = stem.contains('_') && stem.split('_').all(|word| OWNER.contains(&word));
+    (OWNER.contains(&stem) || compound || lower == "uid").then_some(Link::Owner)
 }
 
 fn strip_id_suffix(lower: &str) -> &str {

@@ -26,6 +26,13 @@ class Claim(db.Model):
     amount = db.Column(db.Integer)
 
 
+class Goal(db.Model):
+    # Owned through the owner's profile: `user_profile_id` (fitlife360).
+    id = db.Column(db.String, primary_key=True)
+    user_profile_id = db.Column(db.String, db.ForeignKey("user_profiles.id"))
+    name = db.Column(db.String)
+
+
 class Post(db.Model):
     id = db.Column(db.Integer, primary_key=True)
     author_id = db.Column(db.Integer, db.ForeignKey("user.id"))
@@ -57,3 +64,11 @@ def view_own_claim(id):
 def view_post(post_id):
     post = Post.query.get_or_404(post_id)
     return render_template("post.html", post=post)
+
+
+@app.delete("/goal/<goal_id>")
+@login_required
+def delete_goal(goal_id):  # expect: FL201
+    db.session.delete(Goal.query.get_or_404(goal_id))
+    db.session.commit()
+    return jsonify(ok=True)
