@@ -371,6 +371,12 @@ fn header_tokens_only(
                 .and_then(Value::strings)
                 .is_none_or(|locations| locations.contains(&"cookies"))
         });
+    // A module of the app that sets or reads a cookie may be where a project decorator finds
+    // its token: then "verifies a token" says nothing of where the token travels.
+    let cookie_tokens = project.files.iter().any(|file| {
+        project.apps.share(file.module, module)
+            && file.cookie_authority.as_deref() == Some("a cookie")
+    });
     let mut covered = 0;
     for route in project.routes.routes.iter().filter(|route| {
         project.apps.share(route.module, module)
@@ -379,15 +385,28 @@ fn header_tokens_only(
             })
     }) {
         covered += 1;
+        // Also a project decorator that verifies a token (a gym API's `@require_staff()`,
+        // which calls `verify_jwt_in_request()`): with no JWT cookie location, the token
+        // comes in a header.
         let by_header_token = route.authentication.as_ref().is_some_and(|auth| {
-            auth.identity.contains("get_jwt_identity") || auth.how.contains("jwt_required")
+            auth.identity.contains("get_jwt_identity")
+                || auth.how.contains("jwt_required")
+                || (auth.how.contains("verifies a token") && !cookie_tokens)
         });
-        // `current_user = get_jwt_identity()` (RecipeRaven) is a local, not Flask-Login's.
+        // `current_user = get_jwt_identity()` (RecipeRaven) is a local, and a `current_user`
+        // parameter the decorator passes in is the token's user: not Flask-Login's.
         let locals = local_assignments(&route.handler.body);
+        let parameters: Vec<&str> = route
+            .handler
+            .parameters
+            .iter_non_variadic_params()
+            .map(|p| p.parameter.name.as_str())
+            .collect();
         let reads_login = any_expr(&route.handler.body, &mut |e| {
             matches!(e, Expr::Name(n)
                 if matches!(n.id.as_str(), "current_user" | "session")
-                    && !locals.iter().any(|(name, _)| *name == n.id.as_str()))
+                    && !locals.iter().any(|(name, _)| *name == n.id.as_str())
+                    && !parameters.contains(&n.id.as_str()))
         });
         let open = route.authentication.is_none();
         if jwt_cookies || reads_login || !(by_header_token || open) {

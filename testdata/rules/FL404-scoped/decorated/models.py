@@ -1,0 +1,7 @@
+class User:
+    @staticmethod
+    def get(identity):
+        raise NotImplementedError
+
+    def branches(self):
+        return []
