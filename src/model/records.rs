@@ -1256,6 +1256,16 @@ impl<'b> LookupFinder<'_, '_, '_, 'b> {
             })
             .unwrap_or("")
             .to_ascii_lowercase();
+        // An `INSERT` makes a new row and selects none (Hotel-Booking-App's booking, whose
+        // request fields are its columns), unless it updates on a conflict or copies rows.
+        let lower = text.to_ascii_lowercase();
+        if verb == "insert"
+            && !["on conflict", "on duplicate key", "select"]
+                .iter()
+                .any(|clause| lower.contains(clause))
+        {
+            return;
+        }
         self.found.push(Lookup {
             range: call.range(),
             records: tables

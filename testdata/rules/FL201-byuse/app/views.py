@@ -53,6 +53,23 @@ def read_statement(crn):  # expect: FL201
     return jsonify(amount=row[0])
 
 
+def _caller():
+    return int(get_jwt_identity())
+
+
+@bp.post("/notes")
+@jwt_required()
+def add_note():
+    # An INSERT makes a new row: the request's fields are its columns, no row is selected.
+    data = request.get_json()
+    db.session.execute(
+        db.text("INSERT INTO note (category, owner_id) VALUES (:category, :owner)"),
+        {"category": data["category"], "owner": _caller()},
+    )
+    db.session.commit()
+    return jsonify(ok=True)
+
+
 @bp.delete("/posts/<int:post_id>")
 @jwt_required()
 def delete_post(post_id):  # expect: FL201
