@@ -95,7 +95,7 @@ fn text_table_lists_every_route_even_when_nothing_is_wrong() {
     assert!(text.starts_with("METHODS  RULE"), "{text}");
     assert!(text.contains("GET      /api/notes"), "{text}");
     assert!(
-        text.ends_with("25 routes, 6 without authentication.\n"),
+        text.ends_with("27 routes, 6 without authentication.\n"),
         "{text}"
     );
 }

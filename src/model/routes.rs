@@ -4483,6 +4483,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         let variables: Vec<&str> = route.variables.iter().map(|v| v.name.as_str()).collect();
         if refuses_other_callers(&route.handler.body, &variables)
             || mentions_role(&route.handler.body)
+            || admits_one_account(&route.handler.body)
         {
             return Some(format!("a check in `{}`", route.handler.name));
         }
@@ -4535,6 +4536,31 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         });
         found
     }
+}
+
+/// `if not current_user.id == 1: return redirect(...)`, `if current_user.id != 1: abort(403)`:
+/// the handler turns away every caller but one account it names by a literal id (the founding
+/// administrator of Charity_Web_App's `add_admin`), a role check of the strictest kind.
+fn admits_one_account(body: &[Stmt]) -> bool {
+    let caller_id = |expr: &Expr| {
+        matches!(expr, Expr::Attribute(a)
+            if matches!(a.attr.as_str(), "id" | "user_id") && names_current_user(&a.value))
+    };
+    let literal = |expr: &Expr| matches!(expr, Expr::NumberLiteral(_) | Expr::StringLiteral(_));
+    let compares = |expr: &Expr, op: ast::CmpOp| {
+        matches!(expr, Expr::Compare(compare)
+            if compare.ops.as_ref() == [op]
+                && matches!(compare.comparators.as_ref(), [right]
+                    if (caller_id(&compare.left) && literal(right))
+                        || (literal(&compare.left) && caller_id(right))))
+    };
+    body.iter().any(|stmt| {
+        let Stmt::If(branch) = stmt else { return false };
+        let turns_away_others = compares(&branch.test, ast::CmpOp::NotEq)
+            || matches!(branch.test.as_ref(), Expr::UnaryOp(op)
+                if op.op == ast::UnaryOp::Not && compares(&op.operand, ast::CmpOp::Eq));
+        turns_away_others && matches!(branch.body.last(), Some(Stmt::Return(_) | Stmt::Raise(_)))
+    })
 }
 
 /// A decorator factory that hands back a role check named so, for roles beyond the ordinary

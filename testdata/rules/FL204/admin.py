@@ -232,3 +232,23 @@ def admin_index_slash():
 def admin_login_as(user_id):  # expect: FL201, FL204
     # Logging in as someone else is an administrator's power.
     return jsonify(impersonating=User.query.get_or_404(user_id).id)
+
+
+@admin_bp.route("/admins", methods=["POST"])
+@jwt_required()
+def add_admin():
+    # Only the founding account (Charity_Web_App's `if not current_user.id == 1:`): a role
+    # check of the strictest kind.
+    if not current_user.id == 1:
+        return redirect("/")
+    User.query.get_or_404(request.form["id"]).admin = True
+    return jsonify(ok=True)
+
+
+@admin_bp.route("/admins", methods=["DELETE"])
+@jwt_required()
+def remove_admin():  # expect: FL204(high)
+    # Comparing with the caller's own id names no account: every caller passes.
+    if current_user.id == current_user.id:
+        User.query.get_or_404(request.form["id"]).admin = False
+    return jsonify(ok=True)
