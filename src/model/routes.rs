@@ -4468,7 +4468,8 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 && (forbids(&def.body) && self.authenticates(target, def, 0)
                     || compares_claims_and_forbids(&def.body)
                     || gates_on_session_account_kind(def)
-                    || returns_role_decorator(def))
+                    || returns_role_decorator(def)
+                    || applies_role_guard(def))
             {
                 return Some(format!("`@{source}`"));
             }
@@ -4527,7 +4528,13 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             let named_for_check = ["permission", "privilege", "role", "admin", "authoriz"]
                 .iter()
                 .any(|w| helper_name.contains(w));
-            if refuses_on_role_test(&helper.body) || named_for_check && forbids(&helper.body) {
+            // Hyperion's `_ensure_order_management_access()`: `if current_user.has_role("admin"):
+            // return None`, then `abort(403)` for everyone else.
+            let admits_a_role = admits_roles_then_forbids(&helper.body);
+            if refuses_on_role_test(&helper.body)
+                || named_for_check && forbids(&helper.body)
+                || admits_a_role
+            {
                 found = Some(helper.name.to_string());
             } else {
                 found = self.helper_role_check(helper_module, &helper.body, depth - 1);
@@ -4563,6 +4570,53 @@ fn admits_one_account(body: &[Stmt]) -> bool {
     })
 }
 
+/// Among a function's own statements, an `if` on a role that lets the caller through
+/// (`if current_user.has_role("admin"): return None`) and, after it, a refusal for everyone
+/// else (`abort(403)`): Hyperion's `_ensure_order_management_access()`.
+fn admits_roles_then_forbids(body: &[Stmt]) -> bool {
+    let Some(admits) = body.iter().position(|stmt| {
+        matches!(stmt, Stmt::If(branch)
+            if matches!(branch.body.last(), Some(Stmt::Return(_)))
+                && mentions_role(std::slice::from_ref(stmt)))
+    }) else {
+        return false;
+    };
+    body[admits + 1..]
+        .iter()
+        .any(|stmt| !matches!(stmt, Stmt::If(_)) && forbids(std::slice::from_ref(stmt)))
+}
+
+/// A decorator whose wrapper applies a role guard it builds: Hyperion's
+/// `_require_purchasing_edit`, whose wrapper runs `require_any_role(edit_roles)(view_func)`. A
+/// call named for requiring or checking a role (`require_any_role`, `check_roles`) in its body.
+fn applies_role_guard(def: &ast::StmtFunctionDef) -> bool {
+    any_expr(&def.body, &mut |expr| {
+        let Expr::Call(call) = expr else { return false };
+        let named_for_it = super::records::callee_last(&call.func).is_some_and(|name| {
+            let lower = name.to_ascii_lowercase();
+            ["require", "check", "ensure", "verify"]
+                .iter()
+                .any(|verb| lower.starts_with(verb))
+                && is_role_word(name)
+        });
+        // `require_role("customer")` is a login every customer passes.
+        let roles = literal_roles(call);
+        named_for_it && (roles.is_empty() || !roles.iter().all(|role| names_ordinary_account(role)))
+    })
+}
+
+/// The roles a call names by string literals: `require_role("owner", "manager")`.
+fn literal_roles(call: &ast::ExprCall) -> Vec<&str> {
+    call.arguments
+        .args
+        .iter()
+        .filter_map(|arg| match arg {
+            Expr::StringLiteral(role) => Some(role.value.to_str()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// A decorator factory that hands back a role check named so, for roles beyond the ordinary
 /// account: a gym app's `def require_owner(): return require_role('owner')`, but not its
 /// `require_customer()` (`require_role('customer')`), which any member passes.
@@ -4577,15 +4631,7 @@ fn returns_role_decorator(def: &ast::StmtFunctionDef) -> bool {
         let Expr::Call(call) = value.as_ref() else {
             return false;
         };
-        let roles: Vec<&str> = call
-            .arguments
-            .args
-            .iter()
-            .filter_map(|arg| match arg {
-                Expr::StringLiteral(role) => Some(role.value.to_str()),
-                _ => None,
-            })
-            .collect();
+        let roles = literal_roles(call);
         is_role_word(decorator_name(value))
             && !roles.is_empty()
             && !roles.iter().all(|role| names_ordinary_account(role))
