@@ -1114,11 +1114,49 @@ fn string_literal(expr: &Expr) -> Option<String> {
 pub fn is_secret_key(key: &str) -> bool {
     key == "SECRET_KEY"
         // `OPEN_ID_CLIENT_SECRET_KEY` is an OAuth client's secret, sent to the identity
-        // provider: a credential (FL305), not a key the app signs with.
-        || key.ends_with("_SECRET_KEY") && !key.ends_with("CLIENT_SECRET_KEY")
+        // provider: a credential (FL305), not a key the app signs with; so is a payment or
+        // mail provider's `STRIPE_SECRET_KEY`, `RECAPTCHA_SECRET_KEY`.
+        || key.ends_with("_SECRET_KEY")
+            && !key.ends_with("CLIENT_SECRET_KEY")
+            && !names_another_service(&key[..key.len() - "_SECRET_KEY".len()])
         || key == "JWT_SECRET"
         || key.ends_with("_JWT_SECRET")
         || key == "JWT_PRIVATE_KEY"
+}
+
+/// A setting prefix naming a service the app calls with its own API credential, whose "secret
+/// key" is that credential (Stripe's `sk_live_...`, reCAPTCHA's site secret, an S3 secret).
+fn names_another_service(prefix: &str) -> bool {
+    const SERVICES: &[&str] = &[
+        "STRIPE",
+        "PAYSTACK",
+        "FLUTTERWAVE",
+        "RAZORPAY",
+        "PAYPAL",
+        "BRAINTREE",
+        "SQUARE",
+        "PAYMOB",
+        "MPESA",
+        "MOLLIE",
+        "ADYEN",
+        "RECAPTCHA",
+        "HCAPTCHA",
+        "TURNSTILE",
+        "AWS",
+        "S3",
+        "MINIO",
+        "CLOUDINARY",
+        "TWILIO",
+        "SENDGRID",
+        "MAILGUN",
+        "MAILCHIMP",
+        "PUSHER",
+        "ALGOLIA",
+        "OPENAI",
+        "SUPABASE",
+        "FIREBASE",
+    ];
+    prefix.split('_').any(|word| SERVICES.contains(&word))
 }
 
 /// A setting named for a credential that is not a signing secret (FL301's): `MAIL_PASSWORD`,
@@ -1161,6 +1199,10 @@ pub fn is_credential_key(key: &str) -> bool {
     .iter()
     .any(|suffix| key.ends_with(suffix))
         || password_for_a_service(key)
+        // `STRIPE_SECRET_KEY`, `MINIO_SECRET_KEY`: another service's credential.
+        || key
+            .strip_suffix("_SECRET_KEY")
+            .is_some_and(names_another_service)
 }
 
 /// `PASSWORD_BY_MAIL` (Clinic_03's SMTP login), `PASSWORD_FOR_SMTP`, `PASSWD_DB`: a password named

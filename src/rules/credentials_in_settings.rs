@@ -119,6 +119,10 @@ fn is_placeholder(value: &str) -> bool {
             "fake",
             "notset",
             "not-set",
+            // `sk_test_your_secret_key_here`: a provider's key prefix before the words.
+            "your_",
+            "your-",
+            "_here",
             "none",
             "null",
             "undefined",

@@ -10,6 +10,10 @@ class Config:
     }
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "k9#Lw2vQ-orchid")  # expect: FL305(medium)
     STRIPE_API_KEY = "sk_live_51HqLyjWDarjtT1zdp7dc"  # expect: FL305(medium)
+    # Another service's "secret key" is its API credential, not a key the app signs with.
+    MINIO_SECRET_KEY = "q8Zr2LmV7xKp4TnB9wYc3HdF6sJg1AeU5oRi0NkM"  # expect: FL305(medium)
+    STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "sk_test_51OxXXXXXXXXXXXXXXXXXXXXXXXX")
+    RECAPTCHA_SECRET_KEY = "sk_test_your_secret_key_here"
     AWS_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
     SECURITY_PASSWORD_SALT = "146585145368132386173505678016728509634"  # expect: FL305(low)
     # Traps: the name must end in the credential word; placeholders and run-time values are fine.
