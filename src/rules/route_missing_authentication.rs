@@ -494,9 +494,21 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
         let guards_only_admin_area = !in_admin_area(&route.rule)
             && !authenticated.is_empty()
             && authenticated.iter().all(|r| in_admin_area(&r.rule));
+        // `public_bp = Blueprint("public", ...)`: the project put the route among the pages it
+        // keeps for visitors without an account (a guesthouse's booking form).
+        let public_blueprint = route
+            .registrar
+            .as_deref()
+            .map(|registrar| registrar.rsplit('.').next().unwrap_or(registrar))
+            .filter(|name| {
+                crate::model::context::words(name)
+                    .iter()
+                    .any(|word| matches!(word.as_str(), "public" | "anonymous" | "guest"))
+            });
         let mostly_public = (app_routes >= MOSTLY_PUBLIC_MIN_ROUTES
             && authenticated.len() * 4 < app_routes
-            || guards_only_admin_area)
+            || guards_only_admin_area
+            || public_blueprint.is_some())
             && marked_public.is_empty()
             && evidence.is_empty()
             && !takes_id
@@ -511,6 +523,10 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
                 " in an app that requires one only in its admin area ({} of {app_routes} routes, all under `/{}`): outside it the site is public by design",
                 authenticated.len(),
                 admin_area_of(&authenticated[0].rule).unwrap_or("admin"),
+            ));
+        } else if let Some(blueprint) = public_blueprint.filter(|_| mostly_public) {
+            evidence.push_str(&format!(
+                " on `{blueprint}`, which the project keeps for visitors without an account"
             ));
         } else if mostly_public {
             evidence.push_str(&format!(
