@@ -66,6 +66,12 @@ fn names_a_token(name: &str) -> bool {
         return false;
     }
     let mut words = words(name);
+    // `user_role_from_token` holds the role read from a token; `token_from_header` a token.
+    if let Some(from) = words.iter().position(|w| w == "from")
+        && from > 0
+    {
+        words.truncate(from);
+    }
     while words.len() > 1
         && matches!(
             words.last().map(String::as_str),

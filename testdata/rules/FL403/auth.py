@@ -83,6 +83,15 @@ class BudgetMiddleware:
         log.info("next page %s", next_page_token)
 
 
+def log_role(claims, request):
+    # What was read from a token is not the token (Techforgood's `user_role_from_token`); a
+    # token read from a header still is.
+    user_role_from_token = claims.get("role")
+    log.info("role %s", user_role_from_token)
+    token_from_header = request.headers.get("Authorization", "")[7:]
+    log.info("token %s", token_from_header)  # expect: FL403
+
+
 class MentionSettings:
     mention_token: str = "@hackbot"
 
