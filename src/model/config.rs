@@ -1116,9 +1116,9 @@ pub fn is_secret_key(key: &str) -> bool {
         // `OPEN_ID_CLIENT_SECRET_KEY` is an OAuth client's secret, sent to the identity
         // provider: a credential (FL305), not a key the app signs with; so is a payment or
         // mail provider's `STRIPE_SECRET_KEY`, `RECAPTCHA_SECRET_KEY`.
-        || key.ends_with("_SECRET_KEY")
-            && !key.ends_with("CLIENT_SECRET_KEY")
-            && !names_another_service(&key[..key.len() - "_SECRET_KEY".len()])
+        || key
+            .strip_suffix("_SECRET_KEY")
+            .is_some_and(|prefix| !prefix.ends_with("CLIENT") && !names_another_service(prefix))
         || key == "JWT_SECRET"
         || key.ends_with("_JWT_SECRET")
         || key == "JWT_PRIVATE_KEY"

@@ -1661,9 +1661,13 @@ fn cookie_authority(info: &ModuleInfo<'_>, scopes: &[Scope<'_>]) -> Option<Strin
         ]
         .iter()
         .any(|needle| memchr::memmem::find(text, needle).is_some())
-        .then(|| "a cookie".to_string())
+        .then(|| SETS_OR_READS_COOKIES.to_string())
     })
 }
+
+/// [`FileModel::cookie_authority`] of a module that sets or reads a cookie itself rather than
+/// through a login library or Flask's session: a token may travel there.
+pub const SETS_OR_READS_COOKIES: &str = "a cookie";
 
 impl<'a> FileModel<'a> {
     /// `location`: what the file's folders say, relative to its project root

@@ -1258,13 +1258,14 @@ impl<'b> LookupFinder<'_, '_, '_, 'b> {
             .to_ascii_lowercase();
         // An `INSERT` makes a new row and selects none (Hotel-Booking-App's booking, whose
         // request fields are its columns), unless it updates on a conflict or copies rows.
-        let lower = text.to_ascii_lowercase();
-        if verb == "insert"
-            && !["on conflict", "on duplicate key", "select"]
+        if verb == "insert" {
+            let lower = text.to_ascii_lowercase();
+            if !["on conflict", "on duplicate key", "select"]
                 .iter()
                 .any(|clause| lower.contains(clause))
-        {
-            return;
+            {
+                return;
+            }
         }
         self.found.push(Lookup {
             range: call.range(),

@@ -4600,21 +4600,18 @@ fn applies_role_guard(def: &ast::StmtFunctionDef) -> bool {
                 && is_role_word(name)
         });
         // `require_role("customer")` is a login every customer passes.
-        let roles = literal_roles(call);
-        named_for_it && (roles.is_empty() || !roles.iter().all(|role| names_ordinary_account(role)))
+        named_for_it && !names_only_ordinary_accounts(call)
     })
 }
 
-/// The roles a call names by string literals: `require_role("owner", "manager")`.
-fn literal_roles(call: &ast::ExprCall) -> Vec<&str> {
-    call.arguments
-        .args
-        .iter()
-        .filter_map(|arg| match arg {
-            Expr::StringLiteral(role) => Some(role.value.to_str()),
-            _ => None,
-        })
-        .collect()
+/// Whether a call names roles by string literals, every one an ordinary account kind:
+/// `require_role("customer")`, not `require_role("owner")` nor `require_any_role(roles)`.
+fn names_only_ordinary_accounts(call: &ast::ExprCall) -> bool {
+    let mut roles = call.arguments.args.iter().filter_map(|arg| match arg {
+        Expr::StringLiteral(role) => Some(role.value.to_str()),
+        _ => None,
+    });
+    roles.next().is_some_and(names_ordinary_account) && roles.all(names_ordinary_account)
 }
 
 /// A decorator factory that hands back a role check named so, for roles beyond the ordinary
@@ -4631,10 +4628,12 @@ fn returns_role_decorator(def: &ast::StmtFunctionDef) -> bool {
         let Expr::Call(call) = value.as_ref() else {
             return false;
         };
-        let roles = literal_roles(call);
-        is_role_word(decorator_name(value))
-            && !roles.is_empty()
-            && !roles.iter().all(|role| names_ordinary_account(role))
+        let names_a_role = call
+            .arguments
+            .args
+            .iter()
+            .any(|arg| matches!(arg, Expr::StringLiteral(_)));
+        is_role_word(decorator_name(value)) && names_a_role && !names_only_ordinary_accounts(call)
     })
 }
 
@@ -5737,6 +5736,16 @@ fn tests_client_address_or_rate(test: &Expr) -> bool {
     })
 }
 
+/// A test that decides whether the request gets in at all, not which records the caller may
+/// touch: a credential's presence, a login, the client's address or rate; unless it also
+/// involves a URL variable.
+fn only_about_admission(test: &Expr, variables: &[&str]) -> bool {
+    (tests_credential_presence(test)
+        || only_tests_login(test)
+        || tests_client_address_or_rate(test))
+        && !mentions_name(test, variables)
+}
+
 /// Whether `body` calls the function bound to `name` (`return _inner()`).
 fn calls_name(body: &[Stmt], name: &str) -> bool {
     any_expr(body, &mut |expr| {
@@ -5748,19 +5757,13 @@ fn calls_name(body: &[Stmt], name: &str) -> bool {
 fn refuses_in(body: &[Stmt], variables: &[&str]) -> bool {
     body.iter().any(|stmt| match stmt {
         Stmt::If(branch) => {
-            let only_credential = (tests_credential_presence(&branch.test)
-                || only_tests_login(&branch.test)
-                || tests_client_address_or_rate(&branch.test))
-                && !mentions_name(&branch.test, variables);
-            (!only_credential && refuses_in(&branch.body, variables))
+            (!only_about_admission(&branch.test, variables) && refuses_in(&branch.body, variables))
                 || branch.elif_else_clauses.iter().any(|clause| {
-                    let only_credential = clause.test.as_ref().is_some_and(|test| {
-                        (tests_credential_presence(test)
-                            || only_tests_login(test)
-                            || tests_client_address_or_rate(test))
-                            && !mentions_name(test, variables)
-                    });
-                    !only_credential && refuses_in(&clause.body, variables)
+                    !clause
+                        .test
+                        .as_ref()
+                        .is_some_and(|test| only_about_admission(test, variables))
+                        && refuses_in(&clause.body, variables)
                 })
         }
         Stmt::For(stmt) => refuses_in(&stmt.body, variables) || refuses_in(&stmt.orelse, variables),
@@ -6422,19 +6425,27 @@ pub fn reads_authorization_header(body: &[Stmt]) -> bool {
 pub fn refuses_without_login(body: &[Stmt]) -> bool {
     // `user = Worker.query.get(session.get("user"))`: a local holding the session's login, or
     // what was loaded with it (secure_law_firm's views then test `if not user:`).
-    let session_locals: Vec<&str> = local_assignments(body)
-        .into_iter()
-        .filter(|(_, value)| expr_contains(value, &mut |e| reads_session_login(e)))
-        .map(|(name, _)| name)
-        .collect();
+    // Collected when a test names a local, not for every function the route model follows.
+    let session_locals: std::cell::OnceCell<Vec<&str>> = std::cell::OnceCell::new();
+    let is_session_local = |name: &ast::ExprName| {
+        session_locals
+            .get_or_init(|| {
+                local_assignments(body)
+                    .into_iter()
+                    .filter(|(_, value)| expr_contains(value, &mut |e| reads_session_login(e)))
+                    .map(|(name, _)| name)
+                    .collect()
+            })
+            .contains(&name.id.as_str())
+    };
     let lacks_session_local = |test: &Expr| match test {
         Expr::UnaryOp(op) if op.op == ast::UnaryOp::Not => {
-            matches!(op.operand.as_ref(), Expr::Name(n) if session_locals.contains(&n.id.as_str()))
+            matches!(op.operand.as_ref(), Expr::Name(n) if is_session_local(n))
         }
         Expr::Compare(compare) => {
             matches!(compare.ops.as_ref(), [ast::CmpOp::Is | ast::CmpOp::Eq])
                 && matches!(compare.comparators.as_ref(), [right] if right.is_none_literal_expr())
-                && matches!(compare.left.as_ref(), Expr::Name(n) if session_locals.contains(&n.id.as_str()))
+                && matches!(compare.left.as_ref(), Expr::Name(n) if is_session_local(n))
         }
         _ => false,
     };
@@ -6560,22 +6571,24 @@ fn always_returns(body: &[Stmt]) -> bool {
     }
 }
 
+/// `session.get(key)` or `session[key]`: a read of Flask's session, with the key it reads.
+fn session_read(expr: &Expr) -> Option<Option<&Expr>> {
+    let is_session = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == "session");
+    match expr {
+        Expr::Call(call) => match call.func.as_ref() {
+            Expr::Attribute(a) if a.attr.as_str() == "get" && is_session(&a.value) => {
+                Some(call.arguments.args.first())
+            }
+            _ => None,
+        },
+        Expr::Subscript(subscript) if is_session(&subscript.value) => Some(Some(&subscript.slice)),
+        _ => None,
+    }
+}
+
 /// `session.get("user")`, `session["user_id"]`: a read of the session's login.
 fn reads_session_login(expr: &Expr) -> bool {
-    let key_names_login = |key: Option<&Expr>| matches!(key, Some(Expr::StringLiteral(k)) if names_login(k.value.to_str()));
-    match expr {
-        Expr::Call(call) => {
-            matches!(call.func.as_ref(), Expr::Attribute(a)
-                if a.attr.as_str() == "get"
-                    && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session"))
-                && key_names_login(call.arguments.args.first())
-        }
-        Expr::Subscript(subscript) => {
-            matches!(subscript.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session")
-                && key_names_login(Some(&subscript.slice))
-        }
-        _ => false,
-    }
+    matches!(session_read(expr), Some(Some(Expr::StringLiteral(key))) if names_login(key.value.to_str()))
 }
 
 /// Whether a view class's `dispatch_request` refuses before it hands the request on: it calls
@@ -7318,14 +7331,7 @@ fn only_tests_login(test: &Expr) -> bool {
 /// A test that holds when the session lacks a value: `not session.get("k")`,
 /// `not session["k"]`, `"k" not in session`, `session.get("k") is None`.
 fn lacks_session_value(test: &Expr) -> bool {
-    let reads_session = |e: &Expr| match e {
-        Expr::Call(call) => matches!(call.func.as_ref(), Expr::Attribute(a)
-            if a.attr.as_str() == "get" && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session")),
-        Expr::Subscript(subscript) => {
-            matches!(subscript.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session")
-        }
-        _ => false,
-    };
+    let reads_session = |e: &Expr| session_read(e).is_some();
     match test {
         Expr::UnaryOp(op) if op.op == ast::UnaryOp::Not => reads_session(&op.operand),
         Expr::Compare(compare) => match (compare.ops.as_ref(), compare.comparators.as_ref()) {

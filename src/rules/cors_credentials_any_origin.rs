@@ -375,7 +375,7 @@ fn header_tokens_only(
     // its token: then "verifies a token" says nothing of where the token travels.
     let cookie_tokens = project.files.iter().any(|file| {
         project.apps.share(file.module, module)
-            && file.cookie_authority.as_deref() == Some("a cookie")
+            && file.cookie_authority.as_deref() == Some(crate::model::SETS_OR_READS_COOKIES)
     });
     let mut covered = 0;
     for route in project.routes.routes.iter().filter(|route| {

@@ -23,6 +23,7 @@ use ruff_text_size::Ranged;
 use super::{Applicability, Checker, Edit, Fix, Rule, Severity, remove_list_element};
 use crate::model::config::{ConfigValue, ServerHost};
 use crate::model::context::Development;
+use crate::model::settings_files::ServerCommand;
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL304.md"),
@@ -79,39 +80,6 @@ fn wsgi_entry_beside(checker: &Checker<'_, '_>) -> Option<String> {
         .map(|module| format!("{}.py", module.replace('.', "/")))
 }
 
-/// A command of the project's Procfile, systemd unit, compose file or Dockerfile that serves
-/// other modules of the project with a WSGI server and not this one (hsrm5060's Procfile runs
-/// `gunicorn app:app`; `full_system.py` beside it is a launcher a developer starts by hand).
-fn served_from_another_module(checker: &Checker<'_, '_>) -> Option<String> {
-    let info = &checker.project.model.modules[checker.file.module];
-    let name = info.name.as_str();
-    let path = crate::paths::absolute(&info.file.path);
-    let commands = checker.project.settings_files.server_commands();
-    let serves_this = |module: &String| {
-        module == name
-            || name.ends_with(&format!(".{module}"))
-            || module.ends_with(&format!(".{name}"))
-    };
-    // A command that names no module may serve this one.
-    let covering: Vec<_> = commands
-        .iter()
-        .filter(|command| path.starts_with(crate::paths::absolute(&command.folder)))
-        .collect();
-    if covering
-        .iter()
-        .any(|command| command.modules.is_empty() || command.modules.iter().any(serves_this))
-    {
-        return None;
-    }
-    let command = covering.first()?;
-    Some(format!(
-        "`{}` serves the app from `{}` with {}, not from this file",
-        command.place,
-        command.modules.join("`, `"),
-        command.server
-    ))
-}
-
 /// A script that says it is the developer's server: named so (`runtestserver.py`,
 /// `devserver.py`, `run_dev.py`, `debug_server.py`), or saying so in its module docstring or
 /// in a comment before its first import (CodeGra.de's `run.py`: `# Run a test server.`).
@@ -162,31 +130,43 @@ fn developers_script(checker: &Checker<'_, '_>) -> Option<String> {
     .map(|phrase| format!("the script calls itself a {phrase}"))
 }
 
-/// A command of the project's Procfile, systemd unit, compose file or Dockerfile that serves
-/// this module with a WSGI or ASGI server: one that names it (`gunicorn app.main:arl_app`,
+/// What the project's Procfiles, systemd units, compose files and Dockerfiles say serves this
+/// module with a WSGI or ASGI server: a command that names it (`gunicorn app.main:arl_app`,
 /// ARL's compose file and unit; `web: gunicorn app:app`, newsroom's Procfile), or one that names
 /// no module and sits in a folder above it (mozilla-iam/cis's `ENTRYPOINT ["python", "-m",
-/// "gunicorn", ...]`, its module given by the deployment).
+/// "gunicorn", ...]`, its module given by the deployment); else a command in a folder above it
+/// that serves other modules and not this one (hsrm5060's Procfile runs `gunicorn app:app`, so
+/// `full_system.py` beside it is a launcher a developer starts by hand).
 fn served_by_server(checker: &Checker<'_, '_>) -> Option<String> {
     let info = &checker.project.model.modules[checker.file.module];
     let name = info.name.as_str();
     let path = crate::paths::absolute(&info.file.path);
-    checker
-        .project
-        .settings_files
-        .server_commands()
-        .into_iter()
-        .find(|command| {
-            if command.modules.is_empty() {
-                return path.starts_with(crate::paths::absolute(&command.folder));
-            }
-            command.modules.iter().any(|module| {
-                module == name
-                    || name.ends_with(&format!(".{module}"))
-                    || module.ends_with(&format!(".{name}"))
-            })
+    let commands = checker.project.settings_files.server_commands();
+    let covers =
+        |command: &ServerCommand| path.starts_with(crate::paths::absolute(&command.folder));
+    let serves_this = |command: &ServerCommand| {
+        if command.modules.is_empty() {
+            return covers(command);
+        }
+        command.modules.iter().any(|module| {
+            module == name
+                || name.ends_with(&format!(".{module}"))
+                || module.ends_with(&format!(".{name}"))
         })
-        .map(|command| format!("`{}` serves the app with {}", command.place, command.server))
+    };
+    if let Some(command) = commands.iter().find(|command| serves_this(command)) {
+        return Some(format!(
+            "`{}` serves the app with {}",
+            command.place, command.server
+        ));
+    }
+    let command = commands.iter().find(|command| covers(command))?;
+    Some(format!(
+        "`{}` serves the app from `{}` with {}, not from this file",
+        command.place,
+        command.modules.join("`, `"),
+        command.server
+    ))
 }
 
 fn check(checker: &mut Checker<'_, '_>) {
@@ -231,7 +211,6 @@ fn check(checker: &mut Checker<'_, '_>) {
             wsgi_entry_beside(checker)
                 .map(|entry| format!("`{entry}` is the entry point a WSGI server runs"))
                 .or_else(|| served_by_server(checker))
-                .or_else(|| served_from_another_module(checker))
         } else {
             None
         };

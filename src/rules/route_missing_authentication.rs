@@ -81,20 +81,25 @@ const PUBLIC_WORDS: &[&str] = &[
 fn looks_public(route: &Route<'_>, routes: &[Route<'_>]) -> bool {
     let handler = route.handler.name.as_str().to_ascii_lowercase();
     let rule = route.rule.to_ascii_lowercase();
-    let names_sign_up = |other: &Route<'_>| {
-        let text = format!("{} {}", other.handler.name.as_str(), other.rule).to_ascii_lowercase();
+    let names_sign_up = |text: &str| {
+        let lower = text.to_ascii_lowercase();
         ["register", "signup", "sign_up", "sign-up"]
             .iter()
-            .any(|word| text.contains(word))
+            .any(|word| lower.contains(word))
     };
-    let signs_up_elsewhere = routes.iter().any(|other| {
-        !std::ptr::eq(other, route) && overlap(&other.units, &route.units) && names_sign_up(other)
-    });
+    // Asked only of a `POST /users`-shaped route: the other routes are read once each.
+    let signs_up_elsewhere = || {
+        routes.iter().any(|other| {
+            !std::ptr::eq(other, route)
+                && overlap(&other.units, &route.units)
+                && (names_sign_up(other.handler.name.as_str()) || names_sign_up(&other.rule))
+        })
+    };
     // `POST /users`: creating an account is registration.
     let last = rule.trim_end_matches('/').rsplit('/').next().unwrap_or("");
     let registration = route.methods.iter().all(|m| m == "POST")
         && matches!(last, "users" | "accounts" | "members" | "user" | "account")
-        && !signs_up_elsewhere;
+        && !signs_up_elsewhere();
     // Whole words only: `/authors` is not `auth`, `deliver_order` is not `live`. A resource
     // class's name counts as the handler's (`JsonDataReceiveV1.post`, `TokenRefresh.post`).
     let class_words: Vec<String> = route
