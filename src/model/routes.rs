@@ -101,6 +101,10 @@ pub struct Route<'a> {
     pub authentication: Option<Authentication>,
     /// A role, scope or permission check guards the handler.
     pub role_check: Option<String>,
+    /// When the route's role check is the handler's own (no decorator's): the role names its
+    /// tests compare a role with (`if user.role != 'host'`) and the privilege names they read
+    /// (`is_admin`); empty for an ownership check.
+    pub roles_compared: Option<Vec<String>>,
     /// Where the route is declared, for `flasklint routes`.
     pub declared_at: TextRange,
     /// A `before_request` hook covers the route but does not verify a token: it may
@@ -391,6 +395,8 @@ pub fn is_role_word(name: &str) -> bool {
         "privilege",
         "staff",
         "superuser",
+        // learnen's `@moderator_required()`.
+        "moderator",
         "group",
         "claims_required",
         "access_required",
@@ -575,7 +581,9 @@ impl<'a> RouteModel<'a> {
                     .decorator_list
                     .iter()
                     .map(|d| &d.expression)
-                    .filter(|d| context.guards_access(hook.module, d))
+                    // learnen's `@jwt_required(optional=True)` under `@app.before_request`
+                    // lets every request without a token through.
+                    .filter(|d| context.guards_access(hook.module, d) && !allows_anonymous(d))
                     .collect();
                 let role_guard = guards.iter().any(|d| {
                     is_role_word(decorator_name(d))
@@ -744,8 +752,12 @@ impl<'a> RouteModel<'a> {
                 .map(|&index| hook_place(model, hooks[index].module, hooks[index].def));
             // A 403 for a request without a logged-in user is authentication, not a check of
             // what the caller may do.
-            route.role_check = context
-                .role_check(route)
+            let role_check = context.role_check(route);
+            if let Some((_, true)) = role_check {
+                route.roles_compared = Some(compared_role_names(&route.handler.body));
+            }
+            route.role_check = role_check
+                .map(|(found, _)| found)
                 .or_else(|| {
                     applying
                         .iter()
@@ -1547,6 +1559,7 @@ impl<'a> RouteCollector<'_, 'a> {
             registrar: Some(registrar),
             authentication: None,
             role_check: None,
+            roles_compared: None,
             declared_at,
             unknown_hook: false,
             optional_hook: None,
@@ -1610,6 +1623,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 registrar: Some(registrar.clone()),
                 authentication: None,
                 role_check: None,
+                roles_compared: None,
                 declared_at,
                 unknown_hook: false,
                 optional_hook: None,
@@ -4423,9 +4437,10 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         String::new()
     }
 
-    fn role_check(&self, route: &Route<'a>) -> Option<String> {
+    /// The route's role check, and whether it is the handler's own.
+    fn role_check(&self, route: &Route<'a>) -> Option<(String, bool)> {
         if let Some(found) = self.decorators_role_check(route.module, &route.decorators) {
-            return Some(found);
+            return Some((found, false));
         }
         if let Some((module, target, _)) = self.delegate(route) {
             let decorators: Vec<&'a Expr> = target
@@ -4434,10 +4449,10 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 .map(|d| &d.expression)
                 .collect();
             if let Some(found) = self.decorators_role_check(module, &decorators) {
-                return Some(format!("{found} on `{}`", target.name));
+                return Some((format!("{found} on `{}`", target.name), false));
             }
         }
-        self.handler_role_check(route)
+        self.handler_role_check(route).map(|found| (found, true))
     }
 
     /// The role check among `decorators`, written in `module`.
@@ -5854,6 +5869,85 @@ fn mentions_name(expr: &Expr, names: &[&str]) -> bool {
         expr,
         &mut |e| matches!(e, Expr::Name(n) if names.contains(&n.id.as_str())),
     )
+}
+
+/// The role names a test in `body` compares a role with: `'host'` in `if user.role != 'host'`,
+/// `'editor'` and `'viewer'` in `if g.role not in ('editor', 'viewer')`; and the privilege a
+/// test reads by name (`is_admin` in `if not user.is_admin`).
+fn compared_role_names(body: &[Stmt]) -> Vec<String> {
+    let names_role = |expr: &Expr| match expr {
+        Expr::Attribute(a) => a.attr.to_ascii_lowercase().contains("role"),
+        Expr::Name(n) => n.id.to_ascii_lowercase().contains("role"),
+        Expr::Subscript(s) => matches!(s.slice.as_ref(),
+            Expr::StringLiteral(key) if key.value.to_str().to_ascii_lowercase().contains("role")),
+        Expr::Call(call) => {
+            matches!(call.func.as_ref(), Expr::Attribute(get) if get.attr.as_str() == "get")
+                && matches!(call.arguments.args.first(),
+                Some(Expr::StringLiteral(key)) if key.value.to_str().to_ascii_lowercase().contains("role"))
+        }
+        _ => false,
+    };
+    let mut names = Vec::new();
+    let literals = |expr: &Expr, names: &mut Vec<String>| match expr {
+        Expr::StringLiteral(s) => names.push(s.value.to_str().to_string()),
+        Expr::List(ast::ExprList { elts, .. })
+        | Expr::Tuple(ast::ExprTuple { elts, .. })
+        | Expr::Set(ast::ExprSet { elts, .. }) => {
+            names.extend(elts.iter().filter_map(|e| match e {
+                Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
+                _ => None,
+            }))
+        }
+        _ => {}
+    };
+    visit_stmts(body, &mut |stmt| {
+        let test = match stmt {
+            Stmt::If(stmt) => stmt.test.as_ref(),
+            Stmt::Assert(stmt) => stmt.test.as_ref(),
+            _ => return,
+        };
+        expr_contains(test, &mut |e| {
+            let read = match e {
+                Expr::Attribute(a) => Some(a.attr.as_str()),
+                Expr::Name(n) => Some(n.id.as_str()),
+                _ => None,
+            };
+            // By whole words: `all(...)` and `is_allowed` read no privilege.
+            if let Some(read) = read
+                && read.split('_').any(|word| {
+                    matches!(
+                        word.to_ascii_lowercase().as_str(),
+                        "admin"
+                            | "superuser"
+                            | "superadmin"
+                            | "staff"
+                            | "moderator"
+                            | "owner"
+                            | "root"
+                            | "sudo"
+                            | "privileged"
+                            | "manager"
+                    )
+                })
+            {
+                names.push(read.to_string());
+            }
+            if let Expr::Compare(compare) = e {
+                let sides: Vec<&Expr> = std::iter::once(compare.left.as_ref())
+                    .chain(compare.comparators.iter())
+                    .collect();
+                if sides.iter().any(|side| names_role(side)) {
+                    for side in sides {
+                        literals(side, &mut names);
+                    }
+                }
+            }
+            false
+        });
+    });
+    names.sort();
+    names.dedup();
+    names
 }
 
 /// A comparison or test that mentions roles, scopes, permissions or admin status.
@@ -7598,7 +7692,7 @@ fn names_ordinary_account(kind: &str) -> bool {
 
 /// A role or permission name that says it is privileged: `admin`, `superuser`, `owner`, `staff`,
 /// `moderator`, `manager`, `root`, `maintainer`, `operator`, `write`, `all`.
-fn names_privilege(role: &str) -> bool {
+pub fn names_privilege(role: &str) -> bool {
     let lower = role.to_ascii_lowercase();
     [
         "admin",

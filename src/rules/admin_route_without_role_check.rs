@@ -22,7 +22,9 @@ use ruff_text_size::Ranged;
 use super::{Checker, Diagnostic, Rule, Severity};
 use crate::model::apps::overlap;
 use crate::model::context::words;
-use crate::model::routes::{Authentication, Route, acts_only_on_caller, administrative_effects};
+use crate::model::routes::{
+    Authentication, Route, acts_only_on_caller, administrative_effects, names_privilege,
+};
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL204.md"),
@@ -51,6 +53,30 @@ fn is_administrative(route: &Route<'_>) -> bool {
 fn single_role_app(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
     routes_of_its_app(checker, route).all(|r| r.role_check.is_none())
         && !open_sign_up(checker, route)
+}
+
+/// The roles an application tells apart, when every one is an ordinary account kind: its routes'
+/// role checks all compare the caller's role with names such as `host` and `guest`
+/// (dream_stay) or are ownership checks, no route is administrative by name, and none checks a
+/// role some other way.
+/// A sign-up letting the visitor choose among them grants no administrator's power.
+fn ordinary_roles_only(checker: &Checker<'_, '_>, route: &Route<'_>) -> Option<Vec<String>> {
+    let mut roles: Vec<String> = Vec::new();
+    for other in routes_of_its_app(checker, route) {
+        if is_administrative(other) {
+            return None;
+        }
+        if other.role_check.is_some() {
+            let compared = other.roles_compared.as_ref()?;
+            if compared.iter().any(|r| names_privilege(r)) {
+                return None;
+            }
+            roles.extend(compared.iter().cloned());
+        }
+    }
+    roles.sort();
+    roles.dedup();
+    (!roles.is_empty()).then_some(roles)
 }
 
 /// The routes of the application(s) `route` belongs to.
@@ -128,13 +154,23 @@ fn check(checker: &mut Checker<'_, '_>) {
                 && !route.declared_public
                 && let Some((_, what, _)) = administrative_effects(&route.handler.body).first()
             {
+                let ordinary_roles = if what.contains("role") {
+                    ordinary_roles_only(checker, route)
+                } else {
+                    None
+                };
                 let diagnostic = checker.report(
                     route.handler.name.range(),
                     format!(
-                        "`{}` ({} {}) {what} with no authentication at all: anyone can make themselves an administrator{}",
+                        "`{}` ({} {}) {what} with no authentication at all: {}{}",
                         route.handler.name,
                         route.methods.join("|"),
                         route.rule,
+                        if ordinary_roles.is_some() {
+                            "a visitor chooses their own role, any string the request sends"
+                        } else {
+                            "anyone can make themselves an administrator"
+                        },
                         checker.app_of(route)
                     ),
                     "require an administrator's authenticated request to grant privileges, and create ordinary accounts with a fixed, unprivileged role".to_string(),
@@ -150,6 +186,12 @@ fn check(checker: &mut Checker<'_, '_>) {
                     diagnostic
                         .message
                         .push_str(" [low: a debug route, for development servers]");
+                } else if let Some(roles) = ordinary_roles {
+                    diagnostic.severity = Some(Severity::Low);
+                    diagnostic.message.push_str(&format!(
+                        " [low: the roles this app's routes check ({}) name no administrator; a visitor picking one at sign-up may be the design, but accept only those]",
+                        roles.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", ")
+                    ));
                 }
             }
             continue;

@@ -139,6 +139,9 @@ fn check(checker: &mut Checker<'_, '_>) {
             .lookups(&project.model, &at, &route.handler.body);
         let assignments = local_bindings(&route.handler.body);
         let lookup_ranges: Vec<TextRange> = lookups.iter().map(|l| l.range).collect();
+        // What an API answers about the id is not the id: `code = resp.json()["error"]["code"]`.
+        let responses = http_responses(&route.handler.body);
+        let past_lookups_and_responses = [lookup_ranges.as_slice(), responses.as_slice()].concat();
         // One finding per handler, naming every unrelated variable: `/users/<user_id>/addresses/<id>`
         // is one missing ownership check, not two.
         let mut unrelated: Vec<&str> = Vec::new();
@@ -169,7 +172,12 @@ fn check(checker: &mut Checker<'_, '_>) {
                 Use::Unknown => {
                     if serves_file_or_page(&route.handler.body, &key_flow)
                         || !identifies_owned_object(name, &route.rule)
-                        || !reaches_a_reader(checker, &route.handler.body, &key_flow)
+                        || !reaches_a_reader(
+                            checker,
+                            &route.handler.body,
+                            &Flow::new(&assignments, &[name], None, &past_lookups_and_responses),
+                            &responses,
+                        )
                     {
                         continue;
                     }
@@ -796,7 +804,12 @@ fn serves_file_or_page(body: &[Stmt], flow: &Flow<'_>) -> bool {
 /// (hsk_bazaar_diary's `bank_system.update_account(account_id, data)` on a
 /// `BankManagementSystem` that defines only `update_bank_account`: every request fails with
 /// `AttributeError` before any row is touched).
-fn reaches_a_reader(checker: &Checker<'_, '_>, body: &[Stmt], flow: &Flow<'_>) -> bool {
+fn reaches_a_reader(
+    checker: &Checker<'_, '_>,
+    body: &[Stmt],
+    flow: &Flow<'_>,
+    responses: &[TextRange],
+) -> bool {
     any_expr(body, &mut |expr| match expr {
         Expr::Subscript(subscript) => flow.reaches(&subscript.slice),
         Expr::Call(call) => {
@@ -828,6 +841,8 @@ fn reaches_a_reader(checker: &Checker<'_, '_>, body: &[Stmt], flow: &Flow<'_>) -
                             | "flash"
                             | "url_for"
                             | "redirect"
+                            // The id shown on the page, not a row read with it.
+                            | "render_template"
                     )
                 })
                 && !checker
@@ -835,9 +850,45 @@ fn reaches_a_reader(checker: &Checker<'_, '_>, body: &[Stmt], flow: &Flow<'_>) -
                     .calls
                     .callee(call)
                     .is_some_and(|callee| checker.project.model.calls_missing_method(callee))
+                && !responses.contains(&call.range())
         }
         _ => false,
     })
+}
+
+/// The calls in `body` that make an HTTP request: their result is read as a response
+/// (`resp.status_code`, `.json()`, `.raise_for_status()`), or the callee is an HTTP client's
+/// (`requests.put`, `httpx.get`). A view that forwards the URL's id, with the caller's own
+/// token, to an API (learnen's `ApiPut.make_request("users", username, "verify")`) leaves the
+/// decision to the API's route, which is judged where it is declared.
+fn http_responses(body: &[Stmt]) -> Vec<TextRange> {
+    const RESPONSE_READS: [&str; 5] = ["status_code", "json", "raise_for_status", "ok", "text"];
+    let mut read_as_response: Vec<&str> = Vec::new();
+    let mut found: Vec<TextRange> = Vec::new();
+    any_expr(body, &mut |expr| {
+        if let Expr::Attribute(attribute) = expr
+            && RESPONSE_READS.contains(&attribute.attr.as_str())
+        {
+            match attribute.value.as_ref() {
+                Expr::Name(name) => read_as_response.push(name.id.as_str()),
+                Expr::Call(call) => found.push(call.range()),
+                _ => {}
+            }
+        }
+        if let Expr::Call(call) = expr
+            && let Expr::Attribute(method) = call.func.as_ref()
+            && matches!(method.value.as_ref(), Expr::Name(client) if matches!(client.id.as_str(), "requests" | "httpx"))
+        {
+            found.push(call.range());
+        }
+        false
+    });
+    for (name, value) in local_bindings(body) {
+        if read_as_response.contains(&name) && matches!(value, Expr::Call(_)) {
+            found.push(value.range());
+        }
+    }
+    found
 }
 
 /// "`current_user` is available, " for the message, or nothing when the model saw no name for

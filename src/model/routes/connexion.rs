@@ -144,6 +144,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 registrar: Some(registrar.clone()),
                 authentication: None,
                 role_check: None,
+                roles_compared: None,
                 declared_at: def.name.range(),
                 unknown_hook: false,
                 optional_hook: None,
