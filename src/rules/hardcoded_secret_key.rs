@@ -30,7 +30,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         return;
     }
     for site in config.secrets.iter().filter(|s| s.module == module) {
-        if weakness(&site.bytes).is_some() || site_names_rather_than_holds(site) {
+        if weakness(&site.bytes).is_some() || site_names_rather_than_holds(config, site) {
             continue;
         }
         let (message, help) = match site.fallback {

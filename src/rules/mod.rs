@@ -429,14 +429,158 @@ pub fn check_dependencies(project: &Project<'_>) -> Vec<DependencyDiagnostic> {
 /// Whether a secret site's literal names a setting rather than holding a key (FL301's and
 /// FL302's test). The default of an environment lookup is the key wherever the variable is
 /// unset, even when it spells the setting's name (`getenv("SECRET_KEY", "secret_key")`, eNMS).
-pub fn site_names_rather_than_holds(site: &crate::model::config::SecretSite) -> bool {
+pub fn site_names_rather_than_holds(
+    config: &crate::model::config::ConfigModel<'_>,
+    site: &crate::model::config::SecretSite,
+) -> bool {
     let value = String::from_utf8_lossy(&site.bytes);
     // A signing key written as lower-case hyphenated words is how default secrets look
     // (`"jwt-secret"`, pybossa's `ITSDANGEROUSKEY = "its-dangerous-key"`), even when the words are
     // the setting's own; a constant merely named like a credential (FL305's linkr
     // `TAG_SPA_TOKEN = "tag-spa-token"`, a cache-key prefix) is not judged here.
     let hyphenated_words = value.contains('-') && !value.chars().any(|c| c.is_ascii_uppercase());
-    !site.fallback && !hyphenated_words && names_rather_than_holds(&site.variable, &value)
+    // Election-Management-System's `JWT_SECRET_KEY = "JWT_SECRET_KEY"` in its configuration
+    // class: the setting's own name, spelled as the setting, is the key that signs. Not in a
+    // class of names (`SettingNames`, whose other settings hold names too).
+    let repeats_the_setting = value == site.setting && !among_names(config, site);
+    !site.fallback
+        && !hyphenated_words
+        && !repeats_the_setting
+        && names_rather_than_holds(&site.variable, &value)
+}
+
+/// The setting whose value holds `site`'s literal, itself or as an environment lookup's default.
+fn site_entry<'c, 'a>(
+    config: &'c crate::model::config::ConfigModel<'a>,
+    site: &crate::model::config::SecretSite,
+) -> Option<&'c crate::model::config::ConfigEntry<'a>> {
+    use crate::model::config::ConfigValue;
+    config
+        .entries_written_in(site.module)
+        .iter()
+        .map(|&index| &config.entries[index])
+        .find(|entry| match &entry.value {
+            ConfigValue::Literal(literal) => literal.range == site.range,
+            ConfigValue::Environment(lookup) => lookup
+                .default
+                .as_ref()
+                .is_some_and(|literal| literal.range == site.range),
+            _ => false,
+        })
+}
+
+/// When `site` is a constant at the top of a settings module, set in another module too, that
+/// nothing loads as configuration (no line of the project names the module beside `from_object`,
+/// `from_pyfile`, ...) and no code reads (its name appears elsewhere only in import lines and
+/// comments): VLE's `app/settings.py`, whose `SECRET_KEY` is imported and never used while the
+/// app loads `config.py`. Returns the module's path for the message.
+pub fn unloaded_settings_constant(
+    checker: &Checker<'_, '_>,
+    site: &crate::model::config::SecretSite,
+) -> Option<String> {
+    let config = &checker.project.config;
+    let entry = site_entry(config, site)?;
+    if entry.origin != crate::model::config::Origin::ModuleConstant {
+        return None;
+    }
+    // Only a duplicate: the same setting is also set in another module, which the app may load
+    // instead. A settings module alone may be loaded in ways no code line shows (Invenio's entry
+    // points, a `FLASK_` environment variable naming it).
+    let set_elsewhere = config
+        .entries
+        .iter()
+        .any(|other| other.key == entry.key && other.module != entry.module);
+    if !set_elsewhere {
+        return None;
+    }
+    let modules = &checker.project.model.modules;
+    let own = modules.get(site.module)?;
+    let stem = own.file.path.file_stem()?.to_str()?;
+    let name = entry.key.as_str();
+    let own_text = &own.file.text[..];
+    let start = usize::from(entry.expr.range().start()).min(own_text.len());
+    let own_line = own_text[..start].rfind('\n').map_or(0, |i| i + 1)
+        ..own_text[start..]
+            .find('\n')
+            .map_or(own_text.len(), |i| start + i);
+    const LOADERS: [&str; 5] = [
+        "from_object",
+        "from_pyfile",
+        "from_envvar",
+        "from_mapping",
+        "import_string",
+    ];
+    let line_around = |text: &str, at: usize| {
+        let begin = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        (begin, end)
+    };
+    let loaded_or_read = modules.iter().enumerate().any(|(index, module)| {
+        let text = &module.file.text[..];
+        let loads_it = crate::model::references::whole_words(text, stem).any(|at| {
+            let (begin, end) = line_around(text, at);
+            LOADERS
+                .iter()
+                .any(|loader| text[begin..end].contains(loader))
+        });
+        // Only a module that imports this one can read its constant by name; elsewhere the same
+        // name is another module's (config.py's own `SECRET_KEY`).
+        let imports_it = index == site.module
+            || crate::model::references::whole_words(text, stem).any(|at| {
+                let (begin, end) = line_around(text, at);
+                let line = text[begin..end].trim_start();
+                line.starts_with("from ") || line.starts_with("import ")
+            });
+        let reads_it = imports_it
+            && crate::model::references::whole_words(text, name).any(|at| {
+                if index == site.module && own_line.contains(&at) {
+                    return false;
+                }
+                let (begin, _) = line_around(text, at);
+                let line = text[begin..at].trim_start();
+                // `from .settings import DATABASE_NAME, SECRET_KEY`, also the continuation lines of
+                // a parenthesised import.
+                let imported = line.starts_with("from ")
+                    || line.starts_with("import ")
+                    || text[..begin].trim_end().ends_with(['(', ','])
+                        && text[..begin]
+                            .rfind("import (")
+                            .is_some_and(|open| !text[open..begin].contains(')'));
+                !imported && !line.starts_with('#')
+            });
+        loads_it || reads_it
+    });
+    (!loaded_or_read).then(|| own.file.display_path())
+}
+
+/// Whether the settings written beside `site`'s literal (in the same class, or the same module
+/// for module constants) hold names of settings or variables rather than values.
+fn among_names(
+    config: &crate::model::config::ConfigModel<'_>,
+    site: &crate::model::config::SecretSite,
+) -> bool {
+    let entries: Vec<&crate::model::config::ConfigEntry<'_>> = config
+        .entries_written_in(site.module)
+        .iter()
+        .map(|&index| &config.entries[index])
+        .collect();
+    let holder = |display: &str| {
+        display
+            .rsplit_once('.')
+            .map(|(holder, _)| holder.to_string())
+    };
+    let Some(site_entry) = site_entry(config, site) else {
+        return false;
+    };
+    let site_holder = holder(&site_entry.display);
+    entries.iter().any(|entry| {
+        !std::ptr::eq(*entry, site_entry)
+            && holder(&entry.display) == site_holder
+            && matches!(&entry.value, crate::model::config::ConfigValue::Literal(literal)
+            if literal.bytes.as_ref().is_some_and(|bytes| {
+                names_rather_than_holds(&entry.key, &String::from_utf8_lossy(bytes))
+            }))
+    })
 }
 
 pub fn names_rather_than_holds(key: &str, value: &str) -> bool {

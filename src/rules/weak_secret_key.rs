@@ -435,7 +435,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         let Some(why) = weakness(&site.bytes) else {
             continue;
         };
-        if site_names_rather_than_holds(site) {
+        if site_names_rather_than_holds(config, site) {
             continue;
         }
         // A placeholder the app refuses to start with never signs anything.
@@ -483,6 +483,13 @@ fn check(checker: &mut Checker<'_, '_>) {
                 site.variable
             ));
         }
+        let unloaded = super::unloaded_settings_constant(checker, site);
+        if let Some(path) = &unloaded {
+            message.push_str(&format!(
+                " [nothing loads {path} as configuration and no code reads its `{}`: it signs nothing today]",
+                site.setting
+            ));
+        }
         // Flask-WTF signs a random value it keeps in the session with this key and compares the
         // two: forging a CSRF token needs the victim's session value, not only the key.
         let csrf_only = site.variable == "WTF_CSRF_SECRET_KEY";
@@ -502,6 +509,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         if site.startup_guard.is_some()
             || csrf_only
             || unread
+            || unloaded.is_some()
             || site.replaced_at.is_some()
             || invenio_default
         {
