@@ -56,6 +56,10 @@ pub struct Authentication {
     /// service credential, whose holders all act with the same authority. The key's name, for
     /// messages.
     pub shared_key: Option<String>,
+    /// Set when the check compares what the request sends with a token the record it acts on
+    /// keeps (0x0's `request.form["token"] == f.mgmt_token`): a capability for one object,
+    /// handed to whoever made it, not an account. How the token reads, for messages.
+    pub record_token: Option<String>,
 }
 
 impl Authentication {
@@ -912,6 +916,7 @@ impl<'a> RouteModel<'a> {
                 unverified: None,
                 administrators_only: None,
                 shared_key: Some("BASIC_AUTH_USERNAME".to_string()),
+                record_token: None,
             });
         }
     }
@@ -3031,6 +3036,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             unverified: self.unverified_only(module, method),
             administrators_only: self.keeps_an_administrator(module, method),
             shared_key: self.compares_with_one_key(module, method),
+            record_token: None,
         })
     }
 
@@ -3962,6 +3968,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                         unverified: self.unverified_only(module, def),
                         administrators_only: self.keeps_an_administrator(module, def),
                         shared_key: self.compares_with_one_key(module, def),
+                        record_token: None,
                     }
                 })
             };
@@ -3987,6 +3994,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     unverified: None,
                     administrators_only: None,
                     shared_key: None,
+                    record_token: None,
                 });
             }
             // flask_httpauth: `auth = HTTPTokenAuth()` ... `@auth.login_required`
@@ -4014,6 +4022,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     unverified: None,
                     administrators_only: None,
                     shared_key,
+                    record_token: None,
                 });
             }
             if let Some(found) = self.function_for(module, &qualified).and_then(by_project) {
@@ -4096,6 +4105,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 unverified: None,
                 administrators_only: self.keeps_an_administrator(module, dispatch),
                 shared_key: None,
+                record_token: None,
             });
         }
         // `if request.remote_addr in config.AllowedCLIIPs: ... else: return ..., 401`
@@ -4112,6 +4122,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 unverified: None,
                 administrators_only: None,
                 shared_key: Some(format!("{list}, an address allow-list")),
+                record_token: None,
             });
         }
         // A handler that logs its caller in (`login_user(user)` after checking an identity
@@ -4127,19 +4138,32 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 true => None,
                 false => self.compares_with_one_key(route.module, route.handler),
             };
+            let record_token = match (&how, &shared_key) {
+                (HowItAuthenticates::AnswersUnauthorized, None) => {
+                    self.compares_with_record_token(route.module, route.handler)
+                }
+                _ => None,
+            };
             return Some(Authentication {
-                how: format!("`{}` {how} itself", route.handler.name),
+                how: match &record_token {
+                    Some(token) => format!(
+                        "`{}` answers 401 or 403 unless the request's token matches `{token}`, the record's own",
+                        route.handler.name
+                    ),
+                    None => format!("`{}` {how} itself", route.handler.name),
+                },
                 identity: match how {
                     HowItAuthenticates::RefusesWithoutLogin
                     | HowItAuthenticates::RefusesThroughLoginHelper(_) => {
                         "current_user".to_string()
                     }
-                    _ if shared_key.is_some() => String::new(),
+                    _ if shared_key.is_some() || record_token.is_some() => String::new(),
                     _ => "the claims it decodes".to_string(),
                 },
                 unverified: None,
                 administrators_only: None,
                 shared_key,
+                record_token,
             });
         }
         if hook.is_none() && answers_401_on_request_data(&route.handler.body) {
@@ -4152,6 +4176,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 unverified: None,
                 administrators_only: None,
                 shared_key: None,
+                record_token: None,
             });
         }
         if let Some((hook, module)) = hook {
@@ -4170,9 +4195,65 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                             .and_then(|object| self.httpauth_shared_key(&object))
                     })
                 }),
+                record_token: None,
             });
         }
         None
+    }
+
+    /// The record's own token a function compares the request's credential with, itself or in a
+    /// project function it calls: `request.form["token"] == f.mgmt_token` where `f` is a
+    /// parameter or a local (a row it was handed or loaded), not a configured key. How the token
+    /// reads (`f.mgmt_token`).
+    fn compares_with_record_token(
+        &self,
+        module: usize,
+        def: &'a ast::StmtFunctionDef,
+    ) -> Option<String> {
+        self.first_reached(module, def, &|module, def| {
+            let parameters: Vec<&str> = def
+                .parameters
+                .iter()
+                .map(|p| p.name().as_str())
+                .filter(|name| *name != "self" && *name != "cls")
+                .collect();
+            let locals: Vec<&str> = local_assignments(&def.body)
+                .into_iter()
+                .map(|(name, _)| name)
+                .collect();
+            let file = self.model.modules[module].file;
+            let record_token = |operand: &Expr| match operand {
+                Expr::Attribute(attribute) => {
+                    let lower = attribute.attr.to_ascii_lowercase();
+                    let names_token = ["token", "secret", "key", "uuid", "password", "auth"]
+                        .iter()
+                        .any(|word| lower.contains(word));
+                    let on_a_row = matches!(attribute.value.as_ref(), Expr::Name(base)
+                        if parameters.contains(&base.id.as_str()) || locals.contains(&base.id.as_str()));
+                    (names_token && on_a_row && read_from_config(operand).is_none())
+                        .then(|| file.slice(operand.range()).to_string())
+                }
+                _ => None,
+            };
+            let mut found = None;
+            any_expr(&def.body, &mut |e| {
+                let Expr::Compare(compare) = e else {
+                    return false;
+                };
+                if !matches!(compare.ops.as_ref(), [ast::CmpOp::Eq | ast::CmpOp::NotEq]) {
+                    return false;
+                }
+                let operands: Vec<&Expr> = std::iter::once(compare.left.as_ref())
+                    .chain(compare.comparators.iter())
+                    .collect();
+                if !operands.iter().any(|o| reads_request_credential(o)) {
+                    return false;
+                }
+                found = operands.into_iter().find_map(record_token);
+                found.is_some()
+            });
+            found
+        })
     }
 
     /// The configured key a decorator compares the request's credential with, when that is how

@@ -244,6 +244,7 @@ impl<'a> AuthContext<'_, 'a> {
                 unverified: None,
                 administrators_only: None,
                 shared_key: None,
+                record_token: None,
             });
         }
         // The weakest alternative decides: each must have a scheme that can refuse.
@@ -261,6 +262,7 @@ impl<'a> AuthContext<'_, 'a> {
             unverified: None,
             administrators_only: None,
             shared_key: None,
+            record_token: None,
         })
     }
 
