@@ -1472,7 +1472,9 @@ const COOKIE_LOGIN_LIBRARIES: &[&str] = &[
 /// or keep an identity, an OAuth state or a CSRF value in Flask's session, which the key signs.
 /// A module importing one makes the key matter. A token library does not by itself: it matters
 /// when it is handed the key, which is a read of the key (`secret_key_read`) or the same literal
-/// (`SecretSite`).
+/// (`SecretSite`). Nor does Flask-SocketIO: it reads Flask's session cookie at connect, which
+/// matters when the code reads `session`, and that read is counted as such (rent_relay's
+/// socket handlers only `emit`).
 const SECRET_KEY_LIBRARIES: &[&str] = &[
     "flask_kvsession",
     "flask_principal",
@@ -1487,7 +1489,6 @@ const SECRET_KEY_LIBRARIES: &[&str] = &[
     "flask_cas",
     "flask_multipass",
     "flask_simplelogin",
-    "flask_socketio",
     "flask_praetorian",
     "flask_ldap3_login",
     "authlib",
