@@ -6,13 +6,14 @@
 //! tokens come from elsewhere (an identity provider's public key, keys chosen per token, a
 //! secret the app never signs with) and little when the app mints its tokens itself with its own
 //! key: then only a service that shares that key could mint one. The severity follows (low for
-//! an app's own tokens, medium otherwise).
+//! an app's own tokens, or those another application of the same repository mints with the same
+//! literal secret; medium otherwise).
 //! Fix: set `JWT_ENCODE_AUDIENCE` / `JWT_DECODE_AUDIENCE` (and the issuer pair) to this API's own
 //! values. This note used to be part of FL303; suppressions, selectors and baselines written for
 //! it under FL303 still apply (`FORMER_CODES`).
 
 use super::{Checker, Rule, Severity};
-use crate::model::keys::{KeyKind, OwnTokens};
+use crate::model::keys::{KeyKind, KeySource, OwnTokens};
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL306.md"),
@@ -99,6 +100,39 @@ fn check(checker: &mut Checker<'_, '_>) {
         (minting.is_none() && !requires_a_token && matches!(key.kind, KeyKind::Hmac)).then(|| {
             "no route of this app requires a token yet and it mints none, so no token is accepted today; set the audience before adding the first protected route".to_string()
         })
+    })
+    .or_else(|| {
+        // Election-Management-System: the administrator and official services verify what its
+        // authentication service, in the same repository, mints with the shared secret. The
+        // tokens come from the system's own issuer, not from services this tree does not hold.
+        // Only where the code shows the secret is shared: both applications set it to the same
+        // literal (a secret read from each one's environment may differ per service, and then
+        // the other application's tokens are not this one's).
+        let literal_secret = |of: usize| {
+            let Some(KeySource::Config(setting)) = &keys.extended_key(config, apps, of).source
+            else {
+                return None;
+            };
+            config
+                .secrets
+                .iter()
+                .find(|s| &s.setting == setting && !s.fallback && apps.share(s.module, of))
+                .map(|s| s.bytes.clone())
+        };
+        let own_secret = literal_secret(module);
+        let sibling = keys.extended_mints.iter().find(|site| {
+            !apps.share(site.module, module)
+                && own_secret.is_some()
+                && literal_secret(site.module) == own_secret
+        });
+        match (minting, sibling, key.kind) {
+            (None, Some(site), KeyKind::Hmac) => Some(format!(
+                "another application in this repository mints the tokens it accepts (`{}` at {}) with the same secret, written in both: the system's own issuer",
+                site.what,
+                site.location()
+            )),
+            _ => None,
+        }
     })
     .or_else(|| {
         matches!(
