@@ -110,6 +110,12 @@ fn check(checker: &mut Checker<'_, '_>) {
                     && claim_validator(&checker.source.module().body, "iss").is_none(),
             ),
         };
+        // trotto's transfer tokens (`'transfer' != payload['tp']`, `payload['sub'].startswith(
+        // 'link:')`) and internal tokens (`request.url != unquote(decoded['url'])`): the code
+        // refuses a token minted for another use, with a secret only this system holds.
+        if missing_audience && !from_identity_provider(checker, call) && purpose_checked(call) {
+            continue;
+        }
         let (what, add) = match (missing_audience, missing_issuer, call.library) {
             (false, false, _) => continue,
             (true, true, Library::Authlib) => (
@@ -350,6 +356,101 @@ fn compared_later(call: &JwtCall<'_>, claim: &str) -> bool {
                         || matches!(side, Expr::Name(n) if holders.contains(&n.id.as_str()))
                 })
     })
+}
+
+/// Whether, after the decode, its function compares one of the token's own claims (not a
+/// time claim, not a role) with a fixed value or with the request's URL: `payload["tp"] != "transfer"`,
+/// `payload["sub"].startswith("link:")`, `request.url != unquote(decoded["url"])`. The token
+/// is then bound to one use, as an audience binds it to one service.
+fn purpose_checked(call: &JwtCall<'_>) -> bool {
+    let Some(function) = call.function else {
+        return false;
+    };
+    let mut claims_name = None;
+    visit_stmts(&function.body, &mut |stmt| {
+        if let Stmt::Assign(assign) = stmt
+            && assign.value.range() == call.call.range()
+            && let [Expr::Name(name)] = assign.targets.as_slice()
+        {
+            claims_name = Some(name.id.as_str());
+        }
+    });
+    let Some(claims) = claims_name else {
+        return false;
+    };
+    // `payload["tp"]`, `payload.get("tp")`, for a claim other than the times PyJWT checks.
+    let reads_purpose_claim = |expr: &Expr| {
+        let (holder, key) = match expr {
+            Expr::Subscript(subscript) => (subscript.value.as_ref(), subscript.slice.as_ref()),
+            Expr::Call(get) => match (get.func.as_ref(), get.arguments.args.first()) {
+                (Expr::Attribute(method), Some(key)) if method.attr.as_str() == "get" => {
+                    (method.value.as_ref(), key)
+                }
+                _ => return false,
+            },
+            _ => return false,
+        };
+        // A role (`data["role"] == "admin"`) says what the caller may do, not what the token is
+        // for.
+        matches!(holder, Expr::Name(n) if n.id.as_str() == claims)
+            && matches!(key, Expr::StringLiteral(k)
+                if !matches!(k.value.to_str(), "exp" | "iat" | "nbf" | "jti")
+                    && !crate::model::routes::is_role_word(k.value.to_str()))
+    };
+    let contains_claim = |expr: &Expr| any_expr_in(expr, &reads_purpose_claim);
+    // Locals holding a claim: `url = unquote(decoded["url"])`.
+    let mut holders: Vec<&str> = Vec::new();
+    visit_stmts(&function.body, &mut |stmt| {
+        if let Stmt::Assign(assign) = stmt
+            && assign.start() > call.call.end()
+            && contains_claim(&assign.value)
+            && let [Expr::Name(name)] = assign.targets.as_slice()
+        {
+            holders.push(name.id.as_str());
+        }
+    });
+    let holds_claim = |expr: &Expr| {
+        contains_claim(expr) || matches!(expr, Expr::Name(n) if holders.contains(&n.id.as_str()))
+    };
+    let fixed_or_request = |expr: &Expr| match expr {
+        Expr::StringLiteral(_) => true,
+        Expr::Attribute(a) => {
+            matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request")
+                && matches!(a.attr.as_str(), "url" | "path" | "base_url" | "full_path")
+        }
+        _ => false,
+    };
+    any_expr(&function.body, &mut |expr| {
+        if expr.start() < call.call.end() {
+            return false;
+        }
+        match expr {
+            Expr::Compare(compare) => {
+                let sides: Vec<&Expr> = std::iter::once(compare.left.as_ref())
+                    .chain(compare.comparators.iter())
+                    .collect();
+                matches!(
+                    compare.ops.as_ref(),
+                    [ruff_python_ast::CmpOp::Eq | ruff_python_ast::CmpOp::NotEq]
+                ) && sides.iter().any(|side| holds_claim(side))
+                    && sides.iter().any(|side| fixed_or_request(side))
+            }
+            Expr::Call(startswith) => {
+                matches!(startswith.func.as_ref(), Expr::Attribute(method)
+                if method.attr.as_str() == "startswith" && holds_claim(&method.value))
+                    && matches!(
+                        startswith.arguments.args.first(),
+                        Some(Expr::StringLiteral(_))
+                    )
+            }
+            _ => false,
+        }
+    })
+}
+
+/// Whether `expr` or an expression inside it satisfies `test`.
+fn any_expr_in(expr: &Expr, test: &dyn Fn(&Expr) -> bool) -> bool {
+    crate::model::routes::expr_contains(expr, &mut |e| test(e))
 }
 
 /// An argument that is absent or literally `None`.
