@@ -43,6 +43,9 @@ pub struct Column {
     /// The column may hold NULL: SQLAlchemy's default for a column that is not a primary key,
     /// unless `nullable=False`; for a `Mapped[...]` annotation, `Optional` or `| None`.
     pub may_be_null: bool,
+    /// A relationship through an association table (`secondary=`): many-to-many, which names
+    /// the rows' accounts though the class holds no foreign key to them.
+    pub through_table: bool,
 }
 
 /// An ORM model class of the project.
@@ -406,7 +409,41 @@ impl Records {
         if class.opaque || columns.is_empty() {
             return Ownership::Unknown;
         }
-        links_ownership(columns.iter().filter_map(|c| {
+        // Digital-Caretaker's `Properties.tenant = relationship("Tenant", backref="tenants")`
+        // beside a `property_owner` foreign key into `landlord`: a relationship to a table the
+        // class holds no foreign key into is the other side's collection (the property's
+        // tenants), not whose the row is. Judged only where the class has foreign keys at all.
+        let foreign_tables: Vec<String> = columns
+            .iter()
+            .filter(|c| !c.relationship)
+            .filter_map(|c| c.points_to.as_deref())
+            .map(|target| {
+                target
+                    .split('.')
+                    .next()
+                    .unwrap_or(target)
+                    .to_ascii_lowercase()
+            })
+            .collect();
+        let table_of = |class_name: &str| {
+            self.classes
+                .values()
+                .find(|other| other.name == class_name)
+                .map_or_else(
+                    || snake_case(class_name),
+                    |other| other.table.to_ascii_lowercase(),
+                )
+        };
+        let collection = |c: &Column| {
+            c.relationship
+                && !c.through_table
+                && !foreign_tables.is_empty()
+                && c.points_to.as_deref().is_some_and(|target| {
+                    !foreign_tables.contains(&table_of(target))
+                        && !foreign_tables.contains(&target.to_ascii_lowercase())
+                })
+        };
+        links_ownership(columns.iter().filter(|c| !collection(c)).filter_map(|c| {
             owner_link(&c.name, c.points_to.as_deref(), class.module, self)
                 .map(|a| (c.name.clone(), a))
         }))
@@ -547,7 +584,9 @@ fn owner_word(name: &str) -> Option<Link> {
     // `user_profile_id`, `member_account_id`: every word an owner's (fitlife360's goals belong
     // to a `user_profile_id`).
     let compound = stem.contains('_') && stem.split('_').all(|word| OWNER.contains(&word));
-    (OWNER.contains(&stem) || compound || lower == "uid").then_some(Link::Owner)
+    // `property_owner`, `listing_owner_id`: the owner of what the name says.
+    let owner_of = stem.ends_with("_owner");
+    (OWNER.contains(&stem) || compound || owner_of || lower == "uid").then_some(Link::Owner)
 }
 
 fn strip_id_suffix(lower: &str) -> &str {
@@ -837,6 +876,7 @@ fn read_class(
                         identifying: false,
                         points_to: Some(record.name.clone()),
                         may_be_null: false,
+                        through_table: entry.through_table,
                     },
                 ));
             }
@@ -862,6 +902,7 @@ fn read_column_call(source: &crate::source::SourceFile, call: &ast::ExprCall, en
         match arg.as_str() {
             "primary_key" if set => entry.may_be_null = false,
             "nullable" => entry.may_be_null = set,
+            "secondary" => entry.through_table = true,
             _ => {}
         }
     }

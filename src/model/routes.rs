@@ -109,6 +109,10 @@ pub struct Route<'a> {
     /// tests compare a role with (`if user.role != 'host'`) and the privilege names they read
     /// (`is_admin`); empty for an ownership check.
     pub roles_compared: Option<Vec<String>>,
+    /// When the route's role check is a role decorator that names its roles by literals, none a
+    /// privilege (`@landlord_role_required("Landlord")`): every account of that kind passes it,
+    /// so it says nothing of which of their records the caller may touch. The roles, lower case.
+    pub ordinary_roles: Option<Vec<String>>,
     /// Where the route is declared, for `flasklint routes`.
     pub declared_at: TextRange,
     /// A `before_request` hook covers the route but does not verify a token: it may
@@ -757,8 +761,14 @@ impl<'a> RouteModel<'a> {
             // A 403 for a request without a logged-in user is authentication, not a check of
             // what the caller may do.
             let role_check = context.role_check(route);
-            if let Some((_, true)) = role_check {
-                route.roles_compared = Some(compared_role_names(&route.handler.body));
+            match role_check {
+                Some((_, true)) => {
+                    route.roles_compared = Some(compared_role_names(&route.handler.body));
+                }
+                Some((_, false)) => {
+                    route.ordinary_roles = context.ordinary_roles(route);
+                }
+                None => {}
             }
             route.role_check = role_check
                 .map(|(found, _)| found)
@@ -1565,6 +1575,7 @@ impl<'a> RouteCollector<'_, 'a> {
             authentication: None,
             role_check: None,
             roles_compared: None,
+            ordinary_roles: None,
             declared_at,
             unknown_hook: false,
             optional_hook: None,
@@ -1629,6 +1640,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 authentication: None,
                 role_check: None,
                 roles_compared: None,
+                ordinary_roles: None,
                 declared_at,
                 unknown_hook: false,
                 optional_hook: None,
@@ -4534,6 +4546,44 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             }
         }
         self.handler_role_check(route).map(|found| (found, true))
+    }
+
+    /// The roles the route's role decorators name, when each is named for a role (not a
+    /// permission), names its roles by string literals only, and neither they nor its name name a
+    /// privilege: `"landlord"` of `@landlord_role_required("Landlord")`; none for
+    /// `@admin_role_required("Admin")`, `@roles_required(ROLES)` or
+    /// `@user_has_permissions("manage_service")`.
+    fn ordinary_roles(&self, route: &Route<'a>) -> Option<Vec<String>> {
+        let mut roles: Vec<String> = Vec::new();
+        for decorator in &route.decorators {
+            if self
+                .decorators_role_check(route.module, std::slice::from_ref(decorator))
+                .is_none()
+            {
+                continue;
+            }
+            let Expr::Call(call) = decorator else {
+                return None;
+            };
+            let name = decorator_name(decorator).to_ascii_lowercase();
+            if !name.contains("role")
+                || names_privilege(&name)
+                || !call.arguments.keywords.is_empty()
+            {
+                return None;
+            }
+            for arg in &call.arguments.args {
+                let Expr::StringLiteral(role) = arg else {
+                    return None;
+                };
+                let role = role.value.to_str().to_ascii_lowercase();
+                if names_privilege(&role) {
+                    return None;
+                }
+                roles.push(role);
+            }
+        }
+        (!roles.is_empty()).then_some(roles)
     }
 
     /// The role check among `decorators`, written in `module`.

@@ -124,7 +124,13 @@ fn check(checker: &mut Checker<'_, '_>) {
             continue;
         };
         let variables: Vec<&str> = route.variables.iter().map(|v| v.name.as_str()).collect();
-        if route.role_check.is_some()
+        // `@landlord_role_required("Landlord")` admits every landlord: which landlord's
+        // property this is still needs the caller. Only for records the role's accounts own
+        // (a `landlord_id` or `property_owner` link); a receptionist reads every guest's booking
+        // (`customer_id`) by design.
+        let role_owned = route.ordinary_roles.as_deref();
+
+        if route.role_check.is_some() && role_owned.is_none()
             || refuses_other_callers(&route.handler.body, &variables)
             || has_permission_requirement(checker, route)
         {
@@ -156,6 +162,19 @@ fn check(checker: &mut Checker<'_, '_>) {
             let flow = Flow::new(&assignments, &[name], None, &[]);
             let key_flow = Flow::new(&assignments, &[name], None, &lookup_ranges);
             let found = match select(checker, route, &lookups, &key_flow) {
+                Use::Selects(found)
+                    if role_owned.is_some_and(|roles| {
+                        // `landlord_id`, or an owner (`property_owner`); not a `customer_id`.
+                        !found.link.as_deref().is_some_and(|link| {
+                            let link = link.to_ascii_lowercase();
+                            link.contains("owner")
+                                || roles.iter().any(|role| link.contains(role.as_str()))
+                        })
+                    }) =>
+                {
+                    continue;
+                }
+                Use::Unknown if role_owned.is_some() => continue,
                 Use::Selects(found) => {
                     // Authored rows (posts, comments) are read by everyone: only changing
                     // one needs its author. Not a private kind of record the URL names (an
@@ -257,6 +276,12 @@ fn check(checker: &mut Checker<'_, '_>) {
                     in_code(&authentication.identity), in_code(&authentication.identity)
                 ),
             );
+            if let Some(roles) = role_owned {
+                diagnostic.message.push_str(&format!(
+                    " [its role check admits every account of the kind ({}), not only the record's owner]",
+                    roles.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", ")
+                ));
+            }
             if operators.is_some() {
                 diagnostic.severity = Some(crate::rules::Severity::Low);
             }
@@ -267,7 +292,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         }
         // A login (Workout_Tracker's social sign-in) selects the account it was sent the
         // credentials of: that account becomes the caller.
-        if !route.logs_the_caller_in {
+        if !route.logs_the_caller_in && role_owned.is_none() {
             report_request_ids(
                 checker,
                 route,

@@ -145,6 +145,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 authentication: None,
                 role_check: None,
                 roles_compared: None,
+                ordinary_roles: None,
                 declared_at: def.name.range(),
                 unknown_hook: false,
                 optional_hook: None,
