@@ -317,19 +317,7 @@ fn provenance(checker: &Checker<'_, '_>, call: &JwtCall<'_>) -> (Option<Severity
 /// check done by hand (`payload = jwt.decode(...)`, then `if payload["iss"] != ISSUER: raise`,
 /// also through a variable: `issuer = payload.get("iss")`, `if issuer != ISSUER`).
 fn compared_later(call: &JwtCall<'_>, claim: &str) -> bool {
-    let Some(function) = call.function else {
-        return false;
-    };
-    let mut claims_name = None;
-    visit_stmts(&function.body, &mut |stmt| {
-        if let Stmt::Assign(assign) = stmt
-            && assign.value.range() == call.call.range()
-            && let [Expr::Name(name)] = assign.targets.as_slice()
-        {
-            claims_name = Some(name.id.as_str());
-        }
-    });
-    let Some(claims) = claims_name else {
+    let Some((function, claims)) = decoded_into(call) else {
         return false;
     };
     let reads_claim = |expr: &Expr| claim_read(expr, claim) == Some(claims);
@@ -363,19 +351,7 @@ fn compared_later(call: &JwtCall<'_>, claim: &str) -> bool {
 /// `payload["sub"].startswith("link:")`, `request.url != unquote(decoded["url"])`. The token
 /// is then bound to one use, as an audience binds it to one service.
 fn purpose_checked(call: &JwtCall<'_>) -> bool {
-    let Some(function) = call.function else {
-        return false;
-    };
-    let mut claims_name = None;
-    visit_stmts(&function.body, &mut |stmt| {
-        if let Stmt::Assign(assign) = stmt
-            && assign.value.range() == call.call.range()
-            && let [Expr::Name(name)] = assign.targets.as_slice()
-        {
-            claims_name = Some(name.id.as_str());
-        }
-    });
-    let Some(claims) = claims_name else {
+    let Some((function, claims)) = decoded_into(call) else {
         return false;
     };
     // `payload["tp"]`, `payload.get("tp")`, for a claim other than the times PyJWT checks.
@@ -451,6 +427,22 @@ fn purpose_checked(call: &JwtCall<'_>) -> bool {
 /// Whether `expr` or an expression inside it satisfies `test`.
 fn any_expr_in(expr: &Expr, test: &dyn Fn(&Expr) -> bool) -> bool {
     crate::model::routes::expr_contains(expr, &mut |e| test(e))
+}
+
+/// The function holding the decode and the local it assigns the decoded claims to
+/// (`payload = jwt.decode(...)`).
+fn decoded_into<'a>(call: &JwtCall<'a>) -> Option<(&'a ruff_python_ast::StmtFunctionDef, &'a str)> {
+    let function = call.function?;
+    let mut claims_name = None;
+    visit_stmts(&function.body, &mut |stmt| {
+        if let Stmt::Assign(assign) = stmt
+            && assign.value.range() == call.call.range()
+            && let [Expr::Name(name)] = assign.targets.as_slice()
+        {
+            claims_name = Some(name.id.as_str());
+        }
+    });
+    Some((function, claims_name?))
 }
 
 /// An argument that is absent or literally `None`.
