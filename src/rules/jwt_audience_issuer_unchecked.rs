@@ -18,7 +18,7 @@ use ruff_text_size::Ranged;
 use super::{Checker, Rule, Severity};
 use crate::model::jwt::{JwtCall, Library, claim_read, claim_validator};
 use crate::model::keys::{KeyKind, KeySource, OwnTokens};
-use crate::model::routes::{any_expr, visit_stmts};
+use crate::model::routes::{any_expr, expr_contains, visit_stmts};
 use crate::model::value::Value;
 
 pub const RULE: Rule = Rule {
@@ -373,7 +373,7 @@ fn purpose_checked(call: &JwtCall<'_>) -> bool {
                 if !matches!(k.value.to_str(), "exp" | "iat" | "nbf" | "jti")
                     && !crate::model::routes::is_role_word(k.value.to_str()))
     };
-    let contains_claim = |expr: &Expr| any_expr_in(expr, &reads_purpose_claim);
+    let contains_claim = |expr: &Expr| expr_contains(expr, &mut |e| reads_purpose_claim(e));
     // Locals holding a claim: `url = unquote(decoded["url"])`.
     let mut holders: Vec<&str> = Vec::new();
     visit_stmts(&function.body, &mut |stmt| {
@@ -422,11 +422,6 @@ fn purpose_checked(call: &JwtCall<'_>) -> bool {
             _ => false,
         }
     })
-}
-
-/// Whether `expr` or an expression inside it satisfies `test`.
-fn any_expr_in(expr: &Expr, test: &dyn Fn(&Expr) -> bool) -> bool {
-    crate::model::routes::expr_contains(expr, &mut |e| test(e))
 }
 
 /// The function holding the decode and the local it assigns the decoded claims to

@@ -497,12 +497,6 @@ pub fn unloaded_settings_constant(
     let own = modules.get(site.module)?;
     let stem = own.file.path.file_stem()?.to_str()?;
     let name = entry.key.as_str();
-    let own_text = &own.file.text[..];
-    let start = usize::from(entry.expr.range().start()).min(own_text.len());
-    let own_line = own_text[..start].rfind('\n').map_or(0, |i| i + 1)
-        ..own_text[start..]
-            .find('\n')
-            .map_or(own_text.len(), |i| start + i);
     const LOADERS: [&str; 5] = [
         "from_object",
         "from_pyfile",
@@ -515,6 +509,11 @@ pub fn unloaded_settings_constant(
         let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
         (begin, end)
     };
+    let own_text = &own.file.text[..];
+    let (own_begin, own_end) = line_around(
+        own_text,
+        usize::from(entry.expr.range().start()).min(own_text.len()),
+    );
     let loaded_or_read = modules.iter().enumerate().any(|(index, module)| {
         let text = &module.file.text[..];
         let loads_it = crate::model::references::whole_words(text, stem).any(|at| {
@@ -533,7 +532,7 @@ pub fn unloaded_settings_constant(
             });
         let reads_it = imports_it
             && crate::model::references::whole_words(text, name).any(|at| {
-                if index == site.module && own_line.contains(&at) {
+                if index == site.module && (own_begin..own_end).contains(&at) {
                     return false;
                 }
                 let (begin, _) = line_around(text, at);
@@ -559,11 +558,6 @@ fn among_names(
     config: &crate::model::config::ConfigModel<'_>,
     site: &crate::model::config::SecretSite,
 ) -> bool {
-    let entries: Vec<&crate::model::config::ConfigEntry<'_>> = config
-        .entries_written_in(site.module)
-        .iter()
-        .map(|&index| &config.entries[index])
-        .collect();
     let holder = |display: &str| {
         display
             .rsplit_once('.')
@@ -573,8 +567,9 @@ fn among_names(
         return false;
     };
     let site_holder = holder(&site_entry.display);
-    entries.iter().any(|entry| {
-        !std::ptr::eq(*entry, site_entry)
+    config.entries_written_in(site.module).iter().any(|&index| {
+        let entry = &config.entries[index];
+        !std::ptr::eq(entry, site_entry)
             && holder(&entry.display) == site_holder
             && matches!(&entry.value, crate::model::config::ConfigValue::Literal(literal)
             if literal.bytes.as_ref().is_some_and(|bytes| {

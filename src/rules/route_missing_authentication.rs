@@ -659,13 +659,10 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
 /// authentication required". Phrases, not the word alone: "updates the public profile" says
 /// nothing about who may call.
 fn docstring_says_public(handler: &ruff_python_ast::StmtFunctionDef) -> bool {
-    let Some(ruff_python_ast::Stmt::Expr(first)) = handler.body.first() else {
+    let Some(docstring) = crate::model::context::docstring(&handler.body) else {
         return false;
     };
-    let ruff_python_ast::Expr::StringLiteral(docstring) = first.value.as_ref() else {
-        return false;
-    };
-    let text = docstring.value.to_str().to_ascii_lowercase();
+    let text = docstring.to_ascii_lowercase();
     [
         "(public)",
         "public endpoint",
