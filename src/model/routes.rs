@@ -335,6 +335,24 @@ fn is_verifier(qualified: &str, verifier: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('(') || rest.starts_with('.'))
 }
 
+/// The decorators of the functions `def` defines, as callees: `@require_login` on the wrapper
+/// picoCTF's `require_admin` returns runs whenever the wrapper does.
+fn inner_decorators(def: &ast::StmtFunctionDef) -> Vec<&Expr> {
+    let mut found: Vec<&Expr> = Vec::new();
+    for_each_def(&def.body, &mut |inner| {
+        found.extend(inner.decorator_list.iter().map(decorator_callee));
+    });
+    found
+}
+
+/// What a decorator calls: `login_required` of `@login_required` and of `@login_required()`.
+fn decorator_callee(decorator: &ast::Decorator) -> &Expr {
+    match &decorator.expression {
+        Expr::Call(call) => call.func.as_ref(),
+        other => other,
+    }
+}
+
 /// Whether `qualified` names one of [`KNOWN_VERIFIERS`].
 fn is_known_verifier(qualified: &str) -> bool {
     KNOWN_VERIFIERS.iter().any(|v| is_verifier(qualified, v))
@@ -2981,13 +2999,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             }
             false
         });
-        // `@require_login` on the wrapper a decorator returns (picoCTF's `require_admin`).
-        for_each_def(&def.body, &mut |inner| {
-            callees.extend(inner.decorator_list.iter().map(|d| match &d.expression {
-                Expr::Call(call) => call.func.as_ref(),
-                other => other,
-            }));
-        });
+        callees.extend(inner_decorators(def));
         callees.into_iter().any(|callee| {
             self.callee_reaches(module, def, callee, &is_known_verifier, &mut |m, target| {
                 self.authenticates_seen(m, target, depth + 1, seen)
@@ -3460,12 +3472,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         }
         let mut callees = Vec::new();
         collect_calls(&def.body, &mut callees);
-        for_each_def(&def.body, &mut |inner| {
-            callees.extend(inner.decorator_list.iter().map(|d| match &d.expression {
-                Expr::Call(call) => call.func.as_ref(),
-                other => other,
-            }));
-        });
+        callees.extend(inner_decorators(def));
         callees.into_iter().any(|callee| {
             self.callee_reaches(module, def, callee, known, &mut |m, target| {
                 self.reaches(m, target, depth + 1, seen, here, known)
@@ -3966,22 +3973,33 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             // A project function (or a method of a project object, `@api.secure`) that
             // authenticates.
             let by_project = |(module, def): (usize, &'a ast::StmtFunctionDef)| {
-                self.authenticates(module, def, 0).then(|| {
-                    let file = self.model.modules[module].file;
-                    let line = file.position(def.range().start()).line;
-                    Authentication {
-                        how: format!(
-                            "`@{}` ({}:{line} {})",
-                            owner_file.slice(decorator.range()),
-                            file.display_path(),
-                            self.how_it_authenticates(module, def)
-                        ),
-                        identity: self.decorator_identity(module, def, route),
-                        unverified: self.unverified_only(module, def),
-                        administrators_only: self.keeps_an_administrator(module, def),
-                        shared_key: self.compares_with_one_key(module, def),
-                        record_token: None,
-                    }
+                let file = self.model.modules[module].file;
+                let line = file.position(def.range().start()).line;
+                let (checker_module, checker, made_by) = if self.authenticates(module, def, 0) {
+                    (module, def, String::new())
+                } else {
+                    let (factory_module, factory) = self.authenticating_factory(module, def)?;
+                    let factory_file = self.model.modules[factory_module].file;
+                    let made_by = format!(
+                        ", made by `@{}` at {}:{}, which",
+                        factory.name,
+                        factory_file.display_path(),
+                        factory_file.position(factory.range().start()).line
+                    );
+                    (factory_module, factory, made_by)
+                };
+                Some(Authentication {
+                    how: format!(
+                        "`@{}` ({}:{line}{made_by} {})",
+                        owner_file.slice(decorator.range()),
+                        file.display_path(),
+                        self.how_it_authenticates(checker_module, checker)
+                    ),
+                    identity: self.decorator_identity(checker_module, checker, route),
+                    unverified: self.unverified_only(checker_module, checker),
+                    administrators_only: self.keeps_an_administrator(checker_module, checker),
+                    shared_key: self.compares_with_one_key(checker_module, checker),
+                    record_token: None,
                 })
             };
             // `@self.process_requests` on a view a method of a Flask subclass declares (eNMS):
@@ -4042,6 +4060,22 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             }
         }
         None
+    }
+
+    /// The project decorator `def` is defined under that makes it a check:
+    /// `@permissions_wrapper def global_admin(args, kwargs)` (Mailu) binds `global_admin` to what
+    /// `permissions_wrapper` returns, which wraps each view in `flask_login.login_required`.
+    fn authenticating_factory(
+        &self,
+        module: usize,
+        def: &'a ast::StmtFunctionDef,
+    ) -> Option<(usize, &'a ast::StmtFunctionDef)> {
+        def.decorator_list.iter().find_map(|decorator| {
+            let qualified = self.qualified_within(module, def, decorator_callee(decorator))?;
+            let (factory_module, factory) = self.function_for(module, &qualified)?;
+            (!std::ptr::eq(factory, def) && self.authenticates(factory_module, factory, 0))
+                .then_some((factory_module, factory))
+        })
     }
 
     /// A handler that only hands the request to a project function (`return
@@ -4515,7 +4549,6 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             Some((false, name)) => logged_in_user(&def.body).or(Some(name)),
             None => None,
         };
-        let _ = module;
         if let Some(assigned) = assigned {
             return assigned;
         }
@@ -4524,6 +4557,18 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         }
         if let Some(user) = logged_in_user(&def.body) {
             return user;
+        }
+        // A project decorator that ends in Flask-Login's own check (Mailu's factory-made
+        // `@access.global_admin`): the caller is Flask-Login's user.
+        if self.reaches(
+            module,
+            def,
+            0,
+            &mut HashSet::default(),
+            &|_, _| false,
+            &|qualified| is_verifier(qualified, "flask_login.login_required"),
+        ) {
+            return "current_user".to_string();
         }
         // Nothing names the caller: saying "the token's `sub` claim" here would invent a JWT
         // for API-key, session and header schemes.

@@ -1114,6 +1114,21 @@ fn decorator_checks(checker: &Checker<'_, '_>, route: &Route<'_>, name: &str) ->
         else {
             return false;
         };
+        // `@access.owner(models.Fetch, "fetch_id")` (Mailu): the decorator is told which URL
+        // variable holds the object and relates what it loads to the logged-in caller.
+        if let Expr::Call(call) = decorator
+            && call
+                .arguments
+                .args
+                .iter()
+                .any(|arg| matches!(arg, Expr::StringLiteral(s) if s.value.to_str() == name))
+            && crate::model::routes::any_expr(&def.body, &mut |e| {
+                matches!(e, Expr::Name(n) if n.id.as_str() == "current_user")
+                    || matches!(e, Expr::Attribute(a) if a.attr.as_str() == "current_user")
+            })
+        {
+            return true;
+        }
         let assignments = local_assignments(&def.body);
         let taken: Vec<&str> = assignments
             .iter()

@@ -637,11 +637,30 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
                 .message
                 .push_str(" [low: its docstring says the route is public]");
         }
+        // Mailu's `/internal/...` blueprint, which its nginx front keeps from outside callers
+        // (`location /internal { internal; }`): a URL the project names internal is served to
+        // its own services, and what keeps others out is outside the Python code.
+        let internal = evidence.is_empty()
+            && !reads_one_record
+            && !documented_public
+            && handed_out.is_none()
+            && route
+                .rule
+                .trim_start_matches('/')
+                .split('/')
+                .next()
+                .is_some_and(|segment| matches!(segment, "internal" | "_internal"));
+        if internal {
+            diagnostic.message.push_str(
+                " [low: its URL is under `/internal`, the convention for endpoints the project's own services call on a private network, kept from outside callers by the proxy in front; if outside callers can reach it, this is high]",
+            );
+        }
         if mostly_public
             || public_collection.is_some()
             || handed_out.is_some()
             || reads_one_record
             || documented_public
+            || internal
         {
             diagnostic.severity = Some(crate::rules::Severity::Low);
         } else if let Some(hook) = &route.exempted_by {
