@@ -93,6 +93,10 @@ pub struct Route<'a> {
     /// Decorators that apply: the function's own, then class-level `decorators` /
     /// `method_decorators` entries and the API's `decorators=`.
     pub decorators: Vec<&'a Expr>,
+    /// Those of `decorators` a base class in another module lists (lemur's resources derive
+    /// `method_decorators = [login_required]` from `lemur.auth.service.AuthenticatedResource`),
+    /// with that module: their names are that module's.
+    pub inherited_decorators: Vec<(&'a Expr, usize)>,
     /// Decorators written above the route decorator: they never run for this route.
     pub decorators_above_route: Vec<&'a Expr>,
     /// The app or blueprint object the route is registered on (qualified name).
@@ -149,6 +153,14 @@ pub struct Route<'a> {
 }
 
 impl Route<'_> {
+    /// The module whose names `decorator`, one of the route's, is written with.
+    pub fn decorator_module(&self, decorator: &Expr) -> usize {
+        self.inherited_decorators
+            .iter()
+            .find(|(inherited, _)| std::ptr::eq(*inherited, decorator))
+            .map_or(self.module, |(_, module)| *module)
+    }
+
     /// The words of the route's last static path segment and its handler's name (`/admin/login`
     /// and `def login()`: `login`, `login`), which name what the route is.
     pub fn name_words(&self) -> Vec<String> {
@@ -1588,6 +1600,7 @@ impl<'a> RouteCollector<'_, 'a> {
             handler: def,
             class: None,
             decorators: below.iter().map(|d| &d.expression).collect(),
+            inherited_decorators: Vec::new(),
             decorators_above_route: self.other_than_routes(above).collect(),
             registrar: Some(registrar),
             authentication: None,
@@ -1619,10 +1632,15 @@ impl<'a> RouteCollector<'_, 'a> {
         extra_decorators: Vec<&'a Expr>,
         declared_at: TextRange,
     ) {
-        let class_decorators: Vec<&'a Expr> = self
+        let class_decorators: Vec<(usize, &'a Expr)> = self
             .decorators_assignment((class_module, class))
             .into_iter()
-            .flat_map(|value| self.decorator_elements(class_module, value, 0))
+            .flat_map(|(module, value)| self.decorator_elements(module, value, 0))
+            .collect();
+        let inherited_decorators: Vec<(&'a Expr, usize)> = class_decorators
+            .iter()
+            .filter(|(module, _)| *module != class_module)
+            .map(|(module, decorator)| (*decorator, *module))
             .collect();
         let dispatch = self.inherited_method((class_module, class), "dispatch_request");
         // `@require_login` above `@ns.route("/")` on a resource class wraps the class after
@@ -1640,7 +1658,7 @@ impl<'a> RouteCollector<'_, 'a> {
             }
             let mut decorators: Vec<&'a Expr> =
                 def.decorator_list.iter().map(|d| &d.expression).collect();
-            decorators.extend(class_decorators.iter().copied());
+            decorators.extend(class_decorators.iter().map(|(_, decorator)| *decorator));
             decorators.extend(self.other_than_routes(below));
             decorators.extend(extra_decorators.iter().copied());
             self.routes.push(Route {
@@ -1653,6 +1671,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 handler: def,
                 class: Some(class),
                 decorators,
+                inherited_decorators: inherited_decorators.clone(),
                 decorators_above_route: decorators_above_route.clone(),
                 registrar: Some(registrar.clone()),
                 authentication: None,
@@ -1729,7 +1748,10 @@ impl<'a> RouteCollector<'_, 'a> {
     /// its own, or else the nearest project base class's (lemur's `AuthenticatedResource` sets
     /// `method_decorators = [login_required]` for every resource deriving from it), as Python's
     /// attribute lookup finds it.
-    fn decorators_assignment(&self, class: (usize, &'a ast::StmtClassDef)) -> Vec<&'a Expr> {
+    fn decorators_assignment(
+        &self,
+        class: (usize, &'a ast::StmtClassDef),
+    ) -> Vec<(usize, &'a Expr)> {
         self.nearest_in_class_chain(class, |class| {
             let own: Vec<&'a Expr> = class
                 .body
@@ -1743,7 +1765,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 .collect();
             (!own.is_empty()).then_some(own)
         })
-        .map(|(_, own)| own)
+        .map(|(module, own)| own.into_iter().map(|value| (module, value)).collect())
         .unwrap_or_default()
     }
 
@@ -1751,19 +1773,25 @@ impl<'a> RouteCollector<'_, 'a> {
     /// (`method_decorators = {"get": [...]}`), or a concatenation that starts from a base class's
     /// own list (jazzband's `decorators = UploadLeadsActionView.decorators + [templated()]`, the
     /// base inheriting `[login_required]` from its own base).
-    fn decorator_elements(&self, module: usize, value: &'a Expr, depth: usize) -> Vec<&'a Expr> {
+    fn decorator_elements(
+        &self,
+        module: usize,
+        value: &'a Expr,
+        depth: usize,
+    ) -> Vec<(usize, &'a Expr)> {
         if depth > 8 {
             return Vec::new();
         }
+        let here = |elements: &'a [Expr]| elements.iter().map(|e| (module, e)).collect::<Vec<_>>();
         match value {
-            Expr::List(list) => list.elts.iter().collect(),
-            Expr::Tuple(tuple) => tuple.elts.iter().collect(),
+            Expr::List(list) => here(&list.elts),
+            Expr::Tuple(tuple) => here(&tuple.elts),
             Expr::Dict(dict) => dict
                 .items
                 .iter()
                 .flat_map(|item| match &item.value {
-                    Expr::List(list) => list.elts.iter().collect::<Vec<_>>(),
-                    other => vec![other],
+                    Expr::List(list) => here(&list.elts),
+                    other => vec![(module, other)],
                 })
                 .collect(),
             Expr::BinOp(op) if op.op == ast::Operator::Add => {
@@ -1779,7 +1807,9 @@ impl<'a> RouteCollector<'_, 'a> {
                 };
                 self.decorators_assignment(base)
                     .into_iter()
-                    .flat_map(|inherited| self.decorator_elements(base.0, inherited, depth + 1))
+                    .flat_map(|(module, inherited)| {
+                        self.decorator_elements(module, inherited, depth + 1)
+                    })
                     .collect()
             }
             _ => Vec::new(),
@@ -3790,6 +3820,16 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     /// `app.view_functions[request.endpoint]` lets those views through (temboard's
     /// `@anonymous_allowed`).
     pub fn view_marks(&self, module: usize, handler: &'a ast::StmtFunctionDef) -> Vec<&'a str> {
+        self.view_attributes(module, handler, &is_true)
+    }
+
+    /// The attributes the view's project decorators set on it to a value `kept` accepts.
+    fn view_attributes(
+        &self,
+        module: usize,
+        handler: &'a ast::StmtFunctionDef,
+        kept: &dyn Fn(&Expr) -> bool,
+    ) -> Vec<&'a str> {
         let mut marks = Vec::new();
         for decorator in &handler.decorator_list {
             let Some((_, def)) = self
@@ -3804,7 +3844,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             let parameter = parameter.parameter.name.as_str();
             let is_parameter = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == parameter);
             visit_scope_stmts(&def.body, &mut |stmt| match stmt {
-                Stmt::Assign(assign) if is_true(&assign.value) => {
+                Stmt::Assign(assign) if kept(&assign.value) => {
                     for target in &assign.targets {
                         if let Expr::Attribute(attribute) = target
                             && is_parameter(&attribute.value)
@@ -3819,7 +3859,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                         && let [object, Expr::StringLiteral(name), value] =
                             call.arguments.args.as_ref()
                         && is_parameter(object)
-                        && is_true(value)
+                        && kept(value)
                     {
                         marks.push(name.value.to_str());
                     }
@@ -3953,8 +3993,16 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         owner: &'a ast::StmtFunctionDef,
         decorators: &[&'a Expr],
     ) -> Option<Authentication> {
-        let owner_file = self.model.modules[module].file;
+        let written_in = module;
         for &decorator in decorators {
+            // A decorator a base class in another module lists is written with that module's
+            // names (only the route's own decorators are ever inherited).
+            let module = if std::ptr::eq(owner, route.handler) {
+                route.decorator_module(decorator)
+            } else {
+                written_in
+            };
+            let owner_file = self.model.modules[module].file;
             let callee = match decorator {
                 Expr::Call(call) => call.func.as_ref(),
                 other => other,
@@ -3975,6 +4023,9 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             let by_project = |(module, def): (usize, &'a ast::StmtFunctionDef)| {
                 let file = self.model.modules[module].file;
                 let line = file.position(def.range().start()).line;
+                if std::ptr::eq(owner, route.handler) && self.opted_out_by_mark(route, def) {
+                    return None;
+                }
                 let (checker_module, checker, made_by) = if self.authenticates(module, def, 0) {
                     (module, def, String::new())
                 } else {
@@ -4060,6 +4111,25 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             }
         }
         None
+    }
+
+    /// Whether the route's view opts out of the check `def` makes through a mark another of its
+    /// decorators sets: cmdb's `@auth_abandoned` sets `func.authenticated = False`, which the
+    /// wrapper of `auth_required` (inherited from `APIView.method_decorators`) reads with
+    /// `getattr(func, "authenticated", True)` before calling the view unchecked.
+    fn opted_out_by_mark(&self, route: &Route<'a>, def: &'a ast::StmtFunctionDef) -> bool {
+        let marks = self.view_attributes(
+            route.module,
+            route.handler,
+            &|value| matches!(value, Expr::BooleanLiteral(literal) if !literal.value),
+        );
+        !marks.is_empty()
+            && any_expr(&def.body, &mut |e| {
+                matches!(e, Expr::Call(call)
+                    if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "getattr")
+                        && matches!(call.arguments.args.get(1),
+                            Some(Expr::StringLiteral(name)) if marks.contains(&name.value.to_str())))
+            })
     }
 
     /// The project decorator `def` is defined under that makes it a check:

@@ -140,6 +140,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 handler: def,
                 class,
                 decorators: def.decorator_list.iter().map(|d| &d.expression).collect(),
+                inherited_decorators: Vec::new(),
                 decorators_above_route: Vec::new(),
                 registrar: Some(registrar.clone()),
                 authentication: None,
