@@ -7486,7 +7486,15 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
                     Some(_) => false,
                     None => call.arguments.keywords.is_empty(),
                 };
-            if fills_own_container || answers_the_caller || builds_a_value || runs_a_read {
+            // `create_success_response(...)`, `create_error_response(...)` (Saarthi's helpers):
+            // what they create is the answer to this request.
+            let builds_the_answer = lower.ends_with("_response") || lower.ends_with("_reply");
+            if fills_own_container
+                || answers_the_caller
+                || builds_a_value
+                || runs_a_read
+                || builds_the_answer
+            {
             } else if WRITE_VERBS.iter().any(|verb| {
                 lower == *verb
                     || lower

@@ -92,8 +92,25 @@ pub(super) fn check_settings_files(
         let help = SettingsChecker::keep_out_help(&entry.key);
         let mut diagnostic = checker.diagnostic(entry.range, message, help);
         diagnostic.severity = weight.severity;
+        // fatec's `.env.example`: `SECRET_KEY=a cool secret key no one is supposed to know`
+        // tells whoever copies the file what to put there.
+        if file.role == crate::model::settings_files::FileRole::Example && reads_as_prose(value) {
+            diagnostic.severity = Some(Severity::Low);
+            diagnostic.message.push_str(
+                " [low: the value reads as a sentence describing what to put there, which a deployment that copies the file verbatim would keep]",
+            );
+        }
         out.push((entry.file, diagnostic));
     }
+}
+
+/// Four or more words of letters separated by single spaces: a sentence, not a generated key.
+fn reads_as_prose(value: &str) -> bool {
+    let words: Vec<&str> = value.split(' ').collect();
+    words.len() >= 4
+        && words
+            .iter()
+            .all(|word| !word.is_empty() && word.chars().all(|c| c.is_alphabetic() || c == '\''))
 }
 
 /// Replaces the literal (or the whole lookup it is the default of) with

@@ -324,8 +324,12 @@ impl<'h, 'c, 'a> HookScope<'h, 'c, 'a> {
             Expr::NoneLiteral(_) => Tri::False,
             Expr::Call(call) if call.arguments.is_empty() => match self.predicate(call) {
                 Some(returned) => self.eval(returned, route, depth + 1),
-                None => Tri::Unknown,
+                // swingmusic's `check_auth_need()`: locals, then `if`s that return.
+                None => self.called_predicate(call, route, depth + 1),
             },
+            Expr::Call(call) if self.literal_quantifier(call).is_some() => {
+                self.quantified(call, route, depth + 1)
+            }
             Expr::Call(call) if self.reads_view_attribute(call, depth) => {
                 match &call.arguments.args[1] {
                     Expr::StringLiteral(name) => {
@@ -345,6 +349,68 @@ impl<'h, 'c, 'a> HookScope<'h, 'c, 'a> {
             },
             _ => Tri::Unknown,
         }
+    }
+
+    /// `any(test for x in ITEMS)` / `all(...)` over a literal list, tuple or set (a local, a
+    /// module-level name or the hook's class attribute): the generator and the items.
+    fn literal_quantifier(
+        &self,
+        call: &'a ast::ExprCall,
+    ) -> Option<(&'a ast::ExprGenerator, &'a [Expr])> {
+        let Expr::Name(function) = call.func.as_ref() else {
+            return None;
+        };
+        if !matches!(function.id.as_str(), "any" | "all") || !call.arguments.keywords.is_empty() {
+            return None;
+        }
+        let [Expr::Generator(generator)] = call.arguments.args.as_ref() else {
+            return None;
+        };
+        let [comprehension] = generator.generators.as_slice() else {
+            return None;
+        };
+        if !comprehension.ifs.is_empty() || comprehension.is_async {
+            return None;
+        }
+        let Expr::Name(_) = &comprehension.target else {
+            return None;
+        };
+        Some((generator, self.literal_items(&comprehension.iter)?))
+    }
+
+    /// swingmusic's `any(request.path.startswith(url) for url in urls)`: the test once per
+    /// item, the loop variable standing for it, joined by `or` (`any`) or `and` (`all`).
+    fn quantified(&self, call: &'a ast::ExprCall, route: &RouteShape<'_>, depth: usize) -> Tri {
+        let Some((generator, items)) = self.literal_quantifier(call) else {
+            return Tri::Unknown;
+        };
+        let Some(Expr::Name(target)) = generator.generators.first().map(|c| &c.target) else {
+            return Tri::Unknown;
+        };
+        let every = matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "all");
+        let mut result = Tri::from(every);
+        for item in items {
+            if matches!(item, Expr::Starred(_)) {
+                result = if every {
+                    and(result, Tri::Unknown)
+                } else {
+                    or(result, Tri::Unknown)
+                };
+                continue;
+            }
+            let mut locals = self.locals.clone();
+            locals.retain(|(name, _)| *name != target.id.as_str());
+            locals.push((target.id.as_str(), item));
+            let answer = self
+                .reading(locals, self.body)
+                .eval(&generator.elt, route, depth + 1);
+            result = if every {
+                and(result, answer)
+            } else {
+                or(result, answer)
+            };
+        }
+        result
     }
 
     /// What a project function of the hook's module called without arguments returns, when its
@@ -487,6 +553,16 @@ impl<'h, 'c, 'a> HookScope<'h, 'c, 'a> {
         match first {
             Stmt::Expr(e) if e.value.is_string_literal_expr() => then(Returned::FallsThrough),
             Stmt::Pass(_) => then(Returned::FallsThrough),
+            // `urls = ("/auth/login", ...)` before the tests that read it.
+            Stmt::Assign(assign) if matches!(assign.targets.as_slice(), [Expr::Name(_)]) => {
+                let [Expr::Name(target)] = assign.targets.as_slice() else {
+                    return Returned::Unknown;
+                };
+                let mut locals = self.locals.clone();
+                locals.push((target.id.as_str(), assign.value.as_ref()));
+                self.reading(locals, self.body)
+                    .returned(rest, route, depth + 1)
+            }
             Stmt::Return(ret) => Returned::Value(match ret.value.as_deref() {
                 Some(value) => self.eval(value, route, depth + 1),
                 None => Tri::False,

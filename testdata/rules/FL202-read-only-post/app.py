@@ -175,3 +175,30 @@ def retitle_note(note_id):  # expect: FL202
     note = Note.query.get(note_id)
     note.title = request.form["title"]
     return "", 204
+
+
+def create_success_response(message, data=None, status_code=200):
+    """Saarthi's helper: what it creates is the answer, not a record."""
+    response = {"success": True, "message": message}
+    if data is not None:
+        response["data"] = data
+    return response, status_code
+
+
+@app.post("/contact")
+def contact_api():
+    """A contact form that only echoes what it was sent."""
+    data = request.get_json()
+    submitted = {"name": data["name"], "message": data["message"]}
+    return create_success_response("Contact form submitted", submitted, status_code=201)
+
+
+@app.post("/subscribers")
+def add_subscriber():  # expect: FL202
+    """`create_subscriber` still names a write."""
+    create_subscriber(request.form["email"])
+    return create_success_response("Subscribed")
+
+
+def create_subscriber(email):
+    NOTES[email] = "subscriber"
