@@ -725,6 +725,34 @@ fn app_authenticates(project: &Project<'_>, module: usize) -> bool {
     })
 }
 
+/// How many of the application's routes a flask-restful `Api` serves, and how many routes it
+/// has, when that is four in five or more: flask-restful answers its resources' exceptions
+/// itself (flask-restx and flask-restplus route errors differently and are not counted).
+fn restful_share(project: &Project<'_>, module: usize) -> Option<(usize, usize)> {
+    let units = project.apps.of_module(module);
+    let model = &project.model;
+    let served_by_restful = |route: &Route<'_>| {
+        let Some((api_module, name)) = route
+            .registrar
+            .as_deref()
+            .and_then(|registrar| model.split_module(registrar))
+        else {
+            return false;
+        };
+        let at = crate::model::At::top(api_module);
+        matches!(model.assigned_value(name, &at), Some(Expr::Call(call))
+            if model.qualified_name(&call.func, &at).as_deref() == Some("flask_restful.Api"))
+    };
+    let (mut restful, mut total) = (0, 0);
+    for route in project.routes.routes.iter().filter(|route| {
+        overlap(&route.units, units) && !project.config.is_test_module(route.module)
+    }) {
+        total += 1;
+        restful += usize::from(served_by_restful(route));
+    }
+    (restful > 0 && restful * 5 >= total * 4).then_some((restful, total))
+}
+
 /// The rules of the application's routes without authentication, when every one is an
 /// operations endpoint (`/_status`, `/healthcheck`, `/metrics`); `None` when any other route is
 /// open, or the application has no route.
@@ -1594,6 +1622,9 @@ fn check(checker: &mut Checker<'_, '_>) {
                 matches!(leak, Expr::Attribute(a) if a.attr.as_str() == "orig")
                     || matches!(leak, Expr::Call(call) if matches!(call.arguments.args.first(), Some(Expr::Attribute(a)) if a.attr.as_str() == "orig"))
             });
+        let restful = matches!(audience, Audience::AnyFailingRequest)
+            .then(|| restful_share(checker.project, checker.file.module))
+            .flatten();
         let diagnostic = checker.report(
             first.range(),
             format!(
@@ -1636,6 +1667,19 @@ fn check(checker: &mut Checker<'_, '_>) {
                     [] => String::new(),
                     open => format!(" but its operations endpoints ({})", open.join(", ")),
                 }
+            ));
+        }
+        // lemur's `@app.errorhandler(Exception)` answering `str(e)`: flask-restful's
+        // `Api.error_router` handles what its resources raise first and answers anything but an
+        // HTTP exception with a generic "Internal Server Error", so only the app's other routes
+        // (here a health check) reach the handler with their failures.
+        if diagnostic.severity == Some(Severity::Medium)
+            && matches!(audience, Audience::AnyFailingRequest)
+            && let Some((restful, total)) = restful
+        {
+            diagnostic.severity = Some(Severity::Low);
+            diagnostic.message.push_str(&format!(
+                "; low severity: {restful} of the application's {total} routes are flask-restful resources, whose exceptions flask-restful answers with a generic \"Internal Server Error\" before Flask's handlers run; what reaches this handler is werkzeug's own HTTP errors and the failures of the other routes"
             ));
         }
         if signature_oracle {
