@@ -590,7 +590,39 @@ fn check_sentinels(checker: &mut Checker<'_, '_>, function: &Function<'_>) {
     // (the variable, the helper's name, its sentinels with the branch returning each)
     type Sentinels = Vec<(String, String)>;
     let mut results: Vec<(&str, String, Sentinels)> = Vec::new();
+    // Only a local an `if` compares with a string literal can be tested against a sentinel:
+    // resolving the callee of every other call-assigned local was most of this rule's cost.
+    let mut compared: Vec<&str> = Vec::new();
+    visit_stmts(&function.def.body, &mut |stmt| {
+        let Stmt::If(stmt) = stmt else { return };
+        let tests = std::iter::once(stmt.test.as_ref()).chain(
+            stmt.elif_else_clauses
+                .iter()
+                .filter_map(|c| c.test.as_ref()),
+        );
+        for test in tests {
+            if let Expr::Compare(compare) = test
+                && let [other] = compare.comparators.as_ref()
+                && matches!(compare.ops.as_ref(), [ast::CmpOp::Eq | ast::CmpOp::Is])
+            {
+                for (a, b) in [
+                    (compare.left.as_ref(), other),
+                    (other, compare.left.as_ref()),
+                ] {
+                    if let (Expr::Name(n), Expr::StringLiteral(_)) = (a, b) {
+                        compared.push(n.id.as_str());
+                    }
+                }
+            }
+        }
+    });
+    if compared.is_empty() {
+        return;
+    }
     for (name, value) in local_assignments(&function.def.body) {
+        if !compared.contains(&name) {
+            continue;
+        }
         let Expr::Call(call) = value else { continue };
         let Some(qualified) = context.callee_of(checker.file, call) else {
             continue;
