@@ -4002,14 +4002,14 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             } else {
                 written_in
             };
-            let owner_file = self.model.modules[module].file;
+            let decorator_file = self.model.modules[module].file;
             let callee = match decorator {
                 Expr::Call(call) => call.func.as_ref(),
                 other => other,
             };
             // `@auth_desired` (ruqqus: "any view that changes if user is logged in"),
             // `@login_optional`: the view runs for anonymous callers too.
-            let spelled = owner_file.slice(callee.range());
+            let spelled = decorator_file.slice(callee.range());
             let name = spelled.rsplit('.').next().unwrap_or(spelled);
             if crate::model::context::contains_any_ignoring_case(name, &["desired", "optional"])
                 && crate::model::context::words(name)
@@ -4026,7 +4026,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 if std::ptr::eq(owner, route.handler) && self.opted_out_by_mark(route, def) {
                     return None;
                 }
-                let (checker_module, checker, made_by) = if self.authenticates(module, def, 0) {
+                let (check_module, check, made_by) = if self.authenticates(module, def, 0) {
                     (module, def, String::new())
                 } else {
                     let (factory_module, factory) = self.authenticating_factory(module, def)?;
@@ -4042,14 +4042,14 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 Some(Authentication {
                     how: format!(
                         "`@{}` ({}:{line}{made_by} {})",
-                        owner_file.slice(decorator.range()),
+                        decorator_file.slice(decorator.range()),
                         file.display_path(),
-                        self.how_it_authenticates(checker_module, checker)
+                        self.how_it_authenticates(check_module, check)
                     ),
-                    identity: self.decorator_identity(checker_module, checker, route),
-                    unverified: self.unverified_only(checker_module, checker),
-                    administrators_only: self.keeps_an_administrator(checker_module, checker),
-                    shared_key: self.compares_with_one_key(checker_module, checker),
+                    identity: self.decorator_identity(check_module, check, route),
+                    unverified: self.unverified_only(check_module, check),
+                    administrators_only: self.keeps_an_administrator(check_module, check),
+                    shared_key: self.compares_with_one_key(check_module, check),
                     record_token: None,
                 })
             };
@@ -4070,7 +4070,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 .filter(|_| !allows_anonymous(decorator))
             {
                 return Some(Authentication {
-                    how: format!("`@{}`", owner_file.slice(decorator.range())),
+                    how: format!("`@{}`", decorator_file.slice(decorator.range())),
                     identity: identity.to_string(),
                     unverified: None,
                     administrators_only: None,
@@ -4088,14 +4088,14 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     .rsplit('.')
                     .next()
                     .unwrap_or("auth");
-                let object = owner_file.slice(callee.range());
+                let object = decorator_file.slice(callee.range());
                 let object = object.trim_end_matches(".login_required");
                 let _ = auth;
                 // One configured account admitted: the caller is always that service.
                 let shared_key =
                     self.httpauth_shared_key(qualified.trim_end_matches(".login_required"));
                 return Some(Authentication {
-                    how: format!("`@{}`", owner_file.slice(decorator.range())),
+                    how: format!("`@{}`", decorator_file.slice(decorator.range())),
                     identity: match shared_key {
                         Some(_) => String::new(),
                         None => format!("{object}.current_user()"),

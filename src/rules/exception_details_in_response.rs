@@ -1674,7 +1674,6 @@ fn check(checker: &mut Checker<'_, '_>) {
         // HTTP exception with a generic "Internal Server Error", so only the app's other routes
         // (here a health check) reach the handler with their failures.
         if diagnostic.severity == Some(Severity::Medium)
-            && matches!(audience, Audience::AnyFailingRequest)
             && let Some((restful, total)) = restful
         {
             diagnostic.severity = Some(Severity::Low);

@@ -1056,6 +1056,15 @@ fn looks_up_by_argument(call: &ast::ExprCall) -> bool {
 /// A call that decodes a token into its claims: a JWT library decode, or a function named for
 /// decoding, verifying or unsigning (`decode_jwt_token`, `serializer.loads`).
 fn decodes(checker: &Checker<'_, '_>, call: &ast::ExprCall) -> bool {
+    decode_or_named(
+        checker,
+        call,
+        &["decode", "verify", "unsign", "loads", "deserialize"],
+    )
+}
+
+/// A JWT library decode, or a call whose callee's name has one of the words `named`.
+fn decode_or_named(checker: &Checker<'_, '_>, call: &ast::ExprCall, named: &[&str]) -> bool {
     if checker
         .file
         .jwt_calls
@@ -1069,12 +1078,7 @@ fn decodes(checker: &Checker<'_, '_>, call: &ast::ExprCall) -> bool {
         Expr::Attribute(a) => a.attr.as_str(),
         _ => return false,
     };
-    words(name).iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "decode" | "verify" | "unsign" | "loads" | "deserialize"
-        )
-    })
+    words(name).iter().any(|w| named.contains(&w.as_str()))
 }
 
 /// Whether the scope writes `name` into a DNS `TXT` record (lemur's ACME DNS-01 providers:
@@ -1097,34 +1101,22 @@ fn published_in_dns(body: &[Stmt], name: &str) -> bool {
 /// A call that checks a token: a JWT library decode, or a function named for it
 /// (`validate_token`, `serializer.loads`, `verify_auth_token`, `decode_token`).
 fn validates(checker: &Checker<'_, '_>, call: &ast::ExprCall) -> bool {
-    if checker
-        .file
-        .jwt_calls
-        .iter()
-        .any(|c| c.operation == crate::model::jwt::Operation::Decode && std::ptr::eq(c.call, call))
-    {
-        return true;
-    }
-    let name = match call.func.as_ref() {
-        Expr::Name(n) => n.id.as_str(),
-        Expr::Attribute(a) => a.attr.as_str(),
-        _ => return false,
-    };
-    words(name).iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "decode"
-                | "verify"
-                | "validate"
-                | "loads"
-                | "load"
-                | "check"
-                | "parse"
-                | "unsign"
-                | "confirm"
-                | "deserialize"
-        )
-    })
+    decode_or_named(
+        checker,
+        call,
+        &[
+            "decode",
+            "verify",
+            "validate",
+            "loads",
+            "load",
+            "check",
+            "parse",
+            "unsign",
+            "confirm",
+            "deserialize",
+        ],
+    )
 }
 
 /// What a function named for a confirmation token does with it, when replaying that token

@@ -554,15 +554,15 @@ impl<'h, 'c, 'a> HookScope<'h, 'c, 'a> {
             Stmt::Expr(e) if e.value.is_string_literal_expr() => then(Returned::FallsThrough),
             Stmt::Pass(_) => then(Returned::FallsThrough),
             // `urls = ("/auth/login", ...)` before the tests that read it.
-            Stmt::Assign(assign) if matches!(assign.targets.as_slice(), [Expr::Name(_)]) => {
-                let [Expr::Name(target)] = assign.targets.as_slice() else {
-                    return Returned::Unknown;
-                };
-                let mut locals = self.locals.clone();
-                locals.push((target.id.as_str(), assign.value.as_ref()));
-                self.reading(locals, self.body)
-                    .returned(rest, route, depth + 1)
-            }
+            Stmt::Assign(assign) => match assign.targets.as_slice() {
+                [Expr::Name(target)] => {
+                    let mut locals = self.locals.clone();
+                    locals.push((target.id.as_str(), assign.value.as_ref()));
+                    self.reading(locals, self.body)
+                        .returned(rest, route, depth + 1)
+                }
+                _ => Returned::Unknown,
+            },
             Stmt::Return(ret) => Returned::Value(match ret.value.as_deref() {
                 Some(value) => self.eval(value, route, depth + 1),
                 None => Tri::False,
