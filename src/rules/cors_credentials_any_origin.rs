@@ -315,6 +315,33 @@ fn check_flask_cors(checker: &mut Checker<'_, '_>) {
 /// application where no module keeps a login in a cookie (no login library, no Flask `session`,
 /// no cookie set or read), a page on another origin gets nothing the user's browser adds, so
 /// the finding is low until one does. Otherwise the rule's own severity.
+/// The route (methods and rule) whose handler sets the header at `range`, when every route that
+/// handler serves requires no authentication and the handler reads no caller (no
+/// `current_user`, session, identity call or injected identity).
+fn open_route_answering(checker: &Checker<'_, '_>, range: TextRange) -> Option<String> {
+    let project = checker.project;
+    let module = checker.file.module;
+    let routes: Vec<&crate::model::routes::Route<'_>> = project
+        .routes
+        .routes
+        .iter()
+        .filter(|route| route.module == module && route.handler.range().contains_range(range))
+        .collect();
+    let first = routes.first()?;
+    let open = routes.iter().all(|route| {
+        route.authentication.is_none() && !route.unknown_hook && route.optional_hook.is_none() && {
+            let identity = crate::model::routes::IdentityScan::new(
+                &project.model,
+                &project.routes,
+                &project.files,
+                route,
+            );
+            !any_expr(&route.handler.body, &mut |e| identity.contains_identity(e))
+        }
+    });
+    open.then(|| format!("{} {}", first.methods.join("|"), first.rule))
+}
+
 fn weight_by_cookies(checker: &Checker<'_, '_>) -> (Option<super::Severity>, String) {
     let project = checker.project;
     let module = checker.file.module;
@@ -972,6 +999,15 @@ fn check_headers(checker: &mut Checker<'_, '_>) {
                 (
                     Some(super::Severity::Low),
                     "; low severity: as written no browser sends credentials to, or reads the answer for, another origin".to_string(),
+                )
+            } else if let Some(open) = open_route_answering(checker, set.value.range()) {
+                // swingmusic's server-sent events: the stream answers everyone alike, so a page
+                // reading it with the visitor's cookies learns nothing it could not fetch itself.
+                (
+                    Some(super::Severity::Low),
+                    format!(
+                        "; low severity: the route this answers (`{open}`) requires no authentication and its handler reads no caller, so the answer is the same with or without the visitor's credentials"
+                    ),
                 )
             } else {
                 weight_by_cookies(checker)
