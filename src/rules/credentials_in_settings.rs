@@ -768,6 +768,94 @@ fn check(checker: &mut Checker<'_, '_>) {
             report(checker, &Credential::Named, &value, place, None);
         }
     }
+    check_seeded_passwords(checker);
+}
+
+/// Words of a script's name that say it fills a database with sample data for development.
+const SAMPLE_DATA_WORDS: &[&str] = &[
+    "seed", "seeds", "seeder", "sample", "samples", "dummy", "demo", "fixture", "fixtures", "fake",
+    "mock",
+];
+
+/// An account created with a password written in the source: `generate_password_hash("admin123")`
+/// (werkzeug, Flask-Bcrypt) with a literal, outside tests (hms's `init_db.py` seeding `admin` / `admin123`, a charity app's factory creating its
+/// administrator with `'12'`). Whoever reads the code logs in as that account until someone
+/// changes the password. A hash made to compare against when no account matches (a `dummy`
+/// hash that evens out the timing of a failed login) opens nothing.
+fn check_seeded_passwords(checker: &mut Checker<'_, '_>) {
+    let file = checker.file;
+    let path = &checker.source.path;
+    let stem = path
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().to_string())
+        .unwrap_or_default();
+    // `scripts/seed_local.py`, `modules/fixtures/users.py`: the script or its folder.
+    let sample_script = path
+        .iter()
+        .rev()
+        .take(3)
+        .flat_map(|part| crate::model::context::words(&part.to_string_lossy()))
+        .any(|word| SAMPLE_DATA_WORDS.contains(&word.as_str()));
+    let mut found: Vec<(TextRange, Option<String>)> = Vec::new();
+    for fact in file.calls.iter() {
+        let call = fact.call;
+        // Only werkzeug's and Flask-Bcrypt's name: Flask-Security's own `hash_password(
+        // "not-a-password")` fills the column of a passwordless account.
+        let hasher =
+            crate::model::exceptions::last_segment(&call.func) == Some("generate_password_hash");
+        let Some(Expr::StringLiteral(password)) = call.arguments.args.first() else {
+            continue;
+        };
+        let value = password.value.to_str();
+        if !hasher
+            || value.is_empty()
+            || is_placeholder(value)
+            || is_filled_in(value)
+            || file.context.is_test(call.range())
+            || evens_out_timing(checker, call)
+        {
+            continue;
+        }
+        let why_low = if let Some(development) = file.context.development_at(call.range()) {
+            Some(format!(" [development only: {}]", development.describe()))
+        } else if sample_script {
+            Some(format!(
+                " [low: `{stem}` is named, or lies in a folder named, for sample data: a script that fills a development database; if it runs against production, this is medium]"
+            ))
+        } else {
+            None
+        };
+        found.push((password.range(), why_low));
+    }
+    for (range, why_low) in found {
+        let text = checker.source.slice(range).to_string();
+        let diagnostic = checker.report(
+            range,
+            format!(
+                "an account is given the password {text}, written in the source: anyone who can read the code can log in with it until it is changed{}",
+                why_low.as_deref().unwrap_or("")
+            ),
+            "create the first account with a password read from the environment, or generate one (`secrets.token_urlsafe()`) and show it once; require a change at first login".to_string(),
+        );
+        diagnostic.severity = Some(if why_low.is_some() {
+            Severity::Low
+        } else {
+            Severity::Medium
+        });
+    }
+}
+
+/// `DUMMY_HASH = generate_password_hash("dummy")`, or the hash handed straight to
+/// `check_password_hash`: a hash to compare against when no account matches, so a failed login
+/// takes as long as a wrong password.
+fn evens_out_timing(checker: &Checker<'_, '_>, call: &ruff_python_ast::ExprCall) -> bool {
+    let text: &str = &checker.source.text;
+    let start = usize::from(call.range().start());
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..start].to_ascii_lowercase();
+    ["dummy", "fake", "timing", "check_password_hash", "verify"]
+        .iter()
+        .any(|word| before.contains(word))
 }
 
 /// Why an application key written as a constant outside the settings weighs less.
