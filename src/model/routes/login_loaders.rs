@@ -77,7 +77,8 @@ pub fn loaders(file: &SourceFile) -> Vec<Loader> {
             return;
         }
         let mut returns = Vec::new();
-        judge_returns(&def.body, false, &PathScope::Any, &mut returns);
+        let locals = super::local_assignments(&def.body);
+        judge_returns(&def.body, false, &PathScope::Any, &locals, &mut returns);
         loaders.push(Loader {
             phrase: format!(
                 "the login's user loader `{}` ({}:{}) returns administrator accounts only",
@@ -104,6 +105,7 @@ fn judge_returns(
     body: &[Stmt],
     mut under_admin_test: bool,
     paths: &PathScope,
+    locals: &[(&str, &Expr)],
     found: &mut Vec<Given>,
 ) {
     for stmt in body {
@@ -122,7 +124,12 @@ fn judge_returns(
             Stmt::Return(ret) => match ret.value.as_deref() {
                 None | Some(Expr::NoneLiteral(_)) => {}
                 Some(value) => found.push(Given {
-                    administrator: under_admin_test || names_an_administrator(value),
+                    administrator: under_admin_test
+                        || names_an_administrator(value)
+                        // bluelog's `user = Admin.query.get(int(user_id))` then `return user`.
+                        || matches!(value, Expr::Name(name)
+                            if super::assigned_once(locals, name.id.as_str())
+                                .is_some_and(names_an_administrator)),
                     paths: paths.clone(),
                 }),
             },
@@ -133,33 +140,45 @@ fn judge_returns(
                     Some(prefix) => PathScope::Under(prefix.clone()),
                     None => paths.clone(),
                 };
-                judge_returns(&branch.body, under_admin_test || admin_test, &taken, found);
+                judge_returns(
+                    &branch.body,
+                    under_admin_test || admin_test,
+                    &taken,
+                    locals,
+                    found,
+                );
                 for clause in &branch.elif_else_clauses {
                     let clause_test = clause.test.as_ref().is_some_and(asks_for_an_administrator);
                     let other = match (&prefix, &clause.test) {
                         (Some(prefix), None) => PathScope::NotUnder(prefix.clone()),
                         _ => paths.clone(),
                     };
-                    judge_returns(&clause.body, under_admin_test || clause_test, &other, found);
+                    judge_returns(
+                        &clause.body,
+                        under_admin_test || clause_test,
+                        &other,
+                        locals,
+                        found,
+                    );
                 }
             }
-            Stmt::With(with) => judge_returns(&with.body, under_admin_test, paths, found),
+            Stmt::With(with) => judge_returns(&with.body, under_admin_test, paths, locals, found),
             Stmt::Try(try_) => {
-                judge_returns(&try_.body, under_admin_test, paths, found);
+                judge_returns(&try_.body, under_admin_test, paths, locals, found);
                 for handler in &try_.handlers {
                     let ast::ExceptHandler::ExceptHandler(handler) = handler;
-                    judge_returns(&handler.body, under_admin_test, paths, found);
+                    judge_returns(&handler.body, under_admin_test, paths, locals, found);
                 }
-                judge_returns(&try_.orelse, under_admin_test, paths, found);
-                judge_returns(&try_.finalbody, under_admin_test, paths, found);
+                judge_returns(&try_.orelse, under_admin_test, paths, locals, found);
+                judge_returns(&try_.finalbody, under_admin_test, paths, locals, found);
             }
             Stmt::For(for_) => {
-                judge_returns(&for_.body, under_admin_test, paths, found);
-                judge_returns(&for_.orelse, under_admin_test, paths, found);
+                judge_returns(&for_.body, under_admin_test, paths, locals, found);
+                judge_returns(&for_.orelse, under_admin_test, paths, locals, found);
             }
             Stmt::While(while_) => {
-                judge_returns(&while_.body, under_admin_test, paths, found);
-                judge_returns(&while_.orelse, under_admin_test, paths, found);
+                judge_returns(&while_.body, under_admin_test, paths, locals, found);
+                judge_returns(&while_.orelse, under_admin_test, paths, locals, found);
             }
             _ => {}
         }
