@@ -156,7 +156,10 @@ fn check(checker: &mut Checker<'_, '_>) {
         let mut lowered: Vec<(&str, String)> = Vec::new();
         for variable in &route.variables {
             let name = variable.name.as_str();
-            if !has_parameter(route, name) || !reads(&route.handler.body, name) {
+            if !has_parameter(route, name)
+                || !reads(&route.handler.body, name)
+                || is_capability(name)
+            {
                 continue;
             }
             let flow = Flow::new(&assignments, &[name], None, &[]);
@@ -611,6 +614,21 @@ fn names_a_secret(key: &str) -> bool {
     ]
     .iter()
     .any(|word| lower.contains(word))
+}
+
+/// A URL variable named for a secret the link carries (`/verify_email/<token>`,
+/// `/reset/<reset_token>`, `/unsubscribe/<signature>`): a signed or random value that picks its
+/// record as a capability, which another caller cannot guess by changing it. Not an id of such a
+/// record (`/tokens/<token_id>`).
+fn is_capability(name: &str) -> bool {
+    crate::model::context::words(name)
+        .last()
+        .is_some_and(|word| {
+            matches!(
+                word.as_str(),
+                "token" | "secret" | "otp" | "nonce" | "signature"
+            )
+        })
 }
 
 /// Where a value goes in a handler: the locals derived from it, and (for a request read used
