@@ -538,7 +538,10 @@ fn is_internal_exception(checker: &Checker<'_, '_>, type_: Option<&Expr>) -> boo
         .qualified_name(type_, &at)
         .unwrap_or_else(|| checker.text(type_).to_string());
     let last = qualified.rsplit('.').next().unwrap_or(&qualified);
+    // Flask-JWT-Extended's own error callbacks answer with `str(e)` of its exceptions: fixed
+    // client messages ("Missing Authorization Header", "Token has been revoked").
     let designed_for_clients = last.ends_with("ValidationError")
+        || qualified.starts_with("flask_jwt_extended.")
         || last.ends_with("SchemaError")
         || says_input_invalid(&qualified)
         || matches!(

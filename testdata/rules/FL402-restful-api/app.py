@@ -2,9 +2,11 @@
 `@app.errorhandler(Exception)` answers with `str(e)`. flask-restful's `Api.error_router` answers
 its resources' exceptions with a generic "Internal Server Error" before Flask's handlers run, so
 the handler shows only werkzeug's HTTP errors and the failures of the one plain route: low (it
-is medium where plain routes serve the app, FL402-audience)."""
+is medium where plain routes serve the app, FL402-audience). A handler for Flask-JWT-Extended's
+exceptions answers with their fixed client messages and is not reported."""
 from flask import Flask, jsonify, request
 from flask_jwt_extended import JWTManager, jwt_required
+from flask_jwt_extended.exceptions import JWTExtendedException
 from flask_restful import Api, Resource
 
 app = Flask(__name__)
@@ -58,3 +60,9 @@ def about():
 def handle_error(e):
     app.logger.exception(e)
     return jsonify(error=str(e)), 500  # expect: FL402(low)
+
+
+@app.errorhandler(JWTExtendedException)
+def handle_jwt_error(error):
+    """Flask-JWT-Extended's messages are written for clients (queds, JARR)."""
+    return {"message": str(error)}, getattr(error, "code", 401)
