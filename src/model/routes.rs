@@ -352,14 +352,19 @@ fn is_verifier(qualified: &str, verifier: &str) -> bool {
 fn inner_decorators(def: &ast::StmtFunctionDef) -> Vec<&Expr> {
     let mut found: Vec<&Expr> = Vec::new();
     for_each_def(&def.body, &mut |inner| {
-        found.extend(inner.decorator_list.iter().map(decorator_callee));
+        found.extend(
+            inner
+                .decorator_list
+                .iter()
+                .map(|d| decorator_callee(&d.expression)),
+        );
     });
     found
 }
 
 /// What a decorator calls: `login_required` of `@login_required` and of `@login_required()`.
-fn decorator_callee(decorator: &ast::Decorator) -> &Expr {
-    match &decorator.expression {
+fn decorator_callee(decorator: &Expr) -> &Expr {
+    match decorator {
         Expr::Call(call) => call.func.as_ref(),
         other => other,
     }
@@ -3377,10 +3382,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
 
     /// The flask-httpauth object a `@auth.login_required` decorator (or call) names.
     fn httpauth_guard(&self, module: usize, decorator: &Expr) -> Option<String> {
-        let callee = match decorator {
-            Expr::Call(call) => call.func.as_ref(),
-            other => other,
-        };
+        let callee = decorator_callee(decorator);
         let qualified = self.qualified(module, callee)?;
         let object = qualified.strip_suffix(".login_required")?;
         self.is_httpauth_object(object).then(|| object.to_string())
@@ -3898,10 +3900,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     /// Whether a decorator written on a view guards it: a known authentication decorator, a
     /// project decorator that authenticates, or one named for a role or permission check.
     pub fn guards_access(&self, module: usize, decorator: &Expr) -> bool {
-        let callee = match decorator {
-            Expr::Call(call) => call.func.as_ref(),
-            other => other,
-        };
+        let callee = decorator_callee(decorator);
         let spelled = self.model.modules[module].file.slice(callee.range());
         let name = spelled.rsplit('.').next().unwrap_or(spelled);
         if is_role_word(name) || name == "login_required" {
@@ -3920,10 +3919,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     /// secured(cls): cls.method_decorators = [...]; return cls`): applied to a class above its
     /// route decorator it still changes the class that was registered.
     pub fn returns_what_it_decorates(&self, module: usize, decorator: &Expr) -> bool {
-        let callee = match decorator {
-            Expr::Call(call) => call.func.as_ref(),
-            other => other,
-        };
+        let callee = decorator_callee(decorator);
         let Some((_, def)) = self
             .qualified(module, callee)
             .and_then(|qualified| self.function_for(module, &qualified))
@@ -4003,10 +3999,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 written_in
             };
             let decorator_file = self.model.modules[module].file;
-            let callee = match decorator {
-                Expr::Call(call) => call.func.as_ref(),
-                other => other,
-            };
+            let callee = decorator_callee(decorator);
             // `@auth_desired` (ruqqus: "any view that changes if user is logged in"),
             // `@login_optional`: the view runs for anonymous callers too.
             let spelled = decorator_file.slice(callee.range());
@@ -4141,7 +4134,8 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         def: &'a ast::StmtFunctionDef,
     ) -> Option<(usize, &'a ast::StmtFunctionDef)> {
         def.decorator_list.iter().find_map(|decorator| {
-            let qualified = self.qualified_within(module, def, decorator_callee(decorator))?;
+            let qualified =
+                self.qualified_within(module, def, decorator_callee(&decorator.expression))?;
             let (factory_module, factory) = self.function_for(module, &qualified)?;
             (!std::ptr::eq(factory, def) && self.authenticates(factory_module, factory, 0))
                 .then_some((factory_module, factory))
@@ -4705,10 +4699,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     fn decorators_role_check(&self, module: usize, decorators: &[&'a Expr]) -> Option<String> {
         for decorator in decorators {
             let source = self.model.modules[module].file.slice(decorator.range());
-            let callee = match decorator {
-                Expr::Call(call) => call.func.as_ref(),
-                other => other,
-            };
+            let callee = decorator_callee(decorator);
             // `@admin_bp.route(...)` says nothing about roles: only the decorator's own name counts.
             let spelled = self.model.modules[module].file.slice(callee.range());
             let name = spelled.rsplit('.').next().unwrap_or(spelled);
@@ -4920,10 +4911,7 @@ pub fn injected_parameters<'r>(model: &ProjectModel<'_>, route: &'r Route<'_>) -
     // project decorator may, whatever its name (`def login_required(f): ... f(user, ...)`).
     let at = At::top(route.module);
     let from_project = |decorator: &Expr| {
-        let callee = match decorator {
-            Expr::Call(call) => call.func.as_ref(),
-            other => other,
-        };
+        let callee = decorator_callee(decorator);
         model
             .qualified_name(callee, &at)
             .is_some_and(|q| model.split_module(&q).is_some())
@@ -8321,10 +8309,7 @@ pub fn reads_request(body: &[Stmt]) -> bool {
 /// The last name of what a decorator calls: `arguments` for `@blp.arguments(Schema)`,
 /// `login_required` for `@login_required`; empty for anything else.
 pub fn decorator_name(decorator: &Expr) -> &str {
-    let callee = match decorator {
-        Expr::Call(call) => call.func.as_ref(),
-        other => other,
-    };
+    let callee = decorator_callee(decorator);
     match callee {
         Expr::Name(name) => name.id.as_str(),
         Expr::Attribute(attribute) => attribute.attr.as_str(),

@@ -789,13 +789,18 @@ fn check_seeded_passwords(checker: &mut Checker<'_, '_>) {
         .file_stem()
         .map(|stem| stem.to_string_lossy().to_string())
         .unwrap_or_default();
-    // `scripts/seed_local.py`, `modules/fixtures/users.py`: the script or its folder.
-    let sample_script = path
-        .iter()
-        .rev()
-        .take(3)
-        .flat_map(|part| crate::model::context::words(&part.to_string_lossy()))
-        .any(|word| SAMPLE_DATA_WORDS.contains(&word.as_str()));
+    // `scripts/seed_local.py`, `modules/fixtures/users.py`: the script or its folder. Asked
+    // only of a file that seeds an account (every checked file comes here).
+    let sample_script = std::cell::OnceCell::new();
+    let is_sample_script = || {
+        *sample_script.get_or_init(|| {
+            path.iter()
+                .rev()
+                .take(3)
+                .flat_map(|part| crate::model::context::words(&part.to_string_lossy()))
+                .any(|word| SAMPLE_DATA_WORDS.contains(&word.as_str()))
+        })
+    };
     let mut found: Vec<(TextRange, Option<String>)> = Vec::new();
     for fact in file.calls.iter() {
         let call = fact.call;
@@ -818,7 +823,7 @@ fn check_seeded_passwords(checker: &mut Checker<'_, '_>) {
         }
         let why_low = if let Some(development) = file.context.development_at(call.range()) {
             Some(format!(" [development only: {}]", development.describe()))
-        } else if sample_script {
+        } else if is_sample_script() {
             Some(format!(
                 " [low: `{stem}` is named, or lies in a folder named, for sample data: a script that fills a development database; if it runs against production, this is medium]"
             ))

@@ -322,16 +322,7 @@ fn compared_later(call: &JwtCall<'_>, claim: &str) -> bool {
     };
     let reads_claim = |expr: &Expr| claim_read(expr, claim) == Some(claims);
     // Variables holding the claim: `issuer = payload["iss"]`.
-    let mut holders: Vec<&str> = Vec::new();
-    visit_stmts(&function.body, &mut |stmt| {
-        if let Stmt::Assign(assign) = stmt
-            && assign.start() > call.call.end()
-            && reads_claim(&assign.value)
-            && let [Expr::Name(name)] = assign.targets.as_slice()
-        {
-            holders.push(name.id.as_str());
-        }
-    });
+    let holders = assigned_after(function, call, &reads_claim);
     any_expr(&function.body, &mut |expr| {
         let Expr::Compare(compare) = expr else {
             return false;
@@ -356,15 +347,8 @@ fn purpose_checked(call: &JwtCall<'_>) -> bool {
     };
     // `payload["tp"]`, `payload.get("tp")`, for a claim other than the times PyJWT checks.
     let reads_purpose_claim = |expr: &Expr| {
-        let (holder, key) = match expr {
-            Expr::Subscript(subscript) => (subscript.value.as_ref(), subscript.slice.as_ref()),
-            Expr::Call(get) => match (get.func.as_ref(), get.arguments.args.first()) {
-                (Expr::Attribute(method), Some(key)) if method.attr.as_str() == "get" => {
-                    (method.value.as_ref(), key)
-                }
-                _ => return false,
-            },
-            _ => return false,
+        let Some((holder, key)) = crate::model::keyed_read(expr) else {
+            return false;
         };
         // A role (`data["role"] == "admin"`) says what the caller may do, not what the token is
         // for.
@@ -375,16 +359,7 @@ fn purpose_checked(call: &JwtCall<'_>) -> bool {
     };
     let contains_claim = |expr: &Expr| expr_contains(expr, &mut |e| reads_purpose_claim(e));
     // Locals holding a claim: `url = unquote(decoded["url"])`.
-    let mut holders: Vec<&str> = Vec::new();
-    visit_stmts(&function.body, &mut |stmt| {
-        if let Stmt::Assign(assign) = stmt
-            && assign.start() > call.call.end()
-            && contains_claim(&assign.value)
-            && let [Expr::Name(name)] = assign.targets.as_slice()
-        {
-            holders.push(name.id.as_str());
-        }
-    });
+    let holders = assigned_after(function, call, &contains_claim);
     let holds_claim = |expr: &Expr| {
         contains_claim(expr) || matches!(expr, Expr::Name(n) if holders.contains(&n.id.as_str()))
     };
@@ -426,6 +401,25 @@ fn purpose_checked(call: &JwtCall<'_>) -> bool {
 
 /// The function holding the decode and the local it assigns the decoded claims to
 /// (`payload = jwt.decode(...)`).
+/// The names `function` assigns, after the decode, a value for which `holds` is true.
+fn assigned_after<'a>(
+    function: &'a ruff_python_ast::StmtFunctionDef,
+    call: &JwtCall<'_>,
+    holds: &dyn Fn(&Expr) -> bool,
+) -> Vec<&'a str> {
+    let mut names: Vec<&str> = Vec::new();
+    visit_stmts(&function.body, &mut |stmt| {
+        if let Stmt::Assign(assign) = stmt
+            && assign.start() > call.call.end()
+            && holds(&assign.value)
+            && let [Expr::Name(name)] = assign.targets.as_slice()
+        {
+            names.push(name.id.as_str());
+        }
+    });
+    names
+}
+
 fn decoded_into<'a>(call: &JwtCall<'a>) -> Option<(&'a ruff_python_ast::StmtFunctionDef, &'a str)> {
     let function = call.function?;
     let mut claims_name = None;
