@@ -6396,7 +6396,7 @@ mod tests {
 /// What a handler can compare a URL variable with: expressions that carry the caller's
 /// identity, and the local names that hold them.
 pub struct IdentityScan<'c, 'a> {
-    model: &'c ProjectModel<'a>,
+    context: AuthContext<'c, 'a>,
     module: usize,
     /// Local names bound to identity (injected parameters, `me = get_jwt_identity()`, claims).
     pub names: HashSet<&'a str>,
@@ -6405,12 +6405,21 @@ pub struct IdentityScan<'c, 'a> {
 impl<'c, 'a> IdentityScan<'c, 'a> {
     pub fn new(
         model: &'c ProjectModel<'a>,
-        routes: &RouteModel<'a>,
-        files: &[FileModel<'a>],
+        routes: &'c RouteModel<'a>,
+        files: &'c [FileModel<'a>],
         route: &Route<'a>,
     ) -> Self {
-        let mut scan = IdentityScan {
+        let context = AuthContext {
             model,
+            files,
+            functions: &routes.functions,
+            authenticating: &routes.authenticating,
+            unverified_memo: &routes.unverified_only,
+            administrators_memo: &routes.administrators_only,
+            permission_gates_memo: &routes.permission_gates,
+        };
+        let mut scan = IdentityScan {
+            context,
             module: route.module,
             names: injected_parameters(model, route)
                 .into_iter()
@@ -6425,44 +6434,42 @@ impl<'c, 'a> IdentityScan<'c, 'a> {
                 .collect(),
         };
         let assignments = local_assignments(&route.handler.body);
-        let context = AuthContext {
-            model,
-            files,
-            functions: &routes.functions,
-            authenticating: &routes.authenticating,
-            unverified_memo: &routes.unverified_only,
-            administrators_memo: &routes.administrators_only,
-            permission_gates_memo: &routes.permission_gates,
+        let context = &scan.context;
+        let carries_identity = |scan: &IdentityScan<'_, 'a>, value: &Expr| {
+            let verifying_call = expr_contains(value, &mut |e| {
+                let Expr::Call(call) = e else { return false };
+                let Some(qualified) = context.qualified(route.module, &call.func) else {
+                    return false;
+                };
+                files[route.module]
+                    .jwt_calls
+                    .iter()
+                    .any(|c| std::ptr::eq(c.call, call))
+                    || context
+                        .function_for(route.module, &qualified)
+                        .is_some_and(|(m, def)| context.authenticates(m, def, 0))
+            });
+            verifying_call || scan.contains_identity(value)
         };
-        // A fixed point over `a = f(b)` chains; bodies are small, three rounds are plenty.
+        // A fixed point over `a = f(b)` chains; bodies are small, three rounds are plenty. A
+        // name counts only when every assignment to it carries the identity: queds's
+        // `tickers` holds the caller's wallet tickers in one branch and any watchlist's in the
+        // other, so it relates nothing to the caller.
         for _ in 0..3 {
             for (name, value) in &assignments {
-                if scan.names.contains(name) {
+                if scan.names.contains(name) || !carries_identity(&scan, value) {
                     continue;
                 }
-                let verifying_call = expr_contains(value, &mut |e| {
-                    let Expr::Call(call) = e else { return false };
-                    let Some(qualified) = context.qualified(route.module, &call.func) else {
-                        return false;
-                    };
-                    files[route.module]
-                        .jwt_calls
-                        .iter()
-                        .any(|c| std::ptr::eq(c.call, call))
-                        || context
-                            .function_for(route.module, &qualified)
-                            .is_some_and(|(m, def)| context.authenticates(m, def, 0))
-                });
-                if verifying_call || scan.contains_identity(value) {
+                let every_assignment = assignments
+                    .iter()
+                    .filter(|(other, _)| other == name)
+                    .all(|(_, value)| carries_identity(&scan, value));
+                if every_assignment {
                     scan.names.insert(name);
                 }
             }
         }
         scan
-    }
-
-    fn at(&self) -> At<'_, 'a> {
-        At::top(self.module)
     }
 
     /// Whether `expr` reads the caller's identity somewhere inside.
@@ -6478,14 +6485,101 @@ impl<'c, 'a> IdentityScan<'c, 'a> {
                     Expr::Call(call) => call.func.as_ref(),
                     other => other,
                 };
-                let Some(qualified) = self.model.qualified_name(target, &self.at()) else {
+                let Some(qualified) = self.context.qualified(self.module, target) else {
                     return false;
                 };
                 is_identity_name(&qualified)
+                    || matches!(expr, Expr::Call(_))
+                        && self
+                            .context
+                            .function_for(self.module, &qualified)
+                            .is_some_and(|(module, def)| {
+                                returns_identity(&self.context, module, def, 0)
+                            })
             }
             _ => false,
         }
     }
+}
+
+/// Whether a project function returns something built from the caller's identity: the
+/// caller's row, or a query already narrowed to the caller's rows (queds's
+/// `filter_by_username(Model)`, returning `Model.query.filter(Model.user_id ==
+/// get_jwt_identity())`), directly, through its locals or through a helper of its own.
+/// A lookup chained onto what it returns is scoped to the caller.
+fn returns_identity(
+    context: &AuthContext<'_, '_>,
+    module: usize,
+    def: &ast::StmtFunctionDef,
+    depth: usize,
+) -> bool {
+    let is_identity = |expr: &Expr, names: &HashSet<&str>| {
+        expr_contains(expr, &mut |e| match e {
+            Expr::Name(name) if names.contains(name.id.as_str()) => true,
+            Expr::Name(_) | Expr::Attribute(_) | Expr::Call(_) => {
+                let target = match e {
+                    Expr::Call(call) => call.func.as_ref(),
+                    other => other,
+                };
+                context.qualified(module, target).is_some_and(|qualified| {
+                    returned_as_caller(&qualified)
+                        || depth < 2
+                            && matches!(e, Expr::Call(_))
+                            && context.function_for(module, &qualified).is_some_and(
+                                |(inner_module, inner)| {
+                                    inner.range() != def.range()
+                                        && returns_identity(context, inner_module, inner, depth + 1)
+                                },
+                            )
+                })
+            }
+            _ => false,
+        })
+    };
+    let assignments = scope_assignments(&def.body);
+    let mut names: HashSet<&str> = HashSet::default();
+    for _ in 0..3 {
+        for (name, value) in &assignments {
+            if !names.contains(name) && is_identity(value, &names) {
+                names.insert(name);
+            }
+        }
+    }
+    let mut returns = false;
+    visit_scope_stmts(&def.body, &mut |stmt| {
+        if let Stmt::Return(ast::StmtReturn {
+            value: Some(value), ..
+        }) = stmt
+        {
+            returns |= is_identity(value, &names);
+        }
+    });
+    returns
+}
+
+/// [`is_identity_name`] for what a helper returns, where `g` and the session hold anything
+/// a request needs (pb's `get_db()` returns `g.db`): only their entries named for the caller.
+fn returned_as_caller(qualified: &str) -> bool {
+    let entry = match qualified.strip_prefix("flask.g.") {
+        Some(attribute) => attribute,
+        None if qualified.starts_with("flask.session") => return false,
+        None => return is_identity_name(qualified),
+    };
+    let entry = entry
+        .split('.')
+        .next()
+        .unwrap_or(entry)
+        .to_ascii_lowercase();
+    [
+        "user",
+        "identity",
+        "account",
+        "caller",
+        "member",
+        "principal",
+    ]
+    .iter()
+    .any(|word| entry.contains(word))
 }
 
 /// Qualified names that carry the authenticated caller's identity.
