@@ -5179,7 +5179,25 @@ fn root_name(expr: &Expr) -> Option<&str> {
 /// `grant_role(...)`, `set_role(...)`). A literal that grants nothing (`is_admin = False`,
 /// `role = "user"`) is not one. Each with where it happens and how it reads, and whether the
 /// value comes from the request (a caller choosing their own privileges).
-pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
+/// `sign_up_kinds`: the literal roles the application's sign-ups give (see [`sign_up_roles`]).
+pub fn administrative_effects(
+    body: &[Stmt],
+    sign_up_kinds: &[String],
+) -> Vec<(TextRange, String, bool)> {
+    effects_and_sign_up_roles(body, sign_up_kinds).0
+}
+
+/// The literal roles a sign-up handler (one taking the new account's password from the
+/// request) gives the accounts it makes, lowercased: the application's ordinary kinds of
+/// account (`role='restaurant_owner'`, `role='BENHNHAN'`).
+pub fn sign_up_roles(body: &[Stmt]) -> Vec<String> {
+    effects_and_sign_up_roles(body, &[]).1
+}
+
+fn effects_and_sign_up_roles(
+    body: &[Stmt],
+    sign_up_kinds: &[String],
+) -> (Vec<(TextRange, String, bool)>, Vec<String>) {
     let grants_nothing = |value: &Expr| match value {
         Expr::BooleanLiteral(b) => !b.value,
         Expr::NoneLiteral(_) => true,
@@ -5222,8 +5240,10 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
     // Hospital-Network's `POST /register`: the visitor sends the password of the account they
     // make, and the code names the role every visitor gets (`role='BENHNHAN'`, patient). A
     // literal role that names no privilege is then the sign-up's own role, not a grant; one
-    // that does (`role="admin"`), or a role in a handler that makes up the credentials itself
-    // (an exposed seeding helper), still is.
+    // that does (`role="admin"`) still is. So is a role in a handler that makes up the
+    // credentials itself (Hospital-Network's open `register_doctor`, handing out a doctor's
+    // account), unless it is the role the app's sign-ups give (RestaurantCMS's auto-approved
+    // application making a `restaurant_owner` with a temporary password, as its sign-up does).
     // soft-engg's `user_data = json.loads(request.form["user_data"])`: a local holding the
     // request's data.
     let assignments = local_assignments(body);
@@ -5250,10 +5270,12 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
     });
     // `admin="3"` (BasicAccounting) names the privilege in the field: any value there grants it.
     let sign_up_role = |field: &str, value: &Expr| {
-        visitor_chooses_password
-            && !names_privilege(field)
-            && matches!(value, Expr::StringLiteral(role) if !names_privilege(role.value.to_str()))
+        !names_privilege(field)
+            && matches!(value, Expr::StringLiteral(role) if !names_privilege(role.value.to_str())
+                && (visitor_chooses_password
+                    || sign_up_kinds.contains(&role.value.to_str().to_ascii_lowercase())))
     };
+    let mut kinds: Vec<String> = Vec::new();
     let mut found = Vec::new();
     let mut statements: Vec<&Stmt> = Vec::new();
     visit_stmts(body, &mut |stmt| statements.push(stmt));
@@ -5358,6 +5380,14 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
         };
         for keyword in &call.arguments.keywords {
             if makes_account
+                && visitor_chooses_password
+                && let (Some(arg), Expr::StringLiteral(role)) = (&keyword.arg, &keyword.value)
+                && PRIVILEGE_ATTRIBUTES.contains(&arg.as_str())
+                && sign_up_role(arg.as_str(), &keyword.value)
+            {
+                kinds.push(role.value.to_str().to_ascii_lowercase());
+            }
+            if makes_account
                 && !for_the_caller
                 && let Some(arg) = &keyword.arg
                 && PRIVILEGE_ATTRIBUTES.contains(&arg.as_str())
@@ -5402,7 +5432,7 @@ pub fn administrative_effects(body: &[Stmt]) -> Vec<(TextRange, String, bool)> {
         false
     });
     found.sort_by_key(|(range, _, _)| range.start());
-    found
+    (found, kinds)
 }
 
 /// Whether `value` is the logged-in caller: `current_user`, `g.user`, or a local assigned from
@@ -8034,6 +8064,9 @@ fn names_ordinary_account(kind: &str) -> bool {
 /// `moderator`, `manager`, `root`, `maintainer`, `operator`, `write`, `all`.
 pub fn names_privilege(role: &str) -> bool {
     let lower = role.to_ascii_lowercase();
+    if owns_one_thing(&lower) {
+        return false;
+    }
     [
         "admin",
         "super",
@@ -8051,6 +8084,47 @@ pub fn names_privilege(role: &str) -> bool {
     ]
     .iter()
     .any(|word| lower.contains(word))
+}
+
+/// An owner of one thing of the caller's own (`restaurant_owner`, `pet-owner`, `shop owner`):
+/// the kind of account every tenant of RestaurantCMS signs up as, not the site's owner
+/// (`owner`, `site_owner`, `system_owner`).
+fn owns_one_thing(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(['_', '-', ' ', '.'])
+        .filter(|word| !word.is_empty())
+        .collect();
+    let [.., thing, "owner"] = words.as_slice() else {
+        return false;
+    };
+    !matches!(
+        *thing,
+        "site"
+            | "system"
+            | "app"
+            | "application"
+            | "platform"
+            | "global"
+            | "instance"
+            | "server"
+            | "super"
+            | "root"
+            | "data"
+            | "database"
+            | "db"
+    ) && !words.iter().any(|word| {
+        [
+            "admin",
+            "super",
+            "staff",
+            "moderator",
+            "manager",
+            "root",
+            "sudo",
+        ]
+        .iter()
+        .any(|privilege| word.contains(privilege))
+    })
 }
 
 /// Eve's authentication API: `if not auth.authorized(roles, resource, method): return

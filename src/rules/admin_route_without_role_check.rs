@@ -17,13 +17,14 @@
 //! verified claims carry the role, or an explicit check in the handler.
 
 use ruff_python_ast::{Expr, Stmt};
-use ruff_text_size::Ranged;
+use ruff_text_size::{Ranged, TextRange};
 
 use super::{Checker, Diagnostic, Rule, Severity};
 use crate::model::apps::overlap;
 use crate::model::context::words;
 use crate::model::routes::{
     Authentication, Route, acts_only_on_caller, administrative_effects, names_privilege,
+    sign_up_roles,
 };
 
 pub const RULE: Rule = Rule {
@@ -77,6 +78,26 @@ fn ordinary_roles_only(checker: &Checker<'_, '_>, route: &Route<'_>) -> Option<V
     roles.sort();
     roles.dedup();
     (!roles.is_empty()).then_some(roles)
+}
+
+/// [`administrative_effects`] of the route's handler. The application's sign-up roles only
+/// take effects away, so they are read (every open route of the app walked) only for the
+/// few handlers that have any.
+fn effects(checker: &Checker<'_, '_>, route: &Route<'_>) -> Vec<(TextRange, String, bool)> {
+    let effects = administrative_effects(&route.handler.body, &[]);
+    if effects.is_empty() {
+        return effects;
+    }
+    administrative_effects(&route.handler.body, &sign_up_kinds(checker, route))
+}
+
+/// The literal roles the sign-ups of `route`'s application give new accounts: a route making
+/// accounts of that kind with a password it makes up itself grants no more than signing up.
+fn sign_up_kinds(checker: &Checker<'_, '_>, route: &Route<'_>) -> Vec<String> {
+    routes_of_its_app(checker, route)
+        .filter(|other| other.authentication.is_none())
+        .flat_map(|other| sign_up_roles(&other.handler.body))
+        .collect()
 }
 
 /// The routes of the application(s) `route` belongs to.
@@ -152,7 +173,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             // `User(..., is_admin=True)`, a sign-up taking `role` from the body.
             if route.role_check.is_none()
                 && !route.declared_public
-                && let Some((_, what, _)) = administrative_effects(&route.handler.body).first()
+                && let Some((_, what, _)) = effects(checker, route).first()
             {
                 let ordinary_roles = if what.contains("role") {
                     ordinary_roles_only(checker, route)
@@ -201,7 +222,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             continue;
         }
         // Administrative by effect: the handler grants privileges, whatever the route is called.
-        let effects = administrative_effects(&route.handler.body);
+        let effects = effects(checker, route);
         if !is_administrative(route) {
             let Some((_, what, from_request)) = effects.first() else {
                 continue;

@@ -2,7 +2,10 @@
 The visitor sends the password of the account they make: a role the code names that grants no
 privilege (`role="BENHNHAN"`, patient) is the sign-up's own role; a role the visitor chooses
 (`request.form.get("role", "Admin")`, through a local) or a field that names the privilege
-(`admin="3"`) is a grant to anyone."""
+(`admin="3"`) is a grant to anyone. The owner of one thing of the visitor's own
+(`restaurant_owner`) is an account kind; a route handing out accounts with a password it makes
+up grants nothing more than signing up when it gives the sign-ups' role, and a staff account
+(`DOCTOR`) otherwise."""
 import json
 import os
 
@@ -84,3 +87,52 @@ def register_candidate():
     db.session.add(Users(username=user_data["email"], password=generate_password_hash(user_data["password"]), role="CANDIDATE"))
     db.session.commit()
     return redirect("/login")
+
+
+@app.post("/owner/signup")
+def owner_signup():
+    # RestaurantCMS: every tenant signs up as the owner of their own restaurant, an account
+    # kind, not the site's owner.
+    user = Users(username=request.form["email"], role="restaurant_owner")
+    user.set_password(request.form["password"])
+    db.session.add(user)
+    db.session.commit()
+    return redirect("/owner")
+
+
+@app.post("/registration/apply")
+def apply_for_registration():
+    # Auto-approved: the same kind of account the sign-ups give, with a made-up password.
+    temporary = os.urandom(12).hex()
+    user = Users(username=request.form["email"], role="restaurant_owner")
+    user.set_password(temporary)
+    db.session.add(user)
+    db.session.commit()
+    return redirect("/registration/sent")
+
+
+@app.post("/auth/register_patient/<patient_id>")
+def register_patient(patient_id):
+    # Hospital-Network: a patient's account, the role `/register` gives.
+    db.session.add(Users(username="p" + patient_id, password=generate_password_hash(patient_id), role="BENHNHAN"))
+    db.session.commit()
+    return redirect("/login")
+
+
+@app.post("/auth/register_doctor")
+def register_doctor():  # expect: FL204(critical)
+    # ...while anyone may mint a doctor's account with a password the code makes up.
+    ref_id = Users.query.count()
+    db.session.add(Users(username=f"b{ref_id}", password=generate_password_hash(str(ref_id)), role="DOCTOR"))
+    db.session.commit()
+    return redirect("/login")
+
+
+@app.post("/site/claim")
+def claim_site():  # expect: FL204(critical)
+    # The site's owner is no tenant's account kind.
+    user = Users(username=request.form["email"], role="site_owner")
+    user.set_password(request.form["password"])
+    db.session.add(user)
+    db.session.commit()
+    return redirect("/")
