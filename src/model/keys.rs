@@ -18,7 +18,7 @@ use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
 
 use super::apps::Apps;
-use super::config::{ConfigModel, ConfigValue, is_constant_name};
+use super::config::{ConfigEntry, ConfigModel, ConfigValue, is_constant_name};
 use super::imports;
 use super::jwt::{AlgorithmFamily, JwtCall, Library, Operation, algorithm_family};
 use super::scope::Binding;
@@ -443,7 +443,12 @@ impl TokenKeys {
                         generated: false,
                     };
                 }
-                match entry.value.literal().and_then(Value::strings) {
+                match entry
+                    .value
+                    .literal()
+                    .and_then(Value::strings)
+                    .or_else(|| default_algorithm(entry))
+                {
                     Some(names)
                         if names
                             .iter()
@@ -1023,6 +1028,30 @@ fn shorten(text: &str) -> String {
         format!("{cut}...")
     } else {
         single
+    }
+}
+
+/// The algorithm a setting falls back to when it reads itself again or the environment
+/// (taskflow's `app.config["JWT_ALGORITHM"] = app.config.get("JWT_ALGORITHM", "HS256")`,
+/// `os.environ.get("JWT_ALGORITHM", "HS256")`): the key is then the one that algorithm uses,
+/// unless another setting (a public key, an asymmetric algorithm) says otherwise.
+fn default_algorithm<'e>(entry: &'e ConfigEntry<'_>) -> Option<Vec<&'e str>> {
+    if let ConfigValue::Environment(lookup) = &entry.value {
+        return lookup.default.as_ref()?.value.strings();
+    }
+    let Expr::Call(call) = entry.expr else {
+        return None;
+    };
+    let Expr::Attribute(get) = call.func.as_ref() else {
+        return None;
+    };
+    match (get.attr.as_str(), call.arguments.args.as_ref()) {
+        ("get", [Expr::StringLiteral(key), Expr::StringLiteral(default)])
+            if key.value.to_str().eq_ignore_ascii_case(&entry.key) =>
+        {
+            Some(vec![default.value.to_str()])
+        }
+        _ => None,
     }
 }
 
