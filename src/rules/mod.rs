@@ -473,16 +473,23 @@ fn site_entry<'c, 'a>(
 /// nothing loads as configuration (no line of the project names the module beside `from_object`,
 /// `from_pyfile`, ...) and no code reads (its name appears elsewhere only in import lines and
 /// comments): VLE's `app/settings.py`, whose `SECRET_KEY` is imported and never used while the
-/// app loads `config.py`. Returns the module's path for the message.
+/// app loads `config.py`. Also a config class's attribute, set in another module too, when no
+/// other module imports or loads the class's module (safedrive's unused `config.py`). Returns
+/// the module's path for the message.
 pub fn unloaded_settings_constant(
     checker: &Checker<'_, '_>,
     site: &crate::model::config::SecretSite,
 ) -> Option<String> {
     let config = &checker.project.config;
     let entry = site_entry(config, site)?;
-    if entry.origin != crate::model::config::Origin::ModuleConstant {
-        return None;
-    }
+    // A config class is read through its module: only a module that no other one imports or
+    // loads holds a class nothing uses (safedrive's `config.py`, whose `Config` no code
+    // imports while `create_app()` sets its own `JWT_SECRET_KEY`).
+    let class_attribute = match entry.origin {
+        crate::model::config::Origin::ModuleConstant => false,
+        crate::model::config::Origin::ClassAttribute => true,
+        _ => return None,
+    };
     // Only a duplicate: the same setting is also set in another module, which the app may load
     // instead. A settings module alone may be loaded in ways no code line shows (Invenio's entry
     // points, a `FLASK_` environment variable naming it).
@@ -495,7 +502,11 @@ pub fn unloaded_settings_constant(
     }
     let modules = &checker.project.model.modules;
     let own = modules.get(site.module)?;
-    let stem = own.file.path.file_stem()?.to_str()?;
+    // A package's settings (`config/__init__.py`) are imported by the package's name.
+    let stem = match own.file.path.file_stem()?.to_str()? {
+        "__init__" => own.file.path.parent()?.file_name()?.to_str()?,
+        stem => stem,
+    };
     let name = entry.key.as_str();
     const LOADERS: [&str; 5] = [
         "from_object",
@@ -516,40 +527,125 @@ pub fn unloaded_settings_constant(
     );
     let loaded_or_read = modules.iter().enumerate().any(|(index, module)| {
         let text = &module.file.text[..];
+        let in_string = |begin: usize, at: usize| {
+            text[begin..at]
+                .chars()
+                .filter(|c| matches!(c, '"' | '\''))
+                .count()
+                % 2
+                == 1
+        };
+        // `app.config.from_object(...)` calls the loader on Flask's `config`, not on a module.
         let loads_it = crate::model::references::whole_words(text, stem).any(|at| {
             let (begin, end) = line_around(text, at);
-            LOADERS
-                .iter()
-                .any(|loader| text[begin..end].contains(loader))
+            let loader_holder = text[..at].ends_with('.')
+                && text[at + stem.len()..].starts_with(".from_")
+                && !in_string(begin, at);
+            !loader_holder
+                && LOADERS
+                    .iter()
+                    .any(|loader| text[begin..end].contains(loader))
         });
         // Only a module that imports this one can read its constant by name; elsewhere the same
         // name is another module's (config.py's own `SECRET_KEY`).
-        let imports_it = index == site.module
+        let imports_it = index == site.module && !class_attribute
             || crate::model::references::whole_words(text, stem).any(|at| {
                 let (begin, end) = line_around(text, at);
                 let line = text[begin..end].trim_start();
                 line.starts_with("from ") || line.starts_with("import ")
             });
-        let reads_it = imports_it
-            && crate::model::references::whole_words(text, name).any(|at| {
-                if index == site.module && (own_begin..own_end).contains(&at) {
-                    return false;
-                }
+        // candig's `'candig.server.serverconfig:{0}'.format(name)`, handed to a loader later: a
+        // class named by a string that names its module.
+        let names_it_in_a_string = class_attribute
+            && index != site.module
+            && crate::model::references::whole_words(text, stem).any(|at| {
                 let (begin, _) = line_around(text, at);
-                let line = text[begin..at].trim_start();
-                // `from .settings import DATABASE_NAME, SECRET_KEY`, also the continuation lines of
-                // a parenthesised import.
-                let imported = line.starts_with("from ")
-                    || line.starts_with("import ")
-                    || text[..begin].trim_end().ends_with(['(', ','])
-                        && text[..begin]
-                            .rfind("import (")
-                            .is_some_and(|open| !text[open..begin].contains(')'));
-                !imported && !line.starts_with('#')
+                // A dotted path (`config.ProductionConfig`, `app.config`, `pkg.mod:Class`), not
+                // a word (`__tablename__ = 'config'`).
+                let dotted =
+                    text[..at].ends_with('.') || text[at + stem.len()..].starts_with(['.', ':']);
+                in_string(begin, at) && dotted
             });
+        // The class is used once its module is imported anywhere: by its dotted name, which a
+        // same-named module elsewhere does not share (safedrive's `from .config import Config`
+        // in `models/__init__.py` loads `models/config.py`, not the settings module).
+        let imports_the_module = class_attribute
+            && index != site.module
+            && crate::model::references::whole_words(text, stem).any(|at| {
+                let (begin, end) = line_around(text, at);
+                import_line_loads(&text[begin..end], &module.package, &own.name)
+            });
+        let reads_it = names_it_in_a_string
+            || imports_the_module
+            || imports_it
+                && crate::model::references::whole_words(text, name).any(|at| {
+                    if index == site.module && (own_begin..own_end).contains(&at) {
+                        return false;
+                    }
+                    let (begin, _) = line_around(text, at);
+                    let line = text[begin..at].trim_start();
+                    // `from .settings import DATABASE_NAME, SECRET_KEY`, also the continuation lines of
+                    // a parenthesised import.
+                    let imported = line.starts_with("from ")
+                        || line.starts_with("import ")
+                        || text[..begin].trim_end().ends_with(['(', ','])
+                            && text[..begin]
+                                .rfind("import (")
+                                .is_some_and(|open| !text[open..begin].contains(')'));
+                    !imported && !line.starts_with('#')
+                });
         loads_it || reads_it
     });
     (!loaded_or_read).then(|| own.file.display_path())
+}
+
+/// Whether an import line written in `package` loads the module `target` (dotted, as the model
+/// names modules) or a name of it: `from .config import Config`, `import app.config`,
+/// `from app import config`. Names are compared from the end, as the checked directory may sit
+/// inside a package (`backend.config` is `config` when `backend/` is the checked directory).
+fn import_line_loads(line: &str, package: &str, target: &str) -> bool {
+    let line = line.trim();
+    // A relative import is resolved within the model's names: it must be the module itself.
+    let same = |loaded: &str, relative: bool| {
+        !loaded.is_empty()
+            && (loaded == target
+                || !relative
+                    && (loaded.ends_with(&format!(".{target}"))
+                        || target.ends_with(&format!(".{loaded}"))))
+    };
+    if let Some(rest) = line.strip_prefix("import ") {
+        return rest
+            .split(',')
+            .filter_map(|part| part.split_whitespace().next())
+            .any(|loaded| same(loaded, false));
+    }
+    let Some(rest) = line.strip_prefix("from ") else {
+        return false;
+    };
+    let Some((from, names)) = rest.split_once(" import ") else {
+        return false;
+    };
+    let from = from.trim();
+    let level = from.chars().take_while(|c| *c == '.').count();
+    let relative = level > 0;
+    let base = crate::model::scope::absolute_module(
+        package,
+        u32::try_from(level).unwrap_or(u32::MAX),
+        &from[level..],
+    );
+    same(&base, relative)
+        || names
+            .trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace())
+            .split(',')
+            .filter_map(|part| part.split_whitespace().next())
+            .any(|name| {
+                let loaded = if base.is_empty() {
+                    name.to_string()
+                } else {
+                    format!("{base}.{name}")
+                };
+                same(&loaded, relative)
+            })
 }
 
 /// Whether the settings written beside `site`'s literal (in the same class, or the same module

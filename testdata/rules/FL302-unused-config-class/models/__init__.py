@@ -1,0 +1,3 @@
+from .config import Setting
+
+__all__ = ["Setting"]
