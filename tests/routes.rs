@@ -462,11 +462,11 @@ fn a_hook_that_lets_anonymous_callers_through_authenticates_nobody() {
     // The listing says which hook was considered and why it does not count.
     assert_eq!(
         find(&routes, "show_paper")["optional_authentication"],
-        "the before_request hook setup_request (testdata/rules/FL202-refuses-nothing/app.py:161), which checks a credential only when one is sent"
+        "the before_request hook setup_request (testdata/rules/FL202-refuses-nothing/app.py:163), which checks a credential only when one is sent"
     );
     assert_eq!(
         find(&routes, "show_paper_v2")["optional_authentication"],
-        "the before_request hook maybe_load_caller (testdata/rules/FL202-refuses-nothing/app.py:179), which checks a credential only when one is sent"
+        "the before_request hook maybe_load_caller (testdata/rules/FL202-refuses-nothing/app.py:181), which checks a credential only when one is sent"
     );
     assert_eq!(
         find(&routes, "show_paper_form")["optional_authentication"],
@@ -475,7 +475,7 @@ fn a_hook_that_lets_anonymous_callers_through_authenticates_nobody() {
     let review = find(&routes, "show_review");
     assert_eq!(
         review["authentication"],
-        "the before_request hook require_caller (testdata/rules/FL202-refuses-nothing/app.py:196)"
+        "the before_request hook require_caller (testdata/rules/FL202-refuses-nothing/app.py:198)"
     );
     assert_eq!(review["findings"], serde_json::json!(["FL201"]));
 }

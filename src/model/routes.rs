@@ -5808,12 +5808,33 @@ pub fn commented_out_decorators(
     found
 }
 
-/// `@jwt_required(optional=True)`: the view also runs for callers without a token.
+/// `@jwt_required(optional=True)`: the view also runs for callers without a token. Also
+/// `@jwt_required("admin")` (Vehicle_Parking): Flask-JWT-Extended's first parameter is
+/// `optional`, so any truthy literal written there, meant as a role, makes the token optional.
 pub fn allows_anonymous(decorator: &Expr) -> bool {
-    matches!(decorator, Expr::Call(call) if call
-        .arguments
-        .find_keyword("optional")
-        .is_some_and(|k| matches!(k.value, Expr::BooleanLiteral(ast::ExprBooleanLiteral { value: true, .. }))))
+    let Expr::Call(call) = decorator else {
+        return false;
+    };
+    let truthy = |value: &Expr| match value {
+        Expr::BooleanLiteral(literal) => literal.value,
+        Expr::StringLiteral(literal) => !literal.value.is_empty(),
+        Expr::NumberLiteral(number) => !matches!(
+            number.value,
+            ast::Number::Int(ref int) if int.as_u8() == Some(0)
+        ),
+        _ => false,
+    };
+    let optional_first = matches!(
+        super::records::callee_last(&call.func),
+        Some("jwt_required" | "verify_jwt_in_request")
+    ) && call.arguments.args.first().is_some_and(truthy);
+    optional_first
+        || call.arguments.find_keyword("optional").is_some_and(|k| {
+            matches!(
+                k.value,
+                Expr::BooleanLiteral(ast::ExprBooleanLiteral { value: true, .. })
+            )
+        })
 }
 
 fn collect_calls<'a>(body: &'a [Stmt], out: &mut Vec<&'a Expr>) {

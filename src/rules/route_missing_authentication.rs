@@ -473,6 +473,15 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
             .as_ref()
             .map(|decorator| format!(": `@{decorator}` is commented out above it"))
             .unwrap_or_default();
+        // `@jwt_required("admin")`, meant as a role: Flask-JWT-Extended reads it as `optional`.
+        if let Some(decorator) = route.decorators.iter().find(|d| {
+            allows_anonymous(d) && matches!(d, Expr::Call(call) if !call.arguments.args.is_empty())
+        }) {
+            evidence.push_str(&format!(
+                ": `@{}` makes the token optional (the first parameter of Flask-JWT-Extended's `jwt_required` is `optional`, not a role)",
+                checker.text(*decorator)
+            ));
+        }
         if !exposed.is_empty() {
             let fields: Vec<String> = exposed
                 .iter()

@@ -2,7 +2,8 @@
 logs and stores the `Authorization` header, and a decorator built on
 `verify_jwt_in_request(optional=True)` or on Flask-JWT-Extended 3's
 `verify_jwt_in_request_optional()` (CodeGra.de's logging hook); a hook that verifies a token
-only when one is sent and lets everyone else in as anonymous (aleph's `setup_request`)."""
+only when one is sent and lets everyone else in as anonymous (aleph's `setup_request`); and
+`@jwt_required("admin")`, whose first parameter is `optional`, not a role."""
 import logging
 import os
 from functools import wraps
@@ -26,6 +27,7 @@ jwt = JWTManager(app)  # expect: FL306
 db = SQLAlchemy(app)
 log = logging.getLogger(__name__)
 NOTES = {}
+USERS = []
 
 
 class Draft(db.Model):
@@ -233,3 +235,18 @@ app.register_blueprint(forms)
 app.register_blueprint(papers)
 app.register_blueprint(drafts_v2)
 app.register_blueprint(reviews)
+
+
+# Vehicle_Parking's `@jwt_required("admin")`, meant as a role: the first parameter of
+# Flask-JWT-Extended's `jwt_required` is `optional`, so anyone lists the users.
+@app.get("/admin/users")
+@jwt_required("admin")
+def list_users():  # expect: FL202
+    return {"users": [{"email": u.email, "password": u.password} for u in USERS]}
+
+
+@app.delete("/admin/users/<int:user_id>")
+@jwt_required(False)
+def delete_user(user_id):  # expect: FL201, FL204
+    USERS.pop(user_id)
+    return "", 204
