@@ -136,10 +136,12 @@ pub enum TestName {
     Never,
 }
 
-/// A folder of tests: `tests/`, `test/`, or `testsuite/` (Flask 0.x's own tests, vendored with
-/// the Flask copy some applications ship under `lib/`).
+/// A folder of tests: `tests/`, `test/`, `testsuite/` (Flask 0.x's own tests, vendored with
+/// the Flask copy some applications ship under `lib/`), or one named for a kind of tests.
 fn is_test_folder(name: &str) -> bool {
+    // beaker's `IntegrationTests/`, `functional_tests/`: a folder of tests of one kind.
     matches!(name, "tests" | "test" | "testsuite")
+        || words(name).last().is_some_and(|last| last == "tests")
 }
 
 /// Test code by name: under a `tests`/`test` directory, `test_*.py`, `*_test.py`,

@@ -774,7 +774,7 @@ fn check(checker: &mut Checker<'_, '_>) {
 /// Words of a script's name that say it fills a database with sample data for development.
 const SAMPLE_DATA_WORDS: &[&str] = &[
     "seed", "seeds", "seeder", "sample", "samples", "dummy", "demo", "fixture", "fixtures", "fake",
-    "mock",
+    "fakes", "mock",
 ];
 
 /// An account created with a password written in the source: `generate_password_hash("admin123")`
@@ -798,22 +798,20 @@ fn check_seeded_passwords(checker: &mut Checker<'_, '_>) {
                 .rev()
                 .take(3)
                 .flat_map(|part| crate::model::context::words(&part.to_string_lossy()))
-                .any(|word| SAMPLE_DATA_WORDS.contains(&word.as_str()))
+                .any(|word| {
+                    // canaille's `dev/devapp.py`, tcz-server's `scripts/dev/create_test_user.py`.
+                    SAMPLE_DATA_WORDS.contains(&word.as_str()) || word == "dev" || word == "test"
+                })
         })
     };
     let mut found: Vec<(TextRange, Option<String>)> = Vec::new();
     for fact in file.calls.iter() {
         let call = fact.call;
-        // Only werkzeug's and Flask-Bcrypt's name: Flask-Security's own `hash_password(
-        // "not-a-password")` fills the column of a passwordless account.
-        let hasher =
-            crate::model::exceptions::last_segment(&call.func) == Some("generate_password_hash");
-        let Some(Expr::StringLiteral(password)) = call.arguments.args.first() else {
+        let Some(password) = literal_account_password(call) else {
             continue;
         };
         let value = password.value.to_str();
-        if !hasher
-            || value.is_empty()
+        if value.is_empty()
             || is_placeholder(value)
             || is_filled_in(value)
             || file.context.is_test(call.range())
@@ -825,10 +823,14 @@ fn check_seeded_passwords(checker: &mut Checker<'_, '_>) {
             Some(format!(" [development only: {}]", development.describe()))
         } else if is_sample_script() {
             Some(format!(
-                " [low: `{stem}` is named, or lies in a folder named, for sample data: a script that fills a development database; if it runs against production, this is medium]"
+                " [low: `{stem}` is named, or lies in a folder named, for sample data or development: a script that fills a development database; if it runs against production, this is medium]"
             ))
         } else {
-            None
+            sample_data_function(checker, call.range()).map(|function| {
+                format!(
+                    " [low: `{function}` is named for test or sample data: it fills a development database; if it runs against production, this is medium]"
+                )
+            })
         };
         found.push((password.range(), why_low));
     }
@@ -847,6 +849,120 @@ fn check_seeded_passwords(checker: &mut Checker<'_, '_>) {
         } else {
             Severity::Medium
         });
+    }
+}
+
+/// The innermost function around `range` when its name says it makes test or sample data
+/// (flaskbb's `create_test_data`, `seed_users`, `make_demo_accounts`).
+fn sample_data_function(checker: &Checker<'_, '_>, range: TextRange) -> Option<String> {
+    let (definition, _) = checker
+        .file
+        .function_scopes
+        .iter()
+        .filter(|(definition, _)| definition.contains_range(range))
+        .min_by_key(|(definition, _)| definition.len())?;
+    let text = checker.source.slice(*definition);
+    let after_def = &text[text.find("def ")? + 4..];
+    let name = after_def[..after_def.find('(')?].trim();
+    crate::model::context::words(name)
+        .iter()
+        .any(|word| SAMPLE_DATA_WORDS.contains(&word.as_str()) || word == "test")
+        .then(|| name.to_string())
+}
+
+/// The literal password a call gives an account: hashed for it (`generate_password_hash("x")`,
+/// werkzeug's and Flask-Bcrypt's name only: Flask-Security's own `hash_password(
+/// "not-a-password")` fills the column of a passwordless account), set on it
+/// (`admin.set_password("admin123")`, safedrive's seed), or passed to what makes it
+/// (`Admin(username="admin", password_hash="admin123")`, taxibook's start-up;
+/// `User.create(username="admin", password="admin")`, yamakanban's;
+/// `user_datastore.create_user(..., password="x")`).
+fn literal_account_password(
+    call: &ruff_python_ast::ExprCall,
+) -> Option<&ruff_python_ast::ExprStringLiteral> {
+    // Not `password_hash=`: a literal there is a marker more often than a password (WorkZen's
+    // `password_hash='google_oauth'` for accounts that sign in through Google, which no
+    // password matches).
+    const PASSWORD_KEYWORDS: &[&str] = &["password", "passwd", "pwd"];
+    const ACCOUNT_WORDS: &[&str] = &[
+        "user",
+        "users",
+        "admin",
+        "account",
+        "member",
+        "customer",
+        "staff",
+        "employee",
+        "superuser",
+        "owner",
+        "manager",
+        "operator",
+        "driver",
+        "student",
+        "teacher",
+        "doctor",
+        "patient",
+    ];
+    let names_account = |name: &str| {
+        crate::model::context::words(name)
+            .iter()
+            .any(|word| ACCOUNT_WORDS.contains(&word.as_str()))
+    };
+    let callee = crate::model::exceptions::last_segment(&call.func)?;
+    let first_literal = || match call.arguments.args.first() {
+        Some(Expr::StringLiteral(password)) => Some(password),
+        _ => None,
+    };
+    // canaille's permission check makes `User(user_name=f"canaille_{uuid.uuid4()}", password=
+    // "...")` and deletes it: an account named at random is none anyone logs in as.
+    let named_at_random = call.arguments.keywords.iter().any(|keyword| {
+        crate::model::routes::expr_contains(&keyword.value, &mut |e| {
+            matches!(e, Expr::Call(inner) if crate::model::exceptions::last_segment(&inner.func)
+                .is_some_and(|name| name.starts_with("uuid") || name.starts_with("token_") || name.starts_with("rand")))
+        })
+    });
+    let keyword_literal = || {
+        if named_at_random {
+            return None;
+        }
+        call.arguments.keywords.iter().find_map(|keyword| {
+            let name = keyword.arg.as_ref()?.as_str();
+            match &keyword.value {
+                Expr::StringLiteral(password) if PASSWORD_KEYWORDS.contains(&name) => {
+                    Some(password)
+                }
+                _ => None,
+            }
+        })
+    };
+    match callee {
+        "generate_password_hash" => first_literal(),
+        "set_password" => first_literal().or_else(keyword_literal),
+        _ => {
+            let receiver = match call.func.as_ref() {
+                Expr::Attribute(attribute) => {
+                    crate::model::exceptions::last_segment(&attribute.value)
+                }
+                _ => None,
+            };
+            let constructs_account =
+                callee.starts_with(|c: char| c.is_ascii_uppercase()) && names_account(callee);
+            let creates_account = matches!(
+                callee,
+                "create"
+                    | "create_user"
+                    | "create_admin"
+                    | "create_superuser"
+                    | "create_account"
+                    | "add_user"
+                    | "new_user"
+                    | "register_user"
+            ) && (names_account(callee)
+                || receiver.is_some_and(names_account));
+            (constructs_account || creates_account)
+                .then(keyword_literal)
+                .flatten()
+        }
     }
 }
 
