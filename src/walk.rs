@@ -35,8 +35,8 @@ pub enum SettingsFormat {
     Json,
     /// A Dockerfile: its `ENV` values and `ARG` defaults, which the built image carries.
     Dockerfile,
-    /// A Procfile or a systemd unit: no settings, only the commands that serve the app
-    /// (`web: gunicorn app:app`), which say how production runs it.
+    /// A Procfile, a systemd unit or a supervisor configuration: no settings, only the commands
+    /// that serve the app (`web: gunicorn app:app`), which say how production runs it.
     Deployment,
 }
 
@@ -53,6 +53,19 @@ impl SettingsFormat {
             return Some(SettingsFormat::Compose);
         }
         if lower == "procfile" || lower.starts_with("procfile.") || lower.ends_with(".service") {
+            return Some(SettingsFormat::Deployment);
+        }
+        // Supervisor's program sections (`command=gunicorn ... run:app`, yamakanban's
+        // `configs/supervisord.conf`), also one file per program under `supervisor/conf.d/`.
+        let in_supervisor_folder = path.ancestors().skip(1).take(2).any(|folder| {
+            folder
+                .file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(|name| name.to_ascii_lowercase().starts_with("supervisor"))
+        });
+        if matches!(lower.as_str(), "supervisord.conf" | "supervisor.conf")
+            || lower.ends_with(".conf") && in_supervisor_folder
+        {
             return Some(SettingsFormat::Deployment);
         }
         // `Dockerfile`, `Dockerfile.prod`, `api.Dockerfile`.
