@@ -12,8 +12,9 @@
 //!   classes, constants;
 //! - it names a setting a rule judges (`SECRET_KEY`, `*_SECRET_KEY`, `secret_key`, `DEBUG`, any
 //!   `JWT_*` or `CORS_*` key, a credential-named setting such as `MAIL_PASSWORD`), writes a URL
-//!   with a password, passes `password=`, or calls `hmac`: config modules loaded by path or by a
-//!   string, connections made with credentials;
+//!   with a password, passes `password=`, calls `hmac` or `generate_password_hash("...")`:
+//!   config modules loaded by path or by a string, connections made with credentials, accounts
+//!   seeded with a password;
 //! - it imports a settings reader (`decouple`, `environs`, `dotenv`, `pydantic_settings`);
 //! - or the analysis of an analysed file asks for one of its names (`check.rs` loads those in
 //!   further rounds, so name resolution never depends on this module getting an import right).
@@ -209,7 +210,8 @@ fn names_a_credential_setting(word: &[u8]) -> bool {
 }
 
 /// A credential FL305 judges that is no setting's name: a URL with a password in it
-/// (`://user:pw@`), a `password=` keyword of a connection library, or a key handed to `hmac`.
+/// (`://user:pw@`), a `password=` keyword of a connection library, a key handed to `hmac`, or
+/// a literal password hashed for an account.
 fn names_credential(bytes: &[u8]) -> bool {
     memmem::find_iter(bytes, b"://").any(|at| {
         let tail = &bytes[at + 3..bytes.len().min(at + 3 + 256)];
@@ -223,6 +225,11 @@ fn names_credential(bytes: &[u8]) -> bool {
         || memmem::find(bytes, b"passwd=").is_some())
         && names_connection_library(bytes))
         || memmem::find(bytes, b"hmac.").is_some()
+        // An account given a literal password (FL305): a seed script using only werkzeug. Not
+        // `set_password("...")`, which Django's test suites call by the dozen on its own
+        // models; a seed script setting one imports the app's models, which brings it in.
+        || memmem::find_iter(bytes, b"generate_password_hash(")
+            .any(|at| matches!(bytes.get(at + 23), Some(b'"' | b'\'')))
 }
 
 /// Whether the file names a library whose connections FL305 judges (`model::config`'s

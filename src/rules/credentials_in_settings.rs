@@ -825,6 +825,10 @@ fn check_seeded_passwords(checker: &mut Checker<'_, '_>) {
             Some(format!(
                 " [low: `{stem}` is named, or lies in a folder named, for sample data or development: a script that fills a development database; if it runs against production, this is medium]"
             ))
+        } else if super::never_runs(checker, file.module) {
+            Some(format!(
+                " [low: no module imports `{stem}` and it runs nothing by itself: the account is never created unless someone calls it]"
+            ))
         } else {
             sample_data_function(checker, call.range()).map(|function| {
                 format!(

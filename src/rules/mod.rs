@@ -33,7 +33,7 @@ mod weak_secret_key;
 
 use std::sync::OnceLock;
 
-use ruff_python_ast::Expr;
+use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::model::config::SecretSite;
@@ -597,6 +597,51 @@ pub fn unloaded_settings_constant(
         loads_it || reads_it
     });
     (!loaded_or_read).then(|| own.file.display_path())
+}
+
+/// Whether no other module of the run imports `module` (by its dotted name, on an import line)
+/// and the module does nothing when it is run by itself: its top level only imports, defines
+/// and assigns (no call, no `if __name__ == "__main__":` block). safedrive's legacy
+/// `database.py`, whose `init_db()` nothing calls: what it would do never happens.
+pub fn never_runs(checker: &Checker<'_, '_>, module: usize) -> bool {
+    let modules = &checker.project.model.modules;
+    let Some(own) = modules.get(module) else {
+        return false;
+    };
+    let runs_by_itself = own.file.module().body.iter().any(|stmt| match stmt {
+        Stmt::Import(_)
+        | Stmt::ImportFrom(_)
+        | Stmt::FunctionDef(_)
+        | Stmt::ClassDef(_)
+        | Stmt::Pass(_) => false,
+        Stmt::Assign(assign) => !matches!(
+            assign.value.as_ref(),
+            Expr::StringLiteral(_) | Expr::NumberLiteral(_) | Expr::Name(_) | Expr::Attribute(_)
+        ),
+        Stmt::Expr(expr) => !matches!(expr.value.as_ref(), Expr::StringLiteral(_)),
+        _ => true,
+    });
+    if runs_by_itself {
+        return false;
+    }
+    let Some(stem) = own.file.path.file_stem().and_then(|stem| stem.to_str()) else {
+        return false;
+    };
+    if stem == "__init__" || stem == "__main__" {
+        return false;
+    }
+    !modules.iter().enumerate().any(|(index, other)| {
+        let text = &other.file.text[..];
+        index != module
+            && crate::model::references::whole_words(text, stem).any(|at| {
+                let begin = text[..at].rfind('\n').map_or(0, |i| i + 1);
+                let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+                import_line_loads(&text[begin..end], &other.package, &own.name)
+                    // A function handed to a runner by name (`"database:init_db"`).
+                    || text[at + stem.len()..].starts_with(':')
+                        && text[begin..at].contains(['"', '\''])
+            })
+    })
 }
 
 /// Whether an import line written in `package` loads the module `target` (dotted, as the model
