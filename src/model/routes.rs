@@ -5295,10 +5295,17 @@ fn effects_and_sign_up_roles(
                     },
                     _ => (None, None),
                 };
+                // fitlife360's `user.role = 'trainer'`: a role the code names that says nothing
+                // of privilege is a kind of account, as a sign-up's literal role is (the field
+                // itself may name the privilege: `user.is_admin = "yes"` still grants).
+                let plain_role = !names_privilege(attribute.unwrap_or_default())
+                    && matches!(assign.value.as_ref(), Expr::StringLiteral(role)
+                        if !names_privilege(role.value.to_str()));
                 if let Some(attribute) = attribute
                     && holder.is_some_and(|holder| holds_an_account(holder, &statements))
                     && PRIVILEGE_ATTRIBUTES.contains(&attribute.to_ascii_lowercase().as_str())
                     && !grants_nothing(&assign.value)
+                    && !plain_role
                 {
                     found.push((
                         stmt.range(),
@@ -6270,11 +6277,31 @@ pub fn mentions_role(body: &[Stmt]) -> bool {
     // WorkZen's sign-up: `role = request.form.get('role', 'Admin')`, then `if role not in
     // ['Admin', 'HR Officer', ...]: errors.append(...)` validates the role asked for; it says
     // nothing of the caller's.
-    let requested: Vec<&str> = local_assignments(body)
-        .into_iter()
+    // Also through a local holding the request's data: safedrive's `data = request.get_json()`,
+    // `role = data['role']`, then `if role != 'admin' and not validate_phone(phone)`.
+    let assignments = local_assignments(body);
+    let mut requested: Vec<&str> = assignments
+        .iter()
         .filter(|(_, value)| is_request_data(value))
-        .map(|(name, _)| name)
+        .map(|(name, _)| *name)
         .collect();
+    for _ in 0..2 {
+        for (name, value) in &assignments {
+            let base = match value {
+                Expr::Subscript(subscript) => subscript.value.as_ref(),
+                Expr::Call(call) => match call.func.as_ref() {
+                    Expr::Attribute(a) if a.attr.as_str() == "get" => a.value.as_ref(),
+                    _ => value,
+                },
+                _ => value,
+            };
+            if !requested.contains(name)
+                && matches!(base, Expr::Name(n) if requested.contains(&n.id.as_str()))
+            {
+                requested.push(name);
+            }
+        }
+    }
     // `role`, `data["role"]`, `data.get("role")` where `data = request.get_json()`.
     let asks_for = |expr: &Expr| {
         let base = match expr {

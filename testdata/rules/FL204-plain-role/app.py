@@ -1,5 +1,6 @@
 """A role named in the code that says nothing of privilege (pwn.college's dojo gives a linked
-Discord account the "White Belt" role) is a badge, not a grant; an administrative one is. Routes
+Discord account the "White Belt" role, fitlife360 sets `user.role = "trainer"`) is a badge or
+a kind of account, not a grant; an administrative one is. Routes
 behind CTFd's `@authed_only`, as its plugins import it, are authenticated."""
 from CTFd.utils.decorators import authed_only
 from CTFd.utils.user import get_current_user
@@ -38,3 +39,27 @@ class Token:
 def create_token():
     # A personal API token's scopes narrow what the token may do for its owner (b2share).
     return {"token": Token.create_personal("cli", get_current_user().id, scopes=["deposit:write"])}
+
+
+@discord.route("/role", methods=["POST"])
+@authed_only
+def choose_role():
+    # fitlife360: a member picks between the ordinary kinds the code names; the request's
+    # `role` compared with a list validates the request, it checks no caller's role.
+    role = request.get_json().get("role")
+    if role not in ["member", "trainer"]:
+        return {"error": "invalid role"}, 400
+    user = get_current_user()
+    if role == "trainer":
+        user.role = "trainer"
+    else:
+        user.role = "member"
+    return {"success": True}
+
+
+@discord.route("/role/escalate", methods=["POST"])
+@authed_only
+def escalate():  # expect: FL204(low)
+    user = get_current_user()
+    user.role = "admin"
+    return {"success": True}

@@ -136,3 +136,19 @@ def claim_site():  # expect: FL204(critical)
     db.session.add(user)
     db.session.commit()
     return redirect("/")
+
+
+@app.post("/api/v1/auth/register")
+def register_rider():  # expect: FL204(critical)
+    # safedrive: the role read from the body through a local, and compared with `"admin"` to
+    # skip the phone check, is the visitor's choice, not a check of the caller's role.
+    data = request.get_json()
+    role = data["role"]
+    phone = data.get("phone")
+    if role != "admin" and not phone:
+        return {"error": "phone required"}, 400
+    user = Users(username=data["email"], role=role)
+    user.set_password(data["password"])
+    db.session.add(user)
+    db.session.commit()
+    return {"ok": True}, 201
