@@ -6487,17 +6487,8 @@ impl<'c, 'a> IdentityScan<'c, 'a> {
         files: &'c [FileModel<'a>],
         route: &Route<'a>,
     ) -> Self {
-        let context = AuthContext {
-            model,
-            files,
-            functions: &routes.functions,
-            authenticating: &routes.authenticating,
-            unverified_memo: &routes.unverified_only,
-            administrators_memo: &routes.administrators_only,
-            permission_gates_memo: &routes.permission_gates,
-        };
         let mut scan = IdentityScan {
-            context,
+            context: routes.context(model, files),
             module: route.module,
             names: injected_parameters(model, route)
                 .into_iter()
