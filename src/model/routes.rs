@@ -6277,6 +6277,17 @@ pub fn mentions_role(body: &[Stmt]) -> bool {
     // WorkZen's sign-up: `role = request.form.get('role', 'Admin')`, then `if role not in
     // ['Admin', 'HR Officer', ...]: errors.append(...)` validates the role asked for; it says
     // nothing of the caller's.
+    // What a value is read from by key: `data` of `data["role"]` and `data.get("role")`.
+    fn keyed_holder(expr: &Expr) -> &Expr {
+        match expr {
+            Expr::Subscript(subscript) => subscript.value.as_ref(),
+            Expr::Call(call) => match call.func.as_ref() {
+                Expr::Attribute(a) if a.attr.as_str() == "get" => a.value.as_ref(),
+                _ => expr,
+            },
+            _ => expr,
+        }
+    }
     // Also through a local holding the request's data: safedrive's `data = request.get_json()`,
     // `role = data['role']`, then `if role != 'admin' and not validate_phone(phone)`.
     let assignments = local_assignments(body);
@@ -6287,16 +6298,8 @@ pub fn mentions_role(body: &[Stmt]) -> bool {
         .collect();
     for _ in 0..2 {
         for (name, value) in &assignments {
-            let base = match value {
-                Expr::Subscript(subscript) => subscript.value.as_ref(),
-                Expr::Call(call) => match call.func.as_ref() {
-                    Expr::Attribute(a) if a.attr.as_str() == "get" => a.value.as_ref(),
-                    _ => value,
-                },
-                _ => value,
-            };
             if !requested.contains(name)
-                && matches!(base, Expr::Name(n) if requested.contains(&n.id.as_str()))
+                && matches!(keyed_holder(value), Expr::Name(n) if requested.contains(&n.id.as_str()))
             {
                 requested.push(name);
             }
@@ -6304,17 +6307,9 @@ pub fn mentions_role(body: &[Stmt]) -> bool {
     }
     // `role`, `data["role"]`, `data.get("role")` where `data = request.get_json()`.
     let asks_for = |expr: &Expr| {
-        let base = match expr {
-            Expr::Subscript(subscript) => subscript.value.as_ref(),
-            Expr::Call(call) => match call.func.as_ref() {
-                Expr::Attribute(a) if a.attr.as_str() == "get" => a.value.as_ref(),
-                _ => expr,
-            },
-            _ => expr,
-        };
         names_request_target(expr)
             || is_request_data(expr)
-            || matches!(base, Expr::Name(n) if requested.contains(&n.id.as_str()))
+            || matches!(keyed_holder(expr), Expr::Name(n) if requested.contains(&n.id.as_str()))
     };
     visit_stmts(body, &mut |stmt| {
         match stmt {
