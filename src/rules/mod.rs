@@ -515,11 +515,6 @@ pub fn unloaded_settings_constant(
         "from_mapping",
         "import_string",
     ];
-    let line_around = |text: &str, at: usize| {
-        let begin = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-        (begin, end)
-    };
     let own_text = &own.file.text[..];
     let (own_begin, own_end) = line_around(
         own_text,
@@ -599,6 +594,13 @@ pub fn unloaded_settings_constant(
     (!loaded_or_read).then(|| own.file.display_path())
 }
 
+/// The start and end of the line of `text` holding byte `at`.
+fn line_around(text: &str, at: usize) -> (usize, usize) {
+    let begin = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    (begin, end)
+}
+
 /// Whether no other module of the run imports `module` (by its dotted name, on an import line)
 /// and the module does nothing when it is run by itself: its top level only imports, defines
 /// and assigns (no call, no `if __name__ == "__main__":` block). safedrive's legacy
@@ -634,8 +636,7 @@ pub fn never_runs(checker: &Checker<'_, '_>, module: usize) -> bool {
         let text = &other.file.text[..];
         index != module
             && crate::model::references::whole_words(text, stem).any(|at| {
-                let begin = text[..at].rfind('\n').map_or(0, |i| i + 1);
-                let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+                let (begin, end) = line_around(text, at);
                 import_line_loads(&text[begin..end], &other.package, &own.name)
                     // A function handed to a runner by name (`"database:init_db"`).
                     || text[at + stem.len()..].starts_with(':')
