@@ -1832,7 +1832,12 @@ impl<'a> RouteCollector<'_, 'a> {
         here: usize,
     ) -> Option<(usize, &'a ast::StmtClassDef)> {
         let name = match expr {
-            Expr::Name(name) => name.id.as_str(),
+            Expr::Name(name) => {
+                if let Some(class) = self.class_of_view(name.id.as_str(), here) {
+                    return Some(class);
+                }
+                name.id.as_str()
+            }
             // `api.add_resource(resources.AllUsers, "/users")`: only a project class by its
             // qualified name will do.
             Expr::Attribute(_) => {
@@ -1874,6 +1879,40 @@ impl<'a> RouteCollector<'_, 'a> {
             None => (here, name.to_string()),
         };
         find_class_in(&self.model.modules[module].file.module().body, &class_name)
+            .map(|class| (module, class))
+    }
+
+    /// The class a module-level view names: `boards_view = BoardsAPI.as_view("boards-view")`
+    /// then `bp.add_url_rule("/board", view_func=boards_view)` (yamakanban registers every
+    /// `MethodView` this way). Only a class named outright is followed, so `view = view.as_view()`
+    /// and chains of such names end here.
+    fn class_of_view(&self, name: &str, here: usize) -> Option<(usize, &'a ast::StmtClassDef)> {
+        let at = self.at_in(here);
+        let (bindings, found_at) = self.model.lookup(&at, name)?;
+        let [super::scope::Binding::Assign(Expr::Call(call))] = bindings else {
+            return None;
+        };
+        let Expr::Attribute(attribute) = call.func.as_ref() else {
+            return None;
+        };
+        if attribute.attr.as_str() != "as_view" {
+            return None;
+        }
+        let class_name = match attribute.value.as_ref() {
+            Expr::Name(class) => class.id.as_str(),
+            _ => return None,
+        };
+        let module = found_at.module;
+        if let Some(class) =
+            find_class_in(&self.model.modules[module].file.module().body, class_name)
+        {
+            return Some((module, class));
+        }
+        let qualified = self
+            .model
+            .qualified_name(&attribute.value, &self.at_in(module))?;
+        let (module, class_name) = self.model.split_module(&qualified)?;
+        find_class_in(&self.model.modules[module].file.module().body, class_name)
             .map(|class| (module, class))
     }
 
@@ -2229,7 +2268,17 @@ impl<'a> RouteCollector<'_, 'a> {
                     None => self.find_class(view),
                 };
                 if let Some(class) = class {
+                    let first = self.routes.len();
                     self.add_class_routes(class, registrar, rule, Vec::new(), call.range());
+                    // `methods=` given to `add_url_rule` is what Flask serves; a method the class
+                    // defines outside it answers 405.
+                    if let Some(methods) = self.methods(call) {
+                        let mut position = 0;
+                        self.routes.retain(|route| {
+                            position += 1;
+                            position <= first || route.methods.iter().any(|m| methods.contains(m))
+                        });
+                    }
                 } else if let Some((view, declared_at)) = decorated.or_else(|| {
                     self.view_function(view)
                         .map(|function| (function, call.range()))
