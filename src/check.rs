@@ -502,10 +502,11 @@ impl Locations {
         let Some(dir) = path.parent().map(crate::paths::absolute) else {
             return Location::default();
         };
-        let root = self
-            .roots
-            .of(&dir)
-            .unwrap_or_else(|| crate::paths::absolute(root));
+        let checked = crate::paths::absolute(root);
+        let root = match self.roots.of(&dir) {
+            Some(nearest) => self.outer_root(nearest, &checked),
+            None => checked,
+        };
         let Ok(relative) = dir.strip_prefix(&root) else {
             return Location::default();
         };
@@ -524,6 +525,31 @@ impl Locations {
                 .entry(parent.clone())
                 .or_insert_with(|| parent.join("__init__.py").is_file())
         })
+    }
+}
+
+impl Locations {
+    /// The root a file's folders are read from: its nearest project root, unless that root is
+    /// a project nested inside the checked directory (Flask's `examples/tutorial` holds its own
+    /// `pyproject.toml`): then the outermost project root inside the checked directory, or the
+    /// checked directory itself. So checking Flask's repository reads the tutorial's folders as
+    /// `examples/tutorial/flaskr`, one of its examples; checking the tutorial alone reads them
+    /// from the tutorial's own root, as before.
+    fn outer_root(&mut self, nearest: PathBuf, checked: &Path) -> PathBuf {
+        let mut root = nearest;
+        for _ in 0..16 {
+            if root == checked || !root.starts_with(checked) {
+                break;
+            }
+            match root.parent().and_then(|parent| self.roots.of(parent)) {
+                Some(above) if above.starts_with(checked) => root = above,
+                _ => {
+                    root = checked.to_path_buf();
+                    break;
+                }
+            }
+        }
+        root
     }
 }
 

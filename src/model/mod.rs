@@ -231,6 +231,12 @@ impl ModuleNames {
         self.exists(first)
     }
 
+    /// Whether `name` is a part of some project module's dotted name (`app`, `config` for
+    /// `app.config`): a name that is none (`logging`, `flask`) is no project module from anywhere.
+    pub fn is_component(&self, name: &str) -> bool {
+        self.components.contains(name)
+    }
+
     fn exists(&self, name: &str) -> bool {
         self.by_full_name.contains_key(name) || self.package_names.contains(name)
     }

@@ -153,6 +153,31 @@ fn names_a_setting(key: &str, value: &str) -> bool {
         && crate::model::config::is_credential_key(value)
 }
 
+/// `ACCESS_TOKEN = "access"`, `RESET_PASSWORD_TOKEN = "reset_pass"` (flask-jwt-auth-template's
+/// `token_type` claim values): a lower-case label spelled from the other words of a `*_TOKEN`
+/// name names a kind of token the code mints, not a token. Only for tokens: a
+/// `POSTGRES_PASSWORD = "postgres"` spelled the same way is a real, guessable password.
+fn names_a_token_kind(key_words: &[&str], value: &str) -> bool {
+    let Some((&"TOKEN", kind_words)) = key_words.split_last() else {
+        return false;
+    };
+    let label = value.len() <= 24
+        && value.starts_with(|c: char| c.is_ascii_lowercase())
+        && value
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == '_' || c == '-');
+    label
+        && value
+            .split(['_', '-'])
+            .filter(|w| !w.is_empty())
+            .all(|word| {
+                let upper = word.to_ascii_uppercase();
+                kind_words
+                    .iter()
+                    .any(|kind| *kind == upper || (upper.len() >= 3 && kind.starts_with(&upper)))
+            })
+}
+
 /// A key held by a key management service, named rather than written: a KMS alias
 /// (`alias/auth`), an AWS ARN, a Google Cloud KMS resource name. Whoever reads it still needs
 /// the cloud account's permission to use the key.
@@ -345,6 +370,7 @@ fn credential(key: &str, value: &str, extra: &[String]) -> Option<Credential> {
         && !is_placeholder(value)
         && !switch
         && !names_a_setting(key, value)
+        && !names_a_token_kind(&words, value)
         && !names_a_managed_key(value);
     (named && plain && !value.trim().is_empty()).then_some(Credential::Named)
 }

@@ -40,7 +40,7 @@ use crate::model::config::SecretSite;
 use crate::model::jwt::{AlgorithmFamily, JwtCall, Operation, algorithm_family};
 use crate::model::routes::Route;
 use crate::model::value::Value;
-use crate::model::{FileModel, Project, SigningAlgorithm};
+use crate::model::{FileModel, ModuleNames, Project, SigningAlgorithm};
 use crate::source::SourceFile;
 pub use meta::{RuleMeta, Severity};
 
@@ -501,6 +501,7 @@ pub fn unloaded_settings_constant(
         return None;
     }
     let modules = &checker.project.model.modules;
+    let names = checker.project.model.names;
     let own = modules.get(site.module)?;
     // A package's settings (`config/__init__.py`) are imported by the package's name.
     let stem = match own.file.path.file_stem()?.to_str()? {
@@ -568,7 +569,7 @@ pub fn unloaded_settings_constant(
             && index != site.module
             && crate::model::references::whole_words(text, stem).any(|at| {
                 let (begin, end) = line_around(text, at);
-                import_line_loads(&text[begin..end], &module.package, &own.name)
+                import_line_loads(&text[begin..end], &module.package, &own.name, names)
             });
         let reads_it = names_it_in_a_string
             || imports_the_module
@@ -607,6 +608,7 @@ fn line_around(text: &str, at: usize) -> (usize, usize) {
 /// `database.py`, whose `init_db()` nothing calls: what it would do never happens.
 pub fn never_runs(checker: &Checker<'_, '_>, module: usize) -> bool {
     let modules = &checker.project.model.modules;
+    let names = checker.project.model.names;
     let Some(own) = modules.get(module) else {
         return false;
     };
@@ -637,7 +639,7 @@ pub fn never_runs(checker: &Checker<'_, '_>, module: usize) -> bool {
         index != module
             && crate::model::references::whole_words(text, stem).any(|at| {
                 let (begin, end) = line_around(text, at);
-                import_line_loads(&text[begin..end], &other.package, &own.name)
+                import_line_loads(&text[begin..end], &other.package, &own.name, names)
                     // A function handed to a runner by name (`"database:init_db"`).
                     || text[at + stem.len()..].starts_with(':')
                         && text[begin..at].contains(['"', '\''])
@@ -649,13 +651,16 @@ pub fn never_runs(checker: &Checker<'_, '_>, module: usize) -> bool {
 /// names modules) or a name of it: `from .config import Config`, `import app.config`,
 /// `from app import config`. Names are compared from the end, as the checked directory may sit
 /// inside a package (`backend.config` is `config` when `backend/` is the checked directory).
-fn import_line_loads(line: &str, package: &str, target: &str) -> bool {
+/// A name whose first part is no project folder or module (`logging.config`) is a library's,
+/// whatever it ends with.
+fn import_line_loads(line: &str, package: &str, target: &str, names: &ModuleNames) -> bool {
     let line = line.trim();
     // A relative import is resolved within the model's names: it must be the module itself.
     let same = |loaded: &str, relative: bool| {
         !loaded.is_empty()
             && (loaded == target
                 || !relative
+                    && names.is_component(loaded.split('.').next().unwrap_or(loaded))
                     && (loaded.ends_with(&format!(".{target}"))
                         || target.ends_with(&format!(".{loaded}"))))
     };

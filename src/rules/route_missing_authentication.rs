@@ -61,6 +61,8 @@ const PUBLIC_WORDS: &[&str] = &[
     "reset",
     "forgot",
     "verify",
+    // `ResendVerificationMail`: an account not yet verified cannot log in to ask again.
+    "verification",
     "confirm",
     "activate",
     "invite",
@@ -158,7 +160,14 @@ fn looks_public(route: &Route<'_>, routes: &[Route<'_>]) -> bool {
     let joined = words
         .windows(2)
         .any(|pair| pair[0] == "sign" && matches!(pair[1], "up" | "in" | "out"));
+    // `POST /send-otp` (hrms-flask's forgot-password step): a one-time code is asked for by
+    // whoever cannot log in yet. `otp` alone is not enough: `/otp/disable` acts on an account.
+    let asks_for_code = words.contains(&"otp")
+        && words
+            .iter()
+            .any(|w| matches!(*w, "send" | "request" | "resend" | "generate"));
     registration
+        || asks_for_code
         || creates_account
         || logs_in
         || joined

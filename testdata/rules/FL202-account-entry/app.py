@@ -55,3 +55,24 @@ def transfer_points(email):  # expect: FL202
     # Trap: moving points to an account needs the sender's session.
     INVITES[email] = request.form["points"]
     return "OK"
+
+
+# hrms-flask's forgot-password step and SwarmSense's resend of the verification mail: asked
+# for by whoever cannot log in yet.
+@app.post("/send-otp")
+def send_otp():
+    CODES[request.form["username"]] = "654321"
+    return "OK"
+
+
+@app.post("/accounts/resend-verification-mail")
+def resend_verification_mail():
+    CODES[request.form["email"]] = "verify"
+    return "OK"
+
+
+@app.post("/account/otp/disable")
+def disable_otp():  # expect: FL202
+    # Trap: turning off a second factor acts on an account.
+    CODES.pop(request.form["email"], None)
+    return "OK"

@@ -36,6 +36,19 @@ class LocalConfig(Config):
     SQLALCHEMY_DATABASE_URI = "postgresql://postgres:postgres@localhost/shop"  # expect: FL305(low)
 
 
+# Named for the environment alone: config classes by their bases (notification-api's shape).
+class Development(Config):
+    SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD", "Heron-Dev-Sluice-4")  # expect: FL305(low)
+
+
+class Test(Development):
+    QUEUE_PASSWORD = "Moth-Test-Lantern-7"  # expect: FL305(low)
+
+
+class Production(Config):
+    BACKUP_PASSWORD = os.environ.get("BACKUP_PASSWORD", "Prod-Fjord-Mallet-3")  # expect: FL305(medium)
+
+
 class SetupConfig:
     # The app creates its first admin account with this when the variable is unset.
     ADMIN_PASSWORD = os.environ.get("ADMIN_PASSWORD", "password")  # expect: FL305(medium)
@@ -103,3 +116,13 @@ class FallbackConfig:
 SAMPLE_ACCESS_TOKEN = "eyJhbGciOiAiSFMyNTYiLCAidHlwIjogIkpXVCJ9.eyJzdWIiOiAiYSIsICJleHAiOiAxNTQwNTU3NDQ2fQ.wmytxSuQlH-KjhxO2EzrIioWHWgEnyiqWpRBwWuM15M"
 # A service token valid until 2100: whoever reads it calls the service.
 SERVICE_ACCESS_TOKEN = "eyJhbGciOiAiSFMyNTYiLCAidHlwIjogIkpXVCJ9.eyJzdWIiOiAic3ZjIiwgImV4cCI6IDQxMDI0NDQ4MDB9.Zq8vR2pLk9Hx8Vq2Lm9Tr4Kw7Zp1Ns5Jd3Fb6Yc0Ga2U"  # expect: FL305(medium)
+
+# The `token_type` claim values a project mints (flask-jwt-auth-template): labels spelled from
+# the name's own words name a kind of token, not a token.
+ACCESS_TOKEN = "access"
+RESET_PASSWORD_TOKEN = "reset_pass"
+EMAIL_CONF_TOKEN = "email_conf"
+# The same spelling under a password name is a real password (a default one, hence low); a
+# token whose value is a word the name does not hold is a value.
+POSTGRES_PASSWORD = "postgres"  # expect: FL305(low)
+DEPLOY_TOKEN = "hunter"  # expect: FL305(medium)
