@@ -21,13 +21,53 @@ pub const RULE: Rule = Rule {
     check,
 };
 
+/// Whether a name says its function ends a token's life: `logout`, `revoke_token`,
+/// `blacklist_token`, `invalidate_session`.
+fn names_revocation(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [
+        "logout",
+        "log_out",
+        "signout",
+        "sign_out",
+        "revoke",
+        "blacklist",
+        "blocklist",
+        "invalidate",
+    ]
+    .iter()
+    .any(|word| lower.contains(word))
+}
+
+/// A decode with `verify_exp` off in a function that revokes the token, or in a helper whose
+/// every caller does (it-s_dec's `get_token_payload`, called only by `logout` to put the
+/// token's `jti` on the blocklist): an expired token must be revocable too, and revoking one
+/// grants nothing.
+fn decoded_to_revoke(checker: &Checker<'_, '_>, call: &JwtCall<'_>) -> bool {
+    let Some(function) = call.function else {
+        return false;
+    };
+    let name = function.name.as_str();
+    if names_revocation(name) {
+        return true;
+    }
+    let callers = checker.project.calls_named(name);
+    !callers.is_empty()
+        && callers.iter().all(|(_, fact)| {
+            fact.function
+                .is_some_and(|caller| names_revocation(caller.name.as_str()))
+        })
+}
+
 fn check(checker: &mut Checker<'_, '_>) {
     for call in checker.decode_calls() {
         let model = &checker.project.model;
         if call.signature_disabled(model, checker.file).is_some() {
             continue;
         }
-        if let Some(disabled) = call.disabled_option("verify_exp", model, checker.file) {
+        if let Some(disabled) = call.disabled_option("verify_exp", model, checker.file)
+            && !decoded_to_revoke(checker, call)
+        {
             checker.report(
                 disabled.range,
                 format!("`{}` turns off `verify_exp`: expired tokens are accepted", call.callee),

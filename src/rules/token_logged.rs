@@ -959,7 +959,10 @@ fn refusals(
         let only_the_check = try_stmt.body.len() == 1 && calls == 1 && loads && !tokens.is_empty();
         for handler in &try_stmt.handlers {
             let ast::ExceptHandler::ExceptHandler(handler) = handler;
-            if only_the_check || catches_only_refusals(checker, handler) {
+            if only_the_check
+                || catches_only_refusals(checker, handler)
+                || catches_missing_stored_token(handler, &try_stmt.body, &tokens)
+            {
                 found.push(Refusal {
                     branch: handler.range(),
                     tokens: tokens.clone(),
@@ -981,6 +984,51 @@ fn refusals(
         }
     });
     found
+}
+
+/// `except KeyError:` around a `try` that refuses the token unless it equals the one stored for
+/// the account (ras-frontstage's reset page: `if not token == respondent["password_verification_token"]`):
+/// the stored token is missing, so this token is refused too, and refused again on every try.
+fn catches_missing_stored_token(
+    handler: &ast::ExceptHandlerExceptHandler,
+    body: &[Stmt],
+    tokens: &[String],
+) -> bool {
+    let catches_lookup = match handler.type_.as_deref() {
+        Some(Expr::Name(class)) => matches!(class.id.as_str(), "KeyError" | "LookupError"),
+        _ => false,
+    };
+    if !catches_lookup || tokens.is_empty() {
+        return false;
+    }
+    let is_token =
+        |e: &Expr| matches!(e, Expr::Name(n) if tokens.iter().any(|t| t == n.id.as_str()));
+    let mut compared = false;
+    visit_stmts(body, &mut |stmt| {
+        let Stmt::If(branch) = stmt else { return };
+        let exits = matches!(branch.body.last(), Some(Stmt::Return(_) | Stmt::Raise(_)));
+        let comparison = match branch.test.as_ref() {
+            Expr::UnaryOp(not) if matches!(not.op, ast::UnaryOp::Not) => match not.operand.as_ref()
+            {
+                Expr::Compare(compare) if matches!(compare.ops.as_ref(), [ast::CmpOp::Eq]) => {
+                    Some(compare)
+                }
+                _ => None,
+            },
+            Expr::Compare(compare) if matches!(compare.ops.as_ref(), [ast::CmpOp::NotEq]) => {
+                Some(compare)
+            }
+            _ => None,
+        };
+        if let Some(compare) = comparison
+            && exits
+            && let [other] = compare.comparators.as_ref()
+            && (is_token(&compare.left) || is_token(other))
+        {
+            compared = true;
+        }
+    });
+    compared
 }
 
 /// The branches of `body` taken when the caught error `caught` carries a status saying the

@@ -1,12 +1,15 @@
 import logging
 
 from flask import redirect, render_template
+from itsdangerous import URLSafeTimedSerializer
 
 from portal import app
 from portal.controllers import party
 from portal.controllers.errors import ApiError
 
 log = logging.getLogger(__name__)
+SERIALIZER = URLSafeTimedSerializer(app.config["SECRET_KEY"], salt="password-reset")
+RESET_TOKENS = {}
 
 
 @app.route("/share/<token>")
@@ -45,3 +48,29 @@ def reset_password(token):
 def resend_password_expired_token(token):
     # Shares its name with the controller function below, which it never calls.
     return redirect("/passwords/forgot")
+
+
+@app.route("/new-password/<token>")
+def new_password(token):
+    try:
+        email = SERIALIZER.loads(token, max_age=86400)
+        stored = RESET_TOKENS[email]["password_token"]
+        if not token == stored:
+            return render_template("not-valid.html")
+    except KeyError:
+        # No reset was asked for this address: the token is refused, now and on every retry.
+        log.warning("No stored reset token for %s", token)
+        return render_template("not-valid.html")
+    return render_template("new-password.html", token=token)
+
+
+@app.route("/claim/<token>")
+def claim(token):
+    try:
+        email = SERIALIZER.loads(token, max_age=86400)
+        RESET_TOKENS[email]["claimed"] = True
+    except KeyError:
+        # Trap: nothing compared this signed token with a stored one; it stays valid.
+        log.warning("Unknown claimant for %s", token)  # expect: FL403(medium)
+        return render_template("not-valid.html")
+    return redirect("/surveys")
