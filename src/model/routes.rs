@@ -564,6 +564,7 @@ impl<'a> RouteModel<'a> {
                     helper_names: &helper_names,
                     specs,
                     env: HashMap::default(),
+                    varargs: None,
                     following: Vec::new(),
                     local_route_helpers: HashMap::default(),
                     decorated: None,
@@ -1355,6 +1356,10 @@ struct RouteCollector<'m, 'a> {
     /// a parameter bound to the caller's argument, a loop variable to one entry of the table,
     /// each with the module its expression is written in.
     env: HashMap<&'a str, (&'a Expr, usize)>,
+    /// Inside a followed helper with a `*name` parameter: the name, the caller's arguments it
+    /// collects, and the module they are written in (redash's `add_org_resource(self, resource,
+    /// *urls, **kwargs)` hands `*urls` on to `self.add_resource`).
+    varargs: Option<(&'a str, &'a [Expr], usize)>,
     /// Helpers being followed, innermost last: ends recursion.
     following: Vec<TextRange>,
     /// Per module, its top-level functions that register routes themselves: the helpers a call
@@ -2161,8 +2166,18 @@ impl<'a> RouteCollector<'_, 'a> {
         // An imported helper, or one of this module (clusterfuzz's `register_routes(flask_app,
         // routes)` beside the tables it is called with), which resolves to no import.
         match self.model.qualified_name(&call.func, &self.at()) {
-            Some(qualified) => resolve_function(self.model, self.functions, &qualified),
+            // `api.add_org_resource(...)` after `api = ApiExt()`: `ApiExt().add_org_resource`,
+            // the method `ApiExt.add_org_resource`.
+            Some(qualified) => {
+                resolve_function(self.model, self.functions, &qualified).or_else(|| {
+                    let method = qualified.replace("().", ".");
+                    (method != qualified)
+                        .then(|| resolve_function(self.model, self.functions, &method))
+                        .flatten()
+                })
+            }
             None => match call.func.as_ref() {
+                Expr::Attribute(method) => self.method_of_instance(&method.value, written),
                 Expr::Name(name) => {
                     let model = self.model;
                     let module = self.module;
@@ -2191,6 +2206,50 @@ impl<'a> RouteCollector<'_, 'a> {
         }
     }
 
+    /// The method `name` of the project class an object was made from: `api.add_org_resource`
+    /// after `api = ApiExt()` (redash's `Api` subclass), in this module or imported from another.
+    fn method_of_instance(
+        &self,
+        receiver: &Expr,
+        name: &str,
+    ) -> Option<(usize, &'a ast::StmtFunctionDef)> {
+        let Expr::Name(object) = receiver else {
+            return None;
+        };
+        let at = self.at();
+        let (value, module) = match self.model.lookup(&at, object.id.as_str())?.0 {
+            [super::scope::Binding::Assign(value)] => (*value, self.module),
+            [super::scope::Binding::Import(qualified)] => {
+                let canonical = self.model.canonical(qualified);
+                let (module, rest) = self.model.split_module(&canonical)?;
+                (self.model.assigned_value(rest, &At::top(module))?, module)
+            }
+            _ => return None,
+        };
+        let Expr::Call(made) = value else {
+            return None;
+        };
+        let (class_module, class) = match made.func.as_ref() {
+            Expr::Name(class)
+                if find_class_in(
+                    &self.model.modules[module].file.module().body,
+                    class.id.as_str(),
+                )
+                .is_some() =>
+            {
+                (module, class.id.to_string())
+            }
+            other => {
+                let qualified = self.model.qualified_name(other, &At::top(module))?;
+                let (class_module, class) = self.model.split_module(&qualified)?;
+                (class_module, class.to_string())
+            }
+        };
+        self.functions
+            .get(&(class_module, format!("{class}.{name}")))
+            .map(|def| (class_module, *def))
+    }
+
     /// Visits `body` (the helper's own, or a function it defines) with the helper `def`'s
     /// parameters bound to `call`'s arguments, as if written in the helper's module.
     fn follow_body(
@@ -2201,19 +2260,47 @@ impl<'a> RouteCollector<'_, 'a> {
         body: &'a [Stmt],
     ) {
         let mut env = HashMap::default();
-        let positional: Vec<&'a ast::ParameterWithDefault> = def
+        let mut positional: Vec<&'a ast::ParameterWithDefault> = def
             .parameters
             .posonlyargs
             .iter()
             .chain(&def.parameters.args)
             .collect();
+        // `api.add_org_resource(...)`, a method of the project's `Api` subclass: `self` is the
+        // object the method is called on.
+        if let Expr::Attribute(method) = call.func.as_ref()
+            && positional
+                .first()
+                .is_some_and(|first| first.parameter.name.as_str() == "self")
+        {
+            let (value, value_module) = self.substituted(&method.value);
+            env.insert("self", (value, value_module));
+            positional.remove(0);
+        }
+        let mut bound = 0;
         for (parameter, argument) in positional.iter().zip(&call.arguments.args) {
             if matches!(argument, Expr::Starred(_)) {
                 break;
             }
             let (value, value_module) = self.substituted(argument);
             env.insert(parameter.parameter.name.as_str(), (value, value_module));
+            bound += 1;
         }
+        let varargs = match &def.parameters.vararg {
+            Some(vararg)
+                if bound == positional.len()
+                    && !call.arguments.args[bound..]
+                        .iter()
+                        .any(|argument| matches!(argument, Expr::Starred(_))) =>
+            {
+                Some((
+                    vararg.name.as_str(),
+                    &call.arguments.args[bound..],
+                    self.module,
+                ))
+            }
+            _ => None,
+        };
         for keyword in &call.arguments.keywords {
             let Some(name) = &keyword.arg else { continue };
             if let Some(parameter) = def
@@ -2226,6 +2313,7 @@ impl<'a> RouteCollector<'_, 'a> {
             }
         }
         let saved_env = std::mem::replace(&mut self.env, env);
+        let saved_varargs = std::mem::replace(&mut self.varargs, varargs);
         let saved_module = std::mem::replace(&mut self.module, module);
         let saved_scopes = self.function_scopes;
         if saved_module != module {
@@ -2236,6 +2324,7 @@ impl<'a> RouteCollector<'_, 'a> {
         self.following.pop();
         self.function_scopes = saved_scopes;
         self.module = saved_module;
+        self.varargs = saved_varargs;
         self.env = saved_env;
     }
 
@@ -2294,6 +2383,13 @@ impl<'a> RouteCollector<'_, 'a> {
                 let mut arguments: Vec<(&'a Expr, usize)> = Vec::new();
                 for argument in &call.arguments.args {
                     if let Expr::Starred(starred) = argument {
+                        if let (Expr::Name(name), Some((collected, given, module))) =
+                            (starred.value.as_ref(), self.varargs)
+                            && name.id.as_str() == collected
+                        {
+                            arguments.extend(given.iter().map(|e| (e, module)));
+                            continue;
+                        }
                         let (value, module) = self.substituted(&starred.value);
                         match value {
                             Expr::Tuple(ast::ExprTuple { elts, .. })
