@@ -784,7 +784,11 @@ fn startup_guards(model: &ProjectModel<'_>) -> Vec<(Refused, usize, StartupGuard
         .par_iter()
         .enumerate()
         .filter(|(_, module)| module.analysed)
-        .map(|(index, module)| module_startup_guards(model, index, module, &exiting_helpers))
+        .map(|(index, module)| {
+            let mut guards = module_startup_guards(model, index, module, &exiting_helpers);
+            guards.extend(secret_validators(model, index, module));
+            guards
+        })
         .collect();
     per_module.into_iter().flatten().collect()
 }
@@ -846,6 +850,73 @@ fn module_startup_guards(
                 guards.push((what, index, guard.clone()));
             }
         });
+    }
+    guards
+}
+
+/// A project function named for validating (`validate_security_configuration`,
+/// `check_secrets`, `ensure_config`) that reads a secret from the environment with a literal
+/// fallback and raises or exits, called somewhere in the project: flask-expenses-manager's
+/// `create_app()` calls it, and it raises on a weak or default `JWT_SECRET_KEY` unless debug or
+/// testing. Its fallback literal is refused, outside development only (its conditions are not
+/// read, so no more is claimed).
+fn secret_validators(
+    model: &ProjectModel<'_>,
+    index: usize,
+    module: &super::ModuleInfo<'_>,
+) -> Vec<(Refused, usize, StartupGuard)> {
+    let mut guards = Vec::new();
+    let at = At::top(index);
+    for stmt in &module.file.module().body {
+        let Stmt::FunctionDef(def) = stmt else {
+            continue;
+        };
+        let name = def.name.as_str();
+        let lower = name.to_ascii_lowercase();
+        let validates = ["validate", "check", "ensure", "verify", "assert"]
+            .iter()
+            .any(|word| lower.contains(word));
+        if !validates {
+            continue;
+        }
+        let mut stops = false;
+        super::routes::visit_stmts(&def.body, &mut |inner| stops |= stops_here(inner));
+        if !stops {
+            continue;
+        }
+        let mut fallbacks: Vec<Vec<u8>> = Vec::new();
+        super::routes::any_expr(&def.body, &mut |e| {
+            if let Expr::Call(call) = e
+                && let Some(variable) = environment_presence(model, e, &at)
+                && is_secret_key(&variable.to_ascii_uppercase())
+                && let Some(Expr::StringLiteral(fallback)) = call.arguments.args.get(1)
+            {
+                fallbacks.push(fallback.value.to_str().as_bytes().to_vec());
+            }
+            false
+        });
+        if fallbacks.is_empty() {
+            continue;
+        }
+        let called = model.modules.iter().any(|other| {
+            let text: &str = &other.file.text;
+            super::references::whole_words(text, name)
+                .any(|at| text[at + name.len()..].starts_with('(') && !text[..at].ends_with("def "))
+        });
+        if !called {
+            continue;
+        }
+        let guard = StartupGuard {
+            place: format!(
+                "{}:{}",
+                module.file.display_path(),
+                module.file.position(def.start()).line
+            ),
+            everywhere: false,
+        };
+        for fallback in fallbacks {
+            guards.push((Refused::Literal(fallback), index, guard.clone()));
+        }
     }
     guards
 }
