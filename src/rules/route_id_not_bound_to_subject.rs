@@ -193,6 +193,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                 Use::Shared => continue,
                 Use::Unknown => {
                     if serves_file_or_page(&route.handler.body, &key_flow)
+                        || tells_no_callers_apart(checker, route)
                         || !identifies_owned_object(name, &route.rule)
                         || !reaches_a_reader(
                             checker,
@@ -306,6 +307,39 @@ fn check(checker: &mut Checker<'_, '_>) {
             );
         }
     }
+}
+
+/// Whether the route's application authenticates without ever telling callers apart and lists
+/// the whole collection the id selects from: no route of it can read who the caller is, and
+/// `GET /messages/` answers every caller with every message (MailDump's one password-protected
+/// inbox, whose `before_request` hook checks an htpasswd file and keeps no user). The records
+/// are the instance's, not a user's; a lookup of a record the model knows is owned still counts.
+fn tells_no_callers_apart(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
+    let project = checker.project;
+    let no_identity = |other: &Route<'_>| {
+        other
+            .authentication
+            .as_ref()
+            .is_none_or(|authentication| authentication.identity.is_empty())
+    };
+    let Some(first_variable) = route.rule.find("/<") else {
+        return false;
+    };
+    let collection = route.rule[..first_variable].trim_end_matches('/');
+    let same_app = |other: &&Route<'_>| project.apps.share(other.module, route.module);
+    no_identity(route)
+        && !collection.is_empty()
+        && project.routes.routes.iter().filter(same_app).any(|other| {
+            other.variables.is_empty()
+                && other.rule.trim_end_matches('/') == collection
+                && other.methods.iter().any(|m| m == "GET")
+        })
+        && project
+            .routes
+            .routes
+            .iter()
+            .filter(same_app)
+            .all(no_identity)
 }
 
 /// A collection route of the same application that lists the records this route reads by id
