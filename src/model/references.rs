@@ -20,6 +20,9 @@ pub enum Unused {
     Function(String),
     /// A module of a package that no file of the project imports or names.
     Module(String),
+    /// A function named only inside functions of its module that nothing names: the function,
+    /// then those callers.
+    CalledOnlyByUnused(String, Vec<String>),
 }
 
 impl Unused {
@@ -31,6 +34,14 @@ impl Unused {
             ),
             Unused::Module(name) => format!(
                 " [no file of the project imports or names the module `{name}`: no request runs this code as it stands]"
+            ),
+            Unused::CalledOnlyByUnused(name, callers) => format!(
+                " [`{name}` is called only by {}, which nothing in the project calls: no request runs this code as it stands]",
+                callers
+                    .iter()
+                    .map(|caller| format!("`{caller}`"))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
             ),
         }
     }
@@ -64,9 +75,9 @@ pub fn unused_at(project: &Project<'_>, file: &FileModel<'_>, range: TextRange) 
         _ => None,
     });
     if let Some((def, class)) = function
-        && let Some(name) = unreferenced_function(project, file, def, class)
+        && let Some(unused) = unreferenced_function(project, file, def, class)
     {
-        return Some(Unused::Function(name));
+        return Some(unused);
     }
     unimported_module(project, file).map(Unused::Module)
 }
@@ -81,7 +92,7 @@ fn unreferenced_function(
     file: &FileModel<'_>,
     def: &ast::StmtFunctionDef,
     class: Option<&ast::StmtClassDef>,
-) -> Option<String> {
+) -> Option<Unused> {
     let name = def.name.as_str();
     // `flask run` finds an application factory by these names (`flask --app service`); a
     // route's handler is registered, by a decorator, a call or a connexion spec's `operationId`.
@@ -120,12 +131,69 @@ fn unreferenced_function(
     // A `def` of the same name elsewhere (ras-frontstage's view
     // `resend_password_email_expired_token` beside the controller function it never calls)
     // defines another function; it names nothing.
+    // Mentions inside functions of its own module that nothing references are dead too
+    // (notifications-admin's bundled client: `decode_token` is called only by
+    // `get_token_issuer` and `decode_jwt_token`, which nothing calls). One level deep.
+    let module = project.model.modules[file.module].file.module();
+    let mut dead_callers: Vec<String> = Vec::new();
     for (index, info) in project.model.modules.iter().enumerate() {
-        if project.apps.share(index, file.module) && mention_count(&info.file.text, name) > 0 {
-            return None;
+        if !project.apps.share(index, file.module) {
+            continue;
+        }
+        let text: &str = &info.file.text;
+        for at in whole_words(text, name).filter(|&at| !text[..at].trim_end().ends_with("def")) {
+            if index != file.module {
+                return None;
+            }
+            let Ok(offset) = u32::try_from(at) else {
+                return None;
+            };
+            let container = module.body.iter().find_map(|stmt| match stmt {
+                Stmt::FunctionDef(other)
+                    if other
+                        .range()
+                        .contains(ruff_text_size::TextSize::new(offset)) =>
+                {
+                    Some(other)
+                }
+                _ => None,
+            });
+            let dead_container = container.is_some_and(|other| {
+                let other_name = other.name.as_str();
+                other_name != name
+                    && other.decorator_list.is_empty()
+                    && !other_name.starts_with("__")
+                    && !matches!(other_name, "create_app" | "make_app")
+                    && !project
+                        .routes
+                        .routes
+                        .iter()
+                        .any(|route| std::ptr::eq(route.handler, other))
+                    && project
+                        .model
+                        .modules
+                        .iter()
+                        .enumerate()
+                        .all(|(index, info)| {
+                            !project.apps.share(index, file.module)
+                                || mention_count(&info.file.text, other_name) == 0
+                        })
+            });
+            match container {
+                Some(other) if dead_container => {
+                    let caller = other.name.to_string();
+                    if !dead_callers.contains(&caller) {
+                        dead_callers.push(caller);
+                    }
+                }
+                _ => return None,
+            }
         }
     }
-    Some(name.to_string())
+    Some(match dead_callers.is_empty() {
+        true => Unused::Function(name.to_string()),
+        false => Unused::CalledOnlyByUnused(name.to_string(), dead_callers),
+    })
 }
 
 /// How many times `word` occurs in `text` as a whole identifier, other than as the name a

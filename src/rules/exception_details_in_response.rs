@@ -713,6 +713,16 @@ impl Audience {
             Audience::Unreachable(references::Unused::Module(name)) => format!(
                 "the client only once something imports `{name}` (no file of the project imports or names it, so no request runs this code as it stands)"
             ),
+            Audience::Unreachable(references::Unused::CalledOnlyByUnused(name, callers)) => {
+                format!(
+                    "the client only once something runs `{name}` (only {} call it, and nothing in the project calls them, so no request runs this code as it stands)",
+                    callers
+                        .iter()
+                        .map(|caller| format!("`{caller}`"))
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                )
+            }
         }
     }
 }

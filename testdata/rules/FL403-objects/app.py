@@ -117,3 +117,9 @@ def validate_app_token(access_token):
 def notify(config, text):
     TelegramNotifier().load_config(config)
     return send_telegram(config, text)
+
+
+@app.cli.command("notify")
+def notify_command():
+    # The command runs `notify`, so the notifiers above run too.
+    notify(app.config, "deployed")
