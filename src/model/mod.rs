@@ -1509,13 +1509,34 @@ fn secret_key_use(info: &ModuleInfo<'_>, scopes: &[Scope<'_>]) -> Option<String>
             || (qualified == "flask" && uses_session(text, b"flask.session"))
         {
             Some("Flask's `session`".to_string())
-        } else if COOKIE_LOGIN_LIBRARIES.contains(&root) || SECRET_KEY_LIBRARIES.contains(&root) {
+        } else if (COOKIE_LOGIN_LIBRARIES.contains(&root) && !only_user_model_mixin(qualified))
+            || (SECRET_KEY_LIBRARIES.contains(&root)
+                && (root != "flask_principal" || principal_keeps_session(text)))
+        {
             Some(format!("`{root}`"))
         } else {
             None
         }
     });
     imported.or_else(|| secret_key_read(text).map(|read| format!("`{read}`")))
+}
+
+/// Flask-Principal keeps the identity in Flask's session where its `Principal(...)` is made
+/// without `use_sessions=False`; a module that only imports `Permission` or `identity_changed`
+/// keeps nothing itself (quetzal makes `Principal(use_sessions=False)` and loads identities
+/// from its own tokens).
+fn principal_keeps_session(text: &[u8]) -> bool {
+    memchr::memmem::find(text, b"Principal(").is_some()
+        && memchr::memmem::find(text, b"use_sessions=False").is_none()
+}
+
+/// `flask_login.UserMixin`: a base class for the user model, which logs no one in and keeps
+/// nothing in a cookie (quetzal imports it beside tokens of its own in the database).
+fn only_user_model_mixin(qualified: &str) -> bool {
+    matches!(
+        qualified,
+        "flask_login.UserMixin" | "flask_login.AnonymousUserMixin" | "flask_login.mixins.UserMixin"
+    )
 }
 
 /// Whether `text` reads the session bound to `name`: `session["user"]` (not assigned to),
