@@ -97,6 +97,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         if value.dict_lacks("exp")
             && !record_expiry_enforced(checker, call, payload)
             && !own_expiry_read(checker, &value)
+            && !issued_at_bounded(checker, &value)
         {
             // A token the app sends to another service: that service decides what it accepts,
             // and one leaked from a request log still works there, so it is said, at low.
@@ -155,6 +156,65 @@ fn own_expiry_read(checker: &Checker<'_, '_>, payload: &Value) -> bool {
         }
         _ => false,
     })
+}
+
+/// Whether the payload carries `iat` and the module bounds a token's age by it: the claim is
+/// read back into a local and compared with a sum or difference built from it
+/// (notifications-python-client's `iat = int(decoded_token["iat"])`, then `if now > (iat +
+/// __bound__): raise TokenExpiredError`, 30 seconds): the token expires, by the project's
+/// own check.
+fn issued_at_bounded(checker: &Checker<'_, '_>, payload: &Value) -> bool {
+    let Value::Dict { entries, .. } = payload else {
+        return false;
+    };
+    if !entries.iter().any(|(key, _)| key.as_str() == Some("iat")) {
+        return false;
+    }
+    let reads_iat = |e: &Expr| {
+        let names_iat = |e: &Expr| matches!(e, Expr::StringLiteral(s) if s.value.to_str() == "iat");
+        expr_contains(e, &mut |inner| match inner {
+            Expr::Subscript(subscript) => names_iat(&subscript.slice),
+            Expr::Call(read) => {
+                matches!(read.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "get")
+                    && read.arguments.args.first().is_some_and(names_iat)
+            }
+            _ => false,
+        })
+    };
+    let mut bounded = false;
+    visit_stmts(&checker.source.module().body, &mut |stmt| {
+        let Stmt::FunctionDef(def) = stmt else { return };
+        let mut locals: Vec<&str> = Vec::new();
+        visit_stmts(&def.body, &mut |inner| {
+            if let Stmt::Assign(assign) = inner
+                && reads_iat(&assign.value)
+            {
+                for target in &assign.targets {
+                    if let Expr::Name(name) = target {
+                        locals.push(name.id.as_str());
+                    }
+                }
+            }
+        });
+        if locals.is_empty() {
+            return;
+        }
+        bounded |= any_expr(&def.body, &mut |e| {
+            let Expr::Compare(compare) = e else {
+                return false;
+            };
+            std::iter::once(compare.left.as_ref())
+                .chain(compare.comparators.iter())
+                .any(|side| {
+                    matches!(side, Expr::BinOp(op)
+                    if matches!(op.op, ast::Operator::Add | ast::Operator::Sub)
+                        && expr_contains(side, &mut |name| {
+                            matches!(name, Expr::Name(n) if locals.contains(&n.id.as_str()))
+                        }))
+                })
+        });
+    });
+    bounded
 }
 
 /// Whether the function around an authlib decode calls `.validate()` (or `.validate_exp()`) on
