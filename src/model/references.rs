@@ -37,14 +37,19 @@ impl Unused {
             ),
             Unused::CalledOnlyByUnused(name, callers) => format!(
                 " [`{name}` is called only by {}, which nothing in the project calls: no request runs this code as it stands]",
-                callers
-                    .iter()
-                    .map(|caller| format!("`{caller}`"))
-                    .collect::<Vec<_>>()
-                    .join(" and ")
+                quoted_callers(callers)
             ),
         }
     }
+}
+
+/// The callers of [`Unused::CalledOnlyByUnused`] as messages name them: `` `a` and `b` ``.
+pub fn quoted_callers(callers: &[String]) -> String {
+    callers
+        .iter()
+        .map(|caller| format!("`{caller}`"))
+        .collect::<Vec<_>>()
+        .join(" and ")
 }
 
 /// Whether the code at `range` of `file` is unused: inside a function nothing names, or in a

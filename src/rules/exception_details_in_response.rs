@@ -716,11 +716,7 @@ impl Audience {
             Audience::Unreachable(references::Unused::CalledOnlyByUnused(name, callers)) => {
                 format!(
                     "the client only once something runs `{name}` (only {} call it, and nothing in the project calls them, so no request runs this code as it stands)",
-                    callers
-                        .iter()
-                        .map(|caller| format!("`{caller}`"))
-                        .collect::<Vec<_>>()
-                        .join(" and ")
+                    references::quoted_callers(callers)
                 )
             }
         }
