@@ -99,17 +99,7 @@ fn unreferenced_function(
     class: Option<&ast::StmtClassDef>,
 ) -> Option<Unused> {
     let name = def.name.as_str();
-    // `flask run` finds an application factory by these names (`flask --app service`); a
-    // route's handler is registered, by a decorator, a call or a connexion spec's `operationId`.
-    if name.starts_with("__")
-        || name.starts_with("validate_")
-        || matches!(name, "create_app" | "make_app")
-        || project
-            .routes
-            .routes
-            .iter()
-            .any(|route| std::ptr::eq(route.handler, def))
-    {
+    if runs_without_being_named(project, def) {
         return None;
     }
     match class {
@@ -167,13 +157,7 @@ fn unreferenced_function(
                 let other_name = other.name.as_str();
                 other_name != name
                     && other.decorator_list.is_empty()
-                    && !other_name.starts_with("__")
-                    && !matches!(other_name, "create_app" | "make_app")
-                    && !project
-                        .routes
-                        .routes
-                        .iter()
-                        .any(|route| std::ptr::eq(route.handler, other))
+                    && !runs_without_being_named(project, other)
                     && project
                         .model
                         .modules
@@ -199,6 +183,22 @@ fn unreferenced_function(
         true => Unused::Function(name.to_string()),
         false => Unused::CalledOnlyByUnused(name.to_string(), dead_callers),
     })
+}
+
+/// Whether something other than the project's own text runs `def`: a framework calls dunder
+/// methods and WTForms' `validate_<field>` by name, `flask run` finds an application factory by
+/// its name (`flask --app service`), and a route's handler is registered by a decorator, a call
+/// or a connexion spec's `operationId`.
+fn runs_without_being_named(project: &Project<'_>, def: &ast::StmtFunctionDef) -> bool {
+    let name = def.name.as_str();
+    name.starts_with("__")
+        || name.starts_with("validate_")
+        || matches!(name, "create_app" | "make_app")
+        || project
+            .routes
+            .routes
+            .iter()
+            .any(|route| std::ptr::eq(route.handler, def))
 }
 
 /// How many times `word` occurs in `text` as a whole identifier, other than as the name a

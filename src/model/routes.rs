@@ -2362,11 +2362,12 @@ impl<'a> RouteCollector<'_, 'a> {
                     // `methods=` given to `add_url_rule` is what Flask serves; a method the class
                     // defines outside it answers 405.
                     if let Some(methods) = self.methods(call) {
-                        let mut position = 0;
-                        self.routes.retain(|route| {
-                            position += 1;
-                            position <= first || route.methods.iter().any(|m| methods.contains(m))
-                        });
+                        let added = self.routes.split_off(first);
+                        self.routes.extend(
+                            added
+                                .into_iter()
+                                .filter(|route| route.methods.iter().any(|m| methods.contains(m))),
+                        );
                     }
                 } else if let Some((view, declared_at)) = decorated.or_else(|| {
                     self.view_function(view)

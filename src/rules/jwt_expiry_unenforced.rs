@@ -147,15 +147,15 @@ fn own_expiry_read(checker: &Checker<'_, '_>, payload: &Value) -> bool {
     else {
         return false;
     };
-    let names_claim = |e: &Expr| matches!(e, Expr::StringLiteral(s) if s.value.to_str() == claim);
-    any_expr(&checker.source.module().body, &mut |e| match e {
-        Expr::Subscript(subscript) => names_claim(&subscript.slice),
-        Expr::Call(read) => {
-            matches!(read.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "get")
-                && read.arguments.args.first().is_some_and(names_claim)
-        }
-        _ => false,
+    any_expr(&checker.source.module().body, &mut |e| {
+        reads_claim(e, claim)
     })
+}
+
+/// `claims["expires"]`, `decoded.get("iat")`: a read of the claim `claim`.
+fn reads_claim(expr: &Expr, claim: &str) -> bool {
+    crate::model::keyed_read(expr)
+        .is_some_and(|(_, key)| matches!(key, Expr::StringLiteral(s) if s.value.to_str() == claim))
 }
 
 /// Whether the payload carries `iat` and the module bounds a token's age by it: the claim is
@@ -170,17 +170,7 @@ fn issued_at_bounded(checker: &Checker<'_, '_>, payload: &Value) -> bool {
     if !entries.iter().any(|(key, _)| key.as_str() == Some("iat")) {
         return false;
     }
-    let reads_iat = |e: &Expr| {
-        let names_iat = |e: &Expr| matches!(e, Expr::StringLiteral(s) if s.value.to_str() == "iat");
-        expr_contains(e, &mut |inner| match inner {
-            Expr::Subscript(subscript) => names_iat(&subscript.slice),
-            Expr::Call(read) => {
-                matches!(read.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "get")
-                    && read.arguments.args.first().is_some_and(names_iat)
-            }
-            _ => false,
-        })
-    };
+    let reads_iat = |e: &Expr| expr_contains(e, &mut |inner| reads_claim(inner, "iat"));
     let mut bounded = false;
     visit_stmts(&checker.source.module().body, &mut |stmt| {
         let Stmt::FunctionDef(def) = stmt else { return };
