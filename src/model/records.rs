@@ -243,6 +243,22 @@ impl Records {
             .and_then(|(module, name)| self.class(*module, name))
     }
 
+    /// The record class called `name` that module `near` can mean.
+    fn class_called(&self, name: &str, near: usize) -> Option<&RecordClass> {
+        self.classes
+            .values()
+            .find(|class| class.name == name && self.related(class.module, near))
+    }
+
+    /// The record class a column without a foreign key names (`patient_id` for `Patient`).
+    fn class_named_by_column(&self, column: &str, near: usize) -> Option<&RecordClass> {
+        let lower = column.to_ascii_lowercase();
+        let stem = strip_id_suffix(&lower);
+        self.classes
+            .values()
+            .find(|class| snake_case(&class.name) == stem && self.related(class.module, near))
+    }
+
     fn add_store(&mut self, module: usize, name: &str, value: &Expr) {
         let mut store = Store {
             module,
@@ -392,7 +408,7 @@ impl Records {
                 match defined {
                     Some((defined_in, table)) => {
                         links_ownership(table.columns.iter().filter_map(|c| {
-                            owner_link(c, None, *defined_in, self).map(|a| (c.clone(), a))
+                            owner_link(c, None, *defined_in, self, model).map(|a| (c.clone(), a))
                         }))
                     }
                     None => Ownership::Unknown,
@@ -402,10 +418,12 @@ impl Records {
     }
 
     fn class_ownership(&self, model: &ProjectModel<'_>, class: &RecordClass) -> Ownership {
-        if is_account_name(&class.name) || is_account_name(&class.table) {
+        let columns = self.all_columns(model, class);
+        if (is_account_name(&class.name) || is_account_name(&class.table))
+            && !self.administered_people(model, class, &columns)
+        {
             return Ownership::Account;
         }
-        let columns = self.all_columns(model, class);
         if class.opaque || columns.is_empty() {
             return Ownership::Unknown;
         }
@@ -443,10 +461,50 @@ impl Records {
                         && !foreign_tables.contains(&target.to_ascii_lowercase())
                 })
         };
-        links_ownership(columns.iter().filter(|c| !collection(c)).filter_map(|c| {
-            owner_link(&c.name, c.points_to.as_deref(), class.module, self)
-                .map(|a| (c.name.clone(), a))
-        }))
+        // `Employee.employee_id`, a column without a foreign key named for the class itself:
+        // the row's own code (a staff number), not a link to whose the row is.
+        let own_name = snake_case(&class.name);
+        let own_code = |c: &Column| {
+            c.points_to.is_none() && strip_id_suffix(&c.name.to_ascii_lowercase()) == own_name
+        };
+        links_ownership(
+            columns
+                .iter()
+                .filter(|c| !collection(c) && !own_code(c))
+                .filter_map(|c| {
+                    owner_link(&c.name, c.points_to.as_deref(), class.module, self, model)
+                        .map(|a| (c.name.clone(), a))
+                }),
+        )
+    }
+
+    /// Whether `class`, named for people (`Employee`, `Patient`), holds records about people
+    /// that the staff keep rather than accounts anyone logs in to: it holds no credential, and
+    /// a class of the same application named for users or accounts does (a leave tracker's
+    /// `Employee` rows, managed by the HR operators who log in as `User`). Such a class is
+    /// judged by its columns like any other record.
+    fn administered_people(
+        &self,
+        model: &ProjectModel<'_>,
+        class: &RecordClass,
+        columns: &[Column],
+    ) -> bool {
+        if class.opaque
+            || columns.is_empty()
+            || names_login_accounts(&class.name)
+            || columns.iter().any(|c| names_a_credential(&c.name))
+        {
+            return false;
+        }
+        self.classes.values().any(|other| {
+            other.name != class.name
+                && self.related(other.module, class.module)
+                && names_login_accounts(&other.name)
+                && self
+                    .all_columns(model, other)
+                    .iter()
+                    .any(|c| names_a_credential(&c.name))
+        })
     }
 
     /// Whether a column of the class (or, when the class is unknown, a column so named) picks
@@ -544,7 +602,39 @@ enum Link {
 
 /// Whether a column says whose the row is. A foreign key or relationship into the account
 /// table counts whatever its name (`assignee_id`), as `Link::Other`.
-fn owner_link(name: &str, points_to: Option<&str>, near: usize, records: &Records) -> Option<Link> {
+fn owner_link(
+    name: &str,
+    points_to: Option<&str>,
+    near: usize,
+    records: &Records,
+    model: &ProjectModel<'_>,
+) -> Option<Link> {
+    // ProfComp's `Prescription.patient_id` into `Patient`, a teaching record nobody logs in
+    // as: a link to people the staff keep says whose the row is about, not whose it is.
+    let target_class = match points_to {
+        Some(target) => {
+            let table = target.split('.').next().unwrap_or(target);
+            records
+                .table_class(&table.to_ascii_lowercase(), near)
+                .or_else(|| records.class_called(table, near))
+        }
+        None => records.class_named_by_column(name, near),
+    };
+    // One that points on to the accounts (open-crm's `Customer.assigned_user_id`) still passes
+    // its owner on: a contact of a customer is the assigned user's.
+    if let Some(class) = target_class {
+        let columns = records.all_columns(model, class);
+        let owned_by_accounts = columns.iter().any(|c| {
+            c.points_to.as_deref().is_some_and(|target| {
+                names_login_accounts(target.split('.').next().unwrap_or(target))
+            }) || strip_id_suffix(&c.name.to_ascii_lowercase())
+                .split('_')
+                .any(|word| matches!(word, "user" | "owner" | "account"))
+        });
+        if !owned_by_accounts && records.administered_people(model, class, &columns) {
+            return None;
+        }
+    }
     if let Some(link) = owner_word(name) {
         return Some(link);
     }
@@ -606,6 +696,29 @@ fn strip_id_suffix(lower: &str) -> &str {
         }
     }
     lower
+}
+
+/// A class named for the accounts people log in to (`User`, `UserAccount`, `Account`), rather
+/// than for the people an application keeps records about (`Employee`, `Patient`).
+fn names_login_accounts(name: &str) -> bool {
+    let words = super::context::words(name);
+    words.iter().any(|word| {
+        matches!(
+            word.as_str(),
+            "user" | "users" | "account" | "accounts" | "login" | "logins"
+        )
+    })
+}
+
+/// A column that holds what a login checks: `password_hash`, `passwd`, `api_token`, `pin`.
+fn names_a_credential(column: &str) -> bool {
+    let words = super::context::words(column);
+    words.iter().any(|word| {
+        matches!(
+            word.as_str(),
+            "password" | "passwd" | "pwd" | "hash" | "hashed" | "pin" | "token" | "secret"
+        )
+    })
 }
 
 /// A user or account table or store: `User`, `UserModel`, `AppUser`, `accounts`, `USERS_DB`.

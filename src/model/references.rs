@@ -233,13 +233,21 @@ const LOADED_BY_CONVENTION: &[&str] = &[
     "wsgi",
 ];
 
-/// The dotted name of the module of `file` when it lies in a package, nothing imports it, and
+/// The dotted name of the module of `file` when it lies in a package (or, at the top level,
+/// declares routes), nothing imports it, and
 /// no other parsed module names its last component: no entry point (no `__main__` block, no
 /// application built in it, no `main()` or command for a console script, no conventional
 /// name) runs it either.
 fn unimported_module(project: &Project<'_>, file: &FileModel<'_>) -> Option<String> {
     let info = &project.model.modules[file.module];
-    let (_, stem) = info.name.rsplit_once('.')?;
+    let stem = match info.name.rsplit_once('.') {
+        Some((_, stem)) => stem,
+        // A top-level module may be a script run by path; one that declares routes and builds
+        // no application serves them only through an app that imports it (PetPal's `ai_qa.py`,
+        // a blueprint its own commit message calls removed).
+        None if declares_routes(project, file.module) => info.name.as_str(),
+        None => return None,
+    };
     // connexion imports the module a spec's `operationId` names.
     let named_by_spec = project
         .routes
@@ -267,6 +275,15 @@ fn unimported_module(project: &Project<'_>, file: &FileModel<'_>) -> Option<Stri
         .enumerate()
         .any(|(index, other)| index != file.module && word_count(&other.file.text, stem) > 0);
     (!named_elsewhere).then(|| info.name.clone())
+}
+
+/// Whether the route model holds a route declared in `module`.
+fn declares_routes(project: &Project<'_>, module: usize) -> bool {
+    project
+        .routes
+        .routes
+        .iter()
+        .any(|route| route.module == module)
 }
 
 /// How many times `word` occurs in `text` as a whole identifier.

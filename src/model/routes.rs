@@ -7610,6 +7610,19 @@ fn constructs_an_object(value: &Expr) -> bool {
     }
 }
 
+/// `io.BytesIO()`, `StringIO()`: a file in memory, gone with the request.
+fn is_in_memory_buffer(value: &Expr) -> bool {
+    let Expr::Call(call) = value else {
+        return false;
+    };
+    let name = match call.func.as_ref() {
+        Expr::Name(name) => name.id.as_str(),
+        Expr::Attribute(attribute) => attribute.attr.as_str(),
+        _ => return false,
+    };
+    matches!(name, "BytesIO" | "StringIO")
+}
+
 /// `GenericQuery`, `CleanStyle`: a class's name by Python's convention (an upper-case initial and
 /// a lower-case letter after it; `NOTES` and `DB` are module-level stores, not classes). An
 /// attribute set on a class (pygal's `CleanStyle.colors = ...`) styles the process, it stores
@@ -7661,6 +7674,13 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
                 || of_this_request(value)
                 || constructs_an_object(value)
         })
+        .map(|(name, _)| name)
+        .collect();
+    // `buffer = io.BytesIO()`: an in-memory file the answer is written into (a QR code's
+    // `img.save(buffer)`, a spreadsheet's `workbook.save(output)`) before `send_file` sends it.
+    let buffers_here: Vec<&str> = assignments_by(body, true, false)
+        .into_iter()
+        .filter(|(_, value)| is_in_memory_buffer(value))
         .map(|(name, _)| name)
         .collect();
     // `different, result = comparator.compare_captures(a, b)`: a value a call just returned. An
@@ -7757,6 +7777,10 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
                     | "sort"
             ) && matches!(receiver, Some(Expr::Name(n))
                 if built_here.contains(&n.id.as_str()) || returned_here.contains(&n.id.as_str()));
+            let is_buffer =
+                |e: &Expr| matches!(e, Expr::Name(n) if buffers_here.contains(&n.id.as_str()));
+            let fills_own_buffer = matches!(lower.as_str(), "save" | "write" | "writelines")
+                && (receiver.is_some_and(is_buffer) || call.arguments.args.iter().any(is_buffer));
             // `send_file`, `send_from_directory`: the answer to this request, not a message sent.
             let answers_the_caller = matches!(
                 lower.as_str(),
@@ -7786,6 +7810,7 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
             // what they create is the answer to this request.
             let builds_the_answer = lower.ends_with("_response") || lower.ends_with("_reply");
             if fills_own_container
+                || fills_own_buffer
                 || answers_the_caller
                 || builds_a_value
                 || runs_a_read

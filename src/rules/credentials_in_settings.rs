@@ -1175,8 +1175,22 @@ fn report(
         ),
         _ => "read it from the environment with no default (`os.environ[...]`) and rotate the committed value".to_string(),
     };
+    // Only where nothing about the value or its place made it weigh less already (an API key
+    // written as a constant of the code is most often a public client's, lxdui's Firebase key).
+    let live_key = severity
+        .is_none()
+        .then(|| live_service_key(key, value))
+        .flatten();
     let diagnostic = checker.report(range, message, help);
     diagnostic.fix = fix;
+    if let Some(service) = live_key {
+        // A key a service issued works from anywhere: where the code that holds it runs
+        // (a development setup, an example) changes nothing for whoever copies it.
+        diagnostic.severity = None;
+        diagnostic.development_severity = Some(diagnostic.rule.severity);
+        diagnostic.message.push_str(&live_key_note(service));
+        return;
+    }
     diagnostic.severity = if dev_only {
         Some(Severity::Low)
     } else {
@@ -1187,6 +1201,60 @@ fn report(
             .message
             .push_str(" [development only: a development or test configuration]");
     }
+}
+
+/// The service whose issued key `value` has the form of: OpenAI's and OpenRouter's `sk-...`,
+/// Google's `AIza...`, GitHub's `ghp_...`, Slack's `xoxb-...`, Stripe's `sk_live_...`. Such a
+/// key is live the moment it is issued and works from anywhere; a placeholder in that form
+/// (`sk-xxxxxxxx...`, `sk-your-key-here`) has too few distinct characters or too short a tail.
+/// `key` is the setting's name.
+fn live_service_key(key: &str, value: &str) -> Option<&'static str> {
+    // A Firebase web key is public by design: every client of the project ships it.
+    if key.to_ascii_lowercase().contains("firebase") {
+        return None;
+    }
+    const FORMS: &[(&str, &str, usize)] = &[
+        ("sk-or-v1-", "OpenRouter", 64),
+        ("sk-ant-", "Anthropic", 40),
+        ("sk-proj-", "OpenAI", 40),
+        ("sk-", "OpenAI", 40),
+        ("AIza", "Google", 35),
+        ("ghp_", "GitHub", 36),
+        ("gho_", "GitHub", 36),
+        ("ghs_", "GitHub", 36),
+        ("github_pat_", "GitHub", 60),
+        ("glpat-", "GitLab", 20),
+        ("xoxb-", "Slack", 30),
+        ("xoxp-", "Slack", 30),
+        ("sk_live_", "Stripe", 24),
+        ("rk_live_", "Stripe", 24),
+        ("SG.", "SendGrid", 60),
+        ("hf_", "Hugging Face", 30),
+        ("gsk_", "Groq", 40),
+    ];
+    let value = value.trim();
+    let (_, service, _) = FORMS.iter().find(|(prefix, _, tail)| {
+        value.strip_prefix(prefix).is_some_and(|rest| {
+            rest.len() >= *tail
+                && rest
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+                && rest.bytes().any(|b| b.is_ascii_digit())
+                && rest
+                    .bytes()
+                    .filter(u8::is_ascii_alphanumeric)
+                    .collect::<HashSet<u8>>()
+                    .len()
+                    >= 12
+        })
+    })?;
+    Some(service)
+}
+
+fn live_key_note(service: &str) -> String {
+    format!(
+        " [it has the form of a key {service} issued: it works from anywhere, whichever environment it was written for; revoke it with {service} and issue a new one]"
+    )
 }
 
 /// The compose service a credential logs in to, when that service publishes no port: a
@@ -1329,6 +1397,18 @@ pub(super) fn check_settings_files(
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
+        // A key a service issued works from anywhere, whatever the file sets up: only an
+        // example file (whose values are meant to be replaced) keeps its weight.
+        if file.role != FileRole::Example
+            && let Some(service) = live_service_key(&entry.key, secret)
+        {
+            diagnostic.severity = None;
+            diagnostic.message = format!(
+                "{}: anyone who can read the repository, or an image the file is copied into, can use it{}",
+                describe(&found, &what, "a file"),
+                live_key_note(service)
+            );
+        }
         written.push(Written {
             file: entry.file,
             secret,

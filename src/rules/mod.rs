@@ -509,6 +509,22 @@ pub fn unloaded_settings_constant(
         stem => stem,
     };
     let name = entry.key.as_str();
+    // LMS-Platform's `app.config.from_object(os.getenv("FLASK_CONFIG", "config.dev"))`: an
+    // environment variable picks a module of the `config` package, so each of them may be the
+    // one loaded (its `run_prod.bat` sets `config.prod`).
+    let package_prefixes = own
+        .file
+        .path
+        .parent()
+        .and_then(|dir| dir.file_name())
+        .and_then(|dir| dir.to_str())
+        .filter(|_| {
+            own.file
+                .path
+                .file_stem()
+                .is_some_and(|file| file != "__init__")
+        })
+        .map(|package| [format!("\"{package}."), format!("'{package}.")]);
     const LOADERS: [&str; 5] = [
         "from_object",
         "from_pyfile",
@@ -590,7 +606,13 @@ pub fn unloaded_settings_constant(
                                 .is_some_and(|open| !text[open..begin].contains(')'));
                     !imported && !line.starts_with('#')
                 });
-        loads_it || reads_it
+        let chosen_by_environment = package_prefixes.as_ref().is_some_and(|prefixes| {
+            text.lines().any(|line| {
+                (line.contains("getenv(") || line.contains("environ"))
+                    && prefixes.iter().any(|prefix| line.contains(prefix.as_str()))
+            })
+        });
+        loads_it || reads_it || chosen_by_environment
     });
     (!loaded_or_read).then(|| own.file.display_path())
 }

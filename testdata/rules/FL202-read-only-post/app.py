@@ -1,7 +1,8 @@
 """POST is also how forms ask for results: a POST handler that changes nothing (FlaskBB's public
 search, knowledge-repo's group list, cve-search's data fetches) is no state change left open.
 A POST handler that writes, itself or in a project function it calls, still is; PUT, PATCH and
-DELETE say what they do whatever the handler shows."""
+DELETE say what they do whatever the handler shows. An image saved into an in-memory buffer
+the handler sends back (a QR code) is the answer, not a write."""
 from flask import Flask, render_template, request
 from flask_login import login_required
 
@@ -202,3 +203,31 @@ def add_subscriber():  # expect: FL202
 
 def create_subscriber(email):
     NOTES[email] = "subscriber"
+
+
+class QRCode:
+    def make_image(self):
+        return self
+
+
+@app.post("/links/<key>/qrcode")
+def link_qrcode(key):
+    # Trap (a URL shortener's QR codes): the image is saved into an in-memory file the handler
+    # made and sent back; nothing is stored.
+    import io
+
+    from flask import send_file
+
+    img = QRCode().make_image()
+    buffer = io.BytesIO()
+    img.save(buffer)
+    buffer.seek(0)
+    return send_file(buffer, mimetype="image/png")
+
+
+@app.post("/links/<key>/archive")
+def archive_link(key):  # expect: FL202
+    """Saved to a file on disk: a write."""
+    img = QRCode().make_image()
+    img.save(f"/srv/qr/{key}.png")
+    return "", 204

@@ -1,0 +1,2 @@
+DEBUG = False
+SECRET_KEY = "super-secret-prod-key"  # expect: FL302(high)

@@ -1,0 +1,1 @@
+SECRET_KEY = "old-secret-key"  # expect: FL302(low)
