@@ -972,6 +972,11 @@ impl<'a> RouteModel<'a> {
     }
 
     /// Project functions a qualified name refers to.
+    /// The function `name` defined at the top of `module`.
+    pub fn module_function(&self, module: usize, name: &str) -> Option<&'a ast::StmtFunctionDef> {
+        self.functions.get(&(module, name.to_string())).copied()
+    }
+
     pub fn project_function(
         &self,
         model: &ProjectModel<'a>,

@@ -353,7 +353,7 @@ pub(super) fn changes_state(project: &crate::model::Project<'_>, route: &Route<'
     let refuses_methods = answers_405(route.handler);
     (route.is_state_changing()
         && ((!only_post && !refuses_methods) || handler_writes(project, route)))
-        || drops_tables(route.handler)
+        || drops_tables(project, route)
 }
 
 /// `abort(405)`, `return ..., 405`: the handler refuses a method it is registered for.
@@ -365,14 +365,31 @@ fn answers_405(handler: &ruff_python_ast::StmtFunctionDef) -> bool {
     )
 }
 
-/// A handler that drops or recreates the database (`db.drop_all()`, VAmPI's `GET /createdb`):
-/// whatever method serves it, it changes everything.
-fn drops_tables(handler: &ruff_python_ast::StmtFunctionDef) -> bool {
-    use ruff_python_ast::Expr;
-    crate::model::routes::any_expr(&handler.body, &mut |e| {
-        matches!(e, Expr::Call(call) if matches!(call.func.as_ref(), Expr::Attribute(a)
-            if matches!(a.attr.as_str(), "drop_all" | "reflect_and_drop" | "truncate_all")))
-    })
+/// A handler that drops or recreates the database (`db.drop_all()`, VAmPI's `GET /createdb`), itself
+/// or in a project function it calls (COMP3613A2's `GET /init` calls `initialize()`, which drops
+/// every table and seeds known admin passwords): whatever method serves it, it changes everything.
+fn drops_tables(project: &crate::model::Project<'_>, route: &Route<'_>) -> bool {
+    follows_calls(
+        project,
+        route.class,
+        route.module,
+        route.handler,
+        0,
+        true,
+        &mut |function| {
+            use ruff_python_ast::Expr;
+            let mut callees = Vec::new();
+            let drops = crate::model::routes::any_expr(&function.body, &mut |e| {
+                if let Expr::Call(call) = e {
+                    callees.push(call.func.as_ref());
+                    return matches!(call.func.as_ref(), Expr::Attribute(a)
+                        if matches!(a.attr.as_str(), "drop_all" | "reflect_and_drop" | "truncate_all"));
+                }
+                false
+            });
+            (drops, callees)
+        },
+    )
 }
 
 /// How most of the app's authenticated routes authenticate, for the message's example: pritunl's
@@ -539,7 +556,7 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
             && marked_public.is_empty()
             && evidence.is_empty()
             && !takes_id
-            && !drops_tables(route.handler)
+            && !drops_tables(project, route)
             && !manages_people(route)
             && route
                 .methods
@@ -648,7 +665,7 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
         // that the route is open; the finding is kept, at low, for a reviewer to confirm.
         let documented_public = docstring_says_public(route.handler)
             && evidence.is_empty()
-            && !drops_tables(route.handler)
+            && !drops_tables(project, route)
             && !manages_people(route);
         if documented_public {
             diagnostic
@@ -906,9 +923,43 @@ fn function_writes(
     function: &ruff_python_ast::StmtFunctionDef,
     depth: usize,
 ) -> bool {
+    follows_calls(
+        project,
+        class,
+        module,
+        function,
+        depth,
+        false,
+        &mut |function| {
+            let mut calls = Vec::new();
+            let writes = writes_state(&function.body, &mut calls);
+            let followed = calls
+                .into_iter()
+                .filter(|callee| !named_for_reading(callee))
+                .collect();
+            (writes, followed)
+        },
+    )
+}
+
+/// Whether `test` holds for `function` or, up to `WRITE_DEPTH` calls deep, for a project
+/// function among the callees `test` hands back (a method of `class` through `self.x()`, a
+/// function the model resolves by name, and with `follow_local` a function of the same module
+/// called by its bare name).
+fn follows_calls<'a>(
+    project: &crate::model::Project<'a>,
+    class: Option<&'a ruff_python_ast::StmtClassDef>,
+    module: usize,
+    function: &'a ruff_python_ast::StmtFunctionDef,
+    depth: usize,
+    follow_local: bool,
+    test: &mut dyn FnMut(
+        &'a ruff_python_ast::StmtFunctionDef,
+    ) -> (bool, Vec<&'a ruff_python_ast::Expr>),
+) -> bool {
     use ruff_python_ast::{Expr, Stmt};
-    let mut calls = Vec::new();
-    if writes_state(&function.body, &mut calls) {
+    let (holds, callees) = test(function);
+    if holds {
         return true;
     }
     if depth >= WRITE_DEPTH {
@@ -916,7 +967,7 @@ fn function_writes(
     }
     let file = &project.files[module];
     let at = file.at(file.scope_around(function.range()));
-    calls.into_iter().filter(|callee| !named_for_reading(callee)).any(|callee| {
+    callees.into_iter().any(|callee| {
         let target = match callee {
             Expr::Attribute(a)
                 if matches!(a.value.as_ref(), Expr::Name(n) if matches!(n.id.as_str(), "self" | "cls")) =>
@@ -936,11 +987,29 @@ fn function_writes(
                 .model
                 .qualified_name(callee, &at)
                 .and_then(|qualified| project.routes.project_function(&project.model, &qualified))
+                .or_else(|| match callee {
+                    // A function of the same module, which no import names: followed only for
+                    // what cannot be mistaken (dropping tables). Followed for writes too, faf's
+                    // report page builder, which numbers the frames it shows, read as a write.
+                    Expr::Name(name) if follow_local => project
+                        .routes
+                        .module_function(module, name.id.as_str())
+                        .map(|def| (module, def)),
+                    _ => None,
+                })
                 .map(|(target_module, def)| (target_module, def, None)),
         };
         target.is_some_and(|(target_module, def, its_class)| {
             !std::ptr::eq(def, function)
-                && function_writes(project, its_class, target_module, def, depth + 1)
+                && follows_calls(
+                    project,
+                    its_class,
+                    target_module,
+                    def,
+                    depth + 1,
+                    follow_local,
+                    test,
+                )
         })
     })
 }

@@ -203,6 +203,28 @@ def populate_db():  # expect: FL202
     return jsonify(message="Database populated.")
 
 
+def initialize():
+    db.drop_all()
+    db.create_all()
+
+
+# The same through a project function (COMP3613A2's `GET /init` calls `initialize()`).
+@app.get("/init")
+def init():  # expect: FL202
+    initialize()
+    return jsonify(message="db initialized!")
+
+
+def count_products():
+    return 3
+
+
+@app.get("/stats")
+def stats():
+    # Trap: a GET whose helper only reads.
+    return jsonify(products=count_products())
+
+
 # Trap: a command, not a route, may reset the database.
 @app.cli.command("reset-db")
 def reset_db():
