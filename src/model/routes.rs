@@ -7607,12 +7607,63 @@ fn constructs_an_object(value: &Expr) -> bool {
     };
     match call.func.as_ref() {
         Expr::Name(name) => is_class_name(name.id.as_str()),
-        Expr::Attribute(attribute) => {
-            matches!(attribute.value.as_ref(), Expr::Name(n) if is_class_name(n.id.as_str()))
-                && (attribute.attr.starts_with("from_") || attribute.attr.starts_with("parse"))
-        }
+        Expr::Attribute(attribute) => match attribute.value.as_ref() {
+            Expr::Name(n) if is_class_name(n.id.as_str()) => {
+                attribute.attr.starts_with("from_") || attribute.attr.starts_with("parse")
+            }
+            // `qrcode.QRCode(...)`: a class of a module, by its name.
+            Expr::Name(_) => is_class_name(attribute.attr.as_str()),
+            _ => false,
+        },
         _ => false,
     }
+}
+
+/// The counter that is the only thing `body` changes (`url.clicks += 1`, then a commit): a
+/// click, view or like count. `None` when it changes anything else: another attribute or item,
+/// a row added or deleted, a call named for a write other than `commit`/`flush`.
+pub fn only_increments(body: &[Stmt]) -> Option<&Expr> {
+    let mut counter = None;
+    let mut changes_more = false;
+    visit_scope_stmts(body, &mut |stmt| match stmt {
+        Stmt::AugAssign(assign)
+            if matches!(assign.op, ast::Operator::Add)
+                && matches!(assign.target.as_ref(), Expr::Attribute(_))
+                && matches!(assign.value.as_ref(), Expr::NumberLiteral(n)
+                    if matches!(&n.value, ast::Number::Int(i) if i.as_u64() == Some(1))) =>
+        {
+            counter.get_or_insert(assign.target.as_ref());
+        }
+        Stmt::AugAssign(assign) => changes_more |= !matches!(assign.target.as_ref(), Expr::Name(_)),
+        Stmt::AnnAssign(assign) => changes_more |= !matches!(assign.target.as_ref(), Expr::Name(_)),
+        Stmt::Assign(assign) => {
+            changes_more |= assign
+                .targets
+                .iter()
+                .any(|target| !matches!(target, Expr::Name(_) | Expr::Tuple(_)));
+        }
+        Stmt::Delete(_) => changes_more = true,
+        _ => {}
+    });
+    let other_writes = any_expr(body, &mut |e| {
+        let Expr::Call(call) = e else {
+            return false;
+        };
+        let name = match call.func.as_ref() {
+            Expr::Name(n) => n.id.as_str(),
+            Expr::Attribute(a) => a.attr.as_str(),
+            _ => return false,
+        };
+        let lower = name.trim_start_matches('_').to_ascii_lowercase();
+        !matches!(lower.as_str(), "commit" | "flush")
+            && WRITE_VERBS.iter().any(|verb| {
+                lower == *verb
+                    || lower
+                        .strip_prefix(verb)
+                        .is_some_and(|rest| rest.starts_with('_'))
+            })
+    });
+    counter.filter(|_| !changes_more && !other_writes)
 }
 
 /// `io.BytesIO()`, `StringIO()`: a file in memory, gone with the request.
@@ -7768,19 +7819,28 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
             {
                 receiver = Some(value.as_ref());
             }
-            let fills_own_container = matches!(
-                lower.as_str(),
-                "append"
-                    | "extend"
-                    | "update"
-                    | "add"
-                    | "pop"
-                    | "setdefault"
-                    | "insert"
-                    | "remove"
-                    | "clear"
-                    | "sort"
-            ) && matches!(receiver, Some(Expr::Name(n))
+            // `qr.add_data(...)` on a `qrcode.QRCode(...)` made here: filling in an object of
+            // its own; storing one takes another call (`db.session.add`, `.save()`).
+            let container_verb = |verb: &str| {
+                matches!(
+                    verb,
+                    "append"
+                        | "extend"
+                        | "update"
+                        | "add"
+                        | "pop"
+                        | "setdefault"
+                        | "insert"
+                        | "remove"
+                        | "clear"
+                        | "sort"
+                )
+            };
+            let fills_own_container = (container_verb(lower.as_str())
+                || lower
+                    .split_once('_')
+                    .is_some_and(|(verb, _)| container_verb(verb)))
+                && matches!(receiver, Some(Expr::Name(n))
                 if built_here.contains(&n.id.as_str()) || returned_here.contains(&n.id.as_str()));
             let is_buffer =
                 |e: &Expr| matches!(e, Expr::Name(n) if buffers_here.contains(&n.id.as_str()));

@@ -640,6 +640,12 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
                 )
             }
         };
+        // A URL shortener's `PUT /<key>/click` (`url.clicks += 1`): every visitor of a link
+        // counts; what an anonymous caller can do is inflate a number.
+        let counter = (evidence.is_empty() && !drops_tables(project, route))
+            .then(|| crate::model::routes::only_increments(&route.handler.body))
+            .flatten()
+            .map(|counter| checker.text(counter).to_string());
         let diagnostic = checker.report(
             route.handler.name.range(),
             message,
@@ -690,7 +696,13 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
                 " [low: its URL is under `/internal`, the convention for endpoints the project's own services call on a private network, kept from outside callers by the proxy in front; if outside callers can reach it, this is high]",
             );
         }
+        if let Some(counter) = &counter {
+            diagnostic.message.push_str(&format!(
+                " [low: its only change is a count, `{counter} += 1`: anyone can inflate it, which a rate limit answers; if the count decides anything (billing, ranking, a quota), this is high]"
+            ));
+        }
         if mostly_public
+            || counter.is_some()
             || public_collection.is_some()
             || handed_out.is_some()
             || reads_one_record

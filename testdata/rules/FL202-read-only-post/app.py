@@ -212,13 +212,16 @@ class QRCode:
 
 @app.post("/links/<key>/qrcode")
 def link_qrcode(key):
-    # Trap (a URL shortener's QR codes): the image is saved into an in-memory file the handler
-    # made and sent back; nothing is stored.
+    # Trap (a URL shortener's QR codes): data added to a QR code object the handler made, the
+    # image saved into an in-memory file it made and sent back; nothing is stored.
     import io
 
+    import qrcode
     from flask import send_file
 
-    img = QRCode().make_image()
+    qr = qrcode.QRCode(version=1)
+    qr.add_data(f"https://sho.rt/{key}")
+    img = qr.make_image()
     buffer = io.BytesIO()
     img.save(buffer)
     buffer.seek(0)
