@@ -7214,7 +7214,7 @@ fn always_returns(body: &[Stmt]) -> bool {
 
 /// `session.get(key)` or `session[key]`: a read of Flask's session, with the key it reads.
 fn session_read(expr: &Expr) -> Option<Option<&Expr>> {
-    let is_session = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == "session");
+    let is_session = is_flask_session;
     match expr {
         Expr::Call(call) => match call.func.as_ref() {
             Expr::Attribute(a) if a.attr.as_str() == "get" && is_session(&a.value) => {
@@ -7587,6 +7587,20 @@ fn of_this_request(value: &Expr) -> bool {
 }
 
 /// `g` or `flask.g`.
+/// Flask's `session`: the name, or the attribute of the module (`flask.session`, and
+/// `fl.session` under `import flask as fl`, CabinetVet's spelling); never SQLAlchemy's
+/// `db.session`.
+fn is_flask_session(expr: &Expr) -> bool {
+    match expr {
+        Expr::Name(name) => name.id.as_str() == "session",
+        Expr::Attribute(attribute) => {
+            attribute.attr.as_str() == "session"
+                && matches!(attribute.value.as_ref(), Expr::Name(n) if matches!(n.id.as_str(), "flask" | "fl"))
+        }
+        _ => false,
+    }
+}
+
 fn is_flask_g(expr: &Expr) -> bool {
     match expr {
         Expr::Name(name) => name.id.as_str() == "g",
@@ -7979,7 +7993,7 @@ fn logged_in_user(body: &[Stmt]) -> Option<String> {
         }
         if let Expr::Compare(compare) = e
             && matches!(compare.ops.as_ref(), [ast::CmpOp::NotIn])
-            && matches!(compare.comparators.as_ref(), [Expr::Name(n)] if n.id.as_str() == "session")
+            && matches!(compare.comparators.as_ref(), [only] if is_flask_session(only))
             && let Expr::StringLiteral(key) = compare.left.as_ref()
         {
             user = Some(format!("session[\"{}\"]", key.value.to_str()));
@@ -8022,7 +8036,7 @@ fn login_state(expr: &Expr) -> bool {
                     || matches!(attribute.attr.as_str(), "session" | "identity"))
         }
         Expr::Subscript(subscript) => {
-            matches!(subscript.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session")
+            is_flask_session(&subscript.value)
                 && matches!(subscript.slice.as_ref(), Expr::StringLiteral(k) if names_login(k.value.to_str()))
         }
         Expr::Call(call) => {
@@ -8048,7 +8062,7 @@ fn login_state(expr: &Expr) -> bool {
                 || asks_of_current_user
                 || matches!(call.func.as_ref(), Expr::Attribute(a)
                 if a.attr.as_str() == "get"
-                    && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session"))
+                    && is_flask_session(&a.value))
                     && matches!(call.arguments.args.first(), Some(Expr::StringLiteral(k)) if names_login(k.value.to_str()))
         }
         _ => false,
@@ -8069,9 +8083,8 @@ fn lacks_session_value(test: &Expr) -> bool {
     match test {
         Expr::UnaryOp(op) if op.op == ast::UnaryOp::Not => reads_session(&op.operand),
         Expr::Compare(compare) => match (compare.ops.as_ref(), compare.comparators.as_ref()) {
-            ([ast::CmpOp::NotIn], [Expr::Name(n)]) => {
-                n.id.as_str() == "session"
-                    && matches!(compare.left.as_ref(), Expr::StringLiteral(_))
+            ([ast::CmpOp::NotIn], [only]) => {
+                is_flask_session(only) && matches!(compare.left.as_ref(), Expr::StringLiteral(_))
             }
             ([ast::CmpOp::Is | ast::CmpOp::Eq], [right]) => {
                 right.is_none_literal_expr() && reads_session(&compare.left)
@@ -8096,7 +8109,7 @@ fn has_login(test: &Expr) -> bool {
         Expr::Attribute(a) => a.attr.as_str() == "is_authenticated",
         Expr::Compare(compare) => {
             matches!(compare.ops.as_ref(), [ast::CmpOp::In])
-                && matches!(compare.comparators.as_ref(), [Expr::Name(n)] if n.id.as_str() == "session")
+                && matches!(compare.comparators.as_ref(), [only] if is_flask_session(only))
                 && matches!(compare.left.as_ref(), Expr::StringLiteral(k) if names_login(k.value.to_str()))
         }
         other => login_state(other),
@@ -8237,7 +8250,7 @@ fn lacks_login(test: &Expr) -> bool {
                             && matches!(compare.left.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "is_authenticated")
                 }
                 ast::CmpOp::NotIn => {
-                    matches!(right, Expr::Name(n) if n.id.as_str() == "session")
+                    is_flask_session(right)
                         && matches!(compare.left.as_ref(), Expr::StringLiteral(k) if names_login(k.value.to_str()))
                         // `session.get("user_type") not in ["administrator", "account_management"]`
                         // (newsroom's `account_manager_only`): nobody logged in has no user type.
