@@ -419,9 +419,7 @@ impl Records {
 
     fn class_ownership(&self, model: &ProjectModel<'_>, class: &RecordClass) -> Ownership {
         let columns = self.all_columns(model, class);
-        if (is_account_name(&class.name) || is_account_name(&class.table))
-            && !self.administered_people(model, class, &columns)
-        {
+        if is_people_class(class) && !self.administered_people(model, class, &columns) {
             return Ownership::Account;
         }
         if class.opaque || columns.is_empty() {
@@ -491,6 +489,7 @@ impl Records {
     ) -> bool {
         if class.opaque
             || columns.is_empty()
+            || !is_people_class(class)
             || names_login_accounts(&class.name)
             || columns.iter().any(|c| names_a_credential(&c.name))
         {
@@ -622,7 +621,7 @@ fn owner_link(
     };
     // One that points on to the accounts (open-crm's `Customer.assigned_user_id`) still passes
     // its owner on: a contact of a customer is the assigned user's.
-    if let Some(class) = target_class {
+    if let Some(class) = target_class.filter(|class| is_people_class(class)) {
         let columns = records.all_columns(model, class);
         let owned_by_accounts = columns.iter().any(|c| {
             c.points_to.as_deref().is_some_and(|target| {
@@ -696,6 +695,11 @@ fn strip_id_suffix(lower: &str) -> &str {
         }
     }
     lower
+}
+
+/// A class named for people or their accounts (`Employee`, `User`), or mapping such a table.
+fn is_people_class(class: &RecordClass) -> bool {
+    is_account_name(&class.name) || is_account_name(&class.table)
 }
 
 /// A class named for the accounts people log in to (`User`, `UserAccount`, `Account`), rather

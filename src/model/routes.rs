@@ -7663,34 +7663,29 @@ pub fn only_increments(body: &[Stmt]) -> Option<&Expr> {
         let Expr::Call(call) = e else {
             return false;
         };
-        let name = match call.func.as_ref() {
-            Expr::Name(n) => n.id.as_str(),
-            Expr::Attribute(a) => a.attr.as_str(),
-            _ => return false,
-        };
-        let lower = name.trim_start_matches('_').to_ascii_lowercase();
-        !matches!(lower.as_str(), "commit" | "flush")
-            && WRITE_VERBS.iter().any(|verb| {
-                lower == *verb
-                    || lower
-                        .strip_prefix(verb)
-                        .is_some_and(|rest| rest.starts_with('_'))
-            })
+        super::exceptions::last_segment(&call.func).is_some_and(|name| {
+            let lower = name.trim_start_matches('_').to_ascii_lowercase();
+            !matches!(lower.as_str(), "commit" | "flush") && names_a_write(&lower)
+        })
     });
     counter.filter(|_| !changes_more && !other_writes)
 }
 
 /// `io.BytesIO()`, `StringIO()`: a file in memory, gone with the request.
 fn is_in_memory_buffer(value: &Expr) -> bool {
-    let Expr::Call(call) = value else {
-        return false;
-    };
-    let name = match call.func.as_ref() {
-        Expr::Name(name) => name.id.as_str(),
-        Expr::Attribute(attribute) => attribute.attr.as_str(),
-        _ => return false,
-    };
-    matches!(name, "BytesIO" | "StringIO")
+    matches!(value, Expr::Call(call)
+        if matches!(super::exceptions::last_segment(&call.func), Some("BytesIO" | "StringIO")))
+}
+
+/// A call name (lower case, leading `_` dropped) that says it writes: one of `WRITE_VERBS`, or
+/// one followed by `_` and more (`save_user`, `add_data`).
+fn names_a_write(lower: &str) -> bool {
+    WRITE_VERBS.iter().any(|verb| {
+        lower == *verb
+            || lower
+                .strip_prefix(verb)
+                .is_some_and(|rest| rest.starts_with('_'))
+    })
 }
 
 /// `GenericQuery`, `CleanStyle`: a class's name by Python's convention (an upper-case initial and
@@ -7895,12 +7890,7 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
                 || runs_a_read
                 || builds_the_answer
             {
-            } else if WRITE_VERBS.iter().any(|verb| {
-                lower == *verb
-                    || lower
-                        .strip_prefix(verb)
-                        .is_some_and(|rest| rest.starts_with('_'))
-            }) {
+            } else if names_a_write(&lower) {
                 writes = true;
             } else {
                 calls.push(call.func.as_ref());
