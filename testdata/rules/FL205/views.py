@@ -38,6 +38,17 @@ def stats():
     return jsonify({})
 
 
+@jwt_required()  # expect: FL205(low)
+@app.route("/notes/<int:note_id>/pin", methods=["POST"])
+def pin_note(note_id):
+    # flask-pastebin's delete: the dead decorator misleads, but the handler's own check compares
+    # the note's owner with the caller and aborts otherwise, so anonymous callers do not get in.
+    note = NOTES.get(note_id) or abort(404)
+    if note["owner"] != get_jwt_identity():
+        abort(403)
+    return jsonify(pinned=note_id)
+
+
 # --- traps ----------------------------------------------------------------------------------
 
 
