@@ -971,12 +971,12 @@ impl<'a> RouteModel<'a> {
         self.functions.get(&(module, name.to_string())).copied()
     }
 
-    /// Project functions a qualified name refers to.
     /// The function `name` defined at the top of `module`.
     pub fn module_function(&self, module: usize, name: &str) -> Option<&'a ast::StmtFunctionDef> {
         self.functions.get(&(module, name.to_string())).copied()
     }
 
+    /// Project functions a qualified name refers to.
     pub fn project_function(
         &self,
         model: &ProjectModel<'a>,
@@ -7214,15 +7214,16 @@ fn always_returns(body: &[Stmt]) -> bool {
 
 /// `session.get(key)` or `session[key]`: a read of Flask's session, with the key it reads.
 fn session_read(expr: &Expr) -> Option<Option<&Expr>> {
-    let is_session = is_flask_session;
     match expr {
         Expr::Call(call) => match call.func.as_ref() {
-            Expr::Attribute(a) if a.attr.as_str() == "get" && is_session(&a.value) => {
+            Expr::Attribute(a) if a.attr.as_str() == "get" && is_flask_session(&a.value) => {
                 Some(call.arguments.args.first())
             }
             _ => None,
         },
-        Expr::Subscript(subscript) if is_session(&subscript.value) => Some(Some(&subscript.slice)),
+        Expr::Subscript(subscript) if is_flask_session(&subscript.value) => {
+            Some(Some(&subscript.slice))
+        }
         _ => None,
     }
 }
@@ -7586,7 +7587,6 @@ fn of_this_request(value: &Expr) -> bool {
     }
 }
 
-/// `g` or `flask.g`.
 /// Flask's `session`: the name, or the attribute of the module (`flask.session`, and
 /// `fl.session` under `import flask as fl`, CabinetVet's spelling); never SQLAlchemy's
 /// `db.session`.
@@ -7601,6 +7601,7 @@ fn is_flask_session(expr: &Expr) -> bool {
     }
 }
 
+/// `g` or `flask.g`.
 fn is_flask_g(expr: &Expr) -> bool {
     match expr {
         Expr::Name(name) => name.id.as_str() == "g",

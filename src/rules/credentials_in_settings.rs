@@ -1384,31 +1384,33 @@ pub(super) fn check_settings_files(
             weigh_in_file(&found, &entry.key, value)
         };
         let weight = checker.weight(file, Severity::Low);
+        // A key a service issued works from anywhere, whatever the file sets up: only an
+        // example file (whose values are meant to be replaced) keeps its weight.
+        let live_key = (file.role != FileRole::Example)
+            .then(|| live_service_key(&entry.key, secret))
+            .flatten();
+        let (severity, notes) = match live_key {
+            Some(service) => (None, live_key_note(service)),
+            None => (
+                match (weight.severity, severity) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                },
+                format!(
+                    "{}{}",
+                    note.as_deref().unwrap_or(""),
+                    weight.note.as_deref().unwrap_or("")
+                ),
+            ),
+        };
         let what = SettingsChecker::entry_place(entry, file);
         let message = format!(
-            "{}: anyone who can read the repository, or an image the file is copied into, can use it{}{}",
+            "{}: anyone who can read the repository, or an image the file is copied into, can use it{notes}",
             describe(&found, &what, "a file"),
-            note.as_deref().unwrap_or(""),
-            weight.note.as_deref().unwrap_or("")
         );
         let help = SettingsChecker::keep_out_help(&entry.key);
         let mut diagnostic = checker.diagnostic(entry.range, message, help);
-        diagnostic.severity = match (weight.severity, severity) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        // A key a service issued works from anywhere, whatever the file sets up: only an
-        // example file (whose values are meant to be replaced) keeps its weight.
-        if file.role != FileRole::Example
-            && let Some(service) = live_service_key(&entry.key, secret)
-        {
-            diagnostic.severity = None;
-            diagnostic.message = format!(
-                "{}: anyone who can read the repository, or an image the file is copied into, can use it{}",
-                describe(&found, &what, "a file"),
-                live_key_note(service)
-            );
-        }
+        diagnostic.severity = severity;
         written.push(Written {
             file: entry.file,
             secret,

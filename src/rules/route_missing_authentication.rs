@@ -472,6 +472,7 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
         // `POST /search`, `POST /markdown` (a preview): a method that may change state, on a
         // handler that changes nothing (FlaskBB's public searches, knowledge-repo's group list).
         let changes_state = changes_state(project, route);
+        let drops = drops_tables(project, route);
         if (commented_out.is_none() && exposed.is_empty() && !(changes_state || takes_id))
             || looks_public(route, routes)
             || route.declared_public
@@ -556,7 +557,7 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
             && marked_public.is_empty()
             && evidence.is_empty()
             && !takes_id
-            && !drops_tables(project, route)
+            && !drops
             && !manages_people(route)
             && route
                 .methods
@@ -642,7 +643,7 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
         };
         // A URL shortener's `PUT /<key>/click` (`url.clicks += 1`): every visitor of a link
         // counts; what an anonymous caller can do is inflate a number.
-        let counter = (evidence.is_empty() && !drops_tables(project, route))
+        let counter = (evidence.is_empty() && !drops)
             .then(|| crate::model::routes::only_increments(&route.handler.body))
             .flatten()
             .map(|counter| checker.text(counter).to_string());
@@ -671,7 +672,7 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
         // that the route is open; the finding is kept, at low, for a reviewer to confirm.
         let documented_public = docstring_says_public(route.handler)
             && evidence.is_empty()
-            && !drops_tables(project, route)
+            && !drops
             && !manages_people(route);
         if documented_public {
             diagnostic
