@@ -2424,7 +2424,7 @@ impl<'p, 'a> Collector<'p, 'a> {
         let documented_for_development =
             super::context::docstring(&class.body).is_some_and(|doc| {
                 let summary = doc.split("\n\n").next().unwrap_or(doc);
-                is_dev_name(summary) && !summary.to_ascii_lowercase().contains("production")
+                super::context::describes_development_first(summary)
             });
         ClassRecord {
             module: self.module,

@@ -235,6 +235,18 @@ pub fn is_dev_name(text: &str) -> bool {
         })
 }
 
+/// Whether a description speaks of development or tests before it speaks of production: "Test
+/// configuration with feature flags turned off for production parity testing" (notification-api's
+/// `ProductionFF`, a subclass of its `Test` config) is a test config; "Production settings, safe
+/// for local testing" is production's.
+pub fn describes_development_first(text: &str) -> bool {
+    is_dev_name(text)
+        && words(text)
+            .iter()
+            .find(|word| is_dev_name(word) || matches!(word.as_str(), "production" | "prod"))
+            .is_some_and(|word| is_dev_name(word))
+}
+
 /// The module-level classes named for an API's client (`UserClient`, `NodeClient`,
 /// `ApiClient`), except database models (a base named `Model` or `*Mixin`: the registered
 /// clients of an OAuth server).

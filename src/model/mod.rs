@@ -1259,6 +1259,7 @@ impl<'a> Project<'a> {
                 .production_settings(key)
                 .any(|entry| apps.share(entry.module, set_in))
         });
+        let server_session = self.server_side_session(set_in).is_some();
         self.files.iter().any(|file| {
             let shares = apps.share(file.module, set_in) || apps.share(file.module, literal_in);
             // Through the module's bindings, so `from flask.ext.jwt import JWT` (schoolbloc, the
@@ -1270,10 +1271,52 @@ impl<'a> Project<'a> {
                         qualified.starts_with("flask_jwt") || qualified.starts_with("flask.ext.jwt")
                     })
             };
-            shares
-                && (file.secret_key_use(&self.model).is_some()
-                    || (!jwt_key_of_its_own && signs_tokens()))
+            let uses_key = || match server_session {
+                false => file.secret_key_use(&self.model).is_some(),
+                true => file
+                    .secret_key_use_beside_server_session(&self.model)
+                    .is_some(),
+            };
+            shares && (uses_key() || (!jwt_key_of_its_own && signs_tokens()))
         })
+    }
+
+    /// Where the application of a `SECRET_KEY` set in `set_in` keeps its session on the server
+    /// with Flask-Session (`SESSION_TYPE = "filesystem"`, `"redis"`, ...): the cookie then holds
+    /// a random session id, and the data is on the server, so the key forges no session (a
+    /// signed id, `SESSION_USE_SIGNER`, is still only an id that must exist on the server).
+    /// The setting as written (`` `app.config["SESSION_TYPE"] = "filesystem"` ``), when so.
+    pub fn server_side_session(&self, set_in: usize) -> Option<String> {
+        const SERVER_STORES: &[&str] = &[
+            "filesystem",
+            "redis",
+            "memcached",
+            "mongodb",
+            "sqlalchemy",
+            "cachelib",
+            "dynamodb",
+        ];
+        let apps = &self.apps;
+        let setting = self
+            .config
+            .production_settings("SESSION_TYPE")
+            .filter(|entry| apps.share(entry.module, set_in))
+            .find_map(|entry| match entry.value.literal() {
+                Some(Value::Str(store))
+                    if SERVER_STORES.contains(&store.to_ascii_lowercase().as_str()) =>
+                {
+                    Some(format!("`{} = \"{store}\"`", entry.display))
+                }
+                _ => None,
+            })?;
+        let installs_flask_session = self.files.iter().any(|file| {
+            let info = &self.model.modules[file.module];
+            apps.share(file.module, set_in)
+                && info.analysed
+                && imports(info, &file.scopes)
+                    .any(|(_, qualified)| qualified.split('.').next() == Some("flask_session"))
+        });
+        installs_flask_session.then_some(setting)
     }
 
     /// Where each function gets unverified token claims, and which functions return them.
@@ -1501,15 +1544,22 @@ const SECRET_KEY_LIBRARIES: &[&str] = &[
 ];
 
 /// See [`FileModel::secret_key_use`].
-fn secret_key_use(info: &ModuleInfo<'_>, scopes: &[Scope<'_>]) -> Option<String> {
+fn secret_key_use(
+    info: &ModuleInfo<'_>,
+    scopes: &[Scope<'_>],
+    session_signed: bool,
+) -> Option<String> {
     let text = info.file.text.as_bytes();
     let imported = imports(info, scopes).find_map(|(name, qualified)| {
         let root = qualified.split('.').next().unwrap_or_default();
-        if (qualified == "flask.session" && uses_session(text, name.as_bytes()))
-            || (qualified == "flask" && uses_session(text, b"flask.session"))
+        if session_signed
+            && ((qualified == "flask.session" && uses_session(text, name.as_bytes()))
+                || (qualified == "flask" && uses_session(text, b"flask.session")))
         {
             Some("Flask's `session`".to_string())
-        } else if (COOKIE_LOGIN_LIBRARIES.contains(&root) && !only_user_model_mixin(qualified))
+        } else if (COOKIE_LOGIN_LIBRARIES.contains(&root)
+            && !only_user_model_mixin(qualified)
+            && (session_signed || root != "flask_session"))
             || (SECRET_KEY_LIBRARIES.contains(&root)
                 && (root != "flask_principal" || principal_keeps_session(text)))
         {
@@ -1750,10 +1800,23 @@ impl<'a> FileModel<'a> {
             .get_or_init(|| {
                 let info = &project.modules[self.module];
                 info.analysed
-                    .then(|| secret_key_use(info, &self.scopes))
+                    .then(|| secret_key_use(info, &self.scopes, true))
                     .flatten()
             })
             .as_deref()
+    }
+
+    /// [`Self::secret_key_use`] for an application whose session lives on the server
+    /// (Flask-Session): Flask's `session` there is a random id in the cookie, so only the other
+    /// uses count.
+    pub fn secret_key_use_beside_server_session(
+        &self,
+        project: &ProjectModel<'a>,
+    ) -> Option<String> {
+        let info = &project.modules[self.module];
+        info.analysed
+            .then(|| secret_key_use(info, &self.scopes, false))
+            .flatten()
     }
 
     /// Whether the module is test code as a whole.

@@ -1186,6 +1186,38 @@ const KEY_METHODS: &[&str] = &[
     "first_or_404",
 ];
 const FILTER_METHODS: &[&str] = &["filter_by", "filter", "where"];
+/// The parameters of a raw SQL call that select rows: with positional placeholders (`%s`, `?`)
+/// and a literal tuple or list of values, those bound after the `WHERE`. In
+/// `UPDATE entries SET title = %s, content = %s WHERE id = %s` with `(title, content, entry_id)`
+/// (myDiaryEndpoints), `title` and `content` are new values and only `entry_id` selects. Any
+/// other shape keeps every parameter.
+fn selecting_parameters<'b>(sql: &str, parameters: &'b Expr) -> Vec<&'b Expr> {
+    let values: &'b [Expr] = match parameters {
+        Expr::Tuple(tuple) => &tuple.elts,
+        Expr::List(list) => &list.elts,
+        _ => return vec![parameters],
+    };
+    let marker = if sql.contains("%s") { "%s" } else { "?" };
+    let placeholders: Vec<usize> = sql.match_indices(marker).map(|(at, _)| at).collect();
+    let lower = sql.to_ascii_lowercase();
+    let where_at = lower
+        .match_indices("where")
+        .find(|(at, _)| {
+            let before = lower[..*at].chars().next_back();
+            let after = lower[at + 5..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+        .map(|(at, _)| at);
+    match where_at {
+        Some(where_at) if placeholders.len() == values.len() && !values.is_empty() => {
+            let first_selecting = placeholders.iter().take_while(|at| **at < where_at).count();
+            values[first_selecting..].iter().collect()
+        }
+        _ => values.iter().collect(),
+    }
+}
+
 const SQL_METHODS: &[&str] = &["execute", "executemany", "exec_driver_sql"];
 const STORE_METHODS: &[&str] = &["get", "pop", "setdefault"];
 
@@ -1400,7 +1432,13 @@ impl<'b> LookupFinder<'_, '_, '_, 'b> {
         if tables.is_empty() {
             return;
         }
-        let mut keys: Vec<&'b Expr> = call.arguments.args.iter().collect();
+        let mut keys: Vec<&'b Expr> = match call.arguments.args.get(1) {
+            Some(parameters) => std::iter::once(statement)
+                .chain(selecting_parameters(&text, parameters))
+                .chain(call.arguments.args.iter().skip(2))
+                .collect(),
+            None => call.arguments.args.iter().collect(),
+        };
         keys.extend(call.arguments.keywords.iter().map(|k| &k.value));
         // `execute(text("... :id").bindparams(id=x))`, `text(...)` with its parameters.
         let verb = text

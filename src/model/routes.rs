@@ -2337,6 +2337,20 @@ impl<'a> RouteCollector<'_, 'a> {
         if !call.arguments.is_empty() {
             self.note_hook_object(call);
         }
+        // `auth_bp.route("/login", methods=["POST"])(login)` (Expense_Tracker_API): the
+        // decorator applied by hand, as `add_url_rule` would register it.
+        if let [view] = call.arguments.args.as_ref()
+            && call.arguments.keywords.is_empty()
+            && let Some((registrar, rule, methods)) = self.route_decorator(&call.func)
+        {
+            if let Some((view, declared_at)) = self.decorated_view(view).or_else(|| {
+                self.view_function(view)
+                    .map(|function| (function, call.range()))
+            }) {
+                self.add_function_route(view, registrar, rule, methods, declared_at);
+            }
+            return;
+        }
         let Expr::Attribute(attribute) = call.func.as_ref() else {
             return;
         };
@@ -4533,14 +4547,35 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             // `username = current_app.config.get("WEBHOOK_USERNAME")` then
             // `auth.username != username` (readykit's Chargebee webhook).
             let locals = local_assignments(&def.body);
+            let configured_value = |operand: &Expr| {
+                configured_key_name(operand)
+                    .or_else(|| read_from_config(operand))
+                    .or_else(|| secret_getter(operand))
+            };
             let configured = |operand: &Expr| {
                 let operand = match operand {
                     Expr::Name(name) => assigned_once(&locals, name.id.as_str()).unwrap_or(operand),
                     other => other,
                 };
-                configured_key_name(operand)
-                    .or_else(|| read_from_config(operand))
-                    .or_else(|| secret_getter(operand))
+                match operand {
+                    // `token != f"Bearer {Config.SECRET_API_TOKEN}"` (MindCanvas): the one key
+                    // behind a fixed scheme word.
+                    Expr::FString(fstring) => {
+                        let mut interpolated = fstring.value.elements().filter_map(|element| {
+                            match element {
+                                ast::InterpolatedStringElement::Interpolation(i) => {
+                                    Some(i.expression.as_ref())
+                                }
+                                ast::InterpolatedStringElement::Literal(_) => None,
+                            }
+                        });
+                        match (interpolated.next(), interpolated.next()) {
+                            (Some(only), None) => configured_value(only),
+                            _ => None,
+                        }
+                    }
+                    other => configured_value(other),
+                }
             };
             any_expr(&def.body, &mut |e| {
                 let operands: Vec<&Expr> = match e {

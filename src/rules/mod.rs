@@ -264,7 +264,12 @@ impl<'c, 'a> Checker<'c, 'a> {
             return;
         };
         if !self.project.relies_on_secret_key(set_in, site.module) {
-            self.lower_last(SIGNS_ONLY_FLASHES_NOTE);
+            match self.project.server_side_session(set_in) {
+                Some(setting) => self.lower_last(&format!(
+                    " [the session is kept on the server (Flask-Session, {setting}): the cookie holds a random session id, not data the key signs, and nothing else in this application reads the key (no login or CSRF library, no token library signing with it); it matters the day one is added]"
+                )),
+                None => self.lower_last(SIGNS_ONLY_FLASHES_NOTE),
+            }
         }
     }
 
@@ -443,9 +448,12 @@ pub fn site_names_rather_than_holds(
     // class: the setting's own name, spelled as the setting, is the key that signs. Not in a
     // class of names (`SettingNames`, whose other settings hold names too).
     let repeats_the_setting = value == site.setting && !among_names(config, site);
+    // ReklaMap's `app.secret_key = "your_secret_key"`: the template's blank, left as the key.
+    let asks_to_be_replaced = weak_secret_key::asks_to_be_replaced(&site.bytes);
     !site.fallback
         && !hyphenated_words
         && !repeats_the_setting
+        && !asks_to_be_replaced
         && names_rather_than_holds(&site.variable, &value)
 }
 

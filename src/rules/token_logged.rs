@@ -876,12 +876,21 @@ fn refusals(
             Expr::BoolOp(or) if or.op == ast::BoolOp::Or => or.values.iter().find_map(absent),
             test => absent(test),
         };
-        let Some(tested) = tested else { return };
-        let tested = tested.as_str();
         let exits = matches!(branch.body.last(), Some(Stmt::Return(_) | Stmt::Raise(_)));
         if !exits {
             return;
         }
+        if let Some(incoming) = differs_from_stored(&branch.test, assignments) {
+            let start = branch.body.first().map_or(branch.start(), Ranged::start);
+            let end = branch.body.last().map_or(branch.end(), Ranged::end);
+            found.push(Refusal {
+                branch: TextRange::new(start, end),
+                tokens: vec![incoming],
+                from_header: false,
+            });
+        }
+        let Some(tested) = tested else { return };
+        let tested = tested.as_str();
         for (name, value) in assignments {
             if *name != tested {
                 continue;
@@ -984,6 +993,39 @@ fn refusals(
         }
     });
     found
+}
+
+/// The name a branch refuses because it differs from a value the function looked up:
+/// `if not token == db_token:` or `if token != stored["reset_token"]:` (ras-frontstage's reset
+/// page), where `token` came in (a parameter, not assigned here) and the other side was read
+/// in the function. The incoming token is no credential there; the stored one still is.
+fn differs_from_stored(test: &Expr, assignments: &[(&str, &Expr)]) -> Option<String> {
+    let compare = match test {
+        Expr::UnaryOp(not) if matches!(not.op, ast::UnaryOp::Not) => match not.operand.as_ref() {
+            Expr::Compare(compare) if matches!(compare.ops.as_ref(), [ast::CmpOp::Eq]) => compare,
+            _ => return None,
+        },
+        Expr::Compare(compare) if matches!(compare.ops.as_ref(), [ast::CmpOp::NotEq]) => compare,
+        _ => return None,
+    };
+    let [right] = compare.comparators.as_ref() else {
+        return None;
+    };
+    let assigned_here = |name: &str| assignments.iter().any(|(assigned, _)| *assigned == name);
+    let incoming = |e: &Expr| match e {
+        Expr::Name(n) if !assigned_here(n.id.as_str()) => Some(n.id.to_string()),
+        _ => None,
+    };
+    let looked_up = |e: &Expr| match e {
+        Expr::Name(n) => assigned_here(n.id.as_str()),
+        Expr::Subscript(_) | Expr::Attribute(_) | Expr::Call(_) => true,
+        _ => false,
+    };
+    match (incoming(&compare.left), incoming(right)) {
+        (Some(name), None) if looked_up(right) => Some(name),
+        (None, Some(name)) if looked_up(&compare.left) => Some(name),
+        _ => None,
+    }
 }
 
 /// `except KeyError:` around a `try` that refuses the token unless it equals the one stored for

@@ -526,7 +526,7 @@ fn check(checker: &mut Checker<'_, '_>) {
 }
 
 /// A value made of words that ask for it to be replaced (`CHANGE_ME`, `replace-me`).
-fn asks_to_be_replaced(bytes: &[u8]) -> bool {
+pub(super) fn asks_to_be_replaced(bytes: &[u8]) -> bool {
     strength(bytes)
         .words
         .iter()

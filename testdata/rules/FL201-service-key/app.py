@@ -43,6 +43,22 @@ def registration_secret_required(view):
     return wrapper
 
 
+class Config:
+    SECRET_API_TOKEN = None
+
+
+def operator_token_required(view):
+    # MindCanvas's API: the header must be the one operator token, behind its scheme word.
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        token = request.headers.get("Authorization")
+        if not token or token != f"Bearer {Config.SECRET_API_TOKEN}":
+            abort(401)
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
 def user_key_required(view):
     @wraps(view)
     def wrapper(*args, **kwargs):
@@ -76,3 +92,10 @@ def change_email_v1(user_id):  # expect: FL201
 def change_email_v2(user_id):  # expect: FL201(low)
     USERS[user_id]["email"] = request.json["email"]
     return jsonify(USERS[user_id])
+
+
+@app.delete("/api/users/<int:user_id>")
+@operator_token_required
+def delete_user(user_id):  # expect: FL201(low)
+    USERS.pop(user_id)
+    return jsonify({})

@@ -53,6 +53,35 @@ def read_statement(crn):  # expect: FL201
     return jsonify(amount=row[0])
 
 
+@bp.put("/statements/<crn>")
+@jwt_required()
+def relabel_statement(crn):
+    # myDiaryEndpoints' shape: a count scoped by the caller first, then an UPDATE by the id
+    # alone. The new values (`label`, `note`) are no row selectors.
+    data = request.get_json()
+    label = data.get("label")
+    note = data.get("note")
+    connection = sqlite3.connect("bank.db")
+    owned = connection.execute(
+        "SELECT COUNT(*) FROM statements WHERE crn = ? AND customer_id = ?",
+        (crn, get_jwt_identity()),
+    ).fetchone()
+    if owned[0] == 0:
+        return jsonify(error="not found"), 404
+    connection.execute("UPDATE statements SET label = ?, note = ? WHERE crn = ?", (label, note, crn))
+    return jsonify(ok=True)
+
+
+@bp.put("/statements/<crn>/amount")
+@jwt_required()
+def restate_statement(crn):  # expect: FL201
+    # Trap: nothing relates this statement to the caller.
+    amount = request.get_json().get("amount")
+    connection = sqlite3.connect("bank.db")
+    connection.execute("UPDATE statements SET amount = ? WHERE crn = ?", (amount, crn))
+    return jsonify(ok=True)
+
+
 def _caller():
     return int(get_jwt_identity())
 

@@ -28,6 +28,13 @@ def create_quickstart_app():
     return app
 
 
+def create_complaints_app():
+    app = Flask(__name__)
+    # ReklaMap's template blank, spelled like the setting it fills: still the key it signs with.
+    app.secret_key = "your_secret_key"  # expect: FL302
+    return app
+
+
 def create_testing_app():
     # A function that builds the test app: development/test only.
     app = Flask(__name__)

@@ -49,6 +49,18 @@ class Production(Config):
     BACKUP_PASSWORD = os.environ.get("BACKUP_PASSWORD", "Prod-Fjord-Mallet-3")  # expect: FL305(medium)
 
 
+class ProductionFF(Test):
+    """Test configuration with feature flags turned off for production parity testing"""
+
+    FEATURE_FLAGS = False
+
+
+class ProductionMirror(Config):
+    """Production settings, mirrored for local testing."""
+
+    MIRROR_PASSWORD = "Prod-Mirror-Ledger-5"  # expect: FL305(medium)
+
+
 class SetupConfig:
     # The app creates its first admin account with this when the variable is unset.
     ADMIN_PASSWORD = os.environ.get("ADMIN_PASSWORD", "password")  # expect: FL305(medium)

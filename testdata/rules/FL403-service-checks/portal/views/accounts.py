@@ -74,3 +74,26 @@ def claim(token):
         log.warning("Unknown claimant for %s", token)  # expect: FL403(medium)
         return render_template("not-valid.html")
     return redirect("/surveys")
+
+
+@app.route("/confirm-reset/<token>")
+def confirm_reset(token):
+    email = SERIALIZER.loads(token, max_age=86400)
+    stored = RESET_TOKENS[email]["password_token"]
+    if not token == stored:
+        # Refused: it is not the token stored for this address, so it opens nothing.
+        log.warning("Token not found for %s", token)
+        return render_template("not-valid.html")
+    return render_template("new-password.html", token=token)
+
+
+@app.route("/confirm-change/<token>")
+def confirm_change(token):
+    email = SERIALIZER.loads(token, max_age=86400)
+    stored_token = RESET_TOKENS[email]["change_token"]
+    if token != stored_token:
+        # Trap: the stored token is the live one.
+        log.warning("Expected %s", stored_token)  # expect: FL403(medium)
+        return render_template("not-valid.html")
+    log.info("Changing with %s", token)  # expect: FL403(medium)
+    return render_template("new-password.html", token=token)
