@@ -41,6 +41,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
 
 use crate::paths::absolute;
 use crate::source::SourceFile;
@@ -1236,6 +1237,17 @@ pub struct Project<'a> {
     admin_views: std::sync::OnceLock<Vec<admin_views::AdminView>>,
 }
 
+/// A Flask-APScheduler REST API served without authentication ([`Project::open_scheduler_apis`]).
+pub struct SchedulerApi {
+    /// Where it is turned on.
+    pub module: usize,
+    pub range: TextRange,
+    /// The setting as written (`Config.SCHEDULER_API_ENABLED`, `scheduler.api_enabled`).
+    pub setting: String,
+    /// Where its routes are served (`SCHEDULER_API_PREFIX`, `/scheduler` by default).
+    pub prefix: String,
+}
+
 impl<'a> Project<'a> {
     /// Whether the application of a Flask `SECRET_KEY` setting relies on the key beyond flash
     /// messages: a module sharing an application with the setting (`set_in`) or with the
@@ -1279,6 +1291,95 @@ impl<'a> Project<'a> {
             };
             shares && (uses_key() || (!jwt_key_of_its_own && signs_tokens()))
         })
+    }
+
+    /// Flask-APScheduler REST APIs the project turns on without authentication:
+    /// `SCHEDULER_API_ENABLED = True` (or `scheduler.api_enabled = True`) in an application that
+    /// imports `flask_apscheduler`, with no `SCHEDULER_AUTH` setting, no `scheduler.auth = ...`
+    /// and no `@scheduler.authenticate` in it, and no setting of the flag to `False` in the same
+    /// application (wizarr turns it off again before `init_app`). The extension then serves
+    /// `POST <prefix>/jobs`, which schedules any importable function (`"func": "os:system"`), to
+    /// whoever reaches the application.
+    pub fn open_scheduler_apis(&self) -> Vec<SchedulerApi> {
+        let apps = &self.apps;
+        let scheduler_files: Vec<&FileModel<'a>> = self
+            .files
+            .iter()
+            .filter(|file| {
+                let info = &self.model.modules[file.module];
+                info.analysed
+                    && imports(info, &file.scopes).any(|(_, qualified)| {
+                        qualified.split('.').next() == Some("flask_apscheduler")
+                    })
+            })
+            .collect();
+        if scheduler_files.is_empty() {
+            return Vec::new();
+        }
+        let file_text = |module: usize| self.model.modules[module].file.text.as_ref();
+        let mut enabled: Vec<(usize, TextRange, String)> = Vec::new();
+        for entry in self.config.production_settings("SCHEDULER_API_ENABLED") {
+            if matches!(entry.value.literal(), Some(Value::Bool(true))) {
+                enabled.push((entry.module, entry.expr.range(), entry.display.clone()));
+            }
+        }
+        for file in &scheduler_files {
+            let text = file_text(file.module);
+            for (at, _) in text.match_indices(".api_enabled = True") {
+                let start = text[..at]
+                    .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .map_or(0, |i| i + 1);
+                let end = at + ".api_enabled = True".len();
+                let (Ok(start32), Ok(end32)) = (u32::try_from(start), u32::try_from(end)) else {
+                    continue;
+                };
+                enabled.push((
+                    file.module,
+                    TextRange::new(start32.into(), end32.into()),
+                    text[start..at + ".api_enabled".len()].to_string(),
+                ));
+            }
+        }
+        let prefix = |module: usize| {
+            self.config
+                .production_settings("SCHEDULER_API_PREFIX")
+                .filter(|entry| apps.share(entry.module, module))
+                .find_map(|entry| match entry.value.literal() {
+                    Some(Value::Str(prefix)) => Some(prefix.clone()),
+                    _ => None,
+                })
+                .unwrap_or_else(|| "/scheduler".to_string())
+        };
+        enabled
+            .into_iter()
+            .filter(|(module, _, _)| {
+                let in_app = |other: usize| apps.share(other, *module);
+                let turned_off = self
+                    .config
+                    .production_settings("SCHEDULER_API_ENABLED")
+                    .any(|entry| {
+                        in_app(entry.module)
+                            && matches!(entry.value.literal(), Some(Value::Bool(false)))
+                    });
+                let authenticated = self
+                    .config
+                    .settings("SCHEDULER_AUTH")
+                    .any(|entry| in_app(entry.module))
+                    || scheduler_files.iter().any(|file| {
+                        let text = file_text(file.module);
+                        in_app(file.module)
+                            && (text.contains(".auth =") || text.contains(".authenticate"))
+                    });
+                let installed = scheduler_files.iter().any(|file| in_app(file.module));
+                installed && !turned_off && !authenticated
+            })
+            .map(|(module, range, setting)| SchedulerApi {
+                prefix: prefix(module),
+                module,
+                range,
+                setting,
+            })
+            .collect()
     }
 
     /// Where the application of a `SECRET_KEY` set in `set_in` keeps its session on the server

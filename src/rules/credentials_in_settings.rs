@@ -157,9 +157,19 @@ fn names_a_setting(key: &str, value: &str) -> bool {
 /// `token_type` claim values): a lower-case label spelled from the other words of a `*_TOKEN`
 /// name names a kind of token the code mints, not a token. Only for tokens: a
 /// `POSTGRES_PASSWORD = "postgres"` spelled the same way is a real, guessable password.
+///
+/// Also a `*_SECRET` whose value is the other words in lower case, hyphenated, two or more
+/// (Anubis's `GOOGLE_GMAIL_CREDS_SECRET = "google-gmail-creds"`): the name of a Kubernetes
+/// Secret the code reads the credential from, spelled as such names are.
 fn names_a_token_kind(key_words: &[&str], value: &str) -> bool {
-    let Some((&"TOKEN", kind_words)) = key_words.split_last() else {
-        return false;
+    let kind_words = match key_words.split_last() {
+        Some((&"TOKEN", kind_words)) => kind_words,
+        Some((&"SECRET", kind_words))
+            if value.contains('-') && value.split('-').filter(|w| !w.is_empty()).count() >= 2 =>
+        {
+            kind_words
+        }
+        _ => return false,
     };
     let label = value.len() <= 24
         && value.starts_with(|c: char| c.is_ascii_lowercase())

@@ -13,7 +13,7 @@ use ruff_python_ast::Expr;
 use ruff_text_size::Ranged;
 
 use super::route_id_not_bound_to_subject::identifies_owned_object;
-use super::{Checker, Rule};
+use super::{Checker, Rule, Severity};
 use crate::model::apps::overlap;
 use crate::model::routes::{
     IdentityScan, Route, allows_anonymous, commented_out_decorators, decorator_name,
@@ -166,8 +166,47 @@ fn looks_public(route: &Route<'_>, routes: &[Route<'_>]) -> bool {
         && words
             .iter()
             .any(|w| matches!(*w, "send" | "request" | "resend" | "generate"));
+    // `POST /accounts/get_code` (OrangeJudge's sign-up and reset step): a verification code
+    // asked for and sent by mail or text to the address given. `code` alone is not enough: an
+    // online judge's `/get_code/<submission>` shows a program.
+    let sends_code = route.methods.iter().all(|m| m == "POST")
+        && words.contains(&"code")
+        && words
+            .iter()
+            .any(|w| matches!(*w, "send" | "request" | "resend" | "generate" | "get"))
+        && crate::model::routes::any_expr(&route.handler.body, &mut |e| {
+            let ruff_python_ast::Expr::Call(call) = e else {
+                return false;
+            };
+            crate::model::records::callee_last(&call.func).is_some_and(|callee| {
+                let callee = callee.to_ascii_lowercase();
+                callee.starts_with("send_")
+                    && ["code", "mail", "sms", "otp"]
+                        .iter()
+                        .any(|what| callee.contains(what))
+            })
+        });
+    // `/contact`, `/contact-us` (MindCanvas's form that mails the author): a page for whoever
+    // is not a user. Exactly the last segment: a CRM's `/contacts/<id>` is a resource.
+    // PM-Backend's `POST /contact` inserts into its `contacts` table: a resource, not a form.
+    let contact_form = matches!(last, "contact" | "contact-us" | "contact_us" | "contactus")
+        && route
+            .methods
+            .iter()
+            .all(|m| matches!(m.as_str(), "GET" | "POST"))
+        && crate::model::routes::any_expr(&route.handler.body, &mut |e| {
+            let ruff_python_ast::Expr::Call(call) = e else {
+                return false;
+            };
+            crate::model::records::callee_last(&call.func).is_some_and(|callee| {
+                let callee = callee.to_ascii_lowercase();
+                callee == "send" || callee.contains("mail")
+            })
+        });
     registration
         || asks_for_code
+        || sends_code
+        || contact_form
         || creates_account
         || logs_in
         || joined
@@ -269,6 +308,43 @@ fn names_public(decorator: &Expr) -> bool {
 fn check(checker: &mut Checker<'_, '_>) {
     report_missing(checker);
     report_unverified(checker);
+    report_scheduler_api(checker);
+}
+
+/// Flask-APScheduler's REST API turned on without its authentication: routes the extension
+/// serves, not the project, so they are reported at the setting that turns them on. Critical:
+/// `POST <prefix>/jobs` schedules any importable function (`"func": "os:system"`) for whoever
+/// asks. Low, with the reason, where a `before_request` hook authenticates every request of
+/// the application, which may cover the extension's routes too.
+fn report_scheduler_api(checker: &mut Checker<'_, '_>) {
+    let project = checker.project;
+    let module = checker.file.module;
+    for api in project
+        .open_scheduler_apis()
+        .into_iter()
+        .filter(|api| api.module == module)
+    {
+        let hook = project.routes.routes.iter().find_map(|route| {
+            let authentication = route.authentication.as_ref()?;
+            (authentication.guards_every_request() && project.apps.share(route.module, module))
+                .then(|| authentication.how.clone())
+        });
+        let message = format!(
+            "`{}` turns on Flask-APScheduler's REST API with no authentication (no `SCHEDULER_AUTH`, no `scheduler.auth`): anyone who reaches the application can list, pause and delete jobs under `{}`, and `POST {}/jobs` schedules any importable function (`\"func\": \"os:system\"`) to run on the server",
+            api.setting, api.prefix, api.prefix
+        );
+        let help = "turn the API off (`SCHEDULER_API_ENABLED = False`) unless an operator needs it; otherwise set `SCHEDULER_AUTH = HTTPBasicAuth()` (from `flask_apscheduler.auth`) and an `@scheduler.authenticate` callback that checks a secret from the environment".to_string();
+        let diagnostic = checker.report(api.range, message, help);
+        match hook {
+            Some(how) => {
+                diagnostic.severity = Some(Severity::Low);
+                diagnostic.message.push_str(&format!(
+                    " [low: {how} authenticates every request of the application, which may cover these routes too]"
+                ));
+            }
+            None => diagnostic.severity = Some(Severity::Critical),
+        }
+    }
 }
 
 /// Routes whose authentication decodes the caller's token without verifying its signature:

@@ -97,6 +97,11 @@ class SecurityConfig:
 # The name of a credential setting, kept to look it up: not a credential.
 OPT_API_KEY = "LANGUAGETOOL_API_KEY"
 
+# The name of the Kubernetes Secret the credentials are read from (Anubis): not a credential.
+GOOGLE_GMAIL_CREDS_SECRET = "google-gmail-creds"
+# Trap: hyphenated, but not the setting's own words.
+GOOGLE_SMTP_SECRET = "fennel-drum-Wq4"  # expect: FL305(medium)
+
 # A marker searched for in binaries (clusterfuzz): tokens and keys are never phrases.
 MULTISTEP_MERGE_SUPPORT_TOKEN = b"fuzz target overwrites its const input"
 # A passphrase is a password all the same.
