@@ -1201,6 +1201,19 @@ fn report(
         diagnostic.message.push_str(&live_key_note(service));
         return;
     }
+    // ReklaMap's `mysql+pymysql://root:...@72.60.108.94:3306/reklamap`: the database the code
+    // logs in to is on the internet, so the committed password opens it from anywhere.
+    let on_the_internet = match found {
+        Credential::InUrl { host } if severity.is_none() && !dev_only => internet_host(host),
+        _ => None,
+    };
+    if let Some(why) = on_the_internet {
+        diagnostic.severity = Some(Severity::High);
+        diagnostic.message.push_str(&format!(
+            " [high: {why}, so the committed password opens it from anywhere it accepts connections, until it is changed]"
+        ));
+        return;
+    }
     diagnostic.severity = if dev_only {
         Some(Severity::Low)
     } else {
@@ -1211,6 +1224,42 @@ fn report(
             .message
             .push_str(" [development only: a development or test configuration]");
     }
+}
+
+/// Why a connection URL's host is a service on the internet: a public IPv4 address (not
+/// private, loopback, link-local or unspecified), or a managed database service's domain
+/// (Amazon RDS, Azure, MongoDB Atlas, DigitalOcean, Supabase, Neon, ElephantSQL, Render).
+fn internet_host(host: &str) -> Option<String> {
+    let host = without_port(host).trim_matches(['[', ']']);
+    if let Ok(address) = host.parse::<std::net::Ipv4Addr>() {
+        let internal = address.is_private()
+            || address.is_loopback()
+            || address.is_link_local()
+            || address.is_unspecified()
+            || address.is_broadcast()
+            || address.is_documentation()
+            // 100.64.0.0/10, carrier-grade NAT and Tailscale's addresses.
+            || (address.octets()[0] == 100 && (64..128).contains(&address.octets()[1]));
+        return (!internal).then(|| format!("`{host}` is a public internet address"));
+    }
+    const MANAGED: &[(&str, &str)] = &[
+        (".rds.amazonaws.com", "Amazon RDS"),
+        (".redshift.amazonaws.com", "Amazon Redshift"),
+        (".database.azure.com", "Azure Database"),
+        (".database.windows.net", "Azure SQL"),
+        (".mongodb.net", "MongoDB Atlas"),
+        (".db.ondigitalocean.com", "DigitalOcean Managed Databases"),
+        (".supabase.co", "Supabase"),
+        (".supabase.com", "Supabase"),
+        (".neon.tech", "Neon"),
+        (".elephantsql.com", "ElephantSQL"),
+        (".render.com", "Render"),
+    ];
+    let lower = host.to_ascii_lowercase();
+    MANAGED
+        .iter()
+        .find(|(domain, _)| lower.ends_with(domain))
+        .map(|(_, service)| format!("`{host}` is a {service} host, reachable from the internet unless its network rules say otherwise"))
 }
 
 /// The service whose issued key `value` has the form of: OpenAI's and OpenRouter's `sk-...`,

@@ -89,10 +89,14 @@ fn developers_script(checker: &Checker<'_, '_>) -> Option<String> {
         .file_stem()
         .map(|s| s.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let named = (stem.contains("server") || stem.starts_with("run"))
+    // Anubis's `api/dev.py`, run with `debug=True` under `__main__` while production runs
+    // gunicorn: a module named only for development is the developer's runner (this is asked
+    // of a module that starts a server, not of a blueprint that happens to be named `debug`).
+    let named = ((stem.contains("server") || stem.starts_with("run"))
         && ["test", "dev", "debug", "local"]
             .iter()
-            .any(|word| stem.contains(word));
+            .any(|word| stem.contains(word)))
+        || matches!(stem.as_str(), "dev" | "develop" | "development");
     if named {
         return Some(format!(
             "`{}` is named for a development server",

@@ -1572,6 +1572,21 @@ fn check(checker: &mut Checker<'_, '_>) {
                         function.unwrap_or_default()
                     ));
                 }
+                // Anubis's pipeline checks log `extra={"headers": request.headers, ...}`: record
+                // attributes, which the message format never prints.
+                let in_extra = call.arguments.keywords.iter().any(|keyword| {
+                    keyword
+                        .arg
+                        .as_ref()
+                        .is_some_and(|arg| arg.as_str() == "extra")
+                        && keyword.value.range().contains_range(token.range())
+                });
+                if in_extra {
+                    diagnostic.severity = Some(super::Severity::Low);
+                    diagnostic.message.push_str(
+                        "; low severity: it is passed in `extra=`, as an attribute of the log record, which reaches the output only where a handler or format prints it (a JSON formatter, Sentry's event extras, `%(headers)s` in the format)",
+                    );
+                }
                 if let Some(holder) = holder {
                     diagnostic.severity = Some(super::Severity::Low);
                     diagnostic.message.push_str(&format!(

@@ -36,6 +36,15 @@ def login():
     return {"access_token": access_token}
 
 
+@app.post("/pipeline/report")
+def pipeline_report():
+    # Anubis's shape: the headers as a record attribute, which the format does not print.
+    log.error("Invalid token", extra={"path": request.path, "headers": request.headers})  # expect: FL403(low)
+    # Trap: in the message's arguments, the header set is printed.
+    log.error("Invalid token from %s", request.headers, extra={"path": request.path})  # expect: FL403
+    return {}, 406
+
+
 def refresh(refreshToken):
     log.info("refreshing %s", refreshToken)  # expect: FL403
     return refreshToken

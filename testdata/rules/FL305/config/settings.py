@@ -4,6 +4,11 @@ import os
 
 class Config:
     SQLALCHEMY_DATABASE_URI = "postgresql://shop:Tr4ck-Mule-88@db.internal:5432/shop"  # expect: FL305(medium)
+    # ReklaMap's shape: the database is at a public address, open to whoever has the password.
+    ANALYTICS_DATABASE_URI = "mysql+pymysql://root:Kettle-Quartz-77@72.60.108.94:3306/shop"  # expect: FL305(high)
+    REPORTS_DATABASE_URI = "postgresql://reports:Vole-Lantern-35@reports.c1x2.eu-west-1.rds.amazonaws.com/reports"  # expect: FL305(high)
+    # Trap: a private address is reached from inside the network only.
+    REPLICA_DATABASE_URI = "postgresql://shop:Tr4ck-Mule-89@10.0.3.7/shop"  # expect: FL305(medium)
     SQLALCHEMY_BINDS = {
         "audit": "mysql+pymysql://audit:Qz7-kettle-Pine@audit-db/audit",  # expect: FL305(medium)
         "cache": os.environ["CACHE_DATABASE_URL"],
