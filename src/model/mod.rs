@@ -1235,6 +1235,8 @@ pub struct Project<'a> {
     open_credential_checks: std::sync::OnceLock<Vec<open_credentials::OpenCheck>>,
     /// The Flask-Admin views the project registers, built on first use.
     admin_views: std::sync::OnceLock<Vec<admin_views::AdminView>>,
+    /// Flask-APScheduler APIs served without authentication, built on first use.
+    open_scheduler_apis: std::sync::OnceLock<Vec<SchedulerApi>>,
 }
 
 /// A Flask-APScheduler REST API served without authentication ([`Project::open_scheduler_apis`]).
@@ -1300,7 +1302,12 @@ impl<'a> Project<'a> {
     /// application (wizarr turns it off again before `init_app`). The extension then serves
     /// `POST <prefix>/jobs`, which schedules any importable function (`"func": "os:system"`), to
     /// whoever reaches the application.
-    pub fn open_scheduler_apis(&self) -> Vec<SchedulerApi> {
+    pub fn open_scheduler_apis(&self) -> &[SchedulerApi] {
+        self.open_scheduler_apis
+            .get_or_init(|| self.find_open_scheduler_apis())
+    }
+
+    fn find_open_scheduler_apis(&self) -> Vec<SchedulerApi> {
         let apps = &self.apps;
         let scheduler_files: Vec<&FileModel<'a>> = self
             .files
@@ -1542,6 +1549,7 @@ impl<'a> Project<'a> {
             claim_summaries: std::sync::OnceLock::new(),
             open_credential_checks: std::sync::OnceLock::new(),
             admin_views: std::sync::OnceLock::new(),
+            open_scheduler_apis: std::sync::OnceLock::new(),
         }
     }
 }

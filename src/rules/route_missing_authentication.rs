@@ -321,7 +321,7 @@ fn report_scheduler_api(checker: &mut Checker<'_, '_>) {
     let module = checker.file.module;
     for api in project
         .open_scheduler_apis()
-        .into_iter()
+        .iter()
         .filter(|api| api.module == module)
     {
         let hook = project.routes.routes.iter().find_map(|route| {
