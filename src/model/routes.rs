@@ -5386,6 +5386,10 @@ fn effects_and_sign_up_roles(
 ) -> (Vec<(TextRange, String, bool)>, Vec<String>) {
     let grants_nothing = |value: &Expr| match value {
         Expr::BooleanLiteral(b) => !b.value,
+        // `is_staff=0` (Flask-Generate-Certificate's sign-up): `False` spelled as a number.
+        Expr::NumberLiteral(number) => {
+            matches!(&number.value, ast::Number::Int(int) if int.as_u8() == Some(0))
+        }
         Expr::NoneLiteral(_) => true,
         Expr::StringLiteral(text) => matches!(
             text.value.to_str().to_ascii_lowercase().as_str(),
@@ -5461,6 +5465,18 @@ fn effects_and_sign_up_roles(
                 && (visitor_chooses_password
                     || sign_up_kinds.contains(&role.value.to_str().to_ascii_lowercase())))
     };
+    // `if role not in ['student', 'company']: flash(...); return ...` (Placement-Portal's
+    // sign-up, nurse's `['client', 'provider']`): the request's role, refused unless it is one
+    // of the app's ordinary kinds of account.
+    let allow_listed_locals = allow_listed_roles(body);
+    // Locals holding the request's data itself (`req = request.get_json()`, `role =
+    // request.form.get("role")`), not what a query found with it (`row = db.execute(...,
+    // (request.form["email"],)).fetchone()`).
+    let request_data_locals: Vec<&str> = assignments
+        .iter()
+        .filter(|(_, value)| reads_request_data(value))
+        .map(|(name, _)| *name)
+        .collect();
     let mut kinds: Vec<String> = Vec::new();
     let mut found = Vec::new();
     let mut statements: Vec<&Stmt> = Vec::new();
@@ -5537,7 +5553,12 @@ fn effects_and_sign_up_roles(
         // anything.
         let names_credential = |text: &str| {
             let lower = text.to_ascii_lowercase();
-            lower.contains("token") || lower.contains("apikey") || lower.contains("api_key")
+            // famOS's `Credentials(token=..., scopes=[...])`: Google's OAuth credentials for
+            // the caller's own integration.
+            lower.contains("token")
+                || lower.contains("apikey")
+                || lower.contains("api_key")
+                || lower.contains("credential")
         };
         let makes_credential = names_credential(name)
             || matches!(receiver, Some(Expr::Name(object)) if names_credential(object.id.as_str()));
@@ -5550,9 +5571,20 @@ fn effects_and_sign_up_roles(
         // just created (udata): the caller's own role on their object, no grant over others.
         let for_the_caller = call.arguments.keywords.iter().any(|keyword| {
             keyword.arg.as_ref().is_some_and(|arg| {
+                // `GroupMembership(user_id=current_user.id, group_id=group.id, is_admin=True)`
+                // (Aluminet): the creator moderates the group they just made.
                 matches!(
                     arg.as_str(),
-                    "user" | "owner" | "account" | "member" | "creator"
+                    "user"
+                        | "owner"
+                        | "account"
+                        | "member"
+                        | "creator"
+                        | "user_id"
+                        | "owner_id"
+                        | "account_id"
+                        | "member_id"
+                        | "creator_id"
                 )
             }) && names_the_caller(&keyword.value, &statements)
         });
@@ -5571,6 +5603,26 @@ fn effects_and_sign_up_roles(
             }
             _ => false,
         };
+        // What a privilege keyword's value must be to grant: a literal the code writes
+        // (`role="admin"`, `is_admin=True`), the request's own value (`role=data["role"]`), or a
+        // local holding it that no allow-list of ordinary roles checked. Not a value read back
+        // from the database (`role=user["role"]` after the login's `SELECT`, Blood-Bank's
+        // `User(...)` built from the row) nor the session's (`session.get("google_role")`).
+        let granted_value = |value: &Expr| match value {
+            Expr::Name(name) => {
+                requested_local(value) && !allow_listed_locals.contains(&name.id.as_str())
+            }
+            Expr::Attribute(_) => false,
+            // `role=req["role"]` where `req = request.get_json()`.
+            Expr::Subscript(_) | Expr::Call(_) => {
+                from_request(value)
+                    || expr_contains(value, &mut |e| {
+                        matches!(e, Expr::Name(n) if request_data_locals.contains(&n.id.as_str())
+                            && !allow_listed_locals.contains(&n.id.as_str()))
+                    })
+            }
+            _ => true,
+        };
         for keyword in &call.arguments.keywords {
             if makes_account
                 && visitor_chooses_password
@@ -5586,8 +5638,7 @@ fn effects_and_sign_up_roles(
                 && PRIVILEGE_ATTRIBUTES.contains(&arg.as_str())
                 && !grants_nothing(&keyword.value)
                 && !sign_up_role(arg.as_str(), &keyword.value)
-                && (!matches!(&keyword.value, Expr::Name(_) | Expr::Attribute(_))
-                    || requested_local(&keyword.value))
+                && granted_value(&keyword.value)
                 && !asks_about_the_caller(&keyword.value)
             {
                 found.push((
@@ -5630,6 +5681,90 @@ fn effects_and_sign_up_roles(
 
 /// Whether `value` is the logged-in caller: `current_user`, `g.user`, or a local assigned from
 /// one (`user = current_user._get_current_object()`).
+/// `request.form`, `request.get_json()`, `request.form.get("role")`, `request.json["user"]`,
+/// `json.loads(request.form["user_data"])`, `dict(request.form)`: the request's data itself.
+fn reads_request_data(value: &Expr) -> bool {
+    match value {
+        Expr::Attribute(attribute) => {
+            matches!(attribute.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request")
+                || reads_request_data(&attribute.value)
+        }
+        Expr::Subscript(subscript) => reads_request_data(&subscript.value),
+        Expr::Call(call) => match call.func.as_ref() {
+            Expr::Attribute(method)
+                if matches!(
+                    method.attr.as_str(),
+                    "get" | "get_json" | "getlist" | "to_dict"
+                ) =>
+            {
+                matches!(method.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request")
+                    || reads_request_data(&method.value)
+            }
+            Expr::Attribute(method) if method.attr.as_str() == "loads" => {
+                call.arguments.args.first().is_some_and(reads_request_data)
+            }
+            // pypos-canteen's `form_data = dict(request.form)`.
+            Expr::Name(copy) if matches!(copy.id.as_str(), "dict" | "list") => {
+                call.arguments.args.first().is_some_and(reads_request_data)
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// The locals a handler refuses unless they are one of a literal list that names no privilege:
+/// `if role not in ["student", "company"]: ... return ...` (or `raise`, `abort`).
+fn allow_listed_roles(body: &[Stmt]) -> Vec<&str> {
+    let mut found = Vec::new();
+    visit_stmts(body, &mut |stmt| {
+        let Stmt::If(branch) = stmt else { return };
+        let Expr::Compare(compare) = branch.test.as_ref() else {
+            return;
+        };
+        let (Expr::Name(local), [ast::CmpOp::NotIn], [allowed]) = (
+            compare.left.as_ref(),
+            compare.ops.as_ref(),
+            compare.comparators.as_ref(),
+        ) else {
+            return;
+        };
+        let elements = match allowed {
+            Expr::List(list) => &list.elts,
+            Expr::Tuple(tuple) => &tuple.elts,
+            Expr::Set(set) => &set.elts,
+            _ => return,
+        };
+        let ordinary = !elements.is_empty()
+            && elements.iter().all(|element| {
+                matches!(element, Expr::StringLiteral(role) if !names_privilege(role.value.to_str()))
+            });
+        // nurse's `errors.append("Invalid role ...")`, answered with a 400 once all fields are
+        // read.
+        let records_an_error = matches!(branch.body.last(), Some(Stmt::Expr(expression))
+            if matches!(expression.value.as_ref(), Expr::Call(call)
+                if matches!(call.func.as_ref(), Expr::Attribute(append)
+                    if append.attr.as_str() == "append"
+                        && matches!(append.value.as_ref(), Expr::Name(list)
+                            if list.id.to_ascii_lowercase().contains("error")))));
+        let exits = branch_exits(&branch.body) || records_an_error;
+        if ordinary && exits {
+            found.push(local.id.as_str());
+        }
+    });
+    found
+}
+
+/// Whether a branch ends the handler: it returns, raises, or calls `abort`.
+fn branch_exits(body: &[Stmt]) -> bool {
+    match body.last() {
+        Some(Stmt::Return(_) | Stmt::Raise(_)) => true,
+        Some(Stmt::Expr(expression)) => matches!(expression.value.as_ref(), Expr::Call(call)
+            if super::records::callee_last(&call.func) == Some("abort")),
+        _ => false,
+    }
+}
+
 fn names_the_caller(value: &Expr, statements: &[&Stmt]) -> bool {
     let is_caller = |expr: &Expr| {
         expr_contains(expr, &mut |e| match e {
