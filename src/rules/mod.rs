@@ -450,7 +450,19 @@ pub fn site_names_rather_than_holds(
     let repeats_the_setting = value == site.setting && !among_names(config, site);
     // ReklaMap's `app.secret_key = "your_secret_key"`: the template's blank, left as the key.
     let asks_to_be_replaced = weak_secret_key::asks_to_be_replaced(&site.bytes);
+    // EHR's `app.secret_key = "secretkey"`: Flask's own key set on the app is the key, whatever
+    // it spells; no code keeps a setting's name there.
+    let sets_flask_key_on_app = site.flask_key_set_in.is_some()
+        && site_entry(config, site).is_some_and(|entry| {
+            matches!(
+                entry.origin,
+                crate::model::config::Origin::AppAttribute
+                    | crate::model::config::Origin::Subscript
+                    | crate::model::config::Origin::Mapping
+            )
+        });
     !site.fallback
+        && !sets_flask_key_on_app
         && !hyphenated_words
         && !repeats_the_setting
         && !asks_to_be_replaced

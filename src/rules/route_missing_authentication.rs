@@ -188,8 +188,19 @@ fn looks_public(route: &Route<'_>, routes: &[Route<'_>]) -> bool {
         });
     // `/contact`, `/contact-us` (MindCanvas's form that mails the author): a page for whoever
     // is not a user. Exactly the last segment: a CRM's `/contacts/<id>` is a resource.
-    // PM-Backend's `POST /contact` inserts into its `contacts` table: a resource, not a form.
-    let contact_form = matches!(last, "contact" | "contact-us" | "contact_us" | "contactus")
+    // Flask-Generate-Certificate's `/feedback` and `/newsletter` too: forms for visitors, whose
+    // handler mails the message or answers with a page. PM-Backend's `POST /contact` answers
+    // JSON from its `contacts` table: a resource, not a form.
+    let contact_form = matches!(
+        last,
+        "contact"
+            | "contact-us"
+            | "contact_us"
+            | "contactus"
+            | "feedback"
+            | "newsletter"
+            | "subscribe"
+    ) && route.variables.is_empty()
         && route
             .methods
             .iter()
@@ -200,13 +211,21 @@ fn looks_public(route: &Route<'_>, routes: &[Route<'_>]) -> bool {
             };
             crate::model::records::callee_last(&call.func).is_some_and(|callee| {
                 let callee = callee.to_ascii_lowercase();
-                callee == "send" || callee.contains("mail")
+                callee == "send"
+                    || callee.contains("mail")
+                    || callee == "render_template"
+                    || callee == "redirect"
             })
         });
+    // Flask-Generate-Certificate's `/razorpay-handler/`: it writes only when the request's
+    // `sign` equals an HMAC of the order under the gateway's secret; the signature is the
+    // caller's credential, as a webhook's is.
+    let signature_checked = verifies_a_signature(&route.handler.body);
     registration
         || asks_for_code
         || sends_code
         || contact_form
+        || signature_checked
         || creates_account
         || logs_in
         || joined
@@ -215,6 +234,60 @@ fn looks_public(route: &Route<'_>, routes: &[Route<'_>]) -> bool {
                 .iter()
                 .any(|w| w == public || (public.len() >= 5 && w.starts_with(public)))
         })
+}
+
+/// Whether a handler checks a signature the request carries: a constant-time comparison
+/// (`hmac.compare_digest`), a payment or webhook library's verifier
+/// (`verify_payment_signature`, Stripe's `construct_event`), or an `if` that compares a local
+/// assigned from `hmac.new(...)` with another value.
+fn verifies_a_signature(body: &[ruff_python_ast::Stmt]) -> bool {
+    use ruff_python_ast::{self as ast, Stmt};
+    let verifier = crate::model::routes::any_expr(body, &mut |e| {
+        let Expr::Call(call) = e else { return false };
+        matches!(
+            crate::model::records::callee_last(&call.func),
+            Some(
+                "compare_digest"
+                    | "verify_payment_signature"
+                    | "verify_webhook_signature"
+                    | "construct_event"
+            )
+        )
+    });
+    if verifier {
+        return true;
+    }
+    let mut digests: Vec<&str> = Vec::new();
+    crate::model::routes::visit_stmts(body, &mut |stmt| {
+        if let Stmt::Assign(assign) = stmt
+            && let [Expr::Name(target)] = assign.targets.as_slice()
+            && crate::model::routes::expr_contains(&assign.value, &mut |e| {
+                matches!(e, Expr::Call(call) if matches!(call.func.as_ref(),
+                    Expr::Attribute(a) if matches!(a.attr.as_str(), "new" | "digest")
+                        && matches!(a.value.as_ref(), Expr::Name(m) if m.id.as_str() == "hmac")))
+            })
+        {
+            digests.push(target.id.as_str());
+        }
+    });
+    if digests.is_empty() {
+        return false;
+    }
+    let mut compared = false;
+    crate::model::routes::visit_stmts(body, &mut |stmt| {
+        if let Stmt::If(branch) = stmt
+            && crate::model::routes::expr_contains(&branch.test, &mut |e| {
+                matches!(e, Expr::Compare(compare)
+                    if compare.ops.iter().all(|op| matches!(op, ast::CmpOp::Eq | ast::CmpOp::NotEq))
+                        && std::iter::once(compare.left.as_ref())
+                            .chain(compare.comparators.iter())
+                            .any(|side| matches!(side, Expr::Name(n) if digests.contains(&n.id.as_str()))))
+            })
+        {
+            compared = true;
+        }
+    });
+    compared
 }
 
 /// Whether a decorator's spelling says it guards access (`token_required`, `auth.login_required`,

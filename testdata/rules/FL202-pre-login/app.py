@@ -2,9 +2,12 @@
 (OrangeJudge's `POST /accounts/get_code`) and a contact form that mails the author
 (MindCanvas's `/contact`). A CRM's `/contacts/<id>` and a code route that sends nothing stay
 findings."""
+import hashlib
+import hmac
+import os
 import random
 
-from flask import Flask, request
+from flask import Flask, redirect, render_template, request
 from flask_login import LoginManager, login_required
 
 app = Flask(__name__)
@@ -61,3 +64,32 @@ def delete_contact(contact_id):  # expect: FL202
 def get_submission_code(submission_id):  # expect: FL202
     SUBMISSIONS[submission_id]["code_requested"] = True
     return SUBMISSIONS[submission_id]["source"]
+
+
+@app.route("/feedback", methods=["GET", "POST"])
+def feedback():
+    # Flask-Generate-Certificate's public form, answered with a page.
+    if request.method == "POST":
+        CONTACTS[len(CONTACTS)] = request.form["message"]
+    return render_template("feedback.html")
+
+
+@app.route("/razorpay-handler/", methods=["POST"])
+def razorpay_handler():
+    # The gateway's signature over the order is the caller's credential.
+    expected = hmac.new(
+        os.environ["RAZORPAY_KEY_SECRET"].encode(),
+        (request.form["order_id"] + "|" + request.form["payment_id"]).encode(),
+        hashlib.sha256,
+    ).hexdigest()
+    if expected == request.form["sign"]:
+        SUBMISSIONS[request.form["order_id"]] = {"paid": True}
+    return redirect("/")
+
+
+@app.post("/orders/sign")
+def sign_order():  # expect: FL202
+    # Trap: an HMAC made and handed out, compared with nothing.
+    signature = hmac.new(os.environ["ORDER_KEY"].encode(), request.form["order_id"].encode(), hashlib.sha256)
+    SUBMISSIONS[request.form["order_id"]] = {"signature": signature.hexdigest()}
+    return signature.hexdigest()

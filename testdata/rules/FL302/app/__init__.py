@@ -35,6 +35,13 @@ def create_complaints_app():
     return app
 
 
+def create_records_app():
+    app = Flask(__name__)
+    # EHR's key: it spells the setting's name, and it is still the key.
+    app.secret_key = "secretkey"  # expect: FL302
+    return app
+
+
 def create_testing_app():
     # A function that builds the test app: development/test only.
     app = Flask(__name__)
