@@ -565,10 +565,9 @@ fn usual_authentication(authenticated: &[&Route<'_>]) -> Option<String> {
 fn report_missing(checker: &mut Checker<'_, '_>) {
     let project = checker.project;
     let routes = &project.routes.routes;
-    for route in routes
-        .iter()
-        .filter(|r| r.module == checker.file.module && r.authentication.is_none())
-    {
+    for route in routes.iter().filter(|r| {
+        r.module == checker.file.module && r.authentication.is_none() && !does_nothing(r.handler)
+    }) {
         // Only the route's own application says what its routes should require.
         // An operations endpoint with its own token (LibreTranslate's `/metrics` for
         // Prometheus) says nothing about the routes people use: a public API guarding only its
@@ -1177,8 +1176,9 @@ fn follows_calls<'a>(
 }
 
 /// A handler that only redirects (`return redirect(request.url.replace("/v1", ""), 307)`, which
-/// sends the caller to a route with its own authentication) or only refuses
-/// (`raise NotImplemented(..., 501)`): it reads and changes nothing itself.
+/// sends the caller to a route with its own authentication), only refuses
+/// (`raise NotImplemented(..., 501)`), or is a stub (`return NotImplemented`, `pass`, `...`:
+/// spotlight's `Workspace.patch` and `Workspace.delete`): it reads and changes nothing itself.
 fn does_nothing(handler: &ruff_python_ast::StmtFunctionDef) -> bool {
     use ruff_python_ast::{Expr, Stmt};
     let body: Vec<&Stmt> = handler
@@ -1194,8 +1194,11 @@ fn does_nothing(handler: &ruff_python_ast::StmtFunctionDef) -> bool {
         })
     };
     match body.as_slice() {
-        [Stmt::Return(ret)] => ret.value.as_deref().is_some_and(redirects),
-        [Stmt::Raise(_)] => true,
+        [Stmt::Return(ret)] => ret.value.as_deref().is_some_and(|value| {
+            redirects(value) || matches!(value, Expr::Name(n) if n.id.as_str() == "NotImplemented")
+        }),
+        [Stmt::Raise(_) | Stmt::Pass(_)] => true,
+        [Stmt::Expr(e)] => e.value.is_ellipsis_literal_expr(),
         _ => false,
     }
 }

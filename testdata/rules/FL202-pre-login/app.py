@@ -93,3 +93,16 @@ def sign_order():  # expect: FL202
     signature = hmac.new(os.environ["ORDER_KEY"].encode(), request.form["order_id"].encode(), hashlib.sha256)
     SUBMISSIONS[request.form["order_id"]] = {"signature": signature.hexdigest()}
     return signature.hexdigest()
+
+
+@app.patch("/workspaces/<int:workspace_id>")
+def patch_workspace(workspace_id):
+    """spotlight's stub: nothing is handled yet, so nothing is open."""
+    return NotImplemented
+
+
+@app.delete("/workspaces/<int:workspace_id>")
+def delete_workspace(workspace_id):  # expect: FL202
+    # Trap: a handler that does something after its first line.
+    SUBMISSIONS.pop(workspace_id, None)
+    return NotImplemented
