@@ -1333,9 +1333,14 @@ impl<'a> Project<'a> {
         for file in &scheduler_files {
             let text = file_text(file.module);
             for (at, _) in text.match_indices(".api_enabled = True") {
-                let start = text[..at]
-                    .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                    .map_or(0, |i| i + 1);
+                // The object's name before `.api_enabled`: ASCII identifier characters only,
+                // so `start` is always a character boundary (`é.api_enabled` starts after `é`).
+                let start = at
+                    - text[..at]
+                        .bytes()
+                        .rev()
+                        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+                        .count();
                 let end = at + ".api_enabled = True".len();
                 let (Ok(start32), Ok(end32)) = (u32::try_from(start), u32::try_from(end)) else {
                     continue;
