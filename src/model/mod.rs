@@ -1239,6 +1239,17 @@ pub struct Project<'a> {
     open_scheduler_apis: std::sync::OnceLock<Vec<SchedulerApi>>,
 }
 
+/// What the application of a Flask `SECRET_KEY` relies on the key for
+/// ([`Project::secret_key_reliance`]).
+pub enum KeyReliance {
+    /// Its session, a login or CSRF library, a token library signing with it, or a read of it.
+    Relied,
+    /// Nothing beyond the flash messages Flask keeps in the session.
+    FlashesOnly,
+    /// Nothing: the session is on the server (Flask-Session). The setting as written.
+    ServerSession(String),
+}
+
 /// A Flask-APScheduler REST API served without authentication ([`Project::open_scheduler_apis`]).
 pub struct SchedulerApi {
     /// Where it is turned on.
@@ -1251,19 +1262,20 @@ pub struct SchedulerApi {
 }
 
 impl<'a> Project<'a> {
-    /// Whether the application of a Flask `SECRET_KEY` setting relies on the key beyond flash
-    /// messages: a module sharing an application with the setting (`set_in`) or with the
-    /// literal (`literal_in`) has a [`FileModel::secret_key_use`]. A setting in a module no
-    /// application reaches (a settings file loaded by a path the model cannot follow) may be any
-    /// application's: nothing says what its session holds, so it is taken to be relied on.
-    pub fn relies_on_secret_key(&self, set_in: usize, literal_in: usize) -> bool {
+    /// What the application of a Flask `SECRET_KEY` setting relies on the key for. Beyond flash
+    /// messages when a module sharing an application with the setting (`set_in`) or with the
+    /// literal (`literal_in`) has a [`FileModel::secret_key_use`] (Flask's `session` left out
+    /// where the session is on the server, [`Self::server_side_session`]). A setting in a module
+    /// no application reaches (a settings file loaded by a path the model cannot follow) may be
+    /// any application's: nothing says what its session holds, so it is taken to be relied on.
+    pub fn secret_key_reliance(&self, set_in: usize, literal_in: usize) -> KeyReliance {
         let apps = &self.apps;
         if !apps
             .of_module(set_in)
             .iter()
             .any(|&unit| apps.units[unit].is_app())
         {
-            return true;
+            return KeyReliance::Relied;
         }
         // Flask-JWT-Extended and Flask-JWT sign with `SECRET_KEY` only while the application
         // sets no key of theirs (Hotel sets `JWT_SECRET_KEY` beside a `SECRET_KEY` nothing else
@@ -1273,8 +1285,8 @@ impl<'a> Project<'a> {
                 .production_settings(key)
                 .any(|entry| apps.share(entry.module, set_in))
         });
-        let server_session = self.server_side_session(set_in).is_some();
-        self.files.iter().any(|file| {
+        let server_session = self.server_side_session(set_in);
+        let relied = self.files.iter().any(|file| {
             let shares = apps.share(file.module, set_in) || apps.share(file.module, literal_in);
             // Through the module's bindings, so `from flask.ext.jwt import JWT` (schoolbloc, the
             // old extension namespace) counts as Flask-JWT.
@@ -1286,13 +1298,18 @@ impl<'a> Project<'a> {
                     })
             };
             let uses_key = || match server_session {
-                false => file.secret_key_use(&self.model).is_some(),
-                true => file
+                None => file.secret_key_use(&self.model).is_some(),
+                Some(_) => file
                     .secret_key_use_beside_server_session(&self.model)
                     .is_some(),
             };
             shares && (uses_key() || (!jwt_key_of_its_own && signs_tokens()))
-        })
+        });
+        match (relied, server_session) {
+            (true, _) => KeyReliance::Relied,
+            (false, Some(setting)) => KeyReliance::ServerSession(setting),
+            (false, None) => KeyReliance::FlashesOnly,
+        }
     }
 
     /// Flask-APScheduler REST APIs the project turns on without authentication:
@@ -1312,13 +1329,7 @@ impl<'a> Project<'a> {
         let scheduler_files: Vec<&FileModel<'a>> = self
             .files
             .iter()
-            .filter(|file| {
-                let info = &self.model.modules[file.module];
-                info.analysed
-                    && imports(info, &file.scopes).any(|(_, qualified)| {
-                        qualified.split('.').next() == Some("flask_apscheduler")
-                    })
-            })
+            .filter(|file| self.imports_package(file, "flask_apscheduler"))
             .collect();
         if scheduler_files.is_empty() {
             return Vec::new();
@@ -1423,13 +1434,17 @@ impl<'a> Project<'a> {
                 _ => None,
             })?;
         let installs_flask_session = self.files.iter().any(|file| {
-            let info = &self.model.modules[file.module];
-            apps.share(file.module, set_in)
-                && info.analysed
-                && imports(info, &file.scopes)
-                    .any(|(_, qualified)| qualified.split('.').next() == Some("flask_session"))
+            apps.share(file.module, set_in) && self.imports_package(file, "flask_session")
         });
         installs_flask_session.then_some(setting)
+    }
+
+    /// Whether an analysed file imports anything of the top-level package `root`.
+    fn imports_package(&self, file: &FileModel<'a>, root: &str) -> bool {
+        let info = &self.model.modules[file.module];
+        info.analysed
+            && imports(info, &file.scopes)
+                .any(|(_, qualified)| qualified.split('.').next() == Some(root))
     }
 
     /// Where each function gets unverified token claims, and which functions return them.

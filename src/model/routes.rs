@@ -5679,8 +5679,6 @@ fn effects_and_sign_up_roles(
     (found, kinds)
 }
 
-/// Whether `value` is the logged-in caller: `current_user`, `g.user`, or a local assigned from
-/// one (`user = current_user._get_current_object()`).
 /// `request.form`, `request.get_json()`, `request.form.get("role")`, `request.json["user"]`,
 /// `json.loads(request.form["user_data"])`, `dict(request.form)`: the request's data itself.
 fn reads_request_data(value: &Expr) -> bool {
@@ -5747,7 +5745,7 @@ fn allow_listed_roles(body: &[Stmt]) -> Vec<&str> {
                     if append.attr.as_str() == "append"
                         && matches!(append.value.as_ref(), Expr::Name(list)
                             if list.id.to_ascii_lowercase().contains("error")))));
-        let exits = branch_exits(&branch.body) || records_an_error;
+        let exits = branch.body.last().is_some_and(exits_function) || records_an_error;
         if ordinary && exits {
             found.push(local.id.as_str());
         }
@@ -5755,16 +5753,18 @@ fn allow_listed_roles(body: &[Stmt]) -> Vec<&str> {
     found
 }
 
-/// Whether a branch ends the handler: it returns, raises, or calls `abort`.
-fn branch_exits(body: &[Stmt]) -> bool {
-    match body.last() {
-        Some(Stmt::Return(_) | Stmt::Raise(_)) => true,
-        Some(Stmt::Expr(expression)) => matches!(expression.value.as_ref(), Expr::Call(call)
+/// A statement that leaves the function: `return`, `raise`, `abort(403)`.
+pub fn exits_function(stmt: &Stmt) -> bool {
+    match stmt {
+        Stmt::Return(_) | Stmt::Raise(_) => true,
+        Stmt::Expr(expression) => matches!(expression.value.as_ref(), Expr::Call(call)
             if super::records::callee_last(&call.func) == Some("abort")),
         _ => false,
     }
 }
 
+/// Whether `value` is the logged-in caller: `current_user`, `g.user`, or a local assigned from
+/// one (`user = current_user._get_current_object()`).
 fn names_the_caller(value: &Expr, statements: &[&Stmt]) -> bool {
     let is_caller = |expr: &Expr| {
         expr_contains(expr, &mut |e| match e {

@@ -21,7 +21,7 @@ use super::{Applicability, Checker, Edit, Fix, Rule};
 use crate::model::At;
 use crate::model::config::ConfigValue;
 use crate::model::routes::{
-    any_expr, expr_contains, local_assignments, visit_scope_stmts, visit_stmts,
+    any_expr, exits_function, expr_contains, local_assignments, visit_scope_stmts, visit_stmts,
 };
 use crate::model::scope::Binding;
 use crate::model::value::Value;
@@ -1039,17 +1039,6 @@ fn only_tests_presence(test: &Expr) -> bool {
             matches!(c, Expr::NoneLiteral(_))
                 || matches!(c, Expr::StringLiteral(s) if s.value.to_str().is_empty())
         }),
-        _ => false,
-    }
-}
-
-/// A statement that leaves the function: `return`, `raise`, `abort(403)`.
-fn exits_function(stmt: &Stmt) -> bool {
-    match stmt {
-        Stmt::Return(_) | Stmt::Raise(_) => true,
-        Stmt::Expr(expr) => matches!(expr.value.as_ref(), Expr::Call(call)
-            if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "abort")
-                || matches!(call.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "abort")),
         _ => false,
     }
 }

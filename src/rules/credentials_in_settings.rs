@@ -1230,7 +1230,7 @@ fn report(
 /// private, loopback, link-local or unspecified), or a managed database service's domain
 /// (Amazon RDS, Azure, MongoDB Atlas, DigitalOcean, Supabase, Neon, ElephantSQL, Render).
 fn internet_host(host: &str) -> Option<String> {
-    let host = without_port(host).trim_matches(['[', ']']);
+    let host = without_port(host);
     if let Ok(address) = host.parse::<std::net::Ipv4Addr>() {
         let internal = address.is_private()
             || address.is_loopback()

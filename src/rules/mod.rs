@@ -40,7 +40,7 @@ use crate::model::config::SecretSite;
 use crate::model::jwt::{AlgorithmFamily, JwtCall, Operation, algorithm_family};
 use crate::model::routes::Route;
 use crate::model::value::Value;
-use crate::model::{FileModel, ModuleNames, Project, SigningAlgorithm};
+use crate::model::{FileModel, KeyReliance, ModuleNames, Project, SigningAlgorithm};
 use crate::source::SourceFile;
 pub use meta::{RuleMeta, Severity};
 
@@ -263,13 +263,12 @@ impl<'c, 'a> Checker<'c, 'a> {
         let Some(set_in) = site.flask_key_set_in else {
             return;
         };
-        if !self.project.relies_on_secret_key(set_in, site.module) {
-            match self.project.server_side_session(set_in) {
-                Some(setting) => self.lower_last(&format!(
-                    " [the session is kept on the server (Flask-Session, {setting}): the cookie holds a random session id, not data the key signs, and nothing else in this application reads the key (no login or CSRF library, no token library signing with it); it matters the day one is added]"
-                )),
-                None => self.lower_last(SIGNS_ONLY_FLASHES_NOTE),
-            }
+        match self.project.secret_key_reliance(set_in, site.module) {
+            KeyReliance::Relied => {}
+            KeyReliance::FlashesOnly => self.lower_last(SIGNS_ONLY_FLASHES_NOTE),
+            KeyReliance::ServerSession(setting) => self.lower_last(&format!(
+                " [the session is kept on the server (Flask-Session, {setting}): the cookie holds a random session id, not data the key signs, and nothing else in this application reads the key (no login or CSRF library, no token library signing with it); it matters the day one is added]"
+            )),
         }
     }
 

@@ -147,15 +147,14 @@ fn looks_public(route: &Route<'_>, routes: &[Route<'_>]) -> bool {
         });
     // A handler that checks a submitted password or starts a login session is a login, whatever
     // it is called (augur's `POST /user/validate`: `check_password_hash`, then `login_user`).
-    let logs_in = crate::model::routes::any_expr(&route.handler.body, &mut |e| {
-        let ruff_python_ast::Expr::Call(call) = e else {
-            return false;
-        };
-        matches!(
-            crate::model::records::callee_last(&call.func),
-            Some("login_user" | "check_password_hash" | "verify_password" | "check_password")
-        )
-    });
+    let logs_in = || {
+        calls_one(&route.handler.body, |callee| {
+            matches!(
+                callee,
+                "login_user" | "check_password_hash" | "verify_password" | "check_password"
+            )
+        })
+    };
     // `sign_up`, `/sign-up`, `sign_in`: two words that are one public word.
     let joined = words
         .windows(2)
@@ -174,17 +173,12 @@ fn looks_public(route: &Route<'_>, routes: &[Route<'_>]) -> bool {
         && words
             .iter()
             .any(|w| matches!(*w, "send" | "request" | "resend" | "generate" | "get"))
-        && crate::model::routes::any_expr(&route.handler.body, &mut |e| {
-            let ruff_python_ast::Expr::Call(call) = e else {
-                return false;
-            };
-            crate::model::records::callee_last(&call.func).is_some_and(|callee| {
-                let callee = callee.to_ascii_lowercase();
-                callee.starts_with("send_")
-                    && ["code", "mail", "sms", "otp"]
-                        .iter()
-                        .any(|what| callee.contains(what))
-            })
+        && calls_one(&route.handler.body, |callee| {
+            let callee = callee.to_ascii_lowercase();
+            callee.starts_with("send_")
+                && ["code", "mail", "sms", "otp"]
+                    .iter()
+                    .any(|what| callee.contains(what))
         });
     // `/contact`, `/contact-us` (MindCanvas's form that mails the author): a page for whoever
     // is not a user. Exactly the last segment: a CRM's `/contacts/<id>` is a resource.
@@ -205,29 +199,24 @@ fn looks_public(route: &Route<'_>, routes: &[Route<'_>]) -> bool {
             .methods
             .iter()
             .all(|m| matches!(m.as_str(), "GET" | "POST"))
-        && crate::model::routes::any_expr(&route.handler.body, &mut |e| {
-            let ruff_python_ast::Expr::Call(call) = e else {
-                return false;
-            };
-            crate::model::records::callee_last(&call.func).is_some_and(|callee| {
-                let callee = callee.to_ascii_lowercase();
-                callee == "send"
-                    || callee.contains("mail")
-                    || callee == "render_template"
-                    || callee == "redirect"
-            })
+        && calls_one(&route.handler.body, |callee| {
+            let callee = callee.to_ascii_lowercase();
+            callee == "send"
+                || callee.contains("mail")
+                || callee == "render_template"
+                || callee == "redirect"
         });
     // Flask-Generate-Certificate's `/razorpay-handler/`: it writes only when the request's
     // `sign` equals an HMAC of the order under the gateway's secret; the signature is the
     // caller's credential, as a webhook's is.
-    let signature_checked = verifies_a_signature(&route.handler.body);
+    let signature_checked = || verifies_a_signature(&route.handler.body);
     registration
         || asks_for_code
         || sends_code
         || contact_form
-        || signature_checked
         || creates_account
-        || logs_in
+        || signature_checked()
+        || logs_in()
         || joined
         || PUBLIC_WORDS.iter().any(|public| {
             words
@@ -236,22 +225,28 @@ fn looks_public(route: &Route<'_>, routes: &[Route<'_>]) -> bool {
         })
 }
 
+/// Whether `body` calls something whose last name (`send_code` of `login.send_code(...)`)
+/// `named` accepts.
+fn calls_one(body: &[ruff_python_ast::Stmt], named: impl Fn(&str) -> bool) -> bool {
+    crate::model::routes::any_expr(body, &mut |e| {
+        matches!(e, Expr::Call(call)
+            if crate::model::records::callee_last(&call.func).is_some_and(&named))
+    })
+}
+
 /// Whether a handler checks a signature the request carries: a constant-time comparison
 /// (`hmac.compare_digest`), a payment or webhook library's verifier
 /// (`verify_payment_signature`, Stripe's `construct_event`), or an `if` that compares a local
 /// assigned from `hmac.new(...)` with another value.
 fn verifies_a_signature(body: &[ruff_python_ast::Stmt]) -> bool {
     use ruff_python_ast::{self as ast, Stmt};
-    let verifier = crate::model::routes::any_expr(body, &mut |e| {
-        let Expr::Call(call) = e else { return false };
+    let verifier = calls_one(body, |callee| {
         matches!(
-            crate::model::records::callee_last(&call.func),
-            Some(
-                "compare_digest"
-                    | "verify_payment_signature"
-                    | "verify_webhook_signature"
-                    | "construct_event"
-            )
+            callee,
+            "compare_digest"
+                | "verify_payment_signature"
+                | "verify_webhook_signature"
+                | "construct_event"
         )
     });
     if verifier {

@@ -1000,17 +1000,7 @@ fn refusals(
 /// page), where `token` came in (a parameter, not assigned here) and the other side was read
 /// in the function. The incoming token is no credential there; the stored one still is.
 fn differs_from_stored(test: &Expr, assignments: &[(&str, &Expr)]) -> Option<String> {
-    let compare = match test {
-        Expr::UnaryOp(not) if matches!(not.op, ast::UnaryOp::Not) => match not.operand.as_ref() {
-            Expr::Compare(compare) if matches!(compare.ops.as_ref(), [ast::CmpOp::Eq]) => compare,
-            _ => return None,
-        },
-        Expr::Compare(compare) if matches!(compare.ops.as_ref(), [ast::CmpOp::NotEq]) => compare,
-        _ => return None,
-    };
-    let [right] = compare.comparators.as_ref() else {
-        return None;
-    };
+    let (left, right) = differs(test)?;
     let assigned_here = |name: &str| assignments.iter().any(|(assigned, _)| *assigned == name);
     let incoming = |e: &Expr| match e {
         Expr::Name(n) if !assigned_here(n.id.as_str()) => Some(n.id.to_string()),
@@ -1021,9 +1011,25 @@ fn differs_from_stored(test: &Expr, assignments: &[(&str, &Expr)]) -> Option<Str
         Expr::Subscript(_) | Expr::Attribute(_) | Expr::Call(_) => true,
         _ => false,
     };
-    match (incoming(&compare.left), incoming(right)) {
+    match (incoming(left), incoming(right)) {
         (Some(name), None) if looked_up(right) => Some(name),
-        (None, Some(name)) if looked_up(&compare.left) => Some(name),
+        (None, Some(name)) if looked_up(left) => Some(name),
+        _ => None,
+    }
+}
+
+/// The two sides of a test that holds when they differ: `a != b`, `not a == b`.
+fn differs(test: &Expr) -> Option<(&Expr, &Expr)> {
+    let compare = match test {
+        Expr::UnaryOp(not) if matches!(not.op, ast::UnaryOp::Not) => match not.operand.as_ref() {
+            Expr::Compare(compare) if matches!(compare.ops.as_ref(), [ast::CmpOp::Eq]) => compare,
+            _ => return None,
+        },
+        Expr::Compare(compare) if matches!(compare.ops.as_ref(), [ast::CmpOp::NotEq]) => compare,
+        _ => return None,
+    };
+    match compare.comparators.as_ref() {
+        [right] => Some((compare.left.as_ref(), right)),
         _ => None,
     }
 }
@@ -1049,23 +1055,9 @@ fn catches_missing_stored_token(
     visit_stmts(body, &mut |stmt| {
         let Stmt::If(branch) = stmt else { return };
         let exits = matches!(branch.body.last(), Some(Stmt::Return(_) | Stmt::Raise(_)));
-        let comparison = match branch.test.as_ref() {
-            Expr::UnaryOp(not) if matches!(not.op, ast::UnaryOp::Not) => match not.operand.as_ref()
-            {
-                Expr::Compare(compare) if matches!(compare.ops.as_ref(), [ast::CmpOp::Eq]) => {
-                    Some(compare)
-                }
-                _ => None,
-            },
-            Expr::Compare(compare) if matches!(compare.ops.as_ref(), [ast::CmpOp::NotEq]) => {
-                Some(compare)
-            }
-            _ => None,
-        };
-        if let Some(compare) = comparison
+        if let Some((left, right)) = differs(&branch.test)
             && exits
-            && let [other] = compare.comparators.as_ref()
-            && (is_token(&compare.left) || is_token(other))
+            && (is_token(left) || is_token(right))
         {
             compared = true;
         }
