@@ -211,10 +211,21 @@ pub struct SecretSite {
     /// that sets it, whose application decides whether the key signs anything but flash
     /// messages (`FileModel::secret_key_use`).
     pub flask_key_set_in: Option<usize>,
-    /// Where the application replaces this setting with a random key after loading the
-    /// configuration that holds the literal (`app.config["SECRET_KEY"] = token_urlsafe()` after
-    /// `from_object(...)`, `fuxi/web/flask_app.py:32`): the literal never signs anything.
-    pub replaced_at: Option<String>,
+    /// Where the application replaces the literal before anything signs with it: a random key set
+    /// after loading the configuration that holds it (`app.config["SECRET_KEY"] =
+    /// token_urlsafe()` after `from_object(...)`, `fuxi/web/flask_app.py:32`), or a config class
+    /// loaded after it that sets the same key (`from_mapping(SECRET_KEY="dev")` then
+    /// `from_object("config.Config")`).
+    pub replaced_at: Option<Replacement>,
+}
+
+/// What replaces a literal secret, and where (see `SecretSite::replaced_at`).
+#[derive(Clone, Debug)]
+pub struct Replacement {
+    /// `app/__init__.py:12`
+    pub place: String,
+    /// The setting loaded over the literal (`Config.SECRET_KEY`); `None` for a random key.
+    pub setting: Option<String>,
 }
 
 /// A start-up check that refuses a placeholder secret.
@@ -447,7 +458,7 @@ impl<'a> ConfigModel<'a> {
         &self,
         model: &ProjectModel<'a>,
         files: &[FileModel<'a>],
-    ) -> Vec<(String, usize, String)> {
+    ) -> Vec<(String, usize, Replacement)> {
         const LOADS: &[&str] = &["from_object", "from_pyfile", "from_envvar", "from_file"];
         let mut found = Vec::new();
         for entry in &self.entries {
@@ -481,11 +492,113 @@ impl<'a> ConfigModel<'a> {
                 found.push((
                     entry.key.clone(),
                     entry.module,
-                    format!("{}:{line}", source.display_path()),
+                    Replacement {
+                        place: format!("{}:{line}", source.display_path()),
+                        setting: None,
+                    },
                 ));
             }
         }
         found
+    }
+
+    /// A config class loaded after `entry` in the same function that sets the same key itself
+    /// or through a base: `app.config.from_mapping(SECRET_KEY="dev")` then
+    /// `app.config.from_object("config.Config")`, whose `SECRET_KEY` Flask copies over the
+    /// literal (even when the class reads an unset variable and holds `None`). The literal then
+    /// never signs anything. Said only of settings written on the app or its config inside a
+    /// function, where the order of the two calls is the order they run in.
+    fn loaded_over(
+        &self,
+        model: &ProjectModel<'a>,
+        files: &[FileModel<'a>],
+        entry: &ConfigEntry<'a>,
+    ) -> Option<Replacement> {
+        if !matches!(
+            entry.origin,
+            Origin::Subscript | Origin::Mapping | Origin::AppAttribute
+        ) {
+            return None;
+        }
+        let file = files.iter().find(|f| f.module == entry.module)?;
+        let (function, scope) = file
+            .function_scopes
+            .iter()
+            .filter(|(range, _)| range.contains_range(entry.expr.range()))
+            .min_by_key(|(range, _)| range.len())?;
+        let at = file.at(Some(*scope));
+        file.calls
+            .within(*function)
+            .filter(|fact| fact.call.start() >= entry.expr.end())
+            .find_map(|fact| {
+                let Expr::Attribute(attribute) = fact.call.func.as_ref() else {
+                    return None;
+                };
+                if attribute.attr.as_str() != "from_object" || !is_config_object(&attribute.value) {
+                    return None;
+                }
+                let argument = fact.call.arguments.args.first()?;
+                let qualified = match string_literal(argument) {
+                    Some(written) => written,
+                    None => model.qualified_name(argument, &at)?,
+                };
+                let (module, class) = model.split_module(&qualified)?;
+                let setting = self.class_setting(model, module, class, &entry.key, 0)?;
+                let source = model.modules[entry.module].file;
+                let line = source.position(fact.call.start()).line;
+                Some(Replacement {
+                    place: format!("{}:{line}", source.display_path()),
+                    setting: Some(setting),
+                })
+            })
+    }
+
+    /// How a project config class sets `key` (`Config.SECRET_KEY`), itself or through a base
+    /// class, outside development-only classes.
+    fn class_setting(
+        &self,
+        model: &ProjectModel<'a>,
+        module: usize,
+        class: &str,
+        key: &str,
+        depth: usize,
+    ) -> Option<String> {
+        if depth > 8 || class.contains('.') {
+            return None;
+        }
+        let display = format!("{class}.{key}");
+        if let Some(entry) = self.entries.iter().find(|e| {
+            e.module == module
+                && e.origin == Origin::ClassAttribute
+                && e.key == key
+                && e.display == display
+        }) {
+            return (!entry.dev_only).then(|| entry.display.clone());
+        }
+        let definition =
+            model.modules[module]
+                .file
+                .module()
+                .body
+                .iter()
+                .find_map(|stmt| match stmt {
+                    Stmt::ClassDef(def) if def.name.as_str() == class => Some(def),
+                    _ => None,
+                })?;
+        let at = At::top(module);
+        definition.bases().iter().find_map(|base| {
+            let (base_module, base_class) = match model.qualified_name(base, &at) {
+                Some(qualified) => {
+                    let (base_module, base_class) = model.split_module(&qualified)?;
+                    (base_module, base_class.to_string())
+                }
+                None => match base {
+                    Expr::Name(name) => (module, name.id.to_string()),
+                    _ => return None,
+                },
+            };
+            self.class_setting(model, base_module, &base_class, key, depth + 1)
+        })
     }
 
     fn collect_secrets(
@@ -528,7 +641,9 @@ impl<'a> ConfigModel<'a> {
                         .find(|(key, module, _)| {
                             *key == entry.key && apps.share(*module, entry.module)
                         })
-                        .map(|(_, _, place)| place.clone());
+                        .map(|(_, _, replacement)| replacement.clone());
+                } else {
+                    site.replaced_at = self.loaded_over(model, files, entry);
                 }
                 add(site, &mut sites);
             }

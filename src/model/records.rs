@@ -1527,6 +1527,18 @@ impl<'b> LookupFinder<'_, '_, '_, 'b> {
 
 impl<'b> Visitor<'b> for LookupFinder<'_, '_, '_, 'b> {
     fn visit_expr(&mut self, expr: &'b Expr) {
+        // `Membership.query.filter_by(club_id=club_id).count()` (Club-System's member count):
+        // the rows a query selects only to be counted reach no one; a number does.
+        if let Expr::Call(call) = expr
+            && let Expr::Attribute(attribute) = call.func.as_ref()
+            && matches!(attribute.attr.as_str(), "count" | "exists")
+            && call.arguments.is_empty()
+            && matches!(attribute.value.as_ref(), Expr::Call(inner)
+                if matches!(inner.func.as_ref(), Expr::Attribute(method)
+                    if FILTER_METHODS.contains(&method.attr.as_str())))
+        {
+            return;
+        }
         match expr {
             Expr::Call(call) => {
                 if let Expr::Attribute(attribute) = call.func.as_ref() {

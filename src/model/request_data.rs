@@ -3,13 +3,14 @@
 //! a key of a local holding one of these (`data = request.get_json(); data["id"]`), a key of the
 //! data an argument decorator injects (flask-smorest / APIFlask `@arguments` / `@input`, webargs
 //! `@use_args`, flask-pydantic `@validate()`), a field webargs `@use_kwargs` passes by name, and
-//! a key of flask-restful's `parser.parse_args()`.
+//! a key of flask-restful's `parser.parse_args()`, and a field of a WTForms form the handler
+//! builds (`form = SellForm(request.form)`; `form.sell_id.data`).
 //!
 //! Boundary: where such a value is read and under which key; what it selects, and whether that
 //! matters, is for `records` and the rules.
 
 use ruff_python_ast::visitor::{self, Visitor};
-use ruff_python_ast::{Expr, Stmt};
+use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::routes::{Route, local_assignments};
@@ -91,8 +92,14 @@ pub fn request_reads<'b>(
             }
         }
     }
+    let forms: Vec<&str> = assignments
+        .iter()
+        .filter(|(_, value)| constructs_form(value).is_some())
+        .map(|(name, _)| *name)
+        .collect();
     let mut finder = Reads {
         is_container: &|expr: &Expr| is_whole(model, at, expr, &containers),
+        forms: &forms,
         found: Vec::new(),
     };
     finder.visit_body(body);
@@ -116,8 +123,118 @@ pub fn request_reads<'b>(
     reads
 }
 
+/// `SellForm(request.form)`, `LoginForm()`: a WTForms form, which Flask-WTF fills from the
+/// request's form data (or JSON body) itself. Told by the class's name: a class (capitalised)
+/// whose name ends in `Form`.
+pub fn constructs_form(value: &Expr) -> Option<&ast::ExprCall> {
+    let Expr::Call(call) = value else {
+        return None;
+    };
+    let class = match call.func.as_ref() {
+        Expr::Name(name) => name.id.as_str(),
+        Expr::Attribute(attribute) => attribute.attr.as_str(),
+        _ => return None,
+    };
+    (class.len() > "Form".len()
+        && class.ends_with("Form")
+        && class.starts_with(|c: char| c.is_ascii_uppercase()))
+    .then_some(call)
+}
+
+/// `form.role.data` where `form` is one of `forms`: the field (`role`).
+pub fn form_field<'e>(expr: &'e Expr, forms: &[&str]) -> Option<(&'e str, &'e str)> {
+    let Expr::Attribute(data) = expr else {
+        return None;
+    };
+    let Expr::Attribute(field) = data.value.as_ref() else {
+        return None;
+    };
+    match field.value.as_ref() {
+        Expr::Name(form) if data.attr.as_str() == "data" && forms.contains(&form.id.as_str()) => {
+            Some((form.id.as_str(), field.attr.as_str()))
+        }
+        _ => None,
+    }
+}
+
+/// The values a form class's choice field accepts, when the class is a project class (or
+/// derives from one) that declares the field with literal choices: `role = SelectField("Role",
+/// choices=[("Student", "Student"), ("Admin", "Admin")])` gives `Student`, `Admin`. WTForms
+/// refuses any other value on validation. `None` when the field or its choices cannot be read.
+pub fn form_field_choices(
+    model: &ProjectModel<'_>,
+    module: usize,
+    constructor: &ast::ExprCall,
+    field: &str,
+) -> Option<Vec<String>> {
+    let qualified = model.qualified_name(&constructor.func, &At::top(module))?;
+    let (class_module, class) = model.split_module(&qualified)?;
+    class_field_choices(model, class_module, class, field, 0)
+}
+
+fn class_field_choices(
+    model: &ProjectModel<'_>,
+    module: usize,
+    class: &str,
+    field: &str,
+    depth: usize,
+) -> Option<Vec<String>> {
+    if depth > 8 {
+        return None;
+    }
+    let definition = super::find_class_in(&model.modules[module].file.module().body, class)?;
+    let declared = definition.body.iter().rev().find_map(|stmt| match stmt {
+        Stmt::Assign(assign)
+            if assign
+                .targets
+                .iter()
+                .any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == field)) =>
+        {
+            Some(assign.value.as_ref())
+        }
+        _ => None,
+    });
+    let Some(declared) = declared else {
+        // Declared in a base form.
+        let at = At::top(module);
+        return definition.bases().iter().find_map(|base| {
+            let qualified = model.qualified_name(base, &at)?;
+            let (base_module, base_class) = model.split_module(&qualified)?;
+            class_field_choices(model, base_module, base_class, field, depth + 1)
+        });
+    };
+    let Expr::Call(call) = declared else {
+        return None;
+    };
+    let choices = call
+        .arguments
+        .keywords
+        .iter()
+        .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "choices"))?;
+    let items: &[Expr] = match &choices.value {
+        Expr::List(list) => &list.elts,
+        Expr::Tuple(tuple) => &tuple.elts,
+        _ => return None,
+    };
+    items
+        .iter()
+        .map(|item| {
+            let value = match item {
+                Expr::Tuple(pair) => pair.elts.first()?,
+                other => other,
+            };
+            match value {
+                Expr::StringLiteral(text) => Some(text.value.to_str().to_string()),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
 struct Reads<'c, 'b> {
     is_container: &'c dyn Fn(&Expr) -> bool,
+    /// Locals holding a WTForms form: `form.<field>.data` is what the request sent.
+    forms: &'c [&'c str],
     found: Vec<RequestRead<'b>>,
 }
 
@@ -130,6 +247,8 @@ impl<'b> Visitor<'b> for Reads<'_, 'b> {
                     _ => None,
                 }
             }
+            // `form.Sell_id.data`
+            Expr::Attribute(_) => form_field(expr, self.forms).map(|(_, field)| field.to_string()),
             Expr::Call(call) => match call.func.as_ref() {
                 Expr::Attribute(attribute)
                     if matches!(attribute.attr.as_str(), "get" | "pop")

@@ -5359,6 +5359,21 @@ fn root_name(expr: &Expr) -> Option<&str> {
     }
 }
 
+/// One thing a handler does that only an administrator should (see [`administrative_effects`]).
+#[derive(Clone, Debug)]
+pub struct AdministrativeEffect {
+    pub range: TextRange,
+    /// How it reads: "sets `is_admin`", "passes `role=...`", "calls `add_role(...)`".
+    pub what: String,
+    /// The value comes from the request: a caller choosing their own privileges.
+    pub from_request: bool,
+    /// The account is made for an organisation the same handler creates (`school =
+    /// School(...)`, then `User(..., role="owner", school_id=school.id)`): the class's name.
+    /// Its privileges are over that new organisation, unless the app's checks of the role are
+    /// not scoped to one.
+    pub new_tenant: Option<String>,
+}
+
 /// What a handler does that only an administrator should: sets a privilege attribute of an
 /// account (`user.is_admin = True`, `user.role = data["role"]`, `user["role"] = ...`,
 /// `setattr(user, "role", ...)`), or grants one (`user.roles.append(role)`, `add_role(...)`,
@@ -5366,24 +5381,29 @@ fn root_name(expr: &Expr) -> Option<&str> {
 /// `role = "user"`) is not one. Each with where it happens and how it reads, and whether the
 /// value comes from the request (a caller choosing their own privileges).
 /// `sign_up_kinds`: the literal roles the application's sign-ups give (see [`sign_up_roles`]).
+/// `form_choices` tells the values a WTForms form's choice field accepts (see
+/// `request_data::form_field_choices`): a role chosen on such a form grants only if a choice
+/// names a privilege.
 pub fn administrative_effects(
     body: &[Stmt],
     sign_up_kinds: &[String],
-) -> Vec<(TextRange, String, bool)> {
-    effects_and_sign_up_roles(body, sign_up_kinds).0
+    form_choices: &dyn Fn(&ast::ExprCall, &str) -> Option<Vec<String>>,
+) -> Vec<AdministrativeEffect> {
+    effects_and_sign_up_roles(body, sign_up_kinds, form_choices).0
 }
 
 /// The literal roles a sign-up handler (one taking the new account's password from the
 /// request) gives the accounts it makes, lowercased: the application's ordinary kinds of
 /// account (`role='restaurant_owner'`, `role='BENHNHAN'`).
 pub fn sign_up_roles(body: &[Stmt]) -> Vec<String> {
-    effects_and_sign_up_roles(body, &[]).1
+    effects_and_sign_up_roles(body, &[], &|_, _| None).1
 }
 
 fn effects_and_sign_up_roles(
     body: &[Stmt],
     sign_up_kinds: &[String],
-) -> (Vec<(TextRange, String, bool)>, Vec<String>) {
+    form_choices: &dyn Fn(&ast::ExprCall, &str) -> Option<Vec<String>>,
+) -> (Vec<AdministrativeEffect>, Vec<String>) {
     let grants_nothing = |value: &Expr| match value {
         Expr::BooleanLiteral(b) => !b.value,
         // `is_staff=0` (Flask-Generate-Certificate's sign-up): `False` spelled as a number.
@@ -5442,7 +5462,22 @@ fn effects_and_sign_up_roles(
         .filter(|(_, value)| from_request(value))
         .map(|(name, _)| *name)
         .collect();
+    // Club-System's `form = RegistrationForm()`: what `form.role.data` holds is what the
+    // visitor posted.
+    let forms: Vec<(&str, &ast::ExprCall)> = assignments
+        .iter()
+        .filter_map(|(name, value)| Some((*name, super::request_data::constructs_form(value)?)))
+        .collect();
+    let form_names: Vec<&str> = forms.iter().map(|(name, _)| *name).collect();
+    let posted_field = |value: &Expr| {
+        super::request_data::form_field(value, &form_names)
+            .map(|(form, field)| (form.to_string(), field.to_string()))
+    };
     let visitor_chooses_password = any_expr(body, &mut |e| {
+        if posted_field(e).is_some_and(|(_, field)| field.to_ascii_lowercase().contains("password"))
+        {
+            return true;
+        }
         let (holder, key) = match e {
             Expr::Subscript(subscript) => (subscript.value.as_ref(), subscript.slice.as_ref()),
             Expr::Call(call) => match (call.func.as_ref(), call.arguments.args.first()) {
@@ -5481,6 +5516,23 @@ fn effects_and_sign_up_roles(
     let mut found = Vec::new();
     let mut statements: Vec<&Stmt> = Vec::new();
     visit_stmts(body, &mut |stmt| statements.push(stmt));
+    // Locals holding an organisation the handler makes (`school = School(...)`), which the
+    // accounts it makes may be scoped to.
+    let new_tenants: Vec<(&str, &str)> = assignments
+        .iter()
+        .filter_map(|(name, value)| match value {
+            Expr::Call(call) => match call.func.as_ref() {
+                Expr::Name(class)
+                    if class.id.starts_with(|c: char| c.is_ascii_uppercase())
+                        && names_a_tenant(class.id.as_str()) =>
+                {
+                    Some((*name, class.id.as_str()))
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
     visit_stmts(body, &mut |stmt| {
         if let Stmt::Assign(assign) = stmt {
             for target in &assign.targets {
@@ -5509,11 +5561,12 @@ fn effects_and_sign_up_roles(
                     && !grants_nothing(&assign.value)
                     && !plain_role
                 {
-                    found.push((
-                        stmt.range(),
-                        format!("sets `{attribute}`"),
-                        from_request(&assign.value),
-                    ));
+                    found.push(AdministrativeEffect {
+                        range: stmt.range(),
+                        what: format!("sets `{attribute}`"),
+                        from_request: from_request(&assign.value),
+                        new_tenant: None,
+                    });
                 }
             }
         }
@@ -5612,7 +5665,15 @@ fn effects_and_sign_up_roles(
             Expr::Name(name) => {
                 requested_local(value) && !allow_listed_locals.contains(&name.id.as_str())
             }
-            Expr::Attribute(_) => false,
+            // `role=form.role.data`: granted when the form offers a privileged choice, or when
+            // its choices cannot be read (a free-text field takes anything).
+            Expr::Attribute(_) => posted_field(value).is_some_and(|(form, field)| {
+                forms
+                    .iter()
+                    .find(|(name, _)| *name == form)
+                    .and_then(|(_, constructor)| form_choices(constructor, &field))
+                    .is_none_or(|choices| choices.iter().any(|choice| names_privilege(choice)))
+            }),
             // `role=req["role"]` where `req = request.get_json()`.
             Expr::Subscript(_) | Expr::Call(_) => {
                 from_request(value)
@@ -5623,6 +5684,22 @@ fn effects_and_sign_up_roles(
             }
             _ => true,
         };
+        // Shuleni's `POST /api/register/owner`: `school = School(...)`, then `User(...,
+        // role="owner", school_id=school.id)`: the visitor owns the tenant they just made, and
+        // nothing of anyone else's.
+        let scoped_to_new_tenant = call.arguments.keywords.iter().find_map(|keyword| {
+            let object = match &keyword.value {
+                Expr::Attribute(attribute) => attribute.value.as_ref(),
+                other => other,
+            };
+            match object {
+                Expr::Name(name) => new_tenants
+                    .iter()
+                    .find(|(local, _)| *local == name.id.as_str())
+                    .map(|(_, class)| class.to_string()),
+                _ => None,
+            }
+        });
         for keyword in &call.arguments.keywords {
             if makes_account
                 && visitor_chooses_password
@@ -5641,11 +5718,14 @@ fn effects_and_sign_up_roles(
                 && granted_value(&keyword.value)
                 && !asks_about_the_caller(&keyword.value)
             {
-                found.push((
-                    keyword.range(),
-                    format!("passes `{arg}=...`"),
-                    from_request(&keyword.value) || requested_local(&keyword.value),
-                ));
+                found.push(AdministrativeEffect {
+                    range: keyword.range(),
+                    what: format!("passes `{arg}=...`"),
+                    from_request: from_request(&keyword.value)
+                        || requested_local(&keyword.value)
+                        || posted_field(&keyword.value).is_some(),
+                    new_tenant: scoped_to_new_tenant.clone(),
+                });
             }
         }
         // `sketch = Sketch(...)` then `sketch.grant_permission("write", user=current_user)`:
@@ -5667,16 +5747,46 @@ fn effects_and_sign_up_roles(
         }));
         if grants && !on_new_object {
             let argument_from_request = crate::model::argument_values(call).any(&from_request);
-            found.push((
-                call.range(),
-                format!("calls `{name}(...)`"),
-                argument_from_request,
-            ));
+            found.push(AdministrativeEffect {
+                range: call.range(),
+                what: format!("calls `{name}(...)`"),
+                from_request: argument_from_request,
+                new_tenant: None,
+            });
         }
         false
     });
-    found.sort_by_key(|(range, _, _)| range.start());
+    found.sort_by_key(|effect| effect.range.start());
     (found, kinds)
+}
+
+/// A class of organisations that accounts belong to (`School`, `Organization`, `Workspace`):
+/// a tenant of a multi-tenant application.
+fn names_a_tenant(class: &str) -> bool {
+    const TENANTS: &[&str] = &[
+        "school",
+        "organization",
+        "organisation",
+        "org",
+        "company",
+        "tenant",
+        "team",
+        "workspace",
+        "club",
+        "shop",
+        "store",
+        "restaurant",
+        "business",
+        "institution",
+        "clinic",
+        "hospital",
+        "agency",
+        "church",
+        "community",
+    ];
+    super::context::words(class)
+        .iter()
+        .any(|word| TENANTS.contains(&word.as_str()))
 }
 
 /// `request.form`, `request.get_json()`, `request.form.get("role")`, `request.json["user"]`,
@@ -6626,11 +6736,19 @@ pub fn mentions_role(body: &[Stmt]) -> bool {
             }
         }
     }
+    // Club-System's sign-up: `form = RegistrationForm()`, then `if form.role.data ==
+    // "Student":` picks what profile to make for the role asked for.
+    let forms: Vec<&str> = assignments
+        .iter()
+        .filter(|(_, value)| super::request_data::constructs_form(value).is_some())
+        .map(|(name, _)| *name)
+        .collect();
     // `role`, `data["role"]`, `data.get("role")` where `data = request.get_json()`.
     let asks_for = |expr: &Expr| {
         names_request_target(expr)
             || is_request_data(expr)
             || matches!(keyed_holder(expr), Expr::Name(n) if requested.contains(&n.id.as_str()))
+            || super::request_data::form_field(expr, &forms).is_some()
     };
     visit_stmts(body, &mut |stmt| {
         match stmt {
@@ -6993,6 +7111,28 @@ pub fn is_identity_name(qualified: &str) -> bool {
     // `auth.current_user()` on a flask_httpauth object, or a project's `get_current_user()`.
     let last = qualified.rsplit('.').next().unwrap_or(qualified);
     last.contains("current_user") || last.contains("current_identity") || last == "get_jwt_identity"
+}
+
+/// A view for visitors who are not signed in: it begins by sending signed-in callers away
+/// (`if current_user.is_authenticated: return redirect(...)`, dds_web's password-reset
+/// request, a login or sign-up form). Whatever else authenticates the route, its callers have
+/// no account in session, so nothing it selects is "another user's" to them.
+pub fn turns_away_signed_in(body: &[Stmt]) -> bool {
+    body.iter().take(4).any(|stmt| {
+        let Stmt::If(branch) = stmt else {
+            return false;
+        };
+        let signed_in = match branch.test.as_ref() {
+            Expr::Attribute(attribute) => attribute.attr.as_str() == "is_authenticated",
+            Expr::Call(call) => {
+                matches!(call.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "is_authenticated")
+            }
+            _ => false,
+        };
+        signed_in
+            && branch.elif_else_clauses.is_empty()
+            && matches!(branch.body.last(), Some(Stmt::Return(_)))
+    })
 }
 
 /// `name = value` statements anywhere in `body` (one target name each).

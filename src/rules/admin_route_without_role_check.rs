@@ -17,14 +17,15 @@
 //! verified claims carry the role, or an explicit check in the handler.
 
 use ruff_python_ast::{Expr, Stmt};
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::Ranged;
 
 use super::{Checker, Diagnostic, Rule, Severity};
 use crate::model::apps::overlap;
 use crate::model::context::words;
+use crate::model::request_data::form_field_choices;
 use crate::model::routes::{
-    Authentication, Route, acts_only_on_caller, administrative_effects, names_privilege,
-    sign_up_roles,
+    AdministrativeEffect, Authentication, Route, acts_only_on_caller, administrative_effects,
+    names_privilege, sign_up_roles,
 };
 
 pub const RULE: Rule = Rule {
@@ -102,12 +103,20 @@ fn checks_no_role(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
 /// [`administrative_effects`] of the route's handler. The application's sign-up roles only
 /// take effects away, so they are read (every open route of the app walked) only for the
 /// few handlers that have any.
-fn effects(checker: &Checker<'_, '_>, route: &Route<'_>) -> Vec<(TextRange, String, bool)> {
-    let effects = administrative_effects(&route.handler.body, &[]);
+fn effects(checker: &Checker<'_, '_>, route: &Route<'_>) -> Vec<AdministrativeEffect> {
+    let model = &checker.project.model;
+    let form_choices = |constructor: &ruff_python_ast::ExprCall, field: &str| {
+        form_field_choices(model, route.module, constructor, field)
+    };
+    let effects = administrative_effects(&route.handler.body, &[], &form_choices);
     if effects.is_empty() {
         return effects;
     }
-    administrative_effects(&route.handler.body, &sign_up_kinds(checker, route))
+    administrative_effects(
+        &route.handler.body,
+        &sign_up_kinds(checker, route),
+        &form_choices,
+    )
 }
 
 /// The literal roles the sign-ups of `route`'s application give new accounts: a route making
@@ -192,8 +201,9 @@ fn check(checker: &mut Checker<'_, '_>) {
             // `User(..., is_admin=True)`, a sign-up taking `role` from the body.
             if route.role_check.is_none()
                 && !route.declared_public
-                && let Some((_, what, _)) = effects(checker, route).first()
+                && let Some(effect) = effects(checker, route).first()
             {
+                let what = &effect.what;
                 let ordinary_roles = if what.contains("role") {
                     ordinary_roles_only(checker, route)
                 } else {
@@ -227,6 +237,14 @@ fn check(checker: &mut Checker<'_, '_>) {
                     diagnostic
                         .message
                         .push_str(" [low: a debug route, for development servers]");
+                } else if let Some(tenant) = &effect.new_tenant {
+                    // Shuleni's school owner, Aluminet's institution admin: the usual sign-up of
+                    // a multi-tenant app. It escalates only where a check of the role forgets
+                    // to compare the organisation.
+                    diagnostic.severity = Some(Severity::Low);
+                    diagnostic.message.push_str(&format!(
+                        " [low: the account is made for the `{tenant}` this request creates, so the role is over that new `{tenant}` alone wherever the app's checks of it also compare the `{tenant}`; a check that compares only the role lets it reach every other one]"
+                    ));
                 } else if let Some(roles) = ordinary_roles {
                     diagnostic.severity = Some(Severity::Low);
                     diagnostic.message.push_str(&format!(
@@ -251,10 +269,13 @@ fn check(checker: &mut Checker<'_, '_>) {
         // Administrative by effect: the handler grants privileges, whatever the route is called.
         let effects = effects(checker, route);
         if !is_administrative(route) {
-            let Some((_, what, from_request)) = effects.first() else {
+            let Some(AdministrativeEffect {
+                what, from_request, ..
+            }) = effects.first()
+            else {
                 continue;
             };
-            let chosen = effects.iter().any(|(_, _, r)| *r);
+            let chosen = effects.iter().any(|effect| effect.from_request);
             let single_role = single_role_app(checker, route);
             let diagnostic = checker.report(
                 route.handler.name.range(),

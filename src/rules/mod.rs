@@ -210,10 +210,16 @@ pub struct Checker<'c, 'a> {
 }
 
 /// Said of a literal key the application replaces with a random one after loading it.
-pub fn replaced_note(place: &str) -> String {
-    format!(
-        " [the application replaces it with a random key after loading the configuration ({place}): this value never signs anything]"
-    )
+pub fn replaced_note(replacement: &crate::model::config::Replacement) -> String {
+    let place = &replacement.place;
+    match &replacement.setting {
+        None => format!(
+            " [the application replaces it with a random key after loading the configuration ({place}): this value never signs anything]"
+        ),
+        Some(setting) => format!(
+            " [the application loads `{setting}` over it afterwards ({place}): this value never signs anything; that setting is judged where it is written]"
+        ),
+    }
 }
 
 /// The end of a message whose finding was lowered for Bandit's `# nosec`.

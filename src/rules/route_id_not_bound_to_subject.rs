@@ -25,6 +25,7 @@ use crate::model::request_data::request_reads;
 use crate::model::routes::{
     Authentication, IdentityScan, Route, any_expr, expr_contains, forbids, is_personal_field,
     local_assignments, local_bindings, refuses_other_callers, returned_fields,
+    turns_away_signed_in,
 };
 
 pub const RULE: Rule = Rule {
@@ -133,6 +134,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         if route.role_check.is_some() && role_owned.is_none()
             || refuses_other_callers(&route.handler.body, &variables)
             || has_permission_requirement(checker, route)
+            || turns_away_signed_in(&route.handler.body)
         {
             continue;
         }
@@ -1160,7 +1162,7 @@ fn decorator_checks(checker: &Checker<'_, '_>, route: &Route<'_>, name: &str) ->
             Expr::Call(call) => call.func.as_ref(),
             other => other,
         };
-        let Some((_, def)) = context
+        let Some((def_module, def)) = context
             .qualified(route.module, callee)
             .and_then(|q| context.function_for(route.module, &q))
         else {
@@ -1193,23 +1195,78 @@ fn decorator_checks(checker: &Checker<'_, '_>, route: &Route<'_>, name: &str) ->
                     || matches!(e, Expr::Name(n) if taken.contains(&n.id.as_str()))
             })
         };
+        // What the decorator loads with the value (`sell = Sell.by_id(sell_id)`), and the
+        // caller's identity kept in a local (`user_id = current_user.get_id()`).
+        let derived = derived_locals(&assignments, &taken);
+        let is_identity = |e: &Expr| {
+            context
+                .qualified(def_module, e)
+                .is_some_and(|q| crate::model::routes::is_identity_name(&q))
+        };
+        let identity_locals: Vec<&str> = assignments
+            .iter()
+            .filter(|(_, value)| expr_contains(value, &mut |e| is_identity(e)))
+            .map(|(local, _)| *local)
+            .collect();
         let mut checks = false;
         crate::model::routes::visit_stmts(&def.body, &mut |stmt| {
-            if let Stmt::If(branch) = stmt
-                && expr_contains(&branch.test, &mut |e| {
-                    matches!(e, Expr::Call(call) if crate::model::argument_values(call)
-                        .any(&mentions))
-                })
-                && branch
-                    .body
-                    .iter()
-                    .any(|s| matches!(s, Stmt::Return(_) | Stmt::Raise(_)))
+            let Stmt::If(branch) = stmt else { return };
+            if !branch
+                .body
+                .iter()
+                .any(|s| matches!(s, Stmt::Return(_) | Stmt::Raise(_)))
             {
+                return;
+            }
+            let asks_with_the_value = expr_contains(&branch.test, &mut |e| {
+                matches!(e, Expr::Call(call) if crate::model::argument_values(call)
+                    .any(&mentions))
+            });
+            // `if sell.User_id != current_user.User_id: return redirect(...)` (HEW2's
+            // `check_sell`): what was loaded with the value, compared with the caller.
+            let compares_with_caller = expr_contains(&branch.test, &mut |e| {
+                let Expr::Compare(compare) = e else {
+                    return false;
+                };
+                let sides: Vec<&Expr> = std::iter::once(compare.left.as_ref())
+                    .chain(compare.comparators.iter())
+                    .collect();
+                let loaded = sides.iter().any(|side| {
+                    expr_contains(side, &mut |e| {
+                        matches!(e, Expr::Name(n) if derived.contains(&n.id.as_str()))
+                    })
+                });
+                let caller = sides.iter().any(|side| {
+                    expr_contains(side, &mut |e| {
+                        is_identity(e)
+                            || matches!(e, Expr::Name(n) if identity_locals.contains(&n.id.as_str()))
+                    })
+                });
+                loaded && caller
+            });
+            if asks_with_the_value || compares_with_caller {
                 checks = true;
             }
         });
         checks
     })
+}
+
+/// Locals whose value is computed from `taken` or from another such local, in the order they
+/// are assigned: `sell = Sell.select_sell_by_sell_id(sell_id)` after `sell_id = kwargs["item_id"]`.
+fn derived_locals<'b>(assignments: &[(&'b str, &Expr)], taken: &[&'b str]) -> Vec<&'b str> {
+    let mut derived: Vec<&str> = taken.to_vec();
+    for (local, value) in assignments {
+        if !derived.contains(local)
+            && expr_contains(
+                value,
+                &mut |e| matches!(e, Expr::Name(n) if derived.contains(&n.id.as_str())),
+            )
+        {
+            derived.push(local);
+        }
+    }
+    derived
 }
 
 /// `kwargs.get("agent_id")` or `kwargs["agent_id"]`.
@@ -1312,14 +1369,70 @@ fn helper_checks(
     depth < MAX_HELPER_DEPTH
         && any_expr(&def.body, &mut |e| {
             let Expr::Call(call) = e else { return false };
-            context
+            if let Some((inner_module, inner)) = context
                 .qualified(module, &call.func)
+                .and_then(|q| context.function_for(module, &q))
+            {
+                return inner.range() != def.range()
+                    && helper_checks(context, inner_module, inner, depth + 1);
+            }
+            // A method of a class of the helper's own module: only one that refuses callers or
+            // scopes a query by the caller (FlaskRSS's `Feed.get_feed_by_id` filtering by
+            // `current_user.id`); an audit logger recording who acted checks nothing.
+            same_module_method(context, module, &call.func)
                 .and_then(|q| context.function_for(module, &q))
                 .is_some_and(|(inner_module, inner)| {
                     inner.range() != def.range()
-                        && helper_checks(context, inner_module, inner, depth + 1)
+                        && (forbids(&inner.body)
+                            || scopes_by_identity(context, inner_module, inner))
                 })
         })
+}
+
+/// Whether a function filters a query by the caller's identity:
+/// `Feed.query.filter_by(user_id=current_user.id, id=feed_id)`, `.filter(Note.owner ==
+/// current_user)`.
+fn scopes_by_identity(
+    context: &crate::model::routes::AuthContext<'_, '_>,
+    module: usize,
+    def: &ruff_python_ast::StmtFunctionDef,
+) -> bool {
+    let is_identity = |e: &Expr| {
+        context
+            .qualified(module, e)
+            .is_some_and(|q| crate::model::routes::is_identity_name(&q))
+    };
+    any_expr(&def.body, &mut |e| {
+        let Expr::Call(call) = e else { return false };
+        matches!(
+            callee_last(&call.func),
+            Some("filter_by" | "filter" | "where")
+        ) && crate::model::argument_values(call)
+            .any(|argument| expr_contains(argument, &mut |inner| is_identity(inner)))
+    })
+}
+
+/// `Feed.get_feed_by_id` written in the module that defines the class `Feed` (FlaskRSS's
+/// `Feed.delete_feed` looks the feed up through it): the method's qualified name.
+fn same_module_method(
+    context: &crate::model::routes::AuthContext<'_, '_>,
+    module: usize,
+    callee: &Expr,
+) -> Option<String> {
+    let Expr::Attribute(attribute) = callee else {
+        return None;
+    };
+    let Expr::Name(class) = attribute.value.as_ref() else {
+        return None;
+    };
+    crate::model::find_class_in(
+        &context.model.modules[module].file.module().body,
+        class.id.as_str(),
+    )?;
+    Some(format!(
+        "{}.{}.{}",
+        context.model.modules[module].name, class.id, attribute.attr
+    ))
 }
 
 /// A call that only carries its arguments somewhere (a response, a log, a string) without
