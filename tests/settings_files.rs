@@ -6,7 +6,8 @@ mod common;
 
 use common::{assert_valid_sarif, flasklint, json, write};
 
-const APP: &str = "from flask import Flask\n\napp = Flask(__name__)\n";
+/// An app that reads its key from the environment, so a `.env` beside it holds the live key.
+const APP: &str = "import os\n\nfrom flask import Flask\n\napp = Flask(__name__)\napp.config[\"SECRET_KEY\"] = os.environ[\"SECRET_KEY\"]\n";
 const SECRET: &str = "Zx9Qw3Er7Ty1Ui5Op8As2Df6Gh0Jk4LzPq";
 
 /// (rule, severity, path, line) of each finding.
@@ -109,7 +110,7 @@ fn unreadable_or_broken_settings_files_are_reported_and_the_rest_checked() {
     write(
         dir.path(),
         "app.py",
-        "from flask import Flask\n\napp = Flask(__name__)\napp.config.from_pyfile('settings.cfg')\n",
+        "import os\n\nfrom flask import Flask\n\napp = Flask(__name__)\napp.config.from_pyfile('settings.cfg')\napp.config['SECRET_KEY'] = os.environ.get('SECRET_KEY')\n",
     );
     write(dir.path(), "settings.cfg", "SECRET_KEY = 'x' +\n");
     write(dir.path(), ".env.local", b"SECRET_KEY=\xff\xfe\n");

@@ -251,6 +251,8 @@ pub struct Connection {
     pub password: Option<ConfigValue>,
     /// A `user=` / `username=` argument.
     pub user: Option<ConfigValue>,
+    /// A `host=` argument (`mysql.connector.connect(host="localhost", ...)`).
+    pub host: Option<ConfigValue>,
     pub call: TextRange,
     pub dev_only: bool,
 }
@@ -2398,12 +2400,14 @@ impl<'p, 'a> Collector<'p, 'a> {
                 let user = keyword(call, "user")
                     .or_else(|| keyword(call, "username"))
                     .map(|user| classify(self.model, user, &at));
+                let host = keyword(call, "host").map(|host| classify(self.model, host, &at));
                 self.out.connections.push(Connection {
                     module: self.module,
                     callee: written,
                     url,
                     password,
                     user,
+                    host,
                     call: call.range(),
                     dev_only: self.dev(),
                 });

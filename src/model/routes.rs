@@ -7365,6 +7365,45 @@ pub fn reads_authorization_header(body: &[Stmt]) -> bool {
     })
 }
 
+/// Whether a handler acts for logged-in callers only, by its own code: it refuses callers
+/// without a login ([`refuses_without_login`]), or what it does for a caller (a database write,
+/// `render_template(...)`, `jsonify(...)`) happens inside a branch that tests the login state
+/// (`if current_user.is_authenticated and ...:`, Huutokauppa's bid and item views). Writes or
+/// answers outside such a branch are not looked for: the test is a sign of intent, read only
+/// where a dead `@login_required` (FL205) asks how open the route really is.
+pub fn acts_only_when_logged_in(body: &[Stmt]) -> bool {
+    if refuses_without_login(body) {
+        return true;
+    }
+    let tests_login = |test: &Expr| {
+        let positive =
+            |e: &Expr| matches!(e, Expr::Attribute(a) if a.attr.as_str() == "is_authenticated");
+        match test {
+            Expr::BoolOp(op) if op.op == ast::BoolOp::And => op.values.iter().any(positive),
+            other => positive(other),
+        }
+    };
+    let acts = |stmts: &[Stmt]| {
+        any_expr(stmts, &mut |e| {
+            let Expr::Call(call) = e else { return false };
+            matches!(
+                super::records::callee_last(&call.func),
+                Some("commit" | "add" | "delete" | "render_template" | "jsonify")
+            )
+        })
+    };
+    let mut found = false;
+    visit_stmts(body, &mut |stmt| {
+        if let Stmt::If(branch) = stmt
+            && tests_login(&branch.test)
+            && acts(&branch.body)
+        {
+            found = true;
+        }
+    });
+    found
+}
+
 /// Whether `body` refuses a request that has no logged-in user: an `if` on a negative login
 /// state (`not current_user.is_authenticated`, `current_user.is_anonymous`, `g.user is None`,
 /// `not g.user`, `"user_id" not in session`, `session.get("user_id") is None`), alone or as

@@ -792,13 +792,21 @@ fn check(checker: &mut Checker<'_, '_>) {
                     " [`{value}` is a default password: whoever reaches the service tries it first; the deployment must set its own]"
                 )
             });
+            // spudooli's cron scripts: `mysql.connector.connect(host="localhost", user="root",
+            // password=...)`, as a `MYSQL_HOST = "localhost"` setting beside a password is.
+            let local_service = match &connection.host {
+                Some(ConfigValue::Literal(host)) => literal_text(host)
+                    .filter(|host| names_this_machine(host))
+                    .map(|host| format!("host=\"{host}\"")),
+                _ => None,
+            };
             let place = Place {
                 range: literal.range,
                 key: "",
                 what: &what,
                 dev_only: connection.dev_only,
                 variable: None,
-                local_service: None,
+                local_service,
                 place_note,
             };
             report(checker, &Credential::Named, &value, place, None);
@@ -1151,6 +1159,19 @@ fn report(
         severity = Some(Severity::Low);
         note = Some(local_service_note(&host_setting));
     }
+    // Huutokauppa's `postgresql://postgres:...@huutokauppa_postgres:5432/postgres`: the host is
+    // a service of the project's compose file that publishes no port, as the compose file's own
+    // `POSTGRES_PASSWORD` says (low there too).
+    if severity.is_none()
+        && !dev_only
+        && let Credential::InUrl { host } = found
+        && let Some((service, compose)) = unpublished_compose_service(checker, host)
+    {
+        severity = Some(Severity::Low);
+        note = Some(format!(
+            " [it opens `{service}`, a service of `{compose}` that publishes no port: only the other containers of that compose file reach it]"
+        ));
+    }
     if severity.is_none()
         && let Some(place_note) = place_note
     {
@@ -1320,6 +1341,31 @@ fn live_key_note(service: &str) -> String {
 /// database password in a URL whose host is the service (`postgresql://u:p@db/app`), or the
 /// password a database image sets up from its own setting (`POSTGRES_PASSWORD` in the
 /// environment of a `postgres` service).
+/// The compose service a URL's host names, when a compose file in a directory above the
+/// checked file defines it and it publishes no port: (service, compose file as displayed).
+fn unpublished_compose_service<'c>(
+    checker: &'c Checker<'_, '_>,
+    host: &str,
+) -> Option<(&'c str, String)> {
+    let name = without_port(host);
+    checker
+        .project
+        .settings_files
+        .files
+        .iter()
+        .filter(|file| file.format == crate::walk::SettingsFormat::Compose)
+        .filter(|file| {
+            file.file
+                .path
+                .parent()
+                .is_some_and(|directory| checker.source.path.starts_with(directory))
+        })
+        .find_map(|file| {
+            let service = file.unpublished_service(name)?;
+            Some((service.name.as_str(), file.file.display_path()))
+        })
+}
+
 fn opens_unpublished_service<'f>(
     file: &'f SettingsFile,
     entry: &SettingsEntry,
@@ -1448,9 +1494,24 @@ pub(super) fn check_settings_files(
         let live_key = (file.role != FileRole::Example)
             .then(|| live_service_key(&entry.key, secret))
             .flatten();
-        let (severity, notes) = match live_key {
-            Some(service) => (None, live_key_note(service)),
-            None => (
+        // Shuleni's committed `.env`: `DATABASE_URI=postgresql://...@dpg-....render.com/...`,
+        // a managed database on the internet, opened from anywhere by the committed password
+        // (as for a URL in code). Only where nothing about the file made it weigh less.
+        let on_the_internet = match &found {
+            Credential::InUrl { host } if severity.is_none() && weight.severity.is_none() => {
+                internet_host(host)
+            }
+            _ => None,
+        };
+        let (severity, notes) = match (live_key, on_the_internet) {
+            (Some(service), _) => (None, live_key_note(service)),
+            (None, Some(why)) => (
+                Some(Severity::High),
+                format!(
+                    " [high: {why}, so the committed password opens it from anywhere it accepts connections, until it is changed]"
+                ),
+            ),
+            (None, None) => (
                 match (weight.severity, severity) {
                     (Some(a), Some(b)) => Some(a.min(b)),
                     (a, b) => a.or(b),

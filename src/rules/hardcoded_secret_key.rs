@@ -99,6 +99,11 @@ pub(super) fn check_settings_files(
             diagnostic.message.push_str(
                 " [low: the value reads as a sentence describing what to put there, which a deployment that copies the file verbatim would keep]",
             );
+        } else if diagnostic.severity != Some(Severity::Low) && checker.nothing_reads(entry, file) {
+            diagnostic.severity = Some(Severity::Low);
+            diagnostic
+                .message
+                .push_str(&super::unread_variable_note(&entry.key));
         }
         out.push((entry.file, diagnostic));
     }

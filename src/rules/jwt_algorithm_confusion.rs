@@ -8,8 +8,9 @@
 
 use ruff_text_size::Ranged;
 
-use super::{Checker, Rule};
+use super::{Checker, Rule, Severity};
 use crate::model::jwt::{AlgorithmFamily, Library, algorithm_family};
+use crate::model::keys::KeyKind;
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL104.md"),
@@ -45,7 +46,15 @@ fn check(checker: &mut Checker<'_, '_>) {
         if hmac.is_empty() || asymmetric.is_empty() {
             continue;
         }
-        checker.report(
+        let project = checker.project;
+        let key = project.keys.verification_key(
+            &project.model,
+            &project.config,
+            &project.apps,
+            checker.file,
+            call,
+        );
+        let diagnostic = checker.report(
             algorithms.range(),
             format!(
                 "`{}` accepts both HMAC ({}) and asymmetric ({}) algorithms: a token HMAC-signed with the public key verifies",
@@ -58,5 +67,16 @@ fn check(checker: &mut Checker<'_, '_>) {
                 asymmetric[0], hmac[0]
             ),
         );
+        // The confusion needs the server to verify with a public key, which the attacker has.
+        // With a shared secret as the key, an HMAC token still needs the secret, and PyJWT and
+        // python-jose refuse a secret that is no RSA or EC key for the asymmetric ones
+        // (digital-membership's BigCommerce client secret).
+        if key.kind == KeyKind::Hmac {
+            diagnostic.severity = Some(Severity::Low);
+            diagnostic.message.push_str(&format!(
+                " [low: the key is a shared secret ({}), not a public key: an HMAC-signed token still needs it, and the asymmetric algorithms cannot use it; list only the family the key is for]",
+                key.evidence
+            ));
+        }
     }
 }

@@ -222,6 +222,14 @@ pub fn replaced_note(replacement: &crate::model::config::Replacement) -> String 
     }
 }
 
+/// The end of a message whose settings-file variable nothing reads
+/// ([`SettingsChecker::nothing_reads`]).
+pub fn unread_variable_note(key: &str) -> String {
+    format!(
+        " [low: nothing in this project's Python code reads `{key}` (no environment lookup of it, no `from_prefixed_env`) and no other settings file passes it on, so it signs nothing today; remove it, and rotate it if it ever did]"
+    )
+}
+
 /// The end of a message whose finding was lowered for Bandit's `# nosec`.
 pub const NOSEC_NOTE: &str =
     " [marked `# nosec`: the project keeps it on purpose; the deployment must change it]";
@@ -973,6 +981,72 @@ impl<'c, 'a> SettingsChecker<'c, 'a> {
 
     pub fn diagnostic(&self, range: TextRange, message: String, help: String) -> Diagnostic {
         Diagnostic::new(self.rule, range, message, help)
+    }
+
+    /// A variable of a dotenv file that nothing in its project reads: no Python module under the
+    /// file's directory names it (in any case, outside comments: `os.environ["SECRET_KEY"]`,
+    /// a settings class's `secret_key` field) or loads the environment by prefix or whole
+    /// (`from_prefixed_env`, `from_mapping(os.environ)`), and no other settings file passes it on (`${SECRET_KEY}` in a
+    /// compose file). Shuleni's `.env` keeps a `SECRET_KEY` its code never asks for: it only
+    /// reads `JWT_SECRET_KEY`. Not said where no Python module lies under the file's directory,
+    /// nor of example files.
+    pub fn nothing_reads(
+        &self,
+        entry: &crate::model::settings_files::SettingsEntry,
+        file: &crate::model::settings_files::SettingsFile,
+    ) -> bool {
+        use crate::model::references::whole_words;
+        // An example file is judged as published text (see `weight`), whatever reads it.
+        if file.format != crate::walk::SettingsFormat::Dotenv
+            || file.role == crate::model::settings_files::FileRole::Example
+        {
+            return false;
+        }
+        let Some(directory) = file.file.path.parent() else {
+            return false;
+        };
+        let lower = entry.key.to_ascii_lowercase();
+        let names_it = |text: &str| {
+            [entry.key.as_str(), lower.as_str()].iter().any(|word| {
+                whole_words(text, word).any(|at| {
+                    let line = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at];
+                    !line.trim_start().starts_with('#')
+                })
+            })
+        };
+        let mut modules = self
+            .project
+            .model
+            .modules
+            .iter()
+            .filter(|module| module.file.path.starts_with(directory))
+            .peekable();
+        if modules.peek().is_none() {
+            return false;
+        }
+        // `app.config.from_mapping(os.environ)`, `update(os.environ)`, `**os.environ`: the
+        // whole environment, every variable read.
+        let takes_whole_environment = |text: &str| {
+            ["from_prefixed_env", "(os.environ)", "(dict(os.environ))", "**os.environ"]
+                .iter()
+                .any(|needle| memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some())
+        };
+        let code_reads = modules.any(|module| {
+            let text = &module.file.text[..];
+            names_it(text) || takes_whole_environment(text)
+        });
+        let passed_on =
+            self.project
+                .settings_files
+                .files
+                .iter()
+                .enumerate()
+                .any(|(index, other)| {
+                    index != entry.file
+                        && other.file.path.starts_with(directory)
+                        && names_it(&other.file.text)
+                });
+        !code_reads && !passed_on
     }
 
     /// How a message names an entry: `` `SECRET_KEY` in `.env` `` and, for a file the code

@@ -105,10 +105,22 @@ fn check(checker: &mut Checker<'_, '_>) {
                 " [low: {check} tests the caller and refuses the others, so anonymous callers do not get through either; the decorator that never runs only misleads]"
             ));
         }
+        // Huutokauppa's `bid_create` and `item_update`: under a dead `@login_required`, the
+        // handler writes only inside `if current_user.is_authenticated and ...:` (or refuses
+        // callers without a login first).
+        let checks_login_itself = covered.is_none()
+            && ownership_check.is_none()
+            && !is_role_word(&guard_text)
+            && crate::model::routes::acts_only_when_logged_in(&route.handler.body);
+        if checks_login_itself {
+            message.push_str(
+                " [low: the handler tests the login state itself (`current_user.is_authenticated`) before it writes or answers, so anonymous callers get nothing from it; the decorator that never runs only misleads]",
+            );
+        }
         message.push_str(&checker.app_of(route));
         let diagnostic = checker.report(guard.range(), message, help);
         diagnostic.fix = fix;
-        if covered.is_some() || ownership_check.is_some() {
+        if covered.is_some() || ownership_check.is_some() || checks_login_itself {
             diagnostic.severity = Some(Severity::Low);
         }
     }

@@ -99,8 +99,17 @@ fn looks_public(route: &Route<'_>, routes: &[Route<'_>]) -> bool {
     };
     // `POST /users`: creating an account is registration.
     let last = rule.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    // auction-website's `POST /seed/users` fills the table with its sample accounts (an admin
+    // among them, with a known password): seeding, not signing up.
+    let seeds = rule.split('/').any(|segment| {
+        matches!(
+            segment,
+            "seed" | "seeds" | "seeder" | "populate" | "fixtures" | "bootstrap" | "init"
+        )
+    });
     let registration = route.methods.iter().all(|m| m == "POST")
         && matches!(last, "users" | "accounts" | "members" | "user" | "account")
+        && !seeds
         && !signs_up_elsewhere();
     // Whole words only: `/authors` is not `auth`, `deliver_order` is not `live`. A resource
     // class's name counts as the handler's (`JsonDataReceiveV1.post`, `TokenRefresh.post`).
@@ -854,6 +863,22 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
             || internal
         {
             diagnostic.severity = Some(crate::rules::Severity::Low);
+        } else if commented_out.is_some()
+            && exposed.is_empty()
+            && !changes_state
+            && !drops
+            && route
+                .methods
+                .iter()
+                .all(|m| matches!(m.as_str(), "GET" | "HEAD"))
+        {
+            // auction-website's routes under `# @jwt_required()`: an auction's details, its
+            // public Q&A, a user's saved alerts. Its reviewer agreed with every one, and rated
+            // the reads medium or low where the writes beside them are high.
+            diagnostic.severity = Some(crate::rules::Severity::Medium);
+            diagnostic.message.push_str(
+                " [medium: it only reads; the commented-out decorator says it was meant to require one, and this is high if what it returns is private]",
+            );
         } else if let Some(hook) = &route.exempted_by {
             // Named in the hook's own exemptions: open on purpose, perhaps for a caller that
             // cannot hold a token (a cron job), and then protected by something else or not at all.

@@ -389,6 +389,12 @@ pub(super) fn check_settings_files(
         } else {
             weight.severity
         };
+        if diagnostic.severity != Some(Severity::Low) && checker.nothing_reads(entry, file) {
+            diagnostic.severity = Some(Severity::Low);
+            diagnostic
+                .message
+                .push_str(&super::unread_variable_note(&entry.key));
+        }
         out.push((entry.file, diagnostic));
     }
 }

@@ -126,9 +126,10 @@ def list_users():  # expect: FL202
     return jsonify([{"email": "a@example.com", "password_hash": "..."}])
 
 
+# A read whose decorator was switched off: medium (high if what it returns is private).
 #  @require_token
 @app.get("/reports")
-def list_reports():  # expect: FL202
+def list_reports():  # expect: FL202(medium)
     return jsonify([])
 
 
@@ -137,6 +138,22 @@ def list_reports():  # expect: FL202
 @app.get("/catalogue")
 def catalogue():
     return jsonify([])
+
+
+# A write whose decorator was switched off keeps the rule's severity.
+@app.route("/reports", methods=["DELETE"])
+# @require_token
+def clear_reports():  # expect: FL202
+    DB.reports.clear()
+    return "", 204
+
+
+# auction-website: seeding the account table (an admin among the sample accounts) is no
+# sign-up, whatever the URL ends with.
+@app.route("/seed/users", methods=["POST"])
+def seed_users():  # expect: FL202
+    DB.users.extend([{"name": "admin0", "role": "admin", "password": "password0"}])
+    return "", 201
 
 
 # Registration opened on purpose: the commented-out decorator is not evidence here.

@@ -133,6 +133,18 @@ def claims_every_algorithm(token):
     )
 
 
+def claims_shared_secret_mixed(token):
+    # digital-membership's shape: the key is a shared secret, so no public key exists to sign
+    # an HMAC token with, and the RSA algorithm cannot use the secret: low.
+    return jwt.decode(
+        token,
+        SERVICE_SECRET,
+        algorithms=["HS256", "HS512", "RS256"],  # expect: FL104(low)
+        audience=JWT_AUDIENCE,
+        issuer=JWT_ISSUER,
+    )
+
+
 # --- traps ------------------------------------------------------------------------------------
 
 
