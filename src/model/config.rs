@@ -577,16 +577,7 @@ impl<'a> ConfigModel<'a> {
         }) {
             return (!entry.dev_only).then(|| entry.display.clone());
         }
-        let definition =
-            model.modules[module]
-                .file
-                .module()
-                .body
-                .iter()
-                .find_map(|stmt| match stmt {
-                    Stmt::ClassDef(def) if def.name.as_str() == class => Some(def),
-                    _ => None,
-                })?;
+        let definition = super::find_class_in(&model.modules[module].file.module().body, class)?;
         let at = At::top(module);
         definition.bases().iter().find_map(|base| {
             let (base_module, base_class) = match model.qualified_name(base, &at) {

@@ -46,14 +46,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         if hmac.is_empty() || asymmetric.is_empty() {
             continue;
         }
-        let project = checker.project;
-        let key = project.keys.verification_key(
-            &project.model,
-            &project.config,
-            &project.apps,
-            checker.file,
-            call,
-        );
+        let key = checker.verification_key(call);
         let diagnostic = checker.report(
             algorithms.range(),
             format!(

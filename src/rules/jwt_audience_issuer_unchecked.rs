@@ -221,13 +221,7 @@ fn issuer_is_a_url(checker: &Checker<'_, '_>, call: &JwtCall<'_>) -> bool {
 fn provenance(checker: &Checker<'_, '_>, call: &JwtCall<'_>) -> (Option<Severity>, String) {
     let project = checker.project;
     let module = checker.file.module;
-    let key = project.keys.verification_key(
-        &project.model,
-        &project.config,
-        &project.apps,
-        checker.file,
-        call,
-    );
+    let key = checker.verification_key(call);
     if let Some((low, why)) = checker.back_channel_id_token(call) {
         return (Some(low), why);
     }

@@ -192,13 +192,7 @@ fn by_key(
     severity: Option<Severity>,
 ) -> (String, Option<Severity>) {
     let project = checker.project;
-    let key = project.keys.verification_key(
-        &project.model,
-        &project.config,
-        &project.apps,
-        checker.file,
-        call,
-    );
+    let key = checker.verification_key(call);
     if let Some((low, why)) = checker.back_channel_id_token(call) {
         return (format!("{message}{why}"), Some(low));
     }

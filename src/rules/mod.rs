@@ -322,6 +322,18 @@ impl<'c, 'a> Checker<'c, 'a> {
         format!(" [in {}]", labels.join(", "))
     }
 
+    /// What is known of the key a decode of this file verifies with (`model::keys`).
+    pub fn verification_key(&self, call: &JwtCall<'a>) -> crate::model::keys::VerificationKey {
+        let project = self.project;
+        project.keys.verification_key(
+            &project.model,
+            &project.config,
+            &project.apps,
+            self.file,
+            call,
+        )
+    }
+
     pub fn decode_calls(&self) -> impl Iterator<Item = &'c JwtCall<'a>> + 'c {
         self.file
             .jwt_calls
@@ -1027,9 +1039,14 @@ impl<'c, 'a> SettingsChecker<'c, 'a> {
         // `app.config.from_mapping(os.environ)`, `update(os.environ)`, `**os.environ`: the
         // whole environment, every variable read.
         let takes_whole_environment = |text: &str| {
-            ["from_prefixed_env", "(os.environ)", "(dict(os.environ))", "**os.environ"]
-                .iter()
-                .any(|needle| memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some())
+            [
+                "from_prefixed_env",
+                "(os.environ)",
+                "(dict(os.environ))",
+                "**os.environ",
+            ]
+            .iter()
+            .any(|needle| memchr::memmem::find(text.as_bytes(), needle.as_bytes()).is_some())
         };
         let code_reads = modules.any(|module| {
             let text = &module.file.text[..];

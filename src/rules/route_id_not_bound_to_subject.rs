@@ -1198,11 +1198,7 @@ fn decorator_checks(checker: &Checker<'_, '_>, route: &Route<'_>, name: &str) ->
         // What the decorator loads with the value (`sell = Sell.by_id(sell_id)`), and the
         // caller's identity kept in a local (`user_id = current_user.get_id()`).
         let derived = derived_locals(&assignments, &taken);
-        let is_identity = |e: &Expr| {
-            context
-                .qualified(def_module, e)
-                .is_some_and(|q| crate::model::routes::is_identity_name(&q))
-        };
+        let is_identity = |e: &Expr| names_the_caller(&context, def_module, e);
         let identity_locals: Vec<&str> = assignments
             .iter()
             .filter(|(_, value)| expr_contains(value, &mut |e| is_identity(e)))
@@ -1357,13 +1353,7 @@ fn helper_checks(
     def: &ruff_python_ast::StmtFunctionDef,
     depth: usize,
 ) -> bool {
-    if forbids(&def.body)
-        || any_expr(&def.body, &mut |e| {
-            context
-                .qualified(module, e)
-                .is_some_and(|q| crate::model::routes::is_identity_name(&q))
-        })
-    {
+    if forbids(&def.body) || any_expr(&def.body, &mut |e| names_the_caller(context, module, e)) {
         return true;
     }
     depth < MAX_HELPER_DEPTH
@@ -1389,6 +1379,18 @@ fn helper_checks(
         })
 }
 
+/// Whether `expr`, written in `module`, names the caller's identity (`current_user`,
+/// `get_jwt_identity()`, `g.user`).
+fn names_the_caller(
+    context: &crate::model::routes::AuthContext<'_, '_>,
+    module: usize,
+    expr: &Expr,
+) -> bool {
+    context
+        .qualified(module, expr)
+        .is_some_and(|q| crate::model::routes::is_identity_name(&q))
+}
+
 /// Whether a function filters a query by the caller's identity:
 /// `Feed.query.filter_by(user_id=current_user.id, id=feed_id)`, `.filter(Note.owner ==
 /// current_user)`.
@@ -1397,18 +1399,16 @@ fn scopes_by_identity(
     module: usize,
     def: &ruff_python_ast::StmtFunctionDef,
 ) -> bool {
-    let is_identity = |e: &Expr| {
-        context
-            .qualified(module, e)
-            .is_some_and(|q| crate::model::routes::is_identity_name(&q))
-    };
     any_expr(&def.body, &mut |e| {
         let Expr::Call(call) = e else { return false };
         matches!(
             callee_last(&call.func),
             Some("filter_by" | "filter" | "where")
-        ) && crate::model::argument_values(call)
-            .any(|argument| expr_contains(argument, &mut |inner| is_identity(inner)))
+        ) && crate::model::argument_values(call).any(|argument| {
+            expr_contains(argument, &mut |inner| {
+                names_the_caller(context, module, inner)
+            })
+        })
     })
 }
 
