@@ -5760,6 +5760,53 @@ fn effects_and_sign_up_roles(
     (found, kinds)
 }
 
+/// How `body` makes the account a password call sets an administrator, when it does: a
+/// privilege keyword of the call itself (`User(..., password="x", is_admin=True)`), or an
+/// assignment to the same object (`account.set_password("based_god")` beside
+/// `account.is_admin = True`, Huutokauppa) of `True` or a role naming a privilege.
+pub fn grants_privilege_to(body: &[Stmt], call: &ast::ExprCall) -> Option<String> {
+    let grants = |value: &Expr| match value {
+        Expr::BooleanLiteral(flag) => flag.value,
+        Expr::StringLiteral(role) => names_privilege(role.value.to_str()),
+        _ => false,
+    };
+    if let Some(keyword) = call.arguments.keywords.iter().find(|keyword| {
+        keyword
+            .arg
+            .as_ref()
+            .is_some_and(|arg| PRIVILEGE_ATTRIBUTES.contains(&arg.as_str()))
+            && grants(&keyword.value)
+    }) {
+        return keyword
+            .arg
+            .as_ref()
+            .map(|arg| format!("passes `{arg}=...`"));
+    }
+    let Expr::Attribute(method) = call.func.as_ref() else {
+        return None;
+    };
+    let Expr::Name(object) = method.value.as_ref() else {
+        return None;
+    };
+    let mut found = None;
+    visit_stmts(body, &mut |stmt| {
+        if found.is_some() {
+            return;
+        }
+        let Stmt::Assign(assign) = stmt else { return };
+        for target in &assign.targets {
+            if let Expr::Attribute(attribute) = target
+                && matches!(attribute.value.as_ref(), Expr::Name(n) if n.id == object.id)
+                && PRIVILEGE_ATTRIBUTES.contains(&attribute.attr.as_str())
+                && grants(&assign.value)
+            {
+                found = Some(format!("sets `{}.{}`", object.id, attribute.attr));
+            }
+        }
+    });
+    found
+}
+
 /// A class of organisations that accounts belong to (`School`, `Organization`, `Workspace`):
 /// a tenant of a multi-tenant application.
 fn names_a_tenant(class: &str) -> bool {

@@ -848,7 +848,7 @@ fn check_seeded_passwords(checker: &mut Checker<'_, '_>) {
                 })
         })
     };
-    let mut found: Vec<(TextRange, Option<String>)> = Vec::new();
+    let mut found: Vec<(TextRange, Option<String>, Option<String>)> = Vec::new();
     for fact in file.calls.iter() {
         let call = fact.call;
         let Some(password) = literal_account_password(call) else {
@@ -880,9 +880,17 @@ fn check_seeded_passwords(checker: &mut Checker<'_, '_>) {
                 )
             })
         };
-        found.push((password.range(), why_low));
+        // Huutokauppa's first request creates `admin@email.com` / `based_god` and sets
+        // `is_admin = True` beside it: a known login to the administration of every deployment.
+        let privilege = match (&why_low, fact.function) {
+            (None, Some(function)) => {
+                crate::model::routes::grants_privilege_to(&function.body, call)
+            }
+            _ => None,
+        };
+        found.push((password.range(), why_low, privilege));
     }
-    for (range, why_low) in found {
+    for (range, why_low, privilege) in found {
         let text = checker.source.slice(range).to_string();
         let diagnostic = checker.report(
             range,
@@ -892,8 +900,15 @@ fn check_seeded_passwords(checker: &mut Checker<'_, '_>) {
             ),
             "create the first account with a password read from the environment, or generate one (`secrets.token_urlsafe()`) and show it once; require a change at first login".to_string(),
         );
+        if let Some(what) = &privilege {
+            diagnostic.message.push_str(&format!(
+                " [high: the same function {what}: the known login is an administrator's]"
+            ));
+        }
         diagnostic.severity = Some(if why_low.is_some() {
             Severity::Low
+        } else if privilege.is_some() {
+            Severity::High
         } else {
             Severity::Medium
         });

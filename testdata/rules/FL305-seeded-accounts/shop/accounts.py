@@ -3,7 +3,8 @@
 or a `create` of an account class (yamakanban's `User.create(..., password="admin")`). A literal
 in a hash column is a marker no password matches (WorkZen's `password_hash="google_oauth"`), an
 account named at random is none anyone logs in as (canaille's permission probe), and a function
-named for test data is low (flaskbb's `create_test_data`)."""
+named for test data is low (flaskbb's `create_test_data`). Made an administrator by the same
+code, a known login opens the administration: high (Huutokauppa's first-request admin)."""
 import uuid
 
 from . import User, db
@@ -13,6 +14,7 @@ class Admin(db.Model):
     id = db.Column(db.Integer, primary_key=True)
     username = db.Column(db.String(80))
     password = db.Column(db.String(255))
+    is_admin = db.Column(db.Boolean)
 
     def set_password(self, password):
         self.password = password
@@ -28,6 +30,15 @@ def create_first_admin():
     db.session.add(admin)
     db.session.add(Admin(username="admin", password="admin"))  # expect: FL305(medium)
     db.session.add(Admin.create(username="ops", password="ops-password"))  # expect: FL305(medium)
+    db.session.commit()
+
+
+def add_super_admin():
+    account = Admin(username="admin@email.com")
+    account.set_password("based_god")  # expect: FL305(high)
+    account.is_admin = True
+    db.session.add(account)
+    db.session.add(Admin(username="boss", password="boss-password", is_admin=True))  # expect: FL305(high)
     db.session.commit()
 
 
