@@ -291,6 +291,14 @@ pub fn word_count(text: &str, word: &str) -> usize {
     whole_words(text, word).count()
 }
 
+/// Where `word` occurs in `text` as a whole identifier outside a `#` comment line.
+pub fn code_mentions<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
+    whole_words(text, word).filter(move |&at| {
+        let line = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at];
+        !line.trim_start().starts_with('#')
+    })
+}
+
 /// Where `word` occurs in `text` as a whole identifier.
 pub fn whole_words<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
     let is_ident = |c: char| c.is_alphanumeric() || c == '_';

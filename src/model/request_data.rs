@@ -92,10 +92,9 @@ pub fn request_reads<'b>(
             }
         }
     }
-    let forms: Vec<&str> = assignments
-        .iter()
-        .filter(|(_, value)| constructs_form(value).is_some())
-        .map(|(name, _)| *name)
+    let forms: Vec<&str> = form_locals(&assignments)
+        .into_iter()
+        .map(|(name, _)| name)
         .collect();
     let mut finder = Reads {
         is_container: &|expr: &Expr| is_whole(model, at, expr, &containers),
@@ -126,19 +125,24 @@ pub fn request_reads<'b>(
 /// `SellForm(request.form)`, `LoginForm()`: a WTForms form, which Flask-WTF fills from the
 /// request's form data (or JSON body) itself. Told by the class's name: a class (capitalised)
 /// whose name ends in `Form`.
-pub fn constructs_form(value: &Expr) -> Option<&ast::ExprCall> {
+fn constructs_form(value: &Expr) -> Option<&ast::ExprCall> {
     let Expr::Call(call) = value else {
         return None;
     };
-    let class = match call.func.as_ref() {
-        Expr::Name(name) => name.id.as_str(),
-        Expr::Attribute(attribute) => attribute.attr.as_str(),
-        _ => return None,
-    };
+    let class = super::records::callee_last(&call.func)?;
     (class.len() > "Form".len()
         && class.ends_with("Form")
         && class.starts_with(|c: char| c.is_ascii_uppercase()))
     .then_some(call)
+}
+
+/// The locals of `assignments` (a handler's) holding a WTForms form, each with the call that
+/// builds it.
+pub fn form_locals<'b>(assignments: &[(&'b str, &'b Expr)]) -> Vec<(&'b str, &'b ast::ExprCall)> {
+    assignments
+        .iter()
+        .filter_map(|(name, value)| Some((*name, constructs_form(value)?)))
+        .collect()
 }
 
 /// `form.role.data` where `form` is one of `forms`: the field (`role`).

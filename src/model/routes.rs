@@ -5464,10 +5464,7 @@ fn effects_and_sign_up_roles(
         .collect();
     // Club-System's `form = RegistrationForm()`: what `form.role.data` holds is what the
     // visitor posted.
-    let forms: Vec<(&str, &ast::ExprCall)> = assignments
-        .iter()
-        .filter_map(|(name, value)| Some((*name, super::request_data::constructs_form(value)?)))
-        .collect();
+    let forms = super::request_data::form_locals(&assignments);
     let form_names: Vec<&str> = forms.iter().map(|(name, _)| *name).collect();
     let posted_field = |value: &Expr| {
         super::request_data::form_field(value, &form_names)
@@ -6785,10 +6782,9 @@ pub fn mentions_role(body: &[Stmt]) -> bool {
     }
     // Club-System's sign-up: `form = RegistrationForm()`, then `if form.role.data ==
     // "Student":` picks what profile to make for the role asked for.
-    let forms: Vec<&str> = assignments
-        .iter()
-        .filter(|(_, value)| super::request_data::constructs_form(value).is_some())
-        .map(|(name, _)| *name)
+    let forms: Vec<&str> = super::request_data::form_locals(&assignments)
+        .into_iter()
+        .map(|(name, _)| name)
         .collect();
     // `role`, `data["role"]`, `data.get("role")` where `data = request.get_json()`.
     let asks_for = |expr: &Expr| {

@@ -1007,7 +1007,7 @@ impl<'c, 'a> SettingsChecker<'c, 'a> {
         entry: &crate::model::settings_files::SettingsEntry,
         file: &crate::model::settings_files::SettingsFile,
     ) -> bool {
-        use crate::model::references::whole_words;
+        use crate::model::references::code_mentions;
         // An example file is judged as published text (see `weight`), whatever reads it.
         if file.format != crate::walk::SettingsFormat::Dotenv
             || file.role == crate::model::settings_files::FileRole::Example
@@ -1019,12 +1019,9 @@ impl<'c, 'a> SettingsChecker<'c, 'a> {
         };
         let lower = entry.key.to_ascii_lowercase();
         let names_it = |text: &str| {
-            [entry.key.as_str(), lower.as_str()].iter().any(|word| {
-                whole_words(text, word).any(|at| {
-                    let line = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at];
-                    !line.trim_start().starts_with('#')
-                })
-            })
+            [entry.key.as_str(), lower.as_str()]
+                .iter()
+                .any(|word| code_mentions(text, word).next().is_some())
         };
         let mut modules = self
             .project

@@ -423,11 +423,8 @@ fn unread_jwt_key(checker: &Checker<'_, '_>, site: &crate::model::config::Secret
         if memchr::memmem::find(text.as_bytes(), b"flask_jwt").is_some() {
             return false;
         }
-        crate::model::references::whole_words(text, stored).all(|at| {
-            let in_own_line = index == site.module && (line_start..line_end).contains(&at);
-            let line = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at];
-            in_own_line || line.trim_start().starts_with('#')
-        })
+        crate::model::references::code_mentions(text, stored)
+            .all(|at| index == site.module && (line_start..line_end).contains(&at))
     })
 }
 
