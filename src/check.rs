@@ -440,6 +440,28 @@ fn in_context(
                 d.severity = Some(floor);
                 d.message
                     .push_str(&format!(" [development only: {}]", why.describe()));
+            } else if let Some(registration) = project
+                .routes
+                .development_registration_at(file.module, d.range)
+                && d.severity.unwrap_or(d.rule.severity) > floor
+            {
+                let registering = project.model.modules[registration.module].file;
+                d.severity = Some(floor);
+                d.message.push_str(&format!(
+                    " [development only: the application registers these routes only {} ({}:{})]",
+                    registration.why,
+                    registering.path.display(),
+                    registering.position(registration.site.start()).line
+                ));
+            }
+            if d.severity.unwrap_or(d.rule.severity) > Severity::Low
+                && crate::model::context::unreachable_at(
+                    &project.model.modules[file.module].file.module().body,
+                    d.range,
+                )
+            {
+                d.severity = Some(Severity::Low);
+                d.message.push_str(" [unreachable: a statement above it in the same block always returns or raises, so this code never runs]");
             }
             // A client decoding the token its server issued it decides nothing for anyone
             // else: the server verifies the token on every call.

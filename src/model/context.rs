@@ -35,6 +35,13 @@ pub enum Development {
     /// `oauth_tester.py`: "This is an example on how to integrate SimpleLogin with
     /// Requests-OAuthlib").
     ExampleModule(String),
+    /// A module whose opening comment calls it an example, or whose opening text (docstring or
+    /// comment) tells the reader to copy it elsewhere (EnvSensingServer's root `config.py`:
+    /// "This is a example of configuration. Copy it to instance/config.py and edit it.").
+    Template(String),
+    /// A debugging or mock script nothing in the project imports (`debug_token.py`,
+    /// `mock_app.py`): run by hand, never deployed.
+    ScratchScript(String),
     /// A module-level function that only its module's `if __name__ == "__main__":` calls
     /// (`def run_server(): app.run(...)` ... `if __name__ == "__main__": run_server()`).
     RunFromMain(String),
@@ -59,6 +66,12 @@ impl Development {
             Development::ExampleModule(name) => {
                 format!("in `{name}`, whose docstring calls it an example")
             }
+            Development::Template(name) => format!(
+                "in `{name}`, whose opening text calls it an example or a template to copy"
+            ),
+            Development::ScratchScript(name) => format!(
+                "in `{name}`, a debugging or mock script nothing in the project imports"
+            ),
             Development::RunFromMain(name) => {
                 format!("in `{name}`, which only `if __name__ == \"__main__\":` calls")
             }
@@ -286,6 +299,43 @@ pub fn docstring(body: &[Stmt]) -> Option<&str> {
     }
 }
 
+/// A module's opening `#` comment lines (after a `#!` line and an encoding line), joined by
+/// spaces, when the module starts with one.
+pub fn opening_comment(text: &str) -> Option<String> {
+    let mut lines = text
+        .lines()
+        .map(str::trim)
+        .skip_while(|line| {
+            line.starts_with("#!") || (line.starts_with('#') && line.contains("coding"))
+        })
+        .peekable();
+    let mut found = String::new();
+    while let Some(comment) = lines.peek().and_then(|line| line.strip_prefix('#')) {
+        if !found.is_empty() {
+            found.push(' ');
+        }
+        found.push_str(comment.trim());
+        lines.next();
+    }
+    (!found.is_empty()).then_some(found)
+}
+
+/// Whether a module's opening text tells the reader to copy the module somewhere else and edit
+/// it there: a template, not the settings anything loads.
+pub fn opening_says_template(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let opening = &lower[..lower.floor_char_boundary(400)];
+    [
+        "copy it to ",
+        "copy this file to ",
+        "copy this to ",
+        "rename it to ",
+        "rename this file to ",
+    ]
+    .iter()
+    .any(|phrase| opening.contains(phrase))
+}
+
 /// Whether a module docstring opens by calling the module an example, a demo or a sample: "This
 /// is an example on how to ...", "A minimal demo of ...", "Example: ...". Only the opening
 /// counts: "Application factory. Example usage: ..." documents production code.
@@ -347,6 +397,88 @@ pub fn is_dev_script(stem: &str) -> bool {
         || words
             .iter()
             .any(|w| matches!(w.as_str(), "devserver" | "rundev" | "debugserver"))
+}
+
+/// The file name of a debugging or mock script (`debug_token.py`, `debug-auth.py`,
+/// `mock_app.py`): its first word says so. Only a module nothing imports is one
+/// ([`Development::ScratchScript`]); an imported `debug_routes.py` is part of the application.
+pub fn scratch_script(path: &std::path::Path) -> Option<String> {
+    let stem = path.file_stem()?.to_str()?;
+    let first = words(stem).into_iter().next()?;
+    matches!(first.as_str(), "debug" | "mock" | "scratch").then(|| format!("{stem}.py"))
+}
+
+/// Whether the statement holding `range` can never run: an earlier statement of the same block
+/// always leaves it (`return`, `raise`, `abort(...)`, a `try` whose body and every handler
+/// return, an `if` whose every branch does). Property's `get_user_stats`: a duplicate body left
+/// below `try: ... return ... except Exception: return ...`.
+pub fn unreachable_at(body: &[Stmt], range: TextRange) -> bool {
+    let Some(holder) = body
+        .iter()
+        .position(|stmt| stmt.range().contains_range(range))
+    else {
+        return false;
+    };
+    body[..holder].iter().any(always_leaves)
+        || child_blocks(&body[holder])
+            .into_iter()
+            .any(|block| unreachable_at(block, range))
+}
+
+/// The blocks of statements directly inside `stmt`.
+fn child_blocks(stmt: &Stmt) -> Vec<&[Stmt]> {
+    match stmt {
+        Stmt::FunctionDef(def) => vec![&def.body],
+        Stmt::ClassDef(class) => vec![&class.body],
+        Stmt::If(branch) => std::iter::once(branch.body.as_slice())
+            .chain(branch.elif_else_clauses.iter().map(|c| c.body.as_slice()))
+            .collect(),
+        Stmt::For(loop_) => vec![&loop_.body, &loop_.orelse],
+        Stmt::While(loop_) => vec![&loop_.body, &loop_.orelse],
+        Stmt::With(with) => vec![&with.body],
+        Stmt::Try(try_) => {
+            let mut blocks: Vec<&[Stmt]> = vec![&try_.body, &try_.orelse, &try_.finalbody];
+            for handler in &try_.handlers {
+                let ast::ExceptHandler::ExceptHandler(handler) = handler;
+                blocks.push(&handler.body);
+            }
+            blocks
+        }
+        Stmt::Match(match_) => match_.cases.iter().map(|c| c.body.as_slice()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Whether running `stmt` never reaches the statement after it.
+fn always_leaves(stmt: &Stmt) -> bool {
+    let block_leaves = |block: &[Stmt]| block.iter().any(always_leaves);
+    match stmt {
+        Stmt::Return(_) | Stmt::Raise(_) => true,
+        Stmt::Expr(expression) => matches!(expression.value.as_ref(), Expr::Call(call)
+            if matches!(call.func.as_ref(), Expr::Name(name) if name.id.as_str() == "abort")),
+        Stmt::If(branch) => {
+            let has_else = branch
+                .elif_else_clauses
+                .last()
+                .is_some_and(|clause| clause.test.is_none());
+            has_else
+                && block_leaves(&branch.body)
+                && branch
+                    .elif_else_clauses
+                    .iter()
+                    .all(|clause| block_leaves(&clause.body))
+        }
+        Stmt::Try(try_) => {
+            let handlers_leave = try_.handlers.iter().all(|handler| {
+                let ast::ExceptHandler::ExceptHandler(handler) = handler;
+                block_leaves(&handler.body)
+            });
+            block_leaves(&try_.finalbody)
+                || ((block_leaves(&try_.body) || block_leaves(&try_.orelse)) && handlers_leave)
+        }
+        Stmt::With(with) => block_leaves(&with.body),
+        _ => false,
+    }
 }
 
 /// What a module's folders, from its project root down, say about it.
@@ -518,7 +650,8 @@ fn registers_view(decorator: &Expr) -> bool {
 /// Whether a branch condition selects development or testing, and whether it is negated: `if
 /// app.debug:` and `if env == "development":` are `Some(false)` (the body is development code),
 /// `if not app.testing:`, `if not app.debug and not app.testing:` and `if env != "development":`
-/// are `Some(true)` (the `else` is). A condition that mixes (`if not app.debug or testing:`) or
+/// are `Some(true)` (the `else` is); so are `if env == "production":` and, the other way round,
+/// `if env != "production":` (`Some(false)`). A condition that mixes (`if not app.debug or testing:`) or
 /// reads the request (`if request.args.get("debug"):`, a switch any caller flips) says nothing.
 pub fn dev_condition(test: &Expr, source: &SourceFile) -> Option<bool> {
     match test {
@@ -540,7 +673,26 @@ pub fn dev_condition(test: &Expr, source: &SourceFile) -> Option<bool> {
         }
         Expr::Compare(compare) => {
             let text = source.slice(compare.range());
-            if !is_dev_name(text) || text.contains("request") {
+            if text.contains("request") {
+                return None;
+            }
+            // `app.config.get("ENV") != "production"`: the body runs everywhere but in
+            // production.
+            let names_production = compare.comparators.len() == 1
+                && std::iter::once(compare.left.as_ref())
+                    .chain(compare.comparators.iter())
+                    .any(|operand| {
+                        matches!(operand, Expr::StringLiteral(literal)
+                            if matches!(literal.value.to_str().to_ascii_lowercase().as_str(), "production" | "prod"))
+                    });
+            if names_production {
+                return match &*compare.ops {
+                    [ast::CmpOp::Eq] => Some(true),
+                    [ast::CmpOp::NotEq] => Some(false),
+                    _ => None,
+                };
+            }
+            if !is_dev_name(text) {
                 return None;
             }
             match &*compare.ops {
@@ -892,6 +1044,21 @@ mod tests {
         ));
         assert!(!docstring_says_example("Exampleville's shop."));
         assert!(!docstring_says_example("Demographics views."));
+        let envsensing = "# This is a example of configuration.\n# Copy it to instance/config.py and edit it.\n\n# DEBUG = True\nSECRET_KEY = 'x'\n";
+        let opening = opening_comment(envsensing).unwrap_or_default();
+        assert_eq!(
+            opening,
+            "This is a example of configuration. Copy it to instance/config.py and edit it."
+        );
+        assert!(docstring_says_example(&opening));
+        assert!(opening_says_template(&opening));
+        assert_eq!(
+            opening_comment("#!/usr/bin/env python\n# -*- coding: utf-8 -*-\nimport os\n"),
+            None
+        );
+        assert!(!opening_says_template(
+            "Application settings, read from the environment."
+        ));
         assert!(is_dev_script("create_ci_test_db"));
         assert!(is_dev_script("install_postgis_for_ci_e2e_package_tests"));
         assert!(!is_dev_script("ci_status"));
@@ -921,7 +1088,13 @@ mod tests {
         assert_eq!(condition("app.debug or user.is_admin"), None);
         assert_eq!(condition("not app.debug or app.testing"), None);
         assert_eq!(condition("request.args.get('debug')"), None);
-        assert_eq!(condition("env == 'production'"), None);
+        // Everywhere but production: the body of `!=`, the `else` of `==`.
+        assert_eq!(condition("env == 'production'"), Some(true));
+        assert_eq!(
+            condition("app.config.get('ENV') != 'production'"),
+            Some(false)
+        );
+        assert_eq!(condition("env in ('production', 'staging')"), None);
     }
 
     #[test]

@@ -1519,6 +1519,16 @@ impl<'a> Project<'a> {
         let mut signing_algorithms = jwt::collect_signing_algorithms(&model, &files);
         signing_algorithms.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
         let apps = apps::Apps::new(&model, &files);
+        let mut files = files;
+        for file in &mut files {
+            if file.context.development_module.is_none()
+                && !file.context.named_alone
+                && !apps.is_imported(file.module)
+                && let Some(script) = context::scratch_script(&model.modules[file.module].file.path)
+            {
+                file.context.development_module = Some(context::Development::ScratchScript(script));
+            }
+        }
         // Independent: each reads the files and apps only (the loop below changes which functions
         // are tests, which none of them reads). Run serially they were a fifth of a Flask-heavy run.
         let (routes, (records, config)) = rayon::join(
@@ -1533,7 +1543,6 @@ impl<'a> Project<'a> {
         let mut routes = routes;
         routes.apply_forced_basic_auth(&model, &files, &apps, &config);
         routes.apply_administrator_logins(&model, &files, &apps);
-        let mut files = files;
         // A `def test_health()` that a route serves answers requests: it is not a test, whatever
         // pytest would make of its name.
         for route in &routes.routes {
@@ -1908,6 +1917,15 @@ impl<'a> FileModel<'a> {
             context::docstring(&info.file.module().body)
                 .is_some_and(context::docstring_says_example)
         };
+        let says_template = || {
+            let docstring = context::docstring(&info.file.module().body);
+            let opening = context::opening_comment(&info.file.text);
+            docstring.is_some_and(context::opening_says_template)
+                || opening.as_deref().is_some_and(|opening| {
+                    context::docstring_says_example(opening)
+                        || context::opening_says_template(opening)
+                })
+        };
         file.context.api_clients = context::api_client_classes(&info.file.module().body);
         file.context.named_alone = location.named_alone;
         file.context.development_module = match location.development_folder {
@@ -1918,6 +1936,7 @@ impl<'a> FileModel<'a> {
             None if says_example() => {
                 Some(context::Development::ExampleModule(format!("{stem}.py")))
             }
+            None if says_template() => Some(context::Development::Template(format!("{stem}.py"))),
             None => None,
         };
         file

@@ -606,19 +606,23 @@ fn guarded(body: &[Stmt], value: &Expr, before: TextSize) -> bool {
     if guard {
         return true;
     }
-    // `if value:` / `while value:` / `assert value` around or before the use.
+    // `if value:` / `elif value:` / `while value:` / `assert value` around or before the use.
     let mut tested = false;
     visit_scope_stmts(body, &mut |stmt| {
-        let test = match stmt {
-            Stmt::If(branch) => Some(branch.test.as_ref()),
-            Stmt::While(loop_) => Some(loop_.test.as_ref()),
-            Stmt::Assert(assert) => Some(assert.test.as_ref()),
-            _ => None,
+        let tests: Vec<&Expr> = match stmt {
+            Stmt::If(branch) => std::iter::once(branch.test.as_ref())
+                .chain(
+                    branch
+                        .elif_else_clauses
+                        .iter()
+                        .filter_map(|clause| clause.test.as_ref()),
+                )
+                .collect(),
+            Stmt::While(loop_) => vec![loop_.test.as_ref()],
+            Stmt::Assert(assert) => vec![assert.test.as_ref()],
+            _ => Vec::new(),
         };
-        if let Some(test) = test
-            && test.start() < before
-            && same(test)
-        {
+        if tests.iter().any(|test| test.start() < before && same(test)) {
             tested = true;
         }
     });

@@ -9,6 +9,7 @@
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use ruff_python_ast::comparable::ComparableExpr;
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
@@ -138,6 +139,10 @@ pub struct Route<'a> {
     pub registered_in: usize,
     /// The applications the route belongs to (`apps::Apps` units), sorted.
     pub units: Vec<usize>,
+    /// Its blueprint (or one it is registered through) is registered only in development or
+    /// test code (mlsb's `else: app.register_blueprint(testing_blueprint)` under
+    /// `if not is_development(app):`): a deployed application never serves the route.
+    pub registered_only_in_development: Option<DevelopmentRegistration>,
     /// A connexion route: what its spec says about security.
     pub spec: Option<SpecSecurity>,
     /// The spec lets anonymous callers in on purpose (`security: []`).
@@ -586,8 +591,17 @@ impl<'a> RouteModel<'a> {
             blueprint_names.extend(found.blueprint_names);
         }
         let parents = this.resolve_registrations(&registrations, &prefixes);
+        let development_only = registered_only_in_development(&registrations, files);
         for route in &mut this.routes {
             route.units = route_units(route, apps, &parents);
+            route.registered_only_in_development = route
+                .registrar
+                .iter()
+                .chain(&route.enclosing)
+                // An application serves its own routes, whatever registers it elsewhere.
+                .take_while(|object| apps.app_bound_to(object).is_none())
+                .find_map(|object| development_only.get(object))
+                .cloned();
         }
         let hook_units: Vec<Vec<usize>> = hooks
             .iter()
@@ -1244,6 +1258,55 @@ struct Registration {
     receiver: String,
     blueprint: String,
     prefix: Option<String>,
+    /// Where: the module and the registering call.
+    module: usize,
+    site: TextRange,
+}
+
+/// The registration that makes a route development-only
+/// ([`Route::registered_only_in_development`]): where it is, and why that code runs only in
+/// development ("in a development-only branch").
+#[derive(Clone, Debug)]
+pub struct DevelopmentRegistration {
+    pub module: usize,
+    pub site: TextRange,
+    pub why: String,
+}
+
+/// The objects (blueprints, APIs, namespaces) every registration of which lies in development
+/// or test code, with the first such registration.
+fn registered_only_in_development(
+    registrations: &[Registration],
+    files: &[FileModel<'_>],
+) -> HashMap<String, DevelopmentRegistration> {
+    let mut found: HashMap<String, Option<DevelopmentRegistration>> = HashMap::default();
+    for registration in registrations {
+        let context = files.get(registration.module).map(|file| &file.context);
+        let why = context.and_then(|context| {
+            if context.is_test(registration.site) {
+                return Some("in test code".to_string());
+            }
+            context
+                .development_at(registration.site)
+                .map(|why| why.describe())
+        });
+        let entry = found
+            .entry(registration.blueprint.clone())
+            .or_insert_with(|| {
+                why.clone().map(|why| DevelopmentRegistration {
+                    module: registration.module,
+                    site: registration.site,
+                    why,
+                })
+            });
+        if why.is_none() {
+            *entry = None;
+        }
+    }
+    found
+        .into_iter()
+        .filter_map(|(object, registration)| Some((object, registration?)))
+        .collect()
 }
 
 /// A `before_request` hook and what it is registered on.
@@ -1630,6 +1693,7 @@ impl<'a> RouteCollector<'_, 'a> {
             on_app: false,
             registered_in: self.module,
             units: Vec::new(),
+            registered_only_in_development: None,
             enclosing: Vec::new(),
             spec: None,
             declared_public: false,
@@ -1701,6 +1765,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 on_app: false,
                 registered_in: self.module,
                 units: Vec::new(),
+                registered_only_in_development: None,
                 enclosing: Vec::new(),
                 spec: None,
                 declared_public: false,
@@ -2479,6 +2544,8 @@ impl<'a> RouteCollector<'_, 'a> {
                     receiver: receiver(),
                     blueprint,
                     prefix,
+                    module: self.module,
+                    site: call.range(),
                 });
             }
             // `api.init_app(app)`: the API's resources are the app's.
@@ -2488,6 +2555,8 @@ impl<'a> RouteCollector<'_, 'a> {
                         receiver: parent,
                         blueprint: receiver(),
                         prefix: None,
+                        module: self.module,
+                        site: call.range(),
                     });
                 }
             }
@@ -2751,6 +2820,8 @@ impl<'a> RouteCollector<'_, 'a> {
                     receiver: parent,
                     blueprint: name,
                     prefix: None,
+                    module: self.module,
+                    site: call.range(),
                 });
             }
             return;
@@ -5500,7 +5571,8 @@ fn effects_and_sign_up_roles(
     // `if role not in ['student', 'company']: flash(...); return ...` (Placement-Portal's
     // sign-up, nurse's `['client', 'provider']`): the request's role, refused unless it is one
     // of the app's ordinary kinds of account.
-    let allow_listed_locals = allow_listed_roles(body);
+    let allow_listed_values = allow_listed_roles(body);
+    let allow_listed = |value: &Expr| allow_listed_values.contains(&ComparableExpr::from(value));
     // Locals holding the request's data itself (`req = request.get_json()`, `role =
     // request.form.get("role")`), not what a query found with it (`row = db.execute(...,
     // (request.form["email"],)).fetchone()`).
@@ -5609,6 +5681,14 @@ fn effects_and_sign_up_roles(
                 || lower.contains("apikey")
                 || lower.contains("api_key")
                 || lower.contains("credential")
+                // blu_property's `Otp(user_email=..., user_type="tenant", otp=code)`: a one-time
+                // code for the person it names, no account.
+                || lower.starts_with("otp")
+                || lower.ends_with("otp")
+                || lower.contains("onetime")
+                || lower.contains("one_time")
+                || lower.contains("passcode")
+                || lower.contains("verification")
         };
         let makes_credential = names_credential(name)
             || matches!(receiver, Some(Expr::Name(object)) if names_credential(object.id.as_str()));
@@ -5659,9 +5739,7 @@ fn effects_and_sign_up_roles(
         // from the database (`role=user["role"]` after the login's `SELECT`, Blood-Bank's
         // `User(...)` built from the row) nor the session's (`session.get("google_role")`).
         let granted_value = |value: &Expr| match value {
-            Expr::Name(name) => {
-                requested_local(value) && !allow_listed_locals.contains(&name.id.as_str())
-            }
+            Expr::Name(_) => requested_local(value) && !allow_listed(value),
             // `role=form.role.data`: granted when the form offers a privileged choice, or when
             // its choices cannot be read (a free-text field takes anything).
             Expr::Attribute(_) => posted_field(value).is_some_and(|(form, field)| {
@@ -5672,11 +5750,12 @@ fn effects_and_sign_up_roles(
                     .is_none_or(|choices| choices.iter().any(|choice| names_privilege(choice)))
             }),
             // `role=req["role"]` where `req = request.get_json()`.
+            Expr::Subscript(_) | Expr::Call(_) if allow_listed(value) => false,
             Expr::Subscript(_) | Expr::Call(_) => {
                 from_request(value)
                     || expr_contains(value, &mut |e| {
-                        matches!(e, Expr::Name(n) if request_data_locals.contains(&n.id.as_str())
-                            && !allow_listed_locals.contains(&n.id.as_str()))
+                        matches!(e, Expr::Name(n) if request_data_locals.contains(&n.id.as_str()))
+                            && !allow_listed(e)
                     })
             }
             _ => true,
@@ -5865,22 +5944,26 @@ fn reads_request_data(value: &Expr) -> bool {
     }
 }
 
-/// The locals a handler refuses unless they are one of a literal list that names no privilege:
-/// `if role not in ["student", "company"]: ... return ...` (or `raise`, `abort`).
-fn allow_listed_roles(body: &[Stmt]) -> Vec<&str> {
+/// The values a handler refuses unless they are one of a literal list that names no privilege:
+/// `if role not in ["student", "company"]: ... return ...` (or `raise`, `abort`), or the
+/// request's own value (`if data['role'] not in ['tenant', 'landlord']:`, Property's sign-up).
+fn allow_listed_roles(body: &[Stmt]) -> Vec<ComparableExpr<'_>> {
     let mut found = Vec::new();
     visit_stmts(body, &mut |stmt| {
         let Stmt::If(branch) = stmt else { return };
         let Expr::Compare(compare) = branch.test.as_ref() else {
             return;
         };
-        let (Expr::Name(local), [ast::CmpOp::NotIn], [allowed]) = (
+        let (checked, [ast::CmpOp::NotIn], [allowed]) = (
             compare.left.as_ref(),
             compare.ops.as_ref(),
             compare.comparators.as_ref(),
         ) else {
             return;
         };
+        if !matches!(checked, Expr::Name(_) | Expr::Subscript(_) | Expr::Call(_)) {
+            return;
+        }
         let elements = match allowed {
             Expr::List(list) => &list.elts,
             Expr::Tuple(tuple) => &tuple.elts,
@@ -5901,7 +5984,7 @@ fn allow_listed_roles(body: &[Stmt]) -> Vec<&str> {
                             if list.id.to_ascii_lowercase().contains("error")))));
         let exits = branch.body.last().is_some_and(exits_function) || records_an_error;
         if ordinary && exits {
-            found.push(local.id.as_str());
+            found.push(ComparableExpr::from(checked));
         }
     });
     found
@@ -7196,6 +7279,31 @@ pub fn scope_assignments(body: &[Stmt]) -> Vec<(&str, &Expr)> {
     assignments_by(body, true, false)
 }
 
+/// The value each of `count` unpacked names takes, when the value says so element by element:
+/// a tuple or list of that many values (`a, b = b, a`), or a call handing that many plain
+/// names back in order (OpenPLC's `(user_id, name, email) = sanitize_input(user_id, name,
+/// email)`: `name` carries what `name` held, not `user_id`). `None`: each name holds part of the
+/// whole value.
+fn unpacked_parts(count: usize, value: &Expr) -> Option<&[Expr]> {
+    let parts: &[Expr] = match value {
+        Expr::Tuple(tuple) => &tuple.elts,
+        Expr::List(list) => &list.elts,
+        Expr::Call(call)
+            if call.arguments.keywords.is_empty()
+                && call
+                    .arguments
+                    .args
+                    .iter()
+                    .all(|arg| matches!(arg, Expr::Name(_))) =>
+        {
+            &call.arguments.args
+        }
+        _ => return None,
+    };
+    (count >= 2 && parts.len() == count && !parts.iter().any(Expr::is_starred_expr))
+        .then_some(parts)
+}
+
 fn assignments_by<'a>(
     body: &'a [Stmt],
     this_scope_only: bool,
@@ -7213,9 +7321,12 @@ fn assignments_by<'a>(
                     | Expr::List(ast::ExprList { elts, .. })
                         if unpacked =>
                     {
-                        for element in elts {
+                        let parts = unpacked_parts(elts.len(), assign.value.as_ref());
+                        for (index, element) in elts.iter().enumerate() {
                             if let Expr::Name(name) = element {
-                                out.push((name.id.as_str(), assign.value.as_ref()));
+                                let part =
+                                    parts.map_or(assign.value.as_ref(), |parts| &parts[index]);
+                                out.push((name.id.as_str(), part));
                             }
                         }
                     }
@@ -7295,6 +7406,27 @@ pub struct RouteRow {
 }
 
 impl RouteModel<'_> {
+    /// The development-only registration behind the code at `range` of `module`, when it lies
+    /// in a route handler (or its view class) and every route of that handler is
+    /// [`Route::registered_only_in_development`].
+    pub fn development_registration_at(
+        &self,
+        module: usize,
+        range: TextRange,
+    ) -> Option<&DevelopmentRegistration> {
+        let mut serving = self.routes.iter().filter(|route| {
+            route.module == module
+                && route
+                    .class
+                    .map_or(route.handler.range(), Ranged::range)
+                    .contains_range(range)
+        });
+        let first = serving.next()?.registered_only_in_development.as_ref()?;
+        serving
+            .all(|route| route.registered_only_in_development.is_some())
+            .then_some(first)
+    }
+
     /// Every route in declaration order, for `flasklint routes`.
     pub fn inventory(&self, model: &ProjectModel<'_>, apps: &Apps) -> Vec<RouteRow> {
         self.routes

@@ -1634,6 +1634,15 @@ fn check(checker: &mut Checker<'_, '_>) {
         let restful = matches!(audience, Audience::AnyFailingRequest)
             .then(|| restful_share(checker.project, checker.file.module))
             .flatten();
+        // Property's handlers: `if app.config.get("ENV") != "production": message = str(error)`
+        // `else: message = "A database error occurred."`: the deployed application answers with
+        // the generic text.
+        let development_only = group.leaks.iter().all(|(_, bound)| match bound {
+            Bound::Text(name) => latest_holder(&holders, name, group.stmt)
+                .and_then(|holder| checker.file.context.development_at(holder.assigned.range()))
+                .is_some(),
+            _ => false,
+        });
         let diagnostic = checker.report(
             first.range(),
             format!(
@@ -1689,6 +1698,12 @@ fn check(checker: &mut Checker<'_, '_>) {
             diagnostic.message.push_str(&format!(
                 "; low severity: {restful} of the application's {total} routes are flask-restful resources, whose exceptions flask-restful answers with a generic \"Internal Server Error\" before Flask's handlers run; what reaches this handler is werkzeug's own HTTP errors and the failures of the other routes"
             ));
+        }
+        if development_only && diagnostic.severity > Some(Severity::Low) {
+            diagnostic.severity = Some(Severity::Low);
+            diagnostic.message.push_str(
+                "; low severity: the text is put into the local only in development (a development-only branch), so a production deployment answers with the other branch's text",
+            );
         }
         if signature_oracle {
             // Not internals but a forgery aid: mohawk's `MacMismatch` reads "MACs do not match;

@@ -156,6 +156,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         let mut selected: Option<Selected> = None;
         // Variables selecting records anyone may read by id on another route: (name, its rule).
         let mut lowered: Vec<(&str, String)> = Vec::new();
+        let mut listing_note: Option<String> = None;
         for variable in &route.variables {
             let name = variable.name.as_str();
             if !has_parameter(route, name)
@@ -233,8 +234,20 @@ fn check(checker: &mut Checker<'_, '_>) {
             if let Some(found) = found.as_ref().filter(|f| !f.changed)
                 && let Some(public) = read_by_id_publicly(checker, route, found)
             {
-                lowered.push((name, public));
+                lowered.push((name, format!(
+                    "`GET {public}` shows the same records to anyone who asks by id, without authentication"
+                )));
+                selected = selected.or_else(|| Some(found.clone()));
                 continue;
+            }
+            // tenancy-management's `OwnerByID.get`: `GET /owners` answers `Owner.query.all()`
+            // to the same callers. Records shared by design, or a listing that leaks them all:
+            // the message says which route to look at; the severity stays.
+            if listing_note.is_none()
+                && let Some(found) = found.as_ref().filter(|f| !f.changed)
+                && reads_only
+            {
+                listing_note = listed_whole_to_same_callers(checker, route, found);
             }
             unrelated.push(name);
             if selected.is_none() {
@@ -246,9 +259,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         if low_only && let Some((first, public)) = lowered.first() {
             // Said at low, so a reviewer sees the read without being asked to act on it.
             unrelated.push(first);
-            lowered_note = Some(format!(
-                " [low: `GET {public}` shows the same records to anyone who asks by id, without authentication]"
-            ));
+            lowered_note = Some(format!(" [low: {public}]"));
         }
         if let Some(first) = unrelated.first() {
             let names = unrelated
@@ -294,6 +305,8 @@ fn check(checker: &mut Checker<'_, '_>) {
             if let Some(note) = lowered_note.take() {
                 diagnostic.severity = Some(crate::rules::Severity::Low);
                 diagnostic.message.push_str(&note);
+            } else if let Some(listing) = listing_note.take() {
+                diagnostic.message.push_str(&format!(" [{listing}]"));
             }
         }
         // A login (Workout_Tracker's social sign-in) selects the account it was sent the
@@ -374,27 +387,184 @@ fn listed_to_every_caller<'r>(checker: &'r Checker<'_, '_>, route: &Route<'_>) -
                 && other.methods.iter().any(|m| m == "GET")
                 && project.apps.share(other.module, route.module)
         })
-        .find(|other| {
-            let body = project.model.modules[other.module]
-                .file
-                .slice(other.handler.range());
-            let identity = other
-                .authentication
-                .as_ref()
-                .map(|a| a.identity.as_str())
-                .filter(|identity| !identity.is_empty());
-            ![
-                "current_user",
-                "get_jwt_identity",
-                "g.user",
-                "current_identity",
-                "get_current_user",
-            ]
-            .iter()
-            .any(|name| body.contains(name))
-                && identity.is_none_or(|identity| !body.contains(identity))
-        })
+        .find(|other| !reads_the_caller(checker, other))
         .map(|other| other.rule.as_str())
+}
+
+/// Why reading `found` by id shows nothing more than the application already shows the same
+/// callers: a `GET` route of its application with no URL variables and no role check, no
+/// stricter than `route` (open, or authenticated), that answers every row of the same model
+/// class (`Owner.query.all()`, `session.query(Owner).order_by(...).all()`, `select(Owner)`
+/// with no filter) and reads nothing of the caller.
+fn listed_whole_to_same_callers(
+    checker: &Checker<'_, '_>,
+    route: &Route<'_>,
+    found: &Selected,
+) -> Option<String> {
+    let class = found.class.as_deref()?;
+    let project = checker.project;
+    project
+        .routes
+        .routes
+        .iter()
+        .filter(|other| {
+            other.variables.is_empty()
+                && other.role_check.is_none()
+                && other.methods.iter().any(|m| m == "GET")
+                && (other.authentication.is_some() || other.open_to_anyone)
+                && project.apps.share(other.module, route.module)
+        })
+        .find_map(|other| {
+            let listing = every_row_of(&other.handler.body, class)?;
+            let whole = hands_on_every_row(&other.handler.body, listing);
+            (whole && !reads_the_caller(checker, other)).then(|| {
+                let file = project.model.modules[other.module].file;
+                format!(
+                    "`GET {}` also answers every `{class}` row to the same callers (`{}`, {}:{}): if these records are shared by design, neither route leaks; if not, that listing leaks them all and needs the owner filter first",
+                    other.rule,
+                    file.slice(listing),
+                    file.display_path(),
+                    file.position(listing.start()).line
+                )
+            })
+        })
+}
+
+/// Whether the rows `listing` loads are answered whole: each serialized by a comprehension
+/// (`[owner.to_dict() for owner in Owner.query.all()]`), or the list handed on as it is
+/// (returned, passed to `jsonify`, a schema's `dump`, a template). A comprehension that picks
+/// fields (`{"id": user.id, "teamName": user.teamname}`) shows only those.
+fn hands_on_every_row(body: &[Stmt], listing: TextRange) -> bool {
+    const SERIALIZERS: &[&str] = &["to_dict", "as_dict", "serialize", "to_json", "dict", "json"];
+    let mut comprehension: Option<bool> = None;
+    any_expr(body, &mut |expr| {
+        let (element, generators) = match expr {
+            Expr::ListComp(c) => (c.elt.as_ref(), &c.generators),
+            Expr::Generator(c) => (c.elt.as_ref(), &c.generators),
+            _ => return false,
+        };
+        let Some(generator) = generators
+            .iter()
+            .find(|g| g.iter.range().contains_range(listing))
+        else {
+            return false;
+        };
+        let Expr::Name(row) = &generator.target else {
+            comprehension = Some(false);
+            return true;
+        };
+        let is_row = |e: &Expr| matches!(e, Expr::Name(n) if n.id == row.id);
+        let serialized = is_row(element)
+            || matches!(element, Expr::Call(call)
+                if matches!(call.func.as_ref(), Expr::Attribute(method)
+                    if is_row(&method.value) && SERIALIZERS.contains(&method.attr.as_str())))
+            || matches!(element, Expr::Attribute(attribute)
+                if is_row(&attribute.value) && SERIALIZERS.contains(&attribute.attr.as_str()));
+        comprehension = Some(serialized);
+        true
+    });
+    if let Some(serialized) = comprehension {
+        return serialized;
+    }
+    let passed_directly = any_expr(body, &mut |expr| {
+        matches!(expr, Expr::Call(call)
+            if call.arguments.args.iter().any(|a| a.range() == listing)
+                || call.arguments.keywords.iter().any(|k| k.value.range() == listing))
+    });
+    passed_directly || hands_on_whole_row(body, &local_bindings(body), listing)
+}
+
+/// Where `body` loads every row of `class`: an `.all()` (or `.scalars()`) of a query rooted at
+/// `class.query`, `query(class)` or `select(class)` with no filter, join or parent on the way.
+fn every_row_of(body: &[Stmt], class: &str) -> Option<TextRange> {
+    let mut found = None;
+    any_expr(body, &mut |expr| {
+        let Expr::Call(call) = expr else { return false };
+        let Expr::Attribute(method) = call.func.as_ref() else {
+            return false;
+        };
+        if !matches!(method.attr.as_str(), "all" | "scalars") {
+            return false;
+        }
+        let mut current = method.value.as_ref();
+        for _ in 0..16 {
+            match current {
+                Expr::Call(inner) => {
+                    let names_class =
+                        |arg: &Expr| matches!(arg, Expr::Name(n) if n.id.as_str() == class);
+                    if matches!(callee_last(&inner.func), Some("query" | "select"))
+                        && inner.arguments.args.first().is_some_and(names_class)
+                    {
+                        found = Some(call.range());
+                        return true;
+                    }
+                    if matches!(
+                        callee_last(&inner.func),
+                        Some(
+                            "filter"
+                                | "filter_by"
+                                | "where"
+                                | "join"
+                                | "with_parent"
+                                | "having"
+                                | "get"
+                                | "first"
+                                | "limit"
+                                | "offset"
+                                | "slice"
+                        )
+                    ) {
+                        return false;
+                    }
+                    // `session.execute(select(Owner))`: the statement is the argument.
+                    current = match inner.func.as_ref() {
+                        Expr::Attribute(attribute) if attribute.attr.as_str() == "execute" => {
+                            match inner.arguments.args.first() {
+                                Some(statement) => statement,
+                                None => return false,
+                            }
+                        }
+                        Expr::Attribute(attribute) => attribute.value.as_ref(),
+                        other => other,
+                    };
+                }
+                Expr::Attribute(attribute) if attribute.attr.as_str() == "query" => {
+                    if matches!(attribute.value.as_ref(), Expr::Name(n) if n.id.as_str() == class) {
+                        found = Some(call.range());
+                        return true;
+                    }
+                    return false;
+                }
+                Expr::Attribute(attribute) => current = attribute.value.as_ref(),
+                _ => return false,
+            }
+        }
+        false
+    });
+    found
+}
+
+/// Whether a route's handler reads who the caller is (`current_user`, `get_jwt_identity()`,
+/// `g.user`, its authentication's identity): what it answers may depend on the caller.
+fn reads_the_caller(checker: &Checker<'_, '_>, other: &Route<'_>) -> bool {
+    let body = checker.project.model.modules[other.module]
+        .file
+        .slice(other.handler.range());
+    let identity = other
+        .authentication
+        .as_ref()
+        .map(|a| a.identity.as_str())
+        .filter(|identity| !identity.is_empty());
+    [
+        "current_user",
+        "get_jwt_identity",
+        "g.user",
+        "current_identity",
+        "get_current_user",
+    ]
+    .iter()
+    .any(|name| body.contains(name))
+        || identity.is_some_and(|identity| body.contains(identity))
 }
 
 /// The rule of an unauthenticated read-only route of the same application that selects rows of
@@ -517,6 +687,7 @@ fn report_request_ids(
         .file
         .at(checker.file.scope_around(route.handler.range()));
     let mut reported: Vec<String> = Vec::new();
+    let mut reported_lookups: Vec<TextRange> = Vec::new();
     for read in request_reads(&project.model, &at, route) {
         if reported.contains(&read.key) || names_a_secret(&read.key) {
             continue;
@@ -544,6 +715,13 @@ fn report_request_ids(
             continue;
         }
         reported.push(read.key.clone());
+        // fantasy-dl-cup's `filter(userPlayers.user_id == body['userId'], userPlayers.gameweek_id
+        // == body['gameweekId'])`: one lookup, one missing ownership check, one finding (at the
+        // first id read for it).
+        if reported_lookups.contains(&found.lookup) {
+            continue;
+        }
+        reported_lookups.push(found.lookup);
         let source = match read.expr {
             Some(expr) => checker.text(expr).to_string(),
             None => format!("the `{}` field of `@use_kwargs`", read.key),
@@ -723,6 +901,7 @@ enum Use {
     Unknown,
 }
 
+#[derive(Clone)]
 struct Selected {
     record: String,
     /// The model class, for a row of one (`User`).
@@ -732,6 +911,8 @@ struct Selected {
     authored: bool,
     changed: bool,
     returned: bool,
+    /// The lookup that selects it.
+    lookup: TextRange,
 }
 
 impl Selected {
@@ -778,6 +959,7 @@ fn select(
                 authored,
                 changed: effects.changed,
                 returned: effects.returned,
+                lookup: lookup.range,
             };
             // An owner beats an author; a change beats a read.
             let better = best.as_ref().is_none_or(|b| {

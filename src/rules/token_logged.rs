@@ -1264,6 +1264,48 @@ fn is_cli_command(def: &ast::StmtFunctionDef) -> bool {
     })
 }
 
+/// The bodies of `if not x:` / `if x is None:` / `if x == "":` tests of a bare name in `body`,
+/// with the name: there `x` holds nothing.
+fn falsy_branches(body: &[Stmt]) -> Vec<(TextRange, &str)> {
+    let mut found = Vec::new();
+    visit_scope_stmts(body, &mut |stmt| {
+        let Stmt::If(branch) = stmt else { return };
+        let name = match branch.test.as_ref() {
+            Expr::UnaryOp(unary) if unary.op == ast::UnaryOp::Not => match unary.operand.as_ref() {
+                Expr::Name(name) => Some(name),
+                _ => None,
+            },
+            Expr::Compare(compare) => match (
+                compare.left.as_ref(),
+                compare.ops.as_ref(),
+                compare.comparators.as_ref(),
+            ) {
+                (Expr::Name(name), [ast::CmpOp::Is | ast::CmpOp::Eq], [empty])
+                    if matches!(empty, Expr::NoneLiteral(_))
+                        || matches!(empty, Expr::StringLiteral(s) if s.value.is_empty()) =>
+                {
+                    Some(name)
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        // `if not token: token = refresh()`: from there on it holds one.
+        let reassigned = |name: &str| {
+            scope_assignments(&branch.body)
+                .iter()
+                .any(|(assigned, _)| *assigned == name)
+        };
+        if let (Some(name), Some(first), Some(last)) =
+            (name, branch.body.first(), branch.body.last())
+            && !reassigned(name.id.as_str())
+        {
+            found.push((TextRange::new(first.start(), last.end()), name.id.as_str()));
+        }
+    });
+    found
+}
+
 fn check(checker: &mut Checker<'_, '_>) {
     let module = checker.source.module();
     // Each scope's statements, and whether it is a command-line command (`@click.command()`,
@@ -1377,6 +1419,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             .map(|(name, _)| *name)
             .collect();
         let refused = refusals(checker, body, &assignments);
+        let falsy = falsy_branches(body);
         for call in calls {
             // An expired or forged token logged where it was refused cannot be replayed.
             let refusal = refused
@@ -1424,6 +1467,15 @@ fn check(checker: &mut Checker<'_, '_>) {
                     let what = match e {
                         _ if accessed.contains(&e.range()) => None,
                         _ if refusal.is_some_and(|r| r.covers(checker, e)) => None,
+                        // mlsb's `if not token: LOGGER.warning(f"... {token}")`: only `None` or
+                        // an empty value reaches the log there.
+                        Expr::Name(n)
+                            if falsy.iter().any(|(branch, name)| {
+                                *name == n.id.as_str() && branch.contains_range(call.range())
+                            }) =>
+                        {
+                            None
+                        }
                         Expr::Call(call) if mints_a_token(checker, call) => {
                             Some(format!("`{}`", checker.text(e)))
                         }

@@ -155,6 +155,7 @@ impl<'a> RouteCollector<'_, 'a> {
                 on_app: false,
                 registered_in: self.module,
                 units: Vec::new(),
+                registered_only_in_development: None,
                 enclosing: Vec::new(),
                 spec: Some(SpecSecurity {
                     security: operation.security.clone(),

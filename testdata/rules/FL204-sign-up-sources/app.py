@@ -64,6 +64,38 @@ def api_register():
     return "ok"
 
 
+@app.post("/api/v2/register")
+def api_v2_register():
+    # Property's shape: the request's own value is checked against the ordinary kinds.
+    data = request.get_json()
+    if data["role"] not in ["tenant", "landlord"]:
+        return jsonify(error="Role must be either 'tenant' or 'landlord'"), 400
+    DB.add(User(password=generate_password_hash(data["password"]), role=data["role"]))
+    return "ok"
+
+
+@app.post("/api/v3/register")
+def api_v3_register():  # expect: FL204(critical)
+    # Trap: the checked value is not the one granted.
+    data = request.get_json()
+    if data["kind"] not in ["tenant", "landlord"]:
+        return jsonify(error="bad kind"), 400
+    DB.add(User(password=generate_password_hash(data["password"]), role=data["role"]))
+    return "ok"
+
+
+class Otp:
+    def __init__(self, **fields):
+        self.__dict__.update(fields)
+
+
+@app.get("/receipts/<int:receipt_id>/code")
+def receipt_code(receipt_id):  # expect: FL202(low)
+    # blu_property's shape: a one-time code for a tenant, no account and no role granted.
+    DB.add(Otp(user_email=request.args["email"], user_type="tenant", otp="123456"))
+    return "ok"
+
+
 @app.post("/google/finish")
 def google_finish():
     # The role the visitor picked earlier, kept in the session by an allow-listed route.

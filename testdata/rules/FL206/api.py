@@ -153,3 +153,19 @@ def save_setting():
         return jsonify(error="unknown setting"), 404
     setting.value = data["value"]
     return jsonify(status="ok")
+
+
+@app.get("/agent/by-device")
+def agent_by_device():
+    # members' `elif invitekey:`: the token is tested before the lookup, in the second branch.
+    device_id = request.args.get("device_id")
+    token = request.args.get("token")
+    if device_id:
+        agent = Device.query.filter_by(id=device_id).first()
+    elif token:
+        agent = Agent.query.filter_by(token=token).first()
+    else:
+        abort(400)
+    if not agent:
+        abort(404)
+    return jsonify(status="ok")

@@ -126,3 +126,9 @@ class Patient(db.Model):
 
     def to_dict(self):
         return {"id": self.id, "email": self.email}
+
+
+class Pick(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    owner_id = db.Column(db.Integer, db.ForeignKey("users.id"))
+    round_id = db.Column(db.Integer, db.ForeignKey("rounds.id"))

@@ -7,7 +7,7 @@ from flask_jwt_extended import create_access_token, current_user, get_jwt_identi
 
 from .extensions import db
 from .models import HelpDoc, Invoice, Note, Page, Post, Product, Report, User, Workspace
-from .models import Board, Card, Customer, Member, Patient, Ticket
+from .models import Board, Card, Customer, Member, Patient, Pick, Ticket
 
 bp = Blueprint("views", __name__)
 
@@ -79,6 +79,26 @@ def restate_statement(crn):  # expect: FL201
     amount = request.get_json().get("amount")
     connection = sqlite3.connect("bank.db")
     connection.execute("UPDATE statements SET amount = ? WHERE crn = ?", (amount, crn))
+    return jsonify(ok=True)
+
+
+def clean(*values):
+    return tuple(str(value).strip() for value in values)
+
+
+@bp.post("/statements/edit")
+@jwt_required()
+def edit_statement():
+    # OpenPLC's shape: the ids come from the form and pass through a cleaning call that hands
+    # them back in order; only `crn` selects the row, `label` and `note` are new values.
+    crn = request.form["crn"]  # expect: FL201
+    label = request.form["label"]
+    note = request.form["note"]
+    (crn, label, note) = clean(crn, label, note)
+    connection = sqlite3.connect("bank.db")
+    connection.execute(
+        "UPDATE statements SET label = ?, note = ? WHERE crn = ?", (label, note, int(crn))
+    )
     return jsonify(ok=True)
 
 
@@ -346,3 +366,13 @@ def delete_note_through_helpers(note_id):
     note = Note.query.filter(Note.id == note_id).first()
     remove_note(note)
     return "", 204
+
+
+@bp.post("/picks/clear")
+@jwt_required()
+def clear_picks():
+    # fantasy-dl-cup's shape: one lookup selected by two body ids, one missing ownership check.
+    body = request.get_json()
+    db.session.query(Pick).filter(Pick.owner_id == body["ownerId"], Pick.round_id == body["roundId"]).delete()  # expect: FL201
+    db.session.commit()
+    return jsonify(ok=True)
