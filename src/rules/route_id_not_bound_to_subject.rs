@@ -403,16 +403,12 @@ fn listed_whole_to_same_callers(
 ) -> Option<String> {
     let class = found.class.as_deref()?;
     let project = checker.project;
-    project
-        .routes
-        .routes
-        .iter()
+    routes_of_its_application(checker, route)
         .filter(|other| {
             other.variables.is_empty()
                 && other.role_check.is_none()
                 && other.methods.iter().any(|m| m == "GET")
                 && (other.authentication.is_some() || other.open_to_anyone)
-                && project.apps.share(other.module, route.module)
         })
         .find_map(|other| {
             let listing = every_row_of(&other.handler.body, class)?;
@@ -567,6 +563,19 @@ fn reads_the_caller(checker: &Checker<'_, '_>, other: &Route<'_>) -> bool {
         || identity.is_some_and(|identity| body.contains(identity))
 }
 
+/// The routes of the application `route` belongs to (itself included).
+fn routes_of_its_application<'c, 'a>(
+    checker: &Checker<'c, 'a>,
+    route: &'c Route<'a>,
+) -> impl Iterator<Item = &'c Route<'a>> {
+    let project = checker.project;
+    project
+        .routes
+        .routes
+        .iter()
+        .filter(move |other| project.apps.share(other.module, route.module))
+}
+
 /// The rule of an unauthenticated read-only route of the same application that selects rows of
 /// the same model class by one of its URL variables (dribdat's public `GET
 /// /project/<int:project_id>`, or `/api/project/<int:project_id>/activity.json` for a project's
@@ -578,10 +587,7 @@ fn read_by_id_publicly(
 ) -> Option<String> {
     let class = found.class.as_deref()?;
     let project = checker.project;
-    project
-        .routes
-        .routes
-        .iter()
+    routes_of_its_application(checker, route)
         .filter(|other| {
             other.authentication.is_none()
                 && other.open_to_anyone
@@ -590,7 +596,6 @@ fn read_by_id_publicly(
                     .methods
                     .iter()
                     .all(|m| matches!(m.as_str(), "GET" | "HEAD" | "OPTIONS"))
-                && project.apps.share(other.module, route.module)
         })
         .find(|other| {
             let Some(file) = project.files.iter().find(|f| f.module == other.module) else {
