@@ -1913,12 +1913,9 @@ impl<'a> FileModel<'a> {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let says_example = || {
-            context::docstring(&info.file.module().body)
-                .is_some_and(context::docstring_says_example)
-        };
+        let docstring = context::docstring(&info.file.module().body);
+        let says_example = || docstring.is_some_and(context::docstring_says_example);
         let says_template = || {
-            let docstring = context::docstring(&info.file.module().body);
             let opening = context::opening_comment(&info.file.text);
             docstring.is_some_and(context::opening_says_template)
                 || opening.as_deref().is_some_and(|opening| {

@@ -1186,6 +1186,77 @@ const KEY_METHODS: &[&str] = &[
     "first_or_404",
 ];
 const FILTER_METHODS: &[&str] = &["filter_by", "filter", "where"];
+/// Query methods that, beside the filters, keep a listing from answering every row: a join or a
+/// parent, a single row, a cut.
+const NARROWING_METHODS: &[&str] = &[
+    "join",
+    "with_parent",
+    "having",
+    "get",
+    "first",
+    "limit",
+    "offset",
+    "slice",
+];
+
+/// Where `body` loads every row of `class`: an `.all()` (or `.scalars()`) of a query rooted at
+/// `class.query`, `query(class)` or `select(class)` with no filter, join or parent on the way.
+pub fn unfiltered_listing(body: &[Stmt], class: &str) -> Option<TextRange> {
+    let mut found = None;
+    super::routes::any_expr(body, &mut |expr| {
+        let Expr::Call(call) = expr else { return false };
+        let Expr::Attribute(method) = call.func.as_ref() else {
+            return false;
+        };
+        if !matches!(method.attr.as_str(), "all" | "scalars") {
+            return false;
+        }
+        let mut current = method.value.as_ref();
+        for _ in 0..16 {
+            match current {
+                Expr::Call(inner) => {
+                    let names_class =
+                        |arg: &Expr| matches!(arg, Expr::Name(n) if n.id.as_str() == class);
+                    if matches!(callee_last(&inner.func), Some("query" | "select"))
+                        && inner.arguments.args.first().is_some_and(names_class)
+                    {
+                        found = Some(call.range());
+                        return true;
+                    }
+                    let narrows = callee_last(&inner.func).is_some_and(|method| {
+                        FILTER_METHODS.contains(&method) || NARROWING_METHODS.contains(&method)
+                    });
+                    if narrows {
+                        return false;
+                    }
+                    // `session.execute(select(Owner))`: the statement is the argument.
+                    current = match inner.func.as_ref() {
+                        Expr::Attribute(attribute) if attribute.attr.as_str() == "execute" => {
+                            match inner.arguments.args.first() {
+                                Some(statement) => statement,
+                                None => return false,
+                            }
+                        }
+                        Expr::Attribute(attribute) => attribute.value.as_ref(),
+                        other => other,
+                    };
+                }
+                Expr::Attribute(attribute) if attribute.attr.as_str() == "query" => {
+                    if matches!(attribute.value.as_ref(), Expr::Name(n) if n.id.as_str() == class) {
+                        found = Some(call.range());
+                        return true;
+                    }
+                    return false;
+                }
+                Expr::Attribute(attribute) => current = attribute.value.as_ref(),
+                _ => return false,
+            }
+        }
+        false
+    });
+    found
+}
+
 /// The parameters of a raw SQL call that select rows: with positional placeholders (`%s`, `?`)
 /// and a literal tuple or list of values, those bound after the `WHERE`. In
 /// `UPDATE entries SET title = %s, content = %s WHERE id = %s` with `(title, content, entry_id)`

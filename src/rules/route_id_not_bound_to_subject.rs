@@ -20,7 +20,9 @@ use ruff_text_size::{Ranged, TextRange};
 
 use super::{Checker, Rule};
 use crate::model::At;
-use crate::model::records::{Lookup, Ownership, RecordRef, callee_last, effects};
+use crate::model::records::{
+    Lookup, Ownership, RecordRef, callee_last, effects, unfiltered_listing,
+};
 use crate::model::request_data::request_reads;
 use crate::model::routes::{
     Authentication, IdentityScan, Route, any_expr, expr_contains, forbids, is_personal_field,
@@ -364,7 +366,6 @@ fn tells_no_callers_apart(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool 
 /// already hands out shows nothing more (microblog's follower lists, Timesketch's user
 /// directory). Returns the collection's rule.
 fn listed_to_every_caller<'r>(checker: &'r Checker<'_, '_>, route: &Route<'_>) -> Option<&'r str> {
-    let project = checker.project;
     let first_variable = route.rule.find("/<")?;
     let collection = route.rule[..first_variable].trim_end_matches('/');
     // A directory of people is shown to members by design; a list of everyone's notes or
@@ -374,10 +375,7 @@ fn listed_to_every_caller<'r>(checker: &'r Checker<'_, '_>, route: &Route<'_>) -
     if serializers.is_empty() {
         return None;
     }
-    project
-        .routes
-        .routes
-        .iter()
+    routes_of_its_application(checker, route)
         .filter(|other| {
             other.variables.is_empty()
                 && serializer_calls(&other.handler.body)
@@ -385,7 +383,6 @@ fn listed_to_every_caller<'r>(checker: &'r Checker<'_, '_>, route: &Route<'_>) -
                     .any(|name| serializers.contains(name))
                 && other.rule.trim_end_matches('/') == collection
                 && other.methods.iter().any(|m| m == "GET")
-                && project.apps.share(other.module, route.module)
         })
         .find(|other| !reads_the_caller(checker, other))
         .map(|other| other.rule.as_str())
@@ -411,7 +408,7 @@ fn listed_whole_to_same_callers(
                 && (other.authentication.is_some() || other.open_to_anyone)
         })
         .find_map(|other| {
-            let listing = every_row_of(&other.handler.body, class)?;
+            let listing = unfiltered_listing(&other.handler.body, class)?;
             let whole = hands_on_every_row(&other.handler.body, listing);
             (whole && !reads_the_caller(checker, other)).then(|| {
                 let file = project.model.modules[other.module].file;
@@ -470,76 +467,6 @@ fn hands_on_every_row(body: &[Stmt], listing: TextRange) -> bool {
     passed_directly || hands_on_whole_row(body, &local_bindings(body), listing)
 }
 
-/// Where `body` loads every row of `class`: an `.all()` (or `.scalars()`) of a query rooted at
-/// `class.query`, `query(class)` or `select(class)` with no filter, join or parent on the way.
-fn every_row_of(body: &[Stmt], class: &str) -> Option<TextRange> {
-    let mut found = None;
-    any_expr(body, &mut |expr| {
-        let Expr::Call(call) = expr else { return false };
-        let Expr::Attribute(method) = call.func.as_ref() else {
-            return false;
-        };
-        if !matches!(method.attr.as_str(), "all" | "scalars") {
-            return false;
-        }
-        let mut current = method.value.as_ref();
-        for _ in 0..16 {
-            match current {
-                Expr::Call(inner) => {
-                    let names_class =
-                        |arg: &Expr| matches!(arg, Expr::Name(n) if n.id.as_str() == class);
-                    if matches!(callee_last(&inner.func), Some("query" | "select"))
-                        && inner.arguments.args.first().is_some_and(names_class)
-                    {
-                        found = Some(call.range());
-                        return true;
-                    }
-                    if matches!(
-                        callee_last(&inner.func),
-                        Some(
-                            "filter"
-                                | "filter_by"
-                                | "where"
-                                | "join"
-                                | "with_parent"
-                                | "having"
-                                | "get"
-                                | "first"
-                                | "limit"
-                                | "offset"
-                                | "slice"
-                        )
-                    ) {
-                        return false;
-                    }
-                    // `session.execute(select(Owner))`: the statement is the argument.
-                    current = match inner.func.as_ref() {
-                        Expr::Attribute(attribute) if attribute.attr.as_str() == "execute" => {
-                            match inner.arguments.args.first() {
-                                Some(statement) => statement,
-                                None => return false,
-                            }
-                        }
-                        Expr::Attribute(attribute) => attribute.value.as_ref(),
-                        other => other,
-                    };
-                }
-                Expr::Attribute(attribute) if attribute.attr.as_str() == "query" => {
-                    if matches!(attribute.value.as_ref(), Expr::Name(n) if n.id.as_str() == class) {
-                        found = Some(call.range());
-                        return true;
-                    }
-                    return false;
-                }
-                Expr::Attribute(attribute) => current = attribute.value.as_ref(),
-                _ => return false,
-            }
-        }
-        false
-    });
-    found
-}
-
 /// Whether a route's handler reads who the caller is (`current_user`, `get_jwt_identity()`,
 /// `g.user`, its authentication's identity): what it answers may depend on the caller.
 fn reads_the_caller(checker: &Checker<'_, '_>, other: &Route<'_>) -> bool {
@@ -566,14 +493,15 @@ fn reads_the_caller(checker: &Checker<'_, '_>, other: &Route<'_>) -> bool {
 /// The routes of the application `route` belongs to (itself included).
 fn routes_of_its_application<'c, 'a>(
     checker: &Checker<'c, 'a>,
-    route: &'c Route<'a>,
-) -> impl Iterator<Item = &'c Route<'a>> {
+    route: &Route<'_>,
+) -> impl Iterator<Item = &'c Route<'a>> + use<'c, 'a> {
     let project = checker.project;
+    let module = route.module;
     project
         .routes
         .routes
         .iter()
-        .filter(move |other| project.apps.share(other.module, route.module))
+        .filter(move |other| project.apps.share(other.module, module))
 }
 
 /// The rule of an unauthenticated read-only route of the same application that selects rows of
