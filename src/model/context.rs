@@ -42,6 +42,10 @@ pub enum Development {
     /// A debugging or mock script nothing in the project imports (`debug_token.py`,
     /// `mock_app.py`): run by hand, never deployed.
     ScratchScript(String),
+    /// A dated or backup copy of a module beside it that nothing imports (`app_backup_latest.py`,
+    /// `app_fixed.py`, `app_20250430_1923.py` beside `app.py`): an edit kept aside, never run.
+    /// Only a module file: a package's name is its folder's, and `shop_copy/` holds other modules.
+    StaleCopy { copy: String, of: String },
     /// A module-level function that only its module's `if __name__ == "__main__":` calls
     /// (`def run_server(): app.run(...)` ... `if __name__ == "__main__": run_server()`).
     RunFromMain(String),
@@ -71,6 +75,9 @@ impl Development {
             ),
             Development::ScratchScript(name) => format!(
                 "in `{name}`, a debugging or mock script nothing in the project imports"
+            ),
+            Development::StaleCopy { copy, of } => format!(
+                "in `{copy}`, a kept-aside copy of `{of}` that nothing in the project imports"
             ),
             Development::RunFromMain(name) => {
                 format!("in `{name}`, which only `if __name__ == \"__main__\":` calls")
@@ -406,6 +413,42 @@ pub fn scratch_script(path: &std::path::Path) -> Option<String> {
     let stem = path.file_stem()?.to_str()?;
     let first = words(stem).into_iter().next()?;
     matches!(first.as_str(), "debug" | "mock" | "scratch").then(|| format!("{stem}.py"))
+}
+
+/// Words in a module's name, after the name of a module beside it, that say the file is a copy
+/// kept aside: moses-p's POS keeps `app_backup.py`, `app_backup_20250430_192303.py`,
+/// `app_fixed_direct.py` and `app_create_order_fix.py` next to the `app.py` it runs, and each
+/// repeated the live app's findings (31 of a round's 36 wrong ones).
+const COPY_WORDS: &[&str] = &[
+    "backup", "bak", "old", "copy", "orig", "original", "fixed", "fix", "broken", "prev",
+    "previous", "tmp", "temp", "draft", "patched", "saved",
+];
+
+/// Whether `module` (a full dotted name) is a copy of a module beside it: its last part is the
+/// other's plus `_` and words of which one says copy ([`COPY_WORDS`]) or a date stamp (six or
+/// more digits), and `exists` says the other module is in the run. Returns both file names.
+pub fn stale_copy(module: &str, exists: impl Fn(&str) -> bool) -> Option<(String, String)> {
+    let (package, last) = match module.rsplit_once('.') {
+        Some((package, last)) => (Some(package), last),
+        None => (None, module),
+    };
+    // Every `_` is a place the original's name may end: `app_fixed_direct` is a copy of `app`,
+    // `user_views_old` of `user_views`.
+    last.match_indices('_').find_map(|(at, _)| {
+        let (original, rest) = (&last[..at], &last[at + 1..]);
+        let says_copy = words(rest).iter().any(|word| {
+            COPY_WORDS.contains(&word.as_str())
+                || (word.len() >= 6 && word.bytes().all(|b| b.is_ascii_digit()))
+        });
+        if original.is_empty() || !says_copy {
+            return None;
+        }
+        let full = match package {
+            Some(package) => format!("{package}.{original}"),
+            None => original.to_string(),
+        };
+        exists(&full).then(|| (format!("{last}.py"), format!("{original}.py")))
+    })
 }
 
 /// Whether the statement holding `range` can never run: an earlier statement of the same block

@@ -733,6 +733,12 @@ impl<'a> ProjectModel<'a> {
             Some(Some(Some(target))) => Some(format!("{target}{attributes}")),
             // A function or class of the module itself.
             Some(_) if attributes.is_empty() => Some(format!("{}.{base}", info.name)),
+            // `login_required = token_auth.login_required` beside `token_auth = HTTPTokenAuth()`
+            // (helscn's flask-crm `auth.py`, imported by every resource): a member of an object
+            // the module makes is that object's member, wherever the alias is imported.
+            Some(_) if matches!(info.scope.get(base), Some([Binding::Assign(Expr::Call(_))])) => {
+                Some(format!("{}.{base}{attributes}", info.name))
+            }
             _ => None,
         }
     }
@@ -1527,6 +1533,20 @@ impl<'a> Project<'a> {
                 && let Some(script) = context::scratch_script(&model.modules[file.module].file.path)
             {
                 file.context.development_module = Some(context::Development::ScratchScript(script));
+            }
+            if file.context.development_module.is_none()
+                && !file.context.named_alone
+                && !apps.is_imported(file.module)
+                && !model
+                    .names
+                    .is_package_init(model.modules[file.module].file_index)
+                && let Some((copy, of)) =
+                    context::stale_copy(&model.modules[file.module].name, |original| {
+                        model.names.file(original).is_some()
+                    })
+            {
+                file.context.development_module =
+                    Some(context::Development::StaleCopy { copy, of });
             }
         }
         // Independent: each reads the files and apps only (the loop below changes which functions

@@ -5137,6 +5137,19 @@ fn returns_role_decorator(def: &ast::StmtFunctionDef) -> bool {
         let Expr::Call(call) = value.as_ref() else {
             return false;
         };
+        // aboro72's flask-pos: `def manager_required(f): return
+        // permission_required(Permission.MANAGER)(f)`, the factory's guard applied for the
+        // caller; `user_required` (`Permission.USER`) is a login every account passes.
+        if let Expr::Call(factory) = call.func.as_ref() {
+            return is_role_word(decorator_name(&factory.func))
+                && factory.arguments.args.iter().any(|arg| match arg {
+                    Expr::StringLiteral(role) => !names_ordinary_account(role.value.to_str()),
+                    Expr::Attribute(member) => {
+                        names_a_role_member(arg) && !names_ordinary_account(member.attr.as_str())
+                    }
+                    _ => false,
+                });
+        }
         let names_a_role = call
             .arguments
             .args
@@ -8424,6 +8437,36 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
         writes
     });
     writes
+}
+
+/// Whether `body` deletes a stored record itself: `db.session.delete(user)`,
+/// `Note.query.filter_by(owner=x).delete()`, `cursor.execute("DELETE FROM ...")`. A `GET`
+/// handler that does is a state change whatever its method says (gymapi's
+/// `GET /remove/<identifier>`, the link target of an admin page, deletes any member).
+pub fn deletes_records(body: &[Stmt]) -> bool {
+    any_expr(body, &mut |e| {
+        let Expr::Call(call) = e else {
+            return false;
+        };
+        let Expr::Attribute(method) = call.func.as_ref() else {
+            return false;
+        };
+        match method.attr.as_str() {
+            "delete" if !call.arguments.args.is_empty() => {
+                matches!(method.value.as_ref(),
+                Expr::Attribute(a) if a.attr.as_str() == "session")
+                    || matches!(method.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session")
+            }
+            "delete" => matches!(method.value.as_ref(), Expr::Call(inner)
+                if matches!(inner.func.as_ref(), Expr::Attribute(a)
+                    if matches!(a.attr.as_str(), "filter" | "filter_by" | "where"))),
+            "execute" => call.arguments.args.first().is_some_and(|sql| {
+                matches!(sql, Expr::StringLiteral(s)
+                    if s.value.to_str().trim_start().to_ascii_uppercase().starts_with("DELETE "))
+            }),
+            _ => false,
+        }
+    })
 }
 
 /// The call a handler's body is made of: `return Controller.action(id)` or `Controller.action()`

@@ -17,7 +17,7 @@ use super::{Checker, Rule, Severity};
 use crate::model::apps::overlap;
 use crate::model::routes::{
     IdentityScan, Route, allows_anonymous, commented_out_decorators, decorator_name,
-    people_collection, returned_personal_fields, writes_state,
+    deletes_records, people_collection, returned_personal_fields, writes_state,
 };
 
 pub const RULE: Rule = Rule {
@@ -498,6 +498,7 @@ fn handler_reads(route: &Route<'_>, variable: &str) -> bool {
 /// handler writes (`POST /search` asks for results, FlaskBB's public searches). A handler
 /// that answers 405 to some of its methods serves only the others (faf's `PUT|POST
 /// /reports/items/` looks reports up and aborts PUT with 405): it is judged by its writes.
+/// Whatever the method, a handler that deletes a record itself does (`GET /remove/<id>`).
 pub(super) fn changes_state(project: &crate::model::Project<'_>, route: &Route<'_>) -> bool {
     let only_post = route
         .methods
@@ -507,6 +508,7 @@ pub(super) fn changes_state(project: &crate::model::Project<'_>, route: &Route<'
     (route.is_state_changing()
         && ((!only_post && !refuses_methods) || handler_writes(project, route)))
         || drops_tables(project, route)
+        || deletes_records(&route.handler.body)
 }
 
 /// `abort(405)`, `return ..., 405`: the handler refuses a method it is registered for.
@@ -659,6 +661,19 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
             evidence.push_str(&format!(
                 ": `@{}` makes the token optional (the first parameter of Flask-JWT-Extended's `jwt_required` is `optional`, not a role)",
                 checker.text(*decorator)
+            ));
+        }
+        // gymapi's `GET /remove/<identifier>`: a link anyone can follow (or a crawler prefetch)
+        // deletes a record.
+        if route
+            .methods
+            .iter()
+            .all(|m| matches!(m.as_str(), "GET" | "HEAD" | "OPTIONS"))
+            && deletes_records(&route.handler.body)
+        {
+            evidence.push_str(&format!(
+                "{} and it deletes records though it answers GET",
+                if evidence.is_empty() { "" } else { ";" },
             ));
         }
         if !exposed.is_empty() {

@@ -401,7 +401,7 @@ pub(super) fn check_settings_files(
 
 /// A `JWT_*` key setting nothing reads: it is kept under a `JWT_*` name (`JWT_SECRET = ...`,
 /// `app.config["JWT_SECRET_KEY"] = ...`), no JWT call of the project is known to use it, no
-/// module imports a Flask JWT extension (which reads it from the app's config), and no code but
+/// module of its application (of the project, when it belongs to none) imports a Flask JWT extension (which reads it from the app's config), and no code but
 /// the line that sets it names it again (a comment does not count). A key kept under another
 /// name (`SECRET_KEY = os.getenv("JWT_SECRET_KEY", ...)`, then `jwt.encode(..., SECRET_KEY)`)
 /// is judged by that name, and is not this case.
@@ -418,7 +418,23 @@ fn unread_jwt_key(checker: &Checker<'_, '_>, site: &crate::model::config::Secret
     let start = usize::from(site.range.start()).min(text.len());
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    // Only the code of the key's own application reads it: IEP-shop's warehouse daemon sets the
+    // key its sibling services verify with, and none of its own code imports a JWT extension.
+    let apps = &checker.project.apps;
+    // A settings module loaded by name (`from_pyfile`, `from_object("web.config")`) is in no
+    // import graph, so its application is unknown: the whole project counts then. A module
+    // that makes the application itself is that application's.
+    let makes_an_app = checker
+        .project
+        .files
+        .iter()
+        .any(|file| file.module == site.module && !file.app_constructions.is_empty());
+    let in_an_app =
+        (apps.is_imported(site.module) || makes_an_app) && !apps.of_module(site.module).is_empty();
     modules.iter().enumerate().all(|(index, module)| {
+        if in_an_app && !apps.share(index, site.module) {
+            return true;
+        }
         let text = &module.file.text[..];
         if memchr::memmem::find(text.as_bytes(), b"flask_jwt").is_some() {
             return false;

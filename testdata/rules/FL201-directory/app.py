@@ -1,7 +1,7 @@
 """A member directory: every logged-in user may list every user (GET /users, no owner filter),
 so reading one user, or their followers, by id through the same serializer shows nothing the
-list does not (microblog's API, Timesketch's user directory). Owned records listed to everyone
-are a leak of their own and do not excuse reading one by id."""
+list does not (microblog's API, Timesketch's user directory). Owned records listed whole to
+everyone are shared by design or leaked by the listing: reading one by id is low, naming it."""
 from flask import Flask, jsonify
 from flask_login import current_user, login_required
 from flask_sqlalchemy import SQLAlchemy
@@ -65,7 +65,7 @@ def list_notes():
 
 @app.get("/notes/<int:note_id>")
 @login_required
-def get_note(note_id):  # expect: FL201
+def get_note(note_id):  # expect: FL201(low)
     return jsonify(Note.query.get_or_404(note_id).to_dict())
 
 

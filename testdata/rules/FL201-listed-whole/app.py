@@ -1,8 +1,10 @@
 """tenancy-management's agency API: every logged-in property manager lists every owner
 (`GET /owners` answers `Owner.query.all()`). Shared by design, or a listing that leaks every
-owner: reading one by id stays reported at its severity, and the message names the listing.
-A listing that picks fields, is scoped to the caller or is kept for administrators is not
-named."""
+owner: reading one by id shows nothing more, so it is low, and the message names the listing.
+A listing that picks fields counts for a read that answers only fields it picks (Stockify's
+`GET /sales` and `GET /sales/<id>`), not for one that answers more (fantasy-dl-cup's league
+table and a profile's real name); a listing scoped to the caller or kept for administrators is
+not named."""
 from flask import Flask, abort, jsonify, request
 from flask_login import LoginManager, current_user, login_required
 from flask_sqlalchemy import SQLAlchemy
@@ -39,6 +41,13 @@ class Note(db.Model):
         return {"id": self.id, "body": self.body}
 
 
+class Sale(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    total = db.Column(db.Integer)
+    user_id = db.Column(db.Integer, db.ForeignKey("user.id"))
+    card_number = db.Column(db.String(19))
+
+
 class Invoice(db.Model):
     id = db.Column(db.Integer, primary_key=True)
     total = db.Column(db.Integer)
@@ -56,7 +65,7 @@ def list_owners():
 
 @app.get("/owners/<int:owner_id>")
 @login_required
-def show_owner(owner_id):  # expect: FL201(high)
+def show_owner(owner_id):  # expect: FL201(low)
     owner = Owner.query.filter_by(id=owner_id).first_or_404()
     return jsonify(owner.to_dict())
 
@@ -110,3 +119,31 @@ def league():
 def profile(user_id):  # expect: FL201(high)
     user = User.query.filter_by(id=user_id).first_or_404()
     return jsonify(id=user.id, team=user.team, real_name=user.real_name)
+
+
+@app.get("/sales")
+@login_required
+def list_sales():
+    sales = Sale.query.all()
+    return jsonify({"sales": [{"id": sale.id, "total": sale.total, "user": sale.user_id} for sale in sales]})
+
+
+@app.get("/sales/<id>")
+@login_required
+def show_sale(id):  # expect: FL201(low)
+    sale = Sale.query.filter_by(id=id).first()
+    return jsonify({"sale": {"id": sale.id, "user": sale.user_id}})
+
+
+@app.get("/sales/by-user/<id>")
+@login_required
+def sales_of_user(id):  # expect: FL201(low)
+    sales = Sale.query.filter_by(user_id=id).all()
+    return jsonify([{"id": sale.id, "total": sale.total} for sale in sales])
+
+
+@app.get("/sales/<id>/payment")
+@login_required
+def sale_payment(id):  # expect: FL201(high)
+    sale = Sale.query.filter_by(id=id).first()
+    return jsonify({"id": sale.id, "card": sale.card_number})

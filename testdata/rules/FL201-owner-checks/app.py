@@ -1,14 +1,15 @@
 """Ownership checked where the handler does not show it: a project decorator that loads the
 row by the view's argument and refuses unless its owner is the caller (HEW2's `check_sell`), a
 model method that looks the row up scoped to `current_user` through another method of its class
-(FlaskRSS's `Feed.delete_feed`), and a query that only counts rows. Traps: a decorator that only
+(FlaskRSS's `Feed.delete_feed`), the same decorator loading the row straight from the view's
+keyword arguments without `functools.wraps` (Afuyah's `owner_required`), and a query that only counts rows. Traps: a decorator that only
 refuses missing rows, and a form field's id that selects a row to delete (medium). A view that
 sends signed-in callers away serves visitors: the row its form selects is nobody else's to
 them (dds_web's password-reset request, under a decorator that reads the Authorization
 header)."""
 from functools import wraps
 
-from flask import Flask, g, redirect, request
+from flask import Flask, flash, g, redirect, request, url_for
 from flask_login import LoginManager, current_user, login_required
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
@@ -51,6 +52,18 @@ def check_seller(view):
     return wrapper
 
 
+def owner_required(view):
+    def wrapper(*args, **kwargs):
+        listing = Listing.query.get_or_404(kwargs["listing_id"])
+        if listing.user_id != current_user.id:
+            flash("You do not have permission to access this listing.", "danger")
+            return redirect(url_for("my_listings"))
+        return view(*args, **kwargs)
+
+    wrapper.__name__ = view.__name__
+    return wrapper
+
+
 def check_exists(view):
     @wraps(view)
     def wrapper(*args, **kwargs):
@@ -68,6 +81,16 @@ def check_exists(view):
 def edit_listing(listing_id):
     listing = Listing.query.get(listing_id)
     listing.title = request.form["title"]
+    db.session.commit()
+    return redirect("/")
+
+
+@app.route("/listings/<int:listing_id>/delete", methods=["POST"])
+@login_required
+@owner_required
+def delete_own_listing(listing_id):
+    listing = Listing.query.get_or_404(listing_id)
+    db.session.delete(listing)
     db.session.commit()
     return redirect("/")
 

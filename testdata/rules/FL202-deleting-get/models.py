@@ -1,0 +1,13 @@
+from flask_sqlalchemy import SQLAlchemy
+
+db = SQLAlchemy()
+
+
+class Member(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    ssn = db.Column(db.String(11))
+    active = db.Column(db.Boolean)
+
+
+class SessionRow(db.Model):
+    id = db.Column(db.String(40), primary_key=True)
