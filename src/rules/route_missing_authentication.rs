@@ -79,7 +79,8 @@ const PUBLIC_WORDS: &[&str] = &[
 /// `route` looks like one anyone may call (a login, a sign-up, a health check). `POST /users`
 /// is taken for the sign-up only while the application has no route named for signing up:
 /// fitlife360's `POST /api/user` and `POST /api/create/members` create accounts beside its
-/// `POST /api/register`, for whoever calls them.
+/// `POST /api/register`, for whoever calls them. One that makes the same ordinary account the
+/// sign-up makes is a second sign-up ([`makes_an_ordinary_account`]).
 fn looks_public(route: &Route<'_>, routes: &[Route<'_>]) -> bool {
     let handler = route.handler.name.as_str().to_ascii_lowercase();
     let rule = route.rule.to_ascii_lowercase();
@@ -110,7 +111,7 @@ fn looks_public(route: &Route<'_>, routes: &[Route<'_>]) -> bool {
     let registration = route.methods.iter().all(|m| m == "POST")
         && matches!(last, "users" | "accounts" | "members" | "user" | "account")
         && !seeds
-        && !signs_up_elsewhere();
+        && (!signs_up_elsewhere() || makes_an_ordinary_account(route.handler));
     // Whole words only: `/authors` is not `auth`, `deliver_order` is not `live`. A resource
     // class's name counts as the handler's (`JsonDataReceiveV1.post`, `TokenRefresh.post`).
     let class_words: Vec<String> = route
@@ -492,6 +493,59 @@ fn handler_reads(route: &Route<'_>, variable: &str) -> bool {
                 &mut |e| matches!(e, Expr::Name(n) if n.id.as_str() == name),
             )
     })
+}
+
+/// Whether a handler makes an account from fields it names, none of them a role or privilege,
+/// and sets none afterwards: PerryKistruck's `POST /api/users/` builds `User(username=...,
+/// email=..., first_name=..., last_name=...)` as its open `POST /api/auth/register` does, so
+/// calling it grants nothing the sign-up does not. A splat (`User(**data)`) may set anything.
+fn makes_an_ordinary_account(handler: &ruff_python_ast::StmtFunctionDef) -> bool {
+    use ruff_python_ast::{Expr, Stmt};
+    let is_account_class = |callee: &Expr| {
+        matches!(callee, Expr::Name(name)
+            if name.id.chars().next().is_some_and(char::is_uppercase)
+                && crate::model::context::words(name.id.as_str())
+                    .last()
+                    .is_some_and(|word| matches!(word.as_str(), "user" | "account" | "member")))
+    };
+    let privileged = |name: &str| {
+        crate::model::routes::is_role_word(name)
+            || crate::model::context::words(name).iter().any(|word| {
+                matches!(
+                    word.as_str(),
+                    "admin"
+                        | "superuser"
+                        | "staff"
+                        | "verified"
+                        | "approved"
+                        | "confirmed"
+                        | "level"
+                )
+            })
+    };
+    let mut constructions = 0;
+    let mut ordinary = true;
+    crate::model::routes::any_expr(&handler.body, &mut |e| {
+        if let Expr::Call(call) = e
+            && is_account_class(&call.func)
+        {
+            constructions += 1;
+            ordinary &= !call.arguments.keywords.is_empty()
+                && call.arguments.args.is_empty()
+                && call
+                    .arguments
+                    .keywords
+                    .iter()
+                    .all(|k| k.arg.as_ref().is_some_and(|arg| !privileged(arg.as_str())));
+        }
+        false
+    });
+    let mut sets_privilege = false;
+    crate::model::routes::visit_stmts(&handler.body, &mut |stmt| {
+        sets_privilege |= matches!(stmt, Stmt::Assign(assign) if assign.targets.iter().any(|target|
+            matches!(target, Expr::Attribute(a) if privileged(a.attr.as_str()))));
+    });
+    constructions == 1 && ordinary && !sets_privilege
 }
 
 /// Whether a route may change state: PUT, PATCH and DELETE say so; a POST only when its
