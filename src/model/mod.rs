@@ -1526,28 +1526,26 @@ impl<'a> Project<'a> {
         signing_algorithms.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
         let apps = apps::Apps::new(&model, &files);
         let mut files = files;
+        // A debugging script or a copy kept aside is development-only when nothing imports it.
         for file in &mut files {
-            if file.context.development_module.is_none()
-                && !file.context.named_alone
-                && !apps.is_imported(file.module)
-                && let Some(script) = context::scratch_script(&model.modules[file.module].file.path)
+            if file.context.development_module.is_some()
+                || file.context.named_alone
+                || apps.is_imported(file.module)
             {
-                file.context.development_module = Some(context::Development::ScratchScript(script));
+                continue;
             }
-            if file.context.development_module.is_none()
-                && !file.context.named_alone
-                && !apps.is_imported(file.module)
-                && !model
-                    .names
-                    .is_package_init(model.modules[file.module].file_index)
-                && let Some((copy, of)) =
-                    context::stale_copy(&model.modules[file.module].name, |original| {
+            let module = &model.modules[file.module];
+            file.context.development_module = context::scratch_script(&module.file.path)
+                .map(context::Development::ScratchScript)
+                .or_else(|| {
+                    if model.names.is_package_init(module.file_index) {
+                        return None;
+                    }
+                    let (copy, of) = context::stale_copy(&module.name, |original| {
                         model.names.file(original).is_some()
-                    })
-            {
-                file.context.development_module =
-                    Some(context::Development::StaleCopy { copy, of });
-            }
+                    })?;
+                    Some(context::Development::StaleCopy { copy, of })
+                });
         }
         // Independent: each reads the files and apps only (the loop below changes which functions
         // are tests, which none of them reads). Run serially they were a fifth of a Flask-heavy run.

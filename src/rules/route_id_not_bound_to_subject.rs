@@ -458,6 +458,7 @@ const SERIALIZERS: &[&str] = &["to_dict", "as_dict", "serialize", "to_json", "di
 fn attributes_of<'b>(expr: &'b Expr, row: &str) -> Option<Vec<&'b str>> {
     let mut attributes = Vec::new();
     let mut whole = false;
+    let mut uses = 0;
     let is_row = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == row);
     expr_contains(expr, &mut |e| {
         match e {
@@ -468,18 +469,11 @@ fn attributes_of<'b>(expr: &'b Expr, row: &str) -> Option<Vec<&'b str>> {
             Expr::Attribute(attribute) if is_row(&attribute.value) => {
                 attributes.push(attribute.attr.as_str());
             }
+            Expr::Name(_) if is_row(e) => uses += 1,
             _ => {}
         }
         false
     });
-    let uses = {
-        let mut count = 0;
-        expr_contains(expr, &mut |e| {
-            count += usize::from(is_row(e));
-            false
-        });
-        count
-    };
     (!whole && uses == attributes.len()).then_some(attributes)
 }
 

@@ -427,8 +427,8 @@ fn unread_jwt_key(checker: &Checker<'_, '_>, site: &crate::model::config::Secret
     let makes_an_app = checker
         .project
         .files
-        .iter()
-        .any(|file| file.module == site.module && !file.app_constructions.is_empty());
+        .get(site.module)
+        .is_some_and(|file| !file.app_constructions.is_empty());
     let in_an_app =
         (apps.is_imported(site.module) || makes_an_app) && !apps.of_module(site.module).is_empty();
     modules.iter().enumerate().all(|(index, module)| {
