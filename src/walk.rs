@@ -35,8 +35,9 @@ pub enum SettingsFormat {
     Json,
     /// A Dockerfile: its `ENV` values and `ARG` defaults, which the built image carries.
     Dockerfile,
-    /// A Procfile, a systemd unit or a supervisor configuration: no settings, only the commands
-    /// that serve the app (`web: gunicorn app:app`), which say how production runs it.
+    /// A Procfile, a systemd unit, a supervisor configuration, Replit's `.replit`, Vercel's
+    /// `vercel.json` or a shell script: no settings, only the commands that serve the app (`web:
+    /// gunicorn app:app`), which say how production runs it.
     Deployment,
 }
 
@@ -52,7 +53,16 @@ impl SettingsFormat {
         if is_compose_name(&lower) {
             return Some(SettingsFormat::Compose);
         }
-        if lower == "procfile" || lower.starts_with("procfile.") || lower.ends_with(".service") {
+        // Replit's `.replit` (`[deployment] run = ["sh", "-c", "gunicorn ... main:app"]`, PxHRMS),
+        // Vercel's `vercel.json` (`"use": "@vercel/python"` on `api/index.py`, hr-backend) and
+        // shell scripts (`gunicorn.sh`, `entrypoint.sh`) start the deployed app too.
+        if lower == "procfile"
+            || lower.starts_with("procfile.")
+            || lower.ends_with(".service")
+            || lower == ".replit"
+            || lower == "vercel.json"
+            || lower.ends_with(".sh")
+        {
             return Some(SettingsFormat::Deployment);
         }
         // Supervisor's program sections (`command=gunicorn ... run:app`, yamakanban's

@@ -1243,6 +1243,7 @@ pub struct Project<'a> {
     admin_views: std::sync::OnceLock<Vec<admin_views::AdminView>>,
     /// Flask-APScheduler APIs served without authentication, built on first use.
     open_scheduler_apis: std::sync::OnceLock<Vec<SchedulerApi>>,
+    administrator_role_numbers: std::sync::OnceLock<Vec<i64>>,
 }
 
 /// What the application of a Flask `SECRET_KEY` relies on the key for
@@ -1316,6 +1317,21 @@ impl<'a> Project<'a> {
             (false, Some(setting)) => KeyReliance::ServerSession(setting),
             (false, None) => KeyReliance::FlashesOnly,
         }
+    }
+
+    /// The numbers the project's role constants give its administrators: `ROLE_ADMIN = 30`
+    /// in jobplus's `User` class, `ADMIN = 3` in a `class Role(IntEnum)`. A literal role
+    /// number that is none of them (`user.role = 10` in its sign-up) makes no administrator.
+    pub fn administrator_role_numbers(&self) -> &[i64] {
+        self.administrator_role_numbers.get_or_init(|| {
+            let mut numbers = Vec::new();
+            for info in &self.model.modules {
+                records::administrator_role_numbers(&info.file.module().body, &mut numbers);
+            }
+            numbers.sort_unstable();
+            numbers.dedup();
+            numbers
+        })
     }
 
     /// Flask-APScheduler REST APIs the project turns on without authentication:
@@ -1597,6 +1613,7 @@ impl<'a> Project<'a> {
             open_credential_checks: std::sync::OnceLock::new(),
             admin_views: std::sync::OnceLock::new(),
             open_scheduler_apis: std::sync::OnceLock::new(),
+            administrator_role_numbers: std::sync::OnceLock::new(),
         }
     }
 }

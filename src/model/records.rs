@@ -1805,6 +1805,42 @@ pub fn sql_tables(sql: &str) -> Vec<String> {
     tables
 }
 
+/// Collects, from a module's top level and its classes' bodies, the integer values of
+/// constants naming an administrator's role: a name with `admin`, `super` or `root` that is a
+/// role's (`ROLE_ADMIN`, `ADMIN_ROLE`) or a member of a class named for roles (`class
+/// Role(IntEnum): ADMIN = 3`).
+pub fn administrator_role_numbers(body: &[Stmt], numbers: &mut Vec<i64>) {
+    collect_administrator_numbers(body, false, numbers);
+    for stmt in body {
+        if let Stmt::ClassDef(class) = stmt {
+            let role_class = class.name.as_str().to_ascii_lowercase().contains("role");
+            collect_administrator_numbers(&class.body, role_class, numbers);
+        }
+    }
+}
+
+fn collect_administrator_numbers(body: &[Stmt], role_class: bool, numbers: &mut Vec<i64>) {
+    for stmt in body {
+        let Stmt::Assign(assign) = stmt else { continue };
+        let [Expr::Name(name)] = assign.targets.as_slice() else {
+            continue;
+        };
+        let lower = name.id.as_str().to_ascii_lowercase();
+        let administrator = ["admin", "super", "root"]
+            .iter()
+            .any(|word| lower.contains(word));
+        if !administrator || !(role_class || lower.contains("role")) {
+            continue;
+        }
+        if let Expr::NumberLiteral(number) = assign.value.as_ref()
+            && let ruff_python_ast::Number::Int(int) = &number.value
+            && let Some(value) = int.as_i64()
+        {
+            numbers.push(value);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

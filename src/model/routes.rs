@@ -4133,6 +4133,35 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         })
     }
 
+    /// The project function a decorator written as `qualified` stands for: the function itself,
+    /// or the factory a module-level name applies (`company_required =
+    /// role_required(User.ROLE_STAFF)`, jobplus's `decorators.py`): `@company_required` is
+    /// `@role_required(User.ROLE_STAFF)`, which a decorator's callee names as `role_required`.
+    fn decorator_function_for(
+        &self,
+        module: usize,
+        qualified: &str,
+    ) -> Option<(usize, &'a ast::StmtFunctionDef)> {
+        self.function_for(module, qualified).or_else(|| {
+            let (defined_in, call) = self.applied_factory_call(qualified)?;
+            let factory = self.qualified(defined_in, &call.func)?;
+            let found = self.function_for(defined_in, &factory)?;
+            // Only a factory hands back a decorator; `x = some_decorator(f)` is a wrapped
+            // function, not a decorator.
+            returns_inner_function(found.1).then_some(found)
+        })
+    }
+
+    /// The call a module-level name of a project module is bound to, once and only so
+    /// (`company_required = role_required(User.ROLE_STAFF)`), with that module.
+    fn applied_factory_call(&self, qualified: &str) -> Option<(usize, &'a ast::ExprCall)> {
+        let (defined_in, name) = self.model.split_module(qualified)?;
+        match self.model.modules[defined_in].scope.get(name) {
+            Some([super::scope::Binding::Assign(Expr::Call(call))]) => Some((defined_in, call)),
+            _ => None,
+        }
+    }
+
     /// Whether a decorator written on a view guards it: a known authentication decorator, a
     /// project decorator that authenticates, or one named for a role or permission check.
     pub fn guards_access(&self, module: usize, decorator: &Expr) -> bool {
@@ -4147,7 +4176,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         };
         self.known_auth_decorator(&qualified).is_some()
             || self
-                .function_for(module, &qualified)
+                .decorator_function_for(module, &qualified)
                 .is_some_and(|(target, def)| self.authenticates(target, def, 0))
     }
 
@@ -4335,7 +4364,10 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     record_token: None,
                 });
             }
-            if let Some(found) = self.function_for(module, &qualified).and_then(by_project) {
+            if let Some(found) = self
+                .decorator_function_for(module, &qualified)
+                .and_then(by_project)
+            {
                 return Some(found);
             }
         }
@@ -4972,8 +5004,25 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             if is_role_word(name) || role_argument || (generic_verb && is_role_word(spelled)) {
                 return Some(format!("`@{source}`"));
             }
+            // `@company_required` after `company_required = role_required(User.ROLE_STAFF)`:
+            // the factory's name and arguments say what `@role_required(...)` would.
             if let Some(qualified) = self.qualified(module, callee)
-                && let Some((target, def)) = self.function_for(module, &qualified)
+                && let Some((defined_in, call)) = self.applied_factory_call(&qualified)
+                && (super::records::callee_last(&call.func).is_some_and(is_role_word)
+                    || call.arguments.args.iter().any(names_a_role_member))
+                && !names_only_ordinary_members(call)
+                && self.decorator_function_for(module, &qualified).is_some()
+            {
+                let file = self.model.modules[defined_in].file;
+                return Some(format!(
+                    "`@{source}` ({}:{}: `{}`)",
+                    file.display_path(),
+                    file.position(call.start()).line,
+                    file.slice(call.range())
+                ));
+            }
+            if let Some(qualified) = self.qualified(module, callee)
+                && let Some((target, def)) = self.decorator_function_for(module, &qualified)
                 && (forbids(&def.body) && self.authenticates(target, def, 0)
                     || compares_claims_and_forbids(&def.body)
                     || gates_on_session_account_kind(def)
@@ -5095,6 +5144,17 @@ fn admits_roles_then_forbids(body: &[Stmt]) -> bool {
         .any(|stmt| !matches!(stmt, Stmt::If(_)) && forbids(std::slice::from_ref(stmt)))
 }
 
+/// Whether a function hands back a function it defines itself (`def role_required(role): def
+/// decorator(func): ... return decorator`): a decorator factory, or a decorator.
+fn returns_inner_function(def: &ast::StmtFunctionDef) -> bool {
+    def.body.iter().any(|stmt| {
+        matches!(stmt, Stmt::Return(ast::StmtReturn { value: Some(value), .. })
+            if matches!(value.as_ref(), Expr::Name(name)
+                if def.body.iter().any(|inner| matches!(inner, Stmt::FunctionDef(inner)
+                    if inner.name.as_str() == name.id.as_str()))))
+    })
+}
+
 /// A decorator whose wrapper applies a role guard it builds: Hyperion's
 /// `_require_purchasing_edit`, whose wrapper runs `require_any_role(edit_roles)(view_func)`. A
 /// call named for requiring or checking a role (`require_any_role`, `check_roles`) in its body.
@@ -5111,6 +5171,17 @@ fn applies_role_guard(def: &ast::StmtFunctionDef) -> bool {
         // `require_role("customer")` is a login every customer passes.
         named_for_it && !names_only_ordinary_accounts(call)
     })
+}
+
+/// Whether a call names roles by members of an enumeration or class, every one an ordinary
+/// account kind (`role_required(User.ROLE_USER)`, jobplus's `person_required`): a login every
+/// person passes, not a check of privilege.
+fn names_only_ordinary_members(call: &ast::ExprCall) -> bool {
+    let ordinary = |arg: &Expr| {
+        matches!(arg, Expr::Attribute(member)
+            if names_ordinary_account(member.attr.as_str()) && !names_privilege(member.attr.as_str()))
+    };
+    !call.arguments.args.is_empty() && call.arguments.args.iter().all(ordinary)
 }
 
 /// Whether a call names roles by string literals, every one an ordinary account kind:
@@ -5468,25 +5539,30 @@ pub struct AdministrativeEffect {
 /// `form_choices` tells the values a WTForms form's choice field accepts (see
 /// `request_data::form_field_choices`): a role chosen on such a form grants only if a choice
 /// names a privilege.
+/// `administrator_numbers`: the role numbers the project's constants give administrators
+/// (`Project::administrator_role_numbers`); a literal role number that is none of them is a
+/// kind of account, not a grant.
 pub fn administrative_effects(
     body: &[Stmt],
     sign_up_kinds: &[String],
     form_choices: &dyn Fn(&ast::ExprCall, &str) -> Option<Vec<String>>,
+    administrator_numbers: &[i64],
 ) -> Vec<AdministrativeEffect> {
-    effects_and_sign_up_roles(body, sign_up_kinds, form_choices).0
+    effects_and_sign_up_roles(body, sign_up_kinds, form_choices, administrator_numbers).0
 }
 
 /// The literal roles a sign-up handler (one taking the new account's password from the
 /// request) gives the accounts it makes, lowercased: the application's ordinary kinds of
 /// account (`role='restaurant_owner'`, `role='BENHNHAN'`).
 pub fn sign_up_roles(body: &[Stmt]) -> Vec<String> {
-    effects_and_sign_up_roles(body, &[], &|_, _| None).1
+    effects_and_sign_up_roles(body, &[], &|_, _| None, &[]).1
 }
 
 fn effects_and_sign_up_roles(
     body: &[Stmt],
     sign_up_kinds: &[String],
     form_choices: &dyn Fn(&ast::ExprCall, &str) -> Option<Vec<String>>,
+    administrator_numbers: &[i64],
 ) -> (Vec<AdministrativeEffect>, Vec<String>) {
     let grants_nothing = |value: &Expr| match value {
         Expr::BooleanLiteral(b) => !b.value,
@@ -5634,9 +5710,18 @@ fn effects_and_sign_up_roles(
                 // fitlife360's `user.role = 'trainer'`: a role the code names that says nothing
                 // of privilege is a kind of account, as a sign-up's literal role is (the field
                 // itself may name the privilege: `user.is_admin = "yes"` still grants).
+                // jobplus's `user.role = 10` in its sign-up, where `ROLE_ADMIN = 30`: a number
+                // the project's role constants do not give administrators.
+                let plain_number = |value: &Expr| {
+                    !administrator_numbers.is_empty()
+                        && matches!(value, Expr::NumberLiteral(number)
+                            if matches!(&number.value, ast::Number::Int(int)
+                                if int.as_i64().is_some_and(|n| !administrator_numbers.contains(&n))))
+                };
                 let plain_role = !names_privilege(attribute.unwrap_or_default())
-                    && matches!(assign.value.as_ref(), Expr::StringLiteral(role)
-                        if !names_privilege(role.value.to_str()));
+                    && (matches!(assign.value.as_ref(), Expr::StringLiteral(role)
+                        if !names_privilege(role.value.to_str()))
+                        || plain_number(&assign.value));
                 if let Some(attribute) = attribute
                     && holder.is_some_and(|holder| holds_an_account(holder, &statements))
                     && PRIVILEGE_ATTRIBUTES.contains(&attribute.to_ascii_lowercase().as_str())
@@ -7630,6 +7715,14 @@ pub fn refuses_without_login(body: &[Stmt]) -> bool {
     if answers_the_logged_in_then_refuses(body) {
         return true;
     }
+    // `if not current_user.is_authenticated or current_user.role != role: abort(404)`
+    // (jobplus's `role_required`): a first-level test that every anonymous caller fails, and
+    // a client error for it, hides the page from them rather than naming the refusal. Not
+    // `if post.deleted and current_user.is_anonymous: abort(404)` (pyfedi), which hides only
+    // some pages.
+    if hides_from_anonymous_callers(body) {
+        return true;
+    }
     let mut found = false;
     visit_stmts(body, &mut |stmt| {
         if found {
@@ -7677,6 +7770,41 @@ pub fn refuses_without_login(body: &[Stmt]) -> bool {
         }
     });
     found
+}
+
+/// An `if` among the first-level statements of `body`, or of a function defined in it (a
+/// decorator's wrapper), that every anonymous caller fails and that ends with a client error.
+fn hides_from_anonymous_callers(body: &[Stmt]) -> bool {
+    body.iter().any(|stmt| match stmt {
+        Stmt::If(branch) => {
+            fails_every_anonymous_caller(&branch.test) && aborts_with_client_error(&branch.body)
+        }
+        Stmt::FunctionDef(inner) => hides_from_anonymous_callers(&inner.body),
+        _ => false,
+    })
+}
+
+/// A test every anonymous caller fails, whatever else holds: `not current_user.is_authenticated`,
+/// alone or as one side of an `or`.
+fn fails_every_anonymous_caller(test: &Expr) -> bool {
+    match test {
+        Expr::BoolOp(op) if op.op == ast::BoolOp::Or => {
+            op.values.iter().any(fails_every_anonymous_caller)
+        }
+        Expr::BoolOp(_) => false,
+        other => lacks_login(other),
+    }
+}
+
+/// `abort(404)`, `abort(400)`: a branch that ends the request with a client error status.
+fn aborts_with_client_error(body: &[Stmt]) -> bool {
+    body.iter().any(|stmt| {
+        matches!(stmt, Stmt::Expr(expression) if matches!(expression.value.as_ref(),
+            Expr::Call(call) if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "abort")
+                && matches!(call.arguments.args.first(), Some(Expr::NumberLiteral(number))
+                    if matches!(&number.value, ast::Number::Int(int)
+                        if int.as_u16().is_some_and(|status| (400..500).contains(&status))))))
+    })
 }
 
 /// `if "user" in session: ... return render_template(...)` and then, after the `if`, `return
@@ -8467,6 +8595,49 @@ pub fn deletes_records(body: &[Stmt]) -> bool {
             _ => false,
         }
     })
+}
+
+/// Whether a handler changes a row it loaded by one of `variables` (the URL's) and commits:
+/// `order = PlacedOrder.query.get(order_id)`, `order.cancelled = True`, `db.session.commit()`
+/// (naijaeats's `GET /cancel_order/<order_id>`). An attribute set (not a counter bumped with
+/// `+=`) on a local a query returned. Not a row found by what the query string carries (a
+/// payment provider's signed return URL, kaipi's `paymentconfirm`).
+pub fn updates_records(body: &[Stmt], variables: &[&str]) -> bool {
+    if variables.is_empty() {
+        return false;
+    }
+    let commits = any_expr(body, &mut |e| {
+        matches!(e, Expr::Call(call) if matches!(call.func.as_ref(),
+            Expr::Attribute(method) if method.attr.as_str() == "commit"
+                && (matches!(method.value.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "session")
+                    || matches!(method.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session"))))
+    });
+    if !commits {
+        return false;
+    }
+    let loaded: Vec<&str> = local_assignments(body)
+        .into_iter()
+        .filter(|(_, value)| {
+            matches!(value, Expr::Call(call) if super::records::callee_last(&call.func).is_some_and(|name|
+                matches!(name, "get" | "get_or_404" | "first" | "first_or_404" | "one" | "one_or_none" | "scalar"))
+                && expr_contains(value, &mut |e| matches!(e,
+                    Expr::Attribute(a) if matches!(a.attr.as_str(), "query" | "session")
+                        || matches!(e, Expr::Name(n) if n.id.as_str() == "session")))
+                && expr_contains(value, &mut |e| matches!(e,
+                    Expr::Name(n) if variables.contains(&n.id.as_str()))))
+        })
+        .map(|(name, _)| name)
+        .collect();
+    let mut updates = false;
+    visit_stmts(body, &mut |stmt| {
+        if let Stmt::Assign(assign) = stmt {
+            updates |= assign.targets.iter().any(|target| {
+                matches!(target, Expr::Attribute(attribute)
+                    if matches!(attribute.value.as_ref(), Expr::Name(n) if loaded.contains(&n.id.as_str())))
+            });
+        }
+    });
+    updates
 }
 
 /// The call a handler's body is made of: `return Controller.action(id)` or `Controller.action()`

@@ -261,6 +261,43 @@ fn served_modules(line: &str) -> Vec<String> {
     modules
 }
 
+/// The Python entry points a `vercel.json` builds with `@vercel/python`, which serves the
+/// module's WSGI app (`{"src": "api/index.py", "use": "@vercel/python"}`): one command per
+/// build, at the line of its `src`.
+fn vercel_python_builds(file: &TextFile, folder: &Path) -> Vec<ServerCommand> {
+    if !file.text.contains("@vercel/python") {
+        return Vec::new();
+    }
+    let mut commands = Vec::new();
+    for (index, line) in file.text.lines().enumerate() {
+        let tokens: Vec<&str> = line
+            .split(|c: char| c.is_whitespace() || matches!(c, '"' | ':' | ','))
+            .filter(|t| !t.is_empty())
+            .collect();
+        // `"src": "api/index.py"`, one build per line or several on one.
+        for pair in tokens.windows(2) {
+            let [key, path] = pair else { continue };
+            let Some(path) = path.strip_suffix(".py") else {
+                continue;
+            };
+            if *key != "src" {
+                continue;
+            }
+            commands.push(ServerCommand {
+                place: format!("{}:{}", file.display_path(), index + 1),
+                server: "@vercel/python",
+                modules: vec![
+                    path.trim_start_matches("./")
+                        .trim_start_matches('/')
+                        .replace('/', "."),
+                ],
+                folder: folder.to_path_buf(),
+            });
+        }
+    }
+    commands
+}
+
 impl SettingsFiles {
     /// The commands of the run's Procfiles, systemd units, compose files and Dockerfiles that
     /// serve an app with a WSGI or ASGI server.
@@ -271,6 +308,21 @@ impl SettingsFiles {
                 file.format,
                 SettingsFormat::Deployment | SettingsFormat::Compose | SettingsFormat::Dockerfile
             ) {
+                continue;
+            }
+            let folder = file
+                .file
+                .path
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default();
+            if file
+                .file
+                .path
+                .file_name()
+                .is_some_and(|name| name == "vercel.json")
+            {
+                commands.extend(vercel_python_builds(&file.file, &folder));
                 continue;
             }
             for (index, line) in file.file.text.lines().enumerate() {
@@ -288,12 +340,7 @@ impl SettingsFiles {
                     place: format!("{}:{}", file.file.display_path(), index + 1),
                     server,
                     modules: served_modules(line),
-                    folder: file
-                        .file
-                        .path
-                        .parent()
-                        .map(Path::to_path_buf)
-                        .unwrap_or_default(),
+                    folder: folder.clone(),
                 });
             }
         }
@@ -1183,6 +1230,25 @@ mod tests {
             served_modules(r#"ENTRYPOINT ["python", "-m", "gunicorn", "--bind", "0:8000"]"#)
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn vercel_builds_name_the_python_entry_points() {
+        let one_line = TextFile::new(
+            PathBuf::from("vercel.json"),
+            r#"{"builds": [{ "src": "api/index.py", "use": "@vercel/python" }]}"#.to_string(),
+        );
+        let modules: Vec<Vec<String>> = vercel_python_builds(&one_line, Path::new("."))
+            .into_iter()
+            .map(|command| command.modules)
+            .collect();
+        assert_eq!(modules, vec![vec!["api.index".to_string()]]);
+        // A static site's builds serve no Python.
+        let static_site = TextFile::new(
+            PathBuf::from("vercel.json"),
+            r#"{"builds": [{ "src": "index.html", "use": "@vercel/static" }]}"#.to_string(),
+        );
+        assert!(vercel_python_builds(&static_site, Path::new(".")).is_empty());
     }
 
     fn entries_of(format: SettingsFormat, text: &str) -> Vec<(String, Option<String>, String)> {

@@ -108,7 +108,13 @@ fn effects(checker: &Checker<'_, '_>, route: &Route<'_>) -> Vec<AdministrativeEf
     let form_choices = |constructor: &ruff_python_ast::ExprCall, field: &str| {
         form_field_choices(model, route.module, constructor, field)
     };
-    let effects = administrative_effects(&route.handler.body, &[], &form_choices);
+    let administrator_numbers = checker.project.administrator_role_numbers();
+    let effects = administrative_effects(
+        &route.handler.body,
+        &[],
+        &form_choices,
+        administrator_numbers,
+    );
     if effects.is_empty() {
         return effects;
     }
@@ -116,6 +122,7 @@ fn effects(checker: &Checker<'_, '_>, route: &Route<'_>) -> Vec<AdministrativeEf
         &route.handler.body,
         &sign_up_kinds(checker, route),
         &form_choices,
+        administrator_numbers,
     )
 }
 

@@ -815,6 +815,10 @@ fn check(checker: &mut Checker<'_, '_>) {
     check_seeded_passwords(checker);
 }
 
+/// How many accounts with written passwords a script's top-level code makes before it is taken
+/// for sample data rather than an operator's bootstrap.
+const SAMPLE_POPULATION: usize = 3;
+
 /// Words of a script's name that say it fills a database with sample data for development.
 const SAMPLE_DATA_WORDS: &[&str] = &[
     "seed", "seeds", "seeder", "sample", "samples", "dummy", "demo", "fixture", "fixtures", "fake",
@@ -848,7 +852,7 @@ fn check_seeded_passwords(checker: &mut Checker<'_, '_>) {
                 })
         })
     };
-    let mut found: Vec<(TextRange, Option<String>, Option<String>)> = Vec::new();
+    let mut found: Vec<(TextRange, Option<String>, Option<String>, bool)> = Vec::new();
     for fact in file.calls.iter() {
         let call = fact.call;
         let Some(password) = literal_account_password(call) else {
@@ -888,9 +892,38 @@ fn check_seeded_passwords(checker: &mut Checker<'_, '_>) {
             }
             _ => None,
         };
-        found.push((password.range(), why_low, privilege));
+        found.push((
+            password.range(),
+            why_low,
+            privilege,
+            fact.function.is_none(),
+        ));
     }
-    for (range, why_low, privilege) in found {
+    // RestaurantSystem's `create_db.py` (ten customers, managers and cooks, each with its own
+    // name as password), naijaeats's `init_db.py` (three sample restaurants): a script nothing
+    // imports that makes three or more accounts in its top-level code fills a database with
+    // sample users. One finding for the script, low, listing the other accounts' lines; an
+    // operator's bootstrap makes one or two (an administrator, a first staff account).
+    let top_level: Vec<TextRange> = found
+        .iter()
+        .filter(|(_, why_low, _, top_level)| why_low.is_none() && *top_level)
+        .map(|(range, ..)| *range)
+        .collect();
+    if top_level.len() >= SAMPLE_POPULATION && !checker.project.apps.is_imported(file.module) {
+        let lines: Vec<String> = top_level[1..]
+            .iter()
+            .map(|range| checker.source.position(range.start()).line.to_string())
+            .collect();
+        found.retain(|(range, ..)| !top_level[1..].contains(range));
+        if let Some(first) = found.iter_mut().find(|(range, ..)| *range == top_level[0]) {
+            first.1 = Some(format!(
+                " [low: `{stem}` makes {} accounts with written passwords in its top-level code (also lines {}) and nothing imports it: a script that fills a database with sample users; if it runs against production, this is medium]",
+                top_level.len(),
+                lines.join(", ")
+            ));
+        }
+    }
+    for (range, why_low, privilege, _) in found {
         let text = checker.source.slice(range).to_string();
         let diagnostic = checker.report(
             range,

@@ -9,7 +9,7 @@
 //! A route behind a decorator or hook that decodes the token without verifying its signature
 //! (and checks nothing else) is unauthenticated too: anyone can write a token it accepts.
 
-use ruff_python_ast::Expr;
+use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::Ranged;
 
 use super::route_id_not_bound_to_subject::identifies_owned_object;
@@ -17,7 +17,7 @@ use super::{Checker, Rule, Severity};
 use crate::model::apps::overlap;
 use crate::model::routes::{
     IdentityScan, Route, allows_anonymous, commented_out_decorators, decorator_name,
-    deletes_records, people_collection, returned_personal_fields, writes_state,
+    deletes_records, people_collection, returned_personal_fields, updates_records, writes_state,
 };
 
 pub const RULE: Rule = Rule {
@@ -563,6 +563,11 @@ pub(super) fn changes_state(project: &crate::model::Project<'_>, route: &Route<'
         && ((!only_post && !refuses_methods) || handler_writes(project, route)))
         || drops_tables(project, route)
         || deletes_records(&route.handler.body)
+        || updates_records(&route.handler.body, &url_variables(route))
+}
+
+fn url_variables<'r>(route: &'r Route<'_>) -> Vec<&'r str> {
+    route.variables.iter().map(|v| v.name.as_str()).collect()
 }
 
 /// `abort(405)`, `return ..., 405`: the handler refuses a method it is registered for.
@@ -695,8 +700,20 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
         }
         // A handler that reads `current_user` or `g.user` is authenticated somewhere we cannot see.
         let identity = IdentityScan::new(&project.model, &project.routes, &project.files, route);
-        let reads_identity = crate::model::routes::any_expr(&route.handler.body, &mut |e| {
-            identity.contains_identity(e)
+        // Not where the caller is read only to answer after the handler changed something
+        // (naijaeats's `GET /cancel_order/<id>` commits, then `return redirect(url_for(...,
+        // user_id=current_user.id))`): the change is made for anonymous callers too.
+        let body = &route.handler.body;
+        let reads_identity = body.iter().enumerate().any(|(index, stmt)| {
+            let answer_after_change = index > 0
+                && index + 1 == body.len()
+                && matches!(stmt, Stmt::Return(_))
+                && (deletes_records(&body[..index])
+                    || updates_records(&body[..index], &url_variables(route)));
+            !answer_after_change
+                && crate::model::routes::any_expr(std::slice::from_ref(stmt), &mut |e| {
+                    identity.contains_identity(e)
+                })
         });
         // A handler that parses the token itself has broken, not missing, authentication: FL102
         // and FL203 report that precisely.
@@ -719,14 +736,18 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
         }
         // gymapi's `GET /remove/<identifier>`: a link anyone can follow (or a crawler prefetch)
         // deletes a record.
-        if route
+        let answers_get_only = route
             .methods
             .iter()
-            .all(|m| matches!(m.as_str(), "GET" | "HEAD" | "OPTIONS"))
-            && deletes_records(&route.handler.body)
-        {
+            .all(|m| matches!(m.as_str(), "GET" | "HEAD" | "OPTIONS"));
+        if answers_get_only && deletes_records(&route.handler.body) {
             evidence.push_str(&format!(
                 "{} and it deletes records though it answers GET",
+                if evidence.is_empty() { "" } else { ";" },
+            ));
+        } else if answers_get_only && updates_records(&route.handler.body, &url_variables(route)) {
+            evidence.push_str(&format!(
+                "{} and it changes records though it answers GET",
                 if evidence.is_empty() { "" } else { ";" },
             ));
         }

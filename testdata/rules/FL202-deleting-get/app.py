@@ -1,11 +1,18 @@
 """A GET link that deletes is a state change whatever its method says: gymapi's
 `GET /remove/<identifier>`, the target of an admin page's links, deletes any member by SSN with
 no login while the app's API routes require a token. A GET that only reads stays a read, and
-logging out (which drops the caller's own session row) is public by design."""
-from flask import Flask, redirect, render_template, session
-from flask_login import login_required
+logging out (which drops the caller's own session row) is public by design. A GET that changes
+the row its URL names and commits (naijaeats's `GET /cancel_order/<order_id>`) changes state too,
+and reading the caller only to answer afterwards (`url_for(..., user_id=current_user.id)`) does
+not make it authenticated: the change is made first, for anyone. A row found by what the query
+string carries (a payment provider's signed return URL) is not the URL's row."""
+import hashlib
+import os
 
-from .models import Member, SessionRow, db
+from flask import Flask, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_required
+
+from .models import Member, Order, SessionRow, db
 
 app = Flask(__name__)
 
@@ -42,4 +49,30 @@ def logout():
     row = SessionRow.query.get(session.get("sid"))
     db.session.delete(row)
     db.session.commit()
+    return redirect("/")
+
+
+@app.route("/cancel_order/<order_id>")
+def cancel_order(order_id):  # expect: FL202
+    order = Order.query.get(order_id)
+    order.cancelled = True
+    db.session.commit()
+    return redirect(url_for("profile", user_id=current_user.id))
+
+
+@app.route("/orders/<order_id>/viewed")
+def mark_viewed(order_id):  # expect: FL202(low)
+    order = Order.query.get(order_id)
+    order.views += 1
+    db.session.commit()
+    return redirect("/")
+
+
+@app.route("/payment/return")
+def payment_return():
+    order = Order.query.filter_by(number=request.args.get("ORDER_NUMBER")).first()
+    expected = hashlib.md5((request.args["ORDER_NUMBER"] + os.environ["MERCHANT_SECRET"]).encode())
+    if request.args.get("AUTHCODE") == expected.hexdigest().upper():
+        order.paid = True
+        db.session.commit()
     return redirect("/")

@@ -11,3 +11,11 @@ class Member(db.Model):
 
 class SessionRow(db.Model):
     id = db.Column(db.String(40), primary_key=True)
+
+
+class Order(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    number = db.Column(db.String(20))
+    cancelled = db.Column(db.Boolean)
+    paid = db.Column(db.Boolean)
+    views = db.Column(db.Integer)
