@@ -488,6 +488,18 @@ fn in_context(
                 d.severity = Some(Severity::Low);
                 d.message.push_str(&unused.note());
             }
+            // vehicle-parking-app's `api_bp`: a blueprint no application of the project
+            // registers serves nothing (a library's blueprints, in a tree with no application,
+            // are left as they are).
+            if about_running_code
+                && d.severity.unwrap_or(d.rule.severity) > Severity::Low
+                && let Some(module) = references::routes_outside_every_application(project, file)
+            {
+                d.severity = Some(Severity::Low);
+                d.message.push_str(&format!(
+                    " [low: no application of the project registers the routes of `{module}`: they are served only if something registers them at run time]"
+                ));
+            }
             d
         })
         .collect()

@@ -101,6 +101,9 @@ pub struct Apps {
     by_binding: HashMap<String, usize>,
     /// Per module: some other module of the run imports it (by a statement or a string).
     imported: Vec<bool>,
+    /// Per module: an application reaches it through imports (rather than owning it only as a
+    /// module of its source root).
+    reached: Vec<bool>,
     /// Per module: no application reaches it through imports, and its source root holds
     /// several: its units are every one of them, a guess (cuckoo's blueprints loaded by
     /// `__import__` in a loop, beside another app of the same package).
@@ -171,6 +174,10 @@ impl Apps {
                 module_units[member].push(unit);
             }
         }
+        let reached: Vec<bool> = module_units
+            .iter()
+            .map(|owners| !owners.is_empty())
+            .collect();
         // Modules no application reaches through imports (helpers loaded by a string, code only
         // unparsed files import) run in the applications of their own source root; where that
         // root holds no application, they are a unit of their own.
@@ -221,6 +228,7 @@ impl Apps {
             module_units,
             by_binding,
             imported: importers.iter().map(|list| !list.is_empty()).collect(),
+            reached,
             guessed,
         }
     }
@@ -247,6 +255,12 @@ impl Apps {
     }
 
     /// Whether another module of the run imports `module`.
+    /// Whether an application reaches `module` through imports (its constructing module, what
+    /// that imports, transitively, and the modules importing it).
+    pub fn is_reached(&self, module: usize) -> bool {
+        self.reached.get(module).copied().unwrap_or(true)
+    }
+
     pub fn is_imported(&self, module: usize) -> bool {
         self.imported.get(module).copied().unwrap_or(true)
     }

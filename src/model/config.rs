@@ -992,6 +992,36 @@ fn secret_validators(
         if !stops {
             continue;
         }
+        // PyGotham's `check_required_settings(config)`: `if config.get(key, DOES_NOT_EXIST) ==
+        // DOES_NOT_EXIST: raise RuntimeError(...)` for every required key, `SECRET_KEY` among
+        // them, which its settings default to that sentinel. The sentinel never signs anything
+        // (nor does the check read a development switch: then only outside development).
+        let mut sentinels: Vec<(Vec<u8>, StartupGuard)> = Vec::new();
+        super::routes::visit_stmts(&def.body, &mut |inner| {
+            let Stmt::If(branch) = inner else { return };
+            let mut branch_stops = false;
+            super::routes::visit_stmts(&branch.body, &mut |s| branch_stops |= stops_here(s));
+            if !branch_stops {
+                return;
+            }
+            let Some(sentinel) = missing_sentinel(&branch.test) else {
+                return;
+            };
+            if let super::value::Value::Str(text) = model.value(sentinel, &at) {
+                let test = module.file.slice(branch.test.range());
+                sentinels.push((
+                    text.into_bytes(),
+                    StartupGuard {
+                        place: format!(
+                            "{}:{}",
+                            module.file.display_path(),
+                            module.file.position(inner.start()).line
+                        ),
+                        everywhere: !is_dev_name(test),
+                    },
+                ));
+            }
+        });
         let mut fallbacks: Vec<Vec<u8>> = Vec::new();
         super::routes::any_expr(&def.body, &mut |e| {
             if let Expr::Call(call) = e
@@ -1003,7 +1033,7 @@ fn secret_validators(
             }
             false
         });
-        if fallbacks.is_empty() {
+        if fallbacks.is_empty() && sentinels.is_empty() {
             continue;
         }
         let called = model.modules.iter().any(|other| {
@@ -1025,8 +1055,49 @@ fn secret_validators(
         for fallback in fallbacks {
             guards.push((Refused::Literal(fallback), index, guard.clone()));
         }
+        for (sentinel, guard) in sentinels {
+            guards.push((Refused::Literal(sentinel), index, guard));
+        }
     }
     guards
+}
+
+/// The sentinel of a "setting is missing" test: `config.get(key, MISSING) == MISSING` (or `is`),
+/// either way round: a lookup whose default is the very name it is compared with.
+fn missing_sentinel(test: &Expr) -> Option<&Expr> {
+    let Expr::Compare(compare) = test else {
+        return None;
+    };
+    let (Some(ast::CmpOp::Eq | ast::CmpOp::Is), [right]) =
+        (compare.ops.first(), compare.comparators.as_ref())
+    else {
+        return None;
+    };
+    fn default_of(lookup: &Expr) -> Option<&str> {
+        match lookup {
+            Expr::Call(call) if super::records::callee_last(&call.func) == Some("get") => {
+                match call.arguments.args.get(1) {
+                    Some(Expr::Name(name)) => Some(name.id.as_str()),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+    fn named(expr: &Expr) -> Option<&str> {
+        match expr {
+            Expr::Name(name) => Some(name.id.as_str()),
+            _ => None,
+        }
+    }
+    let left = compare.left.as_ref();
+    if default_of(left).is_some() && default_of(left) == named(right) {
+        Some(right)
+    } else if default_of(right).is_some() && default_of(right) == named(left) {
+        Some(left)
+    } else {
+        None
+    }
 }
 
 /// Whether a branch stops the application: it raises or exits (perhaps after letting

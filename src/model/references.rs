@@ -268,13 +268,99 @@ fn unimported_module(project: &Project<'_>, file: &FileModel<'_>) -> Option<Stri
     {
         return None;
     }
+    // Not in `from . import user_reservations` of another package's `__init__.py`, which
+    // imports that package's module of the same name (vehicle-parking-app's `routes/api/`
+    // beside `routes/user/`); any other mention may import it in a way the model does not
+    // follow (a star import, a name in a string).
+    let own_package = info
+        .name
+        .rsplit_once('.')
+        .map_or("", |(package, _)| package);
     let named_elsewhere = project
         .model
         .modules
         .iter()
         .enumerate()
-        .any(|(index, other)| index != file.module && word_count(&other.file.text, stem) > 0);
+        .any(|(index, other)| {
+            let other_package = if project.model.names.is_package_init(other.file_index) {
+                other.name.as_str()
+            } else {
+                other
+                    .name
+                    .rsplit_once('.')
+                    .map_or("", |(package, _)| package)
+            };
+            index != file.module
+                && other.file.text.lines().any(|line| {
+                    let sibling_of_another_package =
+                        line.trim_start().strip_prefix("from . import ").is_some()
+                            && other_package != own_package;
+                    !sibling_of_another_package && word_count(line, stem) > 0
+                })
+        });
     (!named_elsewhere).then(|| info.name.clone())
+}
+
+/// The name of `file`'s module when it declares routes that no application of the project
+/// serves: no application reaches the module through imports, and nothing imports it either or
+/// its blueprints are never registered. vehicle-parking-app registers its main, admin and user
+/// blueprints and never `api_bp`, whose eight routes exist only in the source, and its user
+/// package never imports `user_reservations`. `None` in test code and in files
+/// named alone, whose applications may be outside the run.
+pub fn routes_outside_every_application(
+    project: &Project<'_>,
+    file: &FileModel<'_>,
+) -> Option<String> {
+    let apps = &project.apps;
+    if file.is_test_module()
+        || file.context.named_alone
+        || apps.app_count() == 0
+        || apps.is_reached(file.module)
+        || !declares_routes(project, file.module)
+    {
+        return None;
+    }
+    let name = &project.model.modules[file.module].name;
+    // Outside every application may also mean registered in a way the model does not follow
+    // (a star import of the module that imports the blueprints, apiowaste; `import_module`
+    // over a list of package names, byceps): only a module nothing imports, or whose
+    // blueprints are named nowhere but in imports, route decorators and their own definition,
+    // is taken to serve nothing.
+    if unimported_module(project, file).is_some() {
+        return Some(name.clone());
+    }
+    let registrars: Vec<&str> = project
+        .routes
+        .routes
+        .iter()
+        .filter(|route| route.module == file.module)
+        .filter_map(|route| route.registrar.as_deref())
+        .map(|registrar| registrar.rsplit('.').next().unwrap_or(registrar))
+        .collect();
+    let registered = registrars.is_empty()
+        || registrars
+            .iter()
+            .any(|registrar| named_beyond_its_routes(project, registrar));
+    (!registered).then(|| name.clone())
+}
+
+/// Whether `object` (a blueprint's name) is named in a line of the project that is not an
+/// import, a decorator or its own assignment: `app.register_blueprint(api_bp)`, a list of
+/// blueprints, an argument.
+fn named_beyond_its_routes(project: &Project<'_>, object: &str) -> bool {
+    project.model.modules.iter().any(|module| {
+        module.file.text.lines().any(|line| {
+            let code = line.trim_start();
+            let defined_here = code.strip_prefix(object).is_some_and(|rest| {
+                rest.trim_start().starts_with('=') && !rest.trim_start().starts_with("==")
+            });
+            !(code.starts_with("from ")
+                || code.starts_with("import ")
+                || code.starts_with('@')
+                || defined_here)
+                && word_count(line, object) > 0
+        })
+    })
 }
 
 /// Whether the route model holds a route declared in `module`.

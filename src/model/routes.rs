@@ -5674,6 +5674,19 @@ fn effects_and_sign_up_roles(
     let mut found = Vec::new();
     let mut statements: Vec<&Stmt> = Vec::new();
     visit_stmts(body, &mut |stmt| statements.push(stmt));
+    // `if User.query.count() == 0: new_user = User(..., admin=True)` (library_website's
+    // sign-up, "the first user is granted admin"): the application's own bootstrap, which
+    // makes its first account the administrator and no later one.
+    let mut bootstraps: Vec<TextRange> = Vec::new();
+    visit_stmts(body, &mut |stmt| {
+        if let Stmt::If(branch) = stmt
+            && no_account_yet(&branch.test)
+            && let (Some(first), Some(last)) = (branch.body.first(), branch.body.last())
+        {
+            bootstraps.push(TextRange::new(first.start(), last.end()));
+        }
+    });
+    let in_bootstrap = |range: TextRange| bootstraps.iter().any(|b| b.contains_range(range));
     // Locals holding an organisation the handler makes (`school = School(...)`), which the
     // accounts it makes may be scoped to.
     let new_tenants: Vec<(&str, &str)> = assignments
@@ -5930,8 +5943,43 @@ fn effects_and_sign_up_roles(
         }
         false
     });
+    found.retain(|effect| !in_bootstrap(effect.range));
     found.sort_by_key(|effect| effect.range.start());
     (found, kinds)
+}
+
+/// A test that holds only while the application has no account yet: `User.query.count() == 0`,
+/// `< 1`, `not User.query.first()`, `User.query.first() is None`.
+fn no_account_yet(test: &Expr) -> bool {
+    let counts_accounts = |expr: &Expr| {
+        matches!(expr, Expr::Call(call)
+            if super::records::callee_last(&call.func).is_some_and(|name| matches!(name, "count" | "first"))
+                && expr_contains(expr, &mut |e| matches!(e, Expr::Name(class)
+                    if is_account_class_name(class.id.as_str()))))
+    };
+    match test {
+        Expr::UnaryOp(op) if op.op == ast::UnaryOp::Not => counts_accounts(&op.operand),
+        Expr::Compare(compare) => {
+            matches!((compare.ops.as_ref(), compare.comparators.as_ref()),
+                ([ast::CmpOp::Eq | ast::CmpOp::Lt | ast::CmpOp::LtE | ast::CmpOp::Is], [right])
+                    if counts_accounts(&compare.left)
+                        && (right.is_none_literal_expr()
+                            || matches!(right, Expr::NumberLiteral(number)
+                                if matches!(&number.value, ast::Number::Int(int) if int.as_u8().is_some_and(|n| n <= 1)))))
+        }
+        _ => false,
+    }
+}
+
+/// A class named for accounts: `User`, `Account`, `AdminUser`, `Member`.
+fn is_account_class_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && super::context::words(name).last().is_some_and(|word| {
+            matches!(
+                word.as_str(),
+                "user" | "users" | "account" | "member" | "admin"
+            )
+        })
 }
 
 /// How `body` makes the account a password call sets an administrator, when it does: a

@@ -1,0 +1,13 @@
+from flask import jsonify
+from flask_login import login_required
+
+from parking.models import Reservation
+
+from . import user_bp
+
+
+@user_bp.route("/user/<int:user_id>/reservations")
+@login_required
+def user_reservations(user_id):  # expect: FL201(low)
+    rows = Reservation.query.filter_by(user_id=user_id).all()
+    return jsonify([row.spot for row in rows])
