@@ -290,7 +290,9 @@ fn unimported_module(project: &Project<'_>, file: &FileModel<'_>) -> Option<Stri
                     .rsplit_once('.')
                     .map_or("", |(package, _)| package)
             };
+            // The whole text first: most modules never name the stem at all.
             index != file.module
+                && word_count(&other.file.text, stem) > 0
                 && other.file.text.lines().any(|line| {
                     let sibling_of_another_package =
                         line.trim_start().strip_prefix("from . import ").is_some()
@@ -349,17 +351,18 @@ pub fn routes_outside_every_application(
 /// blueprints, an argument.
 fn named_beyond_its_routes(project: &Project<'_>, object: &str) -> bool {
     project.model.modules.iter().any(|module| {
-        module.file.text.lines().any(|line| {
-            let code = line.trim_start();
-            let defined_here = code.strip_prefix(object).is_some_and(|rest| {
-                rest.trim_start().starts_with('=') && !rest.trim_start().starts_with("==")
-            });
-            !(code.starts_with("from ")
-                || code.starts_with("import ")
-                || code.starts_with('@')
-                || defined_here)
-                && word_count(line, object) > 0
-        })
+        word_count(&module.file.text, object) > 0
+            && module.file.text.lines().any(|line| {
+                let code = line.trim_start();
+                let defined_here = code.strip_prefix(object).is_some_and(|rest| {
+                    rest.trim_start().starts_with('=') && !rest.trim_start().starts_with("==")
+                });
+                !(code.starts_with("from ")
+                    || code.starts_with("import ")
+                    || code.starts_with('@')
+                    || defined_here)
+                    && word_count(line, object) > 0
+            })
     })
 }
 

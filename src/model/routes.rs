@@ -5004,10 +5004,12 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             if is_role_word(name) || role_argument || (generic_verb && is_role_word(spelled)) {
                 return Some(format!("`@{source}`"));
             }
+            let Some(qualified) = self.qualified(module, callee) else {
+                continue;
+            };
             // `@company_required` after `company_required = role_required(User.ROLE_STAFF)`:
             // the factory's name and arguments say what `@role_required(...)` would.
-            if let Some(qualified) = self.qualified(module, callee)
-                && let Some((defined_in, call)) = self.applied_factory_call(&qualified)
+            if let Some((defined_in, call)) = self.applied_factory_call(&qualified)
                 && (super::records::callee_last(&call.func).is_some_and(is_role_word)
                     || call.arguments.args.iter().any(names_a_role_member))
                 && !names_only_ordinary_members(call)
@@ -5021,8 +5023,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     file.slice(call.range())
                 ));
             }
-            if let Some(qualified) = self.qualified(module, callee)
-                && let Some((target, def)) = self.decorator_function_for(module, &qualified)
+            if let Some((target, def)) = self.decorator_function_for(module, &qualified)
                 && (forbids(&def.body) && self.authenticates(target, def, 0)
                     || compares_claims_and_forbids(&def.body)
                     || gates_on_session_account_kind(def)
