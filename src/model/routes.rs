@@ -177,6 +177,11 @@ impl Route<'_> {
         super::context::words(&format!("{last_segment} {}", self.handler.name))
     }
 
+    /// The names of the URL's variables (`note_id` of `/notes/<int:note_id>`).
+    pub fn variable_names(&self) -> Vec<&str> {
+        self.variables.iter().map(|v| v.name.as_str()).collect()
+    }
+
     /// `delete_note`, or `NoteResource.delete` for a method of a view class.
     pub fn handler_name(&self) -> String {
         match self.class {
@@ -5040,7 +5045,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     fn handler_role_check(&self, route: &Route<'a>) -> Option<String> {
         // A 403 for a missing credential (`if not token: abort(403)`) refuses anonymous callers,
         // not other users: it is no check of what the caller may do.
-        let variables: Vec<&str> = route.variables.iter().map(|v| v.name.as_str()).collect();
+        let variables = route.variable_names();
         if refuses_other_callers(&route.handler.body, &variables)
             || mentions_role(&route.handler.body)
             || admits_one_account(&route.handler.body)

@@ -126,7 +126,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         let Some(authentication) = &route.authentication else {
             continue;
         };
-        let variables: Vec<&str> = route.variables.iter().map(|v| v.name.as_str()).collect();
+        let variables = route.variable_names();
         // `@landlord_role_required("Landlord")` admits every landlord: which landlord's
         // property this is still needs the caller. Only for records the role's accounts own
         // (a `landlord_id` or `property_owner` link); a receptionist reads every guest's booking
@@ -644,7 +644,7 @@ fn read_by_id_publicly(
                 .records
                 .lookups(&project.model, &at, &other.handler.body);
             let assignments = local_bindings(&other.handler.body);
-            let variables: Vec<&str> = other.variables.iter().map(|v| v.name.as_str()).collect();
+            let variables = other.variable_names();
             let flow = Flow::new(&assignments, &variables, None, &[]);
             lookups.iter().any(|lookup| {
                 lookup.keys.iter().any(|key| flow.reaches(key))

@@ -563,11 +563,7 @@ pub(super) fn changes_state(project: &crate::model::Project<'_>, route: &Route<'
         && ((!only_post && !refuses_methods) || handler_writes(project, route)))
         || drops_tables(project, route)
         || deletes_records(&route.handler.body)
-        || updates_records(&route.handler.body, &url_variables(route))
-}
-
-fn url_variables<'r>(route: &'r Route<'_>) -> Vec<&'r str> {
-    route.variables.iter().map(|v| v.name.as_str()).collect()
+        || updates_records(&route.handler.body, &route.variable_names())
 }
 
 /// `abort(405)`, `return ..., 405`: the handler refuses a method it is registered for.
@@ -709,7 +705,7 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
                 && index + 1 == body.len()
                 && matches!(stmt, Stmt::Return(_))
                 && (deletes_records(&body[..index])
-                    || updates_records(&body[..index], &url_variables(route)));
+                    || updates_records(&body[..index], &route.variable_names()));
             !answer_after_change
                 && crate::model::routes::any_expr(std::slice::from_ref(stmt), &mut |e| {
                     identity.contains_identity(e)
@@ -745,7 +741,8 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
                 "{} and it deletes records though it answers GET",
                 if evidence.is_empty() { "" } else { ";" },
             ));
-        } else if answers_get_only && updates_records(&route.handler.body, &url_variables(route)) {
+        } else if answers_get_only && updates_records(&route.handler.body, &route.variable_names())
+        {
             evidence.push_str(&format!(
                 "{} and it changes records though it answers GET",
                 if evidence.is_empty() { "" } else { ";" },
