@@ -488,6 +488,27 @@ fn in_context(
                 d.severity = Some(Severity::Low);
                 d.message.push_str(&unused.note());
             }
+            // Taskflow-manager's `verify_jwt_token`, which nothing calls, falls back to the same
+            // literal key as the live code: the live use is the finding. A key in a module
+            // nothing imports is left as it is: settings modules are loaded by path; so is one
+            // in a factory that builds an application, which a server names outside Python
+            // (`gunicorn "app:create_quickstart_app()"`).
+            let in_factory = file.app_constructions.iter().any(|construction| {
+                construction
+                    .function
+                    .is_some_and(|factory| factory.range().contains_range(d.range))
+            });
+            if d.rule.id == "FL302"
+                && !in_factory
+                && d.severity.unwrap_or(d.rule.severity) > Severity::Low
+                && let Some(
+                    unused @ (references::Unused::Function(_)
+                    | references::Unused::CalledOnlyByUnused(..)),
+                ) = references::unused_at(project, file, d.range)
+            {
+                d.severity = Some(Severity::Low);
+                d.message.push_str(&unused.note());
+            }
             // vehicle-parking-app's `api_bp`: a blueprint no application of the project
             // registers serves nothing (a library's blueprints, in a tree with no application,
             // are left as they are).

@@ -1244,6 +1244,7 @@ pub struct Project<'a> {
     /// Flask-APScheduler APIs served without authentication, built on first use.
     open_scheduler_apis: std::sync::OnceLock<Vec<SchedulerApi>>,
     administrator_role_numbers: std::sync::OnceLock<Vec<i64>>,
+    replaces_anonymous_user: std::sync::OnceLock<bool>,
 }
 
 /// What the application of a Flask `SECRET_KEY` relies on the key for
@@ -1331,6 +1332,18 @@ impl<'a> Project<'a> {
             numbers.sort_unstable();
             numbers.dedup();
             numbers
+        })
+    }
+
+    /// Whether the project gives Flask-Login its own anonymous user
+    /// (`login_manager.anonymous_user = Guest`), whose attributes are the project's: without
+    /// one, `current_user.id` for a visitor who is not logged in raises `AttributeError`.
+    pub fn replaces_anonymous_user(&self) -> bool {
+        *self.replaces_anonymous_user.get_or_init(|| {
+            self.model
+                .modules
+                .iter()
+                .any(|info| info.file.text.contains("anonymous_user"))
         })
     }
 
@@ -1614,6 +1627,7 @@ impl<'a> Project<'a> {
             admin_views: std::sync::OnceLock::new(),
             open_scheduler_apis: std::sync::OnceLock::new(),
             administrator_role_numbers: std::sync::OnceLock::new(),
+            replaces_anonymous_user: std::sync::OnceLock::new(),
         }
     }
 }

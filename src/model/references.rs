@@ -118,7 +118,23 @@ fn unreferenced_function(
                 matches!(&d.expression, Expr::Name(n)
                     if matches!(n.id.as_str(), "staticmethod" | "classmethod"))
             });
-            if !plain_class || !plain_method {
+            // Taskflow-manager's `User(UserMixin, db.Model)` with a `@staticmethod verify_jwt_token`: an
+            // ORM model calls no static method of its subclasses by name.
+            let model_static =
+                def.decorator_list.iter().any(
+                    |d| matches!(&d.expression, Expr::Name(n) if n.id.as_str() == "staticmethod"),
+                ) && class.decorator_list.is_empty()
+                    && class.arguments.as_ref().is_some_and(|arguments| {
+                        arguments.keywords.is_empty()
+                            && arguments.args.iter().all(|base| match base {
+                                Expr::Name(n) => {
+                                    matches!(n.id.as_str(), "Model" | "Base" | "UserMixin")
+                                }
+                                Expr::Attribute(a) => a.attr.as_str() == "Model",
+                                _ => false,
+                            })
+                    });
+            if !(plain_class && plain_method || model_static) {
                 return None;
             }
         }

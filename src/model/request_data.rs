@@ -37,6 +37,52 @@ const REQUEST_DATA: &[&str] = &[
     "flask.request.get_json()",
 ];
 
+/// Whether a handler takes its input as a JSON body only: it reads `request.get_json()`
+/// (without `force=True` or `silent=True`) or `request.json`, and nothing of the form, query
+/// string, files or raw body. Flask refuses a body of another type there, and a page of
+/// another site cannot send `application/json` without a CORS preflight: such a route is out
+/// of reach of a cross-site form.
+pub fn takes_json_body_only(body: &[Stmt]) -> bool {
+    let is_request = |e: &Expr| match e {
+        Expr::Name(name) => name.id.as_str() == "request",
+        Expr::Attribute(attribute) => attribute.attr.as_str() == "request",
+        _ => false,
+    };
+    let mut json = false;
+    let other = super::routes::any_expr(body, &mut |e| match e {
+        Expr::Call(call) => {
+            if let Expr::Attribute(method) = call.func.as_ref()
+                && method.attr.as_str() == "get_json"
+                && is_request(&method.value)
+            {
+                let lenient = call.arguments.keywords.iter().any(|keyword| {
+                    keyword.arg.as_ref().is_some_and(|arg| {
+                        matches!(arg.as_str(), "force" | "silent")
+                            && !matches!(&keyword.value, Expr::BooleanLiteral(b) if !b.value)
+                    })
+                });
+                if lenient {
+                    return true;
+                }
+                json = true;
+            }
+            false
+        }
+        Expr::Attribute(attribute) if is_request(&attribute.value) => {
+            match attribute.attr.as_str() {
+                "json" => {
+                    json = true;
+                    false
+                }
+                "form" | "args" | "values" | "files" | "data" | "stream" | "get_data" => true,
+                _ => false,
+            }
+        }
+        _ => false,
+    });
+    json && !other
+}
+
 /// Every value `route`'s handler reads from the request data, in source order.
 pub fn request_reads<'b>(
     model: &ProjectModel<'_>,

@@ -182,6 +182,28 @@ impl Route<'_> {
         self.variables.iter().map(|v| v.name.as_str()).collect()
     }
 
+    /// The handler's parameters Flask never passes: neither a URL variable of this route nor
+    /// given a default. Flask calls a view with its URL variables as keyword arguments, so a
+    /// view declaring another required parameter (`def dashboard(data)`, waiting for what a
+    /// decorator would inject) fails with a `TypeError` on every request. Methods of view
+    /// classes are left out: their first parameter is the instance.
+    pub fn parameters_never_passed(&self) -> Vec<&str> {
+        if self.class.is_some() {
+            return Vec::new();
+        }
+        let variables = self.variable_names();
+        let parameters = &self.handler.parameters;
+        parameters
+            .posonlyargs
+            .iter()
+            .chain(&parameters.args)
+            .chain(&parameters.kwonlyargs)
+            .filter(|parameter| parameter.default.is_none())
+            .map(|parameter| parameter.parameter.name.as_str())
+            .filter(|name| !variables.contains(name))
+            .collect()
+    }
+
     /// `delete_note`, or `NoteResource.delete` for a method of a view class.
     pub fn handler_name(&self) -> String {
         match self.class {
@@ -3440,6 +3462,76 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         found
     }
 
+    /// The permission check the project function `call` calls makes before it acts, as
+    /// written: among its statements before the first write (`commit`, `add`, `append`,
+    /// `save`, `insert`, `execute`, `create`), an `if not can_modify_project(project_id,
+    /// user_id): return False, "Not authorized"` (or `raise`), the predicate named for a
+    /// permission (`can_`, `may_`, `has_`, `is_allowed`, `check_`, `authorize`, `permission`)
+    /// and given one of the function's parameters. MPrazeres' `ProjectService.add_member`: the
+    /// route hands the caller and the project to the service, which refuses callers who may
+    /// not change the project.
+    pub fn permission_checked_on_entry(
+        &self,
+        module: usize,
+        call: &ast::ExprCall,
+    ) -> Option<String> {
+        let (_, def) = self
+            .qualified(module, &call.func)
+            .and_then(|qualified| self.function_for(module, &qualified))
+            .or_else(|| self.method_of_instance(module, &call.func))?;
+        let parameters: Vec<&str> = def
+            .parameters
+            .iter_non_variadic_params()
+            .map(|p| p.parameter.name.as_str())
+            .filter(|name| *name != "self")
+            .collect();
+        let writes = |stmt: &Stmt| {
+            any_expr(std::slice::from_ref(stmt), &mut |e| {
+                matches!(e, Expr::Call(c) if matches!(super::records::callee_last(&c.func),
+                    Some("commit" | "add" | "append" | "save" | "insert" | "execute" | "create" | "add_all")))
+            })
+        };
+        let names_permission = |name: &str| {
+            let lower = name.to_ascii_lowercase();
+            ["can_", "may_", "has_", "check_"]
+                .iter()
+                .any(|prefix| lower.starts_with(prefix))
+                || lower.contains("allowed")
+                || lower.contains("authori")
+                || lower.contains("permi")
+        };
+        for stmt in &def.body {
+            if writes(stmt) {
+                return None;
+            }
+            let Stmt::If(branch) = stmt else { continue };
+            let asked = match branch.test.as_ref() {
+                Expr::UnaryOp(op) if op.op == ast::UnaryOp::Not => op.operand.as_ref(),
+                _ => continue,
+            };
+            let Expr::Call(predicate) = asked else {
+                continue;
+            };
+            let Some(name) = super::records::callee_last(&predicate.func) else {
+                continue;
+            };
+            let given_parameter = predicate
+                .arguments
+                .args
+                .iter()
+                .chain(predicate.arguments.keywords.iter().map(|k| &k.value))
+                .any(|a| matches!(a, Expr::Name(n) if parameters.contains(&n.id.as_str())));
+            let refuses = branch
+                .body
+                .iter()
+                .any(|s| matches!(s, Stmt::Return(_) | Stmt::Raise(_)));
+            if names_permission(name) && given_parameter && refuses {
+                return Some(format!("`{name}(...)` in `{}`", def.name));
+            }
+        }
+        None
+    }
+
     /// `api.secure` where `api = UDataApi(app)` and `UDataApi` is a project class: its method
     /// `secure` (udata's `@api.secure` on its resources, with `api` imported from the module
     /// that builds it).
@@ -4005,6 +4097,52 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         self.model
             .qualified_name(expr, &self.at(module))
             .or_else(|| self.module_function_name(module, expr))
+    }
+
+    /// The attribute of Flask-Login's `current_user` a handler reads in its first statement
+    /// when an anonymous visitor's user lacks it (`AnonymousUserMixin` has `is_authenticated`,
+    /// `is_active`, `is_anonymous` and `get_id` only): `user_id = current_user.id` raises
+    /// `AttributeError` for a visitor who is not logged in, before the handler reads or writes
+    /// anything. The caller rules out a project that installs its own anonymous user.
+    pub fn first_read_anonymous_lacks(&self, module: usize, body: &'a [Stmt]) -> Option<&'a str> {
+        let first = body
+            .iter()
+            .find(|stmt| !matches!(stmt, Stmt::Expr(e) if e.value.is_string_literal_expr()))?;
+        // Only what the statement evaluates before anything else runs: not nested bodies.
+        let evaluated: Vec<&Expr> = match first {
+            Stmt::Assign(assign) => vec![assign.value.as_ref()],
+            Stmt::AnnAssign(assign) => assign.value.as_deref().into_iter().collect(),
+            Stmt::Expr(expression) => vec![expression.value.as_ref()],
+            Stmt::Return(ret) => ret.value.as_deref().into_iter().collect(),
+            Stmt::If(branch) => vec![branch.test.as_ref()],
+            Stmt::For(each) => vec![each.iter.as_ref()],
+            _ => Vec::new(),
+        };
+        let mut found = None;
+        for expr in evaluated {
+            expr_contains(expr, &mut |e| {
+                let Expr::Attribute(attribute) = e else {
+                    return false;
+                };
+                let lacked = !matches!(
+                    attribute.attr.as_str(),
+                    "is_authenticated" | "is_active" | "is_anonymous" | "get_id"
+                ) && !attribute.attr.as_str().starts_with("__");
+                if lacked
+                    && names_current_user(&attribute.value)
+                    && self.qualified(module, &attribute.value).as_deref()
+                        == Some("flask_login.current_user")
+                {
+                    found = Some(attribute.attr.as_str());
+                    return true;
+                }
+                false
+            });
+            if found.is_some() {
+                break;
+            }
+        }
+        found
     }
 
     /// What `expr`, written in `def`'s body, names: as `qualified`, and else in `def`'s own
@@ -6335,6 +6473,12 @@ pub fn returned_personal_fields(
     fields
 }
 
+/// Whether a field sent back is a credential: a password or its hash, a token, a key, a
+/// secret (not an email address, which is personal data but logs no one in).
+pub fn is_credential_field(field: &str) -> bool {
+    is_personal_field(field) && !matches!(field, "email" | "ssn")
+}
+
 /// Whether a field sent back is a credential or personal data (`password`, `email`, ...).
 pub fn is_personal_field(field: &str) -> bool {
     PERSONAL_FIELDS.contains(&field)
@@ -7731,6 +7875,27 @@ pub fn acts_only_when_logged_in(body: &[Stmt]) -> bool {
     found
 }
 
+/// Whether a handler only ends the caller's login: it calls `logout_user()` or clears the
+/// session, and writes nothing (no `commit`, `add`, `delete`, `execute`). Without a login there
+/// is nothing to end, so a dead `@login_required` over `/logout` (any-questions) opens nothing.
+pub fn only_ends_the_login(body: &[Stmt]) -> bool {
+    let mut ends = false;
+    let writes = any_expr(body, &mut |e| {
+        let Expr::Call(call) = e else { return false };
+        match super::records::callee_last(&call.func) {
+            Some("logout_user") => ends = true,
+            Some("clear" | "pop") => {
+                ends |=
+                    matches!(call.func.as_ref(), Expr::Attribute(a) if is_flask_session(&a.value));
+            }
+            Some("commit" | "add" | "delete" | "execute" | "save") => return true,
+            _ => {}
+        }
+        false
+    });
+    ends && !writes
+}
+
 /// Whether `body` refuses a request that has no logged-in user: an `if` on a negative login
 /// state (`not current_user.is_authenticated`, `current_user.is_anonymous`, `g.user is None`,
 /// `not g.user`, `"user_id" not in session`, `session.get("user_id") is None`), alone or as
@@ -8687,11 +8852,54 @@ pub fn updates_records(body: &[Stmt], variables: &[&str]) -> bool {
         if let Stmt::Assign(assign) = stmt {
             updates |= assign.targets.iter().any(|target| {
                 matches!(target, Expr::Attribute(attribute)
-                    if matches!(attribute.value.as_ref(), Expr::Name(n) if loaded.contains(&n.id.as_str())))
+                    if matches!(attribute.value.as_ref(), Expr::Name(n)
+                        if loaded.contains(&n.id.as_str())
+                            && !recomputed_from_row(&assign.value, n.id.as_str())))
             });
         }
     });
     updates
+}
+
+/// A value computed from the row it is stored on alone: any-questions' profile view sets
+/// `user.reputation = 30 * user.tag_count + ... + sum(a.ranking for a in user.answers)` and
+/// commits. Bookkeeping the caller cannot steer, unlike `order.status = "cancelled"` or a
+/// value read from the request.
+fn recomputed_from_row(value: &Expr, row: &str) -> bool {
+    const BUILTINS: &[&str] = &[
+        "sum", "len", "list", "min", "max", "round", "int", "float", "abs", "sorted", "any", "all",
+        "bool", "set",
+    ];
+    let mut bound: Vec<&str> = Vec::new();
+    expr_contains(value, &mut |e| {
+        let generators = match e {
+            Expr::Generator(g) => &g.generators,
+            Expr::ListComp(c) => &c.generators,
+            Expr::SetComp(c) => &c.generators,
+            _ => return false,
+        };
+        for generator in generators {
+            expr_contains(&generator.target, &mut |t| {
+                if let Expr::Name(name) = t {
+                    bound.push(name.id.as_str());
+                }
+                false
+            });
+        }
+        false
+    });
+    let mut mentions_row = false;
+    let foreign = expr_contains(value, &mut |e| match e {
+        Expr::Name(name) if name.id.as_str() == row => {
+            mentions_row = true;
+            false
+        }
+        Expr::Name(name) => {
+            !BUILTINS.contains(&name.id.as_str()) && !bound.contains(&name.id.as_str())
+        }
+        _ => false,
+    });
+    mentions_row && !foreign
 }
 
 /// The call a handler's body is made of: `return Controller.action(id)` or `Controller.action()`

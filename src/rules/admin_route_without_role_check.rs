@@ -292,6 +292,14 @@ fn check(checker: &mut Checker<'_, '_>) {
             else {
                 continue;
             };
+            // MPrazeres' `add_member`: the project service it hands the role to refuses callers
+            // who may not change the project before it adds anyone.
+            if effects
+                .iter()
+                .all(|effect| delegated_permission_check(checker, route, effect).is_some())
+            {
+                continue;
+            }
             let chosen = effects.iter().any(|effect| effect.from_request);
             let single_role = single_role_app(checker, route);
             let diagnostic = checker.report(
@@ -391,6 +399,31 @@ fn check(checker: &mut Checker<'_, '_>) {
         }
         lower_for_service_key(diagnostic, authentication);
     }
+}
+
+/// The permission check of the project function an effect's call hands the grant to, when
+/// that function refuses before it acts ([`crate::model::routes::AuthContext::permission_checked_on_entry`]).
+fn delegated_permission_check(
+    checker: &Checker<'_, '_>,
+    route: &Route<'_>,
+    effect: &AdministrativeEffect,
+) -> Option<String> {
+    let project = checker.project;
+    let context = project.routes.context(&project.model, &project.files);
+    let mut call = None;
+    crate::model::routes::any_expr(&route.handler.body, &mut |e| {
+        if let Expr::Call(c) = e
+            && c.arguments
+                .keywords
+                .iter()
+                .any(|k| k.range() == effect.range)
+        {
+            call = Some(c);
+            return true;
+        }
+        false
+    });
+    context.permission_checked_on_entry(route.module, call?)
 }
 
 /// A route named for people's data (`GET /admin/users`, WEKO's `get_email_author` at

@@ -852,7 +852,21 @@ fn check_seeded_passwords(checker: &mut Checker<'_, '_>) {
                 })
         })
     };
+    // flask-shop's `random_data.py` makes its orders, addresses and staff with Faker: a module
+    // that fills a database with made-up records.
+    let fakes_data = std::cell::OnceCell::new();
+    let makes_fake_data = || {
+        *fakes_data.get_or_init(|| {
+            crate::model::imports::sites(checker.source)
+                .iter()
+                .any(|site| {
+                    let top = site.module.split('.').next().unwrap_or_default();
+                    matches!(top, "faker" | "mimesis")
+                })
+        })
+    };
     let mut found: Vec<(TextRange, Option<String>, Option<String>, bool)> = Vec::new();
+    let mut sample_functions: Vec<(TextRange, Option<TextRange>)> = Vec::new();
     for fact in file.calls.iter() {
         let call = fact.call;
         let Some(password) = literal_account_password(call) else {
@@ -873,6 +887,10 @@ fn check_seeded_passwords(checker: &mut Checker<'_, '_>) {
             Some(format!(
                 " [low: `{stem}` is named, or lies in a folder named, for sample data or development: a script that fills a development database; if it runs against production, this is medium]"
             ))
+        } else if makes_fake_data() {
+            Some(format!(
+                " [low: `{stem}` makes made-up records with a fake-data library (Faker): it fills a development database; if it runs against production, this is medium]"
+            ))
         } else if super::never_runs(checker, file.module) {
             Some(format!(
                 " [low: no module imports `{stem}` and it runs nothing by itself: the account is never created unless someone calls it]"
@@ -892,12 +910,46 @@ fn check_seeded_passwords(checker: &mut Checker<'_, '_>) {
             }
             _ => None,
         };
+        if why_low.is_some() {
+            sample_functions.push((password.range(), fact.function.map(Ranged::range)));
+        }
         found.push((
             password.range(),
             why_low,
             privilege,
             fact.function.is_none(),
         ));
+    }
+    // flask-shop's `create_admin()` seeds admin/admin, op/op and editor/editor: one cause, one
+    // finding, listing the other lines.
+    let mut grouped: Vec<TextRange> = Vec::new();
+    for (range, function) in &sample_functions {
+        let Some(function) = function else { continue };
+        if grouped.contains(range) {
+            continue;
+        }
+        let same: Vec<TextRange> = sample_functions
+            .iter()
+            .filter(|(_, other)| *other == Some(*function))
+            .map(|(range, _)| *range)
+            .collect();
+        grouped.extend(same.iter().copied());
+        if same.len() < SAMPLE_POPULATION {
+            continue;
+        }
+        let lines: Vec<String> = same[1..]
+            .iter()
+            .map(|range| checker.source.position(range.start()).line.to_string())
+            .collect();
+        found.retain(|(range, ..)| !same[1..].contains(range));
+        if let Some((_, Some(why_low), ..)) = found.iter_mut().find(|(range, ..)| *range == same[0])
+        {
+            why_low.push_str(&format!(
+                " [the same function makes {} accounts with written passwords: also lines {}]",
+                same.len(),
+                lines.join(", ")
+            ));
+        }
     }
     // RestaurantSystem's `create_db.py` (ten customers, managers and cooks, each with its own
     // name as password), naijaeats's `init_db.py` (three sample restaurants): a script nothing

@@ -934,8 +934,24 @@ fn callers_of<'p, 'a>(
         }
         _ => false,
     };
-    let qualified =
-        top_level.then(|| format!("{}.{name}", project.model.modules[file.module].name));
+    // indals' `TaskService.create_task(data, user_id)`: a static or class method called
+    // through its class, which is named like a module-level function.
+    let class = module.body.iter().find_map(|stmt| match stmt {
+        Stmt::ClassDef(class)
+            if class.body.iter().any(
+                |member| matches!(member, Stmt::FunctionDef(def) if std::ptr::eq(def, helper)),
+            ) =>
+        {
+            Some(class.name.as_str())
+        }
+        _ => None,
+    });
+    let module_name = &project.model.modules[file.module].name;
+    let qualified = match class {
+        _ if top_level => Some(format!("{module_name}.{name}")),
+        Some(class) => Some(format!("{module_name}.{class}.{name}")),
+        None => None,
+    };
     for (other, fact) in project.calls_named(name) {
         if other.is_test_module() || !project.model.modules[other.module].analysed {
             continue;

@@ -128,9 +128,19 @@ fn check(checker: &mut Checker<'_, '_>) {
                             })
                     })
                     .flatten();
+                // Tisha031's task tracker: every authenticated route that changes state reads
+                // `request.get_json()` or answers PUT/PATCH/DELETE only; a cross-site form can
+                // send none of them.
+                let json_only = (entry.key == "JWT_COOKIE_CSRF_PROTECT" && same_site.is_none())
+                    .then(|| routes_out_of_cross_site_reach(checker, module))
+                    .flatten();
                 let message = if let Some(same_site) = &same_site {
                     format!(
                         "{name} is off while tokens travel in cookies [low: `JWT_COOKIE_SAMESITE = \"{same_site}\"` keeps browsers from sending the cookie with another site's POST, PUT or DELETE; same-site pages, subdomains and state-changing GET routes are still open]"
+                    )
+                } else if let Some(count) = json_only {
+                    format!(
+                        "{name} is off while tokens travel in cookies [low: the {count} authenticated routes that change state take JSON bodies (`request.get_json()`) or answer PUT, PATCH or DELETE only, which another site's page cannot send without a CORS preflight; a route that accepts a form or a plain POST would be open]"
                     )
                 } else if entry.key == "JWT_COOKIE_CSRF_PROTECT" {
                     format!(
@@ -138,7 +148,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                     )
                 } else {
                     format!(
-                        "{name} is off while tokens travel in cookies: the token cookie is sent over plain HTTP"
+                        "{name} is off while tokens travel in cookies: the token cookie is sent over plain HTTP [low: only someone on the network path of a plain-HTTP request reads it; a hardening setting for deployments behind HTTPS]"
                     )
                 };
                 let diagnostic = checker.report(
@@ -155,7 +165,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                     // Clients must now send the CSRF token, or use HTTPS for the cookie.
                     applicability: Applicability::Unsafe,
                 });
-                if same_site.is_some() {
+                if same_site.is_some() || json_only.is_some() || entry.key == "JWT_COOKIE_SECURE" {
                     diagnostic.severity = Some(Severity::Low);
                 }
             }
@@ -169,9 +179,9 @@ fn check(checker: &mut Checker<'_, '_>) {
             {
                 checker.report(
                     expr.range(),
-                    format!("{name} includes cookies but `JWT_COOKIE_SECURE` is never set: it defaults to False, so the token cookie is also sent over plain HTTP"),
+                    format!("{name} includes cookies but `JWT_COOKIE_SECURE` is never set: it defaults to False, so the token cookie is also sent over plain HTTP [low: only someone on the network path of a plain-HTTP request reads it; a hardening setting for deployments behind HTTPS]"),
                     "set `JWT_COOKIE_SECURE = True` in the production configuration".to_string(),
-                );
+                ).severity = Some(Severity::Low);
             }
             "JWT_DECODE_LEEWAY" => {
                 if let Some(s) = seconds(&entry.value).filter(|s| *s > MAX_LEEWAY_SECONDS) {
@@ -186,6 +196,36 @@ fn check(checker: &mut Checker<'_, '_>) {
             _ => {}
         }
     }
+}
+
+/// The number of authenticated routes of `module`'s application that change state, when none
+/// of them can be sent by another site's page: each takes a JSON body only or answers PUT,
+/// PATCH or DELETE only. `None` when one accepts a form or a plain POST, or when the
+/// application has no routes the model read.
+fn routes_out_of_cross_site_reach(checker: &Checker<'_, '_>, module: usize) -> Option<usize> {
+    let project = checker.project;
+    let mut count = 0;
+    let mut seen_routes = false;
+    for route in &project.routes.routes {
+        if !project.apps.share(route.module, module) {
+            continue;
+        }
+        seen_routes = true;
+        if route.authentication.is_none()
+            || !super::route_missing_authentication::changes_state(project, route)
+        {
+            continue;
+        }
+        let preflighted = route
+            .methods
+            .iter()
+            .all(|m| matches!(m.as_str(), "PUT" | "PATCH" | "DELETE" | "OPTIONS"));
+        if !preflighted && !crate::model::request_data::takes_json_body_only(&route.handler.body) {
+            return None;
+        }
+        count += 1;
+    }
+    (seen_routes && count > 0).then_some(count)
 }
 
 /// A lifetime in seconds: an int, or a `timedelta` of literals.

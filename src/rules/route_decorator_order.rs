@@ -111,16 +111,58 @@ fn check(checker: &mut Checker<'_, '_>) {
         let checks_login_itself = covered.is_none()
             && ownership_check.is_none()
             && !is_role_word(&guard_text)
-            && crate::model::routes::acts_only_when_logged_in(&route.handler.body);
+            && (crate::model::routes::acts_only_when_logged_in(&route.handler.body)
+                || crate::model::routes::only_ends_the_login(&route.handler.body));
         if checks_login_itself {
             message.push_str(
-                " [low: the handler tests the login state itself (`current_user.is_authenticated`) before it writes or answers, so anonymous callers get nothing from it; the decorator that never runs only misleads]",
+                if crate::model::routes::only_ends_the_login(&route.handler.body) {
+                    " [low: the handler only ends the caller's login and writes nothing, so for a caller without one it does nothing; the decorator that never runs only misleads]"
+                } else {
+                    " [low: the handler tests the login state itself (`current_user.is_authenticated`) before it writes or answers, so anonymous callers get nothing from it; the decorator that never runs only misleads]"
+                },
             );
+        }
+        // Nalanda-style `def dashboard(data)` under a dead `@token_required`: Flask passes URL
+        // variables only, so every request fails before the handler runs.
+        let never_passed = if covered.is_none()
+            && ownership_check.is_none()
+            && !checks_login_itself
+            && !route_text.contains("defaults")
+        {
+            route.parameters_never_passed()
+        } else {
+            Vec::new()
+        };
+        if let Some(first) = never_passed.first() {
+            message.push_str(&format!(
+                " [low: Flask calls `{}` with the URL's variables only, never with the `{first}` the decorator would have passed, so every request fails with a `TypeError` before the handler runs: the route is broken, not open]",
+                route.handler.name
+            ));
+        }
+        // pgnikolov's car rental: `user_id = current_user.id` first, under a dead
+        // `@login_required`; a visitor's anonymous user has no `id`.
+        let fails_for_visitors = (covered.is_none()
+            && ownership_check.is_none()
+            && !checks_login_itself
+            && never_passed.is_empty()
+            && !is_role_word(&guard_text)
+            && !project.replaces_anonymous_user())
+        .then(|| context.first_read_anonymous_lacks(route.module, &route.handler.body))
+        .flatten();
+        if let Some(attribute) = fails_for_visitors {
+            message.push_str(&format!(
+                " [low: the handler first reads `current_user.{attribute}`, which Flask-Login's anonymous user does not have, so a visitor who is not logged in gets an error before anything is read or written; the decorator that never runs only misleads]"
+            ));
         }
         message.push_str(&checker.app_of(route));
         let diagnostic = checker.report(guard.range(), message, help);
         diagnostic.fix = fix;
-        if covered.is_some() || ownership_check.is_some() || checks_login_itself {
+        if covered.is_some()
+            || ownership_check.is_some()
+            || checks_login_itself
+            || !never_passed.is_empty()
+            || fails_for_visitors.is_some()
+        {
             diagnostic.severity = Some(Severity::Low);
         }
     }

@@ -682,8 +682,13 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
         // handler that changes nothing (FlaskBB's public searches, knowledge-repo's group list).
         let changes_state = changes_state(project, route);
         let drops = drops_tables(project, route);
+        // any-questions' `GET /api/users/` (handler `index`) sends every user's
+        // `hashed_password`: whatever its name says, such a listing is not a public page.
+        let exposes_credentials = exposed
+            .iter()
+            .any(|(field, _)| crate::model::routes::is_credential_field(field));
         if (commented_out.is_none() && exposed.is_empty() && !(changes_state || takes_id))
-            || looks_public(route, routes)
+            || (looks_public(route, routes) && !exposes_credentials)
             || route.declared_public
             || route.unknown_hook
             // An auth decorator above the route decorator is FL205's finding.

@@ -5,7 +5,9 @@ logging out (which drops the caller's own session row) is public by design. A GE
 the row its URL names and commits (naijaeats's `GET /cancel_order/<order_id>`) changes state too,
 and reading the caller only to answer afterwards (`url_for(..., user_id=current_user.id)`) does
 not make it authenticated: the change is made first, for anyone. A row found by what the query
-string carries (a payment provider's signed return URL) is not the URL's row."""
+string carries (a payment provider's signed return URL) is not the URL's row. Nor is a value the
+view recomputes from the row alone (any-questions' profile view storing `user.reputation`
+computed from the user's own counts): bookkeeping no caller steers."""
 import hashlib
 import os
 
@@ -66,6 +68,14 @@ def mark_viewed(order_id):  # expect: FL202(low)
     order.views += 1
     db.session.commit()
     return redirect("/")
+
+
+@app.route("/orders/<order_id>/summary")
+def order_summary(order_id):  # expect: FL202(low)
+    order = Order.query.get(order_id)
+    order.views = order.views + 1 + sum(1 for flag in [order.paid, order.cancelled] if flag)
+    db.session.commit()
+    return render_template("order.html", order=order)
 
 
 @app.route("/payment/return")

@@ -1,8 +1,14 @@
 """Huutokauppa's views: `@login_required` above the route decorator never runs, but the
 handler writes only inside `if current_user.is_authenticated and ...:` (or refuses anonymous
-callers itself), so the route is not open: low. A handler that writes for anyone stays high."""
+callers itself), so the route is not open: low. So is a handler that only logs the caller out,
+one whose first statement reads `current_user.id` (Flask-Login's anonymous user has no `id`:
+a visitor gets an error), and one declaring a parameter the dead decorator would have passed
+(Flask passes URL variables only: every request fails). A handler that writes for anyone
+stays high."""
+from functools import wraps
+
 from flask import Flask, abort, redirect, render_template, request
-from flask_login import LoginManager, current_user, login_required
+from flask_login import LoginManager, current_user, login_required, logout_user
 from flask_sqlalchemy import SQLAlchemy
 
 app = Flask(__name__)
@@ -41,4 +47,58 @@ def clear_bids():
     db.session.commit()
     if current_user.is_authenticated:
         return redirect("/mine")
+    return redirect("/")
+
+
+def token_required(view):
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        token = request.headers.get("X-Token")
+        if token != app.config["API_TOKEN"]:
+            abort(401)
+        return view(token, *args, **kwargs)
+
+    return wrapper
+
+
+@login_required  # expect: FL205(low)
+@app.route("/logout", methods=["POST"])
+def logout():
+    logout_user()
+    return redirect("/")
+
+
+@login_required  # expect: FL205(low)
+@app.route("/rent/<int:car_id>", methods=["POST"])
+def rent_car(car_id):
+    user_id = current_user.id
+    db.session.add(Bid(amount=user_id + car_id))
+    db.session.commit()
+    return redirect("/")
+
+
+@token_required  # expect: FL205(low)
+@app.route("/tokens/bids", methods=["POST"])
+def bids_by_token(token):
+    db.session.add(Bid(amount=len(token)))
+    db.session.commit()
+    return redirect("/")
+
+
+@login_required  # expect: FL205(high)
+@app.route("/bids/<int:bid_id>/delete", methods=["POST"])
+def delete_bid(bid_id):
+    # `current_user.name` is read only after the delete: anyone deletes any bid.
+    Bid.query.filter_by(id=bid_id).delete()
+    db.session.commit()
+    return redirect("/users/" + current_user.name)
+
+
+@login_required  # expect: FL205(high)
+@app.route("/bids/<int:bid_id>/reset", methods=["POST"])
+def reset_bid(bid_id, amount=0):
+    # A parameter with a default is passed nothing and still works.
+    bid = Bid.query.get_or_404(bid_id)
+    bid.amount = amount
+    db.session.commit()
     return redirect("/")

@@ -7,4 +7,4 @@ SECRET_KEY = config("SECRET_KEY", default="dev")  # expect: FL302
 
 
 def reset_tokens():
-    return URLSafeTimedSerializer("reset-salt")  # expect: FL302
+    return URLSafeTimedSerializer("reset-salt")  # expect: FL302(low)

@@ -5,7 +5,7 @@ from flask_jwt_extended import JWTManager
 app = Flask(__name__)
 app.config["JWT_TOKEN_LOCATION"] = ["headers", "cookies"]
 app.config["JWT_COOKIE_CSRF_PROTECT"] = False  # expect: FL303(medium)
-app.config.update(JWT_COOKIE_SECURE=False)  # expect: FL303
+app.config.update(JWT_COOKIE_SECURE=False)  # expect: FL303(low)
 app.config["JWT_DECODE_ISSUER"] = "https://auth.example.com"
 jwt = JWTManager(app)
 

@@ -49,3 +49,9 @@ def guest_owner():  # expect: FL202
 @app.get("/guest/export")
 def guest_export():
     return item_service.export_for_guest()
+
+
+@app.get("/items/<int:item_id>/report")
+@login_required
+def report(item_id):
+    return item_service.ReportService.build_report(item_id)
