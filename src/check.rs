@@ -493,14 +493,16 @@ fn in_context(
             // nothing imports is left as it is: settings modules are loaded by path; so is one
             // in a factory that builds an application, which a server names outside Python
             // (`gunicorn "app:create_quickstart_app()"`).
-            let in_factory = file.app_constructions.iter().any(|construction| {
-                construction
-                    .function
-                    .is_some_and(|factory| factory.range().contains_range(d.range))
-            });
+            let in_factory = || {
+                file.app_constructions.iter().any(|construction| {
+                    construction
+                        .function
+                        .is_some_and(|factory| factory.range().contains_range(d.range))
+                })
+            };
             if d.rule.id == "FL302"
-                && !in_factory
                 && d.severity.unwrap_or(d.rule.severity) > Severity::Low
+                && !in_factory()
                 && let Some(
                     unused @ (references::Unused::Function(_)
                     | references::Unused::CalledOnlyByUnused(..)),

@@ -306,6 +306,34 @@ pub fn docstring(body: &[Stmt]) -> Option<&str> {
     }
 }
 
+/// Whether a handler's docstring says the route is open: "(public)", "public endpoint", "no
+/// authentication required", "publicly available" (flack's messages). Phrases, not the word
+/// alone: "updates the public profile" says nothing about who may call.
+pub fn docstring_says_public(body: &[Stmt]) -> bool {
+    let Some(docstring) = docstring(body) else {
+        return false;
+    };
+    let text = docstring.to_ascii_lowercase();
+    [
+        "(public)",
+        "public endpoint",
+        "public route",
+        "public api",
+        "publicly available",
+        "publicly accessible",
+        "no auth",
+        "no authentication",
+        "no login",
+        "without authentication",
+        "without login",
+        "authentication not required",
+        "does not require authentication",
+        "unauthenticated",
+    ]
+    .iter()
+    .any(|phrase| text.contains(phrase))
+}
+
 /// A module's opening `#` comment lines (after a `#!` line and an encoding line), joined by
 /// spaces, when the module starts with one.
 pub fn opening_comment(text: &str) -> Option<String> {

@@ -118,8 +118,8 @@ fn unreferenced_function(
                 matches!(&d.expression, Expr::Name(n)
                     if matches!(n.id.as_str(), "staticmethod" | "classmethod"))
             });
-            // Taskflow-manager's `User(UserMixin, db.Model)` with a `@staticmethod verify_jwt_token`: an
-            // ORM model calls no static method of its subclasses by name.
+            // Taskflow-manager's `User(UserMixin, db.Model)` with a `@staticmethod
+            // verify_jwt_token`: an ORM model calls no static method of its subclasses by name.
             let model_static =
                 def.decorator_list.iter().any(
                     |d| matches!(&d.expression, Expr::Name(n) if n.id.as_str() == "staticmethod"),

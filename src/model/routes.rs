@@ -8171,6 +8171,86 @@ fn answers_401_on_request_data(body: &[Stmt]) -> bool {
             found = true;
         }
     });
+    found || refuses_unknown_credential(body)
+}
+
+/// Whether a handler looks an account up by a credential the request sends and answers 401
+/// when none matches: NotifyHub's `/api/notify` reads `user =
+/// User.query.filter_by(token=data["token"]).first()` (`data = request.get_json()`), then
+/// `if not user: return ..., 401`. The request's API token must name an account.
+fn refuses_unknown_credential(body: &[Stmt]) -> bool {
+    let assignments = local_assignments(body);
+    let request_locals: Vec<&str> = assignments
+        .iter()
+        .filter(|(_, value)| {
+            expr_contains(value, &mut |e| {
+                super::open_credentials::is_request_mapping(e)
+                    || matches!(e, Expr::Attribute(a) if a.attr.as_str() == "get_json"
+                        && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request"))
+            })
+        })
+        .map(|(name, _)| *name)
+        .collect();
+    let sent = |value: &Expr| {
+        expr_contains(value, &mut |e| {
+            super::open_credentials::is_request_mapping(e)
+                || matches!(e, Expr::Name(n) if request_locals.contains(&n.id.as_str()))
+        })
+    };
+    let names_credential = |name: &str| {
+        let lower = name.to_ascii_lowercase();
+        lower.contains("token")
+            || lower.contains("api_key")
+            || lower.contains("apikey")
+            || lower.contains("secret")
+            || lower == "key"
+    };
+    let looked_up: Vec<&str> = assignments
+        .iter()
+        .filter(|(_, value)| {
+            expr_contains(value, &mut |e| match e {
+                Expr::Call(call) => call.arguments.keywords.iter().any(|keyword| {
+                    keyword
+                        .arg
+                        .as_ref()
+                        .is_some_and(|arg| names_credential(arg.as_str()))
+                        && sent(&keyword.value)
+                }),
+                Expr::Compare(compare) => {
+                    matches!(compare.ops.as_ref(), [ast::CmpOp::Eq])
+                        && matches!(compare.left.as_ref(), Expr::Attribute(a)
+                            if names_credential(a.attr.as_str()))
+                        && compare.comparators.iter().any(&sent)
+                }
+                _ => false,
+            })
+        })
+        .map(|(name, _)| *name)
+        .collect();
+    if looked_up.is_empty() {
+        return false;
+    }
+    let lacks_account = |test: &Expr| match test {
+        Expr::UnaryOp(op) if op.op == ast::UnaryOp::Not => {
+            matches!(op.operand.as_ref(), Expr::Name(n) if looked_up.contains(&n.id.as_str()))
+        }
+        Expr::Compare(compare) => {
+            matches!(compare.ops.as_ref(), [ast::CmpOp::Is])
+                && matches!(compare.left.as_ref(), Expr::Name(n) if looked_up.contains(&n.id.as_str()))
+                && compare.comparators.iter().all(Expr::is_none_literal_expr)
+        }
+        _ => false,
+    };
+    let mut found = false;
+    visit_scope_stmts(body, &mut |stmt| {
+        if let Stmt::If(branch) = stmt
+            && lacks_account(&branch.test)
+            && names_unauthorized(&branch.body)
+            && branch_refuses(&branch.body)
+        {
+            found = true;
+        }
+    });
     found
 }
 

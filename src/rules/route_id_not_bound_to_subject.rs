@@ -251,7 +251,8 @@ fn check(checker: &mut Checker<'_, '_>) {
                 && let Some(found) = found.as_ref().filter(|f| !f.changed)
                 && reads_only
             {
-                listing_note = listed_whole_to_same_callers(checker, route, found);
+                listing_note = listed_whole_to_same_callers(checker, route, found)
+                    .or_else(|| container_listed_to_same_callers(checker, route, name, found));
             }
             unrelated.push(name);
             if selected.is_none() {
@@ -306,9 +307,21 @@ fn check(checker: &mut Checker<'_, '_>) {
             if operators.is_some() {
                 diagnostic.severity = Some(crate::rules::Severity::Low);
             }
+            // flack's `GET /messages/<id>`: "This endpoint is publicly available".
+            let reads_only = route
+                .methods
+                .iter()
+                .all(|m| matches!(m.as_str(), "GET" | "HEAD" | "OPTIONS"));
             if let Some(note) = lowered_note.take() {
                 diagnostic.severity = Some(crate::rules::Severity::Low);
                 diagnostic.message.push_str(&note);
+            } else if reads_only
+                && crate::model::context::docstring_says_public(&route.handler.body)
+            {
+                diagnostic.severity = Some(crate::rules::Severity::Low);
+                diagnostic.message.push_str(
+                    " [low: its docstring says the route is public: the records it reads are meant for anyone; if they are not, this is high]",
+                );
             } else if let Some(listing) = listing_note.take() {
                 diagnostic.severity = Some(crate::rules::Severity::Low);
                 diagnostic.message.push_str(&format!(" [low: {listing}]"));
@@ -391,6 +404,20 @@ fn listed_to_every_caller<'r>(checker: &'r Checker<'_, '_>, route: &Route<'_>) -
         .map(|other| other.rule.as_str())
 }
 
+/// The `GET` routes of `route`'s application that take no URL variable and check no role,
+/// open or authenticated: where a listing shown to the same callers may be.
+fn collection_routes_beside<'c, 'a>(
+    checker: &'c Checker<'c, 'a>,
+    route: &'c Route<'a>,
+) -> impl Iterator<Item = &'c Route<'a>> + 'c {
+    routes_of_its_application(checker, route).filter(|other| {
+        other.variables.is_empty()
+            && other.role_check.is_none()
+            && other.methods.iter().any(|m| m == "GET")
+            && (other.authentication.is_some() || other.open_to_anyone)
+    })
+}
+
 /// Why reading `found` by id shows nothing more than the application already shows the same
 /// callers: a `GET` route of its application with no URL variables and no role check, no
 /// stricter than `route` (open, or authenticated), that answers every row of the same model
@@ -403,13 +430,7 @@ fn listed_whole_to_same_callers(
 ) -> Option<String> {
     let class = found.class.as_deref()?;
     let project = checker.project;
-    routes_of_its_application(checker, route)
-        .filter(|other| {
-            other.variables.is_empty()
-                && other.role_check.is_none()
-                && other.methods.iter().any(|m| m == "GET")
-                && (other.authentication.is_some() || other.open_to_anyone)
-        })
+    collection_routes_beside(checker, route)
         .find_map(|other| {
             let listing = unfiltered_listing(&other.handler.body, class)?;
             let shows_as_much = match rows_answered(&other.handler.body, listing) {
@@ -431,6 +452,49 @@ fn listed_whole_to_same_callers(
                 let file = project.model.modules[other.module].file;
                 format!(
                     "`GET {}` also answers every `{class}` row to the same callers (`{}`, {}:{}): if these records are shared by design, neither route leaks; if not, that listing leaks them all and needs the owner filter first",
+                    other.rule,
+                    file.slice(listing),
+                    file.display_path(),
+                    file.position(listing.start()).line
+                )
+            })
+        })
+}
+
+/// Why reading the rows of one container by its id shows nothing more: calichat's
+/// `GET /room/<room_id>/` reads the `Message` rows whose `room_id` the URL names, while
+/// `GET /rooms` answers every `Room` to the same callers. The rooms are shared by design, so
+/// their messages are what every caller may open. The container's class is the variable's
+/// name without `_id` (`room_id`: `Room`, `chat_room_id`: `ChatRoom`).
+fn container_listed_to_same_callers(
+    checker: &Checker<'_, '_>,
+    route: &Route<'_>,
+    variable: &str,
+    found: &Selected,
+) -> Option<String> {
+    let stem = variable.strip_suffix("_id")?;
+    let container: String = stem
+        .split('_')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_ascii_uppercase().to_string() + chars.as_str()
+            })
+        })
+        .collect();
+    if container.is_empty() || found.class.as_deref() == Some(container.as_str()) {
+        return None;
+    }
+    let project = checker.project;
+    collection_routes_beside(checker, route)
+        .find_map(|other| {
+            let listing = unfiltered_listing(&other.handler.body, &container)?;
+            (!reads_the_caller(checker, other)).then(|| {
+                let file = project.model.modules[other.module].file;
+                format!(
+                    "it reads the rows of the `{container}` its URL names, and `{} {}` lists every `{container}` to the same callers (`{}`, {}:{}): what one holds is shared with whoever may open it; if some are private, this is high",
+                    other.methods.join("|"),
                     other.rule,
                     file.slice(listing),
                     file.display_path(),

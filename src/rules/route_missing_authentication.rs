@@ -914,7 +914,7 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
         }
         // Rhoda-NM's `"Create a booking request for a listing (public)"`: the author wrote down
         // that the route is open; the finding is kept, at low, for a reviewer to confirm.
-        let documented_public = docstring_says_public(route.handler)
+        let documented_public = crate::model::context::docstring_says_public(&route.handler.body)
             && evidence.is_empty()
             && !drops
             && !manages_people(route);
@@ -980,32 +980,6 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
             ));
         }
     }
-}
-
-/// Whether the handler's docstring says the route is open: "(public)", "public endpoint", "no
-/// authentication required". Phrases, not the word alone: "updates the public profile" says
-/// nothing about who may call.
-fn docstring_says_public(handler: &ruff_python_ast::StmtFunctionDef) -> bool {
-    let Some(docstring) = crate::model::context::docstring(&handler.body) else {
-        return false;
-    };
-    let text = docstring.to_ascii_lowercase();
-    [
-        "(public)",
-        "public endpoint",
-        "public route",
-        "public api",
-        "no auth",
-        "no authentication",
-        "no login",
-        "without authentication",
-        "without login",
-        "authentication not required",
-        "does not require authentication",
-        "unauthenticated",
-    ]
-    .iter()
-    .any(|phrase| text.contains(phrase))
 }
 
 /// The leading path segment(s) naming an admin area (`admin`, `api/admin`, `admin-panel`), if
@@ -1307,10 +1281,54 @@ fn does_nothing(handler: &ruff_python_ast::StmtFunctionDef) -> bool {
     };
     match body.as_slice() {
         [Stmt::Return(ret)] => ret.value.as_deref().is_some_and(|value| {
-            redirects(value) || matches!(value, Expr::Name(n) if n.id.as_str() == "NotImplemented")
+            redirects(value)
+                || matches!(value, Expr::Name(n) if n.id.as_str() == "NotImplemented")
+                || (constant_answer(value) && says_unimplemented(value))
         }),
         [Stmt::Raise(_) | Stmt::Pass(_)] => true,
         [Stmt::Expr(e)] => e.value.is_ellipsis_literal_expr(),
+        _ => false,
+    }
+}
+
+/// Whether an answer says the route is not built yet: "not implemented", "coming soon"
+/// (Athenavi's `uninstall_plugin` answers "Plugin uninstallation not implemented yet").
+fn says_unimplemented(value: &ruff_python_ast::Expr) -> bool {
+    crate::model::routes::expr_contains(value, &mut |e| {
+        matches!(e, ruff_python_ast::Expr::StringLiteral(text) if {
+            let lower = text.value.to_str().to_ascii_lowercase();
+            lower.contains("not implemented")
+                || lower.contains("not yet implemented")
+                || lower.contains("coming soon")
+        })
+    })
+}
+
+/// An answer written out whole in the code: literals, and dicts, lists and tuples of them,
+/// possibly through `jsonify(...)` or `make_response(...)`: the same for every caller. With
+/// [`says_unimplemented`], the answer of a route that does nothing yet.
+fn constant_answer(value: &ruff_python_ast::Expr) -> bool {
+    use ruff_python_ast::Expr;
+    match value {
+        Expr::StringLiteral(_)
+        | Expr::NumberLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::NoneLiteral(_) => true,
+        Expr::Dict(dict) => dict.items.iter().all(|item| {
+            item.key.as_ref().is_some_and(constant_answer) && constant_answer(&item.value)
+        }),
+        Expr::List(list) => list.elts.iter().all(constant_answer),
+        Expr::Tuple(tuple) => tuple.elts.iter().all(constant_answer),
+        Expr::Call(call) => {
+            matches!(call.func.as_ref(), Expr::Name(n)
+                if matches!(n.id.as_str(), "jsonify" | "make_response"))
+                && call.arguments.args.iter().all(constant_answer)
+                && call
+                    .arguments
+                    .keywords
+                    .iter()
+                    .all(|keyword| constant_answer(&keyword.value))
+        }
         _ => false,
     }
 }
