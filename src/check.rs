@@ -481,32 +481,23 @@ fn in_context(
                     d.rule.id,
                     "FL201" | "FL202" | "FL204" | "FL206" | "FL207" | "FL401" | "FL403"
                 );
-            if about_running_code
-                && d.severity.unwrap_or(d.rule.severity) > Severity::Low
-                && let Some(unused) = references::unused_at(project, file, d.range)
-            {
-                d.severity = Some(Severity::Low);
-                d.message.push_str(&unused.note());
-            }
             // Taskflow-manager's `verify_jwt_token`, which nothing calls, falls back to the same
-            // literal key as the live code: the live use is the finding. A key in a module
-            // nothing imports is left as it is: settings modules are loaded by path; so is one
-            // in a factory that builds an application, which a server names outside Python
-            // (`gunicorn "app:create_quickstart_app()"`).
-            let in_factory = || {
-                file.app_constructions.iter().any(|construction| {
-                    construction
-                        .function
-                        .is_some_and(|factory| factory.range().contains_range(d.range))
-                })
+            // literal key as the live code: the live use is the finding (FL302). A key in a
+            // module nothing imports is left as it is: settings modules are loaded by path; so
+            // is one in a factory that builds an application, which a server names outside
+            // Python (`gunicorn "app:create_quickstart_app()"`).
+            let key_in_function = || {
+                d.rule.id == "FL302"
+                    && !file.app_constructions.iter().any(|construction| {
+                        construction
+                            .function
+                            .is_some_and(|factory| factory.range().contains_range(d.range))
+                    })
             };
-            if d.rule.id == "FL302"
-                && d.severity.unwrap_or(d.rule.severity) > Severity::Low
-                && !in_factory()
-                && let Some(
-                    unused @ (references::Unused::Function(_)
-                    | references::Unused::CalledOnlyByUnused(..)),
-                ) = references::unused_at(project, file, d.range)
+            if d.severity.unwrap_or(d.rule.severity) > Severity::Low
+                && (about_running_code || key_in_function())
+                && let Some(unused) = references::unused_at(project, file, d.range)
+                && (about_running_code || !matches!(unused, references::Unused::Module(_)))
             {
                 d.severity = Some(Severity::Low);
                 d.message.push_str(&unused.note());

@@ -212,6 +212,13 @@ impl Route<'_> {
         }
     }
 
+    /// Whether every method the route answers only reads: `GET`, `HEAD`, `OPTIONS`.
+    pub fn only_reads(&self) -> bool {
+        self.methods
+            .iter()
+            .all(|m| matches!(m.as_str(), "GET" | "HEAD" | "OPTIONS"))
+    }
+
     pub fn is_state_changing(&self) -> bool {
         self.methods
             .iter()

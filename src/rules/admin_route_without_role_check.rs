@@ -457,11 +457,7 @@ fn shows_people(route: &Route<'_>) -> bool {
 
 /// A route that answers only reading methods: `GET` (with `HEAD`/`OPTIONS`).
 fn reads_only(route: &Route<'_>) -> bool {
-    !route.methods.is_empty()
-        && route
-            .methods
-            .iter()
-            .all(|m| matches!(m.as_str(), "GET" | "HEAD" | "OPTIONS"))
+    !route.methods.is_empty() && route.only_reads()
 }
 
 /// Low when the authentication admits whoever holds a configured key and names no caller

@@ -922,32 +922,24 @@ fn check_seeded_passwords(checker: &mut Checker<'_, '_>) {
     }
     // flask-shop's `create_admin()` seeds admin/admin, op/op and editor/editor: one cause, one
     // finding, listing the other lines.
-    let mut grouped: Vec<TextRange> = Vec::new();
-    for (range, function) in &sample_functions {
-        let Some(function) = function else { continue };
-        if grouped.contains(range) {
-            continue;
-        }
+    let mut functions: Vec<TextRange> = sample_functions.iter().filter_map(|(_, f)| *f).collect();
+    functions.sort_unstable_by_key(|function| (function.start(), function.end()));
+    functions.dedup();
+    for function in functions {
         let same: Vec<TextRange> = sample_functions
             .iter()
-            .filter(|(_, other)| *other == Some(*function))
+            .filter(|(_, other)| *other == Some(function))
             .map(|(range, _)| *range)
             .collect();
-        grouped.extend(same.iter().copied());
         if same.len() < SAMPLE_POPULATION {
             continue;
         }
-        let lines: Vec<String> = same[1..]
-            .iter()
-            .map(|range| checker.source.position(range.start()).line.to_string())
-            .collect();
-        found.retain(|(range, ..)| !same[1..].contains(range));
+        let lines = fold_into_first(&mut found, &same, checker);
         if let Some((_, Some(why_low), ..)) = found.iter_mut().find(|(range, ..)| *range == same[0])
         {
             why_low.push_str(&format!(
-                " [the same function makes {} accounts with written passwords: also lines {}]",
+                " [the same function makes {} accounts with written passwords: also lines {lines}]",
                 same.len(),
-                lines.join(", ")
             ));
         }
     }
@@ -962,16 +954,11 @@ fn check_seeded_passwords(checker: &mut Checker<'_, '_>) {
         .map(|(range, ..)| *range)
         .collect();
     if top_level.len() >= SAMPLE_POPULATION && !checker.project.apps.is_imported(file.module) {
-        let lines: Vec<String> = top_level[1..]
-            .iter()
-            .map(|range| checker.source.position(range.start()).line.to_string())
-            .collect();
-        found.retain(|(range, ..)| !top_level[1..].contains(range));
+        let lines = fold_into_first(&mut found, &top_level, checker);
         if let Some(first) = found.iter_mut().find(|(range, ..)| *range == top_level[0]) {
             first.1 = Some(format!(
-                " [low: `{stem}` makes {} accounts with written passwords in its top-level code (also lines {}) and nothing imports it: a script that fills a database with sample users; if it runs against production, this is medium]",
+                " [low: `{stem}` makes {} accounts with written passwords in its top-level code (also lines {lines}) and nothing imports it: a script that fills a database with sample users; if it runs against production, this is medium]",
                 top_level.len(),
-                lines.join(", ")
             ));
         }
     }
@@ -998,6 +985,23 @@ fn check_seeded_passwords(checker: &mut Checker<'_, '_>) {
             Severity::Medium
         });
     }
+}
+
+/// Keeps the first of `members` (the accounts of one sample population) among the seeded
+/// accounts found and drops the others: one cause, one finding. The others' line numbers, for
+/// the kept finding's message.
+fn fold_into_first(
+    found: &mut Vec<(TextRange, Option<String>, Option<String>, bool)>,
+    members: &[TextRange],
+    checker: &Checker<'_, '_>,
+) -> String {
+    let others = members.get(1..).unwrap_or_default();
+    found.retain(|(range, ..)| !others.contains(range));
+    others
+        .iter()
+        .map(|range| checker.source.position(range.start()).line.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The innermost function around `range` when its name says it makes test or sample data

@@ -105,17 +105,19 @@ fn check(checker: &mut Checker<'_, '_>) {
                 " [low: {check} tests the caller and refuses the others, so anonymous callers do not get through either; the decorator that never runs only misleads]"
             ));
         }
+        // any-questions' `/logout`: nothing to end without a login.
+        let ends_the_login = crate::model::routes::only_ends_the_login(&route.handler.body);
         // Huutokauppa's `bid_create` and `item_update`: under a dead `@login_required`, the
         // handler writes only inside `if current_user.is_authenticated and ...:` (or refuses
         // callers without a login first).
         let checks_login_itself = covered.is_none()
             && ownership_check.is_none()
             && !is_role_word(&guard_text)
-            && (crate::model::routes::acts_only_when_logged_in(&route.handler.body)
-                || crate::model::routes::only_ends_the_login(&route.handler.body));
+            && (ends_the_login
+                || crate::model::routes::acts_only_when_logged_in(&route.handler.body));
         if checks_login_itself {
             message.push_str(
-                if crate::model::routes::only_ends_the_login(&route.handler.body) {
+                if ends_the_login {
                     " [low: the handler only ends the caller's login and writes nothing, so for a caller without one it does nothing; the decorator that never runs only misleads]"
                 } else {
                     " [low: the handler tests the login state itself (`current_user.is_authenticated`) before it writes or answers, so anonymous callers get nothing from it; the decorator that never runs only misleads]"

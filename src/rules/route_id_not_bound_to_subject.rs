@@ -308,14 +308,10 @@ fn check(checker: &mut Checker<'_, '_>) {
                 diagnostic.severity = Some(crate::rules::Severity::Low);
             }
             // flack's `GET /messages/<id>`: "This endpoint is publicly available".
-            let reads_only = route
-                .methods
-                .iter()
-                .all(|m| matches!(m.as_str(), "GET" | "HEAD" | "OPTIONS"));
             if let Some(note) = lowered_note.take() {
                 diagnostic.severity = Some(crate::rules::Severity::Low);
                 diagnostic.message.push_str(&note);
-            } else if reads_only
+            } else if route.only_reads()
                 && crate::model::context::docstring_says_public(&route.handler.body)
             {
                 diagnostic.severity = Some(crate::rules::Severity::Low);
@@ -694,10 +690,7 @@ fn read_by_id_publicly(
             other.authentication.is_none()
                 && other.open_to_anyone
                 && !other.variables.is_empty()
-                && other
-                    .methods
-                    .iter()
-                    .all(|m| matches!(m.as_str(), "GET" | "HEAD" | "OPTIONS"))
+                && other.only_reads()
         })
         .find(|other| {
             let Some(file) = project.files.iter().find(|f| f.module == other.module) else {

@@ -737,10 +737,7 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
         }
         // gymapi's `GET /remove/<identifier>`: a link anyone can follow (or a crawler prefetch)
         // deletes a record.
-        let answers_get_only = route
-            .methods
-            .iter()
-            .all(|m| matches!(m.as_str(), "GET" | "HEAD" | "OPTIONS"));
+        let answers_get_only = route.only_reads();
         if answers_get_only && deletes_records(&route.handler.body) {
             evidence.push_str(&format!(
                 "{} and it deletes records though it answers GET",
@@ -1053,11 +1050,7 @@ fn handed_out_by_open_route(routes: &[Route<'_>], route: &Route<'_>) -> Option<S
 /// read-only id route takes a member of: `/users/` for `/users/<int:user_id>/` and
 /// `/users/<int:user_id>/<int:campaign_id>/`.
 fn public_listing(routes: &[Route<'_>], route: &Route<'_>) -> Option<String> {
-    if !route
-        .methods
-        .iter()
-        .all(|m| matches!(m.as_str(), "GET" | "HEAD" | "OPTIONS"))
-    {
+    if !route.only_reads() {
         return None;
     }
     let collection = route.rule.split('<').next()?.trim_end_matches('/');
