@@ -42,6 +42,10 @@ pub enum Development {
     /// A debugging or mock script nothing in the project imports (`debug_token.py`,
     /// `mock_app.py`): run by hand, never deployed.
     ScratchScript(String),
+    /// A module nothing imports whose docstring's first line says it is for testing or
+    /// debugging (bantubuzz's `run_flask_only.py`: "Run Flask app WITHOUT SocketIO (for
+    /// testing/debugging)"), while production serves the app another way.
+    ForTesting(String),
     /// A dated or backup copy of a module beside it that nothing imports (`app_backup_latest.py`,
     /// `app_fixed.py`, `app_20250430_1923.py` beside `app.py`): an edit kept aside, never run.
     /// Only a module file: a package's name is its folder's, and `shop_copy/` holds other modules.
@@ -75,6 +79,9 @@ impl Development {
             ),
             Development::ScratchScript(name) => format!(
                 "in `{name}`, a debugging or mock script nothing in the project imports"
+            ),
+            Development::ForTesting(name) => format!(
+                "in `{name}`, whose docstring says it is for testing or debugging and which nothing in the project imports"
             ),
             Development::StaleCopy { copy, of } => format!(
                 "in `{copy}`, a kept-aside copy of `{of}` that nothing in the project imports"
@@ -334,6 +341,30 @@ pub fn docstring_says_public(body: &[Stmt]) -> bool {
     .any(|phrase| text.contains(phrase))
 }
 
+/// Whether a handler's docstring says it shows a public page: "View public freelancer
+/// profile" (FreelanceHub), "public user page": `public` followed within three words by what a
+/// visitor is shown. Asked only of routes that read: "Put a listing on the public front page"
+/// documents a write to a public page, not a public route.
+pub fn docstring_shows_public_page(body: &[Stmt]) -> bool {
+    let Some(docstring) = docstring(body) else {
+        return false;
+    };
+    let lower = docstring.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(at, word)| {
+        *word == "public"
+            && words[at + 1..].iter().take(3).any(|next| {
+                matches!(
+                    *next,
+                    "profile" | "profiles" | "page" | "pages" | "directory" | "listing"
+                )
+            })
+    })
+}
+
 /// A module's opening `#` comment lines (after a `#!` line and an encoding line), joined by
 /// spaces, when the module starts with one.
 pub fn opening_comment(text: &str) -> Option<String> {
@@ -369,6 +400,34 @@ pub fn opening_says_template(text: &str) -> bool {
     ]
     .iter()
     .any(|phrase| opening.contains(phrase))
+}
+
+/// Whether a module docstring's first line says the module is for testing, debugging or local
+/// development: "(for testing/debugging)", "for local development only", "dev only".
+pub fn docstring_says_for_testing(docstring: &str) -> bool {
+    let first = docstring
+        .trim_start()
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    [
+        "(for testing",
+        "(for debugging",
+        "for testing only",
+        "for debugging only",
+        "for testing/debugging",
+        "for testing and debugging",
+        "for local testing",
+        "for local development",
+        "for development only",
+        "development only",
+        "dev only",
+        "debug only",
+        "testing only",
+    ]
+    .iter()
+    .any(|phrase| first.contains(phrase))
 }
 
 /// Whether a module docstring opens by calling the module an example, a demo or a sample: "This

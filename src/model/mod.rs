@@ -1244,6 +1244,7 @@ pub struct Project<'a> {
     /// Flask-APScheduler APIs served without authentication, built on first use.
     open_scheduler_apis: std::sync::OnceLock<Vec<SchedulerApi>>,
     administrator_role_numbers: std::sync::OnceLock<Vec<i64>>,
+    role_names_compared: std::sync::OnceLock<Vec<String>>,
     replaces_anonymous_user: std::sync::OnceLock<bool>,
 }
 
@@ -1311,7 +1312,11 @@ impl<'a> Project<'a> {
                     .secret_key_use_beside_server_session(&self.model)
                     .is_some(),
             };
-            shares && (uses_key() || (!jwt_key_of_its_own && signs_tokens()))
+            // bantubuzz's `test_server.py` prints whether `app.config.get('SECRET_KEY')` is
+            // set: test code signs nothing a deployment relies on.
+            shares
+                && !file.is_test_module()
+                && (uses_key() || (!jwt_key_of_its_own && signs_tokens()))
         });
         match (relied, server_session) {
             (true, _) => KeyReliance::Relied,
@@ -1332,6 +1337,24 @@ impl<'a> Project<'a> {
             numbers.sort_unstable();
             numbers.dedup();
             numbers
+        })
+    }
+
+    /// Every literal role name the project compares an account's role with
+    /// ([`records::role_names_compared`]), sorted and without repeats.
+    pub fn role_names_compared(&self) -> &[String] {
+        self.role_names_compared.get_or_init(|| {
+            let mut names = Vec::new();
+            for info in &self.model.modules {
+                if memchr::memmem::find(info.file.text.as_bytes(), b"role").is_some()
+                    || memchr::memmem::find(info.file.text.as_bytes(), b"_type").is_some()
+                {
+                    records::role_names_compared(&info.file.module().body, &mut names);
+                }
+            }
+            names.sort_unstable();
+            names.dedup();
+            names
         })
     }
 
@@ -1567,6 +1590,13 @@ impl<'a> Project<'a> {
             file.context.development_module = context::scratch_script(&module.file.path)
                 .map(context::Development::ScratchScript)
                 .or_else(|| {
+                    context::docstring(&module.file.module().body)
+                        .filter(|docstring| context::docstring_says_for_testing(docstring))
+                        .map(|_| {
+                            context::Development::ForTesting(module.file.display_path().to_string())
+                        })
+                })
+                .or_else(|| {
                     if model.names.is_package_init(module.file_index) {
                         return None;
                     }
@@ -1627,6 +1657,7 @@ impl<'a> Project<'a> {
             admin_views: std::sync::OnceLock::new(),
             open_scheduler_apis: std::sync::OnceLock::new(),
             administrator_role_numbers: std::sync::OnceLock::new(),
+            role_names_compared: std::sync::OnceLock::new(),
             replaces_anonymous_user: std::sync::OnceLock::new(),
         }
     }

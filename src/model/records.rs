@@ -1257,6 +1257,60 @@ pub fn unfiltered_listing(body: &[Stmt], class: &str) -> Option<TextRange> {
     found
 }
 
+/// A query of `class` narrowed to the rows whose boolean column `flag` is set, and by nothing
+/// else written in the same call: `User.query.filter_by(is_tutor=True)` (Tutor-Finder's
+/// tutor directory, which other filters may narrow further by what the caller asks for), or
+/// `Class.query.filter(Class.flag == True)` / `.filter(Class.flag.is_(True))`.
+pub fn listing_of_flagged(body: &[Stmt], class: &str, flag: &str) -> Option<TextRange> {
+    let is_true = |e: &Expr| matches!(e, Expr::BooleanLiteral(b) if b.value);
+    let of_class = |e: &Expr| {
+        matches!(e, Expr::Attribute(query) if query.attr.as_str() == "query"
+            && matches!(query.value.as_ref(), Expr::Name(n) if n.id.as_str() == class))
+    };
+    let names_flag = |e: &Expr| {
+        matches!(e, Expr::Attribute(column) if column.attr.as_str() == flag
+            && matches!(column.value.as_ref(), Expr::Name(n) if n.id.as_str() == class))
+    };
+    let mut found = None;
+    super::routes::any_expr(body, &mut |expr| {
+        let Expr::Call(call) = expr else { return false };
+        let Expr::Attribute(method) = call.func.as_ref() else {
+            return false;
+        };
+        if !of_class(&method.value) {
+            return false;
+        }
+        let selects_flagged = match method.attr.as_str() {
+            "filter_by" => {
+                call.arguments.args.is_empty()
+                    && call.arguments.keywords.len() == 1
+                    && call.arguments.keywords.iter().all(|keyword| {
+                        keyword.arg.as_ref().is_some_and(|arg| arg.as_str() == flag)
+                            && is_true(&keyword.value)
+                    })
+            }
+            "filter" => {
+                call.arguments.keywords.is_empty()
+                    && matches!(call.arguments.args.as_ref(), [test] if match test {
+                        Expr::Compare(compare) => names_flag(&compare.left)
+                            && matches!(compare.ops.as_ref(), [ast::CmpOp::Eq | ast::CmpOp::Is])
+                            && compare.comparators.first().is_some_and(is_true),
+                        Expr::Call(is_) => matches!(is_.func.as_ref(), Expr::Attribute(a)
+                            if a.attr.as_str() == "is_" && names_flag(&a.value))
+                            && is_.arguments.args.first().is_some_and(is_true),
+                        _ => false,
+                    })
+            }
+            _ => false,
+        };
+        if selects_flagged {
+            found = Some(call.range());
+        }
+        selects_flagged
+    });
+    found
+}
+
 /// The parameters of a raw SQL call that select rows: with positional placeholders (`%s`, `?`)
 /// and a literal tuple or list of values, those bound after the `WHERE`. In
 /// `UPDATE entries SET title = %s, content = %s WHERE id = %s` with `(title, content, entry_id)`
@@ -1304,6 +1358,12 @@ impl<'b> LookupFinder<'_, '_, '_, 'b> {
     /// Every model class an ORM chain names: its receiver (`Note.query`), the argument of
     /// `session.query(Note)` / `select(Note)` / `session.get(Note, x)`.
     fn classes_in_chain(&self, expr: &Expr, out: &mut Vec<RecordRef>) {
+        self.classes_in_chain_from(expr, out, 0);
+    }
+
+    /// `depth`: how many locals were followed to get here (`addresses = Address.query`, then
+    /// `addresses.filter_by(id=address_id)` in ralfeus/order's address API).
+    fn classes_in_chain_from(&self, expr: &Expr, out: &mut Vec<RecordRef>, depth: usize) {
         let mut current = expr;
         for _ in 0..16 {
             match current {
@@ -1317,8 +1377,16 @@ impl<'b> LookupFinder<'_, '_, '_, 'b> {
                     self.push_class(current, out);
                     current = attribute.value.as_ref();
                 }
-                Expr::Name(_) => {
+                Expr::Name(name) => {
+                    let before = out.len();
                     self.push_class(current, out);
+                    if out.len() == before && depth < 3 {
+                        for (local, value) in &self.locals {
+                            if *local == name.id.as_str() {
+                                self.classes_in_chain_from(value, out, depth + 1);
+                            }
+                        }
+                    }
                     return;
                 }
                 _ => return,
@@ -1839,6 +1907,41 @@ fn collect_administrator_numbers(body: &[Stmt], role_class: bool, numbers: &mut 
             numbers.push(value);
         }
     }
+}
+
+/// The literal role names a module compares an account's role with: `self.role ==
+/// 'freelancer'` (FreelanceHub's `User.is_freelancer`), `user.role in ("host", "guest")`,
+/// `'admin' != current_user.role`. Lower-cased, in order, repeats kept.
+pub fn role_names_compared(body: &[Stmt], names: &mut Vec<String>) {
+    let is_role = |expr: &Expr| {
+        matches!(expr, Expr::Attribute(attribute)
+            if matches!(attribute.attr.as_str(), "role" | "user_type" | "account_type"))
+    };
+    let literals = |expr: &Expr, names: &mut Vec<String>| match expr {
+        Expr::StringLiteral(text) => names.push(text.value.to_str().to_ascii_lowercase()),
+        Expr::Tuple(ast::ExprTuple { elts, .. })
+        | Expr::List(ast::ExprList { elts, .. })
+        | Expr::Set(ast::ExprSet { elts, .. }) => {
+            for element in elts {
+                if let Expr::StringLiteral(text) = element {
+                    names.push(text.value.to_str().to_ascii_lowercase());
+                }
+            }
+        }
+        _ => {}
+    };
+    super::routes::any_expr(body, &mut |expr| {
+        if let Expr::Compare(compare) = expr
+            && let [comparator] = compare.comparators.as_ref()
+        {
+            if is_role(&compare.left) {
+                literals(comparator, names);
+            } else if is_role(comparator) {
+                literals(&compare.left, names);
+            }
+        }
+        false
+    });
 }
 
 #[cfg(test)]

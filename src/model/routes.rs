@@ -7392,9 +7392,12 @@ impl<'c, 'a> IdentityScan<'c, 'a> {
                 if scan.names.contains(name) || !carries_identity(&scan, value) {
                     continue;
                 }
+                // `transactions = transactions.filter_by(id=transaction_id)` narrows what the
+                // name already holds (ralfeus/order's transactions, first scoped to
+                // `customer=current_user`): it keeps whatever the other assignments give it.
                 let every_assignment = assignments
                     .iter()
-                    .filter(|(other, _)| other == name)
+                    .filter(|(other, value)| other == name && root_name(value) != Some(*name))
                     .all(|(_, value)| carries_identity(&scan, value));
                 if every_assignment {
                     scan.names.insert(name);
@@ -8695,7 +8698,10 @@ fn is_read_query(sql: &str) -> bool {
 /// caller's own `session[...]`, not a dict it made). `calls` receives the callees it could
 /// not judge by name, for the caller to follow.
 pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
-    let built_here: Vec<&str> = assignments_by(body, true, false)
+    // Names a nested helper builds count too: the call walk below enters its body, and Stylio's
+    // booking page formats opening hours in a `def compress_weekdays` whose `ranges = []` it
+    // fills with `ranges.append(...)`.
+    let built_here: Vec<&str> = assignments_by(body, false, false)
         .into_iter()
         .filter(|(_, value)| {
             matches!(
@@ -8715,7 +8721,7 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
         .collect();
     // `buffer = io.BytesIO()`: an in-memory file the answer is written into (a QR code's
     // `img.save(buffer)`, a spreadsheet's `workbook.save(output)`) before `send_file` sends it.
-    let buffers_here: Vec<&str> = assignments_by(body, true, false)
+    let buffers_here: Vec<&str> = assignments_by(body, false, false)
         .into_iter()
         .filter(|(_, value)| is_in_memory_buffer(value))
         .map(|(name, _)| name)
@@ -8724,7 +8730,7 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
     // item set on it (`result["different"] = different`) fills in an answer; an attribute set on
     // it may change a record (`user.name = ...`), and an item of something looked up in a store
     // (`note = NOTES[i]`, `NOTES.get(i)`) changes the store.
-    let assignments = assignments_by(body, true, true);
+    let assignments = assignments_by(body, false, true);
     let mut returned_here: Vec<&str> = assignments
         .iter()
         .filter(|(_, value)| {
@@ -8792,13 +8798,24 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
                 Expr::Attribute(a) => Some(a.value.as_ref()),
                 _ => None,
             };
-            // `playlist.recordings.append(rec)`: the container belongs to its root.
-            while let Some(
-                Expr::Subscript(ast::ExprSubscript { value, .. })
-                | Expr::Attribute(ast::ExprAttribute { value, .. }),
-            ) = receiver
-            {
-                receiver = Some(value.as_ref());
+            // `playlist.recordings.append(rec)`: the container belongs to its root, and so
+            // does an entry it hands out (`groups.setdefault(key, []).append(day)`).
+            loop {
+                receiver = match receiver {
+                    Some(
+                        Expr::Subscript(ast::ExprSubscript { value, .. })
+                        | Expr::Attribute(ast::ExprAttribute { value, .. }),
+                    ) => Some(value.as_ref()),
+                    Some(Expr::Call(entry)) => match entry.func.as_ref() {
+                        Expr::Attribute(method)
+                            if matches!(method.attr.as_str(), "setdefault" | "get") =>
+                        {
+                            Some(method.value.as_ref())
+                        }
+                        _ => break,
+                    },
+                    _ => break,
+                };
             }
             // `qr.add_data(...)` on a `qrcode.QRCode(...)` made here: filling in an object of
             // its own; storing one takes another call (`db.session.add`, `.save()`).

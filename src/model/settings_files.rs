@@ -117,6 +117,25 @@ impl FileRole {
     }
 }
 
+/// A file whose opening comments say it is to be copied before use: bantubuzz's
+/// `.env.production` starts `# Copy this to .env and update values`, and the app loads `.env`.
+fn announces_a_template(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .take_while(|line| line.is_empty() || line.starts_with('#'))
+        .take(8)
+        .any(|line| {
+            let lower = line.to_ascii_lowercase();
+            lower.contains("copy this")
+                || lower.contains("copy to .env")
+                || lower.contains("copy it to")
+                || lower.contains("rename this file")
+                || lower.contains("rename it to")
+                || lower.contains("template for")
+                || lower.contains("this template")
+        })
+}
+
 /// A settings file and what reading it found.
 pub struct SettingsFile {
     pub file: TextFile,
@@ -411,6 +430,9 @@ impl SettingsFiles {
                 }
             };
             let mut role = FileRole::of(&request.path, &request.location);
+            if role == FileRole::Live && announces_a_template(&file.text) {
+                role = FileRole::Example;
+            }
             if role == FileRole::Live && layout.ports.loopback_only() {
                 role = FileRole::Development(
                     "every port it publishes is bound to 127.0.0.1: a setup for this machine"

@@ -227,6 +227,17 @@ fn check(checker: &mut Checker<'_, '_>) {
                     None
                 };
                 let role_unchecked = what.contains("role") && checks_no_role(checker, route);
+                // FreelanceHub's `client_required` tests `current_user.is_client()`, which
+                // compares `self.role == 'client'`: the roles the code compares are account
+                // kinds, `client` and `freelancer`, and none is an administrator's.
+                let compared_roles = checker.project.role_names_compared();
+                let ordinary_compared = (ordinary_roles.is_none()
+                    && role_unchecked
+                    && !compared_roles.is_empty()
+                    && !compared_roles.iter().any(|role| names_privilege(role)))
+                .then_some(compared_roles);
+                let ordinary_roles =
+                    ordinary_roles.or_else(|| ordinary_compared.map(<[String]>::to_vec));
                 let diagnostic = checker.report(
                     route.handler.name.range(),
                     format!(
@@ -265,7 +276,8 @@ fn check(checker: &mut Checker<'_, '_>) {
                 } else if let Some(roles) = ordinary_roles {
                     diagnostic.severity = Some(Severity::Low);
                     diagnostic.message.push_str(&format!(
-                        " [low: the roles this app's routes check ({}) name no administrator; a visitor picking one at sign-up may be the design, but accept only those]",
+                        " [low: the roles this {} ({}) name no administrator; a visitor picking one at sign-up may be the design, but accept only those]",
+                        if ordinary_compared.is_some() { "project's code compares" } else { "app's routes check" },
                         roles.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", ")
                     ));
                 } else if role_unchecked {

@@ -110,12 +110,22 @@ pub(super) fn check_settings_files(
 }
 
 /// Four or more words of letters separated by single spaces: a sentence, not a generated key.
+/// friktionskompas's `din-hemmelige-nøgle-her-brug-token-hex-32` ("your secret key here, use
+/// token-hex-32") reads as one too: words joined by hyphens or underscores, with at most one
+/// number among them.
 fn reads_as_prose(value: &str) -> bool {
-    let words: Vec<&str> = value.split(' ').collect();
+    let words: Vec<&str> = value.split([' ', '-', '_']).collect();
+    let numbers = words
+        .iter()
+        .filter(|word| !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()))
+        .count();
     words.len() >= 4
-        && words
-            .iter()
-            .all(|word| !word.is_empty() && word.chars().all(|c| c.is_alphabetic() || c == '\''))
+        && numbers <= 1
+        && words.iter().all(|word| {
+            !word.is_empty()
+                && (word.chars().all(|c| c.is_alphabetic() || c == '\'')
+                    || word.chars().all(|c| c.is_ascii_digit()))
+        })
 }
 
 /// Replaces the literal (or the whole lookup it is the default of) with

@@ -156,6 +156,27 @@ fn check(checker: &mut Checker<'_, '_>) {
                 " [low: the handler first reads `current_user.{attribute}`, which Flask-Login's anonymous user does not have, so a visitor who is not logged in gets an error before anything is read or written; the decorator that never runs only misleads]"
             ));
         }
+        // ralfeus/order's shipping API: `@roles_required('admin')` left above the route from a
+        // commented-out view, while the registered one carries `@roles_required("admin")` under
+        // its route decorator. The check runs; the stray line only misleads.
+        let normalised = |text: &str| {
+            text.chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| if c == '\'' { '"' } else { c })
+                .collect::<String>()
+        };
+        let repeated_below = route
+            .handler
+            .decorator_list
+            .iter()
+            .skip_while(|d| d.range() != route.declared_at)
+            .skip(1)
+            .any(|d| normalised(checker.text(&d.expression)) == normalised(&guard_text));
+        if repeated_below {
+            message.push_str(&format!(
+                " [low: the same `@{guard_text}` sits under the route decorator too, so the route runs it; this one is left over]"
+            ));
+        }
         message.push_str(&checker.app_of(route));
         let diagnostic = checker.report(guard.range(), message, help);
         diagnostic.fix = fix;
@@ -164,6 +185,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             || checks_login_itself
             || !never_passed.is_empty()
             || fails_for_visitors.is_some()
+            || repeated_below
         {
             diagnostic.severity = Some(Severity::Low);
         }

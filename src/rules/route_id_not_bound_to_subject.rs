@@ -252,7 +252,8 @@ fn check(checker: &mut Checker<'_, '_>) {
                 && reads_only
             {
                 listing_note = listed_whole_to_same_callers(checker, route, found)
-                    .or_else(|| container_listed_to_same_callers(checker, route, name, found));
+                    .or_else(|| container_listed_to_same_callers(checker, route, name, found))
+                    .or_else(|| directory_listed_to_same_callers(checker, route, found));
             }
             unrelated.push(name);
             if selected.is_none() {
@@ -312,7 +313,8 @@ fn check(checker: &mut Checker<'_, '_>) {
                 diagnostic.severity = Some(crate::rules::Severity::Low);
                 diagnostic.message.push_str(&note);
             } else if route.only_reads()
-                && crate::model::context::docstring_says_public(&route.handler.body)
+                && (crate::model::context::docstring_says_public(&route.handler.body)
+                    || crate::model::context::docstring_shows_public_page(&route.handler.body))
             {
                 diagnostic.severity = Some(crate::rules::Severity::Low);
                 diagnostic.message.push_str(
@@ -498,6 +500,69 @@ fn container_listed_to_same_callers(
                 )
             })
         })
+}
+
+/// Why reading a row that must carry a flag shows nothing more: Tutor-Finder's
+/// `GET /tutor/<int:tutor_id>` loads a `User` and turns away any that is not `is_tutor`,
+/// while `GET /newsfeed` lists `User.query.filter_by(is_tutor=True)` to the same callers.
+/// The route opens one entry of a directory the application shows whole.
+fn directory_listed_to_same_callers(
+    checker: &Checker<'_, '_>,
+    route: &Route<'_>,
+    found: &Selected,
+) -> Option<String> {
+    let class = found.class.as_deref()?;
+    let row = route.handler.body.iter().find_map(|stmt| match stmt {
+        Stmt::Assign(assign)
+            if assign.value.range().contains_range(found.lookup) && assign.targets.len() == 1 =>
+        {
+            match &assign.targets[0] {
+                Expr::Name(name) => Some(name.id.as_str()),
+                _ => None,
+            }
+        }
+        _ => None,
+    })?;
+    // `if not tutor.is_tutor: ... return`: the flag every row this route answers carries.
+    let demanded = route.handler.body.iter().filter_map(|stmt| {
+        let Stmt::If(branch) = stmt else { return None };
+        let Expr::UnaryOp(not) = branch.test.as_ref() else {
+            return None;
+        };
+        if !matches!(not.op, ruff_python_ast::UnaryOp::Not)
+            || !branch.body.last().is_some_and(crate::model::routes::exits_function)
+        {
+            return None;
+        }
+        match not.operand.as_ref() {
+            Expr::Attribute(flag)
+                if matches!(flag.value.as_ref(), Expr::Name(n) if n.id.as_str() == row) =>
+            {
+                Some(flag.attr.as_str())
+            }
+            _ => None,
+        }
+    });
+    let project = checker.project;
+    for flag in demanded {
+        let listed = collection_routes_beside(checker, route).find_map(|other| {
+            let listing = crate::model::records::listing_of_flagged(&other.handler.body, class, flag)?;
+            (!reads_the_caller(checker, other)).then(|| {
+                let file = project.model.modules[other.module].file;
+                format!(
+                    "it answers only a `{class}` whose `{flag}` is set, and `GET {}` lists those to the same callers (`{}`, {}:{}): a directory shown by design; if its entries are private, this is high",
+                    other.rule,
+                    file.slice(listing),
+                    file.display_path(),
+                    file.position(listing.start()).line
+                )
+            })
+        });
+        if listed.is_some() {
+            return listed;
+        }
+    }
+    None
 }
 
 /// What a listing answers of each row it loads.

@@ -1306,6 +1306,26 @@ fn falsy_branches(body: &[Stmt]) -> Vec<(TextRange, &str)> {
     found
 }
 
+/// The URL rule of a route decorator on `def` that carries `token` as one of its variables:
+/// `<token>`, `<string:token>` (Flask) or `{token}` (FastAPI, Starlette).
+fn url_carrying<'d>(def: Option<&'d ast::StmtFunctionDef>, token: &Expr) -> Option<&'d str> {
+    let Expr::Name(name) = token else { return None };
+    let name = name.id.as_str();
+    def?.decorator_list.iter().find_map(|decorator| {
+        let Expr::Call(call) = &decorator.expression else {
+            return None;
+        };
+        let Some(Expr::StringLiteral(rule)) = call.arguments.args.first() else {
+            return None;
+        };
+        let rule = rule.value.to_str();
+        let carries = rule.contains(&format!("{{{name}}}"))
+            || rule.contains(&format!("<{name}>"))
+            || rule.contains(&format!(":{name}>"));
+        carries.then_some(rule)
+    })
+}
+
 fn check(checker: &mut Checker<'_, '_>) {
     let module = checker.source.module();
     // Each scope's statements, and whether it is a command-line command (`@click.command()`,
@@ -1630,6 +1650,15 @@ fn check(checker: &mut Checker<'_, '_>) {
                     diagnostic.message.push_str(
                         "; low severity: it is passed in `extra=`, as an attribute of the log record, which reaches the output only where a handler or format prints it (a JSON formatter, Sentry's event extras, `%(headers)s` in the format)",
                     );
+                }
+                // ralfeus/order's cargo API logs the shipment `token` of
+                // `/shipments/{token}/attachments`: a segment of the URL every access log
+                // records with the request.
+                if let Some(rule) = url_carrying(def, token) {
+                    diagnostic.severity = Some(super::Severity::Low);
+                    diagnostic.message.push_str(&format!(
+                        "; low severity: it is a segment of the route's URL (`{rule}`), which every access log in front of the app records with the request already"
+                    ));
                 }
                 if let Some(holder) = holder {
                     diagnostic.severity = Some(super::Severity::Low);

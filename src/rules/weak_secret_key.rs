@@ -444,6 +444,147 @@ fn unread_jwt_key(checker: &Checker<'_, '_>, site: &crate::model::config::Secret
     })
 }
 
+/// A production compose file that sets `variable` to `${VARIABLE:?message}` (or
+/// `${VARIABLE?}`): Compose refuses to start when it is unset, so the code's fallback never
+/// applies there (usaon-benefit-tool's `compose.prod.yml`). Returns `compose.prod.yml:22`.
+fn deployment_requires(checker: &Checker<'_, '_>, variable: &str) -> Option<String> {
+    let settings = &checker.project.settings_files;
+    let required = [format!("${{{variable}:?"), format!("${{{variable}?")];
+    settings.entries.iter().find_map(|entry| {
+        let file = settings.files.get(entry.file)?;
+        if entry.key != variable
+            || file.role != FileRole::Live
+            || file.format != crate::walk::SettingsFormat::Compose
+        {
+            return None;
+        }
+        let text = &file.file.text;
+        let start = usize::from(entry.range.start()).min(text.len());
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let written = text.get(start..line_end)?;
+        required
+            .iter()
+            .any(|needle| written.contains(needle.as_str()))
+            .then(|| {
+                format!(
+                    "{}:{}",
+                    file.file.display_path(),
+                    file.file.position(entry.range.start()).line
+                )
+            })
+    })
+}
+
+/// A literal written straight into an encode call whose tokens no decode of the project
+/// accepts: Grinch101's logout mints a throwaway token with `key='wrong_secret_key'` so the
+/// client's copy is overwritten, while every decode verifies with the app's key. The project
+/// decodes somewhere, and the literal appears in none of its other code.
+fn signs_only_tokens_nothing_verifies(
+    checker: &Checker<'_, '_>,
+    site: &crate::model::config::SecretSite,
+) -> bool {
+    use crate::model::jwt::Operation;
+    let project = checker.project;
+    let Some(file) = project.files.get(site.module) else {
+        return false;
+    };
+    let in_encode = file.jwt_calls.iter().any(|call| {
+        call.operation == Operation::Encode && call.call.arguments.range.contains_range(site.range)
+    });
+    let decodes = project.files.iter().any(|file| {
+        file.jwt_calls
+            .iter()
+            .any(|c| c.operation == Operation::Decode)
+    });
+    if !in_encode || !decodes || site.bytes.len() < 4 {
+        return false;
+    }
+    let needle = &site.bytes[..];
+    let mentions: usize = project
+        .model
+        .modules
+        .iter()
+        .map(|module| memchr::memmem::find_iter(module.file.text.as_bytes(), needle).count())
+        .sum();
+    let in_settings = project
+        .settings_files
+        .files
+        .iter()
+        .any(|settings| memchr::memmem::find(settings.file.text.as_bytes(), needle).is_some());
+    mentions == 1 && !in_settings
+}
+
+/// An encryption key (`AES_SECRET_KEY`, `FERNET_KEY`) whose only readers are module-level names
+/// no code uses: heresalon's `EncryptedString = EncryptedType(db.Unicode, S.AES_SECRET_KEY, ...)`
+/// is a column type no model declares, so the key encrypts nothing. Returns the readers, named
+/// with where they are set. An encryption key signs no cookie, so nothing is cracked offline
+/// from one either; only what it encrypts is at stake.
+fn encryption_key_read_only_by_idle_names(
+    checker: &Checker<'_, '_>,
+    site: &crate::model::config::SecretSite,
+) -> Option<String> {
+    let stored = site.setting.as_str();
+    let upper = stored.to_ascii_uppercase();
+    if !["AES", "ENCRYPT", "FERNET", "CIPHER", "CRYPT"]
+        .iter()
+        .any(|word| upper.contains(word))
+    {
+        return None;
+    }
+    let modules = &checker.project.model.modules;
+    let line_of = |text: &str, at: usize| {
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        start..end
+    };
+    let own_text = &modules.get(site.module)?.file.text[..];
+    let own_line = line_of(
+        own_text,
+        usize::from(site.range.start()).min(own_text.len()),
+    );
+    let mut readers: Vec<(usize, &str, std::ops::Range<usize>)> = Vec::new();
+    for (index, module) in modules.iter().enumerate() {
+        let text = &module.file.text[..];
+        for at in crate::model::references::code_mentions(text, stored) {
+            if index == site.module && own_line.contains(&at) {
+                continue;
+            }
+            // `EncryptedString = EncryptedType(..., S.AES_SECRET_KEY, ...)` at module level.
+            let line = line_of(text, at);
+            let (name, _) = text[line.clone()].split_once('=')?;
+            let name = name.trim_end();
+            if name.is_empty()
+                || !name.chars().all(|c| c.is_alphanumeric() || c == '_')
+                || text[line.clone()].starts_with(char::is_whitespace)
+            {
+                return None;
+            }
+            readers.push((index, name, line));
+        }
+    }
+    if readers.is_empty() {
+        return None;
+    }
+    let idle = readers.iter().all(|(reader_module, name, line)| {
+        modules.iter().enumerate().all(|(index, module)| {
+            crate::model::references::code_mentions(&module.file.text, name)
+                .all(|at| index == *reader_module && line.contains(&at))
+        })
+    });
+    idle.then(|| {
+        readers
+            .iter()
+            .map(|(index, name, line)| {
+                let file = modules[*index].file;
+                let position = file
+                    .position(ruff_text_size::TextSize::try_from(line.start).unwrap_or_default());
+                format!("`{name}` ({}:{})", file.display_path(), position.line)
+            })
+            .collect::<Vec<_>>()
+            .join(" and ")
+    })
+}
+
 fn check(checker: &mut Checker<'_, '_>) {
     let config = &checker.project.config;
     let module = checker.file.module;
@@ -462,6 +603,13 @@ fn check(checker: &mut Checker<'_, '_>) {
             continue;
         }
         let value = shown(&site.bytes);
+        let idle_readers = encryption_key_read_only_by_idle_names(checker, site);
+        // What a guessed key lets an attacker do depends on what it keys: an encryption key
+        // signs no cookie to crack offline.
+        let why = match idle_readers {
+            Some(_) => why.split(": under").next().unwrap_or_default().to_string(),
+            None => why,
+        };
         // Written in the code, the value is known before anyone guesses it: what three
         // reviewers of round 27 said first about every agreed finding. Its weakness follows.
         let mut message = match site.fallback {
@@ -507,6 +655,27 @@ fn check(checker: &mut Checker<'_, '_>) {
                 site.variable
             ));
         }
+        if let Some(readers) = &idle_readers {
+            message.push_str(&format!(
+                " [it is read only by {readers}, which no code uses: it encrypts nothing today]"
+            ));
+        }
+        let required_at = site
+            .fallback
+            .then(|| deployment_requires(checker, &site.variable))
+            .flatten();
+        if let Some(place) = &required_at {
+            message.push_str(&format!(
+                " [{place} refuses to start the app without `{}`, so the deployment it describes never falls back; other ways of running the app still do]",
+                site.variable
+            ));
+        }
+        let verified_nowhere = signs_only_tokens_nothing_verifies(checker, site);
+        if verified_nowhere {
+            message.push_str(
+                " [the project decodes its tokens with another key, and this value is written nowhere else: nothing here accepts what it signs]",
+            );
+        }
         let unloaded = super::unloaded_settings_constant(checker, site);
         if let Some(path) = &unloaded {
             message.push_str(&format!(
@@ -536,6 +705,9 @@ fn check(checker: &mut Checker<'_, '_>) {
             || unloaded.is_some()
             || site.replaced_at.is_some()
             || invenio_default
+            || idle_readers.is_some()
+            || verified_nowhere
+            || required_at.is_some()
         {
             diagnostic.severity = Some(Severity::Low);
         }

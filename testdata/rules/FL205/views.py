@@ -78,3 +78,22 @@ app.add_url_rule("/exported/<int:note_id>", view_func=exported, methods=["PUT"])
 @jwt_required()
 def update_me():
     return jsonify(request.json)
+
+
+# @app.route("/admin/boxes")
+# def admin_get_boxes():
+#     return jsonify(list(NOTES))
+@admin_required  # expect: FL205(low)
+@app.route("/admin/shipping/<int:method_id>", methods=["POST"])
+@admin_required
+def admin_save_shipping_method(method_id):
+    NOTES[method_id] = request.get_json()
+    return jsonify(ok=True)
+
+
+@admin_required  # expect: FL205
+@app.route("/admin/rates/<int:rate_id>", methods=["POST"])
+@jwt_required()
+def admin_save_rate(rate_id):  # expect: FL204(medium)
+    NOTES[rate_id] = request.get_json()
+    return jsonify(ok=True)

@@ -16,5 +16,5 @@ def create_user(encoded_token):
     if "error" in token:
         current_app.logger.warning("token_expired: %s", encoded_token)
         return render_template("expired.html"), 400
-    current_app.logger.info("accepted invitation %s", encoded_token)  # expect: FL403
+    current_app.logger.info("accepted invitation %s", encoded_token)  # expect: FL403(low)
     return render_template("create-user.html", role=token["role"])

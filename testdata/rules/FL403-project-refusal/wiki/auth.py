@@ -25,6 +25,6 @@ def account(token):
         name = load_account(token)
     except LookupFailed:
         # LookupFailed is also raised for a good token with no account: it may still work.
-        log.warning("no account for token %s", token)  # expect: FL403
+        log.warning("no account for token %s", token)  # expect: FL403(low)
         return "unknown", 404
     return name

@@ -14,7 +14,7 @@ RESET_TOKENS = {}
 
 @app.route("/share/<token>")
 def accept_share(token):
-    log.info("Accepting share %s", token)  # expect: FL403(medium)
+    log.info("Accepting share %s", token)  # expect: FL403(low)
     try:
         party.verify_share_token(token)
     except ApiError as exc:
@@ -25,7 +25,7 @@ def accept_share(token):
             log.warning("Unrecognised share token %s", token)
             return render_template("not-valid.html")
         else:
-            log.error("Failed to verify share token %s", token)  # expect: FL403(medium)
+            log.error("Failed to verify share token %s", token)  # expect: FL403(low)
             raise
     return redirect("/surveys")
 
@@ -39,7 +39,7 @@ def activate_account(token):
 
 @app.route("/reset-password/<token>")
 def reset_password(token):
-    log.info("Resetting password with %s", token)  # expect: FL403(medium)
+    log.info("Resetting password with %s", token)  # expect: FL403(low)
     party.reset(token)
     return redirect("/sign-in")
 
@@ -71,7 +71,7 @@ def claim(token):
         RESET_TOKENS[email]["claimed"] = True
     except KeyError:
         # Trap: nothing compared this signed token with a stored one; it stays valid.
-        log.warning("Unknown claimant for %s", token)  # expect: FL403(medium)
+        log.warning("Unknown claimant for %s", token)  # expect: FL403(low)
         return render_template("not-valid.html")
     return redirect("/surveys")
 
@@ -95,5 +95,5 @@ def confirm_change(token):
         # Trap: the stored token is the live one.
         log.warning("Expected %s", stored_token)  # expect: FL403(medium)
         return render_template("not-valid.html")
-    log.info("Changing with %s", token)  # expect: FL403(medium)
+    log.info("Changing with %s", token)  # expect: FL403(low)
     return render_template("new-password.html", token=token)

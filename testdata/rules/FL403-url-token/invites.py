@@ -1,0 +1,5 @@
+INVITES = {}
+
+
+def accept(token):
+    INVITES.pop(token, None)
