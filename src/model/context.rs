@@ -341,6 +341,35 @@ pub fn docstring_says_public(body: &[Stmt]) -> bool {
     .any(|phrase| text.contains(phrase))
 }
 
+/// Whether a handler's docstring says every logged-in caller may use it: "@login_required: All
+/// authenticated users can view patients" (a dental clinic's staff-only app, where every staff
+/// member sees every patient by design).
+pub fn docstring_says_every_member(body: &[Stmt]) -> bool {
+    let Some(docstring) = docstring(body) else {
+        return false;
+    };
+    let lower = docstring.to_ascii_lowercase();
+    let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    ["all", "any", "every"].iter().any(|who| {
+        [
+            "authenticated user",
+            "logged-in user",
+            "logged in user",
+            "signed-in user",
+        ]
+        .iter()
+        .any(|whom| {
+            let phrase = format!("{who} {whom}");
+            lower.match_indices(&phrase).any(|(at, _)| {
+                let rest = lower[at + phrase.len()..]
+                    .trim_start_matches('s')
+                    .trim_start();
+                rest.starts_with("can ") || rest.starts_with("may ")
+            })
+        })
+    })
+}
+
 /// Whether a handler's docstring says it shows a public page: "View public freelancer
 /// profile" (FreelanceHub), "public user page": `public` followed within three words by what a
 /// visitor is shown. Asked only of routes that read: "Put a listing on the public front page"

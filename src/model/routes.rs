@@ -5702,6 +5702,52 @@ pub fn administrative_effects(
     effects_and_sign_up_roles(body, sign_up_kinds, form_choices, administrator_numbers).0
 }
 
+/// An `INSERT` into an account table with positional placeholders only, as SQL text: the
+/// table's name and the columns in order, lowercased (`INSERT INTO users (email, password,
+/// role_id) VALUES (%s, %s, %s)` gives `users` and `email`, `password`, `role_id`).
+fn account_insert(sql: &Expr) -> Option<(String, Vec<String>)> {
+    let Expr::StringLiteral(sql) = sql else {
+        return None;
+    };
+    let text = sql.value.to_str().trim().to_ascii_lowercase();
+    let rest = text.strip_prefix("insert")?.trim_start();
+    let rest = rest.strip_prefix("into")?.trim_start();
+    let open = rest.find('(')?;
+    let table = rest[..open]
+        .trim()
+        .trim_matches(|c| matches!(c, '"' | '`' | '[' | ']'))
+        .rsplit('.')
+        .next()?
+        .trim_matches(|c| matches!(c, '"' | '`'))
+        .to_string();
+    let account_table = ["user", "users", "account", "accounts", "member", "members"]
+        .iter()
+        .any(|word| table == *word || table.ends_with(&format!("_{word}")));
+    if !account_table {
+        return None;
+    }
+    let close = open + rest[open..].find(')')?;
+    let columns: Vec<String> = rest[open + 1..close]
+        .split(',')
+        .map(|column| {
+            column
+                .trim()
+                .trim_matches(|c| matches!(c, '"' | '`'))
+                .to_string()
+        })
+        .collect();
+    let values = rest[close + 1..]
+        .trim_start()
+        .strip_prefix("values")?
+        .trim_start();
+    let values = values.strip_prefix('(')?;
+    let values = &values[..values.find(')')?];
+    let placeholders = values
+        .split(',')
+        .all(|value| matches!(value.trim(), "%s" | "?"));
+    (placeholders && values.split(',').count() == columns.len()).then_some((table, columns))
+}
+
 /// The literal roles a sign-up handler (one taking the new account's password from the
 /// request) gives the accounts it makes, lowercased: the application's ordinary kinds of
 /// account (`role='restaurant_owner'`, `role='BENHNHAN'`).
@@ -6064,6 +6110,33 @@ fn effects_and_sign_up_roles(
                         || posted_field(&keyword.value).is_some(),
                     new_tenant: scoped_to_new_tenant.clone(),
                 });
+            }
+        }
+        // Camaco81's open sign-up: `cur.execute("INSERT INTO users (email, password, role_id,
+        // tenant_id) VALUES (%s, %s, %s, %s)", (email, hashed, role_id, tenant_id))`, where
+        // `role_id = data.get('role_id', 2)`: an account table's columns take the parameters
+        // in order.
+        if name == "execute"
+            && let Some((table, columns)) = call.arguments.args.first().and_then(account_insert)
+            && let Some(
+                Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }),
+            ) = call.arguments.args.get(1)
+            && elts.len() == columns.len()
+        {
+            for (column, value) in columns.iter().zip(elts) {
+                if PRIVILEGE_ATTRIBUTES.contains(&column.as_str())
+                    && !grants_nothing(value)
+                    && !matches!(value, Expr::StringLiteral(_) | Expr::NumberLiteral(_))
+                    && granted_value(value)
+                    && !asks_about_the_caller(value)
+                {
+                    found.push(AdministrativeEffect {
+                        range: value.range(),
+                        what: format!("inserts `{column}` into `{table}`"),
+                        from_request: from_request(value) || requested_local(value),
+                        new_tenant: None,
+                    });
+                }
             }
         }
         // `sketch = Sketch(...)` then `sketch.grant_permission("write", user=current_user)`:

@@ -1169,3 +1169,34 @@ pub fn remove_list_element(target: TextRange, siblings: &[TextRange]) -> Option<
         content: String::new(),
     })
 }
+
+/// Whether `module`'s application mints Flask-JWT-Extended tokens and verifies none: no module
+/// of it imports a way to require one (`jwt_required`, `verify_jwt_in_request`,
+/// `decode_token`), and none decodes a token itself. A token it hands out, or a key it signs
+/// with, opens nothing today. False for a module of no application.
+pub(super) fn mints_tokens_nothing_verifies(checker: &Checker<'_, '_>, module: usize) -> bool {
+    use crate::model::jwt::Operation;
+    let project = checker.project;
+    let apps = &project.apps;
+    if apps.of_module(module).is_empty() {
+        return false;
+    }
+    let in_app = |other: usize| apps.share(other, module);
+    let uses = &project.keys.library_use;
+    let mints = uses
+        .iter()
+        .enumerate()
+        .any(|(other, uses)| uses.flask_jwt_extended && in_app(other));
+    let verifies = uses
+        .iter()
+        .enumerate()
+        .any(|(other, uses)| uses.flask_jwt_extended_verifier && in_app(other));
+    let decodes = project.files.iter().any(|file| {
+        in_app(file.module)
+            && file
+                .jwt_calls
+                .iter()
+                .any(|call| call.operation == Operation::Decode)
+    });
+    mints && !verifies && !decodes
+}

@@ -320,6 +320,13 @@ fn check(checker: &mut Checker<'_, '_>) {
                 diagnostic.message.push_str(
                     " [low: its docstring says the route is public: the records it reads are meant for anyone; if they are not, this is high]",
                 );
+            } else if route.only_reads()
+                && crate::model::context::docstring_says_every_member(&route.handler.body)
+            {
+                diagnostic.severity = Some(crate::rules::Severity::Low);
+                diagnostic.message.push_str(
+                    " [low: its docstring says every logged-in user may use it: the records are shared among the app's users by design; if some are private, this is high]",
+                );
             } else if let Some(listing) = listing_note.take() {
                 diagnostic.severity = Some(crate::rules::Severity::Low);
                 diagnostic.message.push_str(&format!(" [low: {listing}]"));
@@ -752,10 +759,16 @@ fn read_by_id_publicly(
     let project = checker.project;
     routes_of_its_application(checker, route)
         .filter(|other| {
+            // Sofi391's `GET|POST /post/<int:id>`: its `POST` adds a comment only inside `if
+            // current_user.is_authenticated ...`, and its `GET` shows any post to anyone. A
+            // route that writes for anonymous callers (flask-expense's open `pay`) is a finding
+            // of its own, not evidence that the records are public.
             other.authentication.is_none()
                 && other.open_to_anyone
                 && !other.variables.is_empty()
-                && other.only_reads()
+                && (other.only_reads()
+                    || (other.methods.iter().any(|m| m == "GET")
+                        && crate::model::routes::acts_only_when_logged_in(&other.handler.body)))
         })
         .find(|other| {
             let Some(file) = project.files.iter().find(|f| f.module == other.module) else {

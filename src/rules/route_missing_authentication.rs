@@ -244,6 +244,59 @@ fn calls_one(body: &[ruff_python_ast::Stmt], named: impl Fn(&str) -> bool) -> bo
     })
 }
 
+/// In an application where no route requires a login, while one logs its callers in (checks
+/// a password and starts a session or mints the app's token): a route that changes or deletes
+/// an account named in its URL (`PUT /api/users/<int:user_id>`) is open to anyone. 55garima's
+/// social API hands out a JWT from `POST /api/users/login`, and nothing asks for it: anyone
+/// sets any user's password. Other routes of such an app are left alone: with no route to
+/// compare with, only an account changed by id says the login was meant to guard it.
+fn report_accounts_open_beside_login(checker: &mut Checker<'_, '_>, route: &Route<'_>) {
+    let project = checker.project;
+    let Some(first_variable) = route.rule.find("/<") else {
+        return;
+    };
+    let changes_accounts = crate::model::routes::people_collection(&route.rule[..first_variable])
+        .is_some()
+        && route
+            .methods
+            .iter()
+            .any(|m| matches!(m.as_str(), "PUT" | "PATCH" | "DELETE"))
+        && changes_state(project, route);
+    if !changes_accounts
+        || route.declared_public
+        || route.unknown_hook
+        || !route.decorators_above_route.is_empty()
+        || has_opaque_auth_decorator(checker, route)
+        || declares_public(route)
+    {
+        return;
+    }
+    let Some(login) = project.routes.routes.iter().find(|other| {
+        other.logs_the_caller_in && overlap(&other.units, &route.units) && is_login_route(other)
+    }) else {
+        return;
+    };
+    let file = project.model.modules[login.module].file;
+    let at = format!(
+        "{}:{}",
+        file.display_path(),
+        file.position(login.handler.name.range().start()).line
+    );
+    let message = format!(
+        "`{}` handles `{} {}` with no authentication, and no route of this app requires one although `{}` ({at}) logs callers in: anyone can change or delete any account by its id{}",
+        route.handler_name(),
+        route.methods.join("|"),
+        route.rule,
+        login.handler_name(),
+        checker.app_of(route)
+    );
+    checker.report(
+        route.handler.name.range(),
+        message,
+        "require the login the app hands out on this route (`@jwt_required()`, `@login_required`) and check that the account in the URL is the caller's".to_string(),
+    );
+}
+
 /// A payment gateway's answer, relayed through the customer's browser, that the handler hands
 /// to a project function which decrypts it or verifies its checksum with the merchant's key
 /// (PrathamBooks' `/billing/failure` passes `request.form['encResp']` to `ccavResponse`, which
@@ -704,6 +757,7 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
             Vec::new()
         };
         if authenticated.is_empty() && marked_public.is_empty() {
+            report_accounts_open_beside_login(checker, route);
             continue;
         }
         // `#@token_required` directly above the handler: an authentication switched off, on

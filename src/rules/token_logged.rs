@@ -1612,6 +1612,8 @@ fn check(checker: &mut Checker<'_, '_>) {
                     Expr::Call(call) => mints_a_token(checker, call),
                     _ => false,
                 };
+                let nothing_verifies = just_minted
+                    && super::mints_tokens_nothing_verifies(checker, checker.file.module);
                 let diagnostic = checker.report(
                     token.range(),
                     format!(
@@ -1654,6 +1656,14 @@ fn check(checker: &mut Checker<'_, '_>) {
                 // ralfeus/order's cargo API logs the shipment `token` of
                 // `/shipments/{token}/attachments`: a segment of the URL every access log
                 // records with the request.
+                // 55garima's login prints the token `create_access_token` just made, in an app
+                // where no route requires one: replaying it opens nothing.
+                if just_minted && nothing_verifies {
+                    diagnostic.severity = Some(super::Severity::Low);
+                    diagnostic.message.push_str(
+                        "; low severity: it was just minted, and no code of this app verifies a token (no `jwt_required`, `verify_jwt_in_request` or `decode_token`, no decode): replaying it opens nothing today",
+                    );
+                }
                 if let Some(rule) = url_carrying(def, token) {
                     diagnostic.severity = Some(super::Severity::Low);
                     diagnostic.message.push_str(&format!(

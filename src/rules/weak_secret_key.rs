@@ -475,6 +475,15 @@ fn deployment_requires(checker: &Checker<'_, '_>, variable: &str) -> Option<Stri
     })
 }
 
+/// A `JWT_*` key of an application that mints Flask-JWT-Extended tokens but verifies none
+/// (55garima's social app hands out tokens from its login, and every route is open).
+fn jwt_key_nothing_verifies(
+    checker: &Checker<'_, '_>,
+    site: &crate::model::config::SecretSite,
+) -> bool {
+    site.setting.starts_with("JWT_") && super::mints_tokens_nothing_verifies(checker, site.module)
+}
+
 /// A literal written straight into an encode call whose tokens no decode of the project
 /// accepts: Grinch101's logout mints a throwaway token with `key='wrong_secret_key'` so the
 /// client's copy is overwritten, while every decode verifies with the app's key. The project
@@ -670,6 +679,12 @@ fn check(checker: &mut Checker<'_, '_>) {
                 site.variable
             ));
         }
+        let nothing_verifies = !unread && jwt_key_nothing_verifies(checker, site);
+        if nothing_verifies {
+            message.push_str(
+                " [no code of this app verifies a token (no `jwt_required`, `verify_jwt_in_request` or `decode_token`, no decode): a forged token opens nothing today; it does the day a route requires one]",
+            );
+        }
         let verified_nowhere = signs_only_tokens_nothing_verifies(checker, site);
         if verified_nowhere {
             message.push_str(
@@ -708,6 +723,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             || idle_readers.is_some()
             || verified_nowhere
             || required_at.is_some()
+            || nothing_verifies
         {
             diagnostic.severity = Some(Severity::Low);
         }

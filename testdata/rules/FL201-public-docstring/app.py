@@ -27,6 +27,19 @@ def earnings(user_id):  # expect: FL201
     return render_template("earnings.html", user=user, me=current_user)
 
 
+@app.route("/patients/view/<int:patient_id>")
+@login_required
+def view_patient(patient_id):  # expect: FL201(low)
+    """
+    View patient details page (read-only).
+
+    PERMISSIONS:
+        @login_required: All authenticated users can view patients
+    """
+    patient = User.query.get_or_404(patient_id)
+    return render_template("patient.html", patient=patient)
+
+
 @app.route("/dashboard")
 @login_required
 def dashboard():
