@@ -1316,7 +1316,7 @@ pub fn listing_of_flagged(body: &[Stmt], class: &str, flag: &str) -> Option<Text
 /// `UPDATE entries SET title = %s, content = %s WHERE id = %s` with `(title, content, entry_id)`
 /// (myDiaryEndpoints), `title` and `content` are new values and only `entry_id` selects. Any
 /// other shape keeps every parameter.
-fn selecting_parameters<'b>(sql: &str, parameters: &'b Expr) -> Vec<&'b Expr> {
+pub fn selecting_parameters<'b>(sql: &str, parameters: &'b Expr) -> Vec<&'b Expr> {
     let values: &'b [Expr] = match parameters {
         Expr::Tuple(tuple) => &tuple.elts,
         Expr::List(list) => &list.elts,

@@ -8663,6 +8663,22 @@ fn is_flask_g(expr: &Expr) -> bool {
 /// A new object the function makes itself: `Foo(...)`, `GenericQuery.from_args(request.args)`.
 /// Setting its attributes (fatcat's `query.container_id = ident`) fills in a value, not a
 /// stored record; a record fetched by `User.query.get(id)` or `User.get(...)` is not one.
+/// `con = sqlite3.connect(...)`, `cur = con.cursor()`: a connection or cursor the function
+/// opens for itself; setting `con.row_factory` configures it, and changes nothing stored.
+fn opens_a_connection(value: &Expr) -> bool {
+    matches!(value, Expr::Call(call)
+        if matches!(super::records::callee_last(&call.func), Some("connect" | "cursor")))
+}
+
+/// The written start of a string built by `+`: its leftmost literal.
+fn leading_text(expr: &Expr) -> Option<&str> {
+    match expr {
+        Expr::StringLiteral(text) => Some(text.value.to_str()),
+        Expr::BinOp(concatenated) => leading_text(&concatenated.left),
+        _ => None,
+    }
+}
+
 fn constructs_an_object(value: &Expr) -> bool {
     let Expr::Call(call) = value else {
         return false;
@@ -8789,6 +8805,7 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
             ) || matches!(value, Expr::Call(call) if matches!(call.func.as_ref(), Expr::Name(n) if matches!(n.id.as_str(), "dict" | "list" | "set" | "defaultdict" | "OrderedDict")))
                 || of_this_request(value)
                 || constructs_an_object(value)
+                || opens_a_connection(value)
         })
         .map(|(name, _)| name)
         .collect();
@@ -8931,6 +8948,12 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
             let runs_a_read = lower.starts_with("execute")
                 && match call.arguments.args.first() {
                     Some(Expr::StringLiteral(sql)) => is_read_query(sql.value.to_str()),
+                    // `"SELECT ... WHERE o.otel_id =" + secilen_id + " ORDER BY ..."`: the
+                    // statement's written start says what it does (its injection is another
+                    // matter).
+                    Some(Expr::BinOp(concatenated)) => {
+                        leading_text(concatenated.left.as_ref()).is_some_and(is_read_query)
+                    }
                     // SQLAlchemy's `conn.execute(text("SELECT ..."))`.
                     Some(Expr::Call(text))
                         if matches!(text.func.as_ref(), Expr::Name(n) if n.id.as_str() == "text")

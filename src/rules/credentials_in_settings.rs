@@ -1240,6 +1240,37 @@ struct Place<'w> {
     place_note: Option<String>,
 }
 
+/// Where the project checks a stored password against the constant itself
+/// (`bcrypt.check_password_hash(current_password_hash, DEFAULT_PASSWORD)` in hashview's
+/// `admin_pass_needs_changed`): a default it looks for is one it replaces. Only a constant
+/// name (upper case with `_`) is looked for, on a line calling a password check.
+fn checked_to_force_a_change(checker: &Checker<'_, '_>, key: &str) -> Option<String> {
+    if key.len() < 4 || !key.chars().all(|c| c.is_ascii_uppercase() || c == '_') {
+        return None;
+    }
+    const CHECKS: &[&str] = &[
+        "check_password_hash(",
+        "check_password(",
+        "verify_password(",
+        "checkpw(",
+        "verify(",
+    ];
+    checker.project.model.modules.iter().find_map(|module| {
+        let text = &module.file.text[..];
+        crate::model::references::code_mentions(text, key).find_map(|at| {
+            let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let before = &text[start..at];
+            CHECKS.iter().any(|call| before.contains(call)).then(|| {
+                let line = module
+                    .file
+                    .position(ruff_text_size::TextSize::try_from(at).unwrap_or_default())
+                    .line;
+                format!("{}:{line}", module.file.display_path())
+            })
+        })
+    })
+}
+
 fn report(
     checker: &mut Checker<'_, '_>,
     found: &Credential,
@@ -1287,6 +1318,14 @@ fn report(
     if severity.is_none() && checker.marked_nosec(range) {
         severity = Some(Severity::Low);
         note = Some(super::NOSEC_NOTE.to_string());
+    }
+    if severity.is_none()
+        && let Some(place) = checked_to_force_a_change(checker, key)
+    {
+        severity = Some(Severity::Low);
+        note = Some(format!(
+            " [the project tests accounts for this very password ({place}), the check a first-run setup makes to send the owner to change it]"
+        ));
     }
     if severity.is_none()
         && let Some(user) = reserved_domain_user(checker, key)

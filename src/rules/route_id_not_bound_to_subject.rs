@@ -1483,7 +1483,23 @@ fn used_under(body: &[Stmt], flow: &Flow<'_>, bound: &[Flow<'_>]) -> bool {
         // Each id an argument of its own (a dict of new values, `{"kb_id": dataset_id}`, moves
         // a row rather than selecting it), or both in one key string.
         Expr::Call(call) => {
-            let arguments: Vec<&Expr> = crate::model::argument_values(call).collect();
+            // `db.execute("DELETE FROM task_shares WHERE task_id = ? AND user_id = ?",
+            // (task_id, user_id))` (OmarMashal0's unshare): the parameters of a raw SQL call
+            // select together, each one of its own.
+            // Only those after its `WHERE`: `UPDATE notes SET task_id = ? WHERE id = ?` moves
+            // the row it selects by `id` alone.
+            let sql = match call.arguments.args.first() {
+                Some(Expr::StringLiteral(sql)) => Some(sql.value.to_str()),
+                _ => None,
+            };
+            let arguments: Vec<&Expr> = crate::model::argument_values(call)
+                .flat_map(|argument| match (argument, sql) {
+                    (Expr::Tuple(_) | Expr::List(_), Some(sql)) => {
+                        crate::model::records::selecting_parameters(sql, argument)
+                    }
+                    _ => vec![argument],
+                })
+                .collect();
             let direct =
                 |expr: &Expr| matches!(expr, Expr::Name(_) | Expr::Attribute(_) | Expr::Call(_));
             // `"{}/documents/{}/{}".format(framework_slug, supplier_id, document_name)`: a

@@ -74,6 +74,17 @@ const PUBLIC_WORDS: &[&str] = &[
     // `POST /csp-violation-report`: browsers send Content-Security-Policy reports without
     // credentials (sampledb).
     "csp",
+    // Sign-up and login pages named in other languages: Turkish `kayit` and `giris`, Spanish
+    // `registro`, Portuguese `cadastro`, French `inscription` and `connexion`, German
+    // `anmelden` and `registrieren`.
+    "kayit",
+    "giris",
+    "registro",
+    "cadastro",
+    "inscription",
+    "connexion",
+    "anmelden",
+    "registrieren",
 ];
 
 /// `route` looks like one anyone may call (a login, a sign-up, a health check). `POST /users`
@@ -165,6 +176,16 @@ fn looks_public(route: &Route<'_>, routes: &[Route<'_>]) -> bool {
             )
         })
     };
+    // learning_app's `send_pass_link`: a password link mailed to whoever cannot log in.
+    let forgot_password = words
+        .iter()
+        .any(|w| matches!(*w, "pass" | "pwd" | "passwd"))
+        && words.iter().any(|w| {
+            matches!(
+                *w,
+                "send" | "link" | "forgot" | "renew" | "recover" | "lost"
+            )
+        });
     // `sign_up`, `/sign-up`, `sign_in`: two words that are one public word.
     let joined = words
         .windows(2)
@@ -228,6 +249,7 @@ fn looks_public(route: &Route<'_>, routes: &[Route<'_>]) -> bool {
         || signature_checked()
         || logs_in()
         || joined
+        || forgot_password
         || PUBLIC_WORDS.iter().any(|public| {
             words
                 .iter()
