@@ -5901,6 +5901,21 @@ fn effects_and_sign_up_roles(
             _ => None,
         })
         .collect();
+    // mostafa818's login and user list: `user_data = user.to_dict()` then
+    // `user_data['role'] = role`: a dict the handler builds to answer with, labelled; no
+    // account's role changes.
+    let answer_dicts: Vec<&str> = assignments
+        .iter()
+        .filter(|(_, value)| match value {
+            Expr::Dict(_) | Expr::DictComp(_) => true,
+            Expr::Call(call) => matches!(
+                super::records::callee_last(&call.func),
+                Some("to_dict" | "as_dict" | "serialize" | "to_json" | "dict" | "model_dump")
+            ),
+            _ => false,
+        })
+        .map(|(name, _)| *name)
+        .collect();
     visit_stmts(body, &mut |stmt| {
         if let Stmt::Assign(assign) = stmt {
             for target in &assign.targets {
@@ -5909,6 +5924,12 @@ fn effects_and_sign_up_roles(
                         Some(attribute.attr.as_str()),
                         Some(attribute.value.as_ref()),
                     ),
+                    Expr::Subscript(subscript)
+                        if matches!(subscript.value.as_ref(), Expr::Name(name)
+                            if answer_dicts.contains(&name.id.as_str())) =>
+                    {
+                        (None, None)
+                    }
                     Expr::Subscript(subscript) => match subscript.slice.as_ref() {
                         Expr::StringLiteral(key) => {
                             (Some(key.value.to_str()), Some(subscript.value.as_ref()))
@@ -8671,11 +8692,13 @@ fn opens_a_connection(value: &Expr) -> bool {
 }
 
 /// The written start of a string built by `+`: its leftmost literal.
-fn leading_text(expr: &Expr) -> Option<&str> {
-    match expr {
-        Expr::StringLiteral(text) => Some(text.value.to_str()),
-        Expr::BinOp(concatenated) => leading_text(&concatenated.left),
-        _ => None,
+fn leading_text(mut expr: &Expr) -> Option<&str> {
+    loop {
+        match expr {
+            Expr::StringLiteral(text) => return Some(text.value.to_str()),
+            Expr::BinOp(concatenated) => expr = &concatenated.left,
+            _ => return None,
+        }
     }
 }
 

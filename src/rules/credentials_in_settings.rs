@@ -1258,8 +1258,7 @@ fn checked_to_force_a_change(checker: &Checker<'_, '_>, key: &str) -> Option<Str
     checker.project.model.modules.iter().find_map(|module| {
         let text = &module.file.text[..];
         crate::model::references::code_mentions(text, key).find_map(|at| {
-            let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-            let before = &text[start..at];
+            let before = &text[super::line_around(text, at).0..at];
             CHECKS.iter().any(|call| before.contains(call)).then(|| {
                 let line = module
                     .file

@@ -663,7 +663,7 @@ pub fn unloaded_settings_constant(
 }
 
 /// The start and end of the line of `text` holding byte `at`.
-fn line_around(text: &str, at: usize) -> (usize, usize) {
+pub(super) fn line_around(text: &str, at: usize) -> (usize, usize) {
     let begin = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
     (begin, end)

@@ -286,6 +286,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                 .unwrap_or_default();
             let operators =
                 operators_only(authentication).or_else(|| service_key_only(authentication));
+            let counter = only_counts(route.handler).map(|stmt| checker.text(stmt).to_string());
             let diagnostic = checker.report(
                 route.handler.name.range(),
                 format!(
@@ -320,6 +321,11 @@ fn check(checker: &mut Checker<'_, '_>) {
                 diagnostic.message.push_str(
                     " [low: its docstring says the route is public: the records it reads are meant for anyone; if they are not, this is high]",
                 );
+            } else if let Some(counter) = &counter {
+                diagnostic.severity = Some(crate::rules::Severity::Low);
+                diagnostic.message.push_str(&format!(
+                    " [low: it only adds to a counter of the row (`{counter}`): reporting, liking or counting views of other users' records is what such a route is for]"
+                ));
             } else if route.only_reads()
                 && crate::model::context::docstring_says_every_member(&route.handler.body)
             {
@@ -570,6 +576,35 @@ fn directory_listed_to_same_callers(
         }
     }
     None
+}
+
+/// The one change a handler makes, when it only counts one up or down on an attribute
+/// (`comment.flag += 1` in albumy's `report_comment`, `post.likes += 1`): no other assignment
+/// to an attribute or item, no deletion. `balance -= 100` is no count.
+fn only_counts(handler: &ast::StmtFunctionDef) -> Option<&Stmt> {
+    let mut counter = None;
+    let mut other_change = false;
+    crate::model::routes::visit_stmts(&handler.body, &mut |stmt| match stmt {
+        Stmt::AugAssign(assign)
+            if matches!(assign.op, ast::Operator::Add | ast::Operator::Sub)
+                && matches!(assign.target.as_ref(), Expr::Attribute(a) if matches!(a.value.as_ref(), Expr::Name(_)))
+                && matches!(assign.value.as_ref(), Expr::NumberLiteral(one)
+                    if matches!(&one.value, ast::Number::Int(int) if int.as_u8() == Some(1))) =>
+        {
+            counter.get_or_insert(stmt);
+        }
+        Stmt::AugAssign(_) | Stmt::Delete(_) => other_change = true,
+        Stmt::Assign(assign) => {
+            other_change |= assign
+                .targets
+                .iter()
+                .any(|target| matches!(target, Expr::Attribute(_) | Expr::Subscript(_)));
+        }
+        _ => {}
+    });
+    (!other_change && !crate::model::routes::deletes_records(&handler.body))
+        .then_some(counter)
+        .flatten()
 }
 
 /// What a listing answers of each row it loads.

@@ -416,8 +416,7 @@ fn unread_jwt_key(checker: &Checker<'_, '_>, site: &crate::model::config::Secret
     };
     let text = &own.file.text[..];
     let start = usize::from(site.range.start()).min(text.len());
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let (line_start, line_end) = super::line_around(text, start);
     // Only the code of the key's own application reads it: IEP-shop's warehouse daemon sets the
     // key its sibling services verify with, and none of its own code imports a JWT extension.
     let apps = &checker.project.apps;
@@ -460,8 +459,7 @@ fn deployment_requires(checker: &Checker<'_, '_>, variable: &str) -> Option<Stri
         }
         let text = &file.file.text;
         let start = usize::from(entry.range.start()).min(text.len());
-        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        let written = text.get(start..line_end)?;
+        let written = text.get(start..super::line_around(text, start).1)?;
         required
             .iter()
             .any(|needle| written.contains(needle.as_str()))
@@ -473,15 +471,6 @@ fn deployment_requires(checker: &Checker<'_, '_>, variable: &str) -> Option<Stri
                 )
             })
     })
-}
-
-/// A `JWT_*` key of an application that mints Flask-JWT-Extended tokens but verifies none
-/// (55garima's social app hands out tokens from its login, and every route is open).
-fn jwt_key_nothing_verifies(
-    checker: &Checker<'_, '_>,
-    site: &crate::model::config::SecretSite,
-) -> bool {
-    site.setting.starts_with("JWT_") && super::mints_tokens_nothing_verifies(checker, site.module)
 }
 
 /// A literal written straight into an encode call whose tokens no decode of the project
@@ -542,8 +531,7 @@ fn encryption_key_read_only_by_idle_names(
     }
     let modules = &checker.project.model.modules;
     let line_of = |text: &str, at: usize| {
-        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let (start, end) = super::line_around(text, at);
         start..end
     };
     let own_text = &modules.get(site.module)?.file.text[..];
@@ -679,7 +667,10 @@ fn check(checker: &mut Checker<'_, '_>) {
                 site.variable
             ));
         }
-        let nothing_verifies = !unread && jwt_key_nothing_verifies(checker, site);
+        // 55garima's social app hands out tokens from its login, and every route is open.
+        let nothing_verifies = !unread
+            && site.setting.starts_with("JWT_")
+            && super::mints_tokens_nothing_verifies(checker, site.module);
         if nothing_verifies {
             message.push_str(
                 " [no code of this app verifies a token (no `jwt_required`, `verify_jwt_in_request` or `decode_token`, no decode): a forged token opens nothing today; it does the day a route requires one]",

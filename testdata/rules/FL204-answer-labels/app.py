@@ -1,0 +1,6 @@
+from flask import Flask
+
+from routes import main
+
+app = Flask(__name__)
+app.register_blueprint(main)
