@@ -1659,6 +1659,9 @@ fn check(checker: &mut Checker<'_, '_>) {
                 .is_some(),
             _ => false,
         });
+        // code-grader's handlers: `'details': str(error) if app.debug else None`: the text is
+        // answered only in debug mode.
+        let debug_gate = debug_gate(checker, &group);
         let diagnostic = checker.report(
             first.range(),
             format!(
@@ -1721,6 +1724,14 @@ fn check(checker: &mut Checker<'_, '_>) {
                 "; low severity: the text is put into the local only in development (a development-only branch), so a production deployment answers with the other branch's text",
             );
         }
+        if let Some(test) = &debug_gate
+            && diagnostic.severity > Some(Severity::Low)
+        {
+            diagnostic.severity = Some(Severity::Low);
+            diagnostic.message.push_str(&format!(
+                "; low severity: the text is answered only when `{test}` holds, debug mode, which a production deployment leaves off"
+            ));
+        }
         if signature_oracle {
             // Not internals but a forgery aid: mohawk's `MacMismatch` reads "MACs do not match;
             // ours: <expected MAC>; theirs: <sent MAC>".
@@ -1752,6 +1763,30 @@ fn check(checker: &mut Checker<'_, '_>) {
         }
     }
     report_helpers(checker);
+}
+
+/// The test of the conditional expressions every leak of `group` sits in the true branch of,
+/// when each test reads a debug switch (`str(error) if app.debug else None`,
+/// `... if current_app.config["DEBUG"] else "error"`).
+fn debug_gate(checker: &Checker<'_, '_>, group: &Group<'_>) -> Option<String> {
+    let mut tests = Vec::new();
+    for (leak, _) in &group.leaks {
+        let mut gate = None;
+        crate::model::routes::any_expr(std::slice::from_ref(group.stmt), &mut |e| {
+            if let Expr::If(conditional) = e
+                && conditional.body.range().contains_range(leak.range())
+                && checker
+                    .text(conditional.test.as_ref())
+                    .to_ascii_lowercase()
+                    .contains("debug")
+            {
+                gate = Some(checker.text(conditional.test.as_ref()).to_string());
+            }
+            gate.is_some()
+        });
+        tests.push(gate?);
+    }
+    tests.into_iter().next()
 }
 
 /// Whether the innermost `except` around `range` catches a Hawk authentication failure
