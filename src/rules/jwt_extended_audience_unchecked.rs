@@ -80,11 +80,7 @@ fn check(checker: &mut Checker<'_, '_>) {
     .or_else(|| {
         // A manager nothing asks to verify a token (flask-rest-ALM-admin verifies Auth0 tokens
         // with python-jose, and its `JWTManager(app)` is left from a template): it accepts none.
-        let verifies = keys
-            .library_use
-            .iter()
-            .enumerate()
-            .any(|(other, uses)| uses.flask_jwt_extended_verifier && apps.share(other, module));
+        let verifies = super::requires_extended_tokens(project, module);
         (minting.is_none() && !verifies).then(|| {
             "no code of this app requires a Flask-JWT-Extended token (no `jwt_required`, `verify_jwt_in_request` or `decode_token`) and it mints none, so the manager accepts no token today".to_string()
         })

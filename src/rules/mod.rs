@@ -1170,6 +1170,18 @@ pub fn remove_list_element(target: TextRange, siblings: &[TextRange]) -> Option<
     })
 }
 
+/// Whether a module of `module`'s application imports one of Flask-JWT-Extended's ways to
+/// require a token (`jwt_required`, `verify_jwt_in_request`, `decode_token`...): only then does
+/// a `JWTManager` verify anything.
+pub(super) fn requires_extended_tokens(project: &crate::model::Project<'_>, module: usize) -> bool {
+    project
+        .keys
+        .library_use
+        .iter()
+        .enumerate()
+        .any(|(other, uses)| uses.flask_jwt_extended_verifier && project.apps.share(other, module))
+}
+
 /// Whether `module`'s application mints Flask-JWT-Extended tokens and verifies none: no module
 /// of it imports a way to require one (`jwt_required`, `verify_jwt_in_request`,
 /// `decode_token`), and none decodes a token itself. A token it hands out, or a key it signs
@@ -1182,15 +1194,13 @@ pub(super) fn mints_tokens_nothing_verifies(checker: &Checker<'_, '_>, module: u
         return false;
     }
     let in_app = |other: usize| apps.share(other, module);
-    let uses = &project.keys.library_use;
-    let mints = uses
+    let mints = project
+        .keys
+        .library_use
         .iter()
         .enumerate()
         .any(|(other, uses)| uses.flask_jwt_extended && in_app(other));
-    let verifies = uses
-        .iter()
-        .enumerate()
-        .any(|(other, uses)| uses.flask_jwt_extended_verifier && in_app(other));
+    let verifies = requires_extended_tokens(project, module);
     let decodes = project.files.iter().any(|file| {
         in_app(file.module)
             && file

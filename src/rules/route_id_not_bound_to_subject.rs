@@ -440,36 +440,55 @@ fn listed_whole_to_same_callers(
     found: &Selected,
 ) -> Option<String> {
     let class = found.class.as_deref()?;
-    let project = checker.project;
-    collection_routes_beside(checker, route)
-        .find_map(|other| {
-            let listing = unfiltered_listing(&other.handler.body, class)?;
-            let shows_as_much = match rows_answered(&other.handler.body, listing) {
-                RowsAnswered::Whole => true,
-                // Stockify's `GET /sales` picks `id`, `user_id`, `product_id` and the date of
-                // every sale; `GET /sales/<id>` answers the same attributes of one.
-                RowsAnswered::Picked(listed) => attributes_answered(route.handler, found.lookup)
-                    .or_else(|| match rows_answered(&route.handler.body, found.lookup) {
-                        // `GET /sales/user/<id>`: the same picks, of the rows one filter selects.
-                        RowsAnswered::Picked(picked) => Some(picked),
-                        _ => None,
-                    })
-                    .is_some_and(|answered| {
-                        answered.iter().all(|attribute| listed.contains(attribute))
-                    }),
-                RowsAnswered::Unknown => false,
-            };
-            (shows_as_much && !reads_the_caller(checker, other)).then(|| {
-                let file = project.model.modules[other.module].file;
-                format!(
-                    "`GET {}` also answers every `{class}` row to the same callers (`{}`, {}:{}): if these records are shared by design, neither route leaks; if not, that listing leaks them all and needs the owner filter first",
-                    other.rule,
-                    file.slice(listing),
-                    file.display_path(),
-                    file.position(listing.start()).line
-                )
-            })
-        })
+    let (other, listing) = listing_beside(checker, route, |other| {
+        let listing = unfiltered_listing(&other.handler.body, class)?;
+        let shows_as_much = match rows_answered(&other.handler.body, listing) {
+            RowsAnswered::Whole => true,
+            // Stockify's `GET /sales` picks `id`, `user_id`, `product_id` and the date of
+            // every sale; `GET /sales/<id>` answers the same attributes of one.
+            RowsAnswered::Picked(listed) => attributes_answered(route.handler, found.lookup)
+                .or_else(|| match rows_answered(&route.handler.body, found.lookup) {
+                    // `GET /sales/user/<id>`: the same picks, of the rows one filter selects.
+                    RowsAnswered::Picked(picked) => Some(picked),
+                    _ => None,
+                })
+                .is_some_and(|answered| {
+                    answered.iter().all(|attribute| listed.contains(attribute))
+                }),
+            RowsAnswered::Unknown => false,
+        };
+        shows_as_much.then_some(listing)
+    })?;
+    Some(format!(
+        "`GET {}` also answers every `{class}` row to the same callers ({listing}): if these records are shared by design, neither route leaks; if not, that listing leaks them all and needs the owner filter first",
+        other.rule
+    ))
+}
+
+/// The first collection route beside `route` ([`collection_routes_beside`]) in whose handler
+/// `listing` finds a listing, and that reads nothing of the caller, with where the listing is
+/// written, for messages: "`User.query.filter_by(is_tutor=True)`, app.py:17".
+fn listing_beside<'c, 'a>(
+    checker: &'c Checker<'c, 'a>,
+    route: &'c Route<'a>,
+    mut listing: impl FnMut(&'c Route<'a>) -> Option<TextRange>,
+) -> Option<(&'c Route<'a>, String)> {
+    collection_routes_beside(checker, route).find_map(|other| {
+        let range = listing(other)?;
+        if reads_the_caller(checker, other) {
+            return None;
+        }
+        let file = checker.project.model.modules[other.module].file;
+        Some((
+            other,
+            format!(
+                "`{}`, {}:{}",
+                file.slice(range),
+                file.display_path(),
+                file.position(range.start()).line
+            ),
+        ))
+    })
 }
 
 /// Why reading the rows of one container by its id shows nothing more: calichat's
@@ -497,22 +516,14 @@ fn container_listed_to_same_callers(
     if container.is_empty() || found.class.as_deref() == Some(container.as_str()) {
         return None;
     }
-    let project = checker.project;
-    collection_routes_beside(checker, route)
-        .find_map(|other| {
-            let listing = unfiltered_listing(&other.handler.body, &container)?;
-            (!reads_the_caller(checker, other)).then(|| {
-                let file = project.model.modules[other.module].file;
-                format!(
-                    "it reads the rows of the `{container}` its URL names, and `{} {}` lists every `{container}` to the same callers (`{}`, {}:{}): what one holds is shared with whoever may open it; if some are private, this is high",
-                    other.methods.join("|"),
-                    other.rule,
-                    file.slice(listing),
-                    file.display_path(),
-                    file.position(listing.start()).line
-                )
-            })
-        })
+    let (other, listing) = listing_beside(checker, route, |other| {
+        unfiltered_listing(&other.handler.body, &container)
+    })?;
+    Some(format!(
+        "it reads the rows of the `{container}` its URL names, and `{} {}` lists every `{container}` to the same callers ({listing}): what one holds is shared with whoever may open it; if some are private, this is high",
+        other.methods.join("|"),
+        other.rule
+    ))
 }
 
 /// Why reading a row that must carry a flag shows nothing more: Tutor-Finder's
@@ -556,26 +567,15 @@ fn directory_listed_to_same_callers(
             _ => None,
         }
     });
-    let project = checker.project;
-    for flag in demanded {
-        let listed = collection_routes_beside(checker, route).find_map(|other| {
-            let listing = crate::model::records::listing_of_flagged(&other.handler.body, class, flag)?;
-            (!reads_the_caller(checker, other)).then(|| {
-                let file = project.model.modules[other.module].file;
-                format!(
-                    "it answers only a `{class}` whose `{flag}` is set, and `GET {}` lists those to the same callers (`{}`, {}:{}): a directory shown by design; if its entries are private, this is high",
-                    other.rule,
-                    file.slice(listing),
-                    file.display_path(),
-                    file.position(listing.start()).line
-                )
-            })
-        });
-        if listed.is_some() {
-            return listed;
-        }
-    }
-    None
+    demanded.into_iter().find_map(|flag| {
+        let (other, listing) = listing_beside(checker, route, |other| {
+            crate::model::records::listing_of_flagged(&other.handler.body, class, flag)
+        })?;
+        Some(format!(
+            "it answers only a `{class}` whose `{flag}` is set, and `GET {}` lists those to the same callers ({listing}): a directory shown by design; if its entries are private, this is high",
+            other.rule
+        ))
+    })
 }
 
 /// The one change a handler makes, when it only counts one up or down on an attribute

@@ -266,6 +266,18 @@ fn calls_one(body: &[ruff_python_ast::Stmt], named: impl Fn(&str) -> bool) -> bo
     })
 }
 
+/// What says a route is open on purpose or guarded by something the model cannot read: it is
+/// declared public (a spec, `@public`-style marks), a hook flasklint cannot follow runs before
+/// it, an auth decorator sits above its route decorator (FL205's finding), or it carries an
+/// auth decorator the model does not know.
+fn opened_or_guarded_elsewhere(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
+    route.declared_public
+        || route.unknown_hook
+        || !route.decorators_above_route.is_empty()
+        || has_opaque_auth_decorator(checker, route)
+        || declares_public(route)
+}
+
 /// In an application where no route requires a login, while one logs its callers in (checks
 /// a password and starts a session or mints the app's token): a route that changes or deletes
 /// an account named in its URL (`PUT /api/users/<int:user_id>`) is open to anyone. 55garima's
@@ -284,13 +296,7 @@ fn report_accounts_open_beside_login(checker: &mut Checker<'_, '_>, route: &Rout
             .iter()
             .any(|m| matches!(m.as_str(), "PUT" | "PATCH" | "DELETE"))
         && changes_state(project, route);
-    if !changes_accounts
-        || route.declared_public
-        || route.unknown_hook
-        || !route.decorators_above_route.is_empty()
-        || has_opaque_auth_decorator(checker, route)
-        || declares_public(route)
-    {
+    if !changes_accounts || opened_or_guarded_elsewhere(checker, route) {
         return;
     }
     let Some(login) = project.routes.routes.iter().find(|other| {
@@ -808,12 +814,7 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
             .any(|(field, _)| crate::model::routes::is_credential_field(field));
         if (commented_out.is_none() && exposed.is_empty() && !(changes_state || takes_id))
             || (looks_public(route, routes) && !exposes_credentials)
-            || route.declared_public
-            || route.unknown_hook
-            // An auth decorator above the route decorator is FL205's finding.
-            || !route.decorators_above_route.is_empty()
-            || has_opaque_auth_decorator(checker, route)
-            || declares_public(route)
+            || opened_or_guarded_elsewhere(checker, route)
             || does_nothing(route.handler)
             || gateway_answer_checked(project, route)
         {
