@@ -394,6 +394,21 @@ pub fn docstring_shows_public_page(body: &[Stmt]) -> bool {
     })
 }
 
+/// Whether a handler's docstring says it is the page a scanned QR code opens: "Protected view
+/// for scanned QR code - shows asset and employee details" (employee-management's asset
+/// stickers). Whoever holds the printed code is meant to reach the page it opens.
+pub fn docstring_says_scanned_code(body: &[Stmt]) -> bool {
+    let Some(docstring) = docstring(body) else {
+        return false;
+    };
+    let lower = docstring.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.contains(&"qr") && words.iter().any(|word| word.starts_with("scan"))
+}
+
 /// A module's opening `#` comment lines (after a `#!` line and an encoding line), joined by
 /// spaces, when the module starts with one.
 pub fn opening_comment(text: &str) -> Option<String> {
@@ -892,6 +907,10 @@ pub struct ContextCollector {
     defines_tests: bool,
     /// The module's statements, when its top level starts a development server.
     runs_server_at_top_level: Option<TextRange>,
+    /// The module's top level drives an application through Flask's test client
+    /// (`client = app.test_client()`): a test script, whatever its name (quick-sale-hr's
+    /// `scripts/auth_smoke.py`, which seeds a throwaway database it deletes first).
+    drives_test_client: bool,
 }
 
 impl ContextCollector {
@@ -902,6 +921,7 @@ impl ContextCollector {
             application_code: false,
             defines_tests: false,
             runs_server_at_top_level: None,
+            drives_test_client: false,
         }
     }
 
@@ -1082,6 +1102,18 @@ impl ContextCollector {
         if body.iter().any(runs_server) {
             self.runs_server_at_top_level = body_range(body);
         }
+        let calls_test_client = |expr: &Expr| {
+            matches!(expr, Expr::Call(call) if matches!(call.func.as_ref(),
+                Expr::Attribute(method) if method.attr.as_str() == "test_client"))
+        };
+        self.drives_test_client = body.iter().any(|stmt| match stmt {
+            Stmt::Assign(assign) => calls_test_client(&assign.value),
+            Stmt::With(with) => with
+                .items
+                .iter()
+                .any(|item| calls_test_client(&item.context_expr)),
+            _ => false,
+        });
     }
 
     /// `constructs_app`: the module constructs a Flask application.
@@ -1098,7 +1130,7 @@ impl ContextCollector {
         self.context.test_module = match self.test_name {
             TestName::Always => true,
             TestName::UnlessApplication => !application,
-            TestName::Never => false,
+            TestName::Never => self.drives_test_client && !application,
         };
         if self.context.test_module {
             self.context.tests.clear();

@@ -1343,6 +1343,40 @@ pub fn selecting_parameters<'b>(sql: &str, parameters: &'b Expr) -> Vec<&'b Expr
     }
 }
 
+/// Whether the query chain `receiver` selects only aggregates of its rows:
+/// `session.query(func.count(Note.id))`, `select(func.sum(Booking.passengers))`.
+fn selects_only_aggregates(receiver: &Expr) -> bool {
+    let is_aggregate = |expr: &Expr| {
+        matches!(expr, Expr::Call(call) if matches!(call.func.as_ref(), Expr::Attribute(function)
+        if matches!(function.attr.as_str(), "count" | "sum" | "avg" | "min" | "max")
+            && match function.value.as_ref() {
+                Expr::Name(name) => name.id.as_str() == "func",
+                Expr::Attribute(namespace) => namespace.attr.as_str() == "func",
+                _ => false,
+            }))
+    };
+    let mut current = receiver;
+    for _ in 0..16 {
+        match current {
+            Expr::Call(call) => {
+                let selects = match call.func.as_ref() {
+                    Expr::Attribute(method) => method.attr.as_str() == "query",
+                    Expr::Name(name) => name.id.as_str() == "select",
+                    _ => false,
+                };
+                if selects {
+                    return !call.arguments.args.is_empty()
+                        && call.arguments.args.iter().all(is_aggregate);
+                }
+                current = call.func.as_ref();
+            }
+            Expr::Attribute(attribute) => current = attribute.value.as_ref(),
+            _ => return false,
+        }
+    }
+    false
+}
+
 const SQL_METHODS: &[&str] = &["execute", "executemany", "exec_driver_sql"];
 const STORE_METHODS: &[&str] = &["get", "pop", "setdefault"];
 
@@ -1675,6 +1709,15 @@ impl<'b> Visitor<'b> for LookupFinder<'_, '_, '_, 'b> {
             && matches!(attribute.value.as_ref(), Expr::Call(inner)
                 if matches!(inner.func.as_ref(), Expr::Attribute(method)
                     if FILTER_METHODS.contains(&method.attr.as_str())))
+        {
+            return;
+        }
+        // `db.session.query(db.func.sum(Booking.passengers)).filter(Booking.train_id ==
+        // train_id)` (RailServe's seats left on a train): a sum over everyone's rows, no row.
+        if let Expr::Call(call) = expr
+            && let Expr::Attribute(attribute) = call.func.as_ref()
+            && FILTER_METHODS.contains(&attribute.attr.as_str())
+            && selects_only_aggregates(&attribute.value)
         {
             return;
         }

@@ -204,6 +204,30 @@ impl Route<'_> {
             .collect()
     }
 
+    /// The handler refuses every request before it does anything: its first statement (after a
+    /// docstring) is `abort(...)` or a `raise`. paymentWebApp switched its delete routes off
+    /// this way, `abort(404)` above the lookup and the delete, which never run.
+    pub fn refuses_every_request(&self) -> bool {
+        let body = match self.handler.body.as_slice() {
+            [Stmt::Expr(docstring), rest @ ..]
+                if matches!(docstring.value.as_ref(), Expr::StringLiteral(_)) =>
+            {
+                rest
+            }
+            body => body,
+        };
+        match body.first() {
+            Some(Stmt::Raise(raise)) => raise.exc.is_some(),
+            Some(Stmt::Expr(statement)) => matches!(statement.value.as_ref(),
+            Expr::Call(call) if match call.func.as_ref() {
+                Expr::Name(name) => name.id.as_str() == "abort",
+                Expr::Attribute(attribute) => attribute.attr.as_str() == "abort",
+                _ => false,
+            }),
+            _ => false,
+        }
+    }
+
     /// `delete_note`, or `NoteResource.delete` for a method of a view class.
     pub fn handler_name(&self) -> String {
         match self.class {

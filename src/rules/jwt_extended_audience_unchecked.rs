@@ -1,18 +1,19 @@
 //! FL306 jwt-extended-audience-unchecked: a Flask-JWT-Extended `JWTManager` that checks neither
-//! the audience nor the issuer of the tokens it accepts.
+//! the audience nor the issuer of the tokens it accepts, where those tokens may come from
+//! another issuer.
 //!
 //! Why: without `JWT_DECODE_AUDIENCE` / `JWT_DECODE_ISSUER`, any token signed with the key the
 //! manager verifies with passes, whoever minted it for whichever service. That matters when the
 //! tokens come from elsewhere (an identity provider's public key, keys chosen per token, a
-//! secret the app never signs with) and little when the app mints its tokens itself with its own
-//! key: then only a service that shares that key could mint one. The severity follows (low for
-//! an app's own tokens, or those another application of the same repository mints with the same
-//! literal secret; medium otherwise).
+//! secret the app never signs with). When the app mints its tokens itself with its own key (or
+//! takes none yet, or takes its own system's issuer's, or generates its key at start-up), only
+//! a service holding that key could mint one: nothing is reported, since an audience there adds
+//! nothing a reviewer would act on.
 //! Fix: set `JWT_ENCODE_AUDIENCE` / `JWT_DECODE_AUDIENCE` (and the issuer pair) to this API's own
 //! values. This note used to be part of FL303; suppressions, selectors and baselines written for
 //! it under FL303 still apply (`FORMER_CODES`).
 
-use super::{Checker, Rule, Severity};
+use super::{Checker, Rule};
 use crate::model::keys::{KeyKind, KeySource, OwnTokens};
 
 pub const RULE: Rule = Rule {
@@ -62,48 +63,34 @@ fn check(checker: &mut Checker<'_, '_>) {
         .production_settings("JWT_PRIVATE_KEY")
         .any(|e| apps.share(e.module, module));
     // The app's own tokens: it mints with Flask-JWT-Extended, and the key it verifies with is
-    // its own (its HMAC secret, or the public half of a private key it signs with).
-    let own = match (minting, key.kind) {
-        (Some(site), KeyKind::Hmac) => Some(format!(
-            "this app mints its tokens itself (`{}` at {}) and verifies them with its own secret {}, so only a service holding that secret could mint one it accepts",
-            site.what,
-            site.location(),
-            key.evidence
-        )),
-        (Some(site), KeyKind::Asymmetric) if signs_with_private_key => Some(format!(
-            "this app mints its tokens itself (`{}` at {}) with its own private key",
-            site.what,
-            site.location()
-        )),
-        _ => None,
-    }
-    .or_else(|| {
-        // A manager nothing asks to verify a token (flask-rest-ALM-admin verifies Auth0 tokens
-        // with python-jose, and its `JWTManager(app)` is left from a template): it accepts none.
-        let verifies = super::requires_extended_tokens(project, module);
-        (minting.is_none() && !verifies).then(|| {
-            "no code of this app requires a Flask-JWT-Extended token (no `jwt_required`, `verify_jwt_in_request` or `decode_token`) and it mints none, so the manager accepts no token today".to_string()
-        })
-    })
-    .or_else(|| {
-        // A lesson that sets up the manager before any login or protected route: the app takes
-        // no token anywhere yet, so nothing depends on the audience today.
+    // its own (its HMAC secret, or the public half of a private key it signs with). Only a
+    // service holding that key could mint a token it accepts: an audience adds nothing, and
+    // reviewers of real apps read the note as noise, so nothing is reported.
+    let own_tokens = match (minting, key.kind) {
+        (Some(_), KeyKind::Hmac) => true,
+        (Some(_), KeyKind::Asymmetric) => signs_with_private_key,
+        _ => false,
+    };
+    // A manager nothing asks to verify a token (flask-rest-ALM-admin verifies Auth0 tokens
+    // with python-jose, and its `JWTManager(app)` is left from a template): it accepts none.
+    let accepts_none = || minting.is_none() && !super::requires_extended_tokens(project, module);
+    // A lesson that sets up the manager before any login or protected route: the app takes
+    // no token anywhere yet, so nothing depends on the audience today. A public key or JWKS
+    // names an issuer that does mint tokens elsewhere: that stays.
+    let requires_none_yet = || {
         let here = apps.of_module(module);
         let requires_a_token = project.routes.routes.iter().any(|route| {
             route.authentication.is_some() && route.units.iter().any(|u| here.contains(u))
         });
-        // A public key or JWKS names an issuer that does mint tokens elsewhere: that stays.
-        (minting.is_none() && !requires_a_token && matches!(key.kind, KeyKind::Hmac)).then(|| {
-            "no route of this app requires a token yet and it mints none, so no token is accepted today; set the audience before adding the first protected route".to_string()
-        })
-    })
-    .or_else(|| {
-        // Election-Management-System: the administrator and official services verify what its
-        // authentication service, in the same repository, mints with the shared secret. The
-        // tokens come from the system's own issuer, not from services this tree does not hold.
-        // Only where the code shows the secret is shared: both applications set it to the same
-        // literal (a secret read from each one's environment may differ per service, and then
-        // the other application's tokens are not this one's).
+        minting.is_none() && !requires_a_token && matches!(key.kind, KeyKind::Hmac)
+    };
+    // Election-Management-System: the administrator and official services verify what its
+    // authentication service, in the same repository, mints with the shared secret. The
+    // tokens come from the system's own issuer, not from services this tree does not hold.
+    // Only where the code shows the secret is shared: both applications set it to the same
+    // literal (a secret read from each one's environment may differ per service, and then
+    // the other application's tokens are not this one's).
+    let system_issuer = || {
         let literal_secret = |of: usize| {
             let Some(KeySource::Config(setting)) = &keys.extended_key(config, apps, of).source
             else {
@@ -116,75 +103,50 @@ fn check(checker: &mut Checker<'_, '_>) {
                 .map(|s| s.bytes.clone())
         };
         let own_secret = literal_secret(module);
-        let sibling = keys.extended_mints.iter().find(|site| {
-            !apps.share(site.module, module)
-                && own_secret.is_some()
-                && literal_secret(site.module) == own_secret
-        });
-        match (minting, sibling, key.kind) {
-            (None, Some(site), KeyKind::Hmac) => Some(format!(
-                "another application in this repository mints the tokens it accepts (`{}` at {}) with the same secret, written in both: the system's own issuer",
-                site.what,
-                site.location()
-            )),
-            _ => None,
-        }
-    })
-    .or_else(|| {
+        minting.is_none()
+            && matches!(key.kind, KeyKind::Hmac)
+            && own_secret.is_some()
+            && keys.extended_mints.iter().any(|site| {
+                !apps.share(site.module, module) && literal_secret(site.module) == own_secret
+            })
+    };
+    // A secret generated at start-up: no other service can mint a token it accepts.
+    let generated_key = || {
         matches!(
             keys.own_tokens(apps, module, &key),
             Some(OwnTokens::GeneratedKey)
         )
-        .then(|| {
-            format!(
-                "its secret {} is generated at start-up, so no other service can mint a token it accepts",
-                key.evidence
-            )
-        })
-    });
-    let (message, severity) = match own {
-        Some(why) => (
-            format!(
-                "note: this `JWTManager` checks neither `aud` nor `iss` (no `JWT_DECODE_AUDIENCE` / `JWT_DECODE_ISSUER`); low severity: {why}"
-            ),
-            Some(Severity::Low),
-        ),
-        None => {
-            let origin = match (key.kind, minting) {
-                (KeyKind::Asymmetric, _) => format!(
-                    "it verifies with a public key ({}), so every token the key's owner mints, for any service, is accepted",
-                    key.evidence
-                ),
-                (KeyKind::Unknown, _) if !key.evidence.is_empty() => format!(
-                    "its keys come from {}, so tokens minted elsewhere for other services are accepted",
-                    key.evidence
-                ),
-                (_, None) => format!(
-                    "this app mints no tokens itself, so the tokens it accepts come from another service, and any token signed with {} is accepted, whichever service it was minted for",
-                    if key.evidence.is_empty() {
-                        "its key"
-                    } else {
-                        key.evidence.as_str()
-                    }
-                ),
-                _ => {
-                    "a token minted by another service that shares the key is accepted".to_string()
-                }
-            };
-            (
-                format!(
-                    "note: this `JWTManager` checks neither `aud` nor `iss` (no `JWT_DECODE_AUDIENCE` / `JWT_DECODE_ISSUER`): {origin}"
-                ),
-                None,
-            )
-        }
     };
+    if own_tokens || accepts_none() || requires_none_yet() || system_issuer() || generated_key() {
+        return;
+    }
+    let origin = match (key.kind, minting) {
+        (KeyKind::Asymmetric, _) => format!(
+            "it verifies with a public key ({}), so every token the key's owner mints, for any service, is accepted",
+            key.evidence
+        ),
+        (KeyKind::Unknown, _) if !key.evidence.is_empty() => format!(
+            "its keys come from {}, so tokens minted elsewhere for other services are accepted",
+            key.evidence
+        ),
+        (_, None) => format!(
+            "this app mints no tokens itself, so the tokens it accepts come from another service, and any token signed with {} is accepted, whichever service it was minted for",
+            if key.evidence.is_empty() {
+                "its key"
+            } else {
+                key.evidence.as_str()
+            }
+        ),
+        _ => "a token minted by another service that shares the key is accepted".to_string(),
+    };
+    let message = format!(
+        "note: this `JWTManager` checks neither `aud` nor `iss` (no `JWT_DECODE_AUDIENCE` / `JWT_DECODE_ISSUER`): {origin}"
+    );
     for range in managers {
-        let diagnostic = checker.report(
+        checker.report(
             range,
             message.clone(),
             "set `JWT_ENCODE_AUDIENCE` / `JWT_DECODE_AUDIENCE` (and the issuer pair) to this API's own values".to_string(),
         );
-        diagnostic.severity = severity;
     }
 }

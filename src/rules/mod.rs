@@ -294,13 +294,15 @@ impl<'c, 'a> Checker<'c, 'a> {
     }
 
     /// The routes whose handlers are in this file.
+    /// The file's routes, but those whose handler refuses every request before it does anything
+    /// ([`Route::refuses_every_request`]): what such a handler would do never happens.
     pub fn routes(&self) -> impl Iterator<Item = &'c Route<'a>> + 'c {
         let module = self.file.module;
         self.project
             .routes
             .routes
             .iter()
-            .filter(move |route| route.module == module)
+            .filter(move |route| route.module == module && !route.refuses_every_request())
     }
 
     /// " in app `create_app()` (app/__init__.py:12)" for a route finding's message when the

@@ -135,6 +135,19 @@ fn check(checker: &mut Checker<'_, '_>) {
         } else {
             Vec::new()
         };
+        // quick-sale-hr's `/employee-login` under a dead `@login_required`: the login page has
+        // to be open to callers without a login; applied, the decorator would lock everyone out.
+        let is_the_login = covered.is_none()
+            && ownership_check.is_none()
+            && !checks_login_itself
+            && never_passed.is_empty()
+            && !is_role_word(&guard_text)
+            && route.logs_the_caller_in;
+        if is_the_login {
+            message.push_str(
+                " [low: the route logs the caller in, so it must serve callers without a login; the decorator that never runs only misleads, and applying it would lock everyone out]",
+            );
+        }
         if let Some(first) = never_passed.first() {
             message.push_str(&format!(
                 " [low: Flask calls `{}` with the URL's variables only, never with the `{first}` the decorator would have passed, so every request fails with a `TypeError` before the handler runs: the route is broken, not open]",
@@ -147,6 +160,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             && ownership_check.is_none()
             && !checks_login_itself
             && never_passed.is_empty()
+            && !is_the_login
             && !is_role_word(&guard_text)
             && !project.replaces_anonymous_user())
         .then(|| context.first_read_anonymous_lacks(route.module, &route.handler.body))
@@ -178,11 +192,16 @@ fn check(checker: &mut Checker<'_, '_>) {
             ));
         }
         message.push_str(&checker.app_of(route));
+        let help = match is_the_login {
+            true => format!("delete `@{guard_text}`: the login page must stay open"),
+            false => help,
+        };
         let diagnostic = checker.report(guard.range(), message, help);
-        diagnostic.fix = fix;
+        diagnostic.fix = fix.filter(|_| !is_the_login);
         if covered.is_some()
             || ownership_check.is_some()
             || checks_login_itself
+            || is_the_login
             || !never_passed.is_empty()
             || fails_for_visitors.is_some()
             || repeated_below

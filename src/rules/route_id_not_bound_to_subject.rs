@@ -333,6 +333,13 @@ fn check(checker: &mut Checker<'_, '_>) {
                 diagnostic.message.push_str(
                     " [low: its docstring says every logged-in user may use it: the records are shared among the app's users by design; if some are private, this is high]",
                 );
+            } else if route.only_reads()
+                && crate::model::context::docstring_says_scanned_code(&route.handler.body)
+            {
+                diagnostic.severity = Some(crate::rules::Severity::Low);
+                diagnostic.message.push_str(
+                    " [low: its docstring says it is the page a scanned QR code opens: whoever holds the printed code is meant to read it; if the records behind the codes are private, this is high]",
+                );
             } else if let Some(listing) = listing_note.take() {
                 diagnostic.severity = Some(crate::rules::Severity::Low);
                 diagnostic.message.push_str(&format!(" [low: {listing}]"));
@@ -924,7 +931,10 @@ fn report_request_ids(
             continue;
         };
         let acted_on = found.changed || (found.returned && !found.authored);
-        if !acted_on || is_related_to_identity(checker, route, &flow, identity) {
+        if !acted_on
+            || is_related_to_identity(checker, route, &flow, identity)
+            || (!found.changed && links_another_record(&route.handler.body, &flow))
+        {
             continue;
         }
         reported.push(read.key.clone());
@@ -972,6 +982,43 @@ fn report_request_ids(
             crate::rules::Severity::Medium
         });
     }
+}
+
+/// Whether the handler writes the id, or the row it selects, into a field of another record:
+/// `ticket.assigned_to = user_id` in quick-sale-hr's `assign_ticket`, which looks the user up
+/// only to know the assignee exists. The id names whom the caller hands something to, not a
+/// record the caller reads.
+fn links_another_record(body: &[Stmt], flow: &Flow<'_>) -> bool {
+    let mut links = false;
+    crate::model::routes::visit_scope_stmts(body, &mut |stmt| {
+        let (targets, value): (&[Expr], &Expr) = match stmt {
+            Stmt::Assign(assign) => (&assign.targets, &assign.value),
+            Stmt::AnnAssign(assign) => match &assign.value {
+                Some(value) => (std::slice::from_ref(assign.target.as_ref()), value),
+                None => return,
+            },
+            _ => return,
+        };
+        let into_another = |target: &Expr| {
+            matches!(target, Expr::Attribute(field)
+                if matches!(field.value.as_ref(), Expr::Name(record)
+                    if !flow.names.contains(&record.id.as_str())))
+        };
+        // The id itself, the row, or the row's id: `= user_id`, `= user`, `= user.id`.
+        let names_the_referent = match value {
+            Expr::Name(name) => flow.names.contains(&name.id.as_str()),
+            Expr::Attribute(attribute) => {
+                attribute.attr.as_str() == "id"
+                    && matches!(attribute.value.as_ref(), Expr::Name(name)
+                        if flow.names.contains(&name.id.as_str()))
+            }
+            _ => false,
+        };
+        if !targets.is_empty() && targets.iter().all(into_another) && names_the_referent {
+            links = true;
+        }
+    });
+    links
 }
 
 /// Why an id finding is low when the authentication admits administrators only (pritunl's admin

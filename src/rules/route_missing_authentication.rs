@@ -119,10 +119,23 @@ fn looks_public(route: &Route<'_>, routes: &[Route<'_>]) -> bool {
             "seed" | "seeds" | "seeder" | "populate" | "fixtures" | "bootstrap" | "init"
         )
     });
+    // tram_for_real's `POST /api/create_user`: named for making an account, in an app with no
+    // other sign-up, and the account it makes is an ordinary one.
+    let names_account_creation = |text: &str| {
+        matches!(
+            text.replace(['_', '-'], "").as_str(),
+            "createuser" | "createaccount" | "newuser" | "newaccount"
+        )
+    };
     let registration = route.methods.iter().all(|m| m == "POST")
-        && matches!(last, "users" | "accounts" | "members" | "user" | "account")
         && !seeds
-        && (!signs_up_elsewhere() || makes_an_ordinary_account(route.handler));
+        && if matches!(last, "users" | "accounts" | "members" | "user" | "account") {
+            !signs_up_elsewhere() || makes_an_ordinary_account(route.handler)
+        } else {
+            (names_account_creation(&handler) || names_account_creation(last))
+                && !signs_up_elsewhere()
+                && makes_an_ordinary_account(route.handler)
+        };
     // Whole words only: `/authors` is not `auth`, `deliver_order` is not `live`. A resource
     // class's name counts as the handler's (`JsonDataReceiveV1.post`, `TokenRefresh.post`).
     let class_words: Vec<String> = route

@@ -17,7 +17,7 @@ from flask_sqlalchemy import SQLAlchemy
 
 app = Flask(__name__)
 app.config["JWT_SECRET_KEY"] = os.environ["JWT_SECRET_KEY"]
-jwt = JWTManager(app)  # expect: FL306(low)
+jwt = JWTManager(app)
 db = SQLAlchemy(app)
 
 

@@ -8,7 +8,7 @@ from flask_jwt_extended import JWTManager, create_access_token, jwt_required
 
 app = Flask(__name__)
 app.config["JWT_SECRET_KEY"] = os.environ["JWT_SECRET_KEY"]
-JWTManager(app)  # expect: FL306(low)
+JWTManager(app)
 LISTINGS = {}
 INQUIRIES = []
 USERS = {}

@@ -5,7 +5,7 @@ from flask_jwt_extended import JWTManager, create_access_token, get_jwt_identity
 
 app = Flask(__name__)
 app.config["JWT_SECRET_KEY"] = __import__("os").environ["JWT_SECRET_KEY"]
-JWTManager(app)  # expect: FL306(low)
+JWTManager(app)
 expense_bp = Blueprint("expenses", __name__)
 EXPENSES = {}
 

@@ -7,7 +7,7 @@ from models import Crop, User, db
 
 app = Flask(__name__)
 app.config["JWT_SECRET_KEY"] = os.environ["JWT_SECRET_KEY"]
-JWTManager(app)  # expect: FL306(low)
+JWTManager(app)
 
 
 @app.post("/auth/signup")

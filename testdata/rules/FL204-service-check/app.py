@@ -11,7 +11,7 @@ from werkzeug.security import generate_password_hash
 
 app = Flask(__name__)
 app.config["JWT_SECRET_KEY"] = os.environ["JWT_SECRET_KEY"]
-jwt = JWTManager(app)  # expect: FL306(low)
+jwt = JWTManager(app)
 db = SQLAlchemy(app)
 
 

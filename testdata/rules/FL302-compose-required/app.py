@@ -9,7 +9,7 @@ from flask_jwt_extended import JWTManager, create_access_token, get_jwt_identity
 app = Flask(__name__)
 app.config["SECRET_KEY"] = os.environ.get("FLASK_SECRET_KEY", "youcanneverguess")  # expect: FL302(low)
 app.config["JWT_SECRET_KEY"] = os.environ.get("JWT_SECRET_KEY", "jwtsecret")  # expect: FL302
-JWTManager(app)  # expect: FL306(low)
+JWTManager(app)
 
 
 @app.route("/visits")

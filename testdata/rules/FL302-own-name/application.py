@@ -5,7 +5,7 @@ from configuration import Configuration
 
 application = Flask(__name__)
 application.config.from_object(Configuration)
-jwt = JWTManager(application)  # expect: FL306(low)
+jwt = JWTManager(application)
 
 
 @application.post("/login")

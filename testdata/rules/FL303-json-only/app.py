@@ -12,7 +12,7 @@ app.config["JWT_SECRET_KEY"] = os.environ["JWT_SECRET_KEY"]
 app.config["JWT_TOKEN_LOCATION"] = ["cookies"]
 app.config["JWT_COOKIE_SECURE"] = True
 app.config["JWT_COOKIE_CSRF_PROTECT"] = False  # expect: FL303(low)
-jwt = JWTManager(app)  # expect: FL306(low)
+jwt = JWTManager(app)
 db = SQLAlchemy(app)
 
 

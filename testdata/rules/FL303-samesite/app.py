@@ -3,7 +3,7 @@ from flask_jwt_extended import JWTManager, create_access_token, jwt_required
 
 app = Flask(__name__)
 app.config.from_object("config")
-jwt = JWTManager(app)  # expect: FL306(low)
+jwt = JWTManager(app)
 
 
 @app.post("/login")

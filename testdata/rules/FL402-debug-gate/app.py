@@ -5,7 +5,7 @@ from flask_jwt_extended import JWTManager, create_access_token, jwt_required
 from sqlalchemy.exc import SQLAlchemyError
 
 app = Flask(__name__)
-JWTManager(app)  # expect: FL306(low)
+JWTManager(app)
 
 
 @app.errorhandler(SQLAlchemyError)

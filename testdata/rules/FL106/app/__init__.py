@@ -6,7 +6,7 @@ from flask_jwt_extended import JWTManager
 
 from . import settings
 
-jwt = JWTManager()  # expect: FL306
+jwt = JWTManager()
 
 
 def create_app():

@@ -10,7 +10,7 @@ from .public import public_blueprint
 
 app = Flask(__name__)
 app.config.from_prefixed_env()
-JWTManager(app)  # expect: FL306(low)
+JWTManager(app)
 
 clinic_blueprint = Blueprint("clinic", __name__)
 clinic_blueprint.register_blueprint(admin_blueprint, url_prefix="/admin")

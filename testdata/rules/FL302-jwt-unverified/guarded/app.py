@@ -6,7 +6,7 @@ from flask_jwt_extended import JWTManager, create_access_token, jwt_required
 
 app = Flask(__name__)
 app.config["JWT_SECRET_KEY"] = os.environ.get("JWT_SECRET_KEY", "your-temporary-secret-key")  # expect: FL302
-JWTManager(app)  # expect: FL306(low)
+JWTManager(app)
 
 
 @app.post("/login")

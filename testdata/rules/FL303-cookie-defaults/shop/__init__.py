@@ -8,4 +8,4 @@ from flask_jwt_extended import JWTManager
 app = Flask(__name__)
 app.config["JWT_SECRET_KEY"] = os.environ["JWT_SECRET_KEY"]
 app.config["JWT_TOKEN_LOCATION"] = ["cookies"]  # expect: FL303(low)
-jwt = JWTManager(app)  # expect: FL306
+jwt = JWTManager(app)

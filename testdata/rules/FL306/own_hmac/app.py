@@ -7,7 +7,7 @@ from flask_jwt_extended import JWTManager, create_access_token, jwt_required
 
 app = Flask(__name__)
 app.config["JWT_SECRET_KEY"] = os.environ["JWT_SECRET_KEY"]
-jwt = JWTManager(app)  # expect: FL306(low)
+jwt = JWTManager(app)
 
 
 @app.post("/login")

@@ -4,7 +4,7 @@ import os
 from flask import Flask
 from flask_jwt_extended import JWTManager
 
-jwt = JWTManager()  # expect: FL306(low)
+jwt = JWTManager()
 
 
 def create_app():

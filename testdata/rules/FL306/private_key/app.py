@@ -6,7 +6,7 @@ app = Flask(__name__)
 app.config["JWT_ALGORITHM"] = "RS256"
 app.config["JWT_PRIVATE_KEY"] = open("keys/private.pem").read()
 app.config["JWT_PUBLIC_KEY"] = open("keys/public.pem").read()
-jwt = JWTManager(app)  # expect: FL306(low)
+jwt = JWTManager(app)
 
 
 @app.post("/login")

@@ -7,4 +7,4 @@ from flask_jwt_extended import JWTManager
 
 app = Flask(__name__)
 app.config["JWT_SECRET_KEY"] = secrets.token_hex(32)
-jwt = JWTManager(app)  # expect: FL306(low)
+jwt = JWTManager(app)

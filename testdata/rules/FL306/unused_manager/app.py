@@ -10,7 +10,7 @@ from jose import jwt
 
 app = Flask(__name__)
 app.config["JWT_SECRET_KEY"] = os.environ["JWT_SECRET_KEY"]
-JWTManager(app)  # expect: FL306(low)
+JWTManager(app)
 IDP_PUBLIC_KEY = os.environ["IDP_PUBLIC_KEY"]
 
 

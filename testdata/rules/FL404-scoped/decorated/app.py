@@ -14,7 +14,7 @@ from models import User
 app = Flask(__name__)
 app.config["JWT_SECRET_KEY"] = os.environ["JWT_SECRET_KEY"]
 app.secret_key = os.environ["SECRET_KEY"]
-JWTManager(app)  # expect: FL306(low)
+JWTManager(app)
 CORS(app, resources={r"/api/*": {"origins": "*", "supports_credentials": True}})  # expect: FL404(low)
 
 

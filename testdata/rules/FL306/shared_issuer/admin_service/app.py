@@ -6,7 +6,7 @@ from flask_jwt_extended import JWTManager, jwt_required
 
 app = Flask(__name__)
 app.config["JWT_SECRET_KEY"] = "9f1c2e7b4a8d6035e1b7c9a2f4d8e6b0"  # expect: FL301
-JWTManager(app)  # expect: FL306(low)
+JWTManager(app)
 
 
 @app.get("/elections")
