@@ -541,15 +541,30 @@ fn locations(candidates: &[Candidate]) -> Vec<Location> {
 struct Locations {
     roots: walk::ProjectRoots,
     packages: HashMap<PathBuf, bool>,
+    /// Every file of a folder found under one checked directory has the same location: making
+    /// the folder absolute asks the system for the working directory, and the folder's location
+    /// was a thirtieth of a Flask-heavy run when it was worked out again for each file.
+    by_folder: HashMap<(PathBuf, PathBuf), Location>,
 }
 
 impl Locations {
     /// `root`: the directory the file was found under, for a file outside any project.
     fn of(&mut self, path: &Path, root: &Path) -> Location {
-        // Absolute, so the project root may lie above the current directory.
-        let Some(dir) = path.parent().map(crate::paths::absolute) else {
+        let Some(folder) = path.parent() else {
             return Location::default();
         };
+        let key = (folder.to_path_buf(), root.to_path_buf());
+        if let Some(known) = self.by_folder.get(&key) {
+            return known.clone();
+        }
+        let location = self.of_folder(folder, root);
+        self.by_folder.insert(key, location.clone());
+        location
+    }
+
+    fn of_folder(&mut self, folder: &Path, root: &Path) -> Location {
+        // Absolute, so the project root may lie above the current directory.
+        let dir = crate::paths::absolute(folder);
         let checked = crate::paths::absolute(root);
         let root = match self.roots.of(&dir) {
             Some(nearest) => self.outer_root(nearest, &checked),

@@ -16,7 +16,7 @@
 pub mod advisories;
 mod parse;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -302,7 +302,13 @@ impl Dependencies {
         let mut by_files: BTreeMap<Vec<usize>, usize> = BTreeMap::new();
         // Many checked directories share ancestors; list each directory once.
         let mut listed: HashMap<PathBuf, (Vec<PathBuf>, bool)> = HashMap::new();
+        // The caller names each checked file's folder, so most come many times over; making one
+        // absolute asks the system for the working directory, once per folder is enough.
+        let mut named: HashSet<PathBuf> = HashSet::new();
         for dir in dirs {
+            if !named.insert(dir.clone()) {
+                continue;
+            }
             let dir = crate::paths::absolute(&dir);
             if deps.by_dir.contains_key(&dir) {
                 continue;
