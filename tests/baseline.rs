@@ -96,14 +96,15 @@ fn a_bad_baseline_is_a_usage_error() {
 }
 
 /// FL306 was FL303's `JWTManager` note. A baseline written before the split recorded the note
-/// under FL303, with FL303 in its fingerprint: it must keep silencing the note, now FL306.
+/// under FL303, with FL303 in its fingerprint: it must keep silencing the note, now FL306. The
+/// app verifies tokens with a public key, where the note is reported.
 #[test]
 fn a_baseline_that_recorded_the_note_as_fl303_still_silences_fl306() {
     let dir = tempfile::tempdir().expect("tmp");
     write(
         dir.path(),
         "app/__init__.py",
-        "import os\n\nfrom flask import Flask\nfrom flask_jwt_extended import JWTManager\n\napp = Flask(__name__)\napp.config[\"JWT_SECRET_KEY\"] = os.environ[\"JWT_SECRET_KEY\"]\njwt = JWTManager(app)  # set up in 2019\n",
+        "import os\n\nfrom flask import Flask\nfrom flask_jwt_extended import JWTManager, jwt_required\n\napp = Flask(__name__)\napp.config.update(JWT_ALGORITHM=\"RS256\", JWT_PUBLIC_KEY=os.environ[\"JWT_PUBLIC_KEY\"])\njwt = JWTManager(app)  # set up in 2019\n",
     );
     let check = |baseline: &str| {
         flasklint(

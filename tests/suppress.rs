@@ -195,12 +195,13 @@ fn suppressing_one_twin_keeps_the_other_fingerprint() {
 }
 
 /// FL306 was FL303's `JWTManager` note: what silenced or selected it under FL303 still does, so
-/// an existing suppression never starts failing CI.
+/// an existing suppression never starts failing CI. The app verifies tokens with a public key,
+/// where the note is reported.
 #[test]
 fn fl303_suppressions_and_selectors_still_cover_the_jwtmanager_note() {
     let app = |comment: &str| {
         format!(
-            "import os\n\nfrom flask import Flask\nfrom flask_jwt_extended import JWTManager\n\napp = Flask(__name__)\napp.config[\"JWT_SECRET_KEY\"] = os.environ[\"JWT_SECRET_KEY\"]\njwt = JWTManager(app){comment}\n"
+            "import os\n\nfrom flask import Flask\nfrom flask_jwt_extended import JWTManager, jwt_required\n\napp = Flask(__name__)\napp.config.update(JWT_ALGORITHM=\"RS256\", JWT_PUBLIC_KEY=os.environ[\"JWT_PUBLIC_KEY\"])\njwt = JWTManager(app){comment}\n"
         )
     };
     let run = |comment: &str, extra: &[&str]| {

@@ -5201,6 +5201,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 && (forbids(&def.body) && self.authenticates(target, def, 0)
                     || compares_claims_and_forbids(&def.body)
                     || gates_on_session_account_kind(def)
+                    || runs_view_only_past_a_level(def)
                     || returns_role_decorator(def)
                     || applies_role_guard(def))
             {
@@ -7734,8 +7735,29 @@ fn assignments_by<'a>(
     unpacked: bool,
 ) -> Vec<(&'a str, &'a Expr)> {
     let mut out = Vec::new();
+    // The statement each cursor last executed (`cursor.execute(sql, (request_id,))`), so the
+    // row it hands back next (`row = cursor.fetchone()`) carries the parameters of that
+    // statement (RGLABS' team requests, then `row["team_leader_id"] != session["user_id"]`).
+    let mut executed: Vec<(&'a str, &'a Expr)> = Vec::new();
     let mut record = |stmt: &'a Stmt| match stmt {
+        Stmt::Expr(statement) if unpacked => {
+            if let Some(cursor) = cursor_called(&statement.value, &["execute", "executemany"]) {
+                executed.retain(|(known, _)| *known != cursor);
+                executed.push((cursor, statement.value.as_ref()));
+            }
+        }
         Stmt::Assign(assign) => {
+            if unpacked
+                && let Some(cursor) =
+                    cursor_called(&assign.value, &["fetchone", "fetchall", "fetchmany"])
+                && let Some((_, statement)) = executed.iter().find(|(known, _)| *known == cursor)
+            {
+                for target in &assign.targets {
+                    if let Expr::Name(name) = target {
+                        out.push((name.id.as_str(), *statement));
+                    }
+                }
+            }
             for target in &assign.targets {
                 match target {
                     Expr::Name(name) => out.push((name.id.as_str(), assign.value.as_ref())),
@@ -7786,6 +7808,20 @@ fn assignments_by<'a>(
         visit_stmts(body, &mut record);
     }
     out
+}
+
+/// The name of the cursor `expr` calls one of `methods` on: `cursor` of `cursor.fetchone()`.
+fn cursor_called<'a>(expr: &'a Expr, methods: &[&str]) -> Option<&'a str> {
+    let Expr::Call(call) = expr else { return None };
+    let Expr::Attribute(method) = call.func.as_ref() else {
+        return None;
+    };
+    let Expr::Name(cursor) = method.value.as_ref() else {
+        return None;
+    };
+    methods
+        .contains(&method.attr.as_str())
+        .then_some(cursor.id.as_str())
 }
 
 impl<'a> RouteModel<'a> {
@@ -9550,6 +9586,64 @@ fn gates_on_session_account_kind(def: &ast::StmtFunctionDef) -> bool {
         found |= !runs_the_view;
     });
     found
+}
+
+/// A decorator that runs the view only for callers whose level passes a numeric threshold:
+/// `if current_user.permissions >= 13: return func(*args, **kwargs)` with nothing else run
+/// (Ibericon2.0's `only_left_hand`; a caller below the level gets no answer from the view).
+/// Every call of the view sits in the body of such a test. A login test (`is_authenticated`)
+/// is no level, and the threshold is on the caller's own account.
+fn runs_view_only_past_a_level(def: &ast::StmtFunctionDef) -> bool {
+    let Some(view) = def.parameters.args.first() else {
+        return false;
+    };
+    let view = view.parameter.name.as_str();
+    fn level_test(test: &Expr) -> bool {
+        match test {
+            Expr::BoolOp(both) if both.op == ast::BoolOp::And => both.values.iter().any(level_test),
+            Expr::Compare(compare) => {
+                let ([operator], [right]) = (compare.ops.as_ref(), compare.comparators.as_ref())
+                else {
+                    return false;
+                };
+                let caller_level = |e: &Expr| {
+                    matches!(e, Expr::Attribute(a) if names_current_user(&a.value)
+                        && !matches!(a.attr.as_str(), "is_authenticated" | "is_active" | "is_anonymous" | "id"))
+                };
+                let number = |e: &Expr| matches!(e, Expr::NumberLiteral(_));
+                matches!(
+                    operator,
+                    ast::CmpOp::Gt | ast::CmpOp::GtE | ast::CmpOp::Lt | ast::CmpOp::LtE
+                ) && (caller_level(&compare.left) && number(right)
+                    || number(&compare.left) && caller_level(right))
+            }
+            _ => false,
+        }
+    }
+    let mut gated: Vec<TextRange> = Vec::new();
+    visit_stmts(&def.body, &mut |stmt| {
+        if let Stmt::If(branch) = stmt
+            && level_test(&branch.test)
+            && let (Some(first), Some(last)) = (branch.body.first(), branch.body.last())
+        {
+            gated.push(TextRange::new(first.start(), last.end()));
+        }
+    });
+    if gated.is_empty() {
+        return false;
+    }
+    let mut calls = 0;
+    let mut outside = false;
+    any_expr(&def.body, &mut |e| {
+        if let Expr::Call(call) = e
+            && matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == view)
+        {
+            calls += 1;
+            outside |= !gated.iter().any(|range| range.contains_range(call.range()));
+        }
+        false
+    });
+    calls > 0 && !outside
 }
 
 /// A kind of account everyone who signs up gets (`customer`, `user`, `student`): requiring it

@@ -188,6 +188,26 @@ fn names_a_token_kind(key_words: &[&str], value: &str) -> bool {
             })
 }
 
+/// `EMAIL_PASSWORD = "emailaccountspassword"` (KosenCTFKit's config template): a value that
+/// spells what belongs there, the setting's last word after another of its words and more
+/// besides, in lower-case letters only. `DB_PASSWORD = "dbpassword"`, the name's words and
+/// nothing more, is a real (guessable) password and stays reported.
+fn describes_its_setting(key_words: &[&str], value: &str) -> bool {
+    let Some((last, others)) = key_words.split_last() else {
+        return false;
+    };
+    let last = last.to_ascii_lowercase();
+    let spelled: usize = key_words.iter().map(|word| word.len()).sum();
+    !last.is_empty()
+        && value.chars().all(|c| c.is_ascii_lowercase())
+        && value.len() > spelled
+        && value.ends_with(&last)
+        && others
+            .iter()
+            .filter(|word| word.len() >= 3)
+            .any(|word| value[..value.len() - last.len()].contains(&word.to_ascii_lowercase()))
+}
+
 /// A key held by a key management service, named rather than written: a KMS alias
 /// (`alias/auth`), an AWS ARN, a Google Cloud KMS resource name. Whoever reads it still needs
 /// the cloud account's permission to use the key.
@@ -381,6 +401,7 @@ fn credential(key: &str, value: &str, extra: &[String]) -> Option<Credential> {
         && !switch
         && !names_a_setting(key, value)
         && !names_a_token_kind(&words, value)
+        && !describes_its_setting(&words, value)
         && !names_a_managed_key(value);
     (named && plain && !value.trim().is_empty()).then_some(Credential::Named)
 }

@@ -1457,7 +1457,9 @@ fn is_related_to_identity(
 ) -> bool {
     let project = checker.project;
     let context = project.routes.context(&project.model, &project.files);
+    let shown_only = shown_only(&route.handler.body);
     any_expr(&route.handler.body, &mut |expr| match expr {
+        Expr::Compare(compare) if shown_only(compare.range()) => false,
         Expr::Compare(compare) => {
             let operands: Vec<&Expr> = std::iter::once(compare.left.as_ref())
                 .chain(compare.comparators.iter())
@@ -1905,6 +1907,73 @@ fn same_module_method(
 
 /// A call that only carries its arguments somewhere (a response, a log, a string) without
 /// comparing or looking anything up with them.
+/// Where a comparison only decides what a page shows, not whether the handler goes on: the
+/// value of a local no test reads (RGLABS' `is_leader = (team["team_leader_id"] ==
+/// session["user_id"])`, handed to the template), and the arguments of a call that only
+/// carries values into a response or a log line (`render_template(..., mine=a == b)`). A
+/// local an `if`, `while`, `assert`, conditional expression or comprehension tests is a check,
+/// and so is a comparison that is such a test itself (`[n for n in notes if n.owner == me]`).
+fn shown_only(body: &[Stmt]) -> impl Fn(TextRange) -> bool {
+    let mut tests: Vec<&Expr> = Vec::new();
+    crate::model::routes::visit_stmts(body, &mut |stmt| match stmt {
+        Stmt::If(branch) => {
+            tests.push(&branch.test);
+            tests.extend(
+                branch
+                    .elif_else_clauses
+                    .iter()
+                    .filter_map(|clause| clause.test.as_ref()),
+            );
+        }
+        Stmt::While(loop_) => tests.push(&loop_.test),
+        Stmt::Assert(assert) => tests.push(&assert.test),
+        _ => {}
+    });
+    any_expr(body, &mut |expr| {
+        match expr {
+            Expr::If(choice) => tests.push(&choice.test),
+            Expr::ListComp(ast::ExprListComp { generators, .. })
+            | Expr::SetComp(ast::ExprSetComp { generators, .. })
+            | Expr::DictComp(ast::ExprDictComp { generators, .. })
+            | Expr::Generator(ast::ExprGenerator { generators, .. }) => {
+                tests.extend(generators.iter().flat_map(|g| g.ifs.iter()));
+            }
+            _ => {}
+        }
+        false
+    });
+    let mut ranges = Vec::new();
+    crate::model::routes::visit_stmts(body, &mut |stmt| {
+        let Stmt::Assign(assign) = stmt else { return };
+        let names: Vec<&str> = assign
+            .targets
+            .iter()
+            .filter_map(|target| match target {
+                Expr::Name(name) => Some(name.id.as_str()),
+                _ => None,
+            })
+            .collect();
+        if names.len() == assign.targets.len()
+            && !tests.iter().any(|test| mentions_any(test, &names))
+        {
+            ranges.push(assign.value.range());
+        }
+    });
+    any_expr(body, &mut |expr| {
+        if let Expr::Call(call) = expr
+            && only_carries(call)
+        {
+            ranges.push(call.arguments.range());
+        }
+        false
+    });
+    let tested: Vec<TextRange> = tests.iter().map(|test| test.range()).collect();
+    move |compare: TextRange| {
+        ranges.iter().any(|range| range.contains_range(compare))
+            && !tested.iter().any(|range| range.contains_range(compare))
+    }
+}
+
 fn only_carries(call: &ruff_python_ast::ExprCall) -> bool {
     let Some(name) = callee_last(&call.func) else {
         return false;

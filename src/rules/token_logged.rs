@@ -1180,6 +1180,21 @@ fn published_in_dns(body: &[Stmt], name: &str) -> bool {
     })
 }
 
+/// Whether the scope decrypts `name` (`fernet.decrypt(token.encode())`, aloca's
+/// `decrypt_data(token)`): a Fernet "token" is a field's ciphertext, which its key opens and
+/// no server accepts as a credential.
+fn decrypted(body: &[Stmt], name: &str) -> bool {
+    any_expr(body, &mut |e| {
+        matches!(e, Expr::Call(call)
+        if matches!(call.func.as_ref(), Expr::Attribute(method) if method.attr.as_str() == "decrypt")
+            && call.arguments.args.first().is_some_and(|argument| {
+                expr_contains(argument, &mut |inner| {
+                    matches!(inner, Expr::Name(n) if n.id.as_str() == name)
+                })
+            }))
+    })
+}
+
 /// A call that checks a token: a JWT library decode, or a function named for it
 /// (`validate_token`, `serializer.loads`, `verify_auth_token`, `decode_token`).
 fn validates(checker: &Checker<'_, '_>, call: &ast::ExprCall) -> bool {
@@ -1538,6 +1553,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                         if numbers.contains(&n.id.as_str())
                             || decoded.contains(&n.id.as_str())
                             || published_in_dns(body, n.id.as_str())
+                            || decrypted(body, n.id.as_str())
                         {
                             continue;
                         }
