@@ -4136,9 +4136,33 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     /// `AttributeError` for a visitor who is not logged in, before the handler reads or writes
     /// anything. The caller rules out a project that installs its own anonymous user.
     pub fn first_read_anonymous_lacks(&self, module: usize, body: &'a [Stmt]) -> Option<&'a str> {
-        let first = body
-            .iter()
-            .find(|stmt| !matches!(stmt, Stmt::Expr(e) if e.value.is_string_literal_expr()))?;
+        // A docstring, locals set to a literal and fields read off the request first
+        // (`score = request.form.get("score1")`, `team = None`: GameRing's `report_post`)
+        // change nothing: the first statement that does something is what a visitor meets.
+        let request_field = |value: &Expr| {
+            let read = match value {
+                Expr::Call(call) if call.arguments.args.len() <= 2 => match call.func.as_ref() {
+                    Expr::Attribute(method) if method.attr.as_str() == "get" => &method.value,
+                    _ => return false,
+                },
+                Expr::Subscript(subscript) => &subscript.value,
+                _ => return false,
+            };
+            matches!(read.as_ref(), Expr::Attribute(source)
+                if matches!(source.attr.as_str(), "args" | "form" | "values" | "json" | "headers" | "cookies")
+                    && matches!(source.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request"))
+        };
+        let changes_nothing = |value: &Expr| {
+            value.is_literal_expr()
+                || matches!(value, Expr::List(list) if list.elts.is_empty())
+                || matches!(value, Expr::Dict(dict) if dict.items.is_empty())
+                || request_field(value)
+        };
+        let first = body.iter().find(|stmt| match stmt {
+            Stmt::Expr(e) => !e.value.is_string_literal_expr(),
+            Stmt::Assign(assign) => !changes_nothing(&assign.value),
+            _ => true,
+        })?;
         // Only what the statement evaluates before anything else runs: not nested bodies.
         let evaluated: Vec<&Expr> = match first {
             Stmt::Assign(assign) => vec![assign.value.as_ref()],

@@ -77,6 +77,32 @@ def rent_car(car_id):
     return redirect("/")
 
 
+@login_required  # expect: FL205(low)
+@app.route("/bids/report", methods=["POST"])
+def report_bid():
+    # Fields read off the request and locals set to a literal change nothing: the team read is
+    # the first thing a visitor meets.
+    amount = request.form.get("amount")
+    team = None
+    if current_user.team_id:
+        team = current_user.team_id
+    db.session.add(Bid(amount=int(amount) + team))
+    db.session.commit()
+    return redirect("/")
+
+
+@login_required  # expect: FL205(high)
+@app.route("/bids/report-all", methods=["POST"])
+def report_all_bids():
+    # A write before the team is read runs for anyone.
+    db.session.add(Bid(amount=int(request.form.get("amount"))))
+    team = None
+    if current_user.team_id:
+        team = current_user.team_id
+    db.session.commit()
+    return redirect("/" + str(team))
+
+
 @token_required  # expect: FL205(low)
 @app.route("/tokens/bids", methods=["POST"])
 def bids_by_token(token):
