@@ -375,22 +375,16 @@ pub fn docstring_says_every_member(body: &[Stmt]) -> bool {
 /// visitor is shown. Asked only of routes that read: "Put a listing on the public front page"
 /// documents a write to a public page, not a public route.
 pub fn docstring_shows_public_page(body: &[Stmt]) -> bool {
-    let Some(docstring) = docstring(body) else {
-        return false;
-    };
-    let lower = docstring.to_ascii_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.iter().enumerate().any(|(at, word)| {
-        *word == "public"
-            && words[at + 1..].iter().take(3).any(|next| {
-                matches!(
-                    *next,
-                    "profile" | "profiles" | "page" | "pages" | "directory" | "listing"
-                )
-            })
+    docstring_words_say(body, |words| {
+        words.iter().enumerate().any(|(at, word)| {
+            *word == "public"
+                && words[at + 1..].iter().take(3).any(|next| {
+                    matches!(
+                        *next,
+                        "profile" | "profiles" | "page" | "pages" | "directory" | "listing"
+                    )
+                })
+        })
     })
 }
 
@@ -398,6 +392,14 @@ pub fn docstring_shows_public_page(body: &[Stmt]) -> bool {
 /// for scanned QR code - shows asset and employee details" (employee-management's asset
 /// stickers). Whoever holds the printed code is meant to reach the page it opens.
 pub fn docstring_says_scanned_code(body: &[Stmt]) -> bool {
+    docstring_words_say(body, |words| {
+        words.contains(&"qr") && words.iter().any(|word| word.starts_with("scan"))
+    })
+}
+
+/// Whether the words of a body's docstring (lower case, split at anything not a letter or a
+/// digit) say what `says` asks; `false` without a docstring.
+fn docstring_words_say(body: &[Stmt], says: impl FnOnce(&[&str]) -> bool) -> bool {
     let Some(docstring) = docstring(body) else {
         return false;
     };
@@ -406,7 +408,7 @@ pub fn docstring_says_scanned_code(body: &[Stmt]) -> bool {
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    words.contains(&"qr") && words.iter().any(|word| word.starts_with("scan"))
+    says(&words)
 }
 
 /// A module's opening `#` comment lines (after a `#!` line and an encoding line), joined by

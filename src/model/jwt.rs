@@ -822,13 +822,8 @@ fn settings_in<'a>(
     stmt: &'a Stmt,
     visit: &mut impl FnMut(&str, &'a Expr, ruff_text_size::TextRange),
 ) {
-    let (targets, value): (&[Expr], &Expr) = match stmt {
-        Stmt::Assign(assign) => (&assign.targets, &assign.value),
-        Stmt::AnnAssign(assign) => match &assign.value {
-            Some(value) => (std::slice::from_ref(assign.target.as_ref()), value),
-            None => return,
-        },
-        _ => return,
+    let Some((targets, value)) = super::routes::assigned(stmt) else {
+        return;
     };
     for target in targets {
         match target {

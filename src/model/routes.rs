@@ -7710,6 +7710,19 @@ pub fn turns_away_signed_in(body: &[Stmt]) -> bool {
     })
 }
 
+/// The targets and the value of an assignment statement (`a = b = value`, `a: int = value`);
+/// `None` for any other statement and for an annotation without a value.
+pub fn assigned(stmt: &Stmt) -> Option<(&[Expr], &Expr)> {
+    match stmt {
+        Stmt::Assign(assign) => Some((&assign.targets, &assign.value)),
+        Stmt::AnnAssign(assign) => assign
+            .value
+            .as_deref()
+            .map(|value| (std::slice::from_ref(assign.target.as_ref()), value)),
+        _ => None,
+    }
+}
+
 /// `name = value` statements anywhere in `body` (one target name each).
 pub fn local_assignments(body: &[Stmt]) -> Vec<(&str, &Expr)> {
     assignments_by(body, false, false)

@@ -991,13 +991,8 @@ fn report_request_ids(
 fn links_another_record(body: &[Stmt], flow: &Flow<'_>) -> bool {
     let mut links = false;
     crate::model::routes::visit_scope_stmts(body, &mut |stmt| {
-        let (targets, value): (&[Expr], &Expr) = match stmt {
-            Stmt::Assign(assign) => (&assign.targets, &assign.value),
-            Stmt::AnnAssign(assign) => match &assign.value {
-                Some(value) => (std::slice::from_ref(assign.target.as_ref()), value),
-                None => return,
-            },
-            _ => return,
+        let Some((targets, value)) = crate::model::routes::assigned(stmt) else {
+            return;
         };
         let into_another = |target: &Expr| {
             matches!(target, Expr::Attribute(field)
