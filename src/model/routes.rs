@@ -4136,35 +4136,25 @@ impl<'c, 'a> AuthContext<'c, 'a> {
     /// `AttributeError` for a visitor who is not logged in, before the handler reads or writes
     /// anything. The caller rules out a project that installs its own anonymous user.
     pub fn first_read_anonymous_lacks(&self, module: usize, body: &'a [Stmt]) -> Option<&'a str> {
-        // A docstring, locals set to a literal and fields read off the request first
-        // (`score = request.form.get("score1")`, `team = None`: GameRing's `report_post`)
-        // change nothing: the first statement that does something is what a visitor meets.
-        let request_field = |value: &Expr| {
-            let read = match value {
-                Expr::Call(call) if call.arguments.args.len() <= 2 => match call.func.as_ref() {
-                    Expr::Attribute(method) if method.attr.as_str() == "get" => &method.value,
-                    _ => return false,
-                },
-                Expr::Subscript(subscript) => &subscript.value,
-                _ => return false,
-            };
-            matches!(read.as_ref(), Expr::Attribute(source)
-                if matches!(source.attr.as_str(), "args" | "form" | "values" | "json" | "headers" | "cookies")
-                    && matches!(source.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request"))
-        };
-        let changes_nothing = |value: &Expr| {
-            value.is_literal_expr()
-                || matches!(value, Expr::List(list) if list.elts.is_empty())
-                || matches!(value, Expr::Dict(dict) if dict.items.is_empty())
-                || request_field(value)
-        };
-        let first = body.iter().find(|stmt| match stmt {
-            Stmt::Expr(e) => !e.value.is_string_literal_expr(),
-            Stmt::Assign(assign) => !changes_nothing(&assign.value),
-            _ => true,
-        })?;
+        self.first_read_lacked(module, body, &[], 2)
+    }
+
+    /// [`Self::first_read_anonymous_lacks`] of `body`, written in `module`, where the names in
+    /// `unset` are parameters left at their `None` default. When the first statement that does
+    /// something reads nothing of `current_user` but calls a project function with no
+    /// arguments, that function's first statement is what the visitor meets next (`depth`
+    /// calls deep): limbus's views start with `get_internal_api_header()`, whose
+    /// `if tokenuser == None: email = current_user.email` runs for them.
+    fn first_read_lacked(
+        &self,
+        module: usize,
+        body: &'a [Stmt],
+        unset: &[&str],
+        depth: usize,
+    ) -> Option<&'a str> {
+        let first = first_effect(body, unset)?;
         // Only what the statement evaluates before anything else runs: not nested bodies.
-        let evaluated: Vec<&Expr> = match first {
+        let evaluated: Vec<&'a Expr> = match first {
             Stmt::Assign(assign) => vec![assign.value.as_ref()],
             Stmt::AnnAssign(assign) => assign.value.as_deref().into_iter().collect(),
             Stmt::Expr(expression) => vec![expression.value.as_ref()],
@@ -4174,7 +4164,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             _ => Vec::new(),
         };
         let mut found = None;
-        for expr in evaluated {
+        for expr in &evaluated {
             expr_contains(expr, &mut |e| {
                 let Expr::Attribute(attribute) = e else {
                     return false;
@@ -4192,6 +4182,37 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     return true;
                 }
                 false
+            });
+            if found.is_some() {
+                return found;
+            }
+        }
+        if depth == 0 {
+            return None;
+        }
+        for expr in evaluated {
+            expr_contains(expr, &mut |e| {
+                let Expr::Call(call) = e else { return false };
+                if !call.arguments.is_empty() {
+                    return false;
+                }
+                let Some((callee_module, callee)) = self
+                    .qualified(module, &call.func)
+                    .and_then(|qualified| self.function_for(module, &qualified))
+                else {
+                    return false;
+                };
+                let parameters: Vec<_> = callee.parameters.iter_non_variadic_params().collect();
+                if parameters.iter().any(|p| p.default.is_none()) {
+                    return false;
+                }
+                let unset: Vec<&str> = parameters
+                    .iter()
+                    .filter(|p| matches!(p.default.as_deref(), Some(Expr::NoneLiteral(_))))
+                    .map(|p| p.parameter.name.as_str())
+                    .collect();
+                found = self.first_read_lacked(callee_module, &callee.body, &unset, depth - 1);
+                found.is_some()
             });
             if found.is_some() {
                 break;
@@ -9623,6 +9644,62 @@ fn gates_on_session_account_kind(def: &ast::StmtFunctionDef) -> bool {
         found |= !runs_the_view;
     });
     found
+}
+
+/// The first statement of `body` that does something a visitor meets: past a docstring, locals
+/// set to a literal or read off the request (`score = request.form.get("score1")`, `team =
+/// None`: GameRing's `report_post`), nested `def`s and `print(...)` calls; into the branch of an
+/// `if` that tests a parameter left at `None` (`unset`) for `None` (`if tokenuser == None:`).
+fn first_effect<'a>(body: &'a [Stmt], unset: &[&str]) -> Option<&'a Stmt> {
+    let request_field = |value: &Expr| {
+        let read = match value {
+            Expr::Call(call) if call.arguments.args.len() <= 2 => match call.func.as_ref() {
+                Expr::Attribute(method) if method.attr.as_str() == "get" => &method.value,
+                _ => return false,
+            },
+            Expr::Subscript(subscript) => &subscript.value,
+            _ => return false,
+        };
+        matches!(read.as_ref(), Expr::Attribute(source)
+            if matches!(source.attr.as_str(), "args" | "form" | "values" | "json" | "headers" | "cookies")
+                && matches!(source.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request"))
+    };
+    let changes_nothing = |value: &Expr| {
+        value.is_literal_expr()
+            || matches!(value, Expr::List(list) if list.elts.is_empty())
+            || matches!(value, Expr::Dict(dict) if dict.items.is_empty())
+            || request_field(value)
+    };
+    let unset_test = |test: &Expr| {
+        let unset_name = |e: &Expr| matches!(e, Expr::Name(n) if unset.contains(&n.id.as_str()));
+        match test {
+            Expr::Compare(compare) => {
+                matches!(compare.ops.as_ref(), [ast::CmpOp::Eq | ast::CmpOp::Is])
+                    && unset_name(&compare.left)
+                    && matches!(compare.comparators.as_ref(), [Expr::NoneLiteral(_)])
+            }
+            Expr::UnaryOp(not) => not.op == ast::UnaryOp::Not && unset_name(&not.operand),
+            _ => false,
+        }
+    };
+    for stmt in body {
+        match stmt {
+            Stmt::Expr(e) if e.value.is_string_literal_expr() => {}
+            Stmt::Expr(e)
+                if matches!(e.value.as_ref(), Expr::Call(call)
+                    if matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "print")) => {
+            }
+            Stmt::Assign(assign) if changes_nothing(&assign.value) => {}
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+            Stmt::If(branch) if unset_test(&branch.test) => {
+                if let Some(first) = first_effect(&branch.body, unset) {
+                    return Some(first);
+                }
+            }
+            other => return Some(other),
+        }
+    }
+    None
 }
 
 /// A decorator that runs the view only for callers whose level passes a numeric threshold:

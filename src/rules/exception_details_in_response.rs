@@ -1352,6 +1352,42 @@ struct Group<'a> {
     error_handler: bool,
 }
 
+/// Whether an error handler's registration names a client error: a 4xx status (`404`), a
+/// werkzeug client-error class or its `code` (`NotFound`, `NotFound.code`).
+fn answers_a_client_error(registered: &str) -> bool {
+    if let Ok(status) = registered.trim().parse::<u16>() {
+        return (400..500).contains(&status);
+    }
+    let class = registered.trim().trim_end_matches(".code");
+    let class = class.rsplit('.').next().unwrap_or(class);
+    matches!(
+        class,
+        "BadRequest"
+            | "Unauthorized"
+            | "Forbidden"
+            | "NotFound"
+            | "MethodNotAllowed"
+            | "NotAcceptable"
+            | "RequestTimeout"
+            | "Conflict"
+            | "Gone"
+            | "LengthRequired"
+            | "PreconditionFailed"
+            | "RequestEntityTooLarge"
+            | "UnsupportedMediaType"
+            | "UnprocessableEntity"
+            | "TooManyRequests"
+    )
+}
+
+/// `traceback.format_exc()` and its kin, called on the `traceback` module.
+fn is_traceback_call(expr: &Expr) -> bool {
+    matches!(expr, Expr::Call(call)
+        if matches!(call.func.as_ref(), Expr::Attribute(function)
+            if matches!(function.attr.as_str(), "format_exc" | "format_exception" | "format_tb" | "format_stack")
+                && matches!(function.value.as_ref(), Expr::Name(module) if module.id.as_str() == "traceback")))
+}
+
 /// From how many call sites on a helper is reported once, at the helper.
 const HELPER_CALLS: usize = 2;
 
@@ -1704,6 +1740,20 @@ fn check(checker: &mut Checker<'_, '_>) {
                     [] => String::new(),
                     open => format!(" but its operations endpoints ({})", open.join(", ")),
                 }
+            ));
+        }
+        // limbus's `@errorhandler(NotFound.code)` rendering `traceback.format_exc()`: a handler
+        // for a client error runs for an `abort(404)` or a routing miss, whose traceback is the
+        // framework's and the view's code path, not the data of a failure.
+        if diagnostic.severity == Some(Severity::Medium)
+            && group.error_handler
+            && answers_a_client_error(group.caught)
+            && group.leaks.iter().all(|(leak, _)| is_traceback_call(leak))
+        {
+            diagnostic.severity = Some(Severity::Low);
+            diagnostic.message.push_str(&format!(
+                "; low severity: the handler answers a client error (`{}`), raised by an `abort(...)` or a URL that matches no route: its traceback shows code paths and source lines, not what failed; a handler for 500 or `Exception` that does the same is medium",
+                group.caught
             ));
         }
         // lemur's `@app.errorhandler(Exception)` answering `str(e)`: flask-restful's

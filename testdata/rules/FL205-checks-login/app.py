@@ -103,6 +103,35 @@ def report_all_bids():
     return redirect("/" + str(team))
 
 
+def api_headers(tokenuser=None):
+    print("headers for", tokenuser)
+    if tokenuser == None:
+        email = current_user.email
+    else:
+        email = tokenuser
+    return {"Email": email}
+
+
+@login_required  # expect: FL205(low)
+@app.route("/bids/export", methods=["POST"])
+def export_bids():
+    # The helper's own first statement reads `current_user.email`: a visitor gets an error.
+    headers = api_headers()
+    db.session.add(Bid(amount=len(headers)))
+    db.session.commit()
+    return redirect("/")
+
+
+@login_required  # expect: FL205(high)
+@app.route("/bids/export-as", methods=["POST"])
+def export_bids_as():
+    # Handed a user, the helper never reads `current_user`.
+    headers = api_headers(request.form.get("user"))
+    db.session.add(Bid(amount=len(headers)))
+    db.session.commit()
+    return redirect("/")
+
+
 @token_required  # expect: FL205(low)
 @app.route("/tokens/bids", methods=["POST"])
 def bids_by_token(token):
