@@ -293,9 +293,9 @@ impl<'c, 'a> Checker<'c, 'a> {
         &mut self.diagnostics[last]
     }
 
-    /// The routes whose handlers are in this file.
-    /// The file's routes, but those whose handler refuses every request before it does anything
-    /// ([`Route::refuses_every_request`]): what such a handler would do never happens.
+    /// The routes whose handlers are in this file, but those whose handler refuses every request
+    /// before it does anything ([`Route::refuses_every_request`]): what such a handler would do
+    /// never happens.
     pub fn routes(&self) -> impl Iterator<Item = &'c Route<'a>> + 'c {
         let module = self.file.module;
         self.project
