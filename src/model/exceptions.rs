@@ -69,6 +69,15 @@ pub fn reads_original_exception(expr: &Expr, name: &str) -> bool {
     }
 }
 
+/// `traceback.format_exc()` and its kin (`format_exception`, `format_tb`, `format_stack`),
+/// called on the `traceback` module.
+pub fn is_traceback_call(expr: &Expr) -> bool {
+    matches!(expr, Expr::Call(call)
+        if matches!(call.func.as_ref(), Expr::Attribute(function)
+            if matches!(function.attr.as_str(), "format_exc" | "format_exception" | "format_tb" | "format_stack")
+                && matches!(function.value.as_ref(), Expr::Name(module) if module.id.as_str() == "traceback")))
+}
+
 /// Whether `e` itself is a leak of the exception `bound` (or, for any binding, a traceback):
 /// `str(e)`, `repr(e)`, `f"{e}"`, `"%s" % e`, `"{}".format(e)`, `e.args`,
 /// `traceback.format_exc()`.
@@ -87,11 +96,7 @@ pub fn is_leak(e: &Expr, bound: Bound<'_>) -> bool {
                 || (callee == "format"
                     && matches!(call.func.as_ref(), Expr::Attribute(a) if matches!(a.value.as_ref(), Expr::StringLiteral(_)))
                     && call.arguments.args.iter().any(is_e))
-                || (matches!(
-                    callee,
-                    "format_exc" | "format_exception" | "format_tb" | "format_stack"
-                ) && matches!(call.func.as_ref(), Expr::Attribute(a)
-                    if matches!(a.value.as_ref(), Expr::Name(m) if m.id.as_str() == "traceback")))
+                || is_traceback_call(e)
         }
         Expr::FString(fstring) => fstring.value.elements().any(|element| {
             matches!(element, ast::InterpolatedStringElement::Interpolation(i) if is_e(&i.expression))

@@ -9660,9 +9660,7 @@ fn first_effect<'a>(body: &'a [Stmt], unset: &[&str]) -> Option<&'a Stmt> {
             Expr::Subscript(subscript) => &subscript.value,
             _ => return false,
         };
-        matches!(read.as_ref(), Expr::Attribute(source)
-            if matches!(source.attr.as_str(), "args" | "form" | "values" | "json" | "headers" | "cookies")
-                && matches!(source.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request"))
+        super::open_credentials::is_request_mapping(read)
     };
     let changes_nothing = |value: &Expr| {
         value.is_literal_expr()

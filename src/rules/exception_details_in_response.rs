@@ -1380,14 +1380,6 @@ fn answers_a_client_error(registered: &str) -> bool {
     )
 }
 
-/// `traceback.format_exc()` and its kin, called on the `traceback` module.
-fn is_traceback_call(expr: &Expr) -> bool {
-    matches!(expr, Expr::Call(call)
-        if matches!(call.func.as_ref(), Expr::Attribute(function)
-            if matches!(function.attr.as_str(), "format_exc" | "format_exception" | "format_tb" | "format_stack")
-                && matches!(function.value.as_ref(), Expr::Name(module) if module.id.as_str() == "traceback")))
-}
-
 /// From how many call sites on a helper is reported once, at the helper.
 const HELPER_CALLS: usize = 2;
 
@@ -1748,7 +1740,10 @@ fn check(checker: &mut Checker<'_, '_>) {
         if diagnostic.severity == Some(Severity::Medium)
             && group.error_handler
             && answers_a_client_error(group.caught)
-            && group.leaks.iter().all(|(leak, _)| is_traceback_call(leak))
+            && group
+                .leaks
+                .iter()
+                .all(|(leak, _)| crate::model::exceptions::is_traceback_call(leak))
         {
             diagnostic.severity = Some(Severity::Low);
             diagnostic.message.push_str(&format!(

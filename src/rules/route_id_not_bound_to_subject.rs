@@ -1910,6 +1910,8 @@ fn same_module_method(
 /// and so is a comparison that is such a test itself (`[n for n in notes if n.owner == me]`).
 fn shown_only(body: &[Stmt]) -> impl Fn(TextRange) -> bool {
     let mut tests: Vec<&Expr> = Vec::new();
+    // Each assignment to plain names: the names and the value's range.
+    let mut assigned: Vec<(Vec<&str>, TextRange)> = Vec::new();
     crate::model::routes::visit_stmts(body, &mut |stmt| match stmt {
         Stmt::If(branch) => {
             tests.push(&branch.test);
@@ -1922,8 +1924,22 @@ fn shown_only(body: &[Stmt]) -> impl Fn(TextRange) -> bool {
         }
         Stmt::While(loop_) => tests.push(&loop_.test),
         Stmt::Assert(assert) => tests.push(&assert.test),
+        Stmt::Assign(assign) => {
+            let names: Vec<&str> = assign
+                .targets
+                .iter()
+                .filter_map(|target| match target {
+                    Expr::Name(name) => Some(name.id.as_str()),
+                    _ => None,
+                })
+                .collect();
+            if names.len() == assign.targets.len() {
+                assigned.push((names, assign.value.range()));
+            }
+        }
         _ => {}
     });
+    let mut ranges = Vec::new();
     any_expr(body, &mut |expr| {
         match expr {
             Expr::If(choice) => tests.push(&choice.test),
@@ -1933,35 +1949,17 @@ fn shown_only(body: &[Stmt]) -> impl Fn(TextRange) -> bool {
             | Expr::Generator(ast::ExprGenerator { generators, .. }) => {
                 tests.extend(generators.iter().flat_map(|g| g.ifs.iter()));
             }
+            Expr::Call(call) if only_carries(call) => ranges.push(call.arguments.range()),
             _ => {}
         }
         false
     });
-    let mut ranges = Vec::new();
-    crate::model::routes::visit_stmts(body, &mut |stmt| {
-        let Stmt::Assign(assign) = stmt else { return };
-        let names: Vec<&str> = assign
-            .targets
-            .iter()
-            .filter_map(|target| match target {
-                Expr::Name(name) => Some(name.id.as_str()),
-                _ => None,
-            })
-            .collect();
-        if names.len() == assign.targets.len()
-            && !tests.iter().any(|test| mentions_any(test, &names))
-        {
-            ranges.push(assign.value.range());
-        }
-    });
-    any_expr(body, &mut |expr| {
-        if let Expr::Call(call) = expr
-            && only_carries(call)
-        {
-            ranges.push(call.arguments.range());
-        }
-        false
-    });
+    ranges.extend(
+        assigned
+            .into_iter()
+            .filter(|(names, _)| !tests.iter().any(|test| mentions_any(test, names)))
+            .map(|(_, value)| value),
+    );
     let tested: Vec<TextRange> = tests.iter().map(|test| test.range()).collect();
     move |compare: TextRange| {
         ranges.iter().any(|range| range.contains_range(compare))
