@@ -61,6 +61,17 @@ impl SettingsFormat {
             || lower.ends_with(".service")
             || lower == ".replit"
             || lower == "vercel.json"
+            // Render's blueprint (`startCommand: gunicorn run:app`, FARMART-2), Railway's and
+            // Nixpacks' start commands, App Engine's `entrypoint:`.
+            || matches!(
+                lower.as_str(),
+                "render.yaml"
+                    | "render.yml"
+                    | "railway.json"
+                    | "railway.toml"
+                    | "nixpacks.toml"
+                    | "app.yaml"
+            )
             || lower.ends_with(".sh")
         {
             return Some(SettingsFormat::Deployment);

@@ -2051,6 +2051,43 @@ fn is_flask_key(key: &str) -> bool {
         || is_secret_key(key)
 }
 
+/// The names assigned directly in `body` (a module's or a class's statements) that a later
+/// direct assignment in `body` replaces, unless the later value reads the name
+/// (`KEY = os.environ.get("KEY", KEY)` keeps the first as its fallback). An assignment inside
+/// an `if` is not replaced by what follows it conditionally, nor does it replace.
+fn overwritten_targets(body: &[Stmt]) -> HashSet<TextRange> {
+    fn named_targets(stmt: &Stmt) -> Vec<&ast::ExprName> {
+        let targets: Vec<&Expr> = match stmt {
+            Stmt::Assign(assign) => assign.targets.iter().collect(),
+            Stmt::AnnAssign(assign) if assign.value.is_some() => vec![assign.target.as_ref()],
+            _ => Vec::new(),
+        };
+        targets
+            .into_iter()
+            .filter_map(|target| match target {
+                Expr::Name(name) => Some(name),
+                _ => None,
+            })
+            .collect()
+    }
+    let mut overwritten = HashSet::default();
+    for (index, stmt) in body.iter().enumerate() {
+        for name in named_targets(stmt) {
+            let replaced = body[index + 1..].iter().any(|later| {
+                named_targets(later).iter().any(|n| n.id == name.id)
+                    && !super::routes::any_expr(
+                        std::slice::from_ref(later),
+                        &mut |e| matches!(e, Expr::Name(n) if n.id == name.id && n.ctx.is_load()),
+                    )
+            });
+            if replaced {
+                overwritten.insert(name.range);
+            }
+        }
+    }
+    overwritten
+}
+
 /// Walks one file, evaluating values in the function or class scope they are written in (the
 /// scopes the file's model built in its walk).
 struct Collector<'p, 'a> {
@@ -2071,6 +2108,10 @@ struct Collector<'p, 'a> {
     pydantic_settings: bool,
     /// Inside a development/test branch or function.
     dev_depth: usize,
+    /// Names assigned at the top of the module or of a class body whose value a later
+    /// assignment at the same level replaces before anything can read it (`SECRET_KEY = "x"`
+    /// twice in one class): the earlier one is no setting.
+    overwritten: HashSet<TextRange>,
     out: FileConfig<'a>,
 }
 
@@ -2112,6 +2153,7 @@ impl<'p, 'a> Collector<'p, 'a> {
             class: None,
             pydantic_settings: false,
             dev_depth: 0,
+            overwritten: overwritten_targets(&info.file.module().body),
             out: FileConfig::default(),
         }
     }
@@ -2256,7 +2298,10 @@ impl<'p, 'a> Collector<'p, 'a> {
                     }
                 }
             }
-            Expr::Name(name) if is_constant_name(name.id.as_str()) => {
+            Expr::Name(name)
+                if is_constant_name(name.id.as_str())
+                    && !self.overwritten.contains(&name.range) =>
+            {
                 let key = name.id.to_string();
                 match &self.class {
                     Some(((_, class_name), scope)) if self.current == Some(*scope) => {
@@ -2672,6 +2717,7 @@ impl<'a> Visitor<'a> for Collector<'_, 'a> {
                 self.current = scope.or(saved.0);
                 self.class = scope.map(|scope| (key, scope));
                 self.pydantic_settings = pydantic;
+                self.overwritten.extend(overwritten_targets(&class.body));
                 self.visit_body(&class.body);
                 (self.current, self.class, self.pydantic_settings) = saved;
             }

@@ -1296,7 +1296,13 @@ impl<'a> Project<'a> {
         });
         let server_session = self.server_side_session(set_in);
         let relied = self.files.iter().any(|file| {
-            let shares = apps.share(file.module, set_in) || apps.share(file.module, literal_in);
+            // A module no application reaches, counted in each of several only because they
+            // share its source root (nexai's `api/` folder holding three alternative apps), says
+            // nothing of what any one of them keeps in its session.
+            let shares = (apps.share(file.module, set_in) || apps.share(file.module, literal_in))
+                && (!apps.is_guessed(file.module)
+                    || file.module == set_in
+                    || file.module == literal_in);
             // Through the module's bindings, so `from flask.ext.jwt import JWT` (schoolbloc, the
             // old extension namespace) counts as Flask-JWT.
             let signs_tokens = || {

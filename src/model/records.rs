@@ -1601,7 +1601,7 @@ impl<'b> LookupFinder<'_, '_, '_, 'b> {
             return;
         };
         let text = self.sql_text(statement);
-        let tables = sql_tables(&text);
+        let tables = tables_the_parameters_select(&text, sql_tables(&text));
         if tables.is_empty() {
             return;
         }
@@ -1790,6 +1790,10 @@ pub struct Effects {
     pub changed: bool,
     /// The row (or something made from it) is returned to the caller.
     pub returned: bool,
+    /// The row is used at all: the lookup sits inside a larger expression, or a local holding
+    /// it is read. A row nothing reads (`crop = Crop.query.get_or_404(crop_id)` in a stub that
+    /// only flashes "not implemented") tells the caller only whether the id exists.
+    pub read: bool,
 }
 
 /// What `body` does with the row `lookup` selected: through the lookup expression itself and
@@ -1825,9 +1829,23 @@ pub fn effects(body: &[Stmt], lookup: &Lookup<'_>) -> Effects {
             }
         }
     };
+    let mut stands_alone = false;
+    super::routes::visit_stmts(body, &mut |stmt| {
+        // Only a row kept in a local: a bare `cursor.execute(...)` leaves its rows to the
+        // `fetchone()` that follows.
+        stands_alone |= matches!(stmt, Stmt::Assign(assign)
+            if assign.value.range() == lookup.range
+                && assign.targets.iter().all(|t| matches!(t, Expr::Name(_))));
+    });
+    let read = !stands_alone
+        || super::routes::any_expr(
+            body,
+            &mut |e| matches!(e, Expr::Name(n) if n.ctx.is_load() && holders.contains(&n.id.as_str())),
+        );
     let mut effects = Effects {
         changed: lookup.changes,
         returned: false,
+        read,
     };
     super::routes::visit_stmts(body, &mut |stmt| match stmt {
         Stmt::Assign(assign) => {
@@ -1914,6 +1932,140 @@ pub fn sql_tables(sql: &str) -> Vec<String> {
         }
     }
     tables
+}
+
+/// Of `tables` (a statement's, from [`sql_tables`]), those the statement's parameters select
+/// rows of, when every parameter after `WHERE` is compared with a column its table's alias
+/// names: CS50-project's `FROM rooms r LEFT JOIN room_members rm ON ... WHERE r.floor_id = ?`
+/// selects rooms (and counts their members), not a member's row. All of `tables` otherwise.
+fn tables_the_parameters_select(sql: &str, tables: Vec<String>) -> Vec<String> {
+    if tables.len() < 2 {
+        return tables;
+    }
+    let words: Vec<&str> = sql
+        .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '?' | '%' | ':')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+    // `FROM rooms r`, `JOIN room_members AS rm`: alias -> table.
+    let mut aliases: Vec<(String, String)> = Vec::new();
+    for (index, word) in lower.iter().enumerate() {
+        if !matches!(word.as_str(), "from" | "join") {
+            continue;
+        }
+        let Some(table) = words.get(index + 1) else {
+            continue;
+        };
+        let table = table.rsplit('.').next().unwrap_or(table).to_string();
+        let mut next = index + 2;
+        if lower.get(next).is_some_and(|w| w == "as") {
+            next += 1;
+        }
+        if let Some(alias) = lower.get(next).filter(|w| !is_sql_keyword(w)) {
+            aliases.push((alias.clone(), table.clone()));
+        }
+        aliases.push((table.to_ascii_lowercase(), table));
+    }
+    let Some(where_at) = lower.iter().position(|w| w == "where") else {
+        return tables;
+    };
+    let is_placeholder =
+        |w: &str| w == "?" || w.starts_with('%') || (w.starts_with(':') && w.len() > 1);
+    let mut selected: Vec<String> = Vec::new();
+    for (index, word) in words.iter().enumerate().skip(where_at + 1) {
+        if !is_placeholder(word) {
+            continue;
+        }
+        // The column compared with the placeholder: the word before it (`r.floor_id = ?`
+        // splits into `r.floor_id`, `?`), written with its table's alias.
+        let Some(column) = lower.get(index - 1) else {
+            return tables;
+        };
+        let Some((alias, _)) = column.split_once('.') else {
+            return tables;
+        };
+        let Some((_, table)) = aliases.iter().find(|(a, _)| a == alias) else {
+            return tables;
+        };
+        if !selected.contains(table) {
+            selected.push(table.clone());
+        }
+    }
+    if selected.is_empty() {
+        return tables;
+    }
+    // The columns the statement answers with name tables too (RGLABS' `SELECT u.email FROM
+    // team_members tm JOIN users u ... WHERE tm.team_id = %s` reads the members' accounts);
+    // a column only counted or summed (`COUNT(rm.student_id)`) reads no row of its table.
+    let Some(columns) = answered_columns(sql) else {
+        return tables;
+    };
+    for column in
+        columns.split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '*')))
+    {
+        if column == "*" {
+            return tables;
+        }
+        if let Some((alias, _)) = column.split_once('.')
+            && let Some((_, table)) = aliases.iter().find(|(a, _)| a == alias)
+            && !selected.contains(table)
+        {
+            selected.push(table.clone());
+        }
+    }
+    selected
+}
+
+/// The text between a statement's first `SELECT` and its `FROM`, lowercased, with aggregate
+/// calls (`count(...)`, `sum(...)`, `avg(...)`, `min(...)`, `max(...)`) left out; `None` when
+/// the statement has no such list.
+fn answered_columns(sql: &str) -> Option<String> {
+    let lower = sql.to_ascii_lowercase();
+    let start = lower.find("select")? + "select".len();
+    let end = start + lower[start..].find(" from")?;
+    let mut kept = String::new();
+    let mut rest = &lower[start..end];
+    while let Some(open) = rest.find('(') {
+        let before = rest[..open].trim_end();
+        let aggregate = ["count", "sum", "avg", "min", "max"]
+            .iter()
+            .any(|name| before.ends_with(name));
+        let close = rest[open..]
+            .find(')')
+            .map_or(rest.len(), |at| open + at + 1);
+        if aggregate {
+            kept.push_str(&rest[..open]);
+        } else {
+            kept.push_str(&rest[..close]);
+        }
+        rest = &rest[close..];
+    }
+    kept.push_str(rest);
+    Some(kept)
+}
+
+fn is_sql_keyword(word: &str) -> bool {
+    matches!(
+        word,
+        "where"
+            | "join"
+            | "left"
+            | "right"
+            | "inner"
+            | "outer"
+            | "full"
+            | "cross"
+            | "natural"
+            | "on"
+            | "using"
+            | "group"
+            | "order"
+            | "limit"
+            | "set"
+            | "values"
+            | "union"
+            | "having"
+    )
 }
 
 /// Collects, from a module's top level and its classes' bodies, the integer values of
@@ -2045,6 +2197,26 @@ mod tests {
             vec!["accounts"]
         );
         assert!(sql_tables("hello from here").is_empty());
+        let rooms = "SELECT r.id, COUNT(rm.student_id) FROM rooms r LEFT JOIN room_members rm ON r.id = rm.room_id WHERE r.floor_id = ? GROUP BY r.id";
+        assert_eq!(
+            tables_the_parameters_select(rooms, sql_tables(rooms)),
+            vec!["rooms"]
+        );
+        let both = "SELECT * FROM notes AS n JOIN users u ON n.owner_id = u.id WHERE n.id = %s AND u.id = %s";
+        assert_eq!(
+            tables_the_parameters_select(both, sql_tables(both)),
+            vec!["notes", "users"]
+        );
+        let members = "SELECT u.email FROM team_members tm JOIN users u ON tm.user_id = u.id WHERE tm.team_id = %s";
+        assert_eq!(
+            tables_the_parameters_select(members, sql_tables(members)),
+            vec!["team_members", "users"]
+        );
+        let bare = "SELECT * FROM notes n JOIN users u ON n.owner_id = u.id WHERE id = ?";
+        assert_eq!(
+            tables_the_parameters_select(bare, sql_tables(bare)),
+            vec!["notes", "users"]
+        );
         assert!(sql_tables("f\"hello from {x}\"").is_empty());
         assert_eq!(
             sql_tables("f\"DELETE FROM notes WHERE id={x}\""),

@@ -3960,10 +3960,12 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                 let Some((_, helper)) = self.function_for(module, &qualified) else {
                     continue;
                 };
+                // petpal's `def admin_required(): return bool(session.get("admin_id"))`: the
+                // session's login read by `get`.
                 let mut names_caller = |e: &Expr| match e {
                     Expr::Name(name) => name.id.as_str() == "current_user",
                     Expr::Attribute(attribute) => attribute.attr.as_str() == "current_user",
-                    other => login_state(other),
+                    other => login_state(other) || reads_session_login(other),
                 };
                 // `def has_permission(permission, user=current_user)` (otterwiki) asks about
                 // the caller through its default.
@@ -6019,10 +6021,19 @@ fn effects_and_sign_up_roles(
                             if matches!(&number.value, ast::Number::Int(int)
                                 if int.as_i64().is_some_and(|n| !administrator_numbers.contains(&n))))
                 };
+                // Local-Farmers-Market-Hub's `new_user.role = UserRole.FARMER`: a member of the
+                // project's role enum, named by the code, as a literal role is.
+                let plain_member = |value: &Expr| {
+                    matches!(value, Expr::Attribute(member)
+                        if matches!(member.value.as_ref(), Expr::Name(class)
+                            if class.id.starts_with(|c: char| c.is_ascii_uppercase()))
+                            && !names_privilege(member.attr.as_str()))
+                };
                 let plain_role = !names_privilege(attribute.unwrap_or_default())
                     && (matches!(assign.value.as_ref(), Expr::StringLiteral(role)
                         if !names_privilege(role.value.to_str()))
-                        || plain_number(&assign.value));
+                        || plain_number(&assign.value)
+                        || plain_member(&assign.value));
                 if let Some(attribute) = attribute
                     && holder.is_some_and(|holder| holds_an_account(holder, &statements))
                     && PRIVILEGE_ATTRIBUTES.contains(&attribute.to_ascii_lowercase().as_str())
@@ -9428,10 +9439,14 @@ fn lacks_session_value(test: &Expr) -> bool {
 }
 
 /// A session key or attribute named for the logged-in user: `user`, `user_id`, `logged_in`,
-/// `login`.
+/// `login`, and the logged-in administrator's `admin_id` (petpal), which no anonymous caller
+/// holds either.
 fn names_login(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
-    lower.contains("user") || lower.contains("login") || lower.contains("logged")
+    lower.contains("user")
+        || lower.contains("login")
+        || lower.contains("logged")
+        || lower.contains("admin")
 }
 
 /// A test that holds only when someone is logged in: `"user" in session`,
@@ -9565,6 +9580,12 @@ fn lacks_login(test: &Expr) -> bool {
             {
                 true
             }
+            // `not (session.get("logged_in") or session.get("admin_logged_in"))` (HostelHub's
+            // hook): none of the app's logins.
+            Expr::BoolOp(any) if any.op == ast::BoolOp::Or => any
+                .values
+                .iter()
+                .all(|login| login_state(login) || reads_session_login(login)),
             other => login_state(other),
         },
         Expr::Attribute(a) => a.attr.as_str() == "is_anonymous",

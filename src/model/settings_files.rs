@@ -366,6 +366,54 @@ impl SettingsFiles {
         commands
     }
 
+    /// The scripts the run's deployment files start with Python itself (`python main.py`,
+    /// `python3 -m app.main`): (the file's folder, the script's path or module as written).
+    /// RailServe's Replit workflow runs `python main.py` beside a Render blueprint serving
+    /// `main:app` with gunicorn: the debug server under `__main__` is served too.
+    pub fn direct_python_runs(&self) -> Vec<(PathBuf, String)> {
+        let mut runs = Vec::new();
+        for file in &self.files {
+            if !matches!(
+                file.format,
+                SettingsFormat::Deployment | SettingsFormat::Compose | SettingsFormat::Dockerfile
+            ) {
+                continue;
+            }
+            let folder = file
+                .file
+                .path
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default();
+            for line in file.file.text.lines() {
+                if line.trim_start().starts_with('#') {
+                    continue;
+                }
+                let tokens: Vec<&str> = command_tokens(line).collect();
+                for (index, token) in tokens.iter().enumerate() {
+                    let program = token.rsplit('/').next().unwrap_or(token);
+                    if !(program == "python" || program.starts_with("python3")) {
+                        continue;
+                    }
+                    match tokens.get(index + 1) {
+                        Some(&"-m") => {
+                            if let Some(module) = tokens.get(index + 2)
+                                && !SERVERS.contains(module)
+                            {
+                                runs.push((folder.clone(), (*module).to_string()));
+                            }
+                        }
+                        Some(script) if script.ends_with(".py") => {
+                            runs.push((folder.clone(), (*script).to_string()));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        runs
+    }
+
     /// Reads every requested file once (the first request for a path decides its format).
     pub fn load(requests: Vec<SettingsRequest>, max_file_bytes: u64) -> SettingsFiles {
         let mut out = SettingsFiles::default();

@@ -43,9 +43,30 @@ fn is_administrative(route: &Route<'_>) -> bool {
         .class
         .map(|c| c.name.as_str().to_ascii_lowercase())
         .unwrap_or_default();
+    // SMART-DORMITORY-X's `Contact_Admin` is a resident's reply to the administrator: the
+    // administrator is whom it writes to, not who may use it.
+    let handler_words = words(&handler);
+    let writes_to_admin = handler_words.windows(2).any(|pair| {
+        pair[1] == "admin"
+            && matches!(
+                pair[0].as_str(),
+                "contact"
+                    | "message"
+                    | "notify"
+                    | "email"
+                    | "mail"
+                    | "reply"
+                    | "ask"
+                    | "report"
+                    | "inform"
+                    | "alert"
+                    | "tell"
+                    | "write"
+            )
+    });
     in_path
         || handler.starts_with("admin")
-        || handler.contains("_admin")
+        || (handler.contains("_admin") && !writes_to_admin)
         || class.starts_with("admin")
 }
 

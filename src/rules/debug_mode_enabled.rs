@@ -145,6 +145,25 @@ fn served_by_server(checker: &Checker<'_, '_>) -> Option<String> {
     let info = &checker.project.model.modules[checker.file.module];
     let name = info.name.as_str();
     let path = crate::paths::absolute(&info.file.path);
+    // A deployment that starts this very file with Python serves its `__main__` server,
+    // whatever else serves the app.
+    let runs_this_file = checker
+        .project
+        .settings_files
+        .direct_python_runs()
+        .into_iter()
+        .any(|(folder, script)| {
+            let script = script.trim_start_matches("./");
+            match script.strip_suffix(".py") {
+                Some(relative) => {
+                    path == crate::paths::absolute(&folder.join(format!("{relative}.py")))
+                }
+                None => script == name || name.ends_with(&format!(".{script}")),
+            }
+        });
+    if runs_this_file {
+        return None;
+    }
     let commands = checker.project.settings_files.server_commands();
     let covers =
         |command: &ServerCommand| path.starts_with(crate::paths::absolute(&command.folder));

@@ -14,7 +14,7 @@
 //! it under FL303 still apply (`FORMER_CODES`).
 
 use super::{Checker, Rule};
-use crate::model::keys::{KeyKind, KeySource, OwnTokens};
+use crate::model::keys::{KeyKind, KeySource};
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL306.md"),
@@ -110,14 +110,17 @@ fn check(checker: &mut Checker<'_, '_>) {
                 !apps.share(site.module, module) && literal_secret(site.module) == own_secret
             })
     };
-    // A secret generated at start-up: no other service can mint a token it accepts.
-    let generated_key = || {
-        matches!(
-            keys.own_tokens(apps, module, &key),
-            Some(OwnTokens::GeneratedKey)
-        )
-    };
-    if own_tokens || accepts_none() || requires_none_yet() || system_issuer() || generated_key() {
+    // A secret generated at start-up, or the key the app signs its own tokens with through
+    // another library (Tennis_app mints with PyJWT's `jwt.encode(payload,
+    // current_app.config["JWT_SECRET_KEY"])` and verifies with `@jwt_required()`): no other
+    // service can mint a token it accepts.
+    let signs_or_generates = || keys.own_tokens(apps, module, &key).is_some();
+    if own_tokens
+        || accepts_none()
+        || requires_none_yet()
+        || system_issuer()
+        || signs_or_generates()
+    {
         return;
     }
     let origin = match (key.kind, minting) {

@@ -195,7 +195,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                     }
                     Some(found)
                 }
-                Use::Shared => continue,
+                Use::Shared | Use::Unread => continue,
                 Use::Unknown => {
                     if serves_file_or_page(&route.handler.body, &key_flow)
                         || tells_no_callers_apart(checker, route)
@@ -1146,12 +1146,24 @@ fn contains_range(expr: &Expr, range: TextRange) -> bool {
     expr_contains(expr, &mut |e| e.range() == range)
 }
 
+/// Whether a name of `flow` is read anywhere in `body` outside `range`.
+fn used_outside(body: &[Stmt], flow: &Flow<'_>, range: TextRange) -> bool {
+    crate::model::routes::any_expr(body, &mut |e| {
+        matches!(e, Expr::Name(n) if n.ctx.is_load()
+            && flow.names.contains(&n.id.as_str())
+            && !range.contains_range(n.range))
+    })
+}
+
 /// What a value selects, by its use in the handler.
 enum Use {
     /// A row of an owned record or of the account table.
     Selects(Selected),
     /// Only rows nobody owns (a catalogue): not an object id of this rule's kind.
     Shared,
+    /// Only rows nothing reads or changes (a stub that loads the row and says "not
+    /// implemented"): the answer tells whether the id exists, nothing of the record.
+    Unread,
     /// No lookup the model can read: the name decides.
     Unknown,
 }
@@ -1187,6 +1199,7 @@ fn select(
 ) -> Use {
     let project = checker.project;
     let mut shared = false;
+    let mut unread = false;
     let mut best: Option<Selected> = None;
     for lookup in lookups {
         if !lookup.keys.iter().any(|key| flow.reaches(key)) {
@@ -1204,6 +1217,19 @@ fn select(
                 Ownership::Unknown => continue,
             };
             let effects = effects(&route.handler.body, lookup);
+            // A model's row nothing reads or changes, selected by an id nothing else uses
+            // (farmers-market-hub's stubs): the route tells only whether the id exists. An id
+            // compared elsewhere (hsrm5060's `attachment.claim_id != claim_id`) still selects
+            // what it is compared with. (A raw SQL statement's rows may be fetched from the
+            // cursor later.)
+            if !effects.changed
+                && !effects.read
+                && matches!(record, RecordRef::Class { .. })
+                && !used_outside(&route.handler.body, flow, lookup.range)
+            {
+                unread = true;
+                continue;
+            }
             let candidate = Selected {
                 record: record_name(record),
                 class: match record {
@@ -1232,6 +1258,7 @@ fn select(
     match best {
         Some(found) => Use::Selects(found),
         None if shared => Use::Shared,
+        None if unread => Use::Unread,
         None => Use::Unknown,
     }
 }

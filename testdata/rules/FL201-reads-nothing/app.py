@@ -1,11 +1,14 @@
 """Routes whose URL id reaches no record (hsk_bazaar_diary, sampledb): mock data echoing the id,
 a call of a method the project's own class does not define (every request fails with
-AttributeError before a row is read), a redirect to the page that checks. Silent. Beside them, the
+AttributeError before a row is read), a redirect to the page that checks, a stub that loads the
+row and only says "not implemented" (farmers-market-hub's `edit_crop`: the row goes nowhere, the
+answer tells only whether the id exists). Silent. Beside them, the
 same service class's real method is a finding."""
-from flask import Flask, jsonify, redirect, request, url_for
+from flask import Flask, flash, jsonify, redirect, request, url_for
 from flask_login import LoginManager, current_user, login_required
 
 from bank import BankSystem
+from models import Account
 
 app = Flask(__name__)
 app.config.from_prefixed_env()
@@ -47,3 +50,17 @@ def user_profile(user_id):
 def get_account(account_id):  # expect: FL201
     account = bank_system.get_bank_account(account_id)
     return jsonify(balance=account.balance)
+
+
+@app.post("/api/bank-accounts/<int:account_id>/close")
+@login_required
+def close_account(account_id): account = Account.query.get_or_404(account_id); flash("Closing accounts is not implemented."); return redirect(url_for("user_activity", user_id=current_user.id))  # noqa: E702
+
+
+@app.post("/api/bank-accounts/<int:account_id>/freeze")
+@login_required
+def freeze_account(account_id):  # expect: FL201
+    account = Account.query.get_or_404(account_id)
+    flash(f"Account {account.id} frozen.")
+    account.balance = 0
+    return redirect(url_for("user_activity", user_id=current_user.id))

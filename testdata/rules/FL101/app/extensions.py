@@ -1,7 +1,7 @@
 from flask_jwt_extended import JWTManager
 
 # Flask-JWT-Extended's manager, bound to the name `jwt`: its loaders are not PyJWT calls.
-jwt = JWTManager()  # expect: FL306
+jwt = JWTManager()
 
 
 @jwt.token_in_blocklist_loader
