@@ -2070,19 +2070,22 @@ fn overwritten_targets(body: &[Stmt]) -> HashSet<TextRange> {
             })
             .collect()
     }
+    // From the last statement up: whether some later statement assigns the name without
+    // reading it. One walk of each assignment, whatever the body's length.
+    let mut replaced_later: HashMap<&str, bool> = HashMap::default();
     let mut overwritten = HashSet::default();
-    for (index, stmt) in body.iter().enumerate() {
+    for stmt in body.iter().rev() {
         for name in named_targets(stmt) {
-            let replaced = body[index + 1..].iter().any(|later| {
-                named_targets(later).iter().any(|n| n.id == name.id)
-                    && !super::routes::any_expr(
-                        std::slice::from_ref(later),
-                        &mut |e| matches!(e, Expr::Name(n) if n.id == name.id && n.ctx.is_load()),
-                    )
-            });
-            if replaced {
+            let id = name.id.as_str();
+            if replaced_later.get(id).copied().unwrap_or(false) {
                 overwritten.insert(name.range);
             }
+            let reads_itself = super::routes::any_expr(
+                std::slice::from_ref(stmt),
+                &mut |e| matches!(e, Expr::Name(n) if n.id.as_str() == id && n.ctx.is_load()),
+            );
+            let entry = replaced_later.entry(id).or_insert(false);
+            *entry |= !reads_itself;
         }
     }
     overwritten

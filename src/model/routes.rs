@@ -6161,6 +6161,24 @@ fn effects_and_sign_up_roles(
             }),
             // `role=req["role"]` where `req = request.get_json()`.
             Expr::Subscript(_) | Expr::Call(_) if allow_listed(value) => false,
+            // Paper-CMS's `role=UserRole[form.role.data]`: a form field whose choices name no
+            // privilege, which the form's validation enforces.
+            Expr::Subscript(_) | Expr::Call(_)
+                if expr_contains(value, &mut |e| {
+                    posted_field(e).is_some_and(|(form, field)| {
+                        forms
+                            .iter()
+                            .find(|(name, _)| *name == form)
+                            .and_then(|(_, constructor)| form_choices(constructor, &field))
+                            .is_some_and(|choices| {
+                                !choices.is_empty()
+                                    && !choices.iter().any(|choice| names_privilege(choice))
+                            })
+                    })
+                }) =>
+            {
+                false
+            }
             Expr::Subscript(_) | Expr::Call(_) => {
                 from_request(value)
                     || expr_contains(value, &mut |e| {
@@ -6186,6 +6204,21 @@ fn effects_and_sign_up_roles(
                 _ => None,
             }
         });
+        // SuperviseMe's Google and ORCID callbacks: `User_mgmt(..., user_type="student",
+        // is_enabled=False)`: a kind of account the code names, made disabled until someone
+        // enables it, grants nothing.
+        let made_disabled = call.arguments.keywords.iter().any(|keyword| {
+            keyword.arg.as_ref().is_some_and(|arg| {
+                matches!(
+                    arg.as_str(),
+                    "is_enabled" | "enabled" | "is_active" | "active" | "is_approved" | "approved"
+                )
+            }) && matches!(&keyword.value, Expr::BooleanLiteral(b) if !b.value)
+        });
+        let plain_kind = |value: &Expr| {
+            made_disabled
+                && matches!(value, Expr::StringLiteral(role) if !names_privilege(role.value.to_str()))
+        };
         for keyword in &call.arguments.keywords {
             if makes_account
                 && visitor_chooses_password
@@ -6201,6 +6234,7 @@ fn effects_and_sign_up_roles(
                 && PRIVILEGE_ATTRIBUTES.contains(&arg.as_str())
                 && !grants_nothing(&keyword.value)
                 && !sign_up_role(arg.as_str(), &keyword.value)
+                && !plain_kind(&keyword.value)
                 && granted_value(&keyword.value)
                 && !asks_about_the_caller(&keyword.value)
             {

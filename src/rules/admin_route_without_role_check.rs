@@ -156,6 +156,88 @@ fn sign_up_kinds(checker: &Checker<'_, '_>, route: &Route<'_>) -> Vec<String> {
         .collect()
 }
 
+/// Whether every login of the route's application refuses accounts by their role before it
+/// logs anyone in (SweIoTServices' tool console: `if userRow.role_id != 0: flash("Access
+/// denied"); return redirect(...)`, before `session["user_id"] = userRow.id`): each logged-in
+/// caller then holds the role, and the console's routes need no check of their own.
+fn logins_admit_one_role(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
+    let mut logins = routes_of_its_app(checker, route)
+        .filter(|r| r.logs_the_caller_in)
+        .peekable();
+    logins.peek().is_some() && logins.all(|login| refuses_by_role(&login.handler.body))
+}
+
+/// An `if` that compares an account's role field (`role`, `role_id`, `is_admin`, `user_type`,
+/// ...) and leaves the handler in its branch before anything logs the caller in (a session
+/// entry stored, `login_user`, a token minted), and whose branch logs no one in: a login that
+/// only sends each role to its own page (`if user.role == "admin": return redirect(...)` after
+/// `login_user(user)`) refuses nobody.
+fn refuses_by_role(body: &[Stmt]) -> bool {
+    use crate::model::routes::{any_expr, visit_stmts};
+    // Where the handler first logs the caller in: a session entry stored, or a call that
+    // logs in or mints a token.
+    let login_actions = |stmts: &[Stmt]| {
+        let mut at: Vec<ruff_text_size::TextSize> = Vec::new();
+        visit_stmts(stmts, &mut |stmt| {
+            if let Stmt::Assign(assign) = stmt
+                && assign.targets.iter().any(|target| {
+                    matches!(target, Expr::Subscript(subscript)
+                        if matches!(subscript.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session"))
+                })
+            {
+                at.push(stmt.start());
+            }
+        });
+        any_expr(stmts, &mut |e| {
+            if let Expr::Call(call) = e
+                && matches!(
+                    crate::model::records::callee_last(&call.func),
+                    Some("login_user" | "create_access_token" | "encode")
+                )
+            {
+                at.push(call.start());
+            }
+            false
+        });
+        at
+    };
+    let first_login = login_actions(body).into_iter().min();
+    let logs_in = |stmts: &[Stmt]| !login_actions(stmts).is_empty();
+    let mut found = false;
+    visit_stmts(body, &mut |stmt| {
+        let Stmt::If(branch) = stmt else { return };
+        if first_login.is_none_or(|login| branch.end() > login) || logs_in(&branch.body) {
+            return;
+        }
+        let about_role = crate::model::routes::expr_contains(&branch.test, &mut |e| {
+            let field = match e {
+                Expr::Attribute(attribute) => attribute.attr.as_str(),
+                Expr::Subscript(subscript) => match subscript.slice.as_ref() {
+                    Expr::StringLiteral(key) => key.value.to_str(),
+                    _ => return false,
+                },
+                _ => return false,
+            };
+            matches!(
+                field,
+                "role"
+                    | "role_id"
+                    | "is_admin"
+                    | "admin"
+                    | "user_type"
+                    | "is_staff"
+                    | "is_superuser"
+            )
+        });
+        let leaves = branch
+            .body
+            .last()
+            .is_some_and(|last| matches!(last, Stmt::Return(_) | Stmt::Raise(_)));
+        found |= about_role && leaves;
+    });
+    found
+}
+
 /// The routes of the application(s) `route` belongs to.
 fn routes_of_its_app<'c, 'a>(
     checker: &'c Checker<'_, 'a>,
@@ -312,8 +394,12 @@ fn check(checker: &mut Checker<'_, '_>) {
             }
             continue;
         };
-        // Authentication that admits administrators only is the role check.
-        if route.role_check.is_some() || authentication.administrators_only.is_some() {
+        // Authentication that admits administrators only is the role check; so is a login that
+        // refuses every account without the role.
+        if route.role_check.is_some()
+            || authentication.administrators_only.is_some()
+            || logins_admit_one_role(checker, route)
+        {
             continue;
         }
         // Administrative by effect: the handler grants privileges, whatever the route is called.

@@ -153,13 +153,14 @@ fn served_by_server(checker: &Checker<'_, '_>) -> Option<String> {
         .direct_python_runs()
         .into_iter()
         .any(|(folder, script)| {
+            // A script path or a module, beside the file that runs it (a compose file's
+            // `python -m app` for another service's build context names no file here).
             let script = script.trim_start_matches("./");
-            match script.strip_suffix(".py") {
-                Some(relative) => {
-                    path == crate::paths::absolute(&folder.join(format!("{relative}.py")))
-                }
-                None => script == name || name.ends_with(&format!(".{script}")),
-            }
+            let relative = match script.strip_suffix(".py") {
+                Some(relative) => relative.to_string(),
+                None => script.replace('.', "/"),
+            };
+            path == crate::paths::absolute(&folder.join(format!("{relative}.py")))
         });
     if runs_this_file {
         return None;

@@ -1696,6 +1696,25 @@ fn decorator_checks(checker: &Checker<'_, '_>, route: &Route<'_>, name: &str) ->
             .filter(|(_, value)| expr_contains(value, &mut |e| is_identity(e)))
             .map(|(local, _)| *local)
             .collect();
+        // UniConfMgr's `organizer_required`: `is_organizer = ConferenceRole.query.filter_by(
+        // user_id=session["user_id"], conference_id=conference_id, ...).first()`, then `if not
+        // is_organizer: return redirect(...)`: a row looked up with both the value and the
+        // caller, whose absence refuses.
+        let found_with_both: Vec<&str> = assignments
+            .iter()
+            .filter(|(_, value)| {
+                (mentions(value)
+                    || expr_contains(
+                        value,
+                        &mut |e| matches!(e, Expr::Name(n) if derived.contains(&n.id.as_str())),
+                    ))
+                    && expr_contains(value, &mut |e| {
+                        is_identity(e)
+                            || matches!(e, Expr::Name(n) if identity_locals.contains(&n.id.as_str()))
+                    })
+            })
+            .map(|(local, _)| *local)
+            .collect();
         let mut checks = false;
         crate::model::routes::visit_stmts(&def.body, &mut |stmt| {
             let Stmt::If(branch) = stmt else { return };
@@ -1732,7 +1751,10 @@ fn decorator_checks(checker: &Checker<'_, '_>, route: &Route<'_>, name: &str) ->
                 });
                 loaded && caller
             });
-            if asks_with_the_value || compares_with_caller {
+            let tests_what_both_found = expr_contains(&branch.test, &mut |e| {
+                matches!(e, Expr::Name(n) if found_with_both.contains(&n.id.as_str()))
+            });
+            if asks_with_the_value || compares_with_caller || tests_what_both_found {
                 checks = true;
             }
         });

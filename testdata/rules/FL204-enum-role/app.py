@@ -49,6 +49,24 @@ def become_admin():  # expect: FL202, FL204
     return redirect("/")
 
 
+# SuperviseMe's Google callback: the account it makes is a student's, disabled until an
+# administrator enables it.
+@app.route("/login/google/callback")
+def google_callback():
+    user = User(email=request.args.get("email"), role="student", is_approved=False)
+    db.session.add(user)
+    db.session.commit()
+    return redirect("/")
+
+
+@app.route("/login/partner/callback")
+def partner_callback():  # expect: FL204
+    user = User(email=request.args.get("email"), role="manager", is_approved=False)
+    db.session.add(user)
+    db.session.commit()
+    return redirect("/")
+
+
 @app.route("/dashboard")
 @login_required
 def dashboard():

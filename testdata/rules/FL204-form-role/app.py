@@ -12,6 +12,7 @@ from forms import MemberForm, RegistrationForm
 app = Flask(__name__)
 login_manager = LoginManager(app)
 DB = None
+ROLES = {"student": 1, "teacher": 2, "Student": 1, "ClubLeader": 3, "Admin": 9}
 
 
 class User:
@@ -54,6 +55,26 @@ def register_member():
     form = MemberForm()
     if form.validate_on_submit():
         DB.add(User(role=form.role.data, password_hash=generate_password_hash(form.password.data)))
+        return redirect("/login")
+    return "form"
+
+
+# Paper-CMS: the posted choice looked up in the project's role enum (`UserRole[...]`) is still
+# one of the field's choices.
+@app.route("/register/author", methods=["GET", "POST"])
+def register_author():
+    form = MemberForm()
+    if form.validate_on_submit():
+        DB.add(User(role=ROLES[form.role.data], password_hash=generate_password_hash(form.password.data)))
+        return redirect("/login")
+    return "form"
+
+
+@app.route("/register/club", methods=["GET", "POST"])
+def register_club():  # expect: FL204(critical)
+    form = RegistrationForm()
+    if form.validate_on_submit():
+        DB.add(User(role=ROLES[form.role.data], password_hash=generate_password_hash(form.password.data)))
         return redirect("/login")
     return "form"
 

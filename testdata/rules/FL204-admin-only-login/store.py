@@ -1,0 +1,6 @@
+def find_user(name):
+    return None
+
+
+def delete_table(name):
+    return name
