@@ -318,23 +318,35 @@ fn vercel_python_builds(file: &TextFile, folder: &Path) -> Vec<ServerCommand> {
 }
 
 impl SettingsFiles {
+    /// The run's Procfiles, systemd units, compose files, Dockerfiles and other files that
+    /// start the deployed app, each with its folder.
+    fn deployment_files(&self) -> impl Iterator<Item = (&SettingsFile, PathBuf)> {
+        self.files
+            .iter()
+            .filter(|file| {
+                matches!(
+                    file.format,
+                    SettingsFormat::Deployment
+                        | SettingsFormat::Compose
+                        | SettingsFormat::Dockerfile
+                )
+            })
+            .map(|file| {
+                let folder = file
+                    .file
+                    .path
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default();
+                (file, folder)
+            })
+    }
+
     /// The commands of the run's Procfiles, systemd units, compose files and Dockerfiles that
     /// serve an app with a WSGI or ASGI server.
     pub fn server_commands(&self) -> Vec<ServerCommand> {
         let mut commands = Vec::new();
-        for file in &self.files {
-            if !matches!(
-                file.format,
-                SettingsFormat::Deployment | SettingsFormat::Compose | SettingsFormat::Dockerfile
-            ) {
-                continue;
-            }
-            let folder = file
-                .file
-                .path
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_default();
+        for (file, folder) in self.deployment_files() {
             if file
                 .file
                 .path
@@ -372,19 +384,7 @@ impl SettingsFiles {
     /// `main:app` with gunicorn: the debug server under `__main__` is served too.
     pub fn direct_python_runs(&self) -> Vec<(PathBuf, String)> {
         let mut runs = Vec::new();
-        for file in &self.files {
-            if !matches!(
-                file.format,
-                SettingsFormat::Deployment | SettingsFormat::Compose | SettingsFormat::Dockerfile
-            ) {
-                continue;
-            }
-            let folder = file
-                .file
-                .path
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_default();
+        for (file, folder) in self.deployment_files() {
             for line in file.file.text.lines() {
                 if line.trim_start().starts_with('#') {
                     continue;
