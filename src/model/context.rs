@@ -166,9 +166,12 @@ pub enum TestName {
 /// A folder of tests: `tests/`, `test/`, `testsuite/` (Flask 0.x's own tests, vendored with
 /// the Flask copy some applications ship under `lib/`), or one named for a kind of tests.
 fn is_test_folder(name: &str) -> bool {
-    // beaker's `IntegrationTests/`, `functional_tests/`: a folder of tests of one kind.
+    // beaker's `IntegrationTests/`, `functional_tests/`: a folder of tests of one kind;
+    // Lanbitou's `client_test/`: the scripts that exercise the server as a client.
     matches!(name, "tests" | "test" | "testsuite")
-        || words(name).last().is_some_and(|last| last == "tests")
+        || words(name)
+            .last()
+            .is_some_and(|last| last == "tests" || last == "test")
 }
 
 /// Test code by name: under a `tests`/`test` directory, `test_*.py`, `*_test.py`,
@@ -191,7 +194,11 @@ pub fn test_name(name: &str, path: &Path) -> TestName {
         || stem == "conftest"
     {
         TestName::Always
-    } else if stem == "test" || stem == "tests" {
+    } else if matches!(
+        stem.trim_end_matches(|c: char| c.is_ascii_digit()),
+        "test" | "tests"
+    ) {
+        // `test2.py` beside `test.py`: a second script of the same kind.
         TestName::UnlessApplication
     } else {
         TestName::Never
@@ -1202,6 +1209,13 @@ mod tests {
             TestName::Never
         );
         assert_eq!(name("app.contest", "app/contest.py"), TestName::Never);
+        assert_eq!(
+            name("client_test.calls", "client_test/calls.py"),
+            TestName::Always
+        );
+        assert_eq!(name("test2", "/p/test2.py"), TestName::UnlessApplication);
+        assert_eq!(name("app.latest", "app/latest.py"), TestName::Never);
+        assert_eq!(name("app.attest", "app/attest.py"), TestName::Never);
     }
 
     #[test]

@@ -327,6 +327,26 @@ impl Records {
         self.class(found_module, &name)
     }
 
+    /// The model classes module `near` may use that declare a column named `column`, by name,
+    /// sorted.
+    pub fn classes_with_column(&self, near: usize, column: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = self
+            .classes
+            .values()
+            .filter(|class| self.related(class.module, near))
+            .filter(|class| {
+                class
+                    .columns
+                    .iter()
+                    .any(|c| c.name == column && !c.relationship)
+            })
+            .map(|class| class.name.as_str())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
     /// The store a name refers to at module level, unless a local of the function shadows it.
     fn store_named(
         &self,
@@ -1199,16 +1219,30 @@ const NARROWING_METHODS: &[&str] = &[
     "slice",
 ];
 
-/// Where `body` loads every row of `class`: an `.all()` (or `.scalars()`) of a query rooted at
-/// `class.query`, `query(class)` or `select(class)` with no filter, join or parent on the way.
+/// Where `body` loads every row of `class`: an `.all()`, `.scalars()` or `.paginate(...)` (one
+/// page of every row, the next a request away) of a query rooted at `class.query`,
+/// `query(class)` or `select(class)` with no filter, join or parent on the way; or the bare
+/// `class.query` handed to a pagination helper (`Work.to_collection_dict(Work.query, page,
+/// per_page, ...)`, the API mixin of Miguel Grinberg's tutorial that teamplan's API uses).
 pub fn unfiltered_listing(body: &[Stmt], class: &str) -> Option<TextRange> {
     let mut found = None;
     super::routes::any_expr(body, &mut |expr| {
         let Expr::Call(call) = expr else { return false };
+        if callee_last(&call.func).is_some_and(|name| {
+            let name = name.to_ascii_lowercase();
+            name.contains("collection") || name.contains("paginat")
+        }) && let Some(query) = call.arguments.args.iter().find(|arg| {
+            matches!(arg, Expr::Attribute(attribute)
+                if attribute.attr.as_str() == "query"
+                    && matches!(attribute.value.as_ref(), Expr::Name(n) if n.id.as_str() == class))
+        }) {
+            found = Some(query.range());
+            return true;
+        }
         let Expr::Attribute(method) = call.func.as_ref() else {
             return false;
         };
-        if !matches!(method.attr.as_str(), "all" | "scalars") {
+        if !matches!(method.attr.as_str(), "all" | "scalars" | "paginate") {
             return false;
         }
         let mut current = method.value.as_ref();

@@ -1,7 +1,8 @@
 //! The Jinja templates a view renders: whether a template, with the templates it extends,
 //! includes or imports, uses a variable the view hands it. `render_template("500.html",
 //! message=str(e))` shows nothing of the exception when no template of that chain mentions
-//! `message` (snapcraft.io's and charmhub.io's error pages).
+//! `message` (snapcraft.io's and charmhub.io's error pages), and shows it only in debug mode
+//! when every mention sits under `{% if config.DEBUG %}` (SuperviseMe's error pages).
 //!
 //! Templates are found where Flask looks by default, a `templates/` folder beside the module
 //! or up to three folders above it. Nothing is read through a symlink, nor a file over
@@ -15,10 +16,21 @@ const MAX_TEMPLATE_BYTES: u64 = 1 << 20;
 /// How many templates of one chain are read at most.
 const MAX_TEMPLATES: usize = 32;
 
-/// `Some(true)` when the template `name`, rendered from the module at `module_path`, or a
-/// template it reaches mentions `variable`; `Some(false)` when none does; `None` when a
-/// template of the chain cannot be found or read.
-pub fn renders_variable(module_path: &Path, name: &str, variable: &str) -> Option<bool> {
+/// What a chain of templates does with one variable the view hands it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rendering {
+    /// No template of the chain mentions it.
+    Unused,
+    /// Every mention sits in the true branch of an `{% if %}` testing a debug switch: the
+    /// test's text.
+    DebugOnly(String),
+    /// Some template uses it outside any debug branch.
+    Used,
+}
+
+/// What the template `name`, rendered from the module at `module_path`, and the templates it
+/// reaches do with `variable`; `None` when a template of the chain cannot be found or read.
+pub fn renders_variable(module_path: &Path, name: &str, variable: &str) -> Option<Rendering> {
     let folder = module_path
         .ancestors()
         .skip(1)
@@ -27,6 +39,7 @@ pub fn renders_variable(module_path: &Path, name: &str, variable: &str) -> Optio
         .find(|folder| regular_file(&folder.join(name)))?;
     let mut pending = vec![name.to_string()];
     let mut seen: Vec<String> = Vec::new();
+    let mut debug_only = None;
     while let Some(next) = pending.pop() {
         if seen.contains(&next) {
             continue;
@@ -35,13 +48,15 @@ pub fn renders_variable(module_path: &Path, name: &str, variable: &str) -> Optio
             return None;
         }
         let text = read_template(&folder.join(&next))?;
-        if mentions(&text, variable) {
-            return Some(true);
+        match mentions(&text, variable) {
+            Rendering::Used => return Some(Rendering::Used),
+            Rendering::DebugOnly(test) => debug_only = debug_only.or(Some(test)),
+            Rendering::Unused => {}
         }
         pending.extend(referenced_templates(&text));
         seen.push(next);
     }
-    Some(false)
+    Some(debug_only.map_or(Rendering::Unused, Rendering::DebugOnly))
 }
 
 fn regular_file(path: &Path) -> bool {
@@ -56,15 +71,80 @@ fn read_template(path: &PathBuf) -> Option<String> {
     String::from_utf8(std::fs::read(path).ok()?).ok()
 }
 
-/// `variable` as a whole identifier anywhere in the text: in `{{ message }}`, `{% if message %}`,
-/// or a macro call handed it. Text outside the tags counts too, which can only keep a finding.
-fn mentions(text: &str, variable: &str) -> bool {
+/// How `text` uses `variable`: as a whole identifier inside a Jinja expression or statement
+/// (`{{ message }}`, `{% if message %}`, a macro call handed it), the only places a template
+/// reads a variable; words of the page's text (`class="error"`) and `{# comments #}` are not
+/// uses. A use inside the true branch of `{% if config.DEBUG %}` (any test naming a debug
+/// switch, not negated) is shown only in debug mode.
+fn mentions(text: &str, variable: &str) -> Rendering {
     let is_identifier = |c: char| c.is_ascii_alphanumeric() || c == '_';
-    text.match_indices(variable).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + variable.len()..].chars().next();
-        !before.is_some_and(is_identifier) && !after.is_some_and(is_identifier)
-    })
+    let names = |inner: &str| {
+        inner.match_indices(variable).any(|(at, _)| {
+            let before = inner[..at].chars().next_back();
+            let after = inner[at + variable.len()..].chars().next();
+            !before.is_some_and(is_identifier) && !after.is_some_and(is_identifier)
+        })
+    };
+    // One entry per open `{% if %}`: the test when the branch being read is a debug switch's
+    // true branch.
+    let mut branches: Vec<Option<String>> = Vec::new();
+    let mut debug_only = None;
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let close = match after.chars().next() {
+            Some('{') => "}}",
+            Some('%') => "%}",
+            Some('#') => "#}",
+            _ => {
+                rest = after;
+                continue;
+            }
+        };
+        let inner = &after[1..];
+        let (inner, next) = match inner.find(close) {
+            Some(end) => (&inner[..end], &inner[end + close.len()..]),
+            None => (inner, ""),
+        };
+        rest = next;
+        if close == "#}" {
+            continue;
+        }
+        if close == "%}" {
+            let statement = inner.trim_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
+            let keyword = statement.split_whitespace().next().unwrap_or_default();
+            match keyword {
+                "if" => branches.push(debug_switch(statement["if".len()..].trim())),
+                "elif" | "else" => {
+                    if let Some(branch) = branches.last_mut() {
+                        *branch = None;
+                    }
+                }
+                "endif" => {
+                    branches.pop();
+                }
+                _ => {}
+            }
+        }
+        if names(inner) {
+            match branches.iter().flatten().next() {
+                Some(test) => debug_only = debug_only.or_else(|| Some(test.clone())),
+                None => return Rendering::Used,
+            }
+        }
+    }
+    debug_only.map_or(Rendering::Unused, Rendering::DebugOnly)
+}
+
+/// The test of an `{% if %}` when its true branch runs only in debug mode: it names a debug
+/// switch (`config.DEBUG`, `config["DEBUG"]`, `debug`) and negates nothing.
+fn debug_switch(test: &str) -> Option<String> {
+    let lowered = test.to_ascii_lowercase();
+    let negated = lowered
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+        .any(|word| word == "not")
+        || lowered.contains("!=");
+    (lowered.contains("debug") && !negated).then(|| test.to_string())
 }
 
 /// The templates that see the render's variables: `{% extends "x" %}`, `{% include "x" %}`,
@@ -108,9 +188,45 @@ mod tests {
 
     #[test]
     fn whole_identifiers_only() {
-        assert!(mentions("<pre>{{ message }}</pre>", "message"));
-        assert!(!mentions("{{ error_message }}", "message"));
-        assert!(!mentions("{{ messages }}", "message"));
+        assert_eq!(
+            mentions("<pre>{{ message }}</pre>", "message"),
+            Rendering::Used
+        );
+        assert_eq!(
+            mentions("{{ error_message }}", "message"),
+            Rendering::Unused
+        );
+        assert_eq!(mentions("{{ messages }}", "message"), Rendering::Unused);
+    }
+
+    #[test]
+    fn page_text_and_comments_are_not_uses() {
+        let page = "<div class=\"error\">An error occurred</div>{# {{ error }} #}";
+        assert_eq!(mentions(page, "error"), Rendering::Unused);
+        assert_eq!(
+            mentions("{% if error %}x{% endif %}", "error"),
+            Rendering::Used
+        );
+    }
+
+    #[test]
+    fn uses_under_a_debug_switch_are_debug_only() {
+        let page = "{% if config.DEBUG and error %}<p>{{ error }}</p>{% endif %}";
+        assert_eq!(
+            mentions(page, "error"),
+            Rendering::DebugOnly("config.DEBUG and error".to_string())
+        );
+        let shown_after = format!("{page}<p>{{{{ error }}}}</p>");
+        assert_eq!(mentions(&shown_after, "error"), Rendering::Used);
+        let in_else = "{% if config.DEBUG %}x{% else %}{{ error }}{% endif %}";
+        assert_eq!(mentions(in_else, "error"), Rendering::Used);
+        let negated = "{% if not config.DEBUG %}{{ error }}{% endif %}";
+        assert_eq!(mentions(negated, "error"), Rendering::Used);
+        let nested = "{%- if config['DEBUG'] -%}{% if error %}{{ error }}{% endif %}{% endif %}";
+        assert_eq!(
+            mentions(nested, "error"),
+            Rendering::DebugOnly("config['DEBUG']".to_string())
+        );
     }
 
     #[test]

@@ -208,6 +208,38 @@ fn describes_its_setting(key_words: &[&str], value: &str) -> bool {
             .any(|word| value[..value.len() - last.len()].contains(&word.to_ascii_lowercase()))
 }
 
+/// `EMPTY_PASSWORD = 'empty password'`, `INCORRECT_PASSWORD = 'incorrect password'`
+/// (beryllium's error texts): the name's words, in order, written as a phrase with spaces,
+/// the first saying what is wrong with a credential: a message the code answers with, not a
+/// credential. `ADMIN_PASSWORD = 'admin password'` is a (guessable) password and stays reported.
+fn reads_as_its_name(key_words: &[&str], value: &str) -> bool {
+    let value_words: Vec<&str> = value.split(' ').collect();
+    let states_a_fault = key_words.first().is_some_and(|first| {
+        matches!(
+            *first,
+            "EMPTY"
+                | "INCORRECT"
+                | "INVALID"
+                | "WRONG"
+                | "WEAK"
+                | "MISSING"
+                | "EXPIRED"
+                | "BAD"
+                | "SHORT"
+                | "UNKNOWN"
+                | "MISMATCHED"
+                | "NO"
+        )
+    });
+    states_a_fault
+        && value_words.len() >= 2
+        && value_words.len() == key_words.len()
+        && value_words
+            .iter()
+            .zip(key_words)
+            .all(|(word, key_word)| !word.is_empty() && word.eq_ignore_ascii_case(key_word))
+}
+
 /// A key held by a key management service, named rather than written: a KMS alias
 /// (`alias/auth`), an AWS ARN, a Google Cloud KMS resource name. Whoever reads it still needs
 /// the cloud account's permission to use the key.
@@ -402,6 +434,7 @@ fn credential(key: &str, value: &str, extra: &[String]) -> Option<Credential> {
         && !names_a_setting(key, value)
         && !names_a_token_kind(&words, value)
         && !describes_its_setting(&words, value)
+        && !reads_as_its_name(&words, value)
         && !names_a_managed_key(value);
     (named && plain && !value.trim().is_empty()).then_some(Credential::Named)
 }

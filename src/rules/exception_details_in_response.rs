@@ -28,6 +28,7 @@ use super::{Applicability, Checker, Edit, Fix, Rule, Severity};
 use crate::model::apps::overlap;
 use crate::model::exceptions::{Bound, all_leaks, is_leak, reads_original_exception};
 use crate::model::routes::{Route, any_expr, expr_contains, visit_scope_stmts, visit_stmts};
+use crate::model::templates::Rendering;
 use crate::model::{FileModel, Project, references};
 
 pub const RULE: Rule = Rule {
@@ -366,10 +367,11 @@ fn statement_leaks<'a>(
     out
 }
 
-/// A leak handed to `render_template("name.html", variable=...)` under a name that the template
-/// (with what it extends, includes or imports) never mentions.
-fn unrendered_template_argument(checker: &Checker<'_, '_>, stmt: &Stmt, leak: &Expr) -> bool {
-    let mut unrendered = false;
+/// What the template does with a leak handed to `render_template("name.html", variable=...)`
+/// (with what it extends, includes or imports): `None` when the leak is no such argument or
+/// the templates cannot be read.
+fn template_rendering(checker: &Checker<'_, '_>, stmt: &Stmt, leak: &Expr) -> Option<Rendering> {
+    let mut rendering = None;
     crate::model::routes::any_expr(std::slice::from_ref(stmt), &mut |e| {
         let Expr::Call(call) = e else { return false };
         if last_segment(&call.func) != Some("render_template") {
@@ -389,14 +391,14 @@ fn unrendered_template_argument(checker: &Checker<'_, '_>, stmt: &Stmt, leak: &E
             return false;
         };
         let path = &checker.project.model.modules[checker.file.module].file.path;
-        unrendered = crate::model::templates::renders_variable(
+        rendering = crate::model::templates::renders_variable(
             path,
             template.value.to_str(),
             variable.as_str(),
-        ) == Some(false);
+        );
         true
     });
-    unrendered
+    rendering
 }
 
 /// The sink of a leak that only `flash(...)` carries.
@@ -1543,7 +1545,9 @@ fn check(checker: &mut Checker<'_, '_>) {
             let rendered: Vec<&Expr> = found
                 .leaks
                 .into_iter()
-                .filter(|leak| !unrendered_template_argument(checker, found.stmt, leak))
+                .filter(|leak| {
+                    template_rendering(checker, found.stmt, leak) != Some(Rendering::Unused)
+                })
                 .collect();
             if rendered.is_empty() {
                 continue;
@@ -1812,10 +1816,15 @@ fn check(checker: &mut Checker<'_, '_>) {
 
 /// The test of the conditional expressions every leak of `group` sits in the true branch of,
 /// when each test reads a debug switch (`str(error) if app.debug else None`,
-/// `... if current_app.config["DEBUG"] else "error"`).
+/// `... if current_app.config["DEBUG"] else "error"`), or of the `{% if config.DEBUG %}` under
+/// which the rendered template alone shows it.
 fn debug_gate(checker: &Checker<'_, '_>, group: &Group<'_>) -> Option<String> {
     let mut tests = Vec::new();
     for (leak, _) in &group.leaks {
+        if let Some(Rendering::DebugOnly(test)) = template_rendering(checker, group.stmt, leak) {
+            tests.push(test);
+            continue;
+        }
         let mut gate = None;
         crate::model::routes::any_expr(std::slice::from_ref(group.stmt), &mut |e| {
             if let Expr::If(conditional) = e

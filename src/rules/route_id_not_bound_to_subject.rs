@@ -934,6 +934,11 @@ fn report_request_ids(
         if !acted_on
             || is_related_to_identity(checker, route, &flow, identity)
             || (!found.changed && links_another_record(&route.handler.body, &flow))
+            || (!found.changed
+                && found
+                    .class
+                    .as_deref()
+                    .is_some_and(|class| lists_every_row_itself(checker, route, class)))
         {
             continue;
         }
@@ -982,6 +987,43 @@ fn report_request_ids(
             crate::rules::Severity::Medium
         });
     }
+}
+
+/// Whether the handler itself answers every row of `class` when the request names none:
+/// teamplan's `oncall_list` narrows the `Oncall` rows to `request.args.get('username')` and
+/// lists them all without it, so the name only picks among rows every caller sees. A listing
+/// under a test that reads the caller or a role (`if current_user.is_admin:`) does not count.
+fn lists_every_row_itself(checker: &Checker<'_, '_>, route: &Route<'_>, class: &str) -> bool {
+    let Some(listing) = unfiltered_listing(&route.handler.body, class) else {
+        return false;
+    };
+    let mut guarded = false;
+    crate::model::routes::visit_scope_stmts(&route.handler.body, &mut |stmt| {
+        let Stmt::If(branch) = stmt else { return };
+        if !branch.range().contains_range(listing) {
+            return;
+        }
+        let tests = std::iter::once(branch.test.as_ref()).chain(
+            branch
+                .elif_else_clauses
+                .iter()
+                .filter_map(|c| c.test.as_ref()),
+        );
+        guarded |= tests.map(|test| checker.text(test)).any(|test| {
+            [
+                "current_user",
+                "g.user",
+                "identity",
+                "session",
+                "admin",
+                "role",
+                "permission",
+            ]
+            .iter()
+            .any(|word| test.contains(word))
+        });
+    });
+    !guarded
 }
 
 /// Whether the handler writes the id, or the row it selects, into a field of another record:

@@ -24,6 +24,108 @@ pub const RULE: Rule = Rule {
     check,
 };
 
+/// How many model classes of one application must carry a column of a token's name for it to be
+/// the application's way of naming records: a credential (a reset token, an API key) lives in one
+/// or two tables.
+const RECORD_REFERENCE_CLASSES: usize = 4;
+
+/// Why a logged token is a record's reference rather than a credential, as a message tail:
+/// beryllium's broker gives every record a `token` column (orders, deposits, withdrawals,
+/// payment requests), the reference its messages and ledger show customers ("Your deposit
+/// {token} is now ..."). The token is `row.token`, or a local the function looks a record up
+/// by (`PayoutGroup.from_token(db.session, token)`). Not where the record is one an open route
+/// loads by a URL token (`req = KycRequest.from_token(...)`): that token is a capability.
+fn record_reference(
+    checker: &Checker<'_, '_>,
+    token: &Expr,
+    def: Option<&ast::StmtFunctionDef>,
+) -> Option<String> {
+    let function_text = def.map_or("", |def| checker.text(def));
+    let (column, looked_up) = match token {
+        Expr::Attribute(attribute) => match attribute.value.as_ref() {
+            Expr::Name(holder) if holder.id.as_str() != "self" => (
+                attribute.attr.as_str(),
+                Box::new(move |class: &str| {
+                    function_text.contains(&format!("{} = {class}.", holder.id))
+                }) as Box<dyn Fn(&str) -> bool>,
+            ),
+            Expr::Name(_) => return None,
+            _ => (attribute.attr.as_str(), Box::new(|_: &str| false) as Box<_>),
+        },
+        // `group = PayoutGroup.from_token(db.session, token)`: a line naming the class and
+        // handing it the local.
+        Expr::Name(local) if local.id.as_str() == "token" => (
+            "token",
+            Box::new(move |class: &str| {
+                function_text.lines().any(|line| {
+                    line.contains(&format!("{class}."))
+                        && (line.contains(&format!(", {})", local.id))
+                            || line.contains(&format!("({})", local.id))
+                            || line.contains(&format!("={})", local.id)))
+                })
+            }) as Box<_>,
+        ),
+        _ => return None,
+    };
+    let classes = checker
+        .project
+        .records
+        .classes_with_column(checker.file.module, column);
+    if classes.len() < RECORD_REFERENCE_CLASSES {
+        return None;
+    }
+    let opened = opened_by_token(checker, &classes);
+    if opened.iter().any(|class| looked_up(class)) {
+        return None;
+    }
+    // A bare local is a reference only when the function looks a record up by it.
+    if matches!(token, Expr::Name(_)) && !classes.iter().any(|class| looked_up(class)) {
+        return None;
+    }
+    let named: Vec<String> = classes
+        .iter()
+        .take(4)
+        .map(|name| format!("`{name}`"))
+        .collect();
+    Some(format!(
+        "; low severity: `{column}` is a column of {} models of this application ({}{}), the reference each record is known by rather than a credential; if holding one lets a caller in without logging in, treat this as medium",
+        classes.len(),
+        named.join(", "),
+        if classes.len() > 4 { ", ..." } else { "" }
+    ))
+}
+
+/// The classes of `classes` whose records anyone may open by their token: a route that
+/// authenticates nobody takes a URL variable named for a token and names the class in its
+/// handler (beryllium's `/kyc/aplyid_pdf/<token>` loading `KycRequest.from_token(...)`).
+fn opened_by_token<'n>(checker: &Checker<'_, '_>, classes: &[&'n str]) -> Vec<&'n str> {
+    let model = &checker.project.model;
+    let open_handlers: Vec<&str> = checker
+        .project
+        .routes
+        .routes
+        .iter()
+        .filter(|route| {
+            route.authentication.is_none()
+                && route.role_check.is_none()
+                && route.variables.iter().any(|v| v.name.contains("token"))
+        })
+        .map(|route| {
+            model.modules[route.module]
+                .file
+                .slice(route.handler.range())
+        })
+        .collect();
+    classes
+        .iter()
+        .copied()
+        .filter(|class| {
+            let named = format!("{class}.");
+            open_handlers.iter().any(|text| text.contains(&named))
+        })
+        .collect()
+}
+
 /// Whether `name` contains, in any case, a word a token's name ends with (`token`, `bearer`,
 /// `authorization`, `header`, `jwt`): a cheap test before splitting it into words.
 fn mentions_a_credential_word(name: &str) -> bool {
@@ -1630,6 +1732,11 @@ fn check(checker: &mut Checker<'_, '_>) {
                 };
                 let nothing_verifies = just_minted
                     && super::mints_tokens_nothing_verifies(checker, checker.file.module);
+                // beryllium's broker gives every record a `token` column (orders, deposits,
+                // withdrawals, payment requests), the reference its messages and ledger show
+                // customers ("Your deposit {token} is now ..."): an attribute named `token` of
+                // a row is then the row's public name.
+                let record_reference = record_reference(checker, token, def);
                 let diagnostic = checker.report(
                     token.range(),
                     format!(
@@ -1685,6 +1792,12 @@ fn check(checker: &mut Checker<'_, '_>) {
                     diagnostic.message.push_str(&format!(
                         "; low severity: it is a segment of the route's URL (`{rule}`), which every access log in front of the app records with the request already"
                     ));
+                }
+                if let Some(reference) = &record_reference
+                    && diagnostic.severity != Some(super::Severity::Low)
+                {
+                    diagnostic.severity = Some(super::Severity::Low);
+                    diagnostic.message.push_str(reference);
                 }
                 if let Some(holder) = holder {
                     diagnostic.severity = Some(super::Severity::Low);
