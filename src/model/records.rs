@@ -1636,7 +1636,7 @@ impl<'b> LookupFinder<'_, '_, '_, 'b> {
         };
         let text = self.sql_text(statement);
         let tables = tables_the_parameters_select(&text, sql_tables(&text));
-        if tables.is_empty() {
+        if tables.is_empty() || answers_only_aggregates(&text) {
             return;
         }
         let mut keys: Vec<&'b Expr> = match call.arguments.args.get(1) {
@@ -2050,6 +2050,51 @@ fn tables_the_parameters_select(sql: &str, tables: Vec<String>) -> Vec<String> {
     selected
 }
 
+/// Whether a `SELECT` answers nothing but aggregates of the rows it reads: StockLeague's league
+/// analytics, `SELECT AVG(sharpe_ratio) AS avg_sharpe, ..., COUNT(*) AS member_count FROM
+/// league_member_stats WHERE league_id = ?`, tell no one row's values.
+fn answers_only_aggregates(sql: &str) -> bool {
+    let lower = sql.to_ascii_lowercase();
+    let Some(start) = lower.find("select").map(|at| at + "select".len()) else {
+        return false;
+    };
+    // Only the statement's opening quote (and string prefix) may come before `SELECT`.
+    if !lower[..start - "select".len()]
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '"' | '\'' | 'f' | 'r' | 'b' | 'u'))
+    {
+        return false;
+    }
+    let Some(end) = lower[start..].find(" from").map(|at| start + at) else {
+        return false;
+    };
+    // The select list's items, split at commas outside parentheses.
+    let mut items = vec![String::new()];
+    let mut depth = 0usize;
+    for c in lower[start..end].chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                items.push(String::new());
+                continue;
+            }
+            _ => {}
+        }
+        if let Some(item) = items.last_mut() {
+            item.push(c);
+        }
+    }
+    items.iter().all(|item| {
+        let item = item.trim();
+        let item = item.strip_prefix("distinct").map_or(item, str::trim_start);
+        ["count", "sum", "avg", "min", "max"].iter().any(|name| {
+            item.strip_prefix(name)
+                .is_some_and(|rest| rest.trim_start().starts_with('('))
+        })
+    })
+}
+
 /// The text between a statement's first `SELECT` and its `FROM`, lowercased, with aggregate
 /// calls (`count(...)`, `sum(...)`, `avg(...)`, `min(...)`, `max(...)`) left out; `None` when
 /// the statement has no such list.
@@ -2262,6 +2307,25 @@ mod tests {
         assert_eq!(tables.len(), 1);
         assert_eq!(tables[0].name, "notes");
         assert_eq!(tables[0].columns, vec!["id", "owner_id", "body"]);
+    }
+
+    #[test]
+    fn select_lists_of_aggregates_only() {
+        assert!(answers_only_aggregates(
+            "SELECT AVG(sharpe_ratio) as avg_sharpe, SUM(trades_count) AS total, COUNT(*) FROM league_member_stats WHERE league_id = ?"
+        ));
+        assert!(answers_only_aggregates(
+            "\"\"\"\n  select count(distinct user_id) from orders where shop_id = %s\"\"\""
+        ));
+        assert!(!answers_only_aggregates(
+            "SELECT user_id, AVG(score) FROM stats WHERE league_id = ? GROUP BY user_id"
+        ));
+        assert!(!answers_only_aggregates(
+            "SELECT * FROM stats WHERE id = (SELECT max(id) FROM stats)"
+        ));
+        assert!(!answers_only_aggregates(
+            "UPDATE stats SET total = (SELECT sum(x) FROM t) WHERE id = ?"
+        ));
     }
 
     /// Builds the model of a small project (`(path, source)` pairs under one root) and hands
