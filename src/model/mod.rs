@@ -748,19 +748,38 @@ impl<'a> ProjectModel<'a> {
     /// (`auth/__init__.py` stars `auth.app`, which may star another). Names with a leading
     /// underscore, and names a literal `__all__` of the source leaves out, are not exported.
     fn star_source(&self, module: usize, name: &str, depth: usize) -> Option<usize> {
-        if depth > MAX_RESOLUTION_DEPTH || name.starts_with('_') {
+        if name.starts_with('_') {
+            return None;
+        }
+        self.star_source_unvisited(module, name, depth, &mut vec![module])
+    }
+
+    /// [`Self::star_source`], skipping the modules already searched: a package whose
+    /// `__init__.py` stars each of its modules, each starring the package back
+    /// (NAV-spotDPothole's `App/controllers`), makes every module reachable along many paths,
+    /// and searching each path anew took time exponential in the number of modules. A module
+    /// searched once and left has no binding to give; one still being searched is a cycle.
+    fn star_source_unvisited(
+        &self,
+        module: usize,
+        name: &str,
+        depth: usize,
+        visited: &mut Vec<usize>,
+    ) -> Option<usize> {
+        if depth > MAX_RESOLUTION_DEPTH {
             return None;
         }
         let stars = &self.modules.get(module)?.star_imports;
         stars.iter().rev().find_map(|star| {
             let source = self.module_index(star)?;
-            if source == module || !self.exports(source, name, depth) {
+            if visited.contains(&source) || !self.exports(source, name, depth) {
                 return None;
             }
+            visited.push(source);
             if self.modules[source].scope.get(name).is_some() {
                 Some(source)
             } else {
-                self.star_source(source, name, depth + 1)
+                self.star_source_unvisited(source, name, depth + 1, visited)
             }
         })
     }

@@ -7592,6 +7592,31 @@ impl<'c, 'a> IdentityScan<'c, 'a> {
             });
             verifying_call || scan.contains_identity(value)
         };
+        // `user, err = _require_auth()` (Project-2's paper trading): a helper that authenticates
+        // hands back the caller first and an error answer second.
+        let mut unpacked: Vec<(&'a str, &'a Expr)> = Vec::new();
+        visit_scope_stmts(&route.handler.body, &mut |stmt| {
+            let Stmt::Assign(assign) = stmt else { return };
+            let [Expr::Tuple(targets)] = assign.targets.as_slice() else {
+                return;
+            };
+            let Some(Expr::Name(first)) = targets.elts.first() else {
+                return;
+            };
+            let names_an_error = matches!(
+                first.id.as_str(),
+                "err" | "error" | "errors" | "resp" | "response" | "ok" | "success"
+            );
+            if targets.elts.len() == 2 && !names_an_error && matches!(*assign.value, Expr::Call(_))
+            {
+                unpacked.push((first.id.as_str(), &assign.value));
+            }
+        });
+        for (name, value) in unpacked {
+            if carries_identity(&scan, value) {
+                scan.names.insert(name);
+            }
+        }
         // A fixed point over `a = f(b)` chains; bodies are small, three rounds are plenty. A
         // name counts only when every assignment to it carries the identity: queds's
         // `tickers` holds the caller's wallet tickers in one branch and any watchlist's in the

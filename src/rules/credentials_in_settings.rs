@@ -414,12 +414,16 @@ fn credential(key: &str, value: &str, extra: &[String]) -> Option<Credential> {
             "DESC" | "DESCRIPTION" | "MSG" | "MESSAGE" | "TEXT" | "LABEL" | "TITLE" | "HINT"
         )
     });
-    let names_a_place = words
-        .iter()
-        .any(|word| matches!(*word, "ATTR" | "ATTRIBUTE" | "ATTRS" | "ATTRIBUTES"))
-        || words
-            .last()
-            .is_some_and(|word| matches!(*word, "FIELD" | "COLUMN" | "PARAM" | "HEADER"));
+    // Oppleo's `__INI_HOMEASSISTANT_MQTT_PASSWORD = 'homeassisitant_mqtt_password'`: the name
+    // of an option of an INI file, which holds the password.
+    let names_a_place = words.iter().any(|word| {
+        matches!(
+            *word,
+            "ATTR" | "ATTRIBUTE" | "ATTRS" | "ATTRIBUTES" | "INI" | "OPTION"
+        )
+    }) || words
+        .last()
+        .is_some_and(|word| matches!(*word, "FIELD" | "COLUMN" | "PARAM" | "HEADER"));
     let plain = !value.contains("://")
         && !names_a_place
         && !names_a_text

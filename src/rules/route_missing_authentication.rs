@@ -127,9 +127,31 @@ fn looks_public(route: &Route<'_>, routes: &[Route<'_>]) -> bool {
             "createuser" | "createaccount" | "newuser" | "newaccount"
         )
     };
+    // mechanic-shop-api's `POST /customers/` beside a `POST /login` that looks `Customer` rows
+    // up: the collection of the accounts the application logs in.
+    let logs_in_these_accounts =
+        |segment: &str| {
+            let singular = segment.strip_suffix('s').unwrap_or(segment);
+            let mut chars = singular.chars();
+            let class: String = chars
+                .next()
+                .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default();
+            crate::model::records::is_account_name(segment)
+            && routes.iter().any(|other| {
+                !std::ptr::eq(other, route)
+                    && overlap(&other.units, &route.units)
+                    && other.handler.name.as_str().to_ascii_lowercase().contains("login")
+                    && crate::model::routes::any_expr(&other.handler.body, &mut |e| {
+                        matches!(e, ruff_python_ast::Expr::Name(n) if n.id.as_str() == class)
+                    })
+            })
+        };
     let registration = route.methods.iter().all(|m| m == "POST")
         && !seeds
-        && if matches!(last, "users" | "accounts" | "members" | "user" | "account") {
+        && if matches!(last, "users" | "accounts" | "members" | "user" | "account")
+            || logs_in_these_accounts(last)
+        {
             !signs_up_elsewhere() || makes_an_ordinary_account(route.handler)
         } else {
             (names_account_creation(&handler) || names_account_creation(last))

@@ -684,14 +684,22 @@ fn formatted_as_numbers(call: &ast::ExprCall) -> Vec<TextRange> {
         .collect()
 }
 
-/// A name assigned a number (`token = int(redis.incr(key))`, Faraday's debounce counter): a
-/// count, not a credential.
+/// A name assigned a number (`token = int(redis.incr(key))`, Faraday's debounce counter; a
+/// clock reading, `start_token = time.time()`, foi-docreviewer's timer around a token request):
+/// a count or a time, not a credential.
 fn holds_a_number(value: &Expr) -> bool {
     match value {
         Expr::NumberLiteral(_) => true,
         Expr::Call(call) => match call.func.as_ref() {
             Expr::Name(n) => matches!(n.id.as_str(), "int" | "float" | "len"),
-            Expr::Attribute(a) => matches!(a.attr.as_str(), "incr" | "incrby" | "decr" | "decrby"),
+            Expr::Attribute(a) => {
+                matches!(a.attr.as_str(), "incr" | "incrby" | "decr" | "decrby")
+                    || matches!(a.value.as_ref(), Expr::Name(module) if module.id.as_str() == "time")
+                        && matches!(
+                            a.attr.as_str(),
+                            "time" | "perf_counter" | "monotonic" | "time_ns" | "process_time"
+                        )
+            }
             _ => false,
         },
         _ => false,

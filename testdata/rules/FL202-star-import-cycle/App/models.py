@@ -1,0 +1,2 @@
+REPORTS = {}
+POTHOLES = {}
