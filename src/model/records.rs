@@ -797,6 +797,20 @@ fn snake_case(name: &str) -> String {
     super::context::words(name).join("_")
 }
 
+/// The class name a snake-case stem spells: `chat_room` -> `ChatRoom`, `customer` ->
+/// `Customer`.
+pub fn class_name_of(stem: &str) -> String {
+    stem.split('_')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_ascii_uppercase().to_string() + chars.as_str()
+            })
+        })
+        .collect()
+}
+
 /// Runs over every file's text: jumps between occurrences of the needle's first letter (SIMD
 /// search) instead of comparing a window at every byte.
 fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
@@ -2050,6 +2064,9 @@ fn tables_the_parameters_select(sql: &str, tables: Vec<String>) -> Vec<String> {
     selected
 }
 
+/// The SQL aggregate functions: a column only counted or summed reads no row of its own.
+const SQL_AGGREGATES: &[&str] = &["count", "sum", "avg", "min", "max"];
+
 /// Whether a `SELECT` answers nothing but aggregates of the rows it reads: StockLeague's league
 /// analytics, `SELECT AVG(sharpe_ratio) AS avg_sharpe, ..., COUNT(*) AS member_count FROM
 /// league_member_stats WHERE league_id = ?`, tell no one row's values.
@@ -2088,7 +2105,7 @@ fn answers_only_aggregates(sql: &str) -> bool {
     items.iter().all(|item| {
         let item = item.trim();
         let item = item.strip_prefix("distinct").map_or(item, str::trim_start);
-        ["count", "sum", "avg", "min", "max"].iter().any(|name| {
+        SQL_AGGREGATES.iter().any(|name| {
             item.strip_prefix(name)
                 .is_some_and(|rest| rest.trim_start().starts_with('('))
         })
@@ -2106,9 +2123,7 @@ fn answered_columns(sql: &str) -> Option<String> {
     let mut rest = &lower[start..end];
     while let Some(open) = rest.find('(') {
         let before = rest[..open].trim_end();
-        let aggregate = ["count", "sum", "avg", "min", "max"]
-            .iter()
-            .any(|name| before.ends_with(name));
+        let aggregate = SQL_AGGREGATES.iter().any(|name| before.ends_with(name));
         let close = rest[open..]
             .find(')')
             .map_or(rest.len(), |at| open + at + 1);

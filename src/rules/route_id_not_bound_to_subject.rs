@@ -509,17 +509,7 @@ fn container_listed_to_same_callers(
     variable: &str,
     found: &Selected,
 ) -> Option<String> {
-    let stem = variable.strip_suffix("_id")?;
-    let container: String = stem
-        .split('_')
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            let mut chars = part.chars();
-            chars.next().map_or_else(String::new, |first| {
-                first.to_ascii_uppercase().to_string() + chars.as_str()
-            })
-        })
-        .collect();
+    let container = crate::model::records::class_name_of(variable.strip_suffix("_id")?);
     if container.is_empty() || found.class.as_deref() == Some(container.as_str()) {
         return None;
     }

@@ -131,12 +131,8 @@ fn looks_public(route: &Route<'_>, routes: &[Route<'_>]) -> bool {
     // up: the collection of the accounts the application logs in.
     let logs_in_these_accounts =
         |segment: &str| {
-            let singular = segment.strip_suffix('s').unwrap_or(segment);
-            let mut chars = singular.chars();
-            let class: String = chars
-                .next()
-                .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
-                .unwrap_or_default();
+            let class =
+                crate::model::records::class_name_of(segment.strip_suffix('s').unwrap_or(segment));
             crate::model::records::is_account_name(segment)
             && routes.iter().any(|other| {
                 !std::ptr::eq(other, route)

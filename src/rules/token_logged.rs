@@ -40,33 +40,15 @@ fn record_reference(
     token: &Expr,
     def: Option<&ast::StmtFunctionDef>,
 ) -> Option<String> {
-    let function_text = def.map_or("", |def| checker.text(def));
-    let (column, looked_up) = match token {
-        Expr::Attribute(attribute) => match attribute.value.as_ref() {
-            Expr::Name(holder) if holder.id.as_str() != "self" => (
-                attribute.attr.as_str(),
-                Box::new(move |class: &str| {
-                    function_text.contains(&format!("{} = {class}.", holder.id))
-                }) as Box<dyn Fn(&str) -> bool>,
-            ),
-            Expr::Name(_) => return None,
-            _ => (attribute.attr.as_str(), Box::new(|_: &str| false) as Box<_>),
-        },
-        // `group = PayoutGroup.from_token(db.session, token)`: a line naming the class and
-        // handing it the local.
-        Expr::Name(local) if local.id.as_str() == "token" => (
-            "token",
-            Box::new(move |class: &str| {
-                function_text.lines().any(|line| {
-                    line.contains(&format!("{class}."))
-                        && (line.contains(&format!(", {})", local.id))
-                            || line.contains(&format!("({})", local.id))
-                            || line.contains(&format!("={})", local.id)))
-                })
-            }) as Box<_>,
-        ),
+    let column = match token {
+        Expr::Attribute(attribute) if !matches!(attribute.value.as_ref(), Expr::Name(n) if n.id.as_str() == "self") => {
+            attribute.attr.as_str()
+        }
+        Expr::Name(local) if local.id.as_str() == "token" => "token",
         _ => return None,
     };
+    let function_text = def.map_or("", |def| checker.text(def));
+    let looked_up = |class: &str| looks_up_by(token, class, function_text);
     let classes = checker
         .project
         .records
@@ -93,6 +75,25 @@ fn record_reference(
         named.join(", "),
         if classes.len() > 4 { ", ..." } else { "" }
     ))
+}
+
+/// Whether the function loads a record of `class` that `token` belongs to: the row holding it
+/// was assigned from the class (`req = KycRequest.from_token(...)`), or a line naming the class
+/// hands it the local (`group = PayoutGroup.from_token(db.session, token)`).
+fn looks_up_by(token: &Expr, class: &str, function_text: &str) -> bool {
+    match token {
+        Expr::Attribute(attribute) => match attribute.value.as_ref() {
+            Expr::Name(holder) => function_text.contains(&format!("{} = {class}.", holder.id)),
+            _ => false,
+        },
+        Expr::Name(local) => function_text.lines().any(|line| {
+            line.contains(&format!("{class}."))
+                && (line.contains(&format!(", {})", local.id))
+                    || line.contains(&format!("({})", local.id))
+                    || line.contains(&format!("={})", local.id)))
+        }),
+        _ => false,
+    }
 }
 
 /// The classes of `classes` whose records anyone may open by their token: a route that
@@ -1740,10 +1741,6 @@ fn check(checker: &mut Checker<'_, '_>) {
                 };
                 let nothing_verifies = just_minted
                     && super::mints_tokens_nothing_verifies(checker, checker.file.module);
-                // beryllium's broker gives every record a `token` column (orders, deposits,
-                // withdrawals, payment requests), the reference its messages and ledger show
-                // customers ("Your deposit {token} is now ..."): an attribute named `token` of
-                // a row is then the row's public name.
                 let record_reference = record_reference(checker, token, def);
                 let diagnostic = checker.report(
                     token.range(),
