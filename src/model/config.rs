@@ -1023,6 +1023,36 @@ fn secret_validators(
             }
         });
         let mut fallbacks: Vec<Vec<u8>> = Vec::new();
+        // Donation-Platform's `_validate_production_config(config)`: `if
+        // config.get("SECRET_KEY") == "dev-secret-key-change-in-production":
+        // errors.append(...)`, then `if errors: raise RuntimeError(...)`. A branch that records
+        // an error in a list whose test stops refuses the literal (one that stops by itself is
+        // a start-up guard, found as such).
+        let stopping_lists: Vec<&str> = {
+            let mut lists = Vec::new();
+            super::routes::visit_stmts(&def.body, &mut |inner| {
+                if let Stmt::If(branch) = inner
+                    && let Expr::Name(list) = branch.test.as_ref()
+                    && branch.body.iter().any(stops_here)
+                {
+                    lists.push(list.id.as_str());
+                }
+            });
+            lists
+        };
+        super::routes::visit_stmts(&def.body, &mut |inner| {
+            let Stmt::If(branch) = inner else { return };
+            let records_an_error = branch.body.iter().any(|stmt| {
+                matches!(stmt, Stmt::Expr(expr) if matches!(expr.value.as_ref(), Expr::Call(call)
+                        if matches!(call.func.as_ref(), Expr::Attribute(append)
+                            if matches!(append.attr.as_str(), "append" | "add")
+                                && matches!(append.value.as_ref(), Expr::Name(list)
+                                    if stopping_lists.contains(&list.id.as_str())))))
+            });
+            if records_an_error {
+                fallbacks.extend(refused_secrets(model, &branch.test, &at, false));
+            }
+        });
         super::routes::any_expr(&def.body, &mut |e| {
             if let Expr::Call(call) = e
                 && let Some(variable) = environment_presence(model, e, &at)

@@ -291,7 +291,7 @@ impl<'a> JwtCall<'a> {
                 Some(expr) => match project.value(expr, &at) {
                     Value::Str(algorithm) => Some(algorithm),
                     Value::None => Some("none".to_string()),
-                    _ => None,
+                    _ => self.parameter_default(expr),
                 },
             },
             Library::Authlib => {
@@ -302,6 +302,24 @@ impl<'a> JwtCall<'a> {
                     .map(str::to_string)
             }
         }
+    }
+}
+
+impl JwtCall<'_> {
+    /// The string default of the enclosing function's parameter `expr` names:
+    /// SubtitleGeneratorBackend's `generate_token_from_payload(..., algorithm="RS256")` signs
+    /// with `algorithm=algorithm`, RS256 unless a caller says otherwise.
+    fn parameter_default(&self, expr: &Expr) -> Option<String> {
+        let Expr::Name(name) = expr else { return None };
+        let function = self.function?;
+        function
+            .parameters
+            .iter_non_variadic_params()
+            .find(|parameter| parameter.parameter.name.as_str() == name.id.as_str())
+            .and_then(|parameter| match parameter.default.as_deref() {
+                Some(Expr::StringLiteral(text)) => Some(text.value.to_str().to_string()),
+                _ => None,
+            })
     }
 }
 

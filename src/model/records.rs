@@ -1259,50 +1259,157 @@ pub fn unfiltered_listing(body: &[Stmt], class: &str) -> Option<TextRange> {
         if !matches!(method.attr.as_str(), "all" | "scalars" | "paginate") {
             return false;
         }
-        let mut current = method.value.as_ref();
-        for _ in 0..16 {
-            match current {
-                Expr::Call(inner) => {
-                    let names_class =
-                        |arg: &Expr| matches!(arg, Expr::Name(n) if n.id.as_str() == class);
-                    if matches!(callee_last(&inner.func), Some("query" | "select"))
-                        && inner.arguments.args.first().is_some_and(names_class)
-                    {
-                        found = Some(call.range());
-                        return true;
-                    }
-                    let narrows = callee_last(&inner.func).is_some_and(|method| {
-                        FILTER_METHODS.contains(&method) || NARROWING_METHODS.contains(&method)
-                    });
-                    if narrows {
-                        return false;
-                    }
-                    // `session.execute(select(Owner))`: the statement is the argument.
-                    current = match inner.func.as_ref() {
-                        Expr::Attribute(attribute) if attribute.attr.as_str() == "execute" => {
-                            match inner.arguments.args.first() {
-                                Some(statement) => statement,
-                                None => return false,
-                            }
-                        }
-                        Expr::Attribute(attribute) => attribute.value.as_ref(),
-                        other => other,
-                    };
-                }
-                Expr::Attribute(attribute) if attribute.attr.as_str() == "query" => {
-                    if matches!(attribute.value.as_ref(), Expr::Name(n) if n.id.as_str() == class) {
-                        found = Some(call.range());
-                        return true;
-                    }
-                    return false;
-                }
-                Expr::Attribute(attribute) => current = attribute.value.as_ref(),
-                _ => return false,
-            }
+        let every_row = match query_chain(&method.value, class) {
+            (QueryRoot::Class, false) => true,
+            (QueryRoot::Local(name), false) => built_from_every_row(body, name, class),
+            _ => false,
+        };
+        if every_row {
+            found = Some(call.range());
         }
-        false
+        every_row
     });
     found
+}
+
+/// Where a query expression starts: the model class's own query, a local variable, or
+/// something else.
+enum QueryRoot<'e> {
+    Class,
+    Local(&'e str),
+    Unknown,
+}
+
+/// The root of the query `expr` builds on (`class.query`, `query(class)`, `select(class)`, a
+/// local name) and whether a filter, join or cut narrows it on the way.
+fn query_chain<'e>(expr: &'e Expr, class: &str) -> (QueryRoot<'e>, bool) {
+    let mut narrowed = false;
+    let mut current = expr;
+    for _ in 0..16 {
+        match current {
+            Expr::Call(inner) => {
+                let names_class =
+                    |arg: &Expr| matches!(arg, Expr::Name(n) if n.id.as_str() == class);
+                if matches!(callee_last(&inner.func), Some("query" | "select"))
+                    && inner.arguments.args.first().is_some_and(names_class)
+                {
+                    return (QueryRoot::Class, narrowed);
+                }
+                narrowed |= callee_last(&inner.func).is_some_and(|method| {
+                    FILTER_METHODS.contains(&method) || NARROWING_METHODS.contains(&method)
+                });
+                // `session.execute(select(Owner))`: the statement is the argument.
+                current = match inner.func.as_ref() {
+                    Expr::Attribute(attribute) if attribute.attr.as_str() == "execute" => {
+                        match inner.arguments.args.first() {
+                            Some(statement) => statement,
+                            None => return (QueryRoot::Unknown, narrowed),
+                        }
+                    }
+                    Expr::Attribute(attribute) => attribute.value.as_ref(),
+                    other => other,
+                };
+            }
+            Expr::Attribute(attribute) if attribute.attr.as_str() == "query" => {
+                let root = match attribute.value.as_ref() {
+                    Expr::Name(n) if n.id.as_str() == class => QueryRoot::Class,
+                    _ => QueryRoot::Unknown,
+                };
+                return (root, narrowed);
+            }
+            Expr::Attribute(attribute) => current = attribute.value.as_ref(),
+            Expr::Name(name) => return (QueryRoot::Local(name.id.as_str()), narrowed),
+            _ => return (QueryRoot::Unknown, narrowed),
+        }
+    }
+    (QueryRoot::Unknown, narrowed)
+}
+
+/// Whether the local query `name` starts from every row of `class` and is narrowed only where
+/// the request asks: walsatpay's `get_invoices` sets `query = Invoice.query`, then
+/// `query = query.filter_by(status=...)` under `if status:` for each filter the caller may
+/// send, and pages through the rest. A narrowing written unconditionally, or under a test (or
+/// with a value) that reads the caller's identity, keeps rows from some callers.
+fn built_from_every_row(body: &[Stmt], name: &str, class: &str) -> bool {
+    let mut assignments: Vec<(&Expr, bool)> = Vec::new();
+    collect_query_assignments(body, name, (false, false), &mut assignments);
+    let mut rooted = false;
+    for (value, optional) in assignments {
+        match query_chain(value, class) {
+            (QueryRoot::Class, narrowed) => {
+                if narrowed && !optional {
+                    return false;
+                }
+                rooted |= !narrowed;
+            }
+            (QueryRoot::Local(root), narrowed) if root == name => {
+                if narrowed && !optional {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+    rooted
+}
+
+/// The values assigned to `name` in `body`, with whether the assignment is optional: under an
+/// `if`, and under no test that reads the caller (a filter the request may ask for or not).
+/// `guard` says where the statements sit: under an `if` at all, under one testing the caller.
+fn collect_query_assignments<'b>(
+    body: &'b [Stmt],
+    name: &str,
+    guard: (bool, bool),
+    out: &mut Vec<(&'b Expr, bool)>,
+) {
+    let (in_branch, caller_tested) = guard;
+    for stmt in body {
+        match stmt {
+            Stmt::Assign(assign) if matches!(assign.targets.as_slice(), [Expr::Name(target)] if target.id.as_str() == name) =>
+            {
+                let optional = in_branch && !caller_tested && !reads_caller_identity(&assign.value);
+                out.push((&assign.value, optional));
+            }
+            Stmt::If(branch) => {
+                let caller_test = caller_tested
+                    || reads_caller_identity(&branch.test)
+                    || branch
+                        .elif_else_clauses
+                        .iter()
+                        .filter_map(|clause| clause.test.as_ref())
+                        .any(reads_caller_identity);
+                collect_query_assignments(&branch.body, name, (true, caller_test), out);
+                for clause in &branch.elif_else_clauses {
+                    collect_query_assignments(&clause.body, name, (true, caller_test), out);
+                }
+            }
+            Stmt::Try(block) => {
+                collect_query_assignments(&block.body, name, guard, out);
+                collect_query_assignments(&block.orelse, name, guard, out);
+                collect_query_assignments(&block.finalbody, name, guard, out);
+            }
+            Stmt::With(block) => collect_query_assignments(&block.body, name, guard, out),
+            Stmt::For(block) => collect_query_assignments(&block.body, name, guard, out),
+            Stmt::While(block) => collect_query_assignments(&block.body, name, guard, out),
+            _ => {}
+        }
+    }
+}
+
+/// Whether an expression reads who the caller is: Flask-Login's `current_user`, `g`, the
+/// session, a JWT identity or claims.
+fn reads_caller_identity(expr: &Expr) -> bool {
+    super::routes::expr_contains(expr, &mut |e| match e {
+        Expr::Name(n) => matches!(
+            n.id.as_str(),
+            "current_user" | "g" | "session" | "current_identity" | "identity" | "claims"
+        ),
+        Expr::Call(call) => matches!(
+            callee_last(&call.func),
+            Some("get_jwt_identity" | "get_jwt" | "get_current_user")
+        ),
+        _ => false,
+    })
 }
 
 /// A query of `class` narrowed to the rows whose boolean column `flag` is set, and by nothing

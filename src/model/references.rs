@@ -217,6 +217,34 @@ fn runs_without_being_named(project: &Project<'_>, def: &ast::StmtFunctionDef) -
             .any(|route| std::ptr::eq(route.handler, def))
 }
 
+/// Whether no module of the run names the function `def` of `module` outside its own text (its
+/// docstring's usage example is no call): no call, import, reference or string mentions it.
+pub fn named_nowhere_else(
+    model: &super::ProjectModel<'_>,
+    module: usize,
+    def: &ast::StmtFunctionDef,
+) -> bool {
+    let name = def.name.as_str();
+    // One SIMD search per module text: the whole run's text is read for each such function.
+    let finder = memchr::memmem::Finder::new(name.as_bytes());
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    model.modules.iter().enumerate().all(|(index, info)| {
+        let text: &str = &info.file.text;
+        finder
+            .find_iter(text.as_bytes())
+            .filter(|&at| {
+                let whole = !text[..at].chars().next_back().is_some_and(is_ident)
+                    && !text[at + name.len()..].chars().next().is_some_and(is_ident);
+                whole && !text[..at].trim_end().ends_with("def")
+            })
+            .all(|at| {
+                index == module
+                    && u32::try_from(at)
+                        .is_ok_and(|at| def.range().contains(ruff_text_size::TextSize::new(at)))
+            })
+    })
+}
+
 /// How many times `word` occurs in `text` as a whole identifier, other than as the name a
 /// `def` defines.
 fn mention_count(text: &str, word: &str) -> usize {

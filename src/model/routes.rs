@@ -648,6 +648,10 @@ impl<'a> RouteModel<'a> {
             hooks.extend(found.hooks);
             blueprint_names.extend(found.blueprint_names);
         }
+        // StockLeague's `setup_audit_middleware(app, db, audit_logger)` declares
+        // `@app.before_request` on its parameter, and nothing calls it: no application runs
+        // that hook, which would otherwise stand for an unknown authentication on every route.
+        hooks.retain(|hook| !declared_in_uncalled_function(model, files, hook));
         let parents = this.resolve_registrations(&registrations, &prefixes);
         let development_only = registered_only_in_development(&registrations, files);
         for route in &mut this.routes {
@@ -1409,6 +1413,40 @@ struct Hook<'a> {
     /// The module whose code registers the hook (`bp.before_request(check_auth)` with
     /// `check_auth` imported from elsewhere): its applications are the hook's.
     registered_in: usize,
+}
+
+/// Whether a hook is declared (`@app.before_request` over its `def`) inside a module-level
+/// function that nothing in the run names: a setup function no code calls registers nothing.
+/// A file checked alone may be called from files outside the run, so it is never judged so.
+fn declared_in_uncalled_function(
+    model: &ProjectModel<'_>,
+    files: &[FileModel<'_>],
+    hook: &Hook<'_>,
+) -> bool {
+    if hook.module != hook.registered_in
+        || files
+            .get(hook.module)
+            .is_none_or(|file| file.context.named_alone)
+    {
+        return false;
+    }
+    let body = &model.modules[hook.module].file.module().body;
+    let Some(enclosing) = body.iter().find_map(|stmt| match stmt {
+        Stmt::FunctionDef(outer)
+            if !std::ptr::eq(outer, hook.def) && outer.range().contains_range(hook.def.range()) =>
+        {
+            Some(outer)
+        }
+        _ => None,
+    }) else {
+        return false;
+    };
+    let name = enclosing.name.as_str();
+    // A decorator may register the function; a factory by convention is run by its server.
+    enclosing.decorator_list.is_empty()
+        && !name.starts_with("__")
+        && !matches!(name, "create_app" | "make_app")
+        && super::references::named_nowhere_else(model, hook.module, enclosing)
 }
 
 fn collect_functions<'a>(
@@ -5949,7 +5987,7 @@ fn effects_and_sign_up_roles(
     let mut bootstraps: Vec<TextRange> = Vec::new();
     visit_stmts(body, &mut |stmt| {
         if let Stmt::If(branch) = stmt
-            && no_account_yet(&branch.test)
+            && no_account_yet(&branch.test, &assignments)
             && let (Some(first), Some(last)) = (branch.body.first(), branch.body.last())
         {
             bootstraps.push(TextRange::new(first.start(), last.end()));
@@ -6310,12 +6348,24 @@ fn effects_and_sign_up_roles(
 
 /// A test that holds only while the application has no account yet: `User.query.count() == 0`,
 /// `< 1`, `not User.query.first()`, `User.query.first() is None`.
-fn no_account_yet(test: &Expr) -> bool {
-    let counts_accounts = |expr: &Expr| {
+fn no_account_yet(test: &Expr, assignments: &[(&str, &Expr)]) -> bool {
+    let counts_directly = |expr: &Expr| {
         matches!(expr, Expr::Call(call)
             if super::records::callee_last(&call.func).is_some_and(|name| matches!(name, "count" | "first"))
                 && expr_contains(expr, &mut |e| matches!(e, Expr::Name(class)
                     if is_account_class_name(class.id.as_str()))))
+    };
+    // coco-annotator's `users = UserModel.objects.count()`, then `if users == 0:`: the count
+    // held in a local the handler assigns once.
+    let counts_accounts = |expr: &Expr| {
+        counts_directly(expr)
+            || matches!(expr, Expr::Name(local) if {
+                let mut values = assignments
+                    .iter()
+                    .filter(|(name, _)| *name == local.id.as_str())
+                    .map(|(_, value)| *value);
+                matches!((values.next(), values.next()), (Some(value), None) if counts_directly(value))
+            })
     };
     match test {
         Expr::UnaryOp(op) if op.op == ast::UnaryOp::Not => counts_accounts(&op.operand),
@@ -6331,10 +6381,15 @@ fn no_account_yet(test: &Expr) -> bool {
     }
 }
 
-/// A class named for accounts: `User`, `Account`, `AdminUser`, `Member`.
+/// A class named for accounts: `User`, `Account`, `AdminUser`, `Member`, `UserModel`.
 fn is_account_class_name(name: &str) -> bool {
+    let words = super::context::words(name);
+    let words = match words.split_last() {
+        Some((last, rest)) if last == "model" && !rest.is_empty() => rest,
+        _ => &words[..],
+    };
     name.starts_with(|c: char| c.is_ascii_uppercase())
-        && super::context::words(name).last().is_some_and(|word| {
+        && words.last().is_some_and(|word| {
             matches!(
                 word.as_str(),
                 "user" | "users" | "account" | "member" | "admin"

@@ -64,10 +64,40 @@ fn is_administrative(route: &Route<'_>) -> bool {
                     | "write"
             )
     });
-    in_path
-        || handler.starts_with("admin")
+    // Skraggle's `create_admin` and `delete_admin` make and delete `AdminDonations` rows (a
+    // donation's administration details): the word names the kind of record, not the caller.
+    let by_name = handler.starts_with("admin")
         || (handler.contains("_admin") && !writes_to_admin)
-        || class.starts_with("admin")
+        || class.starts_with("admin");
+    in_path || (by_name && !manages_admin_named_records(route.handler))
+}
+
+/// Whether a handler builds or queries rows of a model class named `Admin...` with more words
+/// (`AdminDonations(...)`, `AdminNote.query`): records of a kind, not administrators.
+fn manages_admin_named_records(handler: &ruff_python_ast::StmtFunctionDef) -> bool {
+    let admin_named = |e: &Expr| {
+        matches!(e, Expr::Name(n) if n.id.strip_prefix("Admin")
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase())))
+    };
+    crate::model::routes::any_expr(&handler.body, &mut |e| match e {
+        Expr::Call(call) => admin_named(&call.func),
+        Expr::Attribute(attribute) => {
+            attribute.attr.as_str() == "query" && admin_named(&attribute.value)
+        }
+        _ => false,
+    })
+}
+
+/// Whether the route exchanges a refresh token for a new access token
+/// (`@jwt_required(refresh=True)`): a credential exchange for the caller's own identity,
+/// whatever area its URL sits in.
+fn refreshes_a_token(route: &Route<'_>) -> bool {
+    route.decorators.iter().any(|decorator| {
+        matches!(decorator, Expr::Call(call)
+            if crate::model::records::callee_last(&call.func) == Some("jwt_required")
+                && call.arguments.find_keyword("refresh").is_some_and(|k|
+                    matches!(&k.value, Expr::BooleanLiteral(b) if b.value)))
+    })
 }
 
 /// An application with one kind of account: no route checks a role anywhere, and no route
@@ -75,7 +105,7 @@ fn is_administrative(route: &Route<'_>) -> bool {
 /// admins); a role check would separate nobody.
 fn single_role_app(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
     routes_of_its_app(checker, route).all(|r| r.role_check.is_none())
-        && !open_sign_up(checker, route)
+        && !super::open_sign_up(checker, route)
 }
 
 /// The roles an application tells apart, when every one is an ordinary account kind: its routes'
@@ -251,29 +281,6 @@ fn routes_of_its_app<'c, 'a>(
         .filter(|r| overlap(&r.units, &route.units))
 }
 
-/// Whether a route of the application without authentication lets a visitor create an account
-/// (`POST /register`, `/sign-up`, `join`, `enroll`): then whoever wants an account has one, and
-/// an administrative route any account reaches is open to the public. Without one, accounts are
-/// made by the operators (staff tools, internal consoles).
-fn open_sign_up(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
-    routes_of_its_app(checker, route).any(|r| {
-        if r.authentication.is_some() || !r.methods.iter().any(|m| m == "POST" || m == "PUT") {
-            return false;
-        }
-        let words = words(&format!("{} {}", r.rule, r.handler.name));
-        // `sign_up`, `/sign-up`: one word.
-        words
-            .windows(2)
-            .any(|pair| pair[0] == "sign" && pair[1] == "up")
-            || words.iter().any(|w| {
-                matches!(
-                    w.as_str(),
-                    "register" | "registration" | "signup" | "join" | "enroll" | "enrol"
-                )
-            })
-    })
-}
-
 /// An administrative route by name that does nothing an administrator alone may do: the
 /// admin area's own login or logout (a credential exchange, or ending the caller's own
 /// session; without an id in the URL, which would make it a log-in as someone else), or a
@@ -447,8 +454,13 @@ fn check(checker: &mut Checker<'_, '_>) {
             continue;
         }
         // The profile, password and landing pages of an `/admin` area work on the caller.
+        // Skraggle's `GET /contacts/profile/admin` answers a placeholder dict of constants: a
+        // page that reads and writes nothing stored shows no one's data.
         if session_or_redirect(route)
+            || refreshes_a_token(route)
             || (route.variables.is_empty() && acts_only_on_caller(&route.handler.body))
+            || (reads_only(route)
+                && super::route_missing_authentication::touches_no_data(route.handler))
         {
             continue;
         }
@@ -462,7 +474,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                         route,
                     )));
         let single_role = single_role_app(checker, route);
-        let sign_up = open_sign_up(checker, route);
+        let sign_up = super::open_sign_up(checker, route);
         let why_low = if single_role {
             " [low: no route of this app checks a role and none lets a visitor create an account, so every account may be an administrator; if ordinary users can get accounts, this is high]"
         } else {

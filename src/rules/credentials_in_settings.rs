@@ -87,6 +87,14 @@ fn is_placeholder(value: &str) -> bool {
     {
         return true;
     }
+    // openvpn-web-manager's `MAIL_PASSWORD=16位授权码` ("the 16-character authorisation
+    // code"): words of a language written in CJK characters describe the value to put there;
+    // a password or key is typed in ASCII.
+    if value.chars().any(|c| {
+        matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}')
+    }) {
+        return true;
+    }
     // `n/a`, `na`, `unused`: a value that says no credential is meant. `nope`, `foo`, `bar`:
     // words that stand for any value (arXiv's `KUBE_TOKEN` falls back to `fookubetoken`).
     if matches!(

@@ -140,10 +140,18 @@ fn own_expiry_read(checker: &Checker<'_, '_>, payload: &Value) -> bool {
     let Value::Dict { entries, .. } = payload else {
         return false;
     };
+    // SubtitleGeneratorBackend's `expiration_date`, `expiry_time`: a first word naming expiry.
+    let names_expiry = |key: &str| {
+        OWN_EXPIRY_CLAIMS.contains(&key)
+            || key
+                .split('_')
+                .next()
+                .is_some_and(|first| first.starts_with("expir") && key.contains('_'))
+    };
     let Some(claim) = entries
         .iter()
         .filter_map(|(key, _)| key.as_str())
-        .find(|key| OWN_EXPIRY_CLAIMS.contains(key))
+        .find(|key| names_expiry(key))
     else {
         return false;
     };

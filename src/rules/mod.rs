@@ -439,6 +439,33 @@ fn key_family(key_text: &str) -> Option<AlgorithmFamily> {
     }
 }
 
+/// Whether a route of the application without authentication lets a visitor create an account
+/// (`POST /register`, `/sign-up`, `join`, `enroll`): then whoever wants an account has one, and
+/// an administrative route any account reaches is open to the public. Without one, accounts are
+/// made by the operators (staff tools, internal consoles).
+pub fn open_sign_up(checker: &Checker<'_, '_>, route: &crate::model::routes::Route<'_>) -> bool {
+    let routes = &checker.project.routes.routes;
+    routes
+        .iter()
+        .filter(|r| crate::model::apps::overlap(&r.units, &route.units))
+        .any(|r| {
+            if r.authentication.is_some() || !r.methods.iter().any(|m| m == "POST" || m == "PUT") {
+                return false;
+            }
+            let words = crate::model::context::words(&format!("{} {}", r.rule, r.handler.name));
+            // `sign_up`, `/sign-up`: one word.
+            words
+                .windows(2)
+                .any(|pair| pair[0] == "sign" && pair[1] == "up")
+                || words.iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "register" | "registration" | "signup" | "join" | "enroll" | "enrol"
+                    )
+                })
+        })
+}
+
 /// Runs the rules that judge the dependency declarations themselves, once per run rather than
 /// per Python file. `--select`, ignores and suppressions apply when `check` places the findings,
 /// as for every other rule.

@@ -447,7 +447,18 @@ fn listed_whole_to_same_callers(
     found: &Selected,
 ) -> Option<String> {
     let class = found.class.as_deref()?;
+    // limbus's `GET /api/auth/user` dumps every account through `basic_user_accounts_schema`,
+    // and `GET /api/auth/user/<id>/get_settings` one account's settings through
+    // `user_account_setting_schema`: a schema of its own shows what the listing does not.
+    let schemas = schema_objects(&route.handler.body);
     let (other, listing) = listing_beside(checker, route, |other| {
+        let listed_schemas = schema_objects(&other.handler.body);
+        if !schemas.is_empty()
+            && !listed_schemas.is_empty()
+            && !schemas.iter().any(|schema| listed_schemas.contains(schema))
+        {
+            return None;
+        }
         let listing = unfiltered_listing(&other.handler.body, class)?;
         let shows_as_much = match rows_answered(&other.handler.body, listing) {
             RowsAnswered::Whole => true,
@@ -486,11 +497,20 @@ fn listing_beside<'c, 'a>(
             return None;
         }
         let file = checker.project.model.modules[other.module].file;
+        // A call written over several lines is quoted on one: `query.paginate(page=page, ...)`.
+        let written = file
+            .slice(range)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace("( ", "(")
+            .replace(", )", ")")
+            .replace(" )", ")");
         Some((
             other,
             format!(
                 "`{}`, {}:{}",
-                file.slice(range),
+                written,
                 file.display_path(),
                 file.position(range.start()).line
             ),
@@ -700,9 +720,12 @@ fn rows_answered(body: &[Stmt], listing: TextRange) -> RowsAnswered<'_> {
             Expr::Generator(c) => (c.elt.as_ref(), &c.generators),
             _ => return false,
         };
+        // `pagination = query.paginate(...)` then `[... for invoice in pagination.items]`.
+        let held = |e: &Expr| matches!(e, Expr::Name(n) if holders.contains(&n.id.as_str()));
         let Some(generator) = generators.iter().find(|g| {
             g.iter.range().contains_range(listing)
-                || matches!(&g.iter, Expr::Name(n) if holders.contains(&n.id.as_str()))
+                || held(&g.iter)
+                || matches!(&g.iter, Expr::Attribute(page) if page.attr.as_str() == "items" && held(&page.value))
         }) else {
             return false;
         };
@@ -744,9 +767,14 @@ fn rows_answered(body: &[Stmt], listing: TextRange) -> RowsAnswered<'_> {
 /// Whether a route's handler reads who the caller is (`current_user`, `get_jwt_identity()`,
 /// `g.user`, its authentication's identity): what it answers may depend on the caller.
 fn reads_the_caller(checker: &Checker<'_, '_>, other: &Route<'_>) -> bool {
+    // The body only: walsatpay's `@token_required` hands `current_user` to every handler as a
+    // parameter, which `get_invoices` never reads.
+    let Some(first) = other.handler.body.first() else {
+        return false;
+    };
     let body = checker.project.model.modules[other.module]
         .file
-        .slice(other.handler.range());
+        .slice(TextRange::new(first.start(), other.handler.end()));
     let identity = other
         .authentication
         .as_ref()
@@ -875,6 +903,24 @@ fn serializer_calls(body: &[Stmt]) -> Vec<&str> {
             {
                 names.push(name);
             }
+        }
+        false
+    });
+    names
+}
+
+/// The schema or serializer objects a handler answers through (`user_schema` of
+/// `user_schema.dump(user)`, `UserSerializer` of `UserSerializer(user).data`).
+fn schema_objects(body: &[Stmt]) -> Vec<&str> {
+    let mut names = Vec::new();
+    any_expr(body, &mut |expr| {
+        let named = match expr {
+            Expr::Name(name) => name.id.as_str(),
+            _ => return false,
+        };
+        let lower = named.to_ascii_lowercase();
+        if (lower.contains("schema") || lower.contains("serializer")) && !names.contains(&named) {
+            names.push(named);
         }
         false
     });

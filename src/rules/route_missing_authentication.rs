@@ -1018,7 +1018,20 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
         // simulation". Nothing stored is read or written: the comment is no evidence of a hole.
         let uses_no_stored_data =
             || !changes_state && !takes_id && exposed.is_empty() && touches_no_data(route.handler);
-        if (commented_out.is_none() && exposed.is_empty() && !(changes_state || takes_id))
+        // StockLeague's `/admin/audit/*` blueprint beside 108 routes behind `@login_required`:
+        // a route of the admin area with neither authentication nor a role check is open to
+        // anyone, whatever it does; its pages show what only operators should see.
+        // Not the admin area's own login (`POST /AdminLogin`), nor a page that reads nothing
+        // stored (nexai's `/admin/users`, a placeholder template).
+        let open_admin_area = route.role_check.is_none()
+            && in_admin_area(&route.rule)
+            && !route.logs_the_caller_in
+            && !is_login_route(route)
+            && !(route.only_reads() && touches_no_data(route.handler));
+        if (commented_out.is_none()
+            && exposed.is_empty()
+            && !open_admin_area
+            && !(changes_state || takes_id))
             || (commented_out.is_some() && uses_no_stored_data())
             || (looks_public(route, routes) && !exposes_credentials)
             || opened_or_guarded_elsewhere(checker, route)
@@ -1046,7 +1059,10 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
         });
         // A handler that parses the token itself has broken, not missing, authentication: FL102
         // and FL203 report that precisely.
-        if reads_identity || reads_token(&route.handler.body) {
+        if reads_identity
+            || reads_token(&route.handler.body)
+            || refused_by_caller_check(project, route)
+        {
             continue;
         }
         let how = usual_authentication(&authenticated).unwrap_or_default();
@@ -1076,6 +1092,12 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
             evidence.push_str(&format!(
                 "{} and it changes records though it answers GET",
                 if evidence.is_empty() { "" } else { ";" },
+            ));
+        }
+        if open_admin_area && evidence.is_empty() {
+            evidence.push_str(&format!(
+                " in the admin area (`/{}`), with no role check either",
+                admin_area_of(&route.rule).unwrap_or("admin")
             ));
         }
         if !exposed.is_empty() {
@@ -1298,6 +1320,20 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
             diagnostic.message.push_str(
                 " [medium: it only reads; the commented-out decorator says it was meant to require one, and this is high if what it returns is private]",
             );
+        } else if open_admin_area
+            && commented_out.is_none()
+            && exposed.is_empty()
+            && !changes_state
+            && !drops
+        {
+            // SweIoTServices' `POST /administrator/.../signMessageWithKey` signs what the caller
+            // sends with a key the caller sends: no change flasklint can see.
+            diagnostic.severity = Some(crate::rules::Severity::Medium);
+            diagnostic.message.push_str(if route.only_reads() {
+                " [medium: it only reads; this is high if the page shows accounts, logs or other users' data]"
+            } else {
+                " [medium: it changes nothing flasklint can see; this is high if it changes stored data or runs an operator's task]"
+            });
         } else if let Some(hook) = &route.exempted_by {
             // Named in the hook's own exemptions: open on purpose, perhaps for a caller that
             // cannot hold a token (a cron job), and then protected by something else or not at all.
@@ -1512,6 +1548,58 @@ fn function_writes(
     )
 }
 
+/// Whether the handler, or a project function it calls, reads who the caller is (a token's
+/// identity, even an optional one, the session, the current user, a header) and answers 401 or
+/// 403: memora's `check_memorial_access(memorial_id)` compares the memorial's owner with the
+/// optional JWT identity or the `X-Guest-Session` header and hands back a 403 response, which
+/// each handler returns. The route has an owner check (whose soundness FL201 and FL206 judge),
+/// not a missing one.
+fn refused_by_caller_check(project: &crate::model::Project<'_>, route: &Route<'_>) -> bool {
+    follows_calls(
+        project,
+        route.class,
+        route.module,
+        route.handler,
+        0,
+        true,
+        &mut |function| {
+            let mut callees = Vec::new();
+            let mut reads_caller = false;
+            let mut refuses = false;
+            crate::model::routes::any_expr(&function.body, &mut |e| {
+                match e {
+                    Expr::Call(call) => {
+                        callees.push(call.func.as_ref());
+                        reads_caller |= matches!(
+                            crate::model::records::callee_last(&call.func),
+                            Some(
+                                "get_jwt_identity"
+                                    | "verify_jwt_in_request"
+                                    | "get_jwt"
+                                    | "get_current_user"
+                            )
+                        );
+                    }
+                    Expr::Name(name) => {
+                        reads_caller |= matches!(name.id.as_str(), "current_user" | "session");
+                    }
+                    Expr::Attribute(attribute) => {
+                        reads_caller |= attribute.attr.as_str() == "headers"
+                            && matches!(attribute.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request");
+                    }
+                    Expr::NumberLiteral(number) => {
+                        refuses |= matches!(&number.value, ruff_python_ast::Number::Int(int)
+                            if matches!(int.as_u16(), Some(401 | 403)));
+                    }
+                    _ => {}
+                }
+                false
+            });
+            (reads_caller && refuses, callees)
+        },
+    )
+}
+
 /// Whether `test` holds for `function` or, up to `WRITE_DEPTH` calls deep, for a project
 /// function among the callees `test` hands back (a method of `class` through `self.x()`, a
 /// function the model resolves by name, and with `follow_local` a function of the same module
@@ -1617,7 +1705,7 @@ fn does_nothing(handler: &ruff_python_ast::StmtFunctionDef) -> bool {
 /// Whether a handler reads and writes nothing stored: every call it makes renders or answers
 /// (`render_template`, `jsonify`, `redirect`, `url_for`, `flash`), logs, reads the request's
 /// own body, or converts a value; no query, session, database, file or outgoing request.
-fn touches_no_data(handler: &ruff_python_ast::StmtFunctionDef) -> bool {
+pub(super) fn touches_no_data(handler: &ruff_python_ast::StmtFunctionDef) -> bool {
     use ruff_python_ast::Expr;
     const ANSWERS: &[&str] = &[
         "render_template",

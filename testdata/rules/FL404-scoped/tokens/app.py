@@ -31,4 +31,4 @@ def recipes():
 @app.get("/admin/")
 @login_required
 def admin_home():  # expect: FL204(low)
-    return "admin"
+    return {"uploads": len(os.listdir("/srv/uploads"))}
