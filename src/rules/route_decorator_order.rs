@@ -210,6 +210,83 @@ fn check(checker: &mut Checker<'_, '_>) {
         }
     }
     report_caches_around_checks(checker, &context);
+    report_bare_jwt_required(checker);
+}
+
+/// `@jwt_required` written without parentheses under the route decorator, with
+/// Flask-JWT-Extended 4 or later: since 4.0 `jwt_required` is a decorator factory, so the bare
+/// name receives the view as its `optional` argument and hands back the inner decorator, which
+/// Flask then serves in place of the view. No token is checked and the handler never runs
+/// (cve-search's admin API on 4.3.1: `DELETE` without a token answers 200). Silent where the
+/// project's declared versions all predate 4.0 (`@jwt_required` was the 3.x spelling).
+fn report_bare_jwt_required(checker: &mut Checker<'_, '_>) {
+    let project = checker.project;
+    let found: Vec<(TextRange, String)> = checker
+        .routes()
+        .flat_map(|route| route.decorators.iter().map(move |d| (route, *d)))
+        .filter(|(route, decorator)| {
+            matches!(decorator, Expr::Name(_) | Expr::Attribute(_)) && {
+                let file = &project.files[route.module];
+                let at = file.at(file.scope_around(route.handler.range()));
+                project
+                    .model
+                    .qualified_name(decorator, &at)
+                    .is_some_and(|qualified| {
+                        qualified.starts_with("flask_jwt_extended.")
+                            && qualified.ends_with(".jwt_required")
+                    })
+            }
+        })
+        .map(|(route, decorator)| (decorator.range(), route.rule.clone()))
+        .collect();
+    if found.is_empty() {
+        return;
+    }
+    let versions = project
+        .dependencies
+        .package_for(&checker.source.path, "flask-jwt-extended");
+    let since_4 = crate::deps::specifier_ranges(">=4.0.0").ok();
+    let admitted = versions
+        .as_ref()
+        .zip(since_4.as_ref())
+        .and_then(|(versions, since_4)| versions.admits(since_4));
+    if admitted == Some(false) {
+        return;
+    }
+    let evidence = versions
+        .as_ref()
+        .filter(|_| admitted == Some(true))
+        .map(|versions| {
+            format!(
+                " ({} allows it)",
+                versions.evidence(&project.dependencies.files)
+            )
+        })
+        .unwrap_or_default();
+    let mut reported: Vec<TextRange> = Vec::new();
+    for (range, rule) in found {
+        if reported.contains(&range) {
+            continue;
+        }
+        reported.push(range);
+        let written = checker.text(&range).to_string();
+        let diagnostic = checker.report(
+            range,
+            format!(
+                "`@{written}` without parentheses: since Flask-JWT-Extended 4.0{evidence} `jwt_required` is a decorator factory, so this passes the view as its `optional` argument and Flask serves the inner decorator for `{rule}`: no token is checked and the handler never runs"
+            ),
+            format!("call it: `@{written}()`"),
+        );
+        diagnostic.fix = Some(Fix {
+            description: format!("call the decorator factory: `@{written}()`"),
+            edits: vec![Edit {
+                range: TextRange::empty(range.end()),
+                content: "()".to_string(),
+            }],
+            // The route starts refusing requests without a valid token.
+            applicability: Applicability::Unsafe,
+        });
+    }
 }
 
 /// `@cache.memoize(...)` (or `@cache.cached(...)`) written above the access check: on a hit the

@@ -1,0 +1,34 @@
+"""The same handler on Flask-JWT-Extended 3.x, where `@jwt_required` without parentheses is the
+documented spelling: silent."""
+import os
+
+from flask import Flask, jsonify, request
+from flask_jwt_extended import JWTManager, create_access_token, get_jwt_identity, jwt_required
+
+app = Flask(__name__)
+app.config["JWT_SECRET_KEY"] = os.environ["JWT_SECRET_KEY"]
+JWTManager(app)
+NOTES = {}
+USERS = {"ada": os.environ.get("ADA_PASSWORD_HASH")}
+
+
+@app.post("/login")
+def login():
+    if request.json.get("password_hash") != USERS.get(request.json.get("user")):
+        return jsonify(error="invalid credentials"), 401
+    return jsonify(token=create_access_token(identity=request.json["user"]))
+
+
+@app.delete("/notes/<int:note_id>")
+@jwt_required
+def delete_note(note_id):
+    if NOTES.get(note_id, {}).get("owner") != get_jwt_identity():
+        return "", 403
+    NOTES.pop(note_id, None)
+    return "", 204
+
+
+@app.get("/notes")
+@jwt_required
+def list_notes():
+    return jsonify([n for n in NOTES.values() if n["owner"] == get_jwt_identity()])
