@@ -225,18 +225,10 @@ pub fn named_nowhere_else(
     def: &ast::StmtFunctionDef,
 ) -> bool {
     let name = def.name.as_str();
-    // One SIMD search per module text: the whole run's text is read for each such function.
-    let finder = memchr::memmem::Finder::new(name.as_bytes());
-    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
     model.modules.iter().enumerate().all(|(index, info)| {
         let text: &str = &info.file.text;
-        finder
-            .find_iter(text.as_bytes())
-            .filter(|&at| {
-                let whole = !text[..at].chars().next_back().is_some_and(is_ident)
-                    && !text[at + name.len()..].chars().next().is_some_and(is_ident);
-                whole && !text[..at].trim_end().ends_with("def")
-            })
+        whole_words(text, name)
+            .filter(|&at| !text[..at].trim_end().ends_with("def"))
             .all(|at| {
                 index == module
                     && u32::try_from(at)
@@ -435,8 +427,10 @@ pub fn code_mentions<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = u
 /// Where `word` occurs in `text` as a whole identifier.
 pub fn whole_words<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
     let is_ident = |c: char| c.is_alphanumeric() || c == '_';
-    text.match_indices(word)
-        .map(|(at, _)| at)
+    // memchr's SIMD search: callers read every module's text for one name. A match of a
+    // non-empty word starts at a character boundary; an empty one matches at each.
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes())
+        .filter(move |&at| text.is_char_boundary(at))
         .filter(move |&at| {
             let before = text[..at].chars().next_back();
             let after = text[at + word.len()..].chars().next();
