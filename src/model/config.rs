@@ -67,6 +67,10 @@ pub struct EnvLookup {
     /// The whole lookup, fallback included: what a fix replaces.
     pub module: usize,
     pub range: TextRange,
+    /// The value is the variable's text as the process got it (`os.getenv`, `os.environ`,
+    /// dotenv), never converted: `"False"` and `"0"` are true. `decouple.config(..., cast=bool)`,
+    /// `env.bool(...)` and click options convert, so they are not.
+    pub text: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -1625,6 +1629,7 @@ fn classify_depth<'a>(
                     default: None,
                     module: at.module,
                     range: expr.range(),
+                    text: true,
                 })
             } else {
                 ConfigValue::Unknown
@@ -1651,6 +1656,7 @@ fn classify_depth<'a>(
                         default,
                         module: at.module,
                         range: expr.range(),
+                        text: returns_text(callee),
                     })
                 }
                 Some("datetime.timedelta") => timedelta_seconds(model, call, at)
@@ -1676,6 +1682,7 @@ fn classify_depth<'a>(
                 default,
                 module: at.module,
                 range: expr.range(),
+                text: lookup.text,
             })
         }
         _ => ConfigValue::Computed,
@@ -1748,6 +1755,7 @@ fn click_option_default<'a>(
             default: Some(literal),
             module,
             range: name.range,
+            text: false,
         }))
     })
 }
@@ -1770,6 +1778,18 @@ fn innermost_function(body: &[Stmt], range: TextRange) -> Option<&ast::StmtFunct
 /// `os.environ.get` / `os.getenv` / `os.environ.setdefault`, python-decouple's `config("K", default=...)` (and `AutoConfig()` / `Config(...)`
 /// instances), environs' `env("K", ...)` / `env.str("K", ...)`, and `.get("K", ...)` on a
 /// `dotenv_values()` mapping.
+/// An environment reader that hands back the variable's text unconverted.
+fn returns_text(callee: &str) -> bool {
+    matches!(
+        callee,
+        "os.environ.get"
+            | "os.getenv"
+            | "os.environ.setdefault"
+            | "dotenv.dotenv_values().get"
+            | "dotenv.main.dotenv_values().get"
+    )
+}
+
 pub(crate) fn is_environment_reader(callee: &str) -> bool {
     matches!(
         callee,
@@ -2310,6 +2330,7 @@ impl<'p, 'a> Collector<'p, 'a> {
                     default,
                     module: self.module,
                     range: value.range(),
+                    text: false,
                 });
                 self.record_value(key, display, value, Origin::ClassAttribute, environment);
             }

@@ -1265,6 +1265,7 @@ pub struct Project<'a> {
     administrator_role_numbers: std::sync::OnceLock<Vec<i64>>,
     role_names_compared: std::sync::OnceLock<Vec<String>>,
     replaces_anonymous_user: std::sync::OnceLock<bool>,
+    unsigned_session_interfaces: std::sync::OnceLock<Vec<(usize, String)>>,
 }
 
 /// What the application of a Flask `SECRET_KEY` relies on the key for
@@ -1504,6 +1505,9 @@ impl<'a> Project<'a> {
             "dynamodb",
         ];
         let apps = &self.apps;
+        if let Some(interface) = self.unsigned_session_interface(set_in) {
+            return Some(interface);
+        }
         let setting = self
             .config
             .production_settings("SESSION_TYPE")
@@ -1512,7 +1516,7 @@ impl<'a> Project<'a> {
                 Some(Value::Str(store))
                     if SERVER_STORES.contains(&store.to_ascii_lowercase().as_str()) =>
                 {
-                    Some(format!("`{} = \"{store}\"`", entry.display))
+                    Some(format!("Flask-Session, `{} = \"{store}\"`", entry.display))
                 }
                 _ => None,
             })?;
@@ -1520,6 +1524,84 @@ impl<'a> Project<'a> {
             apps.share(file.module, set_in) && self.imports_package(file, "flask_session")
         });
         installs_flask_session.then_some(setting)
+    }
+
+    /// `app.session_interface = RedisSessionInterface()` in the application of `set_in`, where
+    /// the class is the project's own whole session interface (it defines `open_session` and
+    /// `save_session`) and nothing in it signs (no `secret_key`, itsdangerous signer or HMAC):
+    /// Flask's own snippet 75, kept by dietr, stores sessions in Redis under a random id it
+    /// writes to the cookie as is. The assignment as written, when so.
+    fn unsigned_session_interface(&self, set_in: usize) -> Option<String> {
+        let apps = &self.apps;
+        self.unsigned_session_interfaces
+            .get_or_init(|| self.find_unsigned_session_interfaces())
+            .iter()
+            .find(|(module, _)| apps.share(*module, set_in))
+            .map(|(_, interface)| interface.clone())
+    }
+
+    /// Every assignment of an unsigned session interface ([`Self::unsigned_session_interface`])
+    /// in the analysed modules, with its module: looked for once per run, since a project may
+    /// ask for each of its keys.
+    fn find_unsigned_session_interfaces(&self) -> Vec<(usize, String)> {
+        const SIGNS: &[&str] = &[
+            "secret_key",
+            "signing_serializer",
+            "Signer",
+            "URLSafe",
+            "itsdangerous",
+            "hmac",
+            "SecureCookie",
+        ];
+        let finder = memchr::memmem::Finder::new("session_interface");
+        let mut found = Vec::new();
+        for file in &self.files {
+            let info = &self.model.modules[file.module];
+            if !info.analysed || finder.find(info.file.text.as_bytes()).is_none() {
+                continue;
+            }
+            routes::visit_stmts(&info.file.module().body, &mut |stmt| {
+                let Stmt::Assign(assign) = stmt else { return };
+                let ([Expr::Attribute(target)], Expr::Call(call)) =
+                    (assign.targets.as_slice(), assign.value.as_ref())
+                else {
+                    return;
+                };
+                if target.attr.as_str() != "session_interface" {
+                    return;
+                }
+                let at = file.at(file.scope_around(stmt.range()));
+                let Some(qualified) = self.model.qualified_name(&call.func, &at) else {
+                    return;
+                };
+                let Some((module, class_name)) = self.model.split_module(&qualified) else {
+                    return;
+                };
+                let class_file = self.model.modules[module].file;
+                let Some(class) = find_class_in(&class_file.module().body, class_name) else {
+                    return;
+                };
+                let defines = |name: &str| {
+                    class.body.iter().any(
+                        |stmt| matches!(stmt, Stmt::FunctionDef(def) if def.name.as_str() == name),
+                    )
+                };
+                let text = class_file.slice(class.range());
+                if defines("open_session")
+                    && defines("save_session")
+                    && !SIGNS.iter().any(|word| text.contains(word))
+                {
+                    found.push((
+                        file.module,
+                        format!(
+                            "`{}`: `{class_name}` keeps it on the server and signs nothing",
+                            info.file.slice(stmt.range())
+                        ),
+                    ));
+                }
+            });
+        }
+        found
     }
 
     /// Whether an analysed file imports anything of the top-level package `root`.
@@ -1684,6 +1766,7 @@ impl<'a> Project<'a> {
             administrator_role_numbers: std::sync::OnceLock::new(),
             role_names_compared: std::sync::OnceLock::new(),
             replaces_anonymous_user: std::sync::OnceLock::new(),
+            unsigned_session_interfaces: std::sync::OnceLock::new(),
         }
     }
 }

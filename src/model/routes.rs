@@ -7251,7 +7251,23 @@ fn refuses_on_role_test(body: &[Stmt]) -> bool {
             ),
             _ => false,
         });
-        names_role && forbids(&branch.body)
+        // HealthPlus's `check_is_pharmacist()`: a role test answered with 401 still turns away
+        // every signed-in caller without the role.
+        names_role && (forbids(&branch.body) || answers_unauthorized(&branch.body))
+    })
+}
+
+/// Whether the statements answer 401 (`abort(401)`, `raise Unauthorized()`).
+fn answers_unauthorized(body: &[Stmt]) -> bool {
+    any_expr(body, &mut |expr| match expr {
+        Expr::NumberLiteral(number) => {
+            matches!(&number.value, ast::Number::Int(i) if i.as_u64() == Some(401))
+        }
+        Expr::Name(name) => name.id.as_str() == "Unauthorized",
+        Expr::Attribute(attribute) => {
+            matches!(attribute.attr.as_str(), "UNAUTHORIZED" | "Unauthorized")
+        }
+        _ => false,
     })
 }
 

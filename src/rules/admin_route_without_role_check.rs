@@ -281,6 +281,40 @@ fn routes_of_its_app<'c, 'a>(
         .filter(|r| overlap(&r.units, &route.units))
 }
 
+/// Whether the route's application never tells one caller from another: no route of it logs
+/// anyone in or authenticates, and no module of it mentions a login or a password check or
+/// compares an account's role with a literal role name
+/// ([`crate::model::records::role_names_compared`]). Asked per application: another application
+/// of the same tree logging users in says nothing of this one.
+fn never_identifies_a_caller(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
+    let project = checker.project;
+    if routes_of_its_app(checker, route)
+        .any(|other| other.authentication.is_some() || other.logs_the_caller_in)
+    {
+        return false;
+    }
+    !project
+        .model
+        .modules
+        .iter()
+        .enumerate()
+        .any(|(module, info)| {
+            if !project.apps.share(module, route.module) {
+                return false;
+            }
+            let text = &info.file.text;
+            if crate::model::context::contains_any_ignoring_case(
+                text,
+                &["login", "check_password", "checkpw", "verify_password"],
+            ) {
+                return true;
+            }
+            let mut names = Vec::new();
+            crate::model::records::role_names_compared(&info.file.module().body, &mut names);
+            !names.is_empty()
+        })
+}
+
 /// An administrative route by name that does nothing an administrator alone may do: the
 /// admin area's own login or logout (a credential exchange, or ending the caller's own
 /// session; without an id in the URL, which would make it a log-in as someone else), or a
@@ -348,6 +382,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                 .then_some(compared_roles);
                 let ordinary_roles =
                     ordinary_roles.or_else(|| ordinary_compared.map(<[String]>::to_vec));
+                let authenticates_nothing = never_identifies_a_caller(checker, route);
                 let diagnostic = checker.report(
                     route.handler.name.range(),
                     format!(
@@ -390,6 +425,13 @@ fn check(checker: &mut Checker<'_, '_>) {
                         if ordinary_compared.is_some() { "project's code compares" } else { "app's routes check" },
                         roles.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", ")
                     ));
+                } else if authenticates_nothing {
+                    // MedAccess: nothing in the app logs anyone in, checks a password or compares
+                    // a role, so the stored role opens nothing; every route is open.
+                    diagnostic.severity = Some(Severity::Low);
+                    diagnostic.message.push_str(
+                        " [low: nothing in this app logs anyone in, checks a password or compares a role, so the role grants nothing today; every route is open to anyone already]",
+                    );
                 } else if role_unchecked {
                     // agrico's sign-up stores the `role` it is sent, while its only admin check
                     // is commented out: the role is chosen, and nothing yet looks at it.

@@ -18,13 +18,13 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::hardcoded_secret_key::import_position;
 use super::{Applicability, Checker, Edit, Fix, Rule};
-use crate::model::At;
 use crate::model::config::ConfigValue;
 use crate::model::routes::{
     any_expr, exits_function, expr_contains, local_assignments, visit_scope_stmts, visit_stmts,
 };
 use crate::model::scope::Binding;
 use crate::model::value::Value;
+use crate::model::{At, ProjectModel};
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL404.md"),
@@ -60,18 +60,18 @@ fn origins_of(value: &Value) -> Origins {
 /// The fallback of an origins value read from configuration, `config.get("cors_allowed", "*")`
 /// or `os.environ.get("CORS_ORIGINS", "*")`: the key it reads and the default's value. The
 /// default is what every deployment that does not set the key runs with.
-fn read_with_default<'e>(
-    checker: &Checker<'_, '_>,
-    expr: &'e Expr,
-    at: &At<'_, '_>,
-) -> Option<(&'e Expr, Value)> {
+fn read_with_default<'a>(
+    model: &ProjectModel<'a>,
+    expr: &'a Expr,
+    at: &At<'_, 'a>,
+) -> Option<(&'a Expr, Value)> {
     let Expr::Call(call) = expr else {
         return None;
     };
     let Expr::Attribute(method) = call.func.as_ref() else {
         return None;
     };
-    let qualified = checker.project.model.qualified_name(&call.func, at);
+    let qualified = model.qualified_name(&call.func, at);
     let getter = method.attr.as_str() == "get"
         || matches!(qualified.as_deref(), Some("os.getenv" | "os.environ.get"));
     if !getter {
@@ -80,7 +80,60 @@ fn read_with_default<'e>(
     let [key, default] = &call.arguments.args[..] else {
         return None;
     };
-    Some((key, checker.project.model.value(default, at)))
+    Some((key, model.value(default, at)))
+}
+
+/// [`read_with_default`] where the origins are built from the value: a name bound to it, the
+/// value split into a list (`origins.split(",")`, `[o.strip() for o in origins.split(",")]`),
+/// or the fallback written after `or` (`os.getenv("API_ALLOWED_ORIGINS") or "*"`, round 52's
+/// svg_translate_web).
+fn defaulted_origins<'a>(
+    model: &ProjectModel<'a>,
+    expr: &'a Expr,
+    at: &At<'_, 'a>,
+    depth: usize,
+) -> Option<(&'a Expr, Value)> {
+    const MAX_STEPS: usize = 4;
+    if depth > MAX_STEPS {
+        return None;
+    }
+    match expr {
+        Expr::Call(call) => match call.func.as_ref() {
+            Expr::Attribute(method)
+                if matches!(method.attr.as_str(), "split" | "strip" | "lower" | "rstrip") =>
+            {
+                defaulted_origins(model, &method.value, at, depth + 1)
+            }
+            _ => read_with_default(model, expr, at),
+        },
+        Expr::ListComp(comprehension) => {
+            let [generator] = comprehension.generators.as_slice() else {
+                return None;
+            };
+            defaulted_origins(model, &generator.iter, at, depth + 1)
+        }
+        Expr::Name(name) => {
+            let (bindings, found_at) = model.lookup(at, name.id.as_str())?;
+            let [Binding::Assign(value)] = bindings else {
+                return None;
+            };
+            defaulted_origins(model, value, &found_at, depth + 1)
+        }
+        Expr::BoolOp(either) if either.op == ast::BoolOp::Or => {
+            let [first, fallback] = either.values.as_slice() else {
+                return None;
+            };
+            let Expr::Call(read) = first else {
+                return None;
+            };
+            let reader = model.qualified_name(&read.func, at);
+            let reads_settings = matches!(reader.as_deref(), Some(callee) if crate::model::config::is_environment_reader(callee))
+                || matches!(read.func.as_ref(), Expr::Attribute(method) if method.attr.as_str() == "get");
+            let key = read.arguments.args.first()?;
+            reads_settings.then(|| (key, model.value(fallback, at)))
+        }
+        _ => None,
+    }
 }
 
 /// A configuration key as the user writes it in settings: `cors_allowed`, not `"cors_allowed"`.
@@ -153,7 +206,7 @@ fn is_cors_instance(checker: &Checker<'_, '_>, receiver: &Expr, at: &At<'_, '_>)
     }
 }
 
-fn check_flask_cors(checker: &mut Checker<'_, '_>) {
+fn check_flask_cors<'a>(checker: &mut Checker<'_, 'a>) {
     let at = checker.file.at(None);
     let model = &checker.project.model;
     let mut calls: Vec<(&ast::ExprCall, String)> = Vec::new();
@@ -183,10 +236,14 @@ fn check_flask_cors(checker: &mut Checker<'_, '_>) {
                 .is_some_and(|v| v.truthy() == Some(true)),
         };
         // `origins=config.get("cors_allowed", "*")`: open wherever the key is not set.
-        let defaulted = keyword(call, "origins")
+        let call_at = checker.file.at(checker.file.scope_around(call.range()));
+        let wildcard_default = |e: &'a Expr| {
+            defaulted_origins(model, e, &call_at, 0)
+                .filter(|(_, default)| origins_of(default) == Origins::Any)
+        };
+        let mut defaulted = keyword(call, "origins")
             .filter(|e| origins_of(&value(e)) == Origins::Unknown)
-            .and_then(|e| read_with_default(checker, e, &at))
-            .filter(|(_, default)| origins_of(default) == Origins::Any);
+            .and_then(wildcard_default);
         let top_origins = match keyword(call, "origins") {
             Some(_) if defaulted.is_some() => Origins::Any,
             Some(e) => origins_of(&value(e)),
@@ -210,6 +267,7 @@ fn check_flask_cors(checker: &mut Checker<'_, '_>) {
                         credentials: false,
                         credentials_at: None,
                         own_origins: None,
+                        defaulted: None,
                     });
                     continue;
                 };
@@ -219,6 +277,7 @@ fn check_flask_cors(checker: &mut Checker<'_, '_>) {
                     credentials,
                     credentials_at: None,
                     own_origins: None,
+                    defaulted: None,
                 };
                 for option in &options.items {
                     let Some(Expr::StringLiteral(key)) = &option.key else {
@@ -227,6 +286,12 @@ fn check_flask_cors(checker: &mut Checker<'_, '_>) {
                     match key.value.to_str() {
                         "origins" => {
                             resource.origins = origins_of(&value(&option.value));
+                            if resource.origins == Origins::Unknown
+                                && let Some(found) = wildcard_default(&option.value)
+                            {
+                                resource.origins = Origins::Any;
+                                resource.defaulted = Some(found);
+                            }
                             resource.own_origins = Some(&option.value);
                         }
                         "supports_credentials" => {
@@ -245,17 +310,21 @@ fn check_flask_cors(checker: &mut Checker<'_, '_>) {
                 credentials,
                 credentials_at: None,
                 own_origins: None,
+                defaulted: None,
             });
         }
         let open = |r: &Resource<'_>| r.credentials && r.origins == Origins::Any;
-        let Some((resource_range, own_origins)) = per_resource
+        let Some((resource_range, own_origins, resource_default)) = per_resource
             .iter()
             .find(|r| open(r))
-            .map(|r| (r.credentials_at, r.own_origins))
+            .map(|r| (r.credentials_at, r.own_origins, r.defaulted.clone()))
         else {
             check_exposed_authorization(checker, call, &callee, &per_resource);
             continue;
         };
+        if own_origins.is_some() {
+            defaulted = resource_default;
+        }
         // The project reads its origins from its own configuration: the default is its to drop.
         let fix = match defaulted {
             Some(_) => None,
@@ -265,7 +334,14 @@ fn check_flask_cors(checker: &mut Checker<'_, '_>) {
             .or_else(|| credentials_keyword.map(Ranged::range))
             .unwrap_or(call.range());
         let origin_source = match (own_origins, keyword(call, "origins")) {
-            (Some(e), _) => format!("`\"origins\": {}`", checker.text(e)),
+            (Some(e), _) => match &defaulted {
+                Some((key, _)) => format!(
+                    "`\"origins\": {}` (`*` wherever `{}` is not configured)",
+                    checker.text(e),
+                    key_name(checker, key)
+                ),
+                None => format!("`\"origins\": {}`", checker.text(e)),
+            },
             (None, Some(e)) => match defaulted {
                 Some((key, _)) => format!(
                     "`origins={}` (`*` wherever `{}` is not configured)",
@@ -467,6 +543,8 @@ struct Resource<'a> {
     credentials_at: Option<TextRange>,
     /// The resource's own `"origins"` value; `None`: it inherits the call's.
     own_origins: Option<&'a Expr>,
+    /// The own origins fall back to a wildcard where a setting is missing: its key and value.
+    defaulted: Option<(&'a Expr, Value)>,
 }
 
 /// The environment variable the fix reads the trusted origins from: flask-cors's own name for

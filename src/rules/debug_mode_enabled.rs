@@ -41,6 +41,29 @@ fn truthy_literal(value: &ConfigValue) -> bool {
             && !matches!(&l.value, crate::model::value::Value::Str(s) if s.eq_ignore_ascii_case("debug")))
 }
 
+/// The text an unconverted environment variable defaults to, when that text is true: Python
+/// takes every non-empty string as true, so `debug=os.getenv("DEBUG", "False")` runs the
+/// debugger wherever the variable is unset, and wherever it is set to `0` or `false`.
+fn true_text_default(value: &ConfigValue) -> Option<&str> {
+    match value {
+        ConfigValue::Environment(lookup) if lookup.text => match &lookup.default {
+            Some(literal) => match &literal.value {
+                crate::model::value::Value::Str(text) if !text.is_empty() => Some(text),
+                _ => None,
+            },
+            None => None,
+        },
+        _ => None,
+    }
+}
+
+/// What a message says of a switch read as text: why it is on.
+fn text_switch_note(text: &str) -> String {
+    format!(
+        " [the variable's text is used as is, and every non-empty text is true: the default `\"{text}\"` turns debug mode on, and so does setting the variable to `0` or `false`]"
+    )
+}
+
 /// The WSGI entry module next to this one (`wsgi.py`, nyaa's `WSGI.py`, or one named for its
 /// host, `wsgi_pythonanywhere.py` / `prod_wsgi.py`, in its package or up to two packages above:
 /// `content_api/wsgi.py` beside `content_api/app/__init__.py`): the project says how production
@@ -196,23 +219,26 @@ fn served_by_server(checker: &Checker<'_, '_>) -> Option<String> {
 fn check(checker: &mut Checker<'_, '_>) {
     let config = &checker.project.config;
     let module = checker.file.module;
-    for run in config
-        .server_runs
-        .iter()
-        .filter(|r| r.module == module && truthy_literal(&r.value))
-    {
+    for run in config.server_runs.iter().filter(|r| {
+        r.module == module && (truthy_literal(&r.value) || true_text_default(&r.value).is_some())
+    }) {
+        let text_default = true_text_default(&run.value);
         let keyword = checker.source.slice(run.keyword).to_string();
         let shown = if run.siblings.len() > 1 {
             format!("{}(..., {keyword})", run.callee)
         } else {
             format!("{}({keyword})", run.callee)
         };
-        let fix = remove_list_element(run.keyword, &run.siblings).map(|edit| Fix {
-            description: format!("remove `{keyword}`"),
-            edits: vec![edit],
-            // Turns off the reloader and the in-browser tracebacks someone may rely on.
-            applicability: Applicability::Unsafe,
-        });
+        // A switch read from the environment is the user's to convert; removing it would drop
+        // the developer's way of turning the debugger on.
+        let fix = remove_list_element(run.keyword, &run.siblings)
+            .filter(|_| text_default.is_none())
+            .map(|edit| Fix {
+                description: format!("remove `{keyword}`"),
+                edits: vec![edit],
+                // Turns off the reloader and the in-browser tracebacks someone may rely on.
+                applicability: Applicability::Unsafe,
+            });
         // The central pass lowers (and explains) what it knows to be development-only; a
         // debug server in a development function, branch or package is known only here.
         let lowered_here =
@@ -254,6 +280,9 @@ fn check(checker: &mut Checker<'_, '_>) {
                 )
             );
         let mut message = format!("`{shown}` starts the Werkzeug debugger: {CONSEQUENCE}");
+        if let Some(text) = text_default {
+            message.push_str(&text_switch_note(text));
+        }
         if run_as_script {
             message.push_str(" [it listens beyond this machine: running the file on a server puts the debugger on the network]");
         } else if let Some(why) = &developers {
@@ -273,11 +302,11 @@ fn check(checker: &mut Checker<'_, '_>) {
                 " [listens on {host}: only this machine reaches it, unless a proxy on it forwards requests there]"
             ));
         }
-        let diagnostic = checker.report(
-            run.keyword,
-            message,
-            "remove `debug=True`; on a development machine use `flask run --debug` or read it from the environment".to_string(),
-        );
+        let help = match text_default {
+            Some(_) => "convert the text to a boolean (`os.getenv(\"DEBUG\", \"\").lower() in (\"1\", \"true\")`), or use `flask run --debug` on a development machine".to_string(),
+            None => "remove `debug=True`; on a development machine use `flask run --debug` or read it from the environment".to_string(),
+        };
+        let diagnostic = checker.report(run.keyword, message, help);
         diagnostic.fix = fix;
         // The script says it is the developer's: the debugger runs where a developer starts
         // it (held-out reviewers of CodeGra.de's and boxoffice's test-server scripts: low).
@@ -297,8 +326,9 @@ fn check(checker: &mut Checker<'_, '_>) {
         .entries_in(module)
         .iter()
         .filter(|e| e.key == "DEBUG" && !e.dev_only)
-        .filter(|e| truthy_literal(&e.value))
+        .filter(|e| truthy_literal(&e.value) || true_text_default(&e.value).is_some())
     {
+        let text_default = true_text_default(&entry.value);
         let range = entry.expr.range();
         // The setting starts the debugger only through `app.run()` without `debug=`, listening
         // beyond this machine: `flask run` takes debug mode from `--debug` / `FLASK_DEBUG`, and
@@ -312,16 +342,26 @@ fn check(checker: &mut Checker<'_, '_>) {
             "`{}` turns on debug mode outside a development config: {CONSEQUENCE}",
             entry.display
         );
+        if let Some(text) = text_default {
+            message.push_str(&text_switch_note(text));
+        }
         if unserved {
             message.push_str("; low severity: no `app.run()` of this app that listens beyond this machine takes its debug mode from this setting (`flask run` reads `--debug` / `FLASK_DEBUG`, and gunicorn or uWSGI never start the debugger), so what it turns on today is exception propagation and template reloading; it becomes the debugger once such a server runs the app");
         }
-        let diagnostic = checker.report(
-            range,
-            message,
-            "set it to False (or read it from the environment) and enable debugging only in a development config or with `flask run --debug`".to_string(),
-        );
+        let help = match text_default {
+            Some(_) => {
+                "convert the text to a boolean (`os.getenv(\"DEBUG\", \"\").lower() in (\"1\", \"true\")`), and enable debugging only in a development config or with `flask run --debug`"
+            }
+            None => {
+                "set it to False (or read it from the environment) and enable debugging only in a development config or with `flask run --debug`"
+            }
+        };
+        let diagnostic = checker.report(range, message, help.to_string());
         if unserved {
             diagnostic.severity = Some(Severity::Low);
+        }
+        if text_default.is_some() {
+            continue;
         }
         diagnostic.fix = Some(Fix {
             description: "set it to False".to_string(),

@@ -281,7 +281,7 @@ impl<'c, 'a> Checker<'c, 'a> {
             KeyReliance::Relied => {}
             KeyReliance::FlashesOnly => self.lower_last(SIGNS_ONLY_FLASHES_NOTE),
             KeyReliance::ServerSession(setting) => self.lower_last(&format!(
-                " [the session is kept on the server (Flask-Session, {setting}): the cookie holds a random session id, not data the key signs, and nothing else in this application reads the key (no login or CSRF library, no token library signing with it); it matters the day one is added]"
+                " [the session is kept on the server ({setting}): the cookie holds a random session id, not data the key signs, and nothing else in this application reads the key (no login or CSRF library, no token library signing with it); it matters the day one is added]"
             )),
         }
     }

@@ -25,8 +25,8 @@ use crate::model::records::{
 };
 use crate::model::request_data::request_reads;
 use crate::model::routes::{
-    Authentication, IdentityScan, Route, any_expr, expr_contains, forbids, is_personal_field,
-    local_assignments, local_bindings, refuses_other_callers, returned_fields,
+    Authentication, IdentityScan, Route, any_expr, exits_function, expr_contains, forbids,
+    is_personal_field, local_assignments, local_bindings, refuses_other_callers, returned_fields,
     turns_away_signed_in,
 };
 
@@ -183,6 +183,14 @@ fn check(checker: &mut Checker<'_, '_>) {
                     continue;
                 }
                 Use::Unknown if role_owned.is_some() => continue,
+                // HealthNova's labs: a lab claims or rejects a test only while its status is
+                // still `requested`, the shared queue every lab reads; no lab owns it yet.
+                Use::Selects(_)
+                    if role_owned.is_some()
+                        && acts_only_in_one_state(&flow, &route.handler.body) =>
+                {
+                    continue;
+                }
                 Use::Selects(found) => {
                     // Authored rows (posts, comments) are read by everyone: only changing
                     // one needs its author. Not a private kind of record the URL names (an
@@ -1583,6 +1591,15 @@ fn is_related_to_identity(
             if with_id && parts.iter().any(|p| identity.contains_identity(p)) {
                 return true;
             }
+            // kitchenowl's `expense.checkAuthorized()`: the record (or its parent,
+            // `item.shoppinglist.checkAuthorized()`) checks the caller through a method the
+            // model classes share, named for the check, raising when it fails.
+            if let Expr::Attribute(method) = call.func.as_ref()
+                && flow.reaches(&method.value)
+                && names_an_access_check(method.attr.as_str())
+            {
+                return true;
+            }
             // The ID goes to a project helper: silent when that helper reads the identity or
             // refuses callers itself, since the check may live there. A route handler called
             // as a function (a deprecated alias answering through the new view) is judged at
@@ -1599,6 +1616,63 @@ fn is_related_to_identity(
         }
         _ => false,
     })
+}
+
+/// `if test.status != "requested": return ..., 400`: the handler turns away every record the id
+/// selects but those in one state (`status`, `state`, `stage`) the handler names, before it
+/// changes anything.
+fn acts_only_in_one_state(flow: &Flow<'_>, body: &[Stmt]) -> bool {
+    let names_a_state = |expr: &Expr| match expr {
+        Expr::StringLiteral(_) => true,
+        Expr::Tuple(t) => t.elts.iter().all(|e| e.is_string_literal_expr()),
+        Expr::List(l) => l.elts.iter().all(|e| e.is_string_literal_expr()),
+        _ => false,
+    };
+    body.iter().any(|stmt| {
+        let Stmt::If(branch) = stmt else { return false };
+        let Expr::Compare(compare) = branch.test.as_ref() else {
+            return false;
+        };
+        let state_of_record = matches!(compare.left.as_ref(), Expr::Attribute(a)
+            if matches!(a.attr.as_str(), "status" | "state" | "stage") && flow.reaches(&a.value));
+        state_of_record
+            && matches!(
+                compare.ops.as_ref(),
+                [ast::CmpOp::NotEq | ast::CmpOp::NotIn]
+            )
+            && compare.comparators.iter().all(names_a_state)
+            && branch.body.last().is_some_and(exits_function)
+    })
+}
+
+/// `checkAuthorized`, `ensure_access`, `require_permission`, `assert_owner`: a method named for
+/// checking that the caller may touch the object, which raises (or aborts) when not.
+fn names_an_access_check(method: &str) -> bool {
+    let lower = method.to_ascii_lowercase().replace('_', "");
+    let verb = [
+        "check",
+        "ensure",
+        "require",
+        "assert",
+        "verify",
+        "authorize",
+        "authorise",
+        "validate",
+    ]
+    .iter()
+    .any(|verb| lower.starts_with(verb));
+    let object = [
+        "authoriz",
+        "authoris",
+        "permission",
+        "access",
+        "owner",
+        "member",
+        "allowed",
+    ]
+    .iter()
+    .any(|word| lower.contains(word));
+    verb && object
 }
 
 /// Whether the id is only used inside another URL variable that is bound to the caller: the

@@ -5,7 +5,7 @@ the visitor picks."""
 import sqlite3
 
 from flask import Blueprint, jsonify, request
-from werkzeug.security import generate_password_hash
+from werkzeug.security import check_password_hash, generate_password_hash
 
 auth_bp = Blueprint("auth", __name__, url_prefix="/api/auth")
 
@@ -49,3 +49,12 @@ def invite():
         (data.get("email"), data.get("role")),
     )
     return jsonify(msg="invited"), 201
+
+
+@auth_bp.route("/login", methods=["POST"])
+def login():
+    data = request.get_json()
+    row = get_db().execute("SELECT password FROM users WHERE email = ?", (data.get("email"),)).fetchone()
+    if row is None or not check_password_hash(row[0], data.get("password")):
+        return jsonify(msg="invalid"), 401
+    return jsonify(msg="welcome")

@@ -25,7 +25,37 @@ def configure_from_environment():
     return app
 
 
+def configure_split_fallback():
+    app = Flask(__name__)
+    # The fallback after `or`, split into a list: still `*` wherever the variable is unset.
+    allowed = os.getenv("API_ALLOWED_ORIGINS") or "*"
+    allowed_list = [origin.strip() for origin in allowed.split(",")]
+    CORS(app, resources={r"/api/*": {"supports_credentials": True, "origins": allowed_list}})  # expect: FL404(high)
+    return app
+
+
+def configure_split_default():
+    app = Flask(__name__)
+    origins = os.environ.get("CORS_ORIGINS", "*")
+    CORS(app, origins=origins.split(","), supports_credentials=True)  # expect: FL404(high)
+    return app
+
+
 # Traps below: these must stay silent.
+
+
+def configure_split_listed_fallback():
+    app = Flask(__name__)
+    allowed = os.getenv("API_ALLOWED_ORIGINS") or "https://app.example.com"
+    CORS(app, resources={r"/api/*": {"supports_credentials": True, "origins": allowed.split(",")}})
+    return app
+
+
+def configure_split_without_default():
+    app = Flask(__name__)
+    origins = os.environ.get("CORS_ORIGINS", "")
+    CORS(app, origins=origins.split(","), supports_credentials=True)
+    return app
 
 
 def configure_listed_default(config):

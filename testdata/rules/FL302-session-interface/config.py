@@ -1,0 +1,2 @@
+class ProductionConfig:
+    SECRET_KEY = "YOUR_SECRET_KEY_HERE"  # expect: FL302(low)
