@@ -308,6 +308,73 @@ pub fn api_client_classes(body: &[Stmt]) -> Vec<(TextRange, String)> {
         .collect()
 }
 
+/// Whether a module is a script that calls some web API and serves nothing: it runs as a
+/// script (`if __name__ == "__main__":` at its top level) and its top-level imports hold an HTTP
+/// client library (`requests`, `httpx`, `aiohttp`, `urllib3`) and no web framework (gps-tracks's
+/// `scripts/upload_tracks.py` logs in with `requests` and reads its own id from the token the
+/// server answered). A library module importing `requests` beside its own token checks
+/// (NIPAP's `authlib.py`) runs no script. Top-level statements only, `if`/`try` blocks included.
+pub fn http_client_script(body: &[Stmt]) -> bool {
+    const CLIENTS: &[&str] = &["requests", "httpx", "aiohttp", "urllib3"];
+    const SERVERS: &[&str] = &[
+        "flask",
+        "werkzeug",
+        "fastapi",
+        "starlette",
+        "django",
+        "quart",
+        "connexion",
+        "sanic",
+        "tornado",
+        "bottle",
+        "falcon",
+        "pyramid",
+    ];
+    fn tops<'b>(body: &'b [Stmt], found: &mut Vec<&'b str>) {
+        for stmt in body {
+            match stmt {
+                Stmt::Import(import) => found.extend(
+                    import
+                        .names
+                        .iter()
+                        .map(|alias| alias.name.split('.').next().unwrap_or_default()),
+                ),
+                Stmt::ImportFrom(import) if import.level == 0 => {
+                    if let Some(module) = &import.module {
+                        found.push(module.split('.').next().unwrap_or_default());
+                    }
+                }
+                Stmt::If(branch) => {
+                    tops(&branch.body, found);
+                    for clause in &branch.elif_else_clauses {
+                        tops(&clause.body, found);
+                    }
+                }
+                Stmt::Try(block) => {
+                    tops(&block.body, found);
+                    for handler in &block.handlers {
+                        let ast::ExceptHandler::ExceptHandler(handler) = handler;
+                        tops(&handler.body, found);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let runs_as_script = body
+        .iter()
+        .any(|stmt| matches!(stmt, Stmt::If(branch) if is_main_check(&branch.test)));
+    if !runs_as_script {
+        return false;
+    }
+    let mut found = Vec::new();
+    tops(body, &mut found);
+    found.iter().any(|top| CLIENTS.contains(top))
+        && !found
+            .iter()
+            .any(|top| SERVERS.contains(top) || top.starts_with("flask_"))
+}
+
 /// The docstring of a module, class or function body: its first statement, when that is a
 /// string literal.
 pub fn docstring(body: &[Stmt]) -> Option<&str> {

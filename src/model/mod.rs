@@ -2112,6 +2112,11 @@ impl<'a> FileModel<'a> {
                 })
         };
         file.context.api_clients = context::api_client_classes(&info.file.module().body);
+        if context::http_client_script(&info.file.module().body) {
+            file.context
+                .api_clients
+                .push((TextRange::up_to(info.file.text_len()), format!("{stem}.py")));
+        }
         file.context.named_alone = location.named_alone;
         file.context.development_module = match location.development_folder {
             Some(folder) => Some(context::Development::Folder(folder)),

@@ -401,6 +401,57 @@ impl Records {
         }
     }
 
+    /// Whether the record classes module `near` may use hold nothing of any one user: the
+    /// accounts table and at least two other readable classes, none of which has an owner (a
+    /// class whose rows cannot be read, a declarative base, is passed over)
+    /// (castmail2list's lists, subscribers and messages belong to the instance; every account
+    /// is an administrator). No dict stores or SQL tables count, since they are read less
+    /// surely.
+    pub fn nothing_owned(&self, model: &ProjectModel<'_>, near: usize) -> bool {
+        if self
+            .stores
+            .keys()
+            .any(|(module, _)| self.related(*module, near))
+        {
+            return false;
+        }
+        // A `CREATE TABLE` with an owner column is a user's record (a docstring that reads
+        // "create tables and seed" is no table).
+        let owned_table = self.sql_tables.iter().any(|(name, tables)| {
+            tables.iter().any(|(module, _)| {
+                self.related(*module, near)
+                    && matches!(
+                        self.ownership(
+                            model,
+                            &RecordRef::Table {
+                                module: *module,
+                                name: name.clone(),
+                            }
+                        ),
+                        Ownership::Owned { .. }
+                    )
+            })
+        });
+        if owned_table {
+            return false;
+        }
+        let mut accounts = 0;
+        let mut shared = 0;
+        for class in self.classes.values() {
+            if !self.related(class.module, near) || class.opaque {
+                continue;
+            }
+            match self.class_ownership(model, class) {
+                Ownership::Owned { .. } => return false,
+                // A declarative base or a mixin: no rows of its own.
+                Ownership::Unknown => {}
+                Ownership::Account => accounts += 1,
+                Ownership::Public => shared += 1,
+            }
+        }
+        accounts > 0 && shared >= 2
+    }
+
     /// Whom the rows of a record belong to.
     pub fn ownership(&self, model: &ProjectModel<'_>, record: &RecordRef) -> Ownership {
         match record {

@@ -6072,11 +6072,24 @@ fn effects_and_sign_up_roles(
                         if !names_privilege(role.value.to_str()))
                         || plain_number(&assign.value)
                         || plain_member(&assign.value));
+                // mail-system's sign-up: `is_first_user = User.query.count() == 0`, then
+                // `user.is_admin = is_first_user`: true for the first account only, the
+                // bootstrap written as a value.
+                let first_account_only = no_account_yet(&assign.value, &assignments)
+                    || matches!(assign.value.as_ref(), Expr::Name(local) if {
+                        let mut values = assignments
+                            .iter()
+                            .filter(|(name, _)| *name == local.id.as_str())
+                            .map(|(_, value)| *value);
+                        matches!((values.next(), values.next()),
+                            (Some(value), None) if no_account_yet(value, &assignments))
+                    });
                 if let Some(attribute) = attribute
                     && holder.is_some_and(|holder| holds_an_account(holder, &statements))
                     && PRIVILEGE_ATTRIBUTES.contains(&attribute.to_ascii_lowercase().as_str())
                     && !grants_nothing(&assign.value)
                     && !plain_role
+                    && !first_account_only
                 {
                     found.push(AdministrativeEffect {
                         range: stmt.range(),

@@ -935,7 +935,9 @@ fn check_seeded_passwords(checker: &mut Checker<'_, '_>) {
     let mut sample_functions: Vec<(TextRange, Option<TextRange>)> = Vec::new();
     for fact in file.calls.iter() {
         let call = fact.call;
-        let Some(password) = literal_account_password(call) else {
+        let Some(password) = literal_account_password(call)
+            .or_else(|| positional_account_password(checker, call, fact.callee))
+        else {
             continue;
         };
         let value = password.value.to_str();
@@ -960,6 +962,11 @@ fn check_seeded_passwords(checker: &mut Checker<'_, '_>) {
         } else if super::never_runs(checker, file.module) {
             Some(format!(
                 " [low: no module imports `{stem}` and it runs nothing by itself: the account is never created unless someone calls it]"
+            ))
+        } else if let Some(function) = fact.function.filter(|f| drops_every_table(&f.body)) {
+            Some(format!(
+                " [low: `{}` drops every table before it makes the account: a reset of a development database, which no one runs against production's data]",
+                function.name
             ))
         } else {
             sample_data_function(checker, call.range()).map(|function| {
@@ -1088,6 +1095,99 @@ fn sample_data_function(checker: &Checker<'_, '_>, range: TextRange) -> Option<S
         .then(|| name.to_string())
 }
 
+/// Keyword arguments that carry an account's password.
+const PASSWORD_KEYWORDS: &[&str] = &["password", "passwd", "pwd"];
+
+/// Words naming an account or a kind of account, in a class, function or receiver name.
+const ACCOUNT_WORDS: &[&str] = &[
+    "user",
+    "users",
+    "admin",
+    "account",
+    "member",
+    "customer",
+    "staff",
+    "employee",
+    "superuser",
+    "owner",
+    "manager",
+    "operator",
+    "driver",
+    "student",
+    "teacher",
+    "doctor",
+    "patient",
+];
+
+fn names_account(name: &str) -> bool {
+    crate::model::context::words(name)
+        .iter()
+        .any(|word| ACCOUNT_WORDS.contains(&word.as_str()))
+}
+
+/// A call named for creating an account (`create_user(...)`), or a `create` of something named
+/// for accounts (`User.create(...)`, `staff_accounts.create(...)`).
+fn creates_account(callee: &str, receiver: Option<&str>) -> bool {
+    matches!(
+        callee,
+        "create"
+            | "create_user"
+            | "create_admin"
+            | "create_superuser"
+            | "create_account"
+            | "add_user"
+            | "new_user"
+            | "register_user"
+    ) && (names_account(callee) || receiver.is_some_and(names_account))
+}
+
+/// `db.drop_all()` (Flask-SQLAlchemy), `drop_tables(...)`: the function wipes the database first
+/// (RostrApp's `initialize()`, behind `flask init`, then seeds bob/bobpass and jane/janepass).
+fn drops_every_table(body: &[ruff_python_ast::Stmt]) -> bool {
+    crate::model::routes::any_expr(body, &mut |expr| {
+        matches!(expr, Expr::Call(call)
+            if crate::model::exceptions::last_segment(&call.func)
+                .is_some_and(|name| matches!(name, "drop_all" | "drop_tables" | "drop_all_tables")))
+    })
+}
+
+/// The literal a call of a project function that creates an account passes by position to its
+/// parameter named for the password: HealthPlus's start-up runs `staff_accounts.create('admin',
+/// 'admin', 'John', 'Smith', '123')` against `def create(role, staff_id, first_name, last_name,
+/// password)`.
+fn positional_account_password<'a>(
+    checker: &Checker<'_, 'a>,
+    call: &'a ruff_python_ast::ExprCall,
+    qualified: Option<&str>,
+) -> Option<&'a ruff_python_ast::ExprStringLiteral> {
+    let callee = crate::model::exceptions::last_segment(&call.func)?;
+    let receiver = match call.func.as_ref() {
+        Expr::Attribute(attribute) => crate::model::exceptions::last_segment(&attribute.value),
+        _ => None,
+    };
+    if call.arguments.args.is_empty() || !creates_account(callee, receiver) {
+        return None;
+    }
+    let model = &checker.project.model;
+    let (module, name) = model.split_module(qualified?)?;
+    let function = model.modules[module]
+        .file
+        .module()
+        .body
+        .iter()
+        .find_map(|stmt| match stmt {
+            ruff_python_ast::Stmt::FunctionDef(def) if def.name.as_str() == name => Some(def),
+            _ => None,
+        })?;
+    let position = function
+        .parameters
+        .posonlyargs
+        .iter()
+        .chain(&function.parameters.args)
+        .position(|parameter| PASSWORD_KEYWORDS.contains(&parameter.name().as_str()))?;
+    call.arguments.args.get(position)?.as_string_literal_expr()
+}
+
 /// The literal password a call gives an account: hashed for it (`generate_password_hash("x")`,
 /// werkzeug's and Flask-Bcrypt's name only: Flask-Security's own `hash_password(
 /// "not-a-password")` fills the column of a passwordless account), set on it
@@ -1101,31 +1201,6 @@ fn literal_account_password(
     // Not `password_hash=`: a literal there is a marker more often than a password (WorkZen's
     // `password_hash='google_oauth'` for accounts that sign in through Google, which no
     // password matches).
-    const PASSWORD_KEYWORDS: &[&str] = &["password", "passwd", "pwd"];
-    const ACCOUNT_WORDS: &[&str] = &[
-        "user",
-        "users",
-        "admin",
-        "account",
-        "member",
-        "customer",
-        "staff",
-        "employee",
-        "superuser",
-        "owner",
-        "manager",
-        "operator",
-        "driver",
-        "student",
-        "teacher",
-        "doctor",
-        "patient",
-    ];
-    let names_account = |name: &str| {
-        crate::model::context::words(name)
-            .iter()
-            .any(|word| ACCOUNT_WORDS.contains(&word.as_str()))
-    };
     let callee = crate::model::exceptions::last_segment(&call.func)?;
     let first_literal = || match call.arguments.args.first() {
         Some(Expr::StringLiteral(password)) => Some(password),
@@ -1165,19 +1240,7 @@ fn literal_account_password(
             };
             let constructs_account =
                 callee.starts_with(|c: char| c.is_ascii_uppercase()) && names_account(callee);
-            let creates_account = matches!(
-                callee,
-                "create"
-                    | "create_user"
-                    | "create_admin"
-                    | "create_superuser"
-                    | "create_account"
-                    | "add_user"
-                    | "new_user"
-                    | "register_user"
-            ) && (names_account(callee)
-                || receiver.is_some_and(names_account));
-            (constructs_account || creates_account)
+            (constructs_account || creates_account(callee, receiver))
                 .then(keyword_literal)
                 .flatten()
         }

@@ -71,6 +71,11 @@ const PUBLIC_WORDS: &[&str] = &[
     "version",
     "well-known",
     "unsubscribe",
+    // A newsletter's open and click tracking (mail-system's `GET /click/<tracking_id>`): the
+    // links and pixels its emails carry, opened from the recipient's mail client. Not `click`
+    // alone: a route storing a click row of a shortened link is a write anyone may flood.
+    "track",
+    "pixel",
     // `POST /csp-violation-report`: browsers send Content-Security-Policy reports without
     // credentials (sampledb).
     "csp",
@@ -284,9 +289,12 @@ fn looks_public(route: &Route<'_>, routes: &[Route<'_>]) -> bool {
         || joined
         || forgot_password
         || PUBLIC_WORDS.iter().any(|public| {
+            // `track` is a newsletter's tracking link only as the whole word: a courier's
+            // `/admin/tracking` page is its staff's.
+            let prefix_too = public.len() >= 5 && *public != "track";
             words
                 .iter()
-                .any(|w| w == public || (public.len() >= 5 && w.starts_with(public)))
+                .any(|w| w == public || (prefix_too && w.starts_with(public)))
         })
 }
 

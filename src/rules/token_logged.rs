@@ -707,6 +707,18 @@ fn holds_a_number(value: &Expr) -> bool {
     }
 }
 
+/// A name assigned what a hashing call returns (`token = create_hash(password)`, GeoHealthCheck's
+/// command printing a password hash to paste into its settings; `generate_password_hash`,
+/// `bcrypt.hashpw`): a digest, which opens nothing. Not `hashlib.sha256(...).hexdigest()`: a
+/// token is often made that way from random bytes.
+fn holds_a_digest(value: &Expr) -> bool {
+    let Expr::Call(call) = value else {
+        return false;
+    };
+    crate::model::records::callee_last(&call.func)
+        .is_some_and(|name| name.to_ascii_lowercase().contains("hash"))
+}
+
 /// Taking a length, a hash or a short prefix of a token does not log the token.
 fn neutralised(argument: &Expr, inner: TextRange) -> bool {
     expr_contains(argument, &mut |e| {
@@ -1549,7 +1561,7 @@ fn check(checker: &mut Checker<'_, '_>) {
             .collect();
         let numbers: Vec<&str> = assignments
             .iter()
-            .filter(|(_, value)| holds_a_number(value))
+            .filter(|(_, value)| holds_a_number(value) || holds_a_digest(value))
             .map(|(name, _)| *name)
             .collect();
         // `id_token = decode_jwt_token(encoded_id_token)` (SBS): the claims a decode returns,
