@@ -881,6 +881,17 @@ fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
     })
 }
 
+/// A call that empties or removes every table of the database: Flask-SQLAlchemy's
+/// `db.drop_all()`, peewee's `drop_tables(...)`, `reflect_and_drop()`, `truncate_all()`.
+pub fn wipes_every_table(func: &Expr) -> bool {
+    callee_last(func).is_some_and(|name| {
+        matches!(
+            name,
+            "drop_all" | "drop_tables" | "drop_all_tables" | "reflect_and_drop" | "truncate_all"
+        )
+    })
+}
+
 /// The last name of a callee: `get` for `Note.query.get`, `jsonify` for `jsonify`.
 pub fn callee_last(func: &Expr) -> Option<&str> {
     match func {

@@ -1141,14 +1141,13 @@ fn creates_account(callee: &str, receiver: Option<&str>) -> bool {
     ) && (names_account(callee) || receiver.is_some_and(names_account))
 }
 
-/// `db.drop_all()` (Flask-SQLAlchemy), `drop_tables(...)`: the function wipes the database first
-/// (RostrApp's `initialize()`, behind `flask init`, then seeds bob/bobpass and jane/janepass).
+/// `db.drop_all()`: the function wipes the database first (RostrApp's `initialize()`, behind
+/// `flask init`, then seeds bob/bobpass and jane/janepass).
 fn drops_every_table(body: &[ruff_python_ast::Stmt]) -> bool {
-    crate::model::routes::any_expr(body, &mut |expr| {
-        matches!(expr, Expr::Call(call)
-            if crate::model::exceptions::last_segment(&call.func)
-                .is_some_and(|name| matches!(name, "drop_all" | "drop_tables" | "drop_all_tables")))
-    })
+    crate::model::routes::any_expr(
+        body,
+        &mut |expr| matches!(expr, Expr::Call(call) if crate::model::records::wipes_every_table(&call.func)),
+    )
 }
 
 /// The literal a call of a project function that creates an account passes by position to its

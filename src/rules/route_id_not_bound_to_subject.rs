@@ -207,9 +207,6 @@ fn check(checker: &mut Checker<'_, '_>) {
                 Use::Unknown => {
                     if serves_file_or_page(&route.handler.body, &key_flow)
                         || tells_no_callers_apart(checker, route)
-                        // castmail2list: no record class of the app has an owner, so a name
-                        // like `message_id` selects the instance's data, not a user's.
-                        || project.records.nothing_owned(&project.model, route.module)
                         || !identifies_owned_object(name, &route.rule)
                         || !reaches_a_reader(
                             checker,
@@ -217,6 +214,10 @@ fn check(checker: &mut Checker<'_, '_>) {
                             &Flow::new(&assignments, &[name], None, &past_lookups_and_responses),
                             &responses,
                         )
+                        // castmail2list: no record class of the app has an owner, so a name
+                        // like `message_id` selects the instance's data, not a user's. Asked
+                        // last: it reads every record class of the app.
+                        || project.records.nothing_owned(&project.model, route.module)
                     {
                         continue;
                     }

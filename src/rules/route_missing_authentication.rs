@@ -925,8 +925,7 @@ fn drops_tables(project: &crate::model::Project<'_>, route: &Route<'_>) -> bool 
             let drops = crate::model::routes::any_expr(&function.body, &mut |e| {
                 if let Expr::Call(call) = e {
                     callees.push(call.func.as_ref());
-                    return matches!(call.func.as_ref(), Expr::Attribute(a)
-                        if matches!(a.attr.as_str(), "drop_all" | "reflect_and_drop" | "truncate_all"));
+                    return crate::model::records::wipes_every_table(&call.func);
                 }
                 false
             });
