@@ -23,6 +23,7 @@ pub mod exceptions;
 pub mod imports;
 pub mod jwt;
 pub mod keys;
+pub mod membership;
 pub mod oidc;
 pub mod open_credentials;
 pub mod openapi;
@@ -1266,6 +1267,8 @@ pub struct Project<'a> {
     role_names_compared: std::sync::OnceLock<Vec<String>>,
     replaces_anonymous_user: std::sync::OnceLock<bool>,
     unsigned_session_interfaces: std::sync::OnceLock<Vec<(usize, String)>>,
+    /// Where accounts are made and which routes let anyone make one, built on first use.
+    membership: std::sync::OnceLock<membership::Facts>,
 }
 
 /// What the application of a Flask `SECRET_KEY` relies on the key for
@@ -1531,6 +1534,14 @@ impl<'a> Project<'a> {
     /// `save_session`) and nothing in it signs (no `secret_key`, itsdangerous signer or HMAC):
     /// Flask's own snippet 75, kept by dietr, stores sessions in Redis under a random id it
     /// writes to the cookie as is. The assignment as written, when so.
+    /// Who may hold an account in the application `route` belongs to
+    /// ([`membership::Membership`]).
+    pub fn membership(&self, route: &routes::Route<'_>) -> membership::Membership {
+        self.membership
+            .get_or_init(|| membership::Facts::new(self))
+            .membership(self, route)
+    }
+
     fn unsigned_session_interface(&self, set_in: usize) -> Option<String> {
         let apps = &self.apps;
         self.unsigned_session_interfaces
@@ -1767,6 +1778,7 @@ impl<'a> Project<'a> {
             role_names_compared: std::sync::OnceLock::new(),
             replaces_anonymous_user: std::sync::OnceLock::new(),
             unsigned_session_interfaces: std::sync::OnceLock::new(),
+            membership: std::sync::OnceLock::new(),
         }
     }
 }

@@ -2402,6 +2402,49 @@ pub fn role_names_compared(body: &[Stmt], names: &mut Vec<String>) {
     });
 }
 
+/// Words naming an account or a kind of account, in a class, function or receiver name.
+const ACCOUNT_WORDS: &[&str] = &[
+    "user",
+    "users",
+    "admin",
+    "account",
+    "member",
+    "customer",
+    "staff",
+    "employee",
+    "superuser",
+    "owner",
+    "manager",
+    "operator",
+    "driver",
+    "student",
+    "teacher",
+    "doctor",
+    "patient",
+];
+
+pub fn names_account(name: &str) -> bool {
+    super::context::words(name)
+        .iter()
+        .any(|word| ACCOUNT_WORDS.contains(&word.as_str()))
+}
+
+/// A call named for creating an account (`create_user(...)`), or a `create` of something named
+/// for accounts (`User.create(...)`, `staff_accounts.create(...)`).
+pub fn creates_account(callee: &str, receiver: Option<&str>) -> bool {
+    matches!(
+        callee,
+        "create"
+            | "create_user"
+            | "create_admin"
+            | "create_superuser"
+            | "create_account"
+            | "add_user"
+            | "new_user"
+            | "register_user"
+    ) && (names_account(callee) || receiver.is_some_and(names_account))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

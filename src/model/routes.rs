@@ -6395,7 +6395,7 @@ fn no_account_yet(test: &Expr, assignments: &[(&str, &Expr)]) -> bool {
 }
 
 /// A class named for accounts: `User`, `Account`, `AdminUser`, `Member`, `UserModel`.
-fn is_account_class_name(name: &str) -> bool {
+pub fn is_account_class_name(name: &str) -> bool {
     let words = super::context::words(name);
     let words = match words.split_last() {
         Some((last, rest)) if last == "model" && !rest.is_empty() => rest,

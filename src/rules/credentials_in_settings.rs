@@ -18,6 +18,7 @@ use super::{Checker, Diagnostic, Rule, SettingsChecker, Severity};
 use crate::model::config::{
     ConfigEntry, ConfigValue, Literal, Origin, SecretSite, is_credential_key,
 };
+use crate::model::records::{creates_account, names_account};
 use crate::model::settings_files::{FileRole, SettingsEntry, SettingsFile};
 
 pub const ID: &str = "FL305";
@@ -1097,49 +1098,6 @@ fn sample_data_function(checker: &Checker<'_, '_>, range: TextRange) -> Option<S
 
 /// Keyword arguments that carry an account's password.
 const PASSWORD_KEYWORDS: &[&str] = &["password", "passwd", "pwd"];
-
-/// Words naming an account or a kind of account, in a class, function or receiver name.
-const ACCOUNT_WORDS: &[&str] = &[
-    "user",
-    "users",
-    "admin",
-    "account",
-    "member",
-    "customer",
-    "staff",
-    "employee",
-    "superuser",
-    "owner",
-    "manager",
-    "operator",
-    "driver",
-    "student",
-    "teacher",
-    "doctor",
-    "patient",
-];
-
-fn names_account(name: &str) -> bool {
-    crate::model::context::words(name)
-        .iter()
-        .any(|word| ACCOUNT_WORDS.contains(&word.as_str()))
-}
-
-/// A call named for creating an account (`create_user(...)`), or a `create` of something named
-/// for accounts (`User.create(...)`, `staff_accounts.create(...)`).
-fn creates_account(callee: &str, receiver: Option<&str>) -> bool {
-    matches!(
-        callee,
-        "create"
-            | "create_user"
-            | "create_admin"
-            | "create_superuser"
-            | "create_account"
-            | "add_user"
-            | "new_user"
-            | "register_user"
-    ) && (names_account(callee) || receiver.is_some_and(names_account))
-}
 
 /// `db.drop_all()`: the function wipes the database first (RostrApp's `initialize()`, behind
 /// `flask init`, then seeds bob/bobpass and jane/janepass).

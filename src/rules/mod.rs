@@ -205,7 +205,7 @@ pub struct Checker<'c, 'a> {
     pub options: &'c RuleOptions,
     pub file: &'c FileModel<'a>,
     pub source: &'a SourceFile,
-    rule: &'static RuleMeta,
+    pub rule: &'static RuleMeta,
     diagnostics: &'c mut Vec<Diagnostic>,
 }
 
@@ -284,6 +284,18 @@ impl<'c, 'a> Checker<'c, 'a> {
                 " [the session is kept on the server ({setting}): the cookie holds a random session id, not data the key signs, and nothing else in this application reads the key (no login or CSRF library, no token library signing with it); it matters the day one is added]"
             )),
         }
+    }
+
+    /// How many findings have been reported so far: with [`Self::reported_since`], a rule
+    /// weighs what it reported for one route or call together.
+    pub fn reported(&self) -> usize {
+        self.diagnostics.len()
+    }
+
+    /// The findings reported since [`Self::reported`] returned `count`.
+    pub fn reported_since(&mut self, count: usize) -> &mut [Diagnostic] {
+        let start = count.min(self.diagnostics.len());
+        &mut self.diagnostics[start..]
     }
 
     pub fn report(&mut self, range: TextRange, message: String, help: String) -> &mut Diagnostic {
@@ -439,31 +451,15 @@ fn key_family(key_text: &str) -> Option<AlgorithmFamily> {
     }
 }
 
-/// Whether a route of the application without authentication lets a visitor create an account
-/// (`POST /register`, `/sign-up`, `join`, `enroll`): then whoever wants an account has one, and
-/// an administrative route any account reaches is open to the public. Without one, accounts are
-/// made by the operators (staff tools, internal consoles).
+/// Whether anyone may get an account in the route's application
+/// ([`crate::model::membership`]): then an administrative route any account reaches is open to
+/// the public. Otherwise accounts are made by the operators (staff tools, internal consoles), or
+/// nothing says how.
 pub fn open_sign_up(checker: &Checker<'_, '_>, route: &crate::model::routes::Route<'_>) -> bool {
-    let routes = &checker.project.routes.routes;
-    routes
-        .iter()
-        .filter(|r| crate::model::apps::overlap(&r.units, &route.units))
-        .any(|r| {
-            if r.authentication.is_some() || !r.methods.iter().any(|m| m == "POST" || m == "PUT") {
-                return false;
-            }
-            let words = crate::model::context::words(&format!("{} {}", r.rule, r.handler.name));
-            // `sign_up`, `/sign-up`: one word.
-            words
-                .windows(2)
-                .any(|pair| pair[0] == "sign" && pair[1] == "up")
-                || words.iter().any(|w| {
-                    matches!(
-                        w.as_str(),
-                        "register" | "registration" | "signup" | "join" | "enroll" | "enrol"
-                    )
-                })
-        })
+    matches!(
+        checker.project.membership(route),
+        crate::model::membership::Membership::Open(_)
+    )
 }
 
 /// Runs the rules that judge the dependency declarations themselves, once per run rather than

@@ -1,8 +1,10 @@
 """walsatpay's back office: accounts are made by administrators only (no sign-up route), and
 `GET /api/invoices/` builds `query = Invoice.query`, narrows it under `if` for each filter the
 caller may send, and pages through the rest: every invoice is listed to every member of staff.
-Reading one by id shows nothing more (low). Changing one by id is still reported (high): a
-listing says who may see the records, not who may change them.
+Reading one by id shows nothing more (low). Changing one by id is low too, for another reason:
+only an administrator's route makes accounts, so every user is staff the operators let in
+(see FL201-operators-make-accounts); a listing alone says who may see records, not who may
+change them.
 
 Traps: `GET /api/notes/` narrows its query to the caller's own notes before paging, so reading
 or changing a note by id stays high; `GET /api/expenses/` narrows to the caller's rows under a
@@ -101,7 +103,7 @@ def get_invoice(current_user, invoice_id):  # expect: FL201(low)
 
 @app.put("/api/invoices/<int:invoice_id>")
 @token_required
-def update_invoice(current_user, invoice_id):  # expect: FL201(high)
+def update_invoice(current_user, invoice_id):  # expect: FL201(low)
     invoice = Invoice.query.get_or_404(invoice_id)
     invoice.status = request.json["status"]
     db.session.commit()
