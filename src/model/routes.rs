@@ -513,6 +513,13 @@ pub fn is_role_word(name: &str) -> bool {
     ]
     .iter()
     .any(|w| lower.contains(w))
+        // app-laundry's `if not current_user.is_manager():`, Home-Serve-Pro's
+        // `@ops_manager_required`: a kind of account that manages others, asked or required
+        // (not `login_manager`, the extension).
+        || ["manager", "supervisor"].iter().any(|kind| {
+            lower.strip_prefix("is_").is_some_and(|rest| rest.starts_with(kind))
+                || lower.ends_with(&format!("{kind}_required"))
+        })
 }
 
 /// The project-wide route facts.
@@ -6075,15 +6082,22 @@ fn effects_and_sign_up_roles(
                 // mail-system's sign-up: `is_first_user = User.query.count() == 0`, then
                 // `user.is_admin = is_first_user`: true for the first account only, the
                 // bootstrap written as a value.
-                let first_account_only = no_account_yet(&assign.value, &assignments)
-                    || matches!(assign.value.as_ref(), Expr::Name(local) if {
-                        let mut values = assignments
-                            .iter()
-                            .filter(|(name, _)| *name == local.id.as_str())
-                            .map(|(_, value)| *value);
-                        matches!((values.next(), values.next()),
-                            (Some(value), None) if no_account_yet(value, &assignments))
-                    });
+                let first_account_test = |test: &Expr| {
+                    no_account_yet(test, &assignments)
+                        || matches!(test, Expr::Name(local) if {
+                            let mut values = assignments
+                                .iter()
+                                .filter(|(name, _)| *name == local.id.as_str())
+                                .map(|(_, value)| *value);
+                            matches!((values.next(), values.next()),
+                                (Some(value), None) if no_account_yet(value, &assignments))
+                        })
+                };
+                // app-laundry's sign-up: `new_user.role = "super_admin" if is_first_user else
+                // "user"`, the bootstrap written as a conditional value.
+                let first_account_only = first_account_test(&assign.value)
+                    || matches!(assign.value.as_ref(), Expr::If(choice)
+                        if first_account_test(&choice.test) && grants_nothing(&choice.orelse));
                 if let Some(attribute) = attribute
                     && holder.is_some_and(|holder| holds_an_account(holder, &statements))
                     && PRIVILEGE_ATTRIBUTES.contains(&attribute.to_ascii_lowercase().as_str())

@@ -249,6 +249,26 @@ fn reads_as_its_name(key_words: &[&str], value: &str) -> bool {
             .all(|(word, key_word)| !word.is_empty() && word.eq_ignore_ascii_case(key_word))
 }
 
+/// Hofixxx's `RAZORPAY_KEY_SECRET = os.getenv(..., 'test_secret_key')`, `dev-api-key` for an
+/// `API_KEY`: the setting's own words with a word saying it is a stand-in (`test`, `dev`,
+/// `demo`, `sample`, `default`, `local`, `my`), lower case: a value left to be replaced, which
+/// no provider issued. `POSTGRES_PASSWORD = "postgres"` has no such word and stays reported.
+fn stands_in_for_its_setting(key_words: &[&str], value: &str) -> bool {
+    const STAND_IN: &[&str] = &["test", "dev", "demo", "sample", "default", "local", "my"];
+    if value.chars().any(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let words: Vec<&str> = value
+        .split(['_', '-', ' '])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_key_word = |word: &str| key_words.iter().any(|k| k.eq_ignore_ascii_case(word));
+    words.len() >= 2
+        && words.iter().all(|w| STAND_IN.contains(w) || is_key_word(w))
+        && words.iter().any(|w| STAND_IN.contains(w))
+        && words.iter().any(|w| is_key_word(w))
+}
+
 /// A key held by a key management service, named rather than written: a KMS alias
 /// (`alias/auth`), an AWS ARN, a Google Cloud KMS resource name. Whoever reads it still needs
 /// the cloud account's permission to use the key.
@@ -448,6 +468,7 @@ fn credential(key: &str, value: &str, extra: &[String]) -> Option<Credential> {
         && !names_a_token_kind(&words, value)
         && !describes_its_setting(&words, value)
         && !reads_as_its_name(&words, value)
+        && !stands_in_for_its_setting(&words, value)
         && !names_a_managed_key(value);
     (named && plain && !value.trim().is_empty()).then_some(Credential::Named)
 }

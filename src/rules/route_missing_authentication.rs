@@ -592,7 +592,7 @@ fn verifies_a_signature(body: &[ruff_python_ast::Stmt]) -> bool {
                 | "construct_event"
         )
     });
-    if verifier {
+    if verifier || confirmed_by_provider(body) {
         return true;
     }
     let mut digests: Vec<&str> = Vec::new();
@@ -626,6 +626,51 @@ fn verifies_a_signature(body: &[ruff_python_ast::Stmt]) -> bool {
         }
     });
     compared
+}
+
+/// PayPal's IPN postback (danforth-east's `paypal_ipn`): the handler posts the message back to
+/// the provider (`validation_response = requests.post(validation_url)`) and tests its answer
+/// against `"VERIFIED"` or `"INVALID"`: the provider vouches for the request, as a signature
+/// would.
+fn confirmed_by_provider(body: &[ruff_python_ast::Stmt]) -> bool {
+    use ruff_python_ast::Stmt;
+    let mut answers: Vec<&str> = Vec::new();
+    crate::model::routes::visit_stmts(body, &mut |stmt| {
+        if let Stmt::Assign(assign) = stmt
+            && let [Expr::Name(target)] = assign.targets.as_slice()
+            && let Expr::Call(call) = assign.value.as_ref()
+            && crate::model::records::callee_last(&call.func)
+                .is_some_and(|callee| matches!(callee, "post" | "get" | "urlopen" | "request"))
+        {
+            answers.push(target.id.as_str());
+        }
+    });
+    if answers.is_empty() {
+        return false;
+    }
+    let mut confirmed = false;
+    crate::model::routes::visit_stmts(body, &mut |stmt| {
+        let Stmt::If(branch) = stmt else { return };
+        let mut names_answer = false;
+        let mut names_verdict = false;
+        crate::model::routes::expr_contains(&branch.test, &mut |e| {
+            match e {
+                Expr::Name(n) if answers.contains(&n.id.as_str()) => names_answer = true,
+                Expr::StringLiteral(s)
+                    if matches!(
+                        s.value.to_str().trim().to_ascii_uppercase().as_str(),
+                        "VERIFIED" | "INVALID"
+                    ) =>
+                {
+                    names_verdict = true
+                }
+                _ => {}
+            }
+            false
+        });
+        confirmed |= names_answer && names_verdict;
+    });
+    confirmed
 }
 
 /// Whether a decorator's spelling says it guards access (`token_required`, `auth.login_required`,

@@ -1754,11 +1754,22 @@ fn check(checker: &mut Checker<'_, '_>) {
                 let nothing_verifies = just_minted
                     && super::mints_tokens_nothing_verifies(checker, checker.file.module);
                 let record_reference = record_reference(checker, token, def);
-                let diagnostic = checker.report(
-                    token.range(),
+                let cookie_only_headers = what.starts_with("the whole request headers")
+                    && !checker
+                        .project
+                        .takes_header_credentials(checker.file.module);
+                let message = if cookie_only_headers {
+                    format!(
+                        "the whole request headers go into the log through `{sink}(...)`: whoever reads the logs can replay the session cookie of a caller who is logged in"
+                    )
+                } else {
                     format!(
                         "{what} goes into the log through `{sink}(...)`: whoever reads the logs can replay the token"
-                    ),
+                    )
+                };
+                let diagnostic = checker.report(
+                    token.range(),
+                    message,
                     "log a request id, the user id or the token's `jti`, never the token or the `Authorization` header".to_string(),
                 );
                 diagnostic.fix = fix;
@@ -1777,6 +1788,15 @@ fn check(checker: &mut Checker<'_, '_>) {
                         "; low severity: `{}` handles {purpose}: replaying it completes what the token's owner asked for and lets no one in",
                         function.unwrap_or_default()
                     ));
+                }
+                // danforth-east logs every request's headers on its public join forms, in an
+                // app whose only credential is Flask-Login's cookie: no header carries a token,
+                // and the session cookie of whoever happens to be logged in is what leaks.
+                if cookie_only_headers {
+                    diagnostic.severity = Some(super::Severity::Low);
+                    diagnostic.message.push_str(
+                        "; low severity: no code of this application takes a credential from a header (no `Authorization` read, no header named for a token or key, no token library), so no bearer token is among them; redact `Cookie` before logging them",
+                    );
                 }
                 // Anubis's pipeline checks log `extra={"headers": request.headers, ...}`: record
                 // attributes, which the message format never prints.

@@ -13,6 +13,10 @@ ADMIN_PASSWORD = "password"  # expect: FL305(medium)
 MODE_ACCESS_TOKEN = "mode_user_token"
 TABLEAU_ACCESS_TOKEN_SECRET = "tableau_personal_access_token_secret"
 ADMIN_API_TOKEN = "admin_token_3f9a7c"  # expect: FL305(medium)
+# Hofixxx's payment key falls back to the setting's own words marked as a stand-in: no
+# provider issued it. A real-looking key in the same place is reported.
+RAZORPAY_KEY_SECRET = os.getenv("RAZORPAY_KEY_SECRET", "test_secret_key")
+STRIPE_SECRET_KEY = os.getenv("STRIPE_SECRET_KEY", "test_sk_9fQ2mZx81Lr")  # expect: FL305(medium)
 # Traps: the key's own words (a database row's key), an environment variable's name, a path.
 KRAKEN_FUTURES_API_SECRET_KEY = "kraken_futures_api_secret"
 APPLE_ID_PASS = "APPLEIDPASS"

@@ -1,7 +1,8 @@
 """Logs that never hold a token: inside `if not token:` only `None` or an empty value reaches
 them (mlsb's OAuth callback), and a statement below a `try` whose body and handler both return
 never runs (Property's duplicate body, low). A token refreshed inside the branch, and a log
-above the returns, are still logged."""
+above the returns, are still logged (the app takes tokens in the `Authorization` header, so its
+headers hold them)."""
 import logging
 
 from flask import Flask, jsonify, request
@@ -32,6 +33,11 @@ def oauth_refresh():
         token = refresh_token()
         LOGGER.warning(f"refreshed: {token}")  # expect: FL403
     return jsonify(ok=True)
+
+
+@app.get("/api/me")
+def me():
+    return jsonify(token_present=bool(request.headers.get("Authorization")))
 
 
 @app.get("/stats")
