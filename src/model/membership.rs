@@ -81,18 +81,10 @@ impl Facts {
                     "{} {}",
                     route.rule, route.handler.name
                 )));
-            // fireshare's login makes the local account of a directory user on first sign-in:
-            // the organisation's directory decides who gets one, not the visitor.
-            let from_directory = !anyone && {
-                let handler = file
-                    .text
-                    .get(usize::from(route.handler.start())..usize::from(route.handler.end()))
-                    .unwrap_or_default();
-                super::context::contains_any_ignoring_case(handler, &["ldap"])
-            };
-            if named_sign_up
-                || !from_directory && makes_account_through(project, route.module, route.handler, 0)
-            {
+            // A login that makes the local account of a directory user on first sign-in
+            // (iforge's LDAP login, fireshare's) opens the app to the whole directory: a
+            // university's students are not colleagues sharing records.
+            if named_sign_up || makes_account_through(project, route.module, route.handler, 0) {
                 facts.open_routes.push((route.units.clone(), place));
             }
         }
@@ -310,6 +302,7 @@ pub fn account_made_in(body: &[Stmt]) -> Option<&ast::ExprCall> {
         if super::routes::is_account_class_name(callee) && !names_no_account(callee) {
             constructed.get_or_insert(call);
         } else if super::records::creates_account(callee, receiver.and_then(receiver_name))
+            || creates_by_name(callee, receiver.and_then(receiver_name))
             || receiver.is_some_and(|receiver| inserts_into_accounts(callee, receiver))
             || inserts_account_row(call)
         {
@@ -323,6 +316,21 @@ pub fn account_made_in(body: &[Stmt]) -> Option<&ast::ExprCall> {
         false
     });
     made.or(constructed.filter(|_| saves))
+}
+
+/// iforge's `return_or_create_user(uid)` and `User.create_from_ldap(uid)`: a call named for
+/// creating whose last word, or its receiver's, names an account (not `create_user_token`, nor
+/// `EmployeeReviewController.create_review`).
+fn creates_by_name(callee: &str, receiver: Option<&str>) -> bool {
+    let ends_with_account = |name: &str| {
+        super::context::words(name)
+            .last()
+            .is_some_and(|word| super::records::names_account(word))
+    };
+    super::context::words(callee)
+        .iter()
+        .any(|word| word == "create")
+        && (ends_with_account(callee) || receiver.is_some_and(ends_with_account))
 }
 
 /// The receiver's name for account words: the last name of `User.objects` that names
@@ -407,6 +415,8 @@ mod tests {
             "User.objects.create(email=e)\n",
             "mongo.db.users.insert_one({'email': e})\n",
             "cur.execute(\"INSERT INTO users (name, pw) VALUES (?, ?)\", (n, p))\n",
+            "user = return_or_create_user(uid)\n",
+            "User.create_from_ldap(uid)\n",
         ] {
             assert!(account_made_in(&body(source).body).is_some(), "{source}");
         }
@@ -415,6 +425,8 @@ mod tests {
             "conn.execute(text(\"INSERT INTO employee_history (id) VALUES (:i)\"))\n",
             "mongo.db.posts.insert_one({'t': t})\n",
             "Order.create(total=t)\n",
+            "token = create_user_token(user)\n",
+            "EmployeeReviewController.create_review(data)\n",
         ] {
             assert!(account_made_in(&body(source).body).is_none(), "{source}");
         }

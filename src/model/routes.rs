@@ -8158,6 +8158,11 @@ impl RouteModel<'_> {
     }
 }
 
+/// A statement that is only a string: a docstring, where it opens a body.
+pub fn is_docstring(stmt: &Stmt) -> bool {
+    matches!(stmt, Stmt::Expr(expr) if matches!(expr.value.as_ref(), Expr::StringLiteral(_)))
+}
+
 /// Whether `body` reads the request's `Authorization` header (or `request.authorization`).
 /// Writing one is not reading it: `{"Authorization": f"Bearer {token}"}` for an outgoing call,
 /// `headers["Authorization"] = ...`, `response.headers["Authorization"] = token`; nor is asking

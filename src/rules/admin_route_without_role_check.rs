@@ -331,7 +331,7 @@ fn session_or_redirect(route: &Route<'_>) -> bool {
         .handler
         .body
         .iter()
-        .filter(|stmt| !is_docstring(stmt))
+        .filter(|stmt| !crate::model::routes::is_docstring(stmt))
         .collect();
     let only_redirects = matches!(statements.as_slice(), [Stmt::Return(ret)]
         if matches!(ret.value.as_deref(), Some(Expr::Call(call))
@@ -348,10 +348,6 @@ fn session_or_redirect(route: &Route<'_>) -> bool {
 fn is_a_login(route: &Route<'_>) -> bool {
     route.logs_the_caller_in
         && !crate::model::routes::writes_state(&route.handler.body, &mut Vec::new())
-}
-
-fn is_docstring(stmt: &Stmt) -> bool {
-    matches!(stmt, Stmt::Expr(expr) if matches!(expr.value.as_ref(), Expr::StringLiteral(_)))
 }
 
 fn check(checker: &mut Checker<'_, '_>) {

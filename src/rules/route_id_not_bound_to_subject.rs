@@ -279,6 +279,7 @@ fn check_route<'c, 'a>(checker: &mut Checker<'c, 'a>, route: &'c Route<'a>) {
             if !has_parameter(route, name)
                 || !reads(&route.handler.body, name)
                 || is_capability(name)
+                || names_a_filter(name)
             {
                 continue;
             }
@@ -1294,6 +1295,15 @@ fn names_a_secret(key: &str) -> bool {
 /// `/reset/<reset_token>`, `/unsubscribe/<signature>`): a signed or random value that picks its
 /// record as a capability, which another caller cannot guess by changing it. Not an id of such a
 /// record (`/tokens/<token_id>`).
+/// iforge's `/job/status/<string:status>`: a value rows are filtered by (a state, a kind, a
+/// page), which selects a set of rows rather than one another user owns.
+fn names_a_filter(name: &str) -> bool {
+    matches!(
+        name.to_ascii_lowercase().as_str(),
+        "status" | "state" | "kind" | "type" | "category" | "page" | "sort" | "order_by" | "lang"
+    )
+}
+
 fn is_capability(name: &str) -> bool {
     crate::model::context::words(name)
         .last()

@@ -1068,8 +1068,12 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
         // nexai's pages whose `@login_required` was commented out "for demo mode": one renders
         // a page template whose data its (still guarded) API serves, one only logs an "email
         // simulation". Nothing stored is read or written: the comment is no evidence of a hole.
-        let uses_no_stored_data =
-            || !changes_state && !takes_id && exposed.is_empty() && touches_no_data(route.handler);
+        let uses_no_stored_data = || {
+            !changes_state
+                && !takes_id
+                && exposed.is_empty()
+                && (touches_no_data(route.handler) || answers_a_constant(route.handler))
+        };
         // StockLeague's `/admin/audit/*` blueprint beside 108 routes behind `@login_required`:
         // a route of the admin area with neither authentication nor a role check is open to
         // anyone, whatever it does; its pages show what only operators should see.
@@ -1757,6 +1761,42 @@ fn does_nothing(handler: &ruff_python_ast::StmtFunctionDef) -> bool {
 /// Whether a handler reads and writes nothing stored: every call it makes renders or answers
 /// (`render_template`, `jsonify`, `redirect`, `url_for`, `flash`), logs, reads the request's
 /// own body, or converts a value; no query, session, database, file or outgoing request.
+/// iforge's joke endpoints (`return custom_response(status_code=418, extra_info="sweet
+/// cheeks")`): the handler's one statement answers literals, through a literal or a response
+/// helper (named for a response, JSON or an answer) handed only literals. Nothing is read.
+fn answers_a_constant(handler: &ruff_python_ast::StmtFunctionDef) -> bool {
+    use ruff_python_ast::{Expr, Stmt};
+    let is_literal = |expr: &Expr| {
+        expr.is_literal_expr()
+            || matches!(expr, Expr::Tuple(tuple) if tuple.elts.iter().all(Expr::is_literal_expr))
+    };
+    let statements: Vec<&Stmt> = handler
+        .body
+        .iter()
+        .filter(|stmt| !crate::model::routes::is_docstring(stmt))
+        .collect();
+    let [Stmt::Return(answer)] = statements.as_slice() else {
+        return false;
+    };
+    match answer.value.as_deref() {
+        None => true,
+        Some(Expr::Call(call)) => {
+            let named_for_answer =
+                crate::model::records::callee_last(&call.func).is_some_and(|name| {
+                    let lower = name.to_ascii_lowercase();
+                    ["response", "json", "answer", "reply"]
+                        .iter()
+                        .any(|word| lower.contains(word))
+                });
+            named_for_answer
+                && !call.arguments.is_empty()
+                && call.arguments.args.iter().all(is_literal)
+                && call.arguments.keywords.iter().all(|k| is_literal(&k.value))
+        }
+        Some(value) => is_literal(value),
+    }
+}
+
 pub(super) fn touches_no_data(handler: &ruff_python_ast::StmtFunctionDef) -> bool {
     use ruff_python_ast::Expr;
     const ANSWERS: &[&str] = &[

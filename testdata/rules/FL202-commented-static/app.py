@@ -1,6 +1,8 @@
 """nexai's demo-mode pages: `@login_required` commented out above handlers that read and write
 nothing stored (a page template whose data the guarded API serves, an "email simulation" that
-only logs). The comment is no evidence of a hole there. Where the handler reads records, it is."""
+only logs), and iforge's joke endpoints that answer literals through the project's response
+helper. The comment is no evidence of a hole there. Where the handler reads records, or hands
+the helper something it read, it is."""
 import logging
 import uuid
 
@@ -36,6 +38,23 @@ def email_payment_link():
     data = request.get_json()
     logger.info(f"Email simulation: sending a payment link to {data.get('client_email')}")
     return jsonify({"success": True, "demo_mode": True})
+
+
+def custom_response(status_code, extra_info=None, data=None):
+    return jsonify(info=extra_info, data=data), status_code
+
+
+@app.route("/misc/toast")
+# @login_required
+def toast():
+    """Test Endpoint 1"""
+    return custom_response(status_code=418, extra_info="sweet cheeks")
+
+
+@app.route("/misc/latest-invoice")
+# @login_required
+def latest_invoice():  # expect: FL202
+    return custom_response(status_code=200, data=Invoice.query.first().client_email)
 
 
 @app.route("/invoices")
