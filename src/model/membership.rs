@@ -55,8 +55,10 @@ impl Facts {
                 .get(module)
                 .is_some_and(|file| file.is_test_module())
         };
+        // Said after the commands and seeds: those name where accounts come from first.
+        let mut made_behind_authentication = Vec::new();
         for route in &project.routes.routes {
-            if is_test(route.module) || route.registered_only_in_development.is_some() {
+            if is_test(route.module) {
                 continue;
             }
             // chrisco's `register_user` answers 403 when the e-mail is taken: a check of the
@@ -64,10 +66,27 @@ impl Facts {
             let anyone = route.authentication.is_none()
                 && (route.role_check.is_none()
                     || route.roles_compared.as_ref().is_some_and(Vec::is_empty));
+            let file = model.modules[route.module].file;
             if !anyone && !route.logs_the_caller_in {
+                // An authenticated route that makes accounts: an administrator adding
+                // colleagues.
+                if let Some(call) = account_made_in(&route.handler.body) {
+                    made_behind_authentication.push((
+                        route.module,
+                        format!(
+                            "`{}(...)` behind authentication in `{}` ({}:{})",
+                            file.slice(call.func.range()),
+                            route.rule,
+                            file.display_path(),
+                            file.position(call.start()).line
+                        ),
+                    ));
+                }
                 continue;
             }
-            let file = model.modules[route.module].file;
+            if route.registered_only_in_development.is_some() {
+                continue;
+            }
             let place = format!(
                 "`{}` ({}:{})",
                 route.rule,
@@ -130,7 +149,7 @@ impl Facts {
             }
             for (function, call) in sites {
                 let line = info.file.position(call.start()).line;
-                let written = written_at(&info.file.text, call.func.range());
+                let written = info.file.slice(call.func.range());
                 facts.made.push((
                     module,
                     format!(
@@ -140,28 +159,7 @@ impl Facts {
                 ));
             }
         }
-        // Authenticated routes that make accounts: an administrator adding colleagues.
-        for route in &project.routes.routes {
-            if is_test(route.module)
-                || route.authentication.is_none() && route.role_check.is_none()
-                || route.logs_the_caller_in
-            {
-                continue;
-            }
-            if let Some(call) = account_made_in(&route.handler.body) {
-                let file = model.modules[route.module].file;
-                let written = written_at(&file.text, call.func.range());
-                facts.made.push((
-                    route.module,
-                    format!(
-                        "`{written}(...)` behind authentication in `{}` ({}:{})",
-                        route.rule,
-                        file.display_path(),
-                        file.position(call.start()).line
-                    ),
-                ));
-            }
-        }
+        facts.made.extend(made_behind_authentication);
         facts
     }
 
@@ -192,11 +190,6 @@ impl Facts {
     }
 }
 
-fn written_at(text: &str, range: TextRange) -> &str {
-    text.get(usize::from(range.start())..usize::from(range.end()))
-        .unwrap_or_default()
-}
-
 /// Settings of auth extensions that serve a registration view of their own (Flask-Security's
 /// `SECURITY_REGISTERABLE`, Flask-User's `USER_ENABLE_REGISTER`, Flask-AppBuilder's
 /// `AUTH_USER_REGISTRATION`): written at all, they say registration is a question the app
@@ -214,29 +207,29 @@ const ACCOUNT_CALL_HINTS: &[&str] = &[
     "user(", "users(", "account(", "member(", "admin(", "create(", "model(", "insert",
 ];
 
+/// `register`, `registration`, `signup`, `sign up`: words for signing up.
+fn says_sign_up(words: &[String]) -> bool {
+    words
+        .iter()
+        .any(|w| matches!(w.as_str(), "register" | "registration" | "signup"))
+        || words
+            .windows(2)
+            .any(|pair| pair[0] == "sign" && pair[1] == "up")
+}
+
 /// `/register`, `def signup()`, `/sign-up`, `/join`: a route named for making an account.
 fn names_sign_up(words: &[String]) -> bool {
-    words.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "register" | "registration" | "signup" | "join" | "enroll" | "enrol"
-        )
-    }) || words
-        .windows(2)
-        .any(|pair| pair[0] == "sign" && pair[1] == "up")
+    says_sign_up(words)
+        || words
+            .iter()
+            .any(|w| matches!(w.as_str(), "join" | "enroll" | "enrol"))
 }
 
 /// `RegistrationForm()`, `SignupForm()`, `register_user(...)`, `signup(...)`: a call named for
 /// signing up (not `app.register_blueprint`, nor `os.path.join`).
 fn calls_for_sign_up(callee: &str) -> bool {
     let words = super::context::words(callee);
-    let signs_up = words
-        .iter()
-        .any(|w| matches!(w.as_str(), "register" | "registration" | "signup"))
-        || words
-            .windows(2)
-            .any(|pair| pair[0] == "sign" && pair[1] == "up");
-    signs_up
+    says_sign_up(&words)
         && (words.len() == 1
             || words
                 .iter()

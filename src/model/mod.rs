@@ -1273,34 +1273,6 @@ pub struct Project<'a> {
     header_credentials: std::sync::OnceLock<Vec<bool>>,
 }
 
-/// `request.headers.get("X-API-Key")`, `request.headers["X-Auth-Token"]`: a header named for a
-/// credential read off the request.
-fn reads_credential_header(body: &[Stmt]) -> bool {
-    let names_credential = |key: &Expr| {
-        matches!(key, Expr::StringLiteral(name) if {
-            let lower = name.value.to_str().to_ascii_lowercase();
-            ["token", "key", "auth", "secret", "session"]
-                .iter()
-                .any(|word| lower.contains(word))
-        })
-    };
-    let is_request_headers = |expr: &Expr| {
-        matches!(expr, Expr::Attribute(headers) if headers.attr.as_str() == "headers"
-            && matches!(headers.value.as_ref(), Expr::Name(request) if request.id.as_str() == "request"))
-    };
-    routes::any_expr(body, &mut |expr| match expr {
-        Expr::Subscript(subscript) => {
-            is_request_headers(&subscript.value) && names_credential(&subscript.slice)
-        }
-        Expr::Call(call) => {
-            matches!(call.func.as_ref(), Expr::Attribute(get)
-                if get.attr.as_str() == "get" && is_request_headers(&get.value))
-                && call.arguments.args.first().is_some_and(names_credential)
-        }
-        _ => false,
-    })
-}
-
 /// What the application of a Flask `SECRET_KEY` relies on the key for
 /// ([`Project::secret_key_reliance`]).
 pub enum KeyReliance {
@@ -1647,8 +1619,8 @@ impl<'a> Project<'a> {
 
     /// Whether an analysed file imports anything of the top-level package `root`.
     /// Whether the application of `module` takes a credential from a request header: some
-    /// module of it reads the `Authorization` header, a header named for a token, key or
-    /// authentication (`X-API-Key`), or uses a library that verifies header tokens
+    /// module of it reads the `Authorization` header, a header named for a credential
+    /// (`X-API-Key`, `X-Auth-Token`), or uses a library that verifies header tokens
     /// (Flask-JWT-Extended, Flask-HTTPAuth, flask-praetorian). A module no application
     /// reaches may be any application's: taken to.
     pub fn takes_header_credentials(&self, module: usize) -> bool {
@@ -1665,7 +1637,9 @@ impl<'a> Project<'a> {
                             .iter()
                             .any(|package| self.imports_package(file, package))
                             || routes::reads_authorization_header(&info.file.module().body)
-                            || reads_credential_header(&info.file.module().body))
+                            || routes::any_expr(&info.file.module().body, &mut |expr| {
+                                routes::reads_request_credential_in(expr, &["headers"])
+                            }))
                 })
                 .collect()
         });

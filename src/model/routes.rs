@@ -8800,9 +8800,15 @@ fn admits_only_loopback(body: &[Stmt]) -> bool {
 /// `request.headers.get("x-api-key")`, `request.args["token"]`, `request.headers["X-Auth"]`.
 /// Other headers (`X-Requested-With`, `Origin`) are not credentials.
 fn reads_request_credential(expr: &Expr) -> bool {
+    reads_request_credential_in(expr, &["headers", "args", "values", "form", "cookies"])
+}
+
+/// [`reads_request_credential`] from the request's `containers` only (`["headers"]`: a
+/// credential the caller sends in a header).
+pub fn reads_request_credential_in(expr: &Expr, containers: &[&str]) -> bool {
     let from_request = |container: &Expr| {
         matches!(container, Expr::Attribute(a)
-            if matches!(a.attr.as_str(), "headers" | "args" | "values" | "form" | "cookies")
+            if containers.contains(&a.attr.as_str())
                 && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request"))
     };
     let names_credential = |key: &Expr| {

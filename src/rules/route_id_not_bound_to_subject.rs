@@ -151,7 +151,19 @@ fn lower_where_operators_make_accounts(
     else {
         return;
     };
-    if kept_apart_elsewhere(checker, route) || changes_accounts(checker, route) {
+    let project = checker.project;
+    let at = checker
+        .file
+        .at(checker.file.scope_around(route.handler.range()));
+    let selected: Vec<RecordRef> = project
+        .records
+        .lookups(&project.model, &at, &route.handler.body)
+        .into_iter()
+        .flat_map(|lookup| lookup.records)
+        .collect();
+    if kept_apart_elsewhere(checker, route, &selected)
+        || changes_accounts(checker, route, &selected)
+    {
         return;
     }
     for diagnostic in checker.reported_since(before) {
@@ -166,7 +178,7 @@ fn lower_where_operators_make_accounts(
 
 /// abilian-sbe's `PUT /api/users/<int:user_id>`: colleagues share records, not accounts; a
 /// route that changes an account by an id changes someone else's login whoever made it.
-fn changes_accounts(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
+fn changes_accounts(checker: &Checker<'_, '_>, route: &Route<'_>, selected: &[RecordRef]) -> bool {
     if route.only_reads() {
         return false;
     }
@@ -179,14 +191,8 @@ fn changes_accounts(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
     if route.variables.iter().any(|v| names_an_account(&v.name)) {
         return true;
     }
-    let at = checker
-        .file
-        .at(checker.file.scope_around(route.handler.range()));
-    project
-        .records
-        .lookups(&project.model, &at, &route.handler.body)
+    selected
         .iter()
-        .flat_map(|lookup| lookup.records.iter())
         .any(|record| project.records.ownership(&project.model, record) == Ownership::Account)
 }
 
@@ -196,18 +202,16 @@ fn changes_accounts(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
 /// login), or it lists the record narrowed to the caller (`Note.query.filter_by(user_id=
 /// current_user.id)`). Either way the application keeps those records apart, however accounts
 /// are made.
-fn kept_apart_elsewhere(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
+fn kept_apart_elsewhere(
+    checker: &Checker<'_, '_>,
+    route: &Route<'_>,
+    selected: &[RecordRef],
+) -> bool {
     let project = checker.project;
-    let at = checker
-        .file
-        .at(checker.file.scope_around(route.handler.range()));
-    let names: Vec<String> = project
-        .records
-        .lookups(&project.model, &at, &route.handler.body)
+    let names: Vec<&str> = selected
         .iter()
-        .flat_map(|lookup| lookup.records.iter())
         .filter_map(|record| match record {
-            RecordRef::Class { name, .. } | RecordRef::Table { name, .. } => Some(name.clone()),
+            RecordRef::Class { name, .. } | RecordRef::Table { name, .. } => Some(name.as_str()),
             RecordRef::Store { .. } => None,
         })
         .collect();
@@ -223,10 +227,9 @@ fn kept_apart_elsewhere(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
         if !guarded && !scopes_by_identity(&context, other.module, other.handler) {
             return false;
         }
-        let text = &project.model.modules[other.module].file.text;
-        let handler = text
-            .get(usize::from(other.handler.start())..usize::from(other.handler.end()))
-            .unwrap_or_default();
+        let handler = project.model.modules[other.module]
+            .file
+            .slice(other.handler.range());
         names.iter().any(|name| {
             crate::model::references::whole_words(handler, name)
                 .next()
@@ -237,254 +240,247 @@ fn kept_apart_elsewhere(checker: &Checker<'_, '_>, route: &Route<'_>) -> bool {
 
 fn check_route<'c, 'a>(checker: &mut Checker<'c, 'a>, route: &'c Route<'a>) {
     let project = checker.project;
-    {
-        let Some(authentication) = &route.authentication else {
-            return;
-        };
-        let variables = route.variable_names();
-        // `@landlord_role_required("Landlord")` admits every landlord: which landlord's
-        // property this is still needs the caller. Only for records the role's accounts own
-        // (a `landlord_id` or `property_owner` link); a receptionist reads every guest's booking
-        // (`customer_id`) by design.
-        let role_owned = route.ordinary_roles.as_deref();
+    let Some(authentication) = &route.authentication else {
+        return;
+    };
+    let variables = route.variable_names();
+    // `@landlord_role_required("Landlord")` admits every landlord: which landlord's
+    // property this is still needs the caller. Only for records the role's accounts own
+    // (a `landlord_id` or `property_owner` link); a receptionist reads every guest's booking
+    // (`customer_id`) by design.
+    let role_owned = route.ordinary_roles.as_deref();
 
-        if route.role_check.is_some() && role_owned.is_none()
-            || refuses_other_callers(&route.handler.body, &variables)
-            || has_permission_requirement(checker, route)
-            || turns_away_signed_in(&route.handler.body)
+    if route.role_check.is_some() && role_owned.is_none()
+        || refuses_other_callers(&route.handler.body, &variables)
+        || has_permission_requirement(checker, route)
+        || turns_away_signed_in(&route.handler.body)
+    {
+        return;
+    }
+    let identity = IdentityScan::new(&project.model, &project.routes, &project.files, route);
+    let at = checker
+        .file
+        .at(checker.file.scope_around(route.handler.range()));
+    let lookups = project
+        .records
+        .lookups(&project.model, &at, &route.handler.body);
+    let assignments = local_bindings(&route.handler.body);
+    let lookup_ranges: Vec<TextRange> = lookups.iter().map(|l| l.range).collect();
+    // What an API answers about the id is not the id: `code = resp.json()["error"]["code"]`.
+    let responses = http_responses(&route.handler.body);
+    let past_lookups_and_responses = [lookup_ranges.as_slice(), responses.as_slice()].concat();
+    // One finding per handler, naming every unrelated variable: `/users/<user_id>/addresses/<id>`
+    // is one missing ownership check, not two.
+    let mut unrelated: Vec<&str> = Vec::new();
+    let mut selected: Option<Selected> = None;
+    // Variables selecting records anyone may read by id on another route: (name, its rule).
+    let mut lowered: Vec<(&str, String)> = Vec::new();
+    let mut listing_note: Option<String> = None;
+    for variable in &route.variables {
+        let name = variable.name.as_str();
+        if !has_parameter(route, name)
+            || !reads(&route.handler.body, name)
+            || is_capability(name)
+            || names_a_filter(name)
         {
-            return;
+            continue;
         }
-        let identity = IdentityScan::new(&project.model, &project.routes, &project.files, route);
-        let at = checker
-            .file
-            .at(checker.file.scope_around(route.handler.range()));
-        let lookups = project
-            .records
-            .lookups(&project.model, &at, &route.handler.body);
-        let assignments = local_bindings(&route.handler.body);
-        let lookup_ranges: Vec<TextRange> = lookups.iter().map(|l| l.range).collect();
-        // What an API answers about the id is not the id: `code = resp.json()["error"]["code"]`.
-        let responses = http_responses(&route.handler.body);
-        let past_lookups_and_responses = [lookup_ranges.as_slice(), responses.as_slice()].concat();
-        // One finding per handler, naming every unrelated variable: `/users/<user_id>/addresses/<id>`
-        // is one missing ownership check, not two.
-        let mut unrelated: Vec<&str> = Vec::new();
-        let mut selected: Option<Selected> = None;
-        // Variables selecting records anyone may read by id on another route: (name, its rule).
-        let mut lowered: Vec<(&str, String)> = Vec::new();
-        let mut listing_note: Option<String> = None;
-        for variable in &route.variables {
-            let name = variable.name.as_str();
-            if !has_parameter(route, name)
-                || !reads(&route.handler.body, name)
-                || is_capability(name)
-                || names_a_filter(name)
+        let flow = Flow::new(&assignments, &[name], None, &[]);
+        let key_flow = Flow::new(&assignments, &[name], None, &lookup_ranges);
+        let found = match select(checker, route, &lookups, &key_flow) {
+            Use::Selects(found)
+                if role_owned.is_some_and(|roles| {
+                    // `landlord_id`, or an owner (`property_owner`); not a `customer_id`.
+                    !found.link.as_deref().is_some_and(|link| {
+                        let link = link.to_ascii_lowercase();
+                        link.contains("owner")
+                            || roles.iter().any(|role| link.contains(role.as_str()))
+                    })
+                }) =>
             {
                 continue;
             }
-            let flow = Flow::new(&assignments, &[name], None, &[]);
-            let key_flow = Flow::new(&assignments, &[name], None, &lookup_ranges);
-            let found = match select(checker, route, &lookups, &key_flow) {
-                Use::Selects(found)
-                    if role_owned.is_some_and(|roles| {
-                        // `landlord_id`, or an owner (`property_owner`); not a `customer_id`.
-                        !found.link.as_deref().is_some_and(|link| {
-                            let link = link.to_ascii_lowercase();
-                            link.contains("owner")
-                                || roles.iter().any(|role| link.contains(role.as_str()))
-                        })
-                    }) =>
+            Use::Unknown if role_owned.is_some() => continue,
+            // HealthNova's labs: a lab claims or rejects a test only while its status is
+            // still `requested`, the shared queue every lab reads; no lab owns it yet.
+            Use::Selects(_)
+                if role_owned.is_some() && acts_only_in_one_state(&flow, &route.handler.body) =>
+            {
+                continue;
+            }
+            Use::Selects(found) => {
+                // Authored rows (posts, comments) are read by everyone: only changing
+                // one needs its author. Not a private kind of record the URL names (an
+                // insurance claim or an order whose `created_by_user_id` is its owner).
+                if found.authored && !found.changed && !identifies_owned_object(name, &route.rule) {
+                    continue;
+                }
+                Some(found)
+            }
+            Use::Shared | Use::Unread => continue,
+            Use::Unknown => {
+                if serves_file_or_page(&route.handler.body, &key_flow)
+                    || tells_no_callers_apart(checker, route)
+                    || !identifies_owned_object(name, &route.rule)
+                    || !reaches_a_reader(
+                        checker,
+                        &route.handler.body,
+                        &Flow::new(&assignments, &[name], None, &past_lookups_and_responses),
+                        &responses,
+                    )
+                    // castmail2list: no record class of the app has an owner, so a name
+                    // like `message_id` selects the instance's data, not a user's. Asked
+                    // last: it reads every record class of the app.
+                    || project.records.nothing_owned(&project.model, route.module)
                 {
                     continue;
                 }
-                Use::Unknown if role_owned.is_some() => continue,
-                // HealthNova's labs: a lab claims or rejects a test only while its status is
-                // still `requested`, the shared queue every lab reads; no lab owns it yet.
-                Use::Selects(_)
-                    if role_owned.is_some()
-                        && acts_only_in_one_state(&flow, &route.handler.body) =>
-                {
-                    continue;
-                }
-                Use::Selects(found) => {
-                    // Authored rows (posts, comments) are read by everyone: only changing
-                    // one needs its author. Not a private kind of record the URL names (an
-                    // insurance claim or an order whose `created_by_user_id` is its owner).
-                    if found.authored
-                        && !found.changed
-                        && !identifies_owned_object(name, &route.rule)
-                    {
-                        continue;
-                    }
-                    Some(found)
-                }
-                Use::Shared | Use::Unread => continue,
-                Use::Unknown => {
-                    if serves_file_or_page(&route.handler.body, &key_flow)
-                        || tells_no_callers_apart(checker, route)
-                        || !identifies_owned_object(name, &route.rule)
-                        || !reaches_a_reader(
-                            checker,
-                            &route.handler.body,
-                            &Flow::new(&assignments, &[name], None, &past_lookups_and_responses),
-                            &responses,
-                        )
-                        // castmail2list: no record class of the app has an owner, so a name
-                        // like `message_id` selects the instance's data, not a user's. Asked
-                        // last: it reads every record class of the app.
-                        || project.records.nothing_owned(&project.model, route.module)
-                    {
-                        continue;
-                    }
-                    None
-                }
-            };
-            // `/user/<username>` (or `<handle>`) pages are how social apps show public profiles;
-            // reading one is a design choice, changing one through a name in the URL is not.
-            let reads_only = route.methods.iter().all(|m| m == "GET" || m == "HEAD");
-            let public_profile = reads_only
-                && (matches!(
-                    name,
-                    "username" | "user_name" | "handle" | "nickname" | "screen_name" | "login"
-                ) || found
-                    .as_ref()
-                    .is_some_and(|found| shows_public_profile(checker, route, found))
-                    || serialized_as_public(route)
-                    || listed_to_every_caller(checker, route).is_some());
-            if public_profile
-                || is_related_to_identity(checker, route, &flow, &identity)
-                || decorator_checks(checker, route, name)
-                || scoped_by_bound_sibling(checker, route, name, &flow, &assignments, &identity)
-            {
-                continue;
+                None
             }
-            // dribdat's projects: any visitor reads them by id on `GET /project/<int:project_id>`,
-            // so reading one behind a login exposes nothing more.
-            if let Some(found) = found.as_ref().filter(|f| !f.changed)
-                && let Some(public) = read_by_id_publicly(checker, route, found)
-            {
-                lowered.push((name, format!(
-                    "`GET {public}` shows the same records to anyone who asks by id, without authentication"
-                )));
-                selected = selected.or_else(|| Some(found.clone()));
-                continue;
-            }
-            // tenancy-management's `OwnerByID.get`: `GET /owners` answers `Owner.query.all()`
-            // to the same callers. Records shared by design, or a listing that leaks them all:
-            // either way reading one by id shows nothing more, so the finding is low and names
-            // the listing. Held-out reviewers judged 11 of 12 such reads wrong at high (a
-            // helpdesk's shared ticket queue, a store's sales, a till every cashier settles).
-            if listing_note.is_none()
-                && let Some(found) = found.as_ref().filter(|f| !f.changed)
-                && reads_only
-            {
-                listing_note = listed_whole_to_same_callers(checker, route, found)
-                    .or_else(|| container_listed_to_same_callers(checker, route, name, found))
-                    .or_else(|| directory_listed_to_same_callers(checker, route, found));
-            }
-            unrelated.push(name);
-            if selected.is_none() {
-                selected = found;
-            }
-        }
-        let mut lowered_note: Option<String> = None;
-        let low_only = unrelated.is_empty();
-        if low_only && let Some((first, public)) = lowered.first() {
-            // Said at low, so a reviewer sees the read without being asked to act on it.
-            unrelated.push(first);
-            lowered_note = Some(format!(" [low: {public}]"));
-        }
-        if let Some(first) = unrelated.first() {
-            let names = unrelated
-                .iter()
-                .map(|n| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(" and ");
-            let changing = unrelated
-                .iter()
-                .map(|n| format!("`{n}`"))
-                .collect::<Vec<_>>()
-                .join(" or ");
-            let it = if unrelated.len() > 1 { "them" } else { "it" };
-            let handler = route.handler_name();
-            let what = selected
+        };
+        // `/user/<username>` (or `<handle>`) pages are how social apps show public profiles;
+        // reading one is a design choice, changing one through a name in the URL is not.
+        let reads_only = route.methods.iter().all(|m| m == "GET" || m == "HEAD");
+        let public_profile = reads_only
+            && (matches!(
+                name,
+                "username" | "user_name" | "handle" | "nickname" | "screen_name" | "login"
+            ) || found
                 .as_ref()
-                .map(|s| format!(" to select {}", s.describe()))
-                .unwrap_or_default();
-            let operators =
-                operators_only(authentication).or_else(|| service_key_only(authentication));
-            let counter = only_counts(route.handler).map(|stmt| checker.text(stmt).to_string());
-            let diagnostic = checker.report(
-                route.handler.name.range(),
-                format!(
-                    "`{handler}` uses {names} from `{}`{what} without relating {it} to the caller's identity ({}authenticated by {}): any authenticated user can reach another user's data by changing {changing}{}{}",
-                    route.rule, available(&authentication.identity), authentication.how,
-                    operators.as_deref().unwrap_or_default(),
-                    checker.app_of(route)
-                ),
-                format!(
-                    "compare it with the caller before use, e.g. `if str({first}) != str({}): abort(403)`, or constrain the query by owner, e.g. `filter_by(id={first}, owner_id={})`",
-                    in_code(&authentication.identity), in_code(&authentication.identity)
-                ),
-            );
-            if let Some(roles) = role_owned {
-                diagnostic.message.push_str(&format!(
-                    " [its role check admits every account of the kind ({}), not only the record's owner]",
-                    roles.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", ")
-                ));
-            }
-            if operators.is_some() {
-                diagnostic.severity = Some(crate::rules::Severity::Low);
-            }
-            // flack's `GET /messages/<id>`: "This endpoint is publicly available".
-            if let Some(note) = lowered_note.take() {
-                diagnostic.severity = Some(crate::rules::Severity::Low);
-                diagnostic.message.push_str(&note);
-            } else if route.only_reads()
-                && (crate::model::context::docstring_says_public(&route.handler.body)
-                    || crate::model::context::docstring_shows_public_page(&route.handler.body))
-            {
-                diagnostic.severity = Some(crate::rules::Severity::Low);
-                diagnostic.message.push_str(
-                    " [low: its docstring says the route is public: the records it reads are meant for anyone; if they are not, this is high]",
-                );
-            } else if let Some(counter) = &counter {
-                diagnostic.severity = Some(crate::rules::Severity::Low);
-                diagnostic.message.push_str(&format!(
-                    " [low: it only adds to a counter of the row (`{counter}`): reporting, liking or counting views of other users' records is what such a route is for]"
-                ));
-            } else if route.only_reads()
-                && crate::model::context::docstring_says_every_member(&route.handler.body)
-            {
-                diagnostic.severity = Some(crate::rules::Severity::Low);
-                diagnostic.message.push_str(
-                    " [low: its docstring says every logged-in user may use it: the records are shared among the app's users by design; if some are private, this is high]",
-                );
-            } else if route.only_reads()
-                && crate::model::context::docstring_says_scanned_code(&route.handler.body)
-            {
-                diagnostic.severity = Some(crate::rules::Severity::Low);
-                diagnostic.message.push_str(
-                    " [low: its docstring says it is the page a scanned QR code opens: whoever holds the printed code is meant to read it; if the records behind the codes are private, this is high]",
-                );
-            } else if let Some(listing) = listing_note.take() {
-                diagnostic.severity = Some(crate::rules::Severity::Low);
-                diagnostic.message.push_str(&format!(" [low: {listing}]"));
-            }
+                .is_some_and(|found| shows_public_profile(checker, route, found))
+                || serialized_as_public(route)
+                || listed_to_every_caller(checker, route).is_some());
+        if public_profile
+            || is_related_to_identity(checker, route, &flow, &identity)
+            || decorator_checks(checker, route, name)
+            || scoped_by_bound_sibling(checker, route, name, &flow, &assignments, &identity)
+        {
+            continue;
         }
-        // A login (Workout_Tracker's social sign-in) selects the account it was sent the
-        // credentials of: that account becomes the caller.
-        if !route.logs_the_caller_in && role_owned.is_none() {
-            report_request_ids(
-                checker,
-                route,
-                &lookups,
-                &assignments,
-                &identity,
-                authentication,
-            );
+        // dribdat's projects: any visitor reads them by id on `GET /project/<int:project_id>`,
+        // so reading one behind a login exposes nothing more.
+        if let Some(found) = found.as_ref().filter(|f| !f.changed)
+            && let Some(public) = read_by_id_publicly(checker, route, found)
+        {
+            lowered.push((name, format!(
+                "`GET {public}` shows the same records to anyone who asks by id, without authentication"
+            )));
+            selected = selected.or_else(|| Some(found.clone()));
+            continue;
         }
+        // tenancy-management's `OwnerByID.get`: `GET /owners` answers `Owner.query.all()`
+        // to the same callers. Records shared by design, or a listing that leaks them all:
+        // either way reading one by id shows nothing more, so the finding is low and names
+        // the listing. Held-out reviewers judged 11 of 12 such reads wrong at high (a
+        // helpdesk's shared ticket queue, a store's sales, a till every cashier settles).
+        if listing_note.is_none()
+            && let Some(found) = found.as_ref().filter(|f| !f.changed)
+            && reads_only
+        {
+            listing_note = listed_whole_to_same_callers(checker, route, found)
+                .or_else(|| container_listed_to_same_callers(checker, route, name, found))
+                .or_else(|| directory_listed_to_same_callers(checker, route, found));
+        }
+        unrelated.push(name);
+        if selected.is_none() {
+            selected = found;
+        }
+    }
+    let mut lowered_note: Option<String> = None;
+    let low_only = unrelated.is_empty();
+    if low_only && let Some((first, public)) = lowered.first() {
+        // Said at low, so a reviewer sees the read without being asked to act on it.
+        unrelated.push(first);
+        lowered_note = Some(format!(" [low: {public}]"));
+    }
+    if let Some(first) = unrelated.first() {
+        let names = unrelated
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(" and ");
+        let changing = unrelated
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(" or ");
+        let it = if unrelated.len() > 1 { "them" } else { "it" };
+        let handler = route.handler_name();
+        let what = selected
+            .as_ref()
+            .map(|s| format!(" to select {}", s.describe()))
+            .unwrap_or_default();
+        let operators = operators_only(authentication).or_else(|| service_key_only(authentication));
+        let counter = only_counts(route.handler).map(|stmt| checker.text(stmt).to_string());
+        let diagnostic = checker.report(
+            route.handler.name.range(),
+            format!(
+                "`{handler}` uses {names} from `{}`{what} without relating {it} to the caller's identity ({}authenticated by {}): any authenticated user can reach another user's data by changing {changing}{}{}",
+                route.rule, available(&authentication.identity), authentication.how,
+                operators.as_deref().unwrap_or_default(),
+                checker.app_of(route)
+            ),
+            format!(
+                "compare it with the caller before use, e.g. `if str({first}) != str({}): abort(403)`, or constrain the query by owner, e.g. `filter_by(id={first}, owner_id={})`",
+                in_code(&authentication.identity), in_code(&authentication.identity)
+            ),
+        );
+        if let Some(roles) = role_owned {
+            diagnostic.message.push_str(&format!(
+                " [its role check admits every account of the kind ({}), not only the record's owner]",
+                roles.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", ")
+            ));
+        }
+        if operators.is_some() {
+            diagnostic.severity = Some(crate::rules::Severity::Low);
+        }
+        // flack's `GET /messages/<id>`: "This endpoint is publicly available".
+        if let Some(note) = lowered_note.take() {
+            diagnostic.severity = Some(crate::rules::Severity::Low);
+            diagnostic.message.push_str(&note);
+        } else if route.only_reads()
+            && (crate::model::context::docstring_says_public(&route.handler.body)
+                || crate::model::context::docstring_shows_public_page(&route.handler.body))
+        {
+            diagnostic.severity = Some(crate::rules::Severity::Low);
+            diagnostic.message.push_str(
+                " [low: its docstring says the route is public: the records it reads are meant for anyone; if they are not, this is high]",
+            );
+        } else if let Some(counter) = &counter {
+            diagnostic.severity = Some(crate::rules::Severity::Low);
+            diagnostic.message.push_str(&format!(
+                " [low: it only adds to a counter of the row (`{counter}`): reporting, liking or counting views of other users' records is what such a route is for]"
+            ));
+        } else if route.only_reads()
+            && crate::model::context::docstring_says_every_member(&route.handler.body)
+        {
+            diagnostic.severity = Some(crate::rules::Severity::Low);
+            diagnostic.message.push_str(
+                " [low: its docstring says every logged-in user may use it: the records are shared among the app's users by design; if some are private, this is high]",
+            );
+        } else if route.only_reads()
+            && crate::model::context::docstring_says_scanned_code(&route.handler.body)
+        {
+            diagnostic.severity = Some(crate::rules::Severity::Low);
+            diagnostic.message.push_str(
+                " [low: its docstring says it is the page a scanned QR code opens: whoever holds the printed code is meant to read it; if the records behind the codes are private, this is high]",
+            );
+        } else if let Some(listing) = listing_note.take() {
+            diagnostic.severity = Some(crate::rules::Severity::Low);
+            diagnostic.message.push_str(&format!(" [low: {listing}]"));
+        }
+    }
+    // A login (Workout_Tracker's social sign-in) selects the account it was sent the
+    // credentials of: that account becomes the caller.
+    if !route.logs_the_caller_in && role_owned.is_none() {
+        report_request_ids(
+            checker,
+            route,
+            &lookups,
+            &assignments,
+            &identity,
+            authentication,
+        );
     }
 }
 
