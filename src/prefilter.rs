@@ -77,7 +77,7 @@ impl ImportRef {
                 targets.push(if base.is_empty() {
                     name.clone()
                 } else {
-                    format!("{base}.{name}")
+                    crate::paths::dotted(&base, name)
                 });
             }
         }

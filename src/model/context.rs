@@ -424,22 +424,25 @@ pub fn docstring_says_every_member(body: &[Stmt]) -> bool {
     };
     let lower = docstring.to_ascii_lowercase();
     let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
-    ["all", "any", "every"].iter().any(|who| {
-        [
-            "authenticated user",
-            "logged-in user",
-            "logged in user",
-            "signed-in user",
-        ]
-        .iter()
-        .any(|whom| {
-            let phrase = format!("{who} {whom}");
-            lower.match_indices(&phrase).any(|(at, _)| {
-                let rest = lower[at + phrase.len()..]
-                    .trim_start_matches('s')
-                    .trim_start();
-                rest.starts_with("can ") || rest.starts_with("may ")
-            })
+    // Each subject phrase found, then the word before it: no phrase is built per docstring.
+    [
+        "authenticated user",
+        "logged-in user",
+        "logged in user",
+        "signed-in user",
+    ]
+    .iter()
+    .any(|whom| {
+        lower.match_indices(whom).any(|(at, _)| {
+            let counted = lower[..at].strip_suffix(' ').is_some_and(|before| {
+                ["all", "any", "every"]
+                    .iter()
+                    .any(|who| before.ends_with(who))
+            });
+            let rest = lower[at + whom.len()..]
+                .trim_start_matches('s')
+                .trim_start();
+            counted && (rest.starts_with("can ") || rest.starts_with("may "))
         })
     })
 }

@@ -303,13 +303,16 @@ impl ModuleNames {
         }
         let mut folder = package;
         loop {
-            let sibling = format!("{folder}.{first}");
-            let full = format!("{folder}.{dotted}");
+            let sibling = crate::paths::dotted(folder, first);
+            let full = crate::paths::dotted(folder, dotted);
             // The importing module's own package by its bare name alone is a library of that
             // name (metabrainz's `admin/quickbooks/views.py` doing `import quickbooks`); a
             // module of it by its full path is the package (tesla-trip's
             // `controllers/__init__.py` doing `from controllers.car_routes import car_app`).
-            let own_package = package == sibling || package.starts_with(&format!("{sibling}."));
+            let own_package = package == sibling
+                || package
+                    .strip_prefix(sibling.as_str())
+                    .is_some_and(|rest| rest.starts_with('.'));
             if !(own_package && dotted == first)
                 && self.is_regular_package(&sibling)
                 && self.exists(&full)
@@ -698,7 +701,7 @@ impl<'a> ProjectModel<'a> {
         let tail = parts.next();
         let Some(bindings) = self.modules[module].scope.get(first) else {
             let source = self.star_source(module, first, 0)?;
-            return Some(format!("{}.{rest}", self.modules[source].name));
+            return Some(crate::paths::dotted(&self.modules[source].name, rest));
         };
         let target = match single_import(bindings)? {
             Some(target) => target.to_string(),
@@ -707,7 +710,7 @@ impl<'a> ProjectModel<'a> {
             None => self.alias_target(module, bindings)?,
         };
         Some(match tail {
-            Some(tail) => format!("{target}.{tail}"),
+            Some(tail) => crate::paths::dotted(&target, tail),
             None => target,
         })
     }
@@ -1075,7 +1078,7 @@ impl<'a> ProjectModel<'a> {
     /// since the binding that stopped `base`'s resolution stops `base.attr`'s too
     /// (`db.session.add`, `self.x`).
     fn member_name(&self, base: &str, attr: &str) -> String {
-        let name = format!("{base}.{attr}");
+        let name = crate::paths::dotted(base, attr);
         match self.module_index(base) {
             Some(_) => self.canonical(&name),
             None => name,
@@ -1138,8 +1141,9 @@ impl<'a> ProjectModel<'a> {
                 Some(self.member_name(&base, attribute.attr.as_str()))
             }
             Expr::Call(call) => {
-                let callee = self.qualified_at_depth(&call.func, at, depth + 1)?;
-                Some(format!("{callee}()"))
+                let mut callee = self.qualified_at_depth(&call.func, at, depth + 1)?;
+                callee.push_str("()");
+                Some(callee)
             }
             _ => None,
         }

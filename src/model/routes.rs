@@ -518,7 +518,9 @@ pub fn is_role_word(name: &str) -> bool {
         // (not `login_manager`, the extension).
         || ["manager", "supervisor"].iter().any(|kind| {
             lower.strip_prefix("is_").is_some_and(|rest| rest.starts_with(kind))
-                || lower.ends_with(&format!("{kind}_required"))
+                || lower
+                    .strip_suffix("_required")
+                    .is_some_and(|rest| rest.ends_with(kind))
         })
 }
 
@@ -1470,7 +1472,7 @@ fn collect_functions<'a>(
             Stmt::ClassDef(class) => {
                 for inner in &class.body {
                     if let Stmt::FunctionDef(def) = inner {
-                        out.entry((module, format!("{}.{}", class.name, def.name)))
+                        out.entry((module, crate::paths::dotted(&class.name, &def.name)))
                             .or_insert(def);
                     }
                 }
@@ -1501,7 +1503,7 @@ fn resolve_function<'a>(
 /// A name for a local function, qualified by its module, so calls and decorators can be
 /// resolved to it with the same machinery as imported names.
 fn local_function_name(model: &ProjectModel<'_>, module: usize, name: &str) -> String {
-    format!("{}.{name}", model.modules[module].name)
+    crate::paths::dotted(&model.modules[module].name, name)
 }
 
 struct RouteCollector<'m, 'a> {
@@ -2419,7 +2421,7 @@ impl<'a> RouteCollector<'_, 'a> {
             }
         };
         self.functions
-            .get(&(class_module, format!("{class}.{name}")))
+            .get(&(class_module, crate::paths::dotted(&class, name)))
             .map(|def| (class_module, *def))
     }
 
@@ -4384,12 +4386,19 @@ impl<'c, 'a> AuthContext<'c, 'a> {
         if let Some((class, method)) = qualified.rsplit_once("().")
             && !method.contains('.')
         {
-            return resolve_function(self.model, self.functions, &format!("{class}.{method}"));
+            return resolve_function(
+                self.model,
+                self.functions,
+                &crate::paths::dotted(class, method),
+            );
         }
         resolve_function(self.model, self.functions, qualified).or_else(|| {
             let name = qualified.rsplit('.').next()?;
-            let local = local_function_name(self.model, module, name);
-            (local == qualified)
+            let local = qualified
+                .strip_suffix(name)
+                .and_then(|rest| rest.strip_suffix('.'))
+                == Some(self.model.modules[module].name.as_str());
+            local
                 .then(|| {
                     self.functions
                         .get(&(module, name.to_string()))

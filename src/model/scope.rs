@@ -124,7 +124,7 @@ impl<'a> Scope<'a> {
                         let bound = alias.asname.as_ref().unwrap_or(&alias.name).as_str();
                         let qualified = match extensions.as_str() {
                             "" => format!("flask_{}", alias.name),
-                            package => format!("{package}.{}", alias.name),
+                            package => crate::paths::dotted(package, alias.name.as_str()),
                         };
                         self.bind(bound, Binding::Import(qualified));
                     }
@@ -142,7 +142,7 @@ impl<'a> Scope<'a> {
                     let qualified = if base.is_empty() {
                         alias.name.to_string()
                     } else {
-                        format!("{base}.{}", alias.name)
+                        crate::paths::dotted(&base, alias.name.as_str())
                     };
                     if project {
                         self.imports.push(qualified.clone());
