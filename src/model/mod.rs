@@ -1775,6 +1775,7 @@ impl<'a> Project<'a> {
         let mut routes = routes;
         routes.apply_forced_basic_auth(&model, &files, &apps, &config);
         routes.apply_administrator_logins(&model, &files, &apps);
+        routes.apply_settings_account_logins(&model, &files, &apps);
         // A `def test_health()` that a route serves answers requests: it is not a test, whatever
         // pytest would make of its name.
         for route in &routes.routes {

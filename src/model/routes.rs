@@ -18,6 +18,7 @@ mod connexion;
 mod hook_scope;
 mod login_loaders;
 mod missing_credential;
+mod settings_account;
 
 pub use connexion::{LoadedSpec, NoSpecs, SpecSource};
 use connexion::{SpecSecurity, declared_public};
@@ -987,6 +988,97 @@ impl<'a> RouteModel<'a> {
                 authentication.administrators_only = admitting.cloned();
             }
         }
+    }
+
+    /// Session-checked routes of an application whose only login admits the account its
+    /// settings hold (`settings_account`): every caller they admit is that one operator.
+    pub fn apply_settings_account_logins(
+        &mut self,
+        model: &ProjectModel<'a>,
+        files: &[FileModel<'a>],
+        apps: &Apps,
+    ) {
+        let stores: Vec<(usize, Vec<settings_account::SessionStore>)> = files
+            .par_iter()
+            .filter(|file| !file.is_test_module())
+            .map(|file| {
+                (
+                    file.module,
+                    settings_account::session_stores(model.modules[file.module].file),
+                )
+            })
+            .filter(|(_, stores)| !stores.is_empty())
+            .collect();
+        if stores.is_empty() {
+            return;
+        }
+        for index in 0..self.routes.len() {
+            let route = &self.routes[index];
+            let Some(authentication) = &route.authentication else {
+                continue;
+            };
+            if authentication.administrators_only.is_some()
+                || authentication.shared_key.is_some()
+                || authentication.guards_every_request()
+            {
+                continue;
+            }
+            let keys = self.session_keys_checked(model, route);
+            if keys.is_empty() {
+                continue;
+            }
+            let mut why = None;
+            let mut behind_settings_only = true;
+            for store in stores
+                .iter()
+                .filter(|(module, _)| {
+                    apps.of_module(*module).is_empty() || apps.share(*module, route.module)
+                })
+                .flat_map(|(_, stores)| stores)
+                .filter(|store| keys.contains(&store.key))
+            {
+                match &store.behind_settings {
+                    Some(how) => why = why.or(Some(how)),
+                    None => behind_settings_only = false,
+                }
+            }
+            if let Some(how) = why.filter(|_| behind_settings_only)
+                && let Some(authentication) = self.routes[index].authentication.as_mut()
+            {
+                authentication.administrators_only = Some(format!(
+                    "its one account is the one its settings hold: {how}"
+                ));
+            }
+        }
+    }
+
+    /// The session keys the project decorators of `route`'s handler test
+    /// (`session.get("is_authenticated")` in a `login_required` of the project's own).
+    fn session_keys_checked(&self, model: &ProjectModel<'a>, route: &Route<'a>) -> Vec<String> {
+        let mut keys = Vec::new();
+        for decorator in &route.handler.decorator_list {
+            let expr = match &decorator.expression {
+                Expr::Call(call) => call.func.as_ref(),
+                other => other,
+            };
+            let found = model
+                .qualified_name(expr, &At::top(route.module))
+                .and_then(|qualified| self.project_function(model, &qualified))
+                .or_else(|| match expr {
+                    Expr::Name(name) => self
+                        .module_function(route.module, name.id.as_str())
+                        .map(|def| (route.module, def)),
+                    _ => None,
+                });
+            if let Some((_, def)) = found {
+                for key in settings_account::keys_tested(def) {
+                    if !keys.contains(&key) {
+                        keys.push(key);
+                    }
+                }
+            }
+        }
+        keys
     }
 
     /// Flask-BasicAuth's `BASIC_AUTH_FORCE = True` (SpiderKeeper's config): `BasicAuth(app)`
@@ -5780,6 +5872,18 @@ fn is_caller(expr: &Expr, aliases: &[&str]) -> bool {
     }
 }
 
+/// `int(user_id)`, `str(user_id)`, `UUID(user_id)`: `name`'s own value converted.
+fn converts_itself(value: &Expr, name: &str) -> bool {
+    let Expr::Call(call) = value else {
+        return false;
+    };
+    matches!(
+        super::records::callee_last(&call.func),
+        Some("int" | "str" | "float" | "UUID" | "ObjectId")
+    ) && call.arguments.keywords.is_empty()
+        && matches!(call.arguments.args.as_ref(), [Expr::Name(arg)] if arg.id.as_str() == name)
+}
+
 /// The name an attribute or call chain starts from: `request` of `request.json.get("a")`.
 fn root_name(expr: &Expr) -> Option<&str> {
     match expr {
@@ -7657,6 +7761,9 @@ pub struct IdentityScan<'c, 'a> {
     module: usize,
     /// Local names bound to identity (injected parameters, `me = get_jwt_identity()`, claims).
     pub names: HashSet<&'a str>,
+    /// Where the handler reads the session under a key built at run time: see
+    /// [`session_working_values`].
+    working_values: Vec<TextRange>,
 }
 
 impl<'c, 'a> IdentityScan<'c, 'a> {
@@ -7680,7 +7787,9 @@ impl<'c, 'a> IdentityScan<'c, 'a> {
                         .find(|p| *p == n)
                 })
                 .collect(),
+            working_values: Vec::new(),
         };
+        scan.working_values = session_working_values(&scan.context, route);
         let assignments = local_assignments(&route.handler.body);
         let context = &scan.context;
         let carries_identity = |scan: &IdentityScan<'_, 'a>, value: &Expr| {
@@ -7736,9 +7845,15 @@ impl<'c, 'a> IdentityScan<'c, 'a> {
                 // `transactions = transactions.filter_by(id=transaction_id)` narrows what the
                 // name already holds (ralfeus/order's transactions, first scoped to
                 // `customer=current_user`): it keeps whatever the other assignments give it.
+                // So does `user_id = int(user_id)` after `user_id = get_jwt_identity()`
+                // (drillbuilder): a conversion of what the name holds.
                 let every_assignment = assignments
                     .iter()
-                    .filter(|(other, value)| other == name && root_name(value) != Some(*name))
+                    .filter(|(other, value)| {
+                        other == name
+                            && root_name(value) != Some(*name)
+                            && !converts_itself(value, name)
+                    })
                     .all(|(_, value)| carries_identity(&scan, value));
                 if every_assignment {
                     scan.names.insert(name);
@@ -7754,6 +7869,17 @@ impl<'c, 'a> IdentityScan<'c, 'a> {
     }
 
     fn is_identity_atom(&self, expr: &Expr) -> bool {
+        let receiver = match expr {
+            Expr::Attribute(attribute) => attribute.value.range(),
+            Expr::Call(call) => match call.func.as_ref() {
+                Expr::Attribute(method) => method.value.range(),
+                other => other.range(),
+            },
+            other => other.range(),
+        };
+        if self.working_values.contains(&receiver) {
+            return false;
+        }
         match expr {
             Expr::Name(name) if self.names.contains(name.id.as_str()) => true,
             Expr::Name(_) | Expr::Attribute(_) | Expr::Call(_) => {
@@ -7776,6 +7902,87 @@ impl<'c, 'a> IdentityScan<'c, 'a> {
             _ => false,
         }
     }
+}
+
+/// The `session` receivers of the handler's reads under a key built at run time (Sphere's
+/// `session[f"po_chain_{po}"]`, an approval chain kept between two requests; `session.pop(key)`,
+/// `key in session`): Flask's session holds more than the login, and such an entry is a working
+/// value that says nothing of the caller. Entries under literal keys and the session handed on
+/// whole still read the caller.
+fn session_working_values(context: &AuthContext<'_, '_>, route: &Route<'_>) -> Vec<TextRange> {
+    let is_session =
+        |e: &Expr| context.qualified(route.module, e).as_deref() == Some("flask.session");
+    let mut working = Vec::new();
+    any_expr(&route.handler.body, &mut |e| {
+        let receiver = match e {
+            Expr::Subscript(subscript) => Some((subscript.value.as_ref(), Some(&*subscript.slice))),
+            Expr::Call(call) => match call.func.as_ref() {
+                Expr::Attribute(method)
+                    if matches!(method.attr.as_str(), "get" | "pop" | "setdefault") =>
+                {
+                    Some((method.value.as_ref(), call.arguments.args.first()))
+                }
+                _ => None,
+            },
+            Expr::Compare(compare)
+                if matches!(compare.ops.as_ref(), [ast::CmpOp::In | ast::CmpOp::NotIn]) =>
+            {
+                compare
+                    .comparators
+                    .first()
+                    .map(|session| (session, Some(compare.left.as_ref())))
+            }
+            _ => None,
+        };
+        if let Some((session, key)) = receiver
+            && !matches!(key, Some(Expr::StringLiteral(_)))
+            && is_session(session)
+        {
+            working.push(session.range());
+        }
+        false
+    });
+    working
+}
+
+/// A literal session key naming the login: `"user_id"`, `"username"`, `"logged_in"`,
+/// `"email"`, `"role"`; not `"cart"`, `"lang"`, `"next"`, nor a key built at run time.
+fn session_key_names_caller(key: &Expr) -> bool {
+    let Expr::StringLiteral(key) = key else {
+        return false;
+    };
+    crate::model::context::words(key.value.to_str())
+        .iter()
+        .any(|word| {
+            matches!(
+                word.as_str(),
+                "user"
+                    | "users"
+                    | "uid"
+                    | "username"
+                    | "userid"
+                    | "id"
+                    | "identity"
+                    | "account"
+                    | "login"
+                    | "logged"
+                    | "auth"
+                    | "authenticated"
+                    | "email"
+                    | "member"
+                    | "admin"
+                    | "role"
+                    | "profile"
+                    | "customer"
+                    | "student"
+                    | "employee"
+                    | "staff"
+                    | "patient"
+                    | "token"
+                    | "jwt"
+                    | "name"
+            ) || crate::model::records::names_account(word)
+        })
 }
 
 /// Whether a project function returns something built from the caller's identity: the
@@ -8279,8 +8486,8 @@ pub fn acts_only_when_logged_in(body: &[Stmt]) -> bool {
     found
 }
 
-/// Whether a handler only ends the caller's login: it calls `logout_user()` or clears the
-/// session, and writes nothing (no `commit`, `add`, `delete`, `execute`). Without a login there
+/// Whether a handler only ends the caller's login: it calls `logout_user()`, clears the
+/// session or drops its login entry, and writes nothing (no `commit`, `add`, `delete`, `execute`). Without a login there
 /// is nothing to end, so a dead `@login_required` over `/logout` (any-questions) opens nothing.
 pub fn only_ends_the_login(body: &[Stmt]) -> bool {
     let mut ends = false;
@@ -8288,9 +8495,19 @@ pub fn only_ends_the_login(body: &[Stmt]) -> bool {
         let Expr::Call(call) = e else { return false };
         match super::records::callee_last(&call.func) {
             Some("logout_user") => ends = true,
-            Some("clear" | "pop") => {
+            // `session.clear()`, `session.pop("user_id")`; not `session.pop(chain_key)`, a
+            // working value Sphere's approval route drops when it is done.
+            Some("clear") => {
                 ends |=
                     matches!(call.func.as_ref(), Expr::Attribute(a) if is_flask_session(&a.value));
+            }
+            Some("pop") => {
+                ends |= matches!(call.func.as_ref(), Expr::Attribute(a) if is_flask_session(&a.value))
+                    && call
+                        .arguments
+                        .args
+                        .first()
+                        .is_some_and(session_key_names_caller);
             }
             Some("commit" | "add" | "delete" | "execute" | "save") => return true,
             _ => {}
@@ -9072,6 +9289,34 @@ fn is_in_memory_buffer(value: &Expr) -> bool {
 
 /// A call name (lower case, leading `_` dropped) that says it writes: one of `WRITE_VERBS`, or
 /// one followed by `_` and more (`save_user`, `add_data`).
+/// `df.to_excel(PO_FILE, index=False)`, `frame.to_csv(path)`, `df.to_sql("orders", engine)`
+/// (Sphere keeps its purchase orders in a spreadsheet it rewrites): a pandas table saved to a
+/// file or a database. Without a target (`df.to_csv()`, `df.to_json()`) the text is returned,
+/// and a buffer the function made (`df.to_excel(output)` then `send_file(output)`) is the answer.
+fn saves_a_data_file(lower: &str, call: &ast::ExprCall, is_buffer: &dyn Fn(&Expr) -> bool) -> bool {
+    matches!(
+        lower,
+        "to_excel"
+            | "to_csv"
+            | "to_json"
+            | "to_parquet"
+            | "to_pickle"
+            | "to_sql"
+            | "to_feather"
+            | "to_hdf"
+    ) && match call.arguments.args.first() {
+        Some(target) => !is_buffer(target),
+        None => call.arguments.keywords.iter().any(|keyword| {
+            keyword.arg.as_ref().is_some_and(|name| {
+                matches!(
+                    name.as_str(),
+                    "path_or_buf" | "excel_writer" | "path" | "name"
+                )
+            }) && !is_buffer(&keyword.value)
+        }),
+    }
+}
+
 fn names_a_write(lower: &str) -> bool {
     WRITE_VERBS.iter().any(|verb| {
         lower == *verb
@@ -9135,6 +9380,9 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
                 || of_this_request(value)
                 || constructs_an_object(value)
                 || opens_a_connection(value)
+                // `cart = session["cart"]`: the caller's own session, a cookie sent back with
+                // the answer (a hotel's booking cart filled and emptied before checkout).
+                || root_name(value).is_some_and(|root| root == "session")
         })
         .map(|(name, _)| name)
         .collect();
@@ -9304,7 +9552,9 @@ pub fn writes_state<'a>(body: &'a [Stmt], calls: &mut Vec<&'a Expr>) -> bool {
                 || runs_a_read
                 || builds_the_answer
             {
-            } else if names_a_write(&lower) {
+            } else if names_a_write(&lower)
+                || saves_a_data_file(&lower, call, &|e: &Expr| is_buffer(e))
+            {
                 writes = true;
             } else {
                 calls.push(call.func.as_ref());

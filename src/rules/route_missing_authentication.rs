@@ -937,8 +937,17 @@ pub(super) fn changes_state(project: &crate::model::Project<'_>, route: &Route<'
         .iter()
         .all(|m| matches!(m.as_str(), "POST" | "GET" | "HEAD" | "OPTIONS"));
     let refuses_methods = answers_405(route.handler);
+    // `DELETE /api/delete-cart-booking/<room_id>` that drops a room from the caller's session
+    // cart and writes nothing else: the caller's own cookie is all it changes.
+    let keeps_to_the_session = || {
+        crate::model::routes::any_expr(
+            &route.handler.body,
+            &mut |e| matches!(e, ruff_python_ast::Expr::Name(n) if n.id.as_str() == "session"),
+        ) && !handler_writes(project, route)
+    };
     (route.is_state_changing()
-        && ((!only_post && !refuses_methods) || handler_writes(project, route)))
+        && ((!only_post && !refuses_methods && !keeps_to_the_session())
+            || handler_writes(project, route)))
         || drops_tables(project, route)
         || deletes_records(&route.handler.body)
         || updates_records(&route.handler.body, &route.variable_names())
@@ -1003,8 +1012,14 @@ fn usual_authentication(authenticated: &[&Route<'_>]) -> Option<String> {
 fn report_missing(checker: &mut Checker<'_, '_>) {
     let project = checker.project;
     let routes = &project.routes.routes;
+    // A handler that only ends the caller's login (english_learner's `/users/exit`:
+    // `logout_user()` and a redirect) is a logout whatever it is called: without a login
+    // there is nothing to end.
     for route in routes.iter().filter(|r| {
-        r.module == checker.file.module && r.authentication.is_none() && !does_nothing(r.handler)
+        r.module == checker.file.module
+            && r.authentication.is_none()
+            && !does_nothing(r.handler)
+            && !crate::model::routes::only_ends_the_login(&r.handler.body)
     }) {
         // Only the route's own application says what its routes should require.
         // An operations endpoint with its own token (LibreTranslate's `/metrics` for
@@ -1892,22 +1907,76 @@ fn constant_answer(value: &ruff_python_ast::Expr) -> bool {
     }
 }
 
-/// Whether a handler touches the request's credentials: the `Authorization` header, `headers`,
-/// or an unverified-claims helper.
+/// Whether a handler touches the request's credentials: the `Authorization` header, a header
+/// named for a credential (`X-API-Key`), the whole headers handed to a function that may check
+/// them (`verify_signature(request.headers, body)`) or kept in a local, or an unverified-claims
+/// helper. Not headers read for something else (`User-Agent`) or dumped into a log line
+/// (Sphere's `app.logger.info(f"... {dict(request.headers)}")` in its open approval route).
 fn reads_token(body: &[ruff_python_ast::Stmt]) -> bool {
-    use ruff_python_ast::Expr;
+    use ruff_python_ast::{Expr, Stmt};
+    let is_headers = |e: &Expr| {
+        matches!(e, Expr::Attribute(a) if a.attr.as_str() == "headers"
+            && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request"))
+    };
+    let unnamed_key = |key: Option<&Expr>| !matches!(key, Some(Expr::StringLiteral(_)));
     // The `Authorization` header this code sends to another service (`outgoing.add_header(...)`)
     // is not the caller's.
     crate::model::routes::reads_authorization_header(body)
         || crate::model::routes::any_expr(body, &mut |e| match e {
-            Expr::Attribute(a) => {
-                a.attr.as_str() == "get_unverified_claims"
-                    || (a.attr.as_str() == "headers"
-                        && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request"))
-            }
+            Expr::Attribute(a) => a.attr.as_str() == "get_unverified_claims",
             Expr::Name(n) => n.id.as_str().contains("bearer") || n.id.as_str().contains("token"),
+            Expr::Subscript(subscript) if is_headers(&subscript.value) => {
+                unnamed_key(Some(&subscript.slice))
+                    || crate::model::routes::reads_request_credential_in(e, &["headers"])
+            }
+            Expr::Call(call) => match call.func.as_ref() {
+                Expr::Attribute(method) if is_headers(&method.value) => {
+                    unnamed_key(call.arguments.args.first())
+                        || crate::model::routes::reads_request_credential_in(e, &["headers"])
+                }
+                func => {
+                    let dumps = matches!(
+                        crate::model::records::callee_last(func),
+                        Some(
+                            "dict"
+                                | "str"
+                                | "repr"
+                                | "list"
+                                | "print"
+                                | "format"
+                                | "dumps"
+                                | "jsonify"
+                                | "pformat"
+                                | "debug"
+                                | "info"
+                                | "warning"
+                                | "warn"
+                                | "error"
+                                | "exception"
+                                | "critical"
+                                | "log"
+                        )
+                    );
+                    !dumps
+                        && call
+                            .arguments
+                            .args
+                            .iter()
+                            .chain(call.arguments.keywords.iter().map(|k| &k.value))
+                            .any(is_headers)
+                }
+            },
             _ => false,
         })
+        || {
+            let mut kept = false;
+            crate::model::routes::visit_stmts(body, &mut |stmt| {
+                if let Stmt::Assign(assign) = stmt {
+                    kept |= is_headers(&assign.value);
+                }
+            });
+            kept
+        }
 }
 
 #[cfg(test)]

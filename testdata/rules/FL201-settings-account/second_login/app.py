@@ -1,0 +1,59 @@
+"""Trap: the operator's login compares with the settings, but a second route stores the same key
+for whoever follows an invitation link, so the session check admits others too."""
+import os
+from functools import wraps
+
+from flask import Flask, jsonify, redirect, request, session
+from flask_sqlalchemy import SQLAlchemy
+
+app = Flask(__name__)
+app.config.from_prefixed_env()
+db = SQLAlchemy(app)
+
+
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String)
+
+
+class Note(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    body = db.Column(db.String)
+    user_id = db.Column(db.Integer, db.ForeignKey("user.id"))
+
+
+def login_required(view):
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        if not session.get("logged_in"):
+            return redirect("/")
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+@app.post("/operator")
+def operator_login():
+    if request.form.get("password") != os.environ["OPERATOR_PASSWORD"]:
+        return redirect("/")
+    session["logged_in"] = True
+    return redirect("/")
+
+
+@app.post("/join/<name>")
+def join(name):
+    user = User(name=name)
+    db.session.add(user)
+    db.session.commit()
+    session["logged_in"] = True
+    session["user_id"] = user.id
+    return redirect("/")
+
+
+@app.post("/notes/<int:note_id>/delete")
+@login_required
+def delete_note(note_id):  # expect: FL201
+    note = Note.query.get_or_404(note_id)
+    db.session.delete(note)
+    db.session.commit()
+    return jsonify(ok=True)
