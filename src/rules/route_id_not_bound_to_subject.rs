@@ -2293,7 +2293,7 @@ fn shown_only(body: &[Stmt]) -> impl Fn(TextRange) -> bool {
     }
 }
 
-fn only_carries(call: &ruff_python_ast::ExprCall) -> bool {
+pub(super) fn only_carries(call: &ruff_python_ast::ExprCall) -> bool {
     let Some(name) = callee_last(&call.func) else {
         return false;
     };

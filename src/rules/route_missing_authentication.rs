@@ -1910,8 +1910,9 @@ fn constant_answer(value: &ruff_python_ast::Expr) -> bool {
 /// Whether a handler touches the request's credentials: the `Authorization` header, a header
 /// named for a credential (`X-API-Key`), the whole headers handed to a function that may check
 /// them (`verify_signature(request.headers, body)`) or kept in a local, or an unverified-claims
-/// helper. Not headers read for something else (`User-Agent`) or dumped into a log line
-/// (Sphere's `app.logger.info(f"... {dict(request.headers)}")` in its open approval route).
+/// helper. Not headers read for something else (`User-Agent`), nor handed to a call that only
+/// carries them into a log line, a string or an answer (FL201's `only_carries`: Sphere's
+/// `app.logger.info(f"... {dict(request.headers)}")` in its open approval route).
 fn reads_token(body: &[ruff_python_ast::Stmt]) -> bool {
     use ruff_python_ast::{Expr, Stmt};
     let is_headers = |e: &Expr| {
@@ -1934,29 +1935,8 @@ fn reads_token(body: &[ruff_python_ast::Stmt]) -> bool {
                     unnamed_key(call.arguments.args.first())
                         || crate::model::routes::reads_request_credential_in(e, &["headers"])
                 }
-                func => {
-                    let dumps = matches!(
-                        crate::model::records::callee_last(func),
-                        Some(
-                            "dict"
-                                | "str"
-                                | "repr"
-                                | "list"
-                                | "print"
-                                | "format"
-                                | "dumps"
-                                | "jsonify"
-                                | "pformat"
-                                | "debug"
-                                | "info"
-                                | "warning"
-                                | "warn"
-                                | "error"
-                                | "exception"
-                                | "critical"
-                                | "log"
-                        )
-                    );
+                _ => {
+                    let dumps = super::route_id_not_bound_to_subject::only_carries(call);
                     !dumps
                         && call
                             .arguments
