@@ -89,9 +89,11 @@ impl SettingsFormat {
         {
             return Some(SettingsFormat::Deployment);
         }
-        // `Dockerfile`, `Dockerfile.prod`, `api.Dockerfile`.
+        // `Dockerfile`, `Dockerfile.prod`, `Dockerfile-chat` (A2rchi's), `api.Dockerfile`.
         if lower == "dockerfile"
             || lower.starts_with("dockerfile.")
+            || lower.starts_with("dockerfile-")
+            || lower.starts_with("dockerfile_")
             || lower.ends_with(".dockerfile")
         {
             return Some(SettingsFormat::Dockerfile);

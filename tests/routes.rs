@@ -224,6 +224,23 @@ fn routes_are_found_wherever_the_app_assembles_them() {
 }
 
 #[test]
+fn views_wrapped_by_hand_through_a_method_helper_keep_their_decorators() {
+    // A2rchi: `self.add_endpoint(rule, name, login_required(self.index))`, where the class's
+    // `add_endpoint` calls `self.app.add_url_rule`.
+    let routes = routes_json("testdata/rules/FL202-endpoint-wrapper");
+    assert_eq!(routes.len(), 4, "{routes:?}");
+    assert_eq!(find(&routes, "index")["authentication"], "@login_required");
+    assert_eq!(
+        find(&routes, "delete_document")["methods"],
+        serde_json::json!(["DELETE"])
+    );
+    assert_eq!(
+        find(&routes, "update_config")["authentication"],
+        serde_json::Value::Null
+    );
+}
+
+#[test]
 fn a_handler_that_mints_a_token_is_a_login_not_a_verifier() {
     let routes = routes_json("testdata/rules/FL202-login");
     // Basic credentials for a token, with the token written into a response header.

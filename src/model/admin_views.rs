@@ -12,7 +12,7 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::routes::visit_stmts;
-use super::{At, ProjectModel};
+use super::{At, FileModel, ProjectModel};
 
 /// How many project base classes are followed to find an access check.
 const MAX_BASES: usize = 8;
@@ -31,6 +31,11 @@ pub struct AdminView {
     pub model: Option<String>,
     /// Where the class chain overrides `is_accessible` or `_handle_view`: `None` when it does not.
     pub access_check: Option<String>,
+    /// Whether the view's own project class checks the caller in its pages (a method under
+    /// `@login_required` or another `*_required` decorator, or reading `current_user`,
+    /// `is_authenticated`, a permission, or answering 401/403): a `BaseView` written by the
+    /// project may check access page by page instead of in `is_accessible`.
+    pub pages_check_caller: bool,
 }
 
 impl AdminView {
@@ -42,7 +47,7 @@ impl AdminView {
 
 /// The views every analysed module registers. Only modules that mention `flask_admin` or
 /// `add_view` are walked.
-pub fn collect(model: &ProjectModel<'_>) -> Vec<AdminView> {
+pub fn collect(model: &ProjectModel<'_>, files: &[FileModel<'_>]) -> Vec<AdminView> {
     let mut views = Vec::new();
     for (index, module) in model.modules.iter().enumerate() {
         if !module.analysed {
@@ -53,6 +58,7 @@ pub fn collect(model: &ProjectModel<'_>) -> Vec<AdminView> {
             continue;
         }
         let body = &module.file.module().body;
+        let file = files.iter().find(|file| file.module == index);
         visit_stmts(body, &mut |stmt| {
             let Stmt::Expr(expression) = stmt else { return };
             let Expr::Call(call) = expression.value.as_ref() else {
@@ -64,9 +70,13 @@ pub fn collect(model: &ProjectModel<'_>) -> Vec<AdminView> {
             if !matches!(method.attr.as_str(), "add_view" | "add_views") {
                 return;
             }
+            // `create_app` imports its view classes inside the function (metabrainz).
+            let at = file.map_or(At::top(index), |file| {
+                file.at(file.scope_around(call.range()))
+            });
             for argument in &call.arguments.args {
                 if let Expr::Call(view) = argument
-                    && let Some(found) = admin_view(model, index, body, view)
+                    && let Some(found) = admin_view(model, &at, body, view)
                 {
                     views.push(found);
                 }
@@ -79,18 +89,41 @@ pub fn collect(model: &ProjectModel<'_>) -> Vec<AdminView> {
 /// The view a construction builds, when its class is, or derives from, a Flask-Admin class.
 fn admin_view(
     model: &ProjectModel<'_>,
-    module: usize,
+    at: &At<'_, '_>,
     body: &[Stmt],
     view: &ast::ExprCall,
 ) -> Option<AdminView> {
+    let module = at.module;
     let class = model.modules[module]
         .file
         .slice(view.func.range())
         .to_string();
-    let (library_base, access_check) = class_chain(model, module, body, &view.func, 0)?;
+    let (library_base, access_check) = class_chain(model, at, body, &view.func, 0)?;
     let model_name = view.arguments.args.first().and_then(|first| match first {
         Expr::Name(name) => Some(name.id.to_string()),
         _ => None,
+    });
+    let own_class = match view.func.as_ref() {
+        Expr::Name(name) => {
+            find_class(body, name.id.as_str()).map(|definition| (module, definition))
+        }
+        _ => None,
+    }
+    .or_else(|| {
+        imported_class(model, at, &view.func).map(|(source, _, definition)| (source, definition))
+    });
+    let pages_check_caller = own_class.is_some_and(|(source, definition)| {
+        let text = model.modules[source].file.slice(definition.range());
+        [
+            "_required",
+            "current_user",
+            "is_authenticated",
+            "permission",
+            "abort(401",
+            "abort(403",
+        ]
+        .iter()
+        .any(|word| text.contains(word))
     });
     Some(AdminView {
         module,
@@ -99,6 +132,7 @@ fn admin_view(
         library_base,
         model: model_name,
         access_check,
+        pages_check_caller,
     })
 }
 
@@ -107,7 +141,7 @@ fn admin_view(
 /// Flask-Admin (another library's view base may check access its own way) or cannot be read.
 fn class_chain(
     model: &ProjectModel<'_>,
-    module: usize,
+    at: &At<'_, '_>,
     body: &[Stmt],
     class: &Expr,
     depth: usize,
@@ -115,7 +149,7 @@ fn class_chain(
     if depth > MAX_BASES {
         return None;
     }
-    if let Some(qualified) = model.qualified_name(class, &At::top(module))
+    if let Some(qualified) = model.qualified_name(class, at)
         && qualified.starts_with("flask_admin")
     {
         return Some((qualified, None));
@@ -124,11 +158,13 @@ fn class_chain(
     // inside the function), or in the project module an import names.
     let (module, body, definition) = match class {
         Expr::Name(name) => match find_class(body, name.id.as_str()) {
-            Some(definition) => (module, body, definition),
-            None => imported_class(model, module, class)?,
+            Some(definition) => (at.module, body, definition),
+            None => imported_class(model, at, class)?,
         },
-        _ => imported_class(model, module, class)?,
+        _ => imported_class(model, at, class)?,
     };
+    // A class's bases are named at the top of the module that defines it.
+    let top = At::top(module);
     if let Some(method) = definition.body.iter().find_map(|stmt| match stmt {
         Stmt::FunctionDef(def) if matches!(def.name.as_str(), "is_accessible" | "_handle_view") => {
             Some(def)
@@ -140,7 +176,7 @@ fn class_chain(
             .arguments
             .as_ref()
             .and_then(|arguments| arguments.args.first())
-            .and_then(|base| class_chain(model, module, body, base, depth + 1))
+            .and_then(|base| class_chain(model, &top, body, base, depth + 1))
             .map(|(library, _)| library)
             .unwrap_or_default();
         return Some((
@@ -157,7 +193,7 @@ fn class_chain(
     let bases = definition.arguments.as_ref()?;
     let mut found = None;
     for base in &bases.args {
-        let (library, check) = class_chain(model, module, body, base, depth + 1)?;
+        let (library, check) = class_chain(model, &top, body, base, depth + 1)?;
         if check.is_some() {
             return Some((library, check));
         }
@@ -169,10 +205,10 @@ fn class_chain(
 /// A project class an import (or a dotted name) refers to, with its module's body.
 fn imported_class<'a>(
     model: &ProjectModel<'a>,
-    module: usize,
+    at: &At<'_, '_>,
     class: &Expr,
 ) -> Option<(usize, &'a [Stmt], &'a ast::StmtClassDef)> {
-    let qualified = model.qualified_name(class, &At::top(module))?;
+    let qualified = model.qualified_name(class, at)?;
     let (source, name) = model.split_module(&qualified)?;
     if name.contains('.') {
         return None;

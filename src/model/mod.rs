@@ -1675,7 +1675,7 @@ impl<'a> Project<'a> {
     /// The Flask-Admin views the project registers (`admin_views`).
     pub fn admin_views(&self) -> &[admin_views::AdminView] {
         self.admin_views
-            .get_or_init(|| admin_views::collect(&self.model))
+            .get_or_init(|| admin_views::collect(&self.model, &self.files))
     }
 
     /// The calls of the project whose callee's last name is `name`, with their files.

@@ -1367,6 +1367,9 @@ fn registers_routes_in(expr: &Expr) -> bool {
     expr_contains(expr, &mut is_registration_call)
 }
 
+/// How many decorators applied by hand around a view are unwrapped.
+const MAX_WRAPPERS: usize = 4;
+
 /// How many registrations deep a chain is followed (an API on a blueprint on a blueprint...);
 /// also ends registration cycles.
 const MAX_REGISTRATION_DEPTH: usize = 8;
@@ -2226,6 +2229,36 @@ impl<'a> RouteCollector<'_, 'a> {
             })
     }
 
+    /// `view_func=login_required(self.welcome)` (A2rchi), `view_func=jwt_required()(views.index)`:
+    /// a view wrapped in decorators by hand. The view function, the wrappers' callees outermost
+    /// first (each judged as a decorator), and the module they are written in. Only where that is
+    /// the module being visited, whose names the view is then resolved with.
+    fn wrapped_view(
+        &self,
+        view: &'a Expr,
+    ) -> Option<((usize, &'a ast::StmtFunctionDef), Vec<&'a Expr>, usize)> {
+        let (mut current, module) = self.substituted(view);
+        if module != self.module {
+            return None;
+        }
+        let mut wrappers: Vec<&'a Expr> = Vec::new();
+        while let Expr::Call(call) = current {
+            let [inner] = call.arguments.args.as_ref() else {
+                return None;
+            };
+            if !call.arguments.keywords.is_empty() || wrappers.len() >= MAX_WRAPPERS {
+                return None;
+            }
+            wrappers.push(&call.func);
+            current = inner;
+        }
+        if wrappers.is_empty() {
+            return None;
+        }
+        let function = self.view_function(current)?;
+        Some((function, wrappers, module))
+    }
+
     /// `for view, rule in ROUTES: app.add_url_rule(rule, view_func=view)`: the body once per
     /// entry of a literal route table, with the loop variables standing for that entry.
     fn follow_route_table(&mut self, stmt: &'a ast::StmtFor) -> bool {
@@ -2444,6 +2477,17 @@ impl<'a> RouteCollector<'_, 'a> {
                 })
             }
             None => match call.func.as_ref() {
+                // A2rchi's `self.add_endpoint("/", "welcome", login_required(self.welcome))`:
+                // a method of the class the call is written in, wrapping `add_url_rule`.
+                Expr::Attribute(method) if matches!(method.value.as_ref(), Expr::Name(n) if n.id.as_str() == "self") => {
+                    method_of_enclosing_class(
+                        self.model,
+                        self.functions,
+                        self.module,
+                        call.range(),
+                        written,
+                    )
+                }
                 Expr::Attribute(method) => self.method_of_instance(&method.value, written),
                 Expr::Name(name) => {
                     let model = self.model;
@@ -2658,6 +2702,18 @@ impl<'a> RouteCollector<'_, 'a> {
                         .methods(call)
                         .unwrap_or_else(|| vec!["GET".to_string()]);
                     self.add_function_route(view, registrar, rule, methods, declared_at);
+                } else if let Some((view, wrappers, wrappers_module)) = self.wrapped_view(view) {
+                    let methods = self
+                        .methods(call)
+                        .unwrap_or_else(|| vec!["GET".to_string()]);
+                    self.add_function_route(view, registrar, rule, methods, call.range());
+                    // The wrappers run outside the handler's own decorators.
+                    if let Some(route) = self.routes.last_mut() {
+                        route.decorators.splice(0..0, wrappers.iter().copied());
+                        route
+                            .inherited_decorators
+                            .extend(wrappers.iter().map(|wrapper| (*wrapper, wrappers_module)));
+                    }
                 }
             }
             "add_resource" => {
@@ -7914,26 +7970,7 @@ fn session_working_values(context: &AuthContext<'_, '_>, route: &Route<'_>) -> V
         |e: &Expr| context.qualified(route.module, e).as_deref() == Some("flask.session");
     let mut working = Vec::new();
     any_expr(&route.handler.body, &mut |e| {
-        let receiver = match e {
-            Expr::Subscript(subscript) => Some((subscript.value.as_ref(), Some(&*subscript.slice))),
-            Expr::Call(call) => match call.func.as_ref() {
-                Expr::Attribute(method)
-                    if matches!(method.attr.as_str(), "get" | "pop" | "setdefault") =>
-                {
-                    Some((method.value.as_ref(), call.arguments.args.first()))
-                }
-                _ => None,
-            },
-            Expr::Compare(compare)
-                if matches!(compare.ops.as_ref(), [ast::CmpOp::In | ast::CmpOp::NotIn]) =>
-            {
-                compare
-                    .comparators
-                    .first()
-                    .map(|session| (session, Some(compare.left.as_ref())))
-            }
-            _ => None,
-        };
+        let receiver = entry_read(e).map(|entry| (entry.mapping, entry.key));
         if let Some((session, key)) = receiver
             && !matches!(key, Some(Expr::StringLiteral(_)))
             && is_session(session)
@@ -7943,6 +7980,62 @@ fn session_working_values(context: &AuthContext<'_, '_>, route: &Route<'_>) -> V
         false
     });
     working
+}
+
+/// How an entry of a mapping is read by key.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum EntryRead {
+    /// `mapping[key]`, read or stored.
+    Item,
+    /// `mapping.get(key)`.
+    Get,
+    /// `mapping.pop(key)` or `mapping.setdefault(key)`.
+    Take,
+    /// `key in mapping`, `key not in mapping`.
+    Membership,
+}
+
+/// One keyed access of a mapping: the mapping, the key (absent for a call with no argument)
+/// and how it is read. Session checks and session working values ask the same shapes.
+struct EntryAccess<'e> {
+    mapping: &'e Expr,
+    key: Option<&'e Expr>,
+    how: EntryRead,
+}
+
+fn entry_read(expr: &Expr) -> Option<EntryAccess<'_>> {
+    match expr {
+        Expr::Subscript(subscript) => Some(EntryAccess {
+            mapping: &subscript.value,
+            key: Some(&subscript.slice),
+            how: EntryRead::Item,
+        }),
+        Expr::Call(call) => match call.func.as_ref() {
+            Expr::Attribute(method) => {
+                let how = match method.attr.as_str() {
+                    "get" => EntryRead::Get,
+                    "pop" | "setdefault" => EntryRead::Take,
+                    _ => return None,
+                };
+                Some(EntryAccess {
+                    mapping: &method.value,
+                    key: call.arguments.args.first(),
+                    how,
+                })
+            }
+            _ => None,
+        },
+        Expr::Compare(compare)
+            if matches!(compare.ops.as_ref(), [ast::CmpOp::In | ast::CmpOp::NotIn]) =>
+        {
+            compare.comparators.first().map(|mapping| EntryAccess {
+                mapping,
+                key: Some(&compare.left),
+                how: EntryRead::Membership,
+            })
+        }
+        _ => None,
+    }
 }
 
 /// A literal session key naming the login: `"user_id"`, `"username"`, `"logged_in"`,

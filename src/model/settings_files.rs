@@ -395,9 +395,18 @@ impl SettingsFiles {
                     if !(program == "python" || program.starts_with("python3")) {
                         continue;
                     }
-                    match tokens.get(index + 1) {
+                    // `python -u src/bin/service_chat.py` (A2rchi's Dockerfiles): options
+                    // before the script or `-m`.
+                    let mut next = index + 1;
+                    while tokens
+                        .get(next)
+                        .is_some_and(|t| t.starts_with('-') && !matches!(*t, "-m" | "-c"))
+                    {
+                        next += 1;
+                    }
+                    match tokens.get(next) {
                         Some(&"-m") => {
-                            if let Some(module) = tokens.get(index + 2)
+                            if let Some(module) = tokens.get(next + 1)
                                 && !SERVERS.contains(module)
                             {
                                 runs.push((folder.clone(), (*module).to_string()));

@@ -24,15 +24,23 @@ fn check(checker: &mut Checker<'_, '_>) {
         return;
     }
     // Flask-Admin's model and file views serve their pages themselves; a project's own
-    // `BaseView` pages are written by the project, which may check access in each of them
-    // (metabrainz's QuickBooks pages ask for the company's QuickBooks login).
+    // `BaseView` pages are written by the project, which may check access in each of them.
+    // Such a view is reported when it checks nothing in its pages while every other admin view
+    // of its application checks access: metabrainz's `QuickBooksView(BaseView)`, the one view
+    // not built on the project's `AuthMixin`, whose pages overwrite the invoicing credentials.
+    let checked_elsewhere = |view: &crate::model::admin_views::AdminView| {
+        project.admin_views().iter().find(|other| {
+            other.access_check.is_some() && project.apps.share(other.module, view.module)
+        })
+    };
     let views: Vec<_> = project
         .admin_views()
         .iter()
         .filter(|view| {
             view.module == module
                 && view.access_check.is_none()
-                && view.library_base.contains(".contrib.")
+                && (view.library_base.contains(".contrib.")
+                    || (!view.pages_check_caller && checked_elsewhere(view).is_some()))
         })
         .collect();
     if views.is_empty() {
@@ -83,10 +91,17 @@ fn check(checker: &mut Checker<'_, '_>) {
             if count > 2 { ", ..." } else { "" }
         ),
     };
+    let odd_one_out = match checked_elsewhere(first) {
+        Some(other) if !first.library_base.contains(".contrib.") => format!(
+            "; the other admin views of this application check access ({}), this one's pages check no login either",
+            other.access_check.as_deref().unwrap_or_default()
+        ),
+        _ => String::new(),
+    };
     let diagnostic = checker.report(
         first.range,
         format!(
-            "`{}` serves {serves} under `/admin/` to anyone{others}: no class up to Flask-Admin's `{library}` overrides `is_accessible`, and no `before_request` hook or forced Basic Auth guards the application{}",
+            "`{}` serves {serves} under `/admin/` to anyone{others}: no class up to Flask-Admin's `{library}` overrides `is_accessible`, and no `before_request` hook or forced Basic Auth guards the application{odd_one_out}{}",
             first.class,
             if authenticates_elsewhere {
                 ""

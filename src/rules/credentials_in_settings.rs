@@ -249,6 +249,41 @@ fn reads_as_its_name(key_words: &[&str], value: &str) -> bool {
             .all(|(word, key_word)| !word.is_empty() && word.eq_ignore_ascii_case(key_word))
 }
 
+/// avwx-account's `MAIL_PASSWORD = "mail password"` beside `MAIL_USERNAME = "mail username"`:
+/// the setting's own words, lower case, written as a phrase with spaces: the template's
+/// description of what goes there. A credential the app presents to another service (a mail
+/// server, an API) left so only fails to connect; a login the app itself checks
+/// (`ADMIN_PASSWORD = "admin password"`) is a guessable password and stays reported.
+fn phrases_its_name(key_words: &[&str], value: &str) -> bool {
+    let checked_login = key_words.first().is_some_and(|first| {
+        matches!(
+            *first,
+            "ADMIN"
+                | "ROOT"
+                | "SUPERUSER"
+                | "USER"
+                | "LOGIN"
+                | "DEFAULT"
+                | "BASIC"
+                | "AUTH"
+                | "APP"
+                | "SITE"
+                | "DASHBOARD"
+                | "PANEL"
+                | "MASTER"
+        )
+    });
+    let value_words: Vec<&str> = value.split(' ').collect();
+    !checked_login
+        && value_words.len() >= 2
+        && value_words.len() == key_words.len()
+        && value.chars().all(|c| c.is_ascii_lowercase() || c == ' ')
+        && value_words
+            .iter()
+            .zip(key_words)
+            .all(|(word, key_word)| !word.is_empty() && word.eq_ignore_ascii_case(key_word))
+}
+
 /// Hofixxx's `RAZORPAY_KEY_SECRET = os.getenv(..., 'test_secret_key')`, `dev-api-key` for an
 /// `API_KEY`: the setting's own words with a word saying it is a stand-in (`test`, `dev`,
 /// `demo`, `sample`, `default`, `local`, `my`), lower case: a value left to be replaced, which
@@ -468,6 +503,7 @@ fn credential(key: &str, value: &str, extra: &[String]) -> Option<Credential> {
         && !names_a_token_kind(&words, value)
         && !describes_its_setting(&words, value)
         && !reads_as_its_name(&words, value)
+        && !phrases_its_name(&words, value)
         && !stands_in_for_its_setting(&words, value)
         && !names_a_managed_key(value);
     (named && plain && !value.trim().is_empty()).then_some(Credential::Named)

@@ -164,28 +164,44 @@ fn developers_script(checker: &Checker<'_, '_>) -> Option<String> {
 /// "gunicorn", ...]`, its module given by the deployment); else a command in a folder above it
 /// that serves other modules and not this one (hsrm5060's Procfile runs `gunicorn app:app`, so
 /// `full_system.py` beside it is a launcher a developer starts by hand).
+/// Whether a deployment file starts this very file with Python (`python main.py`,
+/// `python3 -m app.main`): a script path or a module beside the file that runs it (a compose
+/// file's `python -m app` for another service's build context names no file here), or a path
+/// with folders that ends at this file (A2rchi's `src/cli/templates/dockerfiles/Dockerfile-chat`
+/// runs `python -u src/bin/service_chat.py` from the repository's root, its build context).
+fn deployment_runs_this_file(checker: &Checker<'_, '_>) -> bool {
+    let info = &checker.project.model.modules[checker.file.module];
+    let path = crate::paths::absolute(&info.file.path);
+    checker
+        .project
+        .settings_files
+        .direct_python_runs()
+        .into_iter()
+        .any(|(folder, script)| {
+            let script = script.trim_start_matches("./");
+            let relative = match script.strip_suffix(".py") {
+                Some(relative) => relative.to_string(),
+                None => script.replace('.', "/"),
+            };
+            let file = format!("{relative}.py");
+            path == crate::paths::absolute(&folder.join(&file))
+                || (relative.contains('/') && path.ends_with(&file))
+        })
+}
+
+/// Whether the checked file lies in `folder` or below it.
+fn path_under(checker: &Checker<'_, '_>, folder: &std::path::Path) -> bool {
+    let info = &checker.project.model.modules[checker.file.module];
+    crate::paths::absolute(&info.file.path).starts_with(crate::paths::absolute(folder))
+}
+
 fn served_by_server(checker: &Checker<'_, '_>) -> Option<String> {
     let info = &checker.project.model.modules[checker.file.module];
     let name = info.name.as_str();
     let path = crate::paths::absolute(&info.file.path);
     // A deployment that starts this very file with Python serves its `__main__` server,
     // whatever else serves the app.
-    let runs_this_file = checker
-        .project
-        .settings_files
-        .direct_python_runs()
-        .into_iter()
-        .any(|(folder, script)| {
-            // A script path or a module, beside the file that runs it (a compose file's
-            // `python -m app` for another service's build context names no file here).
-            let script = script.trim_start_matches("./");
-            let relative = match script.strip_suffix(".py") {
-                Some(relative) => relative.to_string(),
-                None => script.replace('.', "/"),
-            };
-            path == crate::paths::absolute(&folder.join(format!("{relative}.py")))
-        });
-    if runs_this_file {
+    if deployment_runs_this_file(checker) {
         return None;
     }
     let commands = checker.project.settings_files.server_commands();
@@ -283,7 +299,20 @@ fn check(checker: &mut Checker<'_, '_>) {
         if let Some(text) = text_default {
             message.push_str(&text_switch_note(text));
         }
-        if run_as_script {
+        // Not where a WSGI server also serves the app (RailServe's Render service runs
+        // `gunicorn main:app` while its Replit workflow runs `python main.py`): production is
+        // that server.
+        let deployed = run_as_script
+            && deployment_runs_this_file(checker)
+            && !checker
+                .project
+                .settings_files
+                .server_commands()
+                .iter()
+                .any(|command| path_under(checker, &command.folder));
+        if deployed {
+            message.push_str(" [a deployment file (a Dockerfile, compose file or Procfile) starts this very file with Python: every deployment serves the debugger on the network]");
+        } else if run_as_script {
             message.push_str(" [it listens beyond this machine: running the file on a server puts the debugger on the network]");
         } else if let Some(why) = &developers {
             message.push_str(&format!(
@@ -318,7 +347,10 @@ fn check(checker: &mut Checker<'_, '_>) {
             // `run()`: agreed at medium by its held-out reviewer).
             diagnostic.severity = Some(Severity::Medium);
         }
-        if run_as_script {
+        if deployed {
+            // Production runs the `__main__` block: it is not development-only.
+            diagnostic.development_severity = Some(diagnostic.rule.severity);
+        } else if run_as_script {
             diagnostic.development_severity = Some(Severity::Medium);
         }
     }

@@ -191,6 +191,20 @@ fn check(checker: &mut Checker<'_, '_>) {
                 " [low: the same `@{guard_text}` sits under the route decorator too, so the route runs it; this one is left over]"
             ));
         }
+        // avwx-account's `/stripe/success` under a dead `@login_required`: it flashes a fixed
+        // thank-you and redirects to a page that has its own check. Every caller gets the same.
+        let answers_alike = covered.is_none()
+            && ownership_check.is_none()
+            && !checks_login_itself
+            && never_passed.is_empty()
+            && !is_the_login
+            && fails_for_visitors.is_none()
+            && answers_every_caller_alike(route.handler);
+        if answers_alike {
+            message.push_str(
+                " [low: the handler reads and writes nothing, answering every caller the same fixed message or redirect; the decorator that never runs only misleads]",
+            );
+        }
         message.push_str(&checker.app_of(route));
         let help = match is_the_login {
             true => format!("delete `@{guard_text}`: the login page must stay open"),
@@ -205,12 +219,56 @@ fn check(checker: &mut Checker<'_, '_>) {
             || !never_passed.is_empty()
             || fails_for_visitors.is_some()
             || repeated_below
+            || answers_alike
         {
             diagnostic.severity = Some(Severity::Low);
         }
     }
     report_caches_around_checks(checker, &context);
     report_bare_jwt_required(checker);
+}
+
+/// Whether every statement of a handler is a call or an answer built from literals through
+/// `flash`, `redirect`, `url_for`, `jsonify`, `make_response` or `abort`: no value of the
+/// request, the session or the store is read, and no template (which may read the login) is
+/// rendered, so every caller gets the same.
+fn answers_every_caller_alike(handler: &ruff_python_ast::StmtFunctionDef) -> bool {
+    use ruff_python_ast::Stmt;
+    fn alike(expr: &Expr) -> bool {
+        match expr {
+            Expr::StringLiteral(_)
+            | Expr::NumberLiteral(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NoneLiteral(_) => true,
+            Expr::Tuple(tuple) => tuple.elts.iter().all(alike),
+            Expr::List(list) => list.elts.iter().all(alike),
+            Expr::Dict(dict) => dict
+                .items
+                .iter()
+                .all(|item| item.key.as_ref().is_none_or(alike) && alike(&item.value)),
+            Expr::Call(call) => {
+                matches!(call.func.as_ref(), Expr::Name(name) if matches!(
+                    name.id.as_str(),
+                    "flash" | "redirect" | "url_for" | "jsonify" | "make_response" | "abort"
+                )) && call.arguments.args.iter().all(alike)
+                    && call.arguments.keywords.iter().all(|k| alike(&k.value))
+            }
+            _ => false,
+        }
+    }
+    let statements: Vec<&Stmt> = handler
+        .body
+        .iter()
+        .filter(|stmt| !crate::model::routes::is_docstring(stmt))
+        .collect();
+    !statements.is_empty()
+        && statements.iter().all(|stmt| match stmt {
+            Stmt::Expr(expression) => {
+                matches!(expression.value.as_ref(), Expr::Call(_)) && alike(&expression.value)
+            }
+            Stmt::Return(answer) => answer.value.as_deref().is_none_or(alike),
+            _ => false,
+        })
 }
 
 /// `@jwt_required` written without parentheses under the route decorator, with

@@ -127,6 +127,35 @@ fn opened_by_token<'n>(checker: &Checker<'_, '_>, classes: &[&'n str]) -> Vec<&'
         .collect()
 }
 
+/// A token of an OAuth 1.0a flow, in a module that handles `oauth_verifier` or
+/// `oauth_token_secret` (terms OAuth 2 does not have): one named `oauth_token` or
+/// `request_token` (wikicontest's MediaWiki login, `user.oauth_token`), or a plain `token` in a
+/// function that handles the verifier or the request token (charityape's Twitter callback,
+/// `token = session["request_token"]`).
+fn oauth1_token(
+    checker: &Checker<'_, '_>,
+    token: &Expr,
+    def: Option<&ast::StmtFunctionDef>,
+) -> bool {
+    let name = match token {
+        Expr::Name(name) => name.id.as_str(),
+        Expr::Attribute(attribute) => attribute.attr.as_str(),
+        _ => return false,
+    };
+    let module_text: &str = &checker.source.text;
+    if !(module_text.contains("oauth_verifier") || module_text.contains("oauth_token_secret")) {
+        return false;
+    }
+    match name {
+        "oauth_token" | "oauth_token_secret" | "request_token" | "resource_owner_key" => true,
+        "token" => def.is_some_and(|def| {
+            let text = checker.text(def);
+            text.contains("oauth_verifier") || text.contains("request_token")
+        }),
+        _ => false,
+    }
+}
+
 /// Whether `name` contains, in any case, a word a token's name ends with (`token`, `bearer`,
 /// `authorization`, `header`, `jwt`): a cheap test before splitting it into words.
 fn mentions_a_credential_word(name: &str) -> bool {
@@ -1754,6 +1783,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                 let nothing_verifies = just_minted
                     && super::mints_tokens_nothing_verifies(checker, checker.file.module);
                 let record_reference = record_reference(checker, token, def);
+                let oauth1 = oauth1_token(checker, token, def);
                 let cookie_only_headers = what.starts_with("the whole request headers")
                     && !checker
                         .project
@@ -1829,6 +1859,12 @@ fn check(checker: &mut Checker<'_, '_>) {
                     diagnostic.message.push_str(&format!(
                         "; low severity: it is a segment of the route's URL (`{rule}`), which every access log in front of the app records with the request already"
                     ));
+                }
+                if oauth1 {
+                    diagnostic.severity = Some(super::Severity::Low);
+                    diagnostic.message.push_str(
+                        "; low severity: it is an OAuth 1.0a token (this code handles `oauth_verifier` / `oauth_token_secret`), which signs a request only together with its token secret and the application's consumer secret, and a request token is good for one exchange: a log reader cannot replay it alone",
+                    );
                 }
                 if let Some(reference) = &record_reference
                     && diagnostic.severity != Some(super::Severity::Low)

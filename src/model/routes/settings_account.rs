@@ -13,7 +13,7 @@
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
 
-use super::{any_expr, expr_contains};
+use super::{EntryRead, any_expr, entry_read, expr_contains, is_flask_session};
 use crate::source::SourceFile;
 
 /// A `session[KEY] = value` storing something true, and whether it sits behind a comparison
@@ -71,24 +71,10 @@ pub fn session_stores(file: &SourceFile) -> Vec<SessionStore> {
 pub fn keys_tested(def: &ast::StmtFunctionDef) -> Vec<String> {
     let mut keys = Vec::new();
     any_expr(&def.body, &mut |expr| {
-        let key = match expr {
-            Expr::Call(call) => match call.func.as_ref() {
-                Expr::Attribute(attribute)
-                    if attribute.attr.as_str() == "get" && is_session(&attribute.value) =>
-                {
-                    call.arguments.args.first().and_then(literal)
-                }
-                _ => None,
-            },
-            Expr::Subscript(subscript) if is_session(&subscript.value) => literal(&subscript.slice),
-            Expr::Compare(compare)
-                if matches!(compare.ops.as_ref(), [ast::CmpOp::In | ast::CmpOp::NotIn])
-                    && compare.comparators.first().is_some_and(is_session) =>
-            {
-                literal(&compare.left)
-            }
-            _ => None,
-        };
+        let key = entry_read(expr)
+            .filter(|entry| entry.how != EntryRead::Take && is_flask_session(entry.mapping))
+            .and_then(|entry| entry.key)
+            .and_then(literal);
         if let Some(key) = key
             && !keys.contains(&key)
         {
@@ -118,7 +104,7 @@ fn stores_in<'a>(
                 );
                 for target in &assign.targets {
                     if let Expr::Subscript(subscript) = target
-                        && is_session(&subscript.value)
+                        && is_flask_session(&subscript.value)
                         && let Some(key) = literal(&subscript.slice)
                         && stores_truth
                     {
@@ -221,12 +207,6 @@ fn looks_up_records(text: &str) -> bool {
             "authenticate(",
         ],
     )
-}
-
-fn is_session(expr: &Expr) -> bool {
-    matches!(expr, Expr::Name(name) if name.id.as_str() == "session")
-        || matches!(expr, Expr::Attribute(attribute) if attribute.attr.as_str() == "session"
-            && matches!(attribute.value.as_ref(), Expr::Name(n) if n.id.as_str() == "flask"))
 }
 
 fn literal(expr: &Expr) -> Option<String> {

@@ -32,10 +32,10 @@ def delete_note(note_id):
     return jsonify(deleted=note_id)
 
 
-@admin_required  # expect: FL205
+@admin_required  # expect: FL205(high)
 @bp.get("/admin/stats")
 def stats():
-    return jsonify({})
+    return jsonify(notes=len(NOTES))
 
 
 @jwt_required()  # expect: FL205(low)

@@ -1,0 +1,3 @@
+"""The back office's own login, written as its name: whoever guesses the phrase is in."""
+
+ADMIN_PASSWORD = "admin password"  # expect: FL305(medium)
