@@ -215,6 +215,33 @@ fn deep_nesting_is_parsed_without_overflowing() {
     assert_eq!(report["findings"][0]["line"], 6);
 }
 
+/// gennis's layout: the app module star-imports its views at the end, and the views import
+/// names from the app module that only the star import could give it. Resolving the route's
+/// rule followed the names round the cycle until the stack overflowed.
+#[test]
+fn modules_importing_names_from_each_other_are_analysed() {
+    let dir = tempfile::tempdir().expect("tmp");
+    write(
+        dir.path(),
+        "app.py",
+        "from flask import Flask\n\napp = Flask(__name__)\n\nfrom views import *\n",
+    );
+    write(
+        dir.path(),
+        "views.py",
+        "from app import app, PREFIX, or_\n\n\n@app.route(PREFIX + \"/items\", methods=[\"POST\"])\ndef items():\n    app.db.session.commit()\n    return \"saved\"\n",
+    );
+    let output = flasklint(&["check", "--format", "json", "."], dir.path());
+    assert!(
+        output.status.code().is_some_and(|code| code < 2),
+        "exit status {:?}: {}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report = json(&output);
+    assert_eq!(report["errors"], serde_json::json!([]));
+}
+
 #[test]
 fn output_is_identical_with_one_thread_and_eight() {
     let one = flasklint(

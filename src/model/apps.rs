@@ -254,13 +254,13 @@ impl Apps {
         self.guessed.get(module).copied().unwrap_or(false)
     }
 
-    /// Whether another module of the run imports `module`.
     /// Whether an application reaches `module` through imports (its constructing module, what
     /// that imports, transitively, and the modules importing it).
     pub fn is_reached(&self, module: usize) -> bool {
         self.reached.get(module).copied().unwrap_or(true)
     }
 
+    /// Whether another module of the run imports `module`.
     pub fn is_imported(&self, module: usize) -> bool {
         self.imported.get(module).copied().unwrap_or(true)
     }

@@ -20,7 +20,7 @@ use ruff_text_size::{Ranged, TextRange};
 use super::context::{is_dev_name, words};
 use super::jwt::{JwtCall, Library, Operation};
 use super::scope::{Binding, Scope};
-use super::value::Value;
+use super::value::{Value, string_literal};
 use super::{At, FileModel, ProjectModel};
 
 /// How deep value classification follows names, imports and class attributes.
@@ -783,10 +783,7 @@ fn environment_presence(model: &ProjectModel<'_>, expr: &Expr, at: &At<'_, '_>) 
                 _ => None,
             }
         }
-        Expr::Subscript(subscript) if environ(&subscript.value) => match subscript.slice.as_ref() {
-            Expr::StringLiteral(name) => Some(name.value.to_str().to_string()),
-            _ => None,
-        },
+        Expr::Subscript(subscript) if environ(&subscript.value) => string_literal(&subscript.slice),
         Expr::Compare(compare)
             if matches!(compare.ops.as_ref(), [ast::CmpOp::In])
                 && matches!(compare.comparators.as_ref(), [right] if environ(right)) =>
@@ -1386,13 +1383,6 @@ fn is_config_object(expr: &Expr) -> bool {
     matches!(expr, Expr::Attribute(attribute) if attribute.attr.as_str() == "config")
 }
 
-fn string_literal(expr: &Expr) -> Option<String> {
-    match expr {
-        Expr::StringLiteral(literal) => Some(literal.value.to_str().to_string()),
-        _ => None,
-    }
-}
-
 /// `SECRET_KEY`, `JWT_SECRET_KEY`, `WTF_CSRF_SECRET_KEY`, `JWT_SECRET`, `JWT_PRIVATE_KEY`, and
 /// any `*_JWT_SECRET` (superset's `GUEST_TOKEN_JWT_SECRET` signs guest tokens).
 pub fn is_secret_key(key: &str) -> bool {
@@ -1614,9 +1604,24 @@ fn classify_depth<'a>(
                 _ => ConfigValue::Unknown,
             }
         }
-        Expr::Attribute(_) => match model.qualified_name(expr, at) {
+        Expr::Attribute(attribute) => match model.qualified_name(expr, at) {
             Some(qualified) => classify_qualified(model, &qualified, depth + 1),
-            None => ConfigValue::Unknown,
+            // `Config.FLASK_ENV` of a class defined in the module itself: a local class has no
+            // import to name it by.
+            None => match attribute.value.as_ref() {
+                Expr::Name(class) => match model.lookup(at, class.id.as_str()) {
+                    Some(([Binding::Opaque], found_at)) if found_at.scope.is_none() => {
+                        let class_name = crate::paths::dotted(
+                            &model.modules[found_at.module].name,
+                            class.id.as_str(),
+                        );
+                        let qualified = crate::paths::dotted(&class_name, attribute.attr.as_str());
+                        classify_qualified(model, &qualified, depth + 1)
+                    }
+                    _ => ConfigValue::Unknown,
+                },
+                _ => ConfigValue::Unknown,
+            },
         },
         Expr::Subscript(subscript) => {
             let mapping = model.qualified_name(&subscript.value, at);
@@ -1664,6 +1669,8 @@ fn classify_depth<'a>(
                 _ => ConfigValue::Computed,
             }
         }
+        Expr::Compare(compare) => environment_comparison(model, compare, at, depth)
+            .map_or(ConfigValue::Computed, ConfigValue::Environment),
         Expr::BoolOp(bool_op) if bool_op.op == ast::BoolOp::Or => {
             // `os.environ.get("K") or "fallback"`: the fallback runs when the variable is unset.
             let (Some(first), Some(last)) = (bool_op.values.first(), bool_op.values.last()) else {
@@ -1687,6 +1694,101 @@ fn classify_depth<'a>(
         }
         _ => ConfigValue::Computed,
     }
+}
+
+/// A switch computed from a variable's text (`os.environ.get("FLASK_ENV", "development") ==
+/// "development"`, `os.getenv("DEBUG", "true").lower() in ("1", "true")`): a lookup whose
+/// default is what the comparison gives while the variable is unset, and whose value is a
+/// boolean, not text. Only a comparison of the lookup (through case and whitespace methods)
+/// with string literals is evaluated.
+fn environment_comparison<'a>(
+    model: &ProjectModel<'a>,
+    compare: &'a ast::ExprCompare,
+    at: &At<'_, 'a>,
+    depth: usize,
+) -> Option<EnvLookup> {
+    let ([op], [right]) = (compare.ops.as_ref(), compare.comparators.as_ref()) else {
+        return None;
+    };
+    let (lookup_side, literal_side) = match (compare.left.as_ref(), right) {
+        (left, Expr::StringLiteral(_) | Expr::Tuple(_) | Expr::List(_) | Expr::Set(_)) => {
+            (left, right)
+        }
+        (Expr::StringLiteral(_), right) if matches!(op, ast::CmpOp::Eq | ast::CmpOp::NotEq) => {
+            (right, compare.left.as_ref())
+        }
+        _ => return None,
+    };
+    // `.lower()`, `.strip().upper()`: the comparison is of the converted text.
+    let mut looked_up = lookup_side;
+    let mut convert: Vec<&str> = Vec::new();
+    while let Expr::Call(call) = looked_up
+        && call.arguments.is_empty()
+        && let Expr::Attribute(method) = call.func.as_ref()
+        && matches!(
+            method.attr.as_str(),
+            "lower" | "upper" | "casefold" | "strip" | "lstrip" | "rstrip"
+        )
+    {
+        convert.push(method.attr.as_str());
+        looked_up = &method.value;
+    }
+    let ConfigValue::Environment(lookup) = classify_depth(model, looked_up, at, depth + 1) else {
+        return None;
+    };
+    if !lookup.text {
+        return None;
+    }
+    let mut default = match lookup.default.as_ref().map(|literal| &literal.value) {
+        Some(Value::Str(text)) => text.clone(),
+        // `os.environ.get("FLASK_ENV")` unset is `None`: `None == "development"` is false, and
+        // a method call on it raises; no default to evaluate either way.
+        _ => return None,
+    };
+    for method in convert.iter().rev() {
+        default = match *method {
+            "lower" | "casefold" => default.to_lowercase(),
+            "upper" => default.to_uppercase(),
+            "strip" => default.trim().to_string(),
+            "lstrip" => default.trim_start().to_string(),
+            _ => default.trim_end().to_string(),
+        };
+    }
+    let candidates: Vec<String> = match literal_side {
+        Expr::StringLiteral(text) => vec![text.value.to_str().to_string()],
+        Expr::Tuple(ast::ExprTuple { elts, .. })
+        | Expr::List(ast::ExprList { elts, .. })
+        | Expr::Set(ast::ExprSet { elts, .. }) => elts
+            .iter()
+            .map(string_literal)
+            .collect::<Option<Vec<String>>>()?,
+        _ => return None,
+    };
+    let result = match op {
+        ast::CmpOp::Eq if candidates.len() == 1 => default == candidates[0],
+        ast::CmpOp::NotEq if candidates.len() == 1 => default != candidates[0],
+        ast::CmpOp::In if matches!(literal_side, Expr::StringLiteral(_)) => {
+            candidates[0].contains(&default)
+        }
+        ast::CmpOp::In => candidates.contains(&default),
+        ast::CmpOp::NotIn if !matches!(literal_side, Expr::StringLiteral(_)) => {
+            !candidates.contains(&default)
+        }
+        _ => return None,
+    };
+    let range = compare.range();
+    Some(EnvLookup {
+        variable: lookup.variable,
+        default: Some(Literal {
+            value: Value::Bool(result),
+            bytes: None,
+            module: at.module,
+            range,
+        }),
+        module: at.module,
+        range,
+        text: false,
+    })
 }
 
 /// A parameter that a `click.option` fills (`@click.option("--secret-key",

@@ -19,11 +19,11 @@ use ruff_text_size::Ranged;
 
 use super::apps::Apps;
 use super::config::{ConfigEntry, ConfigModel, ConfigValue, is_constant_name};
-use super::imports;
 use super::jwt::{AlgorithmFamily, JwtCall, Library, Operation, algorithm_family};
 use super::scope::Binding;
 use super::value::Value;
 use super::{At, FileModel, ProjectModel};
+use super::{excerpt, imports};
 
 /// How deep a key is followed through names and calls.
 const MAX_DEPTH: usize = 12;
@@ -321,7 +321,7 @@ impl TokenKeys {
                 key.written_binding = key_binding(model, expr, &at);
                 // Messages name the key as the decode writes it, and where it comes from when
                 // that is what decided.
-                let text = shorten(file.file(model).slice(expr.range()));
+                let text = excerpt::short(file.file(model).slice(expr.range()));
                 let written = format!("`{text}`");
                 key.evidence = if key.evidence == written
                     || (key.kind == KeyKind::Hmac && !key.generated)
@@ -617,7 +617,7 @@ impl<'a> Tracer<'_, 'a> {
         let text = self.model.modules[at.module].file.slice(expr.range());
         let mut key = self.trace_inner(expr, at, depth);
         if key.evidence.is_empty() {
-            key.evidence = format!("`{}`", shorten(text));
+            key.evidence = format!("`{}`", excerpt::short(text));
         }
         if key.kind == KeyKind::Unknown
             && let Some(kind) = hint(text)
@@ -807,7 +807,7 @@ impl<'a> Tracer<'_, 'a> {
                 kind: KeyKind::Hmac,
                 evidence: format!(
                     "a key generated at start-up (`{}(...)`)",
-                    shorten(callee_text)
+                    excerpt::short(callee_text)
                 ),
                 source: None,
                 written: None,
@@ -849,7 +849,7 @@ impl<'a> Tracer<'_, 'a> {
             Some(("read", receiver)) => {
                 let text = self.model.modules[at.module].file.slice(receiver.range());
                 match hint(text) {
-                    Some(KeyKind::Asymmetric) => asymmetric(&format!("`{}`", shorten(text))),
+                    Some(KeyKind::Asymmetric) => asymmetric(&format!("`{}`", excerpt::short(text))),
                     _ => VerificationKey::unknown(),
                 }
             }
@@ -976,7 +976,7 @@ fn qualified_hint(qualified: &str) -> Option<VerificationKey> {
     public
         .iter()
         .any(|p| lower.contains(p))
-        .then(|| asymmetric(&format!("`{}`", shorten(qualified))))
+        .then(|| asymmetric(&format!("`{}`", excerpt::short(qualified))))
 }
 
 /// `os.urandom(...)`, `secrets.token_hex(...)` and friends: a key no one outside the process
@@ -1062,16 +1062,6 @@ fn config_get(call: &ast::ExprCall) -> Option<String> {
             Some(s.value.to_str().to_string())
         }
         _ => None,
-    }
-}
-
-fn shorten(text: &str) -> String {
-    let single: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if single.chars().count() > 60 {
-        let cut: String = single.chars().take(57).collect();
-        format!("{cut}...")
-    } else {
-        single
     }
 }
 

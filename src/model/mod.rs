@@ -20,6 +20,7 @@ pub mod claims;
 pub mod config;
 pub mod context;
 pub mod exceptions;
+pub mod excerpt;
 pub mod imports;
 pub mod jwt;
 pub mod keys;
@@ -183,7 +184,14 @@ impl ModuleNames {
         let mut by_full_name: HashMap<String, Vec<usize>> = HashMap::default();
         let mut package_names: HashSet<String> = HashSet::default();
         for (index, name) in names.iter().enumerate() {
-            by_full_name.entry(name.clone()).or_default().push(index);
+            let files = by_full_name.entry(name.clone()).or_default();
+            // `routes/__init__.py` beside `routes.py`: Python imports the package, so its file
+            // is the one the name refers to (tusome-academy's `routes.py` is never loaded).
+            if packages[index] == *name && !name.is_empty() {
+                files.insert(0, index);
+            } else {
+                files.push(index);
+            }
             let mut end = name.len();
             while let Some(dot) = name[..end].rfind('.') {
                 if !package_names.insert(name[..dot].to_string()) {
@@ -217,6 +225,16 @@ impl ModuleNames {
     /// The file a full module name refers to.
     pub fn file(&self, name: &str) -> Option<usize> {
         self.by_full_name.get(name)?.first().copied()
+    }
+
+    /// Whether file `index` is a module that a package of the same name hides from every
+    /// import (`routes.py` beside `routes/__init__.py`): Python finds the package first.
+    pub fn shadowed_by_package(&self, index: usize) -> bool {
+        !self.is_package_init(index)
+            && self
+                .names
+                .get(index)
+                .is_some_and(|name| self.is_regular_package(name))
     }
 
     /// Whether `name` is a package with an `__init__.py` (not a namespace package).
@@ -828,6 +846,9 @@ impl<'a> ProjectModel<'a> {
 
     /// The value of a module-level name in a project module, e.g. `config.ALGORITHMS`.
     fn module_value(&self, qualified: &str, depth: usize) -> Value {
+        if depth > MAX_RESOLUTION_DEPTH {
+            return Value::Unknown;
+        }
         let Some((module, rest)) = self.split_module(qualified) else {
             return Value::Unknown;
         };
@@ -1094,6 +1115,11 @@ impl<'a> ProjectModel<'a> {
     }
 
     fn name_value(&self, name: &str, at: &At<'_, 'a>, depth: usize) -> Value {
+        // Modules that import a name from each other (gennis's `app.py` star-imports its views,
+        // which import `or_` from `app`) would lead here forever.
+        if depth > MAX_RESOLUTION_DEPTH {
+            return Value::Unknown;
+        }
         let Some((bindings, found_at)) = self.lookup(at, name) else {
             return Value::Unknown;
         };

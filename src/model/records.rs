@@ -367,6 +367,71 @@ impl Records {
         self.store(found_module, &name)
     }
 
+    /// The one model class of the project named `name` in a module `same_app` accepts: for a
+    /// class a module uses without importing it (tusome-academy's `routes/admin.py` calls
+    /// `Employee(...)`, which only `models.py` defines).
+    pub fn only_class_named(
+        &self,
+        name: &str,
+        same_app: impl Fn(usize) -> bool,
+    ) -> Option<&RecordClass> {
+        let mut found = self
+            .classes
+            .values()
+            .filter(|class| class.name == name && same_app(class.module));
+        match (found.next(), found.next()) {
+            (Some(class), None) => Some(class),
+            _ => None,
+        }
+    }
+
+    /// Whether nobody logs in as a row of `class`: it is not named for an account (`User`,
+    /// `Account`, `Member`, ...), its columns (its bases' included) are all written and none
+    /// holds a password, while another model class of its application (`same_app` of that
+    /// class's module) does: tusome-academy's `Employee`, a payroll row whose `role` is a job
+    /// title, beside the `User` its login checks. An app whose accounts have no password (a
+    /// single sign-on) has no such other class, and is not judged.
+    pub fn nobody_logs_in_as(
+        &self,
+        model: &ProjectModel<'_>,
+        class: &RecordClass,
+        same_app: impl Fn(usize) -> bool,
+    ) -> bool {
+        let holds_password = |candidate: &RecordClass| {
+            self.all_columns(model, candidate).iter().any(|column| {
+                let name = column.name.to_ascii_lowercase();
+                name.contains("password") || name.contains("passwd") || name.ends_with("pwd")
+            })
+        };
+        let named_for_an_account = super::context::words(&class.name)
+            .last()
+            .is_some_and(|word| {
+                matches!(
+                    word.as_str(),
+                    "user"
+                        | "users"
+                        | "account"
+                        | "accounts"
+                        | "member"
+                        | "members"
+                        | "admin"
+                        | "login"
+                        | "profile"
+                        | "customer"
+                        | "customers"
+                )
+            });
+        !named_for_an_account
+            && !class.opaque
+            && !holds_password(class)
+            && self.classes.values().any(|other| {
+                !(other.module == class.module && other.name == class.name)
+                    && same_app(other.module)
+                    && !other.opaque
+                    && holds_password(other)
+            })
+    }
+
     /// Every column and relationship of a class, its bases' included (nearest first).
     pub fn all_columns(&self, model: &ProjectModel<'_>, class: &RecordClass) -> Vec<Column> {
         let mut columns = Vec::new();

@@ -23,6 +23,8 @@ pub enum Unused {
     /// A function named only inside functions of its module that nothing names: the function,
     /// then those callers.
     CalledOnlyByUnused(String, Vec<String>),
+    /// A module that a package of the same name hides: the module's name.
+    ShadowedByPackage(String),
 }
 
 impl Unused {
@@ -34,6 +36,9 @@ impl Unused {
             ),
             Unused::Module(name) => format!(
                 " [no file of the project imports or names the module `{name}`: no request runs this code as it stands]"
+            ),
+            Unused::ShadowedByPackage(name) => format!(
+                " [the package `{name}/` beside this file is what `import {name}` loads: Python never imports this module, so no request runs this code as it stands]"
             ),
             Unused::CalledOnlyByUnused(name, callers) => format!(
                 " [`{name}` is called only by {}, which nothing in the project calls: no request runs this code as it stands]",
@@ -58,12 +63,7 @@ pub fn quoted_callers(callers: &[String]) -> String {
 /// the files a commit changes): the files that call them may be outside the run. A checked
 /// directory is the project as far as the run knows, as for every cross-file question.
 pub fn unused_at(project: &Project<'_>, file: &FileModel<'_>, range: TextRange) -> Option<Unused> {
-    let apps = &project.apps;
-    let in_application = apps
-        .of_module(file.module)
-        .iter()
-        .any(|&unit| apps.units[unit].is_app());
-    if file.is_test_module() || file.context.named_alone || !in_application {
+    if !callers_are_in_the_run(project, file) {
         return None;
     }
     let module = project.model.modules[file.module].file.module();
@@ -84,6 +84,29 @@ pub fn unused_at(project: &Project<'_>, file: &FileModel<'_>, range: TextRange) 
     {
         return Some(unused);
     }
+    module_never_loaded(project, file)
+}
+
+/// Whether the run holds whatever would call `file`'s code: it belongs to an application, and
+/// is neither test code nor a file named alone.
+fn callers_are_in_the_run(project: &Project<'_>, file: &FileModel<'_>) -> bool {
+    let apps = &project.apps;
+    let in_application = apps
+        .of_module(file.module)
+        .iter()
+        .any(|&unit| apps.units[unit].is_app());
+    in_application && !file.is_test_module() && !file.context.named_alone
+}
+
+/// Why no request runs any code of `file`'s module: a package of the same name hides it, or
+/// nothing imports it (see [`unused_at`] for when the question is asked at all).
+pub fn module_never_loaded(project: &Project<'_>, file: &FileModel<'_>) -> Option<Unused> {
+    if !callers_are_in_the_run(project, file) {
+        return None;
+    }
+    if let Some(name) = shadowed_module(project, file) {
+        return Some(Unused::ShadowedByPackage(name));
+    }
     unimported_module(project, file).map(Unused::Module)
 }
 
@@ -98,22 +121,22 @@ fn unreferenced_function(
     def: &ast::StmtFunctionDef,
     class: Option<&ast::StmtClassDef>,
 ) -> Option<Unused> {
-    let name = def.name.as_str();
-    if runs_without_being_named(project, def) {
-        return None;
-    }
+    // The constructor of a plain class runs where the class is called: walle-web's
+    // `TokenManager.__init__`, whose key FL302 reports, runs only if something names
+    // `TokenManager`.
+    let constructed_class =
+        class.filter(|class| def.name.as_str() == "__init__" && is_plain_class(class));
+    let name = match constructed_class {
+        Some(class) => class.name.as_str(),
+        None if runs_without_being_named(project, def) => return None,
+        None => def.name.as_str(),
+    };
     match class {
+        _ if constructed_class.is_some() => {}
         None if !def.decorator_list.is_empty() => return None,
         None => {}
         Some(class) => {
-            let plain_class = class.decorator_list.is_empty()
-                && class.arguments.as_ref().is_none_or(|arguments| {
-                    arguments.keywords.is_empty()
-                        && arguments
-                            .args
-                            .iter()
-                            .all(|base| matches!(base, Expr::Name(n) if n.id.as_str() == "object"))
-                });
+            let plain_class = is_plain_class(class);
             let plain_method = def.decorator_list.iter().all(|d| {
                 matches!(&d.expression, Expr::Name(n)
                     if matches!(n.id.as_str(), "staticmethod" | "classmethod"))
@@ -144,18 +167,21 @@ fn unreferenced_function(
     // defines another function; it names nothing.
     // Mentions inside functions of its own module that nothing references are dead too
     // (notifications-admin's bundled client: `decode_token` is called only by
-    // `get_token_issuer` and `decode_jwt_token`, which nothing calls). One level deep.
-    let module = project.model.modules[file.module].file.module();
+    // `get_token_issuer` and `decode_jwt_token`, which nothing calls), in its module or another
+    // (walle-web's `TokenManager()` in `emails.public_send_registered_email`, which nothing
+    // calls). One level deep.
     let mut dead_callers: Vec<String> = Vec::new();
     for (index, info) in project.model.modules.iter().enumerate() {
         if !project.apps.share(index, file.module) {
             continue;
         }
         let text: &str = &info.file.text;
-        for at in whole_words(text, name).filter(|&at| !text[..at].trim_end().ends_with("def")) {
-            if index != file.module {
-                return None;
-            }
+        let module = info.file.module();
+        let declaration = |at: usize| {
+            let before = text[..at].trim_end();
+            before.ends_with("def") || constructed_class.is_some() && before.ends_with("class")
+        };
+        for at in whole_words(text, name).filter(|&at| !declaration(at)) {
             let Ok(offset) = u32::try_from(at) else {
                 return None;
             };
@@ -184,6 +210,8 @@ fn unreferenced_function(
                                 || mention_count(&info.file.text, other_name) == 0
                         })
             });
+            // Another module's mention counts as dead only inside a function there (an import
+            // line or a module-level call runs when that module is imported).
             match container {
                 Some(other) if dead_container => {
                     let caller = other.name.to_string();
@@ -201,10 +229,44 @@ fn unreferenced_function(
     })
 }
 
+/// The name of a module that a package of the same name hides from every import
+/// (tusome-academy's `routes.py` beside `routes/`, whose `__init__.py` the app imports), unless
+/// the module runs as a script (`if __name__ == "__main__":`) or builds an application a server
+/// may load by path.
+fn shadowed_module(project: &Project<'_>, file: &FileModel<'_>) -> Option<String> {
+    let info = &project.model.modules[file.module];
+    if !project.model.names.shadowed_by_package(info.file_index)
+        || !file.app_constructions.is_empty()
+        || info.file.text.contains("__main__")
+    {
+        return None;
+    }
+    Some(
+        info.name
+            .rsplit('.')
+            .next()
+            .unwrap_or(&info.name)
+            .to_string(),
+    )
+}
+
 /// Whether something other than the project's own text runs `def`: a framework calls dunder
 /// methods and WTForms' `validate_<field>` by name, `flask run` finds an application factory by
 /// its name (`flask --app service`), and a route's handler is registered by a decorator, a call
 /// or a connexion spec's `operationId`.
+/// A class with no decorator and no base but `object`: nothing but the project's own code
+/// constructs it or calls its methods by name.
+fn is_plain_class(class: &ast::StmtClassDef) -> bool {
+    class.decorator_list.is_empty()
+        && class.arguments.as_ref().is_none_or(|arguments| {
+            arguments.keywords.is_empty()
+                && arguments
+                    .args
+                    .iter()
+                    .all(|base| matches!(base, Expr::Name(n) if n.id.as_str() == "object"))
+        })
+}
+
 fn runs_without_being_named(project: &Project<'_>, def: &ast::StmtFunctionDef) -> bool {
     let name = def.name.as_str();
     name.starts_with("__")
@@ -243,6 +305,72 @@ fn mention_count(text: &str, word: &str) -> usize {
     whole_words(text, word)
         .filter(|&at| !text[..at].trim_end().ends_with("def"))
         .count()
+}
+
+/// The full names of the modules a one-line import statement may load, written in a module of
+/// `package`: `import a.b` loads `a` and `a.b`; `from a.b import c, d` loads `a.b`, and `a.b.c`
+/// and `a.b.d` where those are modules; `from . import c` is relative to `package`. `None` for
+/// any other line, for an import continued on the next line (whose names are not all on it),
+/// and for an absolute import of no project module (the model cannot say what it loads).
+fn modules_imported_by(
+    line: &str,
+    package: &str,
+    names: &super::ModuleNames,
+) -> Option<Vec<String>> {
+    let code = line.split('#').next().unwrap_or(line).trim();
+    if code.ends_with('(') || code.ends_with('\\') || code.contains(';') {
+        return None;
+    }
+    // Only a name the project holds: resolution picks the nearest folder holding the first
+    // component (`from routes.account import ...` in apiowaste's `utility/routes.py` gives
+    // `utility.routes.account`, which does not exist), which says nothing certain here.
+    let full = |dotted: &str| {
+        names
+            .resolve_import(package, dotted)
+            .filter(|name| names.exists(name))
+    };
+    let alias_stripped = |part: &str| part.split(" as ").next().unwrap_or(part).trim().to_string();
+    if let Some(rest) = code.strip_prefix("import ") {
+        let mut loaded = Vec::new();
+        for part in rest.split(',') {
+            let dotted = alias_stripped(part);
+            loaded.push(full(&dotted)?);
+            for (at, _) in dotted.match_indices('.') {
+                loaded.extend(full(&dotted[..at]));
+            }
+        }
+        return Some(loaded);
+    }
+    let rest = code.strip_prefix("from ")?;
+    let (source, imported) = rest.split_once(" import ")?;
+    let source = source.trim();
+    let dots = source.len() - source.trim_start_matches('.').len();
+    let base = if dots == 0 {
+        full(source)?
+    } else {
+        let mut base = package;
+        for _ in 1..dots {
+            base = base.rsplit_once('.').map_or("", |(parent, _)| parent);
+        }
+        match (&source[dots..], base) {
+            ("", base) => base.to_string(),
+            (relative, "") => relative.to_string(),
+            (relative, base) => crate::paths::dotted(base, relative),
+        }
+    };
+    let mut loaded = vec![base.clone()];
+    for part in imported
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .split(',')
+    {
+        let name = alias_stripped(part);
+        if !name.is_empty() && name != "*" {
+            loaded.push(crate::paths::dotted(&base, &name));
+        }
+    }
+    Some(loaded)
 }
 
 /// Module stems a server, a task runner or a convention loads by name rather than by import
@@ -304,21 +432,17 @@ fn unimported_module(project: &Project<'_>, file: &FileModel<'_>) -> Option<Stri
     {
         return None;
     }
-    // Not in `from . import user_reservations` of another package's `__init__.py`, which
-    // imports that package's module of the same name (vehicle-parking-app's `routes/api/`
-    // beside `routes/user/`); any other mention may import it in a way the model does not
-    // follow (a star import, a name in a string).
-    let own_package = info
-        .name
-        .rsplit_once('.')
-        .map_or("", |(package, _)| package);
+    // Not in an import of another module (vehicle-parking-app's `from . import
+    // user_reservations` in `routes/api/__init__.py`, beside `routes/user/`); any other mention
+    // may import it in a way the model does not follow (a star import, a name in a string).
+    let names = project.model.names;
     let named_elsewhere = project
         .model
         .modules
         .iter()
         .enumerate()
         .any(|(index, other)| {
-            let other_package = if project.model.names.is_package_init(other.file_index) {
+            let other_package = if names.is_package_init(other.file_index) {
                 other.name.as_str()
             } else {
                 other
@@ -330,10 +454,13 @@ fn unimported_module(project: &Project<'_>, file: &FileModel<'_>) -> Option<Stri
             index != file.module
                 && word_count(&other.file.text, stem) > 0
                 && other.file.text.lines().any(|line| {
-                    let sibling_of_another_package =
-                        line.trim_start().strip_prefix("from . import ").is_some()
-                            && other_package != own_package;
-                    !sibling_of_another_package && word_count(line, stem) > 0
+                    // An import of another module of the same last name (gennis's `from
+                    // backend.certificate.views import *` beside the `backend/for_programmers/
+                    // views.py` nothing imports; `from . import user_reservations` in another
+                    // package's `__init__.py`) names something else.
+                    let imports_another = modules_imported_by(line, other_package, names)
+                        .is_some_and(|loaded| !loaded.contains(&info.name));
+                    !imports_another && word_count(line, stem) > 0
                 })
         });
     (!named_elsewhere).then(|| info.name.clone())

@@ -14,6 +14,7 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::routes::{Route, local_assignments};
+use super::value::string_literal;
 use super::{At, ProjectModel};
 
 /// One value read from the request.
@@ -273,10 +274,7 @@ fn class_field_choices(
                 Expr::Tuple(pair) => pair.elts.first()?,
                 other => other,
             };
-            match value {
-                Expr::StringLiteral(text) => Some(text.value.to_str().to_string()),
-                _ => None,
-            }
+            string_literal(value)
         })
         .collect()
 }
@@ -292,10 +290,7 @@ impl<'b> Visitor<'b> for Reads<'_, 'b> {
     fn visit_expr(&mut self, expr: &'b Expr) {
         let read = match expr {
             Expr::Subscript(subscript) if (self.is_container)(&subscript.value) => {
-                match subscript.slice.as_ref() {
-                    Expr::StringLiteral(key) => Some(key.value.to_str().to_string()),
-                    _ => None,
-                }
+                string_literal(&subscript.slice)
             }
             // `form.Sell_id.data`
             Expr::Attribute(_) => form_field(expr, self.forms).map(|(_, field)| field.to_string()),

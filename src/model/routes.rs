@@ -25,6 +25,7 @@ use connexion::{SpecSecurity, declared_public};
 use hook_scope::{HookScope, RouteShape};
 
 use super::apps::{Apps, overlap};
+use super::excerpt;
 use super::jwt::Operation;
 use super::{At, FileModel, ProjectModel, find_class_in};
 use crate::source::SourceFile;
@@ -4133,6 +4134,18 @@ impl<'c, 'a> AuthContext<'c, 'a> {
 
     fn find_permission_gate(&self, module: usize, def: &'a ast::StmtFunctionDef) -> Option<String> {
         let mut found = None;
+        // `user = get_logged_in_user()` then `if not user: return redirect(...)` (kickinslowly's
+        // substitute portal, whose helper returns `None` without `session["user_info"]`): the
+        // local stands for the call it is assigned once.
+        let assignments: std::cell::OnceCell<Vec<(&str, &Expr)>> = std::cell::OnceCell::new();
+        let call_held_by = |name: &str| -> Option<&'a ast::ExprCall> {
+            let assignments = assignments.get_or_init(|| local_assignments(&def.body));
+            let mut values = assignments.iter().filter(|(local, _)| *local == name);
+            match (values.next(), values.next()) {
+                (Some((_, Expr::Call(call))), None) => Some(call),
+                _ => None,
+            }
+        };
         visit_stmts(&def.body, &mut |stmt| {
             let Stmt::If(branch) = stmt else { return };
             if found.is_some() {
@@ -4140,36 +4153,68 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             }
             let clauses = if_clauses(branch);
             for (test, body) in clauses {
-                let Some(Expr::UnaryOp(negation)) = test else {
-                    continue;
+                let tested: Option<&Expr> = match test {
+                    Some(Expr::UnaryOp(negation)) if negation.op == ast::UnaryOp::Not => {
+                        Some(negation.operand.as_ref())
+                    }
+                    Some(Expr::Compare(compare))
+                        if matches!(compare.ops.as_ref(), [ast::CmpOp::Is | ast::CmpOp::Eq])
+                            && matches!(compare.comparators.as_ref(), [right] if right.is_none_literal_expr()) =>
+                    {
+                        Some(compare.left.as_ref())
+                    }
+                    _ => None,
                 };
-                let Expr::Call(call) = negation.operand.as_ref() else {
-                    continue;
+                let call = match tested {
+                    Some(Expr::Call(call)) if matches!(test, Some(Expr::UnaryOp(_))) => call,
+                    Some(Expr::Name(local)) => match call_held_by(local.id.as_str()) {
+                        Some(call) => call,
+                        None => continue,
+                    },
+                    _ => continue,
                 };
-                if negation.op != ast::UnaryOp::Not || !branch_refuses(body) {
+                if !branch_refuses(body) {
                     continue;
                 }
-                let Some(qualified) = self.qualified(module, &call.func) else {
+                // A helper imported inside the handler (kickinslowly's `edit_user` imports
+                // `check_shared_schools_access` where it uses it) is found in its scope.
+                let Some(qualified) = self.qualified_within(module, def, &call.func) else {
                     continue;
                 };
-                let Some((_, helper)) = self.function_for(module, &qualified) else {
+                let Some((helper_module, helper)) = self.function_for(module, &qualified) else {
                     continue;
                 };
                 // petpal's `def admin_required(): return bool(session.get("admin_id"))`: the
                 // session's login read by `get`.
-                let mut names_caller = |e: &Expr| match e {
+                let names_caller = |e: &Expr| match e {
                     Expr::Name(name) => name.id.as_str() == "current_user",
                     Expr::Attribute(attribute) => attribute.attr.as_str() == "current_user",
                     other => login_state(other) || reads_session_login(other),
                 };
+                // `check_shared_schools_access(user_id)` loads the caller with
+                // `get_logged_in_user()` first: one project function further.
+                let loads_caller = || {
+                    any_expr(&helper.body, &mut |e| {
+                        let Expr::Call(inner_call) = e else {
+                            return false;
+                        };
+                        self.qualified_within(helper_module, helper, &inner_call.func)
+                            .and_then(|inner| self.function_for(helper_module, &inner))
+                            .is_some_and(|(_, inner)| {
+                                inner.range() != helper.range()
+                                    && any_expr(&inner.body, &mut |e| names_caller(e))
+                            })
+                    })
+                };
                 // `def has_permission(permission, user=current_user)` (otterwiki) asks about
                 // the caller through its default.
-                let asks_about_caller = any_expr(&helper.body, &mut names_caller)
+                let asks_about_caller = any_expr(&helper.body, &mut |e| names_caller(e))
                     || helper
                         .parameters
                         .iter_non_variadic_params()
                         .filter_map(|parameter| parameter.default.as_deref())
-                        .any(|default| expr_contains(default, &mut names_caller));
+                        .any(|default| expr_contains(default, &mut |e| names_caller(e)))
+                    || loads_caller();
                 if asks_about_caller {
                     found = Some(
                         qualified
@@ -5755,11 +5800,6 @@ fn passes_no_identity(name: &str) -> bool {
             | "cached"
             | "memoize"
     )
-}
-
-/// A decorator written over several lines, as one line for a table cell.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Attributes that decide what an account may do: setting one is an administrator's act.
@@ -8092,6 +8132,9 @@ fn returns_identity(
     let is_identity = |expr: &Expr, names: &HashSet<&str>| {
         expr_contains(expr, &mut |e| match e {
             Expr::Name(name) if names.contains(name.id.as_str()) => true,
+            // kickinslowly's `User.query.filter_by(email=session["user_info"]["email"])`: the
+            // session's login entry, read by a literal key naming it.
+            Expr::Subscript(_) => reads_session_login(e),
             Expr::Name(_) | Expr::Attribute(_) | Expr::Call(_) => {
                 let target = match e {
                     Expr::Call(call) => call.func.as_ref(),
@@ -8438,7 +8481,7 @@ impl RouteModel<'_> {
                     authentication: route
                         .authentication
                         .as_ref()
-                        .map(|a| one_line(&a.how.replace('`', ""))),
+                        .map(|a| excerpt::one_line(&a.how.replace('`', ""))),
                     optional_authentication: route.optional_hook.as_ref().map(|hook| {
                         format!(
                             "the before_request hook {}, which checks a credential only when one is sent",
@@ -8453,7 +8496,7 @@ impl RouteModel<'_> {
                     authorization: route
                         .role_check
                         .as_ref()
-                        .map(|r| one_line(&r.replace('`', ""))),
+                        .map(|r| excerpt::one_line(&r.replace('`', ""))),
                     declared_in: route.spec.as_ref().map(|spec| spec.place.clone()),
                     apps: route
                         .units

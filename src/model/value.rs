@@ -76,3 +76,11 @@ impl Value {
         }
     }
 }
+
+/// The text of a string literal (`"ADMIN"`), and nothing for any other expression.
+pub fn string_literal(expr: &ruff_python_ast::Expr) -> Option<String> {
+    match expr {
+        ruff_python_ast::Expr::StringLiteral(literal) => Some(literal.value.to_str().to_string()),
+        _ => None,
+    }
+}

@@ -169,12 +169,58 @@ fn effects(checker: &Checker<'_, '_>, route: &Route<'_>) -> Vec<AdministrativeEf
     if effects.is_empty() {
         return effects;
     }
-    administrative_effects(
+    let mut effects = administrative_effects(
         &route.handler.body,
         &sign_up_kinds(checker, route),
         &form_choices,
         administrator_numbers,
-    )
+    );
+    effects.retain(|effect| !makes_a_record_nobody_logs_in_as(checker, route, effect));
+    effects
+}
+
+/// Whether the effect is a privilege keyword of a model class nobody logs in as
+/// (`Employee(..., role=form.role.data)` in tusome-academy's payroll, where the role is a job
+/// title): the row grants its subject nothing.
+fn makes_a_record_nobody_logs_in_as(
+    checker: &Checker<'_, '_>,
+    route: &Route<'_>,
+    effect: &AdministrativeEffect,
+) -> bool {
+    let project = checker.project;
+    let mut constructor = None;
+    crate::model::routes::any_expr(&route.handler.body, &mut |e| {
+        if let Expr::Call(call) = e
+            && call
+                .arguments
+                .keywords
+                .iter()
+                .any(|keyword| keyword.range() == effect.range)
+        {
+            constructor = Some(call);
+            return true;
+        }
+        false
+    });
+    constructor
+        .and_then(|call| {
+            let records = &project.records;
+            records
+                .class_named(&project.model, route.module, &call.func)
+                .or_else(|| match call.func.as_ref() {
+                    Expr::Name(class) => records.only_class_named(class.id.as_str(), |module| {
+                        project.apps.share(module, route.module)
+                    }),
+                    _ => None,
+                })
+        })
+        .is_some_and(|class| {
+            project
+                .records
+                .nobody_logs_in_as(&project.model, class, |module| {
+                    project.apps.share(module, class.module)
+                })
+        })
 }
 
 /// The literal roles the sign-ups of `route`'s application give new accounts: a route making

@@ -57,6 +57,30 @@ fn true_text_default(value: &ConfigValue) -> Option<&str> {
     }
 }
 
+/// The variable whose absence turns the switch on, when the value is read from the environment
+/// with a true fallback that is not text (`os.environ.get("FLASK_ENV", "development") ==
+/// "development"`, `config("DEBUG", default=True, cast=bool)`, `os.getenv("DEBUG", True)`):
+/// every deployment that does not set the variable runs the debugger.
+fn true_by_default(value: &ConfigValue) -> Option<&str> {
+    match value {
+        ConfigValue::Environment(lookup) if true_text_default(value).is_none() => {
+            let default = lookup.default.as_ref()?;
+            (default.value.truthy() == Some(true)).then_some(())?;
+            lookup.variable.as_deref()
+        }
+        _ => None,
+    }
+}
+
+/// What a message says of a switch that is on while a variable is unset.
+fn default_switch_note(variable: &str) -> String {
+    format!(
+        " [read from the environment, and on wherever `{variable}` is unset: a deployment that forgets it serves the debugger]"
+    )
+}
+
+const DEFAULT_OFF_HELP: &str = "make the fallback the safe one (`os.environ.get(\"FLASK_ENV\", \"production\") == \"development\"`, `default=False`), so debug mode is on only where a developer sets the variable, or use `flask run --debug`";
+
 /// What a message says of a switch read as text: why it is on.
 fn text_switch_note(text: &str) -> String {
     format!(
@@ -157,21 +181,12 @@ fn developers_script(checker: &Checker<'_, '_>) -> Option<String> {
     .map(|phrase| format!("the script calls itself a {phrase}"))
 }
 
-/// What the project's Procfiles, systemd units, compose files and Dockerfiles say serves this
-/// module with a WSGI or ASGI server: a command that names it (`gunicorn app.main:arl_app`,
-/// ARL's compose file and unit; `web: gunicorn app:app`, newsroom's Procfile), or one that names
-/// no module and sits in a folder above it (mozilla-iam/cis's `ENTRYPOINT ["python", "-m",
-/// "gunicorn", ...]`, its module given by the deployment); else a command in a folder above it
-/// that serves other modules and not this one (hsrm5060's Procfile runs `gunicorn app:app`, so
-/// `full_system.py` beside it is a launcher a developer starts by hand).
 /// Whether a deployment file starts this very file with Python (`python main.py`,
 /// `python3 -m app.main`): a script path or a module beside the file that runs it (a compose
 /// file's `python -m app` for another service's build context names no file here), or a path
 /// with folders that ends at this file (A2rchi's `src/cli/templates/dockerfiles/Dockerfile-chat`
 /// runs `python -u src/bin/service_chat.py` from the repository's root, its build context).
-fn deployment_runs_this_file(checker: &Checker<'_, '_>) -> bool {
-    let info = &checker.project.model.modules[checker.file.module];
-    let path = crate::paths::absolute(&info.file.path);
+fn deployment_runs_this_file(checker: &Checker<'_, '_>, path: &std::path::Path) -> bool {
     checker
         .project
         .settings_files
@@ -189,19 +204,24 @@ fn deployment_runs_this_file(checker: &Checker<'_, '_>) -> bool {
         })
 }
 
-/// Whether the checked file lies in `folder` or below it.
-fn path_under(checker: &Checker<'_, '_>, folder: &std::path::Path) -> bool {
-    let info = &checker.project.model.modules[checker.file.module];
-    crate::paths::absolute(&info.file.path).starts_with(crate::paths::absolute(folder))
-}
-
-fn served_by_server(checker: &Checker<'_, '_>) -> Option<String> {
-    let info = &checker.project.model.modules[checker.file.module];
-    let name = info.name.as_str();
-    let path = crate::paths::absolute(&info.file.path);
-    // A deployment that starts this very file with Python serves its `__main__` server,
-    // whatever else serves the app.
-    if deployment_runs_this_file(checker) {
+/// What the project's Procfiles, systemd units, compose files and Dockerfiles say serves this
+/// module with a WSGI or ASGI server: a command that names it (`gunicorn app.main:arl_app`,
+/// ARL's compose file and unit; `web: gunicorn app:app`, newsroom's Procfile), or one that names
+/// no module and sits in a folder above it (mozilla-iam/cis's `ENTRYPOINT ["python", "-m",
+/// "gunicorn", ...]`, its module given by the deployment); else a command in a folder above it
+/// that serves other modules and not this one (hsrm5060's Procfile runs `gunicorn app:app`, so
+/// `full_system.py` beside it is a launcher a developer starts by hand).
+/// `path` is the module's absolute path; a deployment that starts this very file with Python
+/// (`started_by_deployment`) serves its `__main__` server, whatever else serves the app.
+fn served_by_server(
+    checker: &Checker<'_, '_>,
+    path: &std::path::Path,
+    started_by_deployment: bool,
+) -> Option<String> {
+    let name = checker.project.model.modules[checker.file.module]
+        .name
+        .as_str();
+    if started_by_deployment {
         return None;
     }
     let commands = checker.project.settings_files.server_commands();
@@ -235,10 +255,29 @@ fn served_by_server(checker: &Checker<'_, '_>) -> Option<String> {
 fn check(checker: &mut Checker<'_, '_>) {
     let config = &checker.project.config;
     let module = checker.file.module;
+    // Asked only of a module that starts a debug server: making a path absolute is a system
+    // call, and most modules start none.
+    let module_path = std::cell::OnceCell::new();
+    let module_path = |checker: &Checker<'_, '_>| -> std::path::PathBuf {
+        module_path
+            .get_or_init(|| {
+                crate::paths::absolute(&checker.project.model.modules[module].file.path)
+            })
+            .clone()
+    };
+    let started_by_deployment = std::cell::OnceCell::new();
+    let started_by_deployment = |checker: &Checker<'_, '_>| {
+        *started_by_deployment
+            .get_or_init(|| deployment_runs_this_file(checker, &module_path(checker)))
+    };
     for run in config.server_runs.iter().filter(|r| {
-        r.module == module && (truthy_literal(&r.value) || true_text_default(&r.value).is_some())
+        r.module == module
+            && (truthy_literal(&r.value)
+                || true_text_default(&r.value).is_some()
+                || true_by_default(&r.value).is_some())
     }) {
         let text_default = true_text_default(&run.value);
+        let default_variable = true_by_default(&run.value);
         let keyword = checker.source.slice(run.keyword).to_string();
         let shown = if run.siblings.len() > 1 {
             format!("{}(..., {keyword})", run.callee)
@@ -248,7 +287,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         // A switch read from the environment is the user's to convert; removing it would drop
         // the developer's way of turning the debugger on.
         let fix = remove_list_element(run.keyword, &run.siblings)
-            .filter(|_| text_default.is_none())
+            .filter(|_| text_default.is_none() && default_variable.is_none())
             .map(|edit| Fix {
                 description: format!("remove `{keyword}`"),
                 edits: vec![edit],
@@ -276,7 +315,13 @@ fn check(checker: &mut Checker<'_, '_>) {
         let wsgi_entry = if run.host == ServerHost::Reachable {
             wsgi_entry_beside(checker)
                 .map(|entry| format!("`{entry}` is the entry point a WSGI server runs"))
-                .or_else(|| served_by_server(checker))
+                .or_else(|| {
+                    served_by_server(
+                        checker,
+                        &module_path(checker),
+                        started_by_deployment(checker),
+                    )
+                })
         } else {
             None
         };
@@ -299,17 +344,33 @@ fn check(checker: &mut Checker<'_, '_>) {
         if let Some(text) = text_default {
             message.push_str(&text_switch_note(text));
         }
+        if let Some(variable) = default_variable {
+            message.push_str(&default_switch_note(variable));
+        }
         // Not where a WSGI server also serves the app (RailServe's Render service runs
         // `gunicorn main:app` while its Replit workflow runs `python main.py`): production is
         // that server.
+        // A switch a deployment file may turn off (ndk-dashboard's `FLASK_ENV`, which its
+        // Kubernetes ConfigMap sets to `production`) says nothing of every deployment.
+        let set_by_settings_file = default_variable.is_some_and(|variable| {
+            checker
+                .project
+                .settings_files
+                .entries
+                .iter()
+                .any(|entry| entry.key == variable)
+        });
         let deployed = run_as_script
-            && deployment_runs_this_file(checker)
+            && !set_by_settings_file
+            && started_by_deployment(checker)
             && !checker
                 .project
                 .settings_files
                 .server_commands()
                 .iter()
-                .any(|command| path_under(checker, &command.folder));
+                .any(|command| {
+                    module_path(checker).starts_with(crate::paths::absolute(&command.folder))
+                });
         if deployed {
             message.push_str(" [a deployment file (a Dockerfile, compose file or Procfile) starts this very file with Python: every deployment serves the debugger on the network]");
         } else if run_as_script {
@@ -331,9 +392,10 @@ fn check(checker: &mut Checker<'_, '_>) {
                 " [listens on {host}: only this machine reaches it, unless a proxy on it forwards requests there]"
             ));
         }
-        let help = match text_default {
-            Some(_) => "convert the text to a boolean (`os.getenv(\"DEBUG\", \"\").lower() in (\"1\", \"true\")`), or use `flask run --debug` on a development machine".to_string(),
-            None => "remove `debug=True`; on a development machine use `flask run --debug` or read it from the environment".to_string(),
+        let help = match (text_default, default_variable) {
+            (Some(_), _) => "convert the text to a boolean (`os.getenv(\"DEBUG\", \"\").lower() in (\"1\", \"true\")`), or use `flask run --debug` on a development machine".to_string(),
+            (None, Some(_)) => DEFAULT_OFF_HELP.to_string(),
+            (None, None) => "remove `debug=True`; on a development machine use `flask run --debug` or read it from the environment".to_string(),
         };
         let diagnostic = checker.report(run.keyword, message, help);
         diagnostic.fix = fix;
@@ -358,9 +420,14 @@ fn check(checker: &mut Checker<'_, '_>) {
         .entries_in(module)
         .iter()
         .filter(|e| e.key == "DEBUG" && !e.dev_only)
-        .filter(|e| truthy_literal(&e.value) || true_text_default(&e.value).is_some())
+        .filter(|e| {
+            truthy_literal(&e.value)
+                || true_text_default(&e.value).is_some()
+                || true_by_default(&e.value).is_some()
+        })
     {
         let text_default = true_text_default(&entry.value);
+        let default_variable = true_by_default(&entry.value);
         let range = entry.expr.range();
         // The setting starts the debugger only through `app.run()` without `debug=`, listening
         // beyond this machine: `flask run` takes debug mode from `--debug` / `FLASK_DEBUG`, and
@@ -377,10 +444,14 @@ fn check(checker: &mut Checker<'_, '_>) {
         if let Some(text) = text_default {
             message.push_str(&text_switch_note(text));
         }
+        if let Some(variable) = default_variable {
+            message.push_str(&default_switch_note(variable));
+        }
         if unserved {
             message.push_str("; low severity: no `app.run()` of this app that listens beyond this machine takes its debug mode from this setting (`flask run` reads `--debug` / `FLASK_DEBUG`, and gunicorn or uWSGI never start the debugger), so what it turns on today is exception propagation and template reloading; it becomes the debugger once such a server runs the app");
         }
         let help = match text_default {
+            None if default_variable.is_some() => DEFAULT_OFF_HELP,
             Some(_) => {
                 "convert the text to a boolean (`os.getenv(\"DEBUG\", \"\").lower() in (\"1\", \"true\")`), and enable debugging only in a development config or with `flask run --debug`"
             }
@@ -392,7 +463,7 @@ fn check(checker: &mut Checker<'_, '_>) {
         if unserved {
             diagnostic.severity = Some(Severity::Low);
         }
-        if text_default.is_some() {
+        if text_default.is_some() || default_variable.is_some() {
             continue;
         }
         diagnostic.fix = Some(Fix {

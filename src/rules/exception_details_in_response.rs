@@ -27,6 +27,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use super::{Applicability, Checker, Edit, Fix, Rule, Severity};
 use crate::model::apps::overlap;
 use crate::model::exceptions::{Bound, all_leaks, is_leak, reads_original_exception};
+use crate::model::excerpt;
 use crate::model::routes::{Route, any_expr, expr_contains, visit_scope_stmts, visit_stmts};
 use crate::model::templates::Rendering;
 use crate::model::{FileModel, Project, references};
@@ -714,6 +715,9 @@ impl Audience {
             ),
             Audience::Unreachable(references::Unused::Module(name)) => format!(
                 "the client only once something imports `{name}` (no file of the project imports or names it, so no request runs this code as it stands)"
+            ),
+            Audience::Unreachable(references::Unused::ShadowedByPackage(name)) => format!(
+                "nobody: the package `{name}/` beside this file is what `import {name}` loads, so Python never imports this module and no request runs this code as it stands"
             ),
             Audience::Unreachable(references::Unused::CalledOnlyByUnused(name, callers)) => {
                 format!(
@@ -2436,9 +2440,7 @@ fn report_helpers(checker: &mut Checker<'_, '_>) {
 
 /// Source text on one line: `(\n    OSError,\n    ValueError,\n)` is `(OSError, ValueError)`.
 fn one_line(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    excerpt::one_line(text)
         .replace("( ", "(")
         .replace(", )", ")")
         .replace(",)", ")")

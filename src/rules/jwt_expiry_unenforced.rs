@@ -14,7 +14,7 @@ use ruff_text_size::Ranged;
 use super::{Checker, Rule, Severity};
 use crate::model::jwt::{JwtCall, Library, Operation};
 use crate::model::routes::{any_expr, expr_contains, visit_stmts};
-use crate::model::value::Value;
+use crate::model::value::{Value, string_literal};
 
 pub const RULE: Rule = Rule {
     doc: include_str!("../../rules/FL106.md"),
@@ -397,11 +397,9 @@ fn record_expiry_enforced(checker: &Checker<'_, '_>, call: &JwtCall<'_>, payload
 fn claim_read(e: &Expr, holder: &str) -> Option<String> {
     let is_holder = |x: &Expr| matches!(x, Expr::Name(n) if n.id.as_str() == holder);
     match e {
-        Expr::Subscript(subscript) if is_holder(&subscript.value) => match subscript.slice.as_ref()
-        {
-            Expr::StringLiteral(key) => Some(key.value.to_str().to_string()),
-            _ => None,
-        },
+        Expr::Subscript(subscript) if is_holder(&subscript.value) => {
+            string_literal(&subscript.slice)
+        }
         Expr::Call(call) => match (call.func.as_ref(), call.arguments.args.first()) {
             (Expr::Attribute(a), Some(Expr::StringLiteral(key)))
                 if a.attr.as_str() == "get" && is_holder(&a.value) =>

@@ -22,6 +22,7 @@ use super::exception_details_in_response::{
 };
 use super::{Checker, Edit, Fix, Rule};
 use crate::model::routes::{expr_contains, local_assignments, visit_stmts};
+use crate::model::value::string_literal;
 use crate::model::{At, ProjectModel};
 
 pub const RULE: Rule = Rule {
@@ -704,10 +705,7 @@ fn compared_sentinel(
     let names_variable = pair
         .iter()
         .any(|e| matches!(e, Expr::Name(n) if n.id.as_str() == variable));
-    let literal = pair.iter().find_map(|e| match e {
-        Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
-        _ => None,
-    })?;
+    let literal = pair.iter().find_map(|e| string_literal(e))?;
     (names_variable && sentinels.iter().any(|(s, _)| *s == literal)).then_some(literal)
 }
 

@@ -14,6 +14,7 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
 
 use super::{EntryRead, any_expr, entry_read, expr_contains, is_flask_session};
+use crate::model::value::string_literal;
 use crate::source::SourceFile;
 
 /// A `session[KEY] = value` storing something true, and whether it sits behind a comparison
@@ -54,7 +55,7 @@ pub fn session_stores(file: &SourceFile) -> Vec<SessionStore> {
                         def.name,
                         file.display_path(),
                         file.position(def.name.start()).line,
-                        shorten(file.slice(test.range()))
+                        crate::model::excerpt::short(file.slice(test.range()))
                     )
                 });
             stores.push(SessionStore {
@@ -74,7 +75,7 @@ pub fn keys_tested(def: &ast::StmtFunctionDef) -> Vec<String> {
         let key = entry_read(expr)
             .filter(|entry| entry.how != EntryRead::Take && is_flask_session(entry.mapping))
             .and_then(|entry| entry.key)
-            .and_then(literal);
+            .and_then(string_literal);
         if let Some(key) = key
             && !keys.contains(&key)
         {
@@ -105,7 +106,7 @@ fn stores_in<'a>(
                 for target in &assign.targets {
                     if let Expr::Subscript(subscript) = target
                         && is_flask_session(&subscript.value)
-                        && let Some(key) = literal(&subscript.slice)
+                        && let Some(key) = string_literal(&subscript.slice)
                         && stores_truth
                     {
                         found.push((key, guards.clone()));
@@ -207,20 +208,4 @@ fn looks_up_records(text: &str) -> bool {
             "authenticate(",
         ],
     )
-}
-
-fn literal(expr: &Expr) -> Option<String> {
-    match expr {
-        Expr::StringLiteral(string) => Some(string.value.to_str().to_string()),
-        _ => None,
-    }
-}
-
-fn shorten(text: &str) -> String {
-    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let line = line.trim_start_matches('(').trim_end_matches(')').trim();
-    match line.char_indices().nth(60) {
-        Some((at, _)) => format!("{}...", &line[..at]),
-        None => line.to_string(),
-    }
 }
