@@ -479,7 +479,7 @@ fn in_context(
             let about_running_code = about_received_tokens
                 || matches!(
                     d.rule.id,
-                    "FL201" | "FL202" | "FL204" | "FL206" | "FL207" | "FL401" | "FL403"
+                    "FL201" | "FL202" | "FL204" | "FL205" | "FL206" | "FL207" | "FL401" | "FL403"
                 );
             // Taskflow-manager's `verify_jwt_token`, which nothing calls, falls back to the same
             // literal key as the live code: the live use is the finding (FL302). A key in a
@@ -497,7 +497,7 @@ fn in_context(
             if d.severity.unwrap_or(d.rule.severity) > Severity::Low
                 && (about_running_code || key_in_function())
                 && let Some(unused) = references::unused_at(project, file, d.range)
-                && (about_running_code || !matches!(unused, references::Unused::Module(_)))
+                && (about_running_code || !matches!(unused, references::Unused::Module(..)))
             {
                 d.severity = Some(Severity::Low);
                 d.message.push_str(&unused.note());

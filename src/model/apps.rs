@@ -99,8 +99,8 @@ pub struct Apps {
     /// Per module (index into `ProjectModel::modules`): the units it belongs to, sorted.
     module_units: Vec<Vec<usize>>,
     by_binding: HashMap<String, usize>,
-    /// Per module: some other module of the run imports it (by a statement or a string).
-    imported: Vec<bool>,
+    /// Per module: the other modules of the run that import it (by a statement or a string).
+    importers: Vec<Vec<usize>>,
     /// Per module: an application reaches it through imports (rather than owning it only as a
     /// module of its source root).
     reached: Vec<bool>,
@@ -227,7 +227,7 @@ impl Apps {
             units,
             module_units,
             by_binding,
-            imported: importers.iter().map(|list| !list.is_empty()).collect(),
+            importers,
             reached,
             guessed,
         }
@@ -262,7 +262,14 @@ impl Apps {
 
     /// Whether another module of the run imports `module`.
     pub fn is_imported(&self, module: usize) -> bool {
-        self.imported.get(module).copied().unwrap_or(true)
+        self.importers
+            .get(module)
+            .is_none_or(|list| !list.is_empty())
+    }
+
+    /// The other modules of the run that import `module`.
+    pub fn importers(&self, module: usize) -> &[usize] {
+        self.importers.get(module).map_or(&[], Vec::as_slice)
     }
 
     /// How many applications the run holds.

@@ -39,8 +39,8 @@ pub struct Facts {
     /// routes): module, and how it reads in messages.
     made: Vec<(usize, String)>,
     /// Routes anyone may call that make accounts or are named for signing up: their
-    /// application units, and how they read in messages.
-    open_routes: Vec<(Vec<usize>, String)>,
+    /// application units, how they read in messages, and their URL rule.
+    open_routes: Vec<(Vec<usize>, String, String)>,
     /// Modules that turn on an auth extension's own registration view.
     extension_registration: Vec<(usize, String)>,
 }
@@ -104,7 +104,9 @@ impl Facts {
             // (iforge's LDAP login, fireshare's) opens the app to the whole directory: a
             // university's students are not colleagues sharing records.
             if named_sign_up || makes_account_through(project, route.module, route.handler, 0) {
-                facts.open_routes.push((route.units.clone(), place));
+                facts
+                    .open_routes
+                    .push((route.units.clone(), place, route.rule.clone()));
             }
         }
         let route_handlers: Vec<(usize, TextRange)> = project
@@ -163,13 +165,23 @@ impl Facts {
         facts
     }
 
+    /// The URL rules of the routes anyone may call that make accounts in `route`'s
+    /// application.
+    pub fn sign_up_rules(&self, route: &Route<'_>) -> Vec<&str> {
+        self.open_routes
+            .iter()
+            .filter(|(units, _, _)| overlap(units, &route.units))
+            .map(|(_, _, rule)| rule.as_str())
+            .collect()
+    }
+
     /// Who may hold an account in the application `route` belongs to.
     pub fn membership(&self, project: &Project<'_>, route: &Route<'_>) -> Membership {
         let apps = &project.apps;
-        if let Some((_, how)) = self
+        if let Some((_, how, _)) = self
             .open_routes
             .iter()
-            .find(|(units, _)| overlap(units, &route.units))
+            .find(|(units, _, _)| overlap(units, &route.units))
         {
             return Membership::Open(format!("the route {how} lets anyone make an account"));
         }

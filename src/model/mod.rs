@@ -1419,6 +1419,98 @@ impl<'a> Project<'a> {
         })
     }
 
+    /// Whether code of `module`'s application tests the account attribute `attribute`: a
+    /// comparison reading it (`user.role == "admin"`, `self.role.value in (...)`,
+    /// `claims["role"] != "admin"`, `claims.get("role") == ...`), or a call handing it on
+    /// (`has_role(user.role)`), outside `handler` (a sign-up comparing the role it is sent
+    /// tests its input, not an account). bookingappbackend's sign-up stores the `role` it is
+    /// sent, and nothing else compares a role: administrators are told apart by `is_admin`.
+    pub fn tests_attribute(
+        &self,
+        module: usize,
+        handler: &ast::StmtFunctionDef,
+        attribute: &str,
+    ) -> bool {
+        let names_attribute = |expr: &Expr| {
+            routes::expr_contains(expr, &mut |inner| match inner {
+                Expr::Attribute(read) => read.attr.as_str() == attribute,
+                Expr::Subscript(subscript) => matches!(subscript.slice.as_ref(),
+                    Expr::StringLiteral(key) if key.value.to_str() == attribute),
+                Expr::Call(call) => {
+                    matches!(call.func.as_ref(), Expr::Attribute(get) if get.attr.as_str() == "get")
+                        && matches!(call.arguments.args.first(),
+                            Some(Expr::StringLiteral(key)) if key.value.to_str() == attribute)
+                }
+                _ => false,
+            })
+        };
+        self.model.modules.iter().enumerate().any(|(index, info)| {
+            self.apps.share(index, module)
+                && memchr::memmem::find(info.file.text.as_bytes(), attribute.as_bytes()).is_some()
+                && routes::any_expr(&info.file.module().body, &mut |expr| {
+                    match expr {
+                    _ if index == module && handler.range().contains_range(expr.range()) => false,
+                    Expr::Compare(compare) => {
+                        names_attribute(&compare.left)
+                            || compare.comparators.iter().any(names_attribute)
+                    }
+                    Expr::Call(call) => call.arguments.args.iter().any(|argument| {
+                        matches!(argument, Expr::Attribute(read) if read.attr.as_str() == attribute)
+                    }),
+                    _ => false,
+                }
+                })
+        })
+    }
+
+    /// Whether code of `module`'s application outside `handler` tests an administrator flag of
+    /// an account by truth or comparison (`if not user.is_admin:`, `getattr(user, "is_admin",
+    /// False)`, `current_user.is_superuser == True`): the way it tells administrators apart.
+    pub fn tests_privilege_flag(&self, module: usize, handler: &ast::StmtFunctionDef) -> bool {
+        const FLAGS: &[&str] = &["is_admin", "is_staff", "is_superuser", "is_super_admin"];
+        let flag = |expr: &Expr| match expr {
+            Expr::Attribute(read) => FLAGS.contains(&read.attr.as_str()),
+            Expr::UnaryOp(not) => {
+                matches!(not.operand.as_ref(), Expr::Attribute(read) if FLAGS.contains(&read.attr.as_str()))
+            }
+            _ => false,
+        };
+        self.model.modules.iter().enumerate().any(|(index, info)| {
+            if !self.apps.share(index, module)
+                || !FLAGS
+                    .iter()
+                    .any(|name| memchr::memmem::find(info.file.text.as_bytes(), name.as_bytes()).is_some())
+            {
+                return false;
+            }
+            let outside = |range: TextRange| index != module || !handler.range().contains_range(range);
+            let mut found = false;
+            routes::visit_stmts(&info.file.module().body, &mut |stmt| {
+                if let Stmt::If(branch) = stmt
+                    && outside(branch.range())
+                    && (flag(&branch.test)
+                        || routes::expr_contains(&branch.test, &mut |inner| match inner {
+                            Expr::Compare(compare) => {
+                                flag(&compare.left) || compare.comparators.iter().any(flag)
+                            }
+                            Expr::BoolOp(both) => both.values.iter().any(flag),
+                            _ => false,
+                        }))
+                {
+                    found = true;
+                }
+            });
+            found
+                || routes::any_expr(&info.file.module().body, &mut |expr| {
+                    matches!(expr, Expr::Call(call)
+                        if outside(call.range())
+                            && matches!(call.func.as_ref(), Expr::Name(name) if name.id.as_str() == "getattr")
+                            && matches!(call.arguments.args.get(1),
+                                Some(Expr::StringLiteral(name)) if FLAGS.contains(&name.value.to_str())))
+                })
+        })
+    }
+
     /// Whether the project gives Flask-Login its own anonymous user
     /// (`login_manager.anonymous_user = Guest`), whose attributes are the project's: without
     /// one, `current_user.id` for a visitor who is not logged in raises `AttributeError`.
@@ -1569,9 +1661,16 @@ impl<'a> Project<'a> {
     /// Who may hold an account in the application `route` belongs to
     /// ([`membership::Membership`]).
     pub fn membership(&self, route: &routes::Route<'_>) -> membership::Membership {
-        self.membership
-            .get_or_init(|| membership::Facts::new(self))
-            .membership(self, route)
+        self.membership_facts().membership(self, route)
+    }
+
+    /// The URL rules of the routes that let anyone make an account in `route`'s application.
+    pub fn sign_up_rules(&self, route: &routes::Route<'_>) -> Vec<&str> {
+        self.membership_facts().sign_up_rules(route)
+    }
+
+    fn membership_facts(&self) -> &membership::Facts {
+        self.membership.get_or_init(|| membership::Facts::new(self))
     }
 
     fn unsigned_session_interface(&self, set_in: usize) -> Option<String> {

@@ -18,8 +18,9 @@ use super::{FileModel, Project};
 pub enum Unused {
     /// A function or method nothing names but its own `def`.
     Function(String),
-    /// A module of a package that no file of the project imports or names.
-    Module(String),
+    /// A module of a package that no file of the project that runs imports or names: its
+    /// dotted name, and why what seems to load it does not.
+    Module(String, NotLoaded),
     /// A function named only inside functions of its module that nothing names: the function,
     /// then those callers.
     CalledOnlyByUnused(String, Vec<String>),
@@ -34,8 +35,9 @@ impl Unused {
             Unused::Function(name) => format!(
                 " [nothing in the project calls, applies or registers `{name}`: no request runs this code as it stands]"
             ),
-            Unused::Module(name) => format!(
-                " [no file of the project imports or names the module `{name}`: no request runs this code as it stands]"
+            Unused::Module(name, why) => format!(
+                " [{}: no request runs this code as it stands]",
+                why.describe(name)
             ),
             Unused::ShadowedByPackage(name) => format!(
                 " [the package `{name}/` beside this file is what `import {name}` loads: Python never imports this module, so no request runs this code as it stands]"
@@ -43,6 +45,36 @@ impl Unused {
             Unused::CalledOnlyByUnused(name, callers) => format!(
                 " [`{name}` is called only by {}, which nothing in the project calls: no request runs this code as it stands]",
                 quoted_callers(callers)
+            ),
+        }
+    }
+}
+
+/// Why a module that seems loaded is not, for [`Unused::Module`]'s note.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NotLoaded {
+    /// Nothing imports or names it.
+    NeverNamed,
+    /// Only these modules (dotted names), which are never loaded themselves, import it.
+    ImportedOnlyBy(Vec<String>),
+    /// A module that runs star-imports its package, whose `__init__.py` does not import it.
+    PackageStarImported(String),
+}
+
+impl NotLoaded {
+    /// Why the module `name` is never loaded, as a clause: "no file of the project imports or
+    /// names the module `a.b`".
+    pub fn describe(&self, name: &str) -> String {
+        match self {
+            NotLoaded::NeverNamed => {
+                format!("no file of the project imports or names the module `{name}`")
+            }
+            NotLoaded::ImportedOnlyBy(importers) => format!(
+                "the module `{name}` is imported only by {}, which nothing in the project imports",
+                quoted_callers(importers)
+            ),
+            NotLoaded::PackageStarImported(package) => format!(
+                "no file of the project imports the module `{name}` (`from {package} import *` loads only what `{package}`'s `__init__.py` imports)"
             ),
         }
     }
@@ -107,7 +139,29 @@ pub fn module_never_loaded(project: &Project<'_>, file: &FileModel<'_>) -> Optio
     if let Some(name) = shadowed_module(project, file) {
         return Some(Unused::ShadowedByPackage(name));
     }
-    unimported_module(project, file).map(Unused::Module)
+    let name = unimported_module(project, file)?;
+    let info = &project.model.modules[file.module];
+    let importers: Vec<String> = project
+        .apps
+        .importers(file.module)
+        .iter()
+        .filter_map(|&importer| project.model.modules.get(importer))
+        .map(|importer| importer.name.clone())
+        .collect();
+    let package = info.name.rsplit_once('.').map(|(package, _)| package);
+    let star_imported = package.filter(|package| {
+        project
+            .model
+            .modules
+            .iter()
+            .any(|other| other.star_imports.iter().any(|star| star == package))
+    });
+    let why = match (importers.is_empty(), star_imported) {
+        (false, _) => NotLoaded::ImportedOnlyBy(importers),
+        (true, Some(package)) => NotLoaded::PackageStarImported(package.to_string()),
+        (true, None) => NotLoaded::NeverNamed,
+    };
+    Some(Unused::Module(name, why))
 }
 
 /// The name of `def` (a module-level function, or a method of the module-level `class`) when
@@ -397,52 +451,127 @@ const LOADED_BY_CONVENTION: &[&str] = &[
     "wsgi",
 ];
 
+/// Names in the project's text that load a module by a name it computes or reads from a string
+/// (`importlib.import_module(name)`, `__import__`, werkzeug's `import_string`, `pkgutil`'s
+/// walks): where none occurs, a string holding only a module's last name (`== "admin"`) loads
+/// nothing.
+const DYNAMIC_IMPORTS: &[&str] = &[
+    "import_module",
+    "__import__",
+    "import_string",
+    "importlib",
+    "pkgutil",
+    "load_module",
+    "runpy",
+    "find_spec",
+];
+
+/// How deep [`unimported_module`] follows importers that are themselves never imported.
+const MAX_IMPORTER_DEPTH: usize = 8;
+
 /// The dotted name of the module of `file` when it lies in a package (or, at the top level,
 /// declares routes), nothing imports it, and
 /// no other parsed module names its last component: no entry point (no `__main__` block, no
 /// application built in it, no `main()` or command for a console script, no conventional
-/// name) runs it either.
+/// name) runs it either. Modules that import or name it but are never loaded themselves
+/// (gennis's `tasks/teacher/urls.py`, the only importer of its lesson-plan routes) do not count.
 fn unimported_module(project: &Project<'_>, file: &FileModel<'_>) -> Option<String> {
-    let info = &project.model.modules[file.module];
-    let stem = match info.name.rsplit_once('.') {
-        Some((_, stem)) => stem,
-        // A top-level module may be a script run by path; one that declares routes and builds
-        // no application serves them only through an app that imports it (PetPal's `ai_qa.py`,
-        // a blueprint its own commit message calls removed).
-        None if declares_routes(project, file.module) => info.name.as_str(),
-        None => return None,
+    let dynamic_imports = project.model.modules.iter().any(|info| {
+        DYNAMIC_IMPORTS
+            .iter()
+            .any(|name| memchr::memmem::find(info.file.text.as_bytes(), name.as_bytes()).is_some())
+    });
+    let mut question = LoadQuestion {
+        project,
+        dynamic_imports,
+        visiting: Vec::new(),
+        loaded: Vec::new(),
     };
-    // connexion imports the module a spec's `operationId` names.
-    let named_by_spec = project
-        .routes
-        .routes
-        .iter()
-        .any(|route| route.module == file.module && route.spec.is_some());
-    if project.apps.is_imported(file.module)
-        || !file.app_constructions.is_empty()
-        || LOADED_BY_CONVENTION.contains(&stem)
-        || named_by_spec
-    {
-        return None;
+    question.unimported(file.module)
+}
+
+/// Which modules run, asked through the modules that import or name them.
+struct LoadQuestion<'p, 'a> {
+    project: &'p Project<'a>,
+    /// The project loads modules by computed names (see [`DYNAMIC_IMPORTS`]).
+    dynamic_imports: bool,
+    /// The modules whose question is open further up: an import cycle nothing outside it enters
+    /// is never loaded.
+    visiting: Vec<usize>,
+    /// Modules found to run (an answer no open question changes).
+    loaded: Vec<usize>,
+}
+
+impl LoadQuestion<'_, '_> {
+    /// [`unimported_module`] for the module at `module`.
+    fn unimported(&mut self, module: usize) -> Option<String> {
+        let project = self.project;
+        let info = project.model.modules.get(module)?;
+        if self.visiting.contains(&module) {
+            return Some(info.name.clone());
+        }
+        if self.loaded.contains(&module) || self.visiting.len() >= MAX_IMPORTER_DEPTH {
+            return None;
+        }
+        let file = project.files.get(module)?;
+        let stem = match info.name.rsplit_once('.') {
+            Some((_, stem)) => stem,
+            // A top-level module may be a script run by path; one that declares routes and
+            // builds no application serves them only through an app that imports it (PetPal's
+            // `ai_qa.py`, a blueprint its own commit message calls removed).
+            None if declares_routes(project, module) => info.name.as_str(),
+            None => return None,
+        };
+        // connexion imports the module a spec's `operationId` names.
+        let named_by_spec = project
+            .routes
+            .routes
+            .iter()
+            .any(|route| route.module == module && route.spec.is_some());
+        let text: &str = &info.file.text;
+        let entry_point = ["__main__", "def main(", ".command(", ".group("]
+            .iter()
+            .any(|entry| text.contains(entry));
+        // A test runner loads test modules by their file names.
+        if !file.app_constructions.is_empty()
+            || LOADED_BY_CONVENTION.contains(&stem)
+            || named_by_spec
+            || entry_point
+            || file.is_test_module()
+        {
+            return None;
+        }
+        self.visiting.push(module);
+        let loaded = self.loaded_through(module, stem);
+        self.visiting.pop();
+        if loaded {
+            self.loaded.push(module);
+        }
+        (!loaded).then(|| info.name.clone())
     }
-    let text: &str = &info.file.text;
-    if ["__main__", "def main(", ".command(", ".group("]
-        .iter()
-        .any(|entry| text.contains(entry))
-    {
-        return None;
-    }
-    // Not in an import of another module (vehicle-parking-app's `from . import
-    // user_reservations` in `routes/api/__init__.py`, beside `routes/user/`); any other mention
-    // may import it in a way the model does not follow (a star import, a name in a string).
-    let names = project.model.names;
-    let named_elsewhere = project
-        .model
-        .modules
-        .iter()
-        .enumerate()
-        .any(|(index, other)| {
-            let other_package = if names.is_package_init(other.file_index) {
+
+    /// Whether a module that runs imports `module` (last name `stem`) or names it in a way the
+    /// model may not follow.
+    fn loaded_through(&mut self, module: usize, stem: &str) -> bool {
+        let project = self.project;
+        let info = &project.model.modules[module];
+        for &importer in project.apps.importers(module) {
+            if self.unimported(importer).is_none() {
+                return true;
+            }
+        }
+        // Not in an import of another module (vehicle-parking-app's `from . import
+        // user_reservations` in `routes/api/__init__.py`, beside `routes/user/`); any other
+        // mention may import it in a way the model does not follow (a star import, a name in a
+        // string).
+        let names = project.model.names;
+        for (index, other) in project.model.modules.iter().enumerate() {
+            // The whole text first: most modules never name the stem at all.
+            if index == module || word_count(&other.file.text, stem) == 0 {
+                continue;
+            }
+            let package_init = names.is_package_init(other.file_index);
+            let other_package = if package_init {
                 other.name.as_str()
             } else {
                 other
@@ -450,20 +579,42 @@ fn unimported_module(project: &Project<'_>, file: &FileModel<'_>) -> Option<Stri
                     .rsplit_once('.')
                     .map_or("", |(package, _)| package)
             };
-            // The whole text first: most modules never name the stem at all.
-            index != file.module
-                && word_count(&other.file.text, stem) > 0
-                && other.file.text.lines().any(|line| {
-                    // An import of another module of the same last name (gennis's `from
-                    // backend.certificate.views import *` beside the `backend/for_programmers/
-                    // views.py` nothing imports; `from . import user_reservations` in another
-                    // package's `__init__.py`) names something else.
-                    let imports_another = modules_imported_by(line, other_package, names)
-                        .is_some_and(|loaded| !loaded.contains(&info.name));
-                    !imports_another && word_count(line, stem) > 0
-                })
-        });
-    (!named_elsewhere).then(|| info.name.clone())
+            let strings_load = self.dynamic_imports || package_init;
+            let names_it = other.file.text.lines().any(|line| {
+                // An import of another module of the same last name (gennis's `from
+                // backend.certificate.views import *` beside the `backend/for_programmers/
+                // views.py` nothing imports; `from . import user_reservations` in another
+                // package's `__init__.py`) names something else.
+                let imports_another = modules_imported_by(line, other_package, names)
+                    .is_some_and(|loaded| !loaded.contains(&info.name));
+                !imports_another && may_name_module(line, stem, strings_load)
+            });
+            if names_it && self.unimported(index).is_none() {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// Whether `line` mentions the module `stem` in a way that may load it: as a name in code, or
+/// in a string when strings may name modules (`strings_load`: the project imports by computed
+/// names, or the line is in a package's `__init__.py`, where `__all__` lists submodules a star
+/// import loads). gennis compares roles with `"admin"` in many modules beside a `tasks/admin/
+/// admin.py` nothing imports.
+fn may_name_module(line: &str, stem: &str, strings_load: bool) -> bool {
+    if line.trim_start().starts_with('#') {
+        return false;
+    }
+    whole_words(line, stem).any(|at| {
+        let before = line[..at].chars().next_back();
+        let after = line[at + stem.len()..].chars().next();
+        let bare_string = matches!(
+            (before, after),
+            (Some('"'), Some('"')) | (Some('\''), Some('\''))
+        );
+        strings_load || !bare_string
+    })
 }
 
 /// The name of `file`'s module when it declares routes that no application of the project

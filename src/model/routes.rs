@@ -5171,11 +5171,60 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                     }
                     _ => return false,
                 };
-                key = operands.into_iter().find_map(configured);
+                // E-ticket's `if request.headers.get("Authorization") == "default_password":`:
+                // one key written in the code, for every caller.
+                let literal_key = operands.iter().find_map(|operand| match operand {
+                    Expr::StringLiteral(literal) if !literal.value.to_str().is_empty() => {
+                        Some(literal.value.to_str())
+                    }
+                    _ => None,
+                });
+                let credential_header = operands.iter().any(|operand| {
+                    let operand = match operand {
+                        Expr::Name(name) => {
+                            assigned_once(&locals, name.id.as_str()).unwrap_or(operand)
+                        }
+                        other => other,
+                    };
+                    Self::credential_header_read(operand)
+                });
+                key = operands.into_iter().find_map(configured).or_else(|| {
+                    literal_key
+                        .filter(|_| credential_header)
+                        .map(|literal| format!("\"{literal}\""))
+                });
                 key.is_some()
             });
             key
         })
+    }
+
+    /// Whether `expr` reads a request header named for a credential: `request.headers.get(
+    /// "Authorization")`, `request.headers["X-API-Key"]`.
+    fn credential_header_read(expr: &Expr) -> bool {
+        let (receiver, name) = match expr {
+            Expr::Call(call) => match (call.func.as_ref(), call.arguments.args.first()) {
+                (Expr::Attribute(get), Some(Expr::StringLiteral(name)))
+                    if get.attr.as_str() == "get" =>
+                {
+                    (get.value.as_ref(), name.value.to_str())
+                }
+                _ => return false,
+            },
+            Expr::Subscript(subscript) => match subscript.slice.as_ref() {
+                Expr::StringLiteral(name) => (subscript.value.as_ref(), name.value.to_str()),
+                _ => return false,
+            },
+            _ => return false,
+        };
+        let headers = matches!(receiver, Expr::Attribute(a)
+        if a.attr.as_str() == "headers"
+            && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request"));
+        let lower = name.to_ascii_lowercase();
+        headers
+            && ["auth", "key", "token", "secret", "password"]
+                .iter()
+                .any(|word| lower.contains(word))
     }
 
     /// The `g` attribute a decorator or hook keeps the caller under when its name says the caller
@@ -5997,6 +6046,8 @@ pub struct AdministrativeEffect {
     pub range: TextRange,
     /// How it reads: "sets `is_admin`", "passes `role=...`", "calls `add_role(...)`".
     pub what: String,
+    /// The account attribute or column it writes (`is_admin`, `role`), when it writes one.
+    pub attribute: Option<String>,
     /// The value comes from the request: a caller choosing their own privileges.
     pub from_request: bool,
     /// The account is made for an organisation the same handler creates (`school =
@@ -6317,6 +6368,7 @@ fn effects_and_sign_up_roles(
                     found.push(AdministrativeEffect {
                         range: stmt.range(),
                         what: format!("sets `{attribute}`"),
+                        attribute: Some(attribute.to_string()),
                         from_request: from_request(&assign.value),
                         new_tenant: None,
                     });
@@ -6515,6 +6567,7 @@ fn effects_and_sign_up_roles(
                 found.push(AdministrativeEffect {
                     range: keyword.range(),
                     what: format!("passes `{arg}=...`"),
+                    attribute: Some(arg.to_string()),
                     from_request: from_request(&keyword.value)
                         || requested_local(&keyword.value)
                         || posted_field(&keyword.value).is_some(),
@@ -6543,6 +6596,7 @@ fn effects_and_sign_up_roles(
                     found.push(AdministrativeEffect {
                         range: value.range(),
                         what: format!("inserts `{column}` into `{table}`"),
+                        attribute: Some(column.to_string()),
                         from_request: from_request(value) || requested_local(value),
                         new_tenant: None,
                     });
@@ -6571,6 +6625,7 @@ fn effects_and_sign_up_roles(
             found.push(AdministrativeEffect {
                 range: call.range(),
                 what: format!("calls `{name}(...)`"),
+                attribute: None,
                 from_request: argument_from_request,
                 new_tenant: None,
             });
@@ -9737,17 +9792,20 @@ pub fn deletes_records(body: &[Stmt]) -> bool {
 /// `+=`) on a local a query returned. Not a row found by what the query string carries (a
 /// payment provider's signed return URL, kaipi's `paymentconfirm`).
 pub fn updates_records(body: &[Stmt], variables: &[&str]) -> bool {
-    if variables.is_empty() {
-        return false;
-    }
     let commits = any_expr(body, &mut |e| {
         matches!(e, Expr::Call(call) if matches!(call.func.as_ref(),
             Expr::Attribute(method) if method.attr.as_str() == "commit"
                 && (matches!(method.value.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "session")
                     || matches!(method.value.as_ref(), Expr::Name(n) if n.id.as_str() == "session"))))
     });
-    if !commits {
-        return false;
+    commits && first_row_update(body, variables).is_some()
+}
+
+/// Where a handler first sets an attribute of a row it loaded by one of `variables`, whether or
+/// not it commits: the assignment (see [`updates_records`]).
+pub fn first_row_update<'b>(body: &'b [Stmt], variables: &[&str]) -> Option<&'b ast::StmtAssign> {
+    if variables.is_empty() {
+        return None;
     }
     let loaded: Vec<&str> = local_assignments(body)
         .into_iter()
@@ -9762,18 +9820,21 @@ pub fn updates_records(body: &[Stmt], variables: &[&str]) -> bool {
         })
         .map(|(name, _)| name)
         .collect();
-    let mut updates = false;
+    let mut first: Option<&ast::StmtAssign> = None;
     visit_stmts(body, &mut |stmt| {
-        if let Stmt::Assign(assign) = stmt {
-            updates |= assign.targets.iter().any(|target| {
+        if let Stmt::Assign(assign) = stmt
+            && assign.targets.iter().any(|target| {
                 matches!(target, Expr::Attribute(attribute)
                     if matches!(attribute.value.as_ref(), Expr::Name(n)
                         if loaded.contains(&n.id.as_str())
                             && !recomputed_from_row(&assign.value, n.id.as_str())))
-            });
+            })
+            && first.is_none_or(|at| assign.range().start() < at.range().start())
+        {
+            first = Some(assign);
         }
     });
-    updates
+    first
 }
 
 /// A value computed from the row it is stored on alone: any-questions' profile view sets

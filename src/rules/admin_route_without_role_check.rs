@@ -425,6 +425,22 @@ fn check(checker: &mut Checker<'_, '_>) {
                 let ordinary_roles =
                     ordinary_roles.or_else(|| ordinary_compared.map(<[String]>::to_vec));
                 let authenticates_nothing = never_identifies_a_caller(checker, route);
+                // Only a role, and only where the app visibly tells administrators apart by a flag
+                // (`if not user.is_admin:`); a flag itself is tested by truth, not compared.
+                let untested = effect
+                    .attribute
+                    .clone()
+                    .filter(|attribute| attribute.to_ascii_lowercase().contains("role"))
+                    .filter(|_| {
+                        checker
+                            .project
+                            .tests_privilege_flag(route.module, route.handler)
+                    })
+                    .filter(|attribute| {
+                        !checker
+                            .project
+                            .tests_attribute(route.module, route.handler, attribute)
+                    });
                 let diagnostic = checker.report(
                     route.handler.name.range(),
                     format!(
@@ -432,7 +448,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                         route.handler.name,
                         route.methods.join("|"),
                         route.rule,
-                        if ordinary_roles.is_some() {
+                        if ordinary_roles.is_some() || untested.is_some() {
                             "a visitor chooses their own role, any string the request sends"
                         } else {
                             "anyone can make themselves an administrator"
@@ -481,6 +497,13 @@ fn check(checker: &mut Checker<'_, '_>) {
                     diagnostic.message.push_str(
                         " [medium: no route of this app checks a role today, so the chosen role grants nothing yet; it does the day a route checks one]",
                     );
+                } else if let Some(attribute) = untested {
+                    // bookingappbackend's sign-up stores the `role` it is sent; its
+                    // administrators are the accounts with `is_admin`, which no visitor sets.
+                    diagnostic.severity = Some(Severity::Low);
+                    diagnostic.message.push_str(&format!(
+                        " [low: no code of this app compares `{attribute}`: its routes tell administrators apart some other way, so the value a visitor picks grants nothing today; accept only the values visitors may choose before anything compares it]"
+                    ));
                 }
             }
             continue;
@@ -559,6 +582,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                     )));
         let single_role = single_role_app(checker, route);
         let sign_up = super::open_sign_up(checker, route);
+        let sign_up_in_area = sign_up_in_same_area(checker, route).map(str::to_string);
         let why_low = if single_role {
             " [low: no route of this app checks a role and none lets a visitor create an account, so every account may be an administrator; if ordinary users can get accounts, this is high]"
         } else {
@@ -581,6 +605,13 @@ fn check(checker: &mut Checker<'_, '_>) {
         );
         if single_role {
             diagnostic.severity = Some(Severity::Low);
+        } else if let Some(sign_up_rule) = sign_up_in_area {
+            // Apex's agents register at `/admin/agents/register` and work under `/admin/agents`:
+            // the area is every account's own, and the app tells no accounts apart.
+            diagnostic.severity = Some(Severity::Low);
+            diagnostic.message.push_str(&format!(
+                " [low: visitors make their accounts at `{sign_up_rule}`, inside this same area, and no route of this app checks a role: the area is where every account works, so a role check would separate nobody; whether anyone may sign up to it is the question]"
+            ));
         } else if sign_up {
             // Whoever signs up reaches it: changing through it escalates. Showing the page
             // discloses what an administrator sees, which held-out reviewers rated low in every
@@ -614,6 +645,45 @@ fn check(checker: &mut Checker<'_, '_>) {
         }
         lower_for_service_key(diagnostic, authentication);
     }
+}
+
+/// The rule of an open sign-up route of `route`'s application that lies in the same
+/// administrative area (the path up to its first `admin*` segment), when no route of the app
+/// checks a role and the handler works on the caller's own records.
+fn sign_up_in_same_area<'c>(checker: &'c Checker<'_, '_>, route: &Route<'_>) -> Option<&'c str> {
+    let mut area = String::new();
+    for segment in route.rule.trim_start_matches('/').split('/') {
+        area.push('/');
+        area.push_str(segment);
+        if segment.to_ascii_lowercase().starts_with("admin") {
+            break;
+        }
+    }
+    if area.len() >= route.rule.len() || !checks_no_role(checker, route) {
+        return None;
+    }
+    // Only where the handler works on the caller's own things (Apex's `add_property` makes a
+    // listing owned by `current_user.id`, `delete_account` deletes `current_user`), selecting
+    // nothing by a URL id: email-list-management's `/admin/lists/create` and `edit_list` change
+    // lists every account shares, and stay reported.
+    let project = checker.project;
+    let identity = crate::model::routes::IdentityScan::new(
+        &project.model,
+        &project.routes,
+        &project.files,
+        route,
+    );
+    let works_on_caller =
+        crate::model::routes::any_expr(&route.handler.body, &mut |e| identity.contains_identity(e));
+    if !route.variables.is_empty() || !works_on_caller {
+        return None;
+    }
+    area.push('/');
+    checker
+        .project
+        .sign_up_rules(route)
+        .into_iter()
+        .find(|rule| rule.starts_with(area.as_str()))
 }
 
 /// The permission check of the project function an effect's call hands the grant to, when

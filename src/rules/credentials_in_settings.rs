@@ -98,9 +98,29 @@ fn is_placeholder(value: &str) -> bool {
     }
     // `n/a`, `na`, `unused`: a value that says no credential is meant. `nope`, `foo`, `bar`:
     // words that stand for any value (arXiv's `KUBE_TOKEN` falls back to `fookubetoken`).
+    // StonewallNexus's `os.environ.get("GITHUB_SECRET", 'FAIL')`: a word saying the value is
+    // missing, so that whatever uses it fails visibly.
     if matches!(
         lower.as_str(),
-        "na" | "n/a" | "unused" | "unset" | "-" | "nope" | "bar" | "baz" | "qux"
+        "na" | "n/a"
+            | "unused"
+            | "unset"
+            | "-"
+            | "nope"
+            | "bar"
+            | "baz"
+            | "qux"
+            | "fail"
+            | "failed"
+            | "missing"
+            | "unknown"
+            | "disabled"
+            | "invalid"
+            | "error"
+            | "empty"
+            | "unconfigured"
+            | "not_configured"
+            | "not configured"
     ) || lower.starts_with("foo")
     {
         return true;

@@ -713,8 +713,9 @@ impl Audience {
             Audience::Unreachable(references::Unused::Function(name)) => format!(
                 "the client only once something runs `{name}` (nothing in the project calls, applies or registers it, so no request runs this code as it stands)"
             ),
-            Audience::Unreachable(references::Unused::Module(name)) => format!(
-                "the client only once something imports `{name}` (no file of the project imports or names it, so no request runs this code as it stands)"
+            Audience::Unreachable(references::Unused::Module(name, why)) => format!(
+                "the client only once something imports `{name}` ({}, so no request runs this code as it stands)",
+                why.describe(name)
             ),
             Audience::Unreachable(references::Unused::ShadowedByPackage(name)) => format!(
                 "nobody: the package `{name}/` beside this file is what `import {name}` loads, so Python never imports this module and no request runs this code as it stands"

@@ -1716,6 +1716,15 @@ fn is_related_to_identity(
             if with_id && parts.iter().any(|p| identity.contains_identity(p)) {
                 return true;
             }
+            // SmartHome's `_scoped_query(Property).filter(Property.id == property_id)`: the
+            // query the id narrows comes from a project helper that scopes it by the caller
+            // (the company in the verified claims).
+            if with_id
+                && let Expr::Attribute(method) = call.func.as_ref()
+                && query_from_checking_helper(&context, route.module, &method.value)
+            {
+                return true;
+            }
             // kitchenowl's `expense.checkAuthorized()`: the record (or its parent,
             // `item.shoppinglist.checkAuthorized()`) checks the caller through a method the
             // model classes share, named for the check, raising when it fails.
@@ -2168,6 +2177,26 @@ fn helper_checks(
                             || scopes_by_identity(context, inner_module, inner))
                 })
         })
+}
+
+/// Whether a query chain (`helper(Model).filter(...)`) starts from a call of a project helper
+/// that reads the caller's identity or refuses callers itself.
+fn query_from_checking_helper(
+    context: &crate::model::routes::AuthContext<'_, '_>,
+    module: usize,
+    receiver: &Expr,
+) -> bool {
+    match receiver {
+        Expr::Attribute(attribute) => query_from_checking_helper(context, module, &attribute.value),
+        Expr::Call(call) => match context
+            .qualified(module, &call.func)
+            .and_then(|q| context.function_for(module, &q))
+        {
+            Some((helper_module, def)) => helper_checks(context, helper_module, def, 0),
+            None => query_from_checking_helper(context, module, &call.func),
+        },
+        _ => false,
+    }
 }
 
 /// Whether `expr`, written in `module`, names the caller's identity (`current_user`,

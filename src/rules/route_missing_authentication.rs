@@ -17,7 +17,8 @@ use super::{Checker, Rule, Severity};
 use crate::model::apps::overlap;
 use crate::model::routes::{
     IdentityScan, Route, allows_anonymous, commented_out_decorators, decorator_name,
-    deletes_records, people_collection, returned_personal_fields, updates_records, writes_state,
+    deletes_records, first_row_update, people_collection, returned_personal_fields,
+    updates_records, writes_state,
 };
 
 pub const RULE: Rule = Rule {
@@ -204,12 +205,17 @@ fn looks_public(route: &Route<'_>, routes: &[Route<'_>]) -> bool {
         });
     // A handler that checks a submitted password or starts a login session is a login, whatever
     // it is called (augur's `POST /user/validate`: `check_password_hash`, then `login_user`).
+    // Not `current_user.check_password(...)`: StonewallNexus's `edit_user` asks the signed-in
+    // administrator to confirm their own password before a promotion.
     let logs_in = || {
-        calls_one(&route.handler.body, |callee| {
-            matches!(
-                callee,
-                "login_user" | "check_password_hash" | "verify_password" | "check_password"
-            )
+        crate::model::routes::any_expr(&route.handler.body, &mut |e| {
+            matches!(e, Expr::Call(call)
+                if crate::model::records::callee_last(&call.func).is_some_and(|callee| matches!(
+                    callee,
+                    "login_user" | "check_password_hash" | "verify_password" | "check_password"
+                ))
+                && !matches!(call.func.as_ref(), Expr::Attribute(method)
+                    if matches!(method.value.as_ref(), Expr::Name(n) if n.id.as_str() == "current_user")))
         })
     };
     // learning_app's `send_pass_link`: a password link mailed to whoever cannot log in.
@@ -1117,6 +1123,7 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
         // (naijaeats's `GET /cancel_order/<id>` commits, then `return redirect(url_for(...,
         // user_id=current_user.id))`): the change is made for anonymous callers too.
         let body = &route.handler.body;
+        let mut first_identity_read: Option<ruff_text_size::TextSize> = None;
         let reads_identity = body.iter().enumerate().any(|(index, stmt)| {
             let answer_after_change = index > 0
                 && index + 1 == body.len()
@@ -1125,12 +1132,35 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
                     || updates_records(&body[..index], &route.variable_names()));
             !answer_after_change
                 && crate::model::routes::any_expr(std::slice::from_ref(stmt), &mut |e| {
-                    identity.contains_identity(e)
+                    let read = identity.contains_identity(e);
+                    if read {
+                        first_identity_read = Some(e.start());
+                    }
+                    read
                 })
         });
+        // StonewallNexus's `edit_user` sets the user's name, e-mail and password from the form,
+        // and reads `current_user` only later, in the branch that promotes: an anonymous caller
+        // makes every change before it.
+        // Only a change the request steers (a value from the form, not a flag a date sets), that
+        // is committed on a path that does not read the caller: faf's `item` reads `g.user`
+        // between its changes and the commit, so an anonymous request fails before committing.
+        let variables = route.variable_names();
+        let changed_before_reading = reads_identity
+            && updates_records(body, &variables)
+            && first_row_update(body, &variables)
+                .zip(first_identity_read)
+                .is_some_and(|(update, read)| {
+                    update.range().start() < read
+                        && crate::model::routes::expr_contains(
+                            &update.value,
+                            &mut |e| matches!(e, Expr::Name(n) if n.id.as_str() == "request"),
+                        )
+                        && !read_before_commit(body, read)
+                });
         // A handler that parses the token itself has broken, not missing, authentication: FL102
         // and FL203 report that precisely.
-        if reads_identity
+        if (reads_identity && !changed_before_reading)
             || reads_token(&route.handler.body)
             || refused_by_caller_check(project, route)
         {
@@ -1141,6 +1171,9 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
             .as_ref()
             .map(|decorator| format!(": `@{decorator}` is commented out above it"))
             .unwrap_or_default();
+        if changed_before_reading && evidence.is_empty() {
+            evidence.push_str(": it changes the row its URL selects before it first asks who the caller is, so an anonymous caller makes those changes");
+        }
         // `@jwt_required("admin")`, meant as a role: Flask-JWT-Extended reads it as `optional`.
         if let Some(decorator) = route.decorators.iter().find(|d| {
             allows_anonymous(d) && matches!(d, Expr::Call(call) if !call.arguments.args.is_empty())
@@ -1396,6 +1429,24 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
             && exposed.is_empty()
             && !changes_state
             && !drops
+            && let Some((classes, public)) = shown_publicly_too(routes, route)
+        {
+            // Apex's `/admin/agents` lists the properties for sale and rent, the rows its
+            // public `/buy` and `/rent` pages list to every visitor.
+            diagnostic.severity = Some(crate::rules::Severity::Low);
+            diagnostic.message.push_str(&format!(
+                " [low: it changes nothing and reads only {}, which `{public}` reads without authentication outside the admin area too; this is high if it shows more of them than that page does]",
+                classes
+                    .iter()
+                    .map(|class| format!("`{class}` rows"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        } else if open_admin_area
+            && commented_out.is_none()
+            && exposed.is_empty()
+            && !changes_state
+            && !drops
         {
             // SweIoTServices' `POST /administrator/.../signMessageWithKey` signs what the caller
             // sends with a key the caller sends: no change flasklint can see.
@@ -1414,6 +1465,123 @@ fn report_missing(checker: &mut Checker<'_, '_>) {
             ));
         }
     }
+}
+
+/// Whether the caller is read at `read` on every path from there to a `commit()` of the same
+/// block: the read is a plain statement (or an `if` test) followed, in its own block, by a
+/// commit. A read inside a branch the commit does not share is skipped by the paths that do not
+/// take it.
+fn read_before_commit(body: &[Stmt], read: ruff_text_size::TextSize) -> bool {
+    let commits = |stmts: &[Stmt]| {
+        crate::model::routes::any_expr(stmts, &mut |e| {
+            matches!(e, Expr::Call(call) if matches!(call.func.as_ref(),
+                Expr::Attribute(method) if method.attr.as_str() == "commit"))
+        })
+    };
+    let Some(index) = body.iter().position(|stmt| stmt.range().contains(read)) else {
+        return false;
+    };
+    let inner: Vec<&[Stmt]> = match &body[index] {
+        Stmt::If(branch) if !branch.test.range().contains(read) => {
+            let mut blocks = vec![branch.body.as_slice()];
+            blocks.extend(branch.elif_else_clauses.iter().map(|c| c.body.as_slice()));
+            blocks
+        }
+        Stmt::For(stmt) => vec![stmt.body.as_slice(), stmt.orelse.as_slice()],
+        Stmt::While(stmt) => vec![stmt.body.as_slice(), stmt.orelse.as_slice()],
+        Stmt::With(stmt) => vec![stmt.body.as_slice()],
+        Stmt::Try(stmt) => {
+            let mut blocks = vec![stmt.body.as_slice(), stmt.orelse.as_slice()];
+            blocks.extend(stmt.handlers.iter().map(|handler| {
+                let ruff_python_ast::ExceptHandler::ExceptHandler(handler) = handler;
+                handler.body.as_slice()
+            }));
+            blocks.push(stmt.finalbody.as_slice());
+            blocks
+        }
+        _ => return commits(&body[index..]),
+    };
+    inner
+        .into_iter()
+        .find(|block| block.iter().any(|stmt| stmt.range().contains(read)))
+        .is_some_and(|block| read_before_commit(block, read))
+}
+
+/// The model classes a handler of an admin area whose other routes require authentication
+/// queries (`Property.query...`, `db.session.query(Property)`, `select(Property)`), none of
+/// them an account table, with a `GET` route of the same app outside the admin area, open to
+/// anyone, that queries every one of them too: its rule.
+fn shown_publicly_too<'r>(
+    routes: &'r [Route<'_>],
+    route: &Route<'_>,
+) -> Option<(Vec<String>, &'r str)> {
+    // StonewallNexus's admin blueprint authenticates none of its routes: the open area is the
+    // finding, and its listing is part of it. Apex's requires a login beside its open pages.
+    let area = admin_area_of(&route.rule);
+    let area_guarded = routes.iter().any(|other| {
+        other.authentication.is_some()
+            && overlap(&other.units, &route.units)
+            && admin_area_of(&other.rule) == area
+    });
+    let classes = queried_classes(&route.handler.body);
+    if !area_guarded
+        || classes.is_empty()
+        || classes
+            .iter()
+            .any(|class| crate::model::records::is_account_name(&class.to_ascii_lowercase()))
+    {
+        return None;
+    }
+    routes
+        .iter()
+        .find(|other| {
+            other.authentication.is_none()
+                && other.role_check.is_none()
+                && !other.unknown_hook
+                && !in_admin_area(&other.rule)
+                && overlap(&other.units, &route.units)
+                && other.methods.iter().any(|m| m == "GET")
+                && {
+                    let read = queried_classes(&other.handler.body);
+                    classes.iter().all(|class| read.contains(class))
+                }
+        })
+        .map(|other| (classes, other.rule.as_str()))
+}
+
+/// The capitalised names a body queries rows of: `X.query`, `query(X)`, `select(X)`.
+fn queried_classes(body: &[Stmt]) -> Vec<String> {
+    let mut classes: Vec<String> = Vec::new();
+    let mut add = |name: &str| {
+        if name.starts_with(|c: char| c.is_ascii_uppercase()) && !classes.iter().any(|c| c == name)
+        {
+            classes.push(name.to_string());
+        }
+    };
+    crate::model::routes::any_expr(body, &mut |expr| {
+        match expr {
+            Expr::Attribute(attribute) if attribute.attr.as_str() == "query" => {
+                if let Expr::Name(name) = attribute.value.as_ref() {
+                    add(name.id.as_str());
+                }
+            }
+            Expr::Call(call)
+                if matches!(
+                    crate::model::records::callee_last(&call.func),
+                    Some("query" | "select")
+                ) =>
+            {
+                for argument in &call.arguments.args {
+                    if let Expr::Name(name) = argument {
+                        add(name.id.as_str());
+                    }
+                }
+            }
+            _ => {}
+        }
+        false
+    });
+    classes
 }
 
 /// The leading path segment(s) naming an admin area (`admin`, `api/admin`, `admin-panel`), if

@@ -748,8 +748,89 @@ fn holds_a_digest(value: &Expr) -> bool {
         .is_some_and(|name| name.to_ascii_lowercase().contains("hash"))
 }
 
+/// The path of an `if request.path == "/login"` test around `range` in `body`, when no route
+/// of the module's application serves that path.
+fn unserved_path_guard(
+    checker: &Checker<'_, '_>,
+    body: &[Stmt],
+    range: TextRange,
+) -> Option<String> {
+    let mut path: Option<String> = None;
+    visit_scope_stmts(body, &mut |stmt| {
+        let Stmt::If(branch) = stmt else { return };
+        if path.is_some()
+            || !branch
+                .body
+                .iter()
+                .any(|inner| inner.range().contains_range(range))
+        {
+            return;
+        }
+        any_expr(std::slice::from_ref(stmt), &mut |e| {
+            let Expr::Compare(compare) = e else {
+                return false;
+            };
+            if !branch.test.range().contains_range(compare.range())
+                || !matches!(compare.ops.as_ref(), [ast::CmpOp::Eq])
+                || checker.text(compare.left.as_ref()) != "request.path"
+            {
+                return false;
+            }
+            if let [Expr::StringLiteral(literal)] = compare.comparators.as_ref() {
+                path = Some(literal.value.to_str().to_string());
+            }
+            path.is_some()
+        });
+    });
+    let path = path?;
+    let project = checker.project;
+    let module = checker.file.module;
+    let served =
+        project.routes.routes.iter().any(|route| {
+            project.apps.share(route.module, module) && rule_matches(&route.rule, &path)
+        });
+    (!served
+        && project
+            .routes
+            .routes
+            .iter()
+            .any(|route| project.apps.share(route.module, module)))
+    .then_some(path)
+}
+
+/// Whether a Flask URL rule (`/users/<int:id>`) matches a literal path: segment by segment, a
+/// variable matching any one segment (a `path:` converter, the rest).
+fn rule_matches(rule: &str, path: &str) -> bool {
+    let rule_segments: Vec<&str> = rule.trim_matches('/').split('/').collect();
+    let path_segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let mut paths = path_segments.iter();
+    for (index, segment) in rule_segments.iter().enumerate() {
+        if segment.starts_with("<path:") {
+            return path_segments.len() > index;
+        }
+        let Some(given) = paths.next() else {
+            return false;
+        };
+        if !(segment.starts_with('<') && segment.ends_with('>') || segment == given) {
+            return false;
+        }
+    }
+    paths.next().is_none()
+}
+
 /// Taking a length, a hash or a short prefix of a token does not log the token.
 fn neutralised(argument: &Expr, inner: TextRange) -> bool {
+    // bookingappbackend's `print(jsonify({..., "access_token": token}), 200)`: a response
+    // object prints as `<Response 312 bytes [200 OK]>`, never its body.
+    if let Expr::Call(call) = argument
+        && matches!(
+            crate::model::records::callee_last(&call.func),
+            Some("jsonify" | "make_response")
+        )
+        && call.range() != inner
+    {
+        return true;
+    }
     expr_contains(argument, &mut |e| {
         let wraps = match e {
             Expr::Call(call) => {
@@ -1797,6 +1878,7 @@ fn check(checker: &mut Checker<'_, '_>) {
                         "{what} goes into the log through `{sink}(...)`: whoever reads the logs can replay the token"
                     )
                 };
+                let unserved_path = unserved_path_guard(checker, body, call.range());
                 let diagnostic = checker.report(
                     token.range(),
                     message,
@@ -1871,6 +1953,14 @@ fn check(checker: &mut Checker<'_, '_>) {
                 {
                     diagnostic.severity = Some(super::Severity::Low);
                     diagnostic.message.push_str(reference);
+                }
+                // Ride-App's `before_request` logs the headers of `POST /login`, a path its
+                // login left for `/auth/login`: only a request no route answers reaches it.
+                if let Some(path) = unserved_path {
+                    diagnostic.severity = Some(super::Severity::Low);
+                    diagnostic.message.push_str(&format!(
+                        "; low severity: it runs only for requests to `{path}`, a path no route of this application serves, so no login or API call of the app sends its token there"
+                    ));
                 }
                 if let Some(holder) = holder {
                     diagnostic.severity = Some(super::Severity::Low);

@@ -1,0 +1,1 @@
+from backend.tasks.teacher.plans.lessons import *
