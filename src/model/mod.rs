@@ -1296,6 +1296,8 @@ pub struct Project<'a> {
     administrator_role_numbers: std::sync::OnceLock<Vec<i64>>,
     role_names_compared: std::sync::OnceLock<Vec<String>>,
     replaces_anonymous_user: std::sync::OnceLock<bool>,
+    /// Whether the project imports modules by computed names, built on first use.
+    imports_by_computed_name: std::sync::OnceLock<bool>,
     unsigned_session_interfaces: std::sync::OnceLock<Vec<(usize, String)>>,
     /// Where accounts are made and which routes let anyone make one, built on first use.
     membership: std::sync::OnceLock<membership::Facts>,
@@ -1508,6 +1510,19 @@ impl<'a> Project<'a> {
                             && matches!(call.arguments.args.get(1),
                                 Some(Expr::StringLiteral(name)) if FLAGS.contains(&name.value.to_str())))
                 })
+        })
+    }
+
+    /// Whether the project loads modules by a name it computes or reads from a string
+    /// ([`references::DYNAMIC_IMPORTS`]): asked for every finding in a module that may be
+    /// unused, answered once.
+    pub fn imports_by_computed_name(&self) -> bool {
+        *self.imports_by_computed_name.get_or_init(|| {
+            self.model.modules.iter().any(|info| {
+                references::DYNAMIC_IMPORTS.iter().any(|name| {
+                    memchr::memmem::find(info.file.text.as_bytes(), name.as_bytes()).is_some()
+                })
+            })
         })
     }
 
@@ -1940,6 +1955,7 @@ impl<'a> Project<'a> {
             administrator_role_numbers: std::sync::OnceLock::new(),
             role_names_compared: std::sync::OnceLock::new(),
             replaces_anonymous_user: std::sync::OnceLock::new(),
+            imports_by_computed_name: std::sync::OnceLock::new(),
             unsigned_session_interfaces: std::sync::OnceLock::new(),
             membership: std::sync::OnceLock::new(),
             header_credentials: std::sync::OnceLock::new(),

@@ -455,7 +455,7 @@ const LOADED_BY_CONVENTION: &[&str] = &[
 /// (`importlib.import_module(name)`, `__import__`, werkzeug's `import_string`, `pkgutil`'s
 /// walks): where none occurs, a string holding only a module's last name (`== "admin"`) loads
 /// nothing.
-const DYNAMIC_IMPORTS: &[&str] = &[
+pub(super) const DYNAMIC_IMPORTS: &[&str] = &[
     "import_module",
     "__import__",
     "import_string",
@@ -476,14 +476,9 @@ const MAX_IMPORTER_DEPTH: usize = 8;
 /// name) runs it either. Modules that import or name it but are never loaded themselves
 /// (gennis's `tasks/teacher/urls.py`, the only importer of its lesson-plan routes) do not count.
 fn unimported_module(project: &Project<'_>, file: &FileModel<'_>) -> Option<String> {
-    let dynamic_imports = project.model.modules.iter().any(|info| {
-        DYNAMIC_IMPORTS
-            .iter()
-            .any(|name| memchr::memmem::find(info.file.text.as_bytes(), name.as_bytes()).is_some())
-    });
     let mut question = LoadQuestion {
         project,
-        dynamic_imports,
+        dynamic_imports: project.imports_by_computed_name(),
         visiting: Vec::new(),
         loaded: Vec::new(),
     };

@@ -5186,7 +5186,7 @@ impl<'c, 'a> AuthContext<'c, 'a> {
                         }
                         other => other,
                     };
-                    Self::credential_header_read(operand)
+                    credential_header_read(operand)
                 });
                 key = operands.into_iter().find_map(configured).or_else(|| {
                     literal_key
@@ -5197,34 +5197,6 @@ impl<'c, 'a> AuthContext<'c, 'a> {
             });
             key
         })
-    }
-
-    /// Whether `expr` reads a request header named for a credential: `request.headers.get(
-    /// "Authorization")`, `request.headers["X-API-Key"]`.
-    fn credential_header_read(expr: &Expr) -> bool {
-        let (receiver, name) = match expr {
-            Expr::Call(call) => match (call.func.as_ref(), call.arguments.args.first()) {
-                (Expr::Attribute(get), Some(Expr::StringLiteral(name)))
-                    if get.attr.as_str() == "get" =>
-                {
-                    (get.value.as_ref(), name.value.to_str())
-                }
-                _ => return false,
-            },
-            Expr::Subscript(subscript) => match subscript.slice.as_ref() {
-                Expr::StringLiteral(name) => (subscript.value.as_ref(), name.value.to_str()),
-                _ => return false,
-            },
-            _ => return false,
-        };
-        let headers = matches!(receiver, Expr::Attribute(a)
-        if a.attr.as_str() == "headers"
-            && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request"));
-        let lower = name.to_ascii_lowercase();
-        headers
-            && ["auth", "key", "token", "secret", "password"]
-                .iter()
-                .any(|word| lower.contains(word))
     }
 
     /// The `g` attribute a decorator or hook keeps the caller under when its name says the caller
@@ -8254,6 +8226,34 @@ fn returned_as_caller(qualified: &str) -> bool {
     ]
     .iter()
     .any(|word| entry.contains(word))
+}
+
+/// Whether `expr` reads a request header named for a credential: `request.headers.get(
+/// "Authorization")`, `request.headers["X-API-Key"]`.
+fn credential_header_read(expr: &Expr) -> bool {
+    let (receiver, name) = match expr {
+        Expr::Call(call) => match (call.func.as_ref(), call.arguments.args.first()) {
+            (Expr::Attribute(get), Some(Expr::StringLiteral(name)))
+                if get.attr.as_str() == "get" =>
+            {
+                (get.value.as_ref(), name.value.to_str())
+            }
+            _ => return false,
+        },
+        Expr::Subscript(subscript) => match subscript.slice.as_ref() {
+            Expr::StringLiteral(name) => (subscript.value.as_ref(), name.value.to_str()),
+            _ => return false,
+        },
+        _ => return false,
+    };
+    let headers = matches!(receiver, Expr::Attribute(a)
+    if a.attr.as_str() == "headers"
+        && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "request"));
+    let lower = name.to_ascii_lowercase();
+    headers
+        && ["auth", "key", "token", "secret", "password"]
+            .iter()
+            .any(|word| lower.contains(word))
 }
 
 /// Qualified names that carry the authenticated caller's identity.
